@@ -1,0 +1,26 @@
+# The two commands a newcomer needs:  make demo   and   make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,notebooks]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## set up, build the graph from the bundled article, write out/parkkg.ttl and the HTML views
+demo: $(STAMP)
+	$(BIN)/parkkg build -o out
+
+## run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,262 @@
+"""What notebooks, tests and the CLI call: the pipeline as a few functions.
+
+>>> from graph import api
+>>> result = api.build()                      # the bundled article
+>>> result.stats().entities["Enterprise"] > 0
+True
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Dataset, URIRef
+
+from .clean import clean_text
+from .errors import ParkKGError, SourceError, ValidationError
+from .lexicon import Lexicon, load_lexicon
+from .mapping import to_rdf
+from .mentions import find_mentions
+from .model import Document, Extraction
+from .observations import Indicator, find_observations
+from .read import bundled_article, expand_paths, read_document, read_text
+from .relations import find_events, find_relations
+from .segment import split_sentences
+from .validate import ValidationReport, load_ontology, validate_graph
+from .vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PK
+
+__all__ = [
+    "extract",
+    "extract_text",
+    "build",
+    "build_text",
+    "BuildResult",
+    "BuildStats",
+    "DocumentFailure",
+]
+
+
+def extract(document: Document, *, lex: Lexicon | None = None) -> tuple[Extraction, dict[str, Indicator]]:
+    """Run read → clean → segment → mentions → relations on one document.
+
+    Returns
+    -------
+    (Extraction, indicators)
+        The records, and the indicator concepts its observations use.
+    """
+    lex = lex or load_lexicon()
+    clean = clean_text(document.text)
+    sentences = split_sentences(clean)
+    found = find_mentions(sentences, lex)
+    relations = find_relations(sentences, found.mentions, lex)
+    observations, indicators = find_observations(sentences, found.mentions, lex)
+    events = find_events(sentences, found.mentions)
+    ex = Extraction(
+        document=document,
+        clean=clean,
+        sentences=sentences,
+        mentions=found.mentions,
+        relations=tuple(relations),
+        observations=tuple(observations),
+        events=tuple(events),
+        aliases=dict(found.aliases),
+    )
+    return ex, indicators
+
+
+def extract_text(text: str, source: str = "<text>") -> Extraction:
+    """Extract from a string (handy in notebooks and tests).
+
+    Examples
+    --------
+    >>> ex = extract_text("广东星河新材料有限公司位于肇庆高新区。")
+    >>> sorted({m.key for m in ex.mentions})
+    ['广东星河新材料有限公司', '肇庆高新技术产业开发区']
+    """
+    return extract(read_text(text, source))[0]
+
+
+@dataclass(frozen=True)
+class DocumentFailure:
+    """A document that could not be used, and why."""
+
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    """Counts for the one-line summary and ``parkkg stats``."""
+
+    documents: int
+    sentences: int
+    entities: dict[str, int]
+    relations: dict[str, int]
+    observations: dict[str, int]
+    triples: int
+    seconds: float
+
+    def summary(self) -> str:
+        ents = ", ".join(f"{k} {v}" for k, v in sorted(self.entities.items()))
+        return (
+            f"{self.documents} document(s), {self.sentences} sentences, "
+            f"{sum(self.entities.values())} entities ({ents}), {sum(self.relations.values())} relations, "
+            f"{sum(self.observations.values())} observations, {self.triples} triples, {self.seconds:.1f} s"
+        )
+
+
+@dataclass
+class BuildResult:
+    """A built graph with what went into it."""
+
+    dataset: Dataset
+    extractions: list[Extraction]
+    indicators: dict[str, Indicator]
+    report: ValidationReport | None = None
+    failures: list[DocumentFailure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def graph(self) -> Dataset:
+        return self.dataset
+
+    def stats(self) -> BuildStats:
+        data = self.dataset.graph(DATA_GRAPH)
+        entities: Counter[str] = Counter()
+        skip = {PK.Observation, PK.HonourAward, PK.Affiliation, PK.Document, PK.Sentence}
+        for s, o in data.subject_objects(RDF.type):
+            if isinstance(o, URIRef) and str(o).startswith(str(PK._NS)) and o not in skip:
+                entities[str(o).rsplit("#", 1)[1]] += 1
+        relations: Counter[str] = Counter()
+        for ex in self.extractions:
+            for r in ex.relations:
+                relations[r.predicate] += 1
+        observations: Counter[str] = Counter()
+        for ex in self.extractions:
+            for o in ex.observations:
+                observations[o.indicator] += 1
+        return BuildStats(
+            documents=len(self.extractions),
+            sentences=sum(len(ex.sentences) for ex in self.extractions),
+            entities=dict(entities),
+            relations=dict(relations),
+            observations=dict(observations),
+            triples=len(self.dataset),
+            seconds=self.seconds,
+        )
+
+
+def _finish(
+    extractions: list[Extraction],
+    indicators: dict[str, Indicator],
+    failures: list[DocumentFailure],
+    started: float,
+    *,
+    include_ontology: bool,
+    validate: bool,
+    lex: Lexicon,
+) -> BuildResult:
+    ds = to_rdf(extractions, indicators, lex=lex)
+    if include_ontology:
+        g = ds.graph(ONTOLOGY_GRAPH)
+        for t in load_ontology():
+            g.add(t)
+    report = validate_graph(ds) if validate else None
+    return BuildResult(ds, extractions, indicators, report, failures, time.perf_counter() - started)
+
+
+def build(
+    paths: Iterable[str | Path] | None = None,
+    *,
+    keep_going: bool = False,
+    include_ontology: bool = True,
+    validate: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> BuildResult:
+    """Build the knowledge graph from articles (default: the bundled one).
+
+    Parameters
+    ----------
+    paths : iterable of str or Path, optional
+        Files or directories of ``.txt`` articles.
+    keep_going : bool
+        Skip documents that cannot be read (reported in ``failures``)
+        instead of raising.
+    include_ontology : bool
+        Put the ontology in its own named graph of the result.
+    validate : bool
+        Validate against ``ontology/shapes.ttl`` (``result.report``).
+    progress : callable, optional
+        Called as ``progress(done, total, source)`` after each document.
+
+    Raises
+    ------
+    SourceError
+        A document cannot be read and ``keep_going`` is false. Nothing is
+        built in that case.
+    """
+    started = time.perf_counter()
+    lex = load_lexicon()
+    files = list(expand_paths(paths)) if paths else [bundled_article()]
+    extractions: list[Extraction] = []
+    indicators: dict[str, Indicator] = {}
+    failures: list[DocumentFailure] = []
+    seen: set[str] = set()
+    for i, f in enumerate(files, 1):
+        try:
+            doc = read_document(f)
+        except SourceError as exc:
+            if not keep_going:
+                raise
+            failures.append(DocumentFailure(str(f), str(exc)))
+            continue
+        if doc.sha256 in seen:
+            continue
+        seen.add(doc.sha256)
+        ex, inds = extract(doc, lex=lex)
+        extractions.append(ex)
+        indicators.update(inds)
+        if progress:
+            progress(i, len(files), str(f))
+    if not extractions and failures:
+        raise SourceError("no document could be read: " + "; ".join(f.message for f in failures))
+    return _finish(extractions, indicators, failures, started, include_ontology=include_ontology, validate=validate, lex=lex)
+
+
+def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, validate: bool = True) -> BuildResult:
+    """Build a graph from strings (each one document).
+
+    Examples
+    --------
+    >>> r = build_text("广东星河新材料有限公司位于肇庆高新区。")
+    >>> r.report.conforms
+    True
+    """
+    started = time.perf_counter()
+    lex = load_lexicon()
+    if isinstance(texts, str):
+        texts = [texts]
+    extractions = []
+    indicators: dict[str, Indicator] = {}
+    for i, t in enumerate(texts):
+        ex, inds = extract(read_text(t, f"text-{i + 1}"), lex=lex)
+        extractions.append(ex)
+        indicators.update(inds)
+    return _finish(extractions, indicators, [], started, include_ontology=include_ontology, validate=validate, lex=lex)
+
+
+def require_conformance(result: BuildResult) -> None:
+    """Raise :class:`ValidationError` if the build's graph does not conform."""
+    if result.report is not None and not result.report.conforms:
+        raise ValidationError(
+            f"the built graph violates {len(result.report.violations)} SHACL constraint(s):\n"
+            + result.report.summary(),
+            result.report.text,
+        )
+
+
+__all__ += ["require_conformance", "ParkKGError"]

@@ -1,0 +1,370 @@
+"""Stage 6, mapping: extracted records to RDF, each fact with its provenance.
+
+Layout (``docs/design.md``): facts go to the data graph; each document's
+provenance (the document, its cited sentences, one ``rdf:Statement`` per
+fact, ``pk:mentionedIn`` links) goes to that document's named graph.
+Entities are linked across documents by canonical name: a short name one
+article defines (（以下简称“X”）) resolves in every other article too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from .errors import MappingError
+from .lexicon import Lexicon, load_lexicon
+from .mentions import canonical_park_name
+from .model import Extraction
+from .observations import Indicator
+from .vocab import (
+    DATA_GRAPH,
+    PK,
+    PREFIXES,
+    concept_iri,
+    document_iri,
+    entity_iri,
+    provenance_graph_iri,
+    scheme_iri,
+    sentence_iri,
+    statement_iri,
+)
+
+__all__ = ["EntityRecord", "link_entities", "to_rdf", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
+
+#: event type id → (zh, en)
+EVENT_TYPES: dict[str, tuple[str, str]] = {
+    "founding": ("成立", "Founding"),
+    "approval": ("批复", "Approval"),
+    "opening": ("揭牌", "Opening"),
+    "groundbreaking": ("开工", "Groundbreaking"),
+    "production-start": ("投产", "Start of production"),
+    "signing": ("签约", "Signing"),
+}
+#: when mentions of one entity disagree on its class, the more specific evidence wins
+CLASS_PRIORITY = {"suffix": 3, "person": 3, "honour": 3, "industry": 3, "patent": 3, "product": 2, "project": 3, "list": 1, "alias": 0}
+
+
+@dataclass
+class EntityRecord:
+    """Everything known about one entity across documents."""
+
+    key: str
+    cls: str
+    names: set[str] = field(default_factory=set)
+    level: str | None = None
+
+
+def new_dataset() -> Dataset:
+    """An empty Dataset with parkkg's prefixes bound (union default graph)."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True, replace=True)
+    return ds
+
+
+def link_entities(extractions: Sequence[Extraction]) -> tuple[dict[str, EntityRecord], dict[str, str]]:
+    """Merge the mentions of all documents into entities.
+
+    Returns
+    -------
+    (entities, resolve) :
+        ``entities`` by canonical key; ``resolve`` maps every name used
+        (short names and aliases from any document) to its canonical key.
+    """
+    aliases: dict[str, str] = {}
+    for ex in extractions:
+        for short, full in ex.aliases.items():
+            aliases.setdefault(short, full)
+    resolve: dict[str, str] = {}
+
+    def canon(name: str) -> str:
+        seen = set()
+        while name in aliases and name not in seen:
+            seen.add(name)
+            name = aliases[name]
+        return name
+
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, set[str]] = defaultdict(set)
+    levels: dict[str, str] = {}
+    for ex in extractions:
+        for m in ex.mentions:
+            key = canon(m.key)
+            if m.cls in ("Park", "GovernmentBody"):
+                key = canonical_park_name(key)
+            resolve[m.name] = key
+            resolve[m.key] = key
+            votes[key][m.cls] += CLASS_PRIORITY.get(m.rule.split(":", 1)[0], 1)
+            names[key].add(m.name)
+            if m.level and key not in levels:
+                levels[key] = m.level
+    for short, full in aliases.items():
+        key = canon(full)
+        if key in votes:
+            resolve[short] = key
+            names[key].add(short)
+    entities = {
+        key: EntityRecord(key=key, cls=votes[key].most_common(1)[0][0], names=names[key], level=levels.get(key))
+        for key in votes
+    }
+    return entities, resolve
+
+
+def _lit_zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _industry_concepts(lex: Lexicon) -> dict[str, tuple[str, str, str]]:
+    return {ind.zh: (ind.id, ind.zh, ind.en) for ind in lex.industries}
+
+
+def to_rdf(
+    extractions: Sequence[Extraction],
+    indicators: dict[str, Indicator] | None = None,
+    *,
+    lex: Lexicon | None = None,
+) -> Dataset:
+    """Map extractions to a Dataset: a data graph and a provenance graph per document.
+
+    Parameters
+    ----------
+    extractions : sequence of Extraction
+        One per document.
+    indicators : dict, optional
+        Indicator concepts the observations use (id → :class:`Indicator`).
+
+    Returns
+    -------
+    rdflib.Dataset
+
+    Raises
+    ------
+    MappingError
+        A relation or observation names an entity no mention introduced.
+    """
+    lex = lex or load_lexicon()
+    indicators = indicators or {}
+    ds = new_dataset()
+    data = ds.graph(DATA_GRAPH)
+    entities, resolve = link_entities(extractions)
+    industries = _industry_concepts(lex)
+
+    def node(name: str) -> URIRef:
+        key = resolve.get(name, name)
+        rec = entities.get(key)
+        if rec is not None and rec.cls == "Industry" and key in industries:
+            return concept_iri("industry", industries[key][0])
+        if key in industries:
+            return concept_iri("industry", industries[key][0])
+        if rec is None:
+            raise MappingError(
+                f"the extractor produced a fact about {name!r}, which no mention introduced; "
+                "this is a bug in parkkg's rules: please report it with the sentence"
+            )
+        return entity_iri(key)
+
+    # schemes -----------------------------------------------------------------
+    for scheme, zh, en in (("industry", "产业", "Industries"), ("indicator", "指标", "Indicators"), ("event-type", "事件类型", "Event types")):
+        s = scheme_iri(scheme)
+        data.add((s, RDF.type, SKOS.ConceptScheme))
+        data.add((s, RDFS.label, _lit_zh(zh)))
+        data.add((s, RDFS.label, Literal(en, lang="en")))
+
+    # entities ------------------------------------------------------------------
+    used_industries: set[str] = set()
+    for key, rec in sorted(entities.items()):
+        if rec.cls == "Industry" or key in industries:
+            used_industries.add(key)
+            continue
+        iri = entity_iri(key)
+        data.add((iri, RDF.type, PK[rec.cls]))
+        data.add((iri, RDFS.label, _lit_zh(key)))
+        for n in sorted(rec.names - {key}):
+            data.add((iri, SKOS.altLabel, _lit_zh(n)))
+        en = lex.glossary.get(key) or next((lex.glossary[n] for n in sorted(rec.names) if n in lex.glossary), None)
+        if en:
+            data.add((iri, RDFS.label, Literal(en, lang="en")))
+        if rec.level and rec.cls in ("Platform", "Honour"):
+            data.add((iri, PK.level, Literal(rec.level)))
+
+    def add_industry(zh: str) -> URIRef:
+        cid, zh_label, en_label = industries[zh]
+        c = concept_iri("industry", cid)
+        data.add((c, RDF.type, PK.Industry))
+        data.add((c, RDF.type, SKOS.Concept))
+        data.add((c, SKOS.inScheme, scheme_iri("industry")))
+        data.add((c, SKOS.topConceptOf, scheme_iri("industry")))
+        data.add((scheme_iri("industry"), SKOS.hasTopConcept, c))
+        data.add((c, SKOS.prefLabel, _lit_zh(zh_label)))
+        data.add((c, SKOS.prefLabel, Literal(en_label, lang="en")))
+        data.add((c, RDFS.label, _lit_zh(zh_label)))
+        data.add((c, RDFS.label, Literal(en_label, lang="en")))
+        return c
+
+    for zh in sorted(used_industries):
+        add_industry(zh)
+
+    # indicator concepts -----------------------------------------------------------
+    for ind in sorted(indicators.values(), key=lambda i: i.id):
+        c = concept_iri("indicator", ind.id)
+        data.add((c, RDF.type, PK.Indicator))
+        data.add((c, RDF.type, SKOS.Concept))
+        data.add((c, SKOS.inScheme, scheme_iri("indicator")))
+        data.add((c, SKOS.prefLabel, _lit_zh(ind.zh)))
+        data.add((c, SKOS.prefLabel, Literal(ind.en, lang="en")))
+        data.add((c, RDFS.label, _lit_zh(ind.zh)))
+        data.add((c, RDFS.label, Literal(ind.en, lang="en")))
+        data.add((c, SKOS.notation, Literal(ind.id)))
+        if ind.broader:
+            data.add((c, SKOS.broader, concept_iri("indicator", ind.broader)))
+    for t, (zh, en) in EVENT_TYPES.items():
+        c = concept_iri("event-type", t)
+        data.add((c, RDF.type, SKOS.Concept))
+        data.add((c, SKOS.inScheme, scheme_iri("event-type")))
+        data.add((c, SKOS.prefLabel, _lit_zh(zh)))
+        data.add((c, SKOS.prefLabel, Literal(en, lang="en")))
+
+    # per document ------------------------------------------------------------------
+    for ex in extractions:
+        doc = ex.document
+        d = document_iri(doc.doc_id)
+        prov = ds.graph(provenance_graph_iri(doc.doc_id))
+        prov.add((d, RDF.type, PK.Document))
+        prov.add((d, RDF.type, PROV.Entity))
+        prov.add((d, DCTERMS.identifier, Literal(doc.doc_id)))
+        prov.add((d, DCTERMS.source, Literal(doc.source)))
+        prov.add((d, PK.sha256, Literal(doc.sha256)))
+        prov.add((d, DCTERMS.language, Literal("zh")))
+        prov.add((d, DCTERMS.format, Literal("text/plain")))
+        if doc.title:
+            prov.add((d, DCTERMS.title, _lit_zh(doc.title)))
+        for a in doc.authors:
+            prov.add((d, DCTERMS.creator, _lit_zh(a)))
+        if doc.date:
+            prov.add((d, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
+        if doc.origin:
+            prov.add((d, DCTERMS.publisher, Literal(doc.origin)))
+        cited: set[int] = set()
+
+        def sentence(idx: int) -> URIRef:
+            cited.add(idx)
+            return sentence_iri(doc.doc_id, idx)
+
+        def span(a: int, b: int) -> tuple[Literal, Literal]:
+            ra, rb = ex.clean.raw_span(a, b)
+            return Literal(ra, datatype=XSD.integer), Literal(rb, datatype=XSD.integer)
+
+        def cite(subject: URIRef, idx: int, a: int, b: int, rule: str, graph: Graph) -> None:
+            ra, rb = span(a, b)
+            graph.add((subject, PROV.wasDerivedFrom, sentence(idx)))
+            graph.add((subject, PK.beginIndex, ra))
+            graph.add((subject, PK.endIndex, rb))
+            graph.add((subject, PK.extractionRule, Literal(rule)))
+
+        def reify(s: URIRef, p: URIRef, o: URIRef | Literal, idx: int, a: int, b: int, rule: str) -> None:
+            st = statement_iri("stmt", s, p, o, doc.doc_id, idx, a, b)
+            prov.add((st, RDF.type, RDF.Statement))
+            prov.add((st, RDF.subject, s))
+            prov.add((st, RDF.predicate, p))
+            prov.add((st, RDF.object, o))
+            prov.add((st, PROV.wasAttributedTo, PK.parkkgExtractor))
+            cite(st, idx, a, b, rule, prov)
+
+        for m in ex.mentions:
+            n = node(m.key)
+            rec = entities[resolve.get(m.key, m.key)]
+            prov.add((n, PK.mentionedIn, sentence(m.sentence)))
+            cls = PK.Industry if rec.cls == "Industry" or rec.key in industries else PK[rec.cls]
+            reify(n, RDF.type, cls, m.sentence, m.start, m.end, m.rule)
+
+        for r in ex.relations:
+            if r.object in industries and r.object not in used_industries:
+                add_industry(r.object)
+                used_industries.add(r.object)
+            s, o = node(r.subject), node(r.object)
+            p = PK[r.predicate]
+            data.add((s, p, o))
+            reify(s, p, o, r.sentence, r.start, r.end, r.rule)
+            if r.predicate == "receivedHonour":
+                award = statement_iri("award", s, o, r.year, r.conferrer)
+                data.add((s, PK.hasAward, award))
+                data.add((award, RDF.type, PK.HonourAward))
+                data.add((award, PK.awardedHonour, o))
+                if r.year:
+                    data.add((award, PK.year, Literal(str(r.year), datatype=XSD.gYear)))
+                if r.conferrer:
+                    data.add((award, PK.conferredBy, node(r.conferrer)))
+                cite(award, r.sentence, r.start, r.end, r.rule, data)
+            if r.predicate == "affiliatedWith":
+                aff = statement_iri("aff", s, o, r.role)
+                data.add((s, PK.hasAffiliation, aff))
+                data.add((aff, RDF.type, PK.Affiliation))
+                data.add((aff, PK.organization, o))
+                if r.role:
+                    data.add((aff, PK.roleTitle, Literal(r.role)))
+                cite(aff, r.sentence, r.start, r.end, r.rule, data)
+
+        for ob in ex.observations:
+            e = node(ob.entity)
+            c = concept_iri("indicator", ob.indicator)
+            o = statement_iri("obs", e, c, ob.year, ob.period, ob.value, ob.unit, doc.doc_id, ob.start)
+            data.add((o, RDF.type, PK.Observation))
+            data.add((o, PK.observedEntity, e))
+            data.add((o, PK.indicator, c))
+            data.add((o, PK.value, Literal(_decimal_text(ob.value), datatype=XSD.decimal)))
+            data.add((o, PK.unit, Literal(ob.unit)))
+            if ob.year:
+                data.add((o, PK.year, Literal(str(ob.year), datatype=XSD.gYear)))
+            if ob.period:
+                data.add((o, PK.period, Literal(ob.period)))
+            if ob.bound:
+                data.add((o, RDFS.comment, Literal("lower bound (以上/超过/多)" if ob.bound == "min" else "upper bound (以下)", lang="en")))
+            cite(o, ob.sentence, ob.start, ob.end, ob.rule, data)
+
+        for ev in ex.events:
+            e = statement_iri("event", ev.event_type, ev.date, ev.year, *ev.involves)
+            data.add((e, RDF.type, PK.Event))
+            zh, en = EVENT_TYPES[ev.event_type]
+            data.add((e, RDFS.label, _lit_zh(f"{ev.involves[0]}{zh}")))
+            data.add((e, PK.eventType, concept_iri("event-type", ev.event_type)))
+            if ev.date:
+                data.add((e, PK.date, Literal(ev.date, datatype=XSD.date)))
+            if ev.year:
+                data.add((e, PK.year, Literal(str(ev.year), datatype=XSD.gYear)))
+            for name in ev.involves:
+                data.add((e, PK.involves, node(name)))
+            cite(e, ev.sentence, ev.start, ev.end, ev.rule, data)
+
+        by_index = {s.index: s for s in ex.sentences}
+        for idx in sorted(cited):
+            s = by_index[idx]
+            si = sentence_iri(doc.doc_id, idx)
+            ra, rb = span(s.start, s.end)
+            prov.add((si, RDF.type, PK.Sentence))
+            prov.add((si, RDF.type, PROV.Entity))
+            prov.add((si, DCTERMS.isPartOf, d))
+            prov.add((si, PK.sentenceIndex, Literal(idx, datatype=XSD.integer)))
+            prov.add((si, PK.text, _lit_zh(s.text)))
+            prov.add((si, PK.beginIndex, ra))
+            prov.add((si, PK.endIndex, rb))
+    return ds
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".") or "0"
+    return text
+
+
+def add_ontology(ds: Dataset, ontology: Graph, graph_iri: URIRef) -> None:
+    """Copy the ontology's triples into a named graph of ``ds``."""
+    g = ds.graph(graph_iri)
+    for t in ontology:
+        g.add(t)

@@ -1,0 +1,697 @@
+"""Stage 4, mentions: find the entities a text names.
+
+Everything here is driven by the dictionaries in ``data/lexicon`` and by
+grammar cues, never by a list of one article's facts:
+
+* **names by suffix**: a class-marking suffix (有限公司, 大学, 研究院,
+  工程技术研究中心, 高新区, ...) plus the words before it back to a boundary:
+  punctuation, a function word or verb that is a whole jieba token (的, 与,
+  位于, 走进, ...), or the end of the previous name. Names that are only
+  qualifiers (国家高新区, 各大园区) or that head a count (孵化器2个) are
+  categories, not entities.
+* **compounds**: a platform, institute or government body written right after
+  an organisation or park takes that owner into its name
+  (清远高新区 + 版权服务中心 → 清远高新区版权服务中心).
+* **honours**: a phrase ending in an honour suffix (单项冠军企业, 奖, 试点单位,
+  ...) or quoted after a cue (荣获“…”, “…”等称号).
+* **people**: a role title (董事长, 副主任, ...) followed by a surname and one
+  or two characters; **industries** by their dictionary labels; **patents** as
+  quoted titles opening with 一种; **products** after 研发出/制成的 ending in a
+  product noun; **projects** as a list item that starts with a company and
+  ends in 项目; **list members**: ``A、B、C等…企业`` makes each item an
+  enterprise.
+* **aliases**: （以下简称“X”）, （简称X）, 下称, and short names derived from a
+  full legal name (place and legal form removed: 广东聚石化学股份有限公司 →
+  聚石化学), then every later use of a short name is a mention of the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .clean import is_cjk
+from .lexicon import Lexicon, load_lexicon
+from .model import Mention, Sentence
+
+__all__ = [
+    "find_mentions",
+    "MentionResult",
+    "derive_short_names",
+    "canonical_park_name",
+    "detect_level",
+    "token_boundaries",
+]
+
+ENTITY_CLASSES = (
+    "Park",
+    "Enterprise",
+    "University",
+    "ResearchInstitute",
+    "GovernmentBody",
+    "Platform",
+    "Honour",
+    "Industry",
+    "Project",
+    "Person",
+    "Product",
+    "Patent",
+)
+ORG_CLASSES = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
+_COMPOUND_HEADS = frozenset({"Platform", "ResearchInstitute", "GovernmentBody"})
+
+_GENERIC_BODY = re.compile(
+    r"^(?:国家级?|省级?|市级?|区级?|县级?|全国|全省|全市|各大?|各类|各种|该|本|这|此|其|多家?|多个|一批|一大批|一家|一个|"
+    r"首家|首个|科技|高新|重点|新型|现代化?|产业|传统|子|母|分|总|上市|知名|龙头|头部|优质|大型|中小|小微|双创|"
+    r"我|你|他|贵|相关|有关|上述|下属|所属|入园|辖区|园区|企业|地方|当地|国内外?|省内外?|市内|境内外?|"
+    r"工业|特色|专业|综合|示范|高端|新|老|大|小|中|好|凝聚|打造|建设|推进|加快|依托|利用|服务|管理|发展|创新|"
+    r"高标准|标准化|智慧|数字化?|绿色|低碳|生态|高质量|国际化?|城市|区域|片区|属地|入驻|引进|招商|"
+    r"省市|市区|区县|\d+)+$"
+)
+_COUNT_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)\s*(?:多|余)?\s*(?:个|家|所|项|座|处|批|名|类|支)")
+_CATEGORY_AFTER = re.compile(r"^(?:数量|总数|数|的数量|占比|比重|工业|产值|营收|名单|认定|申报|培育|梯队|库)")
+_LEVELS = (
+    ("national", re.compile(r"^(?:国家|国家级|全国|中国|中华人民共和国|国务院)")),
+    ("provincial", re.compile(r"^(?:省级|[\u4e00-\u9fff]{2,3}省(?!市)|广东|江苏|浙江|福建|山东)")),
+    ("municipal", re.compile(r"^(?:市级|[\u4e00-\u9fff]{2,3}市)")),
+)
+_OPEN_BRACKETS = "（(["
+_CLOSE_BRACKETS = "）)]"
+_QUOTES = "“”‘’\"'「」『』"
+_ALIAS_RE = re.compile(
+    r"[（(]\s*(?:以下|下文)?(?:简称|下称|又称|简写为|简称为)[：:\s]*[“\"「『]?([^”\"」』）)，,。；]{1,16})[”\"」』]?\s*[）)]"
+)
+_ALIAS_INLINE_RE = re.compile(r"[，,]\s*(?:以下|下文)?(?:简称|下称)[：:]?[“\"「]([^”\"」]{1,16})[”\"」]")
+_QUOTED_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{2,60})[”」』\"]")
+_HONOUR_CUE_BEFORE = re.compile(
+    r"(?:荣获|获评|被评为|评为|荣膺|获得|获授|授予|入选|入围|被认定为|认定为|获批|成功创建|创建成为|创建|成为|列入|获)$"
+)
+_HONOUR_CUE_AFTER = re.compile(r"^(?:等)?(?:多项|多个|系列)?(?:荣誉)?(?:称号|荣誉|奖项|殊荣|荣誉称号|认定)")
+_HONOUR_LEFT_CUES = re.compile(
+    r"(?:荣获|获评|被评为|评为|荣膺|获得|获授|授予|入选|入围|被认定为|认定为|获批|成功创建|创建成为|创建|成为|列入|还是|也是|是|为|获)$"
+)
+_PRODUCT_CUE = re.compile(r"(?:研发出|研制出|开发出|推出|生产出|研发制成的|研制的|研发的|生产的|制成的|推出的)")
+_PRODUCT_MODIFIERS = re.compile(r"^(?:了)?(?:全球|全国|国内|世界|行业|业内)?(?:首款|首台|首套|首个|一款|一种|多款|系列)?")
+_LIST_HEAD_RE = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,24}、)+[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,24})(?:和|及|与)?([\u4e00-\u9fffA-Za-z]{0,24}?)等"
+    r"(?:一大批|一批|多家|众多|[\u4e00-\u9fff]{0,12}?)(?:为代表的)?[\u4e00-\u9fff]{0,10}?(企业|公司|药企|厂商|品牌企业|龙头企业)"
+)
+_CUSTOMER_RE = re.compile(
+    r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|遍及|覆盖)[：:]?|(?:供货给|供应给|配套|服务于)"
+)
+_PERSON_TAIL = re.compile(
+    r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|[，,。：:；;、“”\s]|$)"
+)
+
+
+@dataclass(frozen=True)
+class MentionResult:
+    """Mentions of one document and the aliases it defines (short → full)."""
+
+    mentions: tuple[Mention, ...]
+    aliases: dict[str, str]
+
+
+def detect_level(name: str) -> str | None:
+    """Administrative level a name claims: national, provincial or municipal.
+
+    Examples
+    --------
+    >>> detect_level("国家企业技术中心"), detect_level("广东省名牌产品"), detect_level("清远市级工程技术研究中心")
+    ('national', 'provincial', 'municipal')
+    """
+    for level, rx in _LEVELS:
+        if rx.search(name):
+            return level
+    if "省级" in name[:6]:
+        return "provincial"
+    if "市级" in name[:6]:
+        return "municipal"
+    return None
+
+
+def canonical_park_name(name: str, lex: Lexicon | None = None) -> str:
+    """Expand an abbreviated organisation/park suffix: 清远高新区 → 清远高新技术产业开发区.
+
+    Examples
+    --------
+    >>> canonical_park_name("清远高新区")
+    '清远高新技术产业开发区'
+    """
+    lex = lex or load_lexicon()
+    for short, long in lex.short_forms.items():
+        if name.endswith(short) and len(name) > len(short):
+            name = name[: -len(short)] + long
+            break
+    m = re.match(r"^([\u4e00-\u9fff]{2,3})省", name)
+    if m and m.group(1) in lex.places and any(name[m.end() :].startswith(p) for p in lex.places):
+        name = name[m.end() :]
+    return name
+
+
+@lru_cache(maxsize=20000)
+def token_boundaries(text: str) -> frozenset[int]:
+    """Offsets where jieba's words start or end in ``text``.
+
+    Examples
+    --------
+    >>> sorted(token_boundaries("位于园区"))
+    [0, 2, 4]
+    """
+    import jieba
+
+    _ensure_jieba()
+    out = {0, len(text)}
+    pos = 0
+    for word in jieba.lcut(text, HMM=True):
+        pos += len(word)
+        out.add(pos)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _ensure_jieba() -> None:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+
+
+def _name_char(ch: str) -> bool:
+    return (is_cjk(ch) and ch not in "，。、；：？！“”‘’（）《》【】…—·「」『』　") or (ch.isascii() and ch.isalpha())
+
+
+def _left_boundary(
+    text: str,
+    suffix_start: int,
+    floor: int,
+    lex: Lexicon,
+    bounds: frozenset[int],
+    *,
+    allow_quotes: bool = False,
+) -> int:
+    """Scan left from ``suffix_start`` to where the name begins (>= floor)."""
+    i = suffix_start
+    while i > floor:
+        ch = text[i - 1]
+        if ch in _CLOSE_BRACKETS:
+            j = max(text.rfind("（", floor, i - 1), text.rfind("(", floor, i - 1))
+            if j >= floor and i - 1 - j <= 10:
+                i = j
+                continue
+            break
+        if allow_quotes and ch in _QUOTES:
+            i -= 1
+            continue
+        if not _name_char(ch):
+            break
+        cut = False
+        for w in lex.stopwords:
+            n = len(w)
+            if n <= i - floor and text[i - n : i] == w and (i - n) in bounds and i in bounds:
+                body = suffix_start - i
+                if n > 1 or body != 1:
+                    cut = True
+                break
+        if cut:
+            break
+        i -= 1
+    return i
+
+
+_CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
+
+
+@lru_cache(maxsize=20000)
+def _pos_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg as posseg
+
+    _ensure_jieba()
+    return tuple((p.word, p.flag) for p in posseg.lcut(text, HMM=True))
+
+
+def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
+    """Offset in ``body`` where a name really starts.
+
+    A place name (广东, 清远市, ...) at a word boundary starts a name; failing
+    that, the name starts after the last verb, preposition, adverb, pronoun or
+    particle jieba finds (回首清远 → 清远, 以先导科技 → 先导科技).
+
+    Examples
+    --------
+    >>> body = "回首清远"
+    >>> body[trim_left(body, load_lexicon()):]
+    '清远'
+    """
+    if not body:
+        return 0
+    bounds = token_boundaries(body)
+    for i in range(len(body)):
+        if i and i not in bounds:
+            continue
+        for place in (body[i : i + 4], body[i : i + 3], body[i : i + 2]):
+            if place in lex.places and len(body) - i >= len(place):
+                return i
+    toks = _pos_tokens(body)
+    if len(toks) == 1 and toks[0][1] in ("v", "vn"):
+        return len(body)  # a lone verb is no name (营造高新区)
+    cut = 0
+    pos = 0
+    for word, tag in toks:
+        pos += len(word)
+        if tag in _CUT_TAGS or word in lex.stopwords:
+            cut = pos
+    if 0 < len(body) - cut < keep_min and cut:
+        # cutting would leave too little: the "verb" is part of the name (在田药业)
+        return 0
+    return cut
+
+
+def _valid_body(body: str, cls: str) -> bool:
+    core = body.strip(_QUOTES + "（）()")
+    if cls == "Platform":
+        return bool(core) and not re.fullmatch(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述)+", core)
+    if not core or len(core) < 2 and cls not in ("GovernmentBody",):
+        return False
+    if _GENERIC_BODY.match(core):
+        return cls == "GovernmentBody" and core in ("国家", "国", "国务")
+    return True
+
+
+def _is_category(text: str, end: int) -> bool:
+    tail = text[end : end + 12]
+    return bool(_COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail))
+
+
+def _add(found: list[Mention], m: Mention) -> None:
+    found.append(m)
+
+
+def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int]) -> list[Mention]:
+    out: list[Mention] = []
+    floor = 0
+    for m in lex.suffix_re.finditer(text):
+        suffix = m.group()
+        cls = lex.suffix_class(suffix)
+        if suffix == "中心" and m.start() < 4:
+            continue
+        start = _left_boundary(text, m.start(), floor, lex, bounds)
+        body = text[start : m.start()]
+        prev = out[-1] if out else None
+        if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
+            ORG_CLASSES | {"Park"}
+        ):
+            # 清远高新区 + 版权服务中心, 华南师范大学 + （清远）科技创新研究院
+            if _valid_body(body, cls) or body.startswith(("（", "(")) or cls == "GovernmentBody":
+                owner = out[-1]
+                name = owner.name + body + suffix
+                out.append(
+                    Mention(name, cls, owner.start, s.start + m.end(), s.index, f"suffix:{suffix}+owner:{owner.name}",
+                            level=detect_level(name))
+                )
+                floor = m.end()
+                continue
+        if body and cls != "Platform":
+            start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
+            body = text[start : m.start()]
+        if not body and suffix in lex.standalone:
+            out.append(Mention(suffix, cls, s.start + m.start(), s.start + m.end(), s.index, f"suffix:{suffix}",
+                               level=detect_level(suffix)))
+            floor = m.end()
+            continue
+        if suffix == "中心" and len(body) < 4:
+            continue
+        if not _valid_body(body, cls) or _is_category(text, m.end()):
+            floor = max(floor, m.start()) if cls != "Platform" else floor
+            continue
+        name = body + suffix
+        if cls == "Park":
+            name = name.strip(_QUOTES)
+        out.append(
+            Mention(name, cls, s.start + start, s.start + m.end(), s.index, f"suffix:{suffix}", level=detect_level(name))
+        )
+        floor = m.end()
+    return out
+
+
+def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    # quoted titles after or before an honour cue
+    for q in _QUOTED_RE.finditer(text):
+        title = q.group(1).strip()
+        before = text[max(0, q.start() - 6) : q.start()]
+        # a run of quoted titles shares the cue: “A”“B”“C”等称号
+        run_end = q.end()
+        while True:
+            nxt = _QUOTED_RE.match(text, run_end)
+            if not nxt:
+                break
+            run_end = nxt.end()
+        after = text[run_end : run_end + 8]
+        prev_quoted = q.start() > 0 and text[q.start() - 1] in "”」』\""
+        ends_honour = any(title.endswith(h) for h in lex.honour_suffixes if len(h) > 1)
+        if ends_honour or _HONOUR_CUE_AFTER.match(after) or (_HONOUR_CUE_BEFORE.search(before) and not prev_quoted):
+            if title.startswith("一种") or _is_category(text, q.end()):
+                continue
+            out.append(Mention(title, "Honour", s.start + q.start(), s.start + q.end(), s.index, "honour:quoted",
+                               level=detect_level(title)))
+    # unquoted phrases ending in an honour suffix, bounded by list punctuation or a cue verb
+    taken = [(m.start - s.start, m.end - s.start) for m in out]
+    for h in lex.honour_suffixes:
+        for m in re.finditer(re.escape(h), text):
+            end = m.end()
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if h == "奖" and end < len(text) and text[end] not in "，。、；,;等”":
+                continue
+            i = m.start()
+            while i > 0:
+                ch = text[i - 1]
+                if ch in "、，,；;：:。（(":
+                    break
+                if ch in "“”" and i - 1 > 0 and text[i - 2] in "、，,；;：:等":
+                    break
+                cue = _HONOUR_LEFT_CUES.search(text, 0, i)
+                if cue and cue.end() == i and (m.start() - i) >= 2:
+                    break
+                i -= 1
+            name = text[i:end].strip(_QUOTES)
+            core = name[: -len(h)] if name.endswith(h) else name
+            if len(core.strip(_QUOTES)) < 2 or _is_category(text, end) or len(name) > 40:
+                continue
+            if _GENERIC_BODY.match(core.strip(_QUOTES)) and not detect_level(name):
+                continue
+            cued = _HONOUR_LEFT_CUES.search(text, 0, i) is not None and _HONOUR_LEFT_CUES.search(text, 0, i).end() == i
+            in_list = i > 0 and text[i - 1] == "、" and any(b == i - 1 for _, b in taken)
+            if not (detect_level(name) or cued or in_list):
+                continue
+            if re.search(r"[\d]", name):
+                continue
+            start = i + (len(text[i:end]) - len(text[i:end].lstrip(_QUOTES)))
+            out.append(Mention(name, "Honour", s.start + start, s.start + end, s.index, f"honour:{h}",
+                               level=detect_level(name)))
+            taken.append((start, end))
+    return out
+
+
+def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    roles = "|".join(re.escape(r) for r in lex.roles)
+    for m in re.finditer(rf"((?:(?:{roles})[、，,]?)+)", text):
+        if m.group(1)[-1] in "、，,":
+            continue
+        pos = m.end()
+        rest = text[pos : pos + 6]
+        sur = next((x for x in lex.surnames if rest.startswith(x)), None)
+        if not sur:
+            continue
+        best = None
+        for given in (2, 1):
+            cand = rest[: len(sur) + given]
+            if len(cand) < len(sur) + given or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+                continue
+            if _PERSON_TAIL.match(text[pos + len(cand) :]):
+                best = cand
+                break
+        if not best:
+            continue
+        out.append(Mention(best, "Person", s.start + pos, s.start + pos + len(best), s.index, "person:role"))
+    return out
+
+
+def _industry_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    out = []
+    for ind in lex.industries:
+        for m in re.finditer(re.escape(ind.zh), text):
+            out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
+    return out
+
+
+def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
+    out = []
+    for q in _QUOTED_RE.finditer(text):
+        title = q.group(1)
+        if title.startswith("一种") or text[max(0, q.start() - 3) : q.start()].endswith(("专利", "发明")):
+            out.append(Mention(title, "Patent", s.start + q.start() + 1, s.start + q.end() - 1, s.index, "patent:title"))
+    return out
+
+
+def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    out = []
+    heads = "|".join(re.escape(p) for p in lex.products)
+    for cue in _PRODUCT_CUE.finditer(text):
+        seg = text[cue.end() :]
+        seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
+        off = len(text) - len(seg)
+        m = re.match(rf"[^，。、；：,;:！？“”（）]{{1,30}}?(?:{heads})(?![\u4e00-\u9fff]{{0,1}}(?:的|和))", seg)
+        if not m:
+            continue
+        phrase = m.group()
+        cut = phrase.rfind("的")
+        start = off + (cut + 1 if cut >= 0 else 0)
+        name = text[start : off + m.end()]
+        if len(name) >= 3:
+            out.append(Mention(name, "Product", s.start + start, s.start + off + m.end(), s.index, "product:cue"))
+    return out
+
+
+def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexicon) -> list[Mention]:
+    """Items of ``A、B、C等…企业`` and of customer lists are enterprises."""
+    out = []
+    spans = []
+    for m in _LIST_HEAD_RE.finditer(text):
+        if _is_category(text, m.end()):
+            continue
+        items_text = m.group(1)
+        start = m.start(1)
+        items = items_text.split("、")
+        if m.group(2):
+            items.append(m.group(2))
+        # the first item may carry a verb or a place before it: keep the part after the last cue
+        spans.append((start, items))
+    for c in _CUSTOMER_RE.finditer(text):
+        tail = text[c.end() :]
+        stop = re.search(r"等|[，。；;]", tail)
+        chunk = tail[: stop.start()] if stop else tail
+        spans.append((c.end(), re.split(r"、|和|及|以及", chunk)))
+    for start, items in spans:
+        pos = start
+        for raw in items:
+            idx = text.find(raw, pos)
+            if idx < 0:
+                continue
+            pos = idx + len(raw)
+            item = raw
+            if raw is items[0]:
+                cut = _left_boundary(text, idx + len(item), idx, lex, token_boundaries(text))
+                cut += trim_left(text[cut : idx + len(item)], lex)
+                item, idx = text[cut : idx + len(item)], cut
+            item = item.strip(_QUOTES)
+            if not (2 <= len(item) <= 20) or re.search(r"\d|企业$|产业$|行业$", item):
+                continue
+            a, b = s.start + idx, s.start + idx + len(item)
+            if any(f.start < b and a < f.end for f in found):
+                continue
+            out.append(Mention(item, "Enterprise", a, b, s.index, "list:item"))
+    return out
+
+
+def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
+    out = []
+    ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
+    for e in ents:
+        rel = e.start - s.start
+        if rel > 0 and text[rel - 1] not in "、，,；;：:。" and not text[:rel].endswith(("由", "是", "建设", "推进")):
+            continue
+        tail = text[e.end - s.start :]
+        m = re.match(r"[^、，,。；;：:]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程)", tail)
+        if not m or len(m.group()) < 2:
+            continue
+        name = text[rel : e.end - s.start + m.end()]
+        out.append(Mention(name, "Project", e.start, e.end + m.end(), s.index, "project:enterprise+项目"))
+    return out
+
+
+def _alias_definitions(s: Sentence, text: str, found: Sequence[Mention]) -> dict[str, tuple[str, int, int]]:
+    """Short names defined in the sentence: short → (full name, start, end) of the short form."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for rx in (_ALIAS_RE, _ALIAS_INLINE_RE):
+        for m in rx.finditer(text):
+            short = m.group(1).strip()
+            prev = [f for f in found if f.end <= s.start + m.start() and f.sentence == s.index]
+            if not prev:
+                continue
+            owner = max(prev, key=lambda f: f.end)
+            if s.start + m.start() - owner.end > 2:
+                continue
+            out[short] = (owner.name, s.start + m.start(1), s.start + m.start(1) + len(short))
+    return out
+
+
+_LEGAL_FORMS = re.compile(
+    r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|股份公司|公司)$|集团$"
+)
+_GENERIC_TAIL = re.compile(r"(?:科技|技术|实业|发展|控股|投资|国际|工业|产业|智能|光电|电子|新材料)$")
+
+
+def derive_short_names(full: str, lex: Lexicon | None = None) -> tuple[str, ...]:
+    """Short names a text may use for a legal name, most specific first.
+
+    Examples
+    --------
+    >>> derive_short_names("广东聚石化学股份有限公司")
+    ('聚石化学',)
+    >>> derive_short_names("清远市天之衡量子科技有限公司")
+    ('天之衡量子科技', '天之衡量子')
+    """
+    lex = lex or load_lexicon()
+    if not _LEGAL_FORMS.search(full):
+        return ()
+    core = _LEGAL_FORMS.sub("", full)
+    changed = True
+    while changed:
+        changed = False
+        for p in sorted(lex.places, key=len, reverse=True):
+            for form in (p + "省", p + "市", p + "县", p + "区", p):
+                if core.startswith(form) and len(core) - len(form) >= 2:
+                    core = core[len(form) :]
+                    changed = True
+                    break
+            if changed:
+                break
+        if core.startswith(("（", "(")):
+            j = max(core.find("）"), core.find(")"))
+            if j > 0:
+                core = core[j + 1 :]
+                changed = True
+    out = []
+    if len(core) >= 3 and core != full:
+        out.append(core)
+    stripped = core
+    while _GENERIC_TAIL.search(stripped) and len(_GENERIC_TAIL.sub("", stripped)) >= 3:
+        stripped = _GENERIC_TAIL.sub("", stripped)
+        out.append(stripped)
+    return tuple(dict.fromkeys(out))
+
+
+def _is_container(m: Mention) -> bool:
+    """Projects and owner-prefixed names contain other names on purpose."""
+    return m.cls == "Project" or "+owner:" in m.rule
+
+
+def _longest_first(mentions: Iterable[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.cls)):
+        if not any(k.start < m.end and m.start < k.end for k in kept):
+            kept.append(m)
+    return kept
+
+
+def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions, and what containers hold.
+
+    A project (广东盛达电子科技有限公司厂房建设工程项目) or an owner-prefixed
+    platform (清远高新区版权服务中心) keeps the names inside it; other
+    overlaps keep the longest mention.
+    """
+    mentions = list(mentions)
+    containers = _longest_first(m for m in mentions if _is_container(m))
+    others = []
+    for m in mentions:
+        if _is_container(m):
+            continue
+        inside = [c for c in containers if c.start <= m.start and m.end <= c.end]
+        partial = [c for c in containers if c.start < m.end and m.start < c.end and not (c.start <= m.start and m.end <= c.end)]
+        if partial and not inside:
+            continue
+        others.append(m)
+    kept = _longest_first(others) + containers
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> MentionResult:
+    """Find every entity mention in a document's sentences.
+
+    Parameters
+    ----------
+    sentences : sequence of Sentence
+        From :func:`graph.segment.split_sentences`.
+    lex : Lexicon, optional
+        Dictionaries (default: the bundled ones).
+
+    Returns
+    -------
+    MentionResult
+        Mentions sorted by offset, each with its canonical name, and the
+        aliases the document defines.
+
+    Examples
+    --------
+    >>> from graph.clean import clean_text
+    >>> from graph.segment import split_sentences
+    >>> sents = split_sentences(clean_text("走进广东星河新材料有限公司（以下简称“星河新材”），星河新材与岭南大学共建联合实验室。"))
+    >>> sorted({(m.key, m.cls) for m in find_mentions(sents).mentions})
+    [('岭南大学', 'University'), ('广东星河新材料有限公司', 'Enterprise'), ('联合实验室', 'Platform')]
+    """
+    lex = lex or load_lexicon()
+    all_mentions: list[Mention] = []
+    aliases: dict[str, str] = {}
+    alias_spans: list[tuple[str, int, int, int]] = []
+    for s in sentences:
+        text = s.text
+        has_suffix = lex.suffix_re.search(text) is not None
+        bounds = token_boundaries(text) if has_suffix else frozenset({0, len(text)})
+        found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
+        found += _honour_mentions(s, text, lex)
+        found = _resolve_overlaps(found)
+        found += _person_mentions(s, text, lex, found)
+        found += _industry_mentions(s, text, lex)
+        found += _patent_mentions(s, text)
+        found += _product_mentions(s, text, lex)
+        found = _resolve_overlaps(found)
+        found += _list_mentions(s, text, found, lex)
+        found = _resolve_overlaps(found)
+        found += _project_mentions(s, text, found)
+        for short, (full, a, b) in _alias_definitions(s, text, found).items():
+            aliases[short] = full
+            alias_spans.append((short, a, b, s.index))
+        all_mentions += found
+
+    # implicit short names of full legal names, and names of people
+    fulls = {m.name for m in all_mentions if m.cls in ORG_CLASSES}
+    for full in sorted(fulls):
+        for short in derive_short_names(full, lex):
+            if short not in aliases and short not in fulls:
+                aliases[short] = full
+    persons = {m.name for m in all_mentions if m.cls == "Person"}
+    classes = {m.name: m.cls for m in all_mentions}
+    lookup = {**{p: p for p in persons}, **aliases}
+    if lookup:
+        rx = re.compile("|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True)))
+        extra = []
+        dropped: set[int] = set()
+        for s in sentences:
+            for m in rx.finditer(s.text):
+                a, b = s.start + m.start(), s.start + m.end()
+                clash = [x for x in all_mentions if x.start < b and a < x.end and not _is_container(x)]
+                # a short name beats shorter names inside it (聚力新材料 ⊃ the industry 新材料)
+                if any(not (a <= x.start and x.end <= b and x.end - x.start < b - a) for x in clash):
+                    continue
+                dropped.update(id(x) for x in clash)
+                full = lookup[m.group()]
+                cls = classes.get(full, "Enterprise")
+                extra.append(Mention(m.group(), cls, a, b, s.index, "alias:use", canonical=full))
+        all_mentions = [x for x in all_mentions if id(x) not in dropped] + extra
+
+    out = []
+    for m in all_mentions:
+        canonical = m.canonical or aliases.get(m.name) or m.name
+        if m.cls == "Park" or m.cls == "GovernmentBody":
+            canonical = canonical_park_name(canonical, lex)
+        out.append(replace(m, canonical=canonical))
+    out.sort(key=lambda m: (m.start, m.end, m.cls))
+    return MentionResult(mentions=tuple(out), aliases=aliases)

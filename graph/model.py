@@ -1,0 +1,184 @@
+"""Plain, frozen records passed between the pipeline's stages.
+
+Every record keeps character offsets so provenance survives from the raw
+file to the RDF: ``Sentence.start``/``end`` are offsets in the *cleaned*
+text; :meth:`graph.model.Document.raw_span` maps them back to the text as
+decoded from the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+__all__ = [
+    "Document",
+    "CleanText",
+    "Sentence",
+    "Mention",
+    "Relation",
+    "Quantity",
+    "ObservationRecord",
+    "EventRecord",
+    "Extraction",
+]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source text with its metadata.
+
+    Attributes
+    ----------
+    text : str
+        The text as decoded from the file (offsets in provenance refer to it).
+    source : str
+        File name (or label) the text came from.
+    sha256 : str
+        Hex digest of the raw bytes; the document's identity.
+    encoding : str
+        Encoding the bytes were decoded with.
+    title, authors, date, origin :
+        Metadata found in the text or given by the caller.
+    """
+
+    text: str
+    source: str
+    sha256: str
+    encoding: str = "utf-8"
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    origin: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        """Short stable identifier: the first 16 hex digits of the hash."""
+        return self.sha256[:16]
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Text with PDF line breaks mended, and a map back to the raw text.
+
+    ``offsets[i]`` is the raw-text index of cleaned character ``i``;
+    ``offsets[len(text)]`` is the raw index just past the last character.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned ``[start, end)`` span to the raw text."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the cleaned text; ``start``/``end`` index the cleaned text."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span naming an entity.
+
+    ``name`` is the surface form; ``canonical`` the name the entity is known
+    by after alias resolution (filled by :func:`graph.mentions.resolve_aliases`).
+    Offsets index the cleaned text.
+    """
+
+    name: str
+    cls: str
+    start: int
+    end: int
+    sentence: int
+    rule: str
+    canonical: str | None = None
+    level: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.canonical or self.name
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A binary fact between two entity names, with its evidence span."""
+
+    subject: str
+    predicate: str
+    object: str
+    sentence: int
+    start: int
+    end: int
+    rule: str
+    role: str | None = None
+    year: int | None = None
+    conferrer: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, normalised to base units."""
+
+    value: Decimal
+    unit: str
+    surface: str
+    start: int
+    end: int
+    approximate: bool = False
+    bound: str | None = None  # "min" for 以上/超过, "max" for 以下/不到
+
+
+@dataclass(frozen=True)
+class ObservationRecord:
+    """A statistical statement: an indicator of an entity with a value."""
+
+    entity: str
+    indicator: str
+    value: Decimal
+    unit: str
+    sentence: int
+    start: int
+    end: int
+    rule: str
+    year: int | None = None
+    period: str | None = None
+    bound: str | None = None
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """Something that happened on a date: founding, approval, opening, ..."""
+
+    event_type: str
+    involves: tuple[str, ...]
+    sentence: int
+    start: int
+    end: int
+    rule: str
+    date: str | None = None
+    year: int | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the loader found in one document."""
+
+    document: Document
+    clean: CleanText
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...] = ()
+    observations: tuple[ObservationRecord, ...] = ()
+    events: tuple[EventRecord, ...] = ()
+    aliases: dict[str, str] = field(default_factory=dict)

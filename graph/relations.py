@@ -1,0 +1,482 @@
+"""Stage 5, relations: facts between mentions, read from grammar cues.
+
+Each rule looks at one sentence: its mentions (from :mod:`graph.mentions`),
+the words between them, and the sentence's *topic*, the entity it is about.
+The topic is the first organisation or park that is not inside a locative or
+prepositional phrase; a sentence that opens with 该企业 / 该公司 / 其 or
+names no topic carries the previous sentence's topic over.
+
+Rules (cue → property):
+
+* 位于/坐落于/落户/入驻 + park, "park + company" written together → locatedIn;
+  "park + park" → partOf
+* A 与 B 联合申报 “patent” → applicant ×2, coFiledPatentWith;
+  A 与 B 共建 platform → coBuiltPlatformWith; 携手/签署…合作/联合研发/战略合作 → cooperatesWith
+* 荣获/获评/入选/被认定为/创建/成为 + honour → receivedHonour (year and
+  conferrer kept for the qualified statement)
+* 拥有/建有/设有/建设/组建/获批 + platform, and owner-prefixed platform names → hostsPlatform
+* 客户包括/主要客户有/供货给 + list → hasCustomer
+* 旗下/子公司/全资子公司 → subsidiaryOf
+* organisation + role title + person → affiliatedWith (role kept)
+* company + …项目 → undertakenBy; 研发出/制成的 product → produces
+* X产业拥有 A、B → inIndustry; 以…为主导 / 主导产业 → leadingIndustry;
+  链主/龙头企业 with named firms → chainLeaderOf the industry the firm's
+  name or sentence points to
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, load_lexicon
+from .model import EventRecord, Mention, Relation, Sentence
+
+__all__ = ["find_relations", "find_events", "sentence_topics", "infer_industry", "YEAR_RE", "DATE_RE"]
+
+ORG = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
+ACTORS = ORG | {"Park"}
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
+_LOCATIVE_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|走进|来到|在|与|和|对|向|从|为|像|同|跟|及)$")
+_CARRY = re.compile(r"^(?:该企业|该公司|该集团|其|它|公司|企业|集团)")
+_LOCATED_CUE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|扎根于|扎根|选址于|选址)")
+_COOP_CUE = re.compile(r"(?:签署(?:了)?(?:战略)?合作(?:框架)?协议|签订(?:了)?(?:战略)?合作(?:框架)?协议|达成(?:战略)?合作|战略合作|开展合作|携手|联合研发|合作研发|共同研发|产学研合作|校企合作|合作)")
+_COBUILD_CUE = re.compile(r"(?:联合共建|合作共建|共同建设|共建|联合建设|合建)")
+_COFILE_CUE = re.compile(r"(?:联合申报|共同申报|联合申请|共同申请|合作申报)")
+_HONOUR_CUE = re.compile(r"(?:荣获|获评|被评为|评为|荣膺|获得|获授|授予|入选|入围|被认定为|认定为|获批|创建成为|成功创建|创建|成为|列入|获|是)")
+_HOST_CUE = re.compile(r"(?:拥有|建有|设有|建成|建设|组建|成立|获批|揭牌|设立|搭建|打造)")
+_SUBSIDIARY_CUE = re.compile(r"(?:旗下(?:的|有|拥有)?|全资子公司|控股子公司|子公司)")
+_CONFER_CUE = re.compile(r"(?:公布|颁发|授予|认定|评选|发布|批准|表彰)")
+_CHAIN_CUE = re.compile(r"(?:链主|龙头企业|领军企业|头部企业|链长企业|牵头企业)")
+_LEADING_CUE = re.compile(r"(?:为主导|主导产业|重点发展|支柱产业|首位产业)")
+_EVENT_VERBS: tuple[tuple[str, str], ...] = (
+    ("揭牌成立", "opening"),
+    ("揭牌", "opening"),
+    ("开业", "opening"),
+    ("启用", "opening"),
+    ("落成", "opening"),
+    ("正式成立", "founding"),
+    ("成立", "founding"),
+    ("建立", "founding"),
+    ("批复", "approval"),
+    ("批准", "approval"),
+    ("获批", "approval"),
+    ("开工", "groundbreaking"),
+    ("奠基", "groundbreaking"),
+    ("投产", "production-start"),
+    ("签约", "signing"),
+    ("签署", "signing"),
+)
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    sentence: Sentence
+    mentions: tuple[Mention, ...]
+    topic: Mention | None
+
+    def rel(self, m: Mention) -> int:
+        return m.start - self.sentence.start
+
+    def rel_end(self, m: Mention) -> int:
+        return m.end - self.sentence.start
+
+    def between(self, a: Mention, b: Mention) -> str:
+        return self.sentence.text[self.rel_end(a) : self.rel(b)]
+
+
+def _is_topic_candidate(m: Mention, text: str, offset: int) -> bool:
+    if m.cls not in ACTORS:
+        return False
+    before = text[max(0, offset - 4) : offset]
+    return not _LOCATIVE_BEFORE.search(before)
+
+
+def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
+    """The entity each sentence is about, carried over where the sentence names none.
+
+    The topic is the first organisation or park mention that is not the
+    object of a locative or preposition; a sentence opening with 该企业/其
+    keeps the previous topic.
+    """
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    topics: list[Mention | None] = []
+    current: Mention | None = None
+    for s in sentences:
+        ms = by_sentence.get(s.index, [])
+        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|目前|如今|当前|近年来|同时|此外|其中)[，,]", "", s.text)
+        topic = None
+        if not _CARRY.match(stripped):
+            for m in ms:
+                off = m.start - s.start
+                if _is_topic_candidate(m, s.text, off):
+                    topic = m
+                    break
+        if topic is not None:
+            current = topic
+        topics.append(current)
+    return topics
+
+
+def infer_industry(texts: Sequence[str], lex: Lexicon) -> str | None:
+    """The dictionary industry whose keywords the texts mention most (ties: dictionary order).
+
+    Examples
+    --------
+    >>> infer_industry(["嘉博制药"], load_lexicon())
+    '生物医药'
+    """
+    best, best_score = None, 0
+    for ind in lex.industries:
+        score = sum(t.count(k) * len(k) for t in texts for k in ind.keywords)
+        if score > best_score:
+            best, best_score = ind.zh, score
+    return best
+
+
+def _add(out: list[Relation], ctx: _Ctx, s: Mention, p: str, o: Mention, rule: str, **kw) -> None:
+    if s.key == o.key:
+        return
+    a = min(s.start, o.start)
+    b = max(s.end, o.end)
+    out.append(Relation(s.key, p, o.key, ctx.sentence.index, a, b, rule, **kw))
+
+
+def _sentence_year(text: str) -> int | None:
+    m = YEAR_RE.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _relations_in(ctx: _Ctx, lex: Lexicon, last_patent: Mention | None) -> list[Relation]:
+    out: list[Relation] = []
+    s = ctx.sentence
+    text = s.text
+    ms = ctx.mentions
+    topic = ctx.topic
+    actors = [m for m in ms if m.cls in ACTORS]
+
+    # --- locatedIn / partOf -------------------------------------------------
+    for a, b in zip(ms, ms[1:]):
+        gap = ctx.between(a, b)
+        if a.cls == "Park" and b.cls == "Park" and gap == "":
+            _add(out, ctx, b, "partOf", a, "partOf:adjacent")
+        elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and gap in ("", "企业", "的", "内的", "企业的"):
+            _add(out, ctx, b, "locatedIn", a, "locatedIn:adjacent")
+    for cue in _LOCATED_CUE.finditer(text):
+        parks = [m for m in ms if m.cls == "Park" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 12]
+        if not parks:
+            continue
+        # the chain of parks right after the cue: 清远高新区雄兴工业园
+        chain = [parks[0]]
+        for p in parks[1:]:
+            if ctx.rel(p) == ctx.rel_end(chain[-1]):
+                chain.append(p)
+        after = text[ctx.rel_end(chain[-1]) :]
+        located = None
+        if after.startswith("的"):
+            nxt = [m for m in ms if m.cls in ORG and ctx.rel(m) >= ctx.rel_end(chain[-1])]
+            nxt = [m for m in nxt if ctx.rel(m) - ctx.rel_end(chain[-1]) <= 2]
+            located = nxt[0] if nxt else None
+        if located is None:
+            before = [m for m in ms if m.cls in ORG | {"Project"} and m.end - s.start <= cue.start()]
+            located = before[-1] if before else topic
+        if located is not None and located.cls != "Park":
+            for p in chain:
+                _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
+
+    # --- patents: A 与 B 联合申报的“P” ---------------------------------------
+    for cue in _COFILE_CUE.finditer(text):
+        left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
+        patents = [m for m in ms if m.cls == "Patent" and ctx.rel(m) >= cue.end()]
+        partners = _coordinated(ctx, left, cue.start())
+        if len(partners) >= 2:
+            for i, x in enumerate(partners):
+                for y in partners[i + 1 :]:
+                    _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
+        for p in patents[:1]:
+            for x in partners or ([topic] if topic else []):
+                _add(out, ctx, p, "applicant", x, f"applicant:{cue.group()}")
+
+    # --- co-built platforms and cooperation -----------------------------------
+    for cue in _COBUILD_CUE.finditer(text):
+        partners = _coordinated(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
+        if len(partners) == 1 and topic is not None and topic.key != partners[0].key:
+            partners = [topic] + partners
+        for i, x in enumerate(partners):
+            for y in partners[i + 1 :]:
+                _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
+        for plat in [m for m in ms if m.cls == "Platform" and ctx.rel(m) >= cue.end()][:1]:
+            for x in partners:
+                _add(out, ctx, x, "hostsPlatform", plat, f"hostsPlatform:{cue.group()}")
+    if not _COBUILD_CUE.search(text) and not _COFILE_CUE.search(text):
+        for cue in _COOP_CUE.finditer(text):
+            partners = _coordinated(ctx, [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= cue.start()], cue.start())
+            right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
+            if len(partners) == 1 and right and cue.group() == "携手":
+                partners = partners + right[:1]
+            if len(partners) == 1 and topic is not None and topic.key != partners[0].key:
+                partners = [topic] + partners
+            for i, x in enumerate(partners):
+                for y in partners[i + 1 :]:
+                    _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
+
+    # --- honours ---------------------------------------------------------------
+    year = _sentence_year(text)
+    conferrer = None
+    cm = _CONFER_CUE.search(text)
+    if cm:
+        govs = [m for m in ms if m.cls == "GovernmentBody" and ctx.rel_end(m) <= cm.start()]
+        conferrer = govs[-1].key if govs else None
+    for h in [m for m in ms if m.cls == "Honour"]:
+        before = text[: ctx.rel(h)]
+        holder = None
+        if re.search(r"(?:项目|专利)(?:荣获|获得|获)$", before) or before.startswith(("该专利", "该技术")):
+            pats = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= ctx.rel(h)]
+            holder = pats[-1] if pats else last_patent
+        if holder is None:
+            cands = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(h) and _is_topic_candidate(m, text, ctx.rel(m))]
+            holder = cands[0] if cands else topic
+        if holder is None or not (_HONOUR_CUE.search(before) or h.rule == "honour:quoted"):
+            continue
+        _add(out, ctx, holder, "receivedHonour", h, f"receivedHonour:{h.rule}", year=year,
+             conferrer=conferrer if holder.cls == "Patent" or conferrer else None)
+
+    # --- platforms -------------------------------------------------------------
+    for p in [m for m in ms if m.cls == "Platform"]:
+        if p.rule.startswith("suffix:") and "+owner" in p.rule:
+            owner = p.rule.split("+owner:", 1)[1] if "+owner:" in p.rule else None
+            owners = [m for m in ms if m.name == owner] if owner else []
+            if owner:
+                out.append(Relation(_canon(ms, owner), "hostsPlatform", p.key, s.index, p.start, p.end, "hostsPlatform:owner-prefix"))
+            del owners
+            continue
+        before = text[: ctx.rel(p)]
+        if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before):
+            holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
+            _add(out, ctx, holder[0] if holder else topic, "hostsPlatform", p, "hostsPlatform:cue")
+
+    # --- customers -------------------------------------------------------------
+    cust = re.search(r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|主要有|遍及)|供货给|供应给", text)
+    if cust and topic is not None:
+        for m in ms:
+            if ctx.rel(m) >= cust.end() and m.cls in ORG:
+                seg = text[cust.end() : ctx.rel(m)]
+                if re.search(r"[，。；]|等", seg):
+                    break
+                _add(out, ctx, topic, "hasCustomer", m, "hasCustomer:list")
+
+    # --- subsidiaries ----------------------------------------------------------
+    for cue in _SUBSIDIARY_CUE.finditer(text):
+        parents = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()]
+        children = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 6]
+        if children:
+            parent = parents[-1] if parents else topic
+            for c in _coordinated_right(ctx, children):
+                if parent is not None:
+                    _add(out, ctx, c, "subsidiaryOf", parent, f"subsidiaryOf:{cue.group()}")
+        # "Y是X的子公司"
+        tail = re.search(r"是(.{0,20}?)的(?:全资|控股)?子公司", text)
+        if tail and cue.start() >= tail.start():
+            subj = [m for m in ms if ctx.rel_end(m) <= tail.start() and m.cls == "Enterprise"]
+            par = [m for m in ms if tail.start() <= ctx.rel(m) < tail.end() and m.cls == "Enterprise"]
+            if subj and par:
+                _add(out, ctx, subj[-1], "subsidiaryOf", par[0], "subsidiaryOf:是…的子公司")
+
+    # --- people ------------------------------------------------------------------
+    for person in [m for m in ms if m.cls == "Person" and m.rule == "person:role"]:
+        orgs = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(person)]
+        if not orgs:
+            continue
+        org = orgs[-1]
+        role = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
+        if not role or len(role) > 24:
+            continue
+        target = org
+        if org.cls == "GovernmentBody" and "+owner:" in org.rule:
+            owner = org.rule.split("+owner:", 1)[1]
+            role = org.name[len(owner) :] + role
+            target_key = _canon(ms, owner)
+            out.append(Relation(person.key, "affiliatedWith", target_key, s.index, org.start, person.end,
+                                "affiliatedWith:role", role=role))
+            continue
+        _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
+
+    # --- projects and products ---------------------------------------------------
+    for proj in [m for m in ms if m.cls == "Project"]:
+        firm = [m for m in ms if m.cls == "Enterprise" and m.start == proj.start and m is not proj]
+        if firm:
+            _add(out, ctx, proj, "undertakenBy", firm[0], "undertakenBy:name-prefix")
+    for prod in [m for m in ms if m.cls == "Product"]:
+        makers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(prod)]
+        maker = makers[-1] if makers else topic
+        if maker is not None and maker.cls == "Enterprise":
+            _add(out, ctx, maker, "produces", prod, "produces:cue")
+
+    # --- industries --------------------------------------------------------------
+    inds = [m for m in ms if m.cls == "Industry"]
+    for ind in inds:
+        after = text[ctx.rel_end(ind) :]
+        hm = re.match(r"(?:产业|行业|领域)(?:拥有|有|聚集了?|集聚了?|包括|涌现出)", after)
+        if hm:
+            for m in ms:
+                if ctx.rel(m) >= ctx.rel_end(ind) + hm.end() and m.cls == "Enterprise":
+                    seg = text[ctx.rel_end(ind) + hm.end() : ctx.rel(m)]
+                    if re.search(r"[，。；]", seg):
+                        break
+                    _add(out, ctx, m, "inIndustry", ind, "inIndustry:产业拥有")
+    lead = _LEADING_CUE.search(text)
+    if lead and inds:
+        park = next((m for m in actors if m.cls == "Park"), None) or (topic if topic and topic.cls == "Park" else None)
+        if park is not None:
+            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40]
+            for ind in window:
+                _add(out, ctx, park, "leadingIndustry", ind, f"leadingIndustry:{lead.group()}")
+
+    # --- chain leaders -----------------------------------------------------------
+    chain = _CHAIN_CUE.search(text)
+    if chain:
+        firms = [m for m in ms if m.cls == "Enterprise"]
+        for f in firms:
+            industry = infer_industry([f.name, f.key], lex)
+            if industry:
+                ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
+                _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{chain.group()}")
+    return out
+
+
+def _canon(ms: Sequence[Mention], name: str) -> str:
+    from .mentions import canonical_park_name
+
+    for m in ms:
+        if m.name == name:
+            return m.key
+    return canonical_park_name(name)
+
+
+def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Mention]:
+    """Mentions joined by 与/和/及/、/同 that end right before the cue (A与B联合申报)."""
+    if not left:
+        return []
+    text = ctx.sentence.text
+    chain = [left[-1]]
+    gap = text[ctx.rel_end(left[-1]) : cue_start]
+    if len(gap) > 4 or re.search(r"[，。；]", gap):
+        # "A与B等高校院所共建": allow a short head noun after 等
+        if not re.fullmatch(r"等[\u4e00-\u9fff]{0,6}", gap):
+            return []
+    for m in reversed(left[:-1]):
+        between = text[ctx.rel_end(m) : ctx.rel(chain[0])]
+        if between in ("与", "和", "及", "、", "同", "以及", "跟", "联合", "携手"):
+            chain.insert(0, m)
+        else:
+            break
+    # "与华南理工大学、华南师范大学等…共建": the subject stands before 与
+    first = ctx.rel(chain[0])
+    if text[:first].endswith(("与", "同", "和", "跟")):
+        return chain
+    return chain
+
+
+def _coordinated_right(ctx: _Ctx, right: Sequence[Mention]) -> list[Mention]:
+    text = ctx.sentence.text
+    chain = [right[0]]
+    for m in right[1:]:
+        if text[ctx.rel_end(chain[-1]) : ctx.rel(m)] in ("、", "和", "及", "与", "以及"):
+            chain.append(m)
+        else:
+            break
+    return chain
+
+
+def find_relations(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon | None = None
+) -> list[Relation]:
+    """All relations the cues support, one list for the document.
+
+    Examples
+    --------
+    >>> from graph.clean import clean_text
+    >>> from graph.segment import split_sentences
+    >>> from graph.mentions import find_mentions
+    >>> sents = split_sentences(clean_text("广东星河新材料有限公司位于肇庆高新区。"))
+    >>> ms = find_mentions(sents).mentions
+    >>> [(r.subject, r.predicate, r.object) for r in find_relations(sents, ms)]
+    [('广东星河新材料有限公司', 'locatedIn', '肇庆高新技术产业开发区')]
+    """
+    lex = lex or load_lexicon()
+    topics = sentence_topics(sentences, mentions)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: list[Relation] = []
+    last_patent = None
+    for s, topic in zip(sentences, topics):
+        ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
+        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent)
+        pats = [m for m in ms if m.cls == "Patent"]
+        if pats:
+            last_patent = pats[-1]
+    seen = set()
+    unique = []
+    for r in out:
+        key = (r.subject, r.predicate, r.object, r.role)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(r)
+    return unique
+
+
+def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[EventRecord]:
+    """Dated happenings: a date or year and an event verb in one sentence.
+
+    Examples
+    --------
+    >>> from graph.clean import clean_text
+    >>> from graph.segment import split_sentences
+    >>> from graph.mentions import find_mentions
+    >>> sents = split_sentences(clean_text("2024年1月12日，肇庆高新区版权服务中心揭牌成立。"))
+    >>> [(e.event_type, e.date) for e in find_events(sents, find_mentions(sents).mentions)]
+    [('opening', '2024-01-12')]
+    """
+    out: list[EventRecord] = []
+    for s in sentences:
+        verb = next(((v, t) for v, t in _EVENT_VERBS if v in s.text), None)
+        if verb is None:
+            continue
+        dm = DATE_RE.search(s.text)
+        date = None
+        year = None
+        if dm:
+            y, mo, d = (int(g) for g in dm.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                date = f"{y:04d}-{mo:02d}-{d:02d}"
+                year = y
+        if year is None:
+            ym = YEAR_RE.search(s.text)
+            if not ym or ym.start() > s.text.find(verb[0]):
+                continue
+            year = int(ym.group(1))
+        involved = tuple(
+            dict.fromkeys(m.key for m in mentions if m.sentence == s.index and m.cls in ACTORS | {"Platform", "Project"})
+        )
+        if not involved:
+            continue
+        out.append(
+            EventRecord(
+                event_type=verb[1],
+                involves=involved,
+                sentence=s.index,
+                start=s.start,
+                end=s.end,
+                rule=f"event:{verb[0]}",
+                date=date,
+                year=year,
+                label=s.text[:60],
+            )
+        )
+    return out

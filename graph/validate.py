@@ -1,0 +1,141 @@
+"""Stage 7, validate: check a graph against parkkg's SHACL shapes with pySHACL.
+
+Non-conformance is a result (:class:`ValidationReport`), not an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from ._resources import ontology_dir
+
+__all__ = ["ValidationReport", "Violation", "validate_graph", "load_shapes", "load_ontology"]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, in words a user can act on."""
+
+    focus: str
+    path: str
+    message: str
+    severity: str
+    shape: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.focus} {self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What pySHACL found: conformance, the report graph and its text."""
+
+    conforms: bool
+    graph: Graph
+    text: str
+    violations: tuple[Violation, ...] = field(default_factory=tuple)
+
+    def summary(self, limit: int = 20) -> str:
+        """The first ``limit`` violations, one a line."""
+        if self.conforms:
+            return "conforms to the SHACL shapes"
+        lines = [str(v) for v in self.violations[:limit]]
+        more = len(self.violations) - limit
+        if more > 0:
+            lines.append(f"... and {more} more")
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> Graph:
+    g = Graph()
+    g.parse(ontology_dir() / "shapes.ttl", format="turtle")
+    return g
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    g = Graph()
+    g.parse(ontology_dir() / "parkkg.ttl", format="turtle")
+    return g
+
+
+def load_shapes() -> Graph:
+    """A fresh copy of ``ontology/shapes.ttl``."""
+    g = Graph()
+    for t in _shapes():
+        g.add(t)
+    return g
+
+
+def load_ontology() -> Graph:
+    """A fresh copy of ``ontology/parkkg.ttl``."""
+    g = Graph()
+    for t in _ontology():
+        g.add(t)
+    return g
+
+
+def _short(term: object) -> str:
+    if term is None:
+        return ""
+    text = str(term)
+    for ns in ("https://w3id.org/parkkg/ontology#", "https://w3id.org/parkkg/id/", "https://w3id.org/parkkg/"):
+        if text.startswith(ns):
+            return text[len(ns) :]
+    return text
+
+
+def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> ValidationReport:
+    """Validate ``graph`` (a Dataset is validated as the union of its graphs).
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or rdflib.Dataset
+    shapes : rdflib.Graph, optional
+        Shapes to use instead of ``ontology/shapes.ttl``.
+
+    Returns
+    -------
+    ValidationReport
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> validate_graph(Graph()).conforms
+    True
+    """
+    import pyshacl
+
+    data = Graph()
+    if isinstance(graph, Dataset):
+        for s, p, o, _ in graph.quads((None, None, None, None)):
+            data.add((s, p, o))
+    else:
+        data = graph
+    conforms, results, text = pyshacl.validate(
+        data,
+        shacl_graph=shapes if shapes is not None else _shapes(),
+        ont_graph=_ontology(),
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+    )
+    violations = []
+    for r in results.subjects(RDF.type, SH.ValidationResult):
+        msg = results.value(r, SH.resultMessage)
+        violations.append(
+            Violation(
+                focus=_short(results.value(r, SH.focusNode)),
+                path=_short(results.value(r, SH.resultPath)),
+                message=str(msg) if isinstance(msg, Literal) else "constraint not met",
+                severity=_short(results.value(r, SH.resultSeverity)).rsplit("#", 1)[-1],
+                shape=_short(results.value(r, SH.sourceShape)) if isinstance(results.value(r, SH.sourceShape), URIRef) else "",
+            )
+        )
+    violations.sort(key=lambda v: (v.focus, v.path, v.message))
+    return ValidationReport(bool(conforms), results, str(text), tuple(violations))

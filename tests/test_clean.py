@@ -1,0 +1,40 @@
+from graph.clean import clean_text
+from graph.read import bundled_article
+
+
+def test_joins_hard_wrapped_lines_and_stray_spaces():
+    raw = (
+        "这10年，清远高新区高速发展的10年、砥\n\n砺前行的10年。这10年清远高新区实现\n"
+        "了从小到大、从弱到强的蝶变。2025 年是\n清远高新区升级国家高新区的第 10 个\n周年。"
+    )
+    c = clean_text(raw)
+    assert "砥砺前行" in c.text
+    assert "2025年是清远高新区升级国家高新区的第10个周年。" in c.text
+
+
+def test_offsets_point_back_to_raw_text():
+    raw = "位于清远\n高新区的 广东某某\n有限公司。"
+    c = clean_text(raw)
+    for i, ch in enumerate(c.text):
+        if ch != "\n":
+            assert raw[c.offsets[i]] == ch
+
+
+def test_headings_and_short_lines_stay_separate():
+    raw = ("第一段写到这里结束了吗没有还在继续写。\n" * 3) + "蝶变：\n观念上的转变\n\n崭新高楼次第排开。"
+    c = clean_text(raw)
+    assert "\n蝶变：\n" in c.text
+
+
+def test_fullwidth_digits_become_halfwidth():
+    assert clean_text("２０２４年产值１２亿元。").text == "2024年产值12亿元。"
+
+
+def test_latin_words_keep_their_space():
+    assert clean_text("Tesla Model 3 落户").text == "Tesla Model 3落户"
+
+
+def test_bundled_article_has_no_stray_breaks():
+    c = clean_text(bundled_article().read_text(encoding="utf-8"))
+    assert "规模以上工业企业数量由102个增至202个" in c.text
+    assert "2015年9月29日" in c.text

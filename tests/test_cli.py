@@ -1,0 +1,94 @@
+"""End to end through the installed ``parkkg`` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Graph
+
+from graph.validate import validate_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def parkkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "graph", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def build_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    r = parkkg("build", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "document(s)" in r.stdout and "triples" in r.stdout
+    return out
+
+
+def test_turtle_parses_with_two_parsers_and_conforms(build_dir):
+    ttl = build_dir / "parkkg.ttl"
+    g = Graph().parse(ttl, format="turtle")
+    with open(ttl, "rb") as fh:
+        quads = list(pyoxigraph.parse(fh, format=pyoxigraph.RdfFormat.TURTLE))
+    assert len(g) == len(quads) > 1000
+    assert validate_graph(g).conforms
+
+
+def test_build_is_byte_identical(build_dir, tmp_path):
+    r = parkkg("build", "-o", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "parkkg.ttl").read_bytes() == (build_dir / "parkkg.ttl").read_bytes()
+
+
+def test_missing_input_is_one_line_and_exit_2(tmp_path):
+    r = parkkg("build", str(tmp_path / "missing.txt"), "-o", str(tmp_path))
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and "no such file" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_pdf_input_says_what_to_do(tmp_path):
+    pdf = tmp_path / "a.txt"
+    pdf.write_bytes(b"%PDF-1.4 binary")
+    r = parkkg("build", str(pdf), "-o", str(tmp_path))
+    assert r.returncode == 2 and "this is a PDF; extract its text first" in r.stderr
+
+
+def test_keep_going_skips_bad_documents(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("广东星河新材料有限公司位于肇庆高新区。", encoding="gb18030")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    r = parkkg("build", str(good), str(bad), "-o", str(tmp_path / "o"))
+    assert r.returncode == 2 and not (tmp_path / "o" / "parkkg.ttl").exists()
+    r = parkkg("build", "--keep-going", str(good), str(bad), "-o", str(tmp_path / "o"))
+    assert r.returncode == 0, r.stderr
+    assert "skipped" in r.stderr
+    assert "星河新材料" in (tmp_path / "o" / "parkkg.ttl").read_text(encoding="utf-8")
+
+
+def test_no_entities_is_a_warning_not_an_error(tmp_path):
+    f = tmp_path / "plain.txt"
+    f.write_text("今天天气很好，我们去公园散步。", encoding="utf-8")
+    r = parkkg("build", str(f), "-o", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "warning: no entities" in r.stderr
+    assert validate_graph(Graph().parse(tmp_path / "parkkg.ttl")).conforms
+
+
+def test_stats_lists_orphans():
+    r = parkkg("stats")
+    assert r.returncode == 0, r.stderr
+    assert "relations:" in r.stdout and "locatedIn" in r.stdout
+    assert "entities without any relation" in r.stdout

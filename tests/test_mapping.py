@@ -1,0 +1,74 @@
+"""The built graph of the bundled article: entities, aliases, provenance by SPARQL."""
+
+from graph.vocab import PREFIXES
+
+PFX = "\n".join(f"PREFIX {k}: <{v}>" for k, v in PREFIXES.items())
+
+
+def q(g, text):
+    return list(g.query(PFX + "\n" + text))
+
+
+def test_enterprises_with_short_names(union):
+    rows = q(union, "SELECT ?s ?label ?alt WHERE { ?s a pk:Enterprise ; rdfs:label ?label . OPTIONAL { ?s skos:altLabel ?alt } }")
+    found = {}
+    for s, label, alt in rows:
+        found.setdefault(str(label), set()).add(str(alt) if alt else None)
+    assert "聚石化学" in found["广东聚石化学股份有限公司"]
+    assert "容大生物" in found["广东容大生物股份有限公司"]
+    assert "天之衡" in found["清远市天之衡量子科技有限公司"]
+
+
+def test_sentence_behind_located_in(union):
+    rows = q(
+        union,
+        """SELECT ?park ?text ?begin ?end ?doc WHERE {
+             ?st a rdf:Statement ; rdf:subject ?e ; rdf:predicate pk:locatedIn ; rdf:object ?p ;
+                 prov:wasDerivedFrom ?sent ; pk:beginIndex ?begin ; pk:endIndex ?end .
+             ?e skos:altLabel "聚石化学"@zh . ?p rdfs:label ?park .
+             ?sent pk:text ?text ; dcterms:isPartOf ?d . ?d dcterms:source ?doc }""",
+    )
+    assert rows, "no provenance for 聚石化学 locatedIn"
+    parks = {str(r[0]) for r in rows}
+    assert "雄兴工业园" in parks
+    for park, text, begin, end, doc in rows:
+        assert "聚石化学" in str(text) or "广东聚石化学股份有限公司" in str(text)
+        assert str(doc) == "qingyuan-hitech-zone-10-years.txt"
+
+
+def test_offsets_cite_the_raw_file(built):
+    from graph.read import bundled_article
+
+    raw = bundled_article().read_text(encoding="utf-8")
+    union = built.dataset
+    rows = q(union, "SELECT ?text ?b ?e WHERE { ?s a pk:Sentence ; pk:text ?text ; pk:beginIndex ?b ; pk:endIndex ?e }")
+    assert len(rows) > 50
+    for text, b, e in rows:
+        span = raw[int(b) : int(e)]
+        squeezed = "".join(span.split())
+        assert squeezed == "".join(str(text).split()), (str(text), span)
+
+
+def test_yearly_output_observations(union):
+    rows = q(
+        union,
+        """SELECT ?year ?value WHERE { ?o a pk:Observation ; pk:indicator ?i ; pk:year ?year ; pk:value ?value ; pk:unit "CNY" .
+               ?i skos:notation "industrial-output-value" }""",
+    )
+    got = {int(str(y)): int(v.toPython()) for y, v in rows}
+    assert got == {2022: 51_700_000_000, 2023: 53_200_000_000, 2024: 57_400_000_000}
+
+
+def test_honours_qualified_and_direct(union):
+    rows = q(
+        union,
+        """SELECT ?h ?year ?by WHERE { ?p a pk:Patent ; pk:receivedHonour ?hh ; pk:hasAward ?a .
+             ?a pk:awardedHonour ?hh ; pk:year ?year . OPTIONAL { ?a pk:conferredBy ?c . ?c rdfs:label ?by }
+             ?hh rdfs:label ?h }""",
+    )
+    assert any(str(r[0]) == "中国专利优秀奖" for r in rows)
+    assert any(str(r[1]) == "2022" and str(r[2]) == "国家知识产权局" for r in rows)
+
+
+def test_graph_conforms(built):
+    assert built.report.conforms, built.report.summary()

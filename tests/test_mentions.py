@@ -1,0 +1,86 @@
+from graph.clean import clean_text
+from graph.mentions import canonical_park_name, derive_short_names, detect_level, find_mentions
+from graph.segment import split_sentences
+
+
+def mentions(text):
+    return find_mentions(split_sentences(clean_text(text)))
+
+
+def keys(text, cls=None):
+    return {m.key for m in mentions(text).mentions if cls is None or m.cls == cls}
+
+
+def test_company_boundary_after_verb_and_park():
+    assert keys("走进肇庆市星河新材料科技有限公司展厅。", "Enterprise") == {"肇庆市星河新材料科技有限公司"}
+    assert keys("肇庆高新区企业广东鼎峰电子股份有限公司研发投入大。", "Enterprise") == {"广东鼎峰电子股份有限公司"}
+
+
+def test_alias_definition_and_later_use():
+    r = mentions("广东鼎峰电子股份有限公司（以下简称“鼎峰电子”）成立于2010年。鼎峰电子位于肇庆高新区。")
+    assert r.aliases["鼎峰电子"] == "广东鼎峰电子股份有限公司"
+    uses = [m for m in r.mentions if m.name == "鼎峰电子"]
+    assert uses and all(m.key == "广东鼎峰电子股份有限公司" for m in uses)
+
+
+def test_alias_without_quotes_and_xiacheng():
+    r = mentions("江门市华材科技有限公司（简称华材科技）与五邑大学合作。")
+    assert r.aliases["华材科技"] == "江门市华材科技有限公司"
+
+
+def test_implicit_short_name():
+    r = mentions("位于园区的广东聚力新材料股份有限公司是龙头。聚力新材料产品畅销。")
+    assert any(m.name == "聚力新材料" and m.key == "广东聚力新材料股份有限公司" for m in r.mentions)
+
+
+def test_park_abbreviation_is_one_entity():
+    assert canonical_park_name("清远高新区") == "清远高新技术产业开发区"
+    assert keys("肇庆高新区发展迅速。", "Park") == {"肇庆高新技术产业开发区"}
+
+
+def test_generic_park_words_are_not_parks():
+    assert keys("升级为国家高新区，各大园区环境优美，入驻高新区以来。", "Park") == set()
+
+
+def test_count_heads_are_categories_not_names():
+    assert keys("园区建成国家级科技企业孵化器2个、省级工程技术研究中心43家。", "Platform") == set()
+
+
+def test_sub_park_and_platform_with_owner_prefix():
+    ks = keys("清远高新区版权服务中心揭牌，位于清远高新区雄兴工业园。")
+    assert "清远高新区版权服务中心" in ks and "雄兴工业园" in ks
+
+
+def test_honours_quoted_and_by_suffix():
+    hs = keys("该企业还是国家级制造业单项冠军企业，荣获“广东省名牌产品”称号。", "Honour")
+    assert hs == {"国家级制造业单项冠军企业", "广东省名牌产品"}
+
+
+def test_person_after_role_title():
+    ps = keys("星河集团董事长李明表示，将加大投入。管委会副主任陈建文说。", "Person")
+    assert ps == {"李明", "陈建文"}
+
+
+def test_list_members_are_enterprises():
+    es = keys("园区拥有嘉博制药、华能制药、在田药业等一大批知名企业。", "Enterprise")
+    assert es == {"嘉博制药", "华能制药", "在田药业"}
+
+
+def test_levels_and_short_names():
+    assert detect_level("国家企业技术中心") == "national"
+    assert detect_level("广东省名牌产品") == "provincial"
+    assert "聚石化学" in derive_short_names("广东聚石化学股份有限公司")
+
+
+def test_new_article_new_entities():
+    """A text written for this test: a new company, university and honour."""
+    text = (
+        "近日，湖南湘江芯材科技股份有限公司（以下简称“湘江芯材”）与中南大学联合申报的项目荣获湖南省科学技术进步奖。"
+        "湘江芯材坐落于长沙经开区。"
+    )
+    r = mentions(text)
+    by_class = {(m.key, m.cls) for m in r.mentions}
+    assert ("湖南湘江芯材科技股份有限公司", "Enterprise") in by_class
+    assert ("中南大学", "University") in by_class
+    assert ("湖南省科学技术进步奖", "Honour") in by_class
+    assert ("长沙经济技术开发区", "Park") in by_class

@@ -1,0 +1,40 @@
+from decimal import Decimal
+
+import pytest
+
+from graph.numbers import find_quantities, parse_chinese_numeral
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("517亿元", "51700000000", "CNY"),
+        ("7.86 亿元", "786000000", "CNY"),
+        ("2000 万元以上", "20000000", "CNY"),
+        ("3000 吨", "3000", "tonne"),
+        ("年产6万吨", "60000", "tonne"),
+        ("增长8.9%", "8.9", "percent"),
+        ("165家", "165", "count"),
+        ("有三家", "3", "count"),
+        ("共两个", "2", "count"),
+        ("5.74亿元", "574000000", "CNY"),
+    ],
+)
+def test_normalises_to_base_units(text, value, unit):
+    q = find_quantities(text)[0]
+    assert q.value == Decimal(value) and q.unit == unit
+
+
+def test_bounds():
+    assert find_quantities("超过3000吨")[0].bound == "min"
+    assert find_quantities("40多家")[0].bound == "min"
+    assert find_quantities("2000万元以下")[0].bound == "max"
+
+
+def test_chinese_numerals():
+    assert parse_chinese_numeral("十二") == 12
+    assert parse_chinese_numeral("一百零五") == 105
+
+
+def test_chinese_numeral_inside_words_is_not_a_number():
+    assert find_quantities("一批企业") == []

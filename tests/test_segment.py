@@ -1,0 +1,25 @@
+from graph.clean import clean_text
+from graph.segment import Segmenter, split_sentences, tokenize
+
+
+def test_sentences_end_at_terminal_punctuation_and_keep_quotes():
+    s = split_sentences(clean_text("“我觉得，变化很大。”负责人说。\n下一段"))
+    assert [x.text for x in s] == ["“我觉得，变化很大。”", "负责人说。", "下一段"]
+
+
+def test_sentence_offsets_index_clean_text():
+    c = clean_text("甲公司成立。乙大学揭牌！")
+    for s in split_sentences(c):
+        assert c.text[s.start : s.end] == s.text
+
+
+def test_tokenize_jieba_realigns_offsets():
+    text = "先导科技集团执行董事朱世明表示"
+    toks = tokenize(text)
+    assert "".join(t.word for t in toks) == text
+    for t in toks:
+        assert text[t.start : t.end] == t.word
+
+
+def test_char_segmenter_needs_nothing():
+    assert [t.word for t in tokenize("园区", Segmenter.CHAR)] == ["园", "区"]
