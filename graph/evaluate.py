@@ -119,7 +119,7 @@ SYMMETRIC_PROPERTIES = frozenset({"cooperatesWith", "coFiledPatentWith", "coBuil
 
 _COOPERATION_SUBPROPERTIES = ("coFiledPatentWith", "coBuiltPlatformWith")
 
-UNITS = frozenset({"CNY", "tonne", "percent", "count", "square-metre"})
+UNITS = frozenset({"CNY", "USD", "tonne", "kilogram", "percent", "percentage-point", "count", "piece", "square-metre", "mu", "times"})
 """Units a gold observation may use."""
 
 ROLE_ROW = "affiliatedWith+role"

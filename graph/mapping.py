@@ -46,6 +46,31 @@ EVENT_TYPES: dict[str, tuple[str, str]] = {
     "production-start": ("投产", "Start of production"),
     "signing": ("签约", "Signing"),
 }
+_ORGS = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
+_ACTORS = _ORGS | {"Park"}
+_ANY = None
+#: property → (allowed subject classes, allowed object classes); None allows any entity.
+#: Mirrors the ontology's domains and ranges, so a rule that misfires on an
+#: unusual sentence drops the fact instead of producing a non-conforming graph.
+SIGNATURES: dict[str, tuple[frozenset[str] | None, frozenset[str] | None]] = {
+    "locatedIn": (_ANY, frozenset({"Park"})),
+    "partOf": (frozenset({"Park"}), frozenset({"Park"})),
+    "inIndustry": (_ANY, frozenset({"Industry"})),
+    "chainLeaderOf": (frozenset({"Enterprise"}), frozenset({"Industry"})),
+    "cooperatesWith": (_ACTORS, _ACTORS),
+    "coFiledPatentWith": (_ACTORS, _ACTORS),
+    "coBuiltPlatformWith": (_ACTORS, _ACTORS),
+    "hostsPlatform": (_ACTORS, frozenset({"Platform"})),
+    "receivedHonour": (_ANY, frozenset({"Honour"})),
+    "hasCustomer": (frozenset({"Enterprise"}), _ORGS),
+    "subsidiaryOf": (frozenset({"Enterprise"}), frozenset({"Enterprise"})),
+    "affiliatedWith": (frozenset({"Person"}), _ACTORS),
+    "undertakenBy": (frozenset({"Project"}), _ORGS),
+    "produces": (_ORGS, frozenset({"Product"})),
+    "applicant": (frozenset({"Patent"}), _ORGS | {"Person"}),
+    "leadingIndustry": (frozenset({"Park"}), frozenset({"Industry"})),
+}
+
 #: when mentions of one entity disagree on its class, the more specific evidence wins
 CLASS_PRIORITY = {"suffix": 3, "person": 3, "honour": 3, "industry": 3, "patent": 3, "product": 2, "project": 3, "list": 1, "alias": 0}
 
@@ -169,6 +194,13 @@ def to_rdf(
             )
         return entity_iri(key)
 
+    def cls_of(name: str) -> str:
+        key = resolve.get(name, name)
+        if key in industries:
+            return "Industry"
+        rec = entities.get(key)
+        return rec.cls if rec is not None else ""
+
     # schemes -----------------------------------------------------------------
     for scheme, zh, en in (("industry", "产业", "Industries"), ("indicator", "指标", "Indicators"), ("event-type", "事件类型", "Event types")):
         s = scheme_iri(scheme)
@@ -284,6 +316,8 @@ def to_rdf(
             reify(n, RDF.type, cls, m.sentence, m.start, m.end, m.rule)
 
         for r in ex.relations:
+            if not _fits(r.predicate, cls_of(r.subject), cls_of(r.object)):
+                continue
             if r.object in industries and r.object not in used_industries:
                 add_industry(r.object)
                 used_industries.add(r.object)
@@ -313,7 +347,13 @@ def to_rdf(
         for ob in ex.observations:
             e = node(ob.entity)
             c = concept_iri("indicator", ob.indicator)
-            o = statement_iri("obs", e, c, ob.year, ob.period, ob.value, ob.unit, doc.doc_id, ob.start)
+            # one figure, one observation: the same value stated twice (or in two
+            # articles) gets one node, cited by every sentence that states it
+            o = statement_iri("obs", e, c, ob.year, ob.value, ob.unit)
+            if (o, RDF.type, PK.Observation) in data:
+                data.add((o, PROV.wasDerivedFrom, sentence(ob.sentence)))
+                reify(o, PK.value, Literal(_decimal_text(ob.value), datatype=XSD.decimal), ob.sentence, ob.start, ob.end, ob.rule)
+                continue
             data.add((o, RDF.type, PK.Observation))
             data.add((o, PK.observedEntity, e))
             data.add((o, PK.indicator, c))
@@ -354,6 +394,12 @@ def to_rdf(
             prov.add((si, PK.beginIndex, ra))
             prov.add((si, PK.endIndex, rb))
     return ds
+
+
+def _fits(predicate: str, subject_cls: str, object_cls: str) -> bool:
+    """Does a fact respect the property's domain and range (:data:`SIGNATURES`)?"""
+    domain, rng = SIGNATURES.get(predicate, (None, None))
+    return (domain is None or subject_cls in domain) and (rng is None or object_cls in rng)
 
 
 def _decimal_text(value: Decimal) -> str:

@@ -398,10 +398,31 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_ORG_UNITS = ("党工委", "管委会", "党委", "纪工委", "董事会", "监事会", "管理委员会", "人民政府", "政府")
+
+
+def _unit_mentions(s: Sentence, text: str, role_start: int, role_text: str, found: Sequence[Mention]) -> list[Mention]:
+    """Bodies named by a unit word inside a role chain (…、管委会副主任) of a park or body named before it."""
+    owner = next((f for f in found if f.end - s.start == role_start), None)
+    if owner is None:
+        return []
+    base = owner.rule.split("+owner:", 1)[1] if "+owner:" in owner.rule else owner.name
+    out = []
+    pos = role_start
+    for piece in role_text.split("、"):
+        unit = next((u for u in _ORG_UNITS if piece.startswith(u)), None)
+        if unit and not owner.name.endswith(unit) and owner.name != base + unit:
+            out.append(Mention(base + unit, "GovernmentBody", s.start + pos, s.start + pos + len(unit), s.index,
+                               f"unit:{unit}+owner:{base}"))
+        pos += len(piece) + 1
+    return out
+
+
 def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     roles = "|".join(re.escape(r) for r in lex.roles)
-    for m in re.finditer(rf"((?:(?:{roles})[、，,]?)+)", text):
+    units = "|".join(_ORG_UNITS)
+    for m in re.finditer(rf"((?:(?:{units})?(?:{roles})[、，,]?)+)", text):
         if m.group(1)[-1] in "、，,":
             continue
         pos = m.end()
@@ -420,6 +441,7 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
         if not best:
             continue
         out.append(Mention(best, "Person", s.start + pos, s.start + pos + len(best), s.index, "person:role"))
+        out += _unit_mentions(s, text, m.start(), m.group(1), found)
     return out
 
 
@@ -456,6 +478,44 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         name = text[start : off + m.end()]
         if len(name) >= 3:
             out.append(Mention(name, "Product", s.start + start, s.start + off + m.end(), s.index, "product:cue"))
+    return out
+
+
+_PRODUCT_LIST_RE = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z0-9]{1,12}、)+[\u4e00-\u9fffA-Za-z0-9]{1,12}?)(?:等)(?:多种|系列|一系列)?"
+    r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
+)
+_FOCUS_LIST_RE = re.compile(
+    r"(?:专注于|聚焦于?|深耕|主营|主要产品(?:包括|有)|产品(?:包括|涵盖|有))"
+    r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、)*[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:等|。|，)"
+)
+_CAPACITY_PRODUCT_RE = re.compile(
+    r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个)|若干\s*(?:套|件|台|吨))?"
+    r"([\u4e00-\u9fff]{2,16}?)(?:若干套|若干件)?(?:生产线|建设|改扩建|扩建|技术改造|技改|产业化|项目)"
+)
+
+
+def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    """Products named in lists: 硒、碲等产品生产商; 专注于A、B等细分领域; 年产6万吨X项目."""
+    out = []
+    for rx, heads_only in ((_PRODUCT_LIST_RE, False), (_FOCUS_LIST_RE, True)):
+        for m in rx.finditer(text):
+            pos = m.start(1)
+            for n, item in enumerate(m.group(1).split("、")):
+                idx = text.find(item, pos)
+                pos = idx + len(item)
+                if n == 0 and "的" in item:
+                    cut = item.rindex("的") + 1
+                    item, idx = item[cut:], idx + cut
+                if not item:
+                    continue
+                if heads_only and not re.search(r"(?:材料|制品|产品|器件|设备|芯片|药物|试剂|模组|装备|部件|零部件)$", item):
+                    continue
+                out.append(Mention(item, "Product", s.start + idx, s.start + idx + len(item), s.index, "product:list"))
+    for m in _CAPACITY_PRODUCT_RE.finditer(text):
+        item = m.group(1)
+        item = re.sub(r"(?:高精密度|高端|新型)?$", "", item) if False else item
+        out.append(Mention(item, "Product", s.start + m.start(1), s.start + m.end(1), s.index, "product:capacity"))
     return out
 
 
@@ -653,6 +713,7 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found = _resolve_overlaps(found)
+        found += [p for p in _product_list_mentions(s, text, lex) if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
         found += _list_mentions(s, text, found, lex)
         found = _resolve_overlaps(found)
         found += _project_mentions(s, text, found)

@@ -39,7 +39,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "个百分点": ("percentage-point", Decimal(1)),
     "倍": ("times", Decimal(1)),
 }
-COUNT_WORDS = "家个项件套台人名所座款条支户位颗"
+COUNT_WORDS = "家个项件套台人名所座款条支户位颗片只辆"
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 
@@ -122,8 +122,8 @@ def find_quantities(text: str) -> list[Quantity]:
             # a Chinese numeral only counts before a measure word, not inside a word (一批, 十分)
             if not m.group("count") and not m.group("unit"):
                 continue
-            if m.start("num") > 0 and "\u4e00" <= text[m.start("num") - 1] <= "\u9fff" and text[m.start("num") - 1] not in "有共了达为是约近超逾和、增至到":
-                continue
+            if num == "一":
+                continue  # 一家/一台/一个 is an article, not a count
         try:
             value = parse_number(num)
         except (ValueError, KeyError):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import IndicatorEntry, Lexicon, load_lexicon
 from .model import Mention, ObservationRecord, Quantity, Sentence
@@ -85,12 +85,44 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return left, (min(rights) if rights else len(text))
 
 
+_PHRASE_STOP_WORDS = frozenset(
+    "现有 拥有 建成 累计 共有 共 新增 引进 其中 有 达到 达 为 是 和 及 与 组建 成立 培育 储备 成功 已 还 并 等 "
+    "包括 实现 完成 获批 获评 认定为 超过 突破 合计 总计 约 近 逾 在".split()
+)
+_NOUN_MODIFYING_VERBS = frozenset("签约 上市 认定 备案 入驻 孵化 研发 规划 建设 投产 动工 开工 在建 新建 储备".split())
+
+
 def _count_phrase(text: str, left: int, num_start: int) -> str:
+    """The noun phrase a count measures, read back from the number (上市企业3家 → 上市企业)."""
+    from .mentions import _pos_tokens
+
     seg = text[left:num_start]
-    stops = list(_COUNT_LEFT_STOP.finditer(seg))
-    if stops:
-        seg = seg[stops[-1].end() :]
-    return seg.strip("“”\"' ")
+    cut = max(seg.rfind("、"), seg.rfind("，"), seg.rfind(","), seg.rfind("；"))
+    seg = seg[cut + 1 :]
+    pos = 0
+    start = 0
+    toks = _pos_tokens(seg) if seg else ()
+    for i, (word, tag) in enumerate(toks):
+        pos += len(word)
+        followed_by_noun = i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+        if word in _PHRASE_STOP_WORDS or tag in ("p", "c", "u", "uj", "d", "r", "m", "q") or (
+            tag == "v" and not (word in _NOUN_MODIFYING_VERBS and followed_by_noun)
+        ):
+            start = pos
+    return seg[start:].strip("“”\"' ")
+
+
+def _noun_after(text: str, pos: int) -> str:
+    """The noun phrase right after a count (4个项目被列入… → 项目; 40多家子公司 → 子公司)."""
+    from .mentions import _pos_tokens
+
+    tail = re.split(r"[，,。；;、：:（(]", text[pos : pos + 16], maxsplit=1)[0]
+    out = ""
+    for word, tag in _pos_tokens(tail) if tail else ():
+        if tag in ("p", "c", "u", "uj", "d", "r", "m", "q", "v") or word in _PHRASE_STOP_WORDS:
+            break
+        out += word
+    return out
 
 
 def _slug(text: str) -> str:
@@ -133,16 +165,23 @@ def find_observations(
     parks = [m for m in mentions if m.cls == "Park"]
     main_park = max({m.key for m in parks}, key=lambda k: sum(1 for m in parks if m.key == k)) if parks else None
 
+    carried_year: int | None = None
     for s, topic in zip(sentences, topics):
         text = s.text
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
-        sent_year = YEAR_RE.search(text)
+        year_match = YEAR_RE.search(text)
+        sent_year: int | None = int(year_match.group(1)) if year_match and _is_point_year(text, year_match) else None
+        if sent_year is None and re.match(r"^(?:其中|同时|此外|另外)[，,]", text):
+            sent_year = carried_year
+        carried_year = sent_year
         prev_ind: str | None = None
         prev_entity: str | None = None
         quantities = find_quantities(text)
         for qi, q in enumerate(quantities):
             if _inside_name(q, ms, s):
                 continue
+            if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
+                continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
             left, right = _clause_bounds(text, q.start)
             before = text[left : q.start]
             glue = _VERB_GLUE.search(before)
@@ -150,6 +189,12 @@ def find_observations(
             # indicator -------------------------------------------------------
             ind_id = None
             label_zh = label_en = None
+            to_end = re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|上升至|上升到|降至|下降至|减少至|减至)$", before)
+            if to_end and out and out[-1].sentence == s.index:
+                start_obs = out[-1]
+                out.append(replace(start_obs, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound,
+                                   rule="observation:range-end"))
+                continue
             measure = next(((rx, mid, zh, en) for rx, mid, zh, en in _GROWTH if rx.search(core)), None)
             if q.unit in ("percent", "percentage-point", "times") and measure is None and not indicator_for_phrase(core, lex):
                 continue
@@ -184,6 +229,10 @@ def find_observations(
                     phrase = out[-1].indicator if out else ""
                     if phrase:
                         ind_id = phrase
+                if ind_id is None and not phrase:
+                    if q.value == 1:
+                        continue  # 1个小玻璃泡: an article, not a count
+                    phrase = _noun_after(text, q.end)
                 if ind_id is None:
                     phrase = re.sub(r"^(?:国家级|省级|市级)?$", "", phrase)
                     if len(phrase) < 2 or re.fullmatch(r"[\d.]+", phrase):
@@ -222,9 +271,21 @@ def find_observations(
             if ind_id is None:
                 continue
             # entity --------------------------------------------------------------
-            in_clause = [m for m in ms if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start]
-            cands = [m for m in in_clause if m.cls != "Product" or q.unit != "count"]
-            entity = cands[0].key if cands else None
+            container = next((m for m in ms if m.cls == "Project" and m.start - s.start <= q.start and q.end <= m.end - s.start), None)
+            in_clause = [
+                m for m in ms
+                if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
+                and not re.search(r"(?:与|和|及|同|跟|在|向|对|被)$", text[: m.start - s.start])
+                and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
+                and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
+            ]
+            cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
+            entity = container.key if container is not None else (cands[0].key if cands else None)
+            anaphor = re.search(r"该(专利|技术|发明|项目|产品)", text[: q.start])
+            if entity is None and anaphor:
+                wanted = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product"}[anaphor.group(1)]
+                prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
+                entity = prior[-1].key if prior else None
             if entity is None:
                 entity = prev_entity or (topic.key if topic is not None else main_park)
             if entity is None:
@@ -234,8 +295,8 @@ def find_observations(
             ym = list(YEAR_RE.finditer(text, left, q.start))
             if ym and not text[ym[-1].end() : ym[-1].end() + 2].startswith(("以来", "起", "开始")):
                 year = int(ym[-1].group(1))
-            elif sent_year and sent_year.start() < q.start and not text[sent_year.end() : sent_year.end() + 2].startswith(("以来", "起", "开始")) and "较" not in text[max(0, sent_year.start() - 2) : sent_year.start()]:
-                year = int(sent_year.group(1))
+            elif sent_year and (year_match is None or year_match.start() < q.start):
+                year = sent_year
             period = None
             if year is None:
                 pm = None
@@ -243,12 +304,15 @@ def find_observations(
                     pass
                 period = pm.group() if pm else None
             value = -q.value if measure is not None and _NEGATIVE.search(core) else q.value
+            unit = q.unit
+            if unit == "count" and ind_id == "annual-capacity":
+                unit = "piece"  # 年产50万件: pieces made, not a count of things
             out.append(
                 ObservationRecord(
                     entity=entity,
                     indicator=ind_id,
                     value=value,
-                    unit=q.unit,
+                    unit=unit,
                     sentence=s.index,
                     start=s.start + q.start,
                     end=s.start + q.end,
@@ -261,6 +325,13 @@ def find_observations(
             prev_ind = ind_id if measure is None else prev_ind
             prev_entity = entity if cands else prev_entity
     return out, indicators
+
+
+def _is_point_year(text: str, m: re.Match[str]) -> bool:
+    """A year that dates the sentence's figures, not 自2015年以来 or 较2015年."""
+    after = text[m.end() : m.end() + 2]
+    before = text[max(0, m.start() - 2) : m.start()]
+    return not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于"))
 
 
 def _inside_name(q: Quantity, ms: Sequence[Mention], s: Sentence) -> bool:

@@ -87,11 +87,24 @@ class _Ctx:
         return self.sentence.text[self.rel_end(a) : self.rel(b)]
 
 
+_CLAUSE_START = re.compile(r"[，,；;：:。！？]")
+
+
 def _is_topic_candidate(m: Mention, text: str, offset: int) -> bool:
+    """Can ``m`` be what the clause is about? Not inside 位于…的 / 走进… / 与…."""
     if m.cls not in ACTORS:
         return False
     before = text[max(0, offset - 4) : offset]
-    return not _LOCATIVE_BEFORE.search(before)
+    if _LOCATIVE_BEFORE.search(before):
+        return False
+    starts = [c.end() for c in _CLAUSE_START.finditer(text, 0, offset)]
+    clause = text[starts[-1] if starts else 0 : offset]
+    cue = None
+    for cue in _LOCATED_CUE.finditer(clause):
+        pass
+    if cue is None:
+        cue = re.search(r"(?:走进|来到|在)(?=[^的]*$)", clause)
+    return cue is None or "的" in clause[cue.end() :]
 
 
 def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
@@ -112,6 +125,8 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         topic = None
         if not _CARRY.match(stripped):
             for m in ms:
+                if any(c.cls == "Project" and c.start <= m.start and m.end <= c.end for c in ms):
+                    continue
                 off = m.start - s.start
                 if _is_topic_candidate(m, s.text, off):
                     topic = m
@@ -151,7 +166,14 @@ def _sentence_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _relations_in(ctx: _Ctx, lex: Lexicon, last_patent: Mention | None) -> list[Relation]:
+def _relations_in(
+    ctx: _Ctx,
+    lex: Lexicon,
+    last_patent: Mention | None,
+    chain_context: bool = False,
+    chain_park: Mention | None = None,
+    main_park: Mention | None = None,
+) -> list[Relation]:
     out: list[Relation] = []
     s = ctx.sentence
     text = s.text
@@ -160,7 +182,13 @@ def _relations_in(ctx: _Ctx, lex: Lexicon, last_patent: Mention | None) -> list[
     actors = [m for m in ms if m.cls in ACTORS]
 
     # --- locatedIn / partOf -------------------------------------------------
-    for a, b in zip(ms, ms[1:]):
+    outer: dict[int, Mention] = {}
+    for m in ms:
+        if m.start not in outer or m.end > outer[m.start].end:
+            outer[m.start] = m
+    heads = sorted(outer.values(), key=lambda m: m.start)
+    heads = [m for m in heads if not any(o.start < m.start and m.end <= o.end for o in heads)]
+    for a, b in zip(heads, heads[1:]):
         gap = ctx.between(a, b)
         if a.cls == "Park" and b.cls == "Park" and gap == "":
             _add(out, ctx, b, "partOf", a, "partOf:adjacent")
@@ -188,41 +216,53 @@ def _relations_in(ctx: _Ctx, lex: Lexicon, last_patent: Mention | None) -> list[
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
 
+    for p in [m for m in ms if m.cls == "Park"]:
+        hm = re.match(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?(?:拥有|集聚了?|聚集了?|汇聚了?|引进了?|培育了?|有)", text[ctx.rel_end(p) :])
+        if not hm:
+            continue
+        start = ctx.rel_end(p) + hm.end()
+        for m in ms:
+            if ctx.rel(m) < start or m.cls != "Enterprise":
+                continue
+            if re.search(r"[，。；;]", text[start : ctx.rel(m)]):
+                break
+            _add(out, ctx, m, "locatedIn", p, "locatedIn:park拥有")
+    if topic is not None and topic.cls == "Park":
+        for proj in [m for m in ms if m.cls == "Project"]:
+            _add(out, ctx, proj, "locatedIn", topic, "locatedIn:park-project")
+
     # --- patents: A 与 B 联合申报的“P” ---------------------------------------
     for cue in _COFILE_CUE.finditer(text):
         left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
         patents = [m for m in ms if m.cls == "Patent" and ctx.rel(m) >= cue.end()]
-        partners = _coordinated(ctx, left, cue.start())
-        if len(partners) >= 2:
-            for i, x in enumerate(partners):
-                for y in partners[i + 1 :]:
-                    _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
+        pairs = _parties(ctx, left, cue.start())
+        for x, y in pairs:
+            _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
+        applicants = list(dict.fromkeys(m for pair in pairs for m in pair)) or ([topic] if topic else [])
         for p in patents[:1]:
-            for x in partners or ([topic] if topic else []):
+            for x in applicants:
                 _add(out, ctx, p, "applicant", x, f"applicant:{cue.group()}")
 
     # --- co-built platforms and cooperation -----------------------------------
     for cue in _COBUILD_CUE.finditer(text):
-        partners = _coordinated(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
-        if len(partners) == 1 and topic is not None and topic.key != partners[0].key:
-            partners = [topic] + partners
-        for i, x in enumerate(partners):
-            for y in partners[i + 1 :]:
-                _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
+        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
+        for x, y in pairs:
+            _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
+        partners = list(dict.fromkeys(m for pair in pairs for m in pair))
         for plat in [m for m in ms if m.cls == "Platform" and ctx.rel(m) >= cue.end()][:1]:
             for x in partners:
                 _add(out, ctx, x, "hostsPlatform", plat, f"hostsPlatform:{cue.group()}")
     if not _COBUILD_CUE.search(text) and not _COFILE_CUE.search(text):
         for cue in _COOP_CUE.finditer(text):
-            partners = _coordinated(ctx, [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= cue.start()], cue.start())
+            pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
             right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
-            if len(partners) == 1 and right and cue.group() == "携手":
-                partners = partners + right[:1]
-            if len(partners) == 1 and topic is not None and topic.key != partners[0].key:
-                partners = [topic] + partners
-            for i, x in enumerate(partners):
-                for y in partners[i + 1 :]:
-                    _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
+            if not pairs and right and cue.group() in ("携手", "联合"):
+                left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
+                subject = left[-1] if left else topic
+                if subject is not None:
+                    pairs = [(subject, b) for b in _coordinated_right(ctx, right)]
+            for x, y in pairs:
+                _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
 
     # --- honours ---------------------------------------------------------------
     year = _sentence_year(text)
@@ -234,7 +274,7 @@ def _relations_in(ctx: _Ctx, lex: Lexicon, last_patent: Mention | None) -> list[
     for h in [m for m in ms if m.cls == "Honour"]:
         before = text[: ctx.rel(h)]
         holder = None
-        if re.search(r"(?:项目|专利)(?:荣获|获得|获)$", before) or before.startswith(("该专利", "该技术")):
+        if re.search(r"(?:项目|专利)(?:荣获|获得|获)$", before) or re.search(r"该(?:专利|技术|发明)", before):
             pats = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= ctx.rel(h)]
             holder = pats[-1] if pats else last_patent
         if holder is None:
@@ -247,13 +287,12 @@ def _relations_in(ctx: _Ctx, lex: Lexicon, last_patent: Mention | None) -> list[
 
     # --- platforms -------------------------------------------------------------
     for p in [m for m in ms if m.cls == "Platform"]:
-        if p.rule.startswith("suffix:") and "+owner" in p.rule:
-            owner = p.rule.split("+owner:", 1)[1] if "+owner:" in p.rule else None
-            owners = [m for m in ms if m.name == owner] if owner else []
-            if owner:
-                out.append(Relation(_canon(ms, owner), "hostsPlatform", p.key, s.index, p.start, p.end, "hostsPlatform:owner-prefix"))
-            del owners
-            continue
+        if "+owner:" in p.rule:
+            owner = p.rule.split("+owner:", 1)[1]
+            owner_m = next((m for m in ms if m.name == owner), None)
+            if owner_m is not None and owner_m.cls in ACTORS - {"GovernmentBody"}:
+                _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
+                continue
         before = text[: ctx.rel(p)]
         if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
@@ -288,22 +327,23 @@ def _relations_in(ctx: _Ctx, lex: Lexicon, last_patent: Mention | None) -> list[
 
     # --- people ------------------------------------------------------------------
     for person in [m for m in ms if m.cls == "Person" and m.rule == "person:role"]:
-        orgs = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(person)]
+        units = {m.name: m for m in ms if m.rule.startswith("unit:") and m.end <= person.start}
+        orgs = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(person) and not m.rule.startswith("unit:")]
         if not orgs:
             continue
         org = orgs[-1]
-        role = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
-        if not role or len(role) > 24:
+        role_text = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
+        if not role_text or len(role_text) > 24:
             continue
-        target = org
-        if org.cls == "GovernmentBody" and "+owner:" in org.rule:
-            owner = org.rule.split("+owner:", 1)[1]
-            role = org.name[len(owner) :] + role
-            target_key = _canon(ms, owner)
-            out.append(Relation(person.key, "affiliatedWith", target_key, s.index, org.start, person.end,
-                                "affiliatedWith:role", role=role))
-            continue
-        _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
+        owner = org.rule.split("+owner:", 1)[1] if "+owner:" in org.rule else None
+        for piece in [p for p in role_text.split("、") if p]:
+            target, role = org, piece
+            unit = next((u for u in units.values() if piece.startswith(u.name[len(u.rule.split("+owner:", 1)[1]) :])), None)
+            if unit is not None:
+                target, role = unit, piece
+            elif owner is not None and org.cls == "GovernmentBody":
+                role = org.name[len(owner) :] + piece
+            _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
 
     # --- projects and products ---------------------------------------------------
     for proj in [m for m in ms if m.cls == "Project"]:
@@ -338,13 +378,22 @@ def _relations_in(ctx: _Ctx, lex: Lexicon, last_patent: Mention | None) -> list[
 
     # --- chain leaders -----------------------------------------------------------
     chain = _CHAIN_CUE.search(text)
-    if chain:
+    example = re.match(r"^(?:例如|比如|譬如|如)[，,]?", text) if chain_context else None
+    if chain or example:
         firms = [m for m in ms if m.cls == "Enterprise"]
+        if example:
+            firms = [m for m in firms if m is ctx.topic or m.start - s.start <= 12][:1]
+        cue_word = chain.group() if chain else "例如"
         for f in firms:
-            industry = infer_industry([f.name, f.key], lex)
+            industry = infer_industry([f.name, f.key], lex) or infer_industry([text], lex)
             if industry:
                 ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
-                _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{chain.group()}")
+                _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue_word}")
+            park = next((m for m in ms if m.cls == "Park"), None) or (topic if topic is not None and topic.cls == "Park" else None)
+            if park is None:
+                park = chain_park or main_park
+            if park is not None:
+                _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue_word}")
     return out
 
 
@@ -357,28 +406,63 @@ def _canon(ms: Sequence[Mention], name: str) -> str:
     return canonical_park_name(name)
 
 
+_JOINERS = ("与", "和", "及", "、", "同", "以及", "跟", "联合", "携手")
+
+
+def _gap(text: str) -> str:
+    """Text between two mentions, ignoring an alias parenthesis and quotes: ”）与 → 与."""
+    return re.sub(r"[（(][^）)]*[）)]", "", text).strip("“”\"'（）() ")
+
+
 def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Mention]:
-    """Mentions joined by 与/和/及/、/同 that end right before the cue (A与B联合申报)."""
+    """Mentions joined by 与/和/及/、 that end right before the cue (A与B联合申报)."""
     if not left:
         return []
     text = ctx.sentence.text
     chain = [left[-1]]
-    gap = text[ctx.rel_end(left[-1]) : cue_start]
+    gap = _gap(text[ctx.rel_end(left[-1]) : cue_start])
     if len(gap) > 4 or re.search(r"[，。；]", gap):
         # "A与B等高校院所共建": allow a short head noun after 等
         if not re.fullmatch(r"等[\u4e00-\u9fff]{0,6}", gap):
             return []
     for m in reversed(left[:-1]):
-        between = text[ctx.rel_end(m) : ctx.rel(chain[0])]
-        if between in ("与", "和", "及", "、", "同", "以及", "跟", "联合", "携手"):
+        if m.end > chain[0].start:
+            continue
+        if _gap(text[ctx.rel_end(m) : ctx.rel(chain[0])]) in _JOINERS:
             chain.insert(0, m)
         else:
             break
-    # "与华南理工大学、华南师范大学等…共建": the subject stands before 与
-    first = ctx.rel(chain[0])
-    if text[:first].endswith(("与", "同", "和", "跟")):
-        return chain
     return chain
+
+
+def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int) -> list[tuple[Mention, Mention]]:
+    """Who cooperates with whom before a cue.
+
+    ``A与B、C共建`` pairs A with B and with C (not B with C); ``A、B共建``
+    pairs A with B; a lone ``与B共建`` pairs the clause topic with B.
+    """
+    chain = _coordinated(ctx, candidates, cue_start)
+    if not chain:
+        return []
+    text = ctx.sentence.text
+    head_text = text[: ctx.rel(chain[0])]
+    lead = re.search(r"(?:与|同|和|跟)$", head_text)
+    if lead is None:
+        # the first member may itself be "X与"
+        for i in range(1, len(chain)):
+            if _gap(text[ctx.rel_end(chain[i - 1]) : ctx.rel(chain[i])]) in ("与", "同", "跟"):
+                left, right = chain[:i], chain[i:]
+                return [(a, b) for a in left for b in right]
+        return [(a, b) for i, a in enumerate(chain) for b in chain[i + 1 :]]
+    before = [m for m in candidates if m.end <= chain[0].start and m not in chain]
+    subject = None
+    if before and _gap(text[ctx.rel_end(before[-1]) : lead.start()]) == "":
+        subject = before[-1]
+    elif ctx.topic is not None:
+        subject = ctx.topic
+    if subject is None:
+        return []
+    return [(subject, b) for b in chain if b.key != subject.key]
 
 
 def _coordinated_right(ctx: _Ctx, right: Sequence[Mention]) -> list[Mention]:
@@ -390,6 +474,19 @@ def _coordinated_right(ctx: _Ctx, right: Sequence[Mention]) -> list[Mention]:
         else:
             break
     return chain
+
+
+def _main_park(mentions: Sequence[Mention]) -> Mention | None:
+    """The park a document is about: the one it names most often (first mention kept)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.cls == "Park":
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: (counts[k], -first[k].start))]
 
 
 def find_relations(
@@ -414,9 +511,14 @@ def find_relations(
         by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Relation] = []
     last_patent = None
+    chain_context = False
+    chain_park = None
+    main_park = _main_park(mentions)
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
-        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent)
+        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, chain_context, chain_park, main_park)
+        chain_context = bool(_CHAIN_CUE.search(s.text))
+        chain_park = next((m for m in ms if m.cls == "Park"), None) if chain_context else None
         pats = [m for m in ms if m.cls == "Patent"]
         if pats:
             last_patent = pats[-1]
