@@ -46,8 +46,9 @@ def build(
     outdir: Annotated[Path, typer.Option("-o", "--outdir", help="Where parkkg.ttl is written.")] = Path("out"),
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip unreadable documents instead of stopping.")] = False,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
+    viz: Annotated[bool, typer.Option("--viz/--no-viz", help="Also write the network views: chain-leaders/partnerships .html, .png, .svg.")] = True,
 ) -> None:
-    """Build the graph and write OUTDIR/parkkg.ttl (ontology + data + provenance)."""
+    """Build the graph and write OUTDIR/parkkg.ttl (ontology + data + provenance) and the network views."""
     from . import api, export
 
     def progress(done: int, total: int, source: str) -> None:
@@ -65,6 +66,11 @@ def build(
         typer.echo("parkkg: warning: no entities found; the graph holds only document metadata", err=True)
     path = export.write_turtle(result.dataset, outdir / "parkkg.ttl")
     typer.echo(f"{stats.summary()} -> {path}")
+    if viz:
+        from . import render
+
+        views = render.write_views(result.dataset, outdir)
+        typer.echo("network views -> " + ", ".join(str(v) for v in views))
 
 
 @app.command()
@@ -93,12 +99,70 @@ def stats(
         typer.echo(f"  {name}")
 
 
+_VIEWS = {"chain": ["chain-leaders"], "partnership": ["partnerships"], "all": ["chain-leaders", "partnerships"]}
+
+
+@app.command()
+def networks(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file written by `parkkg build`.")] = Path("out/parkkg.ttl"),
+    outdir: Annotated[Path, typer.Option("-o", "--outdir", help="Where the CSV/JSON files are written.")] = Path("out"),
+    top: Annotated[int, typer.Option("--top", min=1, help="How many nodes the summary ranks.")] = 5,
+) -> None:
+    """Measure the chain-leader and partnership networks: CSV/JSON of the metrics, ranked summary."""
+    from . import networks as nw
+
+    g = nw.load_graph(graph)
+    for name, G in nw.build_networks(g).items():
+        files = nw.write_metrics(G, outdir, name)
+        rec = nw.network_records(G)
+        sm = rec["summary"]
+        typer.echo(
+            f"{name}: {sm['nodes']} nodes, {sm['edges']} edges, {sm['components']} component(s), "
+            f"{sm['communities']} communities (modularity {sm['modularity']:.2f})"
+        )
+        for metric in ("betweenness", "degree"):
+            typer.echo(f"  top {metric}:")
+            for i, (label, value) in enumerate(nw.top_nodes(G, metric, top), 1):
+                typer.echo(f"    {i}. {label}  {value:.3f}" if isinstance(value, float) else f"    {i}. {label}  {value}")
+        for b in rec["brokers"][:top]:
+            typer.echo(f"  broker: {b['label_zh']} ({b['cls']}) links {b['links']} enterprises")
+        typer.echo("  -> " + ", ".join(str(f) for f in files))
+
+
+@app.command()
+def viz(
+    network: Annotated[str, typer.Option("--network", "-n", help="chain, partnership or all.")] = "all",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="HTML file (one network) or folder (default: out).")] = None,
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file written by `parkkg build`.")] = Path("out/parkkg.ttl"),
+    pictures: Annotated[bool, typer.Option("--pictures/--no-pictures", help="Also write PNG and SVG beside each HTML file.")] = False,
+) -> None:
+    """Write the interactive HTML views (offline; open them in a browser)."""
+    if network not in _VIEWS:
+        raise fail(f"unknown network {network!r}; choose chain, partnership or all", EXIT_INPUT)
+    from . import networks as nw
+    from . import render
+
+    names = _VIEWS[network]
+    target = output or Path("out")
+    if target.suffix.lower() in (".html", ".htm") and len(names) > 1:
+        raise fail("with --network all, -o must be a folder (or pick --network chain|partnership)", EXIT_INPUT)
+    g = nw.load_graph(graph)
+    for name in names:
+        path = target if target.suffix.lower() in (".html", ".htm") else target / f"{name}.html"
+        G = nw.NETWORKS[name](g)
+        written = render.write_view(G, path, title=render.VIEW_TITLES[name], pictures=pictures)
+        typer.echo(f"{name}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> " + ", ".join(str(w) for w in written))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``parkkg`` script; returns the exit code."""
     from .errors import ParkKGError
 
     try:
-        app(args=argv, standalone_mode=False)
+        # without standalone mode, click returns (not raises) the code of a typer.Exit
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code != EXIT_OK:
+            return code
     except typer.Exit as exc:
         return exc.exit_code
     except ParkKGError as exc:

@@ -14,6 +14,7 @@ __all__ = [
     "ValidationError",
     "QueryError",
     "StoreError",
+    "PushError",
 ]
 
 
@@ -60,3 +61,9 @@ class StoreError(ParkKGError):
     """A graph file or store cannot be opened or written."""
 
     exit_code = 2
+
+
+class PushError(StoreError):
+    """A remote triple store refused an upload, failed, or could not be reached."""
+
+    exit_code = 1

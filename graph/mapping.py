@@ -29,6 +29,7 @@ from .vocab import (
     concept_iri,
     document_iri,
     entity_iri,
+    iri_safe,
     provenance_graph_iri,
     scheme_iri,
     sentence_iri,
@@ -145,8 +146,28 @@ def _lit_zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def _industry_concepts(lex: Lexicon) -> dict[str, tuple[str, str, str]]:
+def _industry_concepts(lex: Lexicon) -> dict[str, tuple[str, str, str | None]]:
     return {ind.zh: (ind.id, ind.zh, ind.en) for ind in lex.industries}
+
+
+class _IndustryTable(dict):
+    """Dictionary industries, plus industries a text names (铝基新材料): those get
+    a concept of their own, narrower than the dictionary industry their name points to."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__(_industry_concepts(lex))
+        self.lex = lex
+        self.broader: dict[str, str] = {}
+
+    def mint(self, zh: str) -> None:
+        if zh in self:
+            return
+        from .relations import infer_industry
+
+        self[zh] = (iri_safe(zh), zh, None)
+        parent = infer_industry([zh], self.lex)
+        if parent and parent != zh:
+            self.broader[zh] = parent
 
 
 def to_rdf(
@@ -178,7 +199,10 @@ def to_rdf(
     ds = new_dataset()
     data = ds.graph(DATA_GRAPH)
     entities, resolve = link_entities(extractions)
-    industries = _industry_concepts(lex)
+    industries = _IndustryTable(lex)
+    for key, rec in entities.items():
+        if rec.cls == "Industry":
+            industries.mint(key)
 
     def node(name: str) -> URIRef:
         key = resolve.get(name, name)
@@ -231,12 +255,17 @@ def to_rdf(
         data.add((c, RDF.type, PK.Industry))
         data.add((c, RDF.type, SKOS.Concept))
         data.add((c, SKOS.inScheme, scheme_iri("industry")))
-        data.add((c, SKOS.topConceptOf, scheme_iri("industry")))
-        data.add((scheme_iri("industry"), SKOS.hasTopConcept, c))
+        parent = industries.broader.get(zh)
+        if parent:
+            data.add((c, SKOS.broader, add_industry(parent)))
+        elif en_label is not None:
+            data.add((c, SKOS.topConceptOf, scheme_iri("industry")))
+            data.add((scheme_iri("industry"), SKOS.hasTopConcept, c))
         data.add((c, SKOS.prefLabel, _lit_zh(zh_label)))
-        data.add((c, SKOS.prefLabel, Literal(en_label, lang="en")))
         data.add((c, RDFS.label, _lit_zh(zh_label)))
-        data.add((c, RDFS.label, Literal(en_label, lang="en")))
+        if en_label is not None:
+            data.add((c, SKOS.prefLabel, Literal(en_label, lang="en")))
+            data.add((c, RDFS.label, Literal(en_label, lang="en")))
         return c
 
     for zh in sorted(used_industries):
@@ -300,7 +329,7 @@ def to_rdf(
             graph.add((subject, PK.extractionRule, Literal(rule)))
 
         def reify(s: URIRef, p: URIRef, o: URIRef | Literal, idx: int, a: int, b: int, rule: str) -> None:
-            st = statement_iri("stmt", s, p, o, doc.doc_id, idx, a, b)
+            st = statement_iri("stmt", s, p, o, doc.doc_id, idx, a, b, rule)
             prov.add((st, RDF.type, RDF.Statement))
             prov.add((st, RDF.subject, s))
             prov.add((st, RDF.predicate, p))

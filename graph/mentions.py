@@ -99,7 +99,7 @@ _LIST_HEAD_RE = re.compile(
     r"(?:一大批|一批|多家|众多|[\u4e00-\u9fff]{0,12}?)(?:为代表的)?[\u4e00-\u9fff]{0,10}?(企业|公司|药企|厂商|品牌企业|龙头企业)"
 )
 _CUSTOMER_RE = re.compile(
-    r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|遍及|覆盖)[：:]?|(?:供货给|供应给|配套|服务于)"
+    r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|遍及|覆盖)[：:]?|(?:供货给|供应给)"
 )
 _PERSON_TAIL = re.compile(
     r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|[，,。：:；;、“”\s]|$)"
@@ -223,6 +223,7 @@ def _left_boundary(
     return i
 
 
+_FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
 
 
@@ -263,7 +264,9 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     pos = 0
     for word, tag in toks:
         pos += len(word)
-        if tag in _CUT_TAGS or word in lex.stopwords:
+        # jieba's tags on single characters of unknown names are unreliable
+        # (端华新材料 → 端/v): a lone character cuts only if it is a function word
+        if (len(word) > 1 and tag in _CUT_TAGS) or word in lex.stopwords or (len(word) == 1 and word in _FUNCTION_CHARS):
             cut = pos
     if 0 < len(body) - cut < keep_min and cut:
         # cutting would leave too little: the "verb" is part of the name (在田药业)
@@ -274,9 +277,11 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
 def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if cls == "Platform":
-        return bool(core) and not re.fullmatch(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述)+", core)
+        return bool(core) and not re.fullmatch(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家)+", core)
     if not core or len(core) < 2 and cls not in ("GovernmentBody",):
         return False
+    if cls == "Enterprise" and (re.search(r"(?:全资子|控股子|参股子|全资|控股|参股)$", core) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}[子分母总]", core)):
+        return False  # 全资子公司, 分公司: a kind of company, not a name
     if _GENERIC_BODY.match(core):
         return cls == "GovernmentBody" and core in ("国家", "国", "国务")
     return True
@@ -301,6 +306,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
             continue
         start = _left_boundary(text, m.start(), floor, lex, bounds)
         body = text[start : m.start()]
+        quoted = re.search(r"[“「]([^”」“「]{2,16})[”」]$", text[floor : m.start()])
+        if not body and quoted:
+            start, body = floor + quoted.start(), quoted.group()
         prev = out[-1] if out else None
         if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
             ORG_CLASSES | {"Park"}
@@ -329,8 +337,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
             floor = max(floor, m.start()) if cls != "Platform" else floor
             continue
         name = body + suffix
-        if cls == "Park":
-            name = name.strip(_QUOTES)
+        if cls == "Park" or quoted and body == quoted.group():
+            name = "".join(ch for ch in name if ch not in _QUOTES)
         out.append(
             Mention(name, cls, s.start + start, s.start + m.end(), s.index, f"suffix:{suffix}", level=detect_level(name))
         )
@@ -381,7 +389,9 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                 i -= 1
             name = text[i:end].strip(_QUOTES)
             core = name[: -len(h)] if name.endswith(h) else name
-            if len(core.strip(_QUOTES)) < 2 or _is_category(text, end) or len(name) > 40:
+            cue_here = _HONOUR_LEFT_CUES.search(text, 0, i)
+            cued_bare = cue_here is not None and cue_here.end() == i and len(h) >= 4
+            if (len(core.strip(_QUOTES)) < 2 and not cued_bare) or _is_category(text, end) or len(name) > 40:
                 continue
             if _GENERIC_BODY.match(core.strip(_QUOTES)) and not detect_level(name):
                 continue
@@ -418,6 +428,21 @@ def _unit_mentions(s: Sentence, text: str, role_start: int, role_text: str, foun
     return out
 
 
+_DESIGNATION_CUE = re.compile(r"(?:被认定为|认定为|被评为|评为|获评|入选|入围|获批为|成为|被列为|列为|被授予|授予)$")
+
+
+def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
+    """国家级科技企业孵化器 after 被认定为 is a title the holder earned, not a platform of its own."""
+    out = []
+    for m in found:
+        if m.cls in ("Platform", "ResearchInstitute") and _DESIGNATION_CUE.search(s.text[: m.start - s.start]) and (
+            m.level or re.match(r"^(?:国家|省|市|全国)", m.name)
+        ):
+            m = replace(m, cls="Honour", rule="honour:designation")
+        out.append(m)
+    return out
+
+
 def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     roles = "|".join(re.escape(r) for r in lex.roles)
@@ -445,11 +470,77 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
     return out
 
 
-def _industry_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+_LEADING_LIST_RE = re.compile(
+    r"以((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:产业)?为(?:主导|支柱|核心|重点)"
+    r"|(?:重点发展|主导产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业)"
+)
+_NAMED_CHAIN_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|“?领头雁”?)"
+    r"|为链主的([\u4e00-\u9fff]{2,10}?)(?:产业链|产业)"
+)
+
+
+def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = ()) -> list[Mention]:
+    """Industries: dictionary labels, and industries a cue names (以A、B为主导; X产业链的链主)."""
     out = []
     for ind in lex.industries:
-        for m in re.finditer(re.escape(ind.zh), text):
+        for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
+    named: list[tuple[str, int]] = []
+    for m in _LEADING_LIST_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        pos = m.start(g)
+        for item in re.split(r"、|和|与|及", m.group(g)):
+            idx = text.find(item, pos)
+            pos = idx + len(item)
+            named.append((item.strip("“”"), idx))
+    for m in _NAMED_CHAIN_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        item, idx = m.group(g), m.start(g)
+        # drop a park or company name written before the industry (西江经开区铝基新材料)
+        for f in found:
+            rel_end = f.end - s.start
+            if f.cls in ("Park", "Enterprise") and idx <= f.start - s.start < idx + len(item) < rel_end + len(item):
+                cut = rel_end - idx
+                if 0 < cut < len(item):
+                    item, idx = item[cut:], idx + cut
+        named.append((item, idx))
+    labels = {i.zh for i in lex.industries}
+    trimmed = []
+    for item, idx in named:
+        cut = trim_left(item, lex) if item else 0
+        item, idx = item[cut:], idx + cut
+        for lead in ("园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内"):
+            if item.startswith(lead):
+                item, idx = item[len(lead) :], idx + len(lead)
+        trimmed.append((item, idx))
+    for item, idx in trimmed:
+        if not (2 <= len(item) <= 8) or item in labels or idx < 0:
+            continue
+        if re.search(r"[\d]|产业$|企业$", item) or _GENERIC_BODY.match(item):
+            continue
+        out.append(Mention(item, "Industry", s.start + idx, s.start + idx + len(item), s.index, "industry:named"))
+    return out
+
+
+_PROJECT_RE = re.compile(
+    r"(年产(?:能)?[\d.]+\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|辆|平方米|立方米)[\u4e00-\u9fff]{2,24}?(?:项目|生产线))"
+    r"|“([^”]{4,40})”(?:项目|工程)"
+    r"|(?:投资建设)([^的，。、；]{4,20}?(?:基地|工厂|产业园|生产线|中心))(?:项目)?"
+)
+
+
+def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
+    """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地."""
+    out = []
+    for m in _PROJECT_RE.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        a, b = m.start(g), m.end(g)
+        if any(f.cls in ("Project",) and f.start - s.start <= a and b <= f.end - s.start for f in found):
+            continue
+        if g == 3 and any(f.start - s.start >= a and f.end - s.start <= b and f.cls != "Industry" for f in found):
+            continue
+        out.append(Mention(m.group(g), "Project", s.start + a, s.start + b, s.index, f"project:{['capacity', 'quoted', 'built'][g - 1]}"))
     return out
 
 
@@ -486,8 +577,8 @@ _PRODUCT_LIST_RE = re.compile(
     r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
 )
 _FOCUS_LIST_RE = re.compile(
-    r"(?:专注于|聚焦于?|深耕|主营|主要产品(?:包括|有)|产品(?:包括|涵盖|有))"
-    r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、)*[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:等|。|，)"
+    r"(?:专注于|聚焦于?|深耕|主营|主要生产|主要从事|主要产品(?:包括|有|为)|产品(?:包括|涵盖|有))"
+    r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:、|和|及|与))*[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:等|。|，|的|,|；)"
 )
 _CAPACITY_PRODUCT_RE = re.compile(
     r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个)|若干\s*(?:套|件|台|吨))?"
@@ -501,7 +592,17 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
     for rx, heads_only in ((_PRODUCT_LIST_RE, False), (_FOCUS_LIST_RE, True)):
         for m in rx.finditer(text):
             pos = m.start(1)
-            for n, item in enumerate(m.group(1).split("、")):
+            items: list[str] = []
+            for part in m.group(1).split("、"):
+                pieces = re.split(r"(和|及|与)", part)
+                merged = [pieces[0]]
+                for joiner, piece in zip(pieces[1::2], pieces[2::2]):
+                    if len(piece) < 3:  # 改性塑料及制品: a short tail belongs to the item
+                        merged[-1] += joiner + piece
+                    else:
+                        merged.append(piece)
+                items += merged
+            for n, item in enumerate(items):
                 idx = text.find(item, pos)
                 pos = idx + len(item)
                 if n == 0 and "的" in item:
@@ -509,7 +610,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                     item, idx = item[cut:], idx + cut
                 if not item:
                     continue
-                if heads_only and not re.search(r"(?:材料|制品|产品|器件|设备|芯片|药物|试剂|模组|装备|部件|零部件)$", item):
+                if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
                 out.append(Mention(item, "Product", s.start + idx, s.start + idx + len(item), s.index, "product:list"))
     for m in _CAPACITY_PRODUCT_RE.finditer(text):
@@ -631,6 +732,11 @@ def derive_short_names(full: str, lex: Lexicon | None = None) -> tuple[str, ...]
     out = []
     if len(core) >= 3 and core != full:
         out.append(core)
+    if len(core) >= 5:
+        # 端华新材料 → 端华新材; 鼎湖智能装备 → 鼎湖装备 (only where the last two characters are a word)
+        out.append(core[:4])
+        if len(core) - 2 in token_boundaries(core):
+            out.append(core[:2] + core[-2:])
     stripped = core
     while _GENERIC_TAIL.search(stripped) and len(_GENERIC_TAIL.sub("", stripped)) >= 3:
         stripped = _GENERIC_TAIL.sub("", stripped)
@@ -673,6 +779,35 @@ def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
+_BARE_PARK_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:、（(“与和在是由对经将的及为从向]))(经开区|高新区|开发区|园区|全区)(?![\u4e00-\u9fff]{0,1}(?:内外|之间))")
+_BARE_PARK_AFTER_VERB = re.compile(r"(?:入驻|落户|进入|走进|扎根|来到|位于|坐落于)(经开区|高新区|开发区|园区)")
+
+
+def _park_anaphora(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon, aliases: dict[str, str]
+) -> list[Mention]:
+    """A bare 经开区 / 高新区 / 园区 written as a name refers to the park the document is about."""
+    parks: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == "Park":
+            key = canonical_park_name(m.canonical or aliases.get(m.name) or m.name, lex)
+            parks[key] = parks.get(key, 0) + 1
+            first.setdefault(key, m.start)
+    if not parks:
+        return []
+    main = max(parks, key=lambda k: (parks[k], -first[k]))
+    out = []
+    for s in sentences:
+        for rx in (_BARE_PARK_RE, _BARE_PARK_AFTER_VERB):
+            for m in rx.finditer(s.text):
+                a, b = s.start + m.start(1), s.start + m.end(1)
+                if any(x.start < b and a < x.end for x in mentions) or any(x.start == a for x in out):
+                    continue
+                out.append(Mention(m.group(1), "Park", a, b, s.index, "anaphor:park", canonical=main))
+    return out
+
+
 def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> MentionResult:
     """Find every entity mention in a document's sentences.
 
@@ -707,9 +842,9 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
         bounds = token_boundaries(text) if has_suffix else frozenset({0, len(text)})
         found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
         found += _honour_mentions(s, text, lex)
-        found = _resolve_overlaps(found)
+        found = _designations(_resolve_overlaps(found), s)
         found += _person_mentions(s, text, lex, found)
-        found += _industry_mentions(s, text, lex)
+        found += _industry_mentions(s, text, lex, found)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found = _resolve_overlaps(found)
@@ -717,6 +852,7 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
         found += _list_mentions(s, text, found, lex)
         found = _resolve_overlaps(found)
         found += _project_mentions(s, text, found)
+        found = _resolve_overlaps(found + _standalone_projects(s, text, found))
         for short, (full, a, b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
             alias_spans.append((short, a, b, s.index))
@@ -747,6 +883,8 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
                 cls = classes.get(full, "Enterprise")
                 extra.append(Mention(m.group(), cls, a, b, s.index, "alias:use", canonical=full))
         all_mentions = [x for x in all_mentions if id(x) not in dropped] + extra
+
+    all_mentions += _park_anaphora(sentences, all_mentions, lex, aliases)
 
     out = []
     for m in all_mentions:

@@ -49,7 +49,7 @@ _HONOUR_CUE = re.compile(r"(?:荣获|获评|被评为|评为|荣膺|获得|获�
 _HOST_CUE = re.compile(r"(?:拥有|建有|设有|建成|建设|组建|成立|获批|揭牌|设立|搭建|打造)")
 _SUBSIDIARY_CUE = re.compile(r"(?:旗下(?:的|有|拥有)?|全资子公司|控股子公司|子公司)")
 _CONFER_CUE = re.compile(r"(?:公布|颁发|授予|认定|评选|发布|批准|表彰)")
-_CHAIN_CUE = re.compile(r"(?:链主|龙头企业|领军企业|头部企业|链长企业|牵头企业)")
+_CHAIN_CUE = re.compile(r"(?:链主|龙头企业|领军企业|头部企业|链长企业|牵头企业|领头雁|领头羊企业)")
 _LEADING_CUE = re.compile(r"(?:为主导|主导产业|重点发展|支柱产业|首位产业)")
 _EVENT_VERBS: tuple[tuple[str, str], ...] = (
     ("揭牌成立", "opening"),
@@ -170,9 +170,11 @@ def _relations_in(
     ctx: _Ctx,
     lex: Lexicon,
     last_patent: Mention | None,
+    last_project: Mention | None = None,
     chain_context: bool = False,
     chain_park: Mention | None = None,
     main_park: Mention | None = None,
+    all_mentions: Sequence[Mention] = (),
 ) -> list[Relation]:
     out: list[Relation] = []
     s = ctx.sentence
@@ -206,9 +208,9 @@ def _relations_in(
         after = text[ctx.rel_end(chain[-1]) :]
         located = None
         if after.startswith("的"):
-            nxt = [m for m in ms if m.cls in ORG and ctx.rel(m) >= ctx.rel_end(chain[-1])]
+            nxt = [m for m in ms if m.cls in ORG | {"Platform", "Project"} and ctx.rel(m) >= ctx.rel_end(chain[-1])]
             nxt = [m for m in nxt if ctx.rel(m) - ctx.rel_end(chain[-1]) <= 2]
-            located = nxt[0] if nxt else None
+            located = max(nxt, key=lambda m: m.end - m.start) if nxt else None
         if located is None:
             before = [m for m in ms if m.cls in ORG | {"Project"} and m.end - s.start <= cue.start()]
             located = before[-1] if before else topic
@@ -227,9 +229,70 @@ def _relations_in(
             if re.search(r"[，。；;]", text[start : ctx.rel(m)]):
                 break
             _add(out, ctx, m, "locatedIn", p, "locatedIn:park拥有")
-    if topic is not None and topic.cls == "Park":
+    if topic is not None and topic.cls == "Park" and not any(m.cls == "Park" and m.key != topic.key for m in ms):
         for proj in [m for m in ms if m.cls == "Project"]:
             _add(out, ctx, proj, "locatedIn", topic, "locatedIn:park-project")
+
+    # 在P，X… (the sentence's subject is in P); X在P开工/揭牌 ; 在P投资建设X
+    lead = re.match(r"^(?:[^，,]{0,8}?[，,])?在", text)
+    for p in [m for m in ms if m.cls == "Park"]:
+        before = text[: ctx.rel(p)]
+        after = text[ctx.rel_end(p) :]
+        if not before.endswith("在"):
+            continue
+        verb = re.match(r"^(?:内|里|中)?(?:，|,)", after)
+        if verb and lead is not None and lead.end() == ctx.rel(p):
+            subj = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and ctx.rel(m) >= ctx.rel_end(p)]
+            if subj:
+                _add(out, ctx, subj[0], "locatedIn", p, "locatedIn:在P，")
+            continue
+        act = re.match(r"^(?:内|里)?(?:投资建设|建设|新建|开工建设|开工|揭牌运营|揭牌成立|揭牌|落地|投产|运营|成立|设立|落户|举行)", after)
+        if not act:
+            continue
+        obj = [m for m in ms if m.cls in ("Project", "Platform") and ctx.rel(m) == ctx.rel_end(p) + act.end()]
+        if obj:
+            _add(out, ctx, obj[0], "locatedIn", p, "locatedIn:在P建设X")
+            continue
+        subj = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and ctx.rel_end(m) <= ctx.rel(p) - 1
+                and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
+        if subj:
+            _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
+    # 下辖A、B和C: sub-parks
+    for cue in re.finditer(r"(?:下辖|辖有|辖|管辖|包括|包含|涵盖|由)(?=[^，。；]*(?:园|区))", text):
+        owner = [m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= cue.start()]
+        owner_m = owner[0] if owner else (topic if topic is not None and topic.cls == "Park" else None)
+        if owner_m is None:
+            continue
+        for m in ms:
+            if ctx.rel(m) < cue.end():
+                continue
+            if re.search(r"[，。；]", text[cue.end() : ctx.rel(m)]):
+                break
+            if m.cls == "Park" and m.key != owner_m.key:
+                _add(out, ctx, m, "partOf", owner_m, f"partOf:{cue.group()}")
+    # 由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X
+    for cue in re.finditer(r"(?:投资建设|投资兴建|建设运营|承建|牵头承担|承担|实施|负责建设)", text):
+        projects = [m for m in ms if m.cls == "Project"]
+        after = [m for m in projects if ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 40]
+        target = after[0] if after else None
+        if target is None:
+            prior = [m for m in projects if ctx.rel_end(m) <= cue.start()]
+            target = prior[-1] if prior else (last_project if re.search(r"(?:项目|该项目)", text[: cue.start()]) else None)
+        if target is None:
+            continue
+        clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
+        doers = [m for m in ms if m.cls in ORG and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= cue.start()
+                 and not any(o is not m and o.start <= m.start and m.end <= o.end and o.cls != "Project" for o in ms)]
+        if re.search(r"后者", text[clause_start : cue.start()]):
+            prior_orgs = [m for m in ms if m.cls in ORG and ctx.rel_end(m) <= clause_start]
+            doers = prior_orgs[-1:]
+        if doers:
+            _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
+    # 这家…的电子信息企业 / X是一家新材料企业
+    for ind in [m for m in ms if m.cls == "Industry"]:
+        if re.match(r"^(?:产业)?(?:的)?(?:企业|公司|厂商)", text[ctx.rel_end(ind) :]) and topic is not None and topic.cls == "Enterprise":
+            if re.search(r"(?:这家|该|是一家|一家|作为)", text[: ctx.rel(ind)]):
+                _add(out, ctx, topic, "inIndustry", ind, "inIndustry:X企业")
 
     # --- patents: A 与 B 联合申报的“P” ---------------------------------------
     for cue in _COFILE_CUE.finditer(text):
@@ -250,8 +313,9 @@ def _relations_in(
             _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
         partners = list(dict.fromkeys(m for pair in pairs for m in pair))
         for plat in [m for m in ms if m.cls == "Platform" and ctx.rel(m) >= cue.end()][:1]:
-            for x in partners:
-                _add(out, ctx, x, "hostsPlatform", plat, f"hostsPlatform:{cue.group()}")
+            # the platform sits with the first party (A携手B共建X: A hosts X)
+            if partners and partners[0].cls != "GovernmentBody":
+                _add(out, ctx, partners[0], "hostsPlatform", plat, f"hostsPlatform:{cue.group()}")
     if not _COBUILD_CUE.search(text) and not _COFILE_CUE.search(text):
         for cue in _COOP_CUE.finditer(text):
             pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
@@ -266,26 +330,19 @@ def _relations_in(
 
     # --- honours ---------------------------------------------------------------
     year = _sentence_year(text)
-    conferrer = None
-    cm = _CONFER_CUE.search(text)
-    if cm:
-        govs = [m for m in ms if m.cls == "GovernmentBody" and ctx.rel_end(m) <= cm.start()]
-        conferrer = govs[-1].key if govs else None
     for h in [m for m in ms if m.cls == "Honour"]:
         before = text[: ctx.rel(h)]
-        holder = None
-        if re.search(r"(?:项目|专利)(?:荣获|获得|获)$", before) or re.search(r"该(?:专利|技术|发明)", before):
-            pats = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= ctx.rel(h)]
-            holder = pats[-1] if pats else last_patent
-        if holder is None:
-            cands = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(h) and _is_topic_candidate(m, text, ctx.rel(m))]
-            holder = cands[0] if cands else topic
-        if holder is None or not (_HONOUR_CUE.search(before) or h.rule == "honour:quoted"):
+        if not (_HONOUR_CUE.search(before) or h.rule in ("honour:quoted", "honour:designation")):
             continue
-        _add(out, ctx, holder, "receivedHonour", h, f"receivedHonour:{h.rule}", year=year,
-             conferrer=conferrer if holder.cls == "Patent" or conferrer else None)
+        holder = _honour_holder(ctx, h, last_patent)
+        if holder is None:
+            continue
+        conferrer = _conferrer(ctx, h)
+        hy = _clause_year(text, ctx.rel(h)) or year
+        _add(out, ctx, holder, "receivedHonour", h, f"receivedHonour:{h.rule}", year=hy, conferrer=conferrer)
 
     # --- platforms -------------------------------------------------------------
+    org_names = sorted({m.name: m for m in all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
     for p in [m for m in ms if m.cls == "Platform"]:
         if "+owner:" in p.rule:
             owner = p.rule.split("+owner:", 1)[1]
@@ -293,20 +350,29 @@ def _relations_in(
             if owner_m is not None and owner_m.cls in ACTORS - {"GovernmentBody"}:
                 _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
                 continue
+        owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
+        if owner_named:
+            _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
+            continue
         before = text[: ctx.rel(p)]
         if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
             _add(out, ctx, holder[0] if holder else topic, "hostsPlatform", p, "hostsPlatform:cue")
 
     # --- customers -------------------------------------------------------------
-    cust = re.search(r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|主要有|遍及)|供货给|供应给", text)
-    if cust and topic is not None:
+    for cust in re.finditer(r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|主要有|遍及)|供货给|供应给|销往|配套供应", text):
+        buyers = []
         for m in ms:
             if ctx.rel(m) >= cust.end() and m.cls in ORG:
-                seg = text[cust.end() : ctx.rel(m)]
-                if re.search(r"[，。；]|等", seg):
+                seg = _gap(text[cust.end() : ctx.rel(m)])
+                if re.search(r"[，。；]", seg) or (buyers and "等" in seg):
                     break
-                _add(out, ctx, topic, "hasCustomer", m, "hasCustomer:list")
+                buyers.append(m)
+        sellers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cust.start() and _is_topic_candidate(m, text, ctx.rel(m))]
+        seller = sellers[-1] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
+        for m in buyers:
+            if seller is not None:
+                _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:list")
 
     # --- subsidiaries ----------------------------------------------------------
     for cue in _SUBSIDIARY_CUE.finditer(text):
@@ -317,6 +383,13 @@ def _relations_in(
             for c in _coordinated_right(ctx, children):
                 if parent is not None:
                     _add(out, ctx, c, "subsidiaryOf", parent, f"subsidiaryOf:{cue.group()}")
+        # "A的全资子公司——B": the child follows a dash
+        dash = re.match(r"^\s*(?:——|—|-|：|:)\s*", text[cue.end() :])
+        if dash and not children:
+            nxt = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) == cue.end() + dash.end()]
+            par = parents[-1] if parents else None
+            if nxt and par is not None:
+                _add(out, ctx, nxt[0], "subsidiaryOf", par, f"subsidiaryOf:{cue.group()}——")
         # "Y是X的子公司"
         tail = re.search(r"是(.{0,20}?)的(?:全资|控股)?子公司", text)
         if tail and cue.start() >= tail.start():
@@ -377,23 +450,34 @@ def _relations_in(
                 _add(out, ctx, park, "leadingIndustry", ind, f"leadingIndustry:{lead.group()}")
 
     # --- chain leaders -----------------------------------------------------------
-    chain = _CHAIN_CUE.search(text)
-    example = re.match(r"^(?:例如|比如|譬如|如)[，,]?", text) if chain_context else None
-    if chain or example:
-        firms = [m for m in ms if m.cls == "Enterprise"]
-        if example:
-            firms = [m for m in firms if m is ctx.topic or m.start - s.start <= 12][:1]
-        cue_word = chain.group() if chain else "例如"
-        for f in firms:
-            industry = infer_industry([f.name, f.key], lex) or infer_industry([text], lex)
-            if industry:
-                ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
-                _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue_word}")
+    named = {m.key: m for m in ms if m.cls == "Industry" and m.rule == "industry:named"}
+    for cue in _CHAIN_CUE.finditer(text):
+        leaders = _chain_leaders(ctx, cue)
+        explicit = [i for i in named.values() if abs(ctx.rel_end(i) - cue.start()) <= 8 and ctx.rel_end(i) <= cue.start() + 2]
+        for f in leaders:
+            ind_m = explicit[0] if explicit else None
+            if ind_m is None:
+                industry = infer_industry([f.name, f.key], lex) or infer_industry([text], lex)
+                if industry:
+                    ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
+            if ind_m is not None:
+                _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
             park = next((m for m in ms if m.cls == "Park"), None) or (topic if topic is not None and topic.cls == "Park" else None)
             if park is None:
                 park = chain_park or main_park
             if park is not None:
-                _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue_word}")
+                _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue.group()}")
+    example = re.match(r"^(?:例如|比如|譬如|如)[，,]?", text) if chain_context else None
+    if example:
+        firms = [m for m in ms if m.cls == "Enterprise" and m.start - s.start <= 12][:1]
+        for f in firms:
+            industry = infer_industry([f.name, f.key], lex) or infer_industry([text], lex)
+            if industry:
+                ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
+                _add(out, ctx, f, "chainLeaderOf", ind_m, "chainLeaderOf:例如")
+            park = chain_park or main_park
+            if park is not None:
+                _add(out, ctx, f, "locatedIn", park, "locatedIn:例如")
     return out
 
 
@@ -421,6 +505,7 @@ def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Men
     text = ctx.sentence.text
     chain = [left[-1]]
     gap = _gap(text[ctx.rel_end(left[-1]) : cue_start])
+    gap = re.sub(r"^(?:(?:联合研发|共同研发|合作研发|携手|联合|合作|共同)[、和及]?)+", "", gap)
     if len(gap) > 4 or re.search(r"[，。；]", gap):
         # "A与B等高校院所共建": allow a short head noun after 等
         if not re.fullmatch(r"等[\u4e00-\u9fff]{0,6}", gap):
@@ -476,6 +561,111 @@ def _coordinated_right(ctx: _Ctx, right: Sequence[Mention]) -> list[Mention]:
     return chain
 
 
+def _clause_year(text: str, pos: int) -> int | None:
+    """The year written in the same clause before ``pos`` (2023年荣获…)."""
+    start = max(text.rfind(c, 0, pos) for c in "，,；;。") + 1
+    m = None
+    for m in YEAR_RE.finditer(text, start, pos):
+        pass
+    return int(m.group(1)) if m else None
+
+
+def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
+    """Who received an honour: a patent named before it, the clause's subject, or the topic."""
+    text = ctx.sentence.text
+    ms = ctx.mentions
+    before = text[: ctx.rel(h)]
+    pats = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= ctx.rel(h)]
+    if pats and not [m for m in ms if m.cls in ACTORS and ctx.rel_end(pats[-1]) <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)]:
+        return pats[-1]
+    if re.search(r"该(?:专利|技术|发明)", before):
+        return pats[-1] if pats else last_patent
+    clause_start = max(before.rfind(c) for c in "，,；;。") + 1
+    in_clause = [m for m in ms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
+                 and m.cls in ACTORS | {"Platform"} and _is_topic_candidate_any(m, text, ctx.sentence.start)]
+    in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)])]
+    if in_clause:
+        return in_clause[0]
+    subject = _sentence_subject(ctx)
+    if re.match(r"^(?:并|且|还|也|同时|又)", text[clause_start : ctx.rel(h)]):
+        return subject or ctx.topic
+    # a passive clause with no subject of its own (…孵化器，2023年被认定为国家级科技企业孵化器):
+    # the thing just named when it is of the honour's kind, else the sentence's subject
+    if re.search(r"^[^，,；;]*(?:被|获|入选|获评|荣获)", text[clause_start : ctx.rel(h)]):
+        prior = [m for m in ms if ctx.rel_end(m) <= clause_start and m.cls in ACTORS | {"Platform"}]
+        prior = [m for m in prior if not any(o is not m and o.start <= m.start and m.end <= o.end for o in prior)]
+        same_kind = [m for m in prior if m.name[-2:] == h.name[-2:] or (m.cls == "Platform" and h.rule == "honour:designation" and m.name[-3:] == h.name[-3:])]
+        if same_kind:
+            return same_kind[-1]
+        if subject is not None:
+            return subject
+    cands = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(h) and _is_topic_candidate(m, text, ctx.rel(m))]
+    return cands[0] if cands else ctx.topic
+
+
+def _sentence_subject(ctx: _Ctx) -> Mention | None:
+    """The outermost actor or platform that opens the sentence, or the topic for 公司/该企业/其."""
+    text = ctx.sentence.text
+    first_clause_end = min([i for i in (text.find(c) for c in "，,；;。") if i >= 0] or [len(text)])
+    if re.match(r"^(?:[^，,]{0,8}?[，,])?(?:此外|同时|另外)?[，,]?(?:公司|企业|该公司|该企业|该集团|其)", text):
+        return ctx.topic
+    cands = [m for m in ctx.mentions if m.cls in ACTORS | {"Platform"} and ctx.rel(m) < first_clause_end
+             and _is_topic_candidate_any(m, text, ctx.sentence.start)]
+    cands = [m for m in cands if not any(o is not m and o.start <= m.start and m.end <= o.end for o in ctx.mentions if o.cls in ACTORS | {"Platform"})]
+    return cands[0] if cands else ctx.topic
+
+
+def _is_topic_candidate_any(m: Mention, text: str, sentence_start: int) -> bool:
+    return m.cls == "Platform" or _is_topic_candidate(m, text, m.start - sentence_start)
+
+
+def _conferrer(ctx: _Ctx, h: Mention) -> str | None:
+    """The body that conferred an honour: 被工业和信息化部认定为…, 国家知识产权局公布…."""
+    text = ctx.sentence.text
+    ms = ctx.mentions
+    for g in [m for m in ms if m.cls == "GovernmentBody" and ctx.rel_end(m) <= ctx.rel(h)]:
+        after = text[ctx.rel_end(g) : ctx.rel(h)]
+        before = text[: ctx.rel(g)]
+        if before.endswith(("被", "由", "获")) and re.match(r"^(?:认定|评为|授予|批准|命名|评定)", after):
+            return g.key
+        if re.match(r"^(?:公布|颁发|授予|发布|认定|评选|表彰)", after):
+            return g.key
+    return None
+
+
+def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
+    """Firms a 链主/龙头企业 cue names: 以A、B为代表的龙头企业; A是…的链主; 作为…龙头企业，A…; 以A为链主的…."""
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
+    ends = [i for i in (text.find(c, cue.end()) for c in "，,；;。") if i >= 0]
+    clause_end = min(ends) if ends else len(text)
+    # 以A、B、C等为代表的…龙头企业 / 以A为链主的
+    rep = None
+    for rep in re.finditer(r"以(.{2,80}?)(?:等)?为(?:代表|链主|龙头|核心)", text[: cue.end()]):
+        pass
+    if rep is not None:
+        inside = [m for m in firms if rep.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= rep.end(1)]
+        if inside:
+            return inside
+    # A 是/作为 …链主 (same clause, before the cue)
+    same = [m for m in firms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= cue.start()
+            and not re.search(r"(?:供货给|客户|与|和|及)", text[clause_start : ctx.rel(m)])]
+    if same:
+        return same[:1]
+    # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
+    if re.search(r"(?:作为|身为|是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
+        r"^[，,]\s*(?:则是|就是|当属|是)", text[clause_end:]
+    ):
+        nxt = [m for m in firms if clause_end <= ctx.rel(m) <= clause_end + 5]
+        if nxt:
+            return nxt[:1]
+    # a whole-sentence subject: A…，是…的链主企业
+    if ctx.topic is not None and ctx.topic.cls == "Enterprise" and re.search(r"是[^，,]*$", text[clause_start : cue.start()]):
+        return [ctx.topic]
+    return []
+
+
 def _main_park(mentions: Sequence[Mention]) -> Mention | None:
     """The park a document is about: the one it names most often (first mention kept)."""
     counts: dict[str, int] = {}
@@ -513,10 +703,14 @@ def find_relations(
     last_patent = None
     chain_context = False
     chain_park = None
+    last_project = None
     main_park = _main_park(mentions)
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
-        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, chain_context, chain_park, main_park)
+        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, last_project, chain_context, chain_park, main_park, mentions)
+        projs = [m for m in ms if m.cls == "Project"]
+        if projs:
+            last_project = projs[-1]
         chain_context = bool(_CHAIN_CUE.search(s.text))
         chain_park = next((m for m in ms if m.cls == "Park"), None) if chain_context else None
         pats = [m for m in ms if m.cls == "Patent"]
