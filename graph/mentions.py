@@ -71,7 +71,7 @@ _GENERIC_BODY = re.compile(
     r"省市|市区|区县|\d+)+$"
 )
 _COUNT_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)\s*(?:多|余)?\s*(?:个|家|所|项|座|处|批|名|类|支)")
-_CATEGORY_AFTER = re.compile(r"^(?:数量|总数|数|的数量|占比|比重|工业|产值|营收|名单|认定|申报|培育|梯队|库)")
+_CATEGORY_AFTER = re.compile(r"^(?:数量|总数|数|的数量|占比|比重|工业|产值|营收|认定|申报|培育|梯队|库)")
 _LEVELS = (
     ("national", re.compile(r"^(?:国家|国家级|全国|中国|中华人民共和国|国务院)")),
     ("provincial", re.compile(r"^(?:省级|[\u4e00-\u9fff]{2,3}省(?!市)|广东|江苏|浙江|福建|山东)")),
@@ -333,6 +333,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
             continue
         if suffix == "中心" and len(body) < 4:
             continue
+        if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)", body):
+            continue  # 新增两家省级工程技术研究中心: a count, not a name
         if not _valid_body(body, cls) or _is_category(text, m.end()):
             floor = max(floor, m.start()) if cls != "Platform" else floor
             continue
@@ -428,7 +430,7 @@ def _unit_mentions(s: Sentence, text: str, role_start: int, role_text: str, foun
     return out
 
 
-_DESIGNATION_CUE = re.compile(r"(?:被认定为|认定为|被评为|评为|获评|入选|入围|获批为|成为|被列为|列为|被授予|授予)$")
+_DESIGNATION_CUE = re.compile(r"(?:被认定为|认定为|被评为|评为|获评|入选|入围|获批为|成功获批|获批|成为|被列为|列为|被授予|授予)$")
 
 
 def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
@@ -508,7 +510,12 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
     labels = {i.zh for i in lex.industries}
     trimmed = []
     for item, idx in named:
-        cut = trim_left(item, lex) if item else 0
+        cut = 0
+        for word, tag in _pos_tokens(item) if item else ():
+            if tag in ("v", "p", "c", "d", "u") and len(item) - cut - len(word) >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
+                cut += len(word)
+            else:
+                break
         item, idx = item[cut:], idx + cut
         for lead in ("园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内"):
             if item.startswith(lead):
@@ -669,10 +676,14 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
         if rel > 0 and text[rel - 1] not in "、，,；;：:。" and not text[:rel].endswith(("由", "是", "建设", "推进")):
             continue
         tail = text[e.end - s.start :]
-        m = re.match(r"[^、，,。；;：:]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程)", tail)
+        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程)", tail)
         if not m or len(m.group()) < 2:
             continue
-        name = text[rel : e.end - s.start + m.end()]
+        tail_text = m.group()
+        paren = re.match(r"^[（(][^）)]*[）)]", tail_text)
+        if paren:
+            tail_text = tail_text[paren.end() :]
+        name = e.name + tail_text
         out.append(Mention(name, "Project", e.start, e.end + m.end(), s.index, "project:enterprise+项目"))
     return out
 
@@ -856,6 +867,15 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
         for short, (full, a, b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
             alias_spans.append((short, a, b, s.index))
+        for f in found:
+            if f.cls == "Platform":
+                q = re.match(r"^[“「]?([^”」]{2,16})[”」]", text[f.start - s.start : f.end - s.start])
+                if q and q.group(1) != f.name:
+                    aliases.setdefault(q.group(1), f.name)
+            if f.cls == "Project" and f.rule.startswith("project:enterprise"):
+                cap = re.search(r"年产.+$", f.name)
+                if cap and cap.group() != f.name:
+                    aliases.setdefault(cap.group(), f.name)
         all_mentions += found
 
     # implicit short names of full legal names, and names of people
@@ -874,6 +894,9 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
         for s in sentences:
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(), s.start + m.end()
+                full = lookup[m.group()]
+                if any(_is_container(x) and x.start <= a and b <= x.end and (x.canonical or x.name) == full for x in all_mentions):
+                    continue  # the short name inside the very mention it abbreviates
                 clash = [x for x in all_mentions if x.start < b and a < x.end and not _is_container(x)]
                 # a short name beats shorter names inside it (聚力新材料 ⊃ the industry 新材料)
                 if any(not (a <= x.start and x.end <= b and x.end - x.start < b - a) for x in clash):

@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 from .lexicon import IndicatorEntry, Lexicon, load_lexicon
 from .model import Mention, ObservationRecord, Quantity, Sentence
 from .numbers import find_quantities
-from .relations import YEAR_RE, sentence_topics
+from .mentions import trim_left
+from .relations import YEAR_RE, sections, sentence_topics
 
 __all__ = ["find_observations", "Indicator", "indicator_for_phrase"]
 
@@ -36,9 +37,10 @@ _GROWTH = (
     (re.compile(r"同比(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "同比增长率", "year-on-year growth"),
     (re.compile(r"(?:占比|占[\u4e00-\u9fff“”+0-9]{0,16}(?:比重|的比例|比例))(?:为|达|达到)?$"), "share", "占比", "share"),
     (re.compile(r"(?:增长|增速|增幅|上升|提高)(?:率)?(?:了|为|达)?$"), "growth", "增长率", "growth"),
+    (re.compile(r"(?:下降|减少|回落|降低)(?:了)?$"), "growth", "增长率", "growth"),
     (re.compile(r"(?:增加|新增|多出)(?:了)?$"), "increase", "增加额", "increase"),
 )
-_NEGATIVE = re.compile(r"(?:下降|减少|回落)(?:了)?$")
+_NEGATIVE = re.compile(r"(?:下降|减少|回落|降低)(?:了)?$")
 _PERIOD_RE = re.compile(
     r"(?:(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}年)?\d{1,2}月(?:底|末)?|"
     r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?)"
@@ -99,6 +101,7 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
     seg = text[left:num_start]
     cut = max(seg.rfind("、"), seg.rfind("，"), seg.rfind(","), seg.rfind("；"))
     seg = seg[cut + 1 :]
+    threshold = re.search(r"((?:\d+(?:\.\d+)?)?[亿万千]*元(?:以上|以下)[\u4e00-\u9fff]{1,8})$", seg)
     pos = 0
     start = 0
     toks = _pos_tokens(seg) if seg else ()
@@ -109,7 +112,10 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
             tag == "v" and not (word in _NOUN_MODIFYING_VERBS and followed_by_noun)
         ):
             start = pos
-    return seg[start:].strip("“”\"' ")
+    phrase = seg[start:].strip("“”\"' ")
+    if threshold and len(threshold.group(1)) > len(phrase):
+        return threshold.group(1)  # 亿元以上项目: the threshold is part of what is counted
+    return phrase
 
 
 def _noun_after(text: str, pos: int) -> str:
@@ -129,6 +135,101 @@ def _slug(text: str) -> str:
     return re.sub(r"[\s/#?]+", "-", text.strip("“”\"'")).strip("-")
 
 
+_MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
+_SHARE_OF = re.compile(r"占[^，。；]{1,24}?的?$")
+_REPORT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告)")
+_TABLE_HEADER = re.compile(r"^(?:指标|项目|名称)?\s*((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
+_SECTOR_QUALIFIER = re.compile(r"([\u4e00-\u9fff“”+]{2,12}?(?:产业链|产业|行业|板块|领域))\s*$")
+
+
+def reference_year(sentences: Sequence[Sentence]) -> int | None:
+    """The year a statistics release reports on, from its title (2024年经济运行统计公报 → 2024).
+
+    Figures in such a release that carry no year of their own are that year's;
+    a news feature has no reference year.
+    """
+    for s in sentences[:3]:
+        m = _REPORT_TITLE.search(s.text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+class _Indicators:
+    """The indicator concepts a document uses, minted on first use."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.table: dict[str, Indicator] = {}
+
+    def entry(self, entry: IndicatorEntry) -> str:
+        self.table.setdefault(entry.id, Indicator(entry.id, entry.zh, entry.en))
+        return entry.id
+
+    def qualified(self, entry: IndicatorEntry, qualifier: str) -> str:
+        base = self.entry(entry)
+        q = qualifier.strip("“”")
+        ind_id = f"{base}/{_slug(q)}"
+        zh = f"“{q}”{entry.zh}" if qualifier.startswith("“") else f"{q}{entry.zh}"
+        self.table.setdefault(ind_id, Indicator(ind_id, zh, f"{entry.en} ({q})", broader=base))
+        return ind_id
+
+    def minted(self, phrase: str, unit: str) -> str | None:
+        phrase = phrase.strip("“”\"' ：:")
+        phrase = re.sub(r"^(?:年末|年初|全年|当年|目前|现有|累计|截至目前|共有|其中)+", "", phrase)
+        if len(phrase) < 2 or re.fullmatch(r"[\d.]+", phrase):
+            return None
+        entry = indicator_for_phrase(phrase, self.lex)
+        if entry is not None and phrase in entry.cues:
+            return self.entry(entry)
+        if unit == "count":
+            base = re.sub(r"(?:数量|总数|个数|数)$", "", phrase)
+            zh = base if base.endswith("量") else base + "数量"
+            ind_id, en = "count/" + _slug(base), f"Number of {base}"
+        elif unit in ("tonne", "piece", "kilogram"):
+            zh = phrase if phrase.endswith(("量", "产能")) else phrase + "产量"
+            ind_id, en = "output/" + _slug(phrase), f"Output of {phrase}"
+        else:
+            zh, ind_id, en = phrase, "amount/" + _slug(phrase), phrase
+        self.table.setdefault(ind_id, Indicator(ind_id, zh, en))
+        return ind_id
+
+    def measure(self, base_id: str, mid: str, mzh: str, men: str) -> str:
+        base = self.table.get(base_id) or Indicator(base_id, base_id, base_id)
+        ind_id = f"{base_id}/{mid}"
+        label = base.zh if base.zh.endswith(mzh) else base.zh + mzh
+        self.table.setdefault(ind_id, Indicator(ind_id, label, f"{base.en}: {men}", broader=base_id))
+        return ind_id
+
+
+def _strip_measure(ind_id: str) -> str:
+    for suffix in _MEASURE_SUFFIXES:
+        if ind_id.endswith(suffix):
+            return ind_id[: -len(suffix)]
+    return ind_id
+
+
+def _amount_indicator(core: str, unit: str, inds: _Indicators, lex: Lexicon) -> str | None:
+    """The indicator of a level (an amount, a quantity or a count) from the words before it."""
+    entry = indicator_for_phrase(core, lex)
+    if entry is not None:
+        cue = max((c for c in entry.cues if c in core), key=lambda c: (core.rfind(c) + len(c), len(c)))
+        pos = core.rfind(cue)
+        tail = core[pos + len(cue) :]
+        if len(tail) <= 4 and (entry.kind != "count" or unit == "count"):
+            head = re.sub(r"(?:实现|完成|达到|共|累计|全年|合计)+$", "", core[:pos])
+            quoted = re.search(r"(“[^”]{1,12}”)\s*$", head)
+            sector = _SECTOR_QUALIFIER.search(head)
+            if quoted:
+                return inds.qualified(entry, quoted.group(1))
+            if sector and entry.kind != "count":
+                qual = sector.group(1)
+                qual = qual[trim_left(qual, lex) :] if qual else qual
+                return inds.qualified(entry, qual) if len(qual) >= 2 else inds.entry(entry)
+            return inds.entry(entry)
+    return None
+
+
 def find_observations(
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
@@ -142,7 +243,7 @@ def find_observations(
     -------
     (observations, indicators) :
         ``indicators`` maps each indicator id used to its labels, including
-        the ones minted from a count's noun phrase.
+        the ones minted from a noun phrase (上市企业3家 → ``count/上市企业``).
 
     Examples
     --------
@@ -157,146 +258,100 @@ def find_observations(
     """
     lex = lex or load_lexicon()
     topics = sentence_topics(sentences, mentions)
+    section_of = sections(sentences)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    indicators: dict[str, Indicator] = {}
+    inds = _Indicators(lex)
     out: list[ObservationRecord] = []
-    parks = [m for m in mentions if m.cls == "Park"]
-    main_park = max({m.key for m in parks}, key=lambda k: sum(1 for m in parks if m.key == k)) if parks else None
+    ref_year = document_year or reference_year(sentences)
+    section_parks: dict[int, str] = {}
+    for m in mentions:
+        if m.cls == "Park":
+            section_parks.setdefault(section_of[m.sentence], m.key)
+    main_park = _most_named_park(mentions)
 
+    table_years: list[int] = []
     carried_year: int | None = None
     for s, topic in zip(sentences, topics):
         text = s.text
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        quantities = [q for q in find_quantities(text) if not _inside_name(q, ms, s)]
+        header = _TABLE_HEADER.match(text)
+        if header:
+            table_years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", header.group(1))]
+            continue
+        park = section_parks.get(section_of[s.index], main_park)
+        if table_years and len(quantities) == len(table_years) and quantities[0].start > 0:
+            out += _table_row(s, text, quantities, table_years, park, inds, lex)
+            continue
+        table_years = []
         year_match = YEAR_RE.search(text)
         sent_year: int | None = int(year_match.group(1)) if year_match and _is_point_year(text, year_match) else None
-        if sent_year is None and re.match(r"^(?:其中|同时|此外|另外)[，,]", text):
+        if sent_year is None and re.match(r"^(?:其中|同时|此外|另外)[，,：:]", text):
             sent_year = carried_year
         carried_year = sent_year
         prev_ind: str | None = None
         prev_entity: str | None = None
-        quantities = find_quantities(text)
         for qi, q in enumerate(quantities):
-            if _inside_name(q, ms, s):
-                continue
             if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
                 continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
-            left, right = _clause_bounds(text, q.start)
+            if q.unit == "CNY" and q.bound and re.match(r"^[\u4e00-\u9fff]", text[q.end : q.end + 1]) and not re.match(r"^[，。；、]", text[q.end :]):
+                continue  # 10亿元以上项目9个: the amount names a class of projects
+            left, _right = _clause_bounds(text, q.start)
             before = text[left : q.start]
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            # indicator -------------------------------------------------------
+            year = _year_for(text, left, q.start, sent_year, year_match, ref_year if not re.search(r"年产|产能|面积", before) else None)
+            # the end of a range (由102个增至202个) repeats the start's indicator
+            if re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)$", before) \
+                    and out and out[-1].sentence == s.index:
+                out.append(replace(out[-1], value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound,
+                                   rule="observation:range-end", year=year, period=None if year else out[-1].period))
+                continue
             ind_id = None
-            label_zh = label_en = None
-            to_end = re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|上升至|上升到|降至|下降至|减少至|减至)$", before)
-            if to_end and out and out[-1].sentence == s.index:
-                start_obs = out[-1]
-                out.append(replace(start_obs, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound,
-                                   rule="observation:range-end"))
-                continue
             measure = next(((rx, mid, zh, en) for rx, mid, zh, en in _GROWTH if rx.search(core)), None)
-            if q.unit in ("percent", "percentage-point", "times") and measure is None and not indicator_for_phrase(core, lex):
-                continue
+            if measure is None and q.unit == "percent" and _SHARE_OF.search(core):
+                measure = (_SHARE_OF, "share", "占比", "share")
             if measure is not None:
                 rx, mid, mzh, men = measure
                 base_text = core[: rx.search(core).start()]
-                base = indicator_for_phrase(base_text, lex) if base_text else None
-                base_id = base.id if base else prev_ind
+                base_text = re.sub(r"(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)$", "", base_text)
+                base_id = _amount_indicator(base_text, "CNY", inds, lex) if base_text else None
+                if base_id is None and len(base_text) >= 2 and not re.search(r"[\d]", base_text):
+                    phrase = _count_phrase(base_text, 0, len(base_text))
+                    base_id = inds.minted(phrase, "CNY") if len(phrase) >= 2 else None
+                if base_id is None and prev_ind is not None:
+                    base_id = _strip_measure(prev_ind)
                 if base_id is None:
                     continue
-                base_id = base_id.split("/", 1)[0] if "/" in base_id and base is None else base_id
-                base_label = base.zh if base else indicators.get(base_id, Indicator(base_id, base_id, base_id)).zh
-                base_en = base.en if base else indicators.get(base_id, Indicator(base_id, base_id, base_id)).en
-                if base:
-                    indicators.setdefault(base.id, Indicator(base.id, base.zh, base.en))
-                ind_id = f"{base_id}/{mid}"
-                label_zh, label_en = base_label + mzh, f"{base_en}: {men}"
-                indicators.setdefault(ind_id, Indicator(ind_id, label_zh, label_en, broader=base_id))
-            elif q.unit == "count":
-                phrase = _count_phrase(text, left, q.start)
-                range_start = _RANGE_RE.search(phrase)
-                if range_start:
-                    phrase = phrase[: range_start.start()]
-                if _TO_RE.match(text[q.end : q.end + 4]) or not phrase:
-                    # 由102个增至202个: the phrase sits before 由
-                    pass
-                if not phrase:
-                    m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})由\s*$", before)
-                    if m_prev:
-                        phrase = m_prev.group(1)
-                if not phrase and qi > 0 and _TO_RE.search(text[quantities[qi - 1].end : q.start]):
-                    phrase = out[-1].indicator if out else ""
-                    if phrase:
-                        ind_id = phrase
-                if ind_id is None and not phrase:
-                    if q.value == 1:
-                        continue  # 1个小玻璃泡: an article, not a count
-                    phrase = _noun_after(text, q.end)
-                if ind_id is None:
-                    phrase = re.sub(r"^(?:国家级|省级|市级)?$", "", phrase)
-                    if len(phrase) < 2 or re.fullmatch(r"[\d.]+", phrase):
-                        continue
-                    entry = indicator_for_phrase(phrase, lex)
-                    if entry and phrase.endswith(entry.cues[0]) and entry.kind == "count" and phrase == entry.cues[0]:
-                        ind_id, label_zh, label_en = entry.id, entry.zh, entry.en
-                    else:
-                        base_phrase = re.sub(r"(?:数量|总数|数)$", "", phrase)
-                        ind_id = "count/" + _slug(base_phrase)
-                        label_zh = base_phrase + "数量"
-                        label_en = f"Number of {base_phrase}"
-                    indicators.setdefault(ind_id, Indicator(ind_id, label_zh, label_en))
+                ind_id = inds.measure(base_id, mid, mzh, men)
+            elif q.unit in ("percent", "percentage-point", "times"):
+                continue
             else:
-                entry = indicator_for_phrase(core, lex)
-                if entry is None and prev_ind is None:
-                    # 项目5个，总投资额约16.06亿元: look left across the clause boundary
-                    entry = indicator_for_phrase(text[max(0, left - 20) : q.start], lex)
-                if entry is None:
-                    continue
-                ind_id, label_zh, label_en = entry.id, entry.zh, entry.en
-                # "3+1" 主导产业产值 and other qualified amounts keep their qualifier
-                qual = re.search(r"“([^”]{1,12})”\s*" + re.escape(entry.cues[0]) if entry.cues else r"$^", core)
-                if qual is None:
-                    for cue in entry.cues:
-                        qual = re.search(r"“([^”]{1,12})”\s*" + re.escape(cue), core)
-                        if qual:
-                            break
-                if qual:
-                    q_text = qual.group(1)
-                    ind_id = f"{entry.id}/{_slug(q_text)}"
-                    label_zh = f"“{q_text}”{entry.zh}"
-                    label_en = f"{entry.en} ({q_text})"
-                    indicators.setdefault(ind_id, Indicator(ind_id, label_zh, label_en, broader=entry.id))
-                indicators.setdefault(entry.id, Indicator(entry.id, entry.zh, entry.en))
+                ind_id = _amount_indicator(core, q.unit, inds, lex)
+                if ind_id is None:
+                    phrase = _count_phrase(text, left, q.start)
+                    range_start = _RANGE_RE.search(phrase)
+                    if range_start:
+                        phrase = phrase[: range_start.start()]
+                    if not phrase:
+                        m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})(?:由|从)\s*(?:(?:19|20)\d{2}年的?)?$", before)
+                        phrase = m_prev.group(1) if m_prev else ""
+                    if not phrase and q.unit == "count":
+                        if q.value == 1:
+                            continue  # 1个小玻璃泡: an article, not a count
+                        phrase = _noun_after(text, q.end)
+                    if not phrase and q.unit != "count":
+                        cross = indicator_for_phrase(text[max(0, left - 20) : q.start], lex)
+                        ind_id = inds.entry(cross) if cross is not None and prev_ind is None else None
+                    else:
+                        ind_id = inds.minted(phrase, q.unit)
             if ind_id is None:
                 continue
-            # entity --------------------------------------------------------------
-            container = next((m for m in ms if m.cls == "Project" and m.start - s.start <= q.start and q.end <= m.end - s.start), None)
-            in_clause = [
-                m for m in ms
-                if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
-                and not re.search(r"(?:与|和|及|同|跟|在|向|对|被)$", text[: m.start - s.start])
-                and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
-                and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
-            ]
-            cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
-            entity = container.key if container is not None else (cands[0].key if cands else None)
-            anaphor = re.search(r"该(专利|技术|发明|项目|产品)", text[: q.start])
-            if entity is None and anaphor:
-                wanted = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product"}[anaphor.group(1)]
-                prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
-                entity = prior[-1].key if prior else None
-            if entity is None:
-                entity = prev_entity or (topic.key if topic is not None else main_park)
+            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity, park)
             if entity is None:
                 continue
-            # time ------------------------------------------------------------------
-            year = None
-            ym = list(YEAR_RE.finditer(text, left, q.start))
-            if ym and not text[ym[-1].end() : ym[-1].end() + 2].startswith(("以来", "起", "开始")):
-                year = int(ym[-1].group(1))
-            elif sent_year and (year_match is None or year_match.start() < q.start):
-                year = sent_year
             period = None
             if year is None:
                 pm = None
@@ -323,8 +378,99 @@ def find_observations(
                 )
             )
             prev_ind = ind_id if measure is None else prev_ind
-            prev_entity = entity if cands else prev_entity
-    return out, indicators
+            prev_entity = entity
+    return out, inds.table
+
+
+def _most_named_park(mentions: Sequence[Mention]) -> str | None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == "Park":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _year_for(
+    text: str, left: int, pos: int, sent_year: int | None, year_match: re.Match[str] | None, ref_year: int | None
+) -> int | None:
+    """The year a figure belongs to: in its clause, else in its sentence, else the report's year."""
+    ym = [m for m in YEAR_RE.finditer(text, left, pos) if _is_point_year(text, m)]
+    if ym:
+        return int(ym[-1].group(1))
+    if re.search(r"上年(?:末)?(?:为|是|达)?$|去年(?:为|是)?$", text[left:pos]) and ref_year:
+        return ref_year - 1
+    if sent_year and (year_match is None or year_match.start() < pos):
+        return sent_year
+    if ref_year and not _PERIOD_RE.search(text[:pos]):
+        return ref_year
+    return None
+
+
+_ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
+             "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise"}
+
+
+def _observed_entity(
+    s: Sentence,
+    text: str,
+    ms: Sequence[Mention],
+    mentions: Sequence[Mention],
+    q: Quantity,
+    left: int,
+    topic: Mention | None,
+    prev_entity: str | None,
+    park: str | None,
+) -> str | None:
+    """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor, the topic."""
+    container = next((m for m in ms if m.cls == "Project" and m.start - s.start <= q.start and q.end <= m.end - s.start), None)
+    if container is not None:
+        return container.key
+    in_clause = [
+        m for m in ms
+        if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
+        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以)$", text[: m.start - s.start])
+        and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
+        and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
+    ]
+    cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
+    if cands:
+        return cands[0].key
+    anaphor = re.search(r"(?:^|[，,；;。])(?:该|这一|这个|其)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业)(?:内|中)?", text[: q.start])
+    if anaphor and (anaphor.group().lstrip("，,；;。").startswith(("该", "这", "其")) or anaphor.start() == 0 or anaphor.group(1) in ("项目", "孵化器", "公司")):
+        wanted = _ANAPHORA[anaphor.group(1)]
+        if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise":
+            return topic.key
+        prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
+        if prior:
+            return prior[-1].key
+    if prev_entity is not None:
+        return prev_entity
+    if topic is not None and topic.cls in _ENTITY_CLASSES and (topic.sentence == s.index or park is None):
+        return topic.key
+    return park
+
+
+def _table_row(
+    s: Sentence, text: str, quantities: Sequence[Quantity], years: Sequence[int], park: str | None,
+    inds: _Indicators, lex: Lexicon,
+) -> list[ObservationRecord]:
+    """One row of a table whose header lists years: 规模以上工业总产值 1086.2亿元 1183.4亿元 1286.4亿元."""
+    if park is None:
+        return []
+    label = text[: quantities[0].start].strip()
+    growth = re.search(r"(?:增速|增长率|增幅)$", label)
+    out = []
+    for q, year in zip(quantities, years):
+        if growth:
+            base = _amount_indicator(label[: growth.start()], "CNY", inds, lex) or inds.minted(label[: growth.start()], "CNY")
+            ind_id = inds.measure(base, "growth", "增长率", "growth") if base else None
+        else:
+            ind_id = _amount_indicator(label, q.unit, inds, lex) or inds.minted(label, q.unit)
+        if ind_id is None:
+            continue
+        out.append(ObservationRecord(park, ind_id, q.value, q.unit, s.index, s.start + q.start, s.start + q.end,
+                                     "observation:table", year=year, bound=q.bound))
+    return out
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:

@@ -39,8 +39,8 @@ ORG = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBod
 ACTORS = ORG | {"Park"}
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
-_LOCATIVE_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|走进|来到|在|与|和|对|向|从|为|像|同|跟|及)$")
-_CARRY = re.compile(r"^(?:该企业|该公司|该集团|其|它|公司|企业|集团)")
+_LOCATIVE_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|走进|来到|在|与|和|对|向|从|为|像|同|跟|及|以)$")
+_CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|扎根于|扎根|选址于|选址)")
 _COOP_CUE = re.compile(r"(?:签署(?:了)?(?:战略)?合作(?:框架)?协议|签订(?:了)?(?:战略)?合作(?:框架)?协议|达成(?:战略)?合作|战略合作|开展合作|携手|联合研发|合作研发|共同研发|产学研合作|校企合作|合作)")
 _COBUILD_CUE = re.compile(r"(?:联合共建|合作共建|共同建设|共建|联合建设|合建)")
@@ -107,6 +107,32 @@ def _is_topic_candidate(m: Mention, text: str, offset: int) -> bool:
     return cue is None or "的" in clause[cue.end() :]
 
 
+_DATE_LINE = re.compile(r"^(?:发布(?:时间|日期)|日期|时间|来源[^：:]*)?[：:]?\s*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?$")
+
+
+def sections(sentences: Sequence[Sentence]) -> list[int]:
+    """Section number of each sentence: a headline followed by a date line opens a new one.
+
+    Park websites put several short news items in one page; what one item
+    is about must not carry into the next.
+
+    Examples
+    --------
+    >>> from graph.clean import clean_text
+    >>> from graph.segment import split_sentences
+    >>> sections(split_sentences(clean_text("甲园区签约\n2024-03-08\n正文。\n乙园区开工\n2024年3月21日\n正文。")))
+    [0, 0, 0, 1, 1, 1]
+    """
+    out = []
+    current = 0
+    starts = {i - 1 for i, s in enumerate(sentences) if i > 0 and _DATE_LINE.match(s.text)}
+    for i, _ in enumerate(sentences):
+        if i in starts and i > 0:
+            current += 1
+        out.append(current)
+    return out
+
+
 def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about, carried over where the sentence names none.
 
@@ -119,10 +145,17 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         by_sentence.setdefault(m.sentence, []).append(m)
     topics: list[Mention | None] = []
     current: Mention | None = None
-    for s in sentences:
+    last_firm: Mention | None = None
+    section_of = sections(sentences)
+    for s, section in zip(sentences, section_of):
+        if s.index > 0 and section != section_of[s.index - 1]:
+            current = last_firm = None
         ms = by_sentence.get(s.index, [])
         stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|目前|如今|当前|近年来|同时|此外|其中)[，,]", "", s.text)
         topic = None
+        if _CARRY.match(stripped) and last_firm is not None:
+            # 该公司 / 其 / 公司: the company written last, even inside a project's name
+            topic = last_firm
         if not _CARRY.match(stripped):
             for m in ms:
                 if any(c.cls == "Project" and c.start <= m.start and m.end <= c.end for c in ms):
@@ -134,6 +167,9 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         if topic is not None:
             current = topic
         topics.append(current)
+        firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])]
+        if firms:
+            last_firm = firms[0] if topic is not None and topic.cls == "Enterprise" and firms[0].key == topic.key else firms[-1]
     return topics
 
 
@@ -171,6 +207,7 @@ def _relations_in(
     lex: Lexicon,
     last_patent: Mention | None,
     last_project: Mention | None = None,
+    last_honour: Mention | None = None,
     chain_context: bool = False,
     chain_park: Mention | None = None,
     main_park: Mention | None = None,
@@ -207,9 +244,12 @@ def _relations_in(
                 chain.append(p)
         after = text[ctx.rel_end(chain[-1]) :]
         located = None
+        sub_area = re.match(r"^(?:核心区|内|片区|[东西南北中]区|园区)?(?=的)", after)
+        if sub_area:
+            after = after[sub_area.end() :]
         if after.startswith("的"):
             nxt = [m for m in ms if m.cls in ORG | {"Platform", "Project"} and ctx.rel(m) >= ctx.rel_end(chain[-1])]
-            nxt = [m for m in nxt if ctx.rel(m) - ctx.rel_end(chain[-1]) <= 2]
+            nxt = [m for m in nxt if ctx.rel(m) - ctx.rel_end(chain[-1]) - (sub_area.end() if sub_area else 0) <= 2]
             located = max(nxt, key=lambda m: m.end - m.start) if nxt else None
         if located is None:
             before = [m for m in ms if m.cls in ORG | {"Project"} and m.end - s.start <= cue.start()]
@@ -219,6 +259,18 @@ def _relations_in(
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
 
     for p in [m for m in ms if m.cls == "Park"]:
+        inside = re.match(r"^(?:核心区|内|里|中)?的", text[ctx.rel_end(p) :])
+        if inside and re.match(r"^(?:核心区|内|里|中)", text[ctx.rel_end(p) :]):
+            nxt = [m for m in ms if m.cls in ORG | {"Platform", "Project"} and 0 <= ctx.rel(m) - (ctx.rel_end(p) + inside.end()) <= 2]
+            if nxt:
+                first = max((m for m in nxt if m.start == nxt[0].start), key=lambda m: m.end - m.start)
+                for m in [first] + [x for x in _coordinated_right(ctx, nxt)[1:]]:
+                    _add(out, ctx, m, "locatedIn", p, "locatedIn:P内的X")
+        brought = re.match(r"^(?:新)?(?:引进|培育|孵化)的", text[ctx.rel_end(p) :])
+        if brought:
+            subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(p)]
+            if subj:
+                _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:P引进的")
         hm = re.match(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?(?:拥有|集聚了?|聚集了?|汇聚了?|引进了?|培育了?|有)", text[ctx.rel_end(p) :])
         if not hm:
             continue
@@ -341,7 +393,20 @@ def _relations_in(
         hy = _clause_year(text, ctx.rel(h)) or year
         _add(out, ctx, holder, "receivedHonour", h, f"receivedHonour:{h.rule}", year=hy, conferrer=conferrer)
 
+    listed = re.search(r"(?:入选|获评|被评为|被认定为|获批|上榜)[^。；]{0,12}?(?:分别为|分别是|包括|为|是)[：:]?", text)
+    if listed:
+        honours = [m for m in ms if m.cls == "Honour"] or ([last_honour] if last_honour is not None else [])
+        winners = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= listed.end()]
+        winners = _coordinated_right(ctx, winners) if winners else []
+        park = next((m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= listed.start()), None)
+        for w in winners:
+            for h in honours:
+                _add(out, ctx, w, "receivedHonour", h, "receivedHonour:入选分别为", year=_sentence_year(text))
+            if park is not None:
+                _add(out, ctx, w, "locatedIn", park, "locatedIn:园区…入选")
+
     # --- platforms -------------------------------------------------------------
+    resp = re.search(r"分别", text)
     org_names = sorted({m.name: m for m in all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
     for p in [m for m in ms if m.cls == "Platform"]:
         if "+owner:" in p.rule:
@@ -355,9 +420,26 @@ def _relations_in(
             _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
             continue
         before = text[: ctx.rel(p)]
-        if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before):
+        if resp and any(r.object == p.key and r.rule == "hostsPlatform:分别" for r in out):
+            continue
+        if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before) and not re.search(r"(?:公布|认定名单|名单)", before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
             _add(out, ctx, holder[0] if holder else topic, "hostsPlatform", p, "hostsPlatform:cue")
+
+    resp = re.search(r"分别(?:获批|建设|组建|建有|设立|成立|牵头)?(?:组建|建设|设立|成立)?", text)
+    if resp:
+        left = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel_end(m) <= resp.start()]
+        left = [m for m in left if not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
+        right = [m for m in ms if m.cls == "Platform" and ctx.rel(m) >= resp.end()]
+        chain = _coordinated(ctx, left, resp.start()) if left else []
+        if chain and len(chain) == len(right):
+            for a, b in zip(chain, right):
+                _add(out, ctx, a, "hostsPlatform", b, "hostsPlatform:分别")
+    for op in re.finditer(r"由([^，。；]{2,40}?)(?:负责)?(?:运营|管理|运营管理|建设运营|承建|建设)", text):
+        operators = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and op.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= op.end(1)]
+        plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= op.start()]
+        if operators and plats:
+            _add(out, ctx, operators[-1], "hostsPlatform", plats[-1], "hostsPlatform:由…运营")
 
     # --- customers -------------------------------------------------------------
     for cust in re.finditer(r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|主要有|遍及)|供货给|供应给|销往|配套供应", text):
@@ -368,8 +450,9 @@ def _relations_in(
                 if re.search(r"[，。；]", seg) or (buyers and "等" in seg):
                     break
                 buyers.append(m)
-        sellers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cust.start() and _is_topic_candidate(m, text, ctx.rel(m))]
-        seller = sellers[-1] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
+        sellers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cust.start() and _is_topic_candidate(m, text, ctx.rel(m))
+                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)])]
+        seller = sellers[0] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
         for m in buyers:
             if seller is not None:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:list")
@@ -390,6 +473,14 @@ def _relations_in(
             par = parents[-1] if parents else None
             if nxt and par is not None:
                 _add(out, ctx, nxt[0], "subsidiaryOf", par, f"subsidiaryOf:{cue.group()}——")
+        # "A是B旗下企业 / A是B的全资子公司"
+        under = re.search(r"是([^，。；]{2,40}?)(?:旗下|下属|的(?:全资|控股)?子公司)", text)
+        if under and cue.start() >= under.start(1):
+            subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= under.start()]
+            par = [m for m in ms if m.cls == "Enterprise" and under.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= under.end(1)]
+            child = subj[-1] if subj else (topic if topic is not None and topic.cls == "Enterprise" else None)
+            if child is not None and par:
+                _add(out, ctx, child, "subsidiaryOf", par[-1], "subsidiaryOf:是…旗下")
         # "Y是X的子公司"
         tail = re.search(r"是(.{0,20}?)的(?:全资|控股)?子公司", text)
         if tail and cue.start() >= tail.start():
@@ -506,6 +597,7 @@ def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Men
     chain = [left[-1]]
     gap = _gap(text[ctx.rel_end(left[-1]) : cue_start])
     gap = re.sub(r"^(?:(?:联合研发|共同研发|合作研发|携手|联合|合作|共同)[、和及]?)+", "", gap)
+    gap = re.sub(r"^(?:将|已|正式|共同|于[^，。；]{0,10}?)?(?:在[^，。；]{1,16}?)?$", "", gap)
     if len(gap) > 4 or re.search(r"[，。；]", gap):
         # "A与B等高校院所共建": allow a short head noun after 等
         if not re.fullmatch(r"等[\u4e00-\u9fff]{0,6}", gap):
@@ -584,6 +676,8 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
     in_clause = [m for m in ms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
                  and m.cls in ACTORS | {"Platform"} and _is_topic_candidate_any(m, text, ctx.sentence.start)]
     in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)])]
+    if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所)(?:企业|公司|单位|高校)", text[clause_start : ctx.rel(h)]):
+        return None  # 园区3家企业被评为…: the firms (listed elsewhere) hold it
     if in_clause:
         return in_clause[0]
     subject = _sentence_subject(ctx)
@@ -704,10 +798,14 @@ def find_relations(
     chain_context = False
     chain_park = None
     last_project = None
+    last_honour = None
     main_park = _main_park(mentions)
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
-        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, last_project, chain_context, chain_park, main_park, mentions)
+        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, last_project, last_honour, chain_context, chain_park, main_park, mentions)
+        hons = [m for m in ms if m.cls == "Honour"]
+        if hons:
+            last_honour = hons[-1]
         projs = [m for m in ms if m.cls == "Project"]
         if projs:
             last_project = projs[-1]
