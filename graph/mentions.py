@@ -798,18 +798,28 @@ def _park_anaphora(
     sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon, aliases: dict[str, str]
 ) -> list[Mention]:
     """A bare 经开区 / 高新区 / 园区 written as a name refers to the park the document is about."""
-    parks: dict[str, int] = {}
+    from .segment import sections
+
+    section_of = sections(sentences)
+    parks: dict[int, dict[str, int]] = {}
     first: dict[str, int] = {}
     for m in mentions:
         if m.cls == "Park":
             key = canonical_park_name(m.canonical or aliases.get(m.name) or m.name, lex)
-            parks[key] = parks.get(key, 0) + 1
+            for scope in (-1, section_of[m.sentence]):
+                parks.setdefault(scope, {})
+                parks[scope][key] = parks[scope].get(key, 0) + 1
             first.setdefault(key, m.start)
     if not parks:
         return []
-    main = max(parks, key=lambda k: (parks[k], -first[k]))
+
+    def main_of(scope: int) -> str:
+        counts = parks.get(scope) or parks[-1]
+        return max(counts, key=lambda k: (counts[k], -first[k]))
+
     out = []
     for s in sentences:
+        main = main_of(section_of[s.index])
         for rx in (_BARE_PARK_RE, _BARE_PARK_AFTER_VERB):
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(1), s.start + m.end(1)

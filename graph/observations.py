@@ -26,11 +26,12 @@ from .lexicon import IndicatorEntry, Lexicon, load_lexicon
 from .model import Mention, ObservationRecord, Quantity, Sentence
 from .numbers import find_quantities
 from .mentions import trim_left
-from .relations import YEAR_RE, sections, sentence_topics
+from .relations import YEAR_RE, sentence_topics
+from .segment import sections
 
 __all__ = ["find_observations", "Indicator", "indicator_for_phrase"]
 
-_ENTITY_CLASSES = frozenset({"Park", "Enterprise", "University", "ResearchInstitute", "Project", "Patent", "Product"})
+_ENTITY_CLASSES = frozenset({"Park", "Enterprise", "University", "ResearchInstitute", "Project", "Patent", "Product", "Platform"})
 _GROWTH = (
     (re.compile(r"(?:年均|年平均)(?:增长|增速|增幅)(?:率)?(?:为|达|达到)?$"), "average-annual-growth", "年均增长率", "average annual growth"),
     (re.compile(r"同比(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "同比增长率", "year-on-year growth"),
@@ -42,7 +43,7 @@ _GROWTH = (
 )
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|降低)(?:了)?$")
 _PERIOD_RE = re.compile(
-    r"(?:(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}年)?\d{1,2}月(?:底|末)?|"
+    r"(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}年)?\d{1,2}月(?:底|末)?|"
     r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?)"
 )
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
@@ -91,6 +92,7 @@ _PHRASE_STOP_WORDS = frozenset(
     "现有 拥有 建成 累计 共有 共 新增 引进 其中 有 达到 达 为 是 和 及 与 组建 成立 培育 储备 成功 已 还 并 等 "
     "包括 实现 完成 获批 获评 认定为 超过 突破 合计 总计 约 近 逾 在".split()
 )
+_ADVERBS = frozenset("已 已经 还 也 均 都 共 再 又 正 将 仍 累计 目前 现已 同步 分别 相继 首次 新".split())
 _NOUN_MODIFYING_VERBS = frozenset("签约 上市 认定 备案 入驻 孵化 研发 规划 建设 投产 动工 开工 在建 新建 储备".split())
 
 
@@ -108,7 +110,7 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
     for i, (word, tag) in enumerate(toks):
         pos += len(word)
         followed_by_noun = i + 1 < len(toks) and toks[i + 1][1].startswith("n")
-        if word in _PHRASE_STOP_WORDS or tag in ("p", "c", "u", "uj", "d", "r", "m", "q") or (
+        if word in _PHRASE_STOP_WORDS or tag in ("p", "c", "u", "uj", "r", "m", "q") or (tag == "d" and word in _ADVERBS) or (
             tag == "v" and not (word in _NOUN_MODIFYING_VERBS and followed_by_noun)
         ):
             start = pos
@@ -135,6 +137,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[\s/#?]+", "-", text.strip("“”\"'")).strip("-")
 
 
+_FORECAST = re.compile(r"(?:力争|预计|有望|争取|确保|将(?:达到|突破|提升|实现|新增|增至)|预期|目标是)")
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
 _SHARE_OF = re.compile(r"占[^，。；]{1,24}?的?$")
 _REPORT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告)")
@@ -273,6 +276,7 @@ def find_observations(
 
     table_years: list[int] = []
     carried_year: int | None = None
+    carried_entity: str | None = None
     for s, topic in zip(sentences, topics):
         text = s.text
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
@@ -302,9 +306,14 @@ def find_observations(
             before = text[left : q.start]
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            year = _year_for(text, left, q.start, sent_year, year_match, ref_year if not re.search(r"年产|产能|面积", before) else None)
+            static = re.search(r"年产|产能|面积", before)
+            year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
+            if static and not [m for m in YEAR_RE.finditer(text, left, q.start)]:
+                year = None
             # the end of a range (由102个增至202个) repeats the start's indicator
-            if re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)$", before) \
+            if _FORECAST.search(before):
+                continue  # 力争/预计/有望…: a target, not a figure
+            if re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$", before) \
                     and out and out[-1].sentence == s.index:
                 out.append(replace(out[-1], value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound,
                                    rule="observation:range-end", year=year, period=None if year else out[-1].period))
@@ -338,6 +347,8 @@ def find_observations(
                     if not phrase:
                         m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})(?:由|从)\s*(?:(?:19|20)\d{2}年的?)?$", before)
                         phrase = m_prev.group(1) if m_prev else ""
+                    if phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start):
+                        phrase = ""  # 涪江科技园共有3家企业: the park is who counts, not what is counted
                     if not phrase and q.unit == "count":
                         if q.value == 1:
                             continue  # 1个小玻璃泡: an article, not a count
@@ -349,7 +360,7 @@ def find_observations(
                         ind_id = inds.minted(phrase, q.unit)
             if ind_id is None:
                 continue
-            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity, park)
+            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park, inds.table.get(ind_id))
             if entity is None:
                 continue
             period = None
@@ -379,6 +390,10 @@ def find_observations(
             )
             prev_ind = ind_id if measure is None else prev_ind
             prev_entity = entity
+        # within a paragraph, a figure with no subject of its own is still about the last one's
+        carried_entity = prev_entity if prev_entity is not None else carried_entity
+        if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
+            carried_entity = None
     return out, inds.table
 
 
@@ -399,7 +414,13 @@ def _year_for(
         return int(ym[-1].group(1))
     if re.search(r"上年(?:末)?(?:为|是|达)?$|去年(?:为|是)?$", text[left:pos]) and ref_year:
         return ref_year - 1
-    if sent_year and (year_match is None or year_match.start() < pos):
+    segment_start = max(text.rfind(c, 0, pos) for c in "；;。") + 1
+    if _PERIOD_RE.search(text[segment_start:pos]):
+        return None
+    ym = [m for m in YEAR_RE.finditer(text, segment_start, pos) if _is_point_year(text, m)]
+    if ym:
+        return int(ym[-1].group(1))
+    if sent_year and (year_match is None or year_match.start() < pos) and segment_start == 0:
         return sent_year
     if ref_year and not _PERIOD_RE.search(text[:pos]):
         return ref_year
@@ -420,8 +441,10 @@ def _observed_entity(
     topic: Mention | None,
     prev_entity: str | None,
     park: str | None,
+    indicator: Indicator | None = None,
 ) -> str | None:
-    """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor, the topic."""
+    """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor,
+    the sentence's subject, the figure before it in the paragraph, the topic, the park."""
     container = next((m for m in ms if m.cls == "Project" and m.start - s.start <= q.start and q.end <= m.end - s.start), None)
     if container is not None:
         return container.key
@@ -443,11 +466,36 @@ def _observed_entity(
         prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
         if prior:
             return prior[-1].key
+    if indicator is not None and re.search(r"孵|毕业企业|入驻企业", indicator.zh):
+        # incubation figures belong to the incubator just named
+        plats = [m for m in ms if m.cls == "Platform" and m.end - s.start <= q.start] or [
+            m for m in mentions if m.cls == "Platform" and m.start < s.start and m.sentence >= s.index - 2]
+        if plats:
+            return plats[-1].key
+    subject = _subject(s, text, ms, q.start)
+    if subject is not None:
+        return subject.key
     if prev_entity is not None:
         return prev_entity
     if topic is not None and topic.cls in _ENTITY_CLASSES and (topic.sentence == s.index or park is None):
         return topic.key
     return park
+
+
+def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention | None:
+    """The entity that opens the sentence (before ``pos``), not one after 由/与/在 or a modifier (A旗下…)."""
+    for m in ms:
+        rel = m.start - s.start
+        if rel >= pos or m.cls not in _ENTITY_CLASSES | {"Platform"}:
+            continue
+        if any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ms):
+            continue
+        if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如)$", text[:rel]):
+            continue
+        if re.match(r"^(?:旗下|下属|所属|的|等)", text[m.end - s.start :]):
+            continue
+        return m
+    return None
 
 
 def _table_row(
@@ -477,7 +525,8 @@ def _is_point_year(text: str, m: re.Match[str]) -> bool:
     """A year that dates the sentence's figures, not 自2015年以来 or 较2015年."""
     after = text[m.end() : m.end() + 2]
     before = text[max(0, m.start() - 2) : m.start()]
-    return not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于"))
+    in_range = re.search(r"(?:19|20)\d{2}\s*年?\s*[—–\-至到]\s*$", text[max(0, m.start() - 8) : m.start()])
+    return not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于")) and not in_range
 
 
 def _inside_name(q: Quantity, ms: Sequence[Mention], s: Sentence) -> bool:

@@ -32,8 +32,9 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon, load_lexicon
 from .model import EventRecord, Mention, Relation, Sentence
+from .segment import sections
 
-__all__ = ["find_relations", "find_events", "sentence_topics", "infer_industry", "YEAR_RE", "DATE_RE"]
+__all__ = ["find_relations", "find_events", "sentence_topics", "infer_industry", "YEAR_RE", "DATE_RE", "sections"]
 
 ORG = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
 ACTORS = ORG | {"Park"}
@@ -107,32 +108,6 @@ def _is_topic_candidate(m: Mention, text: str, offset: int) -> bool:
     return cue is None or "的" in clause[cue.end() :]
 
 
-_DATE_LINE = re.compile(r"^(?:发布(?:时间|日期)|日期|时间|来源[^：:]*)?[：:]?\s*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?$")
-
-
-def sections(sentences: Sequence[Sentence]) -> list[int]:
-    """Section number of each sentence: a headline followed by a date line opens a new one.
-
-    Park websites put several short news items in one page; what one item
-    is about must not carry into the next.
-
-    Examples
-    --------
-    >>> from graph.clean import clean_text
-    >>> from graph.segment import split_sentences
-    >>> sections(split_sentences(clean_text("甲园区签约\n2024-03-08\n正文。\n乙园区开工\n2024年3月21日\n正文。")))
-    [0, 0, 0, 1, 1, 1]
-    """
-    out = []
-    current = 0
-    starts = {i - 1 for i, s in enumerate(sentences) if i > 0 and _DATE_LINE.match(s.text)}
-    for i, _ in enumerate(sentences):
-        if i in starts and i > 0:
-            current += 1
-        out.append(current)
-    return out
-
-
 def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about, carried over where the sentence names none.
 
@@ -159,6 +134,10 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         if not _CARRY.match(stripped):
             for m in ms:
                 if any(c.cls == "Project" and c.start <= m.start and m.end <= c.end for c in ms):
+                    continue
+                if any(c is not m and c.cls in ACTORS and c.start <= m.start and m.end <= c.end and (c.end - c.start) > (m.end - m.start) for c in ms):
+                    continue
+                if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]):
                     continue
                 off = m.start - s.start
                 if _is_topic_candidate(m, s.text, off):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .model import CleanText, Sentence
 
-__all__ = ["split_sentences", "Segmenter", "Token", "tokenize"]
+__all__ = ["split_sentences", "sections", "Segmenter", "Token", "tokenize"]
 
 _END = re.compile(r"[。！？!?]+[”’」』）)》\"']*|……[”’」』）)》\"']*(?=\n)|\n")
 
@@ -127,3 +127,29 @@ def tokenize(text: str, segmenter: Segmenter = Segmenter.JIEBA) -> tuple[Token, 
         out.append(Token(word, tag, idx))
         pos = idx + len(word)
     return tuple(out)
+
+
+_DATE_LINE = re.compile(r"^(?:发布(?:时间|日期)|日期|时间|来源[^：:]*)?[：:]?\s*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?$")
+
+
+def sections(sentences: Sequence[Sentence]) -> list[int]:
+    """Section number of each sentence: a headline followed by a date line opens a new one.
+
+    Park websites put several short news items in one page; what one item
+    is about must not carry into the next.
+
+    Examples
+    --------
+    >>> from graph.clean import clean_text
+    >>> from graph.segment import split_sentences
+    >>> sections(split_sentences(clean_text("甲园区签约\n2024-03-08\n正文。\n乙园区开工\n2024年3月21日\n正文。")))
+    [0, 0, 0, 1, 1, 1]
+    """
+    out = []
+    current = 0
+    starts = {i - 1 for i, s in enumerate(sentences) if i > 0 and _DATE_LINE.match(s.text)}
+    for i, _ in enumerate(sentences):
+        if i in starts and i > 0:
+            current += 1
+        out.append(current)
+    return out
