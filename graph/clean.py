@@ -11,14 +11,19 @@ the raw text, so provenance can cite the file's own offsets.
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from .model import CleanText
 
-__all__ = ["clean_text", "is_cjk", "TERMINAL_PUNCTUATION"]
+__all__ = ["clean_text", "is_cjk", "TERMINAL_PUNCTUATION", "DATE_LINE"]
 
 TERMINAL_PUNCTUATION = frozenset("。！？!?…；;")
 _CLOSERS = frozenset("”’」』)）》\"'")
+# a dateline stands alone (发布时间：2024-03-08, 2024年3月21日), and so does the headline above it
+DATE_LINE = re.compile(
+    r"^(?:发布(?:时间|日期)|日期|时间|来源[^：:\d]{0,12})?[：:]?\s*(?:19|20|１|２)[\d０-９]{2,3}\s*[-年/.]\s*[\d０-９]{1,2}\s*[-月/.]\s*[\d０-９]{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?$"
+)
 _SPACES = frozenset(" \t\u3000\u00a0\u2002\u2003\u2009\u200b")
 
 
@@ -133,7 +138,8 @@ def clean_text(raw: str) -> CleanText:
         emit_line(body.strip(), start + lead)
         # decide whether this line ends a paragraph
         full = width > 0 and len(text) >= 0.75 * width
-        pending_break = _ends_sentence(text) or not full
+        nxt_line = next((ln.strip() for ln, _ in lines[idx + 1 :] if ln.strip()), "")
+        pending_break = _ends_sentence(text) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
         if not pending_break and out and out[-1].isascii() and out[-1].isalnum():
             # joining two Latin words across a line break keeps one space
             nxt = next((ln.strip() for ln, _ in lines[idx + 1 :] if ln.strip()), "")

@@ -119,13 +119,14 @@ def link_entities(extractions: Sequence[Extraction]) -> tuple[dict[str, EntityRe
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, set[str]] = defaultdict(set)
     levels: dict[str, str] = {}
+    surface: dict[str, str] = {}
     for ex in extractions:
         for m in ex.mentions:
             key = canon(m.key)
             if m.cls in ("Park", "GovernmentBody"):
                 key = canonical_park_name(key)
-            resolve[m.name] = key
             resolve[m.key] = key
+            surface.setdefault(m.name, key)
             votes[key][m.cls] += CLASS_PRIORITY.get(m.rule.split(":", 1)[0], 1)
             names[key].add(m.name)
             if m.level and key not in levels:
@@ -133,8 +134,10 @@ def link_entities(extractions: Sequence[Extraction]) -> tuple[dict[str, EntityRe
     for short, full in aliases.items():
         key = canon(full)
         if key in votes:
-            resolve[short] = key
+            surface.setdefault(short, key)
             names[key].add(short)
+    for name, key in surface.items():
+        resolve.setdefault(name, key)  # a surface form never overrides another entity's key
     entities = {
         key: EntityRecord(key=key, cls=votes[key].most_common(1)[0][0], names=names[key], level=levels.get(key))
         for key in votes

@@ -71,7 +71,8 @@ _GENERIC_BODY = re.compile(
     r"省市|市区|区县|\d+)+$"
 )
 _COUNT_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)\s*(?:多|余)?\s*(?:个|家|所|项|座|处|批|名|类|支)")
-_CATEGORY_AFTER = re.compile(r"^(?:数量|总数|数|的数量|占比|比重|工业|产值|营收|认定|申报|培育|梯队|库)")
+_CATEGORY_AFTER = re.compile(r"^(?:数量|总数|数|的数量|占比|比重|认定|申报|培育|梯队|库)")
+_HONOUR_CATEGORY_AFTER = re.compile(r"^(?:工业|产值|营收|营业收入|增加值)")
 _LEVELS = (
     ("national", re.compile(r"^(?:国家|国家级|全国|中国|中华人民共和国|国务院)")),
     ("provincial", re.compile(r"^(?:省级|[\u4e00-\u9fff]{2,3}省(?!市)|广东|江苏|浙江|福建|山东)")),
@@ -365,7 +366,7 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         prev_quoted = q.start() > 0 and text[q.start() - 1] in "”」』\""
         ends_honour = any(title.endswith(h) for h in lex.honour_suffixes if len(h) > 1)
         if ends_honour or _HONOUR_CUE_AFTER.match(after) or (_HONOUR_CUE_BEFORE.search(before) and not prev_quoted):
-            if title.startswith("一种") or _is_category(text, q.end()):
+            if title.startswith("一种") or _is_category(text, q.end()) or _HONOUR_CATEGORY_AFTER.match(text[q.end() :]):
                 continue
             out.append(Mention(title, "Honour", s.start + q.start(), s.start + q.end(), s.index, "honour:quoted",
                                level=detect_level(title)))
@@ -393,7 +394,8 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             core = name[: -len(h)] if name.endswith(h) else name
             cue_here = _HONOUR_LEFT_CUES.search(text, 0, i)
             cued_bare = cue_here is not None and cue_here.end() == i and len(h) >= 4
-            if (len(core.strip(_QUOTES)) < 2 and not cued_bare) or _is_category(text, end) or len(name) > 40:
+            if (len(core.strip(_QUOTES)) < 2 and not cued_bare) or _is_category(text, end) or len(name) > 40 \
+                    or _HONOUR_CATEGORY_AFTER.match(text[end:]):
                 continue
             if _GENERIC_BODY.match(core.strip(_QUOTES)) and not detect_level(name):
                 continue
@@ -890,9 +892,10 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
 
     # implicit short names of full legal names, and names of people
     fulls = {m.name for m in all_mentions if m.cls in ORG_CLASSES}
+    other_names = {m.name for m in all_mentions if m.cls not in ORG_CLASSES} | {i.zh for i in lex.industries}
     for full in sorted(fulls):
         for short in derive_short_names(full, lex):
-            if short not in aliases and short not in fulls:
+            if short not in aliases and short not in fulls and short not in other_names:
                 aliases[short] = full
     persons = {m.name for m in all_mentions if m.cls == "Person"}
     classes = {m.name: m.cls for m in all_mentions}
@@ -921,7 +924,8 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
 
     out = []
     for m in all_mentions:
-        canonical = m.canonical or aliases.get(m.name) or m.name
+        aliased = aliases.get(m.name) if m.cls in ORG_CLASSES | {"Project", "Platform", "Park"} else None
+        canonical = m.canonical or aliased or m.name
         if m.cls == "Park" or m.cls == "GovernmentBody":
             canonical = canonical_park_name(canonical, lex)
         out.append(replace(m, canonical=canonical))

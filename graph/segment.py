@@ -14,6 +14,7 @@ import re
 import threading
 from functools import lru_cache
 
+from .clean import DATE_LINE as _DATE_LINE
 from .model import CleanText, Sentence
 
 __all__ = ["split_sentences", "sections", "Segmenter", "Token", "tokenize"]
@@ -129,7 +130,6 @@ def tokenize(text: str, segmenter: Segmenter = Segmenter.JIEBA) -> tuple[Token, 
     return tuple(out)
 
 
-_DATE_LINE = re.compile(r"^(?:发布(?:时间|日期)|日期|时间|来源[^：:]*)?[：:]?\s*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?$")
 
 
 def sections(sentences: Sequence[Sentence]) -> list[int]:

@@ -1,0 +1,60 @@
+"""Extraction quality on hand-annotated articles, with floors slightly under what is achieved.
+
+The figures (and how they were measured) are in docs/extraction-quality.md; a
+change that lowers precision or recall below a floor fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import api
+from graph.evaluate import load_gold, score
+
+ROOT = Path(__file__).resolve().parent
+
+#: article → (precision floor, recall floor) on all facts (micro:all)
+FLOORS = {
+    ROOT / "gold" / "qingyuan-hitech-zone-10-years": (0.97, 0.95),
+    ROOT / "articles" / "zhaoqing-park-feature": (0.86, 0.92),
+    ROOT / "articles" / "park-website-news": (0.80, 0.83),
+    ROOT / "articles" / "statistics-release": (0.88, 0.92),
+}
+
+
+def _article(stem: Path) -> Path:
+    txt = stem.with_suffix(".txt")
+    if txt.exists():
+        return txt
+    from graph.read import bundled_article
+
+    return bundled_article()
+
+
+@pytest.mark.parametrize("stem", list(FLOORS), ids=lambda p: p.name)
+def test_precision_and_recall_floors(stem):
+    result = api.build([_article(stem)], include_ontology=False)
+    assert result.report.conforms, result.report.summary()
+    scores = score(result.dataset, load_gold(stem.with_suffix(".gold.json")))
+    micro = scores["micro:all"]
+    p_floor, r_floor = FLOORS[stem]
+    assert micro.precision >= p_floor and micro.recall >= r_floor, scores.to_text(details=True)
+
+
+def test_bundled_output_table_is_exact():
+    """The "3+1" output table 2022–2024 comes out complete and exact."""
+    result = api.build(include_ontology=False)
+    got = {}
+    for ex in result.extractions:
+        for o in ex.observations:
+            if o.year in (2022, 2023, 2024) and o.unit in ("CNY", "percent") and "output-value" in o.indicator:
+                got[(o.indicator, o.year)] = str(o.value)
+    assert got[("industrial-output-value", 2022)] == "51700000000"
+    assert got[("industrial-output-value", 2023)] == "53200000000"
+    assert got[("industrial-output-value", 2024)] == "57400000000"
+    shares = {k[1]: v for k, v in got.items() if k[0].endswith("/share")}
+    leading = {k[1]: v for k, v in got.items() if k[0].startswith("leading-industries-output-value") and not k[0].endswith("/share")}
+    assert leading == {2022: "20800000000", 2023: "25100000000", 2024: "28300000000"}
+    assert shares == {2022: "40", 2023: "47", 2024: "49"}

@@ -1,0 +1,57 @@
+"""Relations from grammar cues, on short sentences written for these tests."""
+
+from graph.api import extract_text
+from graph.clean import clean_text
+from graph.segment import sections, split_sentences
+
+
+def facts(text):
+    ex = extract_text(text)
+    return {(r.subject, r.predicate, r.object) for r in ex.relations}, ex
+
+
+def test_located_in_by_cue_and_modifier():
+    f, _ = facts("位于肇庆高新区星湖工业园的广东星河新材料有限公司是龙头。")
+    assert ("广东星河新材料有限公司", "locatedIn", "星湖工业园") in f
+    assert ("星湖工业园", "partOf", "肇庆高新技术产业开发区") in f
+
+
+def test_co_filed_patent_pairs_the_two_applicants():
+    f, _ = facts("湖南湘江芯材科技股份有限公司与中南大学联合申报的“一种低温固化方法”荣获湖南省专利金奖。")
+    assert ("湖南湘江芯材科技股份有限公司", "coFiledPatentWith", "中南大学") in f
+    assert ("一种低温固化方法", "applicant", "中南大学") in f
+    assert ("一种低温固化方法", "receivedHonour", "湖南省专利金奖") in f
+
+
+def test_co_built_platform_pairs_subject_with_each_partner():
+    f, _ = facts("肇庆高新区与华南理工大学、暨南大学等高校共建科技平台2个。")
+    assert ("肇庆高新技术产业开发区", "coBuiltPlatformWith", "华南理工大学") in f
+    assert ("肇庆高新技术产业开发区", "coBuiltPlatformWith", "暨南大学") in f
+    assert ("华南理工大学", "coBuiltPlatformWith", "暨南大学") not in f
+
+
+def test_customers_subsidiary_and_people():
+    f, ex = facts(
+        "江门华材科技有限公司是广东华材集团股份有限公司旗下企业，主要客户包括美的集团股份有限公司、格力电器股份有限公司等。"
+        "江门华材科技有限公司董事长李明远表示，将加大研发投入。"
+    )
+    assert ("江门华材科技有限公司", "subsidiaryOf", "广东华材集团股份有限公司") in f
+    assert ("江门华材科技有限公司", "hasCustomer", "美的集团股份有限公司") in f
+    assert ("江门华材科技有限公司", "hasCustomer", "格力电器股份有限公司") in f
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("李明远", "江门华材科技有限公司", "董事长") in roles
+
+
+def test_chain_leader_of_a_named_industry():
+    f, _ = facts("广东鼎力铝业有限公司是肇庆高新区铝基新材料产业链的“链主”企业。")
+    assert ("广东鼎力铝业有限公司", "chainLeaderOf", "铝基新材料") in f
+
+
+def test_subject_carried_by_anaphor():
+    f, _ = facts("佛山市德润电子科技有限公司成立于2012年。该公司主要生产功率模块和车规级芯片。")
+    assert ("佛山市德润电子科技有限公司", "produces", "车规级芯片") in f
+
+
+def test_news_items_are_sections():
+    sents = split_sentences(clean_text("甲园区签约\n发布时间：2024-03-08\n正文一。\n乙园区开工\n2024年3月21日\n正文二。"))
+    assert sections(sents) == [0, 0, 0, 1, 1, 1]
