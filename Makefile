@@ -18,8 +18,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/parkkg build -o out
 
-## run the whole test suite
+## run the whole test suite (installs Chromium and a CJK font first if they are missing)
 test: $(STAMP)
+	scripts/ensure-system-deps.sh
 	$(BIN)/python -m pytest -q
 
 clean:
