@@ -46,6 +46,7 @@ _EXPORTS = {
     "ValidationError": "errors",
     "QueryError": "errors",
     "StoreError": "errors",
+    "PushError": "errors",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -154,6 +154,209 @@ def viz(
         typer.echo(f"{name}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> " + ", ".join(str(w) for w in written))
 
 
+_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml", "gexf", "csv")
+
+
+def _load_input(graph: Optional[Path]):
+    """The Dataset to export or push: --graph FILE, else out/parkkg.ttl, else a fresh build."""
+    from . import api, export
+
+    if graph is not None:
+        return export.load_dataset(graph)
+    default = Path("out/parkkg.ttl")
+    if default.is_file():
+        return export.load_dataset(default)
+    typer.echo("parkkg: no out/parkkg.ttl; building the bundled article", err=True)
+    return api.build(validate=False).dataset
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml, gexf or csv.")] = "turtle",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (csv: a folder; default: stdout, csv: out/csv).")] = None,
+    graph: Annotated[Optional[Path], typer.Option("--graph", "-g", help="Graph file to export (default: out/parkkg.ttl if present, else build the bundled article).")] = None,
+    provenance: Annotated[bool, typer.Option("--provenance/--no-provenance", help="Keep the per-document provenance graphs.")] = True,
+    ontology: Annotated[bool, typer.Option("--ontology/--no-ontology", help="Keep the ontology graph.")] = True,
+    lang: Annotated[str, typer.Option("--lang", help="Label language of graphml, gexf and csv: zh or en.")] = "zh",
+    network: Annotated[str, typer.Option("--network", "-n", help="Network of graphml, gexf and csv: entities, chain-leaders or partnerships.")] = "entities",
+    describe: Annotated[bool, typer.Option("--describe/--no-describe", help="Write void.ttl (VoID + DCAT) beside the output.")] = True,
+) -> None:
+    """Write the graph in a standard RDF, network or table format (deterministic bytes)."""
+    from . import export
+
+    if fmt not in _FORMATS:
+        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(_FORMATS)}", EXIT_INPUT)
+    if lang not in ("zh", "en"):
+        raise fail(f"unknown --lang {lang!r}; choose zh or en", EXIT_INPUT)
+    if network not in export.NETWORK_VIEWS:
+        raise fail(f"unknown --network {network!r}; choose one of {', '.join(export.NETWORK_VIEWS)}", EXIT_INPUT)
+    if output is None and fmt == "csv":
+        output = Path("out/csv")
+    ds = _load_input(graph)
+    result = export.export(
+        ds, fmt, output, provenance=provenance, ontology=ontology, lang=lang, view=network, describe=describe
+    )
+    if result.data is not None:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+    typer.echo(result.summary(), err=True)
+
+
+@app.command("push")
+def push_cmd(
+    source: Annotated[Optional[Path], typer.Argument(help="Graph file to upload (default: out/parkkg.ttl if present, else build the bundled article).")] = None,
+    endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="The store: Oxigraph's root URL, or any Graph Store HTTP Protocol URL.")] = ...,
+    graph: Annotated[Optional[str], typer.Option("--graph", help="Named graph IRI to write (default: the default graph).")] = None,
+    replace: Annotated[bool, typer.Option("--replace/--append", help="Replace the graph's content (PUT) or add to it (POST).")] = True,
+    query_endpoint: Annotated[Optional[str], typer.Option("--query-endpoint", help="SPARQL query endpoint for the check (default: beside the store, …/query).")] = None,
+    user: Annotated[Optional[str], typer.Option("--user", help="HTTP Basic user (else a bearer token from $PARKKG_TOKEN, if set).")] = None,
+    password: Annotated[Optional[str], typer.Option("--password", help="HTTP Basic password.")] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Triples per request.")] = 20_000,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries of a transient failure (reset, 502/503/504).")] = 4,
+    provenance: Annotated[bool, typer.Option("--provenance/--no-provenance", help="Upload the provenance graphs too.")] = True,
+    ontology: Annotated[bool, typer.Option("--ontology/--no-ontology", help="Upload the ontology too.")] = True,
+    verify: Annotated[bool, typer.Option("--verify/--no-verify", help="Count the triples through the SPARQL endpoint afterwards.")] = True,
+) -> None:
+    """Upload the graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol), then check it arrived."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from . import export
+    from . import push as pusher
+
+    if user is not None and password is None:
+        if not sys.stdin.isatty():
+            raise fail("--user needs --password (or use a bearer token in $PARKKG_TOKEN)", EXIT_INPUT)
+        password = typer.prompt(f"password for {user}", hide_input=True)
+    ds = export.select_graphs(_load_input(source), provenance=provenance, ontology=ontology)
+    console = Console(stderr=True)
+    bar = Progress(
+        TextColumn("uploading"), BarColumn(), MofNCompleteColumn(), TextColumn("triples"), TimeElapsedColumn(),
+        console=console, transient=True, disable=not console.is_terminal,
+    )
+    with bar:
+        task = bar.add_task("push", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = pusher.push(
+            ds, endpoint, graph=graph, replace=replace, query_endpoint=query_endpoint, user=user,
+            password=password, chunk_size=chunk_size, retries=retries, verify=verify, progress=progress,
+        )
+    typer.echo(result.summary())
+
+
+@app.command("docs")
+def docs_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("docs/ontology.html"),
+) -> None:
+    """Write the ontology's documentation as one self-contained HTML page (offline)."""
+    from . import ontodoc
+
+    doc = ontodoc.describe_ontology()
+    path = ontodoc.write_ontology_html(output)
+    counts = ", ".join(f"{len(terms)} {title.lower()}" for title, _, terms in doc.sections)
+    typer.echo(f"{counts} -> {path}")
+
+
+def _query_source(graph: Optional[Path], store: Optional[str]):
+    """--store oxigraph:PATH, --graph FILE, out/parkkg.ttl, or a build of the bundled article."""
+    from . import api
+
+    if graph is not None and store is not None:
+        raise fail("give --graph or --store, not both", EXIT_INPUT)
+    if store is not None:
+        if not store.startswith("oxigraph:"):
+            raise fail(f"--store takes oxigraph:PATH, not {store!r}", EXIT_INPUT)
+        return store
+    if graph is not None:
+        return graph
+    default = Path("out/parkkg.ttl")
+    if default.is_file():
+        return default
+    typer.echo("parkkg: no out/parkkg.ttl; querying a fresh build of the bundled article", err=True)
+    return api.build(validate=False)
+
+
+@app.command("query")
+def query_cmd(
+    query: Annotated[Optional[str], typer.Argument(help="A library query's name, a .rq file, or inline SPARQL.")] = None,
+    graph: Annotated[Optional[Path], typer.Option("--graph", "-g", help="Graph file (.ttl, .trig, .nt, .nq); default out/parkkg.ttl, else a build of the bundled article.")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="An on-disk Oxigraph store, as oxigraph:PATH (opened read-only).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL results), xml, or for CONSTRUCT/DESCRIBE turtle, nt, json-ld.")] = "table",
+    list_: Annotated[bool, typer.Option("--list", "-l", help="List the library's questions, one a line.")] = False,
+    inference: Annotated[bool, typer.Option("--inference/--no-inference", help="Add RDFS/OWL-RL entailments first (pk:Organization finds enterprises; cooperatesWith is symmetric).")] = False,
+    backend: Annotated[Optional[str], typer.Option("--backend", help="rdflib or oxigraph (default: oxigraph for --store, else rdflib).")] = None,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0.1, help="Stop the query after this many seconds.")] = None,
+) -> None:
+    """Ask the graph a SPARQL question: from the library (--list), a file, or inline."""
+    from . import query as q
+    from .store import open_store, parse_query
+
+    if list_:
+        names = q.list_queries()
+        width = max(len(n.name) for n in names)
+        for nq in names:
+            typer.echo(f"{nq.name:<{width}}  {nq.title}")
+        return
+    if not query:
+        raise fail("give a query (a library name, a .rq file or inline SPARQL), or --list", EXIT_INPUT)
+    try:
+        out_format = q.ResultFormat(fmt)
+    except ValueError:
+        raise fail(f"unknown --format {fmt!r}; choose one of {', '.join(q.format_names())}", EXIT_INPUT) from None
+    if backend is not None and backend not in ("rdflib", "oxigraph"):
+        raise fail(f"unknown --backend {backend!r}; choose rdflib or oxigraph", EXIT_INPUT)
+    text = q.resolve_query(query)
+    result_probe = q.QueryResult(parse_query(text).kind)
+    parsed_kind = result_probe.kind
+    if not out_format.accepts(result_probe):
+        kind = "a graph" if result_probe.is_graph else "a table"
+        raise fail(f"a {parsed_kind} result is {kind}; --format {fmt} does not fit it", EXIT_INPUT)
+    with open_store(_query_source(graph, store), backend=backend, inference=inference) as st:
+        result = st.query(text, timeout=timeout)
+    sys.stdout.buffer.write(q.serialize_result(result, out_format))
+    sys.stdout.flush()
+
+
+@app.command("serve")
+def serve_cmd(
+    host: Annotated[str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless the graph may be public.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 7878,
+    graph: Annotated[Optional[Path], typer.Option("--graph", "-g", help="Graph file; default out/parkkg.ttl, else a build of the bundled article.")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="An on-disk Oxigraph store, as oxigraph:PATH (no inference).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a query may run (then 503).")] = 10.0,
+    max_results: Annotated[int, typer.Option("--max-results", min=1, help="Rows or triples returned at most.")] = 10_000,
+    inference: Annotated[bool, typer.Option("--inference/--no-inference", help="RDFS/OWL-RL entailments (on by default).")] = True,
+) -> None:
+    """Serve the graph read-only over the SPARQL 1.1 Protocol (/sparql), with a query page at /."""
+    import logging
+
+    from . import serve as sv
+
+    if store is not None and inference:
+        typer.echo("parkkg: an oxigraph: store is served without inference (it is opened read-only)", err=True)
+        inference = False
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    config = sv.ServeConfig(timeout=timeout, max_results=max_results)
+    app_ = sv.create_app(_query_source(graph, store), inference=inference, config=config)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"parkkg: warning: listening on {host}: anyone who can reach it can query the graph", err=True)
+
+    def ready(url: str) -> None:
+        typer.echo(
+            f"parkkg: serving {len(app_.store)} quads, inference {'on' if app_.store.inference else 'off'}: "
+            f"query page {url} · SPARQL endpoint {url.rstrip('/')}{config.endpoint} · Ctrl-C stops",
+            err=True,
+        )
+
+    try:
+        sv.serve(app_, host, port, ready=ready)
+    except OSError as exc:
+        raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_FAILED) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``parkkg`` script; returns the exit code."""
     from .errors import ParkKGError
