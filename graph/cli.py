@@ -47,15 +47,20 @@ def build(
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip unreadable documents instead of stopping.")] = False,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
     viz: Annotated[bool, typer.Option("--viz/--no-viz", help="Also write the network views: chain-leaders/partnerships .html, .png, .svg.")] = True,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes for extraction (default: one per core).")] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse extractions of unchanged articles (OUTDIR/.cache).")] = True,
 ) -> None:
     """Build the graph and write OUTDIR/parkkg.ttl (ontology + data + provenance) and the network views."""
     from . import api, export
 
     def progress(done: int, total: int, source: str) -> None:
-        if total > 1:
+        if total > 1 and (done == total or done % max(1, total // 20) == 0):
             typer.echo(f"[{done}/{total}] {source}", err=True)
 
-    result = api.build(articles or None, keep_going=keep_going, validate=not no_validate, progress=progress)
+    result = api.build(
+        articles or None, keep_going=keep_going, validate=not no_validate, progress=progress,
+        jobs=jobs, cache_dir=outdir / ".cache" if cache else None,
+    )
     for f in result.failures:
         typer.echo(f"parkkg: skipped {f.source}: {f.message}", err=True)
     if result.report is not None and not result.report.conforms:

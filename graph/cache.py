@@ -1,0 +1,93 @@
+"""An extraction cache keyed by document content and loader version.
+
+Re-building a corpus where one article changed re-extracts only that
+article: each document's :class:`~graph.model.Extraction` is stored under
+the SHA-256 of its bytes combined with :func:`loader_version`, a digest of
+the extraction code and its dictionaries, so any change to the rules or the
+lexicon invalidates every entry at once. Entries are pickles written
+atomically; a corrupt or unreadable entry is treated as a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from ._resources import data_dir
+from .model import Extraction
+from .observations import Indicator
+
+__all__ = ["ExtractionCache", "loader_version"]
+
+_EXTRACTION_MODULES = ("read", "clean", "segment", "lexicon", "mentions", "numbers", "relations", "observations", "model", "api")
+
+
+@lru_cache(maxsize=1)
+def loader_version() -> str:
+    """Digest of the extraction code and its dictionaries (changes when either does)."""
+    h = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent
+    for name in _EXTRACTION_MODULES:
+        h.update((here / f"{name}.py").read_bytes())
+    lexicon = data_dir() / "lexicon"
+    for f in sorted(lexicon.glob("*.tsv")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    glossary = data_dir() / "glossary.tsv"
+    if glossary.exists():
+        h.update(glossary.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class ExtractionCache:
+    """A folder of cached extractions.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from graph.api import extract
+    >>> from graph.read import read_text
+    >>> cache = ExtractionCache(tempfile.mkdtemp())
+    >>> doc = read_text("广东星河新材料有限公司位于肇庆高新区。")
+    >>> cache.get(doc.sha256) is None
+    True
+    >>> cache.put(doc.sha256, *extract(doc))
+    >>> cache.get(doc.sha256)[0].document.sha256 == doc.sha256
+    True
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, sha256: str) -> Path:
+        return self.directory / loader_version() / f"{sha256}.pickle"
+
+    def get(self, sha256: str) -> tuple[Extraction, dict[str, Indicator]] | None:
+        path = self._path(sha256)
+        try:
+            with open(path, "rb") as fh:
+                value = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, sha256: str, extraction: Extraction, indicators: dict[str, Indicator]) -> None:
+        path = self._path(sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((extraction, indicators), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
