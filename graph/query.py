@@ -19,6 +19,7 @@ import difflib
 import enum
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -198,6 +199,11 @@ def load_query(name: str) -> NamedQuery:
     raise QueryError(f"no query named {name!r} in the library{hint} (`parkkg query --list` shows them)")
 
 
+_SPARQL_START = re.compile(
+    r"\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|CLEAR|DROP|LOAD|CREATE|ADD|MOVE|COPY|WITH)\s", re.IGNORECASE
+)
+
+
 def resolve_query(spec: str) -> str:
     """The SPARQL text for ``spec``: a file, a library name, or inline SPARQL.
 
@@ -208,7 +214,7 @@ def resolve_query(spec: str) -> str:
     >>> resolve_query("people-and-roles").startswith("# title:")
     True
     """
-    if "{" in spec or "\n" in spec:
+    if "{" in spec or "\n" in spec or _SPARQL_START.match(spec):
         return spec
     path = Path(spec)
     if path.is_file():
@@ -396,7 +402,7 @@ def _results_json(result: QueryResult) -> bytes:
             {name: _json_term(t) for name, t in zip(result.vars, row) if t is not None} for row in result.rows
         ]
         doc = {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 _SRX = "http://www.w3.org/2005/sparql-results#"
@@ -479,7 +485,7 @@ def serialize_result(result: QueryResult, fmt: ResultFormat | str = ResultFormat
     --------
     >>> r = QueryResult("ASK", boolean=True)
     >>> serialize_result(r, "json")
-    b'{\\n "head": {},\\n "boolean": true\\n}'
+    b'{\\n "head": {},\\n "boolean": true\\n}\\n'
     """
     fmt = ResultFormat(fmt)
     if not fmt.accepts(result):

@@ -99,6 +99,7 @@ class QuerySyntaxError(QueryError):
     """The query does not parse; ``line``/``column`` say where (1-based)."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        message = " ".join(message.split())  # one line, whatever the parser said
         where = f" (line {line}, column {column})" if line is not None else ""
         super().__init__(f"malformed SPARQL query{where}: {message}")
         self.line = line
@@ -208,6 +209,7 @@ class ParsedQuery:
     from_graphs: tuple[URIRef, ...] = ()
     from_named: tuple[URIRef, ...] = ()
     algebra: Any = field(default=None, compare=False, repr=False)
+    base: str = ""
 
 
 _KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
@@ -257,11 +259,16 @@ def _walk(node: Any, seen: set[int] | None = None) -> Iterator[Any]:
             yield from _walk(value, seen)
 
 
-def parse_query(text: str) -> ParsedQuery:
+DEFAULT_BASE = BASE
+
+
+def parse_query(text: str, *, base: str | None = None) -> ParsedQuery:
     """Parse a SPARQL 1.1 query and apply the read-only rules.
 
     parkkg's prefixes (``pk:``, ``pkr:``, ``skos:``, ... see
-    :data:`graph.vocab.PREFIXES`) are predeclared.
+    :data:`graph.vocab.PREFIXES`) are predeclared; relative IRIs resolve
+    against ``base`` (default ``https://w3id.org/parkkg/``; the endpoint
+    uses its own URL).
 
     Raises
     ------
@@ -302,7 +309,7 @@ def parse_query(text: str) -> ParsedQuery:
         raise QuerySyntaxError(f"{reason}{found}", exc.lineno, exc.col) from None
     try:
         with _parse_lock:
-            query = translateQuery(parsed, initNs=dict(PREFIXES))
+            query = translateQuery(parsed, base=base or DEFAULT_BASE, initNs=dict(PREFIXES))
     except Exception as exc:  # rdflib raises plain Exceptions for semantic errors
         raise QuerySyntaxError(str(exc).strip() or type(exc).__name__) from None
     algebra = query.algebra
@@ -314,13 +321,14 @@ def parse_query(text: str) -> ParsedQuery:
             )
     from_graphs: list[URIRef] = []
     from_named: list[URIRef] = []
-    for clause in algebra.get("datasetClause") or ():
-        if clause.get("default") is not None:
-            from_graphs.append(URIRef(clause.default))
-        elif clause.get("named") is not None:
-            from_named.append(URIRef(clause.named))
+    for clause in (algebra["datasetClause"] if "datasetClause" in algebra else None) or ():
+        # CompValue.get answers a missing key with the key itself: test membership
+        if "default" in clause:
+            from_graphs.append(URIRef(clause["default"]))
+        elif "named" in clause:
+            from_named.append(URIRef(clause["named"]))
     kind = _KINDS.get(algebra.name, algebra.name)
-    return ParsedQuery(text, kind, tuple(from_graphs), tuple(from_named), query)
+    return ParsedQuery(text, kind, tuple(from_graphs), tuple(from_named), query, base or DEFAULT_BASE)
 
 
 def _found_token(text: str, loc: int) -> str:
@@ -621,7 +629,7 @@ class OxigraphStore(Store):
 
         if self._store is None:
             raise StoreError("the store is closed")
-        kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
+        kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES), "base_iri": parsed.base or DEFAULT_BASE}
         if dataset is None:
             kwargs["use_default_graph_as_union"] = True
         else:
