@@ -224,6 +224,10 @@ def _left_boundary(
     return i
 
 
+_NAME_VERBS = frozenset(
+    "制造 智造 研发 发展 投资 服务 建设 控股 创新 开发 设计 检测 孵化 运营 管理 生产 加工 转化 合作 交易 贸易 "
+    "物流 营销 咨询 应用 测试 监测 育种 研究 教育 培训 实业 装备 集成 驱动 储能 医疗 传动 通信 显示 封装".split()
+)
 _FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
 
@@ -252,8 +256,13 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     if not body:
         return 0
     bounds = token_boundaries(body)
+    depth = 0
     for i in range(len(body)):
-        if i and i not in bounds:
+        if body[i] in "（(":
+            depth += 1
+        elif body[i] in "）)":
+            depth -= 1
+        if depth > 0 or (i and i not in bounds):
             continue
         for place in (body[i : i + 4], body[i : i + 3], body[i : i + 2]):
             if place in lex.places and len(body) - i >= len(place):
@@ -265,9 +274,13 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     pos = 0
     for word, tag in toks:
         pos += len(word)
-        # jieba's tags on single characters of unknown names are unreliable
-        # (端华新材料 → 端/v): a lone character cuts only if it is a function word
-        if (len(word) > 1 and tag in _CUT_TAGS) or word in lex.stopwords or (len(word) == 1 and word in _FUNCTION_CHARS):
+        # the name starts after the last verb, preposition, adverb or particle (以先导科技 →
+        # 先导科技; 实验室就设在公司 → 公司), except verbs that names are made of (绛溪智能制造).
+        # jieba's tags on single characters of unknown names are unreliable (端华新材料 → 端/v):
+        # a lone character cuts only if it is a function word
+        if (len(word) > 1 and tag in _CUT_TAGS and word not in _NAME_VERBS) or word in lex.stopwords or (
+            len(word) == 1 and word in _FUNCTION_CHARS
+        ):
             cut = pos
     if 0 < len(body) - cut < keep_min and cut:
         # cutting would leave too little: the "verb" is part of the name (在田药业)
@@ -315,7 +328,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
             ORG_CLASSES | {"Park"}
         ):
             # 清远高新区 + 版权服务中心, 华南师范大学 + （清远）科技创新研究院
-            if _valid_body(body, cls) or body.startswith(("（", "(")) or cls == "GovernmentBody":
+            if _valid_body(body, cls) or body.startswith(("（", "(")) or cls == "GovernmentBody" or (body == "" and cls == "Platform"):
                 owner = out[-1]
                 name = owner.name + body + suffix
                 out.append(
@@ -382,6 +395,11 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             i = m.start()
             while i > 0:
                 ch = text[i - 1]
+                if ch in "）)":
+                    j = max(text.rfind("（", 0, i - 1), text.rfind("(", 0, i - 1))
+                    if j >= 0 and i - 1 - j <= 4:
+                        i = j
+                        continue
                 if ch in "、，,；;：:。（(":
                     break
                 if ch in "“”" and i - 1 > 0 and text[i - 2] in "、，,；;：:等":
@@ -456,6 +474,11 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             continue
         pos = m.end()
         rest = text[pos : pos + 6]
+        foreign = re.match(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}", text[pos : pos + 14])
+        if foreign:
+            out.append(Mention(foreign.group(), "Person", s.start + pos, s.start + pos + foreign.end(), s.index, "person:role"))
+            out += _unit_mentions(s, text, m.start(), m.group(1), found)
+            continue
         sur = next((x for x in lex.surnames if rest.startswith(x)), None)
         if not sur:
             continue
@@ -475,7 +498,8 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
 
 
 _LEADING_LIST_RE = re.compile(
-    r"以((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:产业)?为(?:主导|支柱|核心|重点)"
+    r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
+    r"|以((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:产业)?为(?:主导|支柱|核心|重点)"
     r"|(?:重点发展|主导产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业)"
 )
 _NAMED_CHAIN_RE = re.compile(
@@ -492,7 +516,7 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
     for m in _LEADING_LIST_RE.finditer(text):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
         pos = m.start(g)
         for item in re.split(r"、|和|与|及", m.group(g)):
             idx = text.find(item, pos)
@@ -513,13 +537,14 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
     trimmed = []
     for item, idx in named:
         cut = 0
+        pos = 0
         for word, tag in _pos_tokens(item) if item else ():
-            if tag in ("v", "p", "c", "d", "u") and len(item) - cut - len(word) >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
-                cut += len(word)
-            else:
-                break
+            pos += len(word)
+            # the industry starts after the last verb or preposition (被科技城确定为高端装备 → 高端装备)
+            if tag in ("v", "p", "c", "u", "uj") and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
+                cut = pos
         item, idx = item[cut:], idx + cut
-        for lead in ("园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内"):
+        for lead in ("园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
         trimmed.append((item, idx))
@@ -535,6 +560,7 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
 _PROJECT_RE = re.compile(
     r"(年产(?:能)?[\d.]+\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|辆|平方米|立方米)[\u4e00-\u9fff]{2,24}?(?:项目|生产线))"
     r"|“([^”]{4,40})”(?:项目|工程)"
+    r"|(?:项目|课题)“([^”]{4,40})”"
     r"|(?:投资建设)([^的，。、；]{4,20}?(?:基地|工厂|产业园|生产线|中心))(?:项目)?"
 )
 
@@ -543,13 +569,13 @@ def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> li
     """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地."""
     out = []
     for m in _PROJECT_RE.finditer(text):
-        g = next(i for i in (1, 2, 3) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4) if m.group(i))
         a, b = m.start(g), m.end(g)
         if any(f.cls in ("Project",) and f.start - s.start <= a and b <= f.end - s.start for f in found):
             continue
-        if g == 3 and any(f.start - s.start >= a and f.end - s.start <= b and f.cls != "Industry" for f in found):
+        if g == 4 and any(f.start - s.start >= a and f.end - s.start <= b and f.cls != "Industry" for f in found):
             continue
-        out.append(Mention(m.group(g), "Project", s.start + a, s.start + b, s.index, f"project:{['capacity', 'quoted', 'built'][g - 1]}"))
+        out.append(Mention(m.group(g), "Project", s.start + a, s.start + b, s.index, f"project:{['capacity', 'quoted', 'quoted', 'built'][g - 1]}"))
     return out
 
 
@@ -586,7 +612,7 @@ _PRODUCT_LIST_RE = re.compile(
     r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
 )
 _FOCUS_LIST_RE = re.compile(
-    r"(?:专注于|聚焦于?|深耕|主营|主要生产|主要从事|主要产品(?:包括|有|为)|产品(?:包括|涵盖|有))"
+    r"(?:专注于|聚焦于?|深耕|主营|主攻|专攻|主要生产|主要从事|主要产品(?:包括|有|为)|产品(?:包括|涵盖|有))"
     r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:、|和|及|与))*[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:等|。|，|的|,|；)"
 )
 _CAPACITY_PRODUCT_RE = re.compile(
@@ -681,11 +707,13 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
         m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程)", tail)
         if not m or len(m.group()) < 2:
             continue
+        if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的“)", m.group()):
+            continue  # 鼎湖装备牵头承担…项目: the company does something to a project named later
         tail_text = m.group()
         paren = re.match(r"^[（(][^）)]*[）)]", tail_text)
         if paren:
             tail_text = tail_text[paren.end() :]
-        name = e.name + tail_text
+        name = text[rel : e.end - s.start] + tail_text
         out.append(Mention(name, "Project", e.start, e.end + m.end(), s.index, "project:enterprise+项目"))
     return out
 
@@ -792,8 +820,8 @@ def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-_BARE_PARK_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:、（(“与和在是由对经将的及为从向]))(经开区|高新区|开发区|园区|全区)(?![\u4e00-\u9fff]{0,1}(?:内外|之间))")
-_BARE_PARK_AFTER_VERB = re.compile(r"(?:入驻|落户|进入|走进|扎根|来到|位于|坐落于)(经开区|高新区|开发区|园区)")
+_BARE_PARK_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:、（(“与和在是由对经将的及为从向被]))(经开区|高新区|开发区|园区|全区|科技城|科学城)(?![\u4e00-\u9fff]{0,1}(?:内外|之间))")
+_BARE_PARK_AFTER_VERB = re.compile(r"(?:入驻|落户|进入|走进|扎根|来到|位于|坐落于)(经开区|高新区|开发区|园区|科技城)")
 
 
 def _park_anaphora(
@@ -919,6 +947,13 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
                 cls = classes.get(full, "Enterprise")
                 extra.append(Mention(m.group(), cls, a, b, s.index, "alias:use", canonical=full))
         all_mentions = [x for x in all_mentions if id(x) not in dropped] + extra
+        # projects led by a short name (恒舟精机智能减速器产业化项目)
+        by_index = {s.index: s for s in sentences}
+        for use in [x for x in extra if classes.get(x.canonical or "", "Enterprise") == "Enterprise"]:
+            sent = by_index[use.sentence]
+            led = [p for p in _project_mentions(sent, sent.text, [replace(use, cls="Enterprise")])
+                   if not any(o.cls == "Project" and o.start <= p.start < o.end for o in all_mentions)]
+            all_mentions += led
 
     all_mentions += _park_anaphora(sentences, all_mentions, lex, aliases)
 

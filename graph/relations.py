@@ -187,6 +187,7 @@ def _relations_in(
     last_patent: Mention | None,
     last_project: Mention | None = None,
     last_honour: Mention | None = None,
+    last_platform: Mention | None = None,
     chain_context: bool = False,
     chain_park: Mention | None = None,
     main_park: Mention | None = None,
@@ -277,7 +278,7 @@ def _relations_in(
             if subj:
                 _add(out, ctx, subj[0], "locatedIn", p, "locatedIn:在P，")
             continue
-        act = re.match(r"^(?:内|里)?(?:投资建设|建设|新建|开工建设|开工|揭牌运营|揭牌成立|揭牌|落地|投产|运营|成立|设立|落户|举行)", after)
+        act = re.match(r"^(?:内|里)?(?:追加投资|投资建设|投资|建设|新建|扩建|开工建设|开工|揭牌运营|揭牌成立|揭牌|落地|投产|运营|成立|设立|落户|举行)", after)
         if not act:
             continue
         obj = [m for m in ms if m.cls in ("Project", "Platform") and ctx.rel(m) == ctx.rel_end(p) + act.end()]
@@ -288,8 +289,14 @@ def _relations_in(
                 and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
+    for p in [m for m in ms if m.cls == "Park"]:
+        inner = re.match(r"^(?:内|中)[^，。；]{0,16}?(?:建设|规划建设|设立|建有|布局)(?:了)?", text[ctx.rel_end(p) :])
+        if inner:
+            for q in ms:
+                if q.cls == "Park" and ctx.rel(q) >= ctx.rel_end(p) + inner.end() and ctx.rel(q) - ctx.rel_end(p) - inner.end() <= 2:
+                    _add(out, ctx, q, "partOf", p, "partOf:P内建设")
     # 下辖A、B和C: sub-parks
-    for cue in re.finditer(r"(?:下辖|辖有|辖|管辖|包括|包含|涵盖|由)(?=[^，。；]*(?:园|区))", text):
+    for cue in re.finditer(r"(?:下辖|下设|辖有|辖|管辖|包括|包含|涵盖|分为|由)(?=[^，。；]*(?:园|区|城))", text):
         owner = [m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= cue.start()]
         owner_m = owner[0] if owner else (topic if topic is not None and topic.cls == "Park" else None)
         if owner_m is None:
@@ -414,6 +421,13 @@ def _relations_in(
         if chain and len(chain) == len(right):
             for a, b in zip(chain, right):
                 _add(out, ctx, a, "hostsPlatform", b, "hostsPlatform:分别")
+    for dep in re.finditer(r"依托([^，。；]{2,30}?)(?:建设|组建|设立|成立|运营)", text):
+        hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and dep.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= dep.end(1)]
+        plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= dep.start()]
+        if not plats and last_platform is not None and re.search(r"(?:实验室|中心|平台|工作站)", text[: dep.start()]):
+            plats = [last_platform]
+        if hosts and plats:
+            _add(out, ctx, hosts[0], "hostsPlatform", plats[-1], "hostsPlatform:依托")
     for op in re.finditer(r"由([^，。；]{2,40}?)(?:负责)?(?:运营|管理|运营管理|建设运营|承建|建设)", text):
         operators = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and op.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= op.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= op.start()]
@@ -421,7 +435,7 @@ def _relations_in(
             _add(out, ctx, operators[-1], "hostsPlatform", plats[-1], "hostsPlatform:由…运营")
 
     # --- customers -------------------------------------------------------------
-    for cust in re.finditer(r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|主要有|遍及)|供货给|供应给|销往|配套供应", text):
+    for cust in re.finditer(r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|主要有|遍及)|供货给|供应给|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|销往|配套供应", text):
         buyers = []
         for m in ms:
             if ctx.rel(m) >= cust.end() and m.cls in ORG:
@@ -513,7 +527,10 @@ def _relations_in(
                     _add(out, ctx, m, "inIndustry", ind, "inIndustry:产业拥有")
     lead = _LEADING_CUE.search(text)
     if lead and inds:
-        park = next((m for m in actors if m.cls == "Park"), None) or (topic if topic and topic.cls == "Park" else None)
+        parks_before = [m for m in actors if m.cls == "Park" and ctx.rel(m) < lead.start() and _is_topic_candidate(m, text, ctx.rel(m))]
+        park = parks_before[0] if parks_before else (topic if topic is not None and topic.cls == "Park" else None)
+        if park is None:
+            park = next((m for m in actors if m.cls == "Park"), None)
         if park is not None:
             window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40]
             for ind in window:
@@ -733,9 +750,13 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
         nxt = [m for m in firms if clause_end <= ctx.rel(m) <= clause_end + 5]
         if nxt:
             return nxt[:1]
-    # a whole-sentence subject: A…，是…的链主企业
-    if ctx.topic is not None and ctx.topic.cls == "Enterprise" and re.search(r"是[^，,]*$", text[clause_start : cue.start()]):
-        return [ctx.topic]
+    # a whole-sentence subject: A…，是…的链主企业 / A…，被…确定为…链主企业
+    if re.search(r"(?:是|成为|确定为|认定为|评为|列为)[^，,]*$", text[clause_start : cue.start()]):
+        firsts = [m for m in firms if ctx.rel(m) < clause_start and _is_topic_candidate(m, text, ctx.rel(m))]
+        if firsts:
+            return firsts[:1]
+        if ctx.topic is not None and ctx.topic.cls == "Enterprise":
+            return [ctx.topic]
     return []
 
 
@@ -778,10 +799,15 @@ def find_relations(
     chain_park = None
     last_project = None
     last_honour = None
+    last_platform = None
     main_park = _main_park(mentions)
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
-        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, last_project, last_honour, chain_context, chain_park, main_park, mentions)
+        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, last_project, last_honour, last_platform,
+                             chain_context, chain_park, main_park, mentions)
+        plats = [m for m in ms if m.cls == "Platform"]
+        if plats:
+            last_platform = plats[-1]
         hons = [m for m in ms if m.cls == "Honour"]
         if hons:
             last_honour = hons[-1]
