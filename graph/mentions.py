@@ -707,7 +707,7 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
         m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程)", tail)
         if not m or len(m.group()) < 2:
             continue
-        if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的“)", m.group()):
+        if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的|子公司)", m.group()):
             continue  # 鼎湖装备牵头承担…项目: the company does something to a project named later
         tail_text = m.group()
         paren = re.match(r"^[（(][^）)]*[）)]", tail_text)

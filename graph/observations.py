@@ -139,8 +139,12 @@ def _slug(text: str) -> str:
 
 _FORECAST = re.compile(r"(?:力争|预计|有望|争取|确保|将(?:达到|突破|提升|实现|新增|增至)|预期|目标是)")
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
-_SHARE_OF = re.compile(r"占[^，。；]{1,24}?的?$")
-_REPORT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告)")
+_SHARE_OF = re.compile(r"(?:占|相当于)[^，。；]{1,24}?的?$")
+_REPORT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)")
+_FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])?[^。]{0,20}(?:预期目标|目标任务|主要目标|工作目标|工作安排|计划|展望)")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+_BULLETS = "●•·■□▪◆◇▶►-*–—○"
+_UNIT_IN_LABEL = re.compile(r"[（(](亿元|万元|元|万吨|吨|家|个|项|件|万人|人|%|万平方米|平方米)[）)]\s*$")
 _TABLE_HEADER = re.compile(r"^(?:指标|项目|名称)?\s*((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
 _SECTOR_QUALIFIER = re.compile(r"([\u4e00-\u9fff“”+]{2,12}?(?:产业链|产业|行业|板块|领域))\s*$")
 
@@ -178,7 +182,7 @@ class _Indicators:
         return ind_id
 
     def minted(self, phrase: str, unit: str) -> str | None:
-        phrase = phrase.strip("“”\"' ：:")
+        phrase = phrase.strip("“”\"' ：:" + _BULLETS)
         phrase = re.sub(r"^(?:年末|年初|全年|当年|目前|现有|累计|截至目前|共有|其中)+", "", phrase)
         if len(phrase) < 2 or re.fullmatch(r"[\d.]+", phrase):
             return None
@@ -277,6 +281,7 @@ def find_observations(
     table_years: list[int] = []
     carried_year: int | None = None
     carried_entity: str | None = None
+    in_forecast = False
     for s, topic in zip(sentences, topics):
         text = s.text
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
@@ -286,9 +291,16 @@ def find_observations(
             table_years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", header.group(1))]
             continue
         park = section_parks.get(section_of[s.index], main_park)
-        if table_years and len(quantities) == len(table_years) and quantities[0].start > 0:
-            out += _table_row(s, text, quantities, table_years, park, inds, lex)
-            continue
+        heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；")
+        if heading:
+            in_forecast = bool(_FORECAST_HEADING.match(text))
+        if in_forecast:
+            continue  # 三、2025年主要预期目标: targets, not figures
+        if table_years:
+            row = _table_row(s, text, quantities, table_years, park, inds, lex)
+            if row:
+                out += row
+                continue
         table_years = []
         year_match = YEAR_RE.search(text)
         sent_year: int | None = int(year_match.group(1)) if year_match and _is_point_year(text, year_match) else None
@@ -347,13 +359,17 @@ def find_observations(
                     if not phrase:
                         m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})(?:由|从)\s*(?:(?:19|20)\d{2}年的?)?$", before)
                         phrase = m_prev.group(1) if m_prev else ""
-                    if phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start):
+                    if phrase in ("总数", "总量", "累计", "合计", "总计") and prev_ind is not None:
+                        ind_id = _strip_measure(prev_ind).replace("/new", "")
+                    elif phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start):
                         phrase = ""  # 涪江科技园共有3家企业: the park is who counts, not what is counted
                     if not phrase and q.unit == "count":
                         if q.value == 1:
                             continue  # 1个小玻璃泡: an article, not a count
                         phrase = _noun_after(text, q.end)
-                    if not phrase and q.unit != "count":
+                    if ind_id is not None:
+                        pass
+                    elif not phrase and q.unit != "count":
                         cross = indicator_for_phrase(text[max(0, left - 20) : q.start], lex)
                         ind_id = inds.entry(cross) if cross is not None and prev_ind is None else None
                     else:
@@ -504,6 +520,24 @@ def _table_row(
 ) -> list[ObservationRecord]:
     """One row of a table whose header lists years: 规模以上工业总产值 1086.2亿元 1183.4亿元 1286.4亿元."""
     if park is None:
+        return []
+    unit_label = None
+    if len(quantities) != len(years):
+        # 营业收入（亿元） 1586.3 1713.4 1862.4: bare numbers, the unit is in the label
+        head = re.match(r"^(.*?[）)])\s*([\d,.\s]+)$", text)
+        unit_label = _UNIT_IN_LABEL.search(head.group(1)) if head else None
+        numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", head.group(2)) if head else []
+        if unit_label is None or len(numbers) != len(years):
+            return []
+        quantities = [q for n in numbers for q in find_quantities(n.replace(",", "") + unit_label.group(1))][: len(years)]
+        if len(quantities) != len(years):
+            return []
+        label = head.group(1)[: unit_label.start()].strip()
+        anchor = s.start + len(head.group(1))
+        return [ObservationRecord(park, ind, q.value, q.unit, s.index, anchor, s.start + len(text), "observation:table", year=y)
+                for q, y in zip(quantities, years)
+                for ind in [_amount_indicator(label, q.unit, inds, lex) or inds.minted(label, q.unit)] if ind]
+    if quantities[0].start == 0:
         return []
     label = text[: quantities[0].start].strip()
     growth = re.search(r"(?:增速|增长率|增幅)$", label)
