@@ -565,9 +565,21 @@ _PROJECT_RE = re.compile(
 )
 
 
+_PROJECT_LIST_RE = re.compile(
+    r"(?:投资建设|建设|实施|引进|落地|签约|推进)((?:[\u4e00-\u9fff“”A-Za-z0-9]{2,30}?项目(?:、|和|及|与))+[\u4e00-\u9fff“”A-Za-z0-9]{2,30}?项目)"
+)
+
+
 def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
-    """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地."""
+    """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地, and lists of …项目."""
     out = []
+    for m in _PROJECT_LIST_RE.finditer(text):
+        pos = m.start(1)
+        for item in re.split(r"、|和|及|与", m.group(1)):
+            idx = text.find(item, pos)
+            pos = idx + len(item)
+            if len(item) >= 4 and not any(f.cls == "Project" and f.start - s.start <= idx < f.end - s.start for f in found):
+                out.append(Mention(item, "Project", s.start + idx, s.start + idx + len(item), s.index, "project:list"))
     for m in _PROJECT_RE.finditer(text):
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         a, b = m.start(g), m.end(g)
@@ -626,6 +638,8 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
     out = []
     for rx, heads_only in ((_PRODUCT_LIST_RE, False), (_FOCUS_LIST_RE, True)):
         for m in rx.finditer(text):
+            strong = re.match(r"(?:主要产品|产品|主要生产|主营)", m.group())
+            heads_only = heads_only and not strong
             pos = m.start(1)
             items: list[str] = []
             for part in m.group(1).split("、"):

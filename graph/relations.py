@@ -43,7 +43,7 @@ DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|
 _LOCATIVE_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|走进|来到|在|与|和|对|向|从|为|像|同|跟|及|以)$")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|扎根于|扎根|选址于|选址)")
-_COOP_CUE = re.compile(r"(?:签署(?:了)?(?:战略)?合作(?:框架)?协议|签订(?:了)?(?:战略)?合作(?:框架)?协议|达成(?:战略)?合作|战略合作|开展合作|携手|联合研发|合作研发|共同研发|产学研合作|校企合作|合作)")
+_COOP_CUE = re.compile(r"(?:集中签约|签约|签署(?:了)?(?:深化)?(?:战略)?合作(?:框架)?协议|签订(?:了)?(?:战略)?合作(?:框架)?协议|达成(?:战略)?合作|战略合作|开展合作|携手|联合研发|合作研发|共同研发|产学研合作|校企合作|合作)")
 _COBUILD_CUE = re.compile(r"(?:联合共建|合作共建|共同建设|共建|联合建设|合建)")
 _COFILE_CUE = re.compile(r"(?:联合申报|共同申报|联合申请|共同申请|合作申报)")
 _HONOUR_CUE = re.compile(r"(?:荣获|获评|被评为|评为|荣膺|获得|获授|授予|入选|入围|被认定为|认定为|获批|创建成为|成功创建|创建|成为|列入|获|是)")
@@ -393,6 +393,8 @@ def _relations_in(
 
     # --- platforms -------------------------------------------------------------
     resp = re.search(r"分别", text)
+    if resp:
+        out += _respectively(ctx, resp)
     org_names = sorted({m.name: m for m in all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
     for p in [m for m in ms if m.cls == "Platform"]:
         if "+owner:" in p.rule:
@@ -412,15 +414,7 @@ def _relations_in(
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
             _add(out, ctx, holder[0] if holder else topic, "hostsPlatform", p, "hostsPlatform:cue")
 
-    resp = re.search(r"分别(?:获批|建设|组建|建有|设立|成立|牵头)?(?:组建|建设|设立|成立)?", text)
-    if resp:
-        left = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel_end(m) <= resp.start()]
-        left = [m for m in left if not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
-        right = [m for m in ms if m.cls == "Platform" and ctx.rel(m) >= resp.end()]
-        chain = _coordinated(ctx, left, resp.start()) if left else []
-        if chain and len(chain) == len(right):
-            for a, b in zip(chain, right):
-                _add(out, ctx, a, "hostsPlatform", b, "hostsPlatform:分别")
+
     for dep in re.finditer(r"依托([^，。；]{2,30}?)(?:建设|组建|设立|成立|运营)", text):
         hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and dep.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= dep.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= dep.start()]
@@ -629,7 +623,7 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int) -> list[t
         return [(a, b) for i, a in enumerate(chain) for b in chain[i + 1 :]]
     before = [m for m in candidates if m.end <= chain[0].start and m not in chain]
     subject = None
-    if before and _gap(text[ctx.rel_end(before[-1]) : lead.start()]) == "":
+    if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
         subject = before[-1]
     elif ctx.topic is not None:
         subject = ctx.topic
@@ -647,6 +641,39 @@ def _coordinated_right(ctx: _Ctx, right: Sequence[Mention]) -> list[Mention]:
         else:
             break
     return chain
+
+
+def _respectively(ctx: _Ctx, cue: re.Match[str]) -> list[Relation]:
+    """A、B和C…分别…X、Y和Z: pair the two lists in order (hosts of platforms, undertakers of projects)."""
+    text = ctx.sentence.text
+    outer = [m for m in ctx.mentions if not any(o is not m and o.start <= m.start and m.end <= o.end and o.cls != "Project" for o in ctx.mentions)]
+    kinds = {"Platform": ORG - {"GovernmentBody"}, "Project": ORG - {"GovernmentBody"}}
+    out: list[Relation] = []
+    for thing_cls, owner_cls in kinds.items():
+        things_before = [m for m in outer if m.cls == thing_cls and ctx.rel_end(m) <= cue.start()]
+        things_after = [m for m in outer if m.cls == thing_cls and ctx.rel(m) >= cue.end()]
+        owners_before = [m for m in outer if m.cls in owner_cls and ctx.rel_end(m) <= cue.start()]
+        owners_after = [m for m in outer if m.cls in owner_cls and ctx.rel(m) >= cue.end()]
+        for things, owners in ((things_after, owners_before), (things_before, owners_after)):
+            if not things or not owners:
+                continue
+            if owners is owners_before:
+                owners = [m for m in owners if not re.search(r"(?:与|和)$", text[: ctx.rel(m)]) or owners.index(m) > 0]
+                chain = _coordinated(ctx, owners, min(ctx.rel_end(owners[-1]) + 12, cue.start())) or owners
+            else:
+                chain = _coordinated_right(ctx, owners)
+            if things is things_after:
+                things = _coordinated_right(ctx, things)
+            else:
+                things = _coordinated(ctx, things, ctx.rel_end(things[-1])) or things
+            if len(chain) != len(things) or len(things) < 2:
+                continue
+            for owner, thing in zip(chain, things):
+                pred = "hostsPlatform" if thing_cls == "Platform" else "undertakenBy"
+                s_, o_ = (owner, thing) if pred == "hostsPlatform" else (thing, owner)
+                out.append(Relation(s_.key, pred, o_.key, ctx.sentence.index, min(s_.start, o_.start), max(s_.end, o_.end),
+                                    f"{pred}:分别"))
+    return out
 
 
 def _clause_year(text: str, pos: int) -> int | None:
