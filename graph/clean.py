@@ -24,6 +24,7 @@ _CLOSERS = frozenset("”’」』)）》\"'")
 DATE_LINE = re.compile(
     r"^(?:发布(?:时间|日期)|日期|时间|来源[^：:\d]{0,12})?[：:]?\s*(?:19|20|１|２)[\d０-９]{2,3}\s*[-年/.]\s*[\d０-９]{1,2}\s*[-月/.]\s*[\d０-９]{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?$"
 )
+_SPACED_NUMBERS = re.compile(r"\d[\d.,]*\s+(?=\d[\d.,]*(?:\s|$))")
 _SPACES = frozenset(" \t\u3000\u00a0\u2002\u2003\u2009\u200b")
 
 
@@ -108,6 +109,9 @@ def clean_text(raw: str) -> CleanText:
     def emit_line(body: str, start: int) -> None:
         n = len(body)
         i = 0
+        # "1 468.2亿元", "202 4年": a space inside a number is a PDF artefact, unless the
+        # line is a table row whose numbers are separated by spaces (1586.3 1713.4 1862.4)
+        table_row = len(_SPACED_NUMBERS.findall(body)) >= 2
         while i < n:
             ch = body[i]
             if ch in _SPACES or ch == "\ufeff":
@@ -117,6 +121,8 @@ def clean_text(raw: str) -> CleanText:
                 prev = out[-1] if out and out[-1] != "\n" else ""
                 nxt = body[j] if j < n else ""
                 keep = prev and nxt and not (is_cjk(prev) or is_cjk(nxt))
+                if keep and prev.isdigit() and nxt.isdigit() and not table_row:
+                    keep = False
                 if keep:
                     out.append(" ")
                     offs.append(start + i)

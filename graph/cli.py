@@ -49,9 +49,17 @@ def build(
     viz: Annotated[bool, typer.Option("--viz/--no-viz", help="Also write the network views: chain-leaders/partnerships .html, .png, .svg.")] = True,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes for extraction (default: one per core).")] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse extractions of unchanged articles (OUTDIR/.cache).")] = True,
+    store: Annotated[Optional[str], typer.Option("--store", help="Also write the graph, named graphs kept, into an on-disk Oxigraph store, as oxigraph:PATH (a store already there is replaced).")] = None,
+    turtle: Annotated[bool, typer.Option("--turtle/--no-turtle", help="Write OUTDIR/parkkg.ttl (slow for millions of triples; --store is faster).")] = True,
 ) -> None:
     """Build the graph and write OUTDIR/parkkg.ttl (ontology + data + provenance) and the network views."""
     from . import api, export
+
+    if store is not None and (not store.startswith("oxigraph:") or store == "oxigraph:"):
+        raise fail(f"--store takes oxigraph:PATH, not {store!r}", EXIT_INPUT)
+    target = Path(store[len("oxigraph:") :]) if store else None
+    if target is not None and target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / "CURRENT").is_file())):
+        raise fail(f"{store}: exists and is not an Oxigraph store; choose a new path", EXIT_INPUT)
 
     def progress(done: int, total: int, source: str) -> None:
         if total > 1 and (done == total or done % max(1, total // 20) == 0):
@@ -69,8 +77,14 @@ def build(
     stats = result.stats()
     if not any(stats.entities.get(c, 0) for c in stats.entities if c not in ("Indicator",)):
         typer.echo("parkkg: warning: no entities found; the graph holds only document metadata", err=True)
-    path = export.write_turtle(result.dataset, outdir / "parkkg.ttl")
-    typer.echo(f"{stats.summary()} -> {path}")
+    written = []
+    if turtle:
+        written.append(str(export.write_turtle(result.dataset, outdir / "parkkg.ttl")))
+    if store is not None:
+        from .store import write_oxigraph
+
+        written.append(f"oxigraph:{write_oxigraph(result, store[len('oxigraph:'):], replace=True)}")
+    typer.echo(f"{stats.summary()} -> {', '.join(written) or 'nothing written (--no-turtle)'}")
     if viz:
         from . import render
 

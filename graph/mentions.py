@@ -103,7 +103,7 @@ _CUSTOMER_RE = re.compile(
     r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|遍及|覆盖)[：:]?|(?:供货给|供应给)"
 )
 _PERSON_TAIL = re.compile(
-    r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|[，,。：:；;、“”\s]|$)"
+    r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|[，,。：:；;、“”\s]|$)"
 )
 
 
@@ -347,8 +347,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
             continue
         if suffix == "中心" and len(body) < 4:
             continue
-        if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)", body):
-            continue  # 新增两家省级工程技术研究中心: a count, not a name
+        if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)", body) or (cls == "Park" and re.search(r"[一两二三四五六七八九十]$", body)):
+            continue  # 新增两家省级工程技术研究中心, 一城两片区: a count, not a name
         if not _valid_body(body, cls) or _is_category(text, m.end()):
             floor = max(floor, m.start()) if cls != "Platform" else floor
             continue
@@ -474,7 +474,7 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             continue
         pos = m.end()
         rest = text[pos : pos + 6]
-        foreign = re.match(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}", text[pos : pos + 14])
+        foreign = re.match(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}?(?=表示|说|介绍|指出|认为|称|[，,。：:；;、“”\s]|$)", text[pos : pos + 16])
         if foreign:
             out.append(Mention(foreign.group(), "Person", s.start + pos, s.start + pos + foreign.end(), s.index, "person:role"))
             out += _unit_mentions(s, text, m.start(), m.group(1), found)
@@ -624,8 +624,8 @@ _PRODUCT_LIST_RE = re.compile(
     r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
 )
 _FOCUS_LIST_RE = re.compile(
-    r"(?:专注于|聚焦于?|深耕|主营|主攻|专攻|主要生产|主要从事|主要产品(?:包括|有|为)|产品(?:包括|涵盖|有))"
-    r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:、|和|及|与))*[\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:等|。|，|的|,|；)"
+    r"(?:专注于|聚焦于?|深耕|主营|主攻|专攻|研发生产|生产销售|主要生产|主要从事|主要产品(?:包括|有|为)|产品(?:包括|涵盖|有))"
+    r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,14}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,14}?)(?:等|。|，|的|,|；)"
 )
 _CAPACITY_PRODUCT_RE = re.compile(
     r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个)|若干\s*(?:套|件|台|吨))?"

@@ -109,6 +109,8 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
     toks = _pos_tokens(seg) if seg else ()
     for i, (word, tag) in enumerate(toks):
         pos += len(word)
+        if i == len(toks) - 1 and len(word) > 1 and word not in _PHRASE_STOP_WORDS:
+            break  # the head of the phrase stays, whatever jieba tags it (预算收入/v)
         followed_by_noun = i + 1 < len(toks) and toks[i + 1][1].startswith("n")
         if word in _PHRASE_STOP_WORDS or tag in ("p", "c", "u", "uj", "r", "m", "q") or (tag == "d" and word in _ADVERBS) or (
             tag == "v" and not (word in _NOUN_MODIFYING_VERBS and followed_by_noun)

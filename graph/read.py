@@ -3,13 +3,15 @@
 The encoding is detected from the bytes, never guessed from the file name:
 byte-order marks first, then strict UTF-8, then GB18030 (a superset of GBK
 and GB2312), then UTF-16 without a BOM, and last charset-normalizer.
-Binary files, PDFs, empty files and undecodable bytes raise
+Binary files, PDFs, empty files, undecodable bytes and files over the size
+limit of one article (:func:`max_article_bytes`) raise
 :class:`~graph.errors.SourceError` with a message saying what to do.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -19,7 +21,23 @@ from ._resources import data_dir
 from .errors import SourceError
 from .model import Document
 
-__all__ = ["read_document", "read_text", "decode_bytes", "expand_paths", "bundled_article"]
+__all__ = [
+    "read_document",
+    "read_text",
+    "decode_bytes",
+    "expand_paths",
+    "bundled_article",
+    "max_article_bytes",
+    "MAX_ARTICLE_MB",
+    "MAX_ARTICLE_ENV",
+]
+
+#: Largest article read by default, in MB (10**6 bytes). A news article is
+#: tens of kilobytes; a 2 MB file already takes minutes and 1.5 GB of memory
+#: to build, and a 50 MB one would exhaust a 24 GB machine after an hour.
+MAX_ARTICLE_MB = 5.0
+#: Environment variable that raises (or lowers) :data:`MAX_ARTICLE_MB`.
+MAX_ARTICLE_ENV = "PARKKG_MAX_ARTICLE_MB"
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -27,6 +45,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
+)
+
+# files people pass by mistake, recognised by their first bytes
+_NOT_TEXT: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx, .epub or .zip file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc, .xls or .ppt)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
 )
 
 _AUTHOR_RE = re.compile(
@@ -48,6 +76,31 @@ def bundled_article() -> Path:
     'qingyuan-hitech-zone-10-years.txt'
     """
     return data_dir() / "qingyuan-hitech-zone-10-years.txt"
+
+
+def max_article_bytes() -> int:
+    """The size limit of one article in bytes: ``$PARKKG_MAX_ARTICLE_MB`` or :data:`MAX_ARTICLE_MB`.
+
+    Raises
+    ------
+    SourceError
+        The environment variable is set but is not a positive number.
+
+    Examples
+    --------
+    >>> max_article_bytes()  # without $PARKKG_MAX_ARTICLE_MB
+    5000000
+    """
+    raw = os.environ.get(MAX_ARTICLE_ENV, "").strip()
+    if not raw:
+        return int(MAX_ARTICLE_MB * 1_000_000)
+    try:
+        mb = float(raw)
+    except ValueError:
+        mb = -1.0
+    if not mb > 0:
+        raise SourceError(f"{MAX_ARTICLE_ENV}={raw!r} is not a size; set it to a number of megabytes such as 20")
+    return int(mb * 1_000_000)
 
 
 def _first_invalid_utf8(data: bytes) -> int:
@@ -98,8 +151,9 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     Raises
     ------
     SourceError
-        For empty input, PDFs, binary data and bytes no supported encoding
-        decodes (the message gives the byte offset).
+        For empty input, PDFs, Office files, images, other binary data and
+        bytes no supported encoding decodes (the message gives the byte
+        offset).
 
     Examples
     --------
@@ -115,6 +169,12 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
             f"{source}: this is a PDF; extract its text first (e.g. `pdftotext -layout FILE.pdf FILE.txt`) "
             "and pass the .txt file"
         )
+    for magic, what in _NOT_TEXT:
+        if data.startswith(magic):
+            raise SourceError(
+                f"{source}: this is {what}, not plain text; open it, save or export the article "
+                "as a plain-text .txt file, and pass that"
+            )
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -227,7 +287,8 @@ def read_document(path: str | Path, *, origin: str | None = None) -> Document:
     Raises
     ------
     SourceError
-        Missing, unreadable, empty, binary or undecodable file.
+        Missing, unreadable, empty, binary or undecodable file, or one
+        larger than :func:`max_article_bytes`.
 
     Examples
     --------
@@ -240,6 +301,18 @@ def read_document(path: str | Path, *, origin: str | None = None) -> Document:
         raise SourceError(f"{p}: no such file; check the path (a directory of .txt files works too)")
     if p.is_dir():
         raise SourceError(f"{p}: is a directory; pass its .txt files or use expand_paths()")
+    limit = max_article_bytes()
+    try:
+        size = p.stat().st_size
+    except OSError:
+        size = 0
+    if size > limit:
+        raise SourceError(
+            f"{p}: is {size / 1e6:.1f} MB, more than the {limit / 1e6:g} MB one article may have "
+            "(a build takes about a minute and 0.75 GB of memory per MB); "
+            f"split it into one .txt file per article in a folder and pass the folder, "
+            f"or raise the limit with {MAX_ARTICLE_ENV}"
+        )
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -126,7 +126,7 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         if s.index > 0 and section != section_of[s.index - 1]:
             current = last_firm = None
         ms = by_sentence.get(s.index, [])
-        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|目前|如今|当前|近年来|同时|此外|其中)[，,]", "", s.text)
+        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|目前|如今|当前|近年来|同时|此外|其中|为此|对此|因此)[，,]", "", s.text)
         topic = None
         if _CARRY.match(stripped) and last_firm is not None:
             # 该公司 / 其 / 公司: the company written last, even inside a project's name
@@ -135,6 +135,8 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
             for m in ms:
                 if any(c.cls == "Project" and c.start <= m.start and m.end <= c.end for c in ms):
                     continue
+                if re.search(r"[（(][^）)]*$", s.text[: m.start - s.start]):
+                    continue  # an alias in brackets is not what the sentence is about
                 if any(c is not m and c.cls in ACTORS and c.start <= m.start and m.end <= c.end and (c.end - c.start) > (m.end - m.start) for c in ms):
                     continue
                 if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]):
@@ -581,9 +583,13 @@ def _gap(text: str) -> str:
 
 def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Mention]:
     """Mentions joined by 与/和/及/、 that end right before the cue (A与B联合申报)."""
+    text = ctx.sentence.text
+    # an alias defined in brackets (…研究所（简称苏州医工所）) is not a party of its own,
+    # and a name inside a longer one (中国科学院 in 中国科学院…研究所) neither
+    left = [m for m in left if not re.search(r"[（(][^）)]*$", text[: ctx.rel(m)])
+            and not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in left)]
     if not left:
         return []
-    text = ctx.sentence.text
     chain = [left[-1]]
     gap = _gap(text[ctx.rel_end(left[-1]) : cue_start])
     gap = re.sub(r"^(?:(?:联合研发|共同研发|合作研发|携手|联合|合作|共同)[、和及]?)+", "", gap)

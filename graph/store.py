@@ -1043,10 +1043,35 @@ def _oxigraph_from_file(path: Path, inference: bool, semantics: str) -> Oxigraph
     return OxigraphStore(store, inference=inference)
 
 
-def write_oxigraph(source: Source, path: str | Path) -> Path:
+def _is_oxigraph_dir(path: Path) -> bool:
+    """True if ``path`` looks like an Oxigraph (RocksDB) store directory."""
+    return path.is_dir() and (path / "CURRENT").is_file() and any(path.glob("MANIFEST-*"))
+
+
+def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False) -> Path:
     """Write ``source`` (a build, Dataset, Graph or graph file) as an on-disk
-    Oxigraph store at ``path`` (a new or empty directory), for
-    ``open_store("oxigraph:PATH")`` and ``parkkg query --store``.
+    Oxigraph store at ``path``, for ``open_store("oxigraph:PATH")`` and
+    ``parkkg query --store``. Named graphs are kept.
+
+    Parameters
+    ----------
+    source : BuildResult, Dataset, Graph or path
+        A graph file (``.ttl``, ``.trig``, ``.nt``, ``.nq``) is read by
+        Oxigraph's own parser straight into the store (fast, and the file
+        is never held in memory).
+    path : path
+        A new or empty directory.
+    replace : bool
+        If ``path`` already holds an Oxigraph store, replace it. Either way
+        the store is written to a folder beside ``path`` and moved into
+        place only when complete, so a failed write leaves ``path`` as it
+        was. Other non-empty directories are always refused.
+
+    Raises
+    ------
+    StoreError
+        ``path`` is taken, the file is missing or malformed (line and
+        column given), or the store cannot be written.
 
     Examples
     --------
@@ -1057,24 +1082,55 @@ def write_oxigraph(source: Source, path: str | Path) -> Path:
     >>> with open_store(f"oxigraph:{d}") as s:
     ...     s.query("ASK { ?e a pk:Enterprise }").boolean
     True
+    >>> _ = write_oxigraph(api.build_text("岭南大学位于肇庆高新区。"), d, replace=True)
+    >>> with open_store(f"oxigraph:{d}") as s:
+    ...     s.query("ASK { ?e a pk:Enterprise }").boolean
+    False
     """
+    import os
+    import shutil
+
     import pyoxigraph as ox
 
     target = Path(path)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise StoreError(f"oxigraph:{target}: exists and is not an empty directory; choose a new path")
+        if not (replace and _is_oxigraph_dir(target)):
+            hint = "choose a new path" if replace else "choose a new path (or replace an existing store)"
+            raise StoreError(f"oxigraph:{target}: exists and is not an empty directory; {hint}")
     kind, value = _parse_spec(source)
     if kind == "oxigraph":
         raise StoreError("write_oxigraph copies a graph into a new store; give a build, Dataset or graph file")
     if kind == "file":
-        ds: Dataset = _read_rdflib(value)
+        _, ox_format = _file_format(value)
+        if not value.is_file():
+            raise StoreError(f"{value}: no such graph file; build one with `parkkg build -o {value.parent}`")
     else:
         ds = _to_dataset(value)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.new-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
     try:
-        store = ox.Store(str(target))
-        store.bulk_extend(_quads_to_ox(_dataset_quads(ds)))
+        store = ox.Store(str(staging))
+        if kind == "file":
+            store.bulk_load(path=str(value), format=getattr(ox.RdfFormat, ox_format))
+        else:
+            store.bulk_extend(_quads_to_ox(_dataset_quads(ds)))
         store.flush()
         del store
-    except OSError as exc:
+    except SyntaxError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        message = str(exc).split(" (", 1)[0]
+        where = f"line {exc.lineno}, column {exc.offset}: " if exc.lineno is not None else ""
+        raise StoreError(f"{value}: {where}{message} (Oxigraph parser)") from None
+    except (OSError, ValueError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
         raise StoreError(f"oxigraph:{target}: cannot write the store: {exc}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
     return target

@@ -38,3 +38,9 @@ def test_bundled_article_has_no_stray_breaks():
     c = clean_text(bundled_article().read_text(encoding="utf-8"))
     assert "规模以上工业企业数量由102个增至202个" in c.text
     assert "2015年9月29日" in c.text
+
+
+def test_spaces_inside_numbers_are_mended_but_table_columns_kept():
+    c = clean_text("规上工业总产值跃升至1 468.2亿元，202 4年11月26日揭牌。\n营业收入（亿元） 1586.3 1713.4 1862.4")
+    assert "1468.2亿元" in c.text and "2024年11月26日" in c.text
+    assert "1586.3 1713.4 1862.4" in c.text
