@@ -43,7 +43,9 @@ __all__ = [
 ]
 
 
-def extract(document: Document, *, lex: Lexicon | None = None) -> tuple[Extraction, dict[str, Indicator]]:
+def extract(
+    document: Document, *, lex: Lexicon | None = None, known: dict[str, tuple[str, str]] | None = None
+) -> tuple[Extraction, dict[str, Indicator]]:
     """Run read → clean → segment → mentions → relations on one document.
 
     Returns
@@ -54,7 +56,7 @@ def extract(document: Document, *, lex: Lexicon | None = None) -> tuple[Extracti
     lex = lex or load_lexicon()
     clean = clean_text(document.text)
     sentences = split_sentences(clean)
-    found = find_mentions(sentences, lex)
+    found = find_mentions(sentences, lex, known=known)
     relations = find_relations(sentences, found.mentions, lex)
     observations, indicators = find_observations(sentences, found.mentions, lex)
     events = find_events(sentences, found.mentions)
@@ -253,6 +255,7 @@ def build(
                 cache.put(digest, *value)
         if progress:
             progress(done, len(files), path)
+    _link_across_documents(results, lex)
     extractions: list[Extraction] = []
     indicators: dict[str, Indicator] = {}
     seen: set[str] = set()
@@ -270,6 +273,31 @@ def build(
     result = _finish(extractions, indicators, failures, started, include_ontology=include_ontology, validate=validate, lex=lex)
     result.cache_hits = cache.hits if cache is not None else 0
     return result
+
+
+_LINKED_CLASSES = ("Enterprise", "University", "ResearchInstitute", "GovernmentBody", "Park", "Platform")
+
+
+def _link_across_documents(results: dict[str, tuple[Extraction, dict[str, Indicator]]], lex: Lexicon) -> None:
+    """Second pass: a document that uses a name another document defined is extracted again
+    with that name known (article A: 广东聚石化学股份有限公司（以下简称“聚石化学”）; article
+    B: only 聚石化学), so one entity gets one IRI and B's facts about it are found."""
+    if len(results) < 2:
+        return
+    known: dict[str, tuple[str, str]] = {}
+    for ex, _ in results.values():
+        classes = {m.key: m.cls for m in ex.mentions}
+        for short, full in ex.aliases.items():
+            if classes.get(full) in _LINKED_CLASSES:
+                known.setdefault(short, (full, classes[full]))
+        for m in ex.mentions:
+            if m.cls in _LINKED_CLASSES and m.name == m.key and len(m.name) >= 4:
+                known.setdefault(m.name, (m.key, m.cls))
+    for path, (ex, _) in list(results.items()):
+        names = {m.name for m in ex.mentions}
+        missing = {n: v for n, v in known.items() if n not in names and n in ex.document.text.replace("\n", "")}
+        if missing:
+            results[path] = extract(ex.document, lex=lex, known=missing)
 
 
 def _map(fn: Callable, items: list[str], workers: int):
@@ -297,12 +325,12 @@ def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, va
     lex = load_lexicon()
     if isinstance(texts, str):
         texts = [texts]
-    extractions = []
+    results = {str(i): extract(read_text(t, f"text-{i + 1}"), lex=lex) for i, t in enumerate(texts)}
+    _link_across_documents(results, lex)
+    extractions = [results[str(i)][0] for i in range(len(texts))]
     indicators: dict[str, Indicator] = {}
-    for i, t in enumerate(texts):
-        ex, inds = extract(read_text(t, f"text-{i + 1}"), lex=lex)
-        extractions.append(ex)
-        indicators.update(inds)
+    for i in range(len(texts)):
+        indicators.update(results[str(i)][1])
     return _finish(extractions, indicators, [], started, include_ontology=include_ontology, validate=validate, lex=lex)
 
 

@@ -873,7 +873,12 @@ def _park_anaphora(
     return out
 
 
-def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> MentionResult:
+def find_mentions(
+    sentences: Sequence[Sentence],
+    lex: Lexicon | None = None,
+    *,
+    known: dict[str, tuple[str, str]] | None = None,
+) -> MentionResult:
     """Find every entity mention in a document's sentences.
 
     Parameters
@@ -882,6 +887,9 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
         From :func:`graph.segment.split_sentences`.
     lex : Lexicon, optional
         Dictionaries (default: the bundled ones).
+    known : dict, optional
+        Names learnt from other documents of the corpus: name → (canonical
+        name, class). Their uses here become mentions of that entity.
 
     Returns
     -------
@@ -942,6 +950,11 @@ def find_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> 
     persons = {m.name for m in all_mentions if m.cls == "Person"}
     classes = {m.name: m.cls for m in all_mentions}
     lookup = {**{p: p for p in persons}, **aliases}
+    # names other documents of the corpus taught us (a short name defined elsewhere)
+    for name, (canonical, cls) in (known or {}).items():
+        if len(name) >= 2 and name not in lookup and name not in classes:
+            lookup[name] = canonical
+            classes.setdefault(canonical, cls)
     if lookup:
         rx = re.compile("|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True)))
         extra = []

@@ -72,3 +72,17 @@ def test_honours_qualified_and_direct(union):
 
 def test_graph_conforms(built):
     assert built.report.conforms, built.report.summary()
+
+
+def test_short_name_defined_in_one_article_links_in_another():
+    from graph import api
+    from graph.vocab import PK, entity_iri
+
+    a = "广东聚力新材料股份有限公司（以下简称“聚力新材”）位于肇庆高新区。"
+    b = "2024年，聚力新材实现营业收入12亿元。聚力新材与华南理工大学共建联合实验室。"
+    ds = api.build_text([a, b]).dataset
+    firm = entity_iri("广东聚力新材料股份有限公司")
+    rows = list(ds.query(PFX + "SELECT ?v WHERE { ?o pk:observedEntity <%s> ; pk:value ?v }" % firm))
+    assert [int(r[0].toPython()) for r in rows] == [1_200_000_000]
+    assert (firm, PK.coBuiltPlatformWith, entity_iri("华南理工大学")) in ds
+    assert not list(ds.triples((entity_iri("聚力新材"), None, None)))
