@@ -288,6 +288,9 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     return cut
 
 
+_PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
+
+
 def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if cls == "Platform":
@@ -296,6 +299,8 @@ def _valid_body(body: str, cls: str) -> bool:
         return False
     if cls == "Enterprise" and (re.search(r"(?:全资子|控股子|参股子|全资|控股|参股)$", core) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}[子分母总]", core)):
         return False  # 全资子公司, 分公司: a kind of company, not a name
+    if cls == "Enterprise" and _PLACE_ONLY.fullmatch(core):
+        return False  # 泰国公司, 深圳公司: a description, not a name
     if _GENERIC_BODY.match(core):
         return cls == "GovernmentBody" and core in ("国家", "国", "国务")
     return True
@@ -350,7 +355,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
         if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)", body) or (cls == "Park" and re.search(r"[一两二三四五六七八九十]$", body)):
             continue  # 新增两家省级工程技术研究中心, 一城两片区: a count, not a name
         if not _valid_body(body, cls) or _is_category(text, m.end()):
-            floor = max(floor, m.start()) if cls != "Platform" else floor
+            floor = max(floor, m.end()) if cls != "Platform" else floor
             continue
         name = body + suffix
         if cls == "Park" or quoted and body == quoted.group():
@@ -407,6 +412,8 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                 cue = _HONOUR_LEFT_CUES.search(text, 0, i)
                 if cue and cue.end() == i and (m.start() - i) >= 2:
                     break
+                if re.search(r"(?:公布|发布|认定|评选|授予|颁发)的$", text[:i]) and (m.start() - i) >= 2:
+                    break  # 入选国家知识产权局公布的国家知识产权示范企业: the body is not part of the title
                 i -= 1
             name = text[i:end].strip(_QUOTES)
             core = name[: -len(h)] if name.endswith(h) else name
@@ -490,6 +497,10 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             if _PERSON_TAIL.match(text[pos + len(cand) :]):
                 best = cand
                 break
+        if best is None:
+            toks = _pos_tokens(text[pos : pos + 8])
+            if toks and toks[0][1] == "nr" and 2 <= len(toks[0][0]) <= 3 and toks[0][0].startswith(sur):
+                best = toks[0][0]
         if not best:
             continue
         out.append(Mention(best, "Person", s.start + pos, s.start + pos + len(best), s.index, "person:role"))
@@ -544,7 +555,7 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
             if tag in ("v", "p", "c", "u", "uj") and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
                 cut = pos
         item, idx = item[cut:], idx + cut
-        for lead in ("园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
+        for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
         trimmed.append((item, idx))
@@ -624,7 +635,7 @@ _PRODUCT_LIST_RE = re.compile(
     r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
 )
 _FOCUS_LIST_RE = re.compile(
-    r"(?:专注于|聚焦于?|深耕|主营|主攻|专攻|研发生产|生产销售|主要生产|主要从事|主要产品(?:包括|有|为)|产品(?:包括|涵盖|有))"
+    r"(?:专注于|聚焦于?|深耕|主营|主攻|专攻|研发生产|生产销售|负责|主要生产|主要从事|主要产品(?:包括|有|为)|产品(?:包括|涵盖|有))"
     r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,14}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,14}?)(?:等|。|，|的|,|；)"
 )
 _CAPACITY_PRODUCT_RE = re.compile(
@@ -947,6 +958,16 @@ def find_mentions(
         for short in derive_short_names(full, lex):
             if short not in aliases and short not in fulls and short not in other_names:
                 aliases[short] = full
+    for park in sorted({m.name for m in all_mentions if m.cls == "Park"}):
+        for place in sorted(lex.places, key=len, reverse=True):
+            for form in (place + "市", place + "省", place):
+                rest = park[len(form) :]
+                if park.startswith(form) and len(rest) >= 5 and rest not in aliases:
+                    aliases.setdefault(rest, park)
+                    break
+            else:
+                continue
+            break
     persons = {m.name for m in all_mentions if m.cls == "Person"}
     classes = {m.name: m.cls for m in all_mentions}
     lookup = {**{p: p for p in persons}, **aliases}

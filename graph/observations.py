@@ -389,8 +389,10 @@ def find_observations(
                 period = pm.group() if pm else None
             value = -q.value if measure is not None and _NEGATIVE.search(core) else q.value
             unit = q.unit
-            if unit == "count" and ind_id == "annual-capacity":
-                unit = "piece"  # 年产50万件: pieces made, not a count of things
+            if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
+                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|生产)", before)
+            ):
+                unit = "piece"  # 年产50万件, 销量41.5万台: pieces made, not a count of things
             out.append(
                 ObservationRecord(
                     entity=entity,

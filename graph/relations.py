@@ -43,7 +43,7 @@ DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|
 _LOCATIVE_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|走进|来到|在|与|和|对|向|从|为|像|同|跟|及|以)$")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|扎根于|扎根|选址于|选址)")
-_COOP_CUE = re.compile(r"(?:集中签约|签约|签署(?:了)?(?:深化)?(?:战略)?合作(?:框架)?协议|签订(?:了)?(?:战略)?合作(?:框架)?协议|达成(?:战略)?合作|战略合作|开展合作|携手|联合研发|合作研发|共同研发|产学研合作|校企合作|合作)")
+_COOP_CUE = re.compile(r"(?:集中签约|签约|签署(?:了)?(?:深化)?(?:战略)?合作(?:框架)?协议|签订(?:了)?(?:战略)?合作(?:框架)?协议|达成(?:战略)?合作|战略合作|开展合作|携手|联合研发|合作研发|共同研发|联合开发|共同开发|合作开发|产学研合作|校企合作|合作)")
 _COBUILD_CUE = re.compile(r"(?:联合共建|合作共建|共同建设|共建|联合建设|合建)")
 _COFILE_CUE = re.compile(r"(?:联合申报|共同申报|联合申请|共同申请|合作申报)")
 _HONOUR_CUE = re.compile(r"(?:荣获|获评|被评为|评为|荣膺|获得|获授|授予|入选|入围|被认定为|认定为|获批|创建成为|成功创建|创建|成为|列入|获|是)")
@@ -126,7 +126,7 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         if s.index > 0 and section != section_of[s.index - 1]:
             current = last_firm = None
         ms = by_sentence.get(s.index, [])
-        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|目前|如今|当前|近年来|同时|此外|其中|为此|对此|因此)[，,]", "", s.text)
+        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|其中|为此|对此|因此)[，,]", "", s.text)
         topic = None
         if _CARRY.match(stripped) and last_firm is not None:
             # 该公司 / 其 / 公司: the company written last, even inside a project's name
@@ -346,6 +346,14 @@ def _relations_in(
             for x in applicants:
                 _add(out, ctx, p, "applicant", x, f"applicant:{cue.group()}")
 
+    for pat in [m for m in ms if m.cls == "Patent"]:
+        alone = re.search(r"(?:由([^，。；]{0,30}?))?(?:独立|自主|单独)?(?:申请|申报|研发|研制)的(?:发明)?(?:专利)?[“「]?$", text[: ctx.rel(pat)])
+        if alone and not _COFILE_CUE.search(text[: ctx.rel(pat)]):
+            filers = [m for m in ms if m.cls in ORG and alone.start(1) >= 0 and alone.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= alone.end(1)] if alone.group(1) else []
+            filer = filers[0] if filers else (topic if topic is not None and topic.cls in ORG else None)
+            if filer is not None:
+                _add(out, ctx, pat, "applicant", filer, "applicant:申请的")
+
     # --- co-built platforms and cooperation -----------------------------------
     for cue in _COBUILD_CUE.finditer(text):
         pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
@@ -482,6 +490,10 @@ def _relations_in(
     for person in [m for m in ms if m.cls == "Person" and m.rule == "person:role"]:
         units = {m.name: m for m in ms if m.rule.startswith("unit:") and m.end <= person.start}
         orgs = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(person) and not m.rule.startswith("unit:")]
+        anaphor = re.search(r"(?:^|[，,。；“])(?:该)?(?:公司|企业|集团)((?:[\u4e00-\u9fff]{2,8}?、)*[\u4e00-\u9fff]{2,8}?)$", text[: ctx.rel(person)])
+        if anaphor and topic is not None and topic.cls == "Enterprise" and (not orgs or ctx.rel_end(orgs[-1]) <= anaphor.start()):
+            _add(out, ctx, person, "affiliatedWith", topic, "affiliatedWith:公司+role", role=anaphor.group(1))
+            continue
         if not orgs:
             continue
         org = orgs[-1]
