@@ -24,7 +24,8 @@ _CLOSERS = frozenset("”’」』)）》\"'")
 DATE_LINE = re.compile(
     r"^(?:发布(?:时间|日期)|日期|时间|来源[^：:\d]{0,12})?[：:]?\s*(?:19|20|１|２)[\d０-９]{2,3}\s*[-年/.]\s*[\d０-９]{1,2}\s*[-月/.]\s*[\d０-９]{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?$"
 )
-_SPACED_NUMBERS = re.compile(r"\d[\d.,]*\s+(?=\d[\d.,]*(?:\s|$))")
+# a number cell of a table: -6.3, 12.6%, 268家, 1086.2亿元
+_SPACED_NUMBERS = re.compile(r"-?\d[\d.,]*(?:%|[亿万千]?[\u4e00-\u9fff]{1,2})?\s+(?=-?\d[\d.,]*(?:%|[亿万千]?[\u4e00-\u9fff]{1,2})?(?:\s|$))")
 _SPACES = frozenset(" \t\u3000\u00a0\u2002\u2003\u2009\u200b")
 
 
@@ -54,6 +55,14 @@ def _halfwidth(ch: str) -> str:
     if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A or o in (0xFF05, 0xFF0E, 0xFF0B):
         return chr(o - 0xFEE0)
     return ch
+
+
+_TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标)(?:\s+\S+){2,}\s*$")
+
+
+def _is_table_line(line: str) -> bool:
+    """A table header (指标 2022年 2023年 …) or a row of space-separated numbers: its cells stay apart."""
+    return bool(_TABLE_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
 
 
 def _ends_sentence(line: str) -> bool:
@@ -111,7 +120,7 @@ def clean_text(raw: str) -> CleanText:
         i = 0
         # "1 468.2亿元", "202 4年": a space inside a number is a PDF artefact, unless the
         # line is a table row whose numbers are separated by spaces (1586.3 1713.4 1862.4)
-        table_row = len(_SPACED_NUMBERS.findall(body)) >= 2
+        table_row = _is_table_line(body)
         while i < n:
             ch = body[i]
             if ch in _SPACES or ch == "\ufeff":
@@ -120,7 +129,7 @@ def clean_text(raw: str) -> CleanText:
                     j += 1
                 prev = out[-1] if out and out[-1] != "\n" else ""
                 nxt = body[j] if j < n else ""
-                keep = prev and nxt and not (is_cjk(prev) or is_cjk(nxt))
+                keep = prev and nxt and (table_row or not (is_cjk(prev) or is_cjk(nxt)))
                 if keep and prev.isdigit() and nxt.isdigit() and not table_row:
                     keep = False
                 if keep:
@@ -145,7 +154,10 @@ def clean_text(raw: str) -> CleanText:
         # decide whether this line ends a paragraph
         full = width > 0 and len(text) >= 0.75 * width
         nxt_line = next((ln.strip() for ln, _ in lines[idx + 1 :] if ln.strip()), "")
-        pending_break = _ends_sentence(text) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
+        pending_break = (
+            _ends_sentence(text) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
+            or _is_table_line(text) or _is_table_line(nxt_line)
+        )
         if not pending_break and out and out[-1].isascii() and out[-1].isalnum():
             # joining two Latin words across a line break keeps one space
             nxt = next((ln.strip() for ln, _ in lines[idx + 1 :] if ln.strip()), "")

@@ -147,7 +147,7 @@ _FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 _BULLETS = "●•·■□▪◆◇▶►-*–—○"
 _UNIT_IN_LABEL = re.compile(r"[（(](亿元|万元|元|万吨|吨|家|个|项|件|万人|人|%|万平方米|平方米)[）)]\s*$")
-_TABLE_HEADER = re.compile(r"^(?:指标|项目|名称)?\s*((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
+_TABLE_HEADER = re.compile(r"^(?:指标|项目|名称|类别|主要指标)\s+(.+)$|^((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
 _SECTOR_QUALIFIER = re.compile(r"([\u4e00-\u9fff“”+]{2,12}?(?:产业链|产业|行业|板块|领域))\s*$")
 
 
@@ -280,7 +280,7 @@ def find_observations(
             section_parks.setdefault(section_of[m.sentence], m.key)
     main_park = _most_named_park(mentions)
 
-    table_years: list[int] = []
+    table_years: list[str] = []
     carried_year: int | None = None
     carried_entity: str | None = None
     in_forecast = False
@@ -289,8 +289,9 @@ def find_observations(
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         quantities = [q for q in find_quantities(text) if not _inside_name(q, ms, s)]
         header = _TABLE_HEADER.match(text)
-        if header:
-            table_years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", header.group(1))]
+        if header and (header.group(2) or len(header.group(1).split()) >= 2):
+            table_years = (header.group(1) or header.group(2)).split() if header.group(1) else [
+                y + "年" for y in re.findall(r"(?:19|20)\d{2}", header.group(2))]
             continue
         park = section_parks.get(section_of[s.index], main_park)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；")
@@ -519,43 +520,71 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
 
 
 def _table_row(
-    s: Sentence, text: str, quantities: Sequence[Quantity], years: Sequence[int], park: str | None,
+    s: Sentence, text: str, quantities: Sequence[Quantity], columns: Sequence[str], park: str | None,
     inds: _Indicators, lex: Lexicon,
 ) -> list[ObservationRecord]:
-    """One row of a table whose header lists years: 规模以上工业总产值 1086.2亿元 1183.4亿元 1286.4亿元."""
+    """One row of a table under a header of columns.
+
+    Columns are years (指标 2022年 2023年 2024年), periods (第三季度, 1—9月) or growth
+    rates (同比增长(%)); an optional 单位 column or a unit in the row label
+    (营业收入（亿元）) gives the unit of bare numbers.
+    """
     if park is None:
         return []
-    unit_label = None
-    if len(quantities) != len(years):
-        # 营业收入（亿元） 1586.3 1713.4 1862.4: bare numbers, the unit is in the label
-        head = re.match(r"^(.*?[）)])\s*([\d,.\s]+)$", text)
-        unit_label = _UNIT_IN_LABEL.search(head.group(1)) if head else None
-        numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", head.group(2)) if head else []
-        if unit_label is None or len(numbers) != len(years):
-            return []
-        quantities = [q for n in numbers for q in find_quantities(n.replace(",", "") + unit_label.group(1))][: len(years)]
-        if len(quantities) != len(years):
-            return []
-        label = head.group(1)[: unit_label.start()].strip()
-        anchor = s.start + len(head.group(1))
-        return [ObservationRecord(park, ind, q.value, q.unit, s.index, anchor, s.start + len(text), "observation:table", year=y)
-                for q, y in zip(quantities, years)
-                for ind in [_amount_indicator(label, q.unit, inds, lex) or inds.minted(label, q.unit)] if ind]
-    if quantities[0].start == 0:
+    cols = list(columns)
+    unit_col = cols.index("单位") if "单位" in cols else None
+    if unit_col is not None:
+        cols.pop(unit_col)
+    cells = text.split()
+    if len(cells) < 2:
         return []
-    label = text[: quantities[0].start].strip()
-    growth = re.search(r"(?:增速|增长率|增幅)$", label)
+    # the label is everything before the first number or unit cell
+    first_value = next((i for i, c in enumerate(cells) if re.match(r"^-?\d", c)), None)
+    if first_value is None or first_value == 0:
+        return []
+    label = "".join(cells[:first_value])
+    unit_word = None
+    if unit_col is not None and first_value >= 2 and not re.match(r"^-?\d", cells[first_value - 1]):
+        unit_word = cells[first_value - 1]
+        label = "".join(cells[: first_value - 1])
+    in_label = _UNIT_IN_LABEL.search(label)
+    if in_label:
+        unit_word = unit_word or in_label.group(1)
+        label = label[: in_label.start()]
+    values = cells[first_value:]
+    if len(values) != len(cols):
+        return []
+    base = _amount_indicator(label, "CNY", inds, lex)
     out = []
-    for q, year in zip(quantities, years):
+    for raw, col in zip(values, cols):
+        year_m = re.fullmatch(r"((?:19|20)\d{2})\s*年?", col)
+        growth = re.search(r"(?:增长|增速|增幅|同比)", col) or re.search(r"(?:增速|增长率|增幅)$", label)
+        number = raw.replace(",", "")
         if growth:
-            base = _amount_indicator(label[: growth.start()], "CNY", inds, lex) or inds.minted(label[: growth.start()], "CNY")
-            ind_id = inds.measure(base, "growth", "增长率", "growth") if base else None
+            q = next(iter(find_quantities(number.rstrip("%") + "%")), None)
+        elif re.search(r"[\u4e00-\u9fff%]", number):
+            q = next(iter(find_quantities(number)), None)
+        else:
+            q = next(iter(find_quantities(number + (unit_word or "个"))), None) if unit_word or not re.search(r"\.", number) else None
+            if q is not None and unit_word in ("户", "家", "个", "项", "件") and q.unit != "count":
+                q = None
+        if q is None:
+            continue
+        bare = re.sub(r"(?:增速|增长率|增幅)$", "", label)
+        if growth:
+            row_unit = "count" if (unit_word or "") in ("户", "家", "个", "项", "件", "人", "所") else "CNY"
+            b = base or _amount_indicator(bare, row_unit, inds, lex) or inds.minted(bare, row_unit)
+            ind_id = inds.measure(b, "growth", "增长率", "growth") if b else None
+            value = -q.value if number.startswith("-") and q.value > 0 else q.value
         else:
             ind_id = _amount_indicator(label, q.unit, inds, lex) or inds.minted(label, q.unit)
+            value = q.value
         if ind_id is None:
             continue
-        out.append(ObservationRecord(park, ind_id, q.value, q.unit, s.index, s.start + q.start, s.start + q.end,
-                                     "observation:table", year=year, bound=q.bound))
+        year = int(year_m.group(1)) if year_m else None
+        period = None if year_m else re.sub(r"(?:同比增长|增长|增速|增幅)?[（(]?%?[）)]?$", "", col) or None
+        out.append(ObservationRecord(park, ind_id, value, q.unit, s.index, s.start, s.start + len(text),
+                                     "observation:table", year=year, period=period))
     return out
 
 
