@@ -71,8 +71,8 @@ _GENERIC_BODY = re.compile(
     r"省市|市区|区县|\d+)+$"
 )
 _COUNT_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)\s*(?:多|余)?\s*(?:个|家|所|项|座|处|批|名|类|支)")
-_CATEGORY_AFTER = re.compile(r"^(?:数量|总数|数|的数量|占比|比重|认定|申报|培育|梯队|库)")
-_HONOUR_CATEGORY_AFTER = re.compile(r"^(?:工业|产值|营收|营业收入|增加值)")
+_CATEGORY_AFTER = re.compile(r"^(?:数量|总数|数|的数量|占比|比重|梯队|库)")
+_HONOUR_CATEGORY_AFTER = re.compile(r"^(?:工业|产值|营收|营业收入|增加值|认定|申报|培育)")
 _LEVELS = (
     ("national", re.compile(r"^(?:国家|国家级|全国|中国|中华人民共和国|国务院)")),
     ("provincial", re.compile(r"^(?:省级|[\u4e00-\u9fff]{2,3}省(?!市)|广东|江苏|浙江|福建|山东)")),
@@ -103,7 +103,7 @@ _CUSTOMER_RE = re.compile(
     r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|遍及|覆盖)[：:]?|(?:供货给|供应给)"
 )
 _PERSON_TAIL = re.compile(
-    r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|[，,。：:；;、“”\s]|$)"
+    r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|[，,。：:；;、“”\s]|$)"
 )
 
 
@@ -494,6 +494,8 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             cand = rest[: len(sur) + given]
             if len(cand) < len(sur) + given or not all("\u4e00" <= c <= "\u9fff" for c in cand):
                 continue
+            if given == 2 and cand[-1] in "说称讲道表介指认强透告坦":
+                continue  # 方敏说: the verb is not part of the name
             if _PERSON_TAIL.match(text[pos + len(cand) :]):
                 best = cand
                 break

@@ -364,8 +364,10 @@ def _relations_in(
             # the platform sits with the first party (A携手B共建X: A hosts X)
             if partners and partners[0].cls != "GovernmentBody":
                 _add(out, ctx, partners[0], "hostsPlatform", plat, f"hostsPlatform:{cue.group()}")
-    if not _COBUILD_CUE.search(text) and not _COFILE_CUE.search(text):
+    if True:
         for cue in _COOP_CUE.finditer(text):
+            if cue.group() in ("合作",) and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text)):
+                continue  # 合作共建 / 合作申报: the more specific relation says it
             pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
             right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
             if not pairs and right and cue.group() in ("携手", "联合"):
@@ -606,6 +608,7 @@ def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Men
     gap = _gap(text[ctx.rel_end(left[-1]) : cue_start])
     gap = re.sub(r"^(?:(?:联合研发|共同研发|合作研发|携手|联合|合作|共同)[、和及]?)+", "", gap)
     gap = re.sub(r"^(?:将|已|正式|共同|于[^，。；]{0,10}?)?(?:在[^，。；]{1,16}?)?$", "", gap)
+    gap = re.sub(r"^(?:签署|签订|达成)[^，。；]{0,12}?(?:协议|合作)[，,]?$", "", gap)  # A与B签署合作协议，共建…
     if len(gap) > 4 or re.search(r"[，。；]", gap):
         # "A与B等高校院所共建": allow a short head noun after 等
         if not re.fullmatch(r"等[\u4e00-\u9fff]{0,6}", gap):
@@ -734,7 +737,8 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
             return same_kind[-1]
         if subject is not None:
             return subject
-    cands = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(h) and _is_topic_candidate(m, text, ctx.rel(m))]
+    cands = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(h) and _is_topic_candidate(m, text, ctx.rel(m))
+             and not re.search(r"(?:被|由)$", text[: ctx.rel(m)])]
     return cands[0] if cands else ctx.topic
 
 
