@@ -26,6 +26,9 @@ FLOORS = {
     ROOT / "heldout" / "suzhou-industrial-park-feature": (0.82, 0.77),
     ROOT / "heldout" / "chengdu-park-briefs": (0.70, 0.75),
     ROOT / "heldout" / "annual-report-excerpt": (0.74, 0.67),
+    ROOT / "heldout2" / "hefei-park-interview": (0.74, 0.57),
+    ROOT / "heldout2" / "guangxi-park-newsletter": (0.78, 0.73),
+    ROOT / "heldout2" / "dongguan-enterprise-profile": (0.72, 0.67),
 }
 
 
