@@ -70,7 +70,8 @@ def build(
         jobs=jobs, cache_dir=outdir / ".cache" if cache else None,
     )
     for f in result.failures:
-        typer.echo(f"parkkg: skipped {f.source}: {f.message}", err=True)
+        detail = f.message if f.message.startswith(f"{f.source}:") else f"{f.source}: {f.message}"
+        typer.echo(f"parkkg: skipped {detail}", err=True)
     if result.report is not None and not result.report.conforms:
         typer.echo(result.report.summary(), err=True)
         raise fail(f"the graph violates {len(result.report.violations)} SHACL constraint(s); nothing written", EXIT_INVALID)
@@ -281,8 +282,6 @@ def docs_cmd(
 
 def _query_source(graph: Optional[Path], store: Optional[str]):
     """--store oxigraph:PATH, --graph FILE, out/parkkg.ttl, or a build of the bundled article."""
-    from . import api
-
     if graph is not None and store is not None:
         raise fail("give --graph or --store, not both", EXIT_INPUT)
     if store is not None:
@@ -295,6 +294,8 @@ def _query_source(graph: Optional[Path], store: Optional[str]):
     if default.is_file():
         return default
     typer.echo("parkkg: no out/parkkg.ttl; querying a fresh build of the bundled article", err=True)
+    from . import api  # the extraction pipeline: imported only when a build is needed
+
     return api.build(validate=False)
 
 
@@ -376,13 +377,51 @@ def serve_cmd(
         raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_FAILED) from None
 
 
+_INTERRUPTED = "parkkg: interrupted; outputs already written are intact"
+
+
+def _interrupt_main_process_only() -> object:
+    """Let Ctrl-C stop the main process only: worker processes forked from it
+    (``build --jobs``) inherit a handler that ignores it, and are stopped by the
+    main process, so the user sees one line instead of a traceback per worker.
+    Returns the previous handler (None when not in the main thread)."""
+    import os
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # e.g. started in the background: keep ignoring it
+        return None
+    main_pid = os.getpid()
+
+    def on_sigint(signum: int, frame: object) -> None:
+        if os.getpid() == main_pid:
+            raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGINT, on_sigint)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``parkkg`` script; returns the exit code."""
+    import signal
+
+    previous = _interrupt_main_process_only()
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)  # type: ignore[arg-type]
+
+
+def _main(argv: list[str] | None) -> int:
     from .errors import ParkKGError
 
     try:
         # without standalone mode, click returns (not raises) the code of a typer.Exit
         code = app(args=argv, standalone_mode=False)
+        if code == 130:  # typer's answer to a KeyboardInterrupt (Ctrl-C)
+            typer.echo(_INTERRUPTED, err=True)
         if isinstance(code, int) and code != EXIT_OK:
             return code
     except typer.Exit as exc:
@@ -393,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo(f"parkkg: error: {exc}", err=True)
         return getattr(exc, "exit_code", EXIT_FAILED)
     except KeyboardInterrupt:
-        typer.echo("parkkg: interrupted; outputs already written are intact", err=True)
+        typer.echo(_INTERRUPTED, err=True)
         return 130
     except Exception as exc:  # click usage errors and unexpected failures
         import click
@@ -401,7 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, click.exceptions.UsageError):
             exc.show()
             return EXIT_INPUT
-        if isinstance(exc, click.exceptions.Abort):
+        if isinstance(exc, click.exceptions.Abort):  # click's form of Ctrl-C
+            typer.echo(_INTERRUPTED, err=True)
             return 130
         if _state["debug"]:
             raise

@@ -603,7 +603,9 @@ _register_serializers()
 
 
 def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
+    # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085, form
+    # feed and others, which N-Triples literals may hold unescaped
+    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
@@ -642,7 +644,26 @@ def serialize(
         return _jsonld(union)
     if fmt is RdfFormat.TURTLE:
         return union.serialize(format="parkkg-turtle", encoding="utf-8")
+    _check_xml_chars(union)
     return union.serialize(format="parkkg-xml", encoding="utf-8")
+
+
+# characters XML 1.0 cannot carry at all, not even as character references
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_xml_chars(g: Graph) -> None:
+    """Refuse, naming the triple, a graph RDF/XML cannot hold (rdflib would
+    write an XML file no parser accepts)."""
+    for s, p, o in g:
+        for term in (s, p, o):
+            bad = _XML_ILLEGAL.search(str(term)) if isinstance(term, (Literal, URIRef)) else None
+            if bad:
+                raise StoreError(
+                    f"RDF/XML cannot hold the control character U+{ord(bad.group()):04X} found in "
+                    f"{s.n3()} {p.n3()} (XML 1.0 forbids it); export as Turtle, N-Triples, N-Quads, "
+                    "TriG or JSON-LD, or remove the character from the article"
+                )
 
 
 def write_turtle(ds: Dataset | Graph, path: str | Path) -> Path:

@@ -1,0 +1,263 @@
+"""Nothing half-written: ``parkkg build`` killed (SIGKILL, or Ctrl-C as SIGINT
+to its process group) while extracting, while validating, and in the middle
+of writing parkkg.ttl leaves the previous outputs byte-identical and no file
+a user could take for output; an on-disk Oxigraph store survives a writer and
+a reader killed mid-work and reopens with the same number of quads.
+
+Killing "mid-write" is made exact by a fault injected into the child process
+only: the write of the temporary ``.parkkg.ttl.*.tmp`` puts half the bytes on
+disk, says so on stderr and sleeps; the test kills it there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from graph import cli
+from graph.read import bundled_article
+from graph.store import open_store, write_oxigraph
+from graph.validate import validate_graph
+from graph.vocab import PKR
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+
+PAUSE_MID_WRITE = r"""
+import pathlib, sys, time
+_write_bytes = pathlib.Path.write_bytes
+def write_bytes(self, data):
+    if self.name.startswith(".parkkg.ttl.") and self.name.endswith(".tmp"):
+        with open(self, "wb") as fh:
+            fh.write(data[: len(data) // 2])
+        sys.stderr.write("FAULT: paused half-way through " + self.name + "\n")
+        sys.stderr.flush()
+        time.sleep(600)
+    return _write_bytes(self, data)
+pathlib.Path.write_bytes = write_bytes
+from graph.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+PAUSE_MID_LOAD = r"""
+import sys, time
+from rdflib import Graph, Literal, URIRef
+import graph.store as gs
+_quads = gs._quads_to_ox
+def quads(items):
+    for i, q in enumerate(_quads(items)):
+        if i == 2000:
+            sys.stderr.write("FAULT: paused half-way through the load\n")
+            sys.stderr.flush()
+            time.sleep(600)
+        yield q
+gs._quads_to_ox = quads
+g = Graph()
+for i in range(4000):
+    g.add((URIRef(f"http://example.org/s{i}"), URIRef("http://example.org/p"), Literal(i)))
+gs.write_oxigraph(g, sys.argv[1], replace=True)
+"""
+
+
+def start(args: list[str]) -> subprocess.Popen:
+    """A child in its own process group (so Ctrl-C can go to the whole group, as a terminal sends it)."""
+    return subprocess.Popen(
+        [sys.executable, *args], cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True,
+    )  # fmt: skip
+
+
+def wait_for(proc: subprocess.Popen, marker: str, limit: float = 180) -> list[str]:
+    """Read the child's stderr until a line containing ``marker``; kill it if that takes too long."""
+    guard = threading.Timer(limit, lambda: proc.poll() is None and os.killpg(proc.pid, signal.SIGKILL))
+    guard.start()
+    lines: list[str] = []
+    try:
+        for line in proc.stderr:
+            lines.append(line)
+            if marker in line:
+                return lines
+    finally:
+        guard.cancel()
+    raise AssertionError(f"the child ended before {marker!r}:\n{''.join(lines)}")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, the extraction cache aside."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".cache" not in p.relative_to(folder).parts
+    }
+
+
+@pytest.fixture(scope="module")
+def previous(tmp_path_factory) -> Path:
+    """An output folder from an earlier, successful build (with the network views)."""
+    out = tmp_path_factory.mktemp("previous") / "out"
+    small = out.parent / "earlier.txt"
+    small.write_text("广东星河新材料有限公司位于肇庆高新区，与华南理工大学合作。", encoding="utf-8")
+    assert cli.main(["build", str(small), "-o", str(out)]) == 0
+    assert {"parkkg.ttl", "chain-leaders.html", "partnerships.html"} <= {p.name for p in out.iterdir()}
+    return out
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory) -> Path:
+    """Two articles: a short one (its progress line comes first) and a long one."""
+    folder = tmp_path_factory.mktemp("articles")
+    (folder / "a-short.txt").write_text("广东聚石化学股份有限公司位于清远高新区。", encoding="utf-8")
+    (folder / "b-long.txt").write_text(bundled_article().read_text(encoding="utf-8") * 4, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "moment, sig",
+    [
+        ("[1/2]", signal.SIGKILL),  # extracting the long article
+        ("[2/2]", signal.SIGKILL),  # mapping, validating, serialising
+        ("FAULT", signal.SIGKILL),  # half of parkkg.ttl's bytes in the temporary file
+        ("[2/2]", signal.SIGINT),
+        ("FAULT", signal.SIGINT),
+    ],
+    ids=["kill-extracting", "kill-validating", "kill-writing", "ctrl-c-validating", "ctrl-c-writing"],
+)
+def test_killed_build_leaves_previous_outputs_intact(previous, articles, tmp_path, moment, sig):
+    out = tmp_path / "out"
+    shutil.copytree(previous, out)
+    before = snapshot(out)
+    code = ["-c", PAUSE_MID_WRITE] if moment == "FAULT" else ["-m", "graph"]
+    proc = start([*code, "build", str(articles), "-o", str(out)])
+    try:
+        seen = wait_for(proc, moment)
+        os.killpg(proc.pid, sig)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    stderr = "".join(seen) + err
+
+    after = snapshot(out)
+    visible = {k: v for k, v in after.items() if not Path(k).name.startswith(".")}
+    assert visible == before, "an output changed or appeared"
+    leftovers = sorted(set(after) - set(before))
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130
+        assert stderr.strip().splitlines()[-1] == "parkkg: interrupted; outputs already written are intact"
+        assert "Traceback" not in stderr and "ForkPoolWorker" not in stderr
+        assert leftovers == []
+        assert not [p for p in out.rglob("*.tmp")]  # the cache's temporary files are gone too
+    else:
+        assert proc.returncode == -signal.SIGKILL
+        # a killed process cannot clean up: at most the hidden temporary file it was writing
+        assert all(re.fullmatch(r"\.parkkg\.ttl\.[^/]+\.tmp", name) for name in leftovers), leftovers
+        assert len(leftovers) == (1 if moment == "FAULT" else 0)
+    assert Graph().parse(out / "parkkg.ttl", format="turtle")  # the previous graph still parses
+
+
+def test_a_build_after_a_kill_succeeds(previous, articles, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(previous, out)
+    proc = start(["-c", PAUSE_MID_WRITE, "build", str(articles), "-o", str(out), "--no-viz"])
+    try:
+        wait_for(proc, "FAULT")
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    # the killed build cached its extractions (atomically); the next build uses them
+    assert cli.main(["build", str(articles), "-o", str(out), "--no-viz"]) == 0
+    g = Graph().parse(out / "parkkg.ttl", format="turtle")
+    assert (PKR["广东聚石化学股份有限公司"], None, None) in g
+    assert validate_graph(g).conforms
+
+
+# ------------------------------------------------------------------ the on-disk Oxigraph store
+
+
+def quads_in(path: Path) -> int:
+    with open_store(f"oxigraph:{path}") as store:
+        return len(store)
+
+
+@pytest.fixture()
+def disk_store(built, tmp_path) -> tuple[Path, int]:
+    path = tmp_path / "store"
+    write_oxigraph(built, path)
+    n = quads_in(path)
+    assert n > 1000
+    return path, n
+
+
+def test_store_survives_a_writer_killed_mid_load(disk_store):
+    path, n = disk_store
+    marker = URIRef("http://example.org/s1")
+    proc = start(["-c", PAUSE_MID_LOAD, str(path)])
+    try:
+        wait_for(proc, "FAULT")
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    assert proc.returncode == -signal.SIGKILL
+    assert quads_in(path) == n
+    with open_store(f"oxigraph:{path}") as store:
+        assert store.query("ASK { ?e a pk:Enterprise }").boolean
+        assert not store.query(f"ASK {{ <{marker}> ?p ?o }}").boolean
+    # nothing holds the store's lock: it opens for writing, and is replaced by the next write
+    writable = pyoxigraph.Store(str(path))
+    assert len(writable) == n
+    del writable
+    g = Graph()
+    g.add((marker, URIRef("http://example.org/p"), Literal(1)))
+    write_oxigraph(g, path, replace=True)
+    assert quads_in(path) == 1
+    visible = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
+    assert visible == ["store"]
+
+
+def test_store_survives_a_reader_killed_mid_query(disk_store):
+    path, n = disk_store
+    proc = start(["-m", "graph", "serve", "--port", "0", "--store", f"oxigraph:{path}", "--timeout", "30"])
+    try:
+        banner = "".join(wait_for(proc, "query page"))
+        url = re.search(r"query page (http://127\.0\.0\.1:\d+)/", banner).group(1)
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # runs for a long time
+        sender = threading.Thread(target=_ignore_errors, args=(url, query), daemon=True)
+        sender.start()
+        time.sleep(1.0)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(60)
+        sender.join(30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    assert quads_in(path) == n
+
+
+def _ignore_errors(url: str, query: str) -> None:
+    import urllib.parse
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(f"{url}/sparql?{urllib.parse.urlencode({'query': query})}", timeout=30).read()
+    except OSError:
+        pass
