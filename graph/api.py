@@ -300,6 +300,13 @@ def _link_across_documents(results: dict[str, tuple[Extraction, dict[str, Indica
             results[path] = extract(ex.document, lex=lex, known=missing)
 
 
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (no tracebacks from each worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _map(fn: Callable, items: list[str], workers: int):
     """``map`` in input order, over worker processes when there is more than one document."""
     if workers <= 1 or len(items) <= 1:
@@ -308,7 +315,7 @@ def _map(fn: Callable, items: list[str], workers: int):
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(processes=min(workers, len(items))) as pool:
+    with ctx.Pool(processes=min(workers, len(items)), initializer=_ignore_sigint) as pool:
         yield from pool.imap(fn, items, chunksize=max(1, min(64, len(items) // (workers * 8) or 1)))
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from functools import lru_cache
+from pathlib import Path
 
 from .model import CleanText
 
-__all__ = ["clean_text", "is_cjk", "TERMINAL_PUNCTUATION", "DATE_LINE"]
+__all__ = ["clean_text", "to_simplified", "is_cjk", "TERMINAL_PUNCTUATION", "DATE_LINE"]
 
 TERMINAL_PUNCTUATION = frozenset("。！？!?…；;")
 _CLOSERS = frozenset("”’」』)）》\"'")
@@ -26,7 +28,9 @@ DATE_LINE = re.compile(
 )
 # a number cell of a table: -6.3, 12.6%, 268家, 1086.2亿元
 _SPACED_NUMBERS = re.compile(r"-?\d[\d.,]*(?:%|[亿万千]?[\u4e00-\u9fff]{1,2})?\s+(?=-?\d[\d.,]*(?:%|[亿万千]?[\u4e00-\u9fff]{1,2})?(?:\s|$))")
-_SPACES = frozenset(" \t\u3000\u00a0\u2002\u2003\u2009\u200b")
+_SPACES = frozenset(" \t\u3000\u00a0\u2002\u2003\u2009\u200b\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029") | frozenset(
+    chr(c) for c in range(0x20) if chr(c) not in "\n\r"
+) | frozenset(chr(c) for c in range(0x7F, 0xA0))
 
 
 def is_cjk(ch: str) -> bool:
@@ -79,6 +83,45 @@ def _line_width(lines: list[str]) -> float:
     if len(lengths) < 4:
         return float(max(lengths))
     return statistics.quantiles(lengths, n=4)[2]
+
+
+@lru_cache(maxsize=1)
+def _traditional_chars() -> re.Pattern[str] | None:
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - a core dependency
+        return None
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    chars = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            trad, simp = line.split("\t", 1)
+            if len(trad) == 1 and trad not in simp.split():
+                chars.add(trad)
+    return re.compile("[" + "".join(sorted(chars)) + "]") if chars else None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified ones, one for one, so offsets stay valid.
+
+    Uses OpenCC's dictionaries (opencc-python-reimplemented, shipped inside the
+    package); text with no traditional character is returned unchanged.
+
+    Examples
+    --------
+    >>> to_simplified("廣東聚石化學股份有限公司位於清遠高新區")
+    '广东聚石化学股份有限公司位于清远高新区'
+    """
+    rx = _traditional_chars()
+    if rx is None or not rx.search(text):
+        return text
+    from opencc import OpenCC
+
+    converter = OpenCC("t2s")
+    out = converter.convert(text)
+    if len(out) != len(text):  # a phrase rule changed the length: convert character by character
+        out = "".join(converter.convert(ch) if len(converter.convert(ch)) == 1 else ch for ch in text)
+    return out
 
 
 def clean_text(raw: str) -> CleanText:
@@ -165,4 +208,4 @@ def clean_text(raw: str) -> CleanText:
                 out.append(" ")
                 offs.append(start + len(body))
     offs.append(len(raw))
-    return CleanText(text="".join(out), offsets=tuple(offs))
+    return CleanText(text=to_simplified("".join(out)), offsets=tuple(offs))

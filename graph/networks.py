@@ -836,19 +836,11 @@ def load_graph(path: Any) -> Graph:
     """
     from pathlib import Path
 
-    from rdflib.util import guess_format
-
     from .errors import StoreError
+    from .export import load_dataset
 
     p = Path(path)
     if not p.is_file():
         raise StoreError(f"no graph file at {p}: run `parkkg build -o {p.parent}` first, or pass --graph FILE")
-    fmt = guess_format(str(p)) or "turtle"
-    try:
-        if fmt in ("trig", "nquads"):
-            ds = Dataset()
-            ds.parse(p, format=fmt)
-            return union_graph(ds)
-        return Graph().parse(p, format=fmt)
-    except Exception as exc:  # rdflib raises many kinds for bad syntax
-        raise StoreError(f"cannot read {p} as {fmt}: {exc}; is it a graph written by `parkkg build`?") from exc
+    # one reader for every command: a syntax error is reported on one line with its line and column
+    return union_graph(load_dataset(p))

@@ -44,3 +44,14 @@ def test_spaces_inside_numbers_are_mended_but_table_columns_kept():
     c = clean_text("规上工业总产值跃升至1 468.2亿元，202 4年11月26日揭牌。\n营业收入（亿元） 1586.3 1713.4 1862.4")
     assert "1468.2亿元" in c.text and "2024年11月26日" in c.text
     assert "1586.3 1713.4 1862.4" in c.text
+
+
+def test_traditional_characters_become_simplified_one_for_one():
+    raw = "廣東聚石化學股份有限公司位於清遠高新區。"
+    c = clean_text(raw)
+    assert c.text == "广东聚石化学股份有限公司位于清远高新区。"
+    assert len(c.text) == len(raw) and c.offsets[:-1] == tuple(range(len(raw)))
+
+
+def test_control_characters_do_not_reach_the_text():
+    assert clean_text("园区\x07企业\x1b发展。").text == "园区企业发展。"
