@@ -129,6 +129,10 @@ def link_entities(extractions: Sequence[Extraction]) -> tuple[dict[str, EntityRe
             surface.setdefault(m.name, key)
             votes[key][m.cls] += CLASS_PRIORITY.get(m.rule.split(":", 1)[0], 1)
             names[key].add(m.name)
+            a, b = ex.clean.raw_span(m.start, m.end)
+            written = "".join(ex.document.text[a:b].split())
+            if written != m.name and len(written) == len(m.name):
+                names[key].add(written)  # as the article wrote it (廣東聚石化學…), found by a search too
             if m.level and key not in levels:
                 levels[key] = m.level
     for short, full in aliases.items():

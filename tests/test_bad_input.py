@@ -17,7 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, Namespace
+from rdflib import RDFS, Graph, Literal, Namespace
+from rdflib.namespace import SKOS
 
 from graph import cli
 from graph.errors import SourceError
@@ -26,7 +27,6 @@ from graph.validate import validate_graph
 from graph.vocab import PK, PKR
 
 ROOT = Path(__file__).resolve().parents[1]
-RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 
 FIRM = "广东聚石化学股份有限公司"
 PARK = "清远高新技术产业开发区"
@@ -241,10 +241,15 @@ def test_traditional_characters_build_without_crashing(capsys, tmp_path):
     f = tmp_path / "traditional.txt"
     f.write_text("廣東聚石化學股份有限公司位於清遠高新區，2024年工業總產值5.74億元。", encoding="utf-8")
     g = build_graph(capsys, tmp_path, f)
-    assert Literal("廣東聚石化學股份有限公司", lang="zh") in set(g.objects(PKR["廣東聚石化學股份有限公司"], RDFS.label))
+    # read as simplified (one character for one, offsets kept): the entity gets the
+    # simplified label and keeps the written form as an alternative label
+    firm = PKR["广东聚石化学股份有限公司"]
+    assert Literal("广东聚石化学股份有限公司", lang="zh") in set(g.objects(firm, RDFS.label))
+    assert Literal("廣東聚石化學股份有限公司", lang="zh") in set(g.objects(firm, SKOS.altLabel))
+    assert (firm, PK.locatedIn, PKR["清远高新技术产业开发区"]) in g
     # Big5, the usual encoding of traditional text, is detected too
     big5 = tmp_path / "big5.txt"
     big5.write_bytes("廣東聚石化學股份有限公司位於清遠高新區。".encode("big5"))
     assert read_document(big5).encoding == "big5"
     g = build_graph(capsys, tmp_path, big5)
-    assert label_of(g, "廣東聚石化學股份有限公司") == {"廣東聚石化學股份有限公司"}
+    assert label_of(g, "广东聚石化学股份有限公司") == {"广东聚石化学股份有限公司"}
