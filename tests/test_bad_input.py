@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDFS, Graph, Literal, Namespace
+from rdflib import RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
 from graph import cli
