@@ -52,6 +52,8 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 from rdflib.util import guess_format
 
+from .vocab import ENTITY_CLASS_NAMES
+
 __all__ = [
     "PK",
     "ENTITY_CLASSES",
@@ -74,20 +76,7 @@ __all__ = [
 PK = Namespace("https://w3id.org/parkkg/ontology#")
 PKR = "https://w3id.org/parkkg/id/"
 
-ENTITY_CLASSES: tuple[str, ...] = (
-    "Park",
-    "Enterprise",
-    "University",
-    "ResearchInstitute",
-    "GovernmentBody",
-    "Platform",
-    "Honour",
-    "Industry",
-    "Project",
-    "Person",
-    "Product",
-    "Patent",
-)
+ENTITY_CLASSES: tuple[str, ...] = ENTITY_CLASS_NAMES
 """Classes a gold entity may have."""
 
 _NON_ENTITY_CLASSES = frozenset(

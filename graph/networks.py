@@ -47,7 +47,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from .export import union_graph
-from .vocab import PK
+from .vocab import ENTITY_CLASS_NAMES, PK
 
 __all__ = [
     "CoLink",
@@ -74,22 +74,7 @@ Term = URIRef | str
 
 #: The classes of real-world entities (not bookkeeping nodes such as
 #: sentences, observations or qualified statements): the default node set.
-ENTITY_CLASSES: tuple[URIRef, ...] = (
-    PK.Park,
-    PK.Organization,
-    PK.Enterprise,
-    PK.University,
-    PK.ResearchInstitute,
-    PK.GovernmentBody,
-    PK.Platform,
-    PK.Honour,
-    PK.Industry,
-    PK.Project,
-    PK.Person,
-    PK.Product,
-    PK.Patent,
-    PK.Event,
-)
+ENTITY_CLASSES: tuple[URIRef, ...] = tuple(PK[name] for name in ("Organization", *ENTITY_CLASS_NAMES, "Event"))
 
 #: Organisations of the partnership network; a park stands for its administration (管委会).
 PARTNERSHIP_CLASSES: tuple[URIRef, ...] = (

@@ -17,6 +17,7 @@ from rdflib.namespace import DefinedNamespace
 
 __all__ = [
     "PK",
+    "ENTITY_CLASS_NAMES",
     "PKR",
     "PKC",
     "PKD",
@@ -118,6 +119,22 @@ class PK(DefinedNamespace):
     parkkgExtractor: URIRef
     indicatorStructure: URIRef
 
+
+#: The classes of the entities the loader extracts (local names in :class:`PK`).
+ENTITY_CLASS_NAMES: tuple[str, ...] = (
+    "Park",
+    "Enterprise",
+    "University",
+    "ResearchInstitute",
+    "GovernmentBody",
+    "Platform",
+    "Honour",
+    "Industry",
+    "Project",
+    "Person",
+    "Product",
+    "Patent",
+)
 
 PKR = Namespace(BASE + "id/")
 PKC = Namespace(BASE + "concept/")
