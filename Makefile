@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	scripts/ensure-system-deps.sh
 	$(BIN)/python -m pytest -q
+
+## run the benchmarks and write docs/benchmarks.md (about an hour on 2 cores; smaller: make bench BENCH_ARGS=--quick,
+## other sizes: python bench/run.py --help)
+bench: $(STAMP)
+	scripts/ensure-system-deps.sh
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf out .pytest_cache

@@ -35,6 +35,7 @@ from functools import lru_cache
 from .clean import is_cjk
 from .lexicon import Lexicon, load_lexicon
 from .model import Mention, Sentence
+from .vocab import ENTITY_CLASS_NAMES
 
 __all__ = [
     "find_mentions",
@@ -45,20 +46,7 @@ __all__ = [
     "token_boundaries",
 ]
 
-ENTITY_CLASSES = (
-    "Park",
-    "Enterprise",
-    "University",
-    "ResearchInstitute",
-    "GovernmentBody",
-    "Platform",
-    "Honour",
-    "Industry",
-    "Project",
-    "Person",
-    "Product",
-    "Patent",
-)
+ENTITY_CLASSES = ENTITY_CLASS_NAMES
 ORG_CLASSES = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
 _COMPOUND_HEADS = frozenset({"Platform", "ResearchInstitute", "GovernmentBody"})
 
@@ -211,17 +199,34 @@ def _left_boundary(
         if not _name_char(ch):
             break
         cut = False
-        for w in lex.stopwords:
-            n = len(w)
-            if n <= i - floor and text[i - n : i] == w and (i - n) in bounds and i in bounds:
-                body = suffix_start - i
-                if n > 1 or body != 1:
-                    cut = True
-                break
+        if i in bounds:
+            for w in _stopwords_by_last_char(lex.stopwords).get(ch, ()):
+                n = len(w)
+                if n <= i - floor and text[i - n : i] == w and (i - n) in bounds:
+                    body = suffix_start - i
+                    if n > 1 or body != 1:
+                        cut = True
+                    break
         if cut:
             break
         i -= 1
     return i
+
+
+@lru_cache(maxsize=8)
+def _stopwords_by_last_char(stopwords: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The stopwords grouped by their last character, each group in the lexicon's order."""
+    out: dict[str, list[str]] = {}
+    for w in stopwords:
+        if w:
+            out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=32)
+def _alternation(words: tuple[str, ...]) -> str:
+    """``w1|w2|...`` with each word escaped, for a regular expression (built once per word list)."""
+    return "|".join(re.escape(w) for w in words)
 
 
 _NAME_VERBS = frozenset(
@@ -391,6 +396,8 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     # unquoted phrases ending in an honour suffix, bounded by list punctuation or a cue verb
     taken = [(m.start - s.start, m.end - s.start) for m in out]
     for h in lex.honour_suffixes:
+        if h not in text:
+            continue
         for m in re.finditer(re.escape(h), text):
             end = m.end()
             if any(a <= m.start() < b for a, b in taken):
@@ -474,7 +481,7 @@ def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
 
 def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    roles = "|".join(re.escape(r) for r in lex.roles)
+    roles = _alternation(lex.roles)
     units = "|".join(_ORG_UNITS)
     for m in re.finditer(rf"((?:(?:{units})?(?:{roles})[、，,]?)+)", text):
         if m.group(1)[-1] in "、，,":
@@ -525,6 +532,8 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
     """Industries: dictionary labels, and industries a cue names (以A、B为主导; X产业链的链主)."""
     out = []
     for ind in lex.industries:
+        if ind.zh not in text:
+            continue
         for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
@@ -615,7 +624,7 @@ def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
 
 def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out = []
-    heads = "|".join(re.escape(p) for p in lex.products)
+    heads = _alternation(lex.products)
     for cue in _PRODUCT_CUE.finditer(text):
         seg = text[cue.end() :]
         seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
@@ -767,6 +776,16 @@ _LEGAL_FORMS = re.compile(
 _GENERIC_TAIL = re.compile(r"(?:科技|技术|实业|发展|控股|投资|国际|工业|产业|智能|光电|电子|新材料)$")
 
 
+@lru_cache(maxsize=8)
+def _place_prefixes(places: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Place name forms (X省, X市, X县, X区, X), longest place first, grouped by first character."""
+    out: dict[str, list[str]] = {}
+    for p in sorted(places, key=len, reverse=True):
+        for form in (p + "省", p + "市", p + "县", p + "区", p):
+            out.setdefault(form[:1], []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def derive_short_names(full: str, lex: Lexicon | None = None) -> tuple[str, ...]:
     """Short names a text may use for a legal name, most specific first.
 
@@ -781,16 +800,14 @@ def derive_short_names(full: str, lex: Lexicon | None = None) -> tuple[str, ...]
     if not _LEGAL_FORMS.search(full):
         return ()
     core = _LEGAL_FORMS.sub("", full)
+    prefixes = _place_prefixes(lex.places)
     changed = True
     while changed:
         changed = False
-        for p in sorted(lex.places, key=len, reverse=True):
-            for form in (p + "省", p + "市", p + "县", p + "区", p):
-                if core.startswith(form) and len(core) - len(form) >= 2:
-                    core = core[len(form) :]
-                    changed = True
-                    break
-            if changed:
+        for form in prefixes.get(core[:1], ()):
+            if core.startswith(form) and len(core) - len(form) >= 2:
+                core = core[len(form) :]
+                changed = True
                 break
         if core.startswith(("（", "(")):
             j = max(core.find("）"), core.find(")"))
