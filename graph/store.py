@@ -32,7 +32,7 @@ import sys
 import threading
 import time
 from functools import lru_cache
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
@@ -668,13 +668,13 @@ class OxigraphStore(Store):
                 return QueryResult("ASK", boolean=bool(res))
             if parsed.kind == "SELECT":
                 names = tuple(v.value for v in res.variables)
-                rows, truncated = _cap(
-                    (tuple(_from_ox(sol[i]) for i in range(len(names))) for sol in res), max_results
-                )
+                read, width = _term_reader(), range(len(names))
+                rows, truncated = _cap((tuple(read(sol[i]) for i in width) for sol in res), max_results)
                 return QueryResult("SELECT", vars=names, rows=rows, truncated=truncated)
             graph = _bind_prefixes(Graph())
+            read = _term_reader()
             for tr in res:
-                graph.add((_from_ox(tr.subject), _from_ox(tr.predicate), _from_ox(tr.object)))
+                graph.add((read(tr.subject), read(tr.predicate), read(tr.object)))
             if parsed.kind == "DESCRIBE":
                 self._add_reifications(graph, dataset)
             graph, truncated = _cap_graph(graph, max_results)
@@ -740,6 +740,7 @@ class OxigraphStore(Store):
 
 
 def _from_ox(term: Any) -> Node | None:
+    """One pyoxigraph term as the rdflib term it stands for (``None`` for the default graph)."""
     import pyoxigraph as ox
 
     if term is None:
@@ -756,6 +757,26 @@ def _from_ox(term: Any) -> Node | None:
     if isinstance(term, ox.DefaultGraph):
         return None
     raise QueryError(f"parkkg does not handle RDF-star terms ({term})")
+
+
+def _term_reader() -> Callable[[Any], Node | None]:
+    """A :func:`_from_ox` that remembers what it converted.
+
+    Building an rdflib term (a typed literal above all) costs more than
+    Oxigraph needs to find it, and a result repeats its terms (labels,
+    classes, years) row after row; one reader per result converts each
+    distinct term once.
+    """
+    seen: dict[Any, Node | None] = {}
+
+    def read(term: Any) -> Node | None:
+        try:
+            return seen[term]
+        except KeyError:
+            node = seen[term] = _from_ox(term)
+            return node
+
+    return read
 
 
 def _to_ox(term: Node) -> Any:
@@ -988,9 +1009,10 @@ def open_store(
                 )
             return OxigraphStore(disk, path=value)
         ds = _guarded_dataset()
+        read = _term_reader()
         for q in disk.quads_for_pattern(None, None, None, None):
-            triple = (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object))
-            g = _from_ox(q.graph_name)
+            triple = (read(q.subject), read(q.predicate), read(q.object))
+            g = read(q.graph_name)
             (ds.graph(g) if g is not None else ds).add(triple)
         return _finish_rdflib(ds, inference, semantics)
     if kind == "file":
@@ -1063,8 +1085,9 @@ def _oxigraph_from_file(path: Path, inference: bool, semantics: str) -> Oxigraph
         raise StoreError(f"{path}: cannot read: {exc}") from None
     if inference:
         ds = Dataset()
+        read = _term_reader()
         for q in store.quads_for_pattern(None, None, None, None):
-            ds.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
+            ds.add((read(q.subject), read(q.predicate), read(q.object)))
         store.extend(_quads_to_ox((s, p, o, INFERRED_GRAPH) for s, p, o in entail(ds, semantics=semantics)))
     return OxigraphStore(store, inference=inference)
 
