@@ -12,13 +12,14 @@ import hashlib
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, Dataset, URIRef
 
-from .cache import ExtractionCache
+from .cache import ExtractionCache, linked_key
 from .clean import clean_text
 from .errors import ParkKGError, SourceError, ValidationError
 from .lexicon import Lexicon, load_lexicon
@@ -37,7 +38,9 @@ __all__ = [
     "extract_text",
     "build",
     "build_text",
+    "build_into_store",
     "BuildResult",
+    "StoreBuild",
     "BuildStats",
     "DocumentFailure",
 ]
@@ -116,7 +119,12 @@ class BuildStats:
 
 @dataclass
 class BuildResult:
-    """A built graph with what went into it."""
+    """A built graph with what went into it.
+
+    ``cache_hits`` counts documents whose extraction came from the cache;
+    ``second_pass_hits`` the documents whose second pass (extraction with
+    names other documents defined) came from it too.
+    """
 
     dataset: Dataset
     extractions: list[Extraction]
@@ -125,35 +133,59 @@ class BuildResult:
     failures: list[DocumentFailure] = field(default_factory=list)
     seconds: float = 0.0
     cache_hits: int = 0
+    second_pass_hits: int = 0
 
     @property
     def graph(self) -> Dataset:
         return self.dataset
 
     def stats(self) -> BuildStats:
-        data = self.dataset.graph(DATA_GRAPH)
-        entities: Counter[str] = Counter()
-        skip = {PK.Observation, PK.HonourAward, PK.Affiliation, PK.Document, PK.Sentence}
-        for s, o in data.subject_objects(RDF.type):
-            if isinstance(o, URIRef) and str(o).startswith(str(PK._NS)) and o not in skip:
-                entities[str(o).rsplit("#", 1)[1]] += 1
-        relations: Counter[str] = Counter()
-        for ex in self.extractions:
-            for r in ex.relations:
-                relations[r.predicate] += 1
-        observations: Counter[str] = Counter()
-        for ex in self.extractions:
-            for o in ex.observations:
-                observations[o.indicator] += 1
-        return BuildStats(
-            documents=len(self.extractions),
-            sentences=sum(len(ex.sentences) for ex in self.extractions),
-            entities=dict(entities),
-            relations=dict(relations),
-            observations=dict(observations),
-            triples=len(self.dataset),
-            seconds=self.seconds,
-        )
+        types = Counter(o for _s, o in self.dataset.graph(DATA_GRAPH).subject_objects(RDF.type))
+        return _build_stats(self.extractions, _entity_counts(types), len(self.dataset), self.seconds)
+
+
+@dataclass
+class StoreBuild:
+    """A build written into an on-disk Oxigraph store (:func:`build_into_store`)."""
+
+    store: Path
+    extractions: list[Extraction]
+    indicators: dict[str, Indicator]
+    failures: list[DocumentFailure]
+    quads: int
+    entities: dict[str, int]
+    seconds: float = 0.0
+    cache_hits: int = 0
+    second_pass_hits: int = 0
+
+    def stats(self) -> BuildStats:
+        return _build_stats(self.extractions, self.entities, self.quads, self.seconds)
+
+
+_NOT_ENTITIES = frozenset({PK.Observation, PK.HonourAward, PK.Affiliation, PK.Document, PK.Sentence})
+
+
+def _entity_counts(types: Mapping[Any, int]) -> dict[str, int]:
+    """Entities by class, from the number of data-graph nodes typed with each class."""
+    out: Counter[str] = Counter()
+    for cls, n in types.items():
+        if isinstance(cls, URIRef) and str(cls).startswith(str(PK._NS)) and cls not in _NOT_ENTITIES:
+            out[str(cls).rsplit("#", 1)[1]] += n
+    return dict(out)
+
+
+def _build_stats(extractions: Sequence[Extraction], entities: dict[str, int], triples: int, seconds: float) -> BuildStats:
+    relations: Counter[str] = Counter(r.predicate for ex in extractions for r in ex.relations)
+    observations: Counter[str] = Counter(o.indicator for ex in extractions for o in ex.observations)
+    return BuildStats(
+        documents=len(extractions),
+        sentences=sum(len(ex.sentences) for ex in extractions),
+        entities=entities,
+        relations=dict(relations),
+        observations=dict(observations),
+        triples=triples,
+        seconds=seconds,
+    )
 
 
 def _finish(
@@ -224,6 +256,34 @@ def build(
     """
     started = time.perf_counter()
     lex = load_lexicon()
+    corpus = _extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex)
+    result = _finish(
+        corpus.extractions, corpus.indicators, corpus.failures, started, include_ontology=include_ontology, validate=validate, lex=lex
+    )
+    result.cache_hits, result.second_pass_hits = corpus.cache_hits, corpus.second_pass_hits
+    return result
+
+
+@dataclass
+class _Corpus:
+    """The extraction stage's output for a whole corpus (documents deduplicated, in input order)."""
+
+    extractions: list[Extraction]
+    indicators: dict[str, Indicator]
+    failures: list[DocumentFailure]
+    cache_hits: int
+    second_pass_hits: int
+
+
+def _extract_corpus(
+    paths: Iterable[str | Path] | None,
+    *,
+    keep_going: bool,
+    progress: Callable[[int, int, str], None] | None,
+    jobs: int | None,
+    cache_dir: str | Path | None,
+    lex: Lexicon,
+) -> _Corpus:
     files = [str(f) for f in (expand_paths(paths) if paths else [bundled_article()])]
     cache = ExtractionCache(cache_dir) if cache_dir else None
     results: dict[str, tuple[Extraction, dict[str, Indicator]]] = {}
@@ -255,7 +315,8 @@ def build(
                 cache.put(digest, *value)
         if progress:
             progress(done, len(files), path)
-    _link_across_documents(results, lex)
+    first_pass_hits = cache.hits if cache is not None else 0
+    _link_across_documents(results, lex, workers=workers, cache=cache)
     extractions: list[Extraction] = []
     indicators: dict[str, Indicator] = {}
     seen: set[str] = set()
@@ -270,22 +331,90 @@ def build(
         indicators.update(inds)
     if not extractions and failures:
         raise SourceError("no document could be read: " + "; ".join(f.message for f in failures))
-    result = _finish(extractions, indicators, failures, started, include_ontology=include_ontology, validate=validate, lex=lex)
-    result.cache_hits = cache.hits if cache is not None else 0
-    return result
+    second_pass_hits = (cache.hits - first_pass_hits) if cache is not None else 0
+    return _Corpus(extractions, indicators, failures, first_pass_hits, second_pass_hits)
+
+
+def build_into_store(
+    paths: Iterable[str | Path] | None,
+    store: str | Path,
+    *,
+    keep_going: bool = False,
+    include_ontology: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+    jobs: int | None = 1,
+    cache_dir: str | Path | None = None,
+    documents_per_chunk: int = 100,
+) -> StoreBuild:
+    """Build the graph straight into an on-disk Oxigraph store, for corpora
+    whose graph is too large to hold in memory (``parkkg build --store
+    oxigraph:PATH --no-turtle --no-viz --no-validate``).
+
+    The store holds exactly what :func:`build` would put in its Dataset, but
+    the RDF is mapped and written a few documents at a time
+    (:func:`graph.mapping.iter_rdf`), so memory holds the extractions and one
+    piece of the graph, never all of it. SHACL validation needs the whole
+    graph in memory and is not run here; validate a sample with
+    :func:`build`. An existing store at ``store`` is replaced once the new
+    one is complete.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "store"
+    >>> built = build_into_store(None, d)          # the bundled article
+    >>> built.quads == sum(len(g) for g in build().dataset.graphs())
+    True
+    """
+    from .mapping import iter_quads
+    from .store import open_store, write_oxigraph_pieces
+
+    started = time.perf_counter()
+    lex = load_lexicon()
+    corpus = _extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex)
+    typed: dict[Any, set[Any]] = {}
+
+    def pieces() -> Iterator[list[tuple[Any, Any, Any, URIRef]]]:
+        for piece in iter_quads(corpus.extractions, corpus.indicators, lex=lex, documents_per_chunk=documents_per_chunk):
+            for s, p, o, g in piece:
+                if p == RDF.type and g == DATA_GRAPH:
+                    typed.setdefault(o, set()).add(s)
+            yield piece
+        if include_ontology:
+            yield [(s, p, o, ONTOLOGY_GRAPH) for s, p, o in load_ontology()]
+
+    path = write_oxigraph_pieces(pieces(), store, replace=True)
+    with open_store(f"oxigraph:{path}") as opened:
+        quads = len(opened)
+    return StoreBuild(
+        store=path, extractions=corpus.extractions, indicators=corpus.indicators, failures=corpus.failures,
+        quads=quads, entities=_entity_counts({o: len(v) for o, v in typed.items()}),
+        seconds=time.perf_counter() - started, cache_hits=corpus.cache_hits, second_pass_hits=corpus.second_pass_hits,
+    )
 
 
 _LINKED_CLASSES = ("Enterprise", "University", "ResearchInstitute", "GovernmentBody", "Park", "Platform")
 
 
-def _link_across_documents(results: dict[str, tuple[Extraction, dict[str, Indicator]]], lex: Lexicon) -> None:
+def _link_across_documents(
+    results: dict[str, tuple[Extraction, dict[str, Indicator]]],
+    lex: Lexicon,
+    *,
+    workers: int = 1,
+    cache: ExtractionCache | None = None,
+) -> None:
     """Second pass: a document that uses a name another document defined is extracted again
     with that name known (article A: 广东聚石化学股份有限公司（以下简称“聚石化学”）; article
-    B: only 聚石化学), so one entity gets one IRI and B's facts about it are found."""
+    B: only 聚石化学), so one entity gets one IRI and B's facts about it are found.
+
+    The documents to extract again go to ``workers`` processes, and a ``cache``
+    keeps each second-pass extraction under the document's content and the
+    names it was given, so an incremental build repeats neither pass for an
+    unchanged document whose borrowed names did not change."""
     if len(results) < 2:
         return
     known: dict[str, tuple[str, str]] = {}
-    for ex, _ in results.values():
+    for _path, (ex, _) in sorted(results.items()):  # the first definition wins, whatever came from the cache
         classes = {m.key: m.cls for m in ex.mentions}
         for short, full in ex.aliases.items():
             if classes.get(full) in _LINKED_CLASSES:
@@ -293,11 +422,34 @@ def _link_across_documents(results: dict[str, tuple[Extraction, dict[str, Indica
         for m in ex.mentions:
             if m.cls in _LINKED_CLASSES and m.name == m.key and len(m.name) >= 4:
                 known.setdefault(m.name, (m.key, m.cls))
-    for path, (ex, _) in list(results.items()):
+    todo: list[tuple[str, Document, dict[str, tuple[str, str]]]] = []
+    keys: dict[str, str] = {}
+    for path, (ex, _) in results.items():
         names = {m.name for m in ex.mentions}
-        missing = {n: v for n, v in known.items() if n not in names and n in ex.document.text.replace("\n", "")}
-        if missing:
-            results[path] = extract(ex.document, lex=lex, known=missing)
+        text = ex.document.text.replace("\n", "")
+        # a name the document defines itself is already in its lookup: extracting again would change nothing
+        missing = {n: v for n, v in known.items() if n not in names and n not in ex.aliases and n in text}
+        if not missing:
+            continue
+        if cache is not None:
+            keys[path] = linked_key(ex.document.sha256, missing)
+            hit = cache.get(keys[path])
+            if hit is not None:
+                results[path] = hit
+                continue
+        todo.append((path, ex.document, missing))
+    for path, value in _map(_extract_linked, todo, workers):
+        results[path] = value
+        if cache is not None:
+            cache.put(keys[path], *value)
+
+
+def _extract_linked(
+    item: tuple[str, Document, dict[str, tuple[str, str]]],
+) -> tuple[str, tuple[Extraction, dict[str, Indicator]]]:
+    """One document extracted again with the names other documents taught (runs in a worker)."""
+    path, document, known = item
+    return path, extract(document, known=known)
 
 
 def _ignore_sigint() -> None:
@@ -307,7 +459,7 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _map(fn: Callable, items: list[str], workers: int):
+def _map(fn: Callable, items: list, workers: int):
     """``map`` in input order, over worker processes when there is more than one document."""
     if workers <= 1 or len(items) <= 1:
         yield from map(fn, items)

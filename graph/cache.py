@@ -22,7 +22,7 @@ from ._resources import data_dir
 from .model import Extraction
 from .observations import Indicator
 
-__all__ = ["ExtractionCache", "loader_version"]
+__all__ = ["ExtractionCache", "linked_key", "loader_version"]
 
 _EXTRACTION_MODULES = ("read", "clean", "segment", "lexicon", "mentions", "numbers", "relations", "observations", "model", "api")
 
@@ -42,6 +42,20 @@ def loader_version() -> str:
     if glossary.exists():
         h.update(glossary.read_bytes())
     return h.hexdigest()[:16]
+
+
+def linked_key(sha256: str, known: dict[str, tuple[str, str]]) -> str:
+    """Cache key of a second-pass extraction: the document's content and the
+    names (name → canonical name, class) it was extracted with.
+
+    Examples
+    --------
+    >>> a = linked_key("ab" * 32, {"星河新材": ("广东星河新材料有限公司", "Enterprise")})
+    >>> a.startswith("ab" * 32 + "-linked-"), a == linked_key("ab" * 32, {})
+    (True, False)
+    """
+    names = hashlib.sha256(repr(sorted(known.items())).encode("utf-8")).hexdigest()[:16]
+    return f"{sha256}-linked-{names}"
 
 
 class ExtractionCache:

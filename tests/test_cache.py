@@ -49,3 +49,23 @@ def test_cache_survives_a_corrupt_entry(tmp_path):
     entry.parent.mkdir(parents=True)
     entry.write_bytes(b"not a pickle")
     assert cache.get(doc.sha256) is None and cache.misses == 1
+
+
+def test_second_pass_is_parallel_cached_and_unchanged(tmp_path):
+    # article 2 uses only the short name article 1 defines: the second pass extracts it again
+    texts = [ARTICLES[0], "星河新材与五邑大学共建联合实验室。", "星河新材荣获广东专利金奖。"]
+    paths = _write(tmp_path, texts)
+    cache = tmp_path / "cache"
+    serial = api.build(paths, jobs=1, include_ontology=False)
+    cold = api.build(paths, jobs=2, cache_dir=cache, include_ontology=False)
+    assert cold.cache_hits == 0
+    assert len(list((cache / loader_version()).glob("*-linked-*.pickle"))) == 2
+    warm = api.build(paths, jobs=2, cache_dir=cache, include_ontology=False)
+    assert (warm.cache_hits, warm.second_pass_hits) == (3, 2)  # three documents, two of them extracted again
+    expected = serialize(serial.dataset)
+    assert serialize(cold.dataset) == expected == serialize(warm.dataset)
+    assert "广东星河新材料有限公司" in {m.key for m in warm.extractions[1].mentions}
+    # a new definition elsewhere changes what the second document borrows: its cached pass is not reused
+    paths[0].write_text(ARTICLES[0].replace("星河新材", "星河材料"), encoding="utf-8")
+    changed = api.build(paths, jobs=2, cache_dir=cache, include_ontology=False)
+    assert serialize(changed.dataset) == serialize(api.build(paths, include_ontology=False).dataset)
