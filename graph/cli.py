@@ -52,7 +52,10 @@ def build(
     store: Annotated[Optional[str], typer.Option("--store", help="Also write the graph, named graphs kept, into an on-disk Oxigraph store, as oxigraph:PATH (a store already there is replaced).")] = None,
     turtle: Annotated[bool, typer.Option("--turtle/--no-turtle", help="Write OUTDIR/parkkg.ttl (slow for millions of triples; --store is faster).")] = True,
 ) -> None:
-    """Build the graph and write OUTDIR/parkkg.ttl (ontology + data + provenance) and the network views."""
+    """Build the graph and write OUTDIR/parkkg.ttl (ontology + data + provenance) and the network views.
+
+    For a large corpus, --store oxigraph:PATH --no-turtle --no-viz --no-validate streams the graph into the store a few documents at a time instead of holding it all in memory.
+    """
     from . import api, export
 
     if store is not None and (not store.startswith("oxigraph:") or store == "oxigraph:"):
@@ -65,13 +68,19 @@ def build(
         if total > 1 and (done == total or done % max(1, total // 20) == 0):
             typer.echo(f"[{done}/{total}] {source}", err=True)
 
+    cache_dir = outdir / ".cache" if cache else None
+    if target is not None and not (turtle or viz or not no_validate):
+        # nothing needs the whole graph in memory: map and write it a few documents at a time
+        built = api.build_into_store(
+            articles or None, target, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir
+        )
+        _report_skipped(built.failures)
+        typer.echo(f"{built.stats().summary().replace(' triples,', ' quads,')} -> oxigraph:{built.store}")
+        return
     result = api.build(
-        articles or None, keep_going=keep_going, validate=not no_validate, progress=progress,
-        jobs=jobs, cache_dir=outdir / ".cache" if cache else None,
+        articles or None, keep_going=keep_going, validate=not no_validate, progress=progress, jobs=jobs, cache_dir=cache_dir
     )
-    for f in result.failures:
-        detail = f.message if f.message.startswith(f"{f.source}:") else f"{f.source}: {f.message}"
-        typer.echo(f"parkkg: skipped {detail}", err=True)
+    _report_skipped(result.failures)
     if result.report is not None and not result.report.conforms:
         typer.echo(result.report.summary(), err=True)
         raise fail(f"the graph violates {len(result.report.violations)} SHACL constraint(s); nothing written", EXIT_INVALID)
@@ -91,6 +100,12 @@ def build(
 
         views = render.write_views(result.dataset, outdir)
         typer.echo("network views -> " + ", ".join(str(v) for v in views))
+
+
+def _report_skipped(failures: list) -> None:
+    for f in failures:
+        detail = f.message if f.message.startswith(f"{f.source}:") else f"{f.source}: {f.message}"
+        typer.echo(f"parkkg: skipped {detail}", err=True)
 
 
 @app.command()

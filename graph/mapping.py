@@ -10,11 +10,12 @@ article defines (（以下简称“X”）) resolves in every other article too.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .errors import MappingError
@@ -36,7 +37,7 @@ from .vocab import (
     statement_iri,
 )
 
-__all__ = ["EntityRecord", "link_entities", "to_rdf", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
+__all__ = ["EntityRecord", "RdfMapper", "link_entities", "to_rdf", "iter_rdf", "iter_quads", "QuadSink", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
 
 #: event type id → (zh, en)
 EVENT_TYPES: dict[str, tuple[str, str]] = {
@@ -177,47 +178,47 @@ class _IndustryTable(dict):
             self.broader[zh] = parent
 
 
-def to_rdf(
-    extractions: Sequence[Extraction],
-    indicators: dict[str, Indicator] | None = None,
-    *,
-    lex: Lexicon | None = None,
-) -> Dataset:
-    """Map extractions to a Dataset: a data graph and a provenance graph per document.
+class RdfMapper:
+    """Maps a corpus's extractions to RDF, one document at a time.
 
-    Parameters
-    ----------
-    extractions : sequence of Extraction
-        One per document.
-    indicators : dict, optional
-        Indicator concepts the observations use (id → :class:`Indicator`).
-
-    Returns
-    -------
-    rdflib.Dataset
+    What must be known corpus-wide (which entity each name stands for, its
+    class, the industries and observations already written) is worked out
+    once, from every extraction, so a document's quads do not depend on
+    which other documents are mapped into the same Dataset: the union of
+    :meth:`common` and of :meth:`document` over all documents is exactly
+    :func:`to_rdf`, however the documents are grouped. That is what lets
+    :func:`iter_rdf` stream a corpus too large for one in-memory graph.
 
     Raises
     ------
     MappingError
         A relation or observation names an entity no mention introduced.
     """
-    lex = lex or load_lexicon()
-    indicators = indicators or {}
-    ds = new_dataset()
-    data = ds.graph(DATA_GRAPH)
-    entities, resolve = link_entities(extractions)
-    industries = _IndustryTable(lex)
-    for key, rec in entities.items():
-        if rec.cls == "Industry":
-            industries.mint(key)
 
-    def node(name: str) -> URIRef:
-        key = resolve.get(name, name)
-        rec = entities.get(key)
-        if rec is not None and rec.cls == "Industry" and key in industries:
-            return concept_iri("industry", industries[key][0])
-        if key in industries:
-            return concept_iri("industry", industries[key][0])
+    def __init__(
+        self,
+        extractions: Sequence[Extraction],
+        indicators: dict[str, Indicator] | None = None,
+        *,
+        lex: Lexicon | None = None,
+    ) -> None:
+        self.lex = lex = lex or load_lexicon()
+        self.indicators = indicators or {}
+        self.entities, self.resolve = link_entities(extractions)
+        self.industries = industries = _IndustryTable(lex)
+        for key, rec in self.entities.items():
+            if rec.cls == "Industry":
+                industries.mint(key)
+        self.used_industries: set[str] = set()
+        self._observed: set[URIRef] = set()
+
+    def node(self, name: str) -> URIRef:
+        key = self.resolve.get(name, name)
+        rec = self.entities.get(key)
+        if rec is not None and rec.cls == "Industry" and key in self.industries:
+            return concept_iri("industry", self.industries[key][0])
+        if key in self.industries:
+            return concept_iri("industry", self.industries[key][0])
         if rec is None:
             raise MappingError(
                 f"the extractor produced a fact about {name!r}, which no mention introduced; "
@@ -225,38 +226,15 @@ def to_rdf(
             )
         return entity_iri(key)
 
-    def cls_of(name: str) -> str:
-        key = resolve.get(name, name)
-        if key in industries:
+    def cls_of(self, name: str) -> str:
+        key = self.resolve.get(name, name)
+        if key in self.industries:
             return "Industry"
-        rec = entities.get(key)
+        rec = self.entities.get(key)
         return rec.cls if rec is not None else ""
 
-    # schemes -----------------------------------------------------------------
-    for scheme, zh, en in (("industry", "产业", "Industries"), ("indicator", "指标", "Indicators"), ("event-type", "事件类型", "Event types")):
-        s = scheme_iri(scheme)
-        data.add((s, RDF.type, SKOS.ConceptScheme))
-        data.add((s, RDFS.label, _lit_zh(zh)))
-        data.add((s, RDFS.label, Literal(en, lang="en")))
-
-    # entities ------------------------------------------------------------------
-    used_industries: set[str] = set()
-    for key, rec in sorted(entities.items()):
-        if rec.cls == "Industry" or key in industries:
-            used_industries.add(key)
-            continue
-        iri = entity_iri(key)
-        data.add((iri, RDF.type, PK[rec.cls]))
-        data.add((iri, RDFS.label, _lit_zh(key)))
-        for n in sorted(rec.names - {key}):
-            data.add((iri, SKOS.altLabel, _lit_zh(n)))
-        en = lex.glossary.get(key) or next((lex.glossary[n] for n in sorted(rec.names) if n in lex.glossary), None)
-        if en:
-            data.add((iri, RDFS.label, Literal(en, lang="en")))
-        if rec.level and rec.cls in ("Platform", "Honour"):
-            data.add((iri, PK.level, Literal(rec.level)))
-
-    def add_industry(zh: str) -> URIRef:
+    def add_industry(self, data: Graph, zh: str) -> URIRef:
+        industries = self.industries
         cid, zh_label, en_label = industries[zh]
         c = concept_iri("industry", cid)
         data.add((c, RDF.type, PK.Industry))
@@ -264,7 +242,7 @@ def to_rdf(
         data.add((c, SKOS.inScheme, scheme_iri("industry")))
         parent = industries.broader.get(zh)
         if parent:
-            data.add((c, SKOS.broader, add_industry(parent)))
+            data.add((c, SKOS.broader, self.add_industry(data, parent)))
         elif en_label is not None:
             data.add((c, SKOS.topConceptOf, scheme_iri("industry")))
             data.add((scheme_iri("industry"), SKOS.hasTopConcept, c))
@@ -275,31 +253,63 @@ def to_rdf(
             data.add((c, RDFS.label, Literal(en_label, lang="en")))
         return c
 
-    for zh in sorted(used_industries):
-        add_industry(zh)
+    def common(self, ds: Dataset) -> None:
+        """The corpus-wide part: concept schemes, entities, industries, indicators, event types."""
+        lex, entities, industries, used_industries, indicators = (
+            self.lex, self.entities, self.industries, self.used_industries, self.indicators)
+        data = ds.graph(DATA_GRAPH)
+        # schemes -----------------------------------------------------------------
+        for scheme, zh, en in (("industry", "产业", "Industries"), ("indicator", "指标", "Indicators"), ("event-type", "事件类型", "Event types")):
+            s = scheme_iri(scheme)
+            data.add((s, RDF.type, SKOS.ConceptScheme))
+            data.add((s, RDFS.label, _lit_zh(zh)))
+            data.add((s, RDFS.label, Literal(en, lang="en")))
 
-    # indicator concepts -----------------------------------------------------------
-    for ind in sorted(indicators.values(), key=lambda i: i.id):
-        c = concept_iri("indicator", ind.id)
-        data.add((c, RDF.type, PK.Indicator))
-        data.add((c, RDF.type, SKOS.Concept))
-        data.add((c, SKOS.inScheme, scheme_iri("indicator")))
-        data.add((c, SKOS.prefLabel, _lit_zh(ind.zh)))
-        data.add((c, SKOS.prefLabel, Literal(ind.en, lang="en")))
-        data.add((c, RDFS.label, _lit_zh(ind.zh)))
-        data.add((c, RDFS.label, Literal(ind.en, lang="en")))
-        data.add((c, SKOS.notation, Literal(ind.id)))
-        if ind.broader:
-            data.add((c, SKOS.broader, concept_iri("indicator", ind.broader)))
-    for t, (zh, en) in EVENT_TYPES.items():
-        c = concept_iri("event-type", t)
-        data.add((c, RDF.type, SKOS.Concept))
-        data.add((c, SKOS.inScheme, scheme_iri("event-type")))
-        data.add((c, SKOS.prefLabel, _lit_zh(zh)))
-        data.add((c, SKOS.prefLabel, Literal(en, lang="en")))
+        # entities ------------------------------------------------------------------
+        for key, rec in sorted(entities.items()):
+            if rec.cls == "Industry" or key in industries:
+                used_industries.add(key)
+                continue
+            iri = entity_iri(key)
+            data.add((iri, RDF.type, PK[rec.cls]))
+            data.add((iri, RDFS.label, _lit_zh(key)))
+            for n in sorted(rec.names - {key}):
+                data.add((iri, SKOS.altLabel, _lit_zh(n)))
+            en = lex.glossary.get(key) or next((lex.glossary[n] for n in sorted(rec.names) if n in lex.glossary), None)
+            if en:
+                data.add((iri, RDFS.label, Literal(en, lang="en")))
+            if rec.level and rec.cls in ("Platform", "Honour"):
+                data.add((iri, PK.level, Literal(rec.level)))
 
-    # per document ------------------------------------------------------------------
-    for ex in extractions:
+        for zh in sorted(used_industries):
+            self.add_industry(data, zh)
+
+        # indicator concepts -----------------------------------------------------------
+        for ind in sorted(indicators.values(), key=lambda i: i.id):
+            c = concept_iri("indicator", ind.id)
+            data.add((c, RDF.type, PK.Indicator))
+            data.add((c, RDF.type, SKOS.Concept))
+            data.add((c, SKOS.inScheme, scheme_iri("indicator")))
+            data.add((c, SKOS.prefLabel, _lit_zh(ind.zh)))
+            data.add((c, SKOS.prefLabel, Literal(ind.en, lang="en")))
+            data.add((c, RDFS.label, _lit_zh(ind.zh)))
+            data.add((c, RDFS.label, Literal(ind.en, lang="en")))
+            data.add((c, SKOS.notation, Literal(ind.id)))
+            if ind.broader:
+                data.add((c, SKOS.broader, concept_iri("indicator", ind.broader)))
+        for t, (zh, en) in EVENT_TYPES.items():
+            c = concept_iri("event-type", t)
+            data.add((c, RDF.type, SKOS.Concept))
+            data.add((c, SKOS.inScheme, scheme_iri("event-type")))
+            data.add((c, SKOS.prefLabel, _lit_zh(zh)))
+            data.add((c, SKOS.prefLabel, Literal(en, lang="en")))
+
+
+    def document(self, ds: Dataset, ex: Extraction) -> None:
+        """One document's facts (data graph) and provenance (its own named graph)."""
+        entities, resolve, industries, used_industries = self.entities, self.resolve, self.industries, self.used_industries
+        node, cls_of = self.node, self.cls_of
+        data = ds.graph(DATA_GRAPH)
         doc = ex.document
         d = document_iri(doc.doc_id)
         prov = ds.graph(provenance_graph_iri(doc.doc_id))
@@ -355,7 +365,7 @@ def to_rdf(
             if not _fits(r.predicate, cls_of(r.subject), cls_of(r.object)):
                 continue
             if r.object in industries and r.object not in used_industries:
-                add_industry(r.object)
+                self.add_industry(data, r.object)
                 used_industries.add(r.object)
             s, o = node(r.subject), node(r.object)
             p = PK[r.predicate]
@@ -386,10 +396,11 @@ def to_rdf(
             # one figure, one observation: the same value stated twice (or in two
             # articles) gets one node, cited by every sentence that states it
             o = statement_iri("obs", e, c, ob.year, ob.value, ob.unit)
-            if (o, RDF.type, PK.Observation) in data:
+            if o in self._observed:
                 data.add((o, PROV.wasDerivedFrom, sentence(ob.sentence)))
                 reify(o, PK.value, Literal(_decimal_text(ob.value), datatype=XSD.decimal), ob.sentence, ob.start, ob.end, ob.rule)
                 continue
+            self._observed.add(o)
             data.add((o, RDF.type, PK.Observation))
             data.add((o, PK.observedEntity, e))
             data.add((o, PK.indicator, c))
@@ -429,7 +440,129 @@ def to_rdf(
             prov.add((si, PK.text, _lit_zh(s.text)))
             prov.add((si, PK.beginIndex, ra))
             prov.add((si, PK.endIndex, rb))
+
+
+def to_rdf(
+    extractions: Sequence[Extraction],
+    indicators: dict[str, Indicator] | None = None,
+    *,
+    lex: Lexicon | None = None,
+) -> Dataset:
+    """Map extractions to a Dataset: a data graph and a provenance graph per document.
+
+    Parameters
+    ----------
+    extractions : sequence of Extraction
+        One per document.
+    indicators : dict, optional
+        Indicator concepts the observations use (id → :class:`Indicator`).
+
+    Returns
+    -------
+    rdflib.Dataset
+
+    Raises
+    ------
+    MappingError
+        A relation or observation names an entity no mention introduced.
+    """
+    mapper = RdfMapper(extractions, indicators, lex=lex)
+    ds = new_dataset()
+    mapper.common(ds)
+    for ex in extractions:
+        mapper.document(ds, ex)
     return ds
+
+
+class QuadSink:
+    """What :class:`RdfMapper` writes, kept as a plain list of quads
+    ``(subject, predicate, object, graph)``: no rdflib store, so no indexes
+    to build, for quads that are only passed on (to Oxigraph). A quad may
+    appear twice; a store keeps it once.
+
+    Examples
+    --------
+    >>> sink = QuadSink()
+    >>> sink.graph(DATA_GRAPH).add((DATA_GRAPH, RDF.type, PK.Document))
+    >>> len(sink.quads), sink.quads[0][3] == DATA_GRAPH
+    (1, True)
+    """
+
+    def __init__(self) -> None:
+        self.quads: list[tuple[Node, Node, Node, URIRef]] = []
+
+    def graph(self, identifier: URIRef) -> _SinkGraph:
+        return _SinkGraph(self.quads.append, identifier)
+
+
+class _SinkGraph:
+    __slots__ = ("_append", "_graph")
+
+    def __init__(self, append: Callable[[tuple[Node, Node, Node, URIRef]], None], graph: URIRef) -> None:
+        self._append, self._graph = append, graph
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self._append((triple[0], triple[1], triple[2], self._graph))
+
+
+def iter_quads(
+    extractions: Sequence[Extraction],
+    indicators: dict[str, Indicator] | None = None,
+    *,
+    lex: Lexicon | None = None,
+    documents_per_chunk: int = 200,
+) -> Iterator[list[tuple[Node, Node, Node, URIRef]]]:
+    """:func:`iter_rdf` as lists of quads (see :class:`QuadSink`): the same
+    graph in the same pieces, several times faster to make.
+
+    Examples
+    --------
+    >>> from graph import api
+    >>> r = api.build_text(["广东星河新材料有限公司位于肇庆高新区。", "岭南大学位于肇庆高新区。"])
+    >>> quads = [q for piece in iter_quads(r.extractions, r.indicators) for q in piece]
+    >>> len(set(quads)) == sum(len(g) for g in r.dataset.graphs())
+    True
+    """
+    mapper = RdfMapper(extractions, indicators, lex=lex)
+    sink = QuadSink()
+    mapper.common(sink)  # type: ignore[arg-type]
+    yield sink.quads
+    for start in range(0, len(extractions), documents_per_chunk):
+        sink = QuadSink()
+        for ex in extractions[start : start + documents_per_chunk]:
+            mapper.document(sink, ex)  # type: ignore[arg-type]
+        yield sink.quads
+
+
+def iter_rdf(
+    extractions: Sequence[Extraction],
+    indicators: dict[str, Indicator] | None = None,
+    *,
+    lex: Lexicon | None = None,
+    documents_per_chunk: int = 200,
+) -> Iterator[Dataset]:
+    """:func:`to_rdf` in pieces: small Datasets whose union is its Dataset.
+
+    For corpora whose graph is too large to hold in memory at once: write
+    each piece out (to an Oxigraph store, an N-Quads file) and drop it.
+
+    Examples
+    --------
+    >>> from graph import api
+    >>> r = api.build_text(["广东星河新材料有限公司位于肇庆高新区。", "岭南大学位于肇庆高新区。"])
+    >>> pieces = list(iter_rdf(r.extractions, r.indicators, documents_per_chunk=1))
+    >>> len(pieces), sum(len(p) for p in pieces) >= len(r.dataset)
+    (3, True)
+    """
+    mapper = RdfMapper(extractions, indicators, lex=lex)
+    ds = new_dataset()
+    mapper.common(ds)
+    yield ds
+    for start in range(0, len(extractions), documents_per_chunk):
+        ds = new_dataset()
+        for ex in extractions[start : start + documents_per_chunk]:
+            mapper.document(ds, ex)
+        yield ds
 
 
 def _fits(predicate: str, subject_cls: str, object_cls: str) -> bool:

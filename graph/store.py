@@ -65,6 +65,7 @@ __all__ = [
     "open_store",
     "entail",
     "write_oxigraph",
+    "write_oxigraph_pieces",
     "FILE_FORMATS",
 ]
 
@@ -1047,9 +1048,20 @@ def _open_oxigraph_dir(path: Path) -> Any:
 def _quads_to_ox(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> Iterator[Any]:
     import pyoxigraph as ox
 
+    seen: dict[Node, Any] = {}  # entities, predicates and graphs recur in quad after quad: convert each once
+
+    def conv(term: Node) -> Any:
+        try:
+            return seen[term]
+        except KeyError:
+            if len(seen) > 1_000_000:
+                seen.clear()
+            value = seen[term] = _to_ox(term)
+            return value
+
+    default = ox.DefaultGraph()
     for s, p, o, g in quads:
-        graph = ox.DefaultGraph() if g is None else _to_ox(g)
-        yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph)
+        yield ox.Quad(conv(s), conv(p), conv(o), default if g is None else conv(g))
 
 
 def _dataset_quads(ds: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None]]:
@@ -1136,6 +1148,61 @@ def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False) -
     ...     s.query("ASK { ?e a pk:Enterprise }").boolean
     False
     """
+    import pyoxigraph as ox
+
+    kind, value = _parse_spec(source)
+    if kind == "oxigraph":
+        raise StoreError("write_oxigraph copies a graph into a new store; give a build, Dataset or graph file")
+    if kind == "file":
+        _, ox_format = _file_format(value)
+        if not value.is_file():
+            raise StoreError(f"{value}: no such graph file; build one with `parkkg build -o {value.parent}`")
+        try:
+            return _write_staged(path, replace, lambda store: store.bulk_load(path=str(value), format=getattr(ox.RdfFormat, ox_format)))
+        except SyntaxError as exc:
+            message = str(exc).split(" (", 1)[0]
+            where = f"line {exc.lineno}, column {exc.offset}: " if exc.lineno is not None else ""
+            raise StoreError(f"{value}: {where}{message} (Oxigraph parser)") from None
+    ds = _to_dataset(value)
+    return _write_staged(path, replace, lambda store: store.bulk_extend(_quads_to_ox(_dataset_quads(ds))))
+
+
+def write_oxigraph_pieces(
+    pieces: Iterable[Dataset | Graph | Sequence[tuple[Node, Node, Node, Node | None]]], path: str | Path, *, replace: bool = False
+) -> Path:
+    """Write a graph given in pieces as an on-disk Oxigraph store at
+    ``path``, holding one piece in memory at a time. Same contract as
+    :func:`write_oxigraph`: the store is written beside ``path`` and moved
+    into place only when every piece is in.
+
+    A piece is a Dataset, a Graph (its triples go to the default graph) or
+    a list of quads ``(s, p, o, graph)`` (:func:`graph.mapping.iter_quads`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from rdflib import Graph, URIRef
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "store"
+    >>> pieces = []
+    >>> for i in range(3):
+    ...     g = Graph()
+    ...     _ = g.add((URIRef(f"urn:x:{i}"), URIRef("urn:x:p"), URIRef("urn:x:o")))
+    ...     pieces.append(g)
+    >>> with open_store(f"oxigraph:{write_oxigraph_pieces(pieces, d)}") as s:
+    ...     len(s)
+    3
+    """
+
+    def fill(store: Any) -> None:
+        for piece in pieces:
+            quads = _dataset_quads(_to_dataset(piece)) if isinstance(piece, Graph) else piece
+            store.bulk_extend(_quads_to_ox(quads))
+
+    return _write_staged(path, replace, fill)
+
+
+def _write_staged(path: str | Path, replace: bool, fill: Callable[[Any], None]) -> Path:
+    """Create an Oxigraph store beside ``path``, ``fill`` it, then move it into place."""
     import os
     import shutil
 
@@ -1146,31 +1213,14 @@ def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False) -
         if not (replace and _is_oxigraph_dir(target)):
             hint = "choose a new path" if replace else "choose a new path (or replace an existing store)"
             raise StoreError(f"oxigraph:{target}: exists and is not an empty directory; {hint}")
-    kind, value = _parse_spec(source)
-    if kind == "oxigraph":
-        raise StoreError("write_oxigraph copies a graph into a new store; give a build, Dataset or graph file")
-    if kind == "file":
-        _, ox_format = _file_format(value)
-        if not value.is_file():
-            raise StoreError(f"{value}: no such graph file; build one with `parkkg build -o {value.parent}`")
-    else:
-        ds = _to_dataset(value)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.new-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         store = ox.Store(str(staging))
-        if kind == "file":
-            store.bulk_load(path=str(value), format=getattr(ox.RdfFormat, ox_format))
-        else:
-            store.bulk_extend(_quads_to_ox(_dataset_quads(ds)))
+        fill(store)
         store.flush()
         del store
-    except SyntaxError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        message = str(exc).split(" (", 1)[0]
-        where = f"line {exc.lineno}, column {exc.offset}: " if exc.lineno is not None else ""
-        raise StoreError(f"{value}: {where}{message} (Oxigraph parser)") from None
     except (OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise StoreError(f"oxigraph:{target}: cannot write the store: {exc}") from None

@@ -1,0 +1,97 @@
+"""A corpus mapped in pieces and streamed into Oxigraph is the graph an in-memory build makes."""
+
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from typer.testing import CliRunner
+
+from graph import api
+from graph.cli import app
+from graph.mapping import iter_rdf, to_rdf
+from graph.store import _dataset_quads, _quads_to_ox
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted((ROOT / "tests" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "heldout").glob("*.txt"))
+# the same figure in two documents is one observation cited twice; a short name defined in one
+# document is used alone in another; a named industry is first met in a relation of a later document
+SMALL = [
+    "广东星河新材料有限公司（以下简称“星河新材”）位于肇庆高新区。2023年，肇庆高新区工业总产值是305亿元。",
+    "据统计，2023年，肇庆高新区工业总产值是305亿元，同比增长6.5%。",
+    "星河新材与五邑大学共建联合实验室，星河新材是铝基新材料产业链链主企业。",
+]
+
+
+def _quads(ds):
+    return {str(q) for q in _quads_to_ox(_dataset_quads(ds))}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("corpus")
+    for i, text in enumerate(SMALL):
+        (d / f"s{i}.txt").write_text(text, encoding="utf-8")
+    for p in ARTICLES:
+        (d / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def built(corpus):
+    return api.build([corpus], validate=False, include_ontology=True)
+
+
+@pytest.mark.parametrize("per_chunk", [1, 2, 100])
+def test_pieces_make_the_whole(built, per_chunk):
+    pieces = list(iter_rdf(built.extractions, built.indicators, documents_per_chunk=per_chunk))
+    assert len(pieces) == 1 + -(-len(built.extractions) // per_chunk)
+    union = set().union(*(_quads(p) for p in pieces))
+    whole = _quads(to_rdf(built.extractions, built.indicators))
+    assert union == whole
+    # a document's provenance lives in one piece only
+    graphs = [{str(g.identifier) for g in p.graphs() if len(g) and "/doc/" in str(g.identifier)} for p in pieces]
+    assert sum(len(g) for g in graphs) == len(set().union(*graphs)) == len(built.extractions)
+
+
+def test_observation_stated_twice_is_one_node_in_pieces(built):
+    from rdflib import RDF
+    from rdflib.namespace import PROV
+
+    pieces = list(iter_rdf(built.extractions, built.indicators, documents_per_chunk=1))
+    typed, begins, sources = set(), {}, {}
+    for p in pieces:
+        data = p.graph(api.DATA_GRAPH)
+        typed |= set(data.subjects(RDF.type, api.PK.Observation))
+        for s, o in data.subject_objects(api.PK.beginIndex):
+            begins.setdefault(s, set()).add(o)
+        for s, o in data.subject_objects(PROV.wasDerivedFrom):
+            sources.setdefault(s, set()).add(str(o).rsplit("/", 1)[0])
+    twice = [o for o in typed if len(sources.get(o, ())) >= 2]
+    assert twice, "the corpus states one figure in two documents"
+    # written once (one span in the data graph), cited by both documents
+    assert all(len(begins[o]) == 1 for o in typed)
+
+
+def test_build_into_store_equals_build(built, corpus, tmp_path):
+    sb = api.build_into_store([corpus], tmp_path / "db", jobs=2, documents_per_chunk=2)
+    store = pyoxigraph.Store.read_only(str(sb.store))
+    assert {str(q) for q in store} == _quads(built.dataset)
+    assert sb.quads == len(store)
+    assert sb.stats().entities == built.stats().entities
+    assert sb.stats().relations == built.stats().relations
+
+
+def test_cli_streams_when_nothing_needs_the_graph_in_memory(corpus, tmp_path, built):
+    out = tmp_path / "out"
+    r = CliRunner().invoke(app, ["build", str(corpus), "-o", str(out), "--store", f"oxigraph:{out / 'db'}",
+                                 "--no-turtle", "--no-viz", "--no-validate", "-j", "1"])
+    assert r.exit_code == 0, r.output
+    assert "quads" in r.output and not (out / "parkkg.ttl").exists()
+    store = pyoxigraph.Store.read_only(str(out / "db"))
+    assert {str(q) for q in store} == _quads(built.dataset)
+    # the same command again replaces the store (and reuses the cache)
+    again = CliRunner().invoke(app, ["build", str(corpus), "-o", str(out), "--store", f"oxigraph:{out / 'db'}",
+                                     "--no-turtle", "--no-viz", "--no-validate"])
+    assert again.exit_code == 0, again.output
+    del store
+    assert len(pyoxigraph.Store.read_only(str(out / "db"))) == len(_quads(built.dataset))
