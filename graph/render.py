@@ -16,7 +16,10 @@ a class to hide it), node size by centrality, a search box, filters by
 class and industry, a physics toggle, a 中文/English label toggle, hover
 tooltips, and a details panel that shows a node's attributes or an edge's
 evidence sentence and document. Past ``physics_threshold`` nodes the
-physics starts off and the seeded layout computed here is used as is.
+physics starts off and the seeded layout computed here is used as is; from
+500 nodes on that layout is clustered (industry, then Louvain community,
+then a spring layout per community), which takes seconds, not minutes, at
+20,000 nodes.
 
 :func:`draw_network` writes a matplotlib PNG or SVG of the same view with a
 CJK font (:func:`find_cjk_font`), and :func:`write_views` writes both
@@ -160,7 +163,17 @@ def _darker(colour: str, factor: float = 0.7) -> str:
 
 
 def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
-    """Seeded spring layout, scaled to screen pixels (the same seed gives the same picture).
+    """Seeded layout in screen pixels (the same seed gives the same picture).
+
+    Below 500 nodes: a spring layout per connected component, components
+    packed side by side. From 500 nodes on, a clustered layout that stays
+    fast and readable with tens of thousands of nodes: nodes are grouped by
+    industry (the first of their ``industries``), each group is split into
+    Louvain communities (again while a community has 500 nodes or more),
+    each community gets its own spring layout, and the communities, then the
+    industries, are placed as discs by a force layout of the graph between
+    them, so each industry shows as a separate region made of visible
+    sub-clusters.
 
     Examples
     --------
@@ -171,6 +184,32 @@ def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
     if G.number_of_nodes() == 0:
         return {}
     unit = 170.0  # pixels per layout unit
+    if G.number_of_nodes() < _CLUSTER_LIMIT:
+        pos = _packed(G, seed=seed)
+    else:
+        pos = _clustered(_sorted_graph(G, G), seed=seed, by_industry=True)
+    mx = sum(p[0] for p in pos.values()) / len(pos)
+    my = sum(p[1] for p in pos.values()) / len(pos)
+    return {v: (round((px - mx) * unit, 2), round((py - my) * unit, 2)) for v, (px, py) in pos.items()}
+
+
+#: from this many nodes on, :func:`layout` lays out clusters apart
+_CLUSTER_LIMIT = 500
+_CLUSTER_ITERATIONS = 50
+
+
+def _sorted_graph(G: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
+    """An undirected copy of ``G`` restricted to ``nodes``, built in sorted order (seeded layouts then
+    depend only on the graph, not on the order it was built in)."""
+    keep = set(nodes)
+    H = nx.Graph()
+    H.add_nodes_from((v, G.nodes[v]) for v in sorted(keep, key=str))
+    H.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in G.subgraph(keep).edges() if u != v), key=str))
+    return H
+
+
+def _packed(G: nx.Graph, *, seed: int = 0, iterations: int = 100) -> dict[Any, tuple[float, float]]:
+    """A spring layout per connected component, components shelf-packed, in layout units."""
     comps = sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0])))
     boxes: list[tuple[float, dict[Any, tuple[float, float]]]] = []
     for comp in comps:
@@ -182,7 +221,7 @@ def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
         H.add_nodes_from(comp)
         H.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in G.subgraph(comp).edges()), key=str))
         if m < _SPRING_LIMIT:
-            raw = nx.spring_layout(H, seed=seed, k=1.6 / math.sqrt(m), iterations=100)
+            raw = nx.spring_layout(H, seed=seed, k=1.6 / math.sqrt(m), iterations=iterations)
         else:
             raw = _large_layout(H, seed=seed)
         side = 1.2 * math.sqrt(m) + 0.8
@@ -200,9 +239,115 @@ def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
             pos[v] = (cx + lx, cy + ly)
         x += side + gap
         row_h = max(row_h, side)
-    mx = sum(p[0] for p in pos.values()) / len(pos)
-    my = sum(p[1] for p in pos.values()) / len(pos)
-    return {v: (round((px - mx) * unit, 2), round((py - my) * unit, 2)) for v, (px, py) in pos.items()}
+    return pos
+
+
+def _industry_parts(H: nx.Graph) -> list[list[Any]]:
+    groups: dict[str, list[Any]] = {}
+    for v in H:
+        inds = sorted(str(i) for i in H.nodes[v].get("industries", []) or [])
+        groups.setdefault(inds[0] if inds else "", []).append(v)
+    return sorted(groups.values(), key=lambda g: (-len(g), str(g[0])))
+
+
+def _community_parts(H: nx.Graph, *, seed: int) -> list[list[Any]]:
+    """Louvain communities of the large components; all small components together as one part."""
+    small: list[Any] = []
+    parts: list[list[Any]] = []
+    for comp in nx.connected_components(H):
+        if len(comp) < _CLUSTER_LIMIT:
+            small.extend(comp)
+            continue
+        C = _sorted_graph(H, comp)
+        parts.extend(sorted(c, key=str) for c in nx.community.louvain_communities(C, seed=seed))
+    if small:
+        parts.append(sorted(small, key=str))
+    return sorted(parts, key=lambda c: (-len(c), str(c[0])))
+
+
+def _clustered(H: nx.Graph, *, seed: int, by_industry: bool) -> dict[Any, tuple[float, float]]:
+    """Split ``H`` (by industry, else by community), lay out each part, place the parts as discs."""
+    import numpy as np
+
+    parts = _industry_parts(H) if by_industry else _community_parts(H, seed=seed)
+    if len(parts) <= 1:
+        return _clustered(H, seed=seed, by_industry=False) if by_industry else _packed(H, seed=seed)
+    part_of: dict[Any, int] = {}
+    local: list[dict[Any, tuple[float, float]]] = []
+    radii = []
+    for i, part in enumerate(parts):
+        P = _sorted_graph(H, part)
+        if len(part) < _CLUSTER_LIMIT:  # hundreds of these: fewer spring steps (a community is small)
+            sub = _packed(P, seed=seed, iterations=_CLUSTER_ITERATIONS)
+        else:
+            sub = _clustered(P, seed=seed, by_industry=False)
+        cx = sum(p[0] for p in sub.values()) / len(sub)
+        cy = sum(p[1] for p in sub.values()) / len(sub)
+        sub = {v: (x - cx, y - cy) for v, (x, y) in sub.items()}
+        radii.append(max(math.hypot(x, y) for x, y in sub.values()) + 0.6)
+        local.append(sub)
+        part_of.update((v, i) for v in part)
+    Q = nx.Graph()
+    Q.add_nodes_from(range(len(parts)))
+    for u, v in H.edges():
+        a, b = part_of[u], part_of[v]
+        if a != b:
+            w = Q.get_edge_data(a, b, {"weight": 0})["weight"]
+            Q.add_edge(a, b, weight=w + 1)
+    r = np.array(radii)
+    # industries sit further apart than the communities inside them
+    gap = max(2.0, 0.12 * float(r.max())) if by_industry else 0.8
+    centres = _place_discs(r + gap / 2, Q, seed=seed)
+    pos: dict[Any, tuple[float, float]] = {}
+    for i, sub in enumerate(local):
+        ox, oy = centres[i]
+        for v, (x, y) in sub.items():
+            pos[v] = (float(ox + x), float(oy + y))
+    return pos
+
+
+def _place_discs(r: Any, Q: nx.Graph, *, seed: int) -> Any:
+    """Centres for discs of radii ``r`` (numpy array): start from a spring layout of the graph ``Q``
+    between them (weighted), then contract and push overlapping discs apart, so linked discs end
+    up close and none overlap."""
+    import numpy as np
+
+    c = len(r)
+    rng = np.random.default_rng(seed)
+    if c <= 1:
+        return np.zeros((c, 2))
+    if c < _SPRING_LIMIT and Q.number_of_edges():
+        raw = nx.spring_layout(Q, weight="weight", seed=seed, iterations=100)
+        pos = np.array([raw[i] for i in range(c)], dtype=float)
+    else:  # a sunflower spiral, largest first
+        angle = np.arange(c) * math.pi * (3 - math.sqrt(5))
+        pos = np.column_stack([np.cos(angle), np.sin(angle)]) * np.sqrt(np.arange(c) + 0.5)[:, None]
+    pos = pos - pos.mean(axis=0)
+    pos += rng.normal(scale=1e-3, size=pos.shape)  # no two centres coincide
+    spread = np.abs(pos).max() or 1.0
+    pos *= 1.5 * math.sqrt(float((r * r).sum())) / spread
+    area = r * r
+    share = area[None, :] / (area[:, None] + area[None, :])  # the smaller disc moves more
+
+    def push() -> bool:
+        d = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((d * d).sum(-1))
+        np.fill_diagonal(dist, np.inf)
+        over = np.clip(r[:, None] + r[None, :] - dist, 0.0, None)
+        if not over.any():
+            return False
+        pos[:] += (d * (over * share / np.maximum(dist, 1e-9))[..., None]).sum(1)
+        return True
+
+    for _ in range(120):  # contract towards the centre, keep discs apart
+        pos *= 0.96
+        for _ in range(3):
+            if not push():
+                break
+    for _ in range(400):
+        if not push():
+            break
+    return pos
 
 
 # networkx switches to a slow pure-Python (and scipy-based) layout from 500 nodes on
@@ -292,18 +437,21 @@ def _norm(values: dict[Any, float]) -> dict[Any, float]:
 
 
 def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> dict[str, Any]:
-    """The JSON the page reads: vis nodes/edges (built with pyvis), details, legend, options."""
-    from pyvis.network import Network
-
+    """The JSON the page reads: vis nodes/edges, details, legend, options."""
     if G.number_of_nodes() and "betweenness" not in next(iter(G.nodes.values())):
         from .networks import add_metrics
 
         add_metrics(G, seed=seed)
+    # large graphs: physics off on the precomputed layout, no edge labels or curves, thin
+    # translucent edges and larger nodes, so the clusters (not the edges) show when zoomed out
     big = G.number_of_nodes() > physics_threshold
     pos = layout(G, seed=seed)
     btw = _norm({v: float(G.nodes[v].get("betweenness", 0.0)) for v in G})
     deg = _norm({v: float(G.nodes[v].get("degree_centrality", 0.0)) for v in G})
-    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%", heading=title)
+    # vis items as plain dicts (pyvis's Network.add_node/add_edge check membership in lists,
+    # quadratic in the graph's size: minutes at 20,000 nodes)
+    vis_nodes: list[dict[str, Any]] = []
+    vis_edges: list[dict[str, Any]] = []
     node_meta: dict[str, dict[str, Any]] = {}
     classes: dict[str, int] = {}
     industries: set[str] = set()
@@ -317,20 +465,20 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
         industries.update(inds)
         zh = str(d.get("label_zh", v))
         x, y = pos[v]
-        net.add_node(
-            str(v),
-            label=zh or str(v),
-            shape=st.shape,
-            color={
+        vis_nodes.append({
+            "id": str(v),
+            "label": zh or str(v),
+            "shape": st.shape,
+            "color": {
                 "background": st.colour,
                 "border": _darker(st.colour),
                 "highlight": {"background": st.colour, "border": "#000000"},
                 "hover": {"background": st.colour, "border": "#000000"},
             },
-            size=round(10 + 22 * (0.6 * btw[v] + 0.4 * deg[v]), 2),
-            x=x,
-            y=y,
-        )
+            "size": round((10 + 22 * (0.6 * btw[v] + 0.4 * deg[v])) * (2 if big else 1), 2),
+            "x": x,
+            "y": y,
+        })
         node_meta[str(v)] = {
             "iri": str(d.get("iri", v)),
             "label_zh": zh,
@@ -358,11 +506,11 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
             "id": eid,
             "color": {"color": colour, "highlight": _darker(colour, 0.6), "hover": _darker(colour, 0.6)},
             "arrows": {"to": {"enabled": bool(d.get("directed", True)), "scaleFactor": 0.6}},
-            "width": 1.6,
+            "width": 0.8 if big else 1.6,
         }
         if not big:
             options["label"] = zh
-        net.add_edge(s, t, **options)
+        vis_edges.append({**options, "from": s, "to": t})
         edge_meta[eid] = {
             "relation": rel,
             "relations": [str(r) for r in d.get("relations", [rel])],
@@ -381,6 +529,7 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
         "nodes": {"font": {"face": _FONT_STACK, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1},
         "edges": {
             "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            **({"color": {"opacity": 0.35}} if big else {}),
             "font": {"face": _FONT_STACK, "size": 10, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff", "color": "#555555"},
         },
         "physics": {
@@ -389,7 +538,7 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "springConstant": 0.05, "avoidOverlap": 0.3},
             "stabilization": {"enabled": not big, "iterations": 250, "fit": True},
         },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "multiselect": False},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "multiselect": False},
         "layout": {"randomSeed": seed, "improvedLayout": False},
     }
     def rel_label(r: str) -> dict[str, Any]:
@@ -402,8 +551,8 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
     ]
     return {
         "title": title,
-        "nodes": net.nodes,
-        "edges": net.edges,
+        "nodes": vis_nodes,
+        "edges": vis_edges,
         "meta": {"nodes": node_meta, "edges": edge_meta},
         "classes": legend_classes,
         "relations": [rel_label(r) for r in sorted(relations, key=lambda r: (list(RELATION_STYLES).index(r) if r in RELATION_STYLES else 99, r))],
@@ -427,8 +576,11 @@ def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300,
         Page title and heading.
     physics_threshold : int
         Above this many nodes, physics starts off and the seeded layout is
-        used as is (edge labels and curves are dropped too), so the page
-        stays responsive with thousands of nodes.
+        used as is (edge labels and curves are dropped too, edges are thin
+        and translucent, nodes drawn larger, edges hidden while dragging
+        or zooming), so the page stays responsive with thousands of nodes:
+        5,000 nodes draw in about 2 s in headless Chromium (see
+        ``bench/measure.py html`` and ``draw``).
     seed : int
         Seed of the layout (and of the metrics, if they are computed here).
 

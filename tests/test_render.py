@@ -134,6 +134,82 @@ def test_large_graphs_start_without_physics_on_a_seeded_layout():
     assert render.layout(G, seed=3) == render.layout(G, seed=3)
 
 
+def industry_clusters(sizes=(500, 400, 300), seed=5) -> nx.Graph:
+    """Trees of firms, one per industry, with a few links across industries."""
+    import random
+
+    rng = random.Random(seed)
+    G = nx.Graph()
+    start = 0
+    for ind, n in zip(("新材料", "电子信息", "生物医药"), sizes):
+        T = nx.random_labeled_tree(n, seed=seed) if hasattr(nx, "random_labeled_tree") else nx.random_tree(n, seed=seed)
+        for v in T:
+            G.add_node(f"n{start + v}", cls="Enterprise", industries=[ind], label_zh=f"{ind}{v}")
+        G.add_edges_from((f"n{start + u}", f"n{start + v}") for u, v in T.edges())
+        start += n
+    nodes = sorted(G)
+    for _ in range(40):
+        G.add_edge(rng.choice(nodes), rng.choice(nodes))
+    G.remove_edges_from(list(nx.selfloop_edges(G)))
+    G.add_node("alone", cls="Enterprise", industries=["新材料"])
+    return G
+
+
+def test_large_layouts_put_each_industry_in_its_own_region():
+    G = industry_clusters()
+    pos = render.layout(G, seed=2)
+    assert set(pos) == set(G) and len(set(pos.values())) == G.number_of_nodes()
+    ind = {v: G.nodes[v]["industries"][0] for v in G}
+    centre = {}
+    for i in set(ind.values()):
+        xs = [pos[v] for v in G if ind[v] == i]
+        centre[i] = (sum(x for x, _ in xs) / len(xs), sum(y for _, y in xs) / len(xs))
+    # each industry fills a disc around its centre, and the discs do not overlap
+    radius = {i: max(((pos[v][0] - c[0]) ** 2 + (pos[v][1] - c[1]) ** 2) ** 0.5 for v in G if ind[v] == i) for i, c in centre.items()}
+    for i in centre:
+        for j in centre:
+            if i < j:
+                gap = ((centre[i][0] - centre[j][0]) ** 2 + (centre[i][1] - centre[j][1]) ** 2) ** 0.5
+                assert gap > radius[i] + radius[j], (i, j)
+    # tree neighbours stay close: the layout inside a region follows the graph
+    inner = [(u, v) for u, v in G.edges if ind[u] == ind[v]]
+    dist = lambda a, b: ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5  # noqa: E731
+    linked = sum(dist(u, v) for u, v in inner) / len(inner)
+    nodes = sorted(G)
+    pairs = [(nodes[i], nodes[(i * 7 + 13) % len(nodes)]) for i in range(len(nodes))]
+    assert linked < 0.2 * sum(dist(a, b) for a, b in pairs) / len(pairs)
+    # the same seed gives the same picture, whatever order the graph was built in
+    H = nx.Graph()
+    H.add_nodes_from(reversed(list(G.nodes(data=True))))
+    H.add_edges_from(reversed(list(G.edges())))
+    assert render.layout(H, seed=2) == pos
+    assert render.layout(G, seed=3) != pos
+
+
+def test_large_layouts_without_industries_split_by_community():
+    # no industry at all: one component and 300 isolated nodes, laid out apart, nothing overlaps
+    G = nx.connected_caveman_graph(40, 15)
+    G.add_nodes_from(f"iso{i}" for i in range(300))
+    pos = render.layout(G, seed=0)
+    assert set(pos) == set(G) and len(set(pos.values())) == G.number_of_nodes()
+    dist = lambda a, b: ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5  # noqa: E731
+    same = [dist(u, v) for u, v in G.edges if not str(u).startswith("iso") and u // 15 == v // 15]
+    other = [dist(u, v) for u in range(0, 600, 15) for v in range(300, 600, 45) if u // 15 != v // 15]
+    assert sum(same) / len(same) < 0.2 * sum(other) / len(other)
+
+
+def test_large_pages_draw_thin_translucent_edges_and_hide_them_on_zoom():
+    G = industry_clusters((200, 150, 100))
+    data = payload(render.to_html(G, physics_threshold=300))
+    assert data["options"]["edges"]["color"] == {"opacity": 0.35}
+    assert data["options"]["interaction"]["hideEdgesOnZoom"] is True
+    assert {e["width"] for e in data["edges"]} == {0.8}
+    small = payload(render.to_html(G, physics_threshold=1000))
+    assert "color" not in small["options"]["edges"] and {e["width"] for e in small["edges"]} == {1.6}
+    big_size = {n["id"]: n["size"] for n in data["nodes"]}
+    assert all(abs(big_size[n["id"]] - 2 * n["size"]) < 0.02 for n in small["nodes"])  # nodes drawn twice as large
+
+
 def test_layout_keeps_components_apart():
     G = nx.Graph([(0, 1), (1, 2), (0, 2), ("a", "b"), ("c", "d")])
     G.add_node("lone")
