@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -208,4 +209,4 @@ def clean_text(raw: str) -> CleanText:
                 out.append(" ")
                 offs.append(start + len(body))
     offs.append(len(raw))
-    return CleanText(text=to_simplified("".join(out)), offsets=tuple(offs))
+    return CleanText(text=to_simplified("".join(out)), offsets=array("I", offs))

@@ -8,6 +8,7 @@ decoded from the file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -63,10 +64,13 @@ class CleanText:
 
     ``offsets[i]`` is the raw-text index of cleaned character ``i``;
     ``offsets[len(text)]`` is the raw index just past the last character.
+    :func:`graph.clean.clean_text` gives them as an ``array("I")``: 4 bytes
+    a character where a tuple of ints takes 36, and a corpus's extractions
+    are held in memory together.
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned ``[start, end)`` span to the raw text."""
@@ -75,7 +79,7 @@ class CleanText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the cleaned text; ``start``/``end`` index the cleaned text."""
 
@@ -86,7 +90,7 @@ class Sentence:
     paragraph: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span naming an entity.
 
@@ -109,7 +113,7 @@ class Mention:
         return self.canonical or self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A binary fact between two entity names, with its evidence span."""
 
@@ -125,7 +129,7 @@ class Relation:
     conferrer: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with its unit, normalised to base units."""
 
@@ -138,7 +142,7 @@ class Quantity:
     bound: str | None = None  # "min" for 以上/超过, "max" for 以下/不到
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObservationRecord:
     """A statistical statement: an indicator of an entity with a value."""
 
@@ -155,7 +159,7 @@ class ObservationRecord:
     bound: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventRecord:
     """Something that happened on a date: founding, approval, opening, ..."""
 

@@ -50,7 +50,7 @@ def test_traditional_characters_become_simplified_one_for_one():
     raw = "廣東聚石化學股份有限公司位於清遠高新區。"
     c = clean_text(raw)
     assert c.text == "广东聚石化学股份有限公司位于清远高新区。"
-    assert len(c.text) == len(raw) and c.offsets[:-1] == tuple(range(len(raw)))
+    assert len(c.text) == len(raw) and list(c.offsets[:-1]) == list(range(len(raw)))
 
 
 def test_control_characters_do_not_reach_the_text():
