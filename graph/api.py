@@ -351,9 +351,10 @@ def build_into_store(
     oxigraph:PATH --no-turtle --no-viz --no-validate``).
 
     The store holds exactly what :func:`build` would put in its Dataset, but
-    the RDF is mapped and written a few documents at a time
-    (:func:`graph.mapping.iter_rdf`), so memory holds the extractions and one
-    piece of the graph, never all of it. SHACL validation needs the whole
+    the RDF is mapped a few documents at a time, by ``jobs`` processes as the
+    extraction is, and bulk-loaded piece by piece
+    (:func:`graph.mapping.iter_nquads`), so memory holds the extractions and
+    a few pieces of the graph, never all of it. SHACL validation needs the whole
     graph in memory and is not run here; validate a sample with
     :func:`build`. An existing store at ``store`` is replaced once the new
     one is complete.
@@ -366,20 +367,22 @@ def build_into_store(
     >>> built.quads == sum(len(g) for g in build().dataset.graphs())
     True
     """
-    from .mapping import iter_quads
+    from .mapping import iter_nquads
     from .store import open_store, write_oxigraph_pieces
 
     started = time.perf_counter()
     lex = load_lexicon()
     corpus = _extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex)
-    typed: dict[Any, set[Any]] = {}
+    workers = os.cpu_count() or 1 if jobs is None else max(1, jobs)
+    typed: dict[str, set[str]] = {}
 
-    def pieces() -> Iterator[list[tuple[Any, Any, Any, URIRef]]]:
-        for piece in iter_quads(corpus.extractions, corpus.indicators, lex=lex, documents_per_chunk=documents_per_chunk):
-            for s, p, o, g in piece:
-                if p == RDF.type and g == DATA_GRAPH:
-                    typed.setdefault(o, set()).add(s)
-            yield piece
+    def pieces() -> Iterator[bytes | list[tuple[Any, Any, Any, URIRef]]]:
+        for nquads, classes in iter_nquads(
+            corpus.extractions, corpus.indicators, lex=lex, documents_per_chunk=documents_per_chunk, workers=workers
+        ):
+            for cls, node in classes:
+                typed.setdefault(cls, set()).add(node)
+            yield nquads
         if include_ontology:
             yield [(s, p, o, ONTOLOGY_GRAPH) for s, p, o in load_ontology()]
 
@@ -388,7 +391,7 @@ def build_into_store(
         quads = len(opened)
     return StoreBuild(
         store=path, extractions=corpus.extractions, indicators=corpus.indicators, failures=corpus.failures,
-        quads=quads, entities=_entity_counts({o: len(v) for o, v in typed.items()}),
+        quads=quads, entities=_entity_counts({URIRef(o): len(v) for o, v in typed.items()}),
         seconds=time.perf_counter() - started, cache_hits=corpus.cache_hits, second_pass_hits=corpus.second_pass_hits,
     )
 

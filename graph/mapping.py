@@ -37,7 +37,7 @@ from .vocab import (
     statement_iri,
 )
 
-__all__ = ["EntityRecord", "RdfMapper", "link_entities", "to_rdf", "iter_rdf", "iter_quads", "QuadSink", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
+__all__ = ["EntityRecord", "RdfMapper", "link_entities", "to_rdf", "iter_rdf", "iter_quads", "iter_nquads", "QuadSink", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
 
 #: event type id → (zh, en)
 EVENT_TYPES: dict[str, tuple[str, str]] = {
@@ -211,6 +211,7 @@ class RdfMapper:
                 industries.mint(key)
         self.used_industries: set[str] = set()
         self._observed: set[URIRef] = set()
+        self._first_stated: dict[URIRef, str] | None = None
 
     def node(self, name: str) -> URIRef:
         key = self.resolve.get(name, name)
@@ -232,6 +233,17 @@ class RdfMapper:
             return "Industry"
         rec = self.entities.get(key)
         return rec.cls if rec is not None else ""
+
+    def claim_observations(self, extractions: Sequence[Extraction]) -> None:
+        """Decide up front which document writes each observation (the first
+        to state it, in corpus order; the others cite it), so documents can
+        then be mapped in any order, or at once in several processes."""
+        first: dict[URIRef, str] = {}
+        for ex in extractions:
+            for ob in ex.observations:
+                o = statement_iri("obs", self.node(ob.entity), concept_iri("indicator", ob.indicator), ob.year, ob.value, ob.unit)
+                first.setdefault(o, ex.document.sha256)
+        self._first_stated = first
 
     def add_industry(self, data: Graph, zh: str) -> URIRef:
         industries = self.industries
@@ -390,13 +402,19 @@ class RdfMapper:
                     data.add((aff, PK.roleTitle, Literal(r.role)))
                 cite(aff, r.sentence, r.start, r.end, r.rule, data)
 
+        stated_here: set[URIRef] = set()
         for ob in ex.observations:
             e = node(ob.entity)
             c = concept_iri("indicator", ob.indicator)
             # one figure, one observation: the same value stated twice (or in two
             # articles) gets one node, cited by every sentence that states it
             o = statement_iri("obs", e, c, ob.year, ob.value, ob.unit)
-            if o in self._observed:
+            if self._first_stated is not None:  # claimed up front (map_in_parallel): no order between documents
+                repeat = self._first_stated.get(o) != doc.sha256 or o in stated_here
+                stated_here.add(o)
+            else:
+                repeat = o in self._observed
+            if repeat:
                 data.add((o, PROV.wasDerivedFrom, sentence(ob.sentence)))
                 reify(o, PK.value, Literal(_decimal_text(ob.value), datatype=XSD.decimal), ob.sentence, ob.start, ob.end, ob.rule)
                 continue
@@ -532,6 +550,76 @@ def iter_quads(
         for ex in extractions[start : start + documents_per_chunk]:
             mapper.document(sink, ex)  # type: ignore[arg-type]
         yield sink.quads
+
+
+def iter_nquads(
+    extractions: Sequence[Extraction],
+    indicators: dict[str, Indicator] | None = None,
+    *,
+    lex: Lexicon | None = None,
+    documents_per_chunk: int = 200,
+    workers: int = 1,
+) -> Iterator[tuple[bytes, list[tuple[str, str]]]]:
+    """The graph of :func:`iter_quads` as N-Quads, mapped by ``workers`` processes.
+
+    Yields ``(nquads, typed)`` per piece: the piece serialised by Oxigraph
+    (UTF-8 N-Quads, ready for a bulk load) and the ``(class, node)`` IRI pairs
+    its data graph types, for counting. Pieces come in corpus order, and
+    their union is the graph :func:`to_rdf` makes, whatever ``workers`` is.
+    Several workers need the ``fork`` start method (Linux); elsewhere the
+    pieces are mapped in this process.
+
+    Examples
+    --------
+    >>> from graph import api
+    >>> r = api.build_text(["广东星河新材料有限公司位于肇庆高新区。", "岭南大学位于肇庆高新区。"])
+    >>> pieces = list(iter_nquads(r.extractions, r.indicators, documents_per_chunk=1, workers=2))
+    >>> len(pieces), b"<https://w3id.org/parkkg/graph/data>" in pieces[1][0]
+    (3, True)
+    """
+    import multiprocessing as mp
+
+    global _PARALLEL
+    mapper = RdfMapper(extractions, indicators, lex=lex)
+    mapper.claim_observations(extractions)
+    sink = QuadSink()
+    mapper.common(sink)  # type: ignore[arg-type]
+    yield _serialise_piece(sink.quads)
+    chunks = [range(i, min(i + documents_per_chunk, len(extractions))) for i in range(0, len(extractions), documents_per_chunk)]
+    if workers <= 1 or len(chunks) <= 1 or "fork" not in mp.get_all_start_methods():
+        for chunk in chunks:
+            yield _map_piece(mapper, extractions, chunk)
+        return
+    _PARALLEL = (mapper, extractions)  # the workers inherit it when they fork: nothing large is pickled
+    try:
+        with mp.get_context("fork").Pool(processes=min(workers, len(chunks))) as pool:
+            yield from pool.imap(_map_piece_in_worker, chunks)
+    finally:
+        _PARALLEL = None
+
+
+_PARALLEL: tuple[RdfMapper, Sequence[Extraction]] | None = None
+
+
+def _map_piece_in_worker(chunk: range) -> tuple[bytes, list[tuple[str, str]]]:
+    assert _PARALLEL is not None
+    return _map_piece(_PARALLEL[0], _PARALLEL[1], chunk)
+
+
+def _map_piece(mapper: RdfMapper, extractions: Sequence[Extraction], chunk: range) -> tuple[bytes, list[tuple[str, str]]]:
+    sink = QuadSink()
+    for i in chunk:
+        mapper.document(sink, extractions[i])  # type: ignore[arg-type]
+    return _serialise_piece(sink.quads)
+
+
+def _serialise_piece(quads: list[tuple[Node, Node, Node, URIRef]]) -> tuple[bytes, list[tuple[str, str]]]:
+    import pyoxigraph as ox
+
+    from .store import _quads_to_ox
+
+    typed = [(str(o), str(s)) for s, p, o, g in quads if p == RDF.type and g == DATA_GRAPH]
+    return ox.serialize(_quads_to_ox(quads), format=ox.RdfFormat.N_QUADS), typed
 
 
 def iter_rdf(

@@ -1168,15 +1168,19 @@ def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False) -
 
 
 def write_oxigraph_pieces(
-    pieces: Iterable[Dataset | Graph | Sequence[tuple[Node, Node, Node, Node | None]]], path: str | Path, *, replace: bool = False
+    pieces: Iterable[Dataset | Graph | Sequence[tuple[Node, Node, Node, Node | None]] | bytes],
+    path: str | Path,
+    *,
+    replace: bool = False,
 ) -> Path:
     """Write a graph given in pieces as an on-disk Oxigraph store at
     ``path``, holding one piece in memory at a time. Same contract as
     :func:`write_oxigraph`: the store is written beside ``path`` and moved
     into place only when every piece is in.
 
-    A piece is a Dataset, a Graph (its triples go to the default graph) or
-    a list of quads ``(s, p, o, graph)`` (:func:`graph.mapping.iter_quads`).
+    A piece is a Dataset, a Graph (its triples go to the default graph), a
+    list of quads ``(s, p, o, graph)`` (:func:`graph.mapping.iter_quads`)
+    or UTF-8 N-Quads as bytes (:func:`graph.mapping.iter_nquads`).
 
     Examples
     --------
@@ -1193,8 +1197,13 @@ def write_oxigraph_pieces(
     3
     """
 
+    import pyoxigraph as ox
+
     def fill(store: Any) -> None:
         for piece in pieces:
+            if isinstance(piece, bytes):
+                store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
+                continue
             quads = _dataset_quads(_to_dataset(piece)) if isinstance(piece, Graph) else piece
             store.bulk_extend(_quads_to_ox(quads))
 

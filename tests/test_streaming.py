@@ -95,3 +95,36 @@ def test_cli_streams_when_nothing_needs_the_graph_in_memory(corpus, tmp_path, bu
     assert again.exit_code == 0, again.output
     del store
     assert len(pyoxigraph.Store.read_only(str(out / "db"))) == len(_quads(built.dataset))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_nquads_pieces_in_parallel_make_the_whole(built, workers):
+    from graph.mapping import iter_nquads
+
+    store = pyoxigraph.Store()
+    typed = set()
+    for nquads, classes in iter_nquads(built.extractions, built.indicators, documents_per_chunk=1, workers=workers):
+        store.load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+        typed |= set(classes)
+    whole = to_rdf(built.extractions, built.indicators)
+    assert {str(q) for q in store} == _quads(whole)
+    assert len(typed) == len(set(whole.graph(api.DATA_GRAPH).subject_objects(api.RDF.type)))
+
+
+def test_claimed_observations_make_the_order_of_documents_irrelevant(built):
+    from graph.mapping import RdfMapper, new_dataset
+
+    whole = _quads(to_rdf(built.extractions, built.indicators))
+
+    def backwards(claim):
+        mapper = RdfMapper(built.extractions, built.indicators)
+        if claim:
+            mapper.claim_observations(built.extractions)
+        ds = new_dataset()
+        mapper.common(ds)
+        for ex in reversed(built.extractions):
+            mapper.document(ds, ex)
+        return _quads(ds)
+
+    assert backwards(claim=True) == whole
+    assert backwards(claim=False) != whole  # without the claim, the last document to state a figure would write it
