@@ -124,6 +124,7 @@ def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> Va
         inference="none",
         abort_on_first=False,
         allow_warnings=True,
+        inplace=data is not graph,  # our own copy: pySHACL may mix the ontology into it instead of copying it again
     )
     violations = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
