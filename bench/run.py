@@ -915,7 +915,7 @@ def parse_args(argv: list[str] | None) -> Settings:
     p.add_argument("--runs", type=int, default=3, help="runs per figure (median reported)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--extract-size", type=generate.parse_size, default=generate.parse_size("1MB"))
-    p.add_argument("--build-sizes", type=_sizes, default=_sizes("1MB,4MB"), help="corpus sizes whose build's peak memory is measured")
+    p.add_argument("--build-sizes", type=_sizes, default=_sizes("1MB,10MB,100MB"), help="corpus sizes whose build's peak memory is measured")
     p.add_argument("--memory-cap", type=float, default=9000.0, help="MB; a build past this is stopped and reported")
     p.add_argument("--incremental-articles", type=int, default=10_000)
     p.add_argument("--store-quads", type=int, default=1_000_000)
