@@ -73,15 +73,24 @@ def _children() -> dict[int, list[int]]:
 
 
 def _tree_rss_kb(root: int) -> int:
+    return _tree_memory_kb(root, "status", "VmRSS:")
+
+
+def _tree_pss_kb(root: int) -> int:
+    """Proportional set size of the tree: a page shared by forked workers counts once in all, not once in each."""
+    return _tree_memory_kb(root, "smaps_rollup", "Pss:")
+
+
+def _tree_memory_kb(root: int, proc_file: str, field: str) -> int:
     kids = _children()
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         todo += kids.get(pid, [])
         try:
-            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            with open(f"/proc/{pid}/{proc_file}", encoding="ascii", errors="replace") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1])
                         break
         except OSError:
@@ -92,7 +101,9 @@ def _tree_rss_kb(root: int) -> int:
 def run_tree(cmd: Sequence[str], *, cwd: str | Path | None = None, max_rss_mb: float | None = None,
              timeout: float | None = None, env: dict[str, str] | None = None) -> dict:
     """Run ``cmd``; return wall seconds, exit code, output, and the peak RSS
-    of its whole process tree (sampled every 50 ms, in MB).
+    of its whole process tree (sampled every 50 ms, in MB) and its peak PSS
+    (sampled every 0.5 s: pages forked workers share with their parent count
+    once, so it is the memory the tree really takes).
 
     The command is killed if the tree passes ``max_rss_mb`` (``killed``
     says why), so a benchmark cannot exhaust a shared machine's memory.
@@ -101,13 +112,18 @@ def run_tree(cmd: Sequence[str], *, cwd: str | Path | None = None, max_rss_mb: f
     proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             start_new_session=True)
     peak = [0]
+    peak_pss = [0]
     killed = [""]
     done = threading.Event()
 
     def sample() -> None:
+        ticks = 0
         while not done.wait(0.05):
             kb = _tree_rss_kb(proc.pid)
             peak[0] = max(peak[0], kb)
+            ticks += 1
+            if ticks % 10 == 1:
+                peak_pss[0] = max(peak_pss[0], _tree_pss_kb(proc.pid))
             if max_rss_mb is not None and kb / 1024 > max_rss_mb and not killed[0]:
                 killed[0] = f"memory cap of {max_rss_mb:.0f} MB reached"
                 os.killpg(proc.pid, 9)
@@ -125,6 +141,7 @@ def run_tree(cmd: Sequence[str], *, cwd: str | Path | None = None, max_rss_mb: f
         "seconds": seconds,
         "returncode": proc.returncode,
         "peak_tree_rss_mb": round(peak[0] / 1024, 1),
+        "peak_tree_pss_mb": round(peak_pss[0] / 1024, 1),
         "killed": killed[0],
         "stdout": out.decode("utf-8", "replace"),
         "stderr": err.decode("utf-8", "replace"),
