@@ -427,11 +427,12 @@ def _link_across_documents(
                 known.setdefault(m.name, (m.key, m.cls))
     todo: list[tuple[str, Document, dict[str, tuple[str, str]]]] = []
     keys: dict[str, str] = {}
+    index = _NameIndex(known)
     for path, (ex, _) in results.items():
         names = {m.name for m in ex.mentions}
         text = ex.document.text.replace("\n", "")
         # a name the document defines itself is already in its lookup: extracting again would change nothing
-        missing = {n: v for n, v in known.items() if n not in names and n not in ex.aliases and n in text}
+        missing = {n: known[n] for n in index.names_in(text) if n not in names and n not in ex.aliases}
         if not missing:
             continue
         if cache is not None:
@@ -445,6 +446,41 @@ def _link_across_documents(
         results[path] = value
         if cache is not None:
             cache.put(keys[path], *value)
+
+
+class _NameIndex:
+    """Which of many names occur in a text, without testing each name against each text.
+
+    Each name is filed under its rarest pair of adjacent characters (rarest
+    among all the names); a text is only tested for the names filed under
+    the pairs it contains. The answer is the names, in their order in
+    ``names``, that are substrings of the text: exactly what testing each one
+    would give, but a corpus of N documents and N names costs about N, not N².
+
+    Examples
+    --------
+    >>> index = _NameIndex({"聚石化学": 0, "广东聚石": 1, "先导": 2, "星": 3})
+    >>> index.names_in("广东聚石化学股份有限公司与先导集团")
+    ['聚石化学', '广东聚石', '先导']
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._order = {n: i for i, n in enumerate(names)}
+        pairs: Counter[str] = Counter(n[i : i + 2] for n in self._order for i in range(len(n) - 1))
+        self._filed: dict[str, list[str]] = {}
+        self._short: list[str] = []
+        for n in self._order:
+            if len(n) < 2:
+                self._short.append(n)
+                continue
+            rarest = min((n[i : i + 2] for i in range(len(n) - 1)), key=lambda b: (pairs[b], b))
+            self._filed.setdefault(rarest, []).append(n)
+
+    def names_in(self, text: str) -> list[str]:
+        filed = self._filed
+        candidates = [n for b in {text[i : i + 2] for i in range(len(text) - 1)} if b in filed for n in filed[b]]
+        found = [n for n in candidates + self._short if n in text]
+        return sorted(found, key=self._order.__getitem__)
 
 
 def _extract_linked(
