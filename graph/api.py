@@ -302,6 +302,10 @@ def _extract_corpus(
                 continue
         todo.append(f)
     workers = os.cpu_count() or 1 if jobs is None else max(1, jobs)
+    if workers > 1 and len(todo) + len(results) > 1:
+        from .mentions import _ensure_jieba
+
+        _ensure_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
     for path, value, error, digest in _map(_extract_file, todo, workers):
         done += 1
