@@ -509,9 +509,15 @@ def _map(fn: Callable, items: list, workers: int):
         return
     import multiprocessing as mp
 
+    import gc
+
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(processes=min(workers, len(items)), initializer=_ignore_sigint) as pool:
-        yield from pool.imap(fn, items, chunksize=max(1, min(64, len(items) // (workers * 8) or 1)))
+    gc.freeze()  # keeps what the parent holds out of the workers' collections, so forked pages stay shared
+    try:
+        with ctx.Pool(processes=min(workers, len(items)), initializer=_ignore_sigint) as pool:
+            yield from pool.imap(fn, items, chunksize=max(1, min(64, len(items) // (workers * 8) or 1)))
+    finally:
+        gc.unfreeze()
 
 
 def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, validate: bool = True) -> BuildResult:

@@ -590,12 +590,18 @@ def iter_nquads(
         for chunk in chunks:
             yield _map_piece(mapper, extractions, chunk)
         return
+    import gc
+
     _PARALLEL = (mapper, extractions)  # the workers inherit it when they fork: nothing large is pickled
+    # Frozen, the corpus's objects are left out of the workers' garbage collections, which would otherwise
+    # write to every one of them and so copy every page the fork shares (each worker as large as this process).
+    gc.freeze()
     try:
         with mp.get_context("fork").Pool(processes=min(workers, len(chunks))) as pool:
             yield from pool.imap(_map_piece_in_worker, chunks)
     finally:
         _PARALLEL = None
+        gc.unfreeze()
 
 
 _PARALLEL: tuple[RdfMapper, Sequence[Extraction]] | None = None
