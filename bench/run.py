@@ -417,6 +417,20 @@ CHANGES = (
     "industries, observations already written), `iter_quads` gives the graph in pieces, and `api.build_into_store` "
     "(`parkkg build --store oxigraph:PATH --no-turtle --no-viz --no-validate`) writes them into Oxigraph, holding "
     "one piece at a time; the store holds exactly the quads of the in-memory build (tests/test_streaming.py).",
+    "The streamed build maps its pieces on the worker processes too (`iter_nquads`: observations are claimed up front "
+    "by the first document that states them, so documents map in any order; workers send N-Quads that Oxigraph "
+    "bulk-loads).",
+    "Leaner extractions: clean-text offsets as `array('I')` and slotted record classes, about 21 MB held per MB of text.",
+    "The cross-document pass finds the names a document borrows through an index of names by their rarest character "
+    "pair instead of testing every name against every document (quadratic in the corpus).",
+    "fact-provenance: the rule and offsets every statement has are required patterns, not OPTIONALs, which Oxigraph "
+    "evaluated over every statement (0.66 s → 0.4 ms at 1.2M quads).",
+    "Large views (graph/render.py): a clustered layout past 500 nodes (industry, then community, spring layout per "
+    "community, communities packed as discs), 20,000-node layout 143 s → 11 s, and pages built without pyvis's "
+    "quadratic node lookups.",
+    "Landed after the speed-up runs above, so not in their figures: worker pools load jieba's dictionary once before "
+    "they fork, and fork with the parent's objects frozen out of garbage collection (`gc.freeze`), so the corpus's "
+    "pages stay shared with the workers instead of being copied into each (the 100 MB build was measured with both).",
 )
 
 
