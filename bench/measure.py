@@ -162,13 +162,14 @@ def _warm_up() -> None:
 def cmd_extract(args: argparse.Namespace) -> None:
     """read → clean → segment → mentions → relations/observations over a corpus (no RDF)."""
     from graph import api
+    from graph._parallel import imap_ordered
 
     files = [str(f) for f in corpus_files(args.corpus)]
     size = sum(os.path.getsize(f) for f in files)
     _warm_up()
     started = time.perf_counter()
     n = 0
-    for _path, value, error, _digest in api._map(api._extract_file, files, args.jobs):
+    for _path, value, error, _digest in imap_ordered(api._extract_file, files, args.jobs):
         if error is not None:
             raise SystemExit(error)
         n += len(value[0].mentions)

@@ -9,7 +9,6 @@ True
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -19,6 +18,7 @@ from typing import Any
 
 from rdflib import RDF, Dataset, URIRef
 
+from ._parallel import imap_ordered, worker_count
 from .cache import ExtractionCache, linked_key
 from .clean import clean_text
 from .errors import ParkKGError, SourceError, ValidationError
@@ -301,13 +301,13 @@ def _extract_corpus(
                 results[f] = hit
                 continue
         todo.append(f)
-    workers = os.cpu_count() or 1 if jobs is None else max(1, jobs)
+    workers = worker_count(jobs)
     if workers > 1 and len(todo) + len(results) > 1:
         from .mentions import _ensure_jieba
 
         _ensure_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
-    for path, value, error, digest in _map(_extract_file, todo, workers):
+    for path, value, error, digest in imap_ordered(_extract_file, todo, workers):
         done += 1
         if error is not None:
             if not keep_going:
@@ -377,7 +377,7 @@ def build_into_store(
     started = time.perf_counter()
     lex = load_lexicon()
     corpus = _extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex)
-    workers = os.cpu_count() or 1 if jobs is None else max(1, jobs)
+    workers = worker_count(jobs)
     typed: dict[str, set[str]] = {}
 
     def pieces() -> Iterator[bytes | list[tuple[Any, Any, Any, URIRef]]]:
@@ -446,7 +446,7 @@ def _link_across_documents(
                 results[path] = hit
                 continue
         todo.append((path, ex.document, missing))
-    for path, value in _map(_extract_linked, todo, workers):
+    for path, value in imap_ordered(_extract_linked, todo, workers):
         results[path] = value
         if cache is not None:
             cache.put(keys[path], *value)
@@ -493,31 +493,6 @@ def _extract_linked(
     """One document extracted again with the names other documents taught (runs in a worker)."""
     path, document, known = item
     return path, extract(document, known=known)
-
-
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them (no tracebacks from each worker)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _map(fn: Callable, items: list, workers: int):
-    """``map`` in input order, over worker processes when there is more than one document."""
-    if workers <= 1 or len(items) <= 1:
-        yield from map(fn, items)
-        return
-    import multiprocessing as mp
-
-    import gc
-
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    gc.freeze()  # keeps what the parent holds out of the workers' collections, so forked pages stay shared
-    try:
-        with ctx.Pool(processes=min(workers, len(items)), initializer=_ignore_sigint) as pool:
-            yield from pool.imap(fn, items, chunksize=max(1, min(64, len(items) // (workers * 8) or 1)))
-    finally:
-        gc.unfreeze()
 
 
 def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, validate: bool = True) -> BuildResult:

@@ -37,7 +37,7 @@ from .vocab import (
     statement_iri,
 )
 
-__all__ = ["EntityRecord", "RdfMapper", "link_entities", "to_rdf", "iter_rdf", "iter_quads", "iter_nquads", "QuadSink", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
+__all__ = ["EntityRecord", "RdfMapper", "link_entities", "to_rdf", "iter_rdf", "iter_nquads", "QuadSink", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
 
 #: event type id → (zh, en)
 EVENT_TYPES: dict[str, tuple[str, str]] = {
@@ -523,35 +523,6 @@ class _SinkGraph:
         self._append((triple[0], triple[1], triple[2], self._graph))
 
 
-def iter_quads(
-    extractions: Sequence[Extraction],
-    indicators: dict[str, Indicator] | None = None,
-    *,
-    lex: Lexicon | None = None,
-    documents_per_chunk: int = 200,
-) -> Iterator[list[tuple[Node, Node, Node, URIRef]]]:
-    """:func:`iter_rdf` as lists of quads (see :class:`QuadSink`): the same
-    graph in the same pieces, several times faster to make.
-
-    Examples
-    --------
-    >>> from graph import api
-    >>> r = api.build_text(["广东星河新材料有限公司位于肇庆高新区。", "岭南大学位于肇庆高新区。"])
-    >>> quads = [q for piece in iter_quads(r.extractions, r.indicators) for q in piece]
-    >>> len(set(quads)) == sum(len(g) for g in r.dataset.graphs())
-    True
-    """
-    mapper = RdfMapper(extractions, indicators, lex=lex)
-    sink = QuadSink()
-    mapper.common(sink)  # type: ignore[arg-type]
-    yield sink.quads
-    for start in range(0, len(extractions), documents_per_chunk):
-        sink = QuadSink()
-        for ex in extractions[start : start + documents_per_chunk]:
-            mapper.document(sink, ex)  # type: ignore[arg-type]
-        yield sink.quads
-
-
 def iter_nquads(
     extractions: Sequence[Extraction],
     indicators: dict[str, Indicator] | None = None,
@@ -560,7 +531,7 @@ def iter_nquads(
     documents_per_chunk: int = 200,
     workers: int = 1,
 ) -> Iterator[tuple[bytes, list[tuple[str, str]]]]:
-    """The graph of :func:`iter_quads` as N-Quads, mapped by ``workers`` processes.
+    """:func:`iter_rdf`'s pieces as N-Quads, mapped by ``workers`` processes.
 
     Yields ``(nquads, typed)`` per piece: the piece serialised by Oxigraph
     (UTF-8 N-Quads, ready for a bulk load) and the ``(class, node)`` IRI pairs
@@ -577,7 +548,7 @@ def iter_nquads(
     >>> len(pieces), b"<https://w3id.org/parkkg/graph/data>" in pieces[1][0]
     (3, True)
     """
-    import multiprocessing as mp
+    from ._parallel import imap_ordered
 
     global _PARALLEL
     mapper = RdfMapper(extractions, indicators, lex=lex)
@@ -586,33 +557,20 @@ def iter_nquads(
     mapper.common(sink)  # type: ignore[arg-type]
     yield _serialise_piece(sink.quads)
     chunks = [range(i, min(i + documents_per_chunk, len(extractions))) for i in range(0, len(extractions), documents_per_chunk)]
-    if workers <= 1 or len(chunks) <= 1 or "fork" not in mp.get_all_start_methods():
-        for chunk in chunks:
-            yield _map_piece(mapper, extractions, chunk)
-        return
-    import gc
-
     _PARALLEL = (mapper, extractions)  # the workers inherit it when they fork: nothing large is pickled
-    # Frozen, the corpus's objects are left out of the workers' garbage collections, which would otherwise
-    # write to every one of them and so copy every page the fork shares (each worker as large as this process).
-    gc.freeze()
     try:
-        with mp.get_context("fork").Pool(processes=min(workers, len(chunks))) as pool:
-            yield from pool.imap(_map_piece_in_worker, chunks)
+        yield from imap_ordered(_map_piece, chunks, workers, chunksize=1, fork_only=True)
     finally:
         _PARALLEL = None
-        gc.unfreeze()
 
 
 _PARALLEL: tuple[RdfMapper, Sequence[Extraction]] | None = None
 
 
-def _map_piece_in_worker(chunk: range) -> tuple[bytes, list[tuple[str, str]]]:
+def _map_piece(chunk: range) -> tuple[bytes, list[tuple[str, str]]]:
+    """One piece of :func:`iter_nquads`, from the mapper and extractions it set aside (in a worker or in place)."""
     assert _PARALLEL is not None
-    return _map_piece(_PARALLEL[0], _PARALLEL[1], chunk)
-
-
-def _map_piece(mapper: RdfMapper, extractions: Sequence[Extraction], chunk: range) -> tuple[bytes, list[tuple[str, str]]]:
+    mapper, extractions = _PARALLEL
     sink = QuadSink()
     for i in chunk:
         mapper.document(sink, extractions[i])  # type: ignore[arg-type]

@@ -1,0 +1,80 @@
+"""Worker processes for the pipeline: one way to fan work out, used by extraction and mapping.
+
+Workers fork from the main process where the platform allows, so they
+start with what it already holds (jieba's dictionary, the lexicon, a
+corpus's extractions) instead of loading or receiving it. While a pool is
+open, the main process's objects are frozen out of garbage collection
+(:func:`gc.freeze`): a collection in a worker would otherwise write to
+every object it inherited and so copy every page the fork shares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+__all__ = ["worker_count", "imap_ordered"]
+
+T = TypeVar("T")
+
+
+def worker_count(jobs: int | None) -> int:
+    """Worker processes for ``jobs`` (``None``: one per core).
+
+    Examples
+    --------
+    >>> worker_count(3), worker_count(0), worker_count(None) >= 1
+    (3, 1, True)
+    """
+    import os
+
+    return (os.cpu_count() or 1) if jobs is None else max(1, jobs)
+
+
+def imap_ordered(
+    fn: Callable[[Any], T],
+    items: Sequence[Any],
+    workers: int,
+    *,
+    chunksize: int | None = None,
+    fork_only: bool = False,
+) -> Iterator[T]:
+    """``map(fn, items)`` in input order, over ``workers`` processes when there is more than one item.
+
+    Parameters
+    ----------
+    chunksize : int, optional
+        Items handed to a worker at a time (default: about eight batches a
+        worker, at most 64 items each).
+    fork_only : bool
+        ``fn`` relies on state the workers inherit by forking: where the
+        platform cannot fork, map in this process instead.
+
+    Examples
+    --------
+    >>> list(imap_ordered(abs, [-3, 1, -2], 2))
+    [3, 1, 2]
+    """
+    import multiprocessing as mp
+
+    can_fork = "fork" in mp.get_all_start_methods()
+    if workers <= 1 or len(items) <= 1 or (fork_only and not can_fork):
+        yield from map(fn, items)
+        return
+    import gc
+
+    ctx = mp.get_context("fork") if can_fork else mp.get_context()
+    size = chunksize or max(1, min(64, len(items) // (workers * 8) or 1))
+    gc.freeze()
+    try:
+        with ctx.Pool(processes=min(workers, len(items)), initializer=_ignore_sigint) as pool:
+            yield from pool.imap(fn, items, chunksize=size)
+    finally:
+        gc.unfreeze()
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
