@@ -204,10 +204,7 @@ class Bench:
                 self.log(f"parkkg build jobs={j} run {i + 1}/{self.s.runs} (streamed into Oxigraph)")
                 streamed[j].append(self.run(cmd, cap=self.s.memory_cap_mb))
                 self.commands[f"build-stream-j{j}"] = self.show(cmd)
-        med = {j: statistics.median(r["wall_seconds"] for r in runs[j]) for j in runs}
-        out["speedup"] = {"manifest": manifest, "runs": runs, "median_seconds": med, "ratio": med[1] / med[2]}
-        med = {j: statistics.median(r["wall_seconds"] for r in streamed[j]) for j in streamed}
-        out["speedup-streamed"] = {"manifest": manifest, "runs": streamed, "median_seconds": med, "ratio": med[1] / med[2]}
+        out["speedup"], out["speedup-streamed"] = _speedup(manifest, runs), _speedup(manifest, streamed)
         self.commands["build-corpus"] = gen
         for k, size in enumerate(self.s.build_sizes):
             corpus, manifest, gen = self.corpus(size)
@@ -347,6 +344,12 @@ class Bench:
 # --------------------------------------------------------------------------- report
 
 
+def _speedup(manifest: dict, runs: dict[int, list[dict]]) -> dict:
+    """Median wall time of the 1-job and 2-job runs, and their ratio."""
+    med = {j: statistics.median(r["wall_seconds"] for r in runs[j]) for j in runs}
+    return {"manifest": manifest, "runs": runs, "median_seconds": med, "ratio": med[1] / med[2]}
+
+
 def _fmt_s(x: float | None) -> str:
     if x is None or x != x:
         return "–"
@@ -414,7 +417,7 @@ CHANGES = (
     "names they define themselves are no longer extracted again. The graph is unchanged (Turtle of the 1 MB corpus "
     "compared byte for byte).",
     "Streaming build: `graph.mapping.RdfMapper` maps one document at a time from the corpus-wide state (entities, "
-    "industries, observations already written), `iter_quads` gives the graph in pieces, and `api.build_into_store` "
+    "industries, observations already written), `iter_rdf` gives the graph in pieces, and `api.build_into_store` "
     "(`parkkg build --store oxigraph:PATH --no-turtle --no-viz --no-validate`) writes them into Oxigraph, holding "
     "one piece at a time; the store holds exactly the quads of the in-memory build (tests/test_streaming.py).",
     "The streamed build maps its pieces on the worker processes too (`iter_nquads`: observations are claimed up front "

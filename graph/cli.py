@@ -69,7 +69,7 @@ def build(
             typer.echo(f"[{done}/{total}] {source}", err=True)
 
     cache_dir = outdir / ".cache" if cache else None
-    if target is not None and not (turtle or viz or not no_validate):
+    if target is not None and no_validate and not turtle and not viz:
         # nothing needs the whole graph in memory: map and write it a few documents at a time
         built = api.build_into_store(
             articles or None, target, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir

@@ -31,9 +31,9 @@ import enum
 import sys
 import threading
 import time
-from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
@@ -768,16 +768,23 @@ def _term_reader() -> Callable[[Any], Node | None]:
     classes, years) row after row; one reader per result converts each
     distinct term once.
     """
-    seen: dict[Any, Node | None] = {}
+    return _remembering(_from_ox)
 
-    def read(term: Any) -> Node | None:
+
+def _remembering(convert: Callable[[Any], Any], limit: int | None = None) -> Callable[[Any], Any]:
+    """``convert``, each distinct term converted once (at most ``limit`` remembered at a time)."""
+    seen: dict[Any, Any] = {}
+
+    def once(term: Any) -> Any:
         try:
             return seen[term]
         except KeyError:
-            node = seen[term] = _from_ox(term)
-            return node
+            if limit is not None and len(seen) >= limit:
+                seen.clear()
+            value = seen[term] = convert(term)
+            return value
 
-    return read
+    return once
 
 
 def _to_ox(term: Node) -> Any:
@@ -1048,17 +1055,7 @@ def _open_oxigraph_dir(path: Path) -> Any:
 def _quads_to_ox(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> Iterator[Any]:
     import pyoxigraph as ox
 
-    seen: dict[Node, Any] = {}  # entities, predicates and graphs recur in quad after quad: convert each once
-
-    def conv(term: Node) -> Any:
-        try:
-            return seen[term]
-        except KeyError:
-            if len(seen) > 1_000_000:
-                seen.clear()
-            value = seen[term] = _to_ox(term)
-            return value
-
+    conv = _remembering(_to_ox, limit=1_000_000)  # entities, predicates and graphs recur in quad after quad
     default = ox.DefaultGraph()
     for s, p, o, g in quads:
         yield ox.Quad(conv(s), conv(p), conv(o), default if g is None else conv(g))
@@ -1179,7 +1176,7 @@ def write_oxigraph_pieces(
     into place only when every piece is in.
 
     A piece is a Dataset, a Graph (its triples go to the default graph), a
-    list of quads ``(s, p, o, graph)`` (:func:`graph.mapping.iter_quads`)
+    list of quads ``(s, p, o, graph)`` (:class:`graph.mapping.QuadSink`)
     or UTF-8 N-Quads as bytes (:func:`graph.mapping.iter_nquads`).
 
     Examples
@@ -1196,7 +1193,6 @@ def write_oxigraph_pieces(
     ...     len(s)
     3
     """
-
     import pyoxigraph as ox
 
     def fill(store: Any) -> None:
