@@ -99,7 +99,7 @@ def _check_loopback(url: str) -> tuple[str, int]:
 
 def library_queries() -> list[tuple[str, str]]:
     """(name, SPARQL text) of every question in the query library."""
-    from graph.query import list_queries
+    from graph.sparql.query import list_queries
 
     return [(q.name, q.text) for q in list_queries()]
 

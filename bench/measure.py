@@ -154,7 +154,7 @@ def run_tree(cmd: Sequence[str], *, cwd: str | Path | None = None, max_rss_mb: f
 def _warm_up() -> None:
     """Load the lexicon and jieba's dictionary before the clock starts."""
     from graph.api import extract
-    from graph.read import bundled_article, read_document
+    from graph.text.read import bundled_article, read_document
 
     extract(read_document(bundled_article()))
 
@@ -181,8 +181,8 @@ def cmd_extract(args: argparse.Namespace) -> None:
 def cmd_profile(args: argparse.Namespace) -> None:
     """cProfile of single-process extraction: the functions that take the time."""
     from graph.api import extract
-    from graph.lexicon import load_lexicon
-    from graph.read import read_document
+    from graph.extract.lexicon import load_lexicon
+    from graph.text.read import read_document
 
     files = corpus_files(args.corpus)[: args.limit or None]
     _warm_up()
@@ -234,10 +234,10 @@ def cmd_phases(args: argparse.Namespace) -> None:
 
     t1 = time.perf_counter()
     from graph import api, export, render  # noqa: F401  (the pipeline's imports)
-    from graph.mentions import _ensure_jieba
+    from graph.text.segment import load_jieba
 
     t2 = time.perf_counter()
-    _ensure_jieba()
+    load_jieba()
     t3 = time.perf_counter()
     spent: dict[str, float] = {}
 
@@ -285,7 +285,7 @@ def cmd_dataset(args: argparse.Namespace) -> None:
     import pyoxigraph as ox
 
     from graph import api
-    from graph.store import _dataset_quads, _quads_to_ox
+    from graph.rdf.terms import dataset_quads, quads_to_ox
 
     files = corpus_files(args.corpus)
     out = Path(args.out)
@@ -297,7 +297,7 @@ def cmd_dataset(args: argparse.Namespace) -> None:
         for i in range(0, len(files), args.chunk):
             chunk = files[i : i + args.chunk]
             result = api.build(chunk, validate=False, include_ontology=(i == 0), jobs=args.jobs)
-            quads = list(_quads_to_ox(_dataset_quads(result.dataset)))
+            quads = list(quads_to_ox(dataset_quads(result.dataset)))
             ox.serialize(quads, fh, format=ox.RdfFormat.N_QUADS)
             lines += len(quads)
             used += len(chunk)
@@ -317,7 +317,7 @@ BACKENDS = ("rdflib", "oxigraph-memory", "oxigraph-disk")
 
 def _open(backend: str, file: str, disk: str | None):
     """(store, seconds to load) for one backend."""
-    from graph.store import open_store, write_oxigraph
+    from graph.sparql.store import open_store, write_oxigraph
 
     started = time.perf_counter()
     if backend == "rdflib":
@@ -381,8 +381,8 @@ def cmd_queries(args: argparse.Namespace) -> None:
     """Each library query ``--runs`` times on one backend (loading not timed)."""
     import hashlib
 
-    from graph.query import list_queries
-    from graph.store import QueryTimeout
+    from graph.sparql.query import list_queries
+    from graph.sparql.store import QueryTimeout
 
     store, load_seconds = _open(args.backend, args.file, args.disk)
     out = []
@@ -463,9 +463,9 @@ def synthetic_network(nodes: int, *, seed: int = 0, extra: float = 0.25):
 
 
 def cmd_html(args: argparse.Namespace) -> None:
-    """Time graph.render.to_html (metrics, layout, page) on a synthetic network."""
+    """Time graph.views.render.to_html (metrics, layout, page) on a synthetic network."""
     from graph import render
-    from graph.networks import add_metrics
+    from graph.views.networks import add_metrics
 
     G = synthetic_network(args.nodes, seed=args.seed)
     t0 = time.perf_counter()

@@ -392,9 +392,9 @@ CHANGES = (
     "`parkkg build --store oxigraph:PATH` writes the built graph, named graphs kept, into an on-disk Oxigraph store "
     "(an existing store there is replaced only once the new one is complete); `--no-turtle` skips `parkkg.ttl`, the "
     "slowest output of a large build.",
-    "`graph.store.write_oxigraph` reads graph files with Oxigraph's bulk loader instead of parsing them with rdflib first, "
+    "`graph.sparql.store.write_oxigraph` reads graph files with Oxigraph's bulk loader instead of parsing them with rdflib first, "
     "and takes `replace=True`.",
-    "`graph.store.parse_query` caches parsed queries: rdflib's SPARQL parser, used for the read-only checks, takes "
+    "`graph.sparql.store.parse_query` caches parsed queries: rdflib's SPARQL parser, used for the read-only checks, takes "
     "15-80 ms per library query, more than Oxigraph needs to answer many of them.",
     "The rdflib backend no longer answers a GROUP BY query that matches nothing with one empty row (rdflib issue "
     "#3382); Oxigraph answers with no row, as SPARQL says. Comparing the backends on generated text found it "
@@ -416,7 +416,7 @@ CHANGES = (
     "the worker processes and is cached, keyed by the document and the names it borrows; documents whose borrowed "
     "names they define themselves are no longer extracted again. The graph is unchanged (Turtle of the 1 MB corpus "
     "compared byte for byte).",
-    "Streaming build: `graph.mapping.RdfMapper` maps one document at a time from the corpus-wide state (entities, "
+    "Streaming build: `graph.rdf.mapping.RdfMapper` maps one document at a time from the corpus-wide state (entities, "
     "industries, observations already written), `iter_rdf` gives the graph in pieces, and `api.build_into_store` "
     "(`parkkg build --store oxigraph:PATH --no-turtle --no-viz --no-validate`) writes them into Oxigraph, holding "
     "one piece at a time; the store holds exactly the quads of the in-memory build (tests/test_streaming.py).",
@@ -791,7 +791,7 @@ def report(b: Bench, seconds: float) -> str:
         add("## Large HTML views")
         add("")
         add("Synthetic networks shaped like the partnership view (classes, four industry clusters, preferential "
-            "attachment, 1.25 links per node), rendered by `graph.render.to_html` (physics off above 300 nodes, "
+            "attachment, 1.25 links per node), rendered by `graph.views.render.to_html` (physics off above 300 nodes, "
             "seeded layout computed in Python) and opened from file:// in headless Chromium with every other request "
             "blocked. *Draw* is the time from navigation start to the page's ready flag (vis-network's first "
             "`afterDrawing`).")
@@ -851,10 +851,10 @@ def _why(b: Bench) -> list[str]:
                 "over every sentence (name suffixes scanned leftwards, honours, people, lists, aliases, then relations and "
                 "observations), and segments with jieba every sentence that has a name suffix.")
         if p and p.get("profiled_seconds"):
-            jieba = _cum(p, "token_boundaries") + _cum(p, "_pos_tokens")
+            jieba = _cum(p, "token_boundaries") + _cum(p, "pos_pairs")
             mentions = _cum(p, "find_mentions")
             text += (f" In the profile, find_mentions takes {100 * mentions / p['profiled_seconds']:.0f}% of the time, of "
-                     f"which jieba (token_boundaries, _pos_tokens) {100 * jieba / p['profiled_seconds']:.0f}% of the total; "
+                     f"which jieba (token_boundaries, pos_pairs) {100 * jieba / p['profiled_seconds']:.0f}% of the total; "
                      "jieba on its own runs at about 0.9 MB/s, so the goal needs segmenting far fewer sentences (or a "
                      "faster segmenter), which changes the output and is a decision for the extraction work.")
         text += (" The figures include the pure-performance changes made for this issue in graph/mentions.py (place "

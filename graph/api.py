@@ -18,20 +18,21 @@ from typing import Any
 
 from rdflib import RDF, Dataset, URIRef
 
-from ._parallel import imap_ordered, worker_count
-from .cache import ExtractionCache, linked_key
-from .clean import clean_text
-from .errors import ParkKGError, SourceError, ValidationError
-from .lexicon import Lexicon, load_lexicon
-from .mapping import to_rdf
-from .mentions import find_mentions
-from .model import Document, Extraction
-from .observations import Indicator, find_observations
-from .read import bundled_article, expand_paths, read_document, read_text
-from .relations import find_events, find_relations
-from .segment import split_sentences
-from .validate import ValidationReport, load_ontology, validate_graph
-from .vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PK
+from graph._parallel import imap_ordered, worker_count
+from graph.cache import ExtractionCache, linked_key
+from graph.errors import ParkKGError, SourceError, ValidationError
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.mentions import find_mentions
+from graph.extract.observations import Indicator, find_observations
+from graph.extract.relations import find_events, find_relations
+from graph.model import Document, Extraction
+from graph.rdf.files import DEFAULT_GRAPH_FILE
+from graph.rdf.mapping import to_rdf
+from graph.rdf.validate import ValidationReport, load_ontology, validate_graph
+from graph.text.clean import clean_text
+from graph.text.read import bundled_article, expand_paths, read_document, read_text
+from graph.text.segment import split_sentences
+from graph.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PK
 
 __all__ = [
     "extract",
@@ -43,6 +44,7 @@ __all__ = [
     "StoreBuild",
     "BuildStats",
     "DocumentFailure",
+    "graph_source",
 ]
 
 
@@ -303,9 +305,9 @@ def _extract_corpus(
         todo.append(f)
     workers = worker_count(jobs)
     if workers > 1 and len(todo) + len(results) > 1:
-        from .mentions import _ensure_jieba
+        from graph.text.segment import load_jieba
 
-        _ensure_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
+        load_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
     for path, value, error, digest in imap_ordered(_extract_file, todo, workers):
         done += 1
@@ -357,7 +359,7 @@ def build_into_store(
     The store holds exactly what :func:`build` would put in its Dataset, but
     the RDF is mapped a few documents at a time, by ``jobs`` processes as the
     extraction is, and bulk-loaded piece by piece
-    (:func:`graph.mapping.iter_nquads`), so memory holds the extractions and
+    (:func:`graph.rdf.mapping.iter_nquads`), so memory holds the extractions and
     a few pieces of the graph, never all of it. SHACL validation needs the whole
     graph in memory and is not run here; validate a sample with
     :func:`build`. An existing store at ``store`` is replaced once the new
@@ -371,8 +373,8 @@ def build_into_store(
     >>> built.quads == sum(len(g) for g in build().dataset.graphs())
     True
     """
-    from .mapping import iter_nquads
-    from .store import open_store, write_oxigraph_pieces
+    from graph.rdf.mapping import iter_nquads
+    from graph.sparql.store import open_store, write_oxigraph_pieces
 
     started = time.perf_counter()
     lex = load_lexicon()
@@ -431,7 +433,7 @@ def _link_across_documents(
                 known.setdefault(m.name, (m.key, m.cls))
     todo: list[tuple[str, Document, dict[str, tuple[str, str]]]] = []
     keys: dict[str, str] = {}
-    index = _NameIndex(known)
+    index = NameIndex(known)
     for path, (ex, _) in results.items():
         names = {m.name for m in ex.mentions}
         text = ex.document.text.replace("\n", "")
@@ -452,7 +454,7 @@ def _link_across_documents(
             cache.put(keys[path], *value)
 
 
-class _NameIndex:
+class NameIndex:
     """Which of many names occur in a text, without testing each name against each text.
 
     Each name is filed under its rarest pair of adjacent characters (rarest
@@ -463,7 +465,7 @@ class _NameIndex:
 
     Examples
     --------
-    >>> index = _NameIndex({"聚石化学": 0, "广东聚石": 1, "先导": 2, "星": 3})
+    >>> index = NameIndex({"聚石化学": 0, "广东聚石": 1, "先导": 2, "星": 3})
     >>> index.names_in("广东聚石化学股份有限公司与先导集团")
     ['聚石化学', '广东聚石', '先导']
     """
@@ -515,6 +517,30 @@ def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, va
     for i in range(len(texts)):
         indicators.update(results[str(i)][1])
     return _finish(extractions, indicators, [], started, include_ontology=include_ontology, validate=validate, lex=lex)
+
+
+def graph_source(graph: str | Path | None = None, *, announce: Callable[[str], None] | None = None) -> Path | BuildResult:
+    """The graph a command works on: ``graph`` if given, else ``out/parkkg.ttl``, else a build of the bundled article.
+
+    The one place that decides what "the graph" is when the user names none.
+    ``announce`` is told (one line) when a fresh build stands in for a file.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+    >>> type(graph_source(announce=print)).__name__
+    parkkg: no out/parkkg.ttl; using a fresh build of the bundled article
+    'BuildResult'
+    >>> os.chdir(here)
+    """
+    if graph is not None:
+        return Path(graph)
+    if DEFAULT_GRAPH_FILE.is_file():
+        return DEFAULT_GRAPH_FILE
+    if announce is not None:
+        announce(f"parkkg: no {DEFAULT_GRAPH_FILE}; using a fresh build of the bundled article")
+    return build(validate=False)
 
 
 def require_conformance(result: BuildResult) -> None:

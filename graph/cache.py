@@ -17,14 +17,18 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from ._resources import data_dir
-from .model import Extraction
-from .observations import Indicator
+from graph import __version__
+from graph._resources import data_dir
+from graph.extract.observations import Indicator
+from graph.model import Extraction
 
 __all__ = ["ExtractionCache", "linked_key", "loader_version"]
 
-_EXTRACTION_MODULES = ("read", "clean", "segment", "lexicon", "mentions", "numbers", "relations", "observations", "model", "api")
+_EXTRACTION_MODULES = (
+    "text/read", "text/clean", "text/segment",
+    "extract/lexicon", "extract/mentions", "extract/numbers", "extract/relations", "extract/observations",
+    "model", "api",
+)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +69,7 @@ class ExtractionCache:
     --------
     >>> import tempfile
     >>> from graph.api import extract
-    >>> from graph.read import read_text
+    >>> from graph.text.read import read_text
     >>> cache = ExtractionCache(tempfile.mkdtemp())
     >>> doc = read_text("广东星河新材料有限公司位于肇庆高新区。")
     >>> cache.get(doc.sha256) is None

@@ -13,6 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from graph.rdf.files import DEFAULT_GRAPH_FILE, GRAPH_FILE_NAME
+
 __all__ = ["app", "main"]
 
 app = typer.Typer(
@@ -56,7 +58,8 @@ def build(
 
     For a large corpus, --store oxigraph:PATH --no-turtle --no-viz --no-validate streams the graph into the store a few documents at a time instead of holding it all in memory.
     """
-    from . import api, export
+    from graph import api
+    from graph.rdf import export
 
     if store is not None and (not store.startswith("oxigraph:") or store == "oxigraph:"):
         raise fail(f"--store takes oxigraph:PATH, not {store!r}", EXIT_INPUT)
@@ -89,14 +92,14 @@ def build(
         typer.echo("parkkg: warning: no entities found; the graph holds only document metadata", err=True)
     written = []
     if turtle:
-        written.append(str(export.write_turtle(result.dataset, outdir / "parkkg.ttl")))
+        written.append(str(export.write_turtle(result.dataset, outdir / GRAPH_FILE_NAME)))
     if store is not None:
-        from .store import write_oxigraph
+        from graph.sparql.store import write_oxigraph
 
         written.append(f"oxigraph:{write_oxigraph(result, store[len('oxigraph:'):], replace=True)}")
     typer.echo(f"{stats.summary()} -> {', '.join(written) or 'nothing written (--no-turtle)'}")
     if viz:
-        from . import render
+        from graph.views import render
 
         views = render.write_views(result.dataset, outdir)
         typer.echo("network views -> " + ", ".join(str(v) for v in views))
@@ -113,7 +116,7 @@ def stats(
     articles: Annotated[Optional[list[Path]], typer.Argument(help="Article .txt files or folders (default: the bundled article).")] = None,
 ) -> None:
     """What the loader finds: entities by class, relations by property, observations by indicator."""
-    from . import api
+    from graph import api
 
     result = api.build(articles or None, validate=False)
     st = result.stats()
@@ -134,17 +137,16 @@ def stats(
         typer.echo(f"  {name}")
 
 
-_VIEWS = {"chain": ["chain-leaders"], "partnership": ["partnerships"], "all": ["chain-leaders", "partnerships"]}
 
 
 @app.command()
 def networks(
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file written by `parkkg build`.")] = Path("out/parkkg.ttl"),
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file written by `parkkg build`.")] = DEFAULT_GRAPH_FILE,
     outdir: Annotated[Path, typer.Option("-o", "--outdir", help="Where the CSV/JSON files are written.")] = Path("out"),
     top: Annotated[int, typer.Option("--top", min=1, help="How many nodes the summary ranks.")] = 5,
 ) -> None:
     """Measure the chain-leader and partnership networks: CSV/JSON of the metrics, ranked summary."""
-    from . import networks as nw
+    from graph.views import networks as nw
 
     g = nw.load_graph(graph)
     for name, G in nw.build_networks(g).items():
@@ -166,21 +168,22 @@ def networks(
 
 @app.command()
 def viz(
-    network: Annotated[str, typer.Option("--network", "-n", help="chain, partnership or all.")] = "all",
+    network: Annotated[str, typer.Option("--network", "-n", help="chain-leaders, partnerships or all.")] = "all",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="HTML file (one network) or folder (default: out).")] = None,
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file written by `parkkg build`.")] = Path("out/parkkg.ttl"),
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file written by `parkkg build`.")] = DEFAULT_GRAPH_FILE,
     pictures: Annotated[bool, typer.Option("--pictures/--no-pictures", help="Also write PNG and SVG beside each HTML file.")] = False,
 ) -> None:
     """Write the interactive HTML views (offline; open them in a browser)."""
-    if network not in _VIEWS:
-        raise fail(f"unknown network {network!r}; choose chain, partnership or all", EXIT_INPUT)
-    from . import networks as nw
-    from . import render
+    from graph.views import network_files, render
+    from graph.views import networks as nw
 
-    names = _VIEWS[network]
+    try:
+        names = list(network_files.VIEWED) if network == "all" else [network_files.network_name(network, views_only=True)]
+    except ValueError as exc:
+        raise fail(f"{exc}, or all", EXIT_INPUT) from None
     target = output or Path("out")
     if target.suffix.lower() in (".html", ".htm") and len(names) > 1:
-        raise fail("with --network all, -o must be a folder (or pick --network chain|partnership)", EXIT_INPUT)
+        raise fail("with --network all, -o must be a folder (or pick --network chain-leaders|partnerships)", EXIT_INPUT)
     g = nw.load_graph(graph)
     for name in names:
         path = target if target.suffix.lower() in (".html", ".htm") else target / f"{name}.html"
@@ -189,20 +192,17 @@ def viz(
         typer.echo(f"{name}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> " + ", ".join(str(w) for w in written))
 
 
-_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml", "gexf", "csv")
+def _announce(line: str) -> None:
+    typer.echo(line, err=True)
 
 
 def _load_input(graph: Optional[Path]):
     """The Dataset to export or push: --graph FILE, else out/parkkg.ttl, else a fresh build."""
-    from . import api, export
+    from graph import api
+    from graph.rdf import files
 
-    if graph is not None:
-        return export.load_dataset(graph)
-    default = Path("out/parkkg.ttl")
-    if default.is_file():
-        return export.load_dataset(default)
-    typer.echo("parkkg: no out/parkkg.ttl; building the bundled article", err=True)
-    return api.build(validate=False).dataset
+    source = api.graph_source(graph, announce=_announce)
+    return files.load_dataset(source) if isinstance(source, Path) else source.dataset
 
 
 @app.command("export")
@@ -217,14 +217,19 @@ def export_cmd(
     describe: Annotated[bool, typer.Option("--describe/--no-describe", help="Write void.ttl (VoID + DCAT) beside the output.")] = True,
 ) -> None:
     """Write the graph in a standard RDF, network or table format (deterministic bytes)."""
-    from . import export
+    from graph.rdf import export
+    from graph.views import network_files
 
-    if fmt not in _FORMATS:
-        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(_FORMATS)}", EXIT_INPUT)
+    try:
+        fmt = export.ExportFormat(fmt).value
+    except ValueError:
+        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(f.value for f in export.ExportFormat)}", EXIT_INPUT) from None
     if lang not in ("zh", "en"):
         raise fail(f"unknown --lang {lang!r}; choose zh or en", EXIT_INPUT)
-    if network not in export.NETWORK_VIEWS:
-        raise fail(f"unknown --network {network!r}; choose one of {', '.join(export.NETWORK_VIEWS)}", EXIT_INPUT)
+    try:
+        network = network_files.network_name(network)
+    except ValueError as exc:
+        raise fail(str(exc), EXIT_INPUT) from None
     if output is None and fmt == "csv":
         output = Path("out/csv")
     ds = _load_input(graph)
@@ -256,14 +261,14 @@ def push_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from . import export
-    from . import push as pusher
+    from graph.rdf import files
+    from graph.rdf import push as pusher
 
     if user is not None and password is None:
         if not sys.stdin.isatty():
             raise fail("--user needs --password (or use a bearer token in $PARKKG_TOKEN)", EXIT_INPUT)
         password = typer.prompt(f"password for {user}", hide_input=True)
-    ds = export.select_graphs(_load_input(source), provenance=provenance, ontology=ontology)
+    ds = files.select_graphs(_load_input(source), provenance=provenance, ontology=ontology)
     console = Console(stderr=True)
     bar = Progress(
         TextColumn("uploading"), BarColumn(), MofNCompleteColumn(), TextColumn("triples"), TimeElapsedColumn(),
@@ -287,7 +292,7 @@ def docs_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("docs/ontology.html"),
 ) -> None:
     """Write the ontology's documentation as one self-contained HTML page (offline)."""
-    from . import ontodoc
+    from graph.rdf import ontodoc
 
     doc = ontodoc.describe_ontology()
     path = ontodoc.write_ontology_html(output)
@@ -303,15 +308,9 @@ def _query_source(graph: Optional[Path], store: Optional[str]):
         if not store.startswith("oxigraph:"):
             raise fail(f"--store takes oxigraph:PATH, not {store!r}", EXIT_INPUT)
         return store
-    if graph is not None:
-        return graph
-    default = Path("out/parkkg.ttl")
-    if default.is_file():
-        return default
-    typer.echo("parkkg: no out/parkkg.ttl; querying a fresh build of the bundled article", err=True)
-    from . import api  # the extraction pipeline: imported only when a build is needed
+    from graph import api
 
-    return api.build(validate=False)
+    return api.graph_source(graph, announce=_announce)
 
 
 @app.command("query")
@@ -319,15 +318,15 @@ def query_cmd(
     query: Annotated[Optional[str], typer.Argument(help="A library query's name, a .rq file, or inline SPARQL.")] = None,
     graph: Annotated[Optional[Path], typer.Option("--graph", "-g", help="Graph file (.ttl, .trig, .nt, .nq); default out/parkkg.ttl, else a build of the bundled article.")] = None,
     store: Annotated[Optional[str], typer.Option("--store", help="An on-disk Oxigraph store, as oxigraph:PATH (opened read-only).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL results), xml, or for CONSTRUCT/DESCRIBE turtle, nt, json-ld.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL results), xml, or for CONSTRUCT/DESCRIBE turtle, ntriples, jsonld, rdfxml.")] = "table",
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the library's questions, one a line.")] = False,
     inference: Annotated[bool, typer.Option("--inference/--no-inference", help="Add RDFS/OWL-RL entailments first (pk:Organization finds enterprises; cooperatesWith is symmetric).")] = False,
     backend: Annotated[Optional[str], typer.Option("--backend", help="rdflib or oxigraph (default: oxigraph for --store, else rdflib).")] = None,
     timeout: Annotated[Optional[float], typer.Option("--timeout", min=0.1, help="Stop the query after this many seconds.")] = None,
 ) -> None:
     """Ask the graph a SPARQL question: from the library (--list), a file, or inline."""
-    from . import query as q
-    from .store import open_store, parse_query
+    from graph.sparql import query as q
+    from graph.sparql.store import open_store, parse_query
 
     if list_:
         names = q.list_queries()
@@ -368,7 +367,7 @@ def serve_cmd(
     """Serve the graph read-only over the SPARQL 1.1 Protocol (/sparql), with a query page at /."""
     import logging
 
-    from . import serve as sv
+    from graph.sparql import serve as sv
 
     if store is not None and inference:
         typer.echo("parkkg: an oxigraph: store is served without inference (it is opened read-only)", err=True)
@@ -429,8 +428,14 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGINT, previous)  # type: ignore[arg-type]
 
 
+def _is_a(exc: BaseException, name: str) -> bool:
+    """Whether ``exc`` is click's exception ``name``, whichever click raised it
+    (typer ships its own copy of click, older releases use click itself)."""
+    return any(cls.__name__ == name and cls.__module__.split(".")[-2:-1] in (["click"], ["_click"]) for cls in type(exc).__mro__)
+
+
 def _main(argv: list[str] | None) -> int:
-    from .errors import ParkKGError
+    from graph.errors import ParkKGError
 
     try:
         # without standalone mode, click returns (not raises) the code of a typer.Exit
@@ -449,13 +454,11 @@ def _main(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         typer.echo(_INTERRUPTED, err=True)
         return 130
-    except Exception as exc:  # click usage errors and unexpected failures
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            exc.show()
+    except Exception as exc:  # usage errors and unexpected failures
+        if _is_a(exc, "UsageError"):
+            exc.show()  # type: ignore[attr-defined]
             return EXIT_INPUT
-        if isinstance(exc, click.exceptions.Abort):  # click's form of Ctrl-C
+        if _is_a(exc, "Abort"):  # click's form of Ctrl-C
             typer.echo(_INTERRUPTED, err=True)
             return 130
         if _state["debug"]:

@@ -41,7 +41,7 @@ class MappingError(ParkKGError):
 class ValidationError(ParkKGError):
     """The graph does not conform to the SHACL shapes.
 
-    Non-conformance found by :func:`graph.validate.validate_graph` is a
+    Non-conformance found by :func:`graph.rdf.validate.validate_graph` is a
     result, not an exception; this is raised only where a caller asked for
     a conforming graph (``parkkg build`` does).
     """

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 __all__ = [
+    "ENTITY_CLASS_NAMES",
+    "ORGANIZATION_CLASS_NAMES",
     "Document",
     "CleanText",
     "Sentence",
@@ -23,6 +25,25 @@ __all__ = [
     "EventRecord",
     "Extraction",
 ]
+
+
+#: The classes of the entities the loader extracts (local names of ``pk:`` classes).
+ENTITY_CLASS_NAMES: tuple[str, ...] = (
+    "Park",
+    "Enterprise",
+    "University",
+    "ResearchInstitute",
+    "GovernmentBody",
+    "Platform",
+    "Honour",
+    "Industry",
+    "Project",
+    "Person",
+    "Product",
+    "Patent",
+)
+#: The entity classes that are organisations (subclasses of ``pk:Organization``).
+ORGANIZATION_CLASS_NAMES: frozenset[str] = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
 
 
 @dataclass(frozen=True)
@@ -64,7 +85,7 @@ class CleanText:
 
     ``offsets[i]`` is the raw-text index of cleaned character ``i``;
     ``offsets[len(text)]`` is the raw index just past the last character.
-    :func:`graph.clean.clean_text` gives them as an ``array("I")``: 4 bytes
+    :func:`graph.text.clean.clean_text` gives them as an ``array("I")``: 4 bytes
     a character where a tuple of ints takes 36, and a corpus's extractions
     are held in memory together.
     """
@@ -95,7 +116,7 @@ class Mention:
     """A span naming an entity.
 
     ``name`` is the surface form; ``canonical`` the name the entity is known
-    by after alias resolution (filled by :func:`graph.mentions.resolve_aliases`).
+    by after alias resolution (filled by :func:`graph.extract.mentions.resolve_aliases`).
     Offsets index the cleaned text.
     """
 

@@ -15,9 +15,12 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES
+
 __all__ = [
     "PK",
     "ENTITY_CLASS_NAMES",
+    "ORGANIZATION_CLASS_NAMES",
     "PKR",
     "PKC",
     "PKD",
@@ -120,22 +123,6 @@ class PK(DefinedNamespace):
     indicatorStructure: URIRef
 
 
-#: The classes of the entities the loader extracts (local names in :class:`PK`).
-ENTITY_CLASS_NAMES: tuple[str, ...] = (
-    "Park",
-    "Enterprise",
-    "University",
-    "ResearchInstitute",
-    "GovernmentBody",
-    "Platform",
-    "Honour",
-    "Industry",
-    "Project",
-    "Person",
-    "Product",
-    "Patent",
-)
-
 PKR = Namespace(BASE + "id/")
 PKC = Namespace(BASE + "concept/")
 PKD = Namespace(BASE + "doc/")
@@ -184,7 +171,7 @@ def iri_safe(name: str) -> str:
     >>> iri_safe("广东聚石化学股份有限公司")
     '广东聚石化学股份有限公司'
     >>> iri_safe("华南师范大学（清远）研究院")
-    '华南师范大学%EF%BC%88清远%EF%BC%89研究院'
+    '华南师范大学%28清远%29研究院'
     >>> iri_safe('a<b> "c"')
     'a%3Cb%3E%22c%22'
     """

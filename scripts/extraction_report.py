@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from graph import api
-from graph.evaluate import load_gold, score
-from graph.read import bundled_article
+from graph.rdf.evaluate import load_gold, score
+from graph.text.read import bundled_article
 
 ROWS = ("micro:entities", "micro:relations", "observation", "micro:all")
 

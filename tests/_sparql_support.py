@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from graph.serve import SparqlApp, make_server
+from graph.sparql.serve import SparqlApp, make_server
 
 
 @contextmanager

@@ -22,11 +22,11 @@ from rdflib.namespace import SKOS
 
 from graph import cli
 from graph.errors import SourceError
-from graph.read import MAX_ARTICLE_ENV, bundled_article, max_article_bytes, read_document
-from graph.validate import validate_graph
+from graph.rdf.validate import validate_graph
+from graph.text.read import MAX_ARTICLE_ENV, bundled_article, max_article_bytes, read_document
 from graph.vocab import PK, PKR
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
 
 FIRM = "广东聚石化学股份有限公司"
 PARK = "清远高新技术产业开发区"

@@ -15,17 +15,17 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from rdflib import BNode, Literal
 from rdflib.namespace import XSD
 
 from graph import api
-from graph.query import list_queries
-from graph.store import open_store
+from graph.sparql.query import list_queries
+from graph.sparql.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 BENCH = ROOT / "bench"
 
 

@@ -2,7 +2,7 @@
 
 from graph import api
 from graph.cache import ExtractionCache, loader_version
-from graph.export import serialize
+from graph.rdf.export import serialize
 
 ARTICLES = [
     "广东星河新材料有限公司（以下简称“星河新材”）位于肇庆高新区。",
@@ -41,7 +41,7 @@ def test_parallel_build_equals_serial(tmp_path):
 
 
 def test_cache_survives_a_corrupt_entry(tmp_path):
-    from graph.read import read_text
+    from graph.text.read import read_text
 
     cache = ExtractionCache(tmp_path)
     doc = read_text("肇庆高新区发展迅速。")

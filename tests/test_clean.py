@@ -1,5 +1,5 @@
-from graph.clean import clean_text
-from graph.read import bundled_article
+from graph.text.clean import clean_text
+from graph.text.read import bundled_article
 
 
 def test_joins_hard_wrapped_lines_and_stray_spaces():

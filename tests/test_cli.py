@@ -11,9 +11,9 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
-from graph.validate import validate_graph
+from graph.rdf.validate import validate_graph
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
 
 
 def parkkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -27,12 +27,13 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from graph import cli
-from graph.read import bundled_article
-from graph.store import open_store, write_oxigraph
-from graph.validate import validate_graph
+from graph.rdf.validate import validate_graph
+from graph.sparql.store import open_store, write_oxigraph
+from graph.text.read import bundled_article
 from graph.vocab import PKR
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
 
 PAUSE_MID_WRITE = r"""
@@ -54,8 +55,8 @@ sys.exit(main(sys.argv[1:]))
 PAUSE_MID_LOAD = r"""
 import sys, time
 from rdflib import Graph, Literal, URIRef
-import graph.store as gs
-_quads = gs._quads_to_ox
+import graph.sparql.store as gs
+_quads = gs.quads_to_ox
 def quads(items):
     for i, q in enumerate(_quads(items)):
         if i == 2000:
@@ -63,7 +64,7 @@ def quads(items):
             sys.stderr.flush()
             time.sleep(600)
         yield q
-gs._quads_to_ox = quads
+gs.quads_to_ox = quads
 g = Graph()
 for i in range(4000):
     g.add((URIRef(f"http://example.org/s{i}"), URIRef("http://example.org/p"), Literal(i)))

@@ -1,4 +1,4 @@
-"""graph.describe: the VoID + DCAT description counts what the export holds."""
+"""graph.rdf.describe: the VoID + DCAT description counts what the export holds."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import pytest
 from rdflib import DCTERMS, RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, VOID
 
-from graph.describe import DATASET_IRI, describe_dataset, vocabularies_used
-from graph.export import RdfFormat, export, select_graphs, serialize, union_graph
+from graph.rdf.describe import DATASET_IRI, describe_dataset, vocabularies_used
+from graph.rdf.export import export, serialize
+from graph.rdf.files import RdfFormat, select_graphs, union_graph
 from graph.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PK
 
 SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")

@@ -1,4 +1,4 @@
-"""Tests for graph.evaluate and for the well-formedness of the gold annotation."""
+"""Tests for graph.rdf.evaluate and for the well-formedness of the gold annotation."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
-from graph.evaluate import (
+from graph.rdf.evaluate import (
     ENTITY_CLASSES,
     RELATION_PROPERTIES,
     UNITS,
@@ -25,7 +25,8 @@ from graph.evaluate import (
     score,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 ARTICLE = ROOT / "data" / "qingyuan-hitech-zone-10-years.txt"
 GOLD = ROOT / "tests" / "gold" / "qingyuan-hitech-zone-10-years.gold.json"
 

@@ -1,4 +1,4 @@
-"""graph.export: every format round-trips, bytes are deterministic, CSV is spreadsheet-safe."""
+"""graph.rdf.export: every format round-trips, bytes are deterministic, CSV is spreadsheet-safe."""
 
 from __future__ import annotations
 
@@ -22,20 +22,9 @@ from rdflib.namespace import OWL
 
 from graph import cli
 from graph.errors import StoreError
-from graph.export import (
-    ExportFormat,
-    RdfFormat,
-    csv_cell,
-    export,
-    is_provenance_graph,
-    load_context,
-    load_dataset,
-    network,
-    serialize,
-    split_union,
-    union_graph,
-    write_turtle,
-)
+from graph.rdf.export import ExportFormat, export, serialize, write_turtle
+from graph.rdf.files import RdfFormat, is_provenance_graph, load_context, load_dataset, split_union, union_graph
+from graph.views.network_files import csv_cell, network
 from graph.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PK, PKR, PREFIXES
 
 RDF_FORMATS = [f for f in ExportFormat if f.rdf is not None]
@@ -173,7 +162,8 @@ def test_turtle_is_byte_identical_between_runs(ds, tmp_path):
 
 _HASH_ALL = """
 import hashlib, sys
-from graph.export import ExportFormat, export, load_dataset
+from graph.rdf.export import ExportFormat, export
+from graph.rdf.files import load_dataset
 ds = load_dataset(sys.argv[1])
 for f in ExportFormat:
     print(f.value, hashlib.sha256(export(ds, f).data).hexdigest())

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph import api
-from graph.evaluate import load_gold, score
+from graph.rdf.evaluate import load_gold, score
 
 ROOT = Path(__file__).resolve().parent
 
@@ -36,7 +36,7 @@ def _article(stem: Path) -> Path:
     txt = stem.with_suffix(".txt")
     if txt.exists():
         return txt
-    from graph.read import bundled_article
+    from graph.text.read import bundled_article
 
     return bundled_article()
 

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import sys
 from pathlib import Path
 
 import pyoxigraph
 import pytest
-from playwright.sync_api import sync_playwright
 from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,13 +28,11 @@ from _sparql_support import running  # noqa: E402
 
 from graph import api, cli  # noqa: E402
 from graph.errors import StoreError  # noqa: E402
-from graph.export import ExportFormat, export, load_context, load_dataset, serialize, RdfFormat  # noqa: E402
-from graph.read import read_document  # noqa: E402
-from graph.serve import create_app  # noqa: E402
+from graph.rdf.export import ExportFormat, export, serialize  # noqa: E402
+from graph.rdf.files import RdfFormat, load_context, load_dataset
+from graph.sparql.serve import create_app  # noqa: E402
+from graph.text.read import read_document  # noqa: E402
 from graph.vocab import DATA_GRAPH, PK, PKR, entity_iri  # noqa: E402
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 ARTICLE = (
     "园区动态\n"
@@ -90,11 +86,11 @@ def literals(data: bytes, fmt: RdfFormat) -> tuple[set[str], set[str]]:
     """Every literal's string, as read back by rdflib and by Oxigraph."""
     if fmt.is_quads:
         back = Dataset()
-        back.parse(data=data, format=fmt.value)
+        back.parse(data=data, format=fmt.rdflib_name)
         by_rdflib = {str(o) for _, _, o, _ in back.quads((None, None, None, None)) if isinstance(o, Literal)}
     else:
         extra = {"context": load_context()} if fmt is RdfFormat.JSONLD else {}
-        by_rdflib = {str(o) for o in Graph().parse(data=data, format=fmt.value, **extra).objects() if isinstance(o, Literal)}
+        by_rdflib = {str(o) for o in Graph().parse(data=data, format=fmt.rdflib_name, **extra).objects() if isinstance(o, Literal)}
     ox_format = {
         RdfFormat.TURTLE: "TURTLE", RdfFormat.NTRIPLES: "N_TRIPLES", RdfFormat.NQUADS: "N_QUADS",
         RdfFormat.TRIG: "TRIG", RdfFormat.JSONLD: "JSON_LD", RdfFormat.RDFXML: "RDF_XML",
@@ -205,12 +201,6 @@ def test_csv_neutralises_formulas_in_labels(tmp_path):
 # ------------------------------------------------------------------ in a browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 class Watched:

@@ -27,8 +27,8 @@ sys.path.insert(0, str(HERE.parent / "bench"))
 import load  # noqa: E402
 from _sparql_support import request  # noqa: E402
 
-from graph.export import write_turtle  # noqa: E402
-from graph.serve import create_app  # noqa: E402
+from graph.rdf.export import write_turtle  # noqa: E402
+from graph.sparql.serve import create_app  # noqa: E402
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ASK = "ASK { ?e a pk:Enterprise }"

@@ -37,7 +37,7 @@ def test_sentence_behind_located_in(union):
 
 
 def test_offsets_cite_the_raw_file(built):
-    from graph.read import bundled_article
+    from graph.text.read import bundled_article
 
     raw = bundled_article().read_text(encoding="utf-8")
     union = built.dataset

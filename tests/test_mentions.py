@@ -1,6 +1,6 @@
-from graph.clean import clean_text
-from graph.mentions import canonical_park_name, derive_short_names, detect_level, find_mentions
-from graph.segment import split_sentences
+from graph.extract.mentions import canonical_park_name, derive_short_names, detect_level, find_mentions
+from graph.text.clean import clean_text
+from graph.text.segment import split_sentences
 
 
 def mentions(text):

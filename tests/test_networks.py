@@ -1,4 +1,4 @@
-"""graph.networks: projections of small hand-made graphs with known answers."""
+"""graph.views.networks: projections of small hand-made graphs with known answers."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.numbers import find_quantities, parse_chinese_numeral
+from graph.extract.numbers import find_quantities, parse_chinese_numeral
 
 
 @pytest.mark.parametrize(

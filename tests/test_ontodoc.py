@@ -1,19 +1,18 @@
-"""graph.ontodoc: the ontology page shows every term in both languages and loads nothing."""
+"""graph.rdf.ontodoc: the ontology page shows every term in both languages and loads nothing."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 from rdflib import OWL, RDF
 
 from graph import cli
-from graph.ontodoc import describe_ontology, render_ontology_html
-from graph.validate import load_ontology
+from graph.rdf.ontodoc import describe_ontology, render_ontology_html
+from graph.rdf.validate import load_ontology
 from graph.vocab import PK
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 
 class _Collect(HTMLParser):

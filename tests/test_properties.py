@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from graph import api
-from graph.export import serialize
-from graph.numbers import find_quantities
+from graph.extract.numbers import find_quantities
+from graph.rdf.export import serialize
 from graph.vocab import entity_iri, iri_safe
 
 # text that looks like the genre: Chinese words, names, numbers, units and punctuation,

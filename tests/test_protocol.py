@@ -38,8 +38,8 @@ from rdflib.query import Result
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _sparql_support import request, running  # noqa: E402
 
-from graph.serve import ServeConfig, create_app  # noqa: E402
-from graph.store import open_store  # noqa: E402
+from graph.sparql.serve import ServeConfig, create_app  # noqa: E402
+from graph.sparql.store import open_store  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "protocol"
 MANIFEST = HERE / "manifest.ttl"

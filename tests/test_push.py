@@ -1,4 +1,4 @@
-"""graph.push against a real Oxigraph server, and against stub servers that fail."""
+"""graph.rdf.push against a real Oxigraph server, and against stub servers that fail."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ from rdflib import BNode, URIRef
 
 from graph import cli
 from graph.errors import PushError
-from graph.export import select_graphs, union_graph, write_turtle
-from graph.push import chunk_triples, count_triples, endpoints, push, sparql_select
+from graph.rdf.export import write_turtle
+from graph.rdf.files import select_graphs, union_graph
+from graph.rdf.push import chunk_triples, count_triples, endpoints, push, sparql_select
 
 GRAPH = "https://w3id.org/parkkg/graph/test"
 FACT = (

@@ -1,4 +1,4 @@
-"""graph.query: the research-question library, its answers on the bundled
+"""graph.sparql.query: the research-question library, its answers on the bundled
 article, the same answers from both backends, result formats, the CLI."""
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from rdflib.query import Result
 
 from graph import api
 from graph.errors import QueryError
-from graph.export import write_turtle
-from graph.query import (
+from graph.rdf.export import write_turtle
+from graph.sparql.query import (
     ResultFormat,
     dataframe,
     list_queries,
@@ -31,9 +31,9 @@ from graph.query import (
     run_query,
     serialize_result,
 )
-from graph.store import QueryResult, QuerySyntaxError, open_store, parse_query, write_oxigraph
+from graph.sparql.store import QueryResult, QuerySyntaxError, open_store, parse_query, write_oxigraph
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -8,22 +8,18 @@ endpoint's own origin is aborted (and fails the test). A screenshot goes to
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _sparql_support import request, running  # noqa: E402
 
-from graph.query import list_queries  # noqa: E402
-from graph.serve import create_app  # noqa: E402
+from graph.sparql.query import list_queries  # noqa: E402
+from graph.sparql.serve import create_app  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 
 
@@ -34,12 +30,6 @@ def base(built):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

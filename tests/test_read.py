@@ -1,7 +1,7 @@
 import pytest
 
 from graph.errors import SourceError
-from graph.read import bundled_article, decode_bytes, expand_paths, read_document
+from graph.text.read import bundled_article, decode_bytes, expand_paths, read_document
 
 TEXT = "清远高新区位于广东省清远市。"
 

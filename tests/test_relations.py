@@ -1,8 +1,8 @@
 """Relations from grammar cues, on short sentences written for these tests."""
 
 from graph.api import extract_text
-from graph.clean import clean_text
-from graph.segment import sections, split_sentences
+from graph.text.clean import clean_text
+from graph.text.segment import sections, split_sentences
 
 
 def facts(text):

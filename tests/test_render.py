@@ -1,4 +1,4 @@
-"""graph.render: the offline HTML page, its escaping, the pictures, and the CLI commands."""
+"""graph.views.render: the offline HTML page, its escaping, the pictures, and the CLI commands."""
 
 from __future__ import annotations
 

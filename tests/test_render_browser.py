@@ -8,31 +8,20 @@ script. Screenshots go to /tmp/parkkg-*.png for a human to look at.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from playwright.sync_api import sync_playwright
 
 from graph import networks as nw
 from graph import render
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 SHOTS = Path("/tmp")
 
 XSS_SCRIPT = "<script>window.__pwned=1</script>"
 XSS_IMG = '"><img src=x onerror="window.__pwned=2">'
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        # Playwright gives the browser a fresh temporary profile (user data dir)
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
-from graph.clean import clean_text
-from graph.segment import Segmenter, split_sentences, tokenize
+from graph.text.clean import clean_text
+from graph.text.segment import Segmenter, split_sentences, tokenize
 
 
 def test_sentences_end_at_terminal_punctuation_and_keep_quotes():

@@ -1,4 +1,4 @@
-"""graph.serve over real sockets: SPARQLWrapper for every query form and
+"""graph.sparql.serve over real sockets: SPARQLWrapper for every query form and
 format, raw HTTP for the protocol's edge cases, the read-only and no-fetch
 rules, and the time, result and body limits."""
 
@@ -21,7 +21,7 @@ from SPARQLWrapper import CSV, GET, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _sparql_support import Recorder, request, running  # noqa: E402
 
-from graph.serve import ServeConfig, create_app  # noqa: E402
+from graph.sparql.serve import ServeConfig, create_app  # noqa: E402
 from graph.vocab import PKR  # noqa: E402
 
 SELECT = "SELECT ?e ?label WHERE { ?e a pk:Enterprise ; rdfs:label ?label FILTER(LANG(?label) = 'zh') } ORDER BY ?e"
@@ -289,7 +289,7 @@ def test_parkkg_serve_command(built, tmp_path):
     import re
     import subprocess
 
-    from graph.export import write_turtle
+    from graph.rdf.export import write_turtle
 
     root = Path(__file__).resolve().parents[1]
     graph_file = write_turtle(built.dataset, tmp_path / "parkkg.ttl")

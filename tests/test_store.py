@@ -1,4 +1,4 @@
-"""graph.store: opening graphs for SPARQL, two backends, read-only rules, limits."""
+"""graph.sparql.store: opening graphs for SPARQL, two backends, read-only rules, limits."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _sparql_support import Recorder  # noqa: E402
 
 from graph.errors import QueryError, StoreError  # noqa: E402
-from graph.export import RdfFormat, serialize  # noqa: E402
-from graph.store import (  # noqa: E402
+from graph.rdf.export import serialize  # noqa: E402
+from graph.rdf.files import RdfFormat
+from graph.sparql.store import (  # noqa: E402
     INFERRED_GRAPH,
     Backend,
     OxigraphStore,

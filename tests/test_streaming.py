@@ -1,6 +1,5 @@
 """A corpus mapped in pieces and streamed into Oxigraph is the graph an in-memory build makes."""
 
-from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -8,10 +7,11 @@ from typer.testing import CliRunner
 
 from graph import api
 from graph.cli import app
-from graph.mapping import iter_rdf, to_rdf
-from graph.store import _dataset_quads, _quads_to_ox
+from graph.rdf.mapping import iter_rdf, to_rdf
+from graph.rdf.terms import dataset_quads, quads_to_ox
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 ARTICLES = sorted((ROOT / "tests" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "heldout").glob("*.txt"))
 # the same figure in two documents is one observation cited twice; a short name defined in one
 # document is used alone in another; a named industry is first met in a relation of a later document
@@ -23,7 +23,7 @@ SMALL = [
 
 
 def _quads(ds):
-    return {str(q) for q in _quads_to_ox(_dataset_quads(ds))}
+    return {str(q) for q in quads_to_ox(dataset_quads(ds))}
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ def test_cli_streams_when_nothing_needs_the_graph_in_memory(corpus, tmp_path, bu
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_nquads_pieces_in_parallel_make_the_whole(built, workers):
-    from graph.mapping import iter_nquads
+    from graph.rdf.mapping import iter_nquads
 
     store = pyoxigraph.Store()
     typed = set()
@@ -112,7 +112,7 @@ def test_nquads_pieces_in_parallel_make_the_whole(built, workers):
 
 
 def test_claimed_observations_make_the_order_of_documents_irrelevant(built):
-    from graph.mapping import RdfMapper, new_dataset
+    from graph.rdf.mapping import RdfMapper, new_dataset
 
     whole = _quads(to_rdf(built.extractions, built.indicators))
 

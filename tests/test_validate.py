@@ -5,7 +5,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 
 from graph import api
 from graph.errors import ValidationError
-from graph.validate import validate_graph
+from graph.rdf.validate import validate_graph
 from graph.vocab import DATA_GRAPH, PK, entity_iri
 
 

@@ -21,7 +21,7 @@ from rdflib import DCTERMS, RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, PROV, VOID
 
-from .vocab import BASE, DATA_GRAPH, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PK, PKR, PREFIXES
+from graph.vocab import BASE, DATA_GRAPH, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PK, PKR, PREFIXES
 
 __all__ = ["DATASET_IRI", "describe_dataset", "vocabularies_used"]
 
@@ -156,7 +156,7 @@ def describe_dataset(
     for word, lang in _KEYWORDS:
         add((d, DCAT.keyword, Literal(word, lang=lang)))
     if license is None:
-        from .validate import load_ontology
+        from graph.rdf.validate import load_ontology
 
         license = load_ontology().value(ONTOLOGY_IRI, DCTERMS.license) or _DEFAULT_LICENSE
     add((d, DCTERMS.license, URIRef(str(license))))

@@ -1,6 +1,6 @@
 """Stage 5, relations: facts between mentions, read from grammar cues.
 
-Each rule looks at one sentence: its mentions (from :mod:`graph.mentions`),
+Each rule looks at one sentence: its mentions (from :mod:`graph.extract.mentions`),
 the words between them, and the sentence's *topic*, the entity it is about.
 The topic is the first organisation or park that is not inside a locative or
 prepositional phrase; a sentence that opens with 该企业 / 该公司 / 其 or
@@ -30,13 +30,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, load_lexicon
-from .model import EventRecord, Mention, Relation, Sentence
-from .segment import sections
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.model import ORGANIZATION_CLASS_NAMES, EventRecord, Mention, Relation, Sentence
+from graph.text.segment import sections
 
 __all__ = ["find_relations", "find_events", "sentence_topics", "infer_industry", "YEAR_RE", "DATE_RE", "sections"]
 
-ORG = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
+ORG = ORGANIZATION_CLASS_NAMES
 ACTORS = ORG | {"Park"}
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
@@ -579,7 +579,7 @@ def _relations_in(
 
 
 def _canon(ms: Sequence[Mention], name: str) -> str:
-    from .mentions import canonical_park_name
+    from graph.extract.mentions import canonical_park_name
 
     for m in ms:
         if m.name == name:
@@ -829,9 +829,9 @@ def find_relations(
 
     Examples
     --------
-    >>> from graph.clean import clean_text
-    >>> from graph.segment import split_sentences
-    >>> from graph.mentions import find_mentions
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> from graph.extract.mentions import find_mentions
     >>> sents = split_sentences(clean_text("广东星河新材料有限公司位于肇庆高新区。"))
     >>> ms = find_mentions(sents).mentions
     >>> [(r.subject, r.predicate, r.object) for r in find_relations(sents, ms)]
@@ -884,9 +884,9 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
 
     Examples
     --------
-    >>> from graph.clean import clean_text
-    >>> from graph.segment import split_sentences
-    >>> from graph.mentions import find_mentions
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> from graph.extract.mentions import find_mentions
     >>> sents = split_sentences(clean_text("2024年1月12日，肇庆高新区版权服务中心揭牌成立。"))
     >>> [(e.event_type, e.date) for e in find_events(sents, find_mentions(sents).mentions)]
     [('opening', '2024-01-12')]

@@ -1,6 +1,6 @@
 """Stage 5b, observations: the figures a text states, as indicator records.
 
-For each number-with-unit (:func:`graph.numbers.find_quantities`) in a
+For each number-with-unit (:func:`graph.extract.numbers.find_quantities`) in a
 clause the loader decides
 
 * the **indicator**: the dictionary indicator (``data/lexicon/indicators.tsv``)
@@ -22,12 +22,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .lexicon import IndicatorEntry, Lexicon, load_lexicon
-from .model import Mention, ObservationRecord, Quantity, Sentence
-from .numbers import find_quantities
-from .mentions import trim_left
-from .relations import YEAR_RE, sentence_topics
-from .segment import sections
+from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
+from graph.extract.mentions import trim_left
+from graph.extract.numbers import find_quantities
+from graph.extract.relations import YEAR_RE, sentence_topics
+from graph.model import Mention, ObservationRecord, Quantity, Sentence
+from graph.text.segment import sections
 
 __all__ = ["find_observations", "Indicator", "indicator_for_phrase"]
 
@@ -98,7 +98,7 @@ _NOUN_MODIFYING_VERBS = frozenset("签约 上市 认定 备案 入驻 孵化 研
 
 def _count_phrase(text: str, left: int, num_start: int) -> str:
     """The noun phrase a count measures, read back from the number (上市企业3家 → 上市企业)."""
-    from .mentions import _pos_tokens
+    from graph.text.segment import pos_pairs
 
     seg = text[left:num_start]
     cut = max(seg.rfind("、"), seg.rfind("，"), seg.rfind(","), seg.rfind("；"))
@@ -106,7 +106,7 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
     threshold = re.search(r"((?:\d+(?:\.\d+)?)?[亿万千]*元(?:以上|以下)[\u4e00-\u9fff]{1,8})$", seg)
     pos = 0
     start = 0
-    toks = _pos_tokens(seg) if seg else ()
+    toks = pos_pairs(seg) if seg else ()
     for i, (word, tag) in enumerate(toks):
         pos += len(word)
         if i == len(toks) - 1 and len(word) > 1 and word not in _PHRASE_STOP_WORDS:
@@ -124,11 +124,11 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
 
 def _noun_after(text: str, pos: int) -> str:
     """The noun phrase right after a count (4个项目被列入… → 项目; 40多家子公司 → 子公司)."""
-    from .mentions import _pos_tokens
+    from graph.text.segment import pos_pairs
 
     tail = re.split(r"[，,。；;、：:（(]", text[pos : pos + 16], maxsplit=1)[0]
     out = ""
-    for word, tag in _pos_tokens(tail) if tail else ():
+    for word, tag in pos_pairs(tail) if tail else ():
         if tag in ("p", "c", "u", "uj", "d", "r", "m", "q", "v") or word in _PHRASE_STOP_WORDS:
             break
         out += word
@@ -256,9 +256,9 @@ def find_observations(
 
     Examples
     --------
-    >>> from graph.clean import clean_text
-    >>> from graph.segment import split_sentences
-    >>> from graph.mentions import find_mentions
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> from graph.extract.mentions import find_mentions
     >>> sents = split_sentences(clean_text("2023年，肇庆高新区工业总产值是305亿元，同比增长6.5%。"))
     >>> obs, _ = find_observations(sents, find_mentions(sents).mentions)
     >>> [(o.entity, o.indicator, str(o.value), o.unit, o.year) for o in obs]  # doctest: +NORMALIZE_WHITESPACE

@@ -17,7 +17,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from .model import CleanText
+from graph.model import CleanText
 
 __all__ = ["clean_text", "to_simplified", "is_cjk", "TERMINAL_PUNCTUATION", "DATE_LINE"]
 

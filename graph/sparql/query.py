@@ -30,8 +30,9 @@ from xml.etree import ElementTree as ET
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import QueryError
-from .store import (
+from graph.errors import QueryError
+from graph.rdf.files import DEFAULT_GRAPH_FILE, RdfFormat
+from graph.sparql.store import (
     Backend,
     QueryRefused,
     QueryResult,
@@ -42,7 +43,7 @@ from .store import (
     open_store,
     parse_query,
 )
-from .vocab import PREFIXES
+from graph.vocab import PREFIXES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -67,8 +68,6 @@ __all__ = [
     "compact",
 ]
 
-DEFAULT_GRAPH_FILE = Path("out") / "parkkg.ttl"
-
 
 class ResultFormat(enum.Enum):
     """Formats a result can be written in (value: the name the CLI takes)."""
@@ -79,9 +78,17 @@ class ResultFormat(enum.Enum):
     JSON = "json"
     XML = "xml"
     TURTLE = "turtle"
-    NTRIPLES = "nt"
-    JSONLD = "json-ld"
-    RDFXML = "rdf-xml"
+    NTRIPLES = "ntriples"
+    JSONLD = "jsonld"
+    RDFXML = "rdfxml"
+
+    @classmethod
+    def _missing_(cls, value: object) -> ResultFormat | None:
+        """The RDF formats also by their older spellings (``nt``, ``json-ld``, ``rdf-xml``)."""
+        try:
+            return cls(RdfFormat.parse(str(value)).value)
+        except ValueError:
+            return None
 
     @property
     def media_type(self) -> str:
@@ -111,9 +118,7 @@ _MEDIA_TYPES = {
     ResultFormat.JSON: "application/sparql-results+json",
     ResultFormat.XML: "application/sparql-results+xml",
     ResultFormat.TURTLE: "text/turtle; charset=utf-8",
-    ResultFormat.NTRIPLES: "application/n-triples",
-    ResultFormat.JSONLD: "application/ld+json",
-    ResultFormat.RDFXML: "application/rdf+xml",
+    **{ResultFormat(f.value): f.media_type for f in (RdfFormat.NTRIPLES, RdfFormat.JSONLD, RdfFormat.RDFXML)},
 }
 
 
@@ -227,13 +232,20 @@ def resolve_query(spec: str) -> str:
     return load_query(spec).text
 
 
-def default_source() -> Any:
-    """``out/parkkg.ttl`` if it exists, else the bundled article's build."""
+def default_source() -> Path:
+    """The graph a query asks when given none: ``out/parkkg.ttl``.
+
+    Raises
+    ------
+    QueryError
+        There is no ``out/parkkg.ttl``: run ``parkkg build`` first, or pass
+        a source (``api.build()``, a Dataset or a graph file).
+    """
     if DEFAULT_GRAPH_FILE.is_file():
         return DEFAULT_GRAPH_FILE
-    from . import api
-
-    return api.build(validate=False)
+    raise QueryError(
+        f"no {DEFAULT_GRAPH_FILE} to query; run `parkkg build` first or pass a source (api.build(), a Dataset or a graph file)"
+    )
 
 
 # --------------------------------------------------------------------------- running
@@ -255,13 +267,13 @@ def run_query(
     query : str
         What :func:`resolve_query` accepts.
     source : Store, BuildResult, Dataset, Graph, path or ``oxigraph:PATH``, optional
-        A :class:`~graph.store.Store` is used as it is (reuse one for many
+        A :class:`~graph.sparql.store.Store` is used as it is (reuse one for many
         queries); anything else is opened with
-        :func:`~graph.store.open_store`. Default: :func:`default_source`.
+        :func:`~graph.sparql.store.open_store`. Default: :func:`default_source`.
     inference, backend
-        Passed to :func:`~graph.store.open_store` when ``source`` is not a Store.
+        Passed to :func:`~graph.sparql.store.open_store` when ``source`` is not a Store.
     timeout, max_results
-        Limits, as in :meth:`~graph.store.Store.query`.
+        Limits, as in :meth:`~graph.sparql.store.Store.query`.
 
     Raises
     ------
@@ -461,20 +473,12 @@ def _results_tsv(result: QueryResult) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-_RDFLIB_FORMATS = {
-    ResultFormat.TURTLE: "turtle",
-    ResultFormat.NTRIPLES: "nt",
-    ResultFormat.JSONLD: "json-ld",
-    ResultFormat.RDFXML: "xml",
-}
-
-
 def serialize_result(result: QueryResult, fmt: ResultFormat | str = ResultFormat.JSON) -> bytes:
     """Write a result in ``fmt`` (UTF-8 bytes).
 
     SELECT and ASK: ``json`` (SPARQL 1.1 Query Results JSON), ``xml``,
-    ``csv``, ``tsv``, ``table``. CONSTRUCT and DESCRIBE: ``turtle``, ``nt``,
-    ``json-ld``, ``rdf-xml``, ``table``.
+    ``csv``, ``tsv``, ``table``. CONSTRUCT and DESCRIBE: ``turtle``, ``ntriples``,
+    ``jsonld``, ``rdfxml``, ``table`` (the older ``nt``, ``json-ld``, ``rdf-xml`` too).
 
     Raises
     ------
@@ -490,7 +494,7 @@ def serialize_result(result: QueryResult, fmt: ResultFormat | str = ResultFormat
     fmt = ResultFormat(fmt)
     if not fmt.accepts(result):
         if result.is_graph:
-            raise QueryError(f"a {result.kind} result is a graph: use --format turtle, nt, json-ld or table, not {fmt.value}")
+            raise QueryError(f"a {result.kind} result is a graph: use --format turtle, ntriples, jsonld, rdfxml or table, not {fmt.value}")
         raise QueryError(f"a {result.kind} result is a table: use --format table, csv, tsv, json or xml, not {fmt.value}")
     if fmt is ResultFormat.TABLE:
         return render_table(result).encode("utf-8")
@@ -505,7 +509,7 @@ def serialize_result(result: QueryResult, fmt: ResultFormat | str = ResultFormat
     assert result.graph is not None
     if fmt is ResultFormat.NTRIPLES:
         return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in result.graph)).encode("utf-8")
-    return result.graph.serialize(format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
+    return result.graph.serialize(format=RdfFormat(fmt.value).rdflib_name, encoding="utf-8")
 
 
 def format_names(kinds: Sequence[ResultFormat] = tuple(ResultFormat)) -> list[str]:

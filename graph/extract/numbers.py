@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .model import Quantity
+from graph.model import Quantity
 
 __all__ = ["parse_chinese_numeral", "parse_number", "find_quantities", "UNITS", "MAGNITUDES"]
 

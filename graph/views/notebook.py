@@ -1,12 +1,12 @@
 """Helpers for notebooks: Chinese in matplotlib figures, offline interactive views, tables of a network.
 
 The notebooks in ``notebooks/`` use these next to :mod:`graph.api`,
-:mod:`graph.query` and :mod:`graph.networks`:
+:mod:`graph.sparql.query` and :mod:`graph.views.networks`:
 
 * :func:`use_cjk_font` points matplotlib at an installed CJK font (Noto Sans
   CJK preferred), so Chinese labels render instead of empty boxes, and
   fails with an install hint when there is none;
-* :func:`show_network` embeds the interactive view of :mod:`graph.render`
+* :func:`show_network` embeds the interactive view of :mod:`graph.views.render`
   in a notebook cell as an ``<iframe srcdoc=…>``: the page is self-contained
   (vis-network inlined, a Content-Security-Policy that forbids every
   request), so nothing is fetched from a CDN;
@@ -30,9 +30,9 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .errors import ParkKGError
+from graph.errors import ParkKGError
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -149,8 +149,8 @@ def use_cjk_font() -> str:
 
 
 def to_page(G: nx.Graph, *, title: str = "parkkg", seed: int = 0) -> str:
-    """The self-contained, offline HTML page of a projection (:func:`graph.render.to_html`)."""
-    from .render import to_html
+    """The self-contained, offline HTML page of a projection (:func:`graph.views.render.to_html`)."""
+    from graph.views.render import to_html
 
     return to_html(G, title=title, seed=seed)
 
@@ -218,7 +218,7 @@ def nodes_frame(G: nx.Graph) -> pandas.DataFrame:
     """
     import pandas as pd
 
-    from .networks import network_records
+    from graph.views.networks import network_records
 
     rows = network_records(G)["nodes"]
     for r in rows:
@@ -239,7 +239,7 @@ def edges_frame(G: nx.Graph) -> pandas.DataFrame:
     Examples
     --------
     >>> from rdflib import Graph
-    >>> from graph.networks import partnership_network
+    >>> from graph.views.networks import partnership_network
     >>> g = Graph().parse(format="turtle", data='''
     ... @prefix pk: <https://w3id.org/parkkg/ontology#> .
     ... @prefix pkr: <https://w3id.org/parkkg/id/> .
@@ -253,8 +253,8 @@ def edges_frame(G: nx.Graph) -> pandas.DataFrame:
     """
     import pandas as pd
 
-    from .networks import network_records
-    from .render import relation_style
+    from graph.views.networks import network_records
+    from graph.views.render import relation_style
 
     rows = []
     for e in network_records(G)["edges"]:

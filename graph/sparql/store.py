@@ -42,13 +42,13 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
-from .errors import QueryError, StoreError
-from .vocab import BASE, PREFIXES
+from graph.errors import QueryError, StoreError
+from graph.rdf.files import RdfFormat
+from graph.rdf.terms import dataset_quads, from_ox, quads_to_ox, term_reader, to_ox
+from graph.vocab import BASE, PREFIXES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
-
-    from .api import BuildResult
 
 __all__ = [
     "Backend",
@@ -73,18 +73,17 @@ __all__ = [
 INFERRED_GRAPH = URIRef(BASE + "graph/inferred")
 
 #: File suffix → (rdflib format, pyoxigraph format name) of the graph files a store opens.
+#: (The formats a store takes whole: the registry's formats Oxigraph reads as parkkg wrote them.)
 FILE_FORMATS: dict[str, tuple[str, str]] = {
-    ".ttl": ("turtle", "TURTLE"),
-    ".turtle": ("turtle", "TURTLE"),
-    ".trig": ("trig", "TRIG"),
-    ".nt": ("nt", "N_TRIPLES"),
-    ".ntriples": ("nt", "N_TRIPLES"),
-    ".nq": ("nquads", "N_QUADS"),
-    ".nquads": ("nquads", "N_QUADS"),
+    suffix: (fmt.rdflib_name, fmt.ox_name)
+    for fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.NTRIPLES, RdfFormat.NQUADS)
+    if fmt.ox_name is not None
+    for suffix in fmt.suffixes
 }
 
 _XSD_STRING = str(XSD.string)
-Source = Union["BuildResult", Dataset, Graph, str, Path]
+#: What a store opens: a BuildResult (anything with a ``dataset``), a Dataset, a Graph or a graph file.
+Source = Union[Any, Dataset, Graph, str, Path]
 
 
 class Backend(enum.Enum):
@@ -288,7 +287,7 @@ def parse_query(text: str, *, base: str | None = None) -> ParsedQuery:
     >>> parse_query("SELECT * WHERE { ?s ?p }")
     Traceback (most recent call last):
     ...
-    graph.store.QuerySyntaxError: malformed SPARQL query (line 1, column 18): Expected SelectQuery, found '?s'
+    graph.sparql.store.QuerySyntaxError: malformed SPARQL query (line 1, column 18): Expected SelectQuery, found '?s'
 
     Notes
     -----
@@ -669,11 +668,11 @@ class OxigraphStore(Store):
                 return QueryResult("ASK", boolean=bool(res))
             if parsed.kind == "SELECT":
                 names = tuple(v.value for v in res.variables)
-                read, width = _term_reader(), range(len(names))
+                read, width = term_reader(), range(len(names))
                 rows, truncated = _cap((tuple(read(sol[i]) for i in width) for sol in res), max_results)
                 return QueryResult("SELECT", vars=names, rows=rows, truncated=truncated)
             graph = _bind_prefixes(Graph())
-            read = _term_reader()
+            read = term_reader()
             for tr in res:
                 graph.add((read(tr.subject), read(tr.predicate), read(tr.object)))
             if parsed.kind == "DESCRIBE":
@@ -700,7 +699,7 @@ class OxigraphStore(Store):
             seen = set()
             for g in graphs:
                 for q in self._store.quads_for_pattern(s, p, o, g):
-                    t = (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object))
+                    t = (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
                     if t not in seen:
                         seen.add(t)
                         yield t
@@ -711,11 +710,11 @@ class OxigraphStore(Store):
         while pending:
             s, p, o = pending.pop()
             _check_deadline()
-            for stmt, _, _ in triples(None, rdf_subject, _to_ox(s)):
+            for stmt, _, _ in triples(None, rdf_subject, to_ox(s)):
                 if stmt in done:
                     continue
-                if any(True for _ in triples(_to_ox(stmt), rdf_predicate, _to_ox(p))) and any(
-                    True for _ in triples(_to_ox(stmt), rdf_object, _to_ox(o))
+                if any(True for _ in triples(to_ox(stmt), rdf_predicate, to_ox(p))) and any(
+                    True for _ in triples(to_ox(stmt), rdf_object, to_ox(o))
                 ):
                     done.add(stmt)
                     for t in self._cbd(stmt, triples):
@@ -731,81 +730,10 @@ class OxigraphStore(Store):
             if n in seen:
                 continue
             seen.add(n)
-            for t in triples(_to_ox(n), None, None):
+            for t in triples(to_ox(n), None, None):
                 yield t
                 if isinstance(t[2], BNode):
                     todo.append(t[2])
-
-
-# --------------------------------------------------------------------------- term conversion
-
-
-def _from_ox(term: Any) -> Node | None:
-    """One pyoxigraph term as the rdflib term it stands for (``None`` for the default graph)."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
-    if isinstance(term, ox.DefaultGraph):
-        return None
-    raise QueryError(f"parkkg does not handle RDF-star terms ({term})")
-
-
-def _term_reader() -> Callable[[Any], Node | None]:
-    """A :func:`_from_ox` that remembers what it converted.
-
-    Building an rdflib term (a typed literal above all) costs more than
-    Oxigraph needs to find it, and a result repeats its terms (labels,
-    classes, years) row after row; one reader per result converts each
-    distinct term once.
-    """
-    return _remembering(_from_ox)
-
-
-def _remembering(convert: Callable[[Any], Any], limit: int | None = None) -> Callable[[Any], Any]:
-    """``convert``, each distinct term converted once (at most ``limit`` remembered at a time)."""
-    seen: dict[Any, Any] = {}
-
-    def once(term: Any) -> Any:
-        try:
-            return seen[term]
-        except KeyError:
-            if limit is not None and len(seen) >= limit:
-                seen.clear()
-            value = seen[term] = convert(term)
-            return value
-
-    return once
-
-
-def _to_ox(term: Node) -> Any:
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(_bnode_id(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise StoreError(f"cannot store {term!r} in Oxigraph")
-
-
-def _bnode_id(b: BNode) -> str:
-    s = str(b)
-    return s if s.isascii() and s.replace("_", "").replace("-", "").isalnum() and not s[0].isdigit() else "b" + s.encode().hex()
 
 
 # --------------------------------------------------------------------------- entailment
@@ -842,7 +770,7 @@ def entail(source: Dataset | Graph, *, semantics: str = "owl-rl") -> Graph:
     """
     import owlrl
 
-    from .validate import load_ontology
+    from graph.rdf.validate import load_ontology
 
     chosen = {"owl-rl": owlrl.OWLRL_Semantics, "rdfs": owlrl.RDFS_Semantics}.get(semantics)
     if chosen is None:
@@ -1017,7 +945,7 @@ def open_store(
                 )
             return OxigraphStore(disk, path=value)
         ds = _guarded_dataset()
-        read = _term_reader()
+        read = term_reader()
         for q in disk.quads_for_pattern(None, None, None, None):
             triple = (read(q.subject), read(q.predicate), read(q.object))
             g = read(q.graph_name)
@@ -1045,36 +973,20 @@ def _open_oxigraph_dir(path: Path) -> Any:
     import pyoxigraph as ox
 
     if not path.is_dir():
-        raise StoreError(f"oxigraph:{path}: no such store directory; create one with graph.store.write_oxigraph()")
+        raise StoreError(f"oxigraph:{path}: no such store directory; create one with graph.sparql.store.write_oxigraph()")
     try:
         return ox.Store.read_only(str(path))
     except OSError as exc:
         raise StoreError(f"oxigraph:{path}: cannot open the store read-only: {exc}") from None
 
 
-def _quads_to_ox(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> Iterator[Any]:
-    import pyoxigraph as ox
-
-    conv = _remembering(_to_ox, limit=1_000_000)  # entities, predicates and graphs recur in quad after quad
-    default = ox.DefaultGraph()
-    for s, p, o, g in quads:
-        yield ox.Quad(conv(s), conv(p), conv(o), default if g is None else conv(g))
-
-
-def _dataset_quads(ds: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None]]:
-    default_id = ds.default_context.identifier
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        gid = getattr(g, "identifier", g)
-        yield s, p, o, (None if gid is None or gid == default_id else gid)
-
-
 def _oxigraph_from_dataset(ds: Dataset, inference: bool, semantics: str) -> OxigraphStore:
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.extend(_quads_to_ox(_dataset_quads(ds)))
+    store.extend(quads_to_ox(dataset_quads(ds)))
     if inference:
-        store.extend(_quads_to_ox((s, p, o, INFERRED_GRAPH) for s, p, o in entail(ds, semantics=semantics)))
+        store.extend(quads_to_ox((s, p, o, INFERRED_GRAPH) for s, p, o in entail(ds, semantics=semantics)))
     return OxigraphStore(store, inference=inference)
 
 
@@ -1094,10 +1006,10 @@ def _oxigraph_from_file(path: Path, inference: bool, semantics: str) -> Oxigraph
         raise StoreError(f"{path}: cannot read: {exc}") from None
     if inference:
         ds = Dataset()
-        read = _term_reader()
+        read = term_reader()
         for q in store.quads_for_pattern(None, None, None, None):
             ds.add((read(q.subject), read(q.predicate), read(q.object)))
-        store.extend(_quads_to_ox((s, p, o, INFERRED_GRAPH) for s, p, o in entail(ds, semantics=semantics)))
+        store.extend(quads_to_ox((s, p, o, INFERRED_GRAPH) for s, p, o in entail(ds, semantics=semantics)))
     return OxigraphStore(store, inference=inference)
 
 
@@ -1161,7 +1073,7 @@ def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False) -
             where = f"line {exc.lineno}, column {exc.offset}: " if exc.lineno is not None else ""
             raise StoreError(f"{value}: {where}{message} (Oxigraph parser)") from None
     ds = _to_dataset(value)
-    return _write_staged(path, replace, lambda store: store.bulk_extend(_quads_to_ox(_dataset_quads(ds))))
+    return _write_staged(path, replace, lambda store: store.bulk_extend(quads_to_ox(dataset_quads(ds))))
 
 
 def write_oxigraph_pieces(
@@ -1176,8 +1088,8 @@ def write_oxigraph_pieces(
     into place only when every piece is in.
 
     A piece is a Dataset, a Graph (its triples go to the default graph), a
-    list of quads ``(s, p, o, graph)`` (:class:`graph.mapping.QuadSink`)
-    or UTF-8 N-Quads as bytes (:func:`graph.mapping.iter_nquads`).
+    list of quads ``(s, p, o, graph)`` (:class:`graph.rdf.mapping.QuadSink`)
+    or UTF-8 N-Quads as bytes (:func:`graph.rdf.mapping.iter_nquads`).
 
     Examples
     --------
@@ -1200,8 +1112,8 @@ def write_oxigraph_pieces(
             if isinstance(piece, bytes):
                 store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
                 continue
-            quads = _dataset_quads(_to_dataset(piece)) if isinstance(piece, Graph) else piece
-            store.bulk_extend(_quads_to_ox(quads))
+            quads = dataset_quads(_to_dataset(piece)) if isinstance(piece, Graph) else piece
+            store.bulk_extend(quads_to_ox(quads))
 
     return _write_staged(path, replace, fill)
 

@@ -17,9 +17,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ._resources import data_dir
-from .errors import SourceError
-from .model import Document
+from graph._resources import data_dir
+from graph.errors import SourceError
+from graph.model import Document
 
 __all__ = [
     "read_document",

@@ -32,10 +32,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .clean import is_cjk
-from .lexicon import Lexicon, load_lexicon
-from .model import Mention, Sentence
-from .vocab import ENTITY_CLASS_NAMES
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
+from graph.text.clean import is_cjk
+from graph.text.segment import pos_pairs, sections, token_boundaries
 
 __all__ = [
     "find_mentions",
@@ -43,11 +43,10 @@ __all__ = [
     "derive_short_names",
     "canonical_park_name",
     "detect_level",
-    "token_boundaries",
 ]
 
 ENTITY_CLASSES = ENTITY_CLASS_NAMES
-ORG_CLASSES = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
+ORG_CLASSES = ORGANIZATION_CLASS_NAMES
 _COMPOUND_HEADS = frozenset({"Platform", "ResearchInstitute", "GovernmentBody"})
 
 _GENERIC_BODY = re.compile(
@@ -140,36 +139,6 @@ def canonical_park_name(name: str, lex: Lexicon | None = None) -> str:
     return name
 
 
-@lru_cache(maxsize=20000)
-def token_boundaries(text: str) -> frozenset[int]:
-    """Offsets where jieba's words start or end in ``text``.
-
-    Examples
-    --------
-    >>> sorted(token_boundaries("位于园区"))
-    [0, 2, 4]
-    """
-    import jieba
-
-    _ensure_jieba()
-    out = {0, len(text)}
-    pos = 0
-    for word in jieba.lcut(text, HMM=True):
-        pos += len(word)
-        out.add(pos)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _ensure_jieba() -> None:
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-
-
 def _name_char(ch: str) -> bool:
     return (is_cjk(ch) and ch not in "，。、；：？！“”‘’（）《》【】…—·「」『』　") or (ch.isascii() and ch.isalpha())
 
@@ -237,14 +206,6 @@ _FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
 
 
-@lru_cache(maxsize=20000)
-def _pos_tokens(text: str) -> tuple[tuple[str, str], ...]:
-    import jieba.posseg as posseg
-
-    _ensure_jieba()
-    return tuple((p.word, p.flag) for p in posseg.lcut(text, HMM=True))
-
-
 def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     """Offset in ``body`` where a name really starts.
 
@@ -272,7 +233,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         for place in (body[i : i + 4], body[i : i + 3], body[i : i + 2]):
             if place in lex.places and len(body) - i >= len(place):
                 return i
-    toks = _pos_tokens(body)
+    toks = pos_pairs(body)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
         return len(body)  # a lone verb is no name (营造高新区)
     cut = 0
@@ -507,7 +468,7 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
                 best = cand
                 break
         if best is None:
-            toks = _pos_tokens(text[pos : pos + 8])
+            toks = pos_pairs(text[pos : pos + 8])
             if toks and toks[0][1] == "nr" and 2 <= len(toks[0][0]) <= 3 and toks[0][0].startswith(sur):
                 best = toks[0][0]
         if not best:
@@ -560,7 +521,7 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
     for item, idx in named:
         cut = 0
         pos = 0
-        for word, tag in _pos_tokens(item) if item else ():
+        for word, tag in pos_pairs(item) if item else ():
             pos += len(word)
             # the industry starts after the last verb or preposition (被科技城确定为高端装备 → 高端装备)
             if tag in ("v", "p", "c", "u", "uj") and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
@@ -794,7 +755,7 @@ def derive_short_names(full: str, lex: Lexicon | None = None) -> tuple[str, ...]
     >>> derive_short_names("广东聚石化学股份有限公司")
     ('聚石化学',)
     >>> derive_short_names("清远市天之衡量子科技有限公司")
-    ('天之衡量子科技', '天之衡量子')
+    ('天之衡量子科技', '天之衡量', '天之科技', '天之衡量子')
     """
     lex = lex or load_lexicon()
     if not _LEGAL_FORMS.search(full):
@@ -872,7 +833,6 @@ def _park_anaphora(
     sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon, aliases: dict[str, str]
 ) -> list[Mention]:
     """A bare 经开区 / 高新区 / 园区 written as a name refers to the park the document is about."""
-    from .segment import sections
 
     section_of = sections(sentences)
     parks: dict[int, dict[str, int]] = {}
@@ -914,7 +874,7 @@ def find_mentions(
     Parameters
     ----------
     sentences : sequence of Sentence
-        From :func:`graph.segment.split_sentences`.
+        From :func:`graph.text.segment.split_sentences`.
     lex : Lexicon, optional
         Dictionaries (default: the bundled ones).
     known : dict, optional
@@ -929,11 +889,11 @@ def find_mentions(
 
     Examples
     --------
-    >>> from graph.clean import clean_text
-    >>> from graph.segment import split_sentences
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
     >>> sents = split_sentences(clean_text("走进广东星河新材料有限公司（以下简称“星河新材”），星河新材与岭南大学共建联合实验室。"))
     >>> sorted({(m.key, m.cls) for m in find_mentions(sents).mentions})
-    [('岭南大学', 'University'), ('广东星河新材料有限公司', 'Enterprise'), ('联合实验室', 'Platform')]
+    [('岭南大学', 'University'), ('广东星河新材料有限公司', 'Enterprise')]
     """
     lex = lex or load_lexicon()
     all_mentions: list[Mention] = []

@@ -52,7 +52,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 from rdflib.util import guess_format
 
-from .vocab import ENTITY_CLASS_NAMES
+from graph.vocab import ENTITY_CLASS_NAMES
 
 __all__ = [
     "PK",
@@ -868,7 +868,7 @@ def _read_graph(path: str) -> Graph:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m graph.evaluate GRAPH GOLD [--details]``.
+    """Command line: ``python -m graph.rdf.evaluate GRAPH GOLD [--details]``.
 
     Parameters
     ----------
@@ -880,7 +880,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         Exit status (0).
     """
-    parser = argparse.ArgumentParser(prog="python -m graph.evaluate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m graph.rdf.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("graph", help="built graph (.ttl, .nt, .trig, .nq, .jsonld …)")
     parser.add_argument("gold", help="gold annotation (.gold.json)")
     parser.add_argument("--details", action="store_true", help="list missed and spurious items")

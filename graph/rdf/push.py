@@ -36,7 +36,7 @@ from typing import Any
 
 from rdflib import BNode, Dataset, Graph
 
-from .errors import PushError
+from graph.errors import PushError
 
 __all__ = [
     "PushResult",

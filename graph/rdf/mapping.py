@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
 
-from .errors import MappingError
-from .lexicon import Lexicon, load_lexicon
-from .mentions import canonical_park_name
-from .model import Extraction
-from .observations import Indicator
-from .vocab import (
+from graph.errors import MappingError
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.mentions import canonical_park_name
+from graph.extract.observations import Indicator
+from graph.model import ORGANIZATION_CLASS_NAMES, Extraction
+from graph.vocab import (
     DATA_GRAPH,
     PK,
     PREFIXES,
@@ -48,7 +48,7 @@ EVENT_TYPES: dict[str, tuple[str, str]] = {
     "production-start": ("投产", "Start of production"),
     "signing": ("签约", "Signing"),
 }
-_ORGS = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})
+_ORGS = ORGANIZATION_CLASS_NAMES
 _ACTORS = _ORGS | {"Park"}
 _ANY = None
 #: property → (allowed subject classes, allowed object classes); None allows any entity.
@@ -170,7 +170,7 @@ class _IndustryTable(dict):
     def mint(self, zh: str) -> None:
         if zh in self:
             return
-        from .relations import infer_industry
+        from graph.extract.relations import infer_industry
 
         self[zh] = (iri_safe(zh), zh, None)
         parent = infer_industry([zh], self.lex)
@@ -548,7 +548,7 @@ def iter_nquads(
     >>> len(pieces), b"<https://w3id.org/parkkg/graph/data>" in pieces[1][0]
     (3, True)
     """
-    from ._parallel import imap_ordered
+    from graph._parallel import imap_ordered
 
     global _PARALLEL
     mapper = RdfMapper(extractions, indicators, lex=lex)
@@ -580,10 +580,10 @@ def _map_piece(chunk: range) -> tuple[bytes, list[tuple[str, str]]]:
 def _serialise_piece(quads: list[tuple[Node, Node, Node, URIRef]]) -> tuple[bytes, list[tuple[str, str]]]:
     import pyoxigraph as ox
 
-    from .store import _quads_to_ox
+    from graph.rdf.terms import quads_to_ox
 
     typed = [(str(o), str(s)) for s, p, o, g in quads if p == RDF.type and g == DATA_GRAPH]
-    return ox.serialize(_quads_to_ox(quads), format=ox.RdfFormat.N_QUADS), typed
+    return ox.serialize(quads_to_ox(quads), format=ox.RdfFormat.N_QUADS), typed
 
 
 def iter_rdf(

@@ -1,9 +1,9 @@
 """Stage 11, render: interactive HTML (pyvis + vis-network, fully offline) and static pictures.
 
-:func:`to_html` turns a projection from :mod:`graph.networks` into one
+:func:`to_html` turns a projection from :mod:`graph.views.networks` into one
 self-contained HTML file: vis-network's JavaScript and CSS are inlined from
 the pyvis package, the page is rendered from parkkg's own template
-(``graph/templates/network.html``; pyvis's template links Bootstrap and
+(``graph/views/templates/network.html``; pyvis's template links Bootstrap and
 tom-select from a CDN), and a Content-Security-Policy forbids every network
 request and every script but the page's own. The graph travels as JSON in a
 ``<script type="application/json">`` block with ``<``, ``>``, ``&`` and
@@ -50,7 +50,7 @@ from typing import Any
 
 import networkx as nx
 
-from .export import write_atomic
+from graph.rdf.files import write_atomic
 
 __all__ = [
     "ClassStyle",
@@ -424,7 +424,7 @@ def _vis_assets() -> tuple[str, str]:
 
 
 def _template(name: str) -> str:
-    return files("graph").joinpath("templates", name).read_text(encoding="utf-8")
+    return files("graph.views").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _csp_hash(script: str) -> str:
@@ -439,7 +439,7 @@ def _norm(values: dict[Any, float]) -> dict[Any, float]:
 def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> dict[str, Any]:
     """The JSON the page reads: vis nodes/edges, details, legend, options."""
     if G.number_of_nodes() and "betweenness" not in next(iter(G.nodes.values())):
-        from .networks import add_metrics
+        from graph.views.networks import add_metrics
 
         add_metrics(G, seed=seed)
     # large graphs: physics off on the precomputed layout, no edge labels or curves, thin
@@ -568,7 +568,7 @@ def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300,
     Parameters
     ----------
     G : networkx.Graph
-        A projection from :mod:`graph.networks` (node attributes
+        A projection from :mod:`graph.views.networks` (node attributes
         ``label_zh``, ``label_en``, ``cls``, ``industries`` and metrics; edge
         attributes ``relation``, ``evidence``, ``document``); metrics are
         added when missing.
@@ -705,7 +705,7 @@ def _draw(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int,
     from matplotlib.lines import Line2D
 
     if G.number_of_nodes() and "betweenness" not in next(iter(G.nodes.values())):
-        from .networks import add_metrics
+        from graph.views.networks import add_metrics
 
         add_metrics(G, seed=seed)
     pos = layout(G, seed=seed)
@@ -822,7 +822,7 @@ def write_views(
     outdir : str or Path
         Folder; created if missing.
     networks : iterable of str
-        Keys of :data:`graph.networks.NETWORKS`.
+        Keys of :data:`graph.views.networks.NETWORKS`.
     html, pictures : bool
         What to write.
     seed : int
@@ -846,14 +846,14 @@ def write_views(
     >>> [p.name for p in out]
     ['chain-leaders.html', 'partnerships.html']
     """
-    from .networks import NETWORKS, _as_graph
+    from graph.views.networks import NETWORKS, as_graph
 
     outdir = Path(outdir)
     names = list(networks)
     for name in names:
         if name not in NETWORKS:
             raise ValueError(f"unknown network {name!r}; choose from {', '.join(NETWORKS)}")
-    g = _as_graph(graph)
+    g = as_graph(graph)
     written: list[Path] = []
     for name in names:
         G = NETWORKS[name](g, seed=seed)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from ._resources import ontology_dir
+from graph._resources import ontology_dir
 
 __all__ = ["ValidationReport", "Violation", "validate_graph", "load_shapes", "load_ontology"]
 

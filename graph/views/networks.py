@@ -39,15 +39,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal as TypingLiteral
+from typing import Any
+from typing import Literal as TypingLiteral
 from urllib.parse import unquote
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from .export import union_graph
-from .vocab import ENTITY_CLASS_NAMES, PK
+from graph.rdf.files import union_graph
+from graph.vocab import ENTITY_CLASS_NAMES, PK
 
 __all__ = [
     "CoLink",
@@ -159,8 +160,8 @@ PARTNERSHIP_CO_LINKS: tuple[CoLink, ...] = (
 # ----------------------------------------------------------------------------- helpers
 
 
-def _as_graph(graph: Graph | Dataset) -> Graph:
-    """The union of a Dataset's graphs, or the Graph itself."""
+def as_graph(graph: Graph | Dataset) -> Graph:
+    """The union of a Dataset's graphs, or the Graph itself (TypeError for anything else)."""
     if isinstance(graph, Dataset):
         return union_graph(graph)
     if not isinstance(graph, Graph):
@@ -356,7 +357,7 @@ def to_networkx(
     --------
     chain_leader_network, partnership_network, add_metrics
     """
-    g = _as_graph(graph)
+    g = as_graph(graph)
     if classes is not None:
         allowed_classes = set(_closure(g, [_term(c) for c in classes], RDFS.subClassOf))
     if properties is None:
@@ -482,7 +483,7 @@ def chain_leader_network(graph: Graph | Dataset, *, metrics: bool = True, seed: 
     >>> G.nodes["https://w3id.org/parkkg/id/P"]["industries"]
     ['新材料']
     """
-    g = _as_graph(graph)
+    g = as_graph(graph)
     keep: set[URIRef] = set()
     for park, ind in g.subject_objects(PK.leadingIndustry):
         keep.update((park, ind))
@@ -559,7 +560,7 @@ def build_networks(graph: Graph | Dataset, *, seed: int = 0) -> dict[str, nx.Gra
     >>> {k: G.number_of_nodes() for k, G in build_networks(Graph()).items()}
     {'chain-leaders': 0, 'partnerships': 0}
     """
-    g = _as_graph(graph)
+    g = as_graph(graph)
     return {key: make(g, seed=seed) for key, make in NETWORKS.items()}
 
 
@@ -780,7 +781,7 @@ def write_metrics(G: nx.Graph, outdir: Any, stem: str) -> list[Any]:
     import json
     from pathlib import Path
 
-    from .export import write_atomic
+    from graph.rdf.files import write_atomic
 
     outdir = Path(outdir)
     rec = network_records(G)
@@ -821,8 +822,8 @@ def load_graph(path: Any) -> Graph:
     """
     from pathlib import Path
 
-    from .errors import StoreError
-    from .export import load_dataset
+    from graph.errors import StoreError
+    from graph.rdf.files import load_dataset
 
     p = Path(path)
     if not p.is_file():

@@ -12,12 +12,14 @@ from __future__ import annotations
 import enum
 import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
+from types import ModuleType
 
-from .clean import DATE_LINE as _DATE_LINE
-from .model import CleanText, Sentence
+from graph.model import CleanText, Sentence
+from graph.text.clean import DATE_LINE as _DATE_LINE
 
-__all__ = ["split_sentences", "sections", "Segmenter", "Token", "tokenize"]
+__all__ = ["split_sentences", "sections", "Segmenter", "Token", "tokenize", "load_jieba", "token_boundaries", "pos_pairs"]
 
 _END = re.compile(r"[。！？!?]+[”’」』）)》\"']*|……[”’」』）)》\"']*(?=\n)|\n")
 
@@ -27,7 +29,7 @@ def split_sentences(clean: CleanText) -> tuple[Sentence, ...]:
 
     Examples
     --------
-    >>> from graph.clean import clean_text
+    >>> from graph.text.clean import clean_text
     >>> [s.text for s in split_sentences(clean_text("甲公司成立。“好！”他说。\\n乙"))]
     ['甲公司成立。', '“好！”', '他说。', '乙']
     """
@@ -90,7 +92,12 @@ _JIEBA_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _jieba_posseg():
+def load_jieba() -> ModuleType:
+    """jieba's part-of-speech module, its dictionary loaded (once per process).
+
+    The one place parkkg imports jieba: a build loads it before forking its
+    workers, so they share the dictionary instead of each loading it.
+    """
     try:
         import logging
 
@@ -106,6 +113,38 @@ def _jieba_posseg():
     return posseg
 
 
+@lru_cache(maxsize=20000)
+def token_boundaries(text: str) -> frozenset[int]:
+    """Offsets where jieba's words start or end in ``text``.
+
+    Examples
+    --------
+    >>> sorted(token_boundaries("位于园区"))
+    [0, 2, 4]
+    """
+    import jieba
+
+    load_jieba()
+    out = {0, len(text)}
+    pos = 0
+    for word in jieba.lcut(text, HMM=True):
+        pos += len(word)
+        out.add(pos)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=20000)
+def pos_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's (word, part-of-speech tag) pairs of ``text``.
+
+    Examples
+    --------
+    >>> pos_pairs("位于园区")[0][0]
+    '位于'
+    """
+    return tuple((p.word, p.flag) for p in load_jieba().lcut(text, HMM=True))
+
+
 @lru_cache(maxsize=65536)
 def tokenize(text: str, segmenter: Segmenter = Segmenter.JIEBA) -> tuple[Token, ...]:
     """Words of ``text`` with part-of-speech tags, realigned to the string.
@@ -117,7 +156,7 @@ def tokenize(text: str, segmenter: Segmenter = Segmenter.JIEBA) -> tuple[Token, 
     """
     if segmenter is Segmenter.CHAR:
         return tuple(Token(ch, "x", i) for i, ch in enumerate(text))
-    posseg = _jieba_posseg()
+    posseg = load_jieba()
     out: list[Token] = []
     pos = 0
     for pair in posseg.lcut(text, HMM=True):
@@ -133,15 +172,15 @@ def tokenize(text: str, segmenter: Segmenter = Segmenter.JIEBA) -> tuple[Token, 
 
 
 def sections(sentences: Sequence[Sentence]) -> list[int]:
-    """Section number of each sentence: a headline followed by a date line opens a new one.
+    r"""Section number of each sentence: a headline followed by a date line opens a new one.
 
     Park websites put several short news items in one page; what one item
     is about must not carry into the next.
 
     Examples
     --------
-    >>> from graph.clean import clean_text
-    >>> from graph.segment import split_sentences
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
     >>> sections(split_sentences(clean_text("甲园区签约\n2024-03-08\n正文。\n乙园区开工\n2024年3月21日\n正文。")))
     [0, 0, 0, 1, 1, 1]
     """

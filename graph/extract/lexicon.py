@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ._resources import data_dir
+from graph._resources import data_dir
 
 __all__ = ["Lexicon", "IndustryEntry", "IndicatorEntry", "load_lexicon"]
 

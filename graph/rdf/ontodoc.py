@@ -23,7 +23,7 @@ from typing import Any
 from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
-from .vocab import ONTOLOGY_IRI, PK, PREFIXES, VANN
+from graph.vocab import ONTOLOGY_IRI, PK, PREFIXES, VANN
 
 __all__ = ["Term", "OntologyDoc", "describe_ontology", "render_ontology_html", "write_ontology_html"]
 
@@ -231,7 +231,7 @@ def describe_ontology(g: Graph | None = None) -> OntologyDoc:
     ('园区', 'Park')
     """
     if g is None:
-        from .validate import load_ontology
+        from graph.rdf.validate import load_ontology
 
         g = load_ontology()
     n = _Namer(g)
@@ -298,10 +298,10 @@ def render_ontology_html(g: Graph | None = None) -> str:
     import jinja2
     from markupsafe import Markup
 
-    from . import __version__
+    from graph import __version__
 
     doc = describe_ontology(g)
-    source = files("graph").joinpath("templates/ontology.html.j2").read_text(encoding="utf-8")
+    source = files("graph.rdf").joinpath("templates/ontology.html.j2").read_text(encoding="utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters["linkify"] = _linkify
     env.filters["html"] = Markup
@@ -310,7 +310,7 @@ def render_ontology_html(g: Graph | None = None) -> str:
 
 def write_ontology_html(path: str | Path, g: Graph | None = None) -> Path:
     """Write :func:`render_ontology_html` to ``path``, atomically."""
-    from .export import write_atomic
+    from graph.rdf.files import write_atomic
 
     html = render_ontology_html(g).encode("utf-8")
     return write_atomic(path, lambda p: p.write_bytes(html))

@@ -18,7 +18,7 @@ Safety defaults (all configurable in :class:`ServeConfig`):
 * every query runs in a worker with a time limit (503 when it is exceeded,
   while other clients are served) and a result-size limit (rows past it are
   cut and ``X-Parkkg-Truncated: true`` says so); request bodies are limited;
-* inference (RDFS/OWL-RL, see :func:`graph.store.entail`) is on by default,
+* inference (RDFS/OWL-RL, see :func:`graph.sparql.store.entail`) is on by default,
   so ``?x a pk:Organization`` finds enterprises and universities.
 
 With the rdflib backend (the default) a query past its limit is stopped in
@@ -50,9 +50,9 @@ from urllib.parse import parse_qs, urlsplit
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from .errors import QueryError
-from .query import ResultFormat, default_source, list_queries, serialize_result
-from .store import (
+from graph.errors import QueryError
+from graph.sparql.query import ResultFormat, default_source, list_queries, serialize_result
+from graph.sparql.store import (
     Backend,
     ParsedQuery,
     QueryRefused,
@@ -64,11 +64,11 @@ from .store import (
     open_store,
     parse_query,
 )
-from .vocab import PREFIXES
+from graph.vocab import PREFIXES
 
 __all__ = ["ServeConfig", "Response", "SparqlApp", "create_app", "make_server", "serve"]
 
-log = logging.getLogger("graph.serve")
+log = logging.getLogger("graph.sparql.serve")
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
@@ -156,14 +156,6 @@ _FORMAT_PARAM = {
     "xml": ResultFormat.XML,
     "csv": ResultFormat.CSV,
     "tsv": ResultFormat.TSV,
-    "turtle": ResultFormat.TURTLE,
-    "ttl": ResultFormat.TURTLE,
-    "nt": ResultFormat.NTRIPLES,
-    "ntriples": ResultFormat.NTRIPLES,
-    "json-ld": ResultFormat.JSONLD,
-    "jsonld": ResultFormat.JSONLD,
-    "rdf-xml": ResultFormat.RDFXML,
-    "rdfxml": ResultFormat.RDFXML,
 }
 _FORMAT_PARAM.update({"n3": ResultFormat.TURTLE, "rdf": ResultFormat.RDFXML, "rdf+xml": ResultFormat.RDFXML})
 
@@ -173,6 +165,10 @@ def _format_hint(value: str) -> ResultFormat | None:
     value = value.strip().lower()
     if value in _FORMAT_PARAM:
         return _FORMAT_PARAM[value]
+    try:
+        return ResultFormat(value)  # every CLI name and its aliases
+    except ValueError:
+        pass
     media = value.split(";")[0].strip()
     for m, fmt in _TABLE_TYPES + _GRAPH_TYPES:
         if m == media:
@@ -608,7 +604,7 @@ def create_app(
         Add RDFS/OWL-RL entailments (default on; ignored when ``source`` is
         already a Store).
     backend : {"rdflib", "oxigraph"}, optional
-        See :func:`graph.store.open_store`.
+        See :func:`graph.sparql.store.open_store`.
     config : ServeConfig, optional
         Limits; the defaults are safe to expose.
     """

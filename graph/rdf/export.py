@@ -1,0 +1,404 @@
+"""Stage 9, export: write the graph in formats other systems take, atomically.
+
+Every file is written to a temporary file beside the target and renamed
+into place, so a crash or Ctrl-C never leaves a half-written output.
+
+Every format is deterministic: the same graph gives the same bytes, in any
+process and under any ``PYTHONHASHSEED``. Blank nodes (only the ontology
+has them; parkkg's data names every node with an IRI) get content-derived
+labels (:func:`rdflib.compare.to_canonical_graph`) and triples are written
+in sorted order.
+
+Formats (:class:`ExportFormat`):
+
+========  ==================================================================
+turtle    the union of all graphs, prefixes, grouped by subject, sorted
+ntriples  the union, one sorted triple a line
+nquads    one sorted quad a line; each document's provenance graph is kept
+trig      Turtle per named graph (data, ontology, one provenance graph per document)
+jsonld    the union, compacted with ``ontology/context.jsonld`` (embedded, never fetched)
+rdfxml    the union as RDF/XML
+graphml   a network of :mod:`graph.views.networks` (all entities, the chain-leader
+          view or the partnership view) with labels, classes and measures
+gexf      the same network for Gephi
+csv       ``nodes.csv`` and ``edges.csv`` of the same network, with labels;
+          a cell a spreadsheet would run as a formula gets a leading ``'``
+========  ==================================================================
+
+A Turtle file holds the union of the graphs only; :func:`split_union` puts
+each triple back into its graph following ``docs/design.md``, so TriG and
+N-Quads made from ``out/parkkg.ttl`` keep the provenance graphs apart.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
+
+from graph.errors import StoreError
+from graph.rdf.files import (
+    RdfFormat,
+    canonical_dataset,
+    load_context,
+    select_graphs,
+    sorted_union,
+    term_key,
+    union_graph,
+    write_atomic,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
+
+__all__ = ["ExportFormat", "ExportResult", "export", "serialize", "write_turtle"]
+
+
+class ExportFormat(str, enum.Enum):
+    """Every format ``parkkg export --format`` writes (value: the CLI name).
+
+    The RDF members are the formats of :class:`~graph.rdf.files.RdfFormat`
+    (same names, same aliases); the others write a network or tables.
+
+    Examples
+    --------
+    >>> ExportFormat("jsonld").rdf
+    <RdfFormat.JSONLD: 'jsonld'>
+    >>> ExportFormat("json-ld") is ExportFormat.JSONLD
+    True
+    >>> ExportFormat.GEXF.rdf is None, ExportFormat.GEXF.suffix
+    (True, '.gexf')
+    """
+
+    TURTLE = "turtle"
+    NTRIPLES = "ntriples"
+    NQUADS = "nquads"
+    TRIG = "trig"
+    JSONLD = "jsonld"
+    RDFXML = "rdfxml"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
+
+    @classmethod
+    def _missing_(cls, value: object) -> ExportFormat | None:
+        try:
+            return cls(RdfFormat.parse(str(value)).value)
+        except ValueError:
+            return None
+
+    @property
+    def rdf(self) -> RdfFormat | None:
+        """The RDF serialisation, or None for the network and table formats."""
+        try:
+            return RdfFormat(self.value)
+        except ValueError:
+            return None
+
+    @property
+    def suffix(self) -> str:
+        """The usual file name suffix (``csv`` writes a folder)."""
+        rdf = self.rdf
+        return rdf.suffix if rdf is not None else _NETWORK_FILES[self][0]
+
+    @property
+    def media_type(self) -> str:
+        rdf = self.rdf
+        return rdf.media_type if rdf is not None else _NETWORK_FILES[self][1]
+
+
+#: network and table formats -> (suffix, media type)
+_NETWORK_FILES = {
+    ExportFormat.GRAPHML: (".graphml", "application/graphml+xml"),
+    ExportFormat.GEXF: (".gexf", "application/gexf+xml"),
+    ExportFormat.CSV: ("", "text/csv"),
+}
+
+
+def _jsonld(g: Graph) -> bytes:
+    """Compact with the published context, embedded so that no reader fetches it.
+
+    rdflib's compaction loses a blank node's own triples when the node is
+    the value of a term typed ``"@type": "@id"``; the context therefore
+    leaves that coercion off the terms whose values can be class
+    expressions (``domain``, ``range``, ``subClassOf``, ``subPropertyOf``).
+    ``tests/test_export.py`` expands the output with an independent
+    processor (PyLD) to keep it honest.
+    """
+    ctx = load_context()
+    raw = g.serialize(format="json-ld", context=ctx["@context"], auto_compact=True)
+    doc = json.loads(raw)
+    nodes = doc.get("@graph", [doc] if doc else [])
+    if isinstance(nodes, dict):
+        nodes = [nodes]
+    nodes = [{k: v for k, v in n.items() if k != "@context"} for n in nodes]
+    nodes.sort(key=lambda n: json.dumps(n, ensure_ascii=False, sort_keys=True))
+    body = ",\n".join("    " + json.dumps(n, ensure_ascii=False, sort_keys=True) for n in nodes)
+    context = json.dumps(ctx["@context"], ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return f'{{\n  "@context": {context},\n  "@graph": [\n{body}\n  ]\n}}\n'.encode()
+
+
+_TURTLE_NUMBER = {
+    XSD.integer: re.compile(r"[+-]?[0-9]+"),
+    XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD.double: re.compile(r"[+-]?([0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+"),
+    XSD.boolean: re.compile(r"true|false"),
+}
+
+
+class _LexicalMixin:
+    """Write a number or boolean bare only when Turtle reads back the same lexical form.
+
+    rdflib writes ``"19"^^xsd:decimal`` as ``19.0``, which is the same value
+    but a different RDF term; graphs would then not be isomorphic.
+    """
+
+    def label(self, node: Any, position: int) -> str:
+        if isinstance(node, Literal) and node.datatype in _TURTLE_NUMBER:
+            lexical = str(node)
+            if _TURTLE_NUMBER[node.datatype].fullmatch(lexical):
+                return lexical
+            dt = self.get_pname(node.datatype, False) or f"<{node.datatype}>"  # type: ignore[attr-defined]
+            return f'"{lexical}"^^{dt}'
+        return super().label(node, position)  # type: ignore[misc]
+
+
+class _SortedView(Graph):
+    """A Graph over the same store whose subjects and their properties come sorted.
+
+    rdflib's RDF/XML writer emits subjects in store order, which follows
+    Python's string hashing; this view fixes the order.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
+
+    def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Any:  # noqa: A002
+        return iter(sorted(set(super().subjects(predicate, object)), key=lambda n: n.n3()))
+
+    def predicate_objects(self, subject: Any = None, unique: bool = False) -> Any:
+        return iter(sorted(super().predicate_objects(subject), key=term_key))
+
+
+def _register_serializers() -> None:
+    from rdflib import plugin
+    from rdflib.plugins.serializers.rdfxml import XMLSerializer
+    from rdflib.plugins.serializers.trig import TrigSerializer
+    from rdflib.plugins.serializers.turtle import TurtleSerializer
+    from rdflib.serializer import Serializer
+
+    global _TurtleSerializer, _TrigSerializer, _XMLSerializer
+
+    class _TurtleSerializer(_LexicalMixin, TurtleSerializer):  # type: ignore[no-redef]
+        pass
+
+    class _TrigSerializer(_LexicalMixin, TrigSerializer):  # type: ignore[no-redef]
+        def __init__(self, store: Any) -> None:
+            super().__init__(store)
+            # rdflib lists the graphs in set order, which changes with PYTHONHASHSEED
+            default = [g for g in self.contexts if g.identifier == self.default_context]
+            named = sorted((g for g in self.contexts if g.identifier != self.default_context), key=lambda g: str(g.identifier))
+            self.contexts = named + default
+
+    class _XMLSerializer(XMLSerializer):  # type: ignore[no-redef]
+        def __init__(self, store: Any) -> None:
+            super().__init__(_SortedView(store))
+
+    plugin.register("parkkg-turtle", Serializer, __name__, "_TurtleSerializer")
+    plugin.register("parkkg-trig", Serializer, __name__, "_TrigSerializer")
+    plugin.register("parkkg-xml", Serializer, __name__, "_XMLSerializer")
+
+
+_register_serializers()
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085, form
+    # feed and others, which N-Triples literals may hold unescaped
+    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def serialize(
+    ds: Dataset | Graph,
+    fmt: RdfFormat = RdfFormat.TURTLE,
+    *,
+    provenance: bool = True,
+    ontology: bool = True,
+) -> bytes:
+    """Serialise in ``fmt``, deterministically; triple formats get the union of all graphs.
+
+    Parameters
+    ----------
+    ds : rdflib.Dataset or rdflib.Graph
+    fmt : RdfFormat
+    provenance, ontology : bool
+        Keep the provenance graphs / the ontology graph.
+
+    Examples
+    --------
+    >>> from rdflib import Graph, URIRef, Literal
+    >>> g = Graph(); _ = g.add((URIRef("https://w3id.org/parkkg/id/a"), URIRef("https://w3id.org/parkkg/ontology#text"), Literal("x")))
+    >>> print(serialize(g, RdfFormat.NTRIPLES).decode().strip())
+    <https://w3id.org/parkkg/id/a> <https://w3id.org/parkkg/ontology#text> "x" .
+    """
+    canon = canonical_dataset(ds, provenance=provenance, ontology=ontology)
+    if fmt is RdfFormat.NQUADS:
+        return _sorted_lines(canon.serialize(format="nquads", encoding="utf-8"))
+    if fmt is RdfFormat.TRIG:
+        return canon.serialize(format="parkkg-trig", encoding="utf-8")
+    union = sorted_union(canon)
+    if fmt is RdfFormat.NTRIPLES:
+        return _sorted_lines(union.serialize(format="nt", encoding="utf-8"))
+    if fmt is RdfFormat.JSONLD:
+        return _jsonld(union)
+    if fmt is RdfFormat.TURTLE:
+        return union.serialize(format="parkkg-turtle", encoding="utf-8")
+    _check_xml_chars(union)
+    return union.serialize(format="parkkg-xml", encoding="utf-8")
+
+
+# characters XML 1.0 cannot carry at all, not even as character references
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_xml_chars(g: Graph) -> None:
+    """Refuse, naming the triple, a graph RDF/XML cannot hold (rdflib would
+    write an XML file no parser accepts)."""
+    for s, p, o in g:
+        for term in (s, p, o):
+            bad = _XML_ILLEGAL.search(str(term)) if isinstance(term, (Literal, URIRef)) else None
+            if bad:
+                raise StoreError(
+                    f"RDF/XML cannot hold the control character U+{ord(bad.group()):04X} found in "
+                    f"{s.n3()} {p.n3()} (XML 1.0 forbids it); export as Turtle, N-Triples, N-Quads, "
+                    "TriG or JSON-LD, or remove the character from the article"
+                )
+
+
+def write_turtle(ds: Dataset | Graph, path: str | Path) -> Path:
+    """Write the union of ``ds`` as deterministic Turtle, atomically."""
+    data = serialize(ds, RdfFormat.TURTLE)
+    return write_atomic(path, lambda p: p.write_bytes(data))
+
+
+# --------------------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What :func:`export` wrote."""
+
+    format: ExportFormat
+    files: list[Path]
+    data: bytes | None
+    triples: int
+    quads: int
+    nodes: int | None = None
+    edges: int | None = None
+
+    def summary(self) -> str:
+        if self.nodes is not None:
+            what = f"{self.nodes} nodes, {self.edges} edges"
+        elif self.format.rdf is not None and self.format.rdf.is_quads:
+            what = f"{self.quads} quads ({self.triples} distinct triples)"
+        else:
+            what = f"{self.triples} triples"
+        where = ", ".join(str(p) for p in self.files) or "stdout"
+        return f"{self.format.value}: {what} -> {where}"
+
+
+def export(
+    ds: Dataset | Graph,
+    fmt: ExportFormat | str,
+    out: str | Path | None = None,
+    *,
+    provenance: bool = True,
+    ontology: bool = True,
+    lang: str = "zh",
+    view: str = "entities",
+    describe: bool = True,
+) -> ExportResult:
+    """Write ``ds`` in ``fmt`` to ``out``; with ``out=None`` return the bytes.
+
+    Parameters
+    ----------
+    ds : rdflib.Dataset or rdflib.Graph
+        The built graph (``api.build().dataset`` or :func:`load_dataset`).
+    fmt : ExportFormat or str
+        ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld``,
+        ``rdfxml``, ``graphml``, ``gexf`` or ``csv``.
+    out : path, optional
+        The file to write; for ``csv`` the folder that gets ``nodes.csv``
+        and ``edges.csv``.
+    provenance, ontology : bool
+        Keep the per-document provenance graphs / the ontology graph.
+    lang : {"zh", "en"}
+        The language of the one ``label`` the network and CSV formats show.
+    view : {"entities", "chain-leaders", "partnerships"}
+        Which network GraphML, GEXF and CSV hold (see :func:`network`).
+    describe : bool
+        Also write ``void.ttl`` (VoID + DCAT, :mod:`graph.rdf.describe`) beside
+        the output.
+
+    Returns
+    -------
+    ExportResult
+        The files written (the data first, then ``void.ttl``), or with
+        ``out=None`` the serialisation in ``data`` (for ``csv``: nodes.csv,
+        a blank line, edges.csv); and what was written (triples, or nodes
+        and edges).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from graph import api
+    >>> ds = api.build_text("广东星河新材料有限公司位于肇庆高新区。", validate=False).dataset
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> r = export(ds, "csv", d)
+    >>> [p.name for p in r.files], (r.nodes, r.edges)
+    (['nodes.csv', 'edges.csv', 'void.ttl'], (2, 1))
+    """
+    fmt = ExportFormat(fmt)
+    if lang not in ("zh", "en"):
+        raise ValueError(f"--lang must be 'zh' or 'en', not {lang!r}")
+    chosen = select_graphs(ds, provenance=provenance, ontology=ontology)
+    files: list[tuple[str, bytes]]
+    triples = len(union_graph(chosen))
+    quads = sum(len(g) for g in chosen.graphs())
+    nodes = edges = None
+    if fmt.rdf is not None:
+        files = [("", serialize(chosen, fmt.rdf))]
+    else:
+        from graph.views import network_files
+
+        G = network_files.network(chosen, view, lang=lang)
+        nodes, edges = G.number_of_nodes(), G.number_of_edges()
+        if fmt is ExportFormat.GRAPHML:
+            files = [("", network_files.graphml_bytes(G))]
+        elif fmt is ExportFormat.GEXF:
+            files = [("", network_files.gexf_bytes(G))]
+        else:
+            node_table, edge_table = network_files.csv_tables(G)
+            files = [("nodes.csv", node_table), ("edges.csv", edge_table)]
+    if out is None:
+        return ExportResult(fmt, [], b"\n".join(data for _, data in files), triples, quads, nodes, edges)
+    target = Path(out)
+    written = []
+    for name, data in files:
+        path = target / name if name else target
+        written.append(write_atomic(path, lambda p, data=data: p.write_bytes(data)))
+    if describe:
+        from graph.rdf.describe import describe_dataset
+
+        folder = target if fmt is ExportFormat.CSV else target.parent
+        dists = [(p.name, fmt.media_type, p.stat().st_size) for p in written]
+        void = describe_dataset(chosen, distributions=dists)
+        data = serialize(void, RdfFormat.TURTLE)
+        written.append(write_atomic(folder / "void.ttl", lambda p: p.write_bytes(data)))
+    return ExportResult(fmt, written, None, triples, quads, nodes, edges)

@@ -1,0 +1,469 @@
+"""Graph files: one format registry, one reader, one atomic writer.
+
+Every format parkkg reads or writes is one member of :class:`RdfFormat`,
+which knows its names on the command line (and the older spellings kept as
+aliases), its file suffixes, its media type and its names in rdflib and
+pyoxigraph. :func:`load_dataset` reads any graph file back into parkkg's
+named graphs; :func:`write_atomic` writes any file so that a crash never
+leaves half of it; :func:`union_graph` and :func:`select_graphs` are the
+one home of "all graphs as one" and "some of the graphs".
+
+Examples
+--------
+>>> RdfFormat.parse("json-ld") is RdfFormat.parse("jsonld") is RdfFormat.JSONLD
+True
+>>> RdfFormat.from_suffix(".nq").ox_name, RdfFormat.TURTLE.media_type
+('N_QUADS', 'text/turtle')
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, SKOS, BNode, Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import PROV
+
+from graph._resources import ontology_dir
+from graph.errors import StoreError
+from graph.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PK, PKC, PKD, PREFIXES, provenance_graph_iri
+
+__all__ = [
+    "RdfFormat",
+    "write_atomic",
+    "union_graph",
+    "select_graphs",
+    "canonical_dataset",
+    "split_union",
+    "load_dataset",
+    "load_context",
+    "is_provenance_graph",
+    "bind_prefixes",
+    "sorted_union",
+    "term_key",
+    "DEFAULT_GRAPH_FILE",
+    "GRAPH_FILE_NAME",
+]
+
+#: Where ``parkkg build`` writes the graph, and where every other command looks for it.
+GRAPH_FILE_NAME = "parkkg.ttl"
+DEFAULT_GRAPH_FILE = Path("out") / GRAPH_FILE_NAME
+
+
+class RdfFormat(enum.Enum):
+    """The RDF serialisations parkkg reads and writes.
+
+    The value is the name the command line takes; :meth:`parse` also
+    accepts the older spellings (``nt``, ``json-ld``, ``rdf-xml``, ``xml``).
+    """
+
+    TURTLE = "turtle"
+    NTRIPLES = "ntriples"
+    NQUADS = "nquads"
+    TRIG = "trig"
+    JSONLD = "jsonld"
+    RDFXML = "rdfxml"
+
+    @property
+    def rdflib_name(self) -> str:
+        """The format name rdflib's parse and serialize take."""
+        return _TABLE[self][0]
+
+    @property
+    def ox_name(self) -> str | None:
+        """The member of ``pyoxigraph.RdfFormat`` (None: pyoxigraph cannot read it the way parkkg needs)."""
+        return _TABLE[self][1]
+
+    @property
+    def media_type(self) -> str:
+        return _TABLE[self][2]
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """File suffixes, the usual one first."""
+        return _TABLE[self][3]
+
+    @property
+    def suffix(self) -> str:
+        return self.suffixes[0]
+
+    @property
+    def is_quads(self) -> bool:
+        return self in (RdfFormat.NQUADS, RdfFormat.TRIG)
+
+    @classmethod
+    def parse(cls, name: str) -> RdfFormat:
+        """The format called ``name`` on the command line (aliases included)."""
+        key = name.strip().lower()
+        for fmt in cls:
+            if key == fmt.value or key in _ALIASES.get(fmt, ()):
+                return fmt
+        names = ", ".join(f.value for f in cls)
+        raise ValueError(f"unknown RDF format {name!r}; choose one of {names}")
+
+    @classmethod
+    def from_suffix(cls, suffix: str) -> RdfFormat:
+        """The format of a file ending in ``suffix`` (``.ttl``, ``.nq``, ...)."""
+        key = suffix.lower()
+        for fmt in cls:
+            if key in fmt.suffixes:
+                return fmt
+        known = ", ".join(s for f in cls for s in f.suffixes)
+        raise ValueError(f"cannot tell the RDF format from the suffix {suffix!r}; use one of {known}")
+
+
+#: format -> (rdflib name, pyoxigraph name, media type, suffixes)
+_TABLE: dict[RdfFormat, tuple[str, str | None, str, tuple[str, ...]]] = {
+    RdfFormat.TURTLE: ("turtle", "TURTLE", "text/turtle", (".ttl", ".turtle")),
+    RdfFormat.NTRIPLES: ("nt", "N_TRIPLES", "application/n-triples", (".nt", ".ntriples")),
+    RdfFormat.NQUADS: ("nquads", "N_QUADS", "application/n-quads", (".nq", ".nquads")),
+    RdfFormat.TRIG: ("trig", "TRIG", "application/trig", (".trig",)),
+    RdfFormat.JSONLD: ("json-ld", None, "application/ld+json", (".jsonld", ".json")),
+    RdfFormat.RDFXML: ("xml", "RDF_XML", "application/rdf+xml", (".rdf", ".owl", ".xml")),
+}
+#: Older spellings, accepted for one release.
+_ALIASES = {
+    RdfFormat.NTRIPLES: ("nt", "n-triples"),
+    RdfFormat.NQUADS: ("nq", "n-quads"),
+    RdfFormat.JSONLD: ("json-ld",),
+    RdfFormat.RDFXML: ("rdf-xml", "xml", "rdf"),
+    RdfFormat.TURTLE: ("ttl",),
+}
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp)`` on a temporary path, then rename it to ``path``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> write_atomic(d / "a.txt", lambda p: p.write_text("ok")).read_text()
+    'ok'
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        write(tmp_path)
+        os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
+        os.replace(tmp_path, target)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    return target
+
+
+# --------------------------------------------------------------------------- graphs
+
+
+_EXTRA_PREFIXES = {
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+}
+
+
+def bind_prefixes(g: Graph) -> None:
+    """Bind parkkg's prefixes (and VoID, DCAT, SD) on ``g``."""
+    for prefix, ns in {**PREFIXES, **_EXTRA_PREFIXES}.items():
+        g.bind(prefix, ns, override=True, replace=True)
+
+
+def is_provenance_graph(identifier: object) -> bool:
+    """True for a document's provenance graph ``pkd:<doc>/provenance``.
+
+    Examples
+    --------
+    >>> from graph.vocab import provenance_graph_iri, DATA_GRAPH
+    >>> is_provenance_graph(provenance_graph_iri("0a1b")), is_provenance_graph(DATA_GRAPH)
+    (True, False)
+    """
+    text = str(identifier)
+    return text.startswith(str(PKD)) and text.endswith("/provenance")
+
+
+def union_graph(ds: Dataset | Graph) -> Graph:
+    """All triples of a Dataset as one Graph, with parkkg's prefixes bound."""
+    g = Graph()
+    bind_prefixes(g)
+    if isinstance(ds, Dataset):
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            g.add((s, p, o))
+    else:
+        for t in ds:
+            g.add(t)
+    return g
+
+
+def _graphs(ds: Dataset | Graph) -> list[tuple[URIRef, Graph]]:
+    """(identifier, graph) of every non-empty graph, sorted by identifier."""
+    if not isinstance(ds, Dataset):
+        return [(DATASET_DEFAULT_GRAPH_ID, ds)] if len(ds) else []
+    out = [(g.identifier, g) for g in ds.graphs() if len(g)]
+    return sorted(out, key=lambda kv: (kv[0] != DATASET_DEFAULT_GRAPH_ID, str(kv[0])))
+
+
+def _keep(identifier: object, *, provenance: bool, ontology: bool) -> bool:
+    if not provenance and is_provenance_graph(identifier):
+        return False
+    if not ontology and identifier == ONTOLOGY_GRAPH:
+        return False
+    return True
+
+
+def select_graphs(ds: Dataset | Graph, *, provenance: bool = True, ontology: bool = True) -> Dataset:
+    """A new Dataset with the chosen graphs of ``ds`` (same triples, same graph names).
+
+    Parameters
+    ----------
+    provenance : bool
+        Keep the per-document provenance graphs (``pkd:<doc>/provenance``).
+    ontology : bool
+        Keep the ontology graph.
+
+    Examples
+    --------
+    >>> from graph import api
+    >>> ds = api.build_text("广东星河新材料有限公司位于肇庆高新区。", validate=False).dataset
+    >>> len(select_graphs(ds, provenance=False)) < len(ds)
+    True
+    """
+    out = Dataset()
+    bind_prefixes(out)
+    for gid, g in _graphs(ds):
+        if _keep(gid, provenance=provenance, ontology=ontology):
+            target = out.graph(gid) if gid != DATASET_DEFAULT_GRAPH_ID else out.default_context
+            for t in g:
+                target.add(t)
+    return out
+
+
+def term_key(t: Sequence[Any]) -> tuple[str, ...]:
+    """Sort key of a triple or quad: its terms in N-Triples syntax."""
+    return tuple(x.n3() for x in t)
+
+
+def _canonical_triples(g: Graph) -> list[tuple[Any, Any, Any]]:
+    from rdflib.compare import to_canonical_graph
+
+    triples = list(g)
+    if any(isinstance(x, BNode) for t in triples for x in t):
+        triples = list(to_canonical_graph(g))
+    return sorted(triples, key=term_key)
+
+
+def canonical_dataset(ds: Dataset | Graph, *, provenance: bool = True, ontology: bool = True) -> Dataset:
+    """The chosen graphs with content-derived blank node labels, filled in sorted order.
+
+    Serialising the result gives the same bytes however ``ds`` was made.
+    A blank node shared by two named graphs is relabelled per graph
+    (parkkg's own graphs share none).
+    """
+    out = Dataset()
+    bind_prefixes(out)
+    for gid, g in _graphs(ds):
+        if not _keep(gid, provenance=provenance, ontology=ontology):
+            continue
+        target = out.default_context if gid == DATASET_DEFAULT_GRAPH_ID else out.graph(gid)
+        for t in _canonical_triples(g):
+            target.add(t)
+    return out
+
+
+def sorted_union(ds: Dataset) -> Graph:
+    """The distinct triples of ``ds`` as one Graph, added in sorted order."""
+    g = Graph()
+    bind_prefixes(g)
+    for t in sorted({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}, key=term_key):
+        g.add(t)
+    return g
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@lru_cache(maxsize=1)
+def _ontology_triples() -> frozenset[tuple[Any, Any, Any]]:
+    g = Graph()
+    g.parse(ontology_dir() / "parkkg.ttl", format="turtle")
+    return frozenset(_onto_key(t) for t in g if not isinstance(t[0], BNode))
+
+
+def _onto_key(t: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
+    return (t[0], t[1], None if isinstance(t[2], BNode) else t[2])
+
+
+def _doc_of(term: object) -> str | None:
+    text = str(term)
+    if isinstance(term, URIRef) and text.startswith(str(PKD)):
+        rest = text[len(str(PKD)) :]
+        return rest.split("/", 1)[0] or None
+    return None
+
+
+def split_union(graph: Graph) -> Dataset:
+    """Put each triple of a union graph (``parkkg.ttl``) back into its named graph.
+
+    The rules follow ``docs/design.md``:
+
+    * if the union holds the ontology (``<https://w3id.org/parkkg/ontology>
+      a owl:Ontology``), a triple of the bundled ontology goes to the
+      ontology graph (a concept scheme's type and labels also to the data
+      graph, which repeats them);
+    * a triple about a document or sentence ``pkd:<doc>…``, a
+      ``pk:mentionedIn`` link to a sentence of ``<doc>``, and every triple of
+      an ``rdf:Statement`` derived from a sentence of ``<doc>`` go to
+      ``pkd:<doc>/provenance``;
+    * a triple about a blank node goes where the triple that uses the blank
+      node went (the ontology graph for one nothing uses, when the union
+      holds the ontology); everything else goes to the data graph.
+
+    Examples
+    --------
+    >>> from graph import api
+    >>> ds = api.build_text("广东星河新材料有限公司位于肇庆高新区。", validate=False).dataset
+    >>> back = split_union(union_graph(ds))
+    >>> sorted(len(g) for g in back.graphs() if len(g)) == sorted(len(g) for g in ds.graphs() if len(g))
+    True
+    """
+
+    ds = Dataset()
+    bind_prefixes(ds)
+    onto = _ontology_triples()
+    has_ontology = (ONTOLOGY_IRI, RDF.type, URIRef("http://www.w3.org/2002/07/owl#Ontology")) in graph
+    statement_doc: dict[Any, str] = {}
+    for st in graph.subjects(RDF.type, RDF.Statement):
+        for src in graph.objects(st, PROV.wasDerivedFrom):
+            doc = _doc_of(src)
+            if doc:
+                statement_doc[st] = doc
+                break
+    placed: dict[Any, set[URIRef]] = {}
+
+    def put(t: tuple[Any, Any, Any], gid: URIRef) -> None:
+        ds.graph(gid).add(t)
+        if isinstance(t[2], BNode):
+            placed.setdefault(t[2], set()).add(gid)
+
+    pending: list[tuple[Any, Any, Any]] = []
+    for t in graph:
+        s, p, o = t
+        if isinstance(s, BNode):
+            pending.append(t)
+            continue
+        if has_ontology and _onto_key(t) in onto:
+            put(t, ONTOLOGY_GRAPH)
+            if str(s).startswith(str(PKC)) and (p == RDFS.label or (p, o) == (RDF.type, SKOS.ConceptScheme)):
+                put(t, DATA_GRAPH)
+            continue
+        doc = _doc_of(s) or statement_doc.get(s)
+        if doc is None and p == PK.mentionedIn:
+            doc = _doc_of(o)
+        put(t, provenance_graph_iri(doc) if doc else DATA_GRAPH)
+    # blank nodes follow the triples that use them, level by level
+    while pending:
+        rest = []
+        for t in pending:
+            gids = placed.get(t[0])
+            if gids:
+                for gid in gids:
+                    put(t, gid)
+            else:
+                rest.append(t)
+        if len(rest) == len(pending):  # blank nodes nothing places: roots
+            root = rest[0][0]
+            placed[root] = {ONTOLOGY_GRAPH if has_ontology else DATA_GRAPH}
+        pending = rest
+    return ds
+
+
+def _syntax_position(path: Path, fmt: str) -> tuple[int, int, str] | None:
+    """(line, column, message) of the first syntax error, found with pyoxigraph."""
+    name = RdfFormat.parse(fmt).ox_name
+    if name is None:
+        return None
+    import pyoxigraph
+
+    try:
+        with path.open("rb") as fh:
+            for _ in pyoxigraph.parse(fh, format=getattr(pyoxigraph.RdfFormat, name), base_iri="file:///"):
+                pass
+    except SyntaxError as exc:
+        message = re.sub(r"^Parser error at line \d+ column \d+:\s*", "", str(exc.msg or exc))
+        return int(exc.lineno or 0), int(exc.offset or 0), message
+    return None
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Read an exported graph file back as a Dataset with parkkg's named graphs.
+
+    Quad formats (``.trig``, ``.nq``) keep their graphs; triple formats
+    (``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``) are split by :func:`split_union`.
+
+    Raises
+    ------
+    StoreError
+        The file is missing, has an unknown suffix, or is malformed; the
+        message gives the line and column of the first syntax error.
+    """
+    p = Path(path)
+    try:
+        fmt = RdfFormat.from_suffix(p.suffix).rdflib_name
+    except ValueError as exc:
+        raise StoreError(f"{p}: {exc}") from None
+    if not p.is_file():
+        raise StoreError(f"{p}: no such graph file; run `parkkg build` first or give another --graph")
+    try:
+        if fmt in ("trig", "nquads"):
+            ds = Dataset()
+            bind_prefixes(ds)
+            ds.parse(p, format=fmt)
+            return ds
+        g = Graph()
+        g.parse(p, format=fmt, **({"context": load_context()} if fmt == "json-ld" else {}))
+    except Exception as exc:
+        where = _syntax_position(p, fmt)
+        if where:
+            line, col, msg = where
+            raise StoreError(f"{p}:{line}:{col}: malformed {fmt} at line {line}, column {col}: {msg}") from exc
+        raise StoreError(f"{p}: cannot parse as {fmt}: {exc}") from exc
+    return split_union(g)
+
+
+# --------------------------------------------------------------------------- JSON-LD context
+
+
+@lru_cache(maxsize=1)
+def _context_text() -> str:
+    return (ontology_dir() / "context.jsonld").read_text(encoding="utf-8")
+
+
+def load_context() -> dict[str, Any]:
+    """The published JSON-LD context (``ontology/context.jsonld``), read from disk.
+
+    Examples
+    --------
+    >>> load_context()["@context"]["locatedIn"]["@id"]
+    'pk:locatedIn'
+    """
+    return json.loads(_context_text())
