@@ -28,18 +28,27 @@ def main(argv: list[str]) -> None:
     print("| article | " + " | ".join(f"{r} P / R" for r in ROWS) + " |")
     print("|---|" + "---|" * len(ROWS))
     per_relation: dict[str, list[int]] = {}
+    pooled = {r: [0, 0, 0] for r in ROWS}
     for folder in folders:
         for stem, txt, gold in articles(folder):
             result = api.build([txt], include_ontology=False)
             sc = score(result.dataset, load_gold(gold))
             cells = [f"{sc[r].precision:.3f} / {sc[r].recall:.3f}" for r in ROWS]
             print(f"| {folder.name}/{stem} | " + " | ".join(cells) + " |")
+            for r in ROWS:
+                for i, n in enumerate((sc[r].tp, sc[r].fp, sc[r].fn)):
+                    pooled[r][i] += n
             for row in sc.categories:
                 if row.category.startswith("relation:"):
                     acc = per_relation.setdefault(row.category, [0, 0, 0])
                     acc[0] += row.tp
                     acc[1] += row.fp
                     acc[2] += row.fn
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    cells = [f"{ratio(tp, tp + fp):.3f} / {ratio(tp, tp + fn):.3f}" for tp, fp, fn in pooled.values()]
+    print("| **pooled** | " + " | ".join(cells) + " |")
     print()
     print("| relation (all articles above) | TP | FP | FN | P | R |")
     print("|---|---|---|---|---|---|")
