@@ -122,3 +122,70 @@ def test_docstring_examples_run(name, tmp_path, monkeypatch):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False)
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples in {name} failed (run python -m doctest -v)"
+
+
+def _declared() -> tuple[set[str], set[str]]:
+    """(core dependencies, all dependencies incl. extras) of pyproject.toml, as normalised names."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(reqs):
+        return {re.split(r"[<>=!~\[; ]", r, maxsplit=1)[0].lower().replace("_", "-") for r in reqs}
+
+    core = names(project["dependencies"])
+    extras = set().union(*(names(v) for v in project.get("optional-dependencies", {}).values()))
+    return core, core | extras
+
+
+def _third_party_imports(paths) -> dict[str, set[str]]:
+    """top-level module -> files importing it, for modules outside the standard library and the project."""
+    out: dict[str, set[str]] = {}
+    for path in paths:
+        for module, _ in _imports(path) if path.is_relative_to(PACKAGE) else _imports_loose(path):
+            top = module.split(".")[0]
+            local = (path.parent / f"{top}.py").exists() or (path.parent / top).is_dir()
+            if top and not local and top not in sys.stdlib_module_names and top not in ("graph", "bench", "__future__"):
+                out.setdefault(top, set()).add(str(path.relative_to(ROOT)))
+    return out
+
+
+def _imports_loose(path) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out += [(a.name, None) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            out += [(node.module or "", a.name) for a in node.names]
+    return out
+
+
+def _distributions_of(module: str) -> set[str]:
+    from importlib.metadata import packages_distributions
+
+    return {d.lower().replace("_", "-") for d in packages_distributions().get(module, [])}
+
+
+def test_every_package_the_code_imports_is_declared():
+    # a fresh `pip install` gets only what pyproject.toml names; an import that works here only
+    # because something else pulled the package in breaks on the next machine (click, once)
+    core, everything = _declared()
+    missing = []
+    for module, where in sorted(_third_party_imports(PACKAGE.rglob("*.py")).items()):
+        if not _distributions_of(module) & everything:
+            missing.append(f"{module} (imported by {', '.join(sorted(where))})")
+    tests = [*(ROOT / "tests").glob("*.py"), *(ROOT / "bench").glob("*.py"), *(ROOT / "scripts").glob("*.py")]
+    for module, where in sorted(_third_party_imports(tests).items()):
+        if not _distributions_of(module) & everything:
+            missing.append(f"{module} (imported by {', '.join(sorted(where))})")
+    assert missing == [], "declare these in pyproject.toml: " + "; ".join(missing)
+
+
+def test_the_lock_pins_every_declared_package():
+    import re
+
+    _, everything = _declared()
+    pinned = {re.split(r"==", line, maxsplit=1)[0].lower().replace("_", "-")
+              for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines() if "==" in line}
+    assert everything - {"parkkg"} <= pinned, f"not in requirements.lock (run make lock): {sorted(everything - pinned)}"

@@ -14,21 +14,15 @@ from __future__ import annotations
 
 import json
 import socket
-import sys
 import threading
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from _sparql_support import request
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "bench"))
-import load  # noqa: E402
-from _sparql_support import request  # noqa: E402
-
-from graph.rdf.export import write_turtle  # noqa: E402
-from graph.sparql.serve import create_app  # noqa: E402
+from bench import load
+from graph.rdf.export import write_turtle
+from graph.sparql.serve import create_app
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ASK = "ASK { ?e a pk:Enterprise }"

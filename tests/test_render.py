@@ -9,6 +9,7 @@ import html as html_lib
 import json
 import re
 import warnings
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -281,3 +282,17 @@ def test_build_no_viz_and_viz_command(tmp_path, capsys):
     assert main(["viz", "--network", "pie", "--graph", ttl]) == 2
     assert main(["viz", "--graph", str(tmp_path / "nope.ttl")]) == 2
     assert "parkkg build" in capsys.readouterr().err
+
+
+def test_a_cjk_font_installed_after_matplotlibs_cache_is_still_found(monkeypatch):
+    # matplotlib's font cache was built before fonts-noto-cjk arrived: it lists no CJK family
+    from matplotlib import font_manager
+
+    from graph.views import fonts
+
+    if not any(fonts._CJK_FILES.search(Path(p).name) for p in font_manager.findSystemFonts()):
+        pytest.skip("no CJK font file on this machine (make test installs fonts-noto-cjk)")
+    stale = [f for f in font_manager.fontManager.ttflist if f.name not in fonts.CJK_FAMILIES]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
+    assert fonts.find_cjk_family(rescan=False) is None  # the stale cache alone has none
+    assert fonts.find_cjk_family() in fonts.CJK_FAMILIES  # the files on disk are registered and found

@@ -51,6 +51,7 @@ from typing import Any
 import networkx as nx
 
 from graph.rdf.files import write_atomic
+from graph.views.fonts import find_cjk_family
 
 __all__ = [
     "ClassStyle",
@@ -630,27 +631,20 @@ def write_html(G: nx.Graph, path: str | Path, **kwargs: Any) -> Path:
 
 # ----------------------------------------------------------------------------- pictures
 
-_CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "SimHei")
-
-
-@lru_cache(maxsize=1)
 def find_cjk_font() -> str | None:
-    """The family name of an installed CJK font matplotlib can use, or None.
+    """The family name of a CJK font matplotlib can use, or None.
 
-    Prefers Noto Sans CJK SC (Debian: ``apt-get install fonts-noto-cjk``).
+    Prefers Noto Sans CJK SC (Debian: ``apt-get install fonts-noto-cjk``);
+    a font installed after matplotlib built its font cache is found too
+    (:func:`graph.views.fonts.find_cjk_family`).
 
     Examples
     --------
-    >>> find_cjk_font() in (None,) + _CJK_FAMILIES
+    >>> from graph.views.fonts import CJK_FAMILIES
+    >>> find_cjk_font() in (None,) + CJK_FAMILIES
     True
     """
-    from matplotlib import font_manager
-
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    for family in _CJK_FAMILIES:
-        if family in names:
-            return family
-    return None
+    return find_cjk_family()
 
 
 def draw_network(

@@ -1,0 +1,1 @@
+"""Benchmarks of parkkg (run: make bench, or python bench/run.py --help)."""
