@@ -247,8 +247,9 @@ def push_cmd(
     source: Annotated[Optional[Path], typer.Argument(help="Graph file to upload (default: out/parkkg.ttl if present, else build the bundled article).")] = None,
     endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="The store: Oxigraph's root URL, or any Graph Store HTTP Protocol URL.")] = ...,
     graph: Annotated[Optional[str], typer.Option("--graph", help="Named graph IRI to write (default: the default graph).")] = None,
-    replace: Annotated[bool, typer.Option("--replace/--append", help="Replace the graph's content (PUT) or add to it (POST).")] = True,
+    replace: Annotated[bool, typer.Option("--replace/--append", help="Replace the graph's content atomically, or add to it (blank nodes skolemised).")] = True,
     query_endpoint: Annotated[Optional[str], typer.Option("--query-endpoint", help="SPARQL query endpoint for the check (default: beside the store, …/query).")] = None,
+    update_endpoint: Annotated[Optional[str], typer.Option("--update-endpoint", help="SPARQL Update endpoint for the atomic replace of a graph larger than one chunk (default: beside the query endpoint, …/update).")] = None,
     user: Annotated[Optional[str], typer.Option("--user", help="HTTP Basic user (else a bearer token from $PARKKG_TOKEN, if set).")] = None,
     password: Annotated[Optional[str], typer.Option("--password", help="HTTP Basic password.")] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Triples per request.")] = 20_000,
@@ -281,7 +282,7 @@ def push_cmd(
             bar.update(task, completed=done, total=total)
 
         result = pusher.push(
-            ds, endpoint, graph=graph, replace=replace, query_endpoint=query_endpoint, user=user,
+            ds, endpoint, graph=graph, replace=replace, query_endpoint=query_endpoint, update_endpoint=update_endpoint, user=user,
             password=password, chunk_size=chunk_size, retries=retries, verify=verify, progress=progress,
         )
     typer.echo(result.summary())

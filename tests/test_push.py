@@ -252,3 +252,67 @@ def test_chunks_never_split_a_blank_node(union):
                 if isinstance(node, BNode):
                     assert where.setdefault(node, i) == i
     assert where, "the bundled graph's ontology has blank nodes"
+
+
+# --------------------------------------------------------------------------- atomic replace, safe append
+
+
+def _count(base: str, graph: str) -> int:
+    return count_triples(base + "/query", graph)
+
+
+def _graph_names(base: str) -> set[str]:
+    rows = sparql_select(base + "/query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {r["g"] for r in rows}
+
+
+def test_a_large_replace_goes_through_a_staging_graph_and_one_move(oxigraph, built, union):
+    target = GRAPH + "/atomic"
+    push(built.dataset, oxigraph, graph=target, chunk_size=100_000)  # the old content
+    small = select_graphs(built.dataset, provenance=False, ontology=False)
+    r = push(small, oxigraph, graph=target, chunk_size=200)  # many chunks
+    assert r.chunks > 3 and r.store_triples == len(union_graph(small))
+    assert _count(oxigraph, target) == len(union_graph(small))
+    assert not any(g.startswith("urn:parkkg:staging:") for g in _graph_names(oxigraph))
+
+
+def test_a_replace_interrupted_midway_leaves_the_old_graph_intact(oxigraph, built, union):
+    target = GRAPH + "/interrupted"
+    push(built.dataset, oxigraph, graph=target)
+    before = _count(oxigraph, target)
+    small = select_graphs(built.dataset, provenance=False, ontology=False)
+
+    def killed_at_chunk_3(done: int, total: int) -> None:
+        if done >= 3 * 400:
+            raise KeyboardInterrupt  # what Ctrl-C (or a dying client) does mid-upload
+
+    with pytest.raises(KeyboardInterrupt):
+        push(small, oxigraph, graph=target, chunk_size=400, progress=killed_at_chunk_3)
+    assert _count(oxigraph, target) == before == len(union)
+    assert not any(g.startswith("urn:parkkg:staging:") for g in _graph_names(oxigraph))
+
+
+def test_a_replace_whose_move_fails_leaves_the_old_graph_intact(oxigraph, built, union):
+    target = GRAPH + "/move-fails"
+    push(built.dataset, oxigraph, graph=target)
+    small = select_graphs(built.dataset, provenance=False, ontology=False)
+    with pytest.raises(PushError, match="could not be moved onto the target, which is unchanged"):
+        # the query endpoint refuses updates: the MOVE fails after every chunk arrived
+        push(small, oxigraph, graph=target, chunk_size=400, update_endpoint=oxigraph + "/query", retries=0)
+    assert _count(oxigraph, target) == len(union)
+    assert not any(g.startswith("urn:parkkg:staging:") for g in _graph_names(oxigraph))
+
+
+def test_appending_blank_nodes_twice_adds_them_once(oxigraph):
+    from rdflib import Graph, Literal
+
+    g = Graph()
+    for i in range(3):
+        node = BNode()
+        g.add((URIRef(f"https://w3id.org/parkkg/id/x{i}"), URIRef("https://w3id.org/parkkg/ontology#observation"), node))
+        g.add((node, URIRef("https://w3id.org/parkkg/ontology#value"), Literal(i)))
+    target = GRAPH + "/append-bnodes"
+    push(g, oxigraph, graph=target, replace=False)
+    push(g, oxigraph, graph=target, replace=False)
+    assert _count(oxigraph, target) == len(g)
+    assert _ask(oxigraph, "ASK { GRAPH <%s> { ?s ?p ?o FILTER(isBlank(?o)) } }" % target) is False

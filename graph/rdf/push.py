@@ -1,10 +1,19 @@
 """Upload the graph to a triple store over the SPARQL 1.1 Graph Store HTTP Protocol.
 
 One graph of the store receives the triples: a named graph
-(``?graph=IRI``) or the default graph (``?default``). ``replace=True``
-sends the first chunk with ``PUT`` (the store drops what the graph held)
-and the rest with ``POST`` (added); ``replace=False`` sends every chunk
-with ``POST``. Chunks are N-Triples; the triples of one blank node always
+(``?graph=IRI``) or the default graph (``?default``).
+
+``replace=True`` is atomic: a graph that fits in one chunk is sent with one
+``PUT``; a larger one is uploaded into a fresh staging graph
+(``urn:parkkg:staging:<uuid>``) and then moved onto the target with one
+SPARQL Update, ``MOVE <staging> TO <target>``, which the store applies as a
+single operation. A failure on the way leaves the target as it was (the
+staging graph is dropped when the store can still be reached).
+
+``replace=False`` adds every chunk with ``POST``. Blank nodes are first
+replaced by skolem IRIs derived from the graph's content
+(``…/.well-known/genid/<hash>``), so appending the same data twice adds
+nothing twice. Chunks are N-Triples; the triples of one blank node always
 travel in the same chunk, because a blank node label only means the same
 node within one request.
 
@@ -30,11 +39,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import BNode, Dataset, Graph
+from rdflib import BNode, Dataset, Graph, URIRef
 
 from graph.errors import PushError
 
@@ -45,7 +55,10 @@ __all__ = [
     "count_triples",
     "sparql_select",
     "push",
+    "skolemize",
+    "update_endpoint_for",
     "TOKEN_ENV",
+    "GENID",
 ]
 
 TOKEN_ENV = "PARKKG_TOKEN"
@@ -74,6 +87,51 @@ class PushResult:
             f"{verb} {target} at {self.store_url}: {self.triples} triples in {self.chunks} chunk(s), "
             f"{self.seconds:.2f} s{counted}"
         )
+
+
+def update_endpoint_for(query_url: str) -> str:
+    """The SPARQL Update endpoint beside a query endpoint (``…/query`` → ``…/update``).
+
+    Examples
+    --------
+    >>> update_endpoint_for("http://localhost:7878/query")
+    'http://localhost:7878/update'
+    >>> update_endpoint_for("http://localhost:7200/repositories/kg")
+    'http://localhost:7200/repositories/kg/statements'
+    """
+    head, _, last = query_url.rstrip("/").rpartition("/")
+    if last in ("query", "sparql"):
+        return f"{head}/update"
+    return query_url.rstrip("/") + "/statements"  # GraphDB / RDF4J: updates go to …/statements
+
+
+#: Where skolem IRIs for appended blank nodes live (RDF 1.1, section 3.5).
+GENID = "https://w3id.org/parkkg/.well-known/genid/"
+
+
+def skolemize(graph: Graph) -> Graph:
+    """``graph`` with each blank node replaced by an IRI derived from the graph's content.
+
+    The same triples give the same IRIs, in any process, so a repeated
+    append finds its triples already there instead of adding copies.
+
+    Examples
+    --------
+    >>> from rdflib import BNode, Literal, URIRef
+    >>> g = Graph(); _ = g.add((BNode(), URIRef("urn:p"), Literal("x")))
+    >>> a, b = skolemize(g), skolemize(g)
+    >>> set(a) == set(b) and str(next(iter(a))[0]).startswith(GENID)
+    True
+    """
+    from rdflib.compare import to_canonical_graph
+
+    if not any(isinstance(t, BNode) for triple in graph for t in triple):
+        return graph
+    canon = to_canonical_graph(graph)
+    out = Graph()
+    for triple in canon:
+        out.add(tuple(URIRef(GENID + str(t)) if isinstance(t, BNode) else t for t in triple))  # type: ignore[arg-type]
+    return out
 
 
 def endpoints(url: str, query_endpoint: str | None = None) -> tuple[str, str]:
@@ -273,6 +331,26 @@ def sparql_select(
         ) from exc
 
 
+def _sparql_update(url: str, update: str, headers: dict[str, str], **kw: Any) -> None:
+    body = urllib.parse.urlencode({"update": update}).encode("utf-8")
+    hdrs = {"Content-Type": "application/x-www-form-urlencoded", **headers}
+    try:
+        _request("POST", url, body, hdrs, **kw)
+    except PushError as exc:
+        raise PushError(
+            f"{exc}; the upload is complete in a staging graph but could not be moved onto the target, "
+            "which is unchanged (give the store's SPARQL Update endpoint with --update-endpoint)"
+        ) from None
+
+
+def _drop_quietly(store_url: str, staging: str, headers: dict[str, str]) -> None:
+    """Remove a staging graph left by a failed replace (best effort: the store may be gone)."""
+    try:
+        _request("DELETE", _graph_url(store_url, staging), b"", headers, retries=0, backoff=0.0, timeout=10.0)
+    except (PushError, OSError):
+        pass
+
+
 def count_triples(query_url: str, graph: str | None = None, *, headers: dict[str, str] | None = None) -> int:
     """How many triples the store holds in ``graph`` (the default graph if None)."""
     pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
@@ -287,6 +365,7 @@ def push(
     graph: str | None = None,
     replace: bool = True,
     query_endpoint: str | None = None,
+    update_endpoint: str | None = None,
     user: str | None = None,
     password: str | None = None,
     token: str | None = None,
@@ -307,9 +386,13 @@ def push(
     graph : str, optional
         The named graph to write; the default graph if None.
     replace : bool
-        Replace what the graph held (``PUT``) or add to it (``POST``).
+        Replace what the graph held, atomically (one ``PUT``, or a staging
+        graph and ``MOVE``), or add to it (``POST``, blank nodes skolemised).
     query_endpoint : str, optional
         SPARQL query endpoint for the check (see :func:`endpoints`).
+    update_endpoint : str, optional
+        SPARQL Update endpoint for the ``MOVE`` of a replace larger than one
+        chunk (default: :func:`update_endpoint_for` the query endpoint).
     user, password : str, optional
         HTTP Basic credentials.
     token : str, optional
@@ -340,23 +423,42 @@ def push(
             union.add((s, p, o))
     else:
         union = source
+    if not replace:
+        union = skolemize(union)
     total = len(union)
     target = _graph_url(store_url, graph)
     started = time.perf_counter()
     before = None
     if verify and not replace:
         before = count_triples(query_url, graph, headers=auth)
-    sent = chunks = 0
-    first = True
     headers = {"Content-Type": f"{_NTRIPLES}; charset=utf-8", **auth}
-    for chunk in chunk_triples(union, chunk_size) if total else iter([[]] if replace else []):
-        method = "PUT" if (first and replace) else "POST"
-        _request(method, target, _ntriples(chunk), headers, retries=retries, backoff=backoff, timeout=timeout)
-        first = False
-        sent += len(chunk)
-        chunks += 1
-        if progress:
-            progress(sent, total)
+    chunks_of = list(chunk_triples(union, chunk_size)) if total else []
+    staging = None
+    if replace and len(chunks_of) > 1:
+        staging = f"urn:parkkg:staging:{uuid.uuid4()}"
+    upload_to = _graph_url(store_url, staging) if staging else target
+    sent = chunks = 0
+
+    def send(method: str, url: str, chunk: list[tuple[Any, Any, Any]]) -> None:
+        _request(method, url, _ntriples(chunk), headers, retries=retries, backoff=backoff, timeout=timeout)
+
+    try:
+        if replace and not chunks_of:
+            send("PUT", target, [])  # replacing with nothing empties the graph
+        for i, chunk in enumerate(chunks_of):
+            send("PUT" if (i == 0 and replace) else "POST", upload_to, chunk)
+            sent += len(chunk)
+            chunks += 1
+            if progress:
+                progress(sent, total)
+        if staging:
+            dest = f"<{graph}>" if graph else "DEFAULT"
+            update_url = update_endpoint or update_endpoint_for(query_url)
+            _sparql_update(update_url, f"MOVE <{staging}> TO {dest}", auth, retries=retries, backoff=backoff, timeout=timeout)
+    except BaseException:
+        if staging:
+            _drop_quietly(store_url, staging, auth)
+        raise
     seconds = time.perf_counter() - started
     stored = None
     if verify:
