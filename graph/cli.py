@@ -59,7 +59,7 @@ def build(
     For a large corpus, --store oxigraph:PATH --no-turtle --no-viz --no-validate streams the graph into the store a few documents at a time instead of holding it all in memory.
     """
     from graph import api
-    from graph.rdf import export
+    from graph.rdf import export, files
 
     if store is not None and (not store.startswith("oxigraph:") or store == "oxigraph:"):
         raise fail(f"--store takes oxigraph:PATH, not {store!r}", EXIT_INPUT)
@@ -91,17 +91,22 @@ def build(
     if not any(stats.entities.get(c, 0) for c in stats.entities if c not in ("Indicator",)):
         typer.echo("parkkg: warning: no entities found; the graph holds only document metadata", err=True)
     written = []
-    if turtle:
-        written.append(str(export.write_turtle(result.dataset, outdir / GRAPH_FILE_NAME)))
+    views: list[Path] = []
+    # the graph and its views change together: staged, then moved into OUTDIR as one set
+    with files.staged_outputs(outdir) as stage:
+        if turtle:
+            export.write_turtle(result.dataset, stage / GRAPH_FILE_NAME)
+            written.append(str(outdir / GRAPH_FILE_NAME))
+        if viz:
+            from graph.views import render
+
+            views = [outdir / p.name for p in render.write_views(result.dataset, stage)]
     if store is not None:
         from graph.sparql.store import write_oxigraph
 
         written.append(f"oxigraph:{write_oxigraph(result, store[len('oxigraph:'):], replace=True)}")
     typer.echo(f"{stats.summary()} -> {', '.join(written) or 'nothing written (--no-turtle)'}")
-    if viz:
-        from graph.views import render
-
-        views = render.write_views(result.dataset, outdir)
+    if views:
         typer.echo("network views -> " + ", ".join(str(v) for v in views))
 
 
@@ -392,7 +397,7 @@ def serve_cmd(
         raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_FAILED) from None
 
 
-_INTERRUPTED = "parkkg: interrupted; outputs already written are intact"
+_INTERRUPTED = "parkkg: interrupted; the outputs are the previous set or the new one, complete"
 
 
 def _interrupt_main_process_only() -> object:

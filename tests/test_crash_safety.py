@@ -52,6 +52,19 @@ from graph.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
+PAUSE_IN_VIEWS = r"""
+import sys, time
+import graph.views.render as render
+_write_view = render.write_view
+def write_view(*args, **kwargs):
+    sys.stderr.write("VIEWS: the new graph is written; pausing while the views are drawn\n")
+    sys.stderr.flush()
+    time.sleep(600)
+render.write_view = write_view
+from graph.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
 PAUSE_MID_LOAD = r"""
 import sys, time
 from rdflib import Graph, Literal, URIRef
@@ -132,14 +145,17 @@ def articles(tmp_path_factory) -> Path:
         ("FAULT", signal.SIGKILL),  # half of parkkg.ttl's bytes in the temporary file
         ("[2/2]", signal.SIGINT),
         ("FAULT", signal.SIGINT),
+        ("VIEWS", signal.SIGINT),  # the new parkkg.ttl exists, the views are not drawn yet
+        ("VIEWS", signal.SIGKILL),
     ],
-    ids=["kill-extracting", "kill-validating", "kill-writing", "ctrl-c-validating", "ctrl-c-writing"],
+    ids=["kill-extracting", "kill-validating", "kill-writing", "ctrl-c-validating", "ctrl-c-writing",
+         "ctrl-c-drawing-views", "kill-drawing-views"],
 )
 def test_killed_build_leaves_previous_outputs_intact(previous, articles, tmp_path, moment, sig):
     out = tmp_path / "out"
     shutil.copytree(previous, out)
     before = snapshot(out)
-    code = ["-c", PAUSE_MID_WRITE] if moment == "FAULT" else ["-m", "graph"]
+    code = {"FAULT": ["-c", PAUSE_MID_WRITE], "VIEWS": ["-c", PAUSE_IN_VIEWS]}.get(moment, ["-m", "graph"])
     proc = start([*code, "build", str(articles), "-o", str(out)])
     try:
         seen = wait_for(proc, moment)
@@ -152,20 +168,20 @@ def test_killed_build_leaves_previous_outputs_intact(previous, articles, tmp_pat
     stderr = "".join(seen) + err
 
     after = snapshot(out)
-    visible = {k: v for k, v in after.items() if not Path(k).name.startswith(".")}
+    visible = {k: v for k, v in after.items() if not any(part.startswith(".") for part in Path(k).parts)}
     assert visible == before, "an output changed or appeared"
     leftovers = sorted(set(after) - set(before))
     if sig == signal.SIGINT:
         assert proc.returncode == 130
-        assert stderr.strip().splitlines()[-1] == "parkkg: interrupted; outputs already written are intact"
+        assert stderr.strip().splitlines()[-1] == "parkkg: interrupted; the outputs are the previous set or the new one, complete"
         assert "Traceback" not in stderr and "ForkPoolWorker" not in stderr
         assert leftovers == []
         assert not [p for p in out.rglob("*.tmp")]  # the cache's temporary files are gone too
     else:
         assert proc.returncode == -signal.SIGKILL
-        # a killed process cannot clean up: at most the hidden temporary file it was writing
-        assert all(re.fullmatch(r"\.parkkg\.ttl\.[^/]+\.tmp", name) for name in leftovers), leftovers
-        assert len(leftovers) == (1 if moment == "FAULT" else 0)
+        # a killed process cannot clean up: at most its hidden staging folder (the next build removes it)
+        assert all(re.fullmatch(r"\.staging-\d+-[^/]+/.*", name) for name in leftovers), leftovers
+        assert len(leftovers) == {"FAULT": 1, "VIEWS": 1}.get(moment, 0)
     assert Graph().parse(out / "parkkg.ttl", format="turtle")  # the previous graph still parses
 
 
@@ -182,7 +198,9 @@ def test_a_build_after_a_kill_succeeds(previous, articles, tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(30)
     # the killed build cached its extractions (atomically); the next build uses them
+    assert any(out.glob(".staging-*"))  # what the killed build was writing
     assert cli.main(["build", str(articles), "-o", str(out), "--no-viz"]) == 0
+    assert not any(out.glob(".staging-*"))  # removed: its process is gone
     g = Graph().parse(out / "parkkg.ttl", format="turtle")
     assert (PKR["广东聚石化学股份有限公司"], None, None) in g
     assert validate_graph(g).conforms
@@ -241,9 +259,15 @@ def test_store_survives_a_reader_killed_mid_query(disk_store):
         banner = "".join(wait_for(proc, "query page"))
         url = re.search(r"query page (http://127\.0\.0\.1:\d+)/", banner).group(1)
         query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # runs for a long time
+        idle = _group_cpu_seconds(proc.pid)
         sender = threading.Thread(target=_ignore_errors, args=(url, query), daemon=True)
         sender.start()
-        time.sleep(1.0)
+        # kill only once the query is really being evaluated: the server's processes burn CPU on it
+        deadline = time.monotonic() + 30
+        while _group_cpu_seconds(proc.pid) - idle < 1.0:
+            assert time.monotonic() < deadline, "the query never started running"
+            time.sleep(0.1)
+        assert sender.is_alive(), "the query finished before the kill: it must still be running"
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(60)
         sender.join(30)
@@ -252,6 +276,20 @@ def test_store_survives_a_reader_killed_mid_query(disk_store):
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(30)
     assert quads_in(path) == n
+
+
+def _group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by the processes of a process group, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[2]) == pgid:  # field 5 of stat: the process group
+            total += int(fields[11]) + int(fields[12])  # fields 14 and 15: utime, stime
+    return total / tick
 
 
 def _ignore_errors(url: str, query: str) -> None:

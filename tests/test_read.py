@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from graph.errors import SourceError
@@ -54,3 +56,39 @@ def test_bundled_article_metadata():
     assert doc.authors == ("谭林", "何晓晴")
     assert doc.title.startswith("10年征程漫漫")
     assert len(doc.sha256) == 64 and doc.doc_id == doc.sha256[:16]
+
+
+# --------------------------------------------------------------------------- inputs that are not article files
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "link-loop", "dangling-link"])
+def test_an_input_that_is_not_a_regular_file_is_refused_at_once_in_one_line(tmp_path, kind):
+    import os
+
+    from graph.text.read import expand_paths
+
+    path = tmp_path / "article.txt"
+    if kind == "fifo":
+        os.mkfifo(path)  # reading it would block for ever
+    elif kind == "device":
+        path = Path("/dev/zero")  # reading it would never end
+    elif kind == "link-loop":
+        os.symlink(tmp_path / "other.txt", path)
+        os.symlink(path, tmp_path / "other.txt")
+    else:
+        os.symlink(tmp_path / "gone.txt", path)
+    expected = {"fifo": "FIFO", "device": "a device", "link-loop": "loop of symbolic links", "dangling-link": "does not exist"}[kind]
+    with pytest.raises(SourceError, match=expected):
+        read_document(path)
+    with pytest.raises(SourceError, match=expected):
+        list(expand_paths([path]))
+
+
+def test_a_file_larger_than_the_limit_is_not_read_past_it(tmp_path, monkeypatch):
+    from graph.text.read import MAX_ARTICLE_ENV
+
+    monkeypatch.setenv(MAX_ARTICLE_ENV, "0.001")  # 1,000 bytes
+    path = tmp_path / "big.txt"
+    path.write_text("清远高新区" * 400, encoding="utf-8")
+    with pytest.raises(SourceError, match="more than the 0.001 MB"):
+        read_document(path)

@@ -22,8 +22,11 @@ import enum
 import json
 import os
 import re
+import shutil
+import signal
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,7 @@ from graph.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PK, PKC, PKD, 
 __all__ = [
     "RdfFormat",
     "write_atomic",
+    "staged_outputs",
     "union_graph",
     "select_graphs",
     "canonical_dataset",
@@ -171,6 +175,66 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
         tmp_path.unlink(missing_ok=True)
         raise
     return target
+
+
+@contextmanager
+def staged_outputs(outdir: str | Path) -> Iterator[Path]:
+    """A staging folder for a set of outputs that must change together.
+
+    Write every output into the folder this yields; when the block ends
+    without an error, the files are moved into ``outdir`` with Ctrl-C
+    (SIGINT) and SIGTERM held back until the last one is in place, so an
+    interrupted build leaves either the old set or the new set, never the
+    new graph beside the old views. On an error, ``outdir`` is untouched.
+    Staging folders left by a build that was killed outright are removed
+    the next time.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> with staged_outputs(out) as stage:
+    ...     _ = (stage / "a.ttl").write_text("new")
+    ...     (out / "a.ttl").exists()        # nothing visible until the set is complete
+    False
+    >>> (out / "a.ttl").read_text(), [p.name for p in out.iterdir()]
+    ('new', ['a.ttl'])
+    """
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_stages(out)
+    stage = Path(tempfile.mkdtemp(prefix=f"{_STAGE_PREFIX}{os.getpid()}-", dir=out))
+    try:
+        yield stage
+        blocked = {signal.SIGINT, signal.SIGTERM}
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+        try:
+            for item in sorted(stage.iterdir()):
+                os.replace(item, out / item.name)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+_STAGE_PREFIX = ".staging-"
+
+
+def _remove_abandoned_stages(out: Path) -> None:
+    for old in out.glob(f"{_STAGE_PREFIX}*"):
+        pid = old.name[len(_STAGE_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 # --------------------------------------------------------------------------- graphs

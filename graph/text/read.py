@@ -10,9 +10,11 @@ limit of one article (:func:`max_article_bytes`) raise
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -297,26 +299,23 @@ def read_document(path: str | Path, *, origin: str | None = None) -> Document:
     ('谭林', '何晓晴')
     """
     p = Path(path)
-    if not p.exists():
-        raise SourceError(f"{p}: no such file; check the path (a directory of .txt files works too)")
-    if p.is_dir():
-        raise SourceError(f"{p}: is a directory; pass its .txt files or use expand_paths()")
+    size = _regular_file_size(p)
     limit = max_article_bytes()
-    try:
-        size = p.stat().st_size
-    except OSError:
-        size = 0
+    too_big = SourceError(
+        f"{p}: is more than the {limit / 1e6:g} MB one article may have "
+        "(a build takes about a minute and 0.75 GB of memory per MB); "
+        f"split it into one .txt file per article in a folder and pass the folder, "
+        f"or raise the limit with {MAX_ARTICLE_ENV}"
+    )
     if size > limit:
-        raise SourceError(
-            f"{p}: is {size / 1e6:.1f} MB, more than the {limit / 1e6:g} MB one article may have "
-            "(a build takes about a minute and 0.75 GB of memory per MB); "
-            f"split it into one .txt file per article in a folder and pass the folder, "
-            f"or raise the limit with {MAX_ARTICLE_ENV}"
-        )
+        raise too_big
     try:
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)  # never more than the limit, whatever the size claimed
     except OSError as exc:
         raise SourceError(f"{p}: cannot read the file ({exc.strerror}); check its permissions") from None
+    if len(data) > limit:
+        raise too_big
     text, encoding = decode_bytes(data, str(p))
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -335,6 +334,30 @@ def read_document(path: str | Path, *, origin: str | None = None) -> Document:
     )
 
 
+def _regular_file_size(p: Path) -> int:
+    """The size of ``p``, or a SourceError saying in one line why it is not an article file.
+
+    A FIFO would block the build forever and a device (``/dev/zero``) never
+    ends, so only regular files (or symbolic links to one) are read.
+    """
+    try:
+        st = p.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SourceError(f"{p}: is a loop of symbolic links; point it at the article file") from None
+        if exc.errno == errno.ENOENT and p.is_symlink():
+            raise SourceError(f"{p}: is a symbolic link to {os.readlink(p)}, which does not exist") from None
+        if exc.errno == errno.ENOENT:
+            raise SourceError(f"{p}: no such file; check the path (a directory of .txt files works too)") from None
+        raise SourceError(f"{p}: cannot read the file ({exc.strerror}); check its permissions") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SourceError(f"{p}: is a directory; pass its .txt files or use expand_paths()")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file"
+        raise SourceError(f"{p}: is {kind}, not a regular file; save the article to a .txt file and pass that")
+    return st.st_size
+
+
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Yield files: each file as given, each directory's ``*.txt`` sorted by name.
 
@@ -350,7 +373,6 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             if not found:
                 raise SourceError(f"{p}: the directory has no .txt files; put the articles there as .txt")
             yield from found
-        elif p.exists():
-            yield p
         else:
-            raise SourceError(f"{p}: no such file or directory; check the path")
+            _regular_file_size(p)  # a missing file, a FIFO, a device or a link loop: one clear line now
+            yield p
