@@ -108,6 +108,18 @@ def wait_for(proc: subprocess.Popen, marker: str, limit: float = 180) -> list[st
     raise AssertionError(f"the child ended before {marker!r}:\n{''.join(lines)}")
 
 
+def kill_when(proc: subprocess.Popen, marker: str) -> None:
+    """SIGKILL the child's whole process group once it prints ``marker`` (and in any case)."""
+    try:
+        wait_for(proc, marker)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     """sha256 of every file under ``folder``, the extraction cache aside."""
     return {
@@ -189,14 +201,7 @@ def test_a_build_after_a_kill_succeeds(previous, articles, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(previous, out)
     proc = start(["-c", PAUSE_MID_WRITE, "build", str(articles), "-o", str(out), "--no-viz"])
-    try:
-        wait_for(proc, "FAULT")
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(30)
+    kill_when(proc, "FAULT")
     # the killed build cached its extractions (atomically); the next build uses them
     assert any(out.glob(".staging-*"))  # what the killed build was writing
     assert cli.main(["build", str(articles), "-o", str(out), "--no-viz"]) == 0
@@ -227,14 +232,7 @@ def test_store_survives_a_writer_killed_mid_load(disk_store):
     path, n = disk_store
     marker = URIRef("http://example.org/s1")
     proc = start(["-c", PAUSE_MID_LOAD, str(path)])
-    try:
-        wait_for(proc, "FAULT")
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(30)
+    kill_when(proc, "FAULT")
     assert proc.returncode == -signal.SIGKILL
     assert quads_in(path) == n
     with open_store(f"oxigraph:{path}") as store:
