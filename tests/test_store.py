@@ -39,7 +39,8 @@ PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }
 
 @pytest.fixture(scope="module")
 def stores(built):
-    return {b: open_store(built, backend=b) for b in ("rdflib", "oxigraph")}
+    """The graph as stated (no entailments), on both engines."""
+    return {b: open_store(built, backend=b, inference=False) for b in ("rdflib", "oxigraph")}
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +97,20 @@ def test_disk_store_is_oxigraph_by_default_and_read_only(files):
         assert isinstance(store, OxigraphStore)
         with pytest.raises(QueryRefused):
             store.query("INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }")
-    with pytest.raises(StoreError, match="read-only, so inference"):
-        open_store(f"oxigraph:{files['oxigraph']}", inference=True)
+    # written with its entailments (the default), so it answers like every other store
+    q = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a pk:Organization }"
+    with open_store(f"oxigraph:{files['oxigraph']}") as store:
+        assert store.inference and count(store, q) > 0
+    with open_store(f"oxigraph:{files['oxigraph']}", inference=False) as store:
+        assert not store.inference and count(store, q) == 0  # the inferred graph is left out
+
+
+def test_a_disk_store_without_entailments_says_how_to_get_them(built, tmp_path):
+    plain = write_oxigraph(built, tmp_path / "plain", inference=False)
+    with pytest.raises(StoreError, match="written without entailments.*--no-inference"):
+        open_store(f"oxigraph:{plain}")
+    with open_store(f"oxigraph:{plain}", inference=False) as store:
+        assert count(store) > 0
 
 
 def test_malformed_turtle_names_line_and_column(tmp_path):

@@ -38,11 +38,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from graph.errors import QueryError, StoreError
+from graph.rdf.entail import INFERRED_GRAPH, entail_triples, materialise, parkkg_rules
 from graph.rdf.files import RdfFormat
 from graph.rdf.terms import dataset_quads, from_ox, quads_to_ox, term_reader, to_ox
 from graph.vocab import BASE, PREFIXES
@@ -62,6 +63,7 @@ __all__ = [
     "QueryTimeout",
     "INFERRED_GRAPH",
     "parse_query",
+    "outline_query",
     "open_store",
     "entail",
     "write_oxigraph",
@@ -69,8 +71,6 @@ __all__ = [
     "FILE_FORMATS",
 ]
 
-#: Named graph that holds the triples entailment adds (never mixed with the data).
-INFERRED_GRAPH = URIRef(BASE + "graph/inferred")
 
 #: File suffix → (rdflib format, pyoxigraph format name) of the graph files a store opens.
 #: (The formats a store takes whole: the registry's formats Oxigraph reads as parkkg wrote them.)
@@ -310,28 +310,32 @@ def _parse_query_cached(text: str, base: str | None) -> ParsedQuery:
     try:
         with _parse_lock:
             parsed = parseQuery(text)
+    except RecursionError:
+        raise QuerySyntaxError(
+            "the query is nested too deeply or too long for rdflib's parser; "
+            "use the Oxigraph engine (the default), which reads it"
+        ) from None
     except ParseBaseException as exc:
         op = _update_name(text)
         if op is not None:
-            raise QueryRefused(
-                f"SPARQL Update ({op}) is refused: parkkg serves its graph read-only; "
-                "rebuild the graph with `parkkg build` to change it"
-            ) from None
+            raise QueryRefused(_update_refusal(op)) from None
         reason = str(exc.msg) if getattr(exc, "msg", None) else str(exc)
         found = _found_token(text, exc.loc)
         raise QuerySyntaxError(f"{reason}{found}", exc.lineno, exc.col) from None
     try:
         with _parse_lock:
             query = translateQuery(parsed, base=base or DEFAULT_BASE, initNs=dict(PREFIXES))
+    except RecursionError:
+        raise QuerySyntaxError(
+            "the query is nested too deeply or too long for rdflib's parser; "
+            "use the Oxigraph engine (the default), which reads it"
+        ) from None
     except Exception as exc:  # rdflib raises plain Exceptions for semantic errors
         raise QuerySyntaxError(str(exc).strip() or type(exc).__name__) from None
     algebra = query.algebra
     for node in _walk(algebra):
         if node.name == "ServiceGraphPattern":
-            raise QueryRefused(
-                f"SERVICE <{node.term}> is refused: parkkg never sends requests to other endpoints; "
-                "query the other endpoint yourself and join the results"
-            )
+            raise QueryRefused(_service_refusal(str(node.term)))
     from_graphs: list[URIRef] = []
     from_named: list[URIRef] = []
     for clause in (algebra["datasetClause"] if "datasetClause" in algebra else None) or ():
@@ -342,6 +346,64 @@ def _parse_query_cached(text: str, base: str | None) -> ParsedQuery:
             from_named.append(URIRef(clause["named"]))
     kind = _KINDS.get(algebra.name, algebra.name)
     return ParsedQuery(text, kind, tuple(from_graphs), tuple(from_named), query, base or DEFAULT_BASE)
+
+
+def outline_query(text: str, *, base: str | None = None) -> ParsedQuery:
+    """Check a query from its tokens (:mod:`graph.sparql.scan`), without parsing it.
+
+    What the Oxigraph engine needs before it runs a query: its kind, its
+    ``FROM``/``FROM NAMED`` graphs, and the read-only rules (no update, no
+    SERVICE). Linear in the query's length, no lock, no recursion; the
+    engine parses the query itself when it runs it and reports syntax
+    errors with line and column.
+
+    Raises
+    ------
+    QuerySyntaxError
+        Empty, or not a SELECT, ASK, CONSTRUCT or DESCRIBE query.
+    QueryRefused
+        A SPARQL Update, or a query that uses SERVICE.
+
+    Examples
+    --------
+    >>> outline_query("CONSTRUCT WHERE { ?s a pk:Park }").kind
+    'CONSTRUCT'
+    >>> outline_query("CLEAR ALL")
+    Traceback (most recent call last):
+    ...
+    graph.sparql.store.QueryRefused: SPARQL Update (CLEAR) is refused: parkkg serves its graph read-only; rebuild the graph with `parkkg build` to change it
+    """
+    from graph.sparql.scan import outline
+
+    if not text or not text.strip():
+        raise QuerySyntaxError("the query is empty")
+    found = outline(text, PREFIXES)
+    if found.operation is not None:
+        raise QueryRefused(_update_refusal(found.operation))
+    if found.service is not None:
+        raise QueryRefused(_service_refusal(found.service))
+    if found.kind is None:
+        raise QuerySyntaxError("expected a SELECT, ASK, CONSTRUCT or DESCRIBE query (after any PREFIX and BASE)")
+    return ParsedQuery(
+        text,
+        found.kind,
+        tuple(URIRef(g) for g in found.from_graphs),
+        tuple(URIRef(g) for g in found.from_named),
+        None,
+        base or DEFAULT_BASE,
+    )
+
+
+def _update_refusal(op: str) -> str:
+    return f"SPARQL Update ({op}) is refused: parkkg serves its graph read-only; rebuild the graph with `parkkg build` to change it"
+
+
+def _service_refusal(target: str) -> str:
+    target = target if target.startswith(("<", "?", "$")) else f"<{target}>"
+    return (
+        f"SERVICE {target} is refused: parkkg never sends requests to other endpoints; "
+        "query the other endpoint yourself and join the results"
+    )
 
 
 def _found_token(text: str, loc: int) -> str:
@@ -474,7 +536,7 @@ class Store(abc.ABC):
         ------
         QuerySyntaxError, QueryRefused, QueryTimeout
         """
-        parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+        parsed = query if isinstance(query, ParsedQuery) else self.parse(query)
         if default_graphs is not None or named_graphs is not None:
             dataset = (tuple(URIRef(g) for g in default_graphs or ()), tuple(URIRef(g) for g in named_graphs or ()))
         elif parsed.from_graphs or parsed.from_named:
@@ -485,6 +547,10 @@ class Store(abc.ABC):
             result = self._run(parsed, dataset, max_results)
             _check_deadline()
         return result
+
+    def parse(self, text: str, *, base: str | None = None) -> ParsedQuery:
+        """Check ``text`` the way this store's engine needs (see :func:`outline_query`)."""
+        return outline_query(text, base=base)
 
     @abc.abstractmethod
     def _run(
@@ -585,10 +651,16 @@ class RdflibStore(Store):
                     g.add(t)
         return default, named_ds
 
+    def parse(self, text: str, *, base: str | None = None) -> ParsedQuery:
+        """rdflib's engine needs the query's algebra: :func:`parse_query`."""
+        return parse_query(text, base=base)
+
     def _run(self, parsed, dataset, max_results):  # type: ignore[no-untyped-def]
         from rdflib.plugins.sparql.evaluate import evalPart
         from rdflib.plugins.sparql.sparql import QueryContext
 
+        if parsed.algebra is None:  # checked from its tokens only (outline_query)
+            parsed = parse_query(parsed.text, base=parsed.base)
         default, named = self._views(dataset)
         ctx = QueryContext(named, initBindings={}, datasetClause=None)
         ctx.graph = default  # the protocol/FROM dataset, or the union of all graphs
@@ -626,6 +698,16 @@ def _groups_explicitly(algebra: Any) -> bool:
     return getattr(group, "name", None) == "Group" and group.get("expr") is not None
 
 
+def _oxigraph_syntax_error(message: str) -> QuerySyntaxError:
+    """Oxigraph's ``error at LINE:COLUMN: reason`` as a QuerySyntaxError."""
+    import re
+
+    m = re.match(r"error at (\d+):(\d+): (.*)", message, re.DOTALL)
+    if m is None:
+        return QuerySyntaxError(message)
+    return QuerySyntaxError(m.group(3), int(m.group(1)), int(m.group(2)))
+
+
 class OxigraphStore(Store):
     """Store evaluated by Oxigraph (pyoxigraph), in memory or on disk.
 
@@ -656,7 +738,12 @@ class OxigraphStore(Store):
         if self._store is None:
             raise StoreError("the store is closed")
         kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES), "base_iri": parsed.base or DEFAULT_BASE}
-        if dataset is None:
+        inferred = ox.NamedNode(str(INFERRED_GRAPH))
+        if dataset is None and not self.inference and self._store.contains_named_graph(inferred):
+            graphs = [g for g in self._store.named_graphs() if g != inferred]
+            kwargs["default_graph"] = [ox.DefaultGraph(), *graphs]
+            kwargs["named_graphs"] = graphs
+        elif dataset is None:
             kwargs["use_default_graph_as_union"] = True
         else:
             defaults, named = dataset
@@ -680,7 +767,7 @@ class OxigraphStore(Store):
             graph, truncated = _cap_graph(graph, max_results)
             return QueryResult(parsed.kind, graph=graph, truncated=truncated)
         except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc)) from None
+            raise _oxigraph_syntax_error(str(exc)) from None
         except OSError as exc:
             raise QueryError(f"the query failed while running: {exc}") from None
 
@@ -738,8 +825,6 @@ class OxigraphStore(Store):
 
 # --------------------------------------------------------------------------- entailment
 
-_NOISE_TYPES = frozenset({OWL.Thing, RDFS.Resource, RDFS.Literal, RDFS.Class, OWL.Class, RDF.Property, RDFS.Datatype, OWL.DataRange})
-_REFLEXIVE = frozenset({OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf})
 
 
 def entail(source: Dataset | Graph, *, semantics: str = "owl-rl") -> Graph:
@@ -768,32 +853,18 @@ def entail(source: Dataset | Graph, *, semantics: str = "owl-rl") -> Graph:
     >>> (None, RDF.type, PK.Organization) in inferred
     True
     """
-    import owlrl
+    rules = _rules(semantics)
+    return _bind_prefixes(entail_triples(source, rules=rules))
 
-    from graph.rdf.validate import load_ontology
 
-    chosen = {"owl-rl": owlrl.OWLRL_Semantics, "rdfs": owlrl.RDFS_Semantics}.get(semantics)
-    if chosen is None:
-        raise StoreError(f"unknown entailment {semantics!r}; use 'owl-rl' or 'rdfs'")
-    work = Graph()
-    quads = source.quads((None, None, None, None)) if isinstance(source, Dataset) else ((s, p, o, None) for s, p, o in source)
-    for s, p, o, _ in quads:
-        work.add((s, p, o))
-    for t in load_ontology():
-        work.add(t)
-    before = set(work)
-    owlrl.DeductiveClosure(chosen, axiomatic_triples=False, datatype_axioms=False).expand(work)
-    out = _bind_prefixes(Graph(identifier=INFERRED_GRAPH))
-    for t in work:
-        if t in before:
-            continue
-        s, p, o = t
-        if isinstance(s, Literal) or (p in _REFLEXIVE and s == o):
-            continue
-        if p == RDF.type and (isinstance(o, BNode) or o in _NOISE_TYPES or str(o).startswith(str(XSD))):
-            continue
-        out.add(t)
-    return out
+def _rules(semantics: str) -> Any:
+    """parkkg's compiled rules for ``owl-rl`` (all of them) or ``rdfs`` (class and property hierarchy, domains, ranges)."""
+    rules = parkkg_rules()
+    if semantics == "owl-rl":
+        return rules
+    if semantics == "rdfs":
+        return rules.rdfs_only()
+    raise StoreError(f"unknown entailment {semantics!r}; use 'owl-rl' or 'rdfs'")
 
 
 # --------------------------------------------------------------------------- opening
@@ -901,7 +972,7 @@ def open_store(
     source: Source,
     *,
     backend: Backend | str | None = None,
-    inference: bool = False,
+    inference: bool = True,
     semantics: str = "owl-rl",
 ) -> Store:
     """Open a graph for querying.
@@ -911,12 +982,17 @@ def open_store(
     source : BuildResult, Dataset, Graph, path or ``"oxigraph:PATH"``
         A build (in memory), a graph file (``.ttl``, ``.trig``, ``.nt``,
         ``.nq``) or an on-disk Oxigraph store, opened read-only.
-    backend : {"rdflib", "oxigraph"}, optional
-        Default: ``oxigraph`` for an ``oxigraph:`` store, ``rdflib`` else.
+    backend : {"oxigraph", "rdflib"}, optional
+        The engine that answers: Oxigraph (default), or rdflib's
+        pure-Python engine (slower; for comparison and for rdflib-only
+        features).
     inference : bool
-        Add the RDFS/OWL-RL entailments of the data and the ontology (see
-        :func:`entail`) as the named graph :data:`INFERRED_GRAPH`. Not for
-        an on-disk store, which is opened read-only.
+        Answer with the entailments of the ontology (default, the same for
+        the command line, the endpoint and the API): they are materialised
+        once, as the named graph :data:`INFERRED_GRAPH`, when the store is
+        opened (see :mod:`graph.rdf.entail`). An on-disk store carries them
+        from when it was written (:func:`write_oxigraph`); with
+        ``inference=False`` that graph is left out of every answer.
     semantics : {"owl-rl", "rdfs"}
         Which entailment ``inference`` adds.
 
@@ -924,33 +1000,42 @@ def open_store(
     ------
     StoreError
         The file is missing, of an unknown type or malformed (the message
-        gives the line and column), or the on-disk store cannot be opened.
+        gives the line and column), or the on-disk store cannot be opened,
+        or it was written without entailments and ``inference`` is asked.
 
     Examples
     --------
     >>> from graph import api
-    >>> store = open_store(api.build_text("广东星河新材料有限公司位于肇庆高新区。"), backend="oxigraph")
+    >>> store = open_store(api.build_text("广东星河新材料有限公司位于肇庆高新区。"))
     >>> store.query("SELECT ?e WHERE { ?e a pk:Enterprise }").rows[0][0].endswith("广东星河新材料有限公司")
+    True
+    >>> store.query("ASK { ?e a pk:Organization }").boolean  # entailed: an enterprise is an organization
     True
     """
     kind, value = _parse_spec(source)
-    chosen = Backend(backend) if backend is not None else (Backend.OXIGRAPH if kind == "oxigraph" else Backend.RDFLIB)
+    chosen = Backend(backend) if backend is not None else Backend.OXIGRAPH
     if kind == "oxigraph":
+        import pyoxigraph as ox
+
         disk = _open_oxigraph_dir(value)
+        holds_entailments = disk.contains_named_graph(ox.NamedNode(str(INFERRED_GRAPH)))
+        if inference and not holds_entailments:
+            raise StoreError(
+                f"oxigraph:{value} was written without entailments, so it cannot answer with inference; "
+                "write it again with graph.sparql.store.write_oxigraph() or `parkkg build --store`, "
+                "or query it with inference off (--no-inference)"
+            )
         if chosen is Backend.OXIGRAPH:
-            if inference:
-                raise StoreError(
-                    f"oxigraph:{value} is opened read-only, so inference cannot be added to it; "
-                    "use --graph with a Turtle dump (the rdflib backend) for inference"
-                )
-            return OxigraphStore(disk, path=value)
+            return OxigraphStore(disk, inference=inference, path=value)
         ds = _guarded_dataset()
         read = term_reader()
         for q in disk.quads_for_pattern(None, None, None, None):
-            triple = (read(q.subject), read(q.predicate), read(q.object))
             g = read(q.graph_name)
+            if g == INFERRED_GRAPH and not inference:
+                continue
+            triple = (read(q.subject), read(q.predicate), read(q.object))
             (ds.graph(g) if g is not None else ds).add(triple)
-        return _finish_rdflib(ds, inference, semantics)
+        return RdflibStore(ds, inference=inference)
     if kind == "file":
         if chosen is Backend.RDFLIB:
             return _finish_rdflib(_read_rdflib(value), inference, semantics)
@@ -986,7 +1071,7 @@ def _oxigraph_from_dataset(ds: Dataset, inference: bool, semantics: str) -> Oxig
     store = ox.Store()
     store.extend(quads_to_ox(dataset_quads(ds)))
     if inference:
-        store.extend(quads_to_ox((s, p, o, INFERRED_GRAPH) for s, p, o in entail(ds, semantics=semantics)))
+        materialise(store, rules=_rules(semantics))
     return OxigraphStore(store, inference=inference)
 
 
@@ -1005,11 +1090,7 @@ def _oxigraph_from_file(path: Path, inference: bool, semantics: str) -> Oxigraph
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path}: cannot read: {exc}") from None
     if inference:
-        ds = Dataset()
-        read = term_reader()
-        for q in store.quads_for_pattern(None, None, None, None):
-            ds.add((read(q.subject), read(q.predicate), read(q.object)))
-        store.extend(quads_to_ox((s, p, o, INFERRED_GRAPH) for s, p, o in entail(ds, semantics=semantics)))
+        materialise(store, rules=_rules(semantics))
     return OxigraphStore(store, inference=inference)
 
 
@@ -1018,7 +1099,7 @@ def _is_oxigraph_dir(path: Path) -> bool:
     return path.is_dir() and (path / "CURRENT").is_file() and any(path.glob("MANIFEST-*"))
 
 
-def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False) -> Path:
+def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False, inference: bool = True) -> Path:
     """Write ``source`` (a build, Dataset, Graph or graph file) as an on-disk
     Oxigraph store at ``path``, for ``open_store("oxigraph:PATH")`` and
     ``parkkg query --store``. Named graphs are kept.
@@ -1036,6 +1117,9 @@ def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False) -
         the store is written to a folder beside ``path`` and moved into
         place only when complete, so a failed write leaves ``path`` as it
         was. Other non-empty directories are always refused.
+    inference : bool
+        Materialise the ontology's entailments into :data:`INFERRED_GRAPH`
+        (default), so the store answers like every other parkkg store.
 
     Raises
     ------
@@ -1067,13 +1151,15 @@ def write_oxigraph(source: Source, path: str | Path, *, replace: bool = False) -
         if not value.is_file():
             raise StoreError(f"{value}: no such graph file; build one with `parkkg build -o {value.parent}`")
         try:
-            return _write_staged(path, replace, lambda store: store.bulk_load(path=str(value), format=getattr(ox.RdfFormat, ox_format)))
+            return _write_staged(
+                path, replace, lambda store: store.bulk_load(path=str(value), format=getattr(ox.RdfFormat, ox_format)), inference
+            )
         except SyntaxError as exc:
             message = str(exc).split(" (", 1)[0]
             where = f"line {exc.lineno}, column {exc.offset}: " if exc.lineno is not None else ""
             raise StoreError(f"{value}: {where}{message} (Oxigraph parser)") from None
     ds = _to_dataset(value)
-    return _write_staged(path, replace, lambda store: store.bulk_extend(quads_to_ox(dataset_quads(ds))))
+    return _write_staged(path, replace, lambda store: store.bulk_extend(quads_to_ox(dataset_quads(ds))), inference)
 
 
 def write_oxigraph_pieces(
@@ -1081,6 +1167,7 @@ def write_oxigraph_pieces(
     path: str | Path,
     *,
     replace: bool = False,
+    inference: bool = True,
 ) -> Path:
     """Write a graph given in pieces as an on-disk Oxigraph store at
     ``path``, holding one piece in memory at a time. Same contract as
@@ -1115,11 +1202,11 @@ def write_oxigraph_pieces(
             quads = dataset_quads(_to_dataset(piece)) if isinstance(piece, Graph) else piece
             store.bulk_extend(quads_to_ox(quads))
 
-    return _write_staged(path, replace, fill)
+    return _write_staged(path, replace, fill, inference)
 
 
-def _write_staged(path: str | Path, replace: bool, fill: Callable[[Any], None]) -> Path:
-    """Create an Oxigraph store beside ``path``, ``fill`` it, then move it into place."""
+def _write_staged(path: str | Path, replace: bool, fill: Callable[[Any], None], inference: bool = True) -> Path:
+    """Create an Oxigraph store beside ``path``, ``fill`` it (and add the entailments), then move it into place."""
     import os
     import shutil
 
@@ -1137,6 +1224,9 @@ def _write_staged(path: str | Path, replace: bool, fill: Callable[[Any], None]) 
         store = ox.Store(str(staging))
         fill(store)
         store.flush()
+        if inference:
+            materialise(store)
+            store.flush()
         del store
     except (OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)

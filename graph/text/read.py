@@ -301,21 +301,23 @@ def read_document(path: str | Path, *, origin: str | None = None) -> Document:
     p = Path(path)
     size = _regular_file_size(p)
     limit = max_article_bytes()
-    too_big = SourceError(
-        f"{p}: is more than the {limit / 1e6:g} MB one article may have "
-        "(a build takes about a minute and 0.75 GB of memory per MB); "
-        f"split it into one .txt file per article in a folder and pass the folder, "
-        f"or raise the limit with {MAX_ARTICLE_ENV}"
-    )
+    def too_big(seen: int) -> SourceError:
+        return SourceError(
+            f"{p}: is {seen / 1e6:.1f} MB, more than the {limit / 1e6:g} MB one article may have "
+            "(a build takes about a minute and 0.75 GB of memory per MB); "
+            f"split it into one .txt file per article in a folder and pass the folder, "
+            f"or raise the limit with {MAX_ARTICLE_ENV}"
+        )
+
     if size > limit:
-        raise too_big
+        raise too_big(size)
     try:
         with p.open("rb") as fh:
             data = fh.read(limit + 1)  # never more than the limit, whatever the size claimed
     except OSError as exc:
         raise SourceError(f"{p}: cannot read the file ({exc.strerror}); check its permissions") from None
     if len(data) > limit:
-        raise too_big
+        raise too_big(len(data))
     text, encoding = decode_bytes(data, str(p))
     if text.startswith("\ufeff"):
         text = text[1:]
