@@ -109,3 +109,40 @@ def test_range_end_takes_the_reported_year_when_only_the_start_has_one():
 def test_last_year_opening_is_dated_by_the_dateline():
     text = "肇庆高新区访谈\n2025年3月18日\n去年，肇庆高新区实现工业总产值305亿元。"
     assert {(o.value, o.year) for o in records(text)} == {(Decimal("30500000000"), 2024)}
+
+
+def labelled(text):
+    ex = extract_text(text)
+    from graph.extract.observations import find_observations
+
+    _, table = find_observations(ex.sentences, ex.mentions)
+    return {o.value: table[o.indicator] for o in ex.observations}
+
+
+def test_indicator_label_keeps_the_texts_words_under_the_known_concept():
+    got = labelled("2024年，肇庆高新区税收收入36.2亿元，发明专利授权量1035件。")
+    tax, patents = got[Decimal("3620000000")], got[Decimal("1035")]
+    assert (tax.zh, tax.broader) == ("税收收入", "tax-revenue")
+    assert (patents.zh, patents.broader) == ("发明专利授权量", "invention-patents")
+    # the dictionary's own label stays the dictionary's concept
+    assert labelled("2024年，肇庆高新区工业总产值305亿元。")[Decimal("30500000000")].id == "industrial-output-value"
+
+
+def test_counts_of_designated_things_keep_level_and_kind():
+    got = labelled("肇庆高新区现有国家知识产权示范企业3家、肇庆市级工程技术研究中心89家、国家级小微双创基地2个。")
+    assert got[Decimal("3")].zh == "国家知识产权示范企业数量"
+    assert got[Decimal("89")].zh == "肇庆市级工程技术研究中心数量"
+    assert got[Decimal("2")].zh == "国家级小微双创基地数量"
+
+
+def test_started_projects_are_not_the_signed_ones():
+    got = labelled("肇庆高新区累计引进签约项目59个，总投资额46.54亿元；新签约项目中已动工34个，拿地项目5个。")
+    assert got[Decimal("59")].zh == "引进签约项目数量"
+    assert got[Decimal("34")].zh == "新签约项目已动工数量"
+    assert got[Decimal("5")].zh == "拿地项目数量"
+    assert got[Decimal("4654000000")].id == "total-investment"
+
+
+def test_a_line_starting_with_a_table_word_is_no_table_header():
+    text = "肇庆高新区累计引进签约\n项目 59 个（2000 万元以上），总投资额 46.54 亿\n元。"
+    assert {o.value for o in extract_text(text).observations} == {Decimal("59"), Decimal("4654000000")}

@@ -118,6 +118,14 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
         if i == len(toks) - 1 and len(word) > 1 and word not in _PHRASE_STOP_WORDS:
             break  # the head of the phrase stays, whatever jieba tags it (预算收入/v)
         followed_by_noun = i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+        # a verb that names a kind (知识产权示范企业, 双创基地) sits between a noun and the head noun
+        modifier = (tag == "v" and i > 0 and toks[i - 1][1][:1] in ("n", "b", "v") and i + 1 == len(toks) - 1
+                    and toks[i + 1][1].startswith("n") and len(toks[i + 1][0]) >= 2 and word not in _PHRASE_STOP_WORDS)
+        level = word == "级" and i > 0 and toks[i - 1][1] == "ns"  # 清远市级: the level stays with what it qualifies
+        # a one-character verb and its one-character object make one word (拿地项目, 供地面积)
+        verb_object = tag == "v" and len(word) == 1 and i + 1 < len(toks) and len(toks[i + 1][0]) == 1 and toks[i + 1][1].startswith("n")
+        if level or modifier or verb_object:
+            continue
         if word in _PHRASE_STOP_WORDS or tag in ("p", "c", "u", "uj", "r", "m", "q") or (tag == "d" and word in _ADVERBS) or (
             tag == "v" and not (word in _NOUN_MODIFYING_VERBS and followed_by_noun)
         ):
@@ -165,7 +173,7 @@ _FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 _BULLETS = "●•·■□▪◆◇▶►-*–—○"
 _UNIT_IN_LABEL = re.compile(r"[（(](亿元|万元|元|万吨|吨|家|个|项|件|万人|人|%|万平方米|平方米)[）)]\s*$")
-_TABLE_HEADER = re.compile(r"^(?:指标|项目|名称|类别|主要指标)\s+(.+)$|^((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
+_TABLE_HEADER = re.compile(r"^(?:指标|项目|名称|类别|主要指标)\s+([^，。；,;]+)$|^((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
 _SECTOR_QUALIFIER = re.compile(r"([\u4e00-\u9fff“”+]{2,12}?(?:产业链|产业|行业|板块|领域))\s*$")
 
 
@@ -192,6 +200,19 @@ class _Indicators:
     def entry(self, entry: IndicatorEntry) -> str:
         self.table.setdefault(entry.id, Indicator(entry.id, entry.zh, entry.en))
         return entry.id
+
+    def worded(self, entry: IndicatorEntry, surface: str) -> str:
+        """The indicator in the text's own words (税收收入, 发明专利授权量), narrower than the dictionary's."""
+        surface = re.sub(r"^(?:全区|全市|全县|全园|园区|区内|全年|当年|年末|累计)+", "", surface.strip("“”\"' "))
+        surface = re.sub(r"(?:增速|增长率|增幅|增长|同比|占比|比重)+$", "", surface)  # the measure is added by its own concept
+        if entry.kind == "count" and not surface.endswith(("量", "数", "数量")):
+            surface += "数量"
+        if len(surface) <= 2 or surface == entry.zh or surface in (entry.zh + "额", entry.zh.removesuffix("额")):
+            return self.entry(entry)
+        base = self.entry(entry)
+        ind_id = f"{base}/{_slug(surface)}"
+        self.table.setdefault(ind_id, Indicator(ind_id, surface, f"{entry.en} ({surface})", broader=base))
+        return ind_id
 
     def qualified(self, entry: IndicatorEntry, qualifier: str) -> str:
         base = self.entry(entry)
@@ -253,7 +274,16 @@ def _amount_indicator(core: str, unit: str, inds: _Indicators, lex: Lexicon) -> 
                 qual = sector.group(1)
                 qual = qual[trim_left(qual, lex) :] if qual else qual
                 return inds.qualified(entry, qual) if len(qual) >= 2 else inds.entry(entry)
-            return inds.entry(entry)
+            surface = (cue + tail).strip("、，,；;：: ")
+            if entry.kind == "count" and tail.startswith("中"):
+                # 新签约项目中已动工34个: the members of a set that did something, not the set
+                surface = _count_phrase(core[: pos + len(cue)], 0, pos + len(cue)) + tail[1:]
+            elif entry.kind == "count":
+                # the whole noun phrase the text counts: 新开工项目, 省级以上众创空间, 发明专利授权量
+                phrase = _count_phrase(core, 0, len(core))
+                if phrase.endswith(surface) and len(phrase) <= len(surface) + 8:
+                    surface = phrase
+            return inds.worded(entry, surface)
     return None
 
 
