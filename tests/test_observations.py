@@ -146,3 +146,28 @@ def test_started_projects_are_not_the_signed_ones():
 def test_a_line_starting_with_a_table_word_is_no_table_header():
     text = "肇庆高新区累计引进签约\n项目 59 个（2000 万元以上），总投资额 46.54 亿\n元。"
     assert {o.value for o in extract_text(text).observations} == {Decimal("59"), Decimal("4654000000")}
+
+
+def test_company_anaphor_is_the_headline_enterprise_not_a_customer():
+    text = (
+        "广东星河新材料股份有限公司关于投资建设项目的公告\n"
+        "公司已进入广东华瓷电子科技股份有限公司的供应链体系。2024年度，公司实现营业收入9.8亿元，同比增长26.7%。"
+    )
+    got = {(o.entity, o.value) for o in records(text)}
+    assert ("广东星河新材料股份有限公司", Decimal("980000000")) in got
+    assert not any(e == "广东华瓷电子科技股份有限公司" for e, _ in got)
+
+
+def test_minus_sign_and_year_end_balance_date():
+    text = "截至2024年12月31日，广东星河新材料有限公司资产总额2.15亿元，净利润 -412.36 万元。"
+    got = {(o.value, o.year) for o in records(text)}
+    assert got == {(Decimal("215000000"), 2024), (Decimal("-4123600"), 2024)}
+    # a cut-off inside the year stays a period
+    got = records("截至2024年9月，肇庆高新区累计引进签约项目17个。")
+    assert [(o.year, o.period) for o in got] == [(None, "截至2024年9月")]
+
+
+def test_a_range_starts_year_does_not_date_the_rest_of_the_sentence():
+    text = "一、2024年工作回顾\n肇庆高新区高新技术企业由2023年的412家增至468家，技术合同成交额84.6亿元。"
+    got = {(o.value, o.year) for o in records(text)}
+    assert (Decimal("8460000000"), 2024) in got

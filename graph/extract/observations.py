@@ -49,7 +49,7 @@ _PARTIAL_YEAR = (
 """Part of a year (2024年1—8月, 上半年, 一季度, 前10个月): a period, not the year's figure."""
 _PARTIAL_AFTER_YEAR = re.compile(r"\s*(?:前三季度|上半年|下半年|(?:第)?[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个月|1?\d\s*月?\s*[—–\-~～至到]\s*1?\d\s*月|1?\d\s*月份)")
 _PERIOD_RE = re.compile(
-    _PARTIAL_YEAR + r"|(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|目前|(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}年)?\d{1,2}月(?:底|末)?|"
+    _PARTIAL_YEAR + r"|(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|目前|(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}\s*年)?\s*(?!12\s*月\s*(?:31\s*日|底|末))\d{1,2}\s*月(?:底|末)?|"
     r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?)"
 )
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
@@ -204,7 +204,7 @@ class _Indicators:
     def worded(self, entry: IndicatorEntry, surface: str) -> str:
         """The indicator in the text's own words (税收收入, 发明专利授权量), narrower than the dictionary's."""
         surface = re.sub(r"^(?:全区|全市|全县|全园|园区|区内|全年|当年|年末|累计)+", "", surface.strip("“”\"' "))
-        surface = re.sub(r"(?:增速|增长率|增幅|增长|同比|占比|比重)+$", "", surface)  # the measure is added by its own concept
+        surface = re.sub(r"(?:增速|增长率|增幅|增长|同比|占比|比重|首次|已经|已|再次|再|均|分别|共|合计|总计|约|近)+$", "", surface)  # the measure is added by its own concept
         if entry.kind == "count" and not surface.endswith(("量", "数", "数量")):
             surface += "数量"
         if len(surface) <= 2 or surface == entry.zh or surface in (entry.zh + "额", entry.zh.removesuffix("额")):
@@ -327,6 +327,7 @@ def find_observations(
         if m.cls == "Park":
             section_parks.setdefault(section_of[m.sentence], m.key)
     main_park = _most_named_park(mentions)
+    principal = _principal_enterprise(sentences, mentions)
 
     table_years: list[str] = []
     carried_year: int | None = None
@@ -469,11 +470,14 @@ def find_observations(
                         ind_id = inds.minted(phrase, q.unit)
             if ind_id is None:
                 continue
-            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park, inds.table.get(ind_id))
+            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
+                                      inds.table.get(ind_id), principal)
             if entity is None:
                 continue
             period = own_period if year is None else None
             value = -q.value if measure is not None and _NEGATIVE.search(core) else q.value
+            if re.search(r"(?:^|[^\d\s])\s*[-−－]\s*$", text[: q.start]) and value > 0:
+                value = -value  # 净利润 -412.36 万元
             unit = q.unit
             if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
                 ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|生产)", before)
@@ -553,6 +557,13 @@ def _is_target(text: str, pos: int, latest_year: int, *, capacity: bool = False)
     return any(int(m.group(1)) > latest_year > 0 for m in _TARGET_YEAR.finditer(seg))
 
 
+def _principal_enterprise(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> str | None:
+    """The enterprise a document is about: the one its headline names (an announcement's issuer), if any."""
+    head = {s.index for s in sentences[:3]}
+    named = [m for m in mentions if m.cls == "Enterprise" and m.sentence in head]
+    return named[0].key if named else None
+
+
 def _most_named_park(mentions: Sequence[Mention]) -> str | None:
     counts: dict[str, int] = {}
     for m in mentions:
@@ -598,6 +609,7 @@ def _observed_entity(
     prev_entity: str | None,
     park: str | None,
     indicator: Indicator | None = None,
+    principal: str | None = None,
 ) -> str | None:
     """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor,
     the sentence's subject, the figure before it in the paragraph, the topic, the park."""
@@ -614,9 +626,14 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
-    anaphor = re.search(r"(?:^|[，,；;。])(?:该|这一|这个|其)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业)(?:内|中)?", text[: q.start])
-    if anaphor and (anaphor.group().lstrip("，,；;。").startswith(("该", "这", "其")) or anaphor.start() == 0 or anaphor.group(1) in ("项目", "孵化器", "公司")):
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业)(?:内|中)?", text[: q.start])
+    if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
+                    or anaphor.group(1) in ("项目", "孵化器", "公司")):
         wanted = _ANAPHORA[anaphor.group(1)]
+        if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1:
+            return topic.key
+        if wanted == "Enterprise" and principal is not None:
+            return principal  # 公司实现营业收入…: the enterprise the document is about, not a customer just named
         if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise":
             return topic.key
         prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
@@ -729,7 +746,7 @@ def _is_point_year(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 2) : m.start()]
     in_range = re.search(r"(?:19|20)\d{2}\s*年?\s*[—–\-至到]\s*$", text[max(0, m.start() - 8) : m.start()])
     partial = _PARTIAL_AFTER_YEAR.match(text, m.end())
-    return (not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于"))
+    return (not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于", "由"))
             and not in_range and not partial)
 
 
