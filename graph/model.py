@@ -178,6 +178,9 @@ class ObservationRecord:
     year: int | None = None
     period: str | None = None
     bound: str | None = None
+    status: str = "measured"
+    """``"measured"`` for a figure the text reports, ``"target"`` for a target,
+    plan or forecast (到2026年…达到, 预计, 力争): kept, but not a measurement."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,7 @@ class PK(DefinedNamespace):
     Patent: URIRef
     Event: URIRef
     Observation: URIRef
+    Target: URIRef  # an observation whose value is a target or plan, not a measurement
     Indicator: URIRef
     HonourAward: URIRef
     Affiliation: URIRef

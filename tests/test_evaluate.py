@@ -353,6 +353,23 @@ def test_observations_match_one_to_one_and_indicator_is_soft(small_gold: Gold) -
     assert (row.tp, row.fp, row.fn) == (4, 1, 0)
 
 
+def test_targets_are_not_scored_and_periods_have_no_year(small_gold: Gold) -> None:
+    g = perfect_small_graph()
+    # a target (力争到2026年产值达到800亿元) is neither right nor wrong: it is not a measurement
+    target = add_observation(g, PARK, "80000000000", "CNY", 2026, "工业总产值")
+    g.add((target, RDF.type, PK.Target))
+    assert score(g, small_gold)["observation"].fp == 0
+    # the same node as a measured value is a false positive
+    g.remove((target, RDF.type, PK.Target))
+    assert score(g, small_gold)["observation"].fp == 1
+    g.remove((target, None, None))
+    # a partial-year figure written with both a year and a period is year null: it misses the 2024 gold
+    for node in list(g.subjects(PK.value, Literal("57400000000", datatype=XSD.decimal))):
+        g.add((node, PK.period, Literal("2024年1—8月")))
+    row = score(g, small_gold)["observation"]
+    assert (row.tp, row.fp, row.fn) == (3, 1, 1)
+
+
 def test_dataset_union_and_reification_ignored(small_gold: Gold) -> None:
     ds = Dataset()
     data = ds.graph(DATA_GRAPH)

@@ -86,3 +86,19 @@ def test_short_name_defined_in_one_article_links_in_another():
     assert [int(r[0].toPython()) for r in rows] == [1_200_000_000]
     assert (firm, PK.coBuiltPlatformWith, entity_iri("华南理工大学")) in ds
     assert not list(ds.triples((entity_iri("聚力新材"), None, None)))
+
+
+def test_targets_and_partial_years_in_rdf():
+    """A target is a pk:Target (and pk:Observation); a partial-year figure has a period and no year."""
+    from graph import api
+    from graph.vocab import PK
+
+    text = "2024年1—8月，肇庆高新区工业总产值305亿元。力争到2027年，肇庆高新区工业总产值突破500亿元。"
+    result = api.build_text(text)
+    assert result.report.conforms, result.report.summary()
+    rows = q(result.dataset, """SELECT ?v ?y ?p ?t WHERE { ?o a pk:Observation ; pk:value ?v .
+               OPTIONAL { ?o pk:year ?y } OPTIONAL { ?o pk:period ?p }
+               BIND(EXISTS { ?o a pk:Target } AS ?t) }""")
+    got = {(int(v.toPython()), y and int(str(y)), p and str(p), t.toPython()) for v, y, p, t in rows}
+    assert got == {(30_500_000_000, None, "2024年1—8月", False), (50_000_000_000, 2027, None, True)}
+    assert PK.Target in set(result.dataset.objects(None, None))

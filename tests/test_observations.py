@@ -6,7 +6,8 @@ from graph.api import extract_text
 
 
 def obs(text):
-    return {(o.entity, o.indicator, o.year, o.value, o.unit) for o in extract_text(text).observations}
+    """The measured figures (targets and plans are kept apart, with status "target")."""
+    return {(o.entity, o.indicator, o.year, o.value, o.unit) for o in extract_text(text).observations if o.status == "measured"}
 
 
 def test_level_growth_and_share():
@@ -43,8 +44,130 @@ def test_report_year_and_year_columns():
 
 def test_targets_are_not_figures():
     assert obs("2025年，肇庆高新区力争工业总产值突破1000亿元。") == set()
+    assert [o.status for o in extract_text("2025年，肇庆高新区力争工业总产值突破1000亿元。").observations] == ["target"]
 
 
 def test_capacity_belongs_to_the_project():
     got = obs("广东星河新材料有限公司年产6万吨铜带项目落户肇庆高新区。")
     assert any(e.endswith("项目") and v == Decimal("60000") and u == "tonne" for e, _, _, v, u in got)
+
+
+def records(text):
+    return extract_text(text).observations
+
+
+def test_year_carried_from_a_section_heading_to_the_figures_under_it():
+    text = (
+        "肇庆高新区工作报告\n一、2024年工作回顾\n（一）经济总量\n肇庆高新区全年完成地区生产总值612.8亿元，同比增长7.4%。\n"
+        "二、其他工作\n肇庆高新区现有高新技术企业120家。\n"
+    )
+    got = {(o.indicator, o.year, o.value) for o in records(text) if o.status == "measured"}
+    assert ("gdp", 2024, Decimal("61280000000")) in got
+    assert ("gdp/yoy-growth", 2024, Decimal("7.4")) in got
+    assert any(v == Decimal("120") and y is None for _, y, v in got)  # a new top heading without a year ends it
+
+
+def test_year_carried_from_a_paragraph_opening():
+    text = "2024年，肇庆高新区工业总产值305亿元。高新技术企业达到210家。\n肇庆高新区现有上市企业3家。"
+    got = {(o.value, o.year) for o in records(text)}
+    assert (Decimal("210"), 2024) in got  # same paragraph
+    assert (Decimal("3"), None) in got  # the next paragraph is not 2024's
+
+
+def test_partial_year_figures_are_a_period_not_the_year():
+    got = records("2024年1—8月，肇庆高新区工业总产值305亿元，同比增长6.5%。")
+    assert {(o.year, o.period) for o in got} == {(None, "2024年1—8月")}
+    got = records("1—11月，肇庆高新区规模以上工业企业实现营业收入1248.6亿元。实现利润总额68.2亿元。")
+    assert {(o.value, o.year, o.period) for o in got} >= {(Decimal("6820000000"), None, "1—11月")}
+    got = records("上半年，肇庆高新区工业总产值150亿元。")
+    assert [(o.year, o.period) for o in got] == [(None, "上半年")]
+
+
+def test_targets_are_marked_not_measured():
+    text = "2024年，肇庆高新区工业总产值305亿元。力争到2027年，肇庆高新区工业总产值突破500亿元，高新技术企业超过300家。"
+    got = {(o.value, o.year, o.status) for o in records(text)}
+    assert (Decimal("30500000000"), 2024, "measured") in got
+    assert (Decimal("50000000000"), 2027, "target") in got
+    assert (Decimal("300"), None, "target") in got or (Decimal("300"), 2027, "target") in got
+    # a year beyond the latest one reported is a target even without a cue word
+    got = records("2024年，肇庆高新区工业总产值305亿元。到2027年，肇庆高新区工业总产值达到500亿元。")
+    assert {(o.value, o.status) for o in got} == {(Decimal("30500000000"), "measured"), (Decimal("50000000000"), "target")}
+    # a design capacity stated with 将 is the project's, not a forecast
+    got = records("2024年，广东星河新材料有限公司年产6万吨铜带项目落户肇庆高新区，项目建成后将形成年产铜带6万吨的生产能力。")
+    assert {(o.value, o.status) for o in got} == {(Decimal("60000"), "measured")}
+
+
+def test_range_end_takes_the_reported_year_when_only_the_start_has_one():
+    text = "一、2024年工作回顾\n肇庆高新区高新技术企业由2023年的412家增至468家。"
+    got = {(o.value, o.year) for o in records(text)}
+    assert got == {(Decimal("412"), 2023), (Decimal("468"), 2024)}
+    # no year given for either end: neither is the sentence's year
+    got = {(o.value, o.year) for o in records("2025年，肇庆高新区国家高新技术企业数量由27家增至165家。")}
+    assert got == {(Decimal("27"), None), (Decimal("165"), None)}
+
+
+def test_last_year_opening_is_dated_by_the_dateline():
+    text = "肇庆高新区访谈\n2025年3月18日\n去年，肇庆高新区实现工业总产值305亿元。"
+    assert {(o.value, o.year) for o in records(text)} == {(Decimal("30500000000"), 2024)}
+
+
+def labelled(text):
+    ex = extract_text(text)
+    from graph.extract.observations import find_observations
+
+    _, table = find_observations(ex.sentences, ex.mentions)
+    return {o.value: table[o.indicator] for o in ex.observations}
+
+
+def test_indicator_label_keeps_the_texts_words_under_the_known_concept():
+    got = labelled("2024年，肇庆高新区税收收入36.2亿元，发明专利授权量1035件。")
+    tax, patents = got[Decimal("3620000000")], got[Decimal("1035")]
+    assert (tax.zh, tax.broader) == ("税收收入", "tax-revenue")
+    assert (patents.zh, patents.broader) == ("发明专利授权量", "invention-patents")
+    # the dictionary's own label stays the dictionary's concept
+    assert labelled("2024年，肇庆高新区工业总产值305亿元。")[Decimal("30500000000")].id == "industrial-output-value"
+
+
+def test_counts_of_designated_things_keep_level_and_kind():
+    got = labelled("肇庆高新区现有国家知识产权示范企业3家、肇庆市级工程技术研究中心89家、国家级小微双创基地2个。")
+    assert got[Decimal("3")].zh == "国家知识产权示范企业数量"
+    assert got[Decimal("89")].zh == "肇庆市级工程技术研究中心数量"
+    assert got[Decimal("2")].zh == "国家级小微双创基地数量"
+
+
+def test_started_projects_are_not_the_signed_ones():
+    got = labelled("肇庆高新区累计引进签约项目59个，总投资额46.54亿元；新签约项目中已动工34个，拿地项目5个。")
+    assert got[Decimal("59")].zh == "引进签约项目数量"
+    assert got[Decimal("34")].zh == "新签约项目已动工数量"
+    assert got[Decimal("5")].zh == "拿地项目数量"
+    assert got[Decimal("4654000000")].id == "total-investment"
+
+
+def test_a_line_starting_with_a_table_word_is_no_table_header():
+    text = "肇庆高新区累计引进签约\n项目 59 个（2000 万元以上），总投资额 46.54 亿\n元。"
+    assert {o.value for o in extract_text(text).observations} == {Decimal("59"), Decimal("4654000000")}
+
+
+def test_company_anaphor_is_the_headline_enterprise_not_a_customer():
+    text = (
+        "广东星河新材料股份有限公司关于投资建设项目的公告\n"
+        "公司已进入广东华瓷电子科技股份有限公司的供应链体系。2024年度，公司实现营业收入9.8亿元，同比增长26.7%。"
+    )
+    got = {(o.entity, o.value) for o in records(text)}
+    assert ("广东星河新材料股份有限公司", Decimal("980000000")) in got
+    assert not any(e == "广东华瓷电子科技股份有限公司" for e, _ in got)
+
+
+def test_minus_sign_and_year_end_balance_date():
+    text = "截至2024年12月31日，广东星河新材料有限公司资产总额2.15亿元，净利润 -412.36 万元。"
+    got = {(o.value, o.year) for o in records(text)}
+    assert got == {(Decimal("215000000"), 2024), (Decimal("-4123600"), 2024)}
+    # a cut-off inside the year stays a period
+    got = records("截至2024年9月，肇庆高新区累计引进签约项目17个。")
+    assert [(o.year, o.period) for o in got] == [(None, "截至2024年9月")]
+
+
+def test_a_range_starts_year_does_not_date_the_rest_of_the_sentence():
+    text = "一、2024年工作回顾\n肇庆高新区高新技术企业由2023年的412家增至468家，技术合同成交额84.6亿元。"
+    got = {(o.value, o.year) for o in records(text)}
+    assert (Decimal("8460000000"), 2024) in got

@@ -67,3 +67,10 @@ def test_typo_raises():
 def test_iris_are_stable_and_safe():
     assert entity_iri("清远高新技术产业开发区") == entity_iri(" 清远高新技术产业开发区 ")
     assert iri_safe('<script>"x"') == "%3Cscript%3E%22x%22"
+
+
+def test_leading_industry_is_an_in_industry(onto):
+    """A query for pk:inIndustry (with rdfs:subPropertyOf*) finds a park's leading industries."""
+    assert (PK.leadingIndustry, RDFS.subPropertyOf, PK.inIndustry) in onto
+    assert (PK.Target, RDFS.subClassOf, PK.Observation) in onto
+

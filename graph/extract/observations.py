@@ -42,12 +42,18 @@ _GROWTH = (
     (re.compile(r"(?:增加|新增|多出)(?:了)?$"), "increase", "增加额", "increase"),
 )
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|降低)(?:了)?$")
+_PARTIAL_YEAR = (
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:前三季度|上半年|下半年|(?:第)?[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个月|"
+    r"1?\d\s*月?\s*[—–\-~～至到]\s*1?\d\s*月(?:份)?|1?\d\s*月份)"
+)
+"""Part of a year (2024年1—8月, 上半年, 一季度, 前10个月): a period, not the year's figure."""
+_PARTIAL_AFTER_YEAR = re.compile(r"\s*(?:前三季度|上半年|下半年|(?:第)?[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个月|1?\d\s*月?\s*[—–\-~～至到]\s*1?\d\s*月|1?\d\s*月份)")
 _PERIOD_RE = re.compile(
-    r"(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}年)?\d{1,2}月(?:底|末)?|"
+    _PARTIAL_YEAR + r"|(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|目前|(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}\s*年)?\s*(?!12\s*月\s*(?:31\s*日|底|末))\d{1,2}\s*月(?:底|末)?|"
     r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?)"
 )
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
-_VERB_GLUE = re.compile(r"(?:是|为|达|达到|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
+_VERB_GLUE = re.compile(r"(?:是|为|达|达到|提升到|提升至|提高到|提高至|增至|增加到|增加至|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
 _RANGE_RE = re.compile(r"由\s*$")
 _TO_RE = re.compile(r"^(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|上升至|上升到|降至|下降至|减少至|减至|到)")
 
@@ -112,6 +118,14 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
         if i == len(toks) - 1 and len(word) > 1 and word not in _PHRASE_STOP_WORDS:
             break  # the head of the phrase stays, whatever jieba tags it (预算收入/v)
         followed_by_noun = i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+        # a verb that names a kind (知识产权示范企业, 双创基地) sits between a noun and the head noun
+        modifier = (tag == "v" and i > 0 and toks[i - 1][1][:1] in ("n", "b", "v") and i + 1 == len(toks) - 1
+                    and toks[i + 1][1].startswith("n") and len(toks[i + 1][0]) >= 2 and word not in _PHRASE_STOP_WORDS)
+        level = word == "级" and i > 0 and toks[i - 1][1] == "ns"  # 清远市级: the level stays with what it qualifies
+        # a one-character verb and its one-character object make one word (拿地项目, 供地面积)
+        verb_object = tag == "v" and len(word) == 1 and i + 1 < len(toks) and len(toks[i + 1][0]) == 1 and toks[i + 1][1].startswith("n")
+        if level or modifier or verb_object:
+            continue
         if word in _PHRASE_STOP_WORDS or tag in ("p", "c", "u", "uj", "r", "m", "q") or (tag == "d" and word in _ADVERBS) or (
             tag == "v" and not (word in _NOUN_MODIFYING_VERBS and followed_by_noun)
         ):
@@ -139,7 +153,19 @@ def _slug(text: str) -> str:
     return re.sub(r"[\s/#?]+", "-", text.strip("“”\"'")).strip("-")
 
 
-_FORECAST = re.compile(r"(?:力争|预计|有望|争取|确保|将(?:达到|突破|提升|实现|新增|增至)|预期|目标是)")
+_FORECAST = re.compile(
+    r"(?:力争|预计|有望|争取|确保|预期|目标(?:是|为|值)|规划(?:到|至)|"
+    r"计划(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到)|"
+    r"将(?:再|要)?(?:达到|突破|提升|实现|新增|增至|超过|建成|形成|培育|引进|开工))"
+)
+"""A target, plan or forecast (力争, 预计, 计划…, 将达到): what follows is not a measured value."""
+_STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|为|值)")
+"""The cues that make even a design capacity (建成后将形成年产…) a forecast."""
+_TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)?")
+_TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分])")
+_OPENING_YEAR = re.compile(r"^(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
+_DATELINE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*$")
+_OPENING_PERIOD = re.compile(r"^(" + _PARTIAL_YEAR + r")[，,]")
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
 _SHARE_OF = re.compile(r"(?:占|相当于)[^，。；]{1,24}?的?$")
 _REPORT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)")
@@ -147,7 +173,7 @@ _FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 _BULLETS = "●•·■□▪◆◇▶►-*–—○"
 _UNIT_IN_LABEL = re.compile(r"[（(](亿元|万元|元|万吨|吨|家|个|项|件|万人|人|%|万平方米|平方米)[）)]\s*$")
-_TABLE_HEADER = re.compile(r"^(?:指标|项目|名称|类别|主要指标)\s+(.+)$|^((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
+_TABLE_HEADER = re.compile(r"^(?:指标|项目|名称|类别|主要指标)\s+([^，。；,;]+)$|^((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
 _SECTOR_QUALIFIER = re.compile(r"([\u4e00-\u9fff“”+]{2,12}?(?:产业链|产业|行业|板块|领域))\s*$")
 
 
@@ -174,6 +200,19 @@ class _Indicators:
     def entry(self, entry: IndicatorEntry) -> str:
         self.table.setdefault(entry.id, Indicator(entry.id, entry.zh, entry.en))
         return entry.id
+
+    def worded(self, entry: IndicatorEntry, surface: str) -> str:
+        """The indicator in the text's own words (税收收入, 发明专利授权量), narrower than the dictionary's."""
+        surface = re.sub(r"^(?:全区|全市|全县|全园|园区|区内|全年|当年|年末|累计)+", "", surface.strip("“”\"' "))
+        surface = re.sub(r"(?:增速|增长率|增幅|增长|同比|占比|比重|首次|已经|已|再次|再|均|分别|共|合计|总计|约|近)+$", "", surface)  # the measure is added by its own concept
+        if entry.kind == "count" and not surface.endswith(("量", "数", "数量")):
+            surface += "数量"
+        if len(surface) <= 2 or surface == entry.zh or surface in (entry.zh + "额", entry.zh.removesuffix("额")):
+            return self.entry(entry)
+        base = self.entry(entry)
+        ind_id = f"{base}/{_slug(surface)}"
+        self.table.setdefault(ind_id, Indicator(ind_id, surface, f"{entry.en} ({surface})", broader=base))
+        return ind_id
 
     def qualified(self, entry: IndicatorEntry, qualifier: str) -> str:
         base = self.entry(entry)
@@ -235,7 +274,16 @@ def _amount_indicator(core: str, unit: str, inds: _Indicators, lex: Lexicon) -> 
                 qual = sector.group(1)
                 qual = qual[trim_left(qual, lex) :] if qual else qual
                 return inds.qualified(entry, qual) if len(qual) >= 2 else inds.entry(entry)
-            return inds.entry(entry)
+            surface = (cue + tail).strip("、，,；;：: ")
+            if entry.kind == "count" and tail.startswith("中"):
+                # 新签约项目中已动工34个: the members of a set that did something, not the set
+                surface = _count_phrase(core[: pos + len(cue)], 0, pos + len(cue)) + tail[1:]
+            elif entry.kind == "count":
+                # the whole noun phrase the text counts: 新开工项目, 省级以上众创空间, 发明专利授权量
+                phrase = _count_phrase(core, 0, len(core))
+                if phrase.endswith(surface) and len(phrase) <= len(surface) + 8:
+                    surface = phrase
+            return inds.worded(entry, surface)
     return None
 
 
@@ -279,9 +327,14 @@ def find_observations(
         if m.cls == "Park":
             section_parks.setdefault(section_of[m.sentence], m.key)
     main_park = _most_named_park(mentions)
+    principal = _principal_enterprise(sentences, mentions)
 
     table_years: list[str] = []
     carried_year: int | None = None
+    section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
+    para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
+    dateline = next((int(m.group(1)) for m in map(_DATELINE.match, (x.text for x in sentences[:6])) if m), 0)
+    latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
     in_forecast = False
     for s, topic in zip(sentences, topics):
@@ -295,10 +348,27 @@ def find_observations(
             continue
         park = section_parks.get(section_of[s.index], main_park)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；")
+        if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
+            section_year = None  # a new news item on the page
         if heading:
             in_forecast = bool(_FORECAST_HEADING.match(text))
-        if in_forecast:
-            continue  # 三、2025年主要预期目标: targets, not figures
+            years = [int(m.group(1)) for m in YEAR_RE.finditer(text)
+                     if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
+            if years:
+                section_year = years[0]
+            elif _TOP_HEADING.match(text):
+                section_year = None
+        opening_year = _OPENING_YEAR.match(text)
+        opening_period = _OPENING_PERIOD.match(text)
+        if opening_period:
+            para_time = (s.paragraph, None, opening_period.group(1))
+        elif opening_year and (opening_year.group(1) or dateline):
+            y = int(opening_year.group(1)) if opening_year.group(1) else dateline + (0 if opening_year.group(2) == "今年" else -1)
+            para_time = (s.paragraph, y, None)
+        elif para_time is not None and para_time[0] != s.paragraph:
+            para_time = None
+        context_year = para_time[1] if para_time else section_year
+        context_period = para_time[2] if para_time else None
         if table_years:
             row = _table_row(s, text, quantities, table_years, park, inds, lex)
             if row:
@@ -312,6 +382,7 @@ def find_observations(
         carried_year = sent_year
         prev_ind: str | None = None
         prev_entity: str | None = None
+        open_range = False  # the figure before was the start of 由A增至B
         for qi, q in enumerate(quantities):
             if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
                 continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
@@ -325,13 +396,32 @@ def find_observations(
             year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
             if static and not [m for m in YEAR_RE.finditer(text, left, q.start)]:
                 year = None
+            own_period = _last_period(text, q.start)
+            if year is None and not static and own_period is None and not re.search(r"总投资|投资总额", before):
+                if context_period is not None:
+                    own_period = context_period  # 1—11月，…: the paragraph's figures are that period's
+                elif context_year is not None:
+                    year = context_year  # 2024年，… or 一、2024年工作回顾: carried to the figures that follow
+            status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
+            range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
+            was_open, open_range = open_range, bool(range_start)
+            if range_start:
+                # the start of 由A增至B: its own year, if the text gives one, never the sentence's
+                year = int(range_start.group(1)) if range_start.group(1) else None
             # the end of a range (由102个增至202个) repeats the start's indicator
-            if _FORECAST.search(before):
-                continue  # 力争/预计/有望…: a target, not a figure
-            if re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$", before) \
-                    and out and out[-1].sentence == s.index:
-                out.append(replace(out[-1], value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound,
-                                   rule="observation:range-end", year=year, period=None if year else out[-1].period))
+            range_end = re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)"
+                                  r"(?:((?:19|20)\d{2})年(?:底|末)?的?)?$", before)
+            if range_end and out and out[-1].sentence == s.index and was_open:
+                start = out[-1]
+                if range_end.group(1):
+                    year = int(range_end.group(1))
+                elif start.year is not None:
+                    # 由2023年的412家增至468家: the end is the year the text reports on, not the start's
+                    year = next((y for y in (year, context_year, sent_year, ref_year) if y is not None and y > start.year), None)
+                else:
+                    year = None
+                out.append(replace(start, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound,
+                                   rule="observation:range-end", year=year, period=None if year else own_period, status=status))
                 continue
             ind_id = None
             measure = next(((rx, mid, zh, en) for rx, mid, zh, en in _GROWTH if rx.search(core)), None)
@@ -355,13 +445,14 @@ def find_observations(
             else:
                 ind_id = _amount_indicator(core, q.unit, inds, lex)
                 if ind_id is None:
-                    phrase = _count_phrase(text, left, q.start)
+                    phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
+                    phrase = _strip_names(phrase, text, ms, s)
                     range_start = _RANGE_RE.search(phrase)
                     if range_start:
                         phrase = phrase[: range_start.start()]
                     if not phrase:
                         m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})(?:由|从)\s*(?:(?:19|20)\d{2}年的?)?$", before)
-                        phrase = m_prev.group(1) if m_prev else ""
+                        phrase = _strip_names(m_prev.group(1), text, ms, s) if m_prev else ""
                     if phrase in ("总数", "总量", "累计", "合计", "总计") and prev_ind is not None:
                         ind_id = _strip_measure(prev_ind).replace("/new", "")
                     elif phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start):
@@ -379,16 +470,14 @@ def find_observations(
                         ind_id = inds.minted(phrase, q.unit)
             if ind_id is None:
                 continue
-            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park, inds.table.get(ind_id))
+            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
+                                      inds.table.get(ind_id), principal)
             if entity is None:
                 continue
-            period = None
-            if year is None:
-                pm = None
-                for pm in _PERIOD_RE.finditer(text, 0, q.start):
-                    pass
-                period = pm.group() if pm else None
+            period = own_period if year is None else None
             value = -q.value if measure is not None and _NEGATIVE.search(core) else q.value
+            if re.search(r"(?:^|[^\d\s])\s*[-−－]\s*$", text[: q.start]) and value > 0:
+                value = -value  # 净利润 -412.36 万元
             unit = q.unit
             if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
                 ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|生产)", before)
@@ -407,15 +496,72 @@ def find_observations(
                     year=year,
                     period=period,
                     bound=q.bound,
+                    status=status,
                 )
             )
             prev_ind = ind_id if measure is None else prev_ind
             prev_entity = entity
+        if not in_forecast:
+            reported = [int(m.group(1)) for m in YEAR_RE.finditer(text)
+                        if _is_point_year(text, m) and not re.search(r"[到至]\s*$", text[: m.start()])
+                        and not _is_target(text, m.start(), 0)]
+            latest_year = max([latest_year, *reported])
         # within a paragraph, a figure with no subject of its own is still about the last one's
         carried_entity = prev_entity if prev_entity is not None else carried_entity
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
     return out, inds.table
+
+
+def _strip_names(phrase: str, text: str, ms: Sequence[Mention], s: Sentence) -> str:
+    """The counted thing without the entity that opens it (肇庆高新区高新技术企业 → 高新技术企业)."""
+    for m in ms:
+        surface = text[m.start - s.start : m.end - s.start]
+        if len(surface) >= 2 and phrase.startswith(surface) and len(phrase) > len(surface) + 1:
+            return phrase[len(surface) :].lstrip("的")
+    return phrase
+
+
+def _last_period(text: str, pos: int) -> str | None:
+    """The period phrase (1—8月, 上半年, 10年来, 目前) last before ``pos`` in the sentence, if any."""
+    pm = None
+    for pm in _PERIOD_RE.finditer(text, 0, pos):
+        pass
+    return pm.group() if pm else None
+
+
+def _is_target(text: str, pos: int, latest_year: int, *, capacity: bool = False) -> bool:
+    """Whether the figure at ``pos`` is a target, plan or forecast, not a measured value.
+
+    A cue (力争, 预计, 计划, 将达到…) earlier in its clause group (up to the
+    last 。 or ；) marks it, and so does 到2027年 when 2027 lies beyond the
+    latest year the text has reported on. A design capacity (项目建成后将形成年产…)
+    is a fact about the project: only a hedge (预计, 力争) makes it a forecast.
+
+    Examples
+    --------
+    >>> _is_target("力争到2026年，工业总产值达到800亿元", 19, 2024)
+    True
+    >>> _is_target("2024年工业总产值574亿元，预计2025年突破600亿元", 10, 2024)
+    False
+    >>> _is_target("到2027年，高新技术企业超过150家", 14, 2024)
+    True
+    >>> _is_target("到2024年底，高新技术企业达到468家", 17, 2024)
+    False
+    """
+    seg = text[max(text.rfind("。", 0, pos), text.rfind("；", 0, pos), text.rfind(";", 0, pos)) + 1 : pos]
+    if (_STRONG_FORECAST if capacity else _FORECAST).search(seg):
+        return True
+    if capacity:
+        return False
+    return any(int(m.group(1)) > latest_year > 0 for m in _TARGET_YEAR.finditer(seg))
+
+
+def _principal_enterprise(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> str | None:
+    """The enterprise a document is about: the one its headline names (an announcement's issuer), if any."""
+    head = {s.index for s in sentences[:3]}
+    named = [m for m in mentions if m.cls == "Enterprise" and m.sentence in head]
+    return named[0].key if named else None
 
 
 def _most_named_park(mentions: Sequence[Mention]) -> str | None:
@@ -463,6 +609,7 @@ def _observed_entity(
     prev_entity: str | None,
     park: str | None,
     indicator: Indicator | None = None,
+    principal: str | None = None,
 ) -> str | None:
     """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor,
     the sentence's subject, the figure before it in the paragraph, the topic, the park."""
@@ -479,9 +626,14 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
-    anaphor = re.search(r"(?:^|[，,；;。])(?:该|这一|这个|其)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业)(?:内|中)?", text[: q.start])
-    if anaphor and (anaphor.group().lstrip("，,；;。").startswith(("该", "这", "其")) or anaphor.start() == 0 or anaphor.group(1) in ("项目", "孵化器", "公司")):
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业)(?:内|中)?", text[: q.start])
+    if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
+                    or anaphor.group(1) in ("项目", "孵化器", "公司")):
         wanted = _ANAPHORA[anaphor.group(1)]
+        if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1:
+            return topic.key
+        if wanted == "Enterprise" and principal is not None:
+            return principal  # 公司实现营业收入…: the enterprise the document is about, not a customer just named
         if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise":
             return topic.key
         prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
@@ -593,7 +745,9 @@ def _is_point_year(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 2]
     before = text[max(0, m.start() - 2) : m.start()]
     in_range = re.search(r"(?:19|20)\d{2}\s*年?\s*[—–\-至到]\s*$", text[max(0, m.start() - 8) : m.start()])
-    return not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于")) and not in_range
+    partial = _PARTIAL_AFTER_YEAR.match(text, m.end())
+    return (not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于", "由"))
+            and not in_range and not partial)
 
 
 def _inside_name(q: Quantity, ms: Sequence[Mention], s: Sentence) -> bool:

@@ -9,7 +9,9 @@ per category, true positives, false positives and false negatives:
   class (was the entity found at all?).
 * ``relation:<property>``: one row per ``pk:`` relation property, plus
   ``relation:affiliatedWith+role`` which also checks the role title.
-* ``observation``: matched on (entity, value, unit, year); and
+* ``observation``: matched on (entity, value, unit, year), where a figure
+  with a ``pk:period`` counts as year ``None`` and a ``pk:Target`` (a target
+  or plan) is neither gold nor predicted; and
   ``observation+indicator`` which also requires the indicator label to agree
   (one label contains the other).
 * ``micro:entities``, ``micro:relations`` and ``micro:all``: sums of the
@@ -755,6 +757,8 @@ def _relation_rows(graph: Graph, gold: Gold, reader: _Reader, match: _Matcher) -
 
 def _predicted_observations(graph: Graph, reader: _Reader, match: _Matcher) -> list[_Obs]:
     nodes = set(graph.subjects(RDF.type, PK.Observation)) | set(graph.subjects(PK.observedEntity, None))
+    # a target or plan is not a measured value, and gold holds measured values only
+    nodes -= set(graph.subjects(RDF.type, PK.Target))
     out = []
     for node in sorted(nodes, key=str):
         ents = list(graph.objects(node, PK.observedEntity))
@@ -767,6 +771,8 @@ def _predicted_observations(graph: Graph, reader: _Reader, match: _Matcher) -> l
         value = next((v for v in map(_decimal, graph.objects(node, PK.value)) if v is not None), None)
         unit = next((str(u).strip() for u in graph.objects(node, PK.unit)), None)
         year = next((y for y in map(_year, graph.objects(node, PK.year)) if y is not None), None)
+        if (node, PK.period, None) in graph:
+            year = None  # a period figure (1—8月, 上半年, 2015—2025年) is not a calendar year's: gold gives it year null
         out.append(
             _Obs(
                 node=node,

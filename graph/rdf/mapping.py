@@ -22,7 +22,7 @@ from graph.errors import MappingError
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import canonical_park_name
 from graph.extract.observations import Indicator
-from graph.model import ORGANIZATION_CLASS_NAMES, Extraction
+from graph.model import ORGANIZATION_CLASS_NAMES, Extraction, ObservationRecord
 from graph.vocab import (
     DATA_GRAPH,
     PK,
@@ -241,7 +241,7 @@ class RdfMapper:
         first: dict[URIRef, str] = {}
         for ex in extractions:
             for ob in ex.observations:
-                o = statement_iri("obs", self.node(ob.entity), concept_iri("indicator", ob.indicator), ob.year, ob.value, ob.unit)
+                o = _observation_iri(self.node(ob.entity), concept_iri("indicator", ob.indicator), ob)
                 first.setdefault(o, ex.document.sha256)
         self._first_stated = first
 
@@ -408,7 +408,7 @@ class RdfMapper:
             c = concept_iri("indicator", ob.indicator)
             # one figure, one observation: the same value stated twice (or in two
             # articles) gets one node, cited by every sentence that states it
-            o = statement_iri("obs", e, c, ob.year, ob.value, ob.unit)
+            o = _observation_iri(e, c, ob)
             if self._first_stated is not None:  # claimed up front (map_in_parallel): no order between documents
                 repeat = self._first_stated.get(o) != doc.sha256 or o in stated_here
                 stated_here.add(o)
@@ -420,6 +420,8 @@ class RdfMapper:
                 continue
             self._observed.add(o)
             data.add((o, RDF.type, PK.Observation))
+            if ob.status == "target":
+                data.add((o, RDF.type, PK.Target))  # a target or plan, not a measurement
             data.add((o, PK.observedEntity, e))
             data.add((o, PK.indicator, c))
             data.add((o, PK.value, Literal(_decimal_text(ob.value), datatype=XSD.decimal)))
@@ -621,6 +623,17 @@ def _fits(predicate: str, subject_cls: str, object_cls: str) -> bool:
     """Does a fact respect the property's domain and range (:data:`SIGNATURES`)?"""
     domain, rng = SIGNATURES.get(predicate, (None, None))
     return (domain is None or subject_cls in domain) and (rng is None or object_cls in rng)
+
+
+def _observation_iri(entity: URIRef, indicator: URIRef, ob: ObservationRecord) -> URIRef:
+    """One figure, one node: a target is a different statement from a measured value of the same key,
+    and so is a partial-year figure (1—8月) from the year's."""
+    extra = ()
+    if ob.status != "measured":
+        extra += (ob.status,)
+    if ob.year is None and ob.period:
+        extra += (ob.period,)
+    return statement_iri("obs", entity, indicator, ob.year, ob.value, ob.unit, *extra)
 
 
 def _decimal_text(value: Decimal) -> str:

@@ -62,7 +62,7 @@ def _halfwidth(ch: str) -> str:
     return ch
 
 
-_TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标)(?:\s+\S+){2,}\s*$")
+_TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标)(?:\s+[^\s，。；,;]+){2,}\s*$")  # cells, not a clause (项目 59 个（…），总投资额…)
 
 
 def _is_table_line(line: str) -> bool:
