@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
 from graph.text.clean import is_cjk
@@ -47,6 +48,7 @@ __all__ = [
 
 ENTITY_CLASSES = ENTITY_CLASS_NAMES
 ORG_CLASSES = ORGANIZATION_CLASS_NAMES
+_CUES = load_cues()
 _COMPOUND_HEADS = frozenset({"Platform", "ResearchInstitute", "GovernmentBody"})
 
 _GENERIC_BODY = re.compile(
@@ -73,22 +75,16 @@ _ALIAS_RE = re.compile(
 )
 _ALIAS_INLINE_RE = re.compile(r"[，,]\s*(?:以下|下文)?(?:简称|下称)[：:]?[“\"「]([^”\"」]{1,16})[”\"」]")
 _QUOTED_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{2,60})[”」』\"]")
-_HONOUR_CUE_BEFORE = re.compile(
-    r"(?:荣获|获评|被评为|评为|荣膺|获得|获授|授予|入选|入围|被认定为|认定为|获批|成功创建|创建成为|创建|成为|列入|获)$"
-)
-_HONOUR_CUE_AFTER = re.compile(r"^(?:等)?(?:多项|多个|系列)?(?:荣誉)?(?:称号|荣誉|奖项|殊荣|荣誉称号|认定)")
-_HONOUR_LEFT_CUES = re.compile(
-    r"(?:荣获|获评|被评为|评为|荣膺|获得|获授|授予|入选|入围|被认定为|认定为|获批|成功创建|创建成为|创建|成为|列入|还是|也是|是|为|获)$"
-)
-_PRODUCT_CUE = re.compile(r"(?:研发出|研制出|开发出|推出|生产出|研发制成的|研制的|研发的|生产的|制成的|推出的)")
+_HONOUR_CUE_BEFORE = _CUES.ends_with("honour")
+_HONOUR_CUE_AFTER = re.compile(r"^(?:等)?(?:多项|多个|系列)?(?:荣誉)?" + _CUES.alternation("honour-after"))
+_HONOUR_LEFT_CUES = _CUES.ends_with("honour", "honour-copula", "honour-left")
+_PRODUCT_CUE = _CUES.pattern("product-made")
 _PRODUCT_MODIFIERS = re.compile(r"^(?:了)?(?:全球|全国|国内|世界|行业|业内)?(?:首款|首台|首套|首个|一款|一种|多款|系列)?")
 _LIST_HEAD_RE = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,24}、)+[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,24})(?:和|及|与)?([\u4e00-\u9fffA-Za-z]{0,24}?)等"
     r"(?:一大批|一批|多家|众多|[\u4e00-\u9fff]{0,12}?)(?:为代表的)?[\u4e00-\u9fff]{0,10}?(企业|公司|药企|厂商|品牌企业|龙头企业)"
 )
-_CUSTOMER_RE = re.compile(
-    r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|遍及|覆盖)[：:]?|(?:供货给|供应给)"
-)
+_CUSTOMER_RE = re.compile(r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + "[：:]?")
 _PERSON_TAIL = re.compile(
     r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|[，,。：:；;、“”\s]|$)"
 )
@@ -425,7 +421,7 @@ def _unit_mentions(s: Sentence, text: str, role_start: int, role_text: str, foun
     return out
 
 
-_DESIGNATION_CUE = re.compile(r"(?:被认定为|认定为|被评为|评为|获评|入选|入围|获批为|成功获批|获批|成为|被列为|列为|被授予|授予)$")
+_DESIGNATION_CUE = _CUES.ends_with("designation")
 
 
 def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
@@ -607,7 +603,8 @@ _PRODUCT_LIST_RE = re.compile(
     r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
 )
 _FOCUS_LIST_RE = re.compile(
-    r"(?:专注于|聚焦于?|深耕|主营|主攻|专攻|研发生产|生产销售|负责|主要生产|主要从事|主要产品(?:包括|有|为)|产品(?:包括|涵盖|有))"
+    _CUES.alternation("product-list")
+    +
     r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,14}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,14}?)(?:等|。|，|的|,|；)"
 )
 _CAPACITY_PRODUCT_RE = re.compile(

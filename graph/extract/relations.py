@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import ORGANIZATION_CLASS_NAMES, EventRecord, Mention, Relation, Sentence
 from graph.text.segment import sections
@@ -40,35 +41,22 @@ ORG = ORGANIZATION_CLASS_NAMES
 ACTORS = ORG | {"Park"}
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
-_LOCATIVE_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|走进|来到|在|与|和|对|向|从|为|像|同|跟|及|以)$")
+_CUES = load_cues()
+_LOCATIVE_BEFORE = _CUES.ends_with("locative")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
-_LOCATED_CUE = re.compile(r"(?:位于|坐落于|坐落在|落户于|落户|入驻|扎根于|扎根|选址于|选址)")
-_COOP_CUE = re.compile(r"(?:集中签约|签约|签署(?:了)?(?:深化)?(?:战略)?合作(?:框架)?协议|签订(?:了)?(?:战略)?合作(?:框架)?协议|达成(?:战略)?合作|战略合作|开展合作|携手|联合研发|合作研发|共同研发|联合开发|共同开发|合作开发|产学研合作|校企合作|合作)")
-_COBUILD_CUE = re.compile(r"(?:联合共建|合作共建|共同建设|共建|联合建设|合建)")
-_COFILE_CUE = re.compile(r"(?:联合申报|共同申报|联合申请|共同申请|合作申报)")
-_HONOUR_CUE = re.compile(r"(?:荣获|获评|被评为|评为|荣膺|获得|获授|授予|入选|入围|被认定为|认定为|获批|创建成为|成功创建|创建|成为|列入|获|是)")
-_HOST_CUE = re.compile(r"(?:拥有|建有|设有|建成|建设|组建|成立|获批|揭牌|设立|搭建|打造)")
-_SUBSIDIARY_CUE = re.compile(r"(?:旗下(?:的|有|拥有)?|全资子公司|控股子公司|子公司)")
-_CONFER_CUE = re.compile(r"(?:公布|颁发|授予|认定|评选|发布|批准|表彰)")
-_CHAIN_CUE = re.compile(r"(?:链主|龙头企业|领军企业|头部企业|链长企业|牵头企业|领头雁|领头羊企业)")
-_LEADING_CUE = re.compile(r"(?:为主导|主导产业|重点发展|支柱产业|首位产业)")
-_EVENT_VERBS: tuple[tuple[str, str], ...] = (
-    ("揭牌成立", "opening"),
-    ("揭牌", "opening"),
-    ("开业", "opening"),
-    ("启用", "opening"),
-    ("落成", "opening"),
-    ("正式成立", "founding"),
-    ("成立", "founding"),
-    ("建立", "founding"),
-    ("批复", "approval"),
-    ("批准", "approval"),
-    ("获批", "approval"),
-    ("开工", "groundbreaking"),
-    ("奠基", "groundbreaking"),
-    ("投产", "production-start"),
-    ("签约", "signing"),
-    ("签署", "signing"),
+_LOCATED_CUE = _CUES.pattern("located")
+_COOP_CUE = _CUES.pattern("cooperation")
+_COBUILD_CUE = _CUES.pattern("cobuild")
+_COFILE_CUE = _CUES.pattern("cofile")
+_HONOUR_CUE = _CUES.pattern("honour", "honour-copula")
+_HOST_CUE = _CUES.pattern("host")
+_SUBSIDIARY_CUE = _CUES.pattern("subsidiary")
+_CONFER_CUE = _CUES.pattern("conferral")
+_CHAIN_CUE = _CUES.pattern("chain-leader")
+_LEADING_CUE = _CUES.pattern("leading-industry")
+_CUSTOMER_CUE = re.compile(
+    r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
+    + _CUES.alternation("customer-weak")
 )
 
 
@@ -441,7 +429,7 @@ def _relations_in(
             _add(out, ctx, operators[-1], "hostsPlatform", plats[-1], "hostsPlatform:由…运营")
 
     # --- customers -------------------------------------------------------------
-    for cust in re.finditer(r"(?:主要)?(?:合作)?客户(?:包括|有|涵盖|主要有|遍及)|供货给|供应给|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|销往|配套供应", text):
+    for cust in _CUSTOMER_CUE.finditer(text):
         buyers = []
         for m in ms:
             if ctx.rel(m) >= cust.end() and m.cls in ORG:
@@ -893,7 +881,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     """
     out: list[EventRecord] = []
     for s in sentences:
-        verb = next(((v, t) for v, t in _EVENT_VERBS if v in s.text), None)
+        verb = next(((v, _CUES.value("event", v)) for v in _CUES.in_order("event") if v in s.text), None)
         if verb is None:
             continue
         dm = DATE_RE.search(s.text)

@@ -1,0 +1,217 @@
+"""Cue words, the one home of every word a rule keys on.
+
+A *cue family* (``located``, ``honour``, ``customer``, ``subsidiary`` …) is the
+set of words that signal one kind of fact. They are written once, in
+``data/lexicon/cues.tsv`` (``family<TAB>cue<TAB>value or note``), and both
+:mod:`graph.extract.mentions` and :mod:`graph.extract.relations` read them from
+here, so no cue list is copied between modules and a new cue is a line of data.
+
+:func:`load_cues` gives a :class:`CueBook`: the cue words per family
+(longest first), a compiled alternation per family for the rules that need a
+regular expression around the cue, and :meth:`CueBook.scan`, one
+Aho–Corasick pass (pyahocorasick) over a text for every cue of every family,
+which tells the relation rules which families a sentence holds before any
+rule looks at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from graph._resources import data_dir
+from graph.errors import ExtractionError
+
+__all__ = ["CueBook", "CueHit", "load_cues", "build_automaton", "longest_matches"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """One cue word found in a text: ``text[start:end] == cue``."""
+
+    family: str
+    cue: str
+    start: int
+    end: int
+
+
+def build_automaton(words: dict[str, object]) -> ahocorasick.Automaton:
+    """An Aho–Corasick automaton over ``words`` (word → payload).
+
+    Examples
+    --------
+    >>> a = build_automaton({"高新区": 1, "清远高新区": 2})
+    >>> [(s, w) for s, w, _ in longest_matches(a, "走进清远高新区")]
+    [(2, '清远高新区')]
+    """
+    a = ahocorasick.Automaton()
+    for w, payload in words.items():
+        if w:
+            a.add_word(w, (w, payload))
+    a.make_automaton()
+    return a
+
+
+def longest_matches(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, str, object]]:
+    """Leftmost-longest, non-overlapping matches: ``(start, word, payload)``.
+
+    This is what a regular expression alternation of the same words sorted
+    longest first finds with ``finditer``.
+    """
+    if len(automaton) == 0:
+        return []
+    out = []
+    for end, (word, payload) in automaton.iter_long(text):
+        out.append((end - len(word) + 1, word, payload))
+    return out
+
+
+@dataclass(frozen=True)
+class CueBook:
+    """The cue families, ready to use.
+
+    Attributes
+    ----------
+    families : dict
+        family → its cue words, longest first.
+    values : dict
+        (family, cue) → the value column where the file gives one (an event's type).
+    """
+
+    families: dict[str, tuple[str, ...]]
+    values: dict[tuple[str, str], str]
+    order: dict[str, tuple[str, ...]]
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    _automaton: ahocorasick.Automaton | None = field(default=None, repr=False, compare=False)
+
+    def words(self, *families: str) -> tuple[str, ...]:
+        """The cue words of one or more families, longest first."""
+        if len(families) == 1:
+            return self._family(families[0])
+        merged = {w for f in families for w in self._family(f)}
+        return tuple(sorted(merged, key=lambda w: (-len(w), w)))
+
+    def _family(self, family: str) -> tuple[str, ...]:
+        try:
+            return self.families[family]
+        except KeyError:
+            raise ExtractionError(
+                f"no cue family {family!r} in cues.tsv; known: {', '.join(sorted(self.families))}"
+            ) from None
+
+    def alternation(self, *families: str) -> str:
+        """A regular-expression group matching any cue of ``families`` (longest first).
+
+        Examples
+        --------
+        >>> load_cues().alternation("cobuild")
+        '(?:共同建设|合作共建|联合共建|联合建设|共建|合建)'
+        """
+        return "(?:" + "|".join(re.escape(w) for w in self.words(*families)) + ")"
+
+    def pattern(self, *families: str) -> re.Pattern[str]:
+        """The compiled :meth:`alternation` (cached).
+
+        Examples
+        --------
+        >>> load_cues().pattern("located").search("公司位于清远高新区").group()
+        '位于'
+        """
+        key = "|".join(families)
+        rx = self._patterns.get(key)
+        if rx is None:
+            rx = self._patterns[key] = re.compile(self.alternation(*families))
+        return rx
+
+    def ends_with(self, *families: str) -> re.Pattern[str]:
+        """A pattern for a text that ends in a cue of ``families`` (use with ``search``)."""
+        key = "$" + "|".join(families)
+        rx = self._patterns.get(key)
+        if rx is None:
+            rx = self._patterns[key] = re.compile(self.alternation(*families) + "$")
+        return rx
+
+    def in_order(self, family: str) -> tuple[str, ...]:
+        """A family's cues in file order (for families where the first present wins)."""
+        return self.order[family]
+
+    def value(self, family: str, cue: str) -> str | None:
+        return self.values.get((family, cue))
+
+    def scan(self, text: str) -> list[CueHit]:
+        """Every occurrence of every cue of every family, in one automaton pass.
+
+        Overlapping cues are all reported (位于 inside 坐落于 is not, it is
+        not a substring; 合作 inside 战略合作 is), so a family is present in a
+        text exactly when one of its words occurs in it.
+
+        Examples
+        --------
+        >>> sorted({h.family for h in load_cues().scan("公司位于清远高新区，旗下拥有两家工厂")} & {"located", "subsidiary"})
+        ['located', 'subsidiary']
+        """
+        a = self._automaton
+        if a is None:
+            return []
+        out = []
+        for end, (word, families) in a.iter(text):
+            start = end - len(word) + 1
+            out.extend(CueHit(f, word, start, end + 1) for f in families)
+        return out
+
+    def present(self, text: str) -> frozenset[str]:
+        """The families with at least one cue in ``text``."""
+        a = self._automaton
+        if a is None:
+            return frozenset()
+        return frozenset(f for _end, (_w, fams) in a.iter(text) for f in fams)
+
+
+def _cues_file(directory: str | None) -> Path:
+    return (Path(directory) if directory else data_dir() / "lexicon") / "cues.tsv"
+
+
+@lru_cache(maxsize=4)
+def load_cues(directory: str | None = None) -> CueBook:
+    """Read ``cues.tsv`` from ``directory`` (default: the bundled lexicon).
+
+    Raises
+    ------
+    ExtractionError
+        If the file is missing or a line has no cue.
+
+    Examples
+    --------
+    >>> book = load_cues()
+    >>> book.words("subsidiary")[:2]
+    ('全资子公司', '控股子公司')
+    >>> book.value("event", "揭牌")
+    'opening'
+    """
+    path = _cues_file(directory)
+    if not path.is_file():
+        raise ExtractionError(f"cue file {path} not found; the loader needs data/lexicon/cues.tsv")
+    order: dict[str, list[str]] = {}
+    values: dict[tuple[str, str], str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 2 or not cols[0] or not cols[1]:
+            raise ExtractionError(f"{path}:{n}: a cue line needs a family and a cue, tab-separated: {line!r}")
+        family, cue = cols[0], cols[1]
+        if cue not in order.setdefault(family, []):
+            order[family].append(cue)
+        if family == "event" and len(cols) > 2 and cols[2]:
+            values[(family, cue)] = cols[2]
+    families = {f: tuple(sorted(ws, key=lambda w: (-len(w), w))) for f, ws in order.items()}
+    by_word: dict[str, list[str]] = {}
+    for f, ws in order.items():
+        for w in ws:
+            by_word.setdefault(w, []).append(f)
+    automaton = build_automaton({w: tuple(fs) for w, fs in by_word.items()})
+    return CueBook(families, values, {f: tuple(ws) for f, ws in order.items()}, {}, automaton)

@@ -1,0 +1,72 @@
+"""The cue book: one data file, one automaton pass, shared by mentions and relations."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.errors import ExtractionError
+from graph.extract import mentions, relations
+from graph.extract.cues import build_automaton, load_cues, longest_matches
+
+
+def test_every_family_used_by_the_rules_is_in_the_file():
+    book = load_cues()
+    for family in ("located", "locative", "cooperation", "cobuild", "cofile", "honour", "honour-after", "designation",
+                   "conferral", "host", "subsidiary", "chain-leader", "leading-industry", "product-made",
+                   "product-list", "customer", "event"):
+        assert book.words(family), family
+
+
+def test_words_are_longest_first_and_pattern_prefers_the_longest():
+    book = load_cues()
+    ws = book.words("subsidiary")
+    assert [len(w) for w in ws] == sorted((len(w) for w in ws), reverse=True)
+    assert book.pattern("subsidiary").search("其全资子公司").group() == "全资子公司"
+
+
+def test_unknown_family_is_a_clear_error():
+    with pytest.raises(ExtractionError, match="no cue family"):
+        load_cues().words("no-such-family")
+
+
+def test_scan_reports_families_present():
+    book = load_cues()
+    fams = book.present("该公司位于雄兴工业园，主要客户包括比亚迪")
+    assert {"located", "customer"} <= fams
+    assert "subsidiary" not in fams
+    hits = [h for h in book.scan("位于园区") if h.family == "located"]
+    assert [(h.cue, h.start, h.end) for h in hits] == [("位于", 0, 2)]
+
+
+def test_automaton_equals_longest_first_regex():
+    words = ["高新区", "清远高新区", "高新", "园区", "工业园区"]
+    text = "清远高新区雄兴工业园区与高新区和园区"
+    rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    auto = build_automaton({w: None for w in words})
+    assert [(s, w) for s, w, _ in longest_matches(auto, text)] == [(m.start(), m.group()) for m in rx.finditer(text)]
+
+
+def test_event_types_come_from_the_file_in_order():
+    book = load_cues()
+    assert book.in_order("event")[0] == "揭牌成立"
+    assert book.value("event", "开工") == "groundbreaking"
+
+
+def test_bad_line_and_missing_file(tmp_path: Path):
+    (tmp_path / "cues.tsv").write_text("located\n", encoding="utf-8")
+    with pytest.raises(ExtractionError, match="family and a cue"):
+        load_cues(str(tmp_path))
+    with pytest.raises(ExtractionError, match="not found"):
+        load_cues(str(tmp_path / "nowhere"))
+
+
+def test_no_cue_list_is_copied_in_the_rule_modules():
+    """The rule modules take every cue family from the book, not from a literal list of their own."""
+    book = load_cues()
+    for module in (mentions, relations):
+        src = Path(module.__file__).read_text(encoding="utf-8")
+        for family in ("located", "cobuild", "cofile", "subsidiary", "chain-leader", "customer", "product-made"):
+            literal = "|".join(book.words(family)[:3])
+            assert literal not in src, (module.__name__, family)
+        assert "(?:联合申报|共同申报" not in src and "链主|龙头企业" not in src
