@@ -437,12 +437,21 @@ def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
         parsed = list(ox.parse(lines, format=ox.RdfFormat.N_QUADS))
         default = ox.DefaultGraph()
         parsed.sort(key=lambda q: (q.graph_name == default, getattr(q.graph_name, "value", "")))  # stable: sorted within a graph
-        return ox.serialize(parsed, format=ox.RdfFormat.TRIG, prefixes=readable_prefixes())
+        return _sorted_header(ox.serialize(parsed, format=ox.RdfFormat.TRIG, prefixes=readable_prefixes()))
     lines = _sorted_unique_lines(ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES))
     if fmt is RdfFormat.NTRIPLES:
         return lines
     triples = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=getattr(ox.RdfFormat, fmt.ox_name), prefixes=readable_prefixes())
+    return _sorted_header(ox.serialize(triples, format=getattr(ox.RdfFormat, fmt.ox_name), prefixes=readable_prefixes()))
+
+
+def _sorted_header(data: bytes) -> bytes:
+    """The ``@prefix`` lines Oxigraph writes first, sorted (it lists them in its own map's order)."""
+    if not data.startswith(b"@prefix "):
+        return data
+    lines = data.split(b"\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+    return b"\n".join(sorted(lines[:n]) + lines[n:])
 
 
 # --------------------------------------------------------------------------- reading
