@@ -169,7 +169,7 @@ def cmd_extract(args: argparse.Namespace) -> None:
     _warm_up()
     started = time.perf_counter()
     n = 0
-    for _path, value, error, _digest in imap_ordered(api._extract_file, files, args.jobs):
+    for _path, value, error, _digest, _local in imap_ordered(api._extract_file, files, args.jobs):
         if error is not None:
             raise SystemExit(error)
         n += len(value[0].mentions)

@@ -38,8 +38,14 @@ def imap_ordered(
     *,
     chunksize: int | None = None,
     fork_only: bool = False,
+    in_flight: int | None = None,
 ) -> Iterator[T]:
     """``map(fn, items)`` in input order, over ``workers`` processes when there is more than one item.
+
+    Work is handed out with backpressure: at most ``in_flight`` batches are
+    queued or running or waiting to be collected at any time, so a slow
+    consumer (the main process loading a store) holds a few results, never
+    the whole corpus's. Each worker receives only its batch of ``items``.
 
     Parameters
     ----------
@@ -49,11 +55,15 @@ def imap_ordered(
     fork_only : bool
         ``fn`` relies on state the workers inherit by forking: where the
         platform cannot fork, map in this process instead.
+    in_flight : int, optional
+        Batches submitted and not yet yielded (default: two a worker).
 
     Examples
     --------
     >>> list(imap_ordered(abs, [-3, 1, -2], 2))
     [3, 1, 2]
+    >>> list(imap_ordered(abs, range(-9, 0), 2, chunksize=1, in_flight=2)) == list(range(9, 0, -1))
+    True
     """
     import multiprocessing as mp
 
@@ -62,15 +72,28 @@ def imap_ordered(
         yield from map(fn, items)
         return
     import gc
+    from collections import deque
 
     ctx = mp.get_context("fork") if can_fork else mp.get_context()
     size = chunksize or max(1, min(64, len(items) // (workers * 8) or 1))
+    batches = (items[i : i + size] for i in range(0, len(items), size))
+    window = max(1, in_flight if in_flight is not None else 2 * workers)
     gc.freeze()
     try:
         with ctx.Pool(processes=min(workers, len(items)), initializer=_ignore_sigint) as pool:
-            yield from pool.imap(fn, items, chunksize=size)
+            pending: deque[Any] = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_run_batch, (fn, batch)))
+                if len(pending) >= window:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
     finally:
         gc.unfreeze()
+
+
+def _run_batch(fn: Callable[[Any], T], batch: Sequence[Any]) -> list[T]:
+    return [fn(item) for item in batch]
 
 
 def _ignore_sigint() -> None:

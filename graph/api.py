@@ -12,7 +12,8 @@ import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +23,12 @@ from graph._parallel import imap_ordered, worker_count
 from graph.cache import ExtractionCache, linked_key
 from graph.errors import ParkKGError, SourceError, ValidationError
 from graph.extract.lexicon import Lexicon, load_lexicon
-from graph.extract.mentions import find_mentions
+from graph.extract.mentions import LocalMentions, find_local_mentions, find_mentions
 from graph.extract.observations import Indicator, find_observations
 from graph.extract.relations import find_events, find_relations
 from graph.model import Document, Extraction
 from graph.rdf.files import DEFAULT_GRAPH_FILE
-from graph.rdf.mapping import to_rdf
-from graph.rdf.validate import ValidationReport, load_ontology, validate_graph
+from graph.rdf.validate import ValidationReport, load_ontology, validate_store
 from graph.text.clean import clean_text
 from graph.text.read import bundled_article, expand_paths, read_document, read_text
 from graph.text.segment import split_sentences
@@ -37,11 +37,14 @@ from graph.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PK
 __all__ = [
     "extract",
     "extract_text",
+    "relink",
     "build",
     "build_text",
     "build_into_store",
     "BuildResult",
     "StoreBuild",
+    "map_to_store",
+    "store_to_dataset",
     "BuildStats",
     "DocumentFailure",
     "graph_source",
@@ -58,17 +61,29 @@ def extract(
     (Extraction, indicators)
         The records, and the indicator concepts its observations use.
     """
-    lex = lex or load_lexicon()
+    ex, indicators, _local = _extract_parts(document, lex or load_lexicon(), known)
+    return ex, indicators
+
+
+def _extract_parts(
+    document: Document, lex: Lexicon, known: dict[str, tuple[str, str]] | None = None
+) -> tuple[Extraction, dict[str, Indicator], LocalMentions]:
+    """:func:`extract`, and the document's own mentions for a later :func:`relink`."""
     clean = clean_text(document.text)
     sentences = split_sentences(clean)
-    found = find_mentions(sentences, lex, known=known)
+    local = find_local_mentions(sentences, lex)
+    ex, indicators = _from_mentions(document, clean, sentences, find_mentions(sentences, lex, known=known, local=local), lex)
+    return ex, indicators, local
+
+
+def _from_mentions(document: Document, clean: Any, sentences: Sequence[Any], found: Any, lex: Lexicon) -> tuple[Extraction, dict[str, Indicator]]:
     relations = find_relations(sentences, found.mentions, lex)
     observations, indicators = find_observations(sentences, found.mentions, lex)
     events = find_events(sentences, found.mentions)
     ex = Extraction(
         document=document,
         clean=clean,
-        sentences=sentences,
+        sentences=sentences,  # type: ignore[arg-type]
         mentions=found.mentions,
         relations=tuple(relations),
         observations=tuple(observations),
@@ -76,6 +91,46 @@ def extract(
         aliases=dict(found.aliases),
     )
     return ex, indicators
+
+
+def relink(
+    ex: Extraction,
+    known: dict[str, tuple[str, str]],
+    *,
+    lex: Lexicon | None = None,
+    local: LocalMentions | None = None,
+) -> tuple[Extraction, dict[str, Indicator]] | None:
+    """``ex``'s document extracted again with names other documents taught, reusing what the names cannot change.
+
+    The text is not cleaned or segmented again and, given ``local`` (the
+    document's :func:`~graph.extract.mentions.find_local_mentions`), its
+    mentions are not searched again: only the names are resolved anew.
+    Relations, observations and events depend on nothing but the sentences
+    and the mentions, so they are found again only if the mentions changed.
+    The answer is what ``extract(ex.document, known=known)`` gives.
+
+    Returns
+    -------
+    (Extraction, indicators) or None
+        None when the names change nothing (keep ``ex``).
+
+    Examples
+    --------
+    >>> a = extract_text("广东星河新材料有限公司（以下简称“星河新材”）位于肇庆高新区。")
+    >>> b = extract_text("星河新材与岭南大学共建联合实验室。")
+    >>> again, _ = relink(b, {"星河新材": ("广东星河新材料有限公司", "Enterprise")})
+    >>> again == extract(b.document, known={"星河新材": ("广东星河新材料有限公司", "Enterprise")})[0]
+    True
+    >>> relink(a, {"岭南大学": ("岭南大学", "University")}) is None
+    True
+    """
+    lex = lex or load_lexicon()
+    if local is None:
+        local = find_local_mentions(ex.sentences, lex)
+    found = find_mentions(ex.sentences, lex, known=known, local=local)
+    if found.mentions == ex.mentions and found.aliases == ex.aliases:
+        return None
+    return _from_mentions(ex.document, ex.clean, ex.sentences, found, lex)
 
 
 def extract_text(text: str, source: str = "<text>") -> Extraction:
@@ -119,31 +174,118 @@ class BuildStats:
         )
 
 
-@dataclass
 class BuildResult:
     """A built graph with what went into it.
 
+    The graph lives in an in-memory Oxigraph store (``store``: one named graph
+    per document's provenance, the data graph, the ontology graph); the rdflib
+    :attr:`dataset` is made from it the first time a caller asks, so a build
+    that only writes files and counts never pays for one.
+
     ``cache_hits`` counts documents whose extraction came from the cache;
     ``second_pass_hits`` the documents whose second pass (extraction with
-    names other documents defined) came from it too.
+    names other documents defined) came from it too. ``timings`` holds the
+    seconds each stage took (``extract``, ``link``, ``map``, ``validate``).
     """
 
-    dataset: Dataset
-    extractions: list[Extraction]
-    indicators: dict[str, Indicator]
-    report: ValidationReport | None = None
-    failures: list[DocumentFailure] = field(default_factory=list)
-    seconds: float = 0.0
-    cache_hits: int = 0
-    second_pass_hits: int = 0
+    def __init__(
+        self,
+        dataset: Dataset | None = None,
+        extractions: list[Extraction] | None = None,
+        indicators: dict[str, Indicator] | None = None,
+        report: ValidationReport | None = None,
+        failures: list[DocumentFailure] | None = None,
+        seconds: float = 0.0,
+        cache_hits: int = 0,
+        second_pass_hits: int = 0,
+        *,
+        store: Any = None,
+        entities: dict[str, int] | None = None,
+        timings: dict[str, float] | None = None,
+    ) -> None:
+        if dataset is None and store is None:
+            raise ValueError("a BuildResult needs a dataset or a store")
+        self._dataset = dataset
+        self._store = store
+        self.extractions = extractions if extractions is not None else []
+        self.indicators = indicators if indicators is not None else {}
+        self.report = report
+        self.failures = failures if failures is not None else []
+        self.seconds = seconds
+        self.cache_hits = cache_hits
+        self.second_pass_hits = second_pass_hits
+        self._entities = entities
+        self.timings = timings if timings is not None else {}
+        self._triples: int | None = None
+
+    @property
+    def store(self) -> Any:
+        """The graph as a ``pyoxigraph.Store`` (made from :attr:`dataset` if the result was given one)."""
+        if self._store is None:
+            import pyoxigraph as ox
+
+            from graph.rdf.terms import dataset_quads, quads_to_ox
+
+            store = ox.Store()
+            store.extend(quads_to_ox(dataset_quads(self._dataset)))  # type: ignore[arg-type]
+            self._store = store
+        return self._store
+
+    @property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset (union default graph), made on first use."""
+        if self._dataset is None:
+            self._dataset = store_to_dataset(self._store)
+        return self._dataset
 
     @property
     def graph(self) -> Dataset:
         return self.dataset
 
     def stats(self) -> BuildStats:
-        types = Counter(o for _s, o in self.dataset.graph(DATA_GRAPH).subject_objects(RDF.type))
-        return _build_stats(self.extractions, _entity_counts(types), len(self.dataset), self.seconds)
+        if self._entities is None or self._triples is None:
+            if self._dataset is not None:
+                types = Counter(o for _s, o in self._dataset.graph(DATA_GRAPH).subject_objects(RDF.type))
+                self._entities, self._triples = _entity_counts(types), len(self._dataset)
+            else:
+                if self._entities is None:
+                    self._entities = _store_entities(self._store)
+                self._triples = _distinct_triples(self._store)
+        return _build_stats(self.extractions, self._entities, self._triples, self.seconds)
+
+
+def store_to_dataset(store: Any) -> Dataset:
+    """The quads of a pyoxigraph store as an rdflib Dataset with parkkg's prefixes (union default graph)."""
+    from graph.rdf.mapping import new_dataset
+    from graph.rdf.terms import term_reader
+
+    ds = new_dataset()
+    read = term_reader()
+    graphs: dict[Any, Any] = {}
+
+    def quads() -> Iterator[tuple[Any, Any, Any, Any]]:
+        for q in store:
+            g = graphs.get(q.graph_name)
+            if g is None:
+                name = read(q.graph_name)
+                g = graphs[q.graph_name] = ds.default_context if name is None else ds.graph(name)
+            yield read(q.subject), read(q.predicate), read(q.object), g
+
+    ds.addN(quads())
+    return ds
+
+
+def _distinct_triples(store: Any) -> int:
+    """Distinct triples over all graphs of a pyoxigraph store (what ``len`` of the union Dataset counts)."""
+    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }")
+    return int(next(iter(rows))[0].value)
+
+
+def _store_entities(store: Any) -> dict[str, int]:
+    rows = store.query(
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH <%s> { ?s a ?c } } GROUP BY ?c" % DATA_GRAPH
+    )
+    return _entity_counts({URIRef(c.value): int(n.value) for c, n in rows})
 
 
 @dataclass
@@ -199,23 +341,88 @@ def _finish(
     include_ontology: bool,
     validate: bool,
     lex: Lexicon,
+    workers: int = 1,
+    timings: dict[str, float] | None = None,
 ) -> BuildResult:
-    ds = to_rdf(extractions, indicators, lex=lex)
+    timings = {} if timings is None else timings
+    t = time.perf_counter()
+    store, entities = map_to_store(extractions, indicators, lex=lex, include_ontology=include_ontology, workers=workers)
+    timings["map"] = time.perf_counter() - t
+    report = None
+    if validate:
+        t = time.perf_counter()
+        report = validate_store(store)
+        timings["validate"] = time.perf_counter() - t
+    return BuildResult(
+        None, extractions, indicators, report, failures, time.perf_counter() - started,
+        store=store, entities=entities, timings=timings,
+    )
+
+
+def map_to_store(
+    extractions: Sequence[Extraction],
+    indicators: dict[str, Indicator],
+    *,
+    lex: Lexicon | None = None,
+    include_ontology: bool = True,
+    workers: int = 1,
+    documents_per_chunk: int = 50,
+) -> tuple[Any, dict[str, int]]:
+    """Map extractions to RDF straight into an in-memory Oxigraph store.
+
+    The documents are mapped a few at a time (by ``workers`` processes, see
+    :func:`graph.rdf.mapping.iter_nquads`), each piece handed over as
+    N-Quads and loaded by Oxigraph's parser; no rdflib graph is made.
+
+    Returns
+    -------
+    (pyoxigraph.Store, entities)
+        The store (the same quads :func:`graph.rdf.mapping.to_rdf` makes,
+        plus the ontology graph), and the entities by class.
+
+    Examples
+    --------
+    >>> r = build_text("广东星河新材料有限公司位于肇庆高新区。", validate=False)
+    >>> store, entities = map_to_store(r.extractions, r.indicators, include_ontology=False)
+    >>> len(store) == sum(len(g) for g in r.dataset.graphs()), entities["Enterprise"]
+    (True, 1)
+    """
+    import pyoxigraph as ox
+
+    from graph.rdf.mapping import iter_nquads
+
+    store = ox.Store()
+    typed: dict[str, set[str]] = {}
+    for nquads, classes in iter_nquads(extractions, indicators, lex=lex, documents_per_chunk=documents_per_chunk, workers=workers):
+        for cls, node in classes:
+            typed.setdefault(cls, set()).add(node)
+        store.load(nquads, format=ox.RdfFormat.N_QUADS)
     if include_ontology:
-        g = ds.graph(ONTOLOGY_GRAPH)
-        for t in load_ontology():
-            g.add(t)
-    report = validate_graph(ds) if validate else None
-    return BuildResult(ds, extractions, indicators, report, failures, time.perf_counter() - started)
+        store.extend(_ontology_quads())
+    return store, _entity_counts({URIRef(o): len(v) for o, v in typed.items()})
 
 
-def _extract_file(path: str) -> tuple[str, tuple[Extraction, dict[str, Indicator]] | None, str | None, str | None]:
+@lru_cache(maxsize=1)
+def _ontology_quads() -> tuple[Any, ...]:
+    """The ontology graph as pyoxigraph quads, blank nodes with content-derived labels (stable bytes in every file)."""
+    import pyoxigraph as ox
+
+    from graph.rdf.files import canonical_ox_quads
+
+    graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    return tuple(ox.Quad(q.subject, q.predicate, q.object, graph) for q in canonical_ox_quads(load_ontology()))
+
+
+def _extract_file(
+    path: str,
+) -> tuple[str, tuple[Extraction, dict[str, Indicator]] | None, str | None, str | None, LocalMentions | None]:
     """Read and extract one file (runs in a worker process); never raises a SourceError."""
     try:
         doc = read_document(path)
     except SourceError as exc:
-        return path, None, str(exc), None
-    return path, extract(doc), None, doc.sha256
+        return path, None, str(exc), None, None
+    ex, indicators, local = _extract_parts(doc, load_lexicon())
+    return path, (ex, indicators), None, doc.sha256, local
 
 
 def build(
@@ -258,9 +465,13 @@ def build(
     """
     started = time.perf_counter()
     lex = load_lexicon()
-    corpus = _extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex)
+    timings: dict[str, float] = {}
+    corpus = _extract_corpus(
+        paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex, timings=timings
+    )
     result = _finish(
-        corpus.extractions, corpus.indicators, corpus.failures, started, include_ontology=include_ontology, validate=validate, lex=lex
+        corpus.extractions, corpus.indicators, corpus.failures, started, include_ontology=include_ontology,
+        validate=validate, lex=lex, workers=worker_count(jobs), timings=timings,
     )
     result.cache_hits, result.second_pass_hits = corpus.cache_hits, corpus.second_pass_hits
     return result
@@ -285,7 +496,9 @@ def _extract_corpus(
     jobs: int | None,
     cache_dir: str | Path | None,
     lex: Lexicon,
+    timings: dict[str, float] | None = None,
 ) -> _Corpus:
+    started = time.perf_counter()
     files = [str(f) for f in (expand_paths(paths) if paths else [bundled_article()])]
     cache = ExtractionCache(cache_dir) if cache_dir else None
     results: dict[str, tuple[Extraction, dict[str, Indicator]]] = {}
@@ -309,7 +522,10 @@ def _extract_corpus(
 
         load_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
-    for path, value, error, digest in imap_ordered(_extract_file, todo, workers):
+    local: dict[str, LocalMentions] = {}
+    for path, value, error, digest, found in imap_ordered(_extract_file, todo, workers):
+        if found is not None:
+            local[path] = found
         done += 1
         if error is not None:
             if not keep_going:
@@ -322,7 +538,11 @@ def _extract_corpus(
         if progress:
             progress(done, len(files), path)
     first_pass_hits = cache.hits if cache is not None else 0
-    _link_across_documents(results, lex, workers=workers, cache=cache)
+    linking = time.perf_counter()
+    _link_across_documents(results, lex, workers=workers, cache=cache, local=local)
+    if timings is not None:
+        timings["extract"] = linking - started
+        timings["link"] = time.perf_counter() - linking
     extractions: list[Extraction] = []
     indicators: dict[str, Indicator] = {}
     seen: set[str] = set()
@@ -374,6 +594,7 @@ def build_into_store(
     True
     """
     from graph.rdf.mapping import iter_nquads
+    from graph.rdf.terms import from_ox
     from graph.sparql.store import open_store, write_oxigraph_pieces
 
     started = time.perf_counter()
@@ -389,8 +610,8 @@ def build_into_store(
             for cls, node in classes:
                 typed.setdefault(cls, set()).add(node)
             yield nquads
-        if include_ontology:
-            yield [(s, p, o, ONTOLOGY_GRAPH) for s, p, o in load_ontology()]
+        if include_ontology:  # the blank nodes labelled as in build()'s store
+            yield [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), ONTOLOGY_GRAPH) for q in _ontology_quads()]
 
     path = write_oxigraph_pieces(pieces(), store, replace=True)
     with open_store(f"oxigraph:{path}") as opened:
@@ -411,6 +632,7 @@ def _link_across_documents(
     *,
     workers: int = 1,
     cache: ExtractionCache | None = None,
+    local: Mapping[str, LocalMentions] | None = None,
 ) -> None:
     """Second pass: a document that uses a name another document defined is extracted again
     with that name known (article A: 广东聚石化学股份有限公司（以下简称“聚石化学”）; article
@@ -431,7 +653,7 @@ def _link_across_documents(
         for m in ex.mentions:
             if m.cls in _LINKED_CLASSES and m.name == m.key and len(m.name) >= 4:
                 known.setdefault(m.name, (m.key, m.cls))
-    todo: list[tuple[str, Document, dict[str, tuple[str, str]]]] = []
+    todo: list[tuple[str, Extraction, LocalMentions | None, dict[str, tuple[str, str]]]] = []
     keys: dict[str, str] = {}
     index = NameIndex(known)
     for path, (ex, _) in results.items():
@@ -447,8 +669,10 @@ def _link_across_documents(
             if hit is not None:
                 results[path] = hit
                 continue
-        todo.append((path, ex.document, missing))
+        todo.append((path, ex, (local or {}).get(path), missing))
     for path, value in imap_ordered(_extract_linked, todo, workers):
+        if value is None:  # the borrowed names changed nothing
+            value = results[path]
         results[path] = value
         if cache is not None:
             cache.put(keys[path], *value)
@@ -490,11 +714,11 @@ class NameIndex:
 
 
 def _extract_linked(
-    item: tuple[str, Document, dict[str, tuple[str, str]]],
-) -> tuple[str, tuple[Extraction, dict[str, Indicator]]]:
-    """One document extracted again with the names other documents taught (runs in a worker)."""
-    path, document, known = item
-    return path, extract(document, known=known)
+    item: tuple[str, Extraction, LocalMentions | None, dict[str, tuple[str, str]]],
+) -> tuple[str, tuple[Extraction, dict[str, Indicator]] | None]:
+    """One document resolved again with the names other documents taught (runs in a worker)."""
+    path, ex, local, known = item
+    return path, relink(ex, known, lex=load_lexicon(), local=local)
 
 
 def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, validate: bool = True) -> BuildResult:
@@ -510,8 +734,12 @@ def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, va
     lex = load_lexicon()
     if isinstance(texts, str):
         texts = [texts]
-    results = {str(i): extract(read_text(t, f"text-{i + 1}"), lex=lex) for i, t in enumerate(texts)}
-    _link_across_documents(results, lex)
+    results: dict[str, tuple[Extraction, dict[str, Indicator]]] = {}
+    local: dict[str, LocalMentions] = {}
+    for i, t in enumerate(texts):
+        ex, inds, local[str(i)] = _extract_parts(read_text(t, f"text-{i + 1}"), lex)
+        results[str(i)] = (ex, inds)
+    _link_across_documents(results, lex, local=local)
     extractions = [results[str(i)][0] for i in range(len(texts))]
     indicators: dict[str, Indicator] = {}
     for i in range(len(texts)):

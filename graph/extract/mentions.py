@@ -40,6 +40,8 @@ from graph.text.segment import pos_pairs, sections, token_boundaries
 
 __all__ = [
     "find_mentions",
+    "find_local_mentions",
+    "LocalMentions",
     "MentionResult",
     "derive_short_names",
     "canonical_park_name",
@@ -860,42 +862,32 @@ def _park_anaphora(
     return out
 
 
-def find_mentions(
-    sentences: Sequence[Sentence],
-    lex: Lexicon | None = None,
-    *,
-    known: dict[str, tuple[str, str]] | None = None,
-) -> MentionResult:
-    """Find every entity mention in a document's sentences.
+@dataclass(frozen=True)
+class LocalMentions:
+    """What :func:`find_mentions` finds in a document on its own, before names
+    from other documents are applied: the mentions sentence by sentence and
+    the aliases the document defines. Keep it to resolve the same document
+    again with other ``known`` names without finding its mentions again."""
 
-    Parameters
-    ----------
-    sentences : sequence of Sentence
-        From :func:`graph.text.segment.split_sentences`.
-    lex : Lexicon, optional
-        Dictionaries (default: the bundled ones).
-    known : dict, optional
-        Names learnt from other documents of the corpus: name → (canonical
-        name, class). Their uses here become mentions of that entity.
+    mentions: tuple[Mention, ...]
+    aliases: dict[str, str]
 
-    Returns
-    -------
-    MentionResult
-        Mentions sorted by offset, each with its canonical name, and the
-        aliases the document defines.
+
+def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> LocalMentions:
+    """The part of :func:`find_mentions` that no other document changes (most of its work).
 
     Examples
     --------
     >>> from graph.text.clean import clean_text
     >>> from graph.text.segment import split_sentences
-    >>> sents = split_sentences(clean_text("走进广东星河新材料有限公司（以下简称“星河新材”），星河新材与岭南大学共建联合实验室。"))
-    >>> sorted({(m.key, m.cls) for m in find_mentions(sents).mentions})
-    [('岭南大学', 'University'), ('广东星河新材料有限公司', 'Enterprise')]
+    >>> sents = split_sentences(clean_text("走进广东星河新材料有限公司（以下简称“星河新材”）。"))
+    >>> local = find_local_mentions(sents)
+    >>> local.aliases["星河新材"], find_mentions(sents, local=local) == find_mentions(sents)
+    ('广东星河新材料有限公司', True)
     """
     lex = lex or load_lexicon()
     all_mentions: list[Mention] = []
     aliases: dict[str, str] = {}
-    alias_spans: list[tuple[str, int, int, int]] = []
     for s in sentences:
         text = s.text
         has_suffix = lex.suffix_re.search(text) is not None
@@ -913,9 +905,8 @@ def find_mentions(
         found = _resolve_overlaps(found)
         found += _project_mentions(s, text, found)
         found = _resolve_overlaps(found + _standalone_projects(s, text, found))
-        for short, (full, a, b) in _alias_definitions(s, text, found).items():
+        for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
-            alias_spans.append((short, a, b, s.index))
         for f in found:
             if f.cls == "Platform":
                 q = re.match(r"^[“「]?([^”」]{2,16})[”」]", text[f.start - s.start : f.end - s.start])
@@ -944,6 +935,50 @@ def find_mentions(
             else:
                 continue
             break
+    return LocalMentions(tuple(all_mentions), aliases)
+
+
+def find_mentions(
+    sentences: Sequence[Sentence],
+    lex: Lexicon | None = None,
+    *,
+    known: dict[str, tuple[str, str]] | None = None,
+    local: LocalMentions | None = None,
+) -> MentionResult:
+    """Find every entity mention in a document's sentences.
+
+    Parameters
+    ----------
+    sentences : sequence of Sentence
+        From :func:`graph.text.segment.split_sentences`.
+    lex : Lexicon, optional
+        Dictionaries (default: the bundled ones).
+    known : dict, optional
+        Names learnt from other documents of the corpus: name → (canonical
+        name, class). Their uses here become mentions of that entity.
+    local : LocalMentions, optional
+        This document's :func:`find_local_mentions`, if already found: the
+        result is the same, only faster.
+
+    Returns
+    -------
+    MentionResult
+        Mentions sorted by offset, each with its canonical name, and the
+        aliases the document defines.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> sents = split_sentences(clean_text("走进广东星河新材料有限公司（以下简称“星河新材”），星河新材与岭南大学共建联合实验室。"))
+    >>> sorted({(m.key, m.cls) for m in find_mentions(sents).mentions})
+    [('岭南大学', 'University'), ('广东星河新材料有限公司', 'Enterprise')]
+    """
+    lex = lex or load_lexicon()
+    if local is None:
+        local = find_local_mentions(sentences, lex)
+    all_mentions = list(local.mentions)
+    aliases = dict(local.aliases)
     persons = {m.name for m in all_mentions if m.cls == "Person"}
     classes = {m.name: m.cls for m in all_mentions}
     lookup = {**{p: p for p in persons}, **aliases}

@@ -53,6 +53,9 @@ __all__ = [
     "bind_prefixes",
     "sorted_union",
     "term_key",
+    "canonical_ox_quads",
+    "serialize_ox",
+    "readable_prefixes",
     "DEFAULT_GRAPH_FILE",
     "GRAPH_FILE_NAME",
 ]
@@ -361,6 +364,94 @@ def sorted_union(ds: Dataset) -> Graph:
     for t in sorted({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}, key=term_key):
         g.add(t)
     return g
+
+
+# --------------------------------------------------------------------------- writing with Oxigraph
+
+
+def readable_prefixes() -> dict[str, str]:
+    """parkkg's prefixes (and VoID, DCAT, SD), sorted by name: the ``@prefix`` lines of every file written.
+
+    Examples
+    --------
+    >>> list(readable_prefixes())[:3]
+    ['dcat', 'dcterms', 'foaf']
+    """
+    return dict(sorted({**PREFIXES, **_EXTRA_PREFIXES}.items()))
+
+
+def canonical_ox_quads(ds: Dataset | Graph, *, provenance: bool = True, ontology: bool = True) -> list[Any]:
+    """The chosen graphs of an rdflib graph as pyoxigraph quads, blank nodes
+    given content-derived labels (as :func:`canonical_dataset` does), so that
+    :func:`serialize_ox` writes the same bytes however ``ds`` was made."""
+    from graph.rdf.terms import quads_to_ox
+
+    out: list[Any] = []
+    for gid, g in _graphs(ds):
+        if not _keep(gid, provenance=provenance, ontology=ontology):
+            continue
+        triples: Iterator[Any] | list[Any] = iter(g)
+        if any(isinstance(x, BNode) for t in g for x in t):
+            from rdflib.compare import to_canonical_graph
+
+            triples = list(to_canonical_graph(g))
+        target = None if gid == DATASET_DEFAULT_GRAPH_ID else gid
+        out.extend(quads_to_ox((s, p, o, target) for s, p, o in triples))
+    return out
+
+
+def _sorted_unique_lines(data: bytes) -> bytes:
+    # split on "\n" only: N-Triples literals may hold U+2028, U+0085 and the like unescaped
+    lines = sorted(set(data.split(b"\n")) - {b""})
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
+    """Serialise pyoxigraph quads (a ``Store`` or any iterable of ``Quad``) deterministically, with Oxigraph's writers.
+
+    Lines of N-Triples and N-Quads are sorted and unique; Turtle and TriG
+    are written from the same sorted lines, so subjects come sorted and
+    grouped, with the prefixes of :func:`readable_prefixes`; TriG lists the
+    graphs sorted by name (the default graph last). Triple formats get the
+    union of all graphs, each distinct triple once. Blank-node labels are
+    written as given: give canonical ones (:func:`canonical_ox_quads`) for
+    byte-identical files. JSON-LD is not written here (see
+    :mod:`graph.rdf.export`).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> s, p = ox.NamedNode("https://w3id.org/parkkg/id/b"), ox.NamedNode("https://w3id.org/parkkg/ontology#value")
+    >>> q = [ox.Quad(s, p, ox.Literal("19", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))] * 2
+    >>> serialize_ox(q, RdfFormat.TURTLE).decode().splitlines()[-1]
+    'pkr:b pk:value "19"^^xsd:decimal .'
+    """
+    import pyoxigraph as ox
+
+    if fmt is RdfFormat.JSONLD or fmt.ox_name is None:
+        raise ValueError(f"{fmt.value} is not written with Oxigraph")
+    if fmt.is_quads:
+        lines = _sorted_unique_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        if fmt is RdfFormat.NQUADS:
+            return lines
+        parsed = list(ox.parse(lines, format=ox.RdfFormat.N_QUADS))
+        default = ox.DefaultGraph()
+        parsed.sort(key=lambda q: (q.graph_name == default, getattr(q.graph_name, "value", "")))  # stable: sorted within a graph
+        return _sorted_header(ox.serialize(parsed, format=ox.RdfFormat.TRIG, prefixes=readable_prefixes()))
+    lines = _sorted_unique_lines(ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES))
+    if fmt is RdfFormat.NTRIPLES:
+        return lines
+    triples = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
+    return _sorted_header(ox.serialize(triples, format=getattr(ox.RdfFormat, fmt.ox_name), prefixes=readable_prefixes()))
+
+
+def _sorted_header(data: bytes) -> bytes:
+    """The ``@prefix`` lines Oxigraph writes first, sorted (it lists them in its own map's order)."""
+    if not data.startswith(b"@prefix "):
+        return data
+    lines = data.split(b"\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+    return b"\n".join(sorted(lines[:n]) + lines[n:])
 
 
 # --------------------------------------------------------------------------- reading

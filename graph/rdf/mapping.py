@@ -39,6 +39,33 @@ from graph.vocab import (
 
 __all__ = ["EntityRecord", "RdfMapper", "link_entities", "to_rdf", "iter_rdf", "iter_nquads", "QuadSink", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
 
+
+class _Terms:
+    """A namespace whose terms are looked up once: mapping asks for the same
+    few terms for every quad, and an rdflib ``DefinedNamespace`` checks each
+    lookup against its closed list of names (a quarter of the mapping's time)."""
+
+    def __init__(self, ns: object) -> None:
+        self._ns = ns
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:  # only on a first lookup: the term is then an attribute
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term: URIRef = getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        try:
+            return self._items[name]
+        except KeyError:
+            term = self._items[name] = self._ns[name]  # type: ignore[index]
+            return term
+
+
+PK, RDF, RDFS, XSD, SKOS, PROV, DCTERMS = (_Terms(ns) for ns in (PK, RDF, RDFS, XSD, SKOS, PROV, DCTERMS))  # type: ignore[assignment]
+
 #: event type id → (zh, en)
 EVENT_TYPES: dict[str, tuple[str, str]] = {
     "founding": ("成立", "Founding"),
@@ -584,7 +611,8 @@ def _serialise_piece(quads: list[tuple[Node, Node, Node, URIRef]]) -> tuple[byte
 
     from graph.rdf.terms import quads_to_ox
 
-    typed = [(str(o), str(s)) for s, p, o, g in quads if p == RDF.type and g == DATA_GRAPH]
+    rdf_type, data = str(RDF.type), str(DATA_GRAPH)  # plain str comparison: no namespace lookup per quad
+    typed = [(str(o), str(s)) for s, p, o, g in quads if str.__eq__(p, rdf_type) and str.__eq__(g, data)]
     return ox.serialize(quads_to_ox(quads), format=ox.RdfFormat.N_QUADS), typed
 
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from graph._resources import ontology_dir
 
-__all__ = ["ValidationReport", "Violation", "validate_graph", "load_shapes", "load_ontology"]
+__all__ = ["ValidationReport", "Violation", "validate_graph", "validate_store", "load_shapes", "load_ontology"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,26 @@ def _short(term: object) -> str:
     return text
 
 
+def validate_store(store: Any, *, shapes: Graph | None = None) -> ValidationReport:
+    """Validate the union of a ``pyoxigraph.Store``'s graphs.
+
+    The union is read into one rdflib Graph (pySHACL's input), each distinct
+    triple once; that graph is validated in place, never copied again.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> validate_store(ox.Store()).conforms
+    True
+    """
+    from graph.rdf.terms import term_reader
+
+    read = term_reader()
+    data = Graph()
+    data.addN((read(q.subject), read(q.predicate), read(q.object), data) for q in store)
+    return _validate(data, shapes, inplace=True)
+
+
 def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> ValidationReport:
     """Validate ``graph`` (a Dataset is validated as the union of its graphs).
 
@@ -109,14 +130,17 @@ def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> Va
     >>> validate_graph(Graph()).conforms
     True
     """
-    import pyshacl
-
     data = Graph()
     if isinstance(graph, Dataset):
-        for s, p, o, _ in graph.quads((None, None, None, None)):
-            data.add((s, p, o))
+        data.addN((s, p, o, data) for s, p, o, _ in graph.quads((None, None, None, None)))
     else:
         data = graph
+    return _validate(data, shapes, inplace=data is not graph)
+
+
+def _validate(data: Graph, shapes: Graph | None, *, inplace: bool) -> ValidationReport:
+    import pyshacl
+
     conforms, results, text = pyshacl.validate(
         data,
         shacl_graph=shapes if shapes is not None else _shapes(),
@@ -124,7 +148,7 @@ def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> Va
         inference="none",
         abort_on_first=False,
         allow_warnings=True,
-        inplace=data is not graph,  # our own copy: pySHACL may mix the ontology into it instead of copying it again
+        inplace=inplace,  # our own copy: pySHACL may mix the ontology into it instead of copying it again
     )
     violations = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
