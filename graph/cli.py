@@ -373,6 +373,34 @@ def _query_source(graph: Optional[Path], store: Optional[str]):
     return api.graph_source(graph, announce=_announce)
 
 
+def _within(seconds: float, work):
+    """Run ``work()`` and return its result; past ``seconds`` (plus a moment for the
+    engine's own limit to act) end the command, which stops any engine, Oxigraph
+    included, that cannot be interrupted from Python."""
+    import os
+    import threading
+
+    box: dict = {}
+
+    def run() -> None:
+        try:
+            box["result"] = work()
+        except BaseException as exc:  # handed back to the main thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="parkkg-query", daemon=True)
+    worker.start()
+    worker.join(seconds + 1.0)
+    if worker.is_alive():
+        sys.stdout.flush()
+        sys.stderr.write(f"parkkg: the query ran past the time limit of {seconds:g} s and was stopped; narrow it or raise --timeout\n")
+        sys.stderr.flush()
+        os._exit(EXIT_FAILED)
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
 @app.command("query")
 def query_cmd(
     query: Annotated[Optional[str], typer.Argument(help="A library query's name, a .rq file, or inline SPARQL.")] = None,
@@ -380,13 +408,13 @@ def query_cmd(
     store: Annotated[Optional[str], typer.Option("--store", help="An on-disk Oxigraph store, as oxigraph:PATH (opened read-only).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL results), xml, or for CONSTRUCT/DESCRIBE turtle, ntriples, jsonld, rdfxml.")] = "table",
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the library's questions, one a line.")] = False,
-    inference: Annotated[bool, typer.Option("--inference/--no-inference", help="Add RDFS/OWL-RL entailments first (pk:Organization finds enterprises; cooperatesWith is symmetric).")] = False,
-    backend: Annotated[Optional[str], typer.Option("--backend", help="rdflib or oxigraph (default: oxigraph for --store, else rdflib).")] = None,
-    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0.1, help="Stop the query after this many seconds.")] = None,
+    inference: Annotated[bool, typer.Option("--inference/--no-inference", help="Answer with the ontology's entailments (on by default, as in `parkkg serve` and the API: pk:Organization finds enterprises; cooperatesWith is symmetric).")] = True,
+    backend: Annotated[Optional[str], typer.Option("--backend", help="oxigraph (default) or rdflib (slower; for comparison).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Stop the query after this many seconds (exit 1).")] = 60.0,
 ) -> None:
     """Ask the graph a SPARQL question: from the library (--list), a file, or inline."""
     from graph.sparql import query as q
-    from graph.sparql.store import open_store, parse_query
+    from graph.sparql.store import open_store, outline_query
 
     if list_:
         names = q.list_queries()
@@ -403,13 +431,13 @@ def query_cmd(
     if backend is not None and backend not in ("rdflib", "oxigraph"):
         raise fail(f"unknown --backend {backend!r}; choose rdflib or oxigraph", EXIT_INPUT)
     text = q.resolve_query(query)
-    result_probe = q.QueryResult(parse_query(text).kind)
+    result_probe = q.QueryResult(outline_query(text).kind)
     parsed_kind = result_probe.kind
     if not out_format.accepts(result_probe):
         kind = "a graph" if result_probe.is_graph else "a table"
         raise fail(f"a {parsed_kind} result is {kind}; --format {fmt} does not fit it", EXIT_INPUT)
     with open_store(_query_source(graph, store), backend=backend, inference=inference) as st:
-        result = st.query(text, timeout=timeout)
+        result = _within(timeout, lambda: st.query(text, timeout=timeout))
     sys.stdout.buffer.write(q.serialize_result(result, out_format))
     sys.stdout.flush()
 
@@ -419,22 +447,30 @@ def serve_cmd(
     host: Annotated[str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless the graph may be public.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 7878,
     graph: Annotated[Optional[Path], typer.Option("--graph", "-g", help="Graph file; default out/parkkg.ttl, else a build of the bundled article.")] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="An on-disk Oxigraph store, as oxigraph:PATH (no inference).")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="An on-disk Oxigraph store, as oxigraph:PATH (opened read-only).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a query may run (then 503).")] = 10.0,
     max_results: Annotated[int, typer.Option("--max-results", min=1, help="Rows or triples returned at most.")] = 10_000,
-    inference: Annotated[bool, typer.Option("--inference/--no-inference", help="RDFS/OWL-RL entailments (on by default).")] = True,
+    inference: Annotated[bool, typer.Option("--inference/--no-inference", help="Answer with the ontology's entailments (on by default).")] = True,
+    backend: Annotated[Optional[str], typer.Option("--backend", help="oxigraph (default) or rdflib (slower; for comparison).")] = None,
+    cors_origin: Annotated[Optional[list[str]], typer.Option("--cors-origin", help="Let scripts on this origin (https://example.org, or * for any) query the endpoint; repeatable. Default: none.")] = None,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Answer requests addressed to this host name too (besides localhost and loopback); repeatable.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Query worker processes (queries evaluated at once).")] = 4,
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol (/sparql), with a query page at /."""
     import logging
 
     from graph.sparql import serve as sv
 
-    if store is not None and inference:
-        typer.echo("parkkg: an oxigraph: store is served without inference (it is opened read-only)", err=True)
-        inference = False
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    config = sv.ServeConfig(timeout=timeout, max_results=max_results)
-    app_ = sv.create_app(_query_source(graph, store), inference=inference, config=config)
+    if backend is not None and backend not in ("rdflib", "oxigraph"):
+        raise fail(f"unknown --backend {backend!r}; choose rdflib or oxigraph", EXIT_INPUT)
+    hosts = tuple(allow_host or ())
+    if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+        hosts += (host,)
+    config = sv.ServeConfig(
+        timeout=timeout, max_results=max_results, max_concurrent=workers, cors_origins=tuple(cors_origin or ()), allowed_hosts=hosts
+    )
+    app_ = sv.create_app(_query_source(graph, store), inference=inference, backend=backend, config=config)
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"parkkg: warning: listening on {host}: anyone who can reach it can query the graph", err=True)
 

@@ -301,8 +301,8 @@ def test_cli_named_query_as_csv_and_table(graph_file):
 def test_cli_inline_file_store_and_turtle(graph_file, tmp_path, built):
     q = tmp_path / "q.rq"
     q.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?x a pk:Organization }", encoding="utf-8")
-    plain = parkkg("query", str(q), "--graph", str(graph_file), "-f", "json")
-    inferred = parkkg("query", str(q), "--graph", str(graph_file), "-f", "json", "--inference")
+    inferred = parkkg("query", str(q), "--graph", str(graph_file), "-f", "json")  # inference on: the default everywhere
+    plain = parkkg("query", str(q), "--graph", str(graph_file), "-f", "json", "--no-inference")
     assert plain.returncode == inferred.returncode == 0, inferred.stderr
     n = lambda r: int(json.loads(r.stdout)["results"]["bindings"][0]["n"]["value"])  # noqa: E731
     assert n(plain) == 0 and n(inferred) >= 20

@@ -41,7 +41,7 @@ from graph.sparql.store import (
     Source,
     Store,
     open_store,
-    parse_query,
+    outline_query,
 )
 from graph.vocab import PREFIXES
 
@@ -138,7 +138,7 @@ class NamedQuery:
     @property
     def kind(self) -> str:
         """SELECT, ASK, CONSTRUCT or DESCRIBE."""
-        return parse_query(self.text).kind
+        return outline_query(self.text).kind
 
 
 def queries_dir() -> Path:
@@ -255,7 +255,7 @@ def run_query(
     query: str,
     source: Store | Source | None = None,
     *,
-    inference: bool = False,
+    inference: bool = True,
     backend: Backend | str | None = None,
     timeout: float | None = None,
     max_results: int | None = None,

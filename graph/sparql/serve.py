@@ -15,16 +15,24 @@ Safety defaults (all configurable in :class:`ServeConfig`):
 * ``FROM``/``FROM NAMED`` and ``default-graph-uri``/``named-graph-uri`` name
   only graphs the server holds (others are empty); nothing is ever fetched,
   and an audit hook forbids network access from a thread running a query;
-* every query runs in a worker with a time limit (503 when it is exceeded,
-  while other clients are served) and a result-size limit (rows past it are
-  cut and ``X-Parkkg-Truncated: true`` says so); request bodies are limited;
-* inference (RDFS/OWL-RL, see :func:`graph.sparql.store.entail`) is on by default,
-  so ``?x a pk:Organization`` finds enterprises and universities.
-
-With the rdflib backend (the default) a query past its limit is stopped in
-its worker; Oxigraph cannot be interrupted, so with ``--store oxigraph:PATH``
-the client still gets its 503 on time but the evaluation finishes in the
-background, holding one of the ``max_concurrent`` slots until it does.
+* every query runs in a worker *process* (:mod:`graph.sparql.workers`) with
+  a time limit and a memory cap: past the limit the worker is killed and
+  replaced and the client gets 503, so a catastrophic regex, a cross
+  product or a growing CONSTRUCT costs its own deadline and nothing more;
+  the engine parses the query there too, under the same deadline, and a
+  query it cannot handle is a one-line 400. Queries are at most
+  ``max_query`` characters; results are cut at ``max_results`` rows
+  (``X-Parkkg-Truncated: true`` says so); request bodies are limited;
+* no ``Access-Control-Allow-Origin`` unless origins are named
+  (``--cors-origin``); a request whose ``Host`` is not the server's own
+  name (``localhost``, a loopback address or one given with
+  ``--allow-host``) gets 403, and so does a cross-site request to the
+  endpoint (``Sec-Fetch-Site: cross-site`` or a foreign ``Origin``), so a web
+  page the user visits cannot drive a local endpoint;
+* Oxigraph answers (``backend="rdflib"`` selects rdflib's engine), with the
+  ontology's entailments (see :mod:`graph.rdf.entail`), the same default as
+  ``parkkg query`` and the API, so ``?x a pk:Organization`` finds
+  enterprises and universities.
 
 >>> from graph import api
 >>> app = create_app(api.build_text("广东星河新材料有限公司位于肇庆高新区。"), inference=False)
@@ -38,6 +46,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import socket
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -62,8 +71,9 @@ from graph.sparql.store import (
     Source,
     Store,
     open_store,
-    parse_query,
+    outline_query,
 )
+from graph.sparql.workers import DEFAULT_MEMORY_LIMIT, IsolatedStore
 from graph.vocab import PREFIXES
 
 __all__ = ["ServeConfig", "Response", "SparqlApp", "create_app", "make_server", "serve"]
@@ -90,8 +100,22 @@ class ServeConfig:
         Queries evaluated at once; others wait up to ``timeout``.
     endpoint : str
         Path of the SPARQL endpoint (the query page is at ``/``).
-    cors_origin : str
-        ``Access-Control-Allow-Origin`` sent with every answer.
+    cors_origins : tuple of str
+        Origins (``https://example.org``) that other sites' scripts may
+        query from; they get ``Access-Control-Allow-Origin``. ``("*",)``
+        allows every origin. Default: none.
+    allowed_hosts : tuple of str
+        Host names the server answers to besides ``localhost`` and the
+        loopback addresses (the name or address it is reached by when
+        listening beyond loopback).
+    max_query : int
+        Longest query accepted, in characters (then 413).
+    memory_limit : int or None
+        Bytes a query worker may allocate.
+    isolate : bool
+        Evaluate queries in worker processes that can be killed (default).
+        Without it queries run in threads of the server process, which
+        cannot stop a regex or an Oxigraph evaluation.
     """
 
     timeout: float = 10.0
@@ -99,7 +123,11 @@ class ServeConfig:
     max_body: int = 1_000_000
     max_concurrent: int = 4
     endpoint: str = "/sparql"
-    cors_origin: str = "*"
+    cors_origins: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
+    max_query: int = 100_000
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT
+    isolate: bool = True
 
 
 @dataclass
@@ -119,6 +147,17 @@ class Response:
 
 
 _HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
+
+
+def _host_name(host: str) -> str | None:
+    """The name part of a ``Host`` header, lower-cased (``[::1]`` keeps its brackets), or None if malformed."""
+    host = host.strip().lower()
+    if not _HOST.fullmatch(host):
+        return None
+    if host.startswith("["):
+        return host[: host.index("]") + 1]
+    return host.split(":", 1)[0]
 
 
 class _HTTPError(Exception):
@@ -284,7 +323,9 @@ class SparqlApp:
         headers = _Headers(headers)
         path = urlsplit(target).path
         try:
+            self._check_host(headers)
             if path in (self.config.endpoint, self.config.endpoint.rstrip("/") + "/"):
+                self._check_cross_site(headers)
                 response = self._endpoint(method, target, headers, body)
             elif path in ("/", "/index.html"):
                 response = self._page_response(method)
@@ -295,12 +336,49 @@ class SparqlApp:
         except Exception:  # pragma: no cover - a bug; the client gets no traceback
             log.exception("internal error on %s %s", method, target[:200])
             response = Response(500, [("Content-Type", "text/plain; charset=utf-8")], b"internal error; see the server log\n")
-        response.headers.append(("Access-Control-Allow-Origin", self.config.cors_origin))
+        response.headers.extend(self._cors_headers(headers))
         response.headers.append(("X-Content-Type-Options", "nosniff"))
         if method == "HEAD":
             response.headers.append(("Content-Length", str(len(response.body))))
             response.body = b""
         return response
+
+    # ------------------------------------------------------------------ who may ask
+
+    def _check_host(self, headers: _Headers) -> None:
+        """403 unless ``Host`` names this server (DNS rebinding sends a foreign name)."""
+        host = headers.get("host")
+        if host is None:  # HTTP/1.0 clients; the browser attacks always send one
+            return
+        name = _host_name(host)
+        if name is None or name not in _LOOPBACK_NAMES | {h.lower() for h in self.config.allowed_hosts}:
+            raise _HTTPError(
+                403,
+                f"this server does not answer to the host name {host[:100]!r}; "
+                "if that is its public name, start it with --allow-host NAME",
+            )
+
+    def _origin_allowed(self, origin: str) -> bool:
+        allowed = self.config.cors_origins
+        return "*" in allowed or origin.rstrip("/") in {o.rstrip("/") for o in allowed}
+
+    def _check_cross_site(self, headers: _Headers) -> None:
+        """403 for a query sent by another site's page, unless its origin is allowed."""
+        origin = headers.get("origin")
+        host = headers.get("host") or ""
+        if origin is not None and origin != "null":
+            if urlsplit(origin).netloc.lower() == host.lower() or self._origin_allowed(origin):
+                return
+            raise _HTTPError(403, f"cross-origin queries from {origin[:100]} are not allowed; start the server with --cors-origin {origin[:100]} to allow them")
+        if (headers.get("sec-fetch-site") or "").lower() == "cross-site":
+            raise _HTTPError(403, "queries sent by another site's page are not allowed; open the query page of this server instead")
+
+    def _cors_headers(self, headers: _Headers) -> list[tuple[str, str]]:
+        origin = headers.get("origin")
+        if not origin or not self.config.cors_origins or not self._origin_allowed(origin):
+            return []
+        value = "*" if "*" in self.config.cors_origins else origin
+        return [("Access-Control-Allow-Origin", value), ("Vary", "Origin")]
 
     # ------------------------------------------------------------------ the page
 
@@ -350,12 +428,14 @@ class SparqlApp:
             queries = [query_text, *queries]
         if len(queries) > 1:
             raise _HTTPError(400, f"the request carries {len(queries)} queries; send exactly one")
+        if queries and len(queries[0]) > self.config.max_query:
+            raise _HTTPError(413, f"the query is {len(queries[0])} characters long; the limit is {self.config.max_query}")
         if not queries:
             if method == "POST":
                 raise _HTTPError(400, "no query: send one as the 'query' form field or as an application/sparql-query body")
             return self._service_description(headers, params)
         try:
-            parsed = parse_query(queries[0], base=self._endpoint_url(headers))
+            parsed = outline_query(queries[0], base=self._endpoint_url(headers))
         except QuerySyntaxError as exc:
             raise _HTTPError(400, str(exc)) from None
         except QueryRefused as exc:
@@ -417,6 +497,8 @@ class SparqlApp:
 
     def _execute(self, parsed: ParsedQuery, default_graphs: list[str] | None, named_graphs: list[str] | None) -> QueryResult:
         cfg = self.config
+        if isinstance(self.store, IsolatedStore):
+            return self._execute_isolated(parsed, default_graphs, named_graphs)
         if not self._slots.acquire(timeout=cfg.timeout):
             raise _HTTPError(503, f"the server is busy ({cfg.max_concurrent} queries running); try again", [("Retry-After", "5")])
         box: dict[str, Any] = {}
@@ -458,6 +540,24 @@ class SparqlApp:
         if error is not None:
             raise error
         return box["result"]
+
+    def _execute_isolated(self, parsed: ParsedQuery, default_graphs: list[str] | None, named_graphs: list[str] | None) -> QueryResult:
+        cfg = self.config
+        with self._lock:
+            self._active += 1
+        try:
+            return self.store.query(
+                parsed, default_graphs=default_graphs, named_graphs=named_graphs, timeout=cfg.timeout, max_results=cfg.max_results
+            )
+        except QueryTimeout as exc:
+            raise _HTTPError(503, f"{exc}; narrow the query (more specific patterns, LIMIT) or ask the operator to raise --timeout", [("Retry-After", "5")]) from None
+        except QueryRefused as exc:
+            raise _HTTPError(403, str(exc)) from None
+        except QueryError as exc:
+            raise _HTTPError(400, str(exc)) from None
+        finally:
+            with self._lock:
+                self._active -= 1
 
     def _endpoint_url(self, headers: _Headers) -> str:
         host = headers.get("host") or ""
@@ -606,12 +706,17 @@ def create_app(
     backend : {"rdflib", "oxigraph"}, optional
         See :func:`graph.sparql.store.open_store`.
     config : ServeConfig, optional
-        Limits; the defaults are safe to expose.
+        Limits; the defaults are safe to expose. With ``config.isolate`` (the
+        default) queries run in worker processes (:class:`IsolatedStore`);
+        the app then owns the store: ``app.store.close()`` stops them.
     """
+    config = config or ServeConfig()
     if isinstance(source, Store):
         store = source
     else:
         store = open_store(default_source() if source is None else source, backend=backend, inference=inference)
+    if config.isolate and not isinstance(store, IsolatedStore):
+        store = IsolatedStore(store, workers=config.max_concurrent, memory_limit=config.memory_limit)
     return SparqlApp(store, config)
 
 
@@ -620,6 +725,11 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
     protocol_version = "HTTP/1.1"
     timeout = 30  # seconds a client may take to send its request
+
+    def setup(self) -> None:
+        super().setup()
+        # answers go out at once, not 40 ms later (Nagle + delayed ACK on keep-alive connections)
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _dispatch(self) -> None:
         app: SparqlApp = self.server.app  # type: ignore[attr-defined]
@@ -648,7 +758,6 @@ class _Handler(BaseHTTPRequestHandler):
             if k.lower() != "content-length":
                 self.send_header(k, v)
         if close:
-            self.send_header("Access-Control-Allow-Origin", self.server.app.config.cors_origin)  # type: ignore[attr-defined]
             self.send_header("Connection", "close")
             self.close_connection = True
         if self.command != "HEAD":
@@ -667,13 +776,17 @@ class _Handler(BaseHTTPRequestHandler):
         log.info("%s %s", self.address_string(), format % args)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # the listen backlog: a burst of clients waits in the kernel, not in SYN retries
+
+
 def make_server(app: SparqlApp, host: str = "127.0.0.1", port: int = 7878) -> ThreadingHTTPServer:
     """A threading HTTP server for ``app`` on ``host:port`` (port 0: any free port).
 
     Call ``serve_forever()`` on it (``shutdown()`` and ``server_close()`` stop it);
     ``server.server_address`` tells the port.
     """
-    server = ThreadingHTTPServer((host, port), _Handler)
+    server = _Server((host, port), _Handler)
     server.daemon_threads = True
     server.app = app  # type: ignore[attr-defined]
     return server
@@ -683,11 +796,14 @@ def serve(app: SparqlApp, host: str = "127.0.0.1", port: int = 7878, *, ready: A
     """Serve ``app`` until interrupted; ``ready(url)`` is called once listening."""
     server = make_server(app, host, port)
     url = f"http://{server.server_address[0]}:{server.server_address[1]}/"
-    if ready:
-        ready(url)
     try:
+        if isinstance(app.store, IsolatedStore):
+            app.store.warm()
+        if ready:
+            ready(url)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+        app.store.close()

@@ -568,6 +568,24 @@ class Store(abc.ABC):
     def close(self) -> None:
         """Release the store (an on-disk store is closed)."""
 
+    def snapshot(self, path: str | Path) -> str:
+        """A spec :func:`open_store` opens to the same answers from another
+        process: ``oxigraph:PATH`` of the store on disk, written at ``path``
+        (a new directory) unless the store already lives on disk. The
+        entailments travel with it, so open it with this store's ``inference``.
+        """
+        def fill(store: Any) -> None:
+            store.bulk_extend(self._quads_for_snapshot())
+            if self.inference:
+                import pyoxigraph as ox
+
+                store.add_graph(ox.NamedNode(str(INFERRED_GRAPH)))  # present even when nothing was entailed
+
+        return f"oxigraph:{_write_staged(path, False, fill, inference=False)}"
+
+    def _quads_for_snapshot(self) -> Iterator[Any]:
+        raise NotImplementedError
+
     def __enter__(self) -> Store:
         return self
 
@@ -633,6 +651,9 @@ class RdflibStore(Store):
     def dataset(self) -> Dataset:
         """The rdflib Dataset the store evaluates queries over (do not modify)."""
         return self._ds
+
+    def _quads_for_snapshot(self) -> Iterator[Any]:
+        return quads_to_ox(dataset_quads(self._ds))
 
     def _views(self, dataset: tuple[tuple[URIRef, ...], tuple[URIRef, ...]] | None) -> tuple[Graph, Dataset]:
         if dataset is None:
@@ -731,6 +752,16 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         self._store = None
+
+    def snapshot(self, path: str | Path) -> str:
+        if self.path is not None:
+            return f"oxigraph:{self.path}"
+        return super().snapshot(path)
+
+    def _quads_for_snapshot(self) -> Iterator[Any]:
+        if self._store is None:
+            raise StoreError("the store is closed")
+        return iter(self._store)
 
     def _run(self, parsed, dataset, max_results):  # type: ignore[no-untyped-def]
         import pyoxigraph as ox
