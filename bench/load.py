@@ -29,6 +29,7 @@ import json
 import math
 import os
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -59,6 +60,11 @@ class LoadReport:
     @property
     def requests(self) -> int:
         return len(self.latencies) + self.errors
+
+    @property
+    def rate(self) -> float:
+        """Requests per second."""
+        return self.requests / self.seconds if self.seconds else float("nan")
 
     def percentile(self, p: float) -> float:
         """The ``p``-th percentile of the successful requests' latency (nearest rank)."""
@@ -111,6 +117,7 @@ def run_load(
     per_client: int = 250,
     queries: Sequence[tuple[str, str]] | None = None,
     timeout: float = 60.0,
+    path: str = "/sparql",
 ) -> LoadReport:
     """Send ``clients * per_client`` library queries to ``url`` (loopback only) and time them."""
     host, port = _check_loopback(url)
@@ -126,10 +133,10 @@ def run_load(
         start.wait()
         for i in range(per_client):
             name, text = queries[(k + i) % len(queries)]
-            path = "/sparql?" + urlencode({"query": text})
+            target = f"{urlsplit(url).path.rstrip('/') or ''}{path}?" + urlencode({"query": text})
             t0 = time.perf_counter()
             try:
-                conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+                conn.request("GET", target, headers={"Accept": "application/sparql-results+json"})
                 resp = conn.getresponse()
                 body = resp.read()
                 if resp.status == 200:
@@ -186,6 +193,64 @@ def start_server(args: Sequence[str] = (), *, wait: float = 180.0) -> tuple[subp
     raise RuntimeError("parkkg serve did not start:\n" + "".join(seen))
 
 
+def start_oxigraph_server(graph_file: str | Path, workdir: Path, *, wait: float = 60.0) -> tuple[subprocess.Popen, str]:
+    """Oxigraph's own server (the ``oxigraph`` package) over the same graph, with the
+    same entailments materialised, read-only, union default graph: the yardstick."""
+    import shutil
+
+    from graph.sparql.store import write_oxigraph
+
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    location = write_oxigraph(graph_file, workdir / "oxigraph-yardstick", replace=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen(
+        [binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "10"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc, f"http://127.0.0.1:{port}/query"
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the oxigraph server did not start")
+
+
+def compare(graph_file: str, clients: int, per_client: int) -> str:
+    """parkkg serve and the Oxigraph server over the same graph, loaded one after the other in one run."""
+    import tempfile
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, starter in (
+            ("parkkg serve (Oxigraph, inference, 4 worker processes)", lambda: start_server(["--graph", graph_file])),
+            ("oxigraph serve-read-only (same graph and entailments)", lambda: start_oxigraph_server(graph_file, Path(tmp))),
+        ):
+            proc, url = starter()
+            try:
+                report = run_load(url, clients=clients, per_client=per_client, path=_path_for(url))
+            finally:
+                proc.terminate()
+                proc.wait(30)
+            rows.append((name, report))
+    base = rows[1][1].rate or float("nan")
+    lines = ["| server | requests | errors | req/s | p50 ms | p90 ms | p99 ms | ratio to Oxigraph |", "|---|---|---|---|---|---|---|---|"]
+    for name, r in rows:
+        lines.append(
+            f"| {name} | {r.requests} | {r.errors} | {r.rate:.1f} | {r.percentile(50) * 1000:.0f} | {r.percentile(90) * 1000:.0f} "
+            f"| {r.percentile(99) * 1000:.0f} | {r.rate / base:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def _path_for(url: str) -> str:
+    return "" if url.endswith("/query") else "/sparql"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--clients", "-c", type=int, default=20)
@@ -193,7 +258,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--url", help="a running endpoint on loopback (default: start parkkg serve)")
     ap.add_argument("--graph", help="graph file for the started server (default: the bundled article's build)")
     ap.add_argument("--serve-args", default="", help="more options for parkkg serve, e.g. '--no-inference --timeout 30'")
+    ap.add_argument("--compare", action="store_true", help="also load Oxigraph's own server over the same graph and print both side by side")
     args = ap.parse_args(argv)
+    if args.compare:
+        graph = args.graph
+        if graph is None:
+            import tempfile
+
+            from graph import api
+            from graph.rdf.export import write_turtle
+
+            graph = str(write_turtle(api.build().dataset, Path(tempfile.mkdtemp()) / "parkkg.ttl"))
+        print(compare(graph, args.clients, args.queries))
+        return 0
     proc = None
     url = args.url
     if url is None:

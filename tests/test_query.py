@@ -332,3 +332,10 @@ def test_cli_errors_are_one_line_with_exit_2(graph_file):
 def test_syntax_error_type():
     with pytest.raises(QuerySyntaxError):
         run_query("SELECT * WHERE { ?s ?p }", Graph())
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_queries()])
+def test_library_answers_have_no_duplicate_rows(stores, name):
+    rows = [tuple(row) for row in stores["oxigraph"].query(load_query(name).text).rows]  # inference on, the default
+    duplicates = {r for r in rows if rows.count(r) > 1}
+    assert not duplicates, f"{name}: {len(duplicates)} rows repeated, e.g. {sorted(duplicates, key=repr)[:1]}"

@@ -5,11 +5,13 @@ union of all its graphs (the default graph of every query, as
 ``docs/design.md`` says). Two backends give the same answers:
 
 * :class:`RdflibStore`, in memory (rdflib), from a build, a Dataset or a
-  Turtle/TriG/N-Triples/N-Quads file; it can add RDFS/OWL-RL entailments
-  (owlrl) so that ``?x a pk:Organization`` finds enterprises and
-  ``pk:cooperatesWith`` is symmetric;
+  Turtle/TriG/N-Triples/N-Quads file;
 * :class:`OxigraphStore` (pyoxigraph), in memory or an on-disk store opened
-  read-only (``oxigraph:PATH``).
+  read-only (``oxigraph:PATH``), the default.
+
+Either answers with the ontology's entailments (:mod:`graph.rdf.entail`,
+materialised once) unless ``inference=False``, so that ``?x a pk:Organization``
+finds enterprises and ``pk:cooperatesWith`` is symmetric.
 
 Both are read-only and never reach the network: SPARQL Update, LOAD and
 SERVICE are refused, ``FROM``/``FROM NAMED`` (and the protocol's
