@@ -163,7 +163,8 @@ def test_the_query_page_still_queries_its_own_endpoint(base):
     assert status == 200 and "access-control-allow-origin" not in headers
 
 
-def test_ctrl_c_stops_the_server_at_once(tmp_path, built):
+def start_serve(built, tmp_path):
+    """``parkkg serve`` with one worker over the bundled graph; the process and its base URL."""
     from graph.rdf.export import write_turtle
 
     graph = write_turtle(built.dataset, tmp_path / "parkkg.ttl")
@@ -171,12 +172,16 @@ def test_ctrl_c_stops_the_server_at_once(tmp_path, built):
         [sys.executable, "-m", "graph", "serve", "--port", "0", "--graph", str(graph), "--timeout", "60", "--workers", "1"],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
     )
+    line = ""
+    deadline = time.monotonic() + 120
+    while "serving" not in line and time.monotonic() < deadline:
+        line = proc.stderr.readline()
+    return proc, line.split("query page ", 1)[1].split(" ", 1)[0].rstrip("/")
+
+
+def test_ctrl_c_stops_the_server_at_once(tmp_path, built):
+    proc, url = start_serve(built, tmp_path)
     try:
-        line = ""
-        deadline = time.monotonic() + 120
-        while "serving" not in line and time.monotonic() < deadline:
-            line = proc.stderr.readline()
-        url = line.split("query page ", 1)[1].split(" ", 1)[0].rstrip("/")
         runaway = threading.Thread(target=lambda: get(url, CROSS, timeout=90), daemon=True)
         runaway.start()
         time.sleep(1.0)  # the runaway query is in the worker now
@@ -196,19 +201,8 @@ def test_ctrl_c_stops_the_server_at_once(tmp_path, built):
 
 
 def test_a_server_killed_outright_leaves_no_query_running(tmp_path, built):
-    from graph.rdf.export import write_turtle
-
-    graph = write_turtle(built.dataset, tmp_path / "parkkg.ttl")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "graph", "serve", "--port", "0", "--graph", str(graph), "--timeout", "60", "--workers", "1"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-    )
+    proc, url = start_serve(built, tmp_path)
     try:
-        line = ""
-        deadline = time.monotonic() + 120
-        while "serving" not in line and time.monotonic() < deadline:
-            line = proc.stderr.readline()
-        url = line.split("query page ", 1)[1].split(" ", 1)[0].rstrip("/")
         threading.Thread(target=lambda: get(url, CROSS, timeout=90), daemon=True).start()
         time.sleep(1.0)
         children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
