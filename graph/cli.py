@@ -274,6 +274,8 @@ def export_cmd(
     lang: Annotated[str, typer.Option("--lang", help="Label language of graphml, gexf and csv: zh or en.")] = "zh",
     network: Annotated[str, typer.Option("--network", "-n", help="Network of graphml, gexf and csv: entities, chain-leaders or partnerships.")] = "entities",
     describe: Annotated[bool, typer.Option("--describe/--no-describe", help="Write void.ttl (VoID + DCAT) beside the output.")] = True,
+    ontology_only: Annotated[bool, typer.Option("--ontology-only", help="Write the ontology alone (no data), e.g. -f rdfxml -o ontology/parkkg.owl.")] = False,
+    shapes: Annotated[bool, typer.Option("--shapes/--no-shapes", help="With --ontology-only: add the SHACL shapes.")] = False,
 ) -> None:
     """Write the graph in a standard RDF, network or table format (deterministic bytes)."""
     from graph.rdf import export
@@ -283,6 +285,9 @@ def export_cmd(
         fmt = export.ExportFormat(fmt).value
     except ValueError:
         raise fail(f"unknown format {fmt!r}; choose one of {', '.join(f.value for f in export.ExportFormat)}", EXIT_INPUT) from None
+    if ontology_only:
+        _export_ontology(export.ExportFormat(fmt), output, shapes=shapes)
+        return
     if lang not in ("zh", "en"):
         raise fail(f"unknown --lang {lang!r}; choose zh or en", EXIT_INPUT)
     try:
@@ -299,6 +304,24 @@ def export_cmd(
         sys.stdout.buffer.write(result.data)
         sys.stdout.flush()
     typer.echo(result.summary(), err=True)
+
+
+def _export_ontology(fmt, output: Optional[Path], *, shapes: bool) -> None:
+    """parkkg export --ontology-only: the ontology (and the shapes) in one RDF triple format."""
+    from graph.rdf import ontology
+    from graph.rdf.files import write_atomic
+
+    if fmt.rdf is None or fmt.rdf.is_quads:
+        raise fail(f"--ontology-only writes one graph: choose a triple format (turtle, ntriples, jsonld, rdfxml), not {fmt.value}", EXIT_INPUT)
+    data = ontology.serialize_ontology(fmt.rdf, shapes=shapes)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        where = "stdout"
+    else:
+        where = str(write_atomic(output, lambda p: p.write_bytes(data)))
+    what = "ontology and shapes" if shapes else "ontology"
+    typer.echo(f"{fmt.value}: {what} -> {where}", err=True)
 
 
 @app.command("push")

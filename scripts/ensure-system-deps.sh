@@ -2,7 +2,8 @@
 # Install the system packages parkkg needs, if they are missing.
 #   scripts/ensure-system-deps.sh          what the tests need: Debian's Chromium + ChromeDriver
 #                                          (browser tests), a CJK font (Chinese in figures and
-#                                          screenshots)
+#                                          screenshots), a Java runtime (the HermiT reasoner that
+#                                          owlready2 runs on ontology/parkkg.owl)
 #   scripts/ensure-system-deps.sh --demo   what `make demo` needs: the CJK font only; where it
 #                                          cannot be installed (no root, no sudo) it warns and
 #                                          goes on, since the graph itself does not need it
@@ -12,6 +13,7 @@ need=()
 if [ "$mode" != "--demo" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 fi
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 [ ${#need[@]} -eq 0 ] && exit 0

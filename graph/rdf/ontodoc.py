@@ -4,8 +4,14 @@ Every class, property, individual and concept scheme of
 ``ontology/parkkg.ttl`` is shown with its Chinese and English labels and
 comments, its domain and range, its place in the hierarchy and its
 alignments with outside vocabularies (schema.org, ORG, PROV-O, FOAF, SKOS,
-RDF Data Cube). The page has its style inline and loads nothing: it reads
-the same offline, from a file or a repository browser.
+RDF Data Cube). It opens with the version and change notes and a class
+diagram (inline SVG, :mod:`graph.rdf.ontodiagram`) and ends with a section
+per SHACL shape saying what the shape requires in English and Chinese
+(:mod:`graph.rdf.shapedoc`). The page has its style inline and loads
+nothing: it reads the same offline, from a file or a repository browser.
+``parkkg serve`` answers the ontology IRI with it (:mod:`graph.rdf.ontology`);
+each term's section also carries the term's local name as its id, so a term
+IRI such as ``…/ontology#Park`` lands on it.
 
 pyLODE was considered and not used: it shows one label per term (so the
 Chinese or the English label is lost), and it brings httpx, dominate,
@@ -18,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -26,6 +32,9 @@ from rdflib.collection import Collection
 from graph.vocab import ONTOLOGY_IRI, PK, PREFIXES, VANN
 
 __all__ = ["Term", "OntologyDoc", "describe_ontology", "render_ontology_html", "write_ontology_html"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from graph.rdf.shapedoc import ShapeDoc
 
 _QB = "http://purl.org/linked-data/cube#"
 _MORE_PREFIXES = {
@@ -37,11 +46,9 @@ _CHARACTERISTICS = {
     OWL.FunctionalProperty: "functional",
     OWL.SymmetricProperty: "symmetric",
     OWL.TransitiveProperty: "transitive",
-    URIRef(_QB + "DimensionProperty"): "Data Cube dimension",
-    URIRef(_QB + "MeasureProperty"): "Data Cube measure",
-    URIRef(_QB + "AttributeProperty"): "Data Cube attribute",
-    URIRef(_QB + "CodedProperty"): "coded (takes values from a code list)",
 }
+#: the role a property plays in a Data Cube structure (qb:component / qb:dimension, ...)
+_CUBE_ROLES = {"dimension": "Data Cube dimension", "measure": "Data Cube measure", "attribute": "Data Cube attribute"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class Term:
     labels: dict[str, str]
     comments: dict[str, list[str]]
     facts: list[tuple[str, list[str]]] = field(default_factory=list)
+    fragment: str = ""  # the local name of a term in the pk: namespace (its IRI's fragment), else ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,11 @@ class OntologyDoc:
     sections: list[tuple[str, str, list[Term]]]
     prefixes: list[tuple[str, str]]
     external: list[tuple[str, str, str]]
+    version_iri: str = ""
+    prior_versions: list[str] = field(default_factory=list)
+    change_notes: dict[str, list[str]] = field(default_factory=dict)
+    diagram: str = ""
+    shapes: list[ShapeDoc] = field(default_factory=list)
 
 
 def _by_lang(g: Graph, s: Any, p: Any) -> dict[str, list[str]]:
@@ -124,7 +137,8 @@ class _Namer:
 def _term(g: Graph, n: _Namer, s: URIRef, kind: str, facts: list[tuple[str, list[str]]]) -> Term:
     labels = {lang: v[0] for lang, v in _by_lang(g, s, RDFS.label).items()}
     comments = _by_lang(g, s, RDFS.comment)
-    return Term(str(s), n.curie(s), n.anchor(s), kind, labels, comments, [(k, v) for k, v in facts if v])
+    fragment = str(s)[len(str(PK._NS)) :] if str(s).startswith(str(PK._NS)) else ""
+    return Term(str(s), n.curie(s), n.anchor(s), kind, labels, comments, [(k, v) for k, v in facts if v], fragment)
 
 
 def _classes(g: Graph, n: _Namer) -> list[Term]:
@@ -161,6 +175,7 @@ def _properties(g: Graph, n: _Namer, kind: URIRef, label: str) -> list[Term]:
     props = sorted((s for s in g.subjects(RDF.type, kind) if isinstance(s, URIRef) and n.internal(s)), key=str)
     for p in props:
         traits = sorted(_CHARACTERISTICS[t] for t in g.objects(p, RDF.type) if t in _CHARACTERISTICS)
+        traits += sorted({label for role, label in _CUBE_ROLES.items() if (None, URIRef(_QB + role), p) in g})
         facts = [
             ("characteristics", traits),
             ("domain", n.links(g.objects(p, RDFS.domain))),
@@ -218,8 +233,9 @@ def _schemes(g: Graph, n: _Namer) -> list[Term]:
     return out
 
 
-def describe_ontology(g: Graph | None = None) -> OntologyDoc:
-    """Arrange the ontology (default: the bundled ``ontology/parkkg.ttl``) for the page.
+def describe_ontology(g: Graph | None = None, shapes: Graph | None = None) -> OntologyDoc:
+    """Arrange the ontology (default: the bundled ``ontology/parkkg.ttl``) and the shapes
+    (default: ``ontology/shapes.ttl``) for the page.
 
     Examples
     --------
@@ -256,6 +272,13 @@ def describe_ontology(g: Graph | None = None) -> OntologyDoc:
         users = n.links(s for s in g.subjects(p, obj) if s in internal)
         ext_rows.append((n.link(obj), rel_name[p], ", ".join(users)))
     prefixes = sorted({**PREFIXES, **_MORE_PREFIXES}.items())
+    from graph.rdf.ontodiagram import render_class_svg
+    from graph.rdf.shapedoc import describe_shapes
+
+    if shapes is None:
+        from graph.rdf.validate import load_shapes
+
+        shapes = load_shapes()
     return OntologyDoc(
         iri=str(o),
         version=str(g.value(o, OWL.versionInfo) or ""),
@@ -267,6 +290,11 @@ def describe_ontology(g: Graph | None = None) -> OntologyDoc:
         sections=sections,
         prefixes=prefixes,
         external=ext_rows,
+        version_iri=str(g.value(o, OWL.versionIRI) or ""),
+        prior_versions=sorted(str(v) for v in g.objects(o, OWL.priorVersion)),
+        change_notes={lang: sorted(notes, reverse=True) for lang, notes in _by_lang(g, o, SKOS.changeNote).items()},
+        diagram=render_class_svg(g),
+        shapes=describe_shapes(shapes, g),
     )
 
 

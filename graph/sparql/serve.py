@@ -329,6 +329,11 @@ class SparqlApp:
                 response = self._endpoint(method, target, headers, body)
             elif path in ("/", "/index.html"):
                 response = self._page_response(method)
+            elif path.startswith("/ontology"):  # the ontology IRI and its terms' IRIs: graph.rdf.ontology answers
+                from graph.rdf.ontology import answer_ontology_request
+
+                answer = answer_ontology_request(method, path, headers.get("accept"))
+                response = Response(answer.status, list(answer.headers), answer.body)
             else:
                 raise _HTTPError(404, f"nothing at {path}; the SPARQL endpoint is {self.config.endpoint} and the query page is /")
         except _HTTPError as exc:
