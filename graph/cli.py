@@ -479,7 +479,7 @@ def serve_cmd(
     allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Answer requests addressed to this host name too (besides localhost and loopback); repeatable.")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Query worker processes (queries evaluated at once).")] = 4,
 ) -> None:
-    """Serve the graph read-only over the SPARQL 1.1 Protocol (/sparql), with a query page at /."""
+    """Serve the graph read-only over the SPARQL 1.1 Protocol (/sparql), with a query page at / and the ontology at /ontology."""
     import logging
 
     from graph.sparql import serve as sv

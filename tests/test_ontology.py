@@ -244,3 +244,31 @@ def _tiny_store(tmp_path):
     path = tmp_path / "g.ttl"
     g.serialize(path, format="turtle")
     return path
+
+
+def _htaccess_rules():
+    """(accepted media types, target path) of each ontology rule in docs/w3id/.htaccess, in order."""
+    import re
+
+    rules, conds = [], []
+    for line in (ROOT / "docs" / "w3id" / ".htaccess").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"RewriteCond %\{HTTP_ACCEPT\} (\S+)", line)
+        if m:
+            conds.append(m.group(1).replace("\\", ""))
+        m = re.match(r"RewriteRule \^ontology\S* %\{ENV:DEPLOY\}(\S+) \[R=303,L\]", line)
+        if m:
+            rules.append((conds, m.group(1)))
+            conds = []
+    return rules
+
+
+def test_w3id_rules_point_where_the_server_answers_in_that_format():
+    rules = _htaccess_rules()
+    assert [path for _, path in rules] == ["/ontology.ttl", "/ontology.owl", "/ontology.jsonld", "/ontology.nt", "/ontology.html"]
+    for accepts, path in rules:
+        for accept in accepts or ["text/html"]:
+            by_path = answer_ontology_request("GET", path, "*/*")
+            by_accept = answer_ontology_request("GET", "/ontology", accept)
+            assert by_path.status == by_accept.status == 200, (accept, path)
+            assert dict(by_path.headers)["Content-Type"] == dict(by_accept.headers)["Content-Type"], (accept, path)
+            assert by_path.body == by_accept.body
