@@ -206,6 +206,13 @@ def test_serve_answers_the_ontology_iri(tmp_path):
     from graph.sparql.serve import create_app
 
     app = create_app(_tiny_store(tmp_path), inference=False)
+    try:
+        _check_app(app)
+    finally:
+        app.store.close()
+
+
+def _check_app(app):
     r = app.handle("GET", "/ontology", {"Accept": "text/turtle"})
     assert r.status == 200 and dict(r.headers)["Content-Type"].startswith("text/turtle")
     assert (PK.Park, RDF.type, OWL.Class) in Graph().parse(data=r.body, format="turtle")
@@ -223,7 +230,8 @@ def test_a_running_server_returns_turtle_for_the_ontology(tmp_path):
 
     from graph.sparql.serve import create_app, make_server
 
-    server = make_server(create_app(_tiny_store(tmp_path), inference=False), "127.0.0.1", 0)
+    app = create_app(_tiny_store(tmp_path), inference=False)
+    server = make_server(app, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -235,6 +243,7 @@ def test_a_running_server_returns_turtle_for_the_ontology(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+        app.store.close()
     assert isomorphic(Graph().parse(data=body, format="turtle"), ontology_graph())
 
 
