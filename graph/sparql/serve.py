@@ -60,6 +60,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from graph.errors import QueryError
+from graph.sparql.pages import answer as answer_page
+from graph.sparql.pages import is_page_path
 from graph.sparql.query import ResultFormat, default_source, list_queries, serialize_result
 from graph.sparql.store import (
     Backend,
@@ -334,6 +336,9 @@ class SparqlApp:
 
                 answer = answer_ontology_request(method, path, headers.get("accept"))
                 response = Response(answer.status, list(answer.headers), answer.body)
+            elif is_page_path(path):  # Linked Data pages (/id/…) and the network views: graph.sparql.pages
+                page = answer_page(self.store, method, target, headers.get("accept"))
+                response = Response(page.status, page.headers, page.body)
             else:
                 raise _HTTPError(404, f"nothing at {path}; the SPARQL endpoint is {self.config.endpoint} and the query page is /")
         except _HTTPError as exc:
