@@ -213,5 +213,11 @@ def test_entity_pages_in_chromium(app, browser):
         page.locator("header a.site").click()
         page.wait_for_load_state()
         assert page.url == base + "/"
+        # whose results link parkkg's IRIs to their pages
+        page.locator("#query").fill(f'SELECT ?e WHERE {{ ?e rdfs:label "{FIRM}"@zh }}')
+        page.locator("#run").click()
+        page.locator("td.iri a").first.click()
+        page.wait_for_load_state()
+        assert page.locator("h1#title").inner_text().startswith(FIRM)
         assert errors == [] and foreign == []
         page.close()

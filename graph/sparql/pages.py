@@ -586,8 +586,9 @@ def _observation_evidence(store: Store, observations: list[str], labels: dict[st
             store,
             f"""SELECT ?obs ?b ?e ?text ?sb ?se ?doc ?title ?src ?rule WHERE {{
               VALUES ?obs {{ {values} }}
-              ?obs prov:wasDerivedFrom ?sent .
-              OPTIONAL {{ ?obs pk:beginIndex ?b ; pk:endIndex ?e }} OPTIONAL {{ ?obs pk:extractionRule ?rule }}
+              # every observation has its offsets and rule (the shapes require them); OPTIONALs here made
+              # Oxigraph read those of every observation
+              ?obs prov:wasDerivedFrom ?sent ; pk:beginIndex ?b ; pk:endIndex ?e ; pk:extractionRule ?rule .
               ?sent pk:text ?text ; pk:beginIndex ?sb ; pk:endIndex ?se ; dcterms:isPartOf ?doc .
               OPTIONAL {{ ?doc dcterms:title ?title }} OPTIONAL {{ ?doc dcterms:source ?src }}
             }} ORDER BY ?obs ?doc ?sb""",
