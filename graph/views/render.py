@@ -41,7 +41,7 @@ import base64
 import hashlib
 import math
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -61,6 +61,7 @@ __all__ = [
     "class_style",
     "relation_style",
     "layout",
+    "grouped_layout",
     "to_html",
     "write_html",
     "find_cjk_font",
@@ -194,6 +195,38 @@ def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
     return {v: (round((px - mx) * unit, 2), round((py - my) * unit, 2)) for v, (px, py) in pos.items()}
 
 
+def grouped_layout(G: nx.Graph, group_of: Mapping[Any, Any], *, seed: int = 0) -> dict[Any, tuple[float, float]]:
+    """A seeded layout, in screen pixels, with each group of ``group_of`` in a disc of its own.
+
+    Each group is laid out alone (a spring layout per connected component),
+    and the groups are placed as non-overlapping discs, groups with more
+    edges between them closer together. This is the layout of a large view
+    that opens on its overview (:mod:`graph.views.overview`): a group's
+    members sit around the group's node.
+
+    Examples
+    --------
+    >>> G = nx.disjoint_union(nx.complete_graph(4), nx.complete_graph(4))
+    >>> pos = grouped_layout(G, {v: v // 4 for v in G}, seed=1)
+    >>> near = max(math.dist(pos[0], pos[v]) for v in (1, 2, 3))
+    >>> far = min(math.dist(pos[0], pos[v]) for v in (4, 5, 6, 7))
+    >>> near < far
+    True
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    H = _sorted_graph(G, G)
+    members: dict[str, list[Any]] = {}
+    for v in H:
+        members.setdefault(str(group_of[v]), []).append(v)
+    parts = sorted(members.values(), key=lambda g: (-len(g), str(g[0])))
+    pos = _place_parts(H, parts, seed=seed, gap=1.5) if len(parts) > 1 else _packed(H, seed=seed)
+    unit = 170.0
+    mx = sum(p[0] for p in pos.values()) / len(pos)
+    my = sum(p[1] for p in pos.values()) / len(pos)
+    return {v: (round((px - mx) * unit, 2), round((py - my) * unit, 2)) for v, (px, py) in pos.items()}
+
+
 #: from this many nodes on, :func:`layout` lays out clusters apart
 _CLUSTER_LIMIT = 500
 _CLUSTER_ITERATIONS = 50
@@ -268,11 +301,18 @@ def _community_parts(H: nx.Graph, *, seed: int) -> list[list[Any]]:
 
 def _clustered(H: nx.Graph, *, seed: int, by_industry: bool) -> dict[Any, tuple[float, float]]:
     """Split ``H`` (by industry, else by community), lay out each part, place the parts as discs."""
-    import numpy as np
-
     parts = _industry_parts(H) if by_industry else _community_parts(H, seed=seed)
     if len(parts) <= 1:
         return _clustered(H, seed=seed, by_industry=False) if by_industry else _packed(H, seed=seed)
+    # industries sit further apart than the communities inside them
+    return _place_parts(H, parts, seed=seed, gap=None if by_industry else 0.8)
+
+
+def _place_parts(H: nx.Graph, parts: list[list[Any]], *, seed: int, gap: float | None) -> dict[Any, tuple[float, float]]:
+    """Lay out each part on its own and place the parts as discs, linked parts close (``gap``
+    between discs; None: a gap that grows with the largest disc)."""
+    import numpy as np
+
     part_of: dict[Any, int] = {}
     local: list[dict[Any, tuple[float, float]]] = []
     radii = []
@@ -296,8 +336,8 @@ def _clustered(H: nx.Graph, *, seed: int, by_industry: bool) -> dict[Any, tuple[
             w = Q.get_edge_data(a, b, {"weight": 0})["weight"]
             Q.add_edge(a, b, weight=w + 1)
     r = np.array(radii)
-    # industries sit further apart than the communities inside them
-    gap = max(2.0, 0.12 * float(r.max())) if by_industry else 0.8
+    if gap is None:
+        gap = max(2.0, 0.12 * float(r.max()))
     centres = _place_discs(r + gap / 2, Q, seed=seed)
     pos: dict[Any, tuple[float, float]] = {}
     for i, sub in enumerate(local):
@@ -437,8 +477,41 @@ def _norm(values: dict[Any, float]) -> dict[Any, float]:
     return {k: (v / top if top > 0 else 0.0) for k, v in values.items()}
 
 
-def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> dict[str, Any]:
-    """The JSON the page reads: vis nodes/edges, details, legend, options."""
+#: Labels always shown in a large view: its most central nodes (others show theirs on hover).
+CENTRAL_LABELS = 40
+_GROUP_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#bab0ac", "#ff9da7")
+
+
+def _group_colour(industry: str) -> str:
+    if not industry:
+        return "#8c9aa8"
+    return _GROUP_COLOURS[int(hashlib.sha256(industry.encode("utf-8")).hexdigest(), 16) % len(_GROUP_COLOURS)]
+
+
+def _overview_payload(G: nx.Graph, pos: dict[Any, tuple[float, float]], groups: dict[Any, str]) -> dict[str, Any]:
+    from graph.views.overview import SCREEN, overview
+
+    ov = overview(G, pos, groups)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    unit = max(max(xs) - min(xs), max(ys) - min(ys), 1.0) / SCREEN
+    top = max((n for *_, n, _ in ov.links), default=1)
+    return {
+        "unit": round(unit, 4),
+        "groups": [
+            {"id": g.id, "label_zh": g.label_zh, "label_en": g.label_en, "members": [str(v) for v in g.members], "lead": str(g.lead),
+             "industry": g.industry, "colour": _group_colour(g.industry), "x": g.x, "y": g.y, "size": g.radius, "font": g.font}
+            for g in ov.groups
+        ],
+        "links": [
+            {"from": a, "to": b, "count": n, "relations": rels, "width": round((1.0 + 7.0 * math.sqrt(n / top)) * unit, 2)}
+            for a, b, n, rels in ov.links
+        ],
+    }  # fmt: skip
+
+
+def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int, overview_threshold: int = 300) -> dict[str, Any]:
+    """The JSON the page reads: vis nodes/edges, details, legend, options, and the overview of a large graph."""
     if G.number_of_nodes() and "betweenness" not in next(iter(G.nodes.values())):
         from graph.views.networks import add_metrics
 
@@ -446,7 +519,17 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
     # large graphs: physics off on the precomputed layout, no edge labels or curves, thin
     # translucent edges and larger nodes, so the clusters (not the edges) show when zoomed out
     big = G.number_of_nodes() > physics_threshold
-    pos = layout(G, seed=seed)
+    overview = None
+    group_of: dict[Any, str] = {}
+    if G.number_of_nodes() > overview_threshold:
+        from graph.views.overview import group_nodes
+
+        groups = group_nodes(G)
+        pos = grouped_layout(G, groups, seed=seed)
+        overview = _overview_payload(G, pos, groups)
+        group_of = {v: g["id"] for g in overview["groups"] for v in g["members"]}
+    else:
+        pos = layout(G, seed=seed)
     btw = _norm({v: float(G.nodes[v].get("betweenness", 0.0)) for v in G})
     deg = _norm({v: float(G.nodes[v].get("degree_centrality", 0.0)) for v in G})
     # vis items as plain dicts (pyvis's Network.add_node/add_edge check membership in lists,
@@ -491,6 +574,7 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
             "betweenness": round(float(d.get("betweenness", 0.0)), 4),
             "community": int(d.get("community", -1)),
             "component": int(d.get("component", -1)),
+            "group": group_of.get(str(v), ""),
         }
     edge_meta: dict[str, dict[str, Any]] = {}
     relations: dict[str, int] = {}
@@ -550,8 +634,15 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
         {"cls": c, "zh": class_style(c).zh, "en": class_style(c).en, "colour": class_style(c).colour, "shape": class_style(c).shape, "count": n}
         for c, n in sorted(classes.items(), key=lambda kv: (list(CLASS_STYLES).index(kv[0]) if kv[0] in CLASS_STYLES else 99, kv[0]))
     ]
+    ranked = sorted(G, key=lambda v: (-(0.6 * btw[v] + 0.4 * deg[v]), str(v)))
+    if overview is not None:  # members read at the zoom that fits one group
+        font = round(max(14.0, 3.0 * overview["unit"]), 1)
+        for n in vis_nodes:
+            n["font"] = {"size": font}
     return {
         "title": title,
+        "overview": overview,
+        "central": [str(v) for v in ranked[:CENTRAL_LABELS]] if big else [str(v) for v in ranked],
         "nodes": vis_nodes,
         "edges": vis_edges,
         "meta": {"nodes": node_meta, "edges": edge_meta},
@@ -563,7 +654,7 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int) -> d
     }
 
 
-def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300, seed: int = 0) -> str:
+def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300, overview_threshold: int = 300, seed: int = 0) -> str:
     """One self-contained, offline HTML page exploring ``G``.
 
     Parameters
@@ -582,6 +673,13 @@ def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300,
         or zooming), so the page stays responsive with thousands of nodes:
         5,000 nodes draw in about 2 s in headless Chromium (see
         ``bench/measure.py html`` and ``draw``).
+    overview_threshold : int
+        Above this many nodes the page opens on an overview: one node per
+        group (Louvain community, see :mod:`graph.views.overview`) sized by
+        its members, links labelled with how many edges they stand for;
+        a click expands a group, a double-click on a node its neighbours.
+        The layout is then :func:`grouped_layout`, so members appear where
+        their group was.
     seed : int
         Seed of the layout (and of the metrics, if they are computed here).
 
@@ -601,7 +699,7 @@ def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300,
     """
     import jinja2
 
-    payload = _payload(G, title=title, physics_threshold=physics_threshold, seed=seed)
+    payload = _payload(G, title=title, physics_threshold=physics_threshold, overview_threshold=overview_threshold, seed=seed)
     vis_js, vis_css = _vis_assets()
     app_js = _template("network.js")
     for name, code in (("vis-network", vis_js), ("network.js", app_js)):

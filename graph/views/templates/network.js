@@ -54,27 +54,97 @@
     return d;
   }
 
+  // ---------------------------------------------------------------- the overview of a large graph
+  var OV = data.overview;  // null for a small graph
+  var groups = {};  // group id -> group
+  var groupTotal = {};  // group id -> links' counts by relation, per other group
+  function groupTip(g) {
+    var d = el("div", "pk-tip");
+    d.appendChild(el("strong", null, lang === "en" ? g.label_en : g.label_zh));
+    d.appendChild(el("div", null, g.members.length + " 个节点 nodes" + (g.industry ? " · " + g.industry : "")));
+    d.appendChild(el("div", "pk-en", "点击展开 Click to expand"));
+    return d;
+  }
+  function groupItem(g) {
+    return {
+      id: g.id, isGroup: true, label: lang === "en" ? g.label_en : g.label_zh, x: g.x, y: g.y, shape: "dot", size: g.size,
+      color: { background: g.colour, border: "#333333", highlight: { background: g.colour, border: "#000000" }, hover: { background: g.colour, border: "#000000" } },
+      font: { size: g.font, strokeWidth: Math.max(3, g.font / 5) }, borderWidth: 2, title: groupTip(g)
+    };
+  }
+  var linkItems = [];
+  if (OV) {
+    OV.groups.forEach(function (g) { groups[g.id] = g; });
+    var top = OV.links.reduce(function (a, l) { return Math.max(a, l.count); }, 1);
+    var strong = OV.links.map(function (l) { return l.count; }).sort(function (a, b) { return b - a; })[Math.min(14, OV.links.length - 1)] || 0;
+    OV.links.forEach(function (l, i) {
+      linkItems.push({
+        id: "L" + i, isLink: true, from: l.from, to: l.to, width: l.width, relations: l.relations, count: l.count,
+        label: l.count >= strong && l.count > 1 ? String(l.count) : undefined, title: l.count + " 条连线 edges",
+        font: { size: OV.unit * 11, strokeWidth: OV.unit, align: "middle", color: "#444444" },
+        color: { color: "#6b7b8c", opacity: Math.round((0.12 + 0.7 * Math.sqrt(l.count / top)) * 100) / 100, highlight: "#333333", hover: "#333333" }, smooth: false,
+        arrows: { to: { enabled: false } }
+      });
+    });
+  }
+
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var c = Object.assign({}, n);
     c.title = nodeTip(n.id);
     return c;
-  }));
+  }).concat(OV ? OV.groups.map(groupItem) : []));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var c = Object.assign({}, e);
     c.title = edgeTip(e.id);
     return c;
-  }));
+  }).concat(linkItems));
 
-  function nodeVisible(item) {
-    var m = meta.nodes[item.id];
+  // what is shown: filters (class, industry, relation), hidden nodes, and in a large
+  // graph the expanded groups and the nodes revealed one by one; or a focus set
+  var state = {
+    mode: OV ? "overview" : "all", expanded: {}, revealed: {}, hidden: {}, hiddenRelations: {}, pinned: {},
+    focus: null, focusId: null, k: 1
+  };
+  var visible = {};  // node or group id -> true, recomputed by computeVisible()
+  function passes(id) {
+    var m = meta.nodes[id];
+    if (!m || state.hidden[id]) { return false; }
     if (hiddenClasses[m.cls]) { return false; }
     if (industry && m.industries.indexOf(industry) < 0) { return false; }
     return true;
   }
+  function computeVisible() {
+    visible = {};
+    var live = {};  // groups with at least one member passing the filters
+    Object.keys(meta.nodes).forEach(function (id) {
+      if (!passes(id)) { return; }
+      var g = meta.nodes[id].group;
+      if (state.focus) { if (state.focus[id]) { visible[id] = true; } return; }
+      if (state.mode === "all" || state.expanded[g] || state.revealed[id]) { visible[id] = true; }
+      else if (g) { live[g] = true; }
+    });
+    if (OV && !state.focus && state.mode === "overview") {
+      Object.keys(live).forEach(function (g) { if (!state.expanded[g]) { visible[g] = true; } });
+    }
+  }
+  function relationShown(rel) { return !state.hiddenRelations[rel]; }
+  function linkCount(item) {
+    var n = 0;
+    Object.keys(item.relations).forEach(function (r) { if (relationShown(r)) { n += item.relations[r]; } });
+    return n;
+  }
+  function nodeVisible(item) { return !!visible[item.id]; }
+  function edgeVisible(e) {
+    if (!visible[e.from] || !visible[e.to]) { return false; }
+    if (e.isLink) { return linkCount(e) > 0; }
+    if (e.isBridge) { return true; }
+    var m = meta.edges[e.id];
+    if (!m) { return true; }
+    return m.relations.some(relationShown);
+  }
+  computeVisible();
   var nodeView = new vis.DataView(nodes, { filter: nodeVisible });
-  var edgeView = new vis.DataView(edges, {
-    filter: function (e) { return nodeVisible({ id: e.from }) && nodeVisible({ id: e.to }); }
-  });
+  var edgeView = new vis.DataView(edges, { filter: edgeVisible });
 
   var container = document.getElementById("pk-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
@@ -86,6 +156,109 @@
     (incident[m.source] = incident[m.source] || []).push(eid);
     (incident[m.target] = incident[m.target] || []).push(eid);
   });
+  function neighbours(id) {
+    var out = [];
+    (incident[id] || []).forEach(function (eid) {
+      var m = meta.edges[eid];
+      if (!m.relations.some(relationShown)) { return; }
+      out.push(m.source === id ? m.target : m.source);
+    });
+    return out;
+  }
+
+  // a node shown while its group is collapsed is linked to the collapsed groups of its
+  // neighbours by one "bridge" edge per group, labelled with how many edges it stands for
+  var bridgeIds = [];
+  function rebuildBridges() {
+    if (!OV) { return; }
+    edges.remove(bridgeIds);
+    bridgeIds = [];
+    if (state.mode !== "overview" || state.focus) { return; }
+    var add = [];
+    Object.keys(visible).forEach(function (id) {
+      var m = meta.nodes[id];
+      if (!m || !state.revealed[id] || state.expanded[m.group]) { return; }
+      var per = {};
+      neighbours(id).forEach(function (other) {
+        var g = meta.nodes[other].group;
+        if (visible[g] && !visible[other]) { per[g] = (per[g] || 0) + 1; }
+      });
+      Object.keys(per).forEach(function (g) {
+        var bid = "B|" + id + "|" + g;
+        bridgeIds.push(bid);
+        add.push({
+          id: bid, isBridge: true, from: id, to: g, label: per[g] > 1 ? String(per[g]) : undefined, width: OV.unit * 1.5, smooth: false,
+          font: { size: OV.unit * 10, strokeWidth: OV.unit, color: "#555555" },
+          color: { color: "#9aa5b1", opacity: 0.6 }, dashes: [OV.unit * 4, OV.unit * 3], arrows: { to: { enabled: false } }
+        });
+      });
+    });
+    edges.add(add);
+    lastScale = 0;
+  }
+
+  // labels: with physics on (a small graph) every node's; on a fixed layout (a large graph) the
+  // most central shown nodes' first, each only where it overlaps no label already placed (the
+  // rest show theirs on hover), so labels never cover each other at any zoom
+  var central = {};
+  (data.central || []).forEach(function (id, i) { central[id] = i + 1; });
+  var fontOf = {}, sizeOf = {};
+  data.nodes.forEach(function (n) {
+    fontOf[n.id] = (n.font && n.font.size) || data.options.nodes.font.size || 14;
+    sizeOf[n.id] = n.size || 10;
+  });
+  var centrality = function (id) { var m = meta.nodes[id]; return 0.6 * m.betweenness + 0.4 * m.degree_centrality; };
+  var labelled = {};
+  function textWidth(text, font) {
+    var w = 0;
+    for (var i = 0; i < text.length; i++) { w += text.charCodeAt(i) > 0x2e80 ? font : 0.56 * font; }
+    return w;
+  }
+  function placeLabels() {
+    var shown = Object.keys(visible).filter(function (id) { return !!meta.nodes[id]; });
+    var want = {};
+    if (data.physics) { shown.forEach(function (id) { want[id] = true; }); return want; }
+    var first = function (id) { return state.revealed[id] || id === state.focusId ? 1 : 0; };
+    shown.sort(function (a, b) { return first(b) - first(a) || centrality(b) - centrality(a) || (a < b ? -1 : 1); });
+    var pos = network.getPositions(shown);
+    var boxes = [];
+    // groups' labels are placed first
+    if (OV) {
+      Object.keys(groups).forEach(function (g) {
+        if (!visible[g]) { return; }
+        var gg = groups[g], text = lang === "en" ? gg.label_en : gg.label_zh;
+        var w = textWidth(text, gg.font) / 2;
+        boxes.push([gg.x - Math.max(w, gg.size), gg.y - gg.size, gg.x + Math.max(w, gg.size), gg.y + gg.size + 1.4 * gg.font]);
+      });
+    }
+    shown.forEach(function (id) {  // no label covers a node
+      var q = pos[id], rr = sizeOf[id];
+      if (q) { boxes.push([q.x - rr, q.y - rr, q.x + rr, q.y + rr, id]); }
+    });
+    for (var i = 0; i < shown.length && i < 2000; i++) {
+      var id = shown[i], p = pos[id];
+      if (!p) { continue; }
+      var f = fontOf[id], r = sizeOf[id], half = textWidth(label(id), f) / 2;
+      var box = [p.x - half, p.y + r, p.x + half, p.y + r + 1.3 * f];
+      var clash = false;
+      for (var j = 0; j < boxes.length; j++) {
+        var o = boxes[j];
+        if (o[4] !== id && box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { clash = true; break; }
+      }
+      if (!clash) { want[id] = true; boxes.push(box); }
+    }
+    return want;
+  }
+  function applyLabels() {
+    var want = placeLabels();
+    var changes = [];
+    Object.keys(meta.nodes).forEach(function (id) {
+      var text = want[id] ? label(id) : "";
+      if (labelled[id] !== text) { labelled[id] = text; changes.push({ id: id, label: text }); }
+    });
+    if (OV) { OV.groups.forEach(function (g) { changes.push({ id: g.id, label: lang === "en" ? g.label_en : g.label_zh }); }); }
+    if (changes.length) { nodes.update(changes); }
+  }
 
   // ---------------------------------------------------------------- details panel
   var details = document.getElementById("pk-details-body");
@@ -112,6 +285,7 @@
     details.setAttribute("data-id", id);
     details.appendChild(el("h3", null, m.label_zh));
     if (m.label_en) { details.appendChild(el("div", "pk-en", m.label_en)); }
+    details.appendChild(actions(id));
     details.appendChild(dl([
       ["类别 Class", className(m.cls)],
       ["产业 Industry", m.industries.join("、")],
@@ -137,6 +311,45 @@
       details.appendChild(ul);
     }
   }
+  function pagePath(iri) {  // the entity's page when the view is served by `parkkg serve`
+    var mm = /^https:\/\/w3id\.org\/parkkg\/((?:id|concept|doc|stmt)\/.+)$/.exec(iri || "");
+    if (!mm || !/^https?:$/.test(window.location.protocol)) { return null; }
+    return "/" + mm[1].replace(/%/g, "%25");
+  }
+  function actions(id) {
+    var box = el("div");
+    box.id = "pk-actions";
+    box.appendChild(linkButton("展开邻居 Expand neighbours", function () { expandNeighbours(id); }));
+    box.appendChild(linkButton("聚焦 Focus", function () { focusNode(id, state.k); }));
+    box.appendChild(linkButton(state.pinned[id] ? "取消固定 Unpin" : "固定 Pin", function () { pinNode(id, !state.pinned[id]); showNode(id); }));
+    box.appendChild(linkButton("隐藏 Hide", function () { hideNode(id); }));
+    var g = meta.nodes[id].group;
+    if (OV && state.expanded[g]) { box.appendChild(linkButton("收起组 Collapse group", function () { collapseGroup(g); })); }
+    var page = pagePath(meta.nodes[id].iri);
+    if (page) {
+      var a = el("a", null, "实体页 Entity page");
+      a.href = page;
+      box.appendChild(a);
+    }
+    return box;
+  }
+  function showGroup(gid) {
+    var g = groups[gid];
+    if (!g) { return; }
+    clear(details);
+    details.setAttribute("data-kind", "group");
+    details.setAttribute("data-id", gid);
+    details.appendChild(el("h3", null, lang === "en" ? g.label_en : g.label_zh));
+    details.appendChild(dl([["节点 Nodes", g.members.length], ["主要产业 Main industry", g.industry]]));
+    details.appendChild(linkButton("展开 Expand", function () { expandGroup(gid); }));
+    var ul = el("ul");
+    g.members.slice().sort(function (a, b) { return meta.nodes[b].betweenness - meta.nodes[a].betweenness; }).slice(0, 12).forEach(function (v) {
+      var li = el("li");
+      li.appendChild(linkButton(label(v), function () { selectNode(v); }));
+      ul.appendChild(li);
+    });
+    details.appendChild(ul);
+  }
   function showEdge(id) {
     var m = meta.edges[id];
     if (!m) { return; }
@@ -156,16 +369,126 @@
     });
   }
 
+  // fit the view to some shown nodes (all shown ones by default)
+  function fit(ids) {
+    var shown = (ids || []).filter(function (v) { return visible[v]; });
+    if (shown.length) { network.fit({ nodes: shown, animation: false }); }
+    else { network.fit({ animation: false }); }
+    rescale();
+  }
+  // the overview's links, bridges and group labels keep their width on screen at any zoom
+  var lastScale = 0;
+  function rescale() {
+    if (!OV) { return; }
+    var scale = network.getScale();
+    if (!scale || Math.abs(scale - lastScale) / scale < 0.05) { return; }
+    lastScale = scale;
+    var top = OV.links.reduce(function (a, l) { return Math.max(a, l.count); }, 1);
+    var changes = linkItems.map(function (l) {
+      return { id: l.id, width: (0.8 + 6 * Math.sqrt(l.count / top)) / scale, font: { size: 11 / scale, strokeWidth: 2 / scale } };
+    });
+    bridgeIds.forEach(function (b) { changes.push({ id: b, width: 1.5 / scale, dashes: [4 / scale, 3 / scale], font: { size: 10 / scale, strokeWidth: 2 / scale } }); });
+    edges.update(changes);
+    nodes.update(OV.groups.map(function (g) { return { id: g.id, font: { size: Math.min(g.font, 15 / scale), strokeWidth: 3 / scale } }; }));
+  }
+  var zoomTimer = null;
+  network.on("zoom", function () {
+    if (zoomTimer) { return; }
+    zoomTimer = window.setTimeout(function () { zoomTimer = null; rescale(); }, 60);
+  });
   function selectNode(id) {
-    if (!nodeVisible({ id: id })) { resetFilters(); }
+    if (!meta.nodes[id]) { return; }
+    if (!passes(id)) { resetFilters(true); }
+    if (!visible[id]) {
+      if (state.focus) { state.focus[id] = true; } else { state.revealed[id] = true; }
+      refresh(true);
+    }
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    fit([id].concat(neighbours(id)));
     showNode(id);
   }
 
+  function expandGroup(gid) {
+    if (!groups[gid]) { return; }
+    state.expanded[gid] = true;
+    refresh(true);
+    fit(groups[gid].members);
+    updateMode();
+  }
+  function collapseGroup(gid) {
+    delete state.expanded[gid];
+    groups[gid].members.forEach(function (v) { delete state.revealed[v]; });
+    refresh(true);
+    fit();
+    updateMode();
+  }
+  function expandNeighbours(id) {
+    var around = neighbours(id).filter(passes);
+    around.forEach(function (v) {
+      delete state.hidden[v];
+      if (state.focus) { state.focus[v] = true; } else { state.revealed[v] = true; }
+    });
+    if (!visible[id]) { if (state.focus) { state.focus[id] = true; } else { state.revealed[id] = true; } }
+    refresh(true);
+    fit([id].concat(around));
+    showNode(id);
+    return around.length;
+  }
+  function hideNode(id) {
+    state.hidden[id] = true;
+    refresh(true);
+    fit();
+    updateMode();
+  }
+  function pinNode(id, on) {
+    if (on) {
+      state.pinned[id] = true;
+      nodes.update({ id: id, fixed: { x: true, y: true }, borderWidth: 4, shapeProperties: { borderDashes: [5, 3] } });
+    } else {
+      delete state.pinned[id];
+      nodes.update({ id: id, fixed: { x: false, y: false }, borderWidth: 1, shapeProperties: { borderDashes: false } });
+    }
+  }
+  function focusNode(id, k) {
+    if (!meta.nodes[id]) { return 0; }
+    state.k = k || state.k;
+    state.focusId = id;
+    var seen = {};
+    seen[id] = true;
+    var ring = [id];
+    for (var step = 0; step < state.k; step++) {
+      var next = [];
+      ring.forEach(function (v) {
+        neighbours(v).forEach(function (w) { if (!seen[w] && passes(w)) { seen[w] = true; next.push(w); } });
+      });
+      ring = next;
+    }
+    state.focus = seen;
+    refresh(true);
+    network.selectNodes([id]);
+    fit();
+    showNode(id);
+    updateMode();
+    return Object.keys(seen).length;
+  }
+  function leaveFocus() {
+    state.focus = null;
+    state.focusId = null;
+    refresh(true);
+    fit();
+    updateMode();
+  }
+
   network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
+    if (params.nodes.length) {
+      var id = params.nodes[0];
+      if (groups[id]) { expandGroup(id); showGroup(id); } else { showNode(id); }
+    } else if (params.edges.length && meta.edges[params.edges[0]]) { showEdge(params.edges[0]); }
+  });
+  network.on("doubleClick", function (params) {
+    if (!params.nodes.length) { return; }
+    var id = params.nodes[0];
+    if (groups[id]) { expandGroup(id); } else { expandNeighbours(id); }
   });
 
   // ---------------------------------------------------------------- search
@@ -190,7 +513,7 @@
       li.appendChild(linkButton(meta.nodes[id].label_zh + (meta.nodes[id].label_en ? " · " + meta.nodes[id].label_en : ""), function () { selectNode(id); }));
       results.appendChild(li);
     });
-    if (hits.length) { selectNode(hits[0]); }
+    if (hits.length) { selectNode(hits[0]); } else { fit(); }
     return hits;
   }
   searchBox.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { search(searchBox.value); } });
@@ -198,18 +521,56 @@
 
   // ---------------------------------------------------------------- filters and legend
   var count = document.getElementById("pk-count");
-  function refresh() {
+  var realNodes = data.nodes.length, realEdges = data.edges.length;
+  // recompute what is shown; without ``keep`` the view re-fits to it (after every filter)
+  function refresh(keep) {
+    computeVisible();
+    rebuildBridges();
     nodeView.refresh();
     edgeView.refresh();
-    count.textContent = nodeView.length + "/" + nodes.length + " 节点 nodes · " + edgeView.length + "/" + edges.length + " 连线 edges";
+    applyLabels();
+    var shownNodes = 0, shownEdges = 0;
+    nodeView.getIds().forEach(function (id) { if (meta.nodes[id]) { shownNodes++; } });
+    edgeView.getIds().forEach(function (id) { if (meta.edges[id]) { shownEdges++; } });
+    count.textContent = shownNodes + "/" + realNodes + " 节点 nodes · " + shownEdges + "/" + realEdges + " 连线 edges" +
+      (OV && state.mode === "overview" && !state.focus ? " · " + Object.keys(groups).filter(function (g) { return visible[g]; }).length + " 组 groups" : "");
+    if (!keep) { fit(); }
+    updateMode();
   }
   var classBoxes = [];
-  function resetFilters() {
+  var relationBoxes = [];
+  function resetFilters(keep) {
     hiddenClasses = {};
     industry = "";
+    state.hiddenRelations = {};
     industrySelect.value = "";
     classBoxes.forEach(function (b) { b.checked = true; b.parentNode.classList.remove("pk-off"); });
-    refresh();
+    relationBoxes.forEach(function (b) { b.checked = true; b.parentNode.classList.remove("pk-off"); });
+    refresh(keep);
+  }
+  function setRelation(rel, on) {
+    if (on) { delete state.hiddenRelations[rel]; } else { state.hiddenRelations[rel] = true; }
+    relationBoxes.forEach(function (b) {
+      if (b.getAttribute("data-relation") === rel) { b.checked = !!on; b.parentNode.classList.toggle("pk-off", !on); }
+    });
+    if (state.focusId) { focusNode(state.focusId, state.k); } else { refresh(); }
+  }
+  var modeLine = document.getElementById("pk-mode");
+  function updateMode() {
+    var ov = document.getElementById("pk-overview"), all = document.getElementById("pk-all"), unhide = document.getElementById("pk-unhide");
+    var hiddenCount = Object.keys(state.hidden).length;
+    unhide.hidden = hiddenCount === 0;
+    unhide.textContent = "显示隐藏 Show hidden (" + hiddenCount + ")";
+    document.getElementById("pk-focus-bar").hidden = !state.focus;
+    if (OV) {
+      ov.hidden = state.mode === "overview" && !state.focus && !Object.keys(state.expanded).length && !Object.keys(state.revealed).length;
+      all.hidden = state.mode === "all";
+    }
+    var text = "";
+    if (state.focus) { text = "聚焦 Focus: " + label(state.focusId) + " · " + state.k + " 跳 hop(s)"; }
+    else if (OV && state.mode === "overview") { text = "总览：点击组展开，双击节点展开邻居 · Overview: click a group to expand it, double-click a node for its neighbours"; }
+    else { text = "双击节点展开邻居 · Double-click a node to expand its neighbours"; }
+    modeLine.textContent = text;
   }
 
   var SVG = "http://www.w3.org/2000/svg";
@@ -269,8 +630,17 @@
   });
   var legendRelations = document.getElementById("pk-legend-relations");
   if (data.relations.length) { legendRelations.appendChild(el("div", "pk-hint", "关系 Relations")); }
+  if (data.relations.length) { legendRelations.firstChild.textContent = "关系（点击筛选）Relations (click to filter)"; }
   data.relations.forEach(function (r) {
-    var item = el("div", "pk-legend-item");
+    var item = el("label", "pk-legend-item");
+    item.setAttribute("data-relation", r.relation);
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.setAttribute("data-relation", r.relation);
+    box.addEventListener("change", function () { setRelation(r.relation, box.checked); });
+    relationBoxes.push(box);
+    item.appendChild(box);
     item.appendChild(line(r.colour));
     item.appendChild(el("span", null, r.zh + " " + r.en));
     item.appendChild(el("span", "pk-n", "(" + r.count + ")"));
@@ -295,7 +665,9 @@
   langButton.addEventListener("click", function () {
     lang = lang === "zh" ? "en" : "zh";
     langButton.textContent = lang === "zh" ? "English labels" : "中文标签";
-    nodes.update(Object.keys(meta.nodes).map(function (id) { return { id: id, label: label(id) }; }));
+    labelled = {};
+    applyLabels();
+    if (OV) { nodes.update(OV.groups.map(function (g) { return { id: g.id, title: groupTip(g) }; })); }
     if (data.edges.length && data.edges[0].label !== undefined) {
       edges.update(Object.keys(meta.edges).map(function (id) {
         var r = relationNames[meta.edges[id].relation];
@@ -305,9 +677,24 @@
   });
 
   // ---------------------------------------------------------------- ready flag (tests and users)
+  document.getElementById("pk-overview").addEventListener("click", function () {
+    state.mode = "overview"; state.expanded = {}; state.revealed = {}; state.focus = null; state.focusId = null;
+    refresh();
+  });
+  document.getElementById("pk-all").addEventListener("click", function () { state.mode = "all"; state.focus = null; refresh(); });
+  document.getElementById("pk-unhide").addEventListener("click", function () { state.hidden = {}; refresh(); });
+  document.getElementById("pk-focus-exit").addEventListener("click", leaveFocus);
+  var kSelect = document.getElementById("pk-k");
+  kSelect.addEventListener("change", function () { if (state.focusId) { focusNode(state.focusId, parseInt(kSelect.value, 10)); } });
+
   var api = {
-    network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-    meta: meta, search: search, selectNode: selectNode, showNode: showNode, showEdge: showEdge, ready: false
+    network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, groups: groups, state: state,
+    meta: meta, search: search, selectNode: selectNode, showNode: showNode, showEdge: showEdge, showGroup: showGroup,
+    expandGroup: expandGroup, collapseGroup: collapseGroup, expandNeighbours: expandNeighbours, hideNode: hideNode,
+    pinNode: pinNode, focusNode: focusNode, leaveFocus: leaveFocus, setRelation: setRelation, refresh: refresh,
+    shownNodes: function () { return nodeView.getIds().filter(function (id) { return !!meta.nodes[id]; }); },
+    shownGroups: function () { return nodeView.getIds().filter(function (id) { return !!groups[id]; }); },
+    ready: false
   };
   window.parkkg = api;
   function ready() {
@@ -319,5 +706,12 @@
     network.once("afterDrawing", ready);
     if (!nodes.length) { ready(); }
   }
-  refresh();
+  refresh(true);
+  // #focus=<IRI> (from an entity page): open focused on that node
+  var wanted = /^#focus=(.+)$/.exec(window.location.hash);
+  if (wanted) {
+    var target = decodeURIComponent(wanted[1]);
+    if (meta.nodes[target]) { focusNode(target, 1); }
+    else { modeLine.textContent = "此视图中没有该节点 · not in this view: " + target; }
+  }
 })();
