@@ -341,7 +341,7 @@
     details.setAttribute("data-id", gid);
     details.appendChild(el("h3", null, lang === "en" ? g.label_en : g.label_zh));
     details.appendChild(dl([["节点 Nodes", g.members.length], ["主要产业 Main industry", g.industry]]));
-    details.appendChild(linkButton("展开 Expand", function () { expandGroup(gid); }));
+    if (!state.expanded[gid]) { details.appendChild(linkButton("展开 Expand", function () { expandGroup(gid); showGroup(gid); })); }
     var ul = el("ul");
     g.members.slice().sort(function (a, b) { return meta.nodes[b].betweenness - meta.nodes[a].betweenness; }).slice(0, 12).forEach(function (v) {
       var li = el("li");
