@@ -234,3 +234,18 @@ def test_the_overview_groups_agree_with_the_payload():
     for g in o.groups:
         blocks = [int(v.rsplit("企业", 1)[1]) // 60 for v in g.members]
         assert max(blocks.count(b) for b in set(blocks)) >= 0.8 * len(blocks)
+
+
+def test_the_picture_of_a_large_graph_is_its_overview(tmp_path):
+    G = planted()
+    svg = render.draw_network(G, tmp_path / "big.svg", title="large").read_text("utf-8")
+    from graph.views.networks import add_metrics
+
+    add_metrics(G)
+    groups = ov.group_nodes(G)
+    n_groups = len(set(groups.values()))
+    drawn = re.findall(r'id="pk-group-(g\d+)"', svg)
+    assert sorted(drawn, key=lambda g: int(g[1:])) == [f"g{i}" for i in range(n_groups)]
+    # a small graph is drawn node by node, as before
+    small = render.draw_network(nx.path_graph(5), tmp_path / "small.svg").read_text("utf-8")
+    assert "pk-group-" not in small

@@ -479,12 +479,19 @@ def _norm(values: dict[Any, float]) -> dict[Any, float]:
 
 #: Labels always shown in a large view: its most central nodes (others show theirs on hover).
 CENTRAL_LABELS = 40
-_GROUP_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#bab0ac", "#ff9da7")
+#: Colours of the overview's groups, by their main industry (the lexicon's industries; others by hash).
+INDUSTRY_COLOURS = {
+    "新材料": "#4e79a7", "电子信息": "#f28e2b", "装备制造": "#e15759", "生物医药": "#59a14f",
+    "新能源": "#76b7b2", "数字经济": "#b07aa1", "现代农业": "#9c755f",
+}  # fmt: skip
+_GROUP_COLOURS = ("#edc948", "#ff9da7", "#86bcb6", "#d37295", "#a0cbe8", "#8cd17d")
 
 
 def _group_colour(industry: str) -> str:
     if not industry:
         return "#8c9aa8"
+    if industry in INDUSTRY_COLOURS:
+        return INDUSTRY_COLOURS[industry]
     return _GROUP_COLOURS[int(hashlib.sha256(industry.encode("utf-8")).hexdigest(), 16) % len(_GROUP_COLOURS)]
 
 
@@ -753,8 +760,14 @@ def draw_network(
     seed: int = 0,
     max_labels: int = 60,
     dpi: int = 150,
+    overview_threshold: int = 300,
 ) -> Path:
     """Draw ``G`` with matplotlib to a PNG or SVG (by the suffix of ``path``).
+
+    A graph of more than ``overview_threshold`` nodes is drawn as its
+    overview (:mod:`graph.views.overview`: one circle per group, sized by its
+    members and coloured by its main industry, links as wide as the edges
+    they stand for), which is also what its HTML view opens on.
 
     Colours and markers follow :data:`CLASS_STYLES`, edge colours
     :data:`RELATION_STYLES`, node size the centrality; labels are the zh
@@ -786,7 +799,76 @@ def draw_network(
     with warnings.catch_warnings():
         if family is None:  # said once above; not once per glyph
             warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
+        if G.number_of_nodes() > overview_threshold:
+            return _draw_overview(G, path, family=family, title=title, seed=seed, dpi=dpi)
         return _draw(G, path, family=family, title=title, seed=seed, max_labels=max_labels, dpi=dpi)
+
+
+def _draw_overview(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int, dpi: int) -> Path:
+    """The picture of a large graph: its overview (what the HTML view opens on), not the hairball."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    from graph.views.overview import group_nodes, overview
+
+    if "betweenness" not in next(iter(G.nodes.values())):
+        from graph.views.networks import add_metrics
+
+        add_metrics(G, seed=seed)
+    groups = group_nodes(G)
+    ov = overview(G, grouped_layout(G, groups, seed=seed), groups)
+    import matplotlib
+
+    rc = {
+        "font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"],
+        "svg.fonttype": "path",
+        "svg.hashsalt": "parkkg",
+        "axes.unicode_minus": False,
+    }
+    where = {g.id: (g.x, -g.y) for g in ov.groups}  # vis's y grows downwards, matplotlib's upwards
+    top = max((n for *_, n, _ in ov.links), default=1)
+    strong = sorted((n for *_, n, _ in ov.links), reverse=True)[: 15]
+    biggest = max(g.size for g in ov.groups)
+    with matplotlib.rc_context(rc):
+        fig = Figure(figsize=(17.5, 14))
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        try:
+            ax.set_axis_off()
+            ax.set_aspect("equal")
+            ax.set_title(f"{title}\n{G.number_of_nodes()} 节点 nodes · {G.number_of_edges()} 连线 edges · "
+                         f"{len(ov.groups)} 组 groups (Louvain communities)", fontsize=14)  # fmt: skip
+            for a, b, n, _ in ov.links:
+                (x1, y1), (x2, y2) = where[a], where[b]
+                share = math.sqrt(n / top)
+                ax.plot([x1, x2], [y1, y2], color="#6b7b8c", linewidth=0.6 + 7 * share, alpha=0.15 + 0.65 * share, zorder=1, solid_capstyle="round")
+                if strong and n >= strong[-1] and n > 1:
+                    ax.text((x1 + x2) / 2, (y1 + y2) / 2, str(n), fontsize=8, color="#333333", ha="center", va="center", zorder=3,
+                            bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.8})  # fmt: skip
+            for g in ov.groups:
+                x, y = where[g.id]
+                colour = _group_colour(g.industry)
+                dot = ax.scatter([x], [y], s=250 + 3200 * g.size / biggest, color=colour, edgecolors="#333333", linewidths=1.0, zorder=2)
+                dot.set_gid(f"pk-group-{g.id}")  # an id in the SVG: one per group
+                radius_pt = math.sqrt((250 + 3200 * g.size / biggest) / math.pi)
+                ax.annotate(g.label_zh, (x, y), xytext=(0, -radius_pt - 3), textcoords="offset points", ha="center", va="top",
+                            fontsize=10, zorder=4, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})  # fmt: skip
+            industries = sorted({g.industry for g in ov.groups}, key=lambda i: (i == "", i))
+            handles = [Line2D([], [], linestyle="", marker="o", markersize=11, markerfacecolor=_group_colour(i), markeredgecolor="#333333",
+                              label=i or "无产业 no industry") for i in industries]  # fmt: skip
+            handles.append(Line2D([], [], color="#6b7b8c", linewidth=4, label="组间连线（数字：连线数）links (number: edges)"))
+            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10,
+                      title="组按主要产业着色\ngroups by main industry")  # fmt: skip
+            ax.margins(0.08)
+            fig.tight_layout()
+
+            def save(p: Path) -> None:
+                fig.savefig(p, dpi=dpi, format=path.suffix.lstrip(".").lower() or "png", bbox_inches="tight", metadata=_metadata(path))
+
+            return write_atomic(path, save)
+        finally:
+            fig.clear()
 
 
 def _draw(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int, max_labels: int, dpi: int) -> Path:

@@ -647,6 +647,22 @@
     legendRelations.appendChild(item);
   });
 
+  if (OV) {  // the overview's groups are coloured by their main industry
+    var seenColours = {};
+    var groupLegend = el("div");
+    groupLegend.id = "pk-legend-groups";
+    groupLegend.appendChild(el("div", "pk-hint", "组（按主要产业着色）Groups (by main industry)"));
+    OV.groups.forEach(function (g) {
+      if (seenColours[g.industry]) { return; }
+      seenColours[g.industry] = true;
+      var item = el("div", "pk-legend-item");
+      item.appendChild(swatch("dot", g.colour));
+      item.appendChild(el("span", null, g.industry || "无产业 No industry"));
+      groupLegend.appendChild(item);
+    });
+    legendClasses.parentNode.insertBefore(groupLegend, legendClasses);
+  }
+
   var industrySelect = document.getElementById("pk-industry");
   data.industries.forEach(function (name) {
     var o = el("option", null, name);
