@@ -238,23 +238,35 @@
     for (var i = 0; i < shown.length && i < 2000; i++) {
       var id = shown[i], p = pos[id];
       if (!p) { continue; }
-      var f = fontOf[id], r = sizeOf[id], half = textWidth(label(id), f) / 2;
+      var f = fontSize(id), r = sizeOf[id], half = textWidth(label(id), f) / 2;
       var box = [p.x - half, p.y + r, p.x + half, p.y + r + 1.3 * f];
-      var clash = false;
+      var clash = false, mustShow = first(id) === 1;  // the focused or revealed node: labelled over small nodes if need be
       for (var j = 0; j < boxes.length; j++) {
         var o = boxes[j];
-        if (o[4] !== id && box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { clash = true; break; }
+        if (o[4] !== undefined && (o[4] === id || mustShow)) { continue; }
+        if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { clash = true; break; }
       }
       if (!clash) { want[id] = true; boxes.push(box); }
     }
     return want;
   }
+  // a label's font in canvas units: its own size, but never under 12 px on screen at the current zoom
+  function fontSize(id) {
+    if (data.physics) { return fontOf[id]; }
+    return Math.max(fontOf[id], 12 / (network.getScale() || 1));
+  }
+  var labelFont = {};
   function applyLabels() {
     var want = placeLabels();
     var changes = [];
     Object.keys(meta.nodes).forEach(function (id) {
       var text = want[id] ? label(id) : "";
-      if (labelled[id] !== text) { labelled[id] = text; changes.push({ id: id, label: text }); }
+      var size = want[id] ? Math.round(fontSize(id) * 10) / 10 : fontOf[id];
+      if (labelled[id] !== text || labelFont[id] !== size) {
+        labelled[id] = text;
+        labelFont[id] = size;
+        changes.push({ id: id, label: text, font: { size: size } });
+      }
     });
     if (OV) { OV.groups.forEach(function (g) { changes.push({ id: g.id, label: lang === "en" ? g.label_en : g.label_zh }); }); }
     if (changes.length) { nodes.update(changes); }
@@ -375,6 +387,7 @@
     if (shown.length) { network.fit({ nodes: shown, animation: false }); }
     else { network.fit({ animation: false }); }
     rescale();
+    applyLabels();
   }
   // the overview's links, bridges and group labels keep their width on screen at any zoom
   var lastScale = 0;
@@ -383,6 +396,11 @@
     var scale = network.getScale();
     if (!scale || Math.abs(scale - lastScale) / scale < 0.05) { return; }
     lastScale = scale;
+    // the shown edges stay at least 1 px wide, however far the view is zoomed out
+    var real = edgeView.getIds().filter(function (id) { return !!meta.edges[id]; });
+    if (real.length <= 3000) {
+      edges.update(real.map(function (id) { return { id: id, width: Math.max(0.8, 1.2 / scale) }; }));
+    }
     var top = OV.links.reduce(function (a, l) { return Math.max(a, l.count); }, 1);
     var changes = linkItems.map(function (l) {
       return { id: l.id, width: (0.8 + 6 * Math.sqrt(l.count / top)) / scale, font: { size: 11 / scale, strokeWidth: 2 / scale } };
@@ -394,7 +412,7 @@
   var zoomTimer = null;
   network.on("zoom", function () {
     if (zoomTimer) { return; }
-    zoomTimer = window.setTimeout(function () { zoomTimer = null; rescale(); }, 60);
+    zoomTimer = window.setTimeout(function () { zoomTimer = null; rescale(); applyLabels(); }, 80);
   });
   function selectNode(id) {
     if (!meta.nodes[id]) { return; }
@@ -725,9 +743,10 @@
   refresh(true);
   // #focus=<IRI> (from an entity page): open focused on that node
   var wanted = /^#focus=(.+)$/.exec(window.location.hash);
-  if (wanted) {
-    var target = decodeURIComponent(wanted[1]);
-    if (meta.nodes[target]) { focusNode(target, 1); }
-    else { modeLine.textContent = "此视图中没有该节点 · not in this view: " + target; }
+  var target = wanted ? decodeURIComponent(wanted[1]) : null;
+  if (target && meta.nodes[target]) { focusNode(target, 1); }
+  else {
+    if (!data.physics && nodes.length) { fit(); }  // a fixed layout: fitted now, so labels are placed at the opening zoom
+    if (target) { modeLine.textContent = "此视图中没有该节点 · not in this view: " + target; }
   }
 })();
