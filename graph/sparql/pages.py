@@ -689,7 +689,8 @@ def _negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
 
 def find_views_dir(store: Store) -> Path | None:
     """Where the network views of the served graph are: beside an on-disk store, else ``out/``."""
-    path = getattr(store, "path", None)
+    inner = getattr(store, "inner", store)  # the store an IsolatedStore (queries in worker processes) wraps
+    path = getattr(store, "path", None) or getattr(inner, "path", None)
     candidates = [Path(path).parent, Path(path)] if path else []
     candidates.append(Path("out"))
     return next((c for c in candidates if any((c / f"{n}.html").is_file() for n in VIEW_NAMES)), None)
