@@ -457,7 +457,7 @@ def describe_resource(store: Store, iri: str) -> ResourcePage:
     >>> store = open_store(api.build_text("广东星河新材料有限公司位于肇庆高新区。"), inference=False)
     >>> page = describe_resource(store, "https://w3id.org/parkkg/id/广东星河新材料有限公司")
     >>> [(p.text, [s.value.text for s in st]) for p, st in page.outgoing if p.iri.endswith("locatedIn")]
-    [('位于 · located in', ['肇庆高新区'])]
+    [('位于 · located in', ['肇庆高新技术产业开发区'])]
     """
     x = _iri_term(iri)
     truncated: list[str] = []

@@ -62,6 +62,7 @@ __all__ = [
     "relation_style",
     "layout",
     "grouped_layout",
+    "view_layout",
     "to_html",
     "write_html",
     "find_cjk_font",
@@ -225,6 +226,29 @@ def grouped_layout(G: nx.Graph, group_of: Mapping[Any, Any], *, seed: int = 0) -
     mx = sum(p[0] for p in pos.values()) / len(pos)
     my = sum(p[1] for p in pos.values()) / len(pos)
     return {v: (round((px - mx) * unit, 2), round((py - my) * unit, 2)) for v, (px, py) in pos.items()}
+
+
+def view_layout(G: nx.Graph, *, seed: int = 0, overview_threshold: int = 300) -> dict[Any, tuple[float, float]]:
+    """The positions the HTML view of ``G`` draws its nodes at (exports that should open
+    looking like the view use these): :func:`layout`, or past ``overview_threshold`` nodes
+    :func:`grouped_layout` over the overview's groups (which needs the metrics of
+    :func:`graph.views.networks.add_metrics`; they are added when missing).
+
+    Examples
+    --------
+    >>> pos = view_layout(nx.path_graph(3), seed=1)
+    >>> pos == layout(nx.path_graph(3), seed=1)
+    True
+    """
+    if G.number_of_nodes() <= overview_threshold:
+        return layout(G, seed=seed)
+    from graph.views.overview import group_nodes
+
+    if "community" not in next(iter(G.nodes.values())):
+        from graph.views.networks import add_metrics
+
+        add_metrics(G, seed=seed)
+    return grouped_layout(G, group_nodes(G), seed=seed)
 
 
 #: from this many nodes on, :func:`layout` lays out clusters apart
@@ -528,15 +552,12 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int, over
     big = G.number_of_nodes() > physics_threshold
     overview = None
     group_of: dict[Any, str] = {}
+    pos = view_layout(G, seed=seed, overview_threshold=overview_threshold)
     if G.number_of_nodes() > overview_threshold:
         from graph.views.overview import group_nodes
 
-        groups = group_nodes(G)
-        pos = grouped_layout(G, groups, seed=seed)
-        overview = _overview_payload(G, pos, groups)
+        overview = _overview_payload(G, pos, group_nodes(G))
         group_of = {v: g["id"] for g in overview["groups"] for v in g["members"]}
-    else:
-        pos = layout(G, seed=seed)
     btw = _norm({v: float(G.nodes[v].get("betweenness", 0.0)) for v in G})
     deg = _norm({v: float(G.nodes[v].get("degree_centrality", 0.0)) for v in G})
     # vis items as plain dicts (pyvis's Network.add_node/add_edge check membership in lists,
@@ -816,8 +837,7 @@ def _draw_overview(G: nx.Graph, path: Path, *, family: str | None, title: str, s
         from graph.views.networks import add_metrics
 
         add_metrics(G, seed=seed)
-    groups = group_nodes(G)
-    ov = overview(G, grouped_layout(G, groups, seed=seed), groups)
+    ov = overview(G, view_layout(G, seed=seed, overview_threshold=0), group_nodes(G))
     import matplotlib
 
     rc = {
