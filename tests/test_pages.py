@@ -139,6 +139,8 @@ def test_every_entity_iri_round_trips_through_its_path(built, union):
         assert iri_from_path(path) == iri
         # as a browser sends it: every non-ASCII character as UTF-8 escapes
         assert iri_from_path(quote(path, safe="/%")) == iri
+        # as curl sends a typed IRI (raw UTF-8), read by http.server as Latin-1
+        assert iri_from_path(path.encode("utf-8").decode("latin-1")) == iri
 
 
 def test_an_iri_with_escapes_is_served(app, union):

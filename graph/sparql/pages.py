@@ -261,6 +261,10 @@ def iri_from_path(path: str) -> str | None:
     True
     """
     path = urlsplit(path).path
+    try:  # a client that sent raw UTF-8 (curl with an IRI as typed): http.server read it as Latin-1
+        path = path.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
     if not is_page_path(path) or path.startswith("/views/"):
         return None
     local = path.lstrip("/")
