@@ -10,6 +10,7 @@ so a reader can rerun any one of them::
     python bench/measure.py queries --file /tmp/g.nq --backend rdflib --runs 3
     python bench/measure.py html --nodes 5000 --out /tmp/n5000.html
     python bench/measure.py draw --html /tmp/n5000.html --runs 3
+    python bench/measure.py pages --store oxigraph:out/store --top 20
 
 Timing uses ``time.perf_counter``; memory is the peak resident set size of
 the process (``resource.getrusage``), or of a whole process tree when
@@ -519,6 +520,29 @@ def cmd_draw(args: argparse.Namespace) -> None:
            "median_draw_seconds": round(statistics.median(times), 3), "median_load_seconds": round(statistics.median(loads), 3)})
 
 
+def cmd_pages(args: argparse.Namespace) -> None:
+    """Time the Linked Data pages (graph.sparql.pages) of the --top most connected entities of a store."""
+    from graph.sparql import pages
+    from graph.sparql.store import open_store
+
+    store = open_store(args.store, inference=args.inference)
+    top = store.query(
+        "SELECT ?e (COUNT(*) AS ?n) WHERE { { ?e ?p ?o } UNION { ?s ?q ?e } "
+        "FILTER(STRSTARTS(STR(?e), 'https://w3id.org/parkkg/id/')) } GROUP BY ?e ORDER BY DESC(?n) LIMIT " + str(args.top)
+    ).rows
+    html, turtle = [], []
+    for entity, _ in top:
+        path = pages.path_from_iri(str(entity))
+        for accept, times in (("text/html", html), ("text/turtle", turtle)):
+            t0 = time.perf_counter()
+            answer = pages.answer(store, "GET", path, accept)
+            times.append(time.perf_counter() - t0)
+            assert answer.status == 200, (path, answer.status)
+    _emit({"store": args.store, "entities": len(top), "largest_triples": int(top[0][1]) if top else 0,
+           "html_seconds_max": round(max(html), 3), "html_seconds_median": round(statistics.median(html), 3),
+           "turtle_seconds_max": round(max(turtle), 3), "turtle_seconds_median": round(statistics.median(turtle), 3)})
+
+
 # --------------------------------------------------------------------------- entry point
 
 
@@ -581,6 +605,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--timeout", type=float, default=300.0)
     p.set_defaults(func=cmd_draw)
+
+    p = sub.add_parser("pages", help="time the entity pages of the most connected entities of a store")
+    p.add_argument("--store", required=True, help="a graph file or oxigraph:PATH")
+    p.add_argument("--top", type=int, default=20)
+    p.add_argument("--inference", action=argparse.BooleanOptionalAction, default=True)
+    p.set_defaults(func=cmd_pages)
 
     args = parser.parse_args(argv)
     args.func(args)
