@@ -143,6 +143,32 @@ def test_click_a_group_then_double_click_a_node(browser, big):
         v.page.close()
 
 
+def test_a_search_hit_in_the_overview_is_a_starting_point(browser, big):
+    G, path = big
+    v = View(browser, path)
+    try:
+        hit = sorted(G)[11]
+        v.page.fill("#pk-search", G.nodes[hit]["label_zh"])
+        v.page.press("#pk-search", "Enter")
+        # the hit is shown on its own, linked to the (still collapsed) groups of its neighbours
+        assert v.shown() == {hit}
+        group_of = v.eval("parkkg.meta.nodes").__getitem__
+        bridges = v.eval("parkkg.edgeView.get().filter(e => e.isBridge).map(e => [e.to, e.label || '1'])")
+        expected: dict[str, int] = {}
+        for w in G[hit]:  # its own group too: it is shown alone, the group stays collapsed
+            g = group_of(w)["group"]
+            expected[g] = expected.get(g, 0) + 1
+        assert {g: int(n) for g, n in bridges} == expected
+        assert {hit, *expected}.isdisjoint(v.outside())  # the view fits the hit and where its links go
+        # double-click: its neighbours come in
+        v.page.mouse.dblclick(*v.dom_point(hit))
+        assert v.shown() == {hit, *G[hit]}
+        v.page.screenshot(path="/tmp/parkkg-scale-search.png")
+        assert v.errors == []
+    finally:
+        v.page.close()
+
+
 def test_filters_refit_the_view(browser, big):
     G, path = big
     v = View(browser, path)

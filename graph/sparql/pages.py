@@ -416,7 +416,7 @@ def _int(term: Any) -> int:
 
 _EVIDENCE = """
 SELECT ?s ?p ?o ?b ?e ?text ?sb ?se ?doc ?title ?src ?rule WHERE {{
-  {{ ?st rdf:subject {x} }} UNION {{ ?st rdf:object {x} }}
+  {find}
   ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sent ;
       pk:beginIndex ?b ; pk:endIndex ?e ; pk:extractionRule ?rule .
   {filter}
@@ -427,8 +427,13 @@ SELECT ?s ?p ?o ?b ?e ?text ?sb ?se ?doc ?title ?src ?rule WHERE {{
 
 
 def _evidence(store: Store, x: str, labels: dict[str, str], words_of: Any, *, types: bool) -> tuple[dict[tuple[str, str, str], list[Evidence]], bool]:
-    flt = "FILTER(?p = rdf:type)" if types else "FILTER(?p != rdf:type)"
-    rows, cut = _select(store, _EVIDENCE.format(x=x, filter=flt) + "\nORDER BY ?doc ?sb ?b", EVIDENCE_PER_STATEMENT * 3 if types else MAX_EVIDENCE)
+    if types:  # the class statements, one per mention: read by their (subject, predicate) index
+        find, flt = f"?st rdf:subject {x} ; rdf:predicate rdf:type .", ""
+    else:
+        find, flt = f"{{ ?st rdf:subject {x} }} UNION {{ ?st rdf:object {x} }}", "FILTER(?p != rdf:type)"
+    # a few sentences for the class (any; no ORDER BY, so the engine stops after them), all for the relations
+    order = "" if types else "\nORDER BY ?doc ?sb ?b"
+    rows, cut = _select(store, _EVIDENCE.format(find=find, filter=flt) + order, EVIDENCE_PER_STATEMENT * 3 if types else MAX_EVIDENCE)
     out: dict[tuple[str, str, str], list[Evidence]] = {}
     seen: set[tuple[str, str, str, str, int]] = set()
     for r in rows:

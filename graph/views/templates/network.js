@@ -422,7 +422,9 @@
       refresh(true);
     }
     network.selectNodes([id]);
-    fit([id].concat(neighbours(id)));
+    // the hit, its shown neighbours, and the collapsed groups the others are in
+    var around = neighbours(id);
+    fit([id].concat(around, around.map(function (v) { return meta.nodes[v].group; })));
     showNode(id);
   }
 
