@@ -51,6 +51,9 @@ def test_an_entity_page_shows_labels_class_statements_and_evidence(app):
     assert f'<h1 id="title">{FIRM}' in body
     assert "企业 · Enterprise" in shown  # the class, named from the ontology in both languages
     assert "位于 · located in" in shown
+    # classes and properties link to their sections of the ontology page, which the server answers
+    assert 'href="/ontology#Enterprise"' in body and 'href="/ontology#locatedIn"' in body
+    assert get(app, "/ontology").status == 200
     # the linked entity is a link to its own page
     assert f'href="{path_from_iri(str(PKR[ESTATE]))}"' in body
     # the statement's sentence, with the evidence words marked and the document linked

@@ -335,10 +335,15 @@ def _term_labels() -> dict[str, dict[str, str]]:
     return out
 
 
+_ONTOLOGY_NS = str(PK._NS)
+
+
 def _term_link(iri: str) -> ValueLink:
+    """A class or property, named in both languages, linked to its section of the ontology page (/ontology)."""
     names = _term_labels().get(iri, {})
     shown = " · ".join(dict.fromkeys(n for n in (names.get("zh"), names.get("en")) if n)) or compact(iri)
-    return ValueLink(shown, iri=iri, path=path_from_iri(iri))
+    path = "/ontology#" + iri[len(_ONTOLOGY_NS):] if iri.startswith(_ONTOLOGY_NS) else path_from_iri(iri)
+    return ValueLink(shown, iri=iri, path=path)
 
 
 def _labels_of(store: Store, iris: Iterable[str]) -> dict[str, str]:
