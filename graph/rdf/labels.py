@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -47,6 +47,8 @@ __all__ = ["NameLabels", "WordBook", "load_word_book", "name_labels", "english_n
 PINYIN_TAG = "zh-Latn-pinyin"
 #: an unknown Han character counts this much of a piece when a name is cut
 _UNKNOWN_COST = 0.8
+#: the longest run of unknown characters read as one piece
+_LONGEST_RUN = 8
 #: glossary names this long or longer are also recognised inside longer names
 _GLOSSARY_INSIDE = 4
 
@@ -137,7 +139,8 @@ def _normalise(name: str) -> str:
     return unicodedata.normalize("NFKC", name).strip()
 
 
-def _syllables(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _syllables(text: str) -> tuple[str, ...]:
     """One tone-marked syllable per character of ``text`` ('' for a character that is not Han or has no reading)."""
     from pypinyin import Style, lazy_pinyin
 
@@ -148,7 +151,7 @@ def _syllables(text: str) -> list[str]:
         if len(got) != len(run):  # a reading that spans characters: fall back to one character at a time
             got = [(lazy_pinyin(ch, style=Style.TONE, errors=lambda chars: [""] * len(chars)) or [""])[0] for ch in run]
         out[m.start() : m.end()] = got
-    return out
+    return tuple(out)
 
 
 def _plain(syllable: str) -> str:
@@ -158,7 +161,7 @@ def _plain(syllable: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
-def _word(syllables: list[str], *, tones: bool) -> str:
+def _word(syllables: Sequence[str], *, tones: bool) -> str:
     """Syllables written as one capitalised word, with an apostrophe before a syllable starting with a, o or e."""
     out = ""
     for s in syllables:
@@ -180,54 +183,55 @@ def _number(text: str) -> str:
 def _cut(text: str, book: WordBook, places: frozenset[str], inside: Mapping[str, str]) -> list[_Piece]:
     """The cheapest way to cut ``text`` into pieces (see the module docstring)."""
     n = len(text)
-    longest = max(book.longest, max(map(len, inside), default=0), max(map(len, places), default=0))
+    longest = max(book.longest, _longest(frozenset(inside)), _longest(places))
+    han = [_HAN.match(c) is not None for c in text]
     inf = float("inf")
     best: list[float] = [0.0] + [inf] * n
     back: list[_Piece | None] = [None] * (n + 1)
 
-    def offer(p: _Piece, cost: float) -> None:
-        total = best[p.start] + cost
-        if total < best[p.end] - 1e-9:
-            best[p.end], back[p.end] = total, p
+    def offer(start: int, end: int, kind: str, cost: float, en: str = "", breaks: tuple[int, ...] = ()) -> None:
+        total = best[start] + cost
+        if total < best[end] - 1e-9:
+            best[end], back[end] = total, _Piece(start, end, kind, en, breaks)
 
     for i in range(n):
         if best[i] == inf:
             continue
         ch = text[i]
         if ch.isspace():
-            offer(_Piece(i, i + 1, "space"), 0.0)
+            offer(i, i + 1, "space", 0.0)
             continue
         if ch == '"' or ch in _OPEN or ch in _CLOSE:
             kind = "quote" if ch == '"' else "open" if ch in _OPEN else "close"
-            offer(_Piece(i, i + 1, kind, '"' if ch == '"' else (_OPEN | _CLOSE)[ch]), 0.0)
+            offer(i, i + 1, kind, 0.0, '"' if ch == '"' else (_OPEN | _CLOSE)[ch])
             continue
         m = _NUMBER.match(text, i)
         if m and m.group()[-1] in "万亿":  # 6万 → 60,000
-            offer(_Piece(i, m.end(), "number", _number(m.group())), 1.0)
+            offer(i, m.end(), "number", 1.0, _number(m.group()))
             continue
         m = _LATIN.match(text, i)
         if m:
-            offer(_Piece(i, m.end(), "latin", m.group()), 1.0)
+            offer(i, m.end(), "latin", 1.0, m.group())
             continue
-        if not _HAN.match(ch):
-            offer(_Piece(i, i + 1, "other"), 0.5)  # a symbol with no English rendering: dropped
+        if not han[i]:
+            offer(i, i + 1, "other", 0.5)  # a symbol with no English rendering: dropped
             continue
         for j in range(min(n, i + longest), i, -1):
             piece = text[i:j]
             if piece in inside:
-                offer(_Piece(i, j, "word", inside[piece]), 1.0)
+                offer(i, j, "word", 1.0, inside[piece])
             if piece in book.words:
                 en, breaks = book.words[piece]
-                offer(_Piece(i, j, "word", en, breaks), 1.0)
+                offer(i, j, "word", 1.0, en, breaks)
             if piece in places:
-                offer(_Piece(i, j, "place"), 1.0)
+                offer(i, j, "place", 1.0)
                 if j < n and text[j] in book.admin:
-                    offer(_Piece(i, j + 1, "place", book.admin[text[j]], (j - i,)), 1.0)
-        # a run of unknown Han characters, up to the next character that is not Han
+                    offer(i, j + 1, "place", 1.0, book.admin[text[j]], (j - i,))
+        # a run of unknown Han characters, up to the next character that is not Han (a longer run is two pieces)
         j = i
-        while j < n and _HAN.match(text[j]):
+        while j < n and han[j] and j - i < _LONGEST_RUN:
             j += 1
-            offer(_Piece(i, j, "unknown"), 1.0 + _UNKNOWN_COST * (j - i))
+            offer(i, j, "unknown", 1.0 + _UNKNOWN_COST * (j - i))
     pieces: list[_Piece] = []
     end = n
     while end > 0:
@@ -237,6 +241,11 @@ def _cut(text: str, book: WordBook, places: frozenset[str], inside: Mapping[str,
         end = p.start
     pieces.reverse()
     return pieces
+
+
+@lru_cache(maxsize=16)
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
 
 
 def _chunks(length: int) -> list[tuple[int, int]]:
@@ -373,8 +382,11 @@ def name_labels(
     book = words or load_word_book()
     known = lex.glossary if glossary is None else glossary
     text = _normalise(name)
-    en = _render(text, _cut(text, book, lex.places, _inside(tuple(sorted(known.items())))))[0]
-    py = _render(text, _cut(text, book, lex.places, {}))[1]  # a glossary name is one piece: cut it into words
+    plain = _cut(text, book, lex.places, {})
+    en, py = _render(text, plain)
+    inside = _inside(tuple(sorted(known.items())))
+    if any(zh in text for zh in inside):  # a glossary name inside: English from it (pinyin still cut into words)
+        en = _render(text, _cut(text, book, lex.places, inside))[0]
     if cls == "Person":
         person = _person(text, lex, book)
         if person is not None:
