@@ -62,7 +62,8 @@ def build_graph(capsys, tmp_path: Path, article: Path) -> Graph:
 
 
 def label_of(g: Graph, name: str) -> set[str]:
-    return {str(o) for o in g.objects(PKR[name], RDFS.label)}
+    """The Chinese labels of an entity (every entity also has one English label)."""
+    return {str(o) for o in g.objects(PKR[name], RDFS.label) if (getattr(o, "language", None) or "").startswith("zh")}
 
 
 def observation_values(g: Graph) -> set[Decimal]:

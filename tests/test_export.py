@@ -191,7 +191,7 @@ def test_jsonld_uses_the_published_context_and_plain_keys(ds):
     assert doc["@context"] == load_context()["@context"]
     park = next(n for n in doc["@graph"] if n.get("id") == "pkr:广东聚石化学股份有限公司")
     assert park["type"] == "Enterprise"
-    assert park["label"] == {"zh": "广东聚石化学股份有限公司"}
+    assert park["label"] == {"zh": "广东聚石化学股份有限公司", "en": "Guangdong Jushi Chemical Co., Ltd. (joint-stock)"}
     assert "pkr:雄兴工业园" in park["locatedIn"]
     keys = {k for n in doc["@graph"] for k in n}
     assert not [k for k in keys if k.startswith("http")]
@@ -231,7 +231,8 @@ def test_network_formats_load_back_into_networkx(ds, tmp_path, fmt, view):
     path = tmp_path / f"g{fmt.suffix}"
     result = export(ds, fmt, path, view=view, describe=False)
     assert result.files == [path] and (result.nodes, result.edges) == (G.number_of_nodes(), G.number_of_edges())
-    H = nx.read_graphml(path) if fmt is ExportFormat.GRAPHML else nx.read_gexf(path)
+    H = nx.read_graphml(path) if fmt is ExportFormat.GRAPHML else nx.read_gexf(path, version="1.3")
+    assert H.is_directed()
     assert H.number_of_nodes() == G.number_of_nodes() > 0
     assert H.number_of_edges() == G.number_of_edges() > 0
     node = str(PKR["广东聚石化学股份有限公司"])

@@ -344,6 +344,7 @@ def export(
         elif fmt is ExportFormat.GEXF:
             files = [("", network_files.gexf_bytes(G))]
         else:
+            edges = sum(1 for _ in network_files.fact_edges(G))  # one row per fact (a symmetric one is two edges)
             node_table, edge_table = network_files.csv_tables(G)
             files = [("nodes.csv", node_table), ("edges.csv", edge_table)]
     if out is None:

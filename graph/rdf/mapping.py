@@ -23,6 +23,7 @@ from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import canonical_park_name
 from graph.extract.observations import Indicator
 from graph.model import ORGANIZATION_CLASS_NAMES, Extraction, ObservationRecord
+from graph.rdf.labels import PINYIN_TAG, NameLabels, has_han, name_labels
 from graph.vocab import (
     DATA_GRAPH,
     PK,
@@ -238,6 +239,7 @@ class RdfMapper:
                 industries.mint(key)
         self.used_industries: set[str] = set()
         self._observed: set[URIRef] = set()
+        self._labels: dict[tuple[str, str], NameLabels] = {}
         self._first_stated: dict[URIRef, str] | None = None
 
     def node(self, name: str) -> URIRef:
@@ -287,15 +289,27 @@ class RdfMapper:
             data.add((scheme_iri("industry"), SKOS.hasTopConcept, c))
         data.add((c, SKOS.prefLabel, _lit_zh(zh_label)))
         data.add((c, RDFS.label, _lit_zh(zh_label)))
-        if en_label is not None:
-            data.add((c, SKOS.prefLabel, Literal(en_label, lang="en")))
-            data.add((c, RDFS.label, Literal(en_label, lang="en")))
+        labels = self.labels(zh_label, "Industry")
+        en = en_label if en_label is not None else labels.en  # an industry the scheme lacks: rendered
+        data.add((c, SKOS.prefLabel, Literal(en, lang="en")))
+        data.add((c, RDFS.label, Literal(en, lang="en")))
+        data.add((c, SKOS.altLabel, Literal(labels.pinyin, lang=PINYIN_TAG)))
         return c
+
+    def labels(self, name: str, cls: str) -> NameLabels:
+        """The English and pinyin labels of ``name`` (glossary first, then rendered; see :mod:`graph.rdf.labels`)."""
+        key = (name, cls)
+        found = self._labels.get(key)
+        if found is None:
+            rec = self.entities.get(name)
+            aliases = tuple(sorted(rec.names - {name})) if rec is not None else ()
+            found = self._labels[key] = name_labels(name, cls, aliases=aliases, lexicon=self.lex)
+        return found
 
     def common(self, ds: Dataset) -> None:
         """The corpus-wide part: concept schemes, entities, industries, indicators, event types."""
-        lex, entities, industries, used_industries, indicators = (
-            self.lex, self.entities, self.industries, self.used_industries, self.indicators)
+        entities, industries, used_industries, indicators = (
+            self.entities, self.industries, self.used_industries, self.indicators)
         data = ds.graph(DATA_GRAPH)
         # schemes -----------------------------------------------------------------
         for scheme, zh, en in (("industry", "产业", "Industries"), ("indicator", "指标", "Indicators"), ("event-type", "事件类型", "Event types")):
@@ -314,9 +328,9 @@ class RdfMapper:
             data.add((iri, RDFS.label, _lit_zh(key)))
             for n in sorted(rec.names - {key}):
                 data.add((iri, SKOS.altLabel, _lit_zh(n)))
-            en = lex.glossary.get(key) or next((lex.glossary[n] for n in sorted(rec.names) if n in lex.glossary), None)
-            if en:
-                data.add((iri, RDFS.label, Literal(en, lang="en")))
+            labels = self.labels(key, rec.cls)
+            data.add((iri, RDFS.label, Literal(labels.en, lang="en")))
+            data.add((iri, SKOS.altLabel, Literal(labels.pinyin, lang=PINYIN_TAG)))
             if rec.level and rec.cls in ("Platform", "Honour"):
                 data.add((iri, PK.level, Literal(rec.level)))
 
@@ -330,9 +344,11 @@ class RdfMapper:
             data.add((c, RDF.type, SKOS.Concept))
             data.add((c, SKOS.inScheme, scheme_iri("indicator")))
             data.add((c, SKOS.prefLabel, _lit_zh(ind.zh)))
-            data.add((c, SKOS.prefLabel, Literal(ind.en, lang="en")))
+            # an indicator the loader named from the text ("Number of 上市企业") gets its Chinese words rendered
+            en = self.labels(ind.en, "Indicator").en if has_han(ind.en) else ind.en
+            data.add((c, SKOS.prefLabel, Literal(en, lang="en")))
             data.add((c, RDFS.label, _lit_zh(ind.zh)))
-            data.add((c, RDFS.label, Literal(ind.en, lang="en")))
+            data.add((c, RDFS.label, Literal(en, lang="en")))
             data.add((c, SKOS.notation, Literal(ind.id)))
             if ind.broader:
                 data.add((c, SKOS.broader, concept_iri("indicator", ind.broader)))
@@ -466,6 +482,8 @@ class RdfMapper:
             data.add((e, RDF.type, PK.Event))
             zh, en = EVENT_TYPES[ev.event_type]
             data.add((e, RDFS.label, _lit_zh(f"{ev.involves[0]}{zh}")))
+            who = self.resolve.get(ev.involves[0], ev.involves[0])
+            data.add((e, RDFS.label, Literal(f"{self.labels(who, cls_of(who)).en}: {en}", lang="en")))
             data.add((e, PK.eventType, concept_iri("event-type", ev.event_type)))
             if ev.date:
                 data.add((e, PK.date, Literal(ev.date, datatype=XSD.date)))

@@ -63,6 +63,7 @@ __all__ = [
     "layout",
     "grouped_layout",
     "view_layout",
+    "node_sizes",
     "to_html",
     "write_html",
     "find_cjk_font",
@@ -501,6 +502,28 @@ def _norm(values: dict[Any, float]) -> dict[Any, float]:
     return {k: (v / top if top > 0 else 0.0) for k, v in values.items()}
 
 
+def node_sizes(G: nx.Graph, *, physics_threshold: int = 300) -> dict[Any, float]:
+    """Node sizes in pixels as the view draws them (the Gephi exports use the same).
+
+    ``10 + 22 × (0.6 b + 0.4 d)``, where ``b`` and ``d`` are the node's
+    betweenness and degree centrality divided by the graph's largest; doubled
+    when the graph has more than ``physics_threshold`` nodes (such a view
+    opens zoomed out, without physics).
+
+    Examples
+    --------
+    >>> G = nx.path_graph(3)
+    >>> nx.set_node_attributes(G, {0: 0.0, 1: 1.0, 2: 0.0}, "betweenness")
+    >>> nx.set_node_attributes(G, {0: 0.5, 1: 1.0, 2: 0.5}, "degree_centrality")
+    >>> node_sizes(G)
+    {0: 14.4, 1: 32.0, 2: 14.4}
+    """
+    btw = _norm({v: float(G.nodes[v].get("betweenness", 0.0)) for v in G})
+    deg = _norm({v: float(G.nodes[v].get("degree_centrality", 0.0)) for v in G})
+    scale = 2 if G.number_of_nodes() > physics_threshold else 1
+    return {v: round((10 + 22 * (0.6 * btw[v] + 0.4 * deg[v])) * scale, 2) for v in G}
+
+
 #: Labels always shown in a large view: its most central nodes (others show theirs on hover).
 CENTRAL_LABELS = 40
 #: Colours of the overview's groups, by their main industry (the lexicon's industries; others by hash).
@@ -560,6 +583,7 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int, over
         group_of = {v: g["id"] for g in overview["groups"] for v in g["members"]}
     btw = _norm({v: float(G.nodes[v].get("betweenness", 0.0)) for v in G})
     deg = _norm({v: float(G.nodes[v].get("degree_centrality", 0.0)) for v in G})
+    sizes = node_sizes(G, physics_threshold=physics_threshold)
     # vis items as plain dicts (pyvis's Network.add_node/add_edge check membership in lists,
     # quadratic in the graph's size: minutes at 20,000 nodes)
     vis_nodes: list[dict[str, Any]] = []
@@ -587,7 +611,7 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int, over
                 "highlight": {"background": st.colour, "border": "#000000"},
                 "hover": {"background": st.colour, "border": "#000000"},
             },
-            "size": round((10 + 22 * (0.6 * btw[v] + 0.4 * deg[v])) * (2 if big else 1), 2),
+            "size": sizes[v],
             "x": x,
             "y": y,
         })
