@@ -52,6 +52,7 @@ class Lexicon:
     indicators: tuple[IndicatorEntry, ...]
     glossary: dict[str, str]
     suffix_re: re.Pattern[str]
+    columns: tuple[tuple[str, str], ...] = ()  # table header → role, longest first (columns.tsv)
 
     def suffix_class(self, suffix: str) -> str:
         return dict(self.suffixes)[suffix]
@@ -107,4 +108,6 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         indicators=indicators,
         glossary={r[0]: r[1] for r in _rows(d.parent / "glossary.tsv")} if (d.parent / "glossary.tsv").exists() else {},
         suffix_re=re.compile("|".join(re.escape(s) for s in ordered)),
+        columns=tuple(sorted(((r[0], r[1]) for r in _rows(d / "columns.tsv") if len(r) > 1), key=lambda c: -len(c[0])))
+        if (d / "columns.tsv").exists() else (),
     )

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.tables import TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
 from graph.text.clean import is_cjk
 from graph.text.segment import pos_pairs, sections, token_boundaries
@@ -200,7 +201,7 @@ _NAME_VERBS = frozenset(
     "制造 智造 研发 发展 投资 服务 建设 控股 创新 开发 设计 检测 孵化 运营 管理 生产 加工 转化 合作 交易 贸易 "
     "物流 营销 咨询 应用 测试 监测 育种 研究 教育 培训 实业 装备 集成 驱动 储能 医疗 传动 通信 显示 封装".split()
 )
-_FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其")
+_FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其或并")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
 
 
@@ -295,7 +296,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
         prev = out[-1] if out else None
         if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
             ORG_CLASSES | {"Park"}
-        ):
+        ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body):
+            # (a body right after a body is a second body: 江城市科学技术局 江城市经济和信息化局)
             # 清远高新区 + 版权服务中心, 华南师范大学 + （清远）科技创新研究院
             if _valid_body(body, cls) or body.startswith(("（", "(")) or cls == "GovernmentBody" or (body == "" and cls == "Platform"):
                 owner = out[-1]
@@ -308,6 +310,10 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
                 continue
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
+            body = text[start : m.start()]
+        date_tail = re.match(r"(?:年度|年|月份|月|日)", body) if start and text[start - 1].isdigit() else None
+        if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
+            start += date_tail.end()
             body = text[start : m.start()]
         if not body and suffix in lex.standalone:
             out.append(Mention(suffix, cls, s.start + m.start(), s.start + m.end(), s.index, f"suffix:{suffix}",
@@ -862,6 +868,42 @@ def _park_anaphora(
     return out
 
 
+def _suffix_class(name: str, lex: Lexicon) -> str | None:
+    """The class of the longest name suffix ``name`` ends with."""
+    for i in range(1, len(name) - 1):
+        m = lex.suffix_re.fullmatch(name, i)
+        if m:
+            return lex.suffix_class(m.group())
+    return None
+
+
+def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex: Lexicon) -> list[Mention]:
+    """The cells of list-table rows as mentions, typed by column and suffix, and the
+    honours their captions name (rule ``table:<role>``)."""
+    out: list[Mention] = []
+    by_index = {s.index: s for s in sentences}
+    captions: set[tuple[str, int, int, int]] = set()
+    for row in rows:
+        for c in row.cells:
+            if c.role == "park":
+                cls: str | None = "Park"
+            elif c.role == "industry":
+                cls = "Industry"
+            elif c.role == "name":
+                cls = _suffix_class(c.text, lex) or (_suffix_class(row.kind, lex) if row.kind else None) or row.bare_class
+            else:
+                cls = _suffix_class(c.text, lex) or "Enterprise"
+            if cls is None:
+                continue
+            out.append(Mention(c.text, cls, c.start, c.end, row.sentence, f"table:{c.role}", level=detect_level(c.text)))
+        if row.honour is not None:
+            captions.add(row.honour)
+    for name, index, a, b in sorted(captions, key=lambda h: (h[1], h[2])):
+        s = by_index[index]
+        out.append(Mention(name, "Honour", s.start + a, s.start + b, index, "table:caption", level=detect_level(name)))
+    return out
+
+
 @dataclass(frozen=True)
 class LocalMentions:
     """What :func:`find_mentions` finds in a document on its own, before names
@@ -888,6 +930,9 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     lex = lex or load_lexicon()
     all_mentions: list[Mention] = []
     aliases: dict[str, str] = {}
+    tabled: dict[int, list[Mention]] = {}
+    for t in table_mentions(read_tables(sentences, lex), sentences, lex):
+        tabled.setdefault(t.sentence, []).append(t)
     for s in sentences:
         text = s.text
         has_suffix = lex.suffix_re.search(text) is not None
@@ -905,6 +950,9 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found = _resolve_overlaps(found)
         found += _project_mentions(s, text, found)
         found = _resolve_overlaps(found + _standalone_projects(s, text, found))
+        if s.index in tabled:
+            cells = tabled[s.index]
+            found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
         for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
         for f in found:
@@ -917,6 +965,11 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
                 if cap and cap.group() != f.name:
                     aliases.setdefault(cap.group(), f.name)
         all_mentions += found
+    # a name a list caption gives as the honour of its rows is that honour wherever it is written
+    titles = {t.name for ts in tabled.values() for t in ts if t.rule == "table:caption"}
+    if titles:
+        all_mentions = [replace(m, cls="Honour", rule=m.rule + "+list-title") if m.name in titles and m.cls != "Honour" else m
+                        for m in all_mentions]
 
     # implicit short names of full legal names, and names of people
     fulls = {m.name for m in all_mentions if m.cls in ORG_CLASSES}

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.tables import TableRow, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, EventRecord, Mention, Relation, Sentence
 from graph.text.segment import sections
 
@@ -856,6 +857,7 @@ def find_relations(
         pats = [m for m in ms if m.cls == "Patent"]
         if pats:
             last_patent = pats[-1]
+    out += table_relations(read_tables(sentences, lex), mentions)
     seen = set()
     unique = []
     for r in out:
@@ -865,6 +867,53 @@ def find_relations(
         seen.add(key)
         unique.append(r)
     return unique
+
+
+def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention]) -> list[Relation]:
+    """Relations a list-table row states by its columns.
+
+    The listed name holds the caption's honour; a carrier or operator hosts
+    it (two carriers built it together); the row's park and industry are the
+    listed name's, or, when the listed name is a platform built on carrier
+    enterprises (依托单位), those enterprises' (a platform run by an operator,
+    运营单位, or built on no enterprise keeps them).
+    """
+    at = {(m.start, m.end): m for m in mentions}
+    out: list[Relation] = []
+
+    def add(s: Mention, p: str, o: Mention, rule: str, **kw) -> None:
+        if s.key != o.key:
+            out.append(Relation(s.key, p, o.key, s.sentence, min(s.start, o.start), max(s.end, o.end), rule, **kw))
+
+    for row in rows:
+        by_role: dict[str, list[Mention]] = {}
+        for c in row.cells:
+            m = at.get((c.start, c.end))
+            if m is not None and m.rule.startswith("table:"):
+                by_role.setdefault(c.role, []).append(m)
+        names = by_role.get("name", [])
+        carriers = by_role.get("carrier", [])
+        honour = None
+        if row.honour is not None:
+            hs = [m for m in mentions if m.sentence == row.honour[1] and m.rule == "table:caption" and m.name == row.honour[0]]
+            honour = hs[0] if hs else None
+        for n in names:
+            if honour is not None:
+                add(n, "receivedHonour", honour, "table:list-title", year=row.year)
+            hosts = carriers + by_role.get("operator", [])
+            if n.cls in ("Platform", "ResearchInstitute"):
+                for h in hosts:
+                    add(h, "hostsPlatform", n, "table:host")
+            for i, a in enumerate(carriers):
+                for b in carriers[i + 1 :]:
+                    add(a, "coBuiltPlatformWith", b, "table:carriers")
+            holders = ([c for c in carriers if c.cls == "Enterprise"] if n.cls == "Platform" else []) or [n]
+            for h in holders:
+                for p in by_role.get("park", []):
+                    add(h, "locatedIn", p, "table:park")
+                for ind in by_role.get("industry", []):
+                    add(h, "inIndustry", ind, "table:industry")
+    return out
 
 
 def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[EventRecord]:

@@ -62,12 +62,31 @@ def _halfwidth(ch: str) -> str:
     return ch
 
 
-_TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标)(?:\s+[^\s，。；,;]+){2,}\s*$")  # cells, not a clause (项目 59 个（…），总投资额…)
+_TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(?:\s+[^\s，。；,;]+){2,}\s*$")  # cells, not a clause (项目 59 个（…），总投资额…)
+# a numbered row of a list table (1 襄阳某某有限公司 某某产业园 新材料): an ordinal, then cells
+_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。；,;]+){1,}\s*$")
 
 
 def _is_table_line(line: str) -> bool:
     """A table header (指标 2022年 2023年 …) or a row of space-separated numbers: its cells stay apart."""
     return bool(_TABLE_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
+
+
+def _table_lines(lines: list[str]) -> frozenset[int]:
+    """Indices of the lines that are table cells: headers, number rows, and the
+    numbered rows under a header with as many cells (a 公示 list written as lines)."""
+    out = set()
+    width = 0
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if _is_table_line(text):
+            out.add(i)
+            width = len(text.split()) if _TABLE_HEAD.match(text) else width
+        elif width and _TABLE_ROW.match(text) and len(text.split()) == width:
+            out.add(i)
+        elif text:
+            width = 0
+    return frozenset(out)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -155,16 +174,16 @@ def clean_text(raw: str) -> CleanText:
         lines.append((body, pos))
         pos += len(piece)
     width = _line_width([ln for ln, _ in lines])
+    tables = _table_lines([ln for ln, _ in lines])
 
     out: list[str] = []
     offs: list[int] = []
 
-    def emit_line(body: str, start: int) -> None:
+    def emit_line(body: str, start: int, table_row: bool) -> None:
         n = len(body)
         i = 0
         # "1 468.2亿元", "202 4年": a space inside a number is a PDF artefact, unless the
         # line is a table row whose numbers are separated by spaces (1586.3 1713.4 1862.4)
-        table_row = _is_table_line(body)
         while i < n:
             ch = body[i]
             if ch in _SPACES or ch == "\ufeff":
@@ -194,13 +213,13 @@ def clean_text(raw: str) -> CleanText:
             out.append("\n")
             offs.append(start)
         lead = len(body) - len(body.lstrip())
-        emit_line(body.strip(), start + lead)
+        emit_line(body.strip(), start + lead, idx in tables)
         # decide whether this line ends a paragraph
         full = width > 0 and len(text) >= 0.75 * width
         nxt_line = next((ln.strip() for ln, _ in lines[idx + 1 :] if ln.strip()), "")
         pending_break = (
             _ends_sentence(text) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
-            or _is_table_line(text) or _is_table_line(nxt_line)
+            or idx in tables or idx + 1 + next((k for k, (ln, _) in enumerate(lines[idx + 1 :]) if ln.strip()), 0) in tables
         )
         if not pending_break and out and out[-1].isascii() and out[-1].isalnum():
             # joining two Latin words across a line break keeps one space

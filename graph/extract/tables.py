@@ -1,0 +1,194 @@
+"""List tables written as lines: the rows of a 公示 or 名单 notice.
+
+A notice lists what was designated in tables: a caption (``一、2024年度某市
+工程技术研究中心认定名单（8家）``), a header (``序号 名称 依托单位 所属园区
+所属产业``) and numbered rows whose cells are separated by spaces
+(:func:`graph.text.clean.clean_text` keeps those spaces). Prose rules read
+such rows badly, since a row has no verbs; here a row is read by its columns.
+
+What a header cell means is data: ``data/lexicon/columns.tsv`` maps header
+words to roles (``name``, ``carrier``, ``operator``, ``park``, ``industry``,
+``kind``), and the words that end a caption naming the honour of every row are
+the ``list-title`` cue family of ``cues.tsv``. :func:`read_tables` gives the
+rows with their cells' roles and offsets; :mod:`graph.extract.mentions` turns
+the cells into mentions and :mod:`graph.extract.relations` the rows into
+relations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph.extract.cues import load_cues
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.model import Sentence
+
+__all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours"]
+
+_CUES = load_cues()
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
+_PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
+_HEADER_START = re.compile(r"^(?:序号|编号)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a row: its text, role and offsets in the cleaned text."""
+
+    text: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A numbered row of a list table.
+
+    Attributes
+    ----------
+    sentence : int
+        Index of the row's sentence.
+    cells : tuple of Cell
+        The cells that have a role (a ``carrier`` or ``operator`` cell listing
+        several units gives one cell per unit).
+    honour : tuple or None
+        ``(name, sentence, start, end)`` of the honour the caption names for
+        this row (its span in the caption), or None.
+    year : int or None
+        The caption's year (``2024年度``).
+    bare_class : str or None
+        The class of a listed name with no suffix (``企业名称`` → Enterprise).
+    kind : str
+        The row's 类别 cell, if any (科技企业孵化器, 众创空间).
+    """
+
+    sentence: int
+    cells: tuple[Cell, ...]
+    honour: tuple[str, int, int, int] | None
+    year: int | None
+    bare_class: str | None
+    kind: str = ""
+
+
+def column_role(header: str, lex: Lexicon | None = None) -> str | None:
+    """The role of a header cell, by the longest column word it ends with.
+
+    Examples
+    --------
+    >>> column_role("工程技术研究中心名称"), column_role("依托单位"), column_role("孵化场地面积（平方米）")
+    ('name', 'carrier', None)
+    """
+    lex = lex or load_lexicon()
+    for word, role in lex.columns:
+        if header.endswith(word):
+            return role
+    return None
+
+
+def caption_honours(caption: str) -> tuple[list[tuple[str, int, int]], int | None]:
+    """The honours a list caption names, each ``(name, start, end)`` in ``caption``, and its year.
+
+    Items joined by 和/及/、 share the first item's place (江城市科技企业孵化器和众创空间
+    → 江城市科技企业孵化器, 江城市众创空间).
+
+    Examples
+    --------
+    >>> caption_honours("三、2023年度江城市科技企业孵化器和众创空间认定名单（4家）")
+    ([('江城市科技企业孵化器', 8, 18), ('江城市众创空间', 19, 23)], 2023)
+    """
+    text = _COUNT_TAIL.sub("", caption.strip())
+    cue = _CUES.ends_with("list-title").search(text)
+    if not cue:
+        return [], None
+    body_start = _ORDINAL.match(text).end() if _ORDINAL.match(text) else 0
+    year_m = _YEAR.match(text, body_start)
+    year = int(year_m.group(1)) if year_m else None
+    if year_m:
+        body_start = year_m.end()
+    body = text[body_start : cue.start()]
+    out: list[tuple[str, int, int]] = []
+    place = ""
+    pos = body_start
+    for item in re.split(r"和|及|、|与", body):
+        start = text.find(item, pos)
+        pos = start + len(item)
+        if len(item) < 2:
+            continue
+        head = _PLACE_HEAD.match(item)
+        if not out and head:
+            place = head.group()
+        name = item if (not place or item.startswith(place)) else place + item
+        out.append((name, start, start + len(item)))
+    return out, year
+
+
+def _split_cells(text: str) -> list[tuple[str, int]]:
+    return [(m.group(), m.start()) for m in re.finditer(r"\S+", text)]
+
+
+def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[TableRow]:
+    """Every numbered row under a list-table header, with its cells' roles.
+
+    A header is a sentence starting with 序号 whose cells are separated by
+    spaces; each following sentence with as many cells, the first a number,
+    is a row. The caption is the sentence right before the header.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> text = "一、2024年度某市专精特新中小企业认定名单\\n序号 企业名称 所属园区\\n1 某某精密轴承有限公司 北岸智造产业园\\n"
+    >>> row = read_tables(split_sentences(clean_text(text)))[0]
+    >>> [(c.role, c.text) for c in row.cells], row.honour[0], row.year
+    ([('name', '某某精密轴承有限公司'), ('park', '北岸智造产业园')], '某市专精特新中小企业', 2024)
+    """
+    lex = lex or load_lexicon()
+    out: list[TableRow] = []
+    header: list[str | None] | None = None
+    honours: list[tuple[str, int, int]] = []
+    caption_index = -1
+    year = None
+    bare = None
+    for k, s in enumerate(sentences):
+        cells = _split_cells(s.text)
+        if _HEADER_START.match(s.text) and len(cells) >= 3:
+            header = [column_role(c, lex) for c, _ in cells]
+            bare = "Enterprise" if any(c.endswith("企业名称") for c, _ in cells) else None
+            honours, year, caption_index = [], None, -1
+            if k > 0:
+                honours, year = caption_honours(sentences[k - 1].text)
+                caption_index = sentences[k - 1].index
+            continue
+        if header is None:
+            continue
+        if len(cells) != len(header) or not cells[0][0].isdigit():
+            header = None
+            continue
+        row: list[Cell] = []
+        kind = ""
+        for (text, at), role in zip(cells, header):
+            if role is None:
+                continue
+            if role == "kind":
+                kind = text
+                continue
+            parts = re.split(r"、", text) if role in ("carrier", "operator") else [text]
+            pos = at
+            for part in parts:
+                i = s.text.find(part, pos)
+                pos = i + len(part)
+                if len(part) >= 2:
+                    row.append(Cell(part, role, s.start + i, s.start + i + len(part)))
+        chosen = None
+        if honours:
+            fitting = [h for h in honours if kind and h[0].endswith(kind)]
+            if fitting or len(honours) == 1:
+                name, a, b = (fitting or honours)[0]
+                chosen = (name, caption_index, a, b)
+        out.append(TableRow(s.index, tuple(row), chosen, year, bare, kind))
+    return out

@@ -1,0 +1,82 @@
+"""List tables written as lines (公示/名单 notices): rows read by their columns."""
+
+from __future__ import annotations
+
+from graph.api import extract_text
+from graph.extract.tables import caption_honours, column_role, read_tables
+from graph.text.clean import clean_text
+from graph.text.segment import split_sentences
+
+NOTICE = """关于某市企业技术中心认定名单的公示
+一、2023年度某市工程技术研究中心和众创空间认定名单（3家）
+序号 名称 依托单位 所属园区 所属产业 类别
+1 某市储能电池工程技术研究中心 江汉瑞能电池有限公司、江汉大学 东湖光谷科创园 新能源 工程技术研究中心
+2 某市精密轴承工程技术研究中心 江汉精轴科技有限公司 北岸智造产业园 智能装备 工程技术研究中心
+3 某市光谷储能工程技术研究中心 江汉储能研究院 东湖光谷科创园 新能源 工程技术研究中心
+
+二、2023年度某市众创空间认定名单（1家）
+序号 名称 运营单位 所属园区 类别
+1 青枫创客空间 江汉青枫运营管理有限公司 北岸智造产业园 众创空间
+"""
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    ex = extract_text(text)
+    return {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+def test_table_rows_keep_their_cells_apart():
+    sents = split_sentences(clean_text(NOTICE))
+    rows = read_tables(sents)
+    assert len(rows) == 4
+    assert [c.text for c in rows[0].cells if c.role == "carrier"] == ["江汉瑞能电池有限公司", "江汉大学"]
+    assert rows[3].kind == "众创空间" and [c.role for c in rows[3].cells] == ["name", "operator", "park"]
+    assert rows[0].year == 2023
+
+
+def test_caption_items_share_the_place_and_the_kind_column_picks_one():
+    honours, year = caption_honours("一、2023年度某市工程技术研究中心和众创空间认定名单（3家）")
+    assert [h[0] for h in honours] == ["某市工程技术研究中心", "某市众创空间"] and year == 2023
+    rows = read_tables(split_sentences(clean_text(NOTICE)))
+    assert rows[0].honour[0] == "某市工程技术研究中心"
+    assert rows[3].honour[0] == "某市众创空间"
+
+
+def test_header_words_are_roles_from_data():
+    assert column_role("企业名称") == "name"
+    assert column_role("运营单位") == "operator"
+    assert column_role("所属产业") == "industry"
+    assert column_role("在孵企业（家）") is None
+
+
+def test_rows_become_relations():
+    got = _triples(NOTICE)
+    centre = "某市储能电池工程技术研究中心"
+    assert (centre, "receivedHonour", "某市工程技术研究中心") in got
+    assert ("江汉瑞能电池有限公司", "hostsPlatform", centre) in got
+    assert ("江汉大学", "hostsPlatform", centre) in got
+    # a centre built on a company: the row's park and industry are the company's
+    assert ("江汉瑞能电池有限公司", "locatedIn", "东湖光谷科创园") in got
+    assert ("江汉瑞能电池有限公司", "inIndustry", "新能源") in got
+    assert (centre, "locatedIn", "东湖光谷科创园") not in got
+    assert ("江汉大学", "locatedIn", "东湖光谷科创园") not in got
+    assert ("江汉瑞能电池有限公司", "coBuiltPlatformWith", "江汉大学") in got
+    # a centre built on an institute, not a company, keeps the row's park itself
+    assert ("某市光谷储能工程技术研究中心", "locatedIn", "东湖光谷科创园") in got
+    assert ("江汉储能研究院", "hostsPlatform", "某市光谷储能工程技术研究中心") in got
+    # a space run by an operator keeps its own park
+    assert ("青枫创客空间", "locatedIn", "北岸智造产业园") in got
+    assert ("青枫创客空间", "receivedHonour", "某市众创空间") in got
+    assert ("江汉青枫运营管理有限公司", "locatedIn", "北岸智造产业园") not in got
+
+
+def test_the_caption_name_is_an_honour_not_a_platform():
+    ex = extract_text(NOTICE)
+    classes = {m.key: m.cls for m in ex.mentions}
+    assert classes["某市工程技术研究中心"] == "Honour"
+    assert classes["某市储能电池工程技术研究中心"] == "Platform"
+
+
+def test_prose_with_numbers_is_no_table():
+    text = "序号是编号。\n1 家企业 入驻 园区\n"
+    assert read_tables(split_sentences(clean_text(text))) == []
