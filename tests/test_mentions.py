@@ -1,3 +1,4 @@
+from graph.api import extract_text
 from graph.extract.mentions import canonical_park_name, derive_short_names, detect_level, find_mentions
 from graph.text.clean import clean_text
 from graph.text.segment import split_sentences
@@ -84,3 +85,36 @@ def test_new_article_new_entities():
     assert ("中南大学", "University") in by_class
     assert ("湖南省科学技术进步奖", "Honour") in by_class
     assert ("长沙经济技术开发区", "Park") in by_class
+
+
+def test_products_after_a_list_cue_and_with_model_numbers():
+    ex = extract_text(
+        "常州感知科技股份有限公司主营MEMS压力传感器、MEMS惯性传感器及MSA-300系列硅麦克风芯片，产品广泛应用于消费电子。"
+        "湖北宜康生物医药股份有限公司核心产品盐酸多西环素、注射用头孢唑肟钠市场占有率稳居前列。"
+        "宜昌光通科技有限公司的XG-800D型800G光模块已批量出货。"
+    )
+    products = {m.name for m in ex.mentions if m.cls == "Product"}
+    assert {"MEMS压力传感器", "MEMS惯性传感器", "MSA-300系列硅麦克风芯片"} <= products
+    assert {"盐酸多西环素", "注射用头孢唑肟钠"} <= products
+    assert "XG-800D型800G光模块" in products
+    made = {(r.subject, r.object) for r in ex.relations if r.predicate == "produces"}
+    assert ("宜昌光通科技有限公司", "XG-800D型800G光模块") in made
+
+
+def test_a_facility_after_a_product_cue_is_no_product():
+    ex = extract_text("这里是广东华澄精密传动科技股份有限公司的总部和主要生产基地。")
+    assert not any(m.cls == "Product" for m in ex.mentions)
+
+
+def test_open_world_park_and_body_suffixes():
+    ex = extract_text("襄樊市科学技术局 襄樊市经济和信息化局联合发文，支持鱼梁洲数字科创园和双沟绿色食品工业城发展。")
+    got = {(m.key, m.cls) for m in ex.mentions}
+    assert ("襄樊市科学技术局", "GovernmentBody") in got
+    assert ("襄樊市经济和信息化局", "GovernmentBody") in got
+    assert ("鱼梁洲数字科创园", "Park") in got
+    assert ("双沟绿色食品工业城", "Park") in got
+
+
+def test_a_list_title_names_no_platform():
+    ex = extract_text("近日，四川省科学技术厅公布2024年度四川省工程技术研究中心名单。")
+    assert not any(m.cls == "Platform" for m in ex.mentions)

@@ -55,3 +55,47 @@ def test_subject_carried_by_anaphor():
 def test_news_items_are_sections():
     sents = split_sentences(clean_text("甲园区签约\n发布时间：2024-03-08\n正文一。\n乙园区开工\n2024年3月21日\n正文二。"))
     assert sections(sents) == [0, 0, 0, 1, 1, 1]
+
+
+def test_buyers_inside_a_supply_frame():
+    f, _ = facts("江门锐光通信科技有限公司的400G光模块已进入深圳海川数据科技有限公司供应链，全年出货。")
+    assert ("江门锐光通信科技有限公司", "hasCustomer", "深圳海川数据科技有限公司") in f
+    f, _ = facts("投产当天，四川云翼无人机科技有限公司与成都顺达物流科技有限公司签订首批无人机采购合同。")
+    assert ("四川云翼无人机科技有限公司", "hasCustomer", "成都顺达物流科技有限公司") in f
+    # 进入…企业的生产一线开展“订单式”实训: no supply frame closes the buyers
+    f, _ = facts("江门职业技术学院学生进入江门华材科技有限公司等企业的生产一线开展“订单式”实训。")
+    assert not any(p == "hasCustomer" for _s, p, _o in f)
+
+
+def test_buyers_before_a_customer_copula_belong_to_the_company():
+    f, _ = facts(
+        "广东华澄精密传动科技股份有限公司发布年度报告。"
+        "深圳拓远机器人有限公司和佛山埃德智能装备有限公司都是公司的长期客户。"
+    )
+    assert ("广东华澄精密传动科技股份有限公司", "hasCustomer", "深圳拓远机器人有限公司") in f
+    assert ("广东华澄精密传动科技股份有限公司", "hasCustomer", "佛山埃德智能装备有限公司") in f
+
+
+def test_a_parent_named_before_its_subsidiary_is_not_the_seller():
+    f, _ = facts("华磷股份全资子公司宜都华磷新能源材料有限公司的磷酸铁项目建成投产，产品主要销往湖南长锂电池材料有限公司。")
+    assert ("宜都华磷新能源材料有限公司", "hasCustomer", "湖南长锂电池材料有限公司") in f
+
+
+def test_chain_leader_named_after_its_industry():
+    f, _ = facts("新型储能产业链链主企业湖南衡能储能科技股份有限公司全年营业收入增长。")
+    assert ("湖南衡能储能科技股份有限公司", "chainLeaderOf", "新型储能") in f
+    f, _ = facts("在先进轨道交通装备领域，株洲中驰轨道交通装备有限公司发挥链主作用。")
+    assert ("株洲中驰轨道交通装备有限公司", "chainLeaderOf", "先进轨道交通装备") in f
+    f, _ = facts("清洁能源装备产业链以四川德锐重型装备股份有限公司为链主，产业链产值增长。")
+    assert ("四川德锐重型装备股份有限公司", "chainLeaderOf", "清洁能源装备") in f
+    # 链主企业A with no industry before the cue: no industry is guessed
+    f, _ = facts("链主企业湖北宜磷化工股份有限公司全年营业收入增长。")
+    assert not any(p == "chainLeaderOf" for _s, p, _o in f)
+
+
+def test_listed_and_counted_sub_parks_are_parts():
+    f, _ = facts("株洲渌湘高新技术产业开发区统筹推进湘东片区、枫林片区两个片区开发建设。")
+    assert ("湘东片区", "partOf", "株洲渌湘高新技术产业开发区") in f
+    assert ("枫林片区", "partOf", "株洲渌湘高新技术产业开发区") in f
+    f, _ = facts("宜昌夷陵高新技术产业开发区推动东湖科创园、龙泉工业城、猇亭临港片区“一区三园”协同发展。")
+    assert ("龙泉工业城", "partOf", "宜昌夷陵高新技术产业开发区") in f

@@ -47,6 +47,8 @@ __all__ = [
     "derive_short_names",
     "canonical_park_name",
     "detect_level",
+    "table_mentions",
+    "TOPIC_INDUSTRY_RE",
 ]
 
 ENTITY_CLASSES = ENTITY_CLASS_NAMES
@@ -262,7 +264,7 @@ def _valid_body(body: str, cls: str) -> bool:
         return bool(core) and not re.fullmatch(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家)+", core)
     if not core or len(core) < 2 and cls not in ("GovernmentBody",):
         return False
-    if cls == "Enterprise" and (re.search(r"(?:全资子|控股子|参股子|全资|控股|参股)$", core) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}[子分母总]", core)):
+    if cls == "Enterprise" and ((re.search(r"(?:全资子|控股子|参股子)$", core) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)", core)) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}[子分母总]", core)):
         return False  # 全资子公司, 分公司: a kind of company, not a name
     if cls == "Enterprise" and _PLACE_ONLY.fullmatch(core):
         return False  # 泰国公司, 深圳公司: a description, not a name
@@ -324,7 +326,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int
             continue
         if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)", body) or (cls == "Park" and re.search(r"[一两二三四五六七八九十]$", body)):
             continue  # 新增两家省级工程技术研究中心, 一城两片区: a count, not a name
-        if not _valid_body(body, cls) or _is_category(text, m.end()):
+        listed = cls == "Park" and re.match(r"^[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)", text[m.end() :])
+        if not _valid_body(body, cls) or (_is_category(text, m.end()) and not listed):
             floor = max(floor, m.end()) if cls != "Platform" else floor
             continue
         name = body + suffix
@@ -430,6 +433,7 @@ def _unit_mentions(s: Sentence, text: str, role_start: int, role_text: str, foun
 
 
 _DESIGNATION_CUE = _CUES.ends_with("designation")
+_LIST_TITLE_AFTER = re.compile(r"(?:[（(][^）)]{0,12}[）)])?" + _CUES.alternation("list-title"))
 
 
 def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
@@ -493,6 +497,17 @@ _NAMED_CHAIN_RE = re.compile(
 )
 
 
+# an industry a clause is about: 在先进轨道交通装备领域，… ; 工业互联网领域，… ; 清洁能源装备产业链以A为链主
+TOPIC_INDUSTRY_RE = re.compile(
+    r"(?:^|[，,；;。])(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|领域|行业)(?:方面)?(?=[，,]|以)"
+)
+
+
+@lru_cache(maxsize=64)
+def _bounds(text: str) -> frozenset[int]:
+    return token_boundaries(text)
+
+
 def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = ()) -> list[Mention]:
     """Industries: dictionary labels, and industries a cue names (以A、B为主导; X产业链的链主)."""
     out = []
@@ -509,7 +524,13 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
             idx = text.find(item, pos)
             pos = idx + len(item)
             named.append((item.strip("“”"), idx))
+    fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
+    for m in TOPIC_INDUSTRY_RE.finditer(text):
+        if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(1))) and "的" not in m.group(1):
+            named.append((m.group(1), m.start(1)))
+            fuzzy.add(m.start(1))
     for m in _NAMED_CHAIN_RE.finditer(text):
+        fuzzy.add(m.start(1 if m.group(1) else 2))
         g = 1 if m.group(1) else 2
         item, idx = m.group(g), m.start(g)
         # drop a park or company name written before the industry (西江经开区铝基新材料)
@@ -523,6 +544,7 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
     labels = {i.zh for i in lex.industries}
     trimmed = []
     for item, idx in named:
+        guessed = idx in fuzzy
         cut = 0
         pos = 0
         for word, tag in pos_pairs(item) if item else ():
@@ -534,9 +556,14 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
+        if guessed and idx > 0 and idx not in _bounds(text):
+            # an item cut inside a word (园区智能网联… → 区智能网联…) starts at the next word
+            nxt = next((b for b in sorted(_bounds(text)) if idx < b < idx + len(item) - 1), None)
+            if nxt is not None:
+                item, idx = item[nxt - idx :], nxt
         trimmed.append((item, idx))
     for item, idx in trimmed:
-        if not (2 <= len(item) <= 8) or item in labels or idx < 0:
+        if not (2 <= len(item) <= 10) or item in labels or idx < 0:
             continue
         if re.search(r"[\d]|产业$|企业$", item) or _GENERIC_BODY.match(item):
             continue
@@ -594,7 +621,7 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         seg = text[cue.end() :]
         seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
         off = len(text) - len(seg)
-        m = re.match(rf"[^，。、；：,;:！？“”（）]{{1,30}}?(?:{heads})(?![\u4e00-\u9fff]{{0,1}}(?:的|和))", seg)
+        m = re.match(rf"[^，。、；：,;:！？“”（）]{{1,30}}?(?:{heads})+(?![\u4e00-\u9fff]{{0,1}}(?:的|和))", seg)
         if not m:
             continue
         phrase = m.group()
@@ -612,13 +639,34 @@ _PRODUCT_LIST_RE = re.compile(
 )
 _FOCUS_LIST_RE = re.compile(
     _CUES.alternation("product-list")
+    + r"(?:包括|主要有|有|为|是|[：:])?"
     +
-    r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,14}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,14}?)(?:等|。|，|的|,|；)"
+    r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?)"
+    r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|$))"
 )
+_STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
 _CAPACITY_PRODUCT_RE = re.compile(
     r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个)|若干\s*(?:套|件|台|吨))?"
     r"([\u4e00-\u9fff]{2,16}?)(?:若干套|若干件)?(?:生产线|建设|改扩建|扩建|技术改造|技改|产业化|项目)"
 )
+
+
+def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    """Products named with a model number (XG-800D型800G光模块, “隼目”LX-F300车规级激光雷达):
+    a model code, then words up to a product head noun."""
+    out = []
+    rx = _model_re(lex.products)
+    for m in rx.finditer(text):
+        out.append(Mention(m.group(), "Product", s.start + m.start(), s.start + m.end(), s.index, "product:model"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _model_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:[“「][\u4e00-\u9fff]{1,6}[”」])?(?<![A-Za-z0-9\-])[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2,8}(?:型|系列)?"
+        rf"[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_alternation(heads)})+(?![\u4e00-\u9fff]?的)"
+    )
 
 
 def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
@@ -626,7 +674,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
     out = []
     for rx, heads_only in ((_PRODUCT_LIST_RE, False), (_FOCUS_LIST_RE, True)):
         for m in rx.finditer(text):
-            strong = re.match(r"(?:主要产品|产品|主要生产|主营)", m.group())
+            strong = _STRONG_PRODUCT_CUE.match(m.group())
             heads_only = heads_only and not strong
             pos = m.start(1)
             items: list[str] = []
@@ -647,6 +695,9 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                     item, idx = item[cut:], idx + cut
                 if not item:
                     continue
+                headed = item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))
+                if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域)$", item):
+                    continue  # 主要生产基地: a facility, not a product
                 if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
                 out.append(Mention(item, "Product", s.start + idx, s.start + idx + len(item), s.index, "product:list"))
@@ -944,12 +995,16 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _industry_mentions(s, text, lex, found)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
+        found += _model_mentions(s, text, lex)
         found = _resolve_overlaps(found)
         found += [p for p in _product_list_mentions(s, text, lex) if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
         found += _list_mentions(s, text, found, lex)
         found = _resolve_overlaps(found)
         found += _project_mentions(s, text, found)
         found = _resolve_overlaps(found + _standalone_projects(s, text, found))
+        # 公布2024年度四川省工程技术研究中心名单: a list's title names no platform
+        found = [f for f in found if not (f.cls in ("Platform", "ResearchInstitute")
+                                          and _LIST_TITLE_AFTER.match(text, f.end - s.start))]
         if s.index in tabled:
             cells = tabled[s.index]
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells

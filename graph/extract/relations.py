@@ -32,11 +32,12 @@ from dataclasses import dataclass
 
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.mentions import TOPIC_INDUSTRY_RE
 from graph.extract.tables import TableRow, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, EventRecord, Mention, Relation, Sentence
 from graph.text.segment import sections
 
-__all__ = ["find_relations", "find_events", "sentence_topics", "infer_industry", "YEAR_RE", "DATE_RE", "sections"]
+__all__ = ["find_relations", "find_events", "sentence_topics", "infer_industry", "table_relations", "YEAR_RE", "DATE_RE", "sections"]
 
 ORG = ORGANIZATION_CLASS_NAMES
 ACTORS = ORG | {"Park"}
@@ -55,6 +56,14 @@ _SUBSIDIARY_CUE = _CUES.pattern("subsidiary")
 _CONFER_CUE = _CUES.pattern("conferral")
 _CHAIN_CUE = _CUES.pattern("chain-leader")
 _LEADING_CUE = _CUES.pattern("leading-industry")
+_CUSTOMER_OPEN = _CUES.pattern("customer-open")
+# what may stand between the buyers and the frame's closing word: 等国内主要厂商的供应链, 累计12万台的定点订单
+_CUSTOMER_FRAME_END = re.compile(r"[^，。；;,的“”]{0,12}?的?[\u4e00-\u9fff]{0,4}?(" + _CUES.alternation("customer-close") + ")")
+_CUSTOMER_AFTER = re.compile(
+    r"(?:都|均|也|皆)?(?:是|为|系)(公司|其|该公司|本公司|我们)?的?(?:长期|主要|核心|重要|稳定|战略|优质)?(?:合作)?客户"
+)
+_BARE_COMPANY = re.compile(r"^(?:[^，,]{0,10}[，,])?(?:本公司|公司)(?!的?(?:全资|控股)?子公司)")
+_PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
 _CUSTOMER_CUE = re.compile(
     r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
     + _CUES.alternation("customer-weak")
@@ -442,7 +451,7 @@ def _relations_in(
                    and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)])]
         seller = sellers[0] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
         for m in buyers:
-            if seller is not None:
+            if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:list")
 
     # --- subsidiaries ----------------------------------------------------------
@@ -507,9 +516,8 @@ def _relations_in(
         if firm:
             _add(out, ctx, proj, "undertakenBy", firm[0], "undertakenBy:name-prefix")
     for prod in [m for m in ms if m.cls == "Product"]:
-        makers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(prod)]
-        maker = makers[-1] if makers else topic
-        if maker is not None and maker.cls == "Enterprise":
+        maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
+        if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
 
     # --- industries --------------------------------------------------------------
@@ -540,6 +548,9 @@ def _relations_in(
     for cue in _CHAIN_CUE.finditer(text):
         leaders = _chain_leaders(ctx, cue)
         explicit = [i for i in named.values() if abs(ctx.rel_end(i) - cue.start()) <= 8 and ctx.rel_end(i) <= cue.start() + 2]
+        if not explicit:  # the industry the clause opened with (在X领域，A发挥链主作用)
+            opened = {t.start(1) for t in TOPIC_INDUSTRY_RE.finditer(text)}
+            explicit = [i for i in named.values() if ctx.rel_end(i) <= cue.start() and ctx.rel(i) in opened][-1:]
         for f in leaders:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
@@ -565,6 +576,105 @@ def _relations_in(
             if park is not None:
                 _add(out, ctx, f, "locatedIn", park, "locatedIn:例如")
     return out
+
+
+_PARTS_COUNT = re.compile(
+    r"^[“”\"]?(?:一区[两二三四五六七八九十\d]+园|一城[两二三四五六七八九十\d]+(?:区|园)|一核[两二三四五六七八九十\d]+片)[”\"]?"
+    r"|^(?:等)?(?:[两二三四五六七八九十\d]+)个(?:片区|园区|分园|园|板块)"
+)
+
+
+def _listed_parts(ctx: _Ctx, main_park: Mention | None) -> list[Relation]:
+    """Sub-parks listed and counted (推进A、B两个片区; A、B、C“一区三园”): each is part of the park the sentence is about."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    parks = [m for m in ctx.mentions if m.cls == "Park"]
+    for i, last in enumerate(parks):
+        if not _PARTS_COUNT.match(text[ctx.rel_end(last) :]):
+            continue
+        members = [last]
+        for m in reversed(parks[:i]):
+            if _gap(text[ctx.rel_end(m) : ctx.rel(members[0])]) in ("、", "和", "及", "与", "以及"):
+                members.insert(0, m)
+            else:
+                break
+        if len(members) < 2:
+            continue
+        owners = [m for m in parks if ctx.rel_end(m) <= ctx.rel(members[0]) and m not in members]
+        owner = owners[0] if owners else (ctx.topic if ctx.topic is not None and ctx.topic.cls == "Park" else main_park)
+        for m in members:
+            if owner is not None and owner.key != m.key:
+                _add(out, ctx, m, "partOf", owner, "partOf:listed-and-counted")
+    return out
+
+
+def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention | None:
+    """The enterprise that sells or makes, written before ``pos``: the last one, unless it
+    is only named as the parent of another (A全资子公司B: B; B是A旗下企业: B)."""
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= pos and m not in exclude]
+    for m in reversed(firms):
+        if not _PARENT_OF.match(ctx.sentence.text[ctx.rel_end(m) :]) and not re.match(
+            r"^(?:的)?(?:旗下|下属|所属)", ctx.sentence.text[ctx.rel_end(m) :]
+        ):
+            return m
+    return None
+
+
+def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
+    """Buyers named inside a frame (进入A供应链, 获得A和B的定点订单, 与A签订采购合同)
+    or before a copula (A、B都是公司的长期客户): the seller has them as customers."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    orgs = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]
+    for cue in _CUSTOMER_OPEN.finditer(text):
+        first = [m for m in orgs if 0 <= ctx.rel(m) - cue.end() <= 1]
+        if not first:
+            continue
+        buyers = _coordinated_right(ctx, [m for m in orgs if ctx.rel(m) >= ctx.rel(first[0])])
+        close = _CUSTOMER_FRAME_END.match(text, ctx.rel_end(buyers[-1]))
+        if not close:
+            continue
+        topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers else None
+        if _BARE_COMPANY.match(text):  # 公司已进入…: an announcement's or a profile's own company
+            topic = main_firm or topic
+        seller = _seller_before(ctx, cue.start(), buyers) or topic or main_firm
+        for b in buyers:
+            if seller is not None:
+                _add(out, ctx, seller, "hasCustomer", b, f"hasCustomer:{cue.group()}…{close.group(1)}")
+    for cue in _CUSTOMER_AFTER.finditer(text):
+        before = [m for m in orgs if ctx.rel_end(m) <= cue.start()]
+        if not before or not re.fullmatch(r"[、和及与以及]*", text[ctx.rel_end(before[-1]) : cue.start()]):
+            continue
+        buyers = [before[-1]]
+        for m in reversed(before[:-1]):
+            if re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", text[ctx.rel_end(m) : ctx.rel(buyers[0])]):
+                buyers.insert(0, m)
+            else:
+                break
+        seller = main_firm if cue.group(1) else (_seller_before(ctx, ctx.rel(buyers[0]), buyers) or main_firm)
+        for b in buyers:
+            if seller is not None:
+                _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:是…客户")
+    return out
+
+
+def _main_firm(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> Mention | None:
+    """The enterprise a document is about: the one its headline names (an announcement's
+    issuer), else the one named most often (first on ties, at least three times)."""
+    head = {s.index for s in sentences[:3]}
+    named = [m for m in mentions if m.cls == "Enterprise" and m.sentence in head]
+    if named:
+        return named[0]
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.cls == "Enterprise":
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k].start))
+    return first[best] if counts[best] >= 3 else None
 
 
 def _canon(ms: Sequence[Mention], name: str) -> str:
@@ -781,6 +891,11 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
             and not re.search(r"(?:供货给|客户|与|和|及)", text[clause_start : ctx.rel(m)])]
     if same:
         return same[:1]
+    # X产业链链主企业A / X产业龙头企业A: the firm right after the cue names the industry's leader
+    right = re.match(r"^(?:企业)?(?:代表)?", text[cue.end() :])
+    after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
+    if after and re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]):
+        return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
     if re.search(r"(?:作为|身为|是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
         r"^[，,]\s*(?:则是|就是|当属|是)", text[clause_end:]
@@ -839,10 +954,13 @@ def find_relations(
     last_honour = None
     last_platform = None
     main_park = _main_park(mentions)
+    main_firm = _main_firm(sentences, mentions)
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
         out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, last_project, last_honour, last_platform,
                              chain_context, chain_park, main_park, mentions)
+        out += _customer_frames(_Ctx(s, ms, topic), main_firm)
+        out += _listed_parts(_Ctx(s, ms, topic), main_park)
         plats = [m for m in ms if m.cls == "Platform"]
         if plats:
             last_platform = plats[-1]
