@@ -99,3 +99,21 @@ def test_listed_and_counted_sub_parks_are_parts():
     assert ("枫林片区", "partOf", "株洲渌湘高新技术产业开发区") in f
     f, _ = facts("宜昌夷陵高新技术产业开发区推动东湖科创园、龙泉工业城、猇亭临港片区“一区三园”协同发展。")
     assert ("龙泉工业城", "partOf", "宜昌夷陵高新技术产业开发区") in f
+
+
+def test_the_honour_goes_to_who_stands_before_the_award_verb():
+    f, _ = facts("渌湘高新区管委会与中南大学共建的渌湘储能材料研究院被认定为湖南省新型研发机构。")
+    assert ("渌湘储能材料研究院", "receivedHonour", "湖南省新型研发机构") in f
+    assert ("渌湘高新技术产业开发区", "receivedHonour", "湖南省新型研发机构") not in f
+    # the body after 被 confers the title, it does not hold it
+    f, _ = facts("年内，德湖科创孵化园被科学技术部认定为国家级科技企业孵化器；德湖青创空间获评国家级众创空间。")
+    assert ("德湖科创孵化园", "receivedHonour", "国家级科技企业孵化器") in f
+    assert ("德湖青创空间", "receivedHonour", "国家级众创空间") in f
+    assert not any(s == "科学技术部" for s, p, _o in f if p == "receivedHonour")
+
+
+def test_a_parks_designation_is_an_honour_of_the_park():
+    f, ex = facts("宜昌夷陵高新技术产业开发区获评国家绿色工业园区，龙泉工业城入选湖北省智慧化工园区。")
+    assert ("宜昌夷陵高新技术产业开发区", "receivedHonour", "国家绿色工业园区") in f
+    assert ("龙泉工业城", "receivedHonour", "湖北省智慧化工园区") in f
+    assert {m.key: m.cls for m in ex.mentions}["国家绿色工业园区"] == "Honour"

@@ -380,8 +380,8 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                     if j >= 0 and i - 1 - j <= 4:
                         i = j
                         continue
-                if ch in "、，,；;：:。（(":
-                    break
+                if ch in "、，,；;：:。（(" or (ch == "的" and m.start() - i >= 2):
+                    break  # …研发制造的国家高新技术企业: a description ends where the title begins
                 if ch in "“”" and i - 1 > 0 and text[i - 2] in "、，,；;：:等":
                     break
                 cue = _HONOUR_LEFT_CUES.search(text, 0, i)
@@ -440,11 +440,43 @@ def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
     """国家级科技企业孵化器 after 被认定为 is a title the holder earned, not a platform of its own."""
     out = []
     for m in found:
-        if m.cls in ("Platform", "ResearchInstitute") and _DESIGNATION_CUE.search(s.text[: m.start - s.start]) and (
+        before = s.text[: m.start - s.start]
+        if m.cls in ("Platform", "ResearchInstitute") and _DESIGNATION_CUE.search(before) and (
             m.level or re.match(r"^(?:国家|省|市|全国)", m.name)
         ):
             m = replace(m, cls="Honour", rule="honour:designation")
+        elif m.cls == "Park" and _DESIGNATION_CUE.search(re.sub(r"(?:\d{4}年度?)$", "", before)) and (
+            m.level or re.match(r"^(?:国家|省|市|全国)", m.name)
+        ) and _DESIGNATION_CUE.search(re.sub(r"(?:\d{4}年度?)$", "", before)).end() == len(re.sub(r"(?:\d{4}年度?)$", "", before)):
+            m = replace(m, cls="Honour", rule="honour:designation")  # 获评国家绿色工业园区: the park's title
         out.append(m)
+    return out + _designated_subjects(out, s)
+
+
+def _designated_subjects(found: list[Mention], s: Sentence) -> list[Mention]:
+    """The unnamed holder of a designation that opens its clause (旌湖青创空间获评国家级众创空间):
+    a short noun phrase before the cue, of the kind the designation names."""
+    out = []
+    text = s.text
+    for m in found:
+        if m.rule != "honour:designation":
+            continue
+        rel = m.start - s.start
+        cue = _DESIGNATION_CUE.search(text[:rel])
+        if cue is None or cue.end() != rel:
+            continue
+        clause = max(text.rfind(c, 0, cue.start()) for c in "，,；;。：:") + 1
+        name = text[clause : cue.start()]
+        if not (3 <= len(name) <= 12) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            continue
+        if any(f.start - s.start < cue.start() and clause < f.end - s.start for f in found):
+            continue
+        if any(tag in _CUT_TAGS and len(w) > 1 for w, tag in pos_pairs(name)):
+            continue  # a clause (园区成功获评…), not a name
+        kind = m.name[-2:]
+        if not name.endswith(kind):
+            continue
+        out.append(Mention(name, "Platform", s.start + clause, s.start + cue.start(), s.index, "platform:designated-subject"))
     return out
 
 

@@ -63,6 +63,11 @@ _CUSTOMER_AFTER = re.compile(
     r"(?:都|均|也|皆)?(?:是|为|系)(公司|其|该公司|本公司|我们)?的?(?:长期|主要|核心|重要|稳定|战略|优质)?(?:合作)?客户"
 )
 _BARE_COMPANY = re.compile(r"^(?:[^，,]{0,10}[，,])?(?:本公司|公司)(?!的?(?:全资|控股)?子公司)")
+# what stands between an honour's holder and the honour: a date, an adverb, a passive agent, the award verb
+_AWARDED_GAP = re.compile(
+    r"[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次)*"
+    r"(?:被[^，。；;、]{0,24}?)?" + _CUES.alternation("honour") + r"(?:为|了)?(?:\d{4}年度?)?"
+)
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
 _CUSTOMER_CUE = re.compile(
     r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
@@ -815,6 +820,11 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         return pats[-1]
     if re.search(r"该(?:专利|技术|发明)", before):
         return pats[-1] if pats else last_patent
+    # X被科学技术部认定为H / X获评H / X，2024年获批H: the holder stands right before the award verb
+    direct = [m for m in ms if m.cls in ACTORS | {"Platform", "Product", "Project"} and ctx.rel_end(m) <= ctx.rel(h)
+              and _AWARDED_GAP.fullmatch(text, ctx.rel_end(m), ctx.rel(h)) and not text[: ctx.rel(m)].endswith("被")]
+    if direct:
+        return max(direct, key=lambda m: (m.end - m.start, -m.start))
     clause_start = max(before.rfind(c) for c in "，,；;。") + 1
     in_clause = [m for m in ms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
                  and m.cls in ACTORS | {"Platform"} and _is_topic_candidate_any(m, text, ctx.sentence.start)]
@@ -834,7 +844,7 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         same_kind = [m for m in prior if m.name[-2:] == h.name[-2:] or (m.cls == "Platform" and h.rule == "honour:designation" and m.name[-3:] == h.name[-3:])]
         if same_kind:
             return same_kind[-1]
-        if subject is not None:
+        if subject is not None and not re.search(r"被$", text[: ctx.rel(subject)]):
             return subject
     cands = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(h) and _is_topic_candidate(m, text, ctx.rel(m))
              and not re.search(r"(?:被|由)$", text[: ctx.rel(m)])]
