@@ -117,3 +117,12 @@ def test_a_parks_designation_is_an_honour_of_the_park():
     assert ("宜昌夷陵高新技术产业开发区", "receivedHonour", "国家绿色工业园区") in f
     assert ("龙泉工业城", "receivedHonour", "湖北省智慧化工园区") in f
     assert {m.key: m.cls for m in ex.mentions}["国家绿色工业园区"] == "Honour"
+
+
+def test_a_project_named_after_its_investor_is_placed_where_it_started():
+    f, ex = facts("6月16日，由渌湘储能全资子公司株洲渌湘循环科技有限公司投资的退役电池综合利用项目在湘东片区开工。")
+    assert ("退役电池综合利用项目", "locatedIn", "湘东片区") in f
+    assert ("退役电池综合利用项目", "undertakenBy", "株洲渌湘循环科技有限公司") in f
+    f, ex = facts("3月26日，宜光通信投资建设的光电子产业园项目在东湖科创园开工。")
+    assert ("光电子产业园项目", "locatedIn", "东湖科创园") in f
+    assert "光电子产业园" not in {m.key for m in ex.mentions if m.cls == "Park"}

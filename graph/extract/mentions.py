@@ -616,6 +616,30 @@ _PROJECT_LIST_RE = re.compile(
 )
 
 
+# a project named after the verb that brings it (…投资建设的光电子产业园项目), or opening a clause
+# whose verb places it (海上风电主轴承智能制造项目于10月15日在孝泉工业城开工)
+_INVESTED_PROJECT_RE = re.compile(
+    r"(?:投资建设|投资兴建|投资|建设|承建|实施|引进|签约|落地|推进)的([^，。；;、的“”]{4,30}?项目)"
+    r"|(?:^|[，,；;。])(?:\d{1,2}月(?:\d{1,2}日)?[，,])?([^，。；;、的“”]{4,30}?项目)(?=[，,]?(?:[^，。；;]{0,16}[，,])?于?[^，。；;]{0,14}在[^，。；;]{2,24}?(?:开工|投产|落地|竣工|建成|开建|动工|签约|揭牌))"
+)
+
+
+def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
+    out = []
+    for m in _INVESTED_PROJECT_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        a, b = m.start(g), m.end(g)
+        if any(f.cls == "Project" and f.start - s.start <= a and b <= f.end - s.start for f in found):
+            continue
+        if any(f.cls in ORG_CLASSES and f.start - s.start <= a < f.end - s.start for f in found):
+            continue  # starts inside a company's name: the enterprise+项目 rule names it
+        name = m.group(g)
+        if re.match(r"^(?:该|本|此|这|其|上述|各|多个|一批|重点|重大)", name) or re.search(r"\d+个", name):
+            continue
+        out.append(Mention(name, "Project", s.start + a, s.start + b, s.index, "project:invested"))
+    return out
+
+
 def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地, and lists of …项目."""
     out = []
@@ -1034,6 +1058,11 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found = _resolve_overlaps(found)
         found += _project_mentions(s, text, found)
         found = _resolve_overlaps(found + _standalone_projects(s, text, found))
+        found = _resolve_overlaps(found + _invested_projects(s, text, found))
+        # 光电子产业园项目: a park named only as what a project builds is no park yet
+        found = [f for f in found if not (f.cls == "Park" and any(
+            p.cls == "Project" and p.start <= f.start and p.end == f.end + 2 and text[f.end - s.start : p.end - s.start] == "项目"
+            for p in found))]
         # 公布2024年度四川省工程技术研究中心名单: a list's title names no platform
         found = [f for f in found if not (f.cls in ("Platform", "ResearchInstitute")
                                           and _LIST_TITLE_AFTER.match(text, f.end - s.start))]

@@ -314,7 +314,7 @@ def _relations_in(
             if m.cls == "Park" and m.key != owner_m.key:
                 _add(out, ctx, m, "partOf", owner_m, f"partOf:{cue.group()}")
     # 由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X
-    for cue in re.finditer(r"(?:投资建设|投资兴建|建设运营|承建|牵头承担|承担|实施|负责建设)", text):
+    for cue in re.finditer(r"(?:投资建设|投资兴建|建设运营|承建|牵头承担|承担|实施|负责建设|投资(?=的))", text):
         projects = [m for m in ms if m.cls == "Project"]
         after = [m for m in projects if ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 40]
         target = after[0] if after else None
