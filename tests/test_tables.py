@@ -80,3 +80,22 @@ def test_the_caption_name_is_an_honour_not_a_platform():
 def test_prose_with_numbers_is_no_table():
     text = "序号是编号。\n1 家企业 入驻 园区\n"
     assert read_tables(split_sentences(clean_text(text))) == []
+
+
+def test_measure_columns_become_observations_of_the_listed_name():
+    text = (
+        "一、2023年度某市科技企业孵化器认定名单（2家）\n"
+        "序号 名称 运营单位 孵化场地面积（平方米） 在孵企业（家）\n"
+        "1 东湖数字经济孵化器 东湖科创发展有限公司 32,600 58\n"
+        "2 北岸智造孵化基地 北岸产业投资运营有限公司 25,400 41\n"
+    )
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert [(c.label, c.unit, c.text) for c in rows[0].cells if c.role == "measure"] == [
+        ("孵化场地面积", "平方米", "32,600"), ("在孵企业", "家", "58")]
+    ex = extract_text(text)
+    got = {(o.entity, str(o.value), o.unit, o.year) for o in ex.observations}
+    assert ("东湖数字经济孵化器", "32600", "square-metre", 2023) in got
+    assert ("北岸智造孵化基地", "41", "count", 2023) in got
+    # the caption's row count and the cells are no observation of anything else, nor entities
+    assert not any(o.value == 2 and o.unit == "count" for o in ex.observations)
+    assert not any(m.name in ("32,600", "58") for m in ex.mentions)

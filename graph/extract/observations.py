@@ -26,6 +26,7 @@ from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
 from graph.extract.relations import YEAR_RE, sentence_topics
+from graph.extract.tables import TableRow, read_tables
 from graph.model import Mention, ObservationRecord, Quantity, Sentence
 from graph.text.segment import sections
 
@@ -329,6 +330,8 @@ def find_observations(
     main_park = _most_named_park(mentions)
     principal = _principal_enterprise(sentences, mentions)
 
+    rows = read_tables(sentences, lex)
+    row_sentences = {r.sentence for r in rows} | {r.honour[1] for r in rows if r.honour}  # rows and their captions
     table_years: list[str] = []
     carried_year: int | None = None
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
@@ -339,6 +342,8 @@ def find_observations(
     in_forecast = False
     for s, topic in zip(sentences, topics):
         text = s.text
+        if s.index in row_sentences:
+            continue  # a list table's row: read by its columns below
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         quantities = [q for q in find_quantities(text) if not _inside_name(q, ms, s)]
         header = _TABLE_HEADER.match(text)
@@ -510,7 +515,31 @@ def find_observations(
         carried_entity = prev_entity if prev_entity is not None else carried_entity
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
+    out += _table_observations(rows, mentions, inds)
     return out, inds.table
+
+
+def _table_observations(rows: Sequence[TableRow], mentions: Sequence[Mention], inds: _Indicators) -> list[ObservationRecord]:
+    """A list table's measure columns (孵化场地面积（平方米）, 在孵企业（家）) for the row's listed name."""
+    at = {(m.start, m.end): m for m in mentions}
+    out = []
+    for row in rows:
+        names = [at[(c.start, c.end)] for c in row.cells if c.role == "name" and (c.start, c.end) in at]
+        if not names:
+            continue
+        for c in row.cells:
+            if c.role != "measure":
+                continue
+            qs = find_quantities(c.text.replace(",", "") + c.unit)
+            if len(qs) != 1:
+                continue
+            ind_id = inds.minted(c.label, qs[0].unit)
+            if ind_id is None:
+                continue
+            out.append(ObservationRecord(entity=names[0].key, indicator=ind_id, value=qs[0].value, unit=qs[0].unit,
+                                         sentence=row.sentence, start=c.start, end=c.end, rule="observation:table-column",
+                                         year=row.year))
+    return out
 
 
 def _strip_names(phrase: str, text: str, ms: Sequence[Mention], s: Sentence) -> str:

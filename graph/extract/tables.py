@@ -8,7 +8,8 @@ such rows badly, since a row has no verbs; here a row is read by its columns.
 
 What a header cell means is data: ``data/lexicon/columns.tsv`` maps header
 words to roles (``name``, ``carrier``, ``operator``, ``park``, ``industry``,
-``kind``), and the words that end a caption naming the honour of every row are
+``kind``; a header with a unit in brackets, 在孵企业（家）, is a ``measure``),
+and the words that end a caption naming the honour of every row are
 the ``list-title`` cue family of ``cues.tsv``. :func:`read_tables` gives the
 rows with their cells' roles and offsets; :mod:`graph.extract.mentions` turns
 the cells into mentions and :mod:`graph.extract.relations` the rows into
@@ -33,6 +34,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
 _HEADER_START = re.compile(r"^(?:序号|编号)\s")
+_MEASURE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,8 @@ class Cell:
     role: str
     start: int
     end: int
+    label: str = ""  # a measure column's label (孵化场地面积)
+    unit: str = ""  # and its unit from the header's brackets (平方米, 家)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     lex = lex or load_lexicon()
     out: list[TableRow] = []
     header: list[str | None] | None = None
+    measures: list[re.Match[str] | None] = []
     honours: list[tuple[str, int, int]] = []
     caption_index = -1
     year = None
@@ -157,7 +162,8 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     for k, s in enumerate(sentences):
         cells = _split_cells(s.text)
         if _HEADER_START.match(s.text) and len(cells) >= 3:
-            header = [column_role(c, lex) for c, _ in cells]
+            header = [column_role(c, lex) or ("measure" if _MEASURE_HEAD.match(c) else None) for c, _ in cells]
+            measures = [_MEASURE_HEAD.match(c) for c, _ in cells]
             bare = "Enterprise" if any(c.endswith("企业名称") for c, _ in cells) else None
             honours, year, caption_index = [], None, -1
             if k > 0:
@@ -171,8 +177,12 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             continue
         row: list[Cell] = []
         kind = ""
-        for (text, at), role in zip(cells, header):
+        for (text, at), role, unit in zip(cells, header, measures):
             if role is None:
+                continue
+            if role == "measure":
+                if unit and re.fullmatch(r"-?\d[\d,]*(?:\.\d+)?", text):
+                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit.group(1), unit.group(2)))
                 continue
             if role == "kind":
                 kind = text
