@@ -59,7 +59,7 @@ from graph.vocab import BASE, PK, PKS, PREFIXES
 __all__ = [
     "PAGE_ROOTS",
     "VIEW_NAMES",
-    "PageAnswer",
+    "Response",
     "ValueLink",
     "Evidence",
     "Statement",
@@ -104,8 +104,8 @@ _HIDDEN_IN = {str(RDF.subject), str(RDF.object), str(PK.observedEntity)}  # prov
 
 
 @dataclass
-class PageAnswer:
-    """An HTTP answer: status, headers and body (the shape :class:`graph.sparql.serve.Response` takes)."""
+class Response:
+    """An HTTP answer: status, headers and body (what :class:`graph.sparql.serve.SparqlApp` answers, pages included)."""
 
     status: int
     headers: list[tuple[str, str]] = field(default_factory=list)
@@ -710,11 +710,11 @@ def find_views_dir(store: Store) -> Path | None:
     return next((c for c in candidates if any((c / f"{n}.html").is_file() for n in VIEW_NAMES)), None)
 
 
-def _text(status: int, message: str, extra: Iterable[tuple[str, str]] = ()) -> PageAnswer:
-    return PageAnswer(status, [("Content-Type", "text/plain; charset=utf-8"), *extra], (message + "\n").encode("utf-8"))
+def _text(status: int, message: str, extra: Iterable[tuple[str, str]] = ()) -> Response:
+    return Response(status, [("Content-Type", "text/plain; charset=utf-8"), *extra], (message + "\n").encode("utf-8"))
 
 
-def answer(store: Store, method: str, target: str, accept: str | None, *, views_dir: Path | None = None) -> PageAnswer:
+def answer(store: Store, method: str, target: str, accept: str | None, *, views_dir: Path | None = None) -> Response:
     """Answer a request for a resource page or a network view.
 
     Parameters
@@ -734,7 +734,7 @@ def answer(store: Store, method: str, target: str, accept: str | None, *, views_
 
     Returns
     -------
-    PageAnswer
+    Response
         404 for a resource the graph says nothing about, 406 for a media
         type none of the four, 503 when a query runs past its limit.
     """
@@ -762,7 +762,7 @@ def answer(store: Store, method: str, target: str, accept: str | None, *, views_
             headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", content_security_policy()),
                        ("Cache-Control", "no-cache"), *vary,
                        ("Link", f'<{quote(path_from_iri(iri) or "", safe="/%")}?format=ttl>; rel="alternate"; type="text/turtle"')]  # fmt: skip
-            return PageAnswer(status, headers, html.encode("utf-8"))
+            return Response(status, headers, html.encode("utf-8"))
         fmt = dict(_RDF_OFFERS)[media]
         body = _describe_rdf(store, iri, fmt)
     except QueryTimeout:
@@ -772,12 +772,12 @@ def answer(store: Store, method: str, target: str, accept: str | None, *, views_
     if not body.strip() or (fmt is ResultFormat.JSONLD and body.strip() in (b"[]", b"{}")):
         return _text(404, f"the graph says nothing about {iri}; look it up on the query page (/)", vary)
     charset = "; charset=utf-8" if media != "application/n-triples" else ""
-    return PageAnswer(200, [("Content-Type", media + charset), ("Cache-Control", "no-cache"), *vary], body)
+    return Response(200, [("Content-Type", media + charset), ("Cache-Control", "no-cache"), *vary], body)
 
 
-def _view(path: str, views_dir: Path | None) -> PageAnswer:
+def _view(path: str, views_dir: Path | None) -> Response:
     name = path[len("/views/"):].removesuffix(".html")
     file = views_dir / f"{name}.html" if views_dir is not None else None
     if name not in VIEW_NAMES or file is None or not file.is_file():
         return _text(404, f"no network view {name!r} beside the served graph; write the views with `parkkg build` (or `parkkg viz`)")
-    return PageAnswer(200, [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-cache")], file.read_bytes())
+    return Response(200, [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-cache")], file.read_bytes())

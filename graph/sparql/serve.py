@@ -49,7 +49,7 @@ import re
 import socket
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -60,8 +60,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from graph.errors import QueryError
+from graph.sparql.pages import Response, is_page_path
 from graph.sparql.pages import answer as answer_page
-from graph.sparql.pages import is_page_path
 from graph.sparql.query import ResultFormat, default_source, list_queries, serialize_result
 from graph.sparql.store import (
     Backend,
@@ -130,22 +130,6 @@ class ServeConfig:
     max_query: int = 100_000
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT
     isolate: bool = True
-
-
-@dataclass
-class Response:
-    """What the app answers: status, headers and body."""
-
-    status: int
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    body: bytes = b""
-
-    def header(self, name: str) -> str | None:
-        """The first header called ``name`` (case-insensitive), or None."""
-        for k, v in self.headers:
-            if k.lower() == name.lower():
-                return v
-        return None
 
 
 _HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
@@ -337,8 +321,7 @@ class SparqlApp:
                 answer = answer_ontology_request(method, path, headers.get("accept"))
                 response = Response(answer.status, list(answer.headers), answer.body)
             elif is_page_path(path):  # Linked Data pages (/id/…) and the network views: graph.sparql.pages
-                page = answer_page(self.store, method, target, headers.get("accept"))
-                response = Response(page.status, page.headers, page.body)
+                response = answer_page(self.store, method, target, headers.get("accept"))
             else:
                 raise _HTTPError(404, f"nothing at {path}; the SPARQL endpoint is {self.config.endpoint} and the query page is /")
         except _HTTPError as exc:

@@ -907,12 +907,18 @@ def _draw_overview(G: nx.Graph, path: Path, *, family: str | None, title: str, s
             ax.margins(0.08)
             fig.tight_layout()
 
-            def save(p: Path) -> None:
-                fig.savefig(p, dpi=dpi, format=path.suffix.lstrip(".").lower() or "png", bbox_inches="tight", metadata=_metadata(path))
-
-            return write_atomic(path, save)
+            return _save_figure(fig, path, dpi)
         finally:
             fig.clear()
+
+
+def _save_figure(fig: Any, path: Path, dpi: int) -> Path:
+    """Write ``fig`` to ``path`` atomically, in the format its suffix names (PNG by default)."""
+
+    def save(p: Path) -> None:
+        fig.savefig(p, dpi=dpi, format=path.suffix.lstrip(".").lower() or "png", bbox_inches="tight", metadata=_metadata(path))
+
+    return write_atomic(path, save)
 
 
 def _draw(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int, max_labels: int, dpi: int) -> Path:
@@ -980,10 +986,7 @@ def _draw(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int,
             ax.margins(0.08)
             fig.tight_layout()
 
-            def save(p: Path) -> None:
-                fig.savefig(p, dpi=dpi, format=path.suffix.lstrip(".").lower() or "png", bbox_inches="tight", metadata=_metadata(path))
-
-            return write_atomic(path, save)
+            return _save_figure(fig, path, dpi)
         finally:
             fig.clear()
 
