@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import RDF, RDFS, SKOS, BNode, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -58,11 +58,72 @@ __all__ = [
     "readable_prefixes",
     "DEFAULT_GRAPH_FILE",
     "GRAPH_FILE_NAME",
+    "negotiate",
 ]
 
 #: Where ``parkkg build`` writes the graph, and where every other command looks for it.
 GRAPH_FILE_NAME = "parkkg.ttl"
 DEFAULT_GRAPH_FILE = Path("out") / GRAPH_FILE_NAME
+
+
+_Offer = TypeVar("_Offer")
+
+
+def _accept_ranges(header: str | None) -> list[tuple[str, float]]:
+    """The media ranges of an ``Accept`` header with their q values (``*/*`` when it names none)."""
+    ranges = []
+    for part in (header or "").split(","):
+        pieces = [p.strip() for p in part.split(";")]
+        media = pieces[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for p in pieces[1:]:
+            if p.lower().startswith("q="):
+                try:
+                    q = max(0.0, min(1.0, float(p[2:])))
+                except ValueError:
+                    q = 0.0
+        ranges.append((media, q))
+    return ranges or [("*/*", 1.0)]
+
+
+def _quality(media: str, ranges: list[tuple[str, float]]) -> float:
+    """The q value the most specific range matching ``media`` gives it (0 when none matches)."""
+    best, best_specificity = 0.0, -1
+    major = media.split("/")[0]
+    for r, q in ranges:
+        specificity = 2 if r == media else 1 if r == f"{major}/*" else 0 if r == "*/*" else -1
+        if specificity > best_specificity:
+            best, best_specificity = q, specificity
+    return best
+
+
+def negotiate(accept: str | None, offers: Sequence[tuple[str, _Offer]]) -> tuple[str, _Offer] | None:
+    """The ``(media type, value)`` offer an HTTP ``Accept`` header likes best, or None.
+
+    Each offer's quality is the q of the most specific range matching it;
+    ties go to the order of ``offers`` (the server's preference). No header
+    accepts anything.
+
+    Examples
+    --------
+    >>> offers = [("text/html", "page"), ("text/turtle", "ttl")]
+    >>> negotiate("text/turtle;q=0.5, text/html", offers)
+    ('text/html', 'page')
+    >>> negotiate("text/*;q=0.9, text/html;q=0", offers), negotiate(None, offers)
+    (('text/turtle', 'ttl'), ('text/html', 'page'))
+    >>> negotiate("image/png", offers) is None
+    True
+    """
+    ranges = _accept_ranges(accept)
+    best: tuple[str, _Offer] | None = None
+    best_q = 0.0
+    for media, value in offers:
+        q = _quality(media, ranges)
+        if q > best_q:
+            best, best_q = (media, value), q
+    return best
 
 
 class RdfFormat(enum.Enum):

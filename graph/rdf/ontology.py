@@ -27,7 +27,7 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
 from graph._resources import ontology_dir
-from graph.rdf.files import RdfFormat, write_atomic
+from graph.rdf.files import RdfFormat, negotiate, write_atomic
 from graph.vocab import ONTOLOGY_IRI
 
 __all__ = [
@@ -386,22 +386,6 @@ def is_ontology_path(path: str) -> bool:
     return any(path == ONTOLOGY_PATH + suffix for suffix in _SUFFIXES)
 
 
-def _accept_ranges(accept: str | None) -> list[tuple[str, float]]:
-    ranges = []
-    for part in (accept or "*/*").split(","):
-        fields = [f.strip() for f in part.split(";")]
-        media, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            if f.lower().startswith("q="):
-                try:
-                    q = max(0.0, min(1.0, float(f[2:])))
-                except ValueError:
-                    q = 0.0
-        if media:
-            ranges.append((media, q))
-    return ranges
-
-
 def choose_format(accept: str | None) -> str | None:
     """The ontology format (``html``, ``turtle``, ``rdfxml``, ``jsonld``, ``ntriples``) ``accept`` prefers, or None.
 
@@ -416,18 +400,8 @@ def choose_format(accept: str | None) -> str | None:
     >>> choose_format("image/png") is None
     True
     """
-    ranges = _accept_ranges(accept)
-    best, best_q = None, 0.0
-    for media, fmt in MEDIA_TYPES:
-        kind = media.split("/")[0]
-        q, specificity = 0.0, -1
-        for r, rq in ranges:
-            s = 2 if r == media else 1 if r == f"{kind}/*" else 0 if r == "*/*" else -1
-            if s > specificity:
-                q, specificity = rq, s
-        if q > best_q:
-            best, best_q = fmt, q
-    return best
+    chosen = negotiate(accept, MEDIA_TYPES)
+    return chosen[1] if chosen else None
 
 
 @lru_cache(maxsize=8)

@@ -52,6 +52,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import QueryError
 from graph.rdf.entail import INFERRED_GRAPH
+from graph.rdf.files import negotiate
 from graph.sparql.query import ResultFormat, serialize_result
 from graph.sparql.store import QueryTimeout, Store
 from graph.vocab import BASE, PK, PKS, PREFIXES
@@ -676,31 +677,6 @@ def render_resource(page: ResourcePage, *, views: Sequence[tuple[str, str]] = ()
 # --------------------------------------------------------------------------- answering requests
 
 
-def _negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
-    """The offer the ``Accept`` header rates highest (ties: the order of ``offers``)."""
-    ranges: list[tuple[str, float]] = []
-    for part in (accept or "*/*").split(","):
-        pieces = [p.strip() for p in part.split(";")]
-        q = 1.0
-        for p in pieces[1:]:
-            if p.lower().startswith("q="):
-                try:
-                    q = max(0.0, min(1.0, float(p[2:])))
-                except ValueError:
-                    q = 0.0
-        if pieces[0]:
-            ranges.append((pieces[0].lower(), q))
-    ranges = ranges or [("*/*", 1.0)]
-    best, best_q = None, 0.0
-    for media in offers:
-        major = media.split("/")[0]
-        matches = [(2 if r == media else 1 if r == f"{major}/*" else 0, q) for r, q in ranges if r in (media, f"{major}/*", "*/*")]
-        q = max(matches)[1] if matches else 0.0
-        if q > best_q:
-            best, best_q = media, q
-    return best
-
-
 def find_views_dir(store: Store) -> Path | None:
     """Where the network views of the served graph are: beside an on-disk store, else ``out/``."""
     inner = getattr(store, "inner", store)  # the store an IsolatedStore (queries in worker processes) wraps
@@ -750,7 +726,8 @@ def answer(store: Store, method: str, target: str, accept: str | None, *, views_
         return _text(404, f"nothing at {parts.path}")
     wanted = parse_qs(parts.query).get("format", [""])[-1].lower()
     offers = ["text/html", "application/xhtml+xml", *(m for m, _ in _RDF_OFFERS)]
-    media = _FORMAT_NAMES.get(wanted) or _negotiate(accept, offers)
+    chosen = negotiate(accept, [(m, m) for m in offers])
+    media = _FORMAT_NAMES.get(wanted) or (chosen[0] if chosen else None)
     vary = [("Vary", "Accept")]
     if media is None:
         return _text(406, f"{compact(iri)} is available as text/html, text/turtle, application/ld+json or application/n-triples, not {accept!r}", vary)

@@ -60,6 +60,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from graph.errors import QueryError
+from graph.rdf.files import negotiate
 from graph.sparql.pages import Response, is_page_path
 from graph.sparql.pages import answer as answer_page
 from graph.sparql.query import ResultFormat, default_source, list_queries, serialize_result
@@ -211,63 +212,6 @@ _FILE_SUFFIX = {
     ResultFormat.JSONLD: "jsonld",
     ResultFormat.RDFXML: "rdf",
 }
-
-
-def _parse_accept(header: str | None) -> list[tuple[str, float]]:
-    if not header or not header.strip():
-        return [("*/*", 1.0)]
-    ranges = []
-    for part in header.split(","):
-        pieces = [p.strip() for p in part.split(";")]
-        media = pieces[0].lower()
-        if not media:
-            continue
-        q = 1.0
-        for p in pieces[1:]:
-            if p.lower().startswith("q="):
-                try:
-                    q = max(0.0, min(1.0, float(p[2:])))
-                except ValueError:
-                    q = 0.0
-        ranges.append((media, q))
-    return ranges or [("*/*", 1.0)]
-
-
-def _quality(media: str, ranges: list[tuple[str, float]]) -> float:
-    best, best_specificity = 0.0, -1
-    major = media.split("/")[0]
-    for r, q in ranges:
-        if r == media:
-            specificity = 2
-        elif r == f"{major}/*":
-            specificity = 1
-        elif r == "*/*":
-            specificity = 0
-        else:
-            continue
-        if specificity > best_specificity:
-            best, best_specificity = q, specificity
-    return best
-
-
-def negotiate(accept: str | None, offers: list[tuple[str, ResultFormat]]) -> tuple[str, ResultFormat] | None:
-    """The offer the ``Accept`` header likes best (ties: the server's order), or None.
-
-    Examples
-    --------
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", _TABLE_TYPES)[0]
-    'application/sparql-results+xml'
-    >>> negotiate("image/png", _GRAPH_TYPES) is None
-    True
-    """
-    ranges = _parse_accept(accept)
-    best: tuple[str, ResultFormat] | None = None
-    best_q = 0.0
-    for media, fmt in offers:
-        q = _quality(media, ranges)
-        if q > best_q:
-            best, best_q = (media, fmt), q
-    return best
 
 
 def _article(kind: str) -> str:
