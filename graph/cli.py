@@ -401,27 +401,16 @@ def _within(seconds: float, work):
     engine's own limit to act) end the command, which stops any engine, Oxigraph
     included, that cannot be interrupted from Python."""
     import os
-    import threading
 
-    box: dict = {}
+    from graph.sparql.deadline import DeadlinePassed, call_within
 
-    def run() -> None:
-        try:
-            box["result"] = work()
-        except BaseException as exc:  # handed back to the main thread
-            box["error"] = exc
-
-    worker = threading.Thread(target=run, name="parkkg-query", daemon=True)
-    worker.start()
-    worker.join(seconds + 1.0)
-    if worker.is_alive():
+    try:
+        return call_within(work, seconds + 1.0)
+    except DeadlinePassed:
         sys.stdout.flush()
         sys.stderr.write(f"parkkg: the query ran past the time limit of {seconds:g} s and was stopped; narrow it or raise --timeout\n")
         sys.stderr.flush()
         os._exit(EXIT_FAILED)
-    if "error" in box:
-        raise box["error"]
-    return box["result"]
 
 
 @app.command("query")

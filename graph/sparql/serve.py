@@ -61,6 +61,7 @@ from rdflib.namespace import RDF, RDFS
 
 from graph.errors import QueryError
 from graph.rdf.files import negotiate
+from graph.sparql.deadline import DeadlinePassed, call_within
 from graph.sparql.pages import Response, is_page_path
 from graph.sparql.pages import answer as answer_page
 from graph.sparql.query import ResultFormat, default_source, list_queries, serialize_result
@@ -438,45 +439,35 @@ class SparqlApp:
             return self._execute_isolated(parsed, default_graphs, named_graphs)
         if not self._slots.acquire(timeout=cfg.timeout):
             raise _HTTPError(503, f"the server is busy ({cfg.max_concurrent} queries running); try again", [("Retry-After", "5")])
-        box: dict[str, Any] = {}
         with self._lock:
             self._active += 1
 
-        def work() -> None:
+        def work() -> QueryResult:
             try:
-                box["result"] = self.store.query(
+                return self.store.query(
                     parsed,
                     default_graphs=default_graphs,
                     named_graphs=named_graphs,
                     timeout=cfg.timeout,
                     max_results=cfg.max_results,
                 )
-            except BaseException as exc:  # handed to the request thread
-                box["error"] = exc
             finally:
                 with self._lock:
                     self._active -= 1
                 self._slots.release()
 
-        worker = threading.Thread(target=work, name="parkkg-query", daemon=True)
-        worker.start()
-        worker.join(cfg.timeout + 2.0)
         limit_message = (
             f"the query ran past the time limit of {cfg.timeout:g} s and was stopped; "
             "narrow it (more specific patterns, LIMIT) or ask the operator to raise --timeout"
         )
-        if worker.is_alive():
-            raise _HTTPError(503, limit_message, [("Retry-After", "5")])
-        error = box.get("error")
-        if isinstance(error, QueryTimeout):
-            raise _HTTPError(503, limit_message, [("Retry-After", "5")])
-        if isinstance(error, QueryRefused):
-            raise _HTTPError(403, str(error))
-        if isinstance(error, (QueryError, PermissionError)):
-            raise _HTTPError(400, str(error))
-        if error is not None:
-            raise error
-        return box["result"]
+        try:
+            return call_within(work, cfg.timeout + 2.0)
+        except (DeadlinePassed, QueryTimeout):
+            raise _HTTPError(503, limit_message, [("Retry-After", "5")]) from None
+        except QueryRefused as exc:
+            raise _HTTPError(403, str(exc)) from None
+        except (QueryError, PermissionError) as exc:
+            raise _HTTPError(400, str(exc)) from None
 
     def _execute_isolated(self, parsed: ParsedQuery, default_graphs: list[str] | None, named_graphs: list[str] | None) -> QueryResult:
         cfg = self.config
