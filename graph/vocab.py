@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from typing import TypeVar
 from urllib.parse import quote
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES
 
 __all__ = [
+    "bind_prefixes",
     "PK",
     "ENTITY_CLASS_NAMES",
     "ORGANIZATION_CLASS_NAMES",
@@ -156,6 +158,16 @@ PREFIXES: dict[str, str] = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+G = TypeVar("G", bound=Graph)
+
+
+def bind_prefixes(graph: G) -> G:
+    """``graph`` (a Graph or Dataset) with every prefix of :data:`PREFIXES` bound, replacing rdflib's defaults."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
 
 _SAFE_ASCII = "-_.~"
 

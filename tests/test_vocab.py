@@ -74,3 +74,15 @@ def test_leading_industry_is_an_in_industry(onto):
     assert (PK.leadingIndustry, RDFS.subPropertyOf, PK.inIndustry) in onto
     assert (PK.Target, RDFS.subClassOf, PK.Observation) in onto
 
+
+
+def test_bind_prefixes_replaces_rdflib_defaults_with_the_project_s_prefixes():
+    from rdflib import Dataset, Graph
+
+    from graph.vocab import PREFIXES, bind_prefixes
+
+    for g in (Graph(), Dataset()):
+        assert bind_prefixes(g) is g
+        bound = {p: str(ns) for p, ns in g.namespaces()}
+        for prefix, ns in PREFIXES.items():
+            assert bound[prefix] == ns

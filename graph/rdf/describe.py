@@ -21,7 +21,7 @@ from rdflib import DCTERMS, RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, PROV, VOID
 
-from graph.vocab import BASE, DATA_GRAPH, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PK, PKR, PREFIXES
+from graph.vocab import BASE, DATA_GRAPH, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PK, PKR, PREFIXES, bind_prefixes
 
 __all__ = ["DATASET_IRI", "describe_dataset", "vocabularies_used"]
 
@@ -139,9 +139,7 @@ def describe_dataset(
         for t in g:
             union.add(t)
 
-    out = Graph()
-    for prefix, ns in PREFIXES.items():
-        out.bind(prefix, ns, override=True, replace=True)
+    out = bind_prefixes(Graph())
     out.bind("void", VOID)
     out.bind("dcat", DCAT)
     out.bind("sd", "http://www.w3.org/ns/sparql-service-description#")

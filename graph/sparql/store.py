@@ -48,7 +48,7 @@ from graph.errors import QueryError, StoreError
 from graph.rdf.entail import INFERRED_GRAPH, entail_triples, materialise, parkkg_rules
 from graph.rdf.files import RdfFormat
 from graph.rdf.terms import dataset_quads, from_ox, quads_to_ox, term_reader, to_ox
-from graph.vocab import BASE, PREFIXES
+from graph.vocab import BASE, PREFIXES, bind_prefixes
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -622,12 +622,6 @@ def _cap_graph(graph: Graph, max_results: int | None) -> tuple[Graph, bool]:
     return kept, True
 
 
-def _bind_prefixes(g: Graph) -> Graph:
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
-    return g
-
-
 class RdflibStore(Store):
     """In-memory store evaluated by rdflib's SPARQL engine.
 
@@ -661,7 +655,7 @@ class RdflibStore(Store):
         if dataset is None:
             return self._ds, self._ds
         defaults, named = dataset
-        default = _bind_prefixes(Graph(store=_GuardedMemory()))
+        default = bind_prefixes(Graph(store=_GuardedMemory()))
         for name in defaults:
             if name in self._names:
                 for t in self._ds.graph(name):
@@ -699,7 +693,7 @@ class RdflibStore(Store):
                 if len(rows) == 1 and all(t is None for t in rows[0]) and _groups_explicitly(parsed.algebra.algebra):
                     rows = []  # GROUP BY over no solutions has no groups (rdflib issue #3382 yields one empty row)
                 return QueryResult("SELECT", vars=names, rows=rows, truncated=truncated)
-            graph = _bind_prefixes(Graph())
+            graph = bind_prefixes(Graph())
             for t in res["graph"]:
                 graph.add(t)
             graph, truncated = _cap_graph(graph, max_results)
@@ -791,7 +785,7 @@ class OxigraphStore(Store):
                 read, width = term_reader(), range(len(names))
                 rows, truncated = _cap((tuple(read(sol[i]) for i in width) for sol in res), max_results)
                 return QueryResult("SELECT", vars=names, rows=rows, truncated=truncated)
-            graph = _bind_prefixes(Graph())
+            graph = bind_prefixes(Graph())
             read = term_reader()
             for tr in res:
                 graph.add((read(tr.subject), read(tr.predicate), read(tr.object)))
@@ -887,7 +881,7 @@ def entail(source: Dataset | Graph, *, semantics: str = "owl-rl") -> Graph:
     True
     """
     rules = _rules(semantics)
-    return _bind_prefixes(entail_triples(source, rules=rules))
+    return bind_prefixes(entail_triples(source, rules=rules))
 
 
 def _rules(semantics: str) -> Any:
@@ -963,9 +957,7 @@ def _guarded_dataset() -> Dataset:
 
 
 def _bind_dataset(ds: Dataset) -> Dataset:
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns, override=True, replace=True)
-    return ds
+    return bind_prefixes(ds)
 
 
 def _read_rdflib(path: Path) -> Dataset:

@@ -52,7 +52,7 @@ from graph.sparql.store import (
     open_store,
     outline_query,
 )
-from graph.vocab import PREFIXES
+from graph.vocab import bind_prefixes
 
 __all__ = ["IsolatedStore", "WorkerCrashed", "DEFAULT_MEMORY_LIMIT"]
 
@@ -102,9 +102,7 @@ def _pack(result: QueryResult) -> dict[str, Any]:
 def _unpack(data: dict[str, Any]) -> QueryResult:
     graph = None
     if data["triples"] is not None:
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns, override=True, replace=True)
+        graph = bind_prefixes(Graph())
         for t in data["triples"]:
             graph.add(t)
     return QueryResult(
