@@ -156,6 +156,9 @@ def test_node_attributes_labels_and_class(park):
     assert (nm["label_zh"], nm["label_en"], nm["cls"]) == ("新材料", "New materials", "Industry")
     for _, d in G.nodes(data=True):
         assert {"degree", "degree_centrality", "betweenness", "community", "component"} <= set(d)
+    # the industries' English names travel with the graph (the view's filter shows them in English mode)
+    assert G.graph["industry_labels_en"]["新材料"] == "New materials"
+    assert set(G.graph["industry_labels_en"]) <= {i for _, d in G.nodes(data=True) for i in d["industries"]}
 
 
 def test_edges_carry_evidence_sentence_and_document(park):

@@ -177,7 +177,8 @@ def test_labels_with_markup_render_as_text_and_never_run(browser, tmp_path):
     G = nx.Graph()
     G.add_node("a", iri="a", label_zh=XSS_SCRIPT, label_en="hostile <b>en</b>", cls="Enterprise", industries=[])
     G.add_node("b", iri="b", label_zh=XSS_IMG, label_en="", cls="University", industries=[])
-    G.add_node("c", iri="c", label_zh="广东聚石化学股份有限公司", label_en="Guangdong Jushi Chemical", cls="Enterprise", industries=[])
+    G.add_node("c", iri="c", label_zh="广东聚石化学股份有限公司", label_en="Guangdong Jushi Chemical", cls="Enterprise", industries=["新材料", "<b>化工</b>"])
+    G.graph["industry_labels_en"] = {"新材料": "New materials", "<b>化工</b>": "<i>Chemicals</i>"}
     G.add_edge("a", "b", relation="cooperatesWith", source="a", target="b", directed=False,
                evidence='</script><img src=x onerror="window.__pwned=3">', document="<svg onload=window.__pwned=4>.txt")  # fmt: skip
     G.add_edge("b", "c", relation="hasCustomer", source="c", target="b", directed=True, evidence="句子。", document="d.txt")
@@ -199,6 +200,11 @@ def test_labels_with_markup_render_as_text_and_never_run(browser, tmp_path):
         page.page.click("#pk-lang")
         assert page.eval("parkkg.nodes.get('a').label") == "hostile <b>en</b>"
         assert page.eval("parkkg.nodes.get('b').label") == XSS_IMG  # no English label: Chinese stays
+        options = page.page.locator("#pk-industry option")
+        assert [options.nth(i).inner_text() for i in range(1, options.count())] == ["<i>Chemicals</i>", "New materials"]
+        page.page.click("#pk-lang")
+        assert [options.nth(i).inner_text() for i in range(1, options.count())] == ["<b>化工</b>", "新材料"]
+        page.page.click("#pk-lang")
         assert page.page.locator("#pk-title").inner_text() == "<img src=x onerror=window.__pwned=5>"
         page.page.wait_for_timeout(300)
         assert page.eval("typeof window.__pwned") == "undefined"

@@ -240,11 +240,15 @@ def _class_of(g: Graph, n: URIRef) -> str:
     return min(names) if names else ""
 
 
-def _industries(g: Graph, n: URIRef) -> set[str]:
+def _industry_terms(g: Graph, n: URIRef) -> set[URIRef]:
     found = {o for p in _INDUSTRY_LINKS for o in g.objects(n, p) if isinstance(o, URIRef)}
     if (n, RDF.type, PK.Industry) in g:
         found.add(n)
-    return {_labels(g, i)[0] for i in found}
+    return found
+
+
+def _industries(g: Graph, n: URIRef) -> set[str]:
+    return {_labels(g, i)[0] for i in _industry_terms(g, n)}
 
 
 def _evidence_index(g: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[dict[str, str]]]:
@@ -419,9 +423,13 @@ def to_networkx(
     node_set: set[URIRef] = {n for pair in facts for n in pair}
     if include_isolates:
         node_set |= {n for n in set(g.subjects()) | set(g.objects()) if ok(n)}
+    industry_en: dict[str, str] = {}
     for n in sorted(node_set):
         zh, en = _labels(g, n)
-        G.add_node(str(n), iri=str(n), label_zh=zh, label_en=en, cls=_class_of(g, n), industries=sorted(_industries(g, n)))
+        inds = sorted(_labels(g, i) for i in _industry_terms(g, n))
+        industry_en.update((i_zh, i_en) for i_zh, i_en in inds if i_en)
+        G.add_node(str(n), iri=str(n), label_zh=zh, label_en=en, cls=_class_of(g, n), industries=sorted({i_zh for i_zh, _ in inds}))
+    G.graph["industry_labels_en"] = industry_en  # an industry's zh label → its English label
     for pair, items in sorted(facts.items(), key=lambda kv: sorted(kv[0])):
         items.sort(key=lambda f: (f[0], f[1], str(f[2]), str(f[3])))
         rank, relation, s, o, directed, _ = items[0]

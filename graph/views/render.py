@@ -701,6 +701,7 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int, over
         "classes": legend_classes,
         "relations": [rel_label(r) for r in sorted(relations, key=lambda r: (list(RELATION_STYLES).index(r) if r in RELATION_STYLES else 99, r))],
         "industries": sorted(industries),
+        "industry_en": {i: en for i, en in sorted(G.graph.get("industry_labels_en", {}).items()) if i in industries},
         "physics": not big,
         "options": options,
     }

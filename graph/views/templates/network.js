@@ -684,11 +684,16 @@
   }
 
   var industrySelect = document.getElementById("pk-industry");
-  data.industries.forEach(function (name) {
+  var industryOptions = data.industries.map(function (name) {
     var o = el("option", null, name);
     o.value = name;
     industrySelect.appendChild(o);
+    return o;
   });
+  function industryNames() {  // the filter's industries in the chosen language (zh when no English label is known)
+    var en = data.industry_en || {};
+    industryOptions.forEach(function (o) { o.textContent = lang === "en" && en[o.value] ? en[o.value] : o.value; });
+  }
   industrySelect.disabled = data.industries.length === 0;
   industrySelect.addEventListener("change", function () { industry = industrySelect.value; refresh(); });
 
@@ -703,6 +708,7 @@
     langButton.textContent = lang === "zh" ? "English labels" : "中文标签";
     labelled = {};
     applyLabels();
+    industryNames();
     if (OV) { nodes.update(OV.groups.map(function (g) { return { id: g.id, title: groupTip(g) }; })); }
     if (data.edges.length && data.edges[0].label !== undefined) {
       edges.update(Object.keys(meta.edges).map(function (id) {
