@@ -37,7 +37,7 @@ from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.tables import TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
 from graph.text.clean import is_cjk
-from graph.text.segment import pos_pairs, sections, token_boundaries
+from graph.text.segment import LazyBoundaries, lazy_boundaries, pos_pairs, sections, token_boundaries
 
 __all__ = [
     "find_mentions",
@@ -149,7 +149,7 @@ def _left_boundary(
     suffix_start: int,
     floor: int,
     lex: Lexicon,
-    bounds: frozenset[int],
+    bounds: "frozenset[int] | LazyBoundaries",
     *,
     allow_quotes: bool = False,
 ) -> int:
@@ -169,14 +169,14 @@ def _left_boundary(
         if not _name_char(ch):
             break
         cut = False
-        if i in bounds:
-            for w in _stopwords_by_last_char(lex.stopwords).get(ch, ()):
-                n = len(w)
-                if n <= i - floor and text[i - n : i] == w and (i - n) in bounds:
-                    body = suffix_start - i
-                    if n > 1 or body != 1:
-                        cut = True
-                    break
+        for w in _stopwords_by_last_char(lex.stopwords).get(ch, ()):
+            n = len(w)
+            # the text test first: ``bounds`` may segment the sentence when first asked
+            if n <= i - floor and text[i - n : i] == w and i in bounds and (i - n) in bounds:
+                body = suffix_start - i
+                if n > 1 or body != 1:
+                    cut = True
+                break
         if cut:
             break
         i -= 1
@@ -222,17 +222,17 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     """
     if not body:
         return 0
-    bounds = token_boundaries(body)
+    bounds = lazy_boundaries(body)
     depth = 0
     for i in range(len(body)):
         if body[i] in "（(":
             depth += 1
         elif body[i] in "）)":
             depth -= 1
-        if depth > 0 or (i and i not in bounds):
+        if depth > 0:
             continue
         for place in (body[i : i + 4], body[i : i + 3], body[i : i + 2]):
-            if place in lex.places and len(body) - i >= len(place):
+            if place in lex.places and len(body) - i >= len(place) and (not i or i in bounds):
                 return i
     toks = pos_pairs(body)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
@@ -282,7 +282,7 @@ def _add(found: list[Mention], m: Mention) -> None:
     found.append(m)
 
 
-def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int]) -> list[Mention]:
+def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundaries) -> list[Mention]:
     out: list[Mention] = []
     floor = 0
     for m in lex.suffix_re.finditer(text):
@@ -792,7 +792,7 @@ def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexico
             pos = idx + len(raw)
             item = raw
             if raw is items[0]:
-                cut = _left_boundary(text, idx + len(item), idx, lex, token_boundaries(text))
+                cut = _left_boundary(text, idx + len(item), idx, lex, lazy_boundaries(text))
                 cut += trim_left(text[cut : idx + len(item)], lex)
                 item, idx = text[cut : idx + len(item)], cut
             item = item.strip(_QUOTES)
@@ -1045,7 +1045,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     for s in sentences:
         text = s.text
         has_suffix = lex.suffix_re.search(text) is not None
-        bounds = token_boundaries(text) if has_suffix else frozenset({0, len(text)})
+        bounds = lazy_boundaries(text)
         found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
         found += _honour_mentions(s, text, lex)
         found = _designations(_resolve_overlaps(found), s)

@@ -19,7 +19,18 @@ from types import ModuleType
 from graph.model import CleanText, Sentence
 from graph.text.clean import DATE_LINE as _DATE_LINE
 
-__all__ = ["split_sentences", "sections", "Segmenter", "Token", "tokenize", "load_jieba", "token_boundaries", "pos_pairs"]
+__all__ = [
+    "split_sentences",
+    "sections",
+    "Segmenter",
+    "Token",
+    "tokenize",
+    "load_jieba",
+    "token_boundaries",
+    "lazy_boundaries",
+    "LazyBoundaries",
+    "pos_pairs",
+]
 
 _END = re.compile(r"[。！？!?]+[”’」』）)》\"']*|……[”’」』）)》\"']*(?=\n)|\n")
 
@@ -131,6 +142,40 @@ def token_boundaries(text: str) -> frozenset[int]:
         pos += len(word)
         out.add(pos)
     return frozenset(out)
+
+
+class LazyBoundaries:
+    """:func:`token_boundaries` of a text, segmented only when an offset is first asked about.
+
+    Most sentences never need their words (no rule asks), so they never pay for jieba.
+
+    Examples
+    --------
+    >>> b = lazy_boundaries("位于园区")
+    >>> b.segmented, 2 in b, 1 in b, b.segmented
+    (False, True, False, True)
+    """
+
+    __slots__ = ("text", "_offsets")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._offsets: frozenset[int] | None = None
+
+    @property
+    def segmented(self) -> bool:
+        return self._offsets is not None
+
+    def __contains__(self, offset: object) -> bool:
+        offsets = self._offsets
+        if offsets is None:
+            offsets = self._offsets = token_boundaries(self.text)
+        return offset in offsets
+
+
+def lazy_boundaries(text: str) -> LazyBoundaries:
+    """A :class:`LazyBoundaries` of ``text``."""
+    return LazyBoundaries(text)
 
 
 @lru_cache(maxsize=20000)
