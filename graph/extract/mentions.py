@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from graph.extract.cues import load_cues
+from graph.extract.cues import load_cues, word_matcher
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.tables import TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
@@ -1159,7 +1159,7 @@ def find_mentions(
             lookup[name] = canonical
             classes.setdefault(canonical, cls)
     if lookup:
-        rx = re.compile("|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True)))
+        rx = word_matcher(lookup) if "" not in lookup else re.compile("|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True)))
         extra = []
         dropped: set[int] = set()
         for s in sentences:
