@@ -768,7 +768,7 @@ def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexico
     """Items of ``A、B、C等…企业`` and of customer lists are enterprises."""
     out = []
     spans = []
-    for m in _LIST_HEAD_RE.finditer(text):
+    for m in _LIST_HEAD_RE.finditer(text) if "、" in text and "等" in text else ():  # the pattern needs both
         if _is_category(text, m.end()):
             continue
         items_text = m.group(1)
@@ -923,6 +923,8 @@ def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     overlaps keep the longest mention.
     """
     mentions = list(mentions)
+    if len(mentions) < 2:  # nothing can overlap
+        return mentions
     containers = _longest_first(m for m in mentions if _is_container(m))
     others = []
     for m in mentions:
@@ -1162,13 +1164,15 @@ def find_mentions(
         rx = word_matcher(lookup) if "" not in lookup else re.compile("|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True)))
         extra = []
         dropped: set[int] = set()
+        containers = [x for x in all_mentions if _is_container(x)]
+        plain = [x for x in all_mentions if not _is_container(x)]
         for s in sentences:
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(), s.start + m.end()
                 full = lookup[m.group()]
-                if any(_is_container(x) and x.start <= a and b <= x.end and (x.canonical or x.name) == full for x in all_mentions):
+                if any(x.start <= a and b <= x.end and (x.canonical or x.name) == full for x in containers):
                     continue  # the short name inside the very mention it abbreviates
-                clash = [x for x in all_mentions if x.start < b and a < x.end and not _is_container(x)]
+                clash = [x for x in plain if x.start < b and a < x.end]
                 # a short name beats shorter names inside it (聚力新材料 ⊃ the industry 新材料)
                 if any(not (a <= x.start and x.end <= b and x.end - x.start < b - a) for x in clash):
                     continue
