@@ -27,7 +27,7 @@ import ahocorasick
 from graph._resources import data_dir
 from graph.errors import ExtractionError
 
-__all__ = ["CueBook", "CueHit", "load_cues", "build_automaton", "longest_matches", "WordMatch", "WordMatcher", "word_matcher"]
+__all__ = ["CueBook", "CueHit", "load_cues", "build_automaton", "longest_matches", "WordMatch", "WordMatcher", "word_matcher", "lexicon_matcher"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +125,31 @@ class WordMatcher:
         return out
 
 
+    def occurs_in(self, text: str) -> bool:
+        """Whether any of the words occurs in ``text`` (stops at the first)."""
+        return next(self._automaton.iter(text), None) is not None if len(self._automaton) else False
+
+    def present(self, text: str) -> set[str]:
+        """The words that occur in ``text``, overlapping ones included.
+
+        Examples
+        --------
+        >>> sorted(word_matcher(["高新区", "新区", "园区"]).present("清远高新区"))
+        ['新区', '高新区']
+        """
+        if len(self._automaton) == 0:
+            return set()
+        return {word for _end, (word, _payload) in self._automaton.iter(text)}
+
+
 def word_matcher(words: Iterable[str]) -> WordMatcher:
     """A :class:`WordMatcher` over ``words`` (empty words are ignored)."""
+    return WordMatcher(words)
+
+
+@lru_cache(maxsize=64)
+def lexicon_matcher(words: tuple[str, ...]) -> WordMatcher:
+    """The :class:`WordMatcher` of one lexicon word list, built once per list."""
     return WordMatcher(words)
 
 

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from graph.extract.cues import load_cues, word_matcher
+from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.tables import TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
@@ -363,8 +363,9 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                                level=detect_level(title)))
     # unquoted phrases ending in an honour suffix, bounded by list punctuation or a cue verb
     taken = [(m.start - s.start, m.end - s.start) for m in out]
+    present = lexicon_matcher(lex.honour_suffixes).present(text)  # one pass, not one search per suffix
     for h in lex.honour_suffixes:
-        if h not in text:
+        if h not in present:
             continue
         for m in re.finditer(re.escape(h), text):
             end = m.end()
@@ -482,6 +483,8 @@ def _designated_subjects(found: list[Mention], s: Sentence) -> list[Mention]:
 
 def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
+    if not lexicon_matcher(lex.roles).occurs_in(text):
+        return out  # the pattern below needs a role word
     roles = _alternation(lex.roles)
     units = "|".join(_ORG_UNITS)
     for m in re.finditer(rf"((?:(?:{units})?(?:{roles})[、，,]?)+)", text):
@@ -549,7 +552,8 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
-    for m in _LEADING_LIST_RE.finditer(text):
+    listed = "、" in text or "和" in text or "与" in text or "及" in text  # every list pattern needs one
+    for m in _LEADING_LIST_RE.finditer(text) if listed else ():
         g = next(i for i in (1, 2, 3) if m.group(i))
         pos = m.start(g)
         for item in re.split(r"、|和|与|及", m.group(g)):
@@ -557,11 +561,12 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
             pos = idx + len(item)
             named.append((item.strip("“”"), idx))
     fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
-    for m in TOPIC_INDUSTRY_RE.finditer(text):
+    sector = "产业" in text or "行业" in text or "领域" in text  # the topic and chain patterns need one
+    for m in TOPIC_INDUSTRY_RE.finditer(text) if sector else ():
         if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(1))) and "的" not in m.group(1):
             named.append((m.group(1), m.start(1)))
             fuzzy.add(m.start(1))
-    for m in _NAMED_CHAIN_RE.finditer(text):
+    for m in _NAMED_CHAIN_RE.finditer(text) if sector else ():
         fuzzy.add(m.start(1 if m.group(1) else 2))
         g = 1 if m.group(1) else 2
         item, idx = m.group(g), m.start(g)
