@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.spans import SpanIndex
 from graph.extract.tables import TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
 from graph.text.clean import is_cjk
@@ -1170,14 +1171,14 @@ def find_mentions(
         extra = []
         dropped: set[int] = set()
         containers = [x for x in all_mentions if _is_container(x)]
-        plain = [x for x in all_mentions if not _is_container(x)]
+        plain = SpanIndex(x for x in all_mentions if not _is_container(x))
         for s in sentences:
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(), s.start + m.end()
                 full = lookup[m.group()]
                 if any(x.start <= a and b <= x.end and (x.canonical or x.name) == full for x in containers):
                     continue  # the short name inside the very mention it abbreviates
-                clash = [x for x in plain if x.start < b and a < x.end]
+                clash = plain.overlapping(a, b)
                 # a short name beats shorter names inside it (聚力新材料 ⊃ the industry 新材料)
                 if any(not (a <= x.start and x.end <= b and x.end - x.start < b - a) for x in clash):
                     continue
