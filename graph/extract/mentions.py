@@ -150,7 +150,7 @@ def _left_boundary(
     suffix_start: int,
     floor: int,
     lex: Lexicon,
-    bounds: "frozenset[int] | LazyBoundaries",
+    bounds: frozenset[int] | LazyBoundaries,
     *,
     allow_quotes: bool = False,
 ) -> int:
