@@ -70,3 +70,19 @@ def test_no_cue_list_is_copied_in_the_rule_modules():
             literal = "|".join(book.words(family)[:3])
             assert literal not in src, (module.__name__, family)
         assert "(?:联合申报|共同申报" not in src and "链主|龙头企业" not in src
+
+
+def test_word_matcher_finds_what_the_longest_first_alternation_finds():
+    import random
+
+    from graph.extract.cues import word_matcher
+
+    rnd = random.Random(3)
+    alphabet = "清远高新区园公司科技"
+    for _ in range(300):
+        words = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 4))) for _ in range(rnd.randint(1, 8))}
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        expected = [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
+        assert [(m.start(), m.end(), m.group()) for m in word_matcher(words).finditer(text)] == expected, (words, text)
+    assert word_matcher([]).finditer("园区") == []

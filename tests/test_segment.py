@@ -23,3 +23,13 @@ def test_tokenize_jieba_realigns_offsets():
 
 def test_char_segmenter_needs_nothing():
     assert [t.word for t in tokenize("园区", Segmenter.CHAR)] == ["园", "区"]
+
+
+def test_lazy_boundaries_answer_as_the_whole_sentence_segmented():
+    from graph.text.segment import lazy_boundaries, token_boundaries
+
+    for text in ("广东星河新材料有限公司位于肇庆高新区，主要生产PVC-U管材、3+1产业体系。",
+                 "公司与 华南理工大学\r\n共建实验室", "", "，。"):
+        whole = token_boundaries(text)
+        lazy = lazy_boundaries(text)
+        assert [i for i in range(-1, len(text) + 2) if i in lazy] == sorted(whole), text

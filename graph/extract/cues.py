@@ -17,6 +17,7 @@ rule looks at it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,7 @@ import ahocorasick
 from graph._resources import data_dir
 from graph.errors import ExtractionError
 
-__all__ = ["CueBook", "CueHit", "load_cues", "build_automaton", "longest_matches"]
+__all__ = ["CueBook", "CueHit", "load_cues", "build_automaton", "longest_matches", "WordMatch", "WordMatcher", "word_matcher", "lexicon_matcher"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,88 @@ def longest_matches(automaton: ahocorasick.Automaton, text: str) -> list[tuple[i
     for end, (word, payload) in automaton.iter_long(text):
         out.append((end - len(word) + 1, word, payload))
     return out
+
+
+class WordMatch(tuple):
+    """One word found by a :class:`WordMatcher`, answering like a ``re.Match``: ``start()``, ``end()``, ``group()``."""
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, word: str) -> "WordMatch":
+        return super().__new__(cls, (start, word))
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[0] + len(self[1])
+
+    def group(self) -> str:
+        return self[1]
+
+
+class WordMatcher:
+    """Finds a set of words the way ``re.compile("|".join(longest first)).finditer`` does, with one automaton pass.
+
+    At each position the longest word starting there wins, and the search goes on
+    after it (leftmost-longest, non-overlapping), exactly like the alternation
+    of the same words sorted longest first.
+
+    Examples
+    --------
+    >>> [(m.start(), m.group()) for m in word_matcher(["高新区", "清远高新区", "新区"]).finditer("走进清远高新区和新区")]
+    [(2, '清远高新区'), (8, '新区')]
+    """
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = build_automaton({w: None for w in words if w})
+
+    def finditer(self, text: str) -> list[WordMatch]:
+        if len(self._automaton) == 0:
+            return []
+        longest: dict[int, str] = {}
+        for end, (word, _payload) in self._automaton.iter(text):
+            start = end - len(word) + 1
+            if len(word) > len(longest.get(start, "")):
+                longest[start] = word
+        out = []
+        pos = 0
+        for start in sorted(longest):
+            if start >= pos:
+                word = longest[start]
+                out.append(WordMatch(start, word))
+                pos = start + len(word)
+        return out
+
+
+    def occurs_in(self, text: str) -> bool:
+        """Whether any of the words occurs in ``text`` (stops at the first)."""
+        return next(self._automaton.iter(text), None) is not None if len(self._automaton) else False
+
+    def present(self, text: str) -> set[str]:
+        """The words that occur in ``text``, overlapping ones included.
+
+        Examples
+        --------
+        >>> sorted(word_matcher(["高新区", "新区", "园区"]).present("清远高新区"))
+        ['新区', '高新区']
+        """
+        if len(self._automaton) == 0:
+            return set()
+        return {word for _end, (word, _payload) in self._automaton.iter(text)}
+
+
+def word_matcher(words: Iterable[str]) -> WordMatcher:
+    """A :class:`WordMatcher` over ``words`` (empty words are ignored)."""
+    return WordMatcher(words)
+
+
+@lru_cache(maxsize=64)
+def lexicon_matcher(words: tuple[str, ...]) -> WordMatcher:
+    """The :class:`WordMatcher` of one lexicon word list, built once per list."""
+    return WordMatcher(words)
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,13 @@ class Lexicon:
     columns: tuple[tuple[str, str], ...] = ()  # table header → role, longest first (columns.tsv)
 
     def suffix_class(self, suffix: str) -> str:
-        return dict(self.suffixes)[suffix]
+        return _suffix_classes(self.suffixes)[suffix]
+
+
+@lru_cache(maxsize=8)
+def _suffix_classes(suffixes: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """suffix → class, built once per suffix table (the last row of a suffix wins, as ``dict`` does)."""
+    return dict(suffixes)
 
 
 def _rows(path: Path) -> list[list[str]]:

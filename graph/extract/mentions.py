@@ -32,12 +32,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from graph.extract.cues import load_cues
+from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.spans import SpanIndex
 from graph.extract.tables import TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
 from graph.text.clean import is_cjk
-from graph.text.segment import pos_pairs, sections, token_boundaries
+from graph.text.segment import LazyBoundaries, lazy_boundaries, pos_pairs, sections, token_boundaries
 
 __all__ = [
     "find_mentions",
@@ -149,7 +150,7 @@ def _left_boundary(
     suffix_start: int,
     floor: int,
     lex: Lexicon,
-    bounds: frozenset[int],
+    bounds: frozenset[int] | LazyBoundaries,
     *,
     allow_quotes: bool = False,
 ) -> int:
@@ -169,14 +170,14 @@ def _left_boundary(
         if not _name_char(ch):
             break
         cut = False
-        if i in bounds:
-            for w in _stopwords_by_last_char(lex.stopwords).get(ch, ()):
-                n = len(w)
-                if n <= i - floor and text[i - n : i] == w and (i - n) in bounds:
-                    body = suffix_start - i
-                    if n > 1 or body != 1:
-                        cut = True
-                    break
+        for w in _stopwords_by_last_char(lex.stopwords).get(ch, ()):
+            n = len(w)
+            # the text test first: ``bounds`` may segment the sentence when first asked
+            if n <= i - floor and text[i - n : i] == w and i in bounds and (i - n) in bounds:
+                body = suffix_start - i
+                if n > 1 or body != 1:
+                    cut = True
+                break
         if cut:
             break
         i -= 1
@@ -222,17 +223,17 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     """
     if not body:
         return 0
-    bounds = token_boundaries(body)
+    bounds = lazy_boundaries(body)
     depth = 0
     for i in range(len(body)):
         if body[i] in "（(":
             depth += 1
         elif body[i] in "）)":
             depth -= 1
-        if depth > 0 or (i and i not in bounds):
+        if depth > 0:
             continue
         for place in (body[i : i + 4], body[i : i + 3], body[i : i + 2]):
-            if place in lex.places and len(body) - i >= len(place):
+            if place in lex.places and len(body) - i >= len(place) and (not i or i in bounds):
                 return i
     toks = pos_pairs(body)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
@@ -282,7 +283,7 @@ def _add(found: list[Mention], m: Mention) -> None:
     found.append(m)
 
 
-def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: frozenset[int]) -> list[Mention]:
+def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundaries) -> list[Mention]:
     out: list[Mention] = []
     floor = 0
     for m in lex.suffix_re.finditer(text):
@@ -363,8 +364,9 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                                level=detect_level(title)))
     # unquoted phrases ending in an honour suffix, bounded by list punctuation or a cue verb
     taken = [(m.start - s.start, m.end - s.start) for m in out]
+    present = lexicon_matcher(lex.honour_suffixes).present(text)  # one pass, not one search per suffix
     for h in lex.honour_suffixes:
-        if h not in text:
+        if h not in present:
             continue
         for m in re.finditer(re.escape(h), text):
             end = m.end()
@@ -482,6 +484,8 @@ def _designated_subjects(found: list[Mention], s: Sentence) -> list[Mention]:
 
 def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
+    if not lexicon_matcher(lex.roles).occurs_in(text):
+        return out  # the pattern below needs a role word
     roles = _alternation(lex.roles)
     units = "|".join(_ORG_UNITS)
     for m in re.finditer(rf"((?:(?:{units})?(?:{roles})[、，,]?)+)", text):
@@ -549,7 +553,8 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
-    for m in _LEADING_LIST_RE.finditer(text):
+    listed = "、" in text or "和" in text or "与" in text or "及" in text  # every list pattern needs one
+    for m in _LEADING_LIST_RE.finditer(text) if listed else ():
         g = next(i for i in (1, 2, 3) if m.group(i))
         pos = m.start(g)
         for item in re.split(r"、|和|与|及", m.group(g)):
@@ -557,11 +562,12 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
             pos = idx + len(item)
             named.append((item.strip("“”"), idx))
     fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
-    for m in TOPIC_INDUSTRY_RE.finditer(text):
+    sector = "产业" in text or "行业" in text or "领域" in text  # the topic and chain patterns need one
+    for m in TOPIC_INDUSTRY_RE.finditer(text) if sector else ():
         if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(1))) and "的" not in m.group(1):
             named.append((m.group(1), m.start(1)))
             fuzzy.add(m.start(1))
-    for m in _NAMED_CHAIN_RE.finditer(text):
+    for m in _NAMED_CHAIN_RE.finditer(text) if sector else ():
         fuzzy.add(m.start(1 if m.group(1) else 2))
         g = 1 if m.group(1) else 2
         item, idx = m.group(g), m.start(g)
@@ -768,7 +774,7 @@ def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexico
     """Items of ``A、B、C等…企业`` and of customer lists are enterprises."""
     out = []
     spans = []
-    for m in _LIST_HEAD_RE.finditer(text):
+    for m in _LIST_HEAD_RE.finditer(text) if "、" in text and "等" in text else ():  # the pattern needs both
         if _is_category(text, m.end()):
             continue
         items_text = m.group(1)
@@ -792,7 +798,7 @@ def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexico
             pos = idx + len(raw)
             item = raw
             if raw is items[0]:
-                cut = _left_boundary(text, idx + len(item), idx, lex, token_boundaries(text))
+                cut = _left_boundary(text, idx + len(item), idx, lex, lazy_boundaries(text))
                 cut += trim_left(text[cut : idx + len(item)], lex)
                 item, idx = text[cut : idx + len(item)], cut
             item = item.strip(_QUOTES)
@@ -923,6 +929,8 @@ def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     overlaps keep the longest mention.
     """
     mentions = list(mentions)
+    if len(mentions) < 2:  # nothing can overlap
+        return mentions
     containers = _longest_first(m for m in mentions if _is_container(m))
     others = []
     for m in mentions:
@@ -1045,7 +1053,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     for s in sentences:
         text = s.text
         has_suffix = lex.suffix_re.search(text) is not None
-        bounds = token_boundaries(text) if has_suffix else frozenset({0, len(text)})
+        bounds = lazy_boundaries(text)
         found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
         found += _honour_mentions(s, text, lex)
         found = _designations(_resolve_overlaps(found), s)
@@ -1159,16 +1167,18 @@ def find_mentions(
             lookup[name] = canonical
             classes.setdefault(canonical, cls)
     if lookup:
-        rx = re.compile("|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True)))
+        rx = word_matcher(lookup) if "" not in lookup else re.compile("|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True)))
         extra = []
         dropped: set[int] = set()
+        containers = [x for x in all_mentions if _is_container(x)]
+        plain = SpanIndex(x for x in all_mentions if not _is_container(x))
         for s in sentences:
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(), s.start + m.end()
                 full = lookup[m.group()]
-                if any(_is_container(x) and x.start <= a and b <= x.end and (x.canonical or x.name) == full for x in all_mentions):
+                if any(x.start <= a and b <= x.end and (x.canonical or x.name) == full for x in containers):
                     continue  # the short name inside the very mention it abbreviates
-                clash = [x for x in all_mentions if x.start < b and a < x.end and not _is_container(x)]
+                clash = plain.overlapping(a, b)
                 # a short name beats shorter names inside it (聚力新材料 ⊃ the industry 新材料)
                 if any(not (a <= x.start and x.end <= b and x.end - x.start < b - a) for x in clash):
                     continue

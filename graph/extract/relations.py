@@ -410,7 +410,7 @@ def _relations_in(
     resp = re.search(r"分别", text)
     if resp:
         out += _respectively(ctx, resp)
-    org_names = sorted({m.name: m for m in all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
+    org_names: list[Mention] | None = None  # the document's organisations, sorted when a platform first needs them
     for p in [m for m in ms if m.cls == "Platform"]:
         if "+owner:" in p.rule:
             owner = p.rule.split("+owner:", 1)[1]
@@ -418,6 +418,8 @@ def _relations_in(
             if owner_m is not None and owner_m.cls in ACTORS - {"GovernmentBody"}:
                 _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
                 continue
+        if org_names is None:
+            org_names = sorted({m.name: m for m in all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
         owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
         if owner_named:
             _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")

@@ -54,12 +54,13 @@ def is_cjk(ch: str) -> bool:
     )
 
 
-def _halfwidth(ch: str) -> str:
-    o = ord(ch)
-    # full-width digits and Latin letters, and the full-width percent sign
-    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A or o in (0xFF05, 0xFF0E, 0xFF0B):
-        return chr(o - 0xFEE0)
-    return ch
+# full-width digits, Latin letters and % . + to half-width (str.translate over a run of characters)
+_HALFWIDTH_TABLE = {
+    o: o - 0xFEE0
+    for o in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E, 0xFF0B)
+}
+# a run of the characters emit_line drops or squeezes (spaces, controls, the byte-order mark)
+_SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES | {"\ufeff"})) + "]+")
 
 
 _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(?:\s+[^\s，。；,;]+){2,}\s*$")  # cells, not a clause (项目 59 个（…），总投资额…)
@@ -144,6 +145,23 @@ def to_simplified(text: str) -> str:
     return out
 
 
+def _next_nonblank(lines: list[str]) -> list[int]:
+    """For each line, the index of the next line after it with text, or ``len(lines)`` (one backward pass).
+
+    Examples
+    --------
+    >>> _next_nonblank(["a", "", " ", "b", ""])
+    [3, 3, 3, 5, 5]
+    """
+    out = [len(lines)] * len(lines)
+    nxt = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = nxt
+        if lines[i].strip():
+            nxt = i
+    return out
+
+
 def clean_text(raw: str) -> CleanText:
     """Mend a raw article into running text with one paragraph per line.
 
@@ -184,26 +202,25 @@ def clean_text(raw: str) -> CleanText:
         i = 0
         # "1 468.2亿元", "202 4年": a space inside a number is a PDF artefact, unless the
         # line is a table row whose numbers are separated by spaces (1586.3 1713.4 1862.4)
-        while i < n:
-            ch = body[i]
-            if ch in _SPACES or ch == "\ufeff":
-                j = i
-                while j < n and (body[j] in _SPACES or body[j] == "\ufeff"):
-                    j += 1
-                prev = out[-1] if out and out[-1] != "\n" else ""
-                nxt = body[j] if j < n else ""
-                keep = prev and nxt and (table_row or not (is_cjk(prev) or is_cjk(nxt)))
-                if keep and prev.isdigit() and nxt.isdigit() and not table_row:
-                    keep = False
-                if keep:
-                    out.append(" ")
-                    offs.append(start + i)
-                i = j
-                continue
-            out.append(_halfwidth(ch))
-            offs.append(start + i)
-            i += 1
+        for run in _SPACE_RUN.finditer(body):
+            a, j = run.span()
+            if a > i:  # the characters before the run, made half-width, one offset each
+                out.extend(body[i:a].translate(_HALFWIDTH_TABLE))
+                offs.extend(range(start + i, start + a))
+            prev = out[-1] if out and out[-1] != "\n" else ""
+            nxt = body[j] if j < n else ""
+            keep = prev and nxt and (table_row or not (is_cjk(prev) or is_cjk(nxt)))
+            if keep and prev.isdigit() and nxt.isdigit() and not table_row:
+                keep = False
+            if keep:
+                out.append(" ")
+                offs.append(start + a)
+            i = j
+        if i < n:
+            out.extend(body[i:].translate(_HALFWIDTH_TABLE))
+            offs.extend(range(start + i, start + n))
 
+    following = _next_nonblank([ln for ln, _ in lines])
     pending_break = False
     for idx, (body, start) in enumerate(lines):
         text = body.strip()
@@ -216,14 +233,15 @@ def clean_text(raw: str) -> CleanText:
         emit_line(body.strip(), start + lead, idx in tables)
         # decide whether this line ends a paragraph
         full = width > 0 and len(text) >= 0.75 * width
-        nxt_line = next((ln.strip() for ln, _ in lines[idx + 1 :] if ln.strip()), "")
+        after = following[idx]  # the next line with text (len(lines) if none)
+        nxt_line = lines[after][0].strip() if after < len(lines) else ""
         pending_break = (
             _ends_sentence(text) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
-            or idx in tables or idx + 1 + next((k for k, (ln, _) in enumerate(lines[idx + 1 :]) if ln.strip()), 0) in tables
+            or idx in tables or (after if after < len(lines) else idx + 1) in tables
         )
         if not pending_break and out and out[-1].isascii() and out[-1].isalnum():
             # joining two Latin words across a line break keeps one space
-            nxt = next((ln.strip() for ln, _ in lines[idx + 1 :] if ln.strip()), "")
+            nxt = nxt_line
             if nxt[:1].isascii() and nxt[:1].isalnum():
                 out.append(" ")
                 offs.append(start + len(body))
