@@ -170,6 +170,9 @@ def _read_dictionary_cache(path: Path | None) -> tuple[dict[str, int], int, dict
     if path is None:
         return None
     try:
+        st = path.stat()
+        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+            return None  # in a shared folder, only a file this user wrote is trusted
         tables = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
