@@ -771,7 +771,9 @@ def report(b: Bench, seconds: float) -> str:
             add(f"| `{c['startup-' + name]}` | {', '.join(f'{t:.2f}' for t in su[name]['times'])} | {_fmt_s(su[name]['median'])} |")
         if "phases" in su:
             add("")
-            add("Where the time of `parkkg build` on the bundled article goes (each stage timed in one process, "
+            add("Where the time of `parkkg build` on the bundled article goes (imports and jieba's dictionary timed "
+                "apart, then the stages as the command times them; `views` are drawn by a process of their own while "
+                "the command validates and writes the graph, `views wait` is what it then waited for them; "
                 "median of the runs):")
             add("")
             add("| stage | median |")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["worker_count", "imap_ordered"]
+__all__ = ["worker_count", "imap_ordered", "Aside", "run_aside"]
 
 T = TypeVar("T")
 
@@ -101,3 +101,83 @@ def _ignore_sigint() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class Aside:
+    """``fn(*args)`` run beside the caller: in a forked process where the platform can fork, else when asked for.
+
+    Use it as a context manager: :meth:`result` waits for the value (an
+    exception ``fn`` raised is raised again here); leaving the block without
+    having asked for it (an error, Ctrl-C) stops the process.
+    """
+
+    def __init__(self, fn: Callable[..., T], args: tuple[Any, ...]) -> None:
+        import multiprocessing as mp
+        import sys
+
+        self._fn, self._args = fn, args
+        self._process: Any = None
+        self._receive: Any = None
+        self.forked = False
+        """Whether ``fn`` runs in a process of its own."""
+        if "fork" in mp.get_all_start_methods():
+            ctx = mp.get_context("fork")
+            self._receive, send = ctx.Pipe(duplex=False)
+            for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+                stream.flush()
+            self._process = ctx.Process(target=_run_aside, args=(send, fn, args), daemon=True)
+            self._process.start()
+            send.close()
+            self.forked = True
+
+    def result(self) -> Any:
+        """Wait for ``fn``'s value (computed now if it could not run in a process of its own)."""
+        if self._process is None:
+            return self._fn(*self._args)
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"the process running {getattr(self._fn, '__name__', self._fn)} ended with code {self._process.exitcode} before answering") from None
+        finally:
+            self._receive.close()
+        self._process.join()
+        self._process = self._fn = None  # answered: nothing to stop on exit
+        if not ok:
+            raise value
+        return value
+
+    def __enter__(self) -> Aside:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._process = None
+
+
+def run_aside(fn: Callable[..., T], *args: Any) -> Aside:
+    """Start ``fn(*args)`` beside the caller (see :class:`Aside`).
+
+    Examples
+    --------
+    >>> with run_aside(sorted, [3, 1, 2]) as aside:
+    ...     aside.result()
+    [1, 2, 3]
+    """
+    return Aside(fn, args)
+
+
+def _run_aside(send: Any, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    try:
+        answer = (True, fn(*args))
+    except Exception as exc:  # handed to the caller, who raises it
+        answer = (False, exc)
+    try:
+        send.send(answer)
+    except Exception as exc:  # a value or an exception that cannot be pickled
+        send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        send.close()

@@ -404,13 +404,66 @@ def map_to_store(
 
 @lru_cache(maxsize=1)
 def _ontology_quads() -> tuple[Any, ...]:
-    """The ontology graph as pyoxigraph quads, blank nodes with content-derived labels (stable bytes in every file)."""
+    """The ontology graph as pyoxigraph quads, blank nodes with content-derived labels (stable bytes in every file).
+
+    Labelling the blank nodes (rdflib's canonicalisation) takes longer than
+    mapping an article, and gives the same quads until the ontology or the
+    code changes, so they are kept as N-Quads in the temporary folder under a
+    digest of both (:func:`_ontology_cache_path`) and read back from there.
+    """
     import pyoxigraph as ox
 
-    from graph.rdf.files import canonical_ox_quads
+    from graph.rdf.files import canonical_ox_quads, write_atomic
 
+    cache = _ontology_cache_path()
+    if cache is not None and _own_file(cache):
+        try:
+            return tuple(ox.parse(cache.read_bytes(), format=ox.RdfFormat.N_QUADS))
+        except (OSError, SyntaxError, ValueError):
+            pass
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    return tuple(ox.Quad(q.subject, q.predicate, q.object, graph) for q in canonical_ox_quads(load_ontology()))
+    quads = tuple(ox.Quad(q.subject, q.predicate, q.object, graph) for q in canonical_ox_quads(load_ontology()))
+    if cache is not None:
+        try:
+            write_atomic(cache, lambda p: p.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS)))
+        except OSError:
+            pass
+    return quads
+
+
+def _ontology_cache_path() -> Path | None:
+    """Where :func:`_ontology_quads` keeps its quads: named by a digest of the ontology, the code that labels them, and the libraries."""
+    import os
+    import tempfile
+
+    import pyoxigraph
+    import rdflib
+
+    import graph
+    from graph._resources import ontology_dir
+    from graph.rdf import files
+
+    try:
+        h = hashlib.sha256((ontology_dir() / "parkkg.ttl").read_bytes())
+        h.update(Path(files.__file__).read_bytes())
+    except OSError:
+        return None
+    h.update(f"{graph.__version__} {rdflib.__version__} {pyoxigraph.__version__}".encode())
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"parkkg-ontology-{h.hexdigest()[:16]}-{user}.nq"
+
+
+def _own_file(path: Path) -> bool:
+    """``path`` is a file this user owns and no one else may write (a cache in a shared folder is trusted only then)."""
+    import os
+    import stat
+
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    return stat.S_ISREG(st.st_mode) and mine and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _extract_file(

@@ -86,30 +86,35 @@ def build(
         typer.echo(f"{built.stats().summary().replace(' triples,', ' quads,')} -> oxigraph:{built.store}")
         typer.echo(command_time(), err=True)
         return
-    result = api.build(
-        articles or None, keep_going=keep_going, validate=not no_validate, progress=progress, jobs=jobs, cache_dir=cache_dir
-    )
+    result = api.build(articles or None, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir)
     _report_skipped(result.failures)
-    if result.report is not None and not result.report.conforms:
-        typer.echo(result.report.summary(), err=True)
-        raise fail(f"the graph violates {len(result.report.violations)} SHACL constraint(s); nothing written", EXIT_INVALID)
-    stats = result.stats()
-    if not any(stats.entities.get(c, 0) for c in stats.entities if c not in ("Indicator",)):
-        typer.echo("parkkg: warning: no entities found; the graph holds only document metadata", err=True)
     written = []
     views: list[Path] = []
-    # the graph and its views change together: staged, then moved into OUTDIR as one set
     timings = dict(result.timings)
-    with files.staged_outputs(outdir) as stage:
+    # the graph and its views change together: staged, then moved into OUTDIR as one set;
+    # the views are drawn in a process of their own while this one validates and writes the graph
+    with files.staged_outputs(outdir) as stage, _run_aside_if(viz, _draw_views, result, stage) as drawing:
+        if not no_validate:
+            from graph.rdf.validate import validate_store
+
+            with _timed(timings, "validate"):
+                result.report = validate_store(result.store)
+            if not result.report.conforms:
+                typer.echo(result.report.summary(), err=True)
+                raise fail(f"the graph violates {len(result.report.violations)} SHACL constraint(s); nothing written", EXIT_INVALID)
+        stats = result.stats()
+        if not any(stats.entities.get(c, 0) for c in stats.entities if c not in ("Indicator",)):
+            typer.echo("parkkg: warning: no entities found; the graph holds only document metadata", err=True)
         if turtle:
             with _timed(timings, "turtle"):
                 export.write_turtle(result.store, stage / GRAPH_FILE_NAME)
             written.append(str(outdir / GRAPH_FILE_NAME))
-        if viz:
-            from graph.views import render
-
-            with _timed(timings, "views"):
-                views = [outdir / p.name for p in render.write_views(result.dataset, stage)]
+        if drawing is not None:
+            with _timed(timings, "views wait"):
+                drawn, timings["views"] = drawing.result()
+            if not drawing.forked:
+                del timings["views wait"]  # drawn here: its time is the views'
+            views = [outdir / p.name for p in drawn]
     if store is not None:
         from graph.sparql.store import write_oxigraph
 
@@ -119,6 +124,28 @@ def build(
     if views:
         typer.echo("network views -> " + ", ".join(str(v) for v in views))
     typer.echo(command_time(timings), err=True)
+
+
+def _draw_views(result, stage: Path) -> tuple[list[Path], float]:
+    """The network views of a build, written into ``stage``, and the seconds they took."""
+    from graph.rdf.files import store_union_graph
+    from graph.views import render
+
+    started = time.perf_counter()
+    drawn = render.write_views(store_union_graph(result.store), stage)  # the union the views read, with no Dataset between
+    return drawn, time.perf_counter() - started
+
+
+@contextmanager
+def _run_aside_if(wanted: bool, fn, *args) -> Iterator:
+    """:func:`graph._parallel.run_aside` of ``fn(*args)``, or None when not ``wanted``."""
+    if not wanted:
+        yield None
+        return
+    from graph._parallel import run_aside
+
+    with run_aside(fn, *args) as aside:
+        yield aside
 
 
 @contextmanager

@@ -92,3 +92,37 @@ def test_stats_lists_orphans():
     assert r.returncode == 0, r.stderr
     assert "relations:" in r.stdout and "locatedIn" in r.stdout
     assert "entities without any relation" in r.stdout
+
+
+def test_build_views_drawn_beside_validation_are_the_views_drawn_after_it(build_dir, tmp_path):
+    script = "import multiprocessing, sys\nmultiprocessing.get_all_start_methods = lambda: ['spawn']\n" \
+             "from graph.cli import main\nsys.exit(main(sys.argv[1:]))\n"  # no fork: views drawn after validation
+    r = subprocess.run([sys.executable, "-c", script, "build", "-o", str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "views wait" not in r.stderr and "views " in r.stderr
+    names = sorted(p.name for p in build_dir.iterdir() if not p.name.startswith("."))
+    assert names == sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert len(names) == 7
+    for name in names:
+        assert (tmp_path / name).read_bytes() == (build_dir / name).read_bytes(), name
+
+
+def test_build_that_violates_the_shapes_writes_nothing_and_stops_the_views(tmp_path, monkeypatch, capsys):
+    import multiprocessing
+
+    from graph.cli import main
+    from graph.rdf import validate
+
+    def failing(store, **_):
+        report = validate.validate_graph(Graph())
+        bad = validate.Violation("x", "label", "a label is required", "Violation", "")
+        return validate.ValidationReport(False, report.graph, "", (bad,))
+
+    monkeypatch.setattr(validate, "validate_store", failing)
+    out = tmp_path / "out"
+    assert main(["build", "-o", str(out), "--no-cache"]) == 3
+    err = capsys.readouterr().err
+    assert "violates 1 SHACL constraint(s); nothing written" in err
+    assert not out.exists() or list(out.iterdir()) == []
+    assert multiprocessing.active_children() == []

@@ -57,7 +57,7 @@ import sys, time
 import graph.views.render as render
 _write_view = render.write_view
 def write_view(*args, **kwargs):
-    sys.stderr.write("VIEWS: the new graph is written; pausing while the views are drawn\n")
+    sys.stderr.write("VIEWS: pausing while the views are drawn\n")
     sys.stderr.flush()
     time.sleep(600)
 render.write_view = write_view
@@ -157,7 +157,7 @@ def articles(tmp_path_factory) -> Path:
         ("FAULT", signal.SIGKILL),  # half of parkkg.ttl's bytes in the temporary file
         ("[2/2]", signal.SIGINT),
         ("FAULT", signal.SIGINT),
-        ("VIEWS", signal.SIGINT),  # the new parkkg.ttl exists, the views are not drawn yet
+        ("VIEWS", signal.SIGINT),  # the views are being drawn
         ("VIEWS", signal.SIGKILL),
     ],
     ids=["kill-extracting", "kill-validating", "kill-writing", "ctrl-c-validating", "ctrl-c-writing",
@@ -193,7 +193,10 @@ def test_killed_build_leaves_previous_outputs_intact(previous, articles, tmp_pat
         assert proc.returncode == -signal.SIGKILL
         # a killed process cannot clean up: at most its hidden staging folder (the next build removes it)
         assert all(re.fullmatch(r"\.staging-\d+-[^/]+/.*", name) for name in leftovers), leftovers
-        assert len(leftovers) == {"FAULT": 1, "VIEWS": 1}.get(moment, 0)
+        # the views are drawn by a process of their own while the graph is validated and written, so
+        # the staging folder may also hold views, whatever the moment; the half-written graph is always there
+        if moment == "FAULT":
+            assert any(Path(name).name.startswith(".parkkg.ttl.") for name in leftovers), leftovers
     assert Graph().parse(out / "parkkg.ttl", format="turtle")  # the previous graph still parses
 
 

@@ -365,3 +365,18 @@ def test_bundled_build_networks_are_well_formed(built):
     assert any(d["relation"] == "chainLeaderOf" for _, _, d in chain.edges(data=True))
     part = nets["partnerships"]
     assert {d["cls"] for _, d in part.nodes(data=True)} <= {"Enterprise", "University", "ResearchInstitute", "GovernmentBody", "Organization", "Park"}
+
+
+def test_the_union_read_from_a_store_is_the_union_of_its_dataset():
+    from graph import api
+    from graph.rdf.files import store_union_graph, union_graph
+
+    built = api.build_text("广东星河新材料有限公司位于肇庆高新区。星河新材与岭南大学共建联合实验室。", validate=False)
+    from_store = store_union_graph(built.store)
+    from_dataset = union_graph(built.dataset)
+    assert len(from_store) > 100
+    assert set(from_store) == set(from_dataset)
+    assert dict(from_store.namespaces()) == dict(from_dataset.namespaces())
+    for name in ("chain-leaders", "partnerships"):
+        a, b = nw.NETWORKS[name](from_store), nw.NETWORKS[name](from_dataset)
+        assert sorted(a.nodes) == sorted(b.nodes) and sorted(a.edges) == sorted(b.edges)

@@ -235,6 +235,30 @@ def test_pictures_use_a_cjk_font_without_missing_glyphs(tmp_path):
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
+def test_one_figure_saved_twice_gives_the_files_of_two_separate_drawings(tmp_path):
+    G = nx.Graph()
+    G.add_node("a", label_zh="广东聚石化学股份有限公司", cls="Enterprise")
+    G.add_node("b", label_zh="华南师范大学", cls="University")
+    G.add_node("c", label_zh="肇庆高新区", cls="Park")
+    G.add_edge("a", "b", relation="cooperatesWith")
+    G.add_edge("a", "c", relation="locatedIn")
+    both = render.draw_pictures(G, [tmp_path / "once.png", tmp_path / "once.svg"], title="合作网络")
+    apart = [render.draw_network(G, tmp_path / f"apart{suffix}", title="合作网络") for suffix in (".png", ".svg")]
+    assert [p.suffix for p in both] == [".png", ".svg"]
+    assert [p.read_bytes() for p in both] == [p.read_bytes() for p in apart]
+
+
+def test_write_view_pictures_match_a_separate_drawing(tmp_path):
+    G = nx.Graph()
+    G.add_edge("甲", "乙", relation="hasCustomer")
+    G.add_edge("乙", "丙", relation="hasSupplier")
+    written = render.write_view(G.copy(), tmp_path / "v.html", title="t")
+    assert [p.name for p in written] == ["v.html", "v.png", "v.svg"]
+    alone = render.draw_network(G.copy(), tmp_path / "alone.svg", title="t")
+    assert (tmp_path / "v.svg").read_bytes() == alone.read_bytes()
+    assert (tmp_path / "v.html").read_bytes() == render.write_html(G.copy(), tmp_path / "alone.html", title="t").read_bytes()
+
+
 def test_missing_cjk_font_warns_clearly(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "find_cjk_font", lambda: None)
     with pytest.warns(UserWarning, match="fonts-noto-cjk"):

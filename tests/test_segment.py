@@ -33,3 +33,39 @@ def test_lazy_boundaries_answer_as_the_whole_sentence_segmented():
         whole = token_boundaries(text)
         lazy = lazy_boundaries(text)
         assert [i for i in range(-1, len(text) + 2) if i in lazy] == sorted(whole), text
+
+
+def test_jieba_tables_equal_the_ones_jieba_builds_from_its_dictionary():
+    import jieba
+
+    from graph.text import segment
+
+    posseg = segment.load_jieba()
+    tags = {}
+    with jieba.get_dict_file() as fh:
+        for line in fh:
+            line = line.strip().decode("utf-8")
+            if line:
+                word, _freq, tag = line.split(" ")
+                tags[word] = tag
+    assert posseg.dt.word_tag_tab == tags
+    with jieba.get_dict_file() as fh:
+        freq, total = jieba.Tokenizer().gen_pfdict(fh)
+    assert (jieba.dt.FREQ, jieba.dt.total) == (freq, total)
+    cached = segment._read_dictionary_cache(segment._dictionary_cache_path(jieba))
+    assert cached is None or cached == (freq, total, tags)
+
+
+def test_jieba_cache_round_trip_and_a_corrupt_file_is_a_miss(tmp_path):
+    from graph.text import segment
+
+    path = tmp_path / "tables.marshal"
+    tables = ({"园": 3, "园区": 2}, 5, {"园区": "n"})
+    segment._write_dictionary_cache(path, tables)
+    assert segment._read_dictionary_cache(path) == tables
+    path.write_bytes(b"\x00not marshal")
+    assert segment._read_dictionary_cache(path) is None
+    segment._write_dictionary_cache(path, ({}, 0, {}))  # not a dictionary: refused when read
+    assert segment._read_dictionary_cache(path) is None
+    assert segment._read_dictionary_cache(tmp_path / "absent.marshal") is None
+    assert list(tmp_path.iterdir()) == [path]

@@ -58,3 +58,24 @@ def test_validating_a_graph_leaves_it_as_it_was(built):
     before = len(g)
     assert validate_graph(g).conforms
     assert len(g) == before  # the caller's graph is not mixed with the ontology
+
+
+def test_indexed_constraint_lookup_gives_pyshacls_own_report(built, monkeypatch):
+    from pyshacl import shape
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+
+    from graph.rdf import validate
+
+    star = entity_iri("广东星河新材料有限公司")
+    person = entity_iri("张三")
+    ds = _broken(built, (star, RDF.type, PK.University), (person, RDF.type, PK.Person),
+                 (star, PK.locatedIn, person))
+    indexed = validate_graph(ds)
+    assert type(shape.CONSTRAINT_PARAMS[0]) is validate._ParameterList
+    assert list(shape.CONSTRAINT_PARAMS[0]) == ALL_CONSTRAINT_PARAMETERS
+    monkeypatch.setattr(validate, "_index_constraint_parameters", lambda: None)
+    monkeypatch.setattr(shape, "CONSTRAINT_PARAMS", (ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP))
+    plain = validate_graph(ds)
+    assert not plain.conforms and len(plain.violations) >= 3
+    assert (indexed.conforms, indexed.violations) == (plain.conforms, plain.violations)
+    assert indexed.text == plain.text

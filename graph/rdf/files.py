@@ -44,6 +44,7 @@ __all__ = [
     "write_atomic",
     "staged_outputs",
     "union_graph",
+    "store_union_graph",
     "select_graphs",
     "canonical_dataset",
     "split_union",
@@ -340,6 +341,18 @@ def union_graph(ds: Dataset | Graph) -> Graph:
     else:
         for t in ds:
             g.add(t)
+    return g
+
+
+def store_union_graph(store: Any) -> Graph:
+    """All triples of a ``pyoxigraph.Store``'s graphs as one Graph with parkkg's prefixes bound:
+    :func:`union_graph` of the store's Dataset, made without the Dataset."""
+    from graph.rdf.terms import term_reader
+
+    g = Graph()
+    bind_prefixes(g)
+    read = term_reader()
+    g.addN((read(q.subject), read(q.predicate), read(q.object), g) for q in store)
     return g
 
 

@@ -68,6 +68,7 @@ __all__ = [
     "write_html",
     "find_cjk_font",
     "draw_network",
+    "draw_pictures",
     "write_view",
     "write_views",
 ]
@@ -564,7 +565,10 @@ def _overview_payload(G: nx.Graph, pos: dict[Any, tuple[float, float]], groups: 
     }  # fmt: skip
 
 
-def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int, overview_threshold: int = 300) -> dict[str, Any]:
+def _payload(
+    G: nx.Graph, *, title: str, physics_threshold: int, seed: int, overview_threshold: int = 300,
+    pos: Mapping[Any, tuple[float, float]] | None = None,
+) -> dict[str, Any]:
     """The JSON the page reads: vis nodes/edges, details, legend, options, and the overview of a large graph."""
     if G.number_of_nodes() and "betweenness" not in next(iter(G.nodes.values())):
         from graph.views.networks import add_metrics
@@ -575,7 +579,7 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int, over
     big = G.number_of_nodes() > physics_threshold
     overview = None
     group_of: dict[Any, str] = {}
-    pos = view_layout(G, seed=seed, overview_threshold=overview_threshold)
+    pos = dict(pos) if pos is not None else view_layout(G, seed=seed, overview_threshold=overview_threshold)
     if G.number_of_nodes() > overview_threshold:
         from graph.views.overview import group_nodes
 
@@ -707,7 +711,10 @@ def _payload(G: nx.Graph, *, title: str, physics_threshold: int, seed: int, over
     }
 
 
-def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300, overview_threshold: int = 300, seed: int = 0) -> str:
+def to_html(
+    G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300, overview_threshold: int = 300, seed: int = 0,
+    pos: Mapping[Any, tuple[float, float]] | None = None,
+) -> str:
     """One self-contained, offline HTML page exploring ``G``.
 
     Parameters
@@ -735,6 +742,9 @@ def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300,
         their group was.
     seed : int
         Seed of the layout (and of the metrics, if they are computed here).
+    pos : mapping, optional
+        The layout, when the caller has already computed :func:`view_layout`
+        with the same ``seed`` and ``overview_threshold``.
 
     Returns
     -------
@@ -752,7 +762,7 @@ def to_html(G: nx.Graph, *, title: str = "parkkg", physics_threshold: int = 300,
     """
     import jinja2
 
-    payload = _payload(G, title=title, physics_threshold=physics_threshold, overview_threshold=overview_threshold, seed=seed)
+    payload = _payload(G, title=title, physics_threshold=physics_threshold, overview_threshold=overview_threshold, seed=seed, pos=pos)
     vis_js, vis_css = _vis_assets()
     app_js = _template("network.js")
     for name, code in (("vis-network", vis_js), ("network.js", app_js)):
@@ -833,7 +843,35 @@ def draw_network(
     >>> p.read_bytes()[:4] == b"\\x89PNG"
     True
     """
-    path = Path(path)
+    return draw_pictures(G, [path], title=title, seed=seed, max_labels=max_labels, dpi=dpi,
+                         overview_threshold=overview_threshold)[0]
+
+
+def draw_pictures(
+    G: nx.Graph,
+    paths: Iterable[str | Path],
+    *,
+    title: str = "",
+    seed: int = 0,
+    max_labels: int = 60,
+    dpi: int = 150,
+    overview_threshold: int = 300,
+    pos: Mapping[Any, tuple[float, float]] | None = None,
+) -> list[Path]:
+    """Draw ``G`` once (as :func:`draw_network` does) and save that one figure to each of ``paths``,
+    each in the format its suffix names: a PNG and an SVG of the same view cost one layout and one figure.
+
+    ``pos`` is the view's layout (:func:`view_layout`) when the caller already has it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> G = nx.Graph(); G.add_edge("a", "b", relation="hasCustomer")
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in draw_pictures(G, [d / "g.png", d / "g.svg"])]
+    ['g.png', 'g.svg']
+    """
+    paths = [Path(p) for p in paths]
     family = find_cjk_font()
     if family is None:
         warnings.warn(
@@ -846,11 +884,14 @@ def draw_network(
         if family is None:  # said once above; not once per glyph
             warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
         if G.number_of_nodes() > overview_threshold:
-            return _draw_overview(G, path, family=family, title=title, seed=seed, dpi=dpi)
-        return _draw(G, path, family=family, title=title, seed=seed, max_labels=max_labels, dpi=dpi)
+            return _draw_overview(G, paths, family=family, title=title, seed=seed, dpi=dpi, pos=pos)
+        return _draw(G, paths, family=family, title=title, seed=seed, max_labels=max_labels, dpi=dpi, pos=pos)
 
 
-def _draw_overview(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int, dpi: int) -> Path:
+def _draw_overview(
+    G: nx.Graph, paths: list[Path], *, family: str | None, title: str, seed: int, dpi: int,
+    pos: Mapping[Any, tuple[float, float]] | None = None,
+) -> list[Path]:
     """The picture of a large graph: its overview (what the HTML view opens on), not the hairball."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -862,7 +903,7 @@ def _draw_overview(G: nx.Graph, path: Path, *, family: str | None, title: str, s
         from graph.views.networks import add_metrics
 
         add_metrics(G, seed=seed)
-    ov = overview(G, view_layout(G, seed=seed, overview_threshold=0), group_nodes(G))
+    ov = overview(G, dict(pos) if pos is not None else view_layout(G, seed=seed, overview_threshold=0), group_nodes(G))
     import matplotlib
 
     rc = {
@@ -908,7 +949,7 @@ def _draw_overview(G: nx.Graph, path: Path, *, family: str | None, title: str, s
             ax.margins(0.08)
             fig.tight_layout()
 
-            return _save_figure(fig, path, dpi)
+            return [_save_figure(fig, path, dpi) for path in paths]
         finally:
             fig.clear()
 
@@ -922,7 +963,10 @@ def _save_figure(fig: Any, path: Path, dpi: int) -> Path:
     return write_atomic(path, save)
 
 
-def _draw(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int, max_labels: int, dpi: int) -> Path:
+def _draw(
+    G: nx.Graph, paths: list[Path], *, family: str | None, title: str, seed: int, max_labels: int, dpi: int,
+    pos: Mapping[Any, tuple[float, float]] | None = None,
+) -> list[Path]:
     # the object-oriented API: no pyplot, so a notebook's backend is left alone
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -933,7 +977,7 @@ def _draw(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int,
         from graph.views.networks import add_metrics
 
         add_metrics(G, seed=seed)
-    pos = layout(G, seed=seed)
+    pos = dict(pos) if pos is not None else layout(G, seed=seed)
     btw = _norm({v: float(G.nodes[v].get("betweenness", 0.0)) for v in G})
     deg = _norm({v: float(G.nodes[v].get("degree_centrality", 0.0)) for v in G})
     rc = {
@@ -987,7 +1031,7 @@ def _draw(G: nx.Graph, path: Path, *, family: str | None, title: str, seed: int,
             ax.margins(0.08)
             fig.tight_layout()
 
-            return _save_figure(fig, path, dpi)
+            return [_save_figure(fig, path, dpi) for path in paths]
         finally:
             fig.clear()
 
@@ -1014,12 +1058,19 @@ def write_view(G: nx.Graph, path: str | Path, *, title: str = "", html: bool = T
     ['v.html']
     """
     path = Path(path)
+    title = title or path.stem
+    if not (html or pictures):
+        return []
+    if G.number_of_nodes() and "betweenness" not in next(iter(G.nodes.values())):
+        from graph.views.networks import add_metrics
+
+        add_metrics(G, seed=seed)
+    pos = view_layout(G, seed=seed)  # one layout for the page and both pictures
     written: list[Path] = []
     if html:
-        written.append(write_html(G, path, title=title or path.stem, seed=seed))
-    if pictures:
-        for suffix in (".png", ".svg"):
-            written.append(draw_network(G, path.with_suffix(suffix), title=title or path.stem, seed=seed))
+        written.append(write_html(G, path, title=title, seed=seed, pos=pos))
+    if pictures:  # one figure, saved twice
+        written += draw_pictures(G, [path.with_suffix(".png"), path.with_suffix(".svg")], title=title, seed=seed, pos=pos)
     return written
 
 
