@@ -171,3 +171,12 @@ def test_a_range_starts_year_does_not_date_the_rest_of_the_sentence():
     text = "一、2024年工作回顾\n肇庆高新区高新技术企业由2023年的412家增至468家，技术合同成交额84.6亿元。"
     got = {(o.value, o.year) for o in records(text)}
     assert (Decimal("8460000000"), 2024) in got
+
+
+def test_a_chains_figures_belong_to_its_industry_not_its_leader():
+    got = obs("新能源汽车产业链由副市长担任链长。该产业链以芜湖瑞骋新能源汽车股份有限公司为链主企业，2024年实现产值1864.2亿元，同比增长18.7%。"
+              "2024年，新型储能产业链实现产值352.8亿元。")
+    entities = {(e, y, v) for e, _i, y, v, _u in got}
+    assert ("新能源汽车", 2024, Decimal("186420000000")) in entities
+    assert ("新型储能", 2024, Decimal("35280000000")) in entities
+    assert not any(e == "芜湖瑞骋新能源汽车股份有限公司" for e, *_ in got)

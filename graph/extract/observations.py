@@ -655,6 +655,9 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    chain = _chain_subject(s, text, ms, mentions, q.start)
+    if chain is not None:
+        return chain.key
     anaphor = re.search(r"(?:^|[，,；;。：:])(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业)(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司")):
@@ -682,6 +685,32 @@ def _observed_entity(
     if topic is not None and topic.cls in _ENTITY_CLASSES and (topic.sentence == s.index or park is None):
         return topic.key
     return park
+
+
+# a sentence whose subject is an industry chain: 2024年，新型储能产业链实现产值… / 该产业链…实现产值…
+_CHAIN_OPENING = re.compile(r"^(?:[^，,。]{0,12}?[，,])?(?:(该|本|这条)产业链|(?=[\u4e00-\u9fff]{2,10}?产业链))")
+
+
+def _chain_subject(s: Sentence, text: str, ms: Sequence[Mention], mentions: Sequence[Mention], pos: int) -> Mention | None:
+    """The industry a chain's figures belong to, when the clause or sentence opens with the chain
+    (X产业链实现产值…; 该产业链…, pointing to the industry the previous sentence named)."""
+    clause = max(text.rfind(c, 0, pos) for c in "；;。") + 1
+    for start in dict.fromkeys((clause, 0)):
+        m = _CHAIN_OPENING.match(text, start)
+        if m is None:
+            continue
+        if m.group(1):
+            if any(x.cls in _ENTITY_CLASSES and m.end() <= x.start - s.start and x.end - s.start <= pos and not text[: x.start - s.start].endswith("以") for x in ms):
+                continue
+            prior = [x for x in mentions if x.cls == "Industry" and x.rule == "industry:named" and x.start < s.start and x.sentence >= s.index - 2]
+            return prior[-1] if prior else None
+        ind = next((x for x in ms if x.cls == "Industry" and x.start - s.start == m.end() and text.startswith("产业链", x.end - s.start)), None)
+        if ind is None or ind.end - s.start > pos:
+            continue
+        between = [x for x in ms if x.cls in _ENTITY_CLASSES and ind.end <= x.start and x.end - s.start <= pos]
+        if not between:  # 新型储能产业链链主企业A…实现营业收入: A's figure, not the chain's
+            return ind
+    return None
 
 
 def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention | None:

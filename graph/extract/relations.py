@@ -79,6 +79,10 @@ _UNDERTAKE_CUE = re.compile("(?:" + _CUES.alternation("undertake") + r"|投资(?
 _HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
 _HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
 _OPERATED_BY = re.compile(r"由([^，。；]{2,40}?)(?:负责)?" + _CUES.alternation("operated"))
+# a sentence about the park already named (该园区以…为主导产业，下辖…)
+_PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|该区|园区|全区)(?!内|企业)")
+# a chain already named (该产业链以A为链主; 链主企业A… opening the sentence)
+_CHAIN_ANAPHOR = re.compile(r"(?:该|本|此|这条)(?:产业链|链)|^[“]?$")
 _CUSTOMER_CUE = re.compile(
     r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
     + _CUES.alternation("customer-weak")
@@ -216,6 +220,22 @@ class _Doc:
     chain_park: Mention | None = None
     main_park: Mention | None = None
     main_firm: Mention | None = None
+    last_industry: Mention | None = None
+    prev_topic: Mention | None = None
+
+    def sole_park(self) -> Mention | None:
+        """The main park when the document is about it (named more than once; a city's
+        chain meeting names a park in passing)."""
+        if self.main_park is None:
+            return None
+        named = sum(1 for m in self.all_mentions if m.key == self.main_park.key)
+        return self.main_park if named >= 2 else None
+
+    def park_before(self) -> Mention | None:
+        """The park a sentence opening with 该园区/园区 means: the previous sentence's, else the document's."""
+        if self.prev_topic is not None and self.prev_topic.cls == "Park":
+            return self.prev_topic
+        return self.main_park
 
 
 Rule = Callable[[_Ctx, _Doc], list[Relation]]
@@ -369,6 +389,8 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                     _add(out, ctx, q, "partOf", p, "partOf:P内建设")
     for cue in _SUB_PARK_CUE.finditer(text):
         owner = [m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= cue.start()]
+        if not owner and _PARK_ANAPHOR.match(text):
+            owner = [m for m in [doc.park_before()] if m is not None]
         owner_m = owner[0] if owner else (topic if topic is not None and topic.cls == "Park" else None)
         if owner_m is None:
             continue
@@ -428,7 +450,7 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COFILE_CUE.finditer(text):
         left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
         patents = [m for m in ms if m.cls == "Patent" and ctx.rel(m) >= cue.end()]
-        pairs = _parties(ctx, left, cue.start())
+        pairs = _parties(ctx, left, cue.start(), doc)
         for x, y in pairs:
             _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
         applicants = list(dict.fromkeys(m for pair in pairs for m in pair)) or ([topic] if topic else [])
@@ -460,7 +482,7 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms = ctx.sentence.text, ctx.mentions
     actors = _actors(ctx)
     for cue in _COBUILD_CUE.finditer(text):
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
+        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
         for x, y in pairs:
             _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
         partners = list(dict.fromkeys(m for pair in pairs for m in pair))
@@ -480,7 +502,7 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COOP_CUE.finditer(text):
         if cue.group() in ("合作",) and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text)):
             continue  # 合作共建 / 合作申报: the more specific relation says it
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
+        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
         if not pairs and right and cue.group() in ("携手", "联合"):
             left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
@@ -644,7 +666,13 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if anaphor and topic is not None and topic.cls == "Enterprise" and (not orgs or ctx.rel_end(orgs[-1]) <= anaphor.start()):
             _add(out, ctx, person, "affiliatedWith", topic, "affiliatedWith:公司+role", role=anaphor.group(1))
             continue
-        if not orgs:
+        role_before = re.search(r"((?:[\u4e00-\u9fff]{2,8}?、)*[\u4e00-\u9fff]{2,8}?)$", text[: ctx.rel(person)])
+        if not orgs or re.search(r"[，,。；;：:]", text[ctx.rel_end(orgs[-1]) : ctx.rel(person)]):
+            # no body in the clause (副市长苏婉清主持会议): the body the role belongs to
+            role = _known_role(role_before.group(1)) if role_before else None
+            body = _role_body(ctx, doc, person, role) if role else None
+            if body is not None:
+                _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:role→body", role=role)
             continue
         org = orgs[-1]
         role_text = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
@@ -660,6 +688,57 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 role = org.name[len(owner) :] + piece
             _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
     return out
+
+
+@rule("person-role-after")
+def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """Name then title (瑞骋汽车张三董事长, 张三（总经理）, 由韩立庭常务副市长担任): the
+    organisation written right before the name, else the body the role belongs to."""
+    out: list[Relation] = []
+    ms = ctx.mentions
+    for person in [m for m in ms if m.cls == "Person" and m.rule.startswith("person:role-after:")]:
+        role = person.rule.split(":", 2)[2]
+        orgs = [m for m in ms if m.cls in ACTORS and 0 <= ctx.rel(person) - ctx.rel_end(m) <= 1
+                and ctx.between(m, person) in ("", "的")]
+        body = orgs[-1] if orgs else _role_body(ctx, doc, person, role)
+        if body is not None:
+            _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:name+role", role=role)
+    return out
+
+
+_ROLE_KINDS = {"role-government": frozenset({"GovernmentBody"}), "role-company": frozenset({"Enterprise"}),
+               "role-academic": frozenset({"University", "ResearchInstitute"})}
+
+
+def _known_role(text: str) -> str | None:
+    """The role title ``text`` ends with, when it is one of a known kind (…常务副市长 → 常务副市长)."""
+    for family in _ROLE_KINDS:
+        for w in _CUES.words(family):
+            if text.endswith(w):
+                mod = re.search(_CUES.alternation("role-modifier") + "$", text[: -len(w)])
+                return (mod.group() if mod else "") + w
+    return None
+
+
+def _role_body(ctx: _Ctx, doc: _Doc, person: Mention, role: str) -> Mention | None:
+    """The body a role belongs to when the clause names none: the topic when it is of the
+    role's kind (a company for 总经理, a government for 副市长, a university for 教授),
+    else the last such body named before; a mayor's body is a 市人民政府, a district head's a 区…政府."""
+    kinds = next((cls for family, cls in _ROLE_KINDS.items() if any(role.endswith(w) for w in _CUES.words(family))), None)
+    if kinds is None:
+        return None
+    level = re.search(r"([市区县镇])长$", role)
+    unit = re.match(r"管委会|党工委|管理委员会", role)
+
+    def fits(m: Mention) -> bool:
+        if m.cls not in kinds or (unit is not None and not re.search(r"管委会|党工委|管理委员会", m.name)):
+            return False
+        return level is None or (m.name.endswith("政府") and level.group(1) in m.name)
+
+    if ctx.topic is not None and fits(ctx.topic):
+        return ctx.topic
+    before = [m for m in doc.all_mentions if m.end <= person.start and fits(m)]
+    return before[-1] if before else None
 
 
 @rule("project-product")
@@ -698,6 +777,8 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     lead = _LEADING_CUE.search(text)
     if lead and inds:
         parks_before = [m for m in actors if m.cls == "Park" and ctx.rel(m) < lead.start() and _is_topic_candidate(m, text, ctx.rel(m))]
+        if not parks_before and _PARK_ANAPHOR.match(text):
+            parks_before = [m for m in [doc.park_before()] if m is not None]
         park = parks_before[0] if parks_before else (topic if topic is not None and topic.cls == "Park" else None)
         if park is None:
             park = next((m for m in actors if m.cls == "Park"), None)
@@ -705,6 +786,28 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40]
             for ind in window:
                 _add(out, ctx, park, "leadingIndustry", ind, f"leadingIndustry:{lead.group()}")
+    return out
+
+
+_INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|领域|板块)[：:]")
+
+
+@rule("industry-heading")
+def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A list under an industry heading (光伏产业：A，主要产品…；B，…): the firm opening each item is in it."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    head = _INDUSTRY_HEADING.match(text)
+    if head is None:
+        return out
+    inds = [m for m in ms if m.cls == "Industry" and ctx.rel_end(m) == head.end(1)]
+    if not inds:
+        return out
+    starts = [head.end()] + [i + 1 for i, c in enumerate(text) if c in "；;" and i >= head.end()]
+    for start in starts:
+        firm = next((m for m in ms if m.cls == "Enterprise" and ctx.rel(m) == start + len(text[start:]) - len(text[start:].lstrip())), None)
+        if firm is not None:
+            _add(out, ctx, firm, "inIndustry", inds[-1], "inIndustry:heading")
     return out
 
 
@@ -718,8 +821,12 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         leaders = _chain_leaders(ctx, cue)
         explicit = [i for i in named.values() if abs(ctx.rel_end(i) - cue.start()) <= 8 and ctx.rel_end(i) <= cue.start() + 2]
         if not explicit:  # the industry the clause opened with (在X领域，A发挥链主作用)
-            opened = {t.start(1) for t in TOPIC_INDUSTRY_RE.finditer(text)}
+            opened = {t.start(next(g for g in (1, 2, 3, 4) if t.group(g))) for t in TOPIC_INDUSTRY_RE.finditer(text)}
             explicit = [i for i in named.values() if ctx.rel_end(i) <= cue.start() and ctx.rel(i) in opened][-1:]
+        if not explicit and doc.last_industry is not None and _CHAIN_ANAPHOR.search(text[: cue.start()]):
+            explicit = [doc.last_industry]  # 该产业链以A为链主 / 链主企业A… after 「X产业链由…担任链长」
+        if not explicit and not text[: cue.start()].strip("“"):
+            continue  # 链主企业A… opening a sentence with no chain named just before: no industry is guessed
         for f in leaders:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
@@ -730,7 +837,7 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
             park = next((m for m in ms if m.cls == "Park"), None) or (topic if topic is not None and topic.cls == "Park" else None)
             if park is None:
-                park = doc.chain_park or doc.main_park
+                park = doc.chain_park or doc.sole_park()
             if park is not None:
                 _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue.group()}")
     return out
@@ -919,7 +1026,7 @@ def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Men
     return chain
 
 
-def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int) -> list[tuple[Mention, Mention]]:
+def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc | None = None) -> list[tuple[Mention, Mention]]:
     """Who cooperates with whom before a cue.
 
     ``A与B、C共建`` pairs A with B and with C (not B with C); ``A、B共建``
@@ -940,13 +1047,35 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int) -> list[t
         return [(a, b) for i, a in enumerate(chain) for b in chain[i + 1 :]]
     before = [m for m in candidates if m.end <= chain[0].start and m not in chain]
     subject = None
-    if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
+    self_word = _SELF_SUBJECT.search(head_text[: lead.start()])
+    if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将|分别)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
         subject = before[-1]
-    elif ctx.topic is not None:
+    elif self_word is not None:
+        # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for
+        subject = _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain)
+    elif ctx.topic is not None and ctx.topic not in chain and all(ctx.topic.key != m.key for m in chain):
         subject = ctx.topic
     if subject is None:
         return []
     return [(subject, b) for b in chain if b.key != subject.key]
+
+
+_SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {"University"}, "本校": {"University"},
+                 "公司": {"Enterprise"}, "本公司": {"Enterprise"}, "该公司": {"Enterprise"}, "我公司": {"Enterprise"},
+                 "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"}}
+# an unnamed party standing for the writer's own body before 与 (学校分别与…, 公司还与…)
+_SELF_SUBJECT = re.compile(r"(?:^|[，,；;：:])(" + "|".join(sorted(_SELF_CLASSES, key=len, reverse=True)) + r")(?:也|还|又|已|将|分别|共同|正式)*$")
+
+
+def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[Mention]) -> Mention | None:
+    """The body a self-reference (学校, 公司, 园区) means: the topic when of that kind, else the
+    last such body named before, never one of the listed partners."""
+    keys = {m.key for m in chain}
+    if ctx.topic is not None and ctx.topic.cls in classes and ctx.topic.key not in keys:
+        return ctx.topic
+    pool = doc.all_mentions if doc is not None else ctx.mentions
+    before = [m for m in pool if m.cls in classes and m.end <= chain[0].start and m.key not in keys]
+    return before[-1] if before else None
 
 
 def _coordinated_right(ctx: _Ctx, right: Sequence[Mention]) -> list[Mention]:
@@ -1096,7 +1225,7 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     # X产业链链主企业A / X产业龙头企业A: the firm right after the cue names the industry's leader
     right = re.match(r"^(?:企业)?(?:代表)?", text[cue.end() :])
     after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
-    if after and re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]):
+    if after and (re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]) or not text[clause_start : cue.start()].strip("“”")):
         return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
     if re.search(r"(?:作为|身为|是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
@@ -1158,10 +1287,12 @@ def find_relations(
     main_park = _main_park(mentions)
     main_firm = _main_firm(sentences, mentions)
     all_mentions = tuple(mentions)
+    last_industry = None
+    prev_topic = None
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
-                   chain_context, chain_park, main_park, main_firm)
+                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic)
         out += relations_in(_Ctx(s, ms, topic), doc)
         plats = [m for m in ms if m.cls == "Platform"]
         if plats:
@@ -1177,6 +1308,9 @@ def find_relations(
         pats = [m for m in ms if m.cls == "Patent"]
         if pats:
             last_patent = pats[-1]
+        named_inds = [m for m in ms if m.cls == "Industry" and m.rule == "industry:named"]
+        last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
+        prev_topic = topic
     out += table_relations(read_tables(sentences, lex), mentions)
     seen = set()
     unique = []
