@@ -178,3 +178,19 @@ def test_a_sentence_opening_with_the_park_anaphor_speaks_of_the_park_before():
     assert ("湘潭鹤岭智能装备产业园", "leadingIndustry", "智能装备") in f
     assert ("鹤岭片区", "partOf", "湘潭鹤岭智能装备产业园") in f
     assert not any(s == "鹤岭片区" and p == "leadingIndustry" for s, p, _o in f)
+
+
+def test_a_title_after_an_award_verb_is_an_honour_whatever_it_ends_in():
+    f, ex = facts("湘潭鹤岭智能装备产业园获评2024年度湖南省五好园区。上饶晶湖光电产业园先后获评国家新型工业化产业示范基地和江西省绿色低碳示范园区。"
+                  "芜湖启芯半导体有限公司是一家国家高新技术企业。")
+    assert ("湘潭鹤岭智能装备产业园", "receivedHonour", "湖南省五好园区") in f
+    assert ("上饶晶湖光电产业园", "receivedHonour", "国家新型工业化产业示范基地") in f
+    assert ("上饶晶湖光电产业园", "receivedHonour", "江西省绿色低碳示范园区") in f
+    assert ("芜湖启芯半导体有限公司", "receivedHonour", "国家高新技术企业") in f
+    assert "湖南省五好园区" not in {m.name for m in ex.mentions if m.cls == "Park"}
+
+
+def test_a_ranking_or_a_count_after_an_award_verb_is_no_title():
+    _f, ex = facts("涪江创新港孵化器成功获批，成为绵阳市第三家国家级科技企业孵化器。园区入选省级以上研发平台17个。")
+    honours = {m.name for m in ex.mentions if m.cls == "Honour"}
+    assert not any("第三家" in h or h == "省级以上" for h in honours)

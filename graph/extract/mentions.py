@@ -453,6 +453,52 @@ def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
     return out + _designated_subjects(out, s)
 
 
+_LEVEL_PREFIX = r"(?:国家级?|全国|中国|省级|市级|[\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,3}?市(?!场))"
+_CUED_TITLE = re.compile(
+    "(?:" + _CUES.alternation("honour-open") + r")(?:了)?(?:(?:19|20)\d{2}年度?|第[一二三四五六七八九十\d]+批)?"
+    r"(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)"
+)
+_NEXT_TITLE = re.compile(r"(?:和|及|、)(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)")
+
+
+# what a title ends in (企业, 园区, 基地, 中心, 产品 …) and what a count or ranking holds (第三家, 省级以上)
+_TITLE_HEAD = re.compile(r"(?:企业|园区|基地|中心|产品|单位|示范区|园|奖|品牌|实验室|工作站|孵化器|空间|集群|冠军|示范|试点|名牌|城市|工厂|车间|称号)$")
+_NOT_TITLE = re.compile(r"第[一二三四五六七八九十\d]+(?:家|个)|首家|唯一|以上|以下|获此|之一")
+
+
+def _cued_honours(found: list[Mention], s: Sentence) -> list[Mention]:
+    """Titles after an award verb (获评2024年度湖南省五好园区, 被…认定为江西省智慧园区, 是一家国家高新技术企业):
+    a name opening with a level (国家, 省, 市) is an Honour whatever it ends in; a list of
+    such names (A和B) is split, and a longer mention spanning the list gives way."""
+    text = s.text
+    titles: list[tuple[int, int]] = []
+    for m in _CUED_TITLE.finditer(text):
+        pos, item = m.end(1), m
+        while item is not None:
+            name = item.group(1).strip("“”")
+            if _TITLE_HEAD.search(name) and not _NOT_TITLE.search(name):
+                titles.append((item.start(1), item.end(1)))
+            pos = item.end(1)
+            item = _NEXT_TITLE.match(text, pos)
+    if not titles:
+        return found
+    out = []
+    for f in found:
+        a, b = f.start - s.start, f.end - s.start
+        spans = [t for t in titles if a <= t[0] and t[1] <= b]
+        if len(spans) > 1 and f.cls == "Honour":
+            continue  # 国家…示范基地和江西省…示范园区 read as one: the titles replace it
+        if f.cls in ("Park", "Industry") and (a, b) in titles:
+            continue  # 获评湖南省五好园区: the park's title, not a park
+        out.append(f)
+    for a, b in titles:
+        name = text[a:b].strip("“”")
+        if any(f.start - s.start < b and a < f.end - s.start and f.cls != "Industry" for f in out):
+            continue
+        out.append(Mention(name, "Honour", s.start + a, s.start + b, s.index, "honour:cued", level=detect_level(name)))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
 def _designated_subjects(found: list[Mention], s: Sentence) -> list[Mention]:
     """The unnamed holder of a designation that opens its clause (旌湖青创空间获评国家级众创空间):
     a short noun phrase before the cue, of the kind the designation names."""
@@ -1100,7 +1146,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         bounds = token_boundaries(text) if has_suffix else frozenset({0, len(text)})
         found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
         found += _honour_mentions(s, text, lex)
-        found = _designations(_resolve_overlaps(found), s)
+        found = _cued_honours(_designations(_resolve_overlaps(found), s), s)
         found += _person_mentions(s, text, lex, found)
         found += _person_before_role(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found)
