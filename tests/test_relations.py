@@ -194,3 +194,10 @@ def test_a_ranking_or_a_count_after_an_award_verb_is_no_title():
     _f, ex = facts("涪江创新港孵化器成功获批，成为绵阳市第三家国家级科技企业孵化器。园区入选省级以上研发平台17个。")
     honours = {m.name for m in ex.mentions if m.cls == "Honour"}
     assert not any("第三家" in h or h == "省级以上" for h in honours)
+
+
+def test_a_firm_inside_the_park_and_a_project_completed_in_a_park():
+    f, _ = facts("湘潭鹤岭智能装备产业园获评湖南省五好园区。园内企业湖南澄星新材料科技股份有限公司入选国家级专精特新“小巨人”企业。"
+                 "湖南柳康药业有限公司在常德柳叶湖生物医药产业园建成投产。")
+    assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "湘潭鹤岭智能装备产业园") in f
+    assert ("湖南柳康药业有限公司", "locatedIn", "常德柳叶湖生物医药产业园") in f

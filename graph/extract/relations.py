@@ -345,6 +345,23 @@ def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
+
+
+@rule("park-firm")
+def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """园内企业X / 园区企业X with no park named: X is in the park the text speaks of."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    for m in [m for m in ms if m.cls == "Enterprise"]:
+        if not _INSIDE_FIRM.search(text[: ctx.rel(m)]) or any(p.cls == "Park" and p.end <= m.start for p in ms):
+            continue
+        park = topic if topic is not None and topic.cls == "Park" else doc.park_before()
+        if park is not None:
+            _add(out, ctx, m, "locatedIn", park, "locatedIn:园内企业")
+    return out
+
+
 @rule("located-at")
 def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """在P，X… (the sentence's subject is in P); X在P开工/揭牌; 在P投资建设X."""
