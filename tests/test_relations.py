@@ -201,3 +201,8 @@ def test_a_firm_inside_the_park_and_a_project_completed_in_a_park():
                  "湖南柳康药业有限公司在常德柳叶湖生物医药产业园建成投产。")
     assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "湘潭鹤岭智能装备产业园") in f
     assert ("湖南柳康药业有限公司", "locatedIn", "常德柳叶湖生物医药产业园") in f
+
+
+def test_the_body_conferring_an_honour_does_not_receive_it():
+    f, _ = facts("科学技术部授予涪江创新港“国家级科技企业孵化器”称号。")
+    assert not any(s == "科学技术部" and p == "receivedHonour" for s, p, _o in f)

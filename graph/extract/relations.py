@@ -83,6 +83,7 @@ _OPERATED_BY = re.compile(r"由([^，。；]{2,40}?)(?:负责)?" + _CUES.alterna
 _PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|该区|园区|全区)(?!内|企业)")
 # a chain already named (该产业链以A为链主; 链主企业A… opening the sentence)
 _CHAIN_ANAPHOR = re.compile(r"(?:该|本|此|这条)(?:产业链|链)|^[“]?$")
+_CONFERS = re.compile(r"(?:正式|近日|日前|今年|首次)?(?:公布|认定|授予|颁发|发布|评选|命名|批准|印发|授牌)")
 _CUSTOMER_CUE = re.compile(
     r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
     + _CUES.alternation("customer-weak")
@@ -545,6 +546,8 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if holder is None:
             continue
         conferrer = _conferrer(ctx, h)
+        if holder.cls == "GovernmentBody" and (holder.key == conferrer or _CONFERS.match(text, ctx.rel_end(holder))):
+            continue  # 科技部认定/公布…: the body that confers an honour does not receive it
         hy = _clause_year(text, ctx.rel(h)) or year
         _add(out, ctx, holder, "receivedHonour", h, f"receivedHonour:{h.rule}", year=hy, conferrer=conferrer)
     return out
