@@ -206,3 +206,10 @@ def test_a_firm_inside_the_park_and_a_project_completed_in_a_park():
 def test_the_body_conferring_an_honour_does_not_receive_it():
     f, _ = facts("科学技术部授予涪江创新港“国家级科技企业孵化器”称号。")
     assert not any(s == "科学技术部" and p == "receivedHonour" for s, p, _o in f)
+
+
+def test_supplying_a_named_buyer_makes_it_a_customer():
+    f, _ = facts("芜湖瑞骋新能源汽车股份有限公司（简称“瑞骋汽车”）是链主。芜湖恒驱电驱动系统有限公司为瑞骋汽车配套供应电驱动总成。"
+                 "上饶晶湖光能科技股份有限公司（简称“晶湖光能”）生产组件。江西曜禾光伏材料有限公司生产光伏玻璃，产品供应晶湖光能等组件企业。")
+    assert ("芜湖恒驱电驱动系统有限公司", "hasCustomer", "芜湖瑞骋新能源汽车股份有限公司") in f
+    assert ("江西曜禾光伏材料有限公司", "hasCustomer", "上饶晶湖光能科技股份有限公司") in f

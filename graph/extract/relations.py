@@ -636,6 +636,27 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_SUPPLIES = re.compile(r"(?:产品|已|也|还|主要|均|并)(?:批量|长期|稳定|主要|大量)?(?:供应|供货|配套)$")
+
+
+@rule("supplies-named")
+def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """产品(已批量)供应A、B等…: the named buyers, short names included, are the seller's customers."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    orgs = [m for m in ms if m.cls in ORG - {"GovernmentBody"}]
+    for i, m in enumerate(orgs):
+        cue = _SUPPLIES.search(text, 0, ctx.rel(m))
+        if cue is None or (i > 0 and ctx.rel_end(orgs[i - 1]) > cue.start() and orgs[i - 1].end > m.start - 3):
+            continue
+        buyers = _coordinated_right(ctx, orgs[i:])
+        seller = _seller_before(ctx, cue.start(), buyers) or (topic if topic is not None and topic.cls == "Enterprise" else None)
+        for b in buyers:
+            if seller is not None and seller not in buyers:
+                _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:供应A")
+    return out
+
+
 @rule("subsidiary")
 def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """旗下/全资子公司 B; A的全资子公司——B; A是B旗下企业; Y是X的子公司."""
