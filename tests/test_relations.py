@@ -213,3 +213,10 @@ def test_supplying_a_named_buyer_makes_it_a_customer():
                  "上饶晶湖光能科技股份有限公司（简称“晶湖光能”）生产组件。江西曜禾光伏材料有限公司生产光伏玻璃，产品供应晶湖光能等组件企业。")
     assert ("芜湖恒驱电驱动系统有限公司", "hasCustomer", "芜湖瑞骋新能源汽车股份有限公司") in f
     assert ("江西曜禾光伏材料有限公司", "hasCustomer", "上饶晶湖光能科技股份有限公司") in f
+
+
+def test_after_a_park_anaphor_sentence_the_firms_inside_are_in_the_park_not_its_sub_park():
+    f, _ = facts("湘潭鹤岭智能装备产业园获评湖南省五好园区。该园区以智能装备为主导产业，下辖鹤岭片区和响塘工业园。"
+                 "园内企业湖南澄星新材料科技股份有限公司入选国家级专精特新“小巨人”企业。")
+    assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "湘潭鹤岭智能装备产业园") in f
+    assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "鹤岭片区") not in f

@@ -1332,6 +1332,10 @@ def find_relations(
     prev_topic = None
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
+        if _PARK_ANAPHOR.match(s.text) and not any(m.cls == "Park" and m.start - s.start <= 12 for m in ms):
+            # 该园区…: the sentence is about the park spoken of before, not a sub-park it names later
+            earlier = prev_topic if prev_topic is not None and prev_topic.cls == "Park" else main_park
+            topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
                    chain_context, chain_park, main_park, main_firm, last_industry, prev_topic)
         out += relations_in(_Ctx(s, ms, topic), doc)
