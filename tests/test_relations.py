@@ -220,3 +220,9 @@ def test_after_a_park_anaphor_sentence_the_firms_inside_are_in_the_park_not_its_
                  "园内企业湖南澄星新材料科技股份有限公司入选国家级专精特新“小巨人”企业。")
     assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "湘潭鹤岭智能装备产业园") in f
     assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "鹤岭片区") not in f
+
+
+def test_a_passive_honour_of_an_unnamed_thing_is_not_given_to_the_company_before():
+    f, ex = facts("湖南澄星新材料科技股份有限公司入选国家级专精特新“小巨人”企业，其自主研发的高纯氮化铝陶瓷基板被湖南省工业和信息化厅认定为湖南省重点新材料首批次应用产品。")
+    assert ("湖南澄星新材料科技股份有限公司", "receivedHonour", "湖南省重点新材料首批次应用产品") not in f
+    assert not any(m.cls == "Product" and "被" in m.name for m in ex.mentions)

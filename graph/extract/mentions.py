@@ -775,7 +775,8 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         seg = text[cue.end() :]
         seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
         off = len(text) - len(seg)
-        m = re.match(rf"[^，。、；：,;:！？“”（）]{{1,30}}?(?:{heads})+(?![\u4e00-\u9fff]{{0,1}}(?:的|和))", seg)
+        # a passive (…基板被…认定为…新材料) ends the name: 被 is never inside a product's name
+        m = re.match(rf"[^，。、；：,;:！？“”（）被]{{1,30}}?(?:{heads})+(?![\u4e00-\u9fff]{{0,1}}(?:的|和))", seg)
         if not m:
             continue
         phrase = m.group()

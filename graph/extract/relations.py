@@ -1188,6 +1188,9 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
     if direct:
         return max(direct, key=lambda m: (m.end - m.start, -m.start))
     clause_start = max(before.rfind(c) for c in "，,；;。") + 1
+    passive = re.search(r"的([\u4e00-\u9fffA-Za-z0-9]{2,16})被[^，,；;。]*$", before[clause_start:])
+    if passive and not any(clause_start + passive.start(1) <= ctx.rel(m) < clause_start + passive.end(1) for m in ms):
+        return None  # 其研发的X被…认定为H: X holds it, and X is no entity here (not the company before)
     in_clause = [m for m in ms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
                  and m.cls in ACTORS | {"Platform"} and _is_topic_candidate_any(m, text, ctx.sentence.start)]
     in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)])]
