@@ -146,3 +146,8 @@ def test_industry_chain_opening_a_sentence_is_an_industry():
 def test_a_verb_and_aspect_particle_are_cut_from_a_listed_industry():
     inds = {m.name for m in extract_text("园区形成了光伏、锂电新能源和光学电子三大主导产业。").mentions if m.cls == "Industry"}
     assert "光伏" in inds and "了光伏" not in inds
+
+
+def test_ji_inside_a_chains_name_is_kept():
+    inds = {m.name for m in extract_text("机器人及智能装备产业链链长为副市长陆承泽。").mentions if m.cls == "Industry"}
+    assert "机器人及智能装备" in inds and "智能装备" not in inds

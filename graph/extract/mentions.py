@@ -680,6 +680,8 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         for word, tag in pos_pairs(item) if item else ():
             pos += len(word)
             # the industry starts after the last verb or preposition (被科技城确定为高端装备 → 高端装备)
+            if guessed and word == "及" and 0 < pos - 1:
+                continue  # 机器人及智能装备产业链: 及 joins the two halves of one chain's name
             if (tag in ("v", "p", "c", "u", "uj", "ul")) and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
                 cut = pos
         item, idx = item[cut:], idx + cut
