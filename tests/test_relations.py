@@ -226,3 +226,8 @@ def test_a_passive_honour_of_an_unnamed_thing_is_not_given_to_the_company_before
     f, ex = facts("湖南澄星新材料科技股份有限公司入选国家级专精特新“小巨人”企业，其自主研发的高纯氮化铝陶瓷基板被湖南省工业和信息化厅认定为湖南省重点新材料首批次应用产品。")
     assert ("湖南澄星新材料科技股份有限公司", "receivedHonour", "湖南省重点新材料首批次应用产品") not in f
     assert not any(m.cls == "Product" and "被" in m.name for m in ex.mentions)
+
+
+def test_a_government_department_hosts_no_platform():
+    f, _ = facts("湖南省科学技术厅近日批准建设湖南省电子陶瓷粉体材料工程技术研究中心。")
+    assert not any(s == "湖南省科学技术厅" and p == "hostsPlatform" for s, p, _o in f)

@@ -598,7 +598,9 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before) and not re.search(r"(?:公布|认定名单|名单)", before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
-            _add(out, ctx, holder[0] if holder else topic, "hostsPlatform", p, "hostsPlatform:cue")
+            host = holder[0] if holder else topic
+            if host.cls != "GovernmentBody":  # a department approves or funds a platform; it does not host it
+                _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
     for dep in _HOST_BASIS.finditer(text):
         hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and dep.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= dep.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= dep.start()]
