@@ -118,3 +118,36 @@ def test_open_world_park_and_body_suffixes():
 def test_a_list_title_names_no_platform():
     ex = extract_text("近日，四川省科学技术厅公布2024年度四川省工程技术研究中心名单。")
     assert not any(m.cls == "Platform" for m in ex.mentions)
+
+
+def _people(text):
+    return {m.name: m.rule for m in extract_text(text).mentions if m.cls == "Person"}
+
+
+def test_people_written_name_then_title():
+    got = _people("会议由苏婉清副市长主持，江门华材科技有限公司张伟（总经理）介绍了情况，王强副总经理出席。")
+    assert got["苏婉清"] == "person:role-after:副市长"
+    assert got["张伟"] == "person:role-after:总经理"
+    # the reading that leaves the longer role wins: 王强 + 副总经理, not 王强副 + 总经理
+    assert got["王强"] == "person:role-after:副总经理"
+
+
+def test_a_role_word_inside_a_body_name_is_no_person():
+    got = _people("管理委员会与施特劳斯集团签署合作协议，高新区管委会主任李四出席。")
+    assert "管理" not in got and "高新区" not in got
+    assert "李四" in got
+
+
+def test_industry_chain_opening_a_sentence_is_an_industry():
+    inds = {m.name for m in extract_text("磷基新材料产业链加速向高端延伸。2024年，新型储能产业链实现产值352.8亿元。").mentions if m.cls == "Industry"}
+    assert {"磷基新材料", "新型储能"} <= inds
+
+
+def test_a_verb_and_aspect_particle_are_cut_from_a_listed_industry():
+    inds = {m.name for m in extract_text("园区形成了光伏、锂电新能源和光学电子三大主导产业。").mentions if m.cls == "Industry"}
+    assert "光伏" in inds and "了光伏" not in inds
+
+
+def test_ji_inside_a_chains_name_is_kept():
+    inds = {m.name for m in extract_text("机器人及智能装备产业链链长为副市长陆承泽。").mentions if m.cls == "Industry"}
+    assert "机器人及智能装备" in inds and "智能装备" not in inds

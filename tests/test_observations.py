@@ -171,3 +171,25 @@ def test_a_range_starts_year_does_not_date_the_rest_of_the_sentence():
     text = "一、2024年工作回顾\n肇庆高新区高新技术企业由2023年的412家增至468家，技术合同成交额84.6亿元。"
     got = {(o.value, o.year) for o in records(text)}
     assert (Decimal("8460000000"), 2024) in got
+
+
+def test_a_chains_figures_belong_to_its_industry_not_its_leader():
+    got = obs("新能源汽车产业链由副市长担任链长。该产业链以芜湖瑞骋新能源汽车股份有限公司为链主企业，2024年实现产值1864.2亿元，同比增长18.7%。"
+              "2024年，新型储能产业链实现产值352.8亿元。")
+    entities = {(e, y, v) for e, _i, y, v, _u in got}
+    assert ("新能源汽车", 2024, Decimal("186420000000")) in entities
+    assert ("新型储能", 2024, Decimal("35280000000")) in entities
+    assert not any(e == "芜湖瑞骋新能源汽车股份有限公司" for e, *_ in got)
+
+
+def test_a_park_named_in_passing_owns_no_figures_and_the_school_owns_its_own():
+    text = ("合肥工业大学举行校企合作大会。中恒智控位于合肥蜀山智能电网产业园，主要产品为智能配电终端。"
+            "陈景明介绍，2024年学校横向科研合同经费达到8.6亿元，同比增长15.3%。")
+    got = obs(text)
+    assert not any(e == "合肥蜀山智能电网产业园" for e, *_ in got)
+    assert any(e == "合肥工业大学" and v == Decimal("860000000") for e, _i, _y, v, _u in got)
+
+
+def test_a_plan_is_a_target_not_a_measurement():
+    ex = extract_text("江门华材科技有限公司董事长介绍，公司今年计划推出5款新车型。")
+    assert [o.status for o in ex.observations if o.value == 5] == ["target"]

@@ -126,3 +126,108 @@ def test_a_project_named_after_its_investor_is_placed_where_it_started():
     f, ex = facts("3月26日，宜光通信投资建设的光电子产业园项目在东湖科创园开工。")
     assert ("光电子产业园项目", "locatedIn", "东湖科创园") in f
     assert "光电子产业园" not in {m.key for m in ex.mentions if m.cls == "Park"}
+
+
+def test_rules_are_registered_by_family_and_run_alone():
+    from graph.extract import relations
+    from graph.extract.lexicon import load_lexicon
+    from graph.extract.mentions import find_mentions
+
+    assert {"located-cue", "honour", "person-role", "person-role-after", "industry-heading", "chain-leader"} <= set(relations.RULES)
+    sents = split_sentences(clean_text("广东星河新材料有限公司位于肇庆高新区。"))
+    ms = tuple(find_mentions(sents).mentions)
+    ctx = relations._Ctx(sents[0], ms, None)
+    only = relations.relations_in(ctx, relations._Doc(load_lexicon(), ms), ["located-cue"])
+    assert [(r.subject, r.predicate, r.object) for r in only] == [("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区")]
+    assert relations.relations_in(ctx, relations._Doc(load_lexicon(), ms), ["subsidiary"]) == []
+
+
+def _roles(text):
+    return {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+
+
+def test_name_then_title_joins_the_company_before_it_or_the_body_the_role_belongs_to():
+    got = _roles("芜湖市人民政府召开推进会。常务副市长韩立庭出席会议，副市长苏婉清主持会议。"
+                 "新型储能产业链由陆承泽副市长担任链长。江门华材科技有限公司张伟（总经理）介绍了情况。")
+    assert ("韩立庭", "芜湖市人民政府", "常务副市长") in got
+    assert ("苏婉清", "芜湖市人民政府", "副市长") in got
+    assert ("陆承泽", "芜湖市人民政府", "副市长") in got
+    assert ("张伟", "江门华材科技有限公司", "总经理") in got
+
+
+def test_a_government_role_never_goes_to_a_company():
+    got = _roles("江门华材科技有限公司举行投产仪式。副市长苏婉清出席。")
+    assert not any(p == "苏婉清" for p, _o, _r in got)
+
+
+def test_firms_under_an_industry_heading_are_in_that_industry():
+    f, _ = facts("光伏产业：上饶晶湖光能科技股份有限公司，主要产品为电池片；江西曜禾光伏材料有限公司，主要生产光伏玻璃。")
+    assert ("上饶晶湖光能科技股份有限公司", "inIndustry", "光伏") in f
+    assert ("江西曜禾光伏材料有限公司", "inIndustry", "光伏") in f
+
+
+def test_chain_named_in_the_previous_sentence_gives_the_leaders_industry():
+    f, _ = facts("新能源汽车产业链由副市长担任链长。该产业链以芜湖瑞骋新能源汽车股份有限公司为链主企业。"
+                 "机器人产业链链长为副市长。链主企业安徽埃博智能机器人股份有限公司位于芜湖鸠江智能装备产业园。")
+    assert ("芜湖瑞骋新能源汽车股份有限公司", "chainLeaderOf", "新能源汽车") in f
+    assert ("安徽埃博智能机器人股份有限公司", "chainLeaderOf", "机器人") in f
+
+
+def test_a_sentence_opening_with_the_park_anaphor_speaks_of_the_park_before():
+    f, _ = facts("湘潭鹤岭智能装备产业园获评湖南省五好园区。该园区以智能装备和新能源汽车零部件为主导产业，下辖鹤岭片区和响塘智造园。")
+    assert ("湘潭鹤岭智能装备产业园", "leadingIndustry", "智能装备") in f
+    assert ("鹤岭片区", "partOf", "湘潭鹤岭智能装备产业园") in f
+    assert not any(s == "鹤岭片区" and p == "leadingIndustry" for s, p, _o in f)
+
+
+def test_a_title_after_an_award_verb_is_an_honour_whatever_it_ends_in():
+    f, ex = facts("湘潭鹤岭智能装备产业园获评2024年度湖南省五好园区。上饶晶湖光电产业园先后获评国家新型工业化产业示范基地和江西省绿色低碳示范园区。"
+                  "芜湖启芯半导体有限公司是一家国家高新技术企业。")
+    assert ("湘潭鹤岭智能装备产业园", "receivedHonour", "湖南省五好园区") in f
+    assert ("上饶晶湖光电产业园", "receivedHonour", "国家新型工业化产业示范基地") in f
+    assert ("上饶晶湖光电产业园", "receivedHonour", "江西省绿色低碳示范园区") in f
+    assert ("芜湖启芯半导体有限公司", "receivedHonour", "国家高新技术企业") in f
+    assert "湖南省五好园区" not in {m.name for m in ex.mentions if m.cls == "Park"}
+
+
+def test_a_ranking_or_a_count_after_an_award_verb_is_no_title():
+    _f, ex = facts("涪江创新港孵化器成功获批，成为绵阳市第三家国家级科技企业孵化器。园区入选省级以上研发平台17个。")
+    honours = {m.name for m in ex.mentions if m.cls == "Honour"}
+    assert not any("第三家" in h or h == "省级以上" for h in honours)
+
+
+def test_a_firm_inside_the_park_and_a_project_completed_in_a_park():
+    f, _ = facts("湘潭鹤岭智能装备产业园获评湖南省五好园区。园内企业湖南澄星新材料科技股份有限公司入选国家级专精特新“小巨人”企业。"
+                 "湖南柳康药业有限公司在常德柳叶湖生物医药产业园建成投产。")
+    assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "湘潭鹤岭智能装备产业园") in f
+    assert ("湖南柳康药业有限公司", "locatedIn", "常德柳叶湖生物医药产业园") in f
+
+
+def test_the_body_conferring_an_honour_does_not_receive_it():
+    f, _ = facts("科学技术部授予涪江创新港“国家级科技企业孵化器”称号。")
+    assert not any(s == "科学技术部" and p == "receivedHonour" for s, p, _o in f)
+
+
+def test_supplying_a_named_buyer_makes_it_a_customer():
+    f, _ = facts("芜湖瑞骋新能源汽车股份有限公司（简称“瑞骋汽车”）是链主。芜湖恒驱电驱动系统有限公司为瑞骋汽车配套供应电驱动总成。"
+                 "上饶晶湖光能科技股份有限公司（简称“晶湖光能”）生产组件。江西曜禾光伏材料有限公司生产光伏玻璃，产品供应晶湖光能等组件企业。")
+    assert ("芜湖恒驱电驱动系统有限公司", "hasCustomer", "芜湖瑞骋新能源汽车股份有限公司") in f
+    assert ("江西曜禾光伏材料有限公司", "hasCustomer", "上饶晶湖光能科技股份有限公司") in f
+
+
+def test_after_a_park_anaphor_sentence_the_firms_inside_are_in_the_park_not_its_sub_park():
+    f, _ = facts("湘潭鹤岭智能装备产业园获评湖南省五好园区。该园区以智能装备为主导产业，下辖鹤岭片区和响塘工业园。"
+                 "园内企业湖南澄星新材料科技股份有限公司入选国家级专精特新“小巨人”企业。")
+    assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "湘潭鹤岭智能装备产业园") in f
+    assert ("湖南澄星新材料科技股份有限公司", "locatedIn", "鹤岭片区") not in f
+
+
+def test_a_passive_honour_of_an_unnamed_thing_is_not_given_to_the_company_before():
+    f, ex = facts("湖南澄星新材料科技股份有限公司入选国家级专精特新“小巨人”企业，其自主研发的高纯氮化铝陶瓷基板被湖南省工业和信息化厅认定为湖南省重点新材料首批次应用产品。")
+    assert ("湖南澄星新材料科技股份有限公司", "receivedHonour", "湖南省重点新材料首批次应用产品") not in f
+    assert not any(m.cls == "Product" and "被" in m.name for m in ex.mentions)
+
+
+def test_a_government_department_hosts_no_platform():
+    f, _ = facts("湖南省科学技术厅近日批准建设湖南省电子陶瓷粉体材料工程技术研究中心。")
+    assert not any(s == "湖南省科学技术厅" and p == "hostsPlatform" for s, p, _o in f)

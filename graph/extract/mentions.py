@@ -455,6 +455,52 @@ def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
     return out + _designated_subjects(out, s)
 
 
+_LEVEL_PREFIX = r"(?:国家级?|全国|中国|省级|市级|[\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,3}?市(?!场))"
+_CUED_TITLE = re.compile(
+    "(?:" + _CUES.alternation("honour-open") + r")(?:了)?(?:(?:19|20)\d{2}年度?|第[一二三四五六七八九十\d]+批)?"
+    r"(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)"
+)
+_NEXT_TITLE = re.compile(r"(?:和|及|、)(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)")
+
+
+# what a title ends in (企业, 园区, 基地, 中心, 产品 …) and what a count or ranking holds (第三家, 省级以上)
+_TITLE_HEAD = re.compile(r"(?:企业|园区|基地|中心|产品|单位|示范区|园|奖|品牌|实验室|工作站|孵化器|空间|集群|冠军|示范|试点|名牌|城市|工厂|车间|称号)$")
+_NOT_TITLE = re.compile(r"第[一二三四五六七八九十\d]+(?:家|个)|首家|唯一|以上|以下|获此|之一")
+
+
+def _cued_honours(found: list[Mention], s: Sentence) -> list[Mention]:
+    """Titles after an award verb (获评2024年度湖南省五好园区, 被…认定为江西省智慧园区, 是一家国家高新技术企业):
+    a name opening with a level (国家, 省, 市) is an Honour whatever it ends in; a list of
+    such names (A和B) is split, and a longer mention spanning the list gives way."""
+    text = s.text
+    titles: list[tuple[int, int]] = []
+    for m in _CUED_TITLE.finditer(text):
+        pos, item = m.end(1), m
+        while item is not None:
+            name = item.group(1).strip("“”")
+            if _TITLE_HEAD.search(name) and not _NOT_TITLE.search(name):
+                titles.append((item.start(1), item.end(1)))
+            pos = item.end(1)
+            item = _NEXT_TITLE.match(text, pos)
+    if not titles:
+        return found
+    out = []
+    for f in found:
+        a, b = f.start - s.start, f.end - s.start
+        spans = [t for t in titles if a <= t[0] and t[1] <= b]
+        if len(spans) > 1 and f.cls == "Honour":
+            continue  # 国家…示范基地和江西省…示范园区 read as one: the titles replace it
+        if f.cls in ("Park", "Industry") and (a, b) in titles:
+            continue  # 获评湖南省五好园区: the park's title, not a park
+        out.append(f)
+    for a, b in titles:
+        name = text[a:b].strip("“”")
+        if any(f.start - s.start < b and a < f.end - s.start and f.cls != "Industry" for f in out):
+            continue
+        out.append(Mention(name, "Honour", s.start + a, s.start + b, s.index, "honour:cued", level=detect_level(name)))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
 def _designated_subjects(found: list[Mention], s: Sentence) -> list[Mention]:
     """The unnamed holder of a designation that opens its clause (旌湖青创空间获评国家级众创空间):
     a short noun phrase before the cue, of the kind the designation names."""
@@ -522,6 +568,55 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
     return out
 
 
+# what may stand before a name written name-then-title (由张三副市长担任, 、李四总经理)
+_NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是)$")
+# characters that end a place or body, never a person's given name (高新区管委会主任 is no 高新区)
+_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企]")
+
+
+def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """People written name-then-title: 苏婉清副市长, 张三（总经理）, 由韩立庭常务副市长担任.
+
+    Each role title is found first; the name before it is a surname and one
+    or two characters standing at a clause or list boundary. Of two readings
+    the one leaving the longer role wins (王强副市长: 王强 + 副市长, not
+    王强副 + 市长). The role is kept in the mention's rule
+    (``person:role-after:<role>``) for the affiliation rule.
+    """
+    out: list[Mention] = []
+    taken = [(f.start - s.start, f.end - s.start) for f in found]
+    surnames = set(lex.surnames)
+    for r in _role_after_rx(lex.roles).finditer(text):
+        paren = r.group(1) is not None
+        if paren != (r.group(3) is not None) or _NOT_GIVEN.match(text, r.end()):
+            continue  # unbalanced brackets; a role word inside a body's name (管理委员会)
+        best = None
+        for given in (1, 2):
+            for sur_len in (1, 2):
+                i = r.start() - sur_len - given
+                name = text[max(0, i) : r.start()]
+                if i < 0 or name[:sur_len] not in surnames or not all(is_cjk(c) for c in name):
+                    continue
+                after_org = any(f.end - s.start == i and f.cls in ORGANIZATION_CLASS_NAMES for f in found)
+                if _NOT_GIVEN.search(name[sur_len:]) or not (after_org or _NAME_LEFT.search(text[max(0, i - 1) : i])):
+                    continue
+                if best is None or len(name) < len(best):
+                    best = name
+        if best is None:
+            continue
+        a, b = r.start() - len(best), r.start()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        out.append(Mention(best, "Person", s.start + a, s.start + b, s.index, f"person:role-after:{r.group(2)}"))
+        taken.append((a, b))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _role_after_rx(roles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"([（(])?((?:{_CUES.alternation('role-modifier')})?(?:{_alternation(roles)}))([）)])?")
+
+
 _LEADING_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
     r"|以((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:产业)?为(?:主导|支柱|核心|重点)"
@@ -535,7 +630,9 @@ _NAMED_CHAIN_RE = re.compile(
 
 # an industry a clause is about: 在先进轨道交通装备领域，… ; 工业互联网领域，… ; 清洁能源装备产业链以A为链主
 TOPIC_INDUSTRY_RE = re.compile(
-    r"(?:^|[，,；;。])(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|领域|行业)(?:方面)?(?=[，,]|以)"
+    r"(?:^|[，,；;。])(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|领域|行业)(?:方面)?(?=[，,：:]|以)"
+    r"|(?:^|(?<=[，,；;。]))([\u4e00-\u9fff]{2,10}?)产业链(?=由|链长|的链长)|^([\u4e00-\u9fff]{2,10}?)产业链(?!链主|龙头|的)"
+    r"|(?<=[，,；;。])([\u4e00-\u9fff]{2,10}?)产业链(?=实现|完成|总产值|产值|营业收入|规模)"
 )
 
 
@@ -564,9 +661,10 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
     fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
     sector = "产业" in text or "行业" in text or "领域" in text  # the topic and chain patterns need one
     for m in TOPIC_INDUSTRY_RE.finditer(text) if sector else ():
-        if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(1))) and "的" not in m.group(1):
-            named.append((m.group(1), m.start(1)))
-            fuzzy.add(m.start(1))
+        g = next(i for i in (1, 2, 3, 4) if m.group(i))
+        if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(g))) and "的" not in m.group(g):
+            named.append((m.group(g), m.start(g)))
+            fuzzy.add(m.start(g))
     for m in _NAMED_CHAIN_RE.finditer(text) if sector else ():
         fuzzy.add(m.start(1 if m.group(1) else 2))
         g = 1 if m.group(1) else 2
@@ -588,7 +686,9 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         for word, tag in pos_pairs(item) if item else ():
             pos += len(word)
             # the industry starts after the last verb or preposition (被科技城确定为高端装备 → 高端装备)
-            if tag in ("v", "p", "c", "u", "uj") and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
+            if guessed and word == "及" and 0 < pos - 1:
+                continue  # 机器人及智能装备产业链: 及 joins the two halves of one chain's name
+            if (tag in ("v", "p", "c", "u", "uj", "ul")) and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
                 cut = pos
         item, idx = item[cut:], idx + cut
         for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
@@ -683,7 +783,8 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         seg = text[cue.end() :]
         seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
         off = len(text) - len(seg)
-        m = re.match(rf"[^，。、；：,;:！？“”（）]{{1,30}}?(?:{heads})+(?![\u4e00-\u9fff]{{0,1}}(?:的|和))", seg)
+        # a passive (…基板被…认定为…新材料) ends the name: 被 is never inside a product's name
+        m = re.match(rf"[^，。、；：,;:！？“”（）被]{{1,30}}?(?:{heads})+(?![\u4e00-\u9fff]{{0,1}}(?:的|和))", seg)
         if not m:
             continue
         phrase = m.group()
@@ -1056,8 +1157,9 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         bounds = lazy_boundaries(text)
         found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
         found += _honour_mentions(s, text, lex)
-        found = _designations(_resolve_overlaps(found), s)
+        found = _cued_honours(_designations(_resolve_overlaps(found), s), s)
         found += _person_mentions(s, text, lex, found)
+        found += _person_before_role(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)

@@ -156,7 +156,7 @@ def _slug(text: str) -> str:
 
 _FORECAST = re.compile(
     r"(?:力争|预计|有望|争取|确保|预期|目标(?:是|为|值)|规划(?:到|至)|"
-    r"计划(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到)|"
+    r"计划(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来)|"
     r"将(?:再|要)?(?:达到|突破|提升|实现|新增|增至|超过|建成|形成|培育|引进|开工))"
 )
 """A target, plan or forecast (力争, 预计, 计划…, 将达到): what follows is not a measured value."""
@@ -328,6 +328,13 @@ def find_observations(
         if m.cls == "Park":
             section_parks.setdefault(section_of[m.sentence], m.key)
     main_park = _most_named_park(mentions)
+    # a park owns the figures no one else claims only when the text is about it: named more than
+    # once, or in the headline (a park named in passing in a university's or a city's news owns none)
+    park_counts: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == "Park":
+            park_counts[m.key] = park_counts.get(m.key, 0) + 1
+    owning_parks = {k for k, n in park_counts.items() if n >= 2} | {m.key for m in mentions if m.cls == "Park" and m.sentence < 3}
     principal = _principal_enterprise(sentences, mentions)
 
     rows = read_tables(sentences, lex)
@@ -352,6 +359,8 @@ def find_observations(
                 y + "年" for y in re.findall(r"(?:19|20)\d{2}", header.group(2))]
             continue
         park = section_parks.get(section_of[s.index], main_park)
+        if park not in owning_parks:
+            park = main_park if main_park in owning_parks else None
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；")
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
             section_year = None  # a new news item on the page
@@ -624,7 +633,8 @@ def _year_for(
 
 
 _ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
-             "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise"}
+             "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise",
+             "学校": "University", "我校": "University", "该校": "University", "全校": "University"}
 
 
 def _observed_entity(
@@ -655,9 +665,12 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业)(?:内|中)?", text[: q.start])
+    chain = _chain_subject(s, text, ms, mentions, q.start)
+    if chain is not None:
+        return chain.key
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
-                    or anaphor.group(1) in ("项目", "孵化器", "公司")):
+                    or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
         wanted = _ANAPHORA[anaphor.group(1)]
         if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1:
             return topic.key
@@ -682,6 +695,32 @@ def _observed_entity(
     if topic is not None and topic.cls in _ENTITY_CLASSES and (topic.sentence == s.index or park is None):
         return topic.key
     return park
+
+
+# a sentence whose subject is an industry chain: 2024年，新型储能产业链实现产值… / 该产业链…实现产值…
+_CHAIN_OPENING = re.compile(r"^(?:[^，,。]{0,12}?[，,])?(?:(该|本|这条)产业链|(?=[\u4e00-\u9fff]{2,10}?产业链))")
+
+
+def _chain_subject(s: Sentence, text: str, ms: Sequence[Mention], mentions: Sequence[Mention], pos: int) -> Mention | None:
+    """The industry a chain's figures belong to, when the clause or sentence opens with the chain
+    (X产业链实现产值…; 该产业链…, pointing to the industry the previous sentence named)."""
+    clause = max(text.rfind(c, 0, pos) for c in "；;。") + 1
+    for start in dict.fromkeys((clause, 0)):
+        m = _CHAIN_OPENING.match(text, start)
+        if m is None:
+            continue
+        if m.group(1):
+            if any(x.cls in _ENTITY_CLASSES and m.end() <= x.start - s.start and x.end - s.start <= pos and not text[: x.start - s.start].endswith("以") for x in ms):
+                continue
+            prior = [x for x in mentions if x.cls == "Industry" and x.rule == "industry:named" and x.start < s.start and x.sentence >= s.index - 2]
+            return prior[-1] if prior else None
+        ind = next((x for x in ms if x.cls == "Industry" and x.start - s.start == m.end() and text.startswith("产业链", x.end - s.start)), None)
+        if ind is None or ind.end - s.start > pos:
+            continue
+        between = [x for x in ms if x.cls in _ENTITY_CLASSES and ind.end <= x.start and x.end - s.start <= pos]
+        if not between:  # 新型储能产业链链主企业A…实现营业收入: A's figure, not the chain's
+            return ind
+    return None
 
 
 def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention | None:

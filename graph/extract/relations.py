@@ -6,7 +6,9 @@ The topic is the first organisation or park that is not inside a locative or
 prepositional phrase; a sentence that opens with 该企业 / 该公司 / 其 or
 names no topic carries the previous sentence's topic over.
 
-Rules (cue → property):
+Each rule is a small named function registered in :data:`RULES` (run in order by
+:func:`relations_in`, each callable alone on one sentence); the cue words live in
+``data/lexicon/cues.tsv``. Rules (cue → property):
 
 * 位于/坐落于/落户/入驻 + park, "park + company" written together → locatedIn;
   "park + park" → partOf
@@ -27,7 +29,7 @@ Rules (cue → property):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from graph.extract.cues import load_cues
@@ -69,6 +71,19 @@ _AWARDED_GAP = re.compile(
     r"(?:被[^，。；;、]{0,24}?)?" + _CUES.alternation("honour") + r"(?:为|了)?(?:\d{4}年度?)?"
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
+_PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?" + _CUES.alternation("park-has"))
+_AT_PARK_ACT = re.compile(r"^(?:内|里)?" + _CUES.alternation("park-act"))
+_PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
+_SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
+_UNDERTAKE_CUE = re.compile("(?:" + _CUES.alternation("undertake") + r"|投资(?=的))")
+_HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
+_HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
+_OPERATED_BY = re.compile(r"由([^，。；]{2,40}?)(?:负责)?" + _CUES.alternation("operated"))
+# a sentence about the park already named (该园区以…为主导产业，下辖…)
+_PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|该区|园区|全区)(?!内|企业)")
+# a chain already named (该产业链以A为链主; 链主企业A… opening the sentence)
+_CHAIN_ANAPHOR = re.compile(r"(?:该|本|此|这条)(?:产业链|链)|^[“]?$")
+_CONFERS = re.compile(r"(?:正式|近日|日前|今年|首次)?(?:公布|认定|授予|颁发|发布|评选|命名|批准|印发|授牌)")
 _CUSTOMER_CUE = re.compile(
     r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
     + _CUES.alternation("customer-weak")
@@ -186,26 +201,70 @@ def _sentence_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _relations_in(
-    ctx: _Ctx,
-    lex: Lexicon,
-    last_patent: Mention | None,
-    last_project: Mention | None = None,
-    last_honour: Mention | None = None,
-    last_platform: Mention | None = None,
-    chain_context: bool = False,
-    chain_park: Mention | None = None,
-    main_park: Mention | None = None,
-    all_mentions: Sequence[Mention] = (),
-) -> list[Relation]:
-    out: list[Relation] = []
-    s = ctx.sentence
-    text = s.text
-    ms = ctx.mentions
-    topic = ctx.topic
-    actors = [m for m in ms if m.cls in ACTORS]
+@dataclass(frozen=True)
+class _Doc:
+    """What a rule may know beyond its sentence: the document so far.
 
-    # --- locatedIn / partOf -------------------------------------------------
+    ``last_*`` are the things the previous sentences named last (for 该专利,
+    该项目 …); ``chain_context`` says the previous sentence spoke of chain
+    leaders (so 例如，A… names one); ``main_park`` / ``main_firm`` are what the
+    whole document is about.
+    """
+
+    lex: Lexicon
+    all_mentions: tuple[Mention, ...] = ()
+    last_patent: Mention | None = None
+    last_project: Mention | None = None
+    last_honour: Mention | None = None
+    last_platform: Mention | None = None
+    chain_context: bool = False
+    chain_park: Mention | None = None
+    main_park: Mention | None = None
+    main_firm: Mention | None = None
+    last_industry: Mention | None = None
+    prev_topic: Mention | None = None
+
+    def sole_park(self) -> Mention | None:
+        """The main park when the document is about it (named more than once; a city's
+        chain meeting names a park in passing)."""
+        if self.main_park is None:
+            return None
+        named = sum(1 for m in self.all_mentions if m.key == self.main_park.key)
+        return self.main_park if named >= 2 else None
+
+    def park_before(self) -> Mention | None:
+        """The park a sentence opening with 该园区/园区 means: the previous sentence's, else the document's."""
+        if self.prev_topic is not None and self.prev_topic.cls == "Park":
+            return self.prev_topic
+        return self.main_park
+
+
+Rule = Callable[[_Ctx, _Doc], list[Relation]]
+#: The relation rules, in the order they run: name → function(sentence context, document memory).
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    """Register a relation rule under ``name`` (its family); rules run in registration order."""
+
+    def register(fn: Rule) -> Rule:
+        if name in RULES:
+            raise ValueError(f"relation rule {name!r} registered twice")
+        RULES[name] = fn
+        return fn
+
+    return register
+
+
+def _actors(ctx: _Ctx) -> list[Mention]:
+    return [m for m in ctx.mentions if m.cls in ACTORS]
+
+
+@rule("adjacent-parks")
+def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """Names written together: park+park → partOf; park+company (P企业X, P的X) → locatedIn."""
+    out: list[Relation] = []
+    ms = ctx.mentions
     outer: dict[int, Mention] = {}
     for m in ms:
         if m.start not in outer or m.end > outer[m.start].end:
@@ -218,6 +277,14 @@ def _relations_in(
             _add(out, ctx, b, "partOf", a, "partOf:adjacent")
         elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and gap in ("", "企业", "的", "内的", "企业的"):
             _add(out, ctx, b, "locatedIn", a, "locatedIn:adjacent")
+    return out
+
+
+@rule("located-cue")
+def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X 位于/落户/入驻 P (the chain of parks right after the cue), P的X after the cue."""
+    out: list[Relation] = []
+    s, text, ms, topic = ctx.sentence, ctx.sentence.text, ctx.mentions, ctx.topic
     for cue in _LOCATED_CUE.finditer(text):
         parks = [m for m in ms if m.cls == "Park" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 12]
         if not parks:
@@ -242,7 +309,14 @@ def _relations_in(
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
+    return out
 
+
+@rule("park-holds")
+def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """P内的X, P引进的X, P拥有A、B: the things a park holds; a park topic's projects."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for p in [m for m in ms if m.cls == "Park"]:
         inside = re.match(r"^(?:核心区|内|里|中)?的", text[ctx.rel_end(p) :])
         if inside and re.match(r"^(?:核心区|内|里|中)", text[ctx.rel_end(p) :]):
@@ -256,7 +330,7 @@ def _relations_in(
             subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(p)]
             if subj:
                 _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:P引进的")
-        hm = re.match(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?(?:拥有|集聚了?|聚集了?|汇聚了?|引进了?|培育了?|有)", text[ctx.rel_end(p) :])
+        hm = _PARK_HAS.match(text[ctx.rel_end(p) :])
         if not hm:
             continue
         start = ctx.rel_end(p) + hm.end()
@@ -269,8 +343,31 @@ def _relations_in(
     if topic is not None and topic.cls == "Park" and not any(m.cls == "Park" and m.key != topic.key for m in ms):
         for proj in [m for m in ms if m.cls == "Project"]:
             _add(out, ctx, proj, "locatedIn", topic, "locatedIn:park-project")
+    return out
 
-    # 在P，X… (the sentence's subject is in P); X在P开工/揭牌 ; 在P投资建设X
+
+_INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
+
+
+@rule("park-firm")
+def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """园内企业X / 园区企业X with no park named: X is in the park the text speaks of."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    for m in [m for m in ms if m.cls == "Enterprise"]:
+        if not _INSIDE_FIRM.search(text[: ctx.rel(m)]) or any(p.cls == "Park" and p.end <= m.start for p in ms):
+            continue
+        park = topic if topic is not None and topic.cls == "Park" else doc.park_before()
+        if park is not None:
+            _add(out, ctx, m, "locatedIn", park, "locatedIn:园内企业")
+    return out
+
+
+@rule("located-at")
+def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """在P，X… (the sentence's subject is in P); X在P开工/揭牌; 在P投资建设X."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
     lead = re.match(r"^(?:[^，,]{0,8}?[，,])?在", text)
     for p in [m for m in ms if m.cls == "Park"]:
         before = text[: ctx.rel(p)]
@@ -283,7 +380,7 @@ def _relations_in(
             if subj:
                 _add(out, ctx, subj[0], "locatedIn", p, "locatedIn:在P，")
             continue
-        act = re.match(r"^(?:内|里)?(?:追加投资|投资建设|投资|建设|新建|扩建|开工建设|开工|揭牌运营|揭牌成立|揭牌|落地|投产|运营|成立|设立|落户|举行)", after)
+        act = _AT_PARK_ACT.match(after)
         if not act:
             continue
         obj = [m for m in ms if m.cls in ("Project", "Platform") and ctx.rel(m) == ctx.rel_end(p) + act.end()]
@@ -294,15 +391,24 @@ def _relations_in(
                 and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
+    return out
+
+
+@rule("sub-parks")
+def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """P内建设Q; P下辖A、B和C: sub-parks are partOf the park."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for p in [m for m in ms if m.cls == "Park"]:
-        inner = re.match(r"^(?:内|中)[^，。；]{0,16}?(?:建设|规划建设|设立|建有|布局)(?:了)?", text[ctx.rel_end(p) :])
+        inner = _PARK_BUILDS_INSIDE.match(text[ctx.rel_end(p) :])
         if inner:
             for q in ms:
                 if q.cls == "Park" and ctx.rel(q) >= ctx.rel_end(p) + inner.end() and ctx.rel(q) - ctx.rel_end(p) - inner.end() <= 2:
                     _add(out, ctx, q, "partOf", p, "partOf:P内建设")
-    # 下辖A、B和C: sub-parks
-    for cue in re.finditer(r"(?:下辖|下设|辖有|辖|管辖|包括|包含|涵盖|分为|由)(?=[^，。；]*(?:园|区|城))", text):
+    for cue in _SUB_PARK_CUE.finditer(text):
         owner = [m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= cue.start()]
+        if not owner and _PARK_ANAPHOR.match(text):
+            owner = [m for m in [doc.park_before()] if m is not None]
         owner_m = owner[0] if owner else (topic if topic is not None and topic.cls == "Park" else None)
         if owner_m is None:
             continue
@@ -313,14 +419,21 @@ def _relations_in(
                 break
             if m.cls == "Park" and m.key != owner_m.key:
                 _add(out, ctx, m, "partOf", owner_m, f"partOf:{cue.group()}")
-    # 由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X
-    for cue in re.finditer(r"(?:投资建设|投资兴建|建设运营|承建|牵头承担|承担|实施|负责建设|投资(?=的))", text):
+    return out
+
+
+@rule("undertaken-by")
+def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X: the project's undertaker."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _UNDERTAKE_CUE.finditer(text):
         projects = [m for m in ms if m.cls == "Project"]
         after = [m for m in projects if ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 40]
         target = after[0] if after else None
         if target is None:
             prior = [m for m in projects if ctx.rel_end(m) <= cue.start()]
-            target = prior[-1] if prior else (last_project if re.search(r"(?:项目|该项目)", text[: cue.start()]) else None)
+            target = prior[-1] if prior else (doc.last_project if re.search(r"(?:项目|该项目)", text[: cue.start()]) else None)
         if target is None:
             continue
         clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
@@ -331,24 +444,45 @@ def _relations_in(
             doers = prior_orgs[-1:]
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
-    # 这家…的电子信息企业 / X是一家新材料企业
+    return out
+
+
+@rule("firm-industry")
+def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """这家…的电子信息企业 / X是一家新材料企业: the topic firm is in that industry."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for ind in [m for m in ms if m.cls == "Industry"]:
         if re.match(r"^(?:产业)?(?:的)?(?:企业|公司|厂商)", text[ctx.rel_end(ind) :]) and topic is not None and topic.cls == "Enterprise":
             if re.search(r"(?:这家|该|是一家|一家|作为)", text[: ctx.rel(ind)]):
                 _add(out, ctx, topic, "inIndustry", ind, "inIndustry:X企业")
+    return out
 
-    # --- patents: A 与 B 联合申报的“P” ---------------------------------------
+
+@rule("co-filed-patent")
+def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A 与 B 联合申报的“P”: both are applicants and co-filers."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    actors = _actors(ctx)
     for cue in _COFILE_CUE.finditer(text):
         left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
         patents = [m for m in ms if m.cls == "Patent" and ctx.rel(m) >= cue.end()]
-        pairs = _parties(ctx, left, cue.start())
+        pairs = _parties(ctx, left, cue.start(), doc)
         for x, y in pairs:
             _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
         applicants = list(dict.fromkeys(m for pair in pairs for m in pair)) or ([topic] if topic else [])
         for p in patents[:1]:
             for x in applicants:
                 _add(out, ctx, p, "applicant", x, f"applicant:{cue.group()}")
+    return out
 
+
+@rule("patent-applicant")
+def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """(由A)申请的“P”: one applicant."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for pat in [m for m in ms if m.cls == "Patent"]:
         alone = re.search(r"(?:由([^，。；]{0,30}?))?(?:独立|自主|单独)?(?:申请|申报|研发|研制)的(?:发明)?(?:专利)?[“「]?$", text[: ctx.rel(pat)])
         if alone and not _COFILE_CUE.search(text[: ctx.rel(pat)]):
@@ -356,10 +490,17 @@ def _relations_in(
             filer = filers[0] if filers else (topic if topic is not None and topic.cls in ORG else None)
             if filer is not None:
                 _add(out, ctx, pat, "applicant", filer, "applicant:申请的")
+    return out
 
-    # --- co-built platforms and cooperation -----------------------------------
+
+@rule("co-built-platform")
+def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A 与 B 共建 X: the parties co-build, the first party hosts the platform."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    actors = _actors(ctx)
     for cue in _COBUILD_CUE.finditer(text):
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
+        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
         for x, y in pairs:
             _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
         partners = list(dict.fromkeys(m for pair in pairs for m in pair))
@@ -367,36 +508,59 @@ def _relations_in(
             # the platform sits with the first party (A携手B共建X: A hosts X)
             if partners and partners[0].cls != "GovernmentBody":
                 _add(out, ctx, partners[0], "hostsPlatform", plat, f"hostsPlatform:{cue.group()}")
-    if True:
-        for cue in _COOP_CUE.finditer(text):
-            if cue.group() in ("合作",) and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text)):
-                continue  # 合作共建 / 合作申报: the more specific relation says it
-            pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start())
-            right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
-            if not pairs and right and cue.group() in ("携手", "联合"):
-                left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
-                subject = left[-1] if left else topic
-                if subject is not None:
-                    pairs = [(subject, b) for b in _coordinated_right(ctx, right)]
-            for x, y in pairs:
-                _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
+    return out
 
-    # --- honours ---------------------------------------------------------------
+
+@rule("cooperation")
+def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A与B签署…合作 / A携手B: the parties cooperate."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    actors = _actors(ctx)
+    for cue in _COOP_CUE.finditer(text):
+        if cue.group() in ("合作",) and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text)):
+            continue  # 合作共建 / 合作申报: the more specific relation says it
+        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
+        right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
+        if not pairs and right and cue.group() in ("携手", "联合"):
+            left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
+            subject = left[-1] if left else topic
+            if subject is not None:
+                pairs = [(subject, b) for b in _coordinated_right(ctx, right)]
+        for x, y in pairs:
+            _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
+    return out
+
+
+@rule("honour")
+def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """荣获/获评/入选/被认定为 H: the holder (patent, clause subject or topic) received H."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
     year = _sentence_year(text)
     for h in [m for m in ms if m.cls == "Honour"]:
         before = text[: ctx.rel(h)]
         if not (_HONOUR_CUE.search(before) or h.rule in ("honour:quoted", "honour:designation")):
             continue
-        holder = _honour_holder(ctx, h, last_patent)
+        holder = _honour_holder(ctx, h, doc.last_patent)
         if holder is None:
             continue
         conferrer = _conferrer(ctx, h)
+        if holder.cls == "GovernmentBody" and (holder.key == conferrer or _CONFERS.match(text, ctx.rel_end(holder))):
+            continue  # 科技部认定/公布…: the body that confers an honour does not receive it
         hy = _clause_year(text, ctx.rel(h)) or year
         _add(out, ctx, holder, "receivedHonour", h, f"receivedHonour:{h.rule}", year=hy, conferrer=conferrer)
+    return out
 
-    listed = re.search(r"(?:入选|获评|被评为|被认定为|获批|上榜)[^。；]{0,12}?(?:分别为|分别是|包括|为|是)[：:]?", text)
+
+@rule("honour-list")
+def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """入选…分别为 A、B: every listed firm received the honour (and is in the park named before)."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    listed = _HONOUR_LISTED.search(text)
     if listed:
-        honours = [m for m in ms if m.cls == "Honour"] or ([last_honour] if last_honour is not None else [])
+        honours = [m for m in ms if m.cls == "Honour"] or ([doc.last_honour] if doc.last_honour is not None else [])
         winners = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= listed.end()]
         winners = _coordinated_right(ctx, winners) if winners else []
         park = next((m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= listed.start()), None)
@@ -405,8 +569,15 @@ def _relations_in(
                 _add(out, ctx, w, "receivedHonour", h, "receivedHonour:入选分别为", year=_sentence_year(text))
             if park is not None:
                 _add(out, ctx, w, "locatedIn", park, "locatedIn:园区…入选")
+    return out
 
-    # --- platforms -------------------------------------------------------------
+
+@rule("host-platform")
+def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A、B…分别…X、Y; owner-prefixed platform names; 拥有/建有 X; 依托A建设X; X由A运营."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    actors = _actors(ctx)
     resp = re.search(r"分别", text)
     if resp:
         out += _respectively(ctx, resp)
@@ -419,7 +590,7 @@ def _relations_in(
                 _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
                 continue
         if org_names is None:
-            org_names = sorted({m.name: m for m in all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
+            org_names = sorted({m.name: m for m in doc.all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
         owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
         if owner_named:
             _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
@@ -429,23 +600,29 @@ def _relations_in(
             continue
         if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before) and not re.search(r"(?:公布|认定名单|名单)", before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
-            _add(out, ctx, holder[0] if holder else topic, "hostsPlatform", p, "hostsPlatform:cue")
-
-
-    for dep in re.finditer(r"依托([^，。；]{2,30}?)(?:建设|组建|设立|成立|运营)", text):
+            host = holder[0] if holder else topic
+            if host.cls != "GovernmentBody":  # a department approves or funds a platform; it does not host it
+                _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
+    for dep in _HOST_BASIS.finditer(text):
         hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and dep.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= dep.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= dep.start()]
-        if not plats and last_platform is not None and re.search(r"(?:实验室|中心|平台|工作站)", text[: dep.start()]):
-            plats = [last_platform]
+        if not plats and doc.last_platform is not None and re.search(r"(?:实验室|中心|平台|工作站)", text[: dep.start()]):
+            plats = [doc.last_platform]
         if hosts and plats:
             _add(out, ctx, hosts[0], "hostsPlatform", plats[-1], "hostsPlatform:依托")
-    for op in re.finditer(r"由([^，。；]{2,40}?)(?:负责)?(?:运营|管理|运营管理|建设运营|承建|建设)", text):
+    for op in _OPERATED_BY.finditer(text):
         operators = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and op.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= op.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= op.start()]
         if operators and plats:
             _add(out, ctx, operators[-1], "hostsPlatform", plats[-1], "hostsPlatform:由…运营")
+    return out
 
-    # --- customers -------------------------------------------------------------
+
+@rule("customer-list")
+def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """客户包括/主要客户有/供货给 A、B: the seller before the cue (or the topic firm) has them as customers."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for cust in _CUSTOMER_CUE.finditer(text):
         buyers = []
         for m in ms:
@@ -460,8 +637,35 @@ def _relations_in(
         for m in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:list")
+    return out
 
-    # --- subsidiaries ----------------------------------------------------------
+
+_SUPPLIES = re.compile(r"(?:产品|已|也|还|主要|均|并)(?:批量|长期|稳定|主要|大量)?(?:供应|供货|配套)$")
+
+
+@rule("supplies-named")
+def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """产品(已批量)供应A、B等…: the named buyers, short names included, are the seller's customers."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    orgs = [m for m in ms if m.cls in ORG - {"GovernmentBody"}]
+    for i, m in enumerate(orgs):
+        cue = _SUPPLIES.search(text, 0, ctx.rel(m))
+        if cue is None or (i > 0 and ctx.rel_end(orgs[i - 1]) > cue.start() and orgs[i - 1].end > m.start - 3):
+            continue
+        buyers = _coordinated_right(ctx, orgs[i:])
+        seller = _seller_before(ctx, cue.start(), buyers) or (topic if topic is not None and topic.cls == "Enterprise" else None)
+        for b in buyers:
+            if seller is not None and seller not in buyers:
+                _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:供应A")
+    return out
+
+
+@rule("subsidiary")
+def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """旗下/全资子公司 B; A的全资子公司——B; A是B旗下企业; Y是X的子公司."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for cue in _SUBSIDIARY_CUE.finditer(text):
         parents = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()]
         children = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 6]
@@ -492,8 +696,14 @@ def _relations_in(
             par = [m for m in ms if tail.start() <= ctx.rel(m) < tail.end() and m.cls == "Enterprise"]
             if subj and par:
                 _add(out, ctx, subj[-1], "subsidiaryOf", par[0], "subsidiaryOf:是…的子公司")
+    return out
 
-    # --- people ------------------------------------------------------------------
+
+@rule("person-role")
+def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """organisation + role title + person (公司总经理张三) → affiliatedWith, the role kept."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for person in [m for m in ms if m.cls == "Person" and m.rule == "person:role"]:
         units = {m.name: m for m in ms if m.rule.startswith("unit:") and m.end <= person.start}
         orgs = [m for m in ms if m.cls in ACTORS and ctx.rel_end(m) <= ctx.rel(person) and not m.rule.startswith("unit:")]
@@ -501,7 +711,13 @@ def _relations_in(
         if anaphor and topic is not None and topic.cls == "Enterprise" and (not orgs or ctx.rel_end(orgs[-1]) <= anaphor.start()):
             _add(out, ctx, person, "affiliatedWith", topic, "affiliatedWith:公司+role", role=anaphor.group(1))
             continue
-        if not orgs:
+        role_before = re.search(r"((?:[\u4e00-\u9fff]{2,8}?、)*[\u4e00-\u9fff]{2,8}?)$", text[: ctx.rel(person)])
+        if not orgs or re.search(r"[，,。；;：:]", text[ctx.rel_end(orgs[-1]) : ctx.rel(person)]):
+            # no body in the clause (副市长苏婉清主持会议): the body the role belongs to
+            role = _known_role(role_before.group(1)) if role_before else None
+            body = _role_body(ctx, doc, person, role) if role else None
+            if body is not None:
+                _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:role→body", role=role)
             continue
         org = orgs[-1]
         role_text = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
@@ -516,8 +732,65 @@ def _relations_in(
             elif owner is not None and org.cls == "GovernmentBody":
                 role = org.name[len(owner) :] + piece
             _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
+    return out
 
-    # --- projects and products ---------------------------------------------------
+
+@rule("person-role-after")
+def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """Name then title (瑞骋汽车张三董事长, 张三（总经理）, 由韩立庭常务副市长担任): the
+    organisation written right before the name, else the body the role belongs to."""
+    out: list[Relation] = []
+    ms = ctx.mentions
+    for person in [m for m in ms if m.cls == "Person" and m.rule.startswith("person:role-after:")]:
+        role = person.rule.split(":", 2)[2]
+        orgs = [m for m in ms if m.cls in ACTORS and 0 <= ctx.rel(person) - ctx.rel_end(m) <= 1
+                and ctx.between(m, person) in ("", "的")]
+        body = orgs[-1] if orgs else _role_body(ctx, doc, person, role)
+        if body is not None:
+            _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:name+role", role=role)
+    return out
+
+
+_ROLE_KINDS = {"role-government": frozenset({"GovernmentBody"}), "role-company": frozenset({"Enterprise"}),
+               "role-academic": frozenset({"University", "ResearchInstitute"})}
+
+
+def _known_role(text: str) -> str | None:
+    """The role title ``text`` ends with, when it is one of a known kind (…常务副市长 → 常务副市长)."""
+    for family in _ROLE_KINDS:
+        for w in _CUES.words(family):
+            if text.endswith(w):
+                mod = re.search(_CUES.alternation("role-modifier") + "$", text[: -len(w)])
+                return (mod.group() if mod else "") + w
+    return None
+
+
+def _role_body(ctx: _Ctx, doc: _Doc, person: Mention, role: str) -> Mention | None:
+    """The body a role belongs to when the clause names none: the topic when it is of the
+    role's kind (a company for 总经理, a government for 副市长, a university for 教授),
+    else the last such body named before; a mayor's body is a 市人民政府, a district head's a 区…政府."""
+    kinds = next((cls for family, cls in _ROLE_KINDS.items() if any(role.endswith(w) for w in _CUES.words(family))), None)
+    if kinds is None:
+        return None
+    level = re.search(r"([市区县镇])长$", role)
+    unit = re.match(r"管委会|党工委|管理委员会", role)
+
+    def fits(m: Mention) -> bool:
+        if m.cls not in kinds or (unit is not None and not re.search(r"管委会|党工委|管理委员会", m.name)):
+            return False
+        return level is None or (m.name.endswith("政府") and level.group(1) in m.name)
+
+    if ctx.topic is not None and fits(ctx.topic):
+        return ctx.topic
+    before = [m for m in doc.all_mentions if m.end <= person.start and fits(m)]
+    return before[-1] if before else None
+
+
+@rule("project-product")
+def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
+    out: list[Relation] = []
+    ms, topic = ctx.mentions, ctx.topic
     for proj in [m for m in ms if m.cls == "Project"]:
         firm = [m for m in ms if m.cls == "Enterprise" and m.start == proj.start and m is not proj]
         if firm:
@@ -526,8 +799,15 @@ def _relations_in(
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
+    return out
 
-    # --- industries --------------------------------------------------------------
+
+@rule("industry")
+def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X产业拥有 A、B → inIndustry; 以…为主导 / 主导产业 → the park's leadingIndustry."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    actors = _actors(ctx)
     inds = [m for m in ms if m.cls == "Industry"]
     for ind in inds:
         after = text[ctx.rel_end(ind) :]
@@ -542,6 +822,8 @@ def _relations_in(
     lead = _LEADING_CUE.search(text)
     if lead and inds:
         parks_before = [m for m in actors if m.cls == "Park" and ctx.rel(m) < lead.start() and _is_topic_candidate(m, text, ctx.rel(m))]
+        if not parks_before and _PARK_ANAPHOR.match(text):
+            parks_before = [m for m in [doc.park_before()] if m is not None]
         park = parks_before[0] if parks_before else (topic if topic is not None and topic.cls == "Park" else None)
         if park is None:
             park = next((m for m in actors if m.cls == "Park"), None)
@@ -549,39 +831,99 @@ def _relations_in(
             window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40]
             for ind in window:
                 _add(out, ctx, park, "leadingIndustry", ind, f"leadingIndustry:{lead.group()}")
+    return out
 
-    # --- chain leaders -----------------------------------------------------------
+
+_INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|领域|板块)[：:]")
+
+
+@rule("industry-heading")
+def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A list under an industry heading (光伏产业：A，主要产品…；B，…): the firm opening each item is in it."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    head = _INDUSTRY_HEADING.match(text)
+    if head is None:
+        return out
+    inds = [m for m in ms if m.cls == "Industry" and ctx.rel_end(m) == head.end(1)]
+    if not inds:
+        return out
+    starts = [head.end()] + [i + 1 for i, c in enumerate(text) if c in "；;" and i >= head.end()]
+    for start in starts:
+        firm = next((m for m in ms if m.cls == "Enterprise" and ctx.rel(m) == start + len(text[start:]) - len(text[start:].lstrip())), None)
+        if firm is not None:
+            _add(out, ctx, firm, "inIndustry", inds[-1], "inIndustry:heading")
+    return out
+
+
+@rule("chain-leader")
+def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """链主/龙头企业 with named firms → chainLeaderOf the industry the sentence or the firm's name points to."""
+    out: list[Relation] = []
+    s, text, ms, topic = ctx.sentence, ctx.sentence.text, ctx.mentions, ctx.topic
     named = {m.key: m for m in ms if m.cls == "Industry" and m.rule == "industry:named"}
     for cue in _CHAIN_CUE.finditer(text):
         leaders = _chain_leaders(ctx, cue)
         explicit = [i for i in named.values() if abs(ctx.rel_end(i) - cue.start()) <= 8 and ctx.rel_end(i) <= cue.start() + 2]
         if not explicit:  # the industry the clause opened with (在X领域，A发挥链主作用)
-            opened = {t.start(1) for t in TOPIC_INDUSTRY_RE.finditer(text)}
+            opened = {t.start(next(g for g in (1, 2, 3, 4) if t.group(g))) for t in TOPIC_INDUSTRY_RE.finditer(text)}
             explicit = [i for i in named.values() if ctx.rel_end(i) <= cue.start() and ctx.rel(i) in opened][-1:]
+        if not explicit and doc.last_industry is not None and _CHAIN_ANAPHOR.search(text[: cue.start()]):
+            explicit = [doc.last_industry]  # 该产业链以A为链主 / 链主企业A… after 「X产业链由…担任链长」
+        if not explicit and not text[: cue.start()].strip("“"):
+            continue  # 链主企业A… opening a sentence with no chain named just before: no industry is guessed
         for f in leaders:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
-                industry = infer_industry([f.name, f.key], lex) or infer_industry([text], lex)
+                industry = infer_industry([f.name, f.key], doc.lex) or infer_industry([text], doc.lex)
                 if industry:
                     ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
             if ind_m is not None:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
             park = next((m for m in ms if m.cls == "Park"), None) or (topic if topic is not None and topic.cls == "Park" else None)
             if park is None:
-                park = chain_park or main_park
+                park = doc.chain_park or doc.sole_park()
             if park is not None:
                 _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue.group()}")
-    example = re.match(r"^(?:例如|比如|譬如|如)[，,]?", text) if chain_context else None
+    return out
+
+
+@rule("chain-example")
+def chain_example(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """After a sentence about chain leaders, 例如，A… names one of them."""
+    out: list[Relation] = []
+    s, text, ms = ctx.sentence, ctx.sentence.text, ctx.mentions
+    example = re.match(r"^(?:例如|比如|譬如|如)[，,]?", text) if doc.chain_context else None
     if example:
         firms = [m for m in ms if m.cls == "Enterprise" and m.start - s.start <= 12][:1]
         for f in firms:
-            industry = infer_industry([f.name, f.key], lex) or infer_industry([text], lex)
+            industry = infer_industry([f.name, f.key], doc.lex) or infer_industry([text], doc.lex)
             if industry:
                 ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
                 _add(out, ctx, f, "chainLeaderOf", ind_m, "chainLeaderOf:例如")
-            park = chain_park or main_park
+            park = doc.chain_park or doc.main_park
             if park is not None:
                 _add(out, ctx, f, "locatedIn", park, "locatedIn:例如")
+    return out
+
+
+@rule("customer-frame")
+def customer_frame(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """进入A供应链 / A、B都是公司的长期客户 (see :func:`_customer_frames`)."""
+    return _customer_frames(ctx, doc.main_firm)
+
+
+@rule("listed-parts")
+def listed_parts(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """推进A、B两个片区 (see :func:`_listed_parts`)."""
+    return _listed_parts(ctx, doc.main_park)
+
+
+def relations_in(ctx: _Ctx, doc: _Doc, rules: Sequence[str] | None = None) -> list[Relation]:
+    """Run the registered rules (all, or the ones named) on one sentence."""
+    out: list[Relation] = []
+    for name in rules if rules is not None else RULES:
+        out += RULES[name](ctx, doc)
     return out
 
 
@@ -729,7 +1071,7 @@ def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Men
     return chain
 
 
-def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int) -> list[tuple[Mention, Mention]]:
+def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc | None = None) -> list[tuple[Mention, Mention]]:
     """Who cooperates with whom before a cue.
 
     ``A与B、C共建`` pairs A with B and with C (not B with C); ``A、B共建``
@@ -750,13 +1092,35 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int) -> list[t
         return [(a, b) for i, a in enumerate(chain) for b in chain[i + 1 :]]
     before = [m for m in candidates if m.end <= chain[0].start and m not in chain]
     subject = None
-    if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
+    self_word = _SELF_SUBJECT.search(head_text[: lead.start()])
+    if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将|分别)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
         subject = before[-1]
-    elif ctx.topic is not None:
+    elif self_word is not None:
+        # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for
+        subject = _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain)
+    elif ctx.topic is not None and ctx.topic not in chain and all(ctx.topic.key != m.key for m in chain):
         subject = ctx.topic
     if subject is None:
         return []
     return [(subject, b) for b in chain if b.key != subject.key]
+
+
+_SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {"University"}, "本校": {"University"},
+                 "公司": {"Enterprise"}, "本公司": {"Enterprise"}, "该公司": {"Enterprise"}, "我公司": {"Enterprise"},
+                 "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"}}
+# an unnamed party standing for the writer's own body before 与 (学校分别与…, 公司还与…)
+_SELF_SUBJECT = re.compile(r"(?:^|[，,；;：:])(" + "|".join(sorted(_SELF_CLASSES, key=len, reverse=True)) + r")(?:也|还|又|已|将|分别|共同|正式)*$")
+
+
+def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[Mention]) -> Mention | None:
+    """The body a self-reference (学校, 公司, 园区) means: the topic when of that kind, else the
+    last such body named before, never one of the listed partners."""
+    keys = {m.key for m in chain}
+    if ctx.topic is not None and ctx.topic.cls in classes and ctx.topic.key not in keys:
+        return ctx.topic
+    pool = doc.all_mentions if doc is not None else ctx.mentions
+    before = [m for m in pool if m.cls in classes and m.end <= chain[0].start and m.key not in keys]
+    return before[-1] if before else None
 
 
 def _coordinated_right(ctx: _Ctx, right: Sequence[Mention]) -> list[Mention]:
@@ -828,6 +1192,9 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
     if direct:
         return max(direct, key=lambda m: (m.end - m.start, -m.start))
     clause_start = max(before.rfind(c) for c in "，,；;。") + 1
+    passive = re.search(r"的([\u4e00-\u9fffA-Za-z0-9]{2,16})被[^，,；;。]*$", before[clause_start:])
+    if passive and not any(clause_start + passive.start(1) <= ctx.rel(m) < clause_start + passive.end(1) for m in ms):
+        return None  # 其研发的X被…认定为H: X holds it, and X is no entity here (not the company before)
     in_clause = [m for m in ms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
                  and m.cls in ACTORS | {"Platform"} and _is_topic_candidate_any(m, text, ctx.sentence.start)]
     in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)])]
@@ -906,7 +1273,7 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     # X产业链链主企业A / X产业龙头企业A: the firm right after the cue names the industry's leader
     right = re.match(r"^(?:企业)?(?:代表)?", text[cue.end() :])
     after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
-    if after and re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]):
+    if after and (re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]) or not text[clause_start : cue.start()].strip("“”")):
         return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
     if re.search(r"(?:作为|身为|是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
@@ -967,12 +1334,18 @@ def find_relations(
     last_platform = None
     main_park = _main_park(mentions)
     main_firm = _main_firm(sentences, mentions)
+    all_mentions = tuple(mentions)
+    last_industry = None
+    prev_topic = None
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
-        out += _relations_in(_Ctx(s, ms, topic), lex, last_patent, last_project, last_honour, last_platform,
-                             chain_context, chain_park, main_park, mentions)
-        out += _customer_frames(_Ctx(s, ms, topic), main_firm)
-        out += _listed_parts(_Ctx(s, ms, topic), main_park)
+        if _PARK_ANAPHOR.match(s.text) and not any(m.cls == "Park" and m.start - s.start <= 12 for m in ms):
+            # 该园区…: the sentence is about the park spoken of before, not a sub-park it names later
+            earlier = prev_topic if prev_topic is not None and prev_topic.cls == "Park" else main_park
+            topic = earlier or topic
+        doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
+                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic)
+        out += relations_in(_Ctx(s, ms, topic), doc)
         plats = [m for m in ms if m.cls == "Platform"]
         if plats:
             last_platform = plats[-1]
@@ -987,6 +1360,9 @@ def find_relations(
         pats = [m for m in ms if m.cls == "Patent"]
         if pats:
             last_patent = pats[-1]
+        named_inds = [m for m in ms if m.cls == "Industry" and m.rule == "industry:named"]
+        last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
+        prev_topic = topic
     out += table_relations(read_tables(sentences, lex), mentions)
     seen = set()
     unique = []
