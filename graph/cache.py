@@ -24,20 +24,20 @@ from graph.model import Extraction
 
 __all__ = ["ExtractionCache", "linked_key", "loader_version"]
 
-_EXTRACTION_MODULES = (
-    "text/read", "text/clean", "text/segment",
-    "extract/lexicon", "extract/mentions", "extract/numbers", "extract/relations", "extract/observations",
-    "model", "api",
-)
+def _extraction_sources() -> list[Path]:
+    """Every module extraction runs: the text and extract stages (all of them, so a new module counts), the records and the API."""
+    here = Path(__file__).resolve().parent
+    stages = sorted(p for d in ("text", "extract") for p in (here / d).glob("*.py"))
+    return stages + [here / "model.py", here / "api.py"]
 
 
 @lru_cache(maxsize=1)
 def loader_version() -> str:
     """Digest of the extraction code and its dictionaries (changes when either does)."""
     h = hashlib.sha256(__version__.encode())
-    here = Path(__file__).resolve().parent
-    for name in _EXTRACTION_MODULES:
-        h.update((here / f"{name}.py").read_bytes())
+    for path in _extraction_sources():
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     lexicon = data_dir() / "lexicon"
     for f in sorted(lexicon.glob("*.tsv")):
         h.update(f.name.encode())

@@ -69,3 +69,17 @@ def test_second_pass_is_parallel_cached_and_unchanged(tmp_path):
     paths[0].write_text(ARTICLES[0].replace("星河新材", "星河材料"), encoding="utf-8")
     changed = api.build(paths, jobs=2, cache_dir=cache, include_ontology=False)
     assert serialize(changed.dataset) == serialize(api.build(paths, include_ontology=False).dataset)
+
+
+def test_the_loader_version_covers_every_extraction_module():
+    """A change to any module of the text or extract stage (cue automaton, tables, spans ...) invalidates the cache."""
+    from pathlib import Path
+
+    from graph import cache
+
+    names = {p.relative_to(Path(cache.__file__).parent).as_posix() for p in cache._extraction_sources()}
+    package = Path(cache.__file__).parent
+    for stage in ("text", "extract"):
+        for module in package.joinpath(stage).glob("*.py"):
+            assert f"{stage}/{module.name}" in names
+    assert {"extract/cues.py", "extract/tables.py", "model.py", "api.py"} <= names
