@@ -148,6 +148,10 @@ class Relation:
     role: str | None = None
     year: int | None = None
     conferrer: str | None = None
+    #: other sentences the fact rests on (an end named earlier: 该产业链…, the park the text is about)
+    support: tuple[int, ...] = ()
+    #: how a part no cited sentence states was supplied (e.g. "industry from the enterprise's name"); None when read
+    inference: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

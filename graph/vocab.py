@@ -121,6 +121,7 @@ class PK(DefinedNamespace):
     sentenceIndex: URIRef
     sha256: URIRef
     extractionRule: URIRef
+    inference: URIRef
     # individuals and structures
     parkkgExtractor: URIRef
     indicatorStructure: URIRef

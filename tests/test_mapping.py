@@ -102,3 +102,20 @@ def test_targets_and_partial_years_in_rdf():
     got = {(int(v.toPython()), y and int(str(y)), p and str(p), t.toPython()) for v, y, p, t in rows}
     assert got == {(30_500_000_000, None, "2024年1—8月", False), (50_000_000_000, 2027, None, True)}
     assert PK.Target in set(result.dataset.objects(None, None))
+
+
+def test_derived_statements_say_how_and_cite_one_sentence():
+    """An inferred part is named by pk:inference; an end from an earlier sentence is prov:wasInfluencedBy it."""
+    from graph import api
+
+    result = api.build_text(
+        "示范高新区着力培育龙头企业。以广东嘉博制药有限公司等为代表的龙头企业，不断引领产业创新。"
+        "芜湖市新能源汽车产业链由副市长苏婉清担任链长。该产业链以奇瑞汽车股份有限公司为链主企业。"
+    )
+    assert result.report.conforms, result.report.summary()
+    rows = q(result.dataset, """SELECT ?s ?inf (COUNT(DISTINCT ?sent) AS ?cited) (COUNT(DISTINCT ?other) AS ?influenced) WHERE {
+               ?st rdf:predicate pk:chainLeaderOf ; rdf:subject ?s ; prov:wasDerivedFrom ?sent .
+               OPTIONAL { ?st pk:inference ?inf } OPTIONAL { ?st prov:wasInfluencedBy ?other } } GROUP BY ?s ?inf""")
+    got = {str(s).rsplit("/", 1)[1]: (inf and str(inf), int(c), int(i)) for s, inf, c, i in rows}
+    assert got["广东嘉博制药有限公司"] == ("industry inferred from the enterprise's name", 1, 0)
+    assert got["奇瑞汽车股份有限公司"] == (None, 1, 1)

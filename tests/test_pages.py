@@ -226,3 +226,15 @@ def test_entity_pages_in_chromium(app, browser):
         assert page.locator("h1#title").inner_text().startswith(FIRM)
         assert errors == [] and foreign == []
         page.close()
+
+
+def test_a_derived_statement_s_evidence_says_how_it_was_derived(app):
+    """楚江铜业's chain is inferred from its name (the sentence calls it a 龙头企业 only): the page says so."""
+    (row,) = app.store.query(
+        "SELECT ?s (SAMPLE(?inf) AS ?how) WHERE { ?st rdf:subject ?s ; rdf:predicate pk:chainLeaderOf ; pk:inference ?inf } "
+        "GROUP BY ?s ORDER BY ?s LIMIT 1"
+    ).rows
+    shown = text_of(get(app, path_from_iri(str(row[0]))).body)
+    assert f"derived: {row[1]}" in shown
+    read = text_of(get(app, path_from_iri(str(PKR[ESTATE]))).body)
+    assert "rule " in read and "derived:" not in read  # statements read from their sentence carry no such note

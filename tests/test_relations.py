@@ -231,3 +231,20 @@ def test_a_passive_honour_of_an_unnamed_thing_is_not_given_to_the_company_before
 def test_a_government_department_hosts_no_platform():
     f, _ = facts("湖南省科学技术厅近日批准建设湖南省电子陶瓷粉体材料工程技术研究中心。")
     assert not any(s == "湖南省科学技术厅" and p == "hostsPlatform" for s, p, _o in f)
+
+
+def test_an_industry_no_sentence_names_is_marked_as_inferred():
+    ex = extract_text("示范高新区着力培育龙头企业。以广东嘉博制药有限公司、星河新材等为代表的龙头企业，不断引领产业创新。")
+    leaders = {r.subject: r for r in ex.relations if r.predicate == "chainLeaderOf"}
+    assert leaders["广东嘉博制药有限公司"].object == "生物医药"
+    assert leaders["广东嘉博制药有限公司"].inference == "industry inferred from the enterprise's name"
+    assert all(r.support == () for r in ex.relations)  # both ends read in the sentence cited
+
+
+def test_an_end_named_in_an_earlier_sentence_is_support_and_the_span_stays_in_the_cited_sentence():
+    ex = extract_text("芜湖市新能源汽车产业链由副市长苏婉清担任链长。该产业链以奇瑞汽车股份有限公司为链主企业。")
+    (leader,) = [r for r in ex.relations if r.predicate == "chainLeaderOf"]
+    assert (leader.sentence, leader.support, leader.inference) == (1, (0,), None)
+    cited = ex.sentences[leader.sentence]
+    assert cited.start <= leader.start < leader.end <= cited.end
+    assert ex.document.text[leader.start : leader.end] == "奇瑞汽车股份有限公司"

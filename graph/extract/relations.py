@@ -188,12 +188,35 @@ def infer_industry(texts: Sequence[str], lex: Lexicon) -> str | None:
     return best
 
 
+#: the rule names of industries no sentence names, and how each was supplied (kept on the relation as its inference)
+_INFERRED_INDUSTRY = {
+    "industry:from-name": "industry inferred from the enterprise's name",
+    "industry:from-words": "industry inferred from the sentence's words",
+}
+
+
 def _add(out: list[Relation], ctx: _Ctx, s: Mention, p: str, o: Mention, rule: str, **kw) -> None:
+    """One relation read in ``ctx``'s sentence; an end found in another sentence is kept as support,
+    an end no sentence names (an inferred industry) as the relation's inference."""
     if s.key == o.key:
         return
-    a = min(s.start, o.start)
-    b = max(s.end, o.end)
-    out.append(Relation(s.key, p, o.key, ctx.sentence.index, a, b, rule, **kw))
+    here = ctx.sentence.index
+    local = [m for m in (s, o) if m.sentence == here] or [s, o]  # the evidence span stays in the sentence cited
+    a = min(m.start for m in local)
+    b = max(m.end for m in local)
+    support = tuple(sorted({m.sentence for m in (s, o) if m.sentence != here}))
+    inference = next((_INFERRED_INDUSTRY[m.rule] for m in (s, o) if m.rule in _INFERRED_INDUSTRY), None)
+    out.append(Relation(s.key, p, o.key, here, a, b, rule, support=support, inference=inference, **kw))
+
+
+def _inferred_industry(firm: Mention, text: str, sentence: int, lex: Lexicon) -> Mention | None:
+    """The industry a firm's name (嘉博制药) or, failing that, its sentence's words point to, as a mention no text names."""
+    industry, how = infer_industry([firm.name, firm.key], lex), "industry:from-name"
+    if industry is None:
+        industry, how = infer_industry([text], lex), "industry:from-words"
+    if industry is None:
+        return None
+    return Mention(industry, "Industry", firm.start, firm.end, sentence, how, canonical=industry)
 
 
 def _sentence_year(text: str) -> int | None:
@@ -875,9 +898,7 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for f in leaders:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
-                industry = infer_industry([f.name, f.key], doc.lex) or infer_industry([text], doc.lex)
-                if industry:
-                    ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
+                ind_m = _inferred_industry(f, text, s.index, doc.lex)
             if ind_m is not None:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
             park = next((m for m in ms if m.cls == "Park"), None) or (topic if topic is not None and topic.cls == "Park" else None)
@@ -897,9 +918,8 @@ def chain_example(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     if example:
         firms = [m for m in ms if m.cls == "Enterprise" and m.start - s.start <= 12][:1]
         for f in firms:
-            industry = infer_industry([f.name, f.key], doc.lex) or infer_industry([text], doc.lex)
-            if industry:
-                ind_m = Mention(industry, "Industry", f.start, f.end, s.index, "industry:inferred", canonical=industry)
+            ind_m = _inferred_industry(f, text, s.index, doc.lex)
+            if ind_m is not None:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, "chainLeaderOf:例如")
             park = doc.chain_park or doc.main_park
             if park is not None:

@@ -400,7 +400,7 @@ class RdfMapper:
             graph.add((subject, PK.endIndex, rb))
             graph.add((subject, PK.extractionRule, Literal(rule)))
 
-        def reify(s: URIRef, p: URIRef, o: URIRef | Literal, idx: int, a: int, b: int, rule: str) -> None:
+        def reify(s: URIRef, p: URIRef, o: URIRef | Literal, idx: int, a: int, b: int, rule: str) -> URIRef:
             st = statement_iri("stmt", s, p, o, doc.doc_id, idx, a, b, rule)
             prov.add((st, RDF.type, RDF.Statement))
             prov.add((st, RDF.subject, s))
@@ -408,6 +408,7 @@ class RdfMapper:
             prov.add((st, RDF.object, o))
             prov.add((st, PROV.wasAttributedTo, PK.parkkgExtractor))
             cite(st, idx, a, b, rule, prov)
+            return st
 
         for m in ex.mentions:
             n = node(m.key)
@@ -425,7 +426,11 @@ class RdfMapper:
             s, o = node(r.subject), node(r.object)
             p = PK[r.predicate]
             data.add((s, p, o))
-            reify(s, p, o, r.sentence, r.start, r.end, r.rule)
+            st = reify(s, p, o, r.sentence, r.start, r.end, r.rule)
+            for idx in r.support:  # an end named in another sentence: it influenced the fact (one sentence is cited)
+                prov.add((st, PROV.wasInfluencedBy, sentence(idx)))
+            if r.inference:  # a part no sentence states: say how it was supplied
+                prov.add((st, PK.inference, Literal(r.inference, lang="en")))
             if r.predicate == "receivedHonour":
                 award = statement_iri("award", s, o, r.year, r.conferrer)
                 data.add((s, PK.hasAward, award))

@@ -142,6 +142,7 @@ class Evidence:
     document: ValueLink
     source: str
     rule: str
+    inference: str = ""  # how a part the sentence does not state was supplied (pk:inference)
 
 
 @dataclass
@@ -421,10 +422,11 @@ def _int(term: Any) -> int:
 
 
 _EVIDENCE = """
-SELECT ?s ?p ?o ?b ?e ?text ?sb ?se ?doc ?title ?src ?rule WHERE {{
+SELECT ?s ?p ?o ?b ?e ?text ?sb ?se ?doc ?title ?src ?rule ?inference WHERE {{
   {find}
   ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sent ;
       pk:beginIndex ?b ; pk:endIndex ?e ; pk:extractionRule ?rule .
+  OPTIONAL {{ ?st pk:inference ?inference }}
   {filter}
   ?sent pk:text ?text ; pk:beginIndex ?sb ; pk:endIndex ?se ; dcterms:isPartOf ?doc .
   OPTIONAL {{ ?doc dcterms:title ?title }}
@@ -452,7 +454,8 @@ def _evidence(store: Store, x: str, labels: dict[str, str], words_of: Any, *, ty
         doc = str(r["doc"])
         title = str(r["title"]) if r.get("title") is not None else labels.get(doc, "") or compact(doc)
         out.setdefault(key, []).append(
-            Evidence(before, marked, after, ValueLink(title, iri=doc, path=path_from_iri(doc)), str(r.get("src") or ""), str(r["rule"]))
+            Evidence(before, marked, after, ValueLink(title, iri=doc, path=path_from_iri(doc)), str(r.get("src") or ""), str(r["rule"]),
+                     str(r.get("inference") or ""))
         )
     return out, cut
 
