@@ -193,3 +193,17 @@ def test_a_park_named_in_passing_owns_no_figures_and_the_school_owns_its_own():
 def test_a_plan_is_a_target_not_a_measurement():
     ex = extract_text("江门华材科技有限公司董事长介绍，公司今年计划推出5款新车型。")
     assert [o.status for o in ex.observations if o.value == 5] == ["target"]
+
+
+def test_a_whole_year_figure_in_a_later_paragraph_takes_the_year_stated_last():
+    from graph.api import extract_text
+
+    ex = extract_text(
+        "【概况】白沙高新技术产业开发区（简称白沙高新区）位于某市东部。2024年，白沙高新区实现营业收入820亿元。\n\n"
+        "【经济指标】全年实现地区生产总值312.5亿元，同比增长6.1%。规模以上工业总产值达到480亿元。\n\n"
+        "【展望】全年目标是地区生产总值增长7%。"
+    )
+    years = {(str(o.value), o.status): o.year for o in ex.observations}
+    assert years[("31250000000", "measured")] == 2024  # 全年实现… in the next paragraph
+    assert years[("6.1", "measured")] == 2024
+    assert years[("48000000000", "measured")] is None  # no 全年/当年 cue, no year of its own: not guessed

@@ -165,6 +165,8 @@ _STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|
 _TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)?")
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分])")
 _OPENING_YEAR = re.compile(r"^(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
+# 全年实现… / 当年新增… / 年内完成…: the figure is the year's, and the year is the one the text last stated
+_WHOLE_YEAR = re.compile(r"(?:全年|当年|年内|本年度)(?!以来|以前|之前|目标|计划)")
 _DATELINE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*$")
 _OPENING_PERIOD = re.compile(r"^(" + _PARTIAL_YEAR + r")[，,]")
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
@@ -347,6 +349,7 @@ def find_observations(
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
     in_forecast = False
+    stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     for s, topic in zip(sentences, topics):
         text = s.text
         if s.index in row_sentences:
@@ -394,6 +397,9 @@ def find_observations(
         if sent_year is None and re.match(r"^(?:其中|同时|此外|另外)[，,：:]", text):
             sent_year = carried_year
         carried_year = sent_year
+        whole_year = stated_year if _WHOLE_YEAR.search(text) else None
+        if sent_year is not None:
+            stated_year = sent_year
         prev_ind: str | None = None
         prev_entity: str | None = None
         open_range = False  # the figure before was the start of 由A增至B
@@ -416,6 +422,8 @@ def find_observations(
                     own_period = context_period  # 1—11月，…: the paragraph's figures are that period's
                 elif context_year is not None:
                     year = context_year  # 2024年，… or 一、2024年工作回顾: carried to the figures that follow
+                elif whole_year is not None and _WHOLE_YEAR.search(text, 0, q.start):
+                    year = whole_year  # 2024年，…。(next paragraph) 全年实现…: the year stated last
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
