@@ -151,3 +151,12 @@ def test_a_verb_and_aspect_particle_are_cut_from_a_listed_industry():
 def test_ji_inside_a_chains_name_is_kept():
     inds = {m.name for m in extract_text("机器人及智能装备产业链链长为副市长陆承泽。").mentions if m.cls == "Industry"}
     assert "机器人及智能装备" in inds and "智能装备" not in inds
+
+
+def test_a_place_before_an_industry_is_not_part_of_its_name():
+    from graph.api import extract_text
+
+    ex = extract_text("芜湖市新能源汽车产业链由副市长苏婉清担任链长。广东省生物医药产业链以嘉博制药为链主。")
+    industries = {m.name for m in ex.mentions if m.cls == "Industry"}
+    assert {"新能源汽车", "生物医药"} <= industries
+    assert not any(n.startswith(("芜湖", "广东")) for n in industries)

@@ -694,6 +694,9 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
+        place = next((f for f in _place_prefixes(lex.places).get(item[:1], ()) if item.startswith(f) and len(item) - len(f) >= 2), None)
+        if place is not None:  # 芜湖市新能源汽车产业链: the place says whose chain it is, the industry is 新能源汽车
+            item, idx = item[len(place) :], idx + len(place)
         if guessed and idx > 0 and idx not in _bounds(text):
             # an item cut inside a word (园区智能网联… → 区智能网联…) starts at the next word
             nxt = next((b for b in sorted(_bounds(text)) if idx < b < idx + len(item) - 1), None)
