@@ -476,8 +476,9 @@ def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
     graphs sorted by name (the default graph last). Triple formats get the
     union of all graphs, each distinct triple once. Blank-node labels are
     written as given: give canonical ones (:func:`canonical_ox_quads`) for
-    byte-identical files. JSON-LD is not written here (see
-    :mod:`graph.rdf.export`).
+    byte-identical files. RDF/XML must hold no character XML 1.0 forbids
+    (:func:`graph.rdf.export.check_xml_chars`). JSON-LD is not written here
+    (see :mod:`graph.rdf.export`).
 
     Examples
     --------
@@ -503,7 +504,12 @@ def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
     if fmt is RdfFormat.NTRIPLES:
         return lines
     triples = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
-    return _sorted_header(ox.serialize(triples, format=getattr(ox.RdfFormat, fmt.ox_name), prefixes=readable_prefixes()))
+    data = ox.serialize(triples, format=getattr(ox.RdfFormat, fmt.ox_name), prefixes=readable_prefixes())
+    if fmt is RdfFormat.RDFXML:
+        # a raw carriage return reaches an XML reader as a line feed (XML 1.0 end-of-line handling); the writer only
+        # puts one inside a literal, where the character reference keeps it
+        return data.replace(b"\r", b"&#13;")
+    return _sorted_header(data)
 
 
 def _sorted_header(data: bytes) -> bytes:
