@@ -7,7 +7,9 @@ Every format is deterministic: the same graph gives the same bytes, in any
 process and under any ``PYTHONHASHSEED``. Blank nodes (only the ontology
 has them; parkkg's data names every node with an IRI) get content-derived
 labels (:func:`rdflib.compare.to_canonical_graph`) and triples are written
-in sorted order.
+in sorted order. Every RDF format but JSON-LD is written by Oxigraph's
+serialisers (:func:`graph.rdf.files.serialize_ox`); JSON-LD by rdflib's,
+compacted with parkkg's context.
 
 Formats (:class:`ExportFormat`):
 
