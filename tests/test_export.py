@@ -328,3 +328,13 @@ def test_cli_export_to_stdout(ttl_file, capsysbinary):
 def test_cli_export_rejects_unknown_format_and_lang(ttl_file):
     assert cli.main(["export", "--format", "xlsx", "--graph", str(ttl_file)]) == 2
     assert cli.main(["export", "--format", "csv", "--lang", "fr", "--graph", str(ttl_file)]) == 2
+
+
+@pytest.mark.parametrize("fmt", [f for f in RdfFormat if f is not RdfFormat.JSONLD], ids=lambda f: f.value)
+def test_a_store_is_written_piece_by_piece_as_its_quads_at_once(built, fmt, monkeypatch):
+    """From a Store the sorted lines are made a few subjects at a time; the bytes are those of all the quads at once."""
+    from graph.rdf import files
+
+    at_once = files.serialize_ox(list(built.store), fmt)
+    monkeypatch.setattr(files, "_SUBJECTS_PER_PIECE", 7)  # many pieces, some subjects in several graphs
+    assert files.serialize_ox(built.store, fmt) == at_once

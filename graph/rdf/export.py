@@ -7,7 +7,9 @@ Every format is deterministic: the same graph gives the same bytes, in any
 process and under any ``PYTHONHASHSEED``. Blank nodes (only the ontology
 has them; parkkg's data names every node with an IRI) get content-derived
 labels (:func:`rdflib.compare.to_canonical_graph`) and triples are written
-in sorted order.
+in sorted order. Every RDF format but JSON-LD is written by Oxigraph's
+serialisers (:func:`graph.rdf.files.serialize_ox`); JSON-LD by rdflib's,
+compacted with parkkg's context.
 
 Formats (:class:`ExportFormat`):
 
@@ -35,11 +37,12 @@ from __future__ import annotations
 import enum
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph
 
 from graph.errors import StoreError
 from graph.rdf.files import (
@@ -50,7 +53,6 @@ from graph.rdf.files import (
     select_graphs,
     serialize_ox,
     sorted_union,
-    term_key,
     union_graph,
     write_atomic,
 )
@@ -145,44 +147,6 @@ def _jsonld(g: Graph) -> bytes:
     return f'{{\n  "@context": {context},\n  "@graph": [\n{body}\n  ]\n}}\n'.encode()
 
 
-class _SortedView(Graph):
-    """A Graph over the same store whose subjects and their properties come sorted.
-
-    rdflib's RDF/XML writer emits subjects in store order, which follows
-    Python's string hashing; this view fixes the order.
-    """
-
-    def __init__(self, graph: Graph) -> None:
-        super().__init__(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
-
-    def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Any:  # noqa: A002
-        return iter(sorted(set(super().subjects(predicate, object)), key=lambda n: n.n3()))
-
-    def predicate_objects(self, subject: Any = None, unique: bool = False) -> Any:
-        return iter(sorted(super().predicate_objects(subject), key=term_key))
-
-
-def _register_serializers() -> None:
-    from rdflib import plugin
-    from rdflib.plugins.serializers.rdfxml import XMLSerializer
-    from rdflib.serializer import Serializer
-
-    global _XMLSerializer
-
-    class _XMLSerializer(XMLSerializer):  # type: ignore[no-redef]
-        def __init__(self, store: Any) -> None:
-            super().__init__(_SortedView(store))
-
-    plugin.register("parkkg-xml", Serializer, __name__, "_XMLSerializer")
-
-
-_register_serializers()
-
-
-#: written by Oxigraph's serialisers (:func:`graph.rdf.files.serialize_ox`), about 50 times faster than rdflib's
-_OX_WRITTEN = frozenset({RdfFormat.TURTLE, RdfFormat.NTRIPLES, RdfFormat.NQUADS, RdfFormat.TRIG})
-
-
 def serialize(
     ds: Dataset | Graph,
     fmt: RdfFormat = RdfFormat.TURTLE,
@@ -206,30 +170,30 @@ def serialize(
     >>> print(serialize(g, RdfFormat.NTRIPLES).decode().strip())
     <https://w3id.org/parkkg/id/a> <https://w3id.org/parkkg/ontology#text> "x" .
     """
-    if fmt in _OX_WRITTEN:
-        return serialize_ox(canonical_ox_quads(ds, provenance=provenance, ontology=ontology), fmt)
-    canon = canonical_dataset(ds, provenance=provenance, ontology=ontology)
-    union = sorted_union(canon)
-    if fmt is RdfFormat.JSONLD:
-        return _jsonld(union)
-    _check_xml_chars(union)
-    return union.serialize(format="parkkg-xml", encoding="utf-8")
+    if fmt is RdfFormat.JSONLD:  # compacted with parkkg's context: rdflib's writer (Oxigraph's writes expanded JSON-LD)
+        return _jsonld(sorted_union(canonical_dataset(ds, provenance=provenance, ontology=ontology)))
+    quads = canonical_ox_quads(ds, provenance=provenance, ontology=ontology)
+    if fmt is RdfFormat.RDFXML:
+        check_xml_chars(quads)
+    return serialize_ox(quads, fmt)
 
 
 # characters XML 1.0 cannot carry at all, not even as character references
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _check_xml_chars(g: Graph) -> None:
-    """Refuse, naming the triple, a graph RDF/XML cannot hold (rdflib would
-    write an XML file no parser accepts)."""
-    for s, p, o in g:
-        for term in (s, p, o):
-            bad = _XML_ILLEGAL.search(str(term)) if isinstance(term, (Literal, URIRef)) else None
+def check_xml_chars(quads: Iterable[Any]) -> None:
+    """Refuse, naming the triple, pyoxigraph quads RDF/XML cannot hold (the
+    writer would make an XML file no parser accepts)."""
+    import pyoxigraph as ox
+
+    for q in quads:
+        for term in (q.subject, q.predicate, q.object):
+            bad = _XML_ILLEGAL.search(term.value) if isinstance(term, (ox.Literal, ox.NamedNode)) else None
             if bad:
                 raise StoreError(
                     f"RDF/XML cannot hold the control character U+{ord(bad.group()):04X} found in "
-                    f"{s.n3()} {p.n3()} (XML 1.0 forbids it); export as Turtle, N-Triples, N-Quads, "
+                    f"{q.subject} {q.predicate} (XML 1.0 forbids it); export as Turtle, N-Triples, N-Quads, "
                     "TriG or JSON-LD, or remove the character from the article"
                 )
 

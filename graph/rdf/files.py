@@ -25,9 +25,10 @@ import re
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -480,6 +481,51 @@ def _sorted_unique_lines(data: bytes) -> bytes:
     return b"\n".join(lines) + b"\n" if lines else b""
 
 
+def _sorted_line_chunks(quads: Any, *, as_quads: bool, by_graph: bool) -> Iterator[bytes]:
+    """The sorted unique N-Triples (``as_quads=False``: the union of the graphs) or N-Quads lines of ``quads``, in pieces.
+
+    ``by_graph`` puts the graphs one after the other (sorted by name, the
+    default graph last), each with its lines sorted. From a ``pyoxigraph.Store``
+    the lines are made a few thousand subjects at a time, subjects in the
+    order their lines sort in, so the whole serialisation never sits in
+    memory as separate lines; from any other iterable of quads, at once.
+    """
+    import pyoxigraph as ox
+
+    syntax = ox.RdfFormat.N_QUADS if as_quads else ox.RdfFormat.N_TRIPLES
+
+    def lines(some: Iterable[Any]) -> bytes:
+        return _sorted_unique_lines(ox.serialize(some if as_quads else (q.triple for q in some), format=syntax))
+
+    if not isinstance(quads, ox.Store):
+        everything = list(quads)
+        if not by_graph:
+            yield lines(everything)
+            return
+        for g in _graph_order({q.graph_name for q in everything}):
+            yield lines(q for q in everything if q.graph_name == g)
+        return
+    subjects: dict[Any, set[Any]] = {}
+    for q in quads:
+        subjects.setdefault(q.graph_name if by_graph else None, set()).add(q.subject)
+    for g in _graph_order(subjects) if by_graph else [None]:
+        # a line starts with its subject and a space: sorting subjects so sorts their lines (no IRI holds a space)
+        ordered = sorted(subjects.pop(g, ()), key=lambda s: str(s) + " ")
+        for i in range(0, len(ordered), _SUBJECTS_PER_PIECE):
+            yield lines(q for s in ordered[i : i + _SUBJECTS_PER_PIECE] for q in quads.quads_for_pattern(s, None, None, g))
+
+
+_SUBJECTS_PER_PIECE = 4096
+
+
+def _graph_order(names: Iterable[Any]) -> list[Any]:
+    """Graph names sorted, the default graph last (the order TriG lists them in)."""
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    return sorted(names, key=lambda g: (g == default, getattr(g, "value", "")))
+
+
 def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
     """Serialise pyoxigraph quads (a ``Store`` or any iterable of ``Quad``) deterministically, with Oxigraph's writers.
 
@@ -489,8 +535,9 @@ def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
     graphs sorted by name (the default graph last). Triple formats get the
     union of all graphs, each distinct triple once. Blank-node labels are
     written as given: give canonical ones (:func:`canonical_ox_quads`) for
-    byte-identical files. JSON-LD is not written here (see
-    :mod:`graph.rdf.export`).
+    byte-identical files. RDF/XML must hold no character XML 1.0 forbids
+    (:func:`graph.rdf.export.check_xml_chars`). JSON-LD is not written here
+    (see :mod:`graph.rdf.export`).
 
     Examples
     --------
@@ -505,18 +552,21 @@ def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
     if fmt is RdfFormat.JSONLD or fmt.ox_name is None:
         raise ValueError(f"{fmt.value} is not written with Oxigraph")
     if fmt.is_quads:
-        lines = _sorted_unique_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        chunks = _sorted_line_chunks(quads, as_quads=True, by_graph=fmt is RdfFormat.TRIG)
         if fmt is RdfFormat.NQUADS:
-            return lines
-        parsed = list(ox.parse(lines, format=ox.RdfFormat.N_QUADS))
-        default = ox.DefaultGraph()
-        parsed.sort(key=lambda q: (q.graph_name == default, getattr(q.graph_name, "value", "")))  # stable: sorted within a graph
+            return b"".join(chunks)
+        parsed = chain.from_iterable(ox.parse(c, format=ox.RdfFormat.N_QUADS) for c in chunks)
         return _sorted_header(ox.serialize(parsed, format=ox.RdfFormat.TRIG, prefixes=readable_prefixes()))
-    lines = _sorted_unique_lines(ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES))
+    chunks = _sorted_line_chunks(quads, as_quads=False, by_graph=False)
     if fmt is RdfFormat.NTRIPLES:
-        return lines
-    triples = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
-    return _sorted_header(ox.serialize(triples, format=getattr(ox.RdfFormat, fmt.ox_name), prefixes=readable_prefixes()))
+        return b"".join(chunks)
+    triples = chain.from_iterable(ox.parse(c, format=ox.RdfFormat.N_TRIPLES) for c in chunks)
+    data = ox.serialize(triples, format=getattr(ox.RdfFormat, fmt.ox_name), prefixes=readable_prefixes())
+    if fmt is RdfFormat.RDFXML:
+        # a raw carriage return reaches an XML reader as a line feed (XML 1.0 end-of-line handling); the writer only
+        # puts one inside a literal, where the character reference keeps it
+        return data.replace(b"\r", b"&#13;")
+    return _sorted_header(data)
 
 
 def _sorted_header(data: bytes) -> bytes:

@@ -113,13 +113,6 @@ def serialize_ontology(fmt: RdfFormat | str = RdfFormat.TURTLE, *, shapes: bool 
         return serialize(g, fmt)
     # rdflib's general canonicalisation takes half a minute on the shapes' hundreds of
     # blank nodes; they form trees, whose content hashes label them as surely
-    if fmt is RdfFormat.RDFXML:
-        out = Graph()
-        for prefix, ns in g.namespaces():
-            out.bind(prefix, ns)
-        for t in sorted(labelled, key=lambda t: tuple(x.n3() for x in t)):
-            out.add(t)
-        return out.serialize(format="parkkg-xml", encoding="utf-8")
     from graph.rdf.files import serialize_ox
     from graph.rdf.terms import quads_to_ox
 
