@@ -25,7 +25,7 @@ PACKAGE = ROOT / "graph"
 
 #: What the text and extraction stages must never import (directly or lazily).
 RDF_FREE = ("graph.text", "graph.extract")
-FORBIDDEN_IN_RDF_FREE = ("rdflib", "pyoxigraph", "pyshacl", "owlrl", "typer", "graph.cli", "graph.api",
+FORBIDDEN_IN_RDF_FREE = ("rdflib", "pyoxigraph", "pyshacl", "pyshacl_turbo", "owlrl", "typer", "graph.cli", "graph.api",
                          "graph.vocab", "graph.rdf", "graph.sparql", "graph.views")
 
 
