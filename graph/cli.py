@@ -93,7 +93,7 @@ def build(
     timings = dict(result.timings)
     # the graph and its views change together: staged, then moved into OUTDIR as one set;
     # the views are drawn in a process of their own while this one validates and writes the graph
-    with files.staged_outputs(outdir) as stage, _run_aside_if(viz, _draw_views, result, stage) as drawing:
+    with files.staged_outputs(outdir) as stage, _views_aside(viz, result, stage) as drawings:
         if not no_validate:
             from graph.rdf.validate import validate_store
 
@@ -109,12 +109,14 @@ def build(
             with _timed(timings, "turtle"):
                 export.write_turtle(result.store, stage / GRAPH_FILE_NAME)
             written.append(str(outdir / GRAPH_FILE_NAME))
-        if drawing is not None:
+        if drawings:
             with _timed(timings, "views wait"):
-                drawn, timings["views"] = drawing.result()
-            if not drawing.forked:
+                answers = [d.result() for d in drawings]
+            timings["views"] = max(seconds for _, seconds in answers)  # drawn side by side: the longest is the views' time
+            if not any(d.forked for d in drawings):
                 del timings["views wait"]  # drawn here: its time is the views'
-            views = [outdir / p.name for p in drawn]
+                timings["views"] = sum(seconds for _, seconds in answers)
+            views = [outdir / p.name for drawn, _ in answers for p in drawn]
     if store is not None:
         from graph.sparql.store import write_oxigraph
 
@@ -126,26 +128,30 @@ def build(
     typer.echo(command_time(timings), err=True)
 
 
-def _draw_views(result, stage: Path) -> tuple[list[Path], float]:
-    """The network views of a build, written into ``stage``, and the seconds they took."""
+def _draw_views(result, stage: Path, network: str) -> tuple[list[Path], float]:
+    """One network view of a build (HTML, PNG, SVG), written into ``stage``, and the seconds it took."""
     from graph.rdf.files import store_union_graph
     from graph.views import render
 
     started = time.perf_counter()
-    drawn = render.write_views(store_union_graph(result.store), stage)  # the union the views read, with no Dataset between
+    drawn = render.write_views(store_union_graph(result.store), stage, networks=(network,))  # the union the views read, with no Dataset between
     return drawn, time.perf_counter() - started
 
 
 @contextmanager
-def _run_aside_if(wanted: bool, fn, *args) -> Iterator:
-    """:func:`graph._parallel.run_aside` of ``fn(*args)``, or None when not ``wanted``."""
+def _views_aside(wanted: bool, result, stage: Path) -> Iterator[list]:
+    """One :func:`graph._parallel.run_aside` per network view, drawn while this process validates and
+    writes the graph (each in a process of its own where the platform forks); [] when not ``wanted``."""
     if not wanted:
-        yield None
+        yield []
         return
-    from graph._parallel import run_aside
+    from contextlib import ExitStack
 
-    with run_aside(fn, *args) as aside:
-        yield aside
+    from graph._parallel import run_aside
+    from graph.views.networks import NETWORKS
+
+    with ExitStack() as stack:
+        yield [stack.enter_context(run_aside(_draw_views, result, stage, name)) for name in NETWORKS]
 
 
 @contextmanager
