@@ -112,10 +112,11 @@ def build(
         if drawings:
             with _timed(timings, "views wait"):
                 answers = [d.result() for d in drawings]
-            timings["views"] = max(seconds for _, seconds in answers)  # drawn side by side: the longest is the views' time
-            if not any(d.forked for d in drawings):
+            forked = any(d.forked for d in drawings)
+            # side by side the longest drawing is the views' time; drawn here one after another, their sum
+            timings["views"] = (max if forked else sum)(seconds for _, seconds in answers)
+            if not forked:
                 del timings["views wait"]  # drawn here: its time is the views'
-                timings["views"] = sum(seconds for _, seconds in answers)
             views = [outdir / p.name for drawn, _ in answers for p in drawn]
     if store is not None:
         from graph.sparql.store import write_oxigraph
