@@ -359,6 +359,7 @@ def test_targets_are_not_scored_and_periods_have_no_year(small_gold: Gold) -> No
     target = add_observation(g, PARK, "80000000000", "CNY", 2026, "工业总产值")
     g.add((target, RDF.type, PK.Target))
     assert score(g, small_gold)["observation"].fp == 0
+    assert score(g, small_gold)["entity:*"].fp == 0  # nor is it an entity (pk:Target is a kind of pk:Observation)
     # the same node as a measured value is a false positive
     g.remove((target, RDF.type, PK.Target))
     assert score(g, small_gold)["observation"].fp == 1

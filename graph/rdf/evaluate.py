@@ -81,8 +81,9 @@ PKR = "https://w3id.org/parkkg/id/"
 ENTITY_CLASSES: tuple[str, ...] = ENTITY_CLASS_NAMES
 """Classes a gold entity may have."""
 
+# records about entities, not entities; pk:Target is a subclass of pk:Observation (a stated plan, never gold)
 _NON_ENTITY_CLASSES = frozenset(
-    {"Observation", "HonourAward", "Affiliation", "Document", "Sentence", "Event", "Indicator"}
+    {"Observation", "Target", "HonourAward", "Affiliation", "Document", "Sentence", "Event", "Indicator"}
 )
 
 RELATION_PROPERTIES: tuple[str, ...] = (
