@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["worker_count", "imap_ordered", "Aside", "run_aside"]
+__all__ = ["worker_count", "imap_ordered", "Aside", "run_aside", "Standby"]
 
 T = TypeVar("T")
 
@@ -181,3 +181,100 @@ def _run_aside(send: Any, fn: Callable[..., Any], args: tuple[Any, ...]) -> None
         send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
         send.close()
+
+
+class Standby:
+    """A process forked now that gets ready for work whose arguments are not known yet.
+
+    The process runs ``prepare()`` at once (imports, fonts, caches: work that
+    needs no input) while the caller goes on; :meth:`start` sends it the
+    arguments, and it runs ``fn(*args)``; :meth:`result` waits for the value
+    (an exception ``fn`` raised is raised again here). Where the platform
+    cannot fork, ``fn`` runs in the caller when :meth:`result` is asked for.
+    Use it as a context manager: leaving the block without having asked for
+    the value (an error, Ctrl-C) stops the process.
+
+    Examples
+    --------
+    >>> with Standby(fn=sorted, prepare=lambda: None) as standby:
+    ...     standby.start([3, 1, 2])
+    ...     standby.result()
+    [1, 2, 3]
+    """
+
+    def __init__(self, fn: Callable[..., T], prepare: Callable[[], Any]) -> None:
+        import multiprocessing as mp
+        import sys
+
+        self._fn = fn
+        self._args: tuple[Any, ...] | None = None
+        self._process: Any = None
+        self._conn: Any = None
+        self.forked = False
+        """Whether ``fn`` runs in a process of its own."""
+        if "fork" in mp.get_all_start_methods():
+            ctx = mp.get_context("fork")
+            self._conn, theirs = ctx.Pipe(duplex=True)
+            for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+                stream.flush()
+            # not a daemon: fn may start processes of its own (a daemon may not); __exit__ stops it
+            self._process = ctx.Process(target=_stand_by, args=(theirs, prepare, fn), daemon=False)
+            self._process.start()
+            theirs.close()
+            self.forked = True
+
+    def start(self, *args: Any) -> None:
+        """Hand the process ``fn``'s arguments (pickled to it); it runs ``fn`` as soon as it is ready."""
+        if self._args is not None:
+            raise RuntimeError("Standby.start was called twice")
+        self._args = args
+        if self._process is not None:
+            self._conn.send(args)
+
+    def result(self) -> Any:
+        """Wait for ``fn``'s value (computed now if it could not run in a process of its own)."""
+        if self._args is None:
+            raise RuntimeError("Standby.result before Standby.start")
+        if self._process is None:
+            return self._fn(*self._args)
+        try:
+            ok, value = self._conn.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"the process running {getattr(self._fn, '__name__', self._fn)} ended with code {self._process.exitcode} before answering") from None
+        finally:
+            self._conn.close()
+        self._process.join()
+        self._process = None  # answered: nothing to stop on exit
+        if not ok:
+            raise value
+        return value
+
+    def __enter__(self) -> Standby:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process is not None:
+            self._conn.close()  # a process still waiting for its arguments ends on its own
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._process = None
+
+
+def _stand_by(conn: Any, prepare: Callable[[], Any], fn: Callable[..., Any]) -> None:
+    import signal
+    import sys
+
+    # stopped by the caller (SIGTERM): unwind, so that processes fn started are stopped too
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        prepare()
+    except Exception:  # preparing is an optimisation: fn meets the same problem and reports it
+        pass
+    try:
+        args = conn.recv()
+    except EOFError:  # the caller left without work for us
+        conn.close()
+        return
+    _run_aside(conn, fn, args)

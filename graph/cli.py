@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -64,7 +64,6 @@ def build(
     For a large corpus, --store oxigraph:PATH --no-turtle --no-viz --no-validate streams the graph into the store a few documents at a time instead of holding it all in memory.
     """
     from graph import api
-    from graph.rdf import export, files
 
     if store is not None and (not store.startswith("oxigraph:") or store == "oxigraph:"):
         raise fail(f"--store takes oxigraph:PATH, not {store!r}", EXIT_INPUT)
@@ -86,15 +85,26 @@ def build(
         typer.echo(f"{built.stats().summary().replace(' triples,', ' quads,')} -> oxigraph:{built.store}")
         typer.echo(command_time(), err=True)
         return
-    result = api.build(articles or None, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir)
+    with _views_standby(viz) as drawer:
+        _build_and_write(api.build(articles or None, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir),
+                         outdir, drawer, validate=not no_validate, turtle=turtle, store=store)  # fmt: skip
+
+
+def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bool, store: Optional[str]) -> None:
+    """Validate and write a built graph (and its views, when ``drawer`` is a :class:`graph._parallel.Standby`)."""
+    from graph.rdf import export, files
+
     _report_skipped(result.failures)
     written = []
     views: list[Path] = []
     timings = dict(result.timings)
     # the graph and its views change together: staged, then moved into OUTDIR as one set;
     # the views are drawn in a process of their own while this one validates and writes the graph
-    with files.staged_outputs(outdir) as stage, _views_aside(viz, result, stage) as drawings:
-        if not no_validate:
+    # the views' process is stopped (leaving the inner block) before an unfinished stage is removed
+    with files.staged_outputs(outdir) as stage, (drawer or nullcontext()):
+        if drawer is not None:
+            drawer.start(_quads_of(result.store), stage)
+        if validate:
             from graph.rdf.validate import validate_store
 
             with _timed(timings, "validate"):
@@ -109,13 +119,12 @@ def build(
             with _timed(timings, "turtle"):
                 export.write_turtle(result.store, stage / GRAPH_FILE_NAME)
             written.append(str(outdir / GRAPH_FILE_NAME))
-        if drawings:
+        if drawer is not None:
             with _timed(timings, "views wait"):
-                answers = [d.result() for d in drawings]
-            forked = any(d.forked for d in drawings)
+                answers = drawer.result()
             # side by side the longest drawing is the views' time; drawn here one after another, their sum
-            timings["views"] = (max if forked else sum)(seconds for _, seconds in answers)
-            if not forked:
+            timings["views"] = (max if drawer.forked else sum)(seconds for _, seconds in answers)
+            if not drawer.forked:
                 del timings["views wait"]  # drawn here: its time is the views'
             views = [outdir / p.name for drawn, _ in answers for p in drawn]
     if store is not None:
@@ -129,30 +138,64 @@ def build(
     typer.echo(command_time(timings), err=True)
 
 
-def _draw_views(result, stage: Path, network: str) -> tuple[list[Path], float]:
-    """One network view of a build (HTML, PNG, SVG), written into ``stage``, and the seconds it took."""
+def _quads_of(store) -> bytes:
+    """A store's quads as N-Quads: what the views' process is sent."""
+    import pyoxigraph as ox
+
+    return store.dump(format=ox.RdfFormat.N_QUADS)
+
+
+def _prepare_drawing() -> None:
+    """What drawing a view needs before there is a graph: the modules and the CJK font."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+    import pyvis.network  # noqa: F401
+
+    from graph.rdf import files  # noqa: F401
+    from graph.views import networks, render  # noqa: F401
+
+    render.find_cjk_font()
+
+
+def _draw_views(quads: bytes, stage: Path) -> list[tuple[list[Path], float]]:
+    """Every network view of a graph given as N-Quads, written into ``stage``: (files, seconds) per view,
+    each view drawn in a process of its own where the platform forks."""
+    from contextlib import ExitStack
+
+    import pyoxigraph as ox
+
+    from graph._parallel import run_aside
     from graph.rdf.files import store_union_graph
+    from graph.views.networks import NETWORKS
+
+    store = ox.Store()
+    store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+    union = store_union_graph(store)  # the union the views read, with no Dataset between
+    with ExitStack() as stack:
+        drawings = [stack.enter_context(run_aside(_draw_view, union, stage, name)) for name in NETWORKS]
+        return [d.result() for d in drawings]
+
+
+def _draw_view(union, stage: Path, network: str) -> tuple[list[Path], float]:
+    """One network view (HTML, PNG, SVG), written into ``stage``, and the seconds it took."""
     from graph.views import render
 
     started = time.perf_counter()
-    drawn = render.write_views(store_union_graph(result.store), stage, networks=(network,))  # the union the views read, with no Dataset between
+    drawn = render.write_views(union, stage, networks=(network,))
     return drawn, time.perf_counter() - started
 
 
 @contextmanager
-def _views_aside(wanted: bool, result, stage: Path) -> Iterator[list]:
-    """One :func:`graph._parallel.run_aside` per network view, drawn while this process validates and
-    writes the graph (each in a process of its own where the platform forks); [] when not ``wanted``."""
+def _views_standby(wanted: bool) -> Iterator[object]:
+    """A :class:`graph._parallel.Standby` that loads the drawing modules and the font while the graph is
+    built, then draws the views while this process validates and writes the graph; None when not ``wanted``."""
     if not wanted:
-        yield []
+        yield None
         return
-    from contextlib import ExitStack
+    from graph._parallel import Standby
 
-    from graph._parallel import run_aside
-    from graph.views.networks import NETWORKS
-
-    with ExitStack() as stack:
-        yield [stack.enter_context(run_aside(_draw_views, result, stage, name)) for name in NETWORKS]
+    with Standby(_draw_views, prepare=_prepare_drawing) as drawer:
+        yield drawer
 
 
 @contextmanager

@@ -111,6 +111,7 @@ def test_build_views_drawn_beside_validation_are_the_views_drawn_after_it(build_
 def test_build_that_violates_the_shapes_writes_nothing_and_stops_the_views(tmp_path, monkeypatch, capsys):
     import multiprocessing
 
+    import graph.api  # noqa: F401  imported before the patch, so that its own validate_store stays the real one
     from graph.cli import main
     from graph.rdf import validate
 

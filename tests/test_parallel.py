@@ -1,0 +1,100 @@
+"""graph._parallel: the worker processes of the pipeline (ordered maps, work run aside, a process on standby)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from graph._parallel import Standby, imap_ordered, run_aside
+
+forks = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="the platform cannot fork")
+
+
+def _pid_and_marker(marker: str) -> tuple[int, str]:
+    return os.getpid(), Path(marker).read_text()
+
+
+def _fail(message: str) -> None:
+    raise ValueError(message)
+
+
+def _write_marker(path: Path) -> None:
+    path.write_text("prepared")
+
+
+def _sleep_in_a_child(pidfile: str) -> None:
+    with run_aside(time.sleep, 60) as aside:
+        Path(pidfile).write_text(str(aside._process.pid))
+        aside.result()
+
+
+def test_imap_ordered_keeps_input_order_across_workers():
+    assert list(imap_ordered(abs, list(range(-50, 0)), 2, chunksize=3, in_flight=2)) == list(range(50, 0, -1))
+
+
+@forks
+def test_standby_prepares_before_its_arguments_arrive_and_runs_elsewhere(tmp_path):
+    marker = tmp_path / "marker"
+    with Standby(_pid_and_marker, prepare=lambda: _write_marker(marker)) as standby:
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:  # prepare ran before start
+            time.sleep(0.01)
+        assert marker.exists()
+        standby.start(str(marker))
+        pid, text = standby.result()
+    assert standby.forked and pid != os.getpid() and text == "prepared"
+    assert multiprocessing.active_children() == []
+
+
+@forks
+def test_standby_raises_fns_exception_in_the_caller():
+    with Standby(_fail, prepare=lambda: None) as standby:
+        standby.start("no such thing")
+        with pytest.raises(ValueError, match="no such thing"):
+            standby.result()
+
+
+def test_standby_refuses_result_before_start_and_a_second_start():
+    with Standby(sorted, prepare=lambda: None) as standby:
+        with pytest.raises(RuntimeError, match="before Standby.start"):
+            standby.result()
+        standby.start([2, 1])
+        with pytest.raises(RuntimeError, match="twice"):
+            standby.start([2, 1])
+        assert standby.result() == [1, 2]
+
+
+@forks
+def test_leaving_a_standby_without_work_ends_its_process():
+    with Standby(sorted, prepare=lambda: None) as standby:
+        process = standby._process
+    assert not process.is_alive()
+    assert multiprocessing.active_children() == []
+
+
+@forks
+def test_stopping_a_standby_stops_the_processes_its_work_started(tmp_path):
+    pidfile = tmp_path / "grandchild"
+    with Standby(_sleep_in_a_child, prepare=lambda: None) as standby:
+        standby.start(str(pidfile))
+        deadline = time.monotonic() + 30
+        while not pidfile.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        grandchild = int(pidfile.read_text())
+    # left without asking for the value (as on an error): the standby and the process it forked are gone
+    deadline = time.monotonic() + 10
+    while _alive(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(grandchild)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
