@@ -160,3 +160,12 @@ def test_a_place_before_an_industry_is_not_part_of_its_name():
     industries = {m.name for m in ex.mentions if m.cls == "Industry"}
     assert {"新能源汽车", "生物医药"} <= industries
     assert not any(n.startswith(("芜湖", "广东")) for n in industries)
+
+
+def test_a_name_starts_after_a_role_noun_or_a_verb_of_placing():
+    assert keys("主要客户日本星野光学株式会社采购量上升。", "Enterprise") == {"日本星野光学株式会社"}
+    assert keys("海上风电整机制造商青川动力装备有限公司入驻。", "Enterprise") == {"青川动力装备有限公司"}
+    assert keys("研究院设在青川动力研发中心。", "Platform") == {"青川动力研发中心"}
+    assert not keys("林远航教授担任实验室主任。", "Platform")
+    assert not any("选址" in k for k in keys("两个项目均选址园区东片区。", "Park"))
+    assert not keys("此文不代表公司立场。", "Enterprise")
