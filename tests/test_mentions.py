@@ -169,3 +169,9 @@ def test_a_name_starts_after_a_role_noun_or_a_verb_of_placing():
     assert not keys("林远航教授担任实验室主任。", "Platform")
     assert not any("选址" in k for k in keys("两个项目均选址园区东片区。", "Park"))
     assert not keys("此文不代表公司立场。", "Enterprise")
+
+
+def test_joint_centres_and_test_platforms_are_platforms():
+    assert keys("两家企业共建高分子膜材料联合研发中心。", "Platform") == {"高分子膜材料联合研发中心"}
+    assert keys("学校与企业组建储能材料联合研究院。", "Platform") == {"储能材料联合研究院"}
+    assert keys("园区建成功率器件公共测试平台。", "Platform") == {"功率器件公共测试平台"}
