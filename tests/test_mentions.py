@@ -175,3 +175,10 @@ def test_joint_centres_and_test_platforms_are_platforms():
     assert keys("两家企业共建高分子膜材料联合研发中心。", "Platform") == {"高分子膜材料联合研发中心"}
     assert keys("学校与企业组建储能材料联合研究院。", "Platform") == {"储能材料联合研究院"}
     assert keys("园区建成功率器件公共测试平台。", "Platform") == {"功率器件公共测试平台"}
+
+
+def test_a_universitys_school_is_no_university():
+    found = mentions("由江城大学材料与化学工程学院林远航教授担任主任，与东海学院、江城理工学院合作。").mentions
+    assert {m.key for m in found if m.cls == "University"} == {"江城大学", "东海学院", "江城理工学院"}
+    assert "林远航" in {m.key for m in found if m.cls == "Person"}
+    assert not keys("化学工程学院院长宋明山表示。", "University")

@@ -274,6 +274,20 @@ def _valid_body(body: str, cls: str) -> bool:
     return True
 
 
+_SCHOOL_DISCIPLINE = _CUES.ends_with("school-discipline")
+
+
+def _is_school(body: str, lex: Lexicon) -> bool:
+    """A 学院 that is a university's school, not a university (机械工程学院, 电子科学与技术学院).
+
+    Its name ends in a discipline (cue family ``school-discipline``) and no place
+    name starts it (潍坊学院, 重庆工业职业技术学院 and 江苏理工学院 are universities).
+    """
+    if any(body.startswith(p) for p in lex.places) or re.match(r"[\u4e00-\u9fff]{1,3}[省市]", body):
+        return False
+    return bool(_SCHOOL_DISCIPLINE.search(body))
+
+
 def _is_category(text: str, end: int) -> bool:
     tail = text[end : end + 12]
     return bool(_COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail))
@@ -330,6 +344,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         listed = cls == "Park" and re.match(r"^[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)", text[m.end() :])
         if not _valid_body(body, cls) or (_is_category(text, m.end()) and not listed):
             floor = max(floor, m.end()) if cls != "Platform" else floor
+            continue
+        if suffix == "学院" and cls == "University" and _is_school(body, lex):
+            floor = m.end()
             continue
         name = body + suffix
         if cls == "Park" or quoted and body == quoted.group():
@@ -569,7 +586,7 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
 
 
 # what may stand before a name written name-then-title (由张三副市长担任, 、李四总经理)
-_NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是)$")
+_NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是|学院)$")
 # characters that end a place or body, never a person's given name (高新区管委会主任 is no 高新区)
 _NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企]")
 
@@ -598,7 +615,7 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
                 if i < 0 or name[:sur_len] not in surnames or not all(is_cjk(c) for c in name):
                     continue
                 after_org = any(f.end - s.start == i and f.cls in ORGANIZATION_CLASS_NAMES for f in found)
-                if _NOT_GIVEN.search(name[sur_len:]) or not (after_org or _NAME_LEFT.search(text[max(0, i - 1) : i])):
+                if _NOT_GIVEN.search(name[sur_len:]) or not (after_org or _NAME_LEFT.search(text[max(0, i - 2) : i])):
                     continue
                 if best is None or len(name) < len(best):
                     best = name
