@@ -182,3 +182,8 @@ def test_a_universitys_school_is_no_university():
     assert {m.key for m in found if m.cls == "University"} == {"江城大学", "东海学院", "江城理工学院"}
     assert "林远航" in {m.key for m in found if m.cls == "Person"}
     assert not keys("化学工程学院院长宋明山表示。", "University")
+
+
+def test_an_academys_institute_is_one_name_even_with_yu_inside():
+    assert keys("公司与中国农业科学院土壤与肥料研究所签约。", "ResearchInstitute") == {"中国农业科学院土壤与肥料研究所"}
+    assert keys("中国科学院东海海洋研究所与园区签约。", "ResearchInstitute") == {"中国科学院东海海洋研究所"}

@@ -277,6 +277,14 @@ def _valid_body(body: str, cls: str) -> bool:
 _SCHOOL_DISCIPLINE = _CUES.ends_with("school-discipline")
 
 
+def _academy_unit_gap(prev: Mention, gap: str) -> bool:
+    """``gap`` (text between an academy and a 研究所) is the first half of a name split at 与.
+
+    中国科学院 + 上海微系统 + 与 + 信息技术研究所: the scan for the institute's name stops at 与.
+    """
+    return prev.name.endswith("科学院") and re.fullmatch(r"[\u4e00-\u9fff]{2,10}与", gap) is not None
+
+
 def _is_school(body: str, lex: Lexicon) -> bool:
     """A 学院 that is a university's school, not a university (机械工程学院, 电子科学与技术学院).
 
@@ -311,6 +319,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if not body and quoted:
             start, body = floor + quoted.start(), quoted.group()
         prev = out[-1] if out else None
+        if cls == "ResearchInstitute" and prev is not None and _academy_unit_gap(prev, text[prev.end - s.start : start]):
+            start, body = prev.end - s.start, text[prev.end - s.start : m.start()]
         if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
             ORG_CLASSES | {"Park"}
         ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body):
@@ -319,6 +329,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             if _valid_body(body, cls) or body.startswith(("（", "(")) or cls == "GovernmentBody" or (body == "" and cls == "Platform"):
                 owner = out[-1]
                 name = owner.name + body + suffix
+                if cls == "ResearchInstitute" and owner.name.endswith("科学院"):
+                    out.pop()  # 中国科学院过程工程研究所 names the institute, not the academy as well
                 out.append(
                     Mention(name, cls, owner.start, s.start + m.end(), s.index, f"suffix:{suffix}+owner:{owner.name}",
                             level=detect_level(name))
