@@ -187,3 +187,12 @@ def test_a_universitys_school_is_no_university():
 def test_an_academys_institute_is_one_name_even_with_yu_inside():
     assert keys("公司与中国农业科学院土壤与肥料研究所签约。", "ResearchInstitute") == {"中国农业科学院土壤与肥料研究所"}
     assert keys("中国科学院东海海洋研究所与园区签约。", "ResearchInstitute") == {"中国科学院东海海洋研究所"}
+
+
+def test_honour_titles_lose_a_leading_particle_year_or_batch():
+    assert keys("该成果获得了江城市科学技术进步奖一等奖。", "Honour") == {"江城市科学技术进步奖一等奖"}
+    assert keys("该成果获2022年度江城市科学技术进步奖二等奖。", "Honour") == {"江城市科学技术进步奖二等奖"}
+    found = mentions("公司入选工业和信息化部第七批制造业单项冠军产品。").mentions
+    assert {m.key for m in found if m.cls == "Honour"} == {"制造业单项冠军产品"}
+    assert "工业和信息化部" in {m.key for m in found if m.cls == "GovernmentBody"}
+    assert keys("其钻机入选江西省首台（套）重大技术装备。", "Honour") == {"江西省首台（套）重大技术装备"}

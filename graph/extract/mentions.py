@@ -421,6 +421,7 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                 if re.search(r"(?:公布|发布|认定|评选|授予|颁发)的$", text[:i]) and (m.start() - i) >= 2:
                     break  # 入选国家知识产权局公布的国家知识产权示范企业: the body is not part of the title
                 i -= 1
+            i = _honour_start(text, i, m.start())
             name = text[i:end].strip(_QUOTES)
             core = name[: -len(h)] if name.endswith(h) else name
             cue_here = _HONOUR_LEFT_CUES.search(text, 0, i)
@@ -431,6 +432,7 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             if _GENERIC_BODY.match(core.strip(_QUOTES)) and not detect_level(name):
                 continue
             cued = _HONOUR_LEFT_CUES.search(text, 0, i) is not None and _HONOUR_LEFT_CUES.search(text, 0, i).end() == i
+            cued = cued or _HONOUR_BATCH_END.search(text, 0, i) is not None  # 第八批 + title
             in_list = i > 0 and text[i - 1] == "、" and any(b == i - 1 for _, b in taken)
             if not (detect_level(name) or cued or in_list):
                 continue
@@ -441,6 +443,27 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                                level=detect_level(name)))
             taken.append((start, end))
     return out
+
+
+_HONOUR_LEAD = re.compile(r"(?:了|(?:19|20)\d{2}\s*年度?)+")
+_HONOUR_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批(?:次)?")
+_HONOUR_BATCH_END = re.compile(_HONOUR_BATCH.pattern + "$")
+
+
+def _honour_start(text: str, i: int, head: int) -> int:
+    """Where an honour's title starts in ``text[i:head]`` (the words before its suffix).
+
+    An aspect particle or a year before the title is not part of it (获得了厦门市科技进步奖,
+    获2023年度重庆市科技进步奖), nor is the body that names a batch (工业和信息化部第八批
+    制造业单项冠军企业 → 制造业单项冠军企业).
+    """
+    lead = _HONOUR_LEAD.match(text, i, head)
+    if lead:
+        i = lead.end()
+    batch = None
+    for batch in _HONOUR_BATCH.finditer(text, i, head):
+        pass
+    return batch.end() if batch is not None and head - batch.end() >= 2 else i
 
 
 _ORG_UNITS = ("党工委", "管委会", "党委", "纪工委", "董事会", "监事会", "管理委员会", "人民政府", "政府")
