@@ -196,3 +196,10 @@ def test_honour_titles_lose_a_leading_particle_year_or_batch():
     assert {m.key for m in found if m.cls == "Honour"} == {"制造业单项冠军产品"}
     assert "工业和信息化部" in {m.key for m in found if m.cls == "GovernmentBody"}
     assert keys("其钻机入选江西省首台（套）重大技术装备。", "Honour") == {"江西省首台（套）重大技术装备"}
+
+
+def test_a_name_starts_after_a_localizer_or_a_verb_of_appointment():
+    assert {m.name for m in mentions("在年度工作会议上青川高新区党工委作报告。").mentions if m.cls == "Park"} == {"青川高新区"}
+    assert not keys("新厂房投产后公司产能翻番。", "Enterprise")
+    assert not keys("归属于上市公司股东的净利润增长。", "Enterprise")
+    assert not keys("林远航任实验室主任。", "Platform")

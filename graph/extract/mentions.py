@@ -205,6 +205,8 @@ _NAME_VERBS = frozenset(
     "物流 营销 咨询 应用 测试 监测 育种 研究 教育 培训 实业 装备 集成 驱动 储能 医疗 传动 通信 显示 封装".split()
 )
 _FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其或并")
+# a localizer after a noun or verb ends a phrase of time or place (会议上, 投产后): a name starts after it
+_LOCALIZERS = frozenset("上后里内下")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
 
 
@@ -247,7 +249,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         # jieba's tags on single characters of unknown names are unreliable (端华新材料 → 端/v):
         # a lone character cuts only if it is a function word
         if (len(word) > 1 and tag in _CUT_TAGS and word not in _NAME_VERBS) or word in lex.stopwords or (
-            len(word) == 1 and word in _FUNCTION_CHARS
+            len(word) == 1 and (word in _FUNCTION_CHARS or (tag == "f" and word in _LOCALIZERS and pos > 2))
         ):
             cut = pos
     if 0 < len(body) - cut < keep_min and cut:
