@@ -203,3 +203,8 @@ def test_a_name_starts_after_a_localizer_or_a_verb_of_appointment():
     assert not keys("新厂房投产后公司产能翻番。", "Enterprise")
     assert not keys("归属于上市公司股东的净利润增长。", "Enterprise")
     assert not keys("林远航任实验室主任。", "Platform")
+
+
+def test_a_company_named_for_an_institute_is_one_company():
+    assert keys("苏州星河光学研究院有限公司为其全资子公司。", "Enterprise") == {"苏州星河光学研究院有限公司"}
+    assert not keys("苏州星河光学研究院有限公司为其全资子公司。", "ResearchInstitute")

@@ -279,6 +279,11 @@ def _valid_body(body: str, cls: str) -> bool:
 _SCHOOL_DISCIPLINE = _CUES.ends_with("school-discipline")
 
 
+def _owner_company(prev: Mention | None, s: Sentence, start: int) -> bool:
+    """A company suffix right after an institute's or centre's name makes one company name."""
+    return prev is not None and prev.end - s.start == start and prev.cls in ("ResearchInstitute", "Platform")
+
+
 def _academy_unit_gap(prev: Mention, gap: str) -> bool:
     """``gap`` (text between an academy and a 研究所) is the first half of a name split at 与.
 
@@ -339,6 +344,13 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
                 )
                 floor = m.end()
                 continue
+        if cls == "Enterprise" and not body and _owner_company(prev, s, start):
+            # 洛阳伊洛精密传动研究院 + 有限公司: a company named for an institute or centre
+            owner = out.pop()
+            out.append(Mention(owner.name + suffix, cls, owner.start, s.start + m.end(), s.index,
+                               f"suffix:{suffix}+named:{owner.cls}", level=detect_level(owner.name)))
+            floor = m.end()
+            continue
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
