@@ -208,3 +208,8 @@ def test_a_name_starts_after_a_localizer_or_a_verb_of_appointment():
 def test_a_company_named_for_an_institute_is_one_company():
     assert keys("苏州星河光学研究院有限公司为其全资子公司。", "Enterprise") == {"苏州星河光学研究院有限公司"}
     assert not keys("苏州星河光学研究院有限公司为其全资子公司。", "ResearchInstitute")
+
+
+def test_regulators_and_economic_bureaus_are_government_bodies():
+    assert keys("新药获得国家药品监督管理局批准。", "GovernmentBody") == {"国家药品监督管理局"}
+    assert "青川高新技术产业开发区经济运行局" in keys("来源：青川高新技术产业开发区经济运行局", "GovernmentBody")
