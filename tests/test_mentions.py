@@ -213,3 +213,8 @@ def test_a_company_named_for_an_institute_is_one_company():
 def test_regulators_and_economic_bureaus_are_government_bodies():
     assert keys("新药获得国家药品监督管理局批准。", "GovernmentBody") == {"国家药品监督管理局"}
     assert "青川高新技术产业开发区经济运行局" in keys("来源：青川高新技术产业开发区经济运行局", "GovernmentBody")
+
+
+def test_a_counted_list_of_sub_parks_names_parks():
+    found = keys("青川高新区下辖东湖智造园、西岭材料园和南山科技城三个片区。", "Park")
+    assert {"东湖智造园", "西岭材料园"} <= found

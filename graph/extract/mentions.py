@@ -981,6 +981,27 @@ def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexico
     return out
 
 
+_SUB_PARK_LIST_RE = re.compile(
+    "(?:" + _CUES.alternation("sub-parks") + r")((?:[\u4e00-\u9fff]{2,12}(?:、|和|及|与))+[\u4e00-\u9fff]{2,12}?)(?:等)?"
+    r"(?:\d+|[两二三四五六七八九十]+)个(?:专业园区?|片区|园区|分园|园|板块|功能区|组团)"
+)
+
+
+def _sub_park_list(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
+    """The items of ``下辖A、B和C三个片区`` (a sub-park cue, a list, a count of parks) are parks."""
+    out = []
+    for m in _SUB_PARK_LIST_RE.finditer(text):
+        pos = m.start(1)
+        for item in re.split(r"、|和|及|与", m.group(1)):
+            idx = text.find(item, pos)
+            pos = idx + len(item)
+            a, b = s.start + idx, s.start + idx + len(item)
+            if _GENERIC_BODY.match(item) or any(f.start < b and a < f.end for f in found):
+                continue
+            out.append(Mention(item, "Park", a, b, s.index, "list:sub-park"))
+    return out
+
+
 def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
@@ -1236,6 +1257,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found = _resolve_overlaps(found)
         found += [p for p in _product_list_mentions(s, text, lex) if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
         found += _list_mentions(s, text, found, lex)
+        found += _sub_park_list(s, text, found)
         found = _resolve_overlaps(found)
         found += _project_mentions(s, text, found)
         found = _resolve_overlaps(found + _standalone_projects(s, text, found))
