@@ -218,3 +218,8 @@ def test_regulators_and_economic_bureaus_are_government_bodies():
 def test_a_counted_list_of_sub_parks_names_parks():
     found = keys("青川高新区下辖东湖智造园、西岭材料园和南山科技城三个片区。", "Park")
     assert {"东湖智造园", "西岭材料园"} <= found
+
+
+def test_zhizao_parks_and_a_name_after_luodi():
+    assert keys("项目落地东湖智造园。", "Park") == {"东湖智造园"}
+    assert keys("企业入驻西岭智造港。", "Park") == {"西岭智造港"}
