@@ -223,3 +223,9 @@ def test_a_counted_list_of_sub_parks_names_parks():
 def test_zhizao_parks_and_a_name_after_luodi():
     assert keys("项目落地东湖智造园。", "Park") == {"东湖智造园"}
     assert keys("企业入驻西岭智造港。", "Park") == {"西岭智造港"}
+
+
+def test_a_person_after_a_title_before_a_verb_of_leading_or_attending():
+    assert keys("该课题由公司副总经理程远舟牵头实施。", "Person") == {"程远舟"}
+    assert keys("首席技术官邱景宁博士领衔研发团队。", "Person") == {"邱景宁"}
+    assert keys("江城大学副校长孙晓岚出席签约仪式。", "Person") == {"孙晓岚"}
