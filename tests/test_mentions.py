@@ -229,3 +229,8 @@ def test_a_person_after_a_title_before_a_verb_of_leading_or_attending():
     assert keys("该课题由公司副总经理程远舟牵头实施。", "Person") == {"程远舟"}
     assert keys("首席技术官邱景宁博士领衔研发团队。", "Person") == {"邱景宁"}
     assert keys("江城大学副校长孙晓岚出席签约仪式。", "Person") == {"孙晓岚"}
+
+
+def test_a_name_before_bracketed_titles():
+    assert keys("研发由邱景宁（副总经理、首席技术官）负责。", "Person") == {"邱景宁"}
+    assert keys("孙晓岚（检测中心主任）和她的团队。", "Person") == {"孙晓岚"}

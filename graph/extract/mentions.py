@@ -678,6 +678,33 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
     return out
 
 
+def _person_before_paren_roles(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """People whose titles follow in brackets, several or with a unit: 陈某（副总经理、首席技术官）, 吴某（研发中心主任）."""
+    out: list[Mention] = []
+    taken = [(f.start - s.start, f.end - s.start) for f in found]
+    for p in re.finditer(r"[（(]([^（）()]{2,24})[）)]", text):
+        parts = re.split(r"[、，,]", p.group(1))
+        role = next((r for part in parts for r in lex.roles if part.endswith(r)), None)  # roles: longest first
+        if role is None:
+            continue
+        best = None
+        for size in (3, 2):
+            i = p.start() - size
+            name = text[max(0, i) : p.start()]
+            if i < 0 or not all(is_cjk(c) for c in name) or _NOT_GIVEN.search(name):
+                continue
+            if any(name.startswith(x) and len(name) - len(x) in (1, 2) for x in lex.surnames) and _NAME_LEFT.search(
+                    text[max(0, i - 2) : i]):
+                best = name
+                break
+        if best is None or any(x < p.start() and p.start() - len(best) < y for x, y in taken):
+            continue
+        a = p.start() - len(best)
+        out.append(Mention(best, "Person", s.start + a, s.start + p.start(), s.index, f"person:role-after:{role}"))
+        taken.append((a, p.start()))
+    return out
+
+
 @lru_cache(maxsize=4)
 def _role_after_rx(roles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"([（(])?((?:{_CUES.alternation('role-modifier')})?(?:{_alternation(roles)}))([）)])?")
@@ -1250,6 +1277,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found = _cued_honours(_designations(_resolve_overlaps(found), s), s)
         found += _person_mentions(s, text, lex, found)
         found += _person_before_role(s, text, lex, found)
+        found += _person_before_paren_roles(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
