@@ -234,3 +234,9 @@ def test_a_person_after_a_title_before_a_verb_of_leading_or_attending():
 def test_a_name_before_bracketed_titles():
     assert keys("研发由邱景宁（副总经理、首席技术官）负责。", "Person") == {"邱景宁"}
     assert keys("孙晓岚（检测中心主任）和她的团队。", "Person") == {"孙晓岚"}
+
+
+def test_projects_by_capacity_in_more_units_and_after_total_investment():
+    assert keys("公司投资5亿元建设的年产2000万支医用导管生产线投产。", "Project") == {"年产2000万支医用导管生产线"}
+    assert keys("5月8日，公司年产10GW光伏组件扩产项目在园区开工。", "Project") == {"年产10GW光伏组件扩产项目"}
+    assert keys("总投资12亿元的智能电控系统项目正式落户。", "Project") == {"智能电控系统项目"}

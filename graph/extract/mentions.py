@@ -806,7 +806,8 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
 
 
 _PROJECT_RE = re.compile(
-    r"(年产(?:能)?[\d.]+\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|辆|平方米|立方米)[\u4e00-\u9fff]{2,24}?(?:项目|生产线))"
+    r"(年产(?:能)?[\d.]+\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|辆|平方米|立方米|支|颗|块|艘|GWh|GW|MWh|MW)"
+    r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,24}?(?:项目|生产线))"
     r"|“([^”]{4,40})”(?:项目|工程)"
     r"|(?:项目|课题)“([^”]{4,40})”"
     r"|(?:投资建设)([^的，。、；]{4,20}?(?:基地|工厂|产业园|生产线|中心))(?:项目)?"
@@ -821,7 +822,7 @@ _PROJECT_LIST_RE = re.compile(
 # a project named after the verb that brings it (…投资建设的光电子产业园项目), or opening a clause
 # whose verb places it (海上风电主轴承智能制造项目于10月15日在孝泉工业城开工)
 _INVESTED_PROJECT_RE = re.compile(
-    r"(?:投资建设|投资兴建|投资|建设|承建|实施|引进|签约|落地|推进)的([^，。；;、的“”]{4,30}?项目)"
+    r"(?:投资建设|投资兴建|投资|建设|承建|实施|引进|签约|落地|推进|总投资[\d.]+\s*(?:万|亿)元)的([^，。；;、的“”]{4,30}?项目)"
     r"|(?:^|[，,；;。])(?:\d{1,2}月(?:\d{1,2}日)?[，,])?([^，。；;、的“”]{4,30}?项目)(?=[，,]?(?:[^，。；;]{0,16}[，,])?于?[^，。；;]{0,14}在[^，。；;]{2,24}?(?:开工|投产|落地|竣工|建成|开建|动工|签约|揭牌))"
 )
 
@@ -838,6 +839,9 @@ def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list
         name = m.group(g)
         if re.match(r"^(?:该|本|此|这|其|上述|各|多个|一批|重点|重大)", name) or re.search(r"\d+个", name):
             continue
+        subject = re.match(r"(?:公司|企业|集团|我们)(?:的)?(?=年产)", name)
+        if subject:  # 公司年产500万片…项目: the generic subject is no part of the name
+            name, a = name[subject.end() :], a + subject.end()
         out.append(Mention(name, "Project", s.start + a, s.start + b, s.index, "project:invested"))
     return out
 
