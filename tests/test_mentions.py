@@ -240,3 +240,8 @@ def test_projects_by_capacity_in_more_units_and_after_total_investment():
     assert keys("公司投资5亿元建设的年产2000万支医用导管生产线投产。", "Project") == {"年产2000万支医用导管生产线"}
     assert keys("5月8日，公司年产10GW光伏组件扩产项目在园区开工。", "Project") == {"年产10GW光伏组件扩产项目"}
     assert keys("总投资12亿元的智能电控系统项目正式落户。", "Project") == {"智能电控系统项目"}
+
+
+def test_more_product_heads_after_a_product_cue():
+    assert keys("子公司负责高分子密封元件的研发制造。", "Product") == {"高分子密封元件"}
+    assert keys("公司专注于船用柴油发电机组。", "Product") == {"船用柴油发电机组"}
