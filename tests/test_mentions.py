@@ -245,3 +245,9 @@ def test_projects_by_capacity_in_more_units_and_after_total_investment():
 def test_more_product_heads_after_a_product_cue():
     assert keys("子公司负责高分子密封元件的研发制造。", "Product") == {"高分子密封元件"}
     assert keys("公司专注于船用柴油发电机组。", "Product") == {"船用柴油发电机组"}
+
+
+def test_product_lists_after_zhuying_yewu_and_without_qi_items():
+    assert keys("公司主营业务为船用齿轮箱、液压绞车和电动锚机。", "Product") >= {"船用齿轮箱", "液压绞车", "电动锚机"}
+    assert not any(k.startswith(("其", "业务")) for k in keys("主要从事碳化硅纤维及其复合材料的研发。主营业务概况如下。", "Product"))
+    assert keys("公司专注船用电力推进系统的研发。", "Product") == {"船用电力推进系统"}

@@ -902,7 +902,7 @@ _PRODUCT_LIST_RE = re.compile(
 )
 _FOCUS_LIST_RE = re.compile(
     _CUES.alternation("product-list")
-    + r"(?:包括|主要有|有|为|是|[：:])?"
+    + r"(?:业务(?=为|是|包括|[：:]))?(?:包括|主要有|有|为|是|[：:])?"
     +
     r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?)"
     r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|$))"
@@ -956,8 +956,8 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if n == 0 and "的" in item:
                     cut = item.rindex("的") + 1
                     item, idx = item[cut:], idx + cut
-                if not item:
-                    continue
+                if not item or item.startswith(("其", "业务")):
+                    continue  # 纤维及其复合材料: 其 refers back, no name; 主营业务概况: a heading
                 headed = item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))
                 if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域)$", item):
                     continue  # 主要生产基地: a facility, not a product
