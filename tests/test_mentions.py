@@ -251,3 +251,8 @@ def test_product_lists_after_zhuying_yewu_and_without_qi_items():
     assert keys("公司主营业务为船用齿轮箱、液压绞车和电动锚机。", "Product") >= {"船用齿轮箱", "液压绞车", "电动锚机"}
     assert not any(k.startswith(("其", "业务")) for k in keys("主要从事碳化硅纤维及其复合材料的研发。主营业务概况如下。", "Product"))
     assert keys("公司专注船用电力推进系统的研发。", "Product") == {"船用电力推进系统"}
+
+
+def test_a_grade_word_opens_a_product_name():
+    assert keys("项目建成后可年产电子级盐酸、电子级硝酸等产品5万吨。", "Product") >= {"电子级盐酸", "电子级硝酸"}
+    assert keys("公司主要原料工业级纯碱由本地企业供应。", "Product") == {"工业级纯碱"}

@@ -932,6 +932,15 @@ def _model_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+# a grade word opens a product's name (电子级硫酸, 工业级物流无人机, 航空级钛合金棒材); the name runs to a
+# list mark, a particle or a verb that follows a subject
+_GRADED_PRODUCT_RE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[、和及与的])|(?<=年产)|(?<=等级)|(?<=主要)|(?<=原料))"
+    r"(?:电子级|工业级|医药级|医用级|食品级|航空级|车规级|宇航级)[\u4e00-\u9fff]{2,8}?"
+    r"(?=[、，,。；;：:和及与等的于由自被在已为将]|通过|批量|产品|$)"
+)
+
+
 def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named in lists: 硒、碲等产品生产商; 专注于A、B等细分领域; 年产6万吨X项目."""
     out = []
@@ -964,6 +973,9 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
                 out.append(Mention(item, "Product", s.start + idx, s.start + idx + len(item), s.index, "product:list"))
+    for m in _GRADED_PRODUCT_RE.finditer(text):
+        if not re.search(r"(?:项目|基地|产业|企业|领域|标准)$", m.group()):
+            out.append(Mention(m.group(), "Product", s.start + m.start(), s.start + m.end(), s.index, "product:graded"))
     for m in _CAPACITY_PRODUCT_RE.finditer(text):
         item = m.group(1)
         item = re.sub(r"(?:高精密度|高端|新型)?$", "", item) if False else item
