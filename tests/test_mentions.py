@@ -256,3 +256,7 @@ def test_product_lists_after_zhuying_yewu_and_without_qi_items():
 def test_a_grade_word_opens_a_product_name():
     assert keys("项目建成后可年产电子级盐酸、电子级硝酸等产品5万吨。", "Product") >= {"电子级盐酸", "电子级硝酸"}
     assert keys("公司主要原料工业级纯碱由本地企业供应。", "Product") == {"工业级纯碱"}
+
+
+def test_a_lab_named_for_both_partners_across_a_dash():
+    assert "江城大学—青川动力智能电驱联合实验室" in keys("双方共建的“江城大学—青川动力智能电驱联合实验室”揭牌。", "Platform")

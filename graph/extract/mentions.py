@@ -328,6 +328,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         prev = out[-1] if out else None
         if cls == "ResearchInstitute" and prev is not None and _academy_unit_gap(prev, text[prev.end - s.start : start]):
             start, body = prev.end - s.start, text[prev.end - s.start : m.start()]
+        if cls == "Platform" and prev is not None and prev.end - s.start == start - 1 and text[start - 1] in "—–-":
+            # “A大学—B公司联合实验室”: a platform named for both partners, joined by a dash
+            start, body = start - 1, text[start - 1 : m.start()]
         if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
             ORG_CLASSES | {"Park"}
         ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body):
