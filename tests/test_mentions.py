@@ -260,3 +260,8 @@ def test_a_grade_word_opens_a_product_name():
 
 def test_a_lab_named_for_both_partners_across_a_dash():
     assert "江城大学—青川动力智能电驱联合实验室" in keys("双方共建的“江城大学—青川动力智能电驱联合实验室”揭牌。", "Platform")
+
+
+def test_leading_industries_ending_a_sentence_or_alone():
+    assert {"海洋装备", "声学电子"} <= keys("园区主导产业为海洋装备、声学电子和生物医药。", "Industry")
+    assert "海洋装备" in keys("园区以海洋装备为主导产业，已集聚企业20家。", "Industry")

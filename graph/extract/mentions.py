@@ -716,7 +716,8 @@ def _role_after_rx(roles: tuple[str, ...]) -> re.Pattern[str]:
 _LEADING_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
     r"|以((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:产业)?为(?:主导|支柱|核心|重点)"
-    r"|(?:重点发展|主导产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业)"
+    r"|(?:重点发展|主导产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
+    r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
 )
 _NAMED_CHAIN_RE = re.compile(
     r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|“?领头雁”?)"
@@ -746,9 +747,10 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
-    listed = "、" in text or "和" in text or "与" in text or "及" in text  # every list pattern needs one
+    # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
+    listed = "、" in text or "和" in text or "与" in text or "及" in text or "为主导产业" in text
     for m in _LEADING_LIST_RE.finditer(text) if listed else ():
-        g = next(i for i in (1, 2, 3) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4) if m.group(i))
         pos = m.start(g)
         for item in re.split(r"、|和|与|及", m.group(g)):
             idx = text.find(item, pos)
