@@ -156,6 +156,7 @@ def _left_boundary(
 ) -> int:
     """Scan left from ``suffix_start`` to where the name begins (>= floor)."""
     i = suffix_start
+    stopwords_ending = _stopwords_by_last_char(lex.stopwords)
     while i > floor:
         ch = text[i - 1]
         if ch in _CLOSE_BRACKETS:
@@ -170,7 +171,7 @@ def _left_boundary(
         if not _name_char(ch):
             break
         cut = False
-        for w in _stopwords_by_last_char(lex.stopwords).get(ch, ()):
+        for w in stopwords_ending.get(ch, ()):
             n = len(w)
             # the text test first: ``bounds`` may segment the sentence when first asked
             if n <= i - floor and text[i - n : i] == w and i in bounds and (i - n) in bounds:
@@ -283,6 +284,20 @@ def _add(found: list[Mention], m: Mention) -> None:
     found.append(m)
 
 
+_QUOTED_TAIL = re.compile(r"[“「]([^”」“「]{2,16})[”」]$")
+
+
+def _quoted_before(text: str, floor: int, end: int) -> re.Match[str] | None:
+    """A quoted phrase that ``text[floor:end]`` ends with (“星火”中心), or None.
+
+    The closing quote is checked first: most suffixes follow no quote, and the
+    pattern would otherwise be searched through the whole slice to learn that.
+    """
+    if end <= floor or text[end - 1] not in "”」":
+        return None
+    return _QUOTED_TAIL.search(text[floor:end])
+
+
 def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundaries) -> list[Mention]:
     out: list[Mention] = []
     floor = 0
@@ -293,7 +308,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             continue
         start = _left_boundary(text, m.start(), floor, lex, bounds)
         body = text[start : m.start()]
-        quoted = re.search(r"[“「]([^”」“「]{2,16})[”」]$", text[floor : m.start()])
+        quoted = _quoted_before(text, floor, m.start())
         if not body and quoted:
             start, body = floor + quoted.start(), quoted.group()
         prev = out[-1] if out else None
@@ -1210,16 +1225,34 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
             if short not in aliases and short not in fulls and short not in other_names:
                 aliases[short] = full
     for park in sorted({m.name for m in all_mentions if m.cls == "Park"}):
-        for place in sorted(lex.places, key=len, reverse=True):
-            for form in (place + "市", place + "省", place):
-                rest = park[len(form) :]
-                if park.startswith(form) and len(rest) >= 5 and rest not in aliases:
-                    aliases.setdefault(rest, park)
-                    break
-            else:
-                continue
-            break
+        rest = _park_without_place(park, lex.places, aliases)
+        if rest is not None:
+            aliases.setdefault(rest, park)
     return LocalMentions(tuple(all_mentions), aliases)
+
+
+@lru_cache(maxsize=8)
+def _place_lengths(places: frozenset[str]) -> tuple[int, ...]:
+    """The lengths place names have, longest first."""
+    return tuple(sorted({len(p) for p in places}, reverse=True))
+
+
+def _park_without_place(park: str, places: frozenset[str], aliases: dict[str, str]) -> str | None:
+    """A park's name after its leading place (清远市 / 广东省 / 清远), if at least five
+    characters are left and they are not an alias yet; the longest place is tried first.
+
+    Only the place spelt by the park's first characters can open it, so each
+    place length is looked up once instead of every place being tried.
+    """
+    for n in _place_lengths(places):
+        place = park[:n]
+        if len(place) < n or place not in places:
+            continue
+        for form in (place + "市", place + "省", place):
+            rest = park[len(form) :]
+            if park.startswith(form) and len(rest) >= 5 and rest not in aliases:
+                return rest
+    return None
 
 
 def find_mentions(
