@@ -599,6 +599,8 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
     (``person:role-after:<role>``) for the affiliation rule.
     """
     out: list[Mention] = []
+    if not lexicon_matcher(lex.roles).occurs_in(text):
+        return out  # every match below holds a role word
     taken = [(f.start - s.start, f.end - s.start) for f in found]
     surnames = set(lex.surnames)
     for r in _role_after_rx(lex.roles).finditer(text):
@@ -651,13 +653,15 @@ TOPIC_INDUSTRY_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=64)
-def _bounds(text: str) -> frozenset[int]:
-    return token_boundaries(text)
+def _industry_mentions(
+    s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = (), bounds: LazyBoundaries | None = None
+) -> list[Mention]:
+    """Industries: dictionary labels, and industries a cue names (以A、B为主导; X产业链的链主).
 
-
-def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = ()) -> list[Mention]:
-    """Industries: dictionary labels, and industries a cue names (以A、B为主导; X产业链的链主)."""
+    ``bounds`` are the sentence's word boundaries, if the caller has them already.
+    """
+    if bounds is None:
+        bounds = lazy_boundaries(text)
     out = []
     for ind in lex.industries:
         if ind.zh not in text:
@@ -712,9 +716,9 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         place = next((f for f in _place_prefixes(lex.places).get(item[:1], ()) if item.startswith(f) and len(item) - len(f) >= 2), None)
         if place is not None:  # 芜湖市新能源汽车产业链: the place says whose chain it is, the industry is 新能源汽车
             item, idx = item[len(place) :], idx + len(place)
-        if guessed and idx > 0 and idx not in _bounds(text):
+        if guessed and idx > 0 and idx not in bounds:
             # an item cut inside a word (园区智能网联… → 区智能网联…) starts at the next word
-            nxt = next((b for b in sorted(_bounds(text)) if idx < b < idx + len(item) - 1), None)
+            nxt = next((b for b in range(idx + 1, idx + len(item) - 1) if b in bounds), None)
             if nxt is not None:
                 item, idx = item[nxt - idx :], nxt
         trimmed.append((item, idx))
@@ -889,11 +893,17 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
     return out
 
 
+def _may_hold_list_head(text: str) -> bool:
+    """Whether ``text`` has the characters every :data:`_LIST_HEAD_RE` match holds:
+    、 and 等, and a company word (企业, 公司, 药企, 厂商) to end the list."""
+    return "、" in text and "等" in text and ("企业" in text or "公司" in text or "药企" in text or "厂商" in text)
+
+
 def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexicon) -> list[Mention]:
     """Items of ``A、B、C等…企业`` and of customer lists are enterprises."""
     out = []
     spans = []
-    for m in _LIST_HEAD_RE.finditer(text) if "、" in text and "等" in text else ():  # the pattern needs both
+    for m in _LIST_HEAD_RE.finditer(text) if _may_hold_list_head(text) else ():
         if _is_category(text, m.end()):
             continue
         items_text = m.group(1)
@@ -1040,6 +1050,16 @@ def _longest_first(mentions: Iterable[Mention]) -> list[Mention]:
     return kept
 
 
+def _disjoint(by_offset: Sequence[Mention]) -> bool:
+    """Whether mentions sorted by offset are non-empty and pairwise apart (no two share a character)."""
+    reach = -1
+    for m in by_offset:
+        if m.end <= m.start or m.start < reach:
+            return False
+        reach = m.end
+    return True
+
+
 def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions, and what containers hold.
 
@@ -1050,6 +1070,9 @@ def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     mentions = list(mentions)
     if len(mentions) < 2:  # nothing can overlap
         return mentions
+    by_offset = sorted(mentions, key=lambda m: (m.start, m.end))
+    if _disjoint(by_offset):
+        return by_offset  # what the rules below keep when nothing overlaps: everything
     containers = _longest_first(m for m in mentions if _is_container(m))
     others = []
     for m in mentions:
@@ -1178,7 +1201,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found = _cued_honours(_designations(_resolve_overlaps(found), s), s)
         found += _person_mentions(s, text, lex, found)
         found += _person_before_role(s, text, lex, found)
-        found += _industry_mentions(s, text, lex, found)
+        found += _industry_mentions(s, text, lex, found, bounds)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)
