@@ -107,7 +107,13 @@ def _line_width(lines: list[str]) -> float:
 
 
 @lru_cache(maxsize=1)
-def _traditional_chars() -> re.Pattern[str] | None:
+def _traditional_chars() -> frozenset[str] | None:
+    """The characters OpenCC writes differently in simplified Chinese (None without OpenCC).
+
+    A set, not a character class: ``set.isdisjoint`` over a text is several
+    times faster than a regular-expression search through a class of
+    thousands of characters, and most texts hold none of them.
+    """
     try:
         import opencc
     except ImportError:  # pragma: no cover - a core dependency
@@ -119,7 +125,7 @@ def _traditional_chars() -> re.Pattern[str] | None:
             trad, simp = line.split("\t", 1)
             if len(trad) == 1 and trad not in simp.split():
                 chars.add(trad)
-    return re.compile("[" + "".join(sorted(chars)) + "]") if chars else None
+    return frozenset(chars) if chars else None
 
 
 def to_simplified(text: str) -> str:
@@ -133,8 +139,8 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("廣東聚石化學股份有限公司位於清遠高新區")
     '广东聚石化学股份有限公司位于清远高新区'
     """
-    rx = _traditional_chars()
-    if rx is None or not rx.search(text):
+    chars = _traditional_chars()
+    if chars is None or chars.isdisjoint(text):
         return text
     from opencc import OpenCC
 
