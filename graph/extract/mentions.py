@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
-from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.lexicon import IndustryEntry, Lexicon, load_lexicon
 from graph.extract.spans import SpanIndex
 from graph.extract.tables import TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
@@ -91,6 +91,7 @@ _LIST_HEAD_RE = re.compile(
     r"(?:一大批|一批|多家|众多|[\u4e00-\u9fff]{0,12}?)(?:为代表的)?[\u4e00-\u9fff]{0,10}?(企业|公司|药企|厂商|品牌企业|龙头企业)"
 )
 _CUSTOMER_RE = re.compile(r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + "[：:]?")
+_CUSTOMER_WORDS = lexicon_matcher(_CUES.words("customer"))
 _PERSON_TAIL = re.compile(
     r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|[，,。：:；;、“”\s]|$)"
 )
@@ -141,7 +142,9 @@ def canonical_park_name(name: str, lex: Lexicon | None = None) -> str:
     return name
 
 
+@lru_cache(maxsize=None)
 def _name_char(ch: str) -> bool:
+    """Whether ``ch`` may stand inside a name: a Han character (not punctuation) or a Latin letter (memoised per character)."""
     return (is_cjk(ch) and ch not in "，。、；：？！“”‘’（）《》【】…—·「」『』　") or (ch.isascii() and ch.isalpha())
 
 
@@ -260,13 +263,19 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
 
 
+_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家)+")
+_HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
+_HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
+_BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
+
+
 def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if cls == "Platform":
-        return bool(core) and not re.fullmatch(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家)+", core)
+        return bool(core) and not _GENERIC_PLATFORM_BODY.fullmatch(core)
     if not core or len(core) < 2 and cls not in ("GovernmentBody",):
         return False
-    if cls == "Enterprise" and ((re.search(r"(?:全资子|控股子|参股子)$", core) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)", core)) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}[子分母总]", core)):
+    if cls == "Enterprise" and (_HOLDING_TAIL.search(core) or _HOLDING_KIND.fullmatch(core) or _BRANCH_KIND.fullmatch(core)):
         return False  # 全资子公司, 分公司: a kind of company, not a name
     if cls == "Enterprise" and _PLACE_ONLY.fullmatch(core):
         return False  # 泰国公司, 深圳公司: a description, not a name
@@ -284,6 +293,10 @@ def _add(found: list[Mention], m: Mention) -> None:
     found.append(m)
 
 
+_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)")
+_ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
+_PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
+_DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
 _QUOTED_TAIL = re.compile(r"[“「]([^”」“「]{2,16})[”」]$")
 
 
@@ -329,7 +342,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
-        date_tail = re.match(r"(?:年度|年|月份|月|日)", body) if start and text[start - 1].isdigit() else None
+        date_tail = _DATE_TAIL.match(body) if start and text[start - 1].isdigit() else None
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
             body = text[start : m.start()]
@@ -340,9 +353,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             continue
         if suffix == "中心" and len(body) < 4:
             continue
-        if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)", body) or (cls == "Park" and re.search(r"[一两二三四五六七八九十]$", body)):
+        if _COUNTED.search(body) or (cls == "Park" and _ENDS_IN_NUMERAL.search(body)):
             continue  # 新增两家省级工程技术研究中心, 一城两片区: a count, not a name
-        listed = cls == "Park" and re.match(r"^[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)", text[m.end() :])
+        listed = cls == "Park" and _PARTS_AFTER.match(text, m.end())
         if not _valid_body(body, cls) or (_is_category(text, m.end()) and not listed):
             floor = max(floor, m.end()) if cls != "Platform" else floor
             continue
@@ -380,9 +393,7 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     # unquoted phrases ending in an honour suffix, bounded by list punctuation or a cue verb
     taken = [(m.start - s.start, m.end - s.start) for m in out]
     present = lexicon_matcher(lex.honour_suffixes).present(text)  # one pass, not one search per suffix
-    for h in lex.honour_suffixes:
-        if h not in present:
-            continue
+    for h in [h for h in lex.honour_suffixes if h in present] if present else ():
         for m in re.finditer(re.escape(h), text):
             end = m.end()
             if any(a <= m.start() < b for a, b in taken):
@@ -653,6 +664,12 @@ TOPIC_INDUSTRY_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
+def _industry_labels(industries: tuple[IndustryEntry, ...]) -> frozenset[str]:
+    """The dictionary labels of the industries (built once per lexicon)."""
+    return frozenset(i.zh for i in industries)
+
+
 def _industry_mentions(
     s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = (), bounds: LazyBoundaries | None = None
 ) -> list[Mention]:
@@ -696,7 +713,7 @@ def _industry_mentions(
                 if 0 < cut < len(item):
                     item, idx = item[cut:], idx + cut
         named.append((item, idx))
-    labels = {i.zh for i in lex.industries}
+    labels = _industry_labels(lex.industries)
     trimmed = []
     for item, idx in named:
         guessed = idx in fuzzy
@@ -913,7 +930,7 @@ def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexico
             items.append(m.group(2))
         # the first item may carry a verb or a place before it: keep the part after the last cue
         spans.append((start, items))
-    for c in _CUSTOMER_RE.finditer(text):
+    for c in _CUSTOMER_RE.finditer(text) if _CUSTOMER_WORDS.occurs_in(text) else ():  # a match holds a customer cue
         tail = text[c.end() :]
         stop = re.search(r"等|[，。；;]", tail)
         chunk = tail[: stop.start()] if stop else tail
