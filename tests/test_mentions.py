@@ -160,3 +160,15 @@ def test_a_place_before_an_industry_is_not_part_of_its_name():
     industries = {m.name for m in ex.mentions if m.cls == "Industry"}
     assert {"新能源汽车", "生物医药"} <= industries
     assert not any(n.startswith(("芜湖", "广东")) for n in industries)
+
+
+def test_the_fast_canonical_copy_knows_every_field_of_a_mention():
+    # find_mentions copies each mention with its canonical name field by field, not with dataclasses.replace
+    from dataclasses import fields, replace
+
+    from graph.extract.mentions import _MENTION_FIELDS, _with_canonical
+    from graph.model import Mention
+
+    assert tuple(f.name for f in fields(Mention)) == _MENTION_FIELDS
+    m = Mention("鼎峰电子", "Enterprise", 3, 7, 1, "alias:use", level="municipal")
+    assert _with_canonical(m, "广东鼎峰电子股份有限公司") == replace(m, canonical="广东鼎峰电子股份有限公司")

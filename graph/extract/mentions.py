@@ -1126,18 +1126,20 @@ def _park_anaphora(
     if not parks:
         return []
 
+    @lru_cache(maxsize=None)
     def main_of(scope: int) -> str:
         counts = parks.get(scope) or parks[-1]
         return max(counts, key=lambda k: (counts[k], -first[k]))
 
     out = []
+    named = SpanIndex(mentions)
     for s in sentences:
-        main = main_of(section_of[s.index])
         for rx in (_BARE_PARK_RE, _BARE_PARK_AFTER_VERB):
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(1), s.start + m.end(1)
-                if any(x.start < b and a < x.end for x in mentions) or any(x.start == a for x in out):
+                if named.overlapping(a, b) or any(x.start == a for x in out):
                     continue
+                main = main_of(section_of[s.index])
                 out.append(Mention(m.group(1), "Park", a, b, s.index, "anaphor:park", canonical=main))
     return out
 
@@ -1295,6 +1297,17 @@ def _park_without_place(park: str, places: frozenset[str], aliases: dict[str, st
     return None
 
 
+#: the fields of :class:`~graph.model.Mention`, in order (a test keeps this equal to the class)
+_MENTION_FIELDS = ("name", "cls", "start", "end", "sentence", "rule", "canonical", "level")
+
+
+def _with_canonical(m: Mention, canonical: str) -> Mention:
+    """``replace(m, canonical=canonical)`` without dataclasses' generic field walk (run once per mention)."""
+    if m.canonical == canonical:
+        return m
+    return Mention(m.name, m.cls, m.start, m.end, m.sentence, m.rule, canonical, m.level)
+
+
 def find_mentions(
     sentences: Sequence[Sentence],
     lex: Lexicon | None = None,
@@ -1381,6 +1394,6 @@ def find_mentions(
         canonical = m.canonical or aliased or m.name
         if m.cls == "Park" or m.cls == "GovernmentBody":
             canonical = canonical_park_name(canonical, lex)
-        out.append(replace(m, canonical=canonical))
+        out.append(_with_canonical(m, canonical))
     out.sort(key=lambda m: (m.start, m.end, m.cls))
     return MentionResult(mentions=tuple(out), aliases=aliases)
