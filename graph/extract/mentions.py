@@ -771,7 +771,7 @@ _INVESTED_PROJECT_RE = re.compile(
 
 def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
-    for m in _INVESTED_PROJECT_RE.finditer(text):
+    for m in _INVESTED_PROJECT_RE.finditer(text) if "项目" in text else ():  # both readings end in 项目
         g = 1 if m.group(1) else 2
         a, b = m.start(g), m.end(g)
         if any(f.cls == "Project" and f.start - s.start <= a and b <= f.end - s.start for f in found):
@@ -788,7 +788,7 @@ def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list
 def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地, and lists of …项目."""
     out = []
-    for m in _PROJECT_LIST_RE.finditer(text):
+    for m in _PROJECT_LIST_RE.finditer(text) if "项目" in text else ():  # every item ends in 项目
         pos = m.start(1)
         for item in re.split(r"、|和|及|与", m.group(1)):
             idx = text.find(item, pos)
@@ -857,6 +857,8 @@ def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named with a model number (XG-800D型800G光模块, “隼目”LX-F300车规级激光雷达):
     a model code, then words up to a product head noun."""
     out = []
+    if "-" not in text:
+        return out  # a model code has a hyphen (XG-800D)
     rx = _model_re(lex.products)
     for m in rx.finditer(text):
         out.append(Mention(m.group(), "Product", s.start + m.start(), s.start + m.end(), s.index, "product:model"))
@@ -874,8 +876,9 @@ def _model_re(heads: tuple[str, ...]) -> re.Pattern[str]:
 def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named in lists: 硒、碲等产品生产商; 专注于A、B等细分领域; 年产6万吨X项目."""
     out = []
+    listed = "、" in text and "等" in text  # what _PRODUCT_LIST_RE needs
     for rx, heads_only in ((_PRODUCT_LIST_RE, False), (_FOCUS_LIST_RE, True)):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if listed or rx is _FOCUS_LIST_RE else ():
             strong = _STRONG_PRODUCT_CUE.match(m.group())
             heads_only = heads_only and not strong
             pos = m.start(1)
@@ -903,7 +906,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
                 out.append(Mention(item, "Product", s.start + idx, s.start + idx + len(item), s.index, "product:list"))
-    for m in _CAPACITY_PRODUCT_RE.finditer(text):
+    for m in _CAPACITY_PRODUCT_RE.finditer(text) if "年产" in text else ():
         item = m.group(1)
         item = re.sub(r"(?:高精密度|高端|新型)?$", "", item) if False else item
         out.append(Mention(item, "Product", s.start + m.start(1), s.start + m.end(1), s.index, "product:capacity"))
