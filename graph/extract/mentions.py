@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
-from graph.extract.lexicon import IndustryEntry, Lexicon, load_lexicon
+from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.spans import SpanIndex
 from graph.extract.tables import TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
@@ -369,6 +369,10 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
     return out
 
 
+# 入选…公布的国家知识产权示范企业: what comes before such a verb is not part of the title
+_PUBLISHED_BY = ("公布的", "发布的", "认定的", "评选的", "授予的", "颁发的")
+
+
 def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     # quoted titles after or before an honour cue
@@ -415,7 +419,7 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                 cue = _HONOUR_LEFT_CUES.search(text, 0, i)
                 if cue and cue.end() == i and (m.start() - i) >= 2:
                     break
-                if re.search(r"(?:公布|发布|认定|评选|授予|颁发)的$", text[:i]) and (m.start() - i) >= 2:
+                if text.endswith(_PUBLISHED_BY, 0, i) and (m.start() - i) >= 2:
                     break  # 入选国家知识产权局公布的国家知识产权示范企业: the body is not part of the title
                 i -= 1
             name = text[i:end].strip(_QUOTES)
@@ -664,12 +668,6 @@ TOPIC_INDUSTRY_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _industry_labels(industries: tuple[IndustryEntry, ...]) -> frozenset[str]:
-    """The dictionary labels of the industries (built once per lexicon)."""
-    return frozenset(i.zh for i in industries)
-
-
 def _industry_mentions(
     s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = (), bounds: LazyBoundaries | None = None
 ) -> list[Mention]:
@@ -713,7 +711,6 @@ def _industry_mentions(
                 if 0 < cut < len(item):
                     item, idx = item[cut:], idx + cut
         named.append((item, idx))
-    labels = _industry_labels(lex.industries)
     trimmed = []
     for item, idx in named:
         guessed = idx in fuzzy
@@ -739,6 +736,7 @@ def _industry_mentions(
             if nxt is not None:
                 item, idx = item[nxt - idx :], nxt
         trimmed.append((item, idx))
+    labels = {i.zh for i in lex.industries} if trimmed else set()
     for item, idx in trimmed:
         if not (2 <= len(item) <= 10) or item in labels or idx < 0:
             continue
