@@ -86,6 +86,7 @@ _HONOUR_CUE_AFTER = re.compile(r"^(?:等)?(?:多项|多个|系列)?(?:荣誉)?" 
 _HONOUR_LEFT_CUES = _CUES.ends_with("honour", "honour-copula", "honour-left")
 _PRODUCT_CUE = _CUES.pattern("product-made")
 _PRODUCT_MODIFIERS = re.compile(r"^(?:了)?(?:全球|全国|国内|世界|行业|业内)?(?:首款|首台|首套|首个|一款|一种|多款|系列)?")
+# (a match must also meet _may_hold_list_head, checked first: change both together)
 _LIST_HEAD_RE = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,24}、)+[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,24})(?:和|及|与)?([\u4e00-\u9fffA-Za-z]{0,24}?)等"
     r"(?:一大批|一批|多家|众多|[\u4e00-\u9fff]{0,12}?)(?:为代表的)?[\u4e00-\u9fff]{0,10}?(企业|公司|药企|厂商|品牌企业|龙头企业)"
