@@ -200,8 +200,8 @@ def clean_text(raw: str) -> CleanText:
     width = _line_width([ln for ln, _ in lines])
     tables = _table_lines([ln for ln, _ in lines])
 
-    out: list[str] = []
-    offs: list[int] = []
+    out: list[str] = []  # pieces of the cleaned text, none empty (so out[-1][-1] is its last character)
+    offs = array("I")  # the raw offset of each cleaned character
 
     def emit_line(body: str, start: int, table_row: bool) -> None:
         n = len(body)
@@ -211,9 +211,9 @@ def clean_text(raw: str) -> CleanText:
         for run in _SPACE_RUN.finditer(body):
             a, j = run.span()
             if a > i:  # the characters before the run, made half-width, one offset each
-                out.extend(body[i:a].translate(_HALFWIDTH_TABLE))
+                out.append(body[i:a].translate(_HALFWIDTH_TABLE))
                 offs.extend(range(start + i, start + a))
-            prev = out[-1] if out and out[-1] != "\n" else ""
+            prev = out[-1][-1] if out and out[-1] != "\n" else ""
             nxt = body[j] if j < n else ""
             keep = prev and nxt and (table_row or not (is_cjk(prev) or is_cjk(nxt)))
             if keep and prev.isdigit() and nxt.isdigit() and not table_row:
@@ -223,7 +223,7 @@ def clean_text(raw: str) -> CleanText:
                 offs.append(start + a)
             i = j
         if i < n:
-            out.extend(body[i:].translate(_HALFWIDTH_TABLE))
+            out.append(body[i:].translate(_HALFWIDTH_TABLE))
             offs.extend(range(start + i, start + n))
 
     following = _next_nonblank([ln for ln, _ in lines])
@@ -245,11 +245,11 @@ def clean_text(raw: str) -> CleanText:
             _ends_sentence(text) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
             or idx in tables or (after if after < len(lines) else idx + 1) in tables
         )
-        if not pending_break and out and out[-1].isascii() and out[-1].isalnum():
+        if not pending_break and out and out[-1][-1].isascii() and out[-1][-1].isalnum():
             # joining two Latin words across a line break keeps one space
             nxt = nxt_line
             if nxt[:1].isascii() and nxt[:1].isalnum():
                 out.append(" ")
                 offs.append(start + len(body))
     offs.append(len(raw))
-    return CleanText(text=to_simplified("".join(out)), offsets=array("I", offs))
+    return CleanText(text=to_simplified("".join(out)), offsets=offs)
