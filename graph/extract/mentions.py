@@ -199,6 +199,12 @@ def _stopwords_by_last_char(stopwords: tuple[str, ...]) -> dict[str, tuple[str, 
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=8)
+def _stopword_set(stopwords: tuple[str, ...]) -> frozenset[str]:
+    """The stopwords as a set, for membership tests (built once per list)."""
+    return frozenset(stopwords)
+
+
 @lru_cache(maxsize=32)
 def _alternation(words: tuple[str, ...]) -> str:
     """``w1|w2|...`` with each word escaped, for a regular expression (built once per word list)."""
@@ -241,6 +247,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
             if place in lex.places and len(body) - i >= len(place) and (not i or i in bounds):
                 return i
     toks = pos_pairs(body)
+    stopwords = _stopword_set(lex.stopwords)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
         return len(body)  # a lone verb is no name (营造高新区)
     cut = 0
@@ -251,7 +258,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         # 先导科技; 实验室就设在公司 → 公司), except verbs that names are made of (绛溪智能制造).
         # jieba's tags on single characters of unknown names are unreliable (端华新材料 → 端/v):
         # a lone character cuts only if it is a function word
-        if (len(word) > 1 and tag in _CUT_TAGS and word not in _NAME_VERBS) or word in lex.stopwords or (
+        if (len(word) > 1 and tag in _CUT_TAGS and word not in _NAME_VERBS) or word in stopwords or (
             len(word) == 1 and word in _FUNCTION_CHARS
         ):
             cut = pos
