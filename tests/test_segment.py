@@ -1,5 +1,5 @@
 from graph.text.clean import clean_text
-from graph.text.segment import Segmenter, load_jieba, split_sentences, tokenize
+from graph.text.segment import Segmenter, split_sentences, tokenize
 
 
 def test_sentences_end_at_terminal_punctuation_and_keep_quotes():
@@ -69,25 +69,3 @@ def test_jieba_cache_round_trip_and_a_corrupt_file_is_a_miss(tmp_path):
     assert segment._read_dictionary_cache(path) is None
     assert segment._read_dictionary_cache(tmp_path / "absent.marshal") is None
     assert list(tmp_path.iterdir()) == [path]
-
-
-def test_the_faster_pos_viterbi_decodes_exactly_as_jiebas():
-    # load_jieba installs graph.text._viterbi.posseg_viterbi in jieba.posseg; it must give jieba's own answers
-    import importlib
-    import re
-    from pathlib import Path
-
-    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
-
-    from graph.text._viterbi import posseg_viterbi
-
-    jiebas = importlib.import_module("jieba.posseg.viterbi").viterbi
-    root = Path(__file__).parent
-    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("blind*/*.txt"))[:4]]
-    runs = {r for t in texts for r in re.findall(r"[\u4e00-\u9fd5]+", t)}
-    runs |= {"龘", "龘靐齉", "的的的的", "天之衡量子科技", "清远市端华新材料"}
-    for run in sorted(runs)[:400]:
-        args = (run, char_state_tab_P, start_P, trans_P, emit_P)
-        assert posseg_viterbi(*args) == jiebas(*args), run
-    load_jieba()
-    assert importlib.import_module("jieba.posseg").viterbi is posseg_viterbi

@@ -24,7 +24,6 @@ from pathlib import Path
 from types import ModuleType
 
 from graph.model import CleanText, Sentence
-from graph.text._viterbi import posseg_viterbi
 from graph.text.clean import DATE_LINE as _DATE_LINE
 
 __all__ = [
@@ -112,8 +111,7 @@ _JIEBA_LOCK = threading.Lock()
 
 @lru_cache(maxsize=1)
 def load_jieba() -> ModuleType:
-    """jieba's part-of-speech module, its dictionary loaded (once per process), and its
-    Viterbi decoder replaced by :func:`graph.text._viterbi.posseg_viterbi` (same tags, faster).
+    """jieba's part-of-speech module, its dictionary loaded (once per process).
 
     The one place parkkg imports jieba: a build loads it before forking its
     workers, so they share the dictionary instead of each loading it.
@@ -128,10 +126,7 @@ def load_jieba() -> ModuleType:
         ) from exc
     jieba.setLogLevel(logging.WARNING)
     with _JIEBA_LOCK:
-        posseg = _load_dictionaries(jieba)
-    # the same tags from a decoder that compares fewer state pairs (graph.text._viterbi)
-    posseg.viterbi = posseg_viterbi
-    return posseg
+        return _load_dictionaries(jieba)
 
 
 def _load_dictionaries(jieba: ModuleType) -> ModuleType:
