@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 from typing import TypeVar
 from urllib.parse import quote
 
@@ -173,6 +174,7 @@ def bind_prefixes(graph: G) -> G:
 _SAFE_ASCII = "-_.~"
 
 
+@lru_cache(maxsize=1 << 16)  # names recur in statement after statement and document after document
 def iri_safe(name: str) -> str:
     """The IRI-safe form of a name: NFKC, no whitespace, letters and digits kept.
 

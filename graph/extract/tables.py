@@ -160,6 +160,8 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     year = None
     bare = None
     for k, s in enumerate(sentences):
+        if header is None and not _HEADER_START.match(s.text):
+            continue  # no table is open and none starts here: prose, left uncut
         cells = _split_cells(s.text)
         if _HEADER_START.match(s.text) and len(cells) >= 3:
             header = [column_role(c, lex) or ("measure" if _MEASURE_HEAD.match(c) else None) for c, _ in cells]

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -180,6 +181,12 @@ def link_entities(extractions: Sequence[Extraction]) -> tuple[dict[str, EntityRe
 
 def _lit_zh(text: str) -> Literal:
     return Literal(text, lang="zh")
+
+
+@lru_cache(maxsize=1 << 15)
+def _integer(n: int) -> Literal:
+    """``n`` as an xsd:integer literal; the offsets of evidence recur from document to document."""
+    return Literal(n, datatype=XSD.integer)
 
 
 def _industry_concepts(lex: Lexicon) -> dict[str, tuple[str, str, str | None]]:
@@ -391,7 +398,7 @@ class RdfMapper:
 
         def span(a: int, b: int) -> tuple[Literal, Literal]:
             ra, rb = ex.clean.raw_span(a, b)
-            return Literal(ra, datatype=XSD.integer), Literal(rb, datatype=XSD.integer)
+            return _integer(ra), _integer(rb)
 
         def cite(subject: URIRef, idx: int, a: int, b: int, rule: str, graph: Graph) -> None:
             ra, rb = span(a, b)
@@ -506,7 +513,7 @@ class RdfMapper:
             prov.add((si, RDF.type, PK.Sentence))
             prov.add((si, RDF.type, PROV.Entity))
             prov.add((si, DCTERMS.isPartOf, d))
-            prov.add((si, PK.sentenceIndex, Literal(idx, datatype=XSD.integer)))
+            prov.add((si, PK.sentenceIndex, _integer(idx)))
             prov.add((si, PK.text, _lit_zh(s.text)))
             prov.add((si, PK.beginIndex, ra))
             prov.add((si, PK.endIndex, rb))
