@@ -288,3 +288,10 @@ def test_the_list_head_prefilter_lets_every_list_head_through():
     texts += ["公司产品销往华为、比亚迪和宁德时代等一大批知名企业", "引进了甲公司、乙公司等以新材料为代表的龙头企业"]
     matched = [t for t in texts if _LIST_HEAD_RE.search(t)]
     assert matched and all(_may_hold_list_head(t) for t in matched)
+
+
+def test_circled_number_project_items_and_no_project_across_a_bar():
+    text = "①海洋牧场装备基地项目｜投资方：青川海工装备有限公司｜总投资8亿元②深海网箱总装项目｜投资方：东岭渔业有限公司"
+    projects = keys(text, "Project")
+    assert {"海洋牧场装备基地项目", "深海网箱总装项目"} <= projects
+    assert not any("｜" in p for p in projects)

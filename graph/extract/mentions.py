@@ -893,9 +893,17 @@ def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list
     return out
 
 
+_NUMBERED_PROJECT_RE = re.compile(r"[\u2460-\u2473]([^｜|，,。；;：:\u2460-\u2473]{4,30}?项目)(?=[｜|，,。；;：:\s]|$)")
+
+
 def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
-    """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地, and lists of …项目."""
+    """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地, lists of …项目,
+    and items of a circled-number list (①…项目｜投资方：…)."""
     out = []
+    for m in _NUMBERED_PROJECT_RE.finditer(text) if "项目" in text else ():
+        a, b = m.start(1), m.end(1)
+        if not any(f.cls == "Project" and f.start - s.start <= a and b <= f.end - s.start for f in found):
+            out.append(Mention(m.group(1), "Project", s.start + a, s.start + b, s.index, "project:numbered"))
     for m in _PROJECT_LIST_RE.finditer(text) if "项目" in text else ():  # every item ends in 项目
         pos = m.start(1)
         for item in re.split(r"、|和|及|与", m.group(1)):
@@ -1118,7 +1126,8 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
         if rel > 0 and text[rel - 1] not in "、，,；;：:。" and not text[:rel].endswith(("由", "是", "建设", "推进")):
             continue
         tail = text[e.end - s.start :]
-        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程)", tail)
+        # (a list mark, ｜ or ①, ends the phrase: 有限公司｜总投资15亿元｜…②…项目 names no project of the company)
+        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程)", tail)
         if not m or len(m.group()) < 2:
             continue
         if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的|子公司)", m.group()):
