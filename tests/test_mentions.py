@@ -295,3 +295,7 @@ def test_circled_number_project_items_and_no_project_across_a_bar():
     projects = keys(text, "Project")
     assert {"海洋牧场装备基地项目", "深海网箱总装项目"} <= projects
     assert not any("｜" in p for p in projects)
+
+
+def test_an_honour_cue_before_a_year_still_cues_the_title():
+    assert keys("该成果获得2024年青川专利奖金奖。", "Honour") == {"青川专利奖金奖"}

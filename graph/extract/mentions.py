@@ -476,7 +476,7 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                 if text.endswith(_PUBLISHED_BY, 0, i) and (m.start() - i) >= 2:
                     break  # 入选国家知识产权局公布的国家知识产权示范企业: the body is not part of the title
                 i -= 1
-            i = _honour_start(text, i, m.start())
+            scanned, i = i, _honour_start(text, i, m.start())
             name = text[i:end].strip(_QUOTES)
             core = name[: -len(h)] if name.endswith(h) else name
             cue_here = _HONOUR_LEFT_CUES.search(text, 0, i)
@@ -488,6 +488,9 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                 continue
             cued = _HONOUR_LEFT_CUES.search(text, 0, i) is not None and _HONOUR_LEFT_CUES.search(text, 0, i).end() == i
             cued = cued or _HONOUR_BATCH_END.search(text, 0, i) is not None  # 第八批 + title
+            if not cued and scanned < i:  # 获得 + 2024年 + title: the cue stands before the year
+                cue_there = _HONOUR_LEFT_CUES.search(text, 0, scanned)
+                cued = cue_there is not None and cue_there.end() == scanned
             in_list = i > 0 and text[i - 1] == "、" and any(b == i - 1 for _, b in taken)
             if not (detect_level(name) or cued or in_list):
                 continue
