@@ -299,3 +299,7 @@ def test_circled_number_project_items_and_no_project_across_a_bar():
 
 def test_an_honour_cue_before_a_year_still_cues_the_title():
     assert keys("该成果获得2024年青川专利奖金奖。", "Honour") == {"青川专利奖金奖"}
+
+
+def test_talent_programmes_are_honours():
+    assert keys("团队入选江西省赣江产业领军人才工程。", "Honour") == {"江西省赣江产业领军人才工程"}
