@@ -303,3 +303,9 @@ def test_an_honour_cue_before_a_year_still_cues_the_title():
 
 def test_talent_programmes_are_honours():
     assert keys("团队入选江西省赣江产业领军人才工程。", "Honour") == {"江西省赣江产业领军人才工程"}
+
+
+def test_a_project_a_company_is_building_and_no_project_in_a_title_or_centre():
+    assert "智能座舱扩产项目" in keys("青川动力装备有限公司正在建设智能座舱扩产项目。", "Project")
+    assert not keys("青川动力装备有限公司建有省级材料工程技术研究中心。", "Project")
+    assert not keys("中心主任由青川动力装备有限公司总工程师林远航担任。", "Project")

@@ -1130,8 +1130,14 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
             continue
         tail = text[e.end - s.start :]
         # (a list mark, ｜ or ①, ends the phrase: 有限公司｜总投资15亿元｜…②…项目 names no project of the company)
-        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程)", tail)
+        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程(?!师|技术|研究|学院|中心|大学))", tail)
         if not m or len(m.group()) < 2:
+            continue
+        built = re.match(r"(?:正在|将|拟)?(?:投资建设|开工建设|建设|新建|扩建)", m.group())
+        if built and len(m.group()) - built.end() >= 4 and not re.search(r"的|与|和", m.group()[built.end() :]):
+            # 驰衡电子正在建设智能驾驶域控制器扩产项目: the project is what the company builds
+            a = e.end + built.end()
+            out.append(Mention(m.group()[built.end() :], "Project", a, e.end + m.end(), s.index, "project:enterprise+builds"))
             continue
         if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的|子公司)", m.group()):
             continue  # 鼎湖装备牵头承担…项目: the company does something to a project named later
