@@ -309,3 +309,8 @@ def test_a_project_a_company_is_building_and_no_project_in_a_title_or_centre():
     assert "智能座舱扩产项目" in keys("青川动力装备有限公司正在建设智能座舱扩产项目。", "Project")
     assert not keys("青川动力装备有限公司建有省级材料工程技术研究中心。", "Project")
     assert not keys("中心主任由青川动力装备有限公司总工程师林远航担任。", "Project")
+
+
+def test_a_heading_number_is_no_part_of_a_name():
+    assert not keys("（二）创新平台", "Platform")
+    assert keys("（三）青川新材料研发中心", "Platform") == {"青川新材料研发中心"}
