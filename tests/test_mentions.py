@@ -314,3 +314,7 @@ def test_a_project_a_company_is_building_and_no_project_in_a_title_or_centre():
 def test_a_heading_number_is_no_part_of_a_name():
     assert not keys("（二）创新平台", "Platform")
     assert keys("（三）青川新材料研发中心", "Platform") == {"青川新材料研发中心"}
+
+
+def test_a_compass_word_may_start_a_company_name():
+    assert keys("公司与北方星途能源科技有限公司签约。", "Enterprise") == {"北方星途能源科技有限公司"}

@@ -218,6 +218,8 @@ _NAME_VERBS = frozenset(
 _FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其或并")
 # a localizer after a noun or verb ends a phrase of time or place (会议上, 投产后): a name starts after it
 _LOCALIZERS = frozenset("上后里内下")
+# a compass word tagged as a localizer starts many names (北方华创, 南方精工): no cut after it
+_COMPASS = re.compile(r"[东南西北]{1,2}[方部]")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
 
 
@@ -260,7 +262,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         # 先导科技; 实验室就设在公司 → 公司), except verbs that names are made of (绛溪智能制造).
         # jieba's tags on single characters of unknown names are unreliable (端华新材料 → 端/v):
         # a lone character cuts only if it is a function word
-        if (len(word) > 1 and tag in _CUT_TAGS and word not in _NAME_VERBS) or word in stopwords or (
+        if (len(word) > 1 and tag in _CUT_TAGS and word not in _NAME_VERBS and not _COMPASS.fullmatch(word)) or word in stopwords or (
             len(word) == 1 and (word in _FUNCTION_CHARS or (tag == "f" and word in _LOCALIZERS and pos > 2))
         ):
             cut = pos
