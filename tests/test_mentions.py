@@ -318,3 +318,8 @@ def test_a_heading_number_is_no_part_of_a_name():
 
 def test_a_compass_word_may_start_a_company_name():
     assert keys("公司与北方星途能源科技有限公司签约。", "Enterprise") == {"北方星途能源科技有限公司"}
+
+
+def test_longer_leading_industries_in_a_yi_wei_list():
+    inds = keys("园区以智能网联汽车零部件和新一代信息技术为主导产业。", "Industry")
+    assert {"智能网联汽车零部件", "新一代信息技术"} <= inds
