@@ -323,3 +323,9 @@ def test_a_compass_word_may_start_a_company_name():
 def test_longer_leading_industries_in_a_yi_wei_list():
     inds = keys("园区以智能网联汽车零部件和新一代信息技术为主导产业。", "Industry")
     assert {"智能网联汽车零部件", "新一代信息技术"} <= inds
+
+
+def test_a_party_secretarys_committee_is_no_separate_body():
+    found = mentions("青川高新区党工委书记、管委会主任林远航出席。").mentions
+    assert not any(m.name.endswith("党工委") for m in found if m.cls == "GovernmentBody")
+    assert "林远航" in {m.key for m in found if m.cls == "Person"}

@@ -56,6 +56,7 @@ ENTITY_CLASSES = ENTITY_CLASS_NAMES
 ORG_CLASSES = ORGANIZATION_CLASS_NAMES
 _CUES = load_cues()
 _COMPOUND_HEADS = frozenset({"Platform", "ResearchInstitute", "GovernmentBody"})
+_PARTY_ROLE_AFTER = re.compile(r"(?:常务)?(?:副)?书记")
 
 _GENERIC_BODY = re.compile(
     r"^(?:国家级?|省级?|市级?|区级?|县级?|全国|全省|全市|各大?|各类|各种|该|本|这|此|其|多家?|多个|一批|一大批|一家|一个|"
@@ -375,6 +376,10 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body):
             # (a body right after a body is a second body: 江城市科学技术局 江城市经济和信息化局)
             # 清远高新区 + 版权服务中心, 华南师范大学 + （清远）科技创新研究院
+            if suffix == "党工委" and not body and _PARTY_ROLE_AFTER.match(text, m.end()):
+                # 峡州高新区党工委书记: the title's unit, the park itself (the 党工委 is no separate body)
+                floor = m.end()
+                continue
             if _valid_body(body, cls) or body.startswith(("（", "(")) or cls == "GovernmentBody" or (body == "" and cls == "Platform"):
                 owner = out[-1]
                 name = owner.name + body + suffix
@@ -544,6 +549,8 @@ def _unit_mentions(s: Sentence, text: str, role_start: int, role_text: str, foun
     pos = role_start
     for piece in role_text.split("、"):
         unit = next((u for u in _ORG_UNITS if piece.startswith(u)), None)
+        if unit == "党工委" and _PARTY_ROLE_AFTER.match(piece, len(unit)):
+            unit = None  # 园区党工委书记: the park's party secretary (the 党工委 is no separate body)
         if unit and not owner.name.endswith(unit) and owner.name != base + unit:
             out.append(Mention(base + unit, "GovernmentBody", s.start + pos, s.start + pos + len(unit), s.index,
                                f"unit:{unit}+owner:{base}"))
