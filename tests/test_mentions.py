@@ -329,3 +329,9 @@ def test_a_party_secretarys_committee_is_no_separate_body():
     found = mentions("青川高新区党工委书记、管委会主任林远航出席。").mentions
     assert not any(m.name.endswith("党工委") for m in found if m.cls == "GovernmentBody")
     assert "林远航" in {m.key for m in found if m.cls == "Person"}
+
+
+def test_a_body_named_after_a_parks_short_name_takes_the_full_name():
+    text = "江城青川高新技术产业开发区（以下简称“青川高新区”）位于江城。青川高新区管委会与江城大学签约。"
+    bodies = {m.key for m in mentions(text).mentions if m.cls == "GovernmentBody"}
+    assert bodies == {"江城青川高新技术产业开发区管理委员会"}

@@ -1495,6 +1495,16 @@ def _with_canonical(m: Mention, canonical: str) -> Mention:
     return Mention(m.name, m.cls, m.start, m.end, m.sentence, m.rule, canonical, m.level)
 
 
+def _owner_alias(m: Mention, aliases: dict[str, str]) -> str | None:
+    """A body named after a short name of its park is named after the park's full name
+    (峡州高新区管委会, 峡州高新区 short for 宜昌峡州高新技术产业开发区 → 宜昌峡州…开发区管委会)."""
+    if m.cls != "GovernmentBody" or "+owner:" not in m.rule:
+        return None
+    owner = m.rule.split("+owner:", 1)[1]
+    full = aliases.get(owner)
+    return full + m.name[len(owner) :] if full and m.name.startswith(owner) else None
+
+
 def find_mentions(
     sentences: Sequence[Sentence],
     lex: Lexicon | None = None,
@@ -1578,7 +1588,7 @@ def find_mentions(
     out = []
     for m in all_mentions:
         aliased = aliases.get(m.name) if m.cls in ORG_CLASSES | {"Project", "Platform", "Park"} else None
-        canonical = m.canonical or aliased or m.name
+        canonical = m.canonical or aliased or _owner_alias(m, aliases) or m.name
         if m.cls == "Park" or m.cls == "GovernmentBody":
             canonical = canonical_park_name(canonical, lex)
         out.append(_with_canonical(m, canonical))
