@@ -335,3 +335,9 @@ def test_a_body_named_after_a_parks_short_name_takes_the_full_name():
     text = "江城青川高新技术产业开发区（以下简称“青川高新区”）位于江城。青川高新区管委会与江城大学签约。"
     bodies = {m.key for m in mentions(text).mentions if m.cls == "GovernmentBody"}
     assert bodies == {"江城青川高新技术产业开发区管理委员会"}
+
+
+def test_a_platform_body_of_generic_words_names_no_platform():
+    assert not keys("双方在园区综合服务中心签约。", "Platform")
+    assert not keys("该公司在江城设立中国研发中心。", "Platform")
+    assert not keys("建设中试车间和共享实验室。", "Platform")
