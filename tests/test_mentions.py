@@ -341,3 +341,8 @@ def test_a_platform_body_of_generic_words_names_no_platform():
     assert not keys("双方在园区综合服务中心签约。", "Platform")
     assert not keys("该公司在江城设立中国研发中心。", "Platform")
     assert not keys("建设中试车间和共享实验室。", "Platform")
+
+
+def test_an_unquoted_patent_title_before_its_number():
+    text = "1 一种高纯氧化锆粉体的制备方法 ZL202310000001.5 青川新材料有限公司"
+    assert keys(text, "Patent") == {"一种高纯氧化锆粉体的制备方法"}

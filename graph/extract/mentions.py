@@ -939,12 +939,19 @@ def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> li
     return out
 
 
+# an unquoted title right before its patent number (一种…方法 ZL202310486215.7), as in a patent list
+_NUMBERED_PATENT_RE = re.compile(r"(一种[^\s，。；;“”]{4,60}?)\s*(?=ZL\s*\d{8})")
+
+
 def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
     out = []
     for q in _QUOTED_RE.finditer(text):
         title = q.group(1)
         if title.startswith("一种") or text[max(0, q.start() - 3) : q.start()].endswith(("专利", "发明")):
             out.append(Mention(title, "Patent", s.start + q.start() + 1, s.start + q.end() - 1, s.index, "patent:title"))
+    for m in _NUMBERED_PATENT_RE.finditer(text) if "ZL" in text else ():
+        if not any(x.start - s.start <= m.start(1) < x.end - s.start for x in out):
+            out.append(Mention(m.group(1), "Patent", s.start + m.start(1), s.start + m.end(1), s.index, "patent:numbered"))
     return out
 
 
