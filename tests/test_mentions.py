@@ -346,3 +346,7 @@ def test_a_platform_body_of_generic_words_names_no_platform():
 def test_an_unquoted_patent_title_before_its_number():
     text = "1 一种高纯氧化锆粉体的制备方法 ZL202310000001.5 青川新材料有限公司"
     assert keys(text, "Patent") == {"一种高纯氧化锆粉体的制备方法"}
+
+
+def test_a_cue_word_right_before_a_company_suffix_is_part_of_the_name():
+    assert keys("建设单位为湖州东岭开发建设有限公司。", "Enterprise") == {"湖州东岭开发建设有限公司"}

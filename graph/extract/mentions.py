@@ -158,8 +158,12 @@ def _left_boundary(
     bounds: frozenset[int] | LazyBoundaries,
     *,
     allow_quotes: bool = False,
+    word_before_suffix: bool = False,
 ) -> int:
-    """Scan left from ``suffix_start`` to where the name begins (>= floor)."""
+    """Scan left from ``suffix_start`` to where the name begins (>= floor).
+
+    With ``word_before_suffix`` a cue word right before the suffix is part of the
+    name (凤桥开发建设有限公司, 城市建设投资有限公司), not where it starts."""
     i = suffix_start
     stopwords_ending = _stopwords_by_last_char(lex.stopwords)
     while i > floor:
@@ -181,7 +185,7 @@ def _left_boundary(
             # the text test first: ``bounds`` may segment the sentence when first asked
             if n <= i - floor and text[i - n : i] == w and i in bounds and (i - n) in bounds:
                 body = suffix_start - i
-                if n > 1 or body != 1:
+                if (n > 1 or body != 1) and not (word_before_suffix and body == 0):
                     cut = True
                 break
         if cut:
@@ -360,7 +364,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         cls = lex.suffix_class(suffix)
         if suffix == "中心" and m.start() < 4:
             continue
-        start = _left_boundary(text, m.start(), floor, lex, bounds)
+        start = _left_boundary(text, m.start(), floor, lex, bounds, word_before_suffix=cls == "Enterprise")
         body = text[start : m.start()]
         quoted = _quoted_before(text, floor, m.start())
         if not body and quoted:
