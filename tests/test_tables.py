@@ -99,3 +99,27 @@ def test_measure_columns_become_observations_of_the_listed_name():
     # the caption's row count and the cells are no observation of anything else, nor entities
     assert not any(o.value == 2 and o.unit == "count" for o in ex.observations)
     assert not any(m.name in ("32,600", "58") for m in ex.mentions)
+
+
+PLAN = """附件：某区重点项目计划表
+序号 项目名称 建设单位 建设地点 总投资（亿元） 建设内容及规模
+1 年产5万吨特种纤维项目 某某纤维科技有限公司 东江新材料产业园 12.5 新建纺丝车间3万平方米，购置纺丝设备，达产后年产特种纤维5万吨
+2 智能仓储物流中心工程 某某物流有限公司 西岭镇 3.0 建设立体仓库及分拣中心
+"""
+
+
+def test_project_rows_are_built_by_their_unit_in_their_park():
+    rows = read_tables(split_sentences(clean_text(PLAN)))
+    assert len(rows) == 2 and rows[0].bare_class == "Project"
+    got = _triples(PLAN)
+    assert ("年产5万吨特种纤维项目", "undertakenBy", "某某纤维科技有限公司") in got
+    assert ("年产5万吨特种纤维项目", "locatedIn", "东江新材料产业园") in got
+    assert ("智能仓储物流中心工程", "undertakenBy", "某某物流有限公司") in got
+    # a 建设地点 that names a town is no park
+    assert not any(p == "locatedIn" and o == "西岭镇" for _, p, o in got)
+
+
+def test_project_investment_column_is_a_figure_of_the_project():
+    ex = extract_text(PLAN)
+    obs = {(o.entity, o.value, o.unit) for o in ex.observations}
+    assert ("年产5万吨特种纤维项目", 1250000000, "CNY") in obs

@@ -1108,6 +1108,8 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
                 continue  # a figure, read by graph.extract.observations
             if c.role == "park":
                 cls: str | None = "Park"
+            elif c.role == "site":  # 建设地点: a park, or a town that is no entity here
+                cls = "Park" if _suffix_class(c.text, lex) == "Park" else None
             elif c.role == "industry":
                 cls = "Industry"
             elif c.role == "name":

@@ -1430,12 +1430,15 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention]) -> li
             if n.cls in ("Platform", "ResearchInstitute"):
                 for h in hosts:
                     add(h, "hostsPlatform", n, "table:host")
+            elif n.cls == "Project":  # 项目名称 建设单位: the unit builds the project
+                for h in carriers:
+                    add(n, "undertakenBy", h, "table:builder")
             for i, a in enumerate(carriers):
                 for b in carriers[i + 1 :]:
                     add(a, "coBuiltPlatformWith", b, "table:carriers")
             holders = ([c for c in carriers if c.cls == "Enterprise"] if n.cls == "Platform" else []) or [n]
             for h in holders:
-                for p in by_role.get("park", []):
+                for p in by_role.get("park", []) + by_role.get("site", []):
                     add(h, "locatedIn", p, "table:park")
                 for ind in by_role.get("industry", []):
                     add(h, "inIndustry", ind, "table:industry")

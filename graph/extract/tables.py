@@ -87,11 +87,17 @@ def column_role(header: str, lex: Lexicon | None = None) -> str | None:
     >>> column_role("工程技术研究中心名称"), column_role("依托单位"), column_role("孵化场地面积（平方米）")
     ('name', 'carrier', None)
     """
+    return _column(header, lex)[0]
+
+
+def _column(header: str, lex: Lexicon | None = None) -> tuple[str | None, str | None]:
+    """The role of a header cell and the class it gives its cells (项目名称 → name, Project)."""
     lex = lex or load_lexicon()
     for word, role in lex.columns:
         if header.endswith(word):
-            return role
-    return None
+            role, _, cls = role.partition(":")
+            return role, cls or None
+    return None, None
 
 
 def caption_honours(caption: str) -> tuple[list[tuple[str, int, int]], int | None]:
@@ -164,7 +170,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
         if _HEADER_START.match(s.text) and len(cells) >= 3:
             header = [column_role(c, lex) or ("measure" if _MEASURE_HEAD.match(c) else None) for c, _ in cells]
             measures = [_MEASURE_HEAD.match(c) for c, _ in cells]
-            bare = "Enterprise" if any(c.endswith("企业名称") for c, _ in cells) else None
+            bare = next((cls for role, cls in (_column(c, lex) for c, _ in cells) if role == "name" and cls), None)
             honours, year, caption_index = [], None, -1
             if k > 0:
                 honours, year = caption_honours(sentences[k - 1].text)

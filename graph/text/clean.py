@@ -65,7 +65,8 @@ _SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES | {"\
 
 _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(?:\s+[^\s，。；,;]+){2,}\s*$")  # cells, not a clause (项目 59 个（…），总投资额…)
 # a numbered row of a list table (1 襄阳某某有限公司 某某产业园 新材料): an ordinal, then cells
-_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。；;]+){1,}\s*$")
+# (a last cell may be a clause: 建设内容及规模 reads 新建厂房12万平方米，建设…)
+_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。；;]+)*\s+\S+\s*$")
 
 
 def _is_table_line(line: str) -> bool:
