@@ -123,3 +123,27 @@ def test_project_investment_column_is_a_figure_of_the_project():
     ex = extract_text(PLAN)
     obs = {(o.entity, o.value, o.unit) for o in ex.observations}
     assert ("年产5万吨特种纤维项目", 1250000000, "CNY") in obs
+
+
+CUSTOMERS = """湖北恒远精密轴承股份有限公司（以下简称“恒远精密”或“公司”）主要生产精密轴承。
+2024年度，公司向前五名客户的销售情况如下：
+序号 客户名称 销售金额（万元）占营业收入比例
+1 北辰风电设备有限公司 8,120.50 12.30%
+2 南屿重工机械有限公司 5,004.00 7.58%
+2024年度，公司向前五名供应商的采购情况如下：
+序号 供应商名称 采购金额（万元）
+1 西山特钢有限公司 3,200.00
+"""
+
+
+def test_customer_table_gives_customers_of_the_company_the_text_is_about():
+    got = _triples(CUSTOMERS)
+    firm = "湖北恒远精密轴承股份有限公司"
+    assert (firm, "hasCustomer", "北辰风电设备有限公司") in got
+    assert (firm, "hasCustomer", "南屿重工机械有限公司") in got
+    assert ("西山特钢有限公司", "hasCustomer", firm) in got
+
+
+def test_customer_column_needs_a_customer_caption():
+    text = CUSTOMERS.replace("向前五名客户的销售情况", "的合作单位")
+    assert not any(p == "hasCustomer" and o == "北辰风电设备有限公司" for _, p, o in _triples(text))

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE
-from graph.extract.tables import TableRow, read_tables
+from graph.extract.tables import TableRow, document_company, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, EventRecord, Mention, Relation, Sentence
 from graph.text.segment import sections
 
@@ -1383,7 +1383,7 @@ def find_relations(
         named_inds = [m for m in ms if m.cls == "Industry" and m.rule == "industry:named"]
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         prev_topic = topic
-    out += table_relations(read_tables(sentences, lex), mentions)
+    out += table_relations(read_tables(sentences, lex), mentions, sentences)
     seen = set()
     unique = []
     for r in out:
@@ -1395,17 +1395,23 @@ def find_relations(
     return unique
 
 
-def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention]) -> list[Relation]:
+def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sentences: Sequence[Sentence] = ()) -> list[Relation]:
     """Relations a list-table row states by its columns.
 
     The listed name holds the caption's honour; a carrier or operator hosts
     it (two carriers built it together); the row's park and industry are the
     listed name's, or, when the listed name is a platform built on carrier
     enterprises (依托单位), those enterprises' (a platform run by an operator,
-    运营单位, or built on no enterprise keeps them).
+    运营单位, or built on no enterprise keeps them). A listed project is
+    undertaken by its carrier (建设单位). A customer (supplier) column under a
+    前五名客户 (供应商) caption lists counterparts of the enterprise the document
+    is about.
     """
     at = {(m.start, m.end): m for m in mentions}
     out: list[Relation] = []
+    company = None
+    if any(c.role in ("customer", "supplier") for row in rows for c in row.cells):
+        company = document_company(sentences, mentions)
 
     def add(s: Mention, p: str, o: Mention, rule: str, **kw) -> None:
         if s.key != o.key:
@@ -1419,6 +1425,15 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention]) -> li
                 by_role.setdefault(c.role, []).append(m)
         names = by_role.get("name", [])
         carriers = by_role.get("carrier", [])
+        if company is not None:  # the row is the evidence; the company is named elsewhere
+            for c in by_role.get("customer", []):
+                if c.key != company.key:
+                    out.append(Relation(company.key, "hasCustomer", c.key, c.sentence, c.start, c.end, "table:customer",
+                                        support=(company.sentence,), inference="seller: the enterprise the document is about"))
+            for c in by_role.get("supplier", []):
+                if c.key != company.key:
+                    out.append(Relation(c.key, "hasCustomer", company.key, c.sentence, c.start, c.end, "table:supplier",
+                                        support=(company.sentence,), inference="buyer: the enterprise the document is about"))
         honour = None
         if row.honour is not None:
             hs = [m for m in mentions if m.sentence == row.honour[1] and m.rule == "table:caption" and m.name == row.honour[0]]

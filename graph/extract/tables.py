@@ -24,16 +24,18 @@ from dataclasses import dataclass
 
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
-from graph.model import Sentence
+from graph.model import Mention, Sentence
 
-__all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours"]
+__all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company"]
 
 _CUES = load_cues()
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
+_DEFINES_COMPANY = re.compile(r"[（(](?:以下)?简称[^）)]*?[“\"](?:本)?公司[”\"]")
 _HEADER_START = re.compile(r"^(?:序号|编号)\s")
+_COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table"}  # column role → caption cue family
 _MEASURE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）
 
 
@@ -137,8 +139,32 @@ def caption_honours(caption: str) -> tuple[list[tuple[str, int, int]], int | Non
     return out, year
 
 
-def _split_cells(text: str) -> list[tuple[str, int]]:
-    return [(m.group(), m.start()) for m in re.finditer(r"\S+", text)]
+def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> Mention | None:
+    """The enterprise a document is about: the one it defines as 公司 or 本公司
+    (``…有限公司（以下简称“启明”或“公司”）``), else the first one its opening lines name.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> from graph.extract.mentions import find_mentions
+    >>> sents = split_sentences(clean_text("本报讯 江城港务有限公司发布公告。湖北恒远精密轴承有限公司（以下简称“公司”）成立于2010年。"))
+    >>> document_company(sents, find_mentions(sents).mentions).name
+    '湖北恒远精密轴承有限公司'
+    """
+    firms = [m for m in mentions if m.cls == "Enterprise"]
+    by_index = {s.index: s for s in sentences}
+    for m in firms:
+        s = by_index.get(m.sentence)
+        if s is not None and _DEFINES_COMPANY.match(s.text, m.end - s.start):
+            return m
+    opening = {s.index for s in sentences[:3]}
+    return next((m for m in firms if m.sentence in opening), None)
+
+
+def _split_cells(text: str, header: bool = False) -> list[tuple[str, int]]:
+    """Cells separated by spaces; in a header, a bracketed unit also ends a cell (销售金额（万元）占营业收入比例)."""
+    return [(m.group(), m.start()) for m in re.finditer(r"[^\s）)]+[）)]|\S+" if header else r"\S+", text)]
 
 
 def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[TableRow]:
@@ -166,7 +192,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     year = None
     bare = None
     for k, s in enumerate(sentences):
-        cells = _split_cells(s.text)
+        cells = _split_cells(s.text, header=bool(_HEADER_START.match(s.text)))
         if _HEADER_START.match(s.text) and len(cells) >= 3:
             header = [column_role(c, lex) or ("measure" if _MEASURE_HEAD.match(c) else None) for c, _ in cells]
             measures = [_MEASURE_HEAD.match(c) for c, _ in cells]
@@ -175,6 +201,9 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             if k > 0:
                 honours, year = caption_honours(sentences[k - 1].text)
                 caption_index = sentences[k - 1].index
+            # customers and suppliers only under a caption (or header) that says so
+            heard = (sentences[k - 1].text if k > 0 else "") + s.text
+            header = [r if r not in _COUNTERPART or _CUES.pattern(_COUNTERPART[r]).search(heard) else None for r in header]
             continue
         if header is None:
             continue

@@ -69,6 +69,10 @@ _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。；;]+)*\s+\S+\s*$")
 
 
+# 销售金额（万元）占营业收入比例: two header cells written without a space between them
+_HEAD_JOIN = re.compile(r"(?<=[）)])(?=[\u4e00-\u9fff])")
+
+
 def _is_table_line(line: str) -> bool:
     """A table header (指标 2022年 2023年 …) or a row of space-separated numbers: its cells stay apart."""
     return bool(_TABLE_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
@@ -83,7 +87,7 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
         text = line.strip()
         if _is_table_line(text):
             out.add(i)
-            width = len(text.split()) if _TABLE_HEAD.match(text) else width
+            width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) else width
         elif width and _TABLE_ROW.match(text) and len(text.split()) == width:
             out.add(i)
         elif text:
