@@ -147,3 +147,31 @@ def test_customer_table_gives_customers_of_the_company_the_text_is_about():
 def test_customer_column_needs_a_customer_caption():
     text = CUSTOMERS.replace("向前五名客户的销售情况", "的合作单位")
     assert not any(p == "hasCustomer" and o == "北辰风电设备有限公司" for _, p, o in _triples(text))
+
+
+YEARS = """湖北恒远精密轴承股份有限公司（以下简称“公司”）主要生产精密轴承。
+报告期内，公司主营业务收入按产品类别列示如下：
+单位：万元
+产品类别 2024年度 2023年度
+精密轴承 1,250.50 980.00
+合计 1,250.50 980.00
+单位：台
+产品 项目 2024年度 2023年度
+数控转台 产能 300 260
+产量 280 240
+"""
+
+
+def test_year_tables_of_a_defined_company_are_its_figures():
+    ex = extract_text(YEARS)
+    firm = "湖北恒远精密轴承股份有限公司"
+    got = {(o.entity, o.year, o.value, o.unit) for o in ex.observations}
+    assert (firm, 2024, 12505000, "CNY") in got and (firm, 2023, 9800000, "CNY") in got
+    assert (firm, 2023, 240, "piece") in got  # 产量 takes the product of the row above
+    labels = {o.indicator for o in ex.observations if o.entity == firm and o.year == 2023 and o.value == 240}
+    assert labels and all("数控转台" in label or "产量" in label for label in labels)
+
+
+def test_year_tables_need_a_company_the_text_defines():
+    ex = extract_text(YEARS.replace("（以下简称“公司”）", ""))
+    assert not any(o.value == 240 and o.unit == "piece" for o in ex.observations)

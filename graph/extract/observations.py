@@ -26,7 +26,7 @@ from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
 from graph.extract.relations import YEAR_RE, sentence_topics
-from graph.extract.tables import TableRow, read_tables
+from graph.extract.tables import TableRow, YearRow, document_company, read_tables, read_year_tables
 from graph.model import Mention, ObservationRecord, Quantity, Sentence
 from graph.text.segment import sections
 
@@ -341,6 +341,9 @@ def find_observations(
 
     rows = read_tables(sentences, lex)
     row_sentences = {r.sentence for r in rows} | {r.honour[1] for r in rows if r.honour}  # rows and their captions
+    company = document_company(sentences, mentions, defined=True)
+    year_rows = read_year_tables(sentences) if company is not None else []
+    row_sentences |= {r.sentence for r in year_rows} | {r.sentence - 1 for r in year_rows}  # and the header above each
     table_years: list[str] = []
     carried_year: int | None = None
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
@@ -533,6 +536,7 @@ def find_observations(
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
     out += _table_observations(rows, mentions, inds)
+    out += _year_table_observations(year_rows, company.key if company else "", inds, lex)
     return out, inds.table
 
 
@@ -556,6 +560,36 @@ def _table_observations(rows: Sequence[TableRow], mentions: Sequence[Mention], i
             out.append(ObservationRecord(entity=names[0].key, indicator=ind_id, value=qs[0].value, unit=qs[0].unit,
                                          sentence=row.sentence, start=c.start, end=c.end, rule="observation:table-column",
                                          year=row.year))
+    return out
+
+
+def _year_table_observations(rows: Sequence[YearRow], entity: str, inds: _Indicators, lex: Lexicon) -> list[ObservationRecord]:
+    """A company's table by year (营业收入, 产能/产量/销量 by product) as figures of that
+    company, one per year cell, in the unit of the row, the 单位 line or the label (营业收入（亿元）)."""
+    out = []
+    for row in rows:
+        label, unit_word = row.label, row.unit
+        in_label = _UNIT_IN_LABEL.search(label)
+        if in_label:
+            label, unit_word = label[: in_label.start()], unit_word or in_label.group(1)
+        for year, raw, start, end in row.values:
+            number = raw.replace(",", "")
+            if number.endswith("%") or unit_word in ("%", "％"):
+                q = next(iter(find_quantities(number.rstrip("%") + "%")), None)
+            elif unit_word or "." not in number:
+                q = next(iter(find_quantities(number + (unit_word or "个"))), None)
+            else:
+                q = None
+            if q is None:
+                continue
+            unit = q.unit
+            if unit == "count" and re.search(r"[台套件片只辆颗]$", unit_word) and re.search(r"(?:销量|产量|产能)", label):
+                unit = "piece"  # 产量 1,742 (单位：套): pieces made, not a count of things
+            ind_id = _amount_indicator(label, unit, inds, lex) or inds.minted(label, unit)
+            if ind_id is None:
+                continue
+            out.append(ObservationRecord(entity, ind_id, q.value, unit, row.sentence, start, end,
+                                         "observation:year-table", year=year))
     return out
 
 

@@ -26,13 +26,19 @@ from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Sentence
 
-__all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company"]
+__all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
 _CUES = load_cues()
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
+_YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?度?")
+_FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
+_UNIT_LINE = re.compile(r"^[（(]?单位[：:]\s*([^\s，。；）)]{1,6})[）)]?$")  # 单位：万元
+# the measure a caption names for product rows (主营业务收入按产品类别列示如下)
+_MEASURE_WORD = re.compile(r"(?:收入|营收|产值|销售额|销售金额|利润|成本|产能|产量|销量)")
+_CAPTION_MEASURE = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:收入|营收|产值|销售额|销售金额|利润))(?:按|分|构成|情况|如下)")
 _DEFINES_COMPANY = re.compile(r"[（(](?:以下)?简称[^）)]*?[“\"](?:本)?公司[”\"]")
 _HEADER_START = re.compile(r"^(?:序号|编号)\s")
 _COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table"}  # column role → caption cue family
@@ -139,9 +145,97 @@ def caption_honours(caption: str) -> tuple[list[tuple[str, int, int]], int | Non
     return out, year
 
 
-def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> Mention | None:
+@dataclass(frozen=True, slots=True)
+class YearRow:
+    """A row of a table by year (产品类别 2024年度 2023年度 …): its label, unit and figures.
+
+    Attributes
+    ----------
+    sentence : int
+        Index of the row's sentence.
+    label : str
+        What the row measures: its label cells joined (风电主轴轴承产量; a row
+        whose first cell is left blank takes the one above), with the caption's
+        measure where the label names only a product (风电主轴轴承主营业务收入).
+    unit : str
+        The unit word of bare numbers: the row's 单位 cell or the 单位：万元 line
+        above the header ('' if none).
+    values : tuple
+        ``(year, text, start, end)`` per figure cell, offsets in the cleaned text.
+    """
+
+    sentence: int
+    label: str
+    unit: str
+    values: tuple[tuple[int, str, int, int], ...]
+
+
+def _year_header(cells: Sequence[tuple[str, int]]) -> tuple[int, list[int]] | None:
+    """(label cells, years) of a header of one to three label cells then two or more years."""
+    years = [_YEAR_CELL.fullmatch(c) for c, _ in cells]
+    first = next((i for i, m in enumerate(years) if m), None)
+    if first is None or not 1 <= first <= 3 or len(cells) - first < 2 or not all(years[first:]):
+        return None
+    if not all(re.fullmatch(r"[\u4e00-\u9fff]{1,8}", c) for c, _ in cells[:first]):
+        return None
+    return first, [int(m.group(1)) for m in years[first:]]
+
+
+def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
+    """Every row of a table whose columns are years, with the unit the table gives.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> text = "单位：台\\n产品 项目 2024年度 2023年度\\n数控机床 产量 1,200 980\\n销量 1,150 940\\n"
+    >>> [(r.label, r.unit, [v[:2] for v in r.values]) for r in read_year_tables(split_sentences(clean_text(text)))]
+    [('数控机床产量', '台', [(2024, '1,200'), (2023, '980')]), ('数控机床销量', '台', [(2024, '1,150'), (2023, '940')])]
+    """
+    out: list[YearRow] = []
+    years: list[int] | None = None
+    labels: list[str] = []
+    unit = measure = carried = ""
+    for k, s in enumerate(sentences):
+        cells = _split_cells(s.text)
+        head = _year_header(cells)
+        if head is not None:
+            labels = [c for c, _ in cells[: head[0]]]
+            years = head[1]
+            before = [sentences[i].text.strip() for i in range(max(0, k - 2), k)]
+            unit_line = next((m for m in map(_UNIT_LINE.match, reversed(before)) if m), None)
+            unit = unit_line.group(1) if unit_line else ""
+            measure = next((m.group(1) for m in map(_CAPTION_MEASURE.search, reversed(before)) if m), "")
+            measure = re.sub(r"^(?:本公司|公司|发行人|企业)", "", measure)
+            carried = ""
+            continue
+        if years is None:
+            continue
+        values = cells[len(cells) - len(years) :] if len(cells) > len(years) else []
+        if not values or not all(_FIGURE.fullmatch(v) for v, _ in values):
+            years = None
+            continue
+        lab = [c for c, _ in cells[: len(cells) - len(years)]]
+        row_unit = unit
+        if "单位" in labels and len(lab) == len(labels):
+            row_unit = lab.pop(labels.index("单位"))
+        wanted = len(labels) - ("单位" in labels)
+        if len(lab) < wanted and carried:
+            lab = [carried, *lab]
+        elif wanted >= 2 and len(lab) == wanted:
+            carried = lab[0]
+        label = "".join(lab)
+        if measure and wanted == 1 and not _MEASURE_WORD.search(label):
+            label = measure if label in ("合计", "总计") else label + measure
+        out.append(YearRow(s.index, label, row_unit,
+                           tuple((y, v, s.start + at, s.start + at + len(v)) for y, (v, at) in zip(years, values))))
+    return out
+
+
+def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention], *, defined: bool = False) -> Mention | None:
     """The enterprise a document is about: the one it defines as 公司 or 本公司
-    (``…有限公司（以下简称“启明”或“公司”）``), else the first one its opening lines name.
+    (``…有限公司（以下简称“启明”或“公司”）``), else (unless ``defined``) the first one
+    its opening lines name.
 
     Examples
     --------
@@ -158,6 +252,8 @@ def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         s = by_index.get(m.sentence)
         if s is not None and _DEFINES_COMPANY.match(s.text, m.end - s.start):
             return m
+    if defined:
+        return None
     opening = {s.index for s in sentences[:3]}
     return next((m for m in firms if m.sentence in opening), None)
 

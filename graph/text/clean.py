@@ -69,6 +69,10 @@ _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。；;]+)*\s+\S+\s*$")
 
 
+# a header of one to three label cells and two or more years (产品 项目 2024年度 2023年度), and a row under it
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:\s+[\u4e00-\u9fff]{1,8}){0,2}((?:\s+(?:19|20)\d{2}\s*年?度?){2,})\s*$")
+_FIGURE_ROW = re.compile(r"^(?:[^\s\d][^\s]*\s+){0,3}?((?:-?\d[\d,]*(?:\.\d+)?%?\s*)+)$")
 # 销售金额（万元）占营业收入比例: two header cells written without a space between them
 _HEAD_JOIN = re.compile(r"(?<=[）)])(?=[\u4e00-\u9fff])")
 
@@ -79,19 +83,26 @@ def _is_table_line(line: str) -> bool:
 
 
 def _table_lines(lines: list[str]) -> frozenset[int]:
-    """Indices of the lines that are table cells: headers, number rows, and the
-    numbered rows under a header with as many cells (a 公示 list written as lines)."""
+    """Indices of the lines that are table cells: headers, number rows, the
+    numbered rows under a header with as many cells (a 公示 list written as lines),
+    and the rows under a header of years whose last cells are one figure per year."""
     out = set()
-    width = 0
+    width = years = 0
     for i, line in enumerate(lines):
         text = line.strip()
-        if _is_table_line(text):
+        year_head = _YEAR_HEAD.match(text)
+        if year_head:
+            out.add(i)
+            years, width = len(_YEAR.findall(year_head.group(1))), 0
+        elif years and _FIGURE_ROW.match(text) and len(_FIGURE_ROW.match(text).group(1).split()) == years:
+            out.add(i)
+        elif _is_table_line(text):
             out.add(i)
             width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) else width
         elif width and _TABLE_ROW.match(text) and len(text.split()) == width:
             out.add(i)
         elif text:
-            width = 0
+            width = years = 0
     return frozenset(out)
 
 
