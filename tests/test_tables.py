@@ -175,3 +175,12 @@ def test_year_tables_of_a_defined_company_are_its_figures():
 def test_year_tables_need_a_company_the_text_defines():
     ex = extract_text(YEARS.replace("（以下简称“公司”）", ""))
     assert not any(o.value == 240 and o.unit == "piece" for o in ex.observations)
+
+
+def test_project_content_cell_gives_design_areas_and_capacities():
+    ex = extract_text(PLAN)
+    got = {(o.entity, o.value, o.unit, o.period) for o in ex.observations}
+    assert ("年产5万吨特种纤维项目", 30000, "square-metre", None) in got
+    assert ("年产5万吨特种纤维项目", 50000, "tonne", "annual capacity") in got
+    # the content cell names no entity of its own
+    assert not any(m == "建设立体仓库及分拣中心" for m, _, _ in _triples(PLAN))

@@ -1104,8 +1104,8 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
     captions: set[tuple[str, int, int, int]] = set()
     for row in rows:
         for c in row.cells:
-            if c.role == "measure":
-                continue  # a figure, read by graph.extract.observations
+            if c.role in ("measure", "content"):
+                continue  # figures, read by graph.extract.observations
             if c.role == "park":
                 cls: str | None = "Park"
             elif c.role == "site":  # 建设地点: a park, or a town that is no entity here

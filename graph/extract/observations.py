@@ -26,7 +26,7 @@ from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
 from graph.extract.relations import YEAR_RE, sentence_topics
-from graph.extract.tables import TableRow, YearRow, document_company, read_tables, read_year_tables
+from graph.extract.tables import Cell, TableRow, YearRow, document_company, read_tables, read_year_tables
 from graph.model import Mention, ObservationRecord, Quantity, Sentence
 from graph.text.segment import sections
 
@@ -535,12 +535,14 @@ def find_observations(
         carried_entity = prev_entity if prev_entity is not None else carried_entity
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
-    out += _table_observations(rows, mentions, inds)
+    out += _table_observations(rows, mentions, inds, lex)
     out += _year_table_observations(year_rows, company.key if company else "", inds, lex)
     return out, inds.table
 
 
-def _table_observations(rows: Sequence[TableRow], mentions: Sequence[Mention], inds: _Indicators) -> list[ObservationRecord]:
+def _table_observations(
+    rows: Sequence[TableRow], mentions: Sequence[Mention], inds: _Indicators, lex: Lexicon | None = None
+) -> list[ObservationRecord]:
     """A list table's measure columns (孵化场地面积（平方米）, 在孵企业（家）) for the row's listed name."""
     at = {(m.start, m.end): m for m in mentions}
     out = []
@@ -548,6 +550,10 @@ def _table_observations(rows: Sequence[TableRow], mentions: Sequence[Mention], i
         names = [at[(c.start, c.end)] for c in row.cells if c.role == "name" and (c.start, c.end) in at]
         if not names:
             continue
+        if names[0].cls == "Project":
+            for c in row.cells:
+                if c.role == "content":
+                    out += _content_observations(c, names[0].key, row.sentence, inds, lex or load_lexicon())
         for c in row.cells:
             if c.role != "measure":
                 continue
@@ -560,6 +566,31 @@ def _table_observations(rows: Sequence[TableRow], mentions: Sequence[Mention], i
             out.append(ObservationRecord(entity=names[0].key, indicator=ind_id, value=qs[0].value, unit=qs[0].unit,
                                          sentence=row.sentence, start=c.start, end=c.end, rule="observation:table-column",
                                          year=row.year))
+    return out
+
+
+def _content_observations(cell: Cell, project: str, sentence: int, inds: _Indicators, lex: Lexicon) -> list[ObservationRecord]:
+    """A project's design figures in its 建设内容及规模 cell: areas (新建厂房12万平方米, 用地150亩)
+    and annual capacities (达产后年产…50万套, 年产…3万吨)."""
+    out = []
+    for q in find_quantities(cell.text):
+        clause = re.split(r"[，,；;、。]", cell.text[: q.start])[-1]
+        period = None
+        if q.unit in ("square-metre", "mu"):
+            label = re.sub(r"^(?:新建|建设|建成|购置|占地|规划)?", "", clause) or "面积"
+            label = re.sub(r"^(.{2,}?)(?:面积)?$", r"\1面积", label) if q.unit == "square-metre" else "用地面积"
+            unit = q.unit
+        elif re.search(r"年(?:产|生产|加工|封装|测试|处理)", clause) and (
+            q.unit == "tonne" or (q.unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface))):
+            label, unit, period = "设计产能", "piece" if q.unit == "count" else q.unit, "annual capacity"
+        else:
+            continue
+        ind_id = _amount_indicator(label, unit, inds, lex) or inds.minted(label, unit)
+        if ind_id is None:
+            continue
+        at = cell.start + q.start
+        out.append(ObservationRecord(project, ind_id, q.value, unit, sentence, at, at + len(q.surface),
+                                     "observation:project-content", period=period))
     return out
 
 

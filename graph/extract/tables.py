@@ -318,6 +318,9 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             if role == "kind":
                 kind = text
                 continue
+            if role == "content":  # a clause: the whole cell, read for figures only
+                row.append(Cell(text, role, s.start + at, s.start + at + len(text)))
+                continue
             parts = re.split(r"、", text) if role in ("carrier", "operator") else [text]
             pos = at
             for part in parts:
