@@ -184,3 +184,22 @@ def test_project_content_cell_gives_design_areas_and_capacities():
     assert ("年产5万吨特种纤维项目", 50000, "tonne", "annual capacity") in got
     # the content cell names no entity of its own
     assert not any(m == "建设立体仓库及分拣中心" for m, _, _ in _triples(PLAN))
+
+
+REPORT = """湖北恒远精密轴承股份有限公司2024年年度报告（摘要）
+一、主营业务分产品情况
+单位：万元
+分产品 营业收入 营业成本 毛利率（%）
+圆锥滚子轴承 5,200.00 3,900.00 25.00
+深沟球轴承 2,100.50 1,680.40 20.00
+"""
+
+
+def test_measure_columns_of_a_company_report_are_its_figures_of_the_report_year():
+    ex = extract_text(REPORT)
+    firm = "湖北恒远精密轴承股份有限公司"
+    got = {(o.entity, o.year, o.value, o.unit) for o in ex.observations}
+    assert (firm, 2024, 52000000, "CNY") in got and (firm, 2024, 39000000, "CNY") in got
+    assert (firm, 2024, 20, "percent") in got
+    sents = split_sentences(clean_text(REPORT))
+    assert any(s.text == "分产品 营业收入 营业成本 毛利率（%）" for s in sents)  # the header keeps its cells apart

@@ -536,7 +536,7 @@ def find_observations(
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
     out += _table_observations(rows, mentions, inds, lex)
-    out += _year_table_observations(year_rows, company.key if company else "", inds, lex)
+    out += _year_table_observations(year_rows, company.key if company else "", inds, lex, ref_year)
     return out, inds.table
 
 
@@ -594,16 +594,25 @@ def _content_observations(cell: Cell, project: str, sentence: int, inds: _Indica
     return out
 
 
-def _year_table_observations(rows: Sequence[YearRow], entity: str, inds: _Indicators, lex: Lexicon) -> list[ObservationRecord]:
+def _year_table_observations(
+    rows: Sequence[YearRow], entity: str, inds: _Indicators, lex: Lexicon, ref_year: int | None = None
+) -> list[ObservationRecord]:
     """A company's table by year (营业收入, 产能/产量/销量 by product) as figures of that
-    company, one per year cell, in the unit of the row, the 单位 line or the label (营业收入（亿元）)."""
+    company, one per year cell, in the unit of the row, the 单位 line or the label (营业收入（亿元）);
+    a table whose columns are measures (分产品 营业收入 毛利率（%）) gives figures of the report's year."""
     out = []
     for row in rows:
-        label, unit_word = row.label, row.unit
-        in_label = _UNIT_IN_LABEL.search(label)
+        row_label, row_unit = row.label, row.unit
+        in_label = _UNIT_IN_LABEL.search(row_label)
         if in_label:
-            label, unit_word = label[: in_label.start()], unit_word or in_label.group(1)
-        for year, raw, start, end in row.values:
+            row_label, row_unit = row_label[: in_label.start()], row_unit or in_label.group(1)
+        for k, (year, raw, start, end) in enumerate(row.values):
+            label, unit_word = row_label, row_unit
+            if row.columns:
+                label, unit_word = row_label + row.columns[k][0], row.columns[k][1] or row_unit
+                year = ref_year
+            if year is None:
+                continue
             number = raw.replace(",", "")
             if number.endswith("%") or unit_word in ("%", "％"):
                 q = next(iter(find_quantities(number.rstrip("%") + "%")), None)

@@ -39,6 +39,7 @@ _UNIT_LINE = re.compile(r"^[（(]?单位[：:]\s*([^\s，。；）)]{1,6})[）)]
 # the measure a caption names for product rows (主营业务收入按产品类别列示如下)
 _MEASURE_WORD = re.compile(r"(?:收入|营收|产值|销售额|销售金额|利润|成本|产能|产量|销量)")
 _CAPTION_MEASURE = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:收入|营收|产值|销售额|销售金额|利润))(?:按|分|构成|情况|如下)")
+_MEASURE_COLUMN = re.compile(r"([\u4e00-\u9fff]{2,16})(?:[（(]([^）)]{1,6})[）)])?")  # 毛利率（%）
 _DEFINES_COMPANY = re.compile(r"[（(](?:以下)?简称[^）)]*?[“\"](?:本)?公司[”\"]")
 _HEADER_START = re.compile(r"^(?:序号|编号)\s")
 _COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table"}  # column role → caption cue family
@@ -161,13 +162,18 @@ class YearRow:
         The unit word of bare numbers: the row's 单位 cell or the 单位：万元 line
         above the header ('' if none).
     values : tuple
-        ``(year, text, start, end)`` per figure cell, offsets in the cleaned text.
+        ``(year, text, start, end)`` per figure cell, offsets in the cleaned text;
+        the year is None in a table whose columns are measures (分产品 营业收入
+        营业成本 毛利率（%）), whose figures are of the report's year.
+    columns : tuple
+        In such a table, ``(label, unit)`` of each value's column.
     """
 
     sentence: int
     label: str
     unit: str
-    values: tuple[tuple[int, str, int, int], ...]
+    values: tuple[tuple[int | None, str, int, int], ...]
+    columns: tuple[tuple[str, str], ...] = ()  # per value, a measure column's label and unit (毛利率, %)
 
 
 def _year_header(cells: Sequence[tuple[str, int]]) -> tuple[int, list[int]] | None:
@@ -181,8 +187,21 @@ def _year_header(cells: Sequence[tuple[str, int]]) -> tuple[int, list[int]] | No
     return first, [int(m.group(1)) for m in years[first:]]
 
 
+def _measure_header(cells: Sequence[tuple[str, int]]) -> list[tuple[str, str]] | None:
+    """(label, unit) of each measure column of a header such as 分产品 营业收入 营业成本 毛利率（%）."""
+    if len(cells) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", cells[0][0]) or _HEADER_START.match(cells[0][0] + " "):
+        return None
+    out = []
+    for c, _ in cells[1:]:
+        m = _MEASURE_COLUMN.fullmatch(c)
+        if m is None or _YEAR_CELL.search(c):
+            return None
+        out.append((m.group(1), m.group(2) or ""))
+    return out
+
+
 def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
-    """Every row of a table whose columns are years, with the unit the table gives.
+    """Every row of a table whose columns are years or measures, with the unit the table gives.
 
     Examples
     --------
@@ -193,15 +212,20 @@ def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
     [('数控机床产量', '台', [(2024, '1,200'), (2023, '980')]), ('数控机床销量', '台', [(2024, '1,150'), (2023, '940')])]
     """
     out: list[YearRow] = []
-    years: list[int] | None = None
+    years: list[int | None] | None = None
+    columns: list[tuple[str, str]] = []
     labels: list[str] = []
     unit = measure = carried = ""
     for k, s in enumerate(sentences):
         cells = _split_cells(s.text)
         head = _year_header(cells)
+        measured = _measure_header(cells) if head is None else None
+        if measured is not None:
+            head = (1, [None] * len(measured))
         if head is not None:
             labels = [c for c, _ in cells[: head[0]]]
             years = head[1]
+            columns = measured or []
             before = [sentences[i].text.strip() for i in range(max(0, k - 2), k)]
             unit_line = next((m for m in map(_UNIT_LINE.match, reversed(before)) if m), None)
             unit = unit_line.group(1) if unit_line else ""
@@ -225,17 +249,19 @@ def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
         elif wanted >= 2 and len(lab) == wanted:
             carried = lab[0]
         label = "".join(lab)
-        if measure and wanted == 1 and not _MEASURE_WORD.search(label):
+        if measure and wanted == 1 and not columns and not _MEASURE_WORD.search(label):
             label = measure if label in ("合计", "总计") else label + measure
         out.append(YearRow(s.index, label, row_unit,
-                           tuple((y, v, s.start + at, s.start + at + len(v)) for y, (v, at) in zip(years, values))))
+                           tuple((y, v, s.start + at, s.start + at + len(v)) for y, (v, at) in zip(years, values)),
+                           tuple(columns)))
     return out
 
 
 def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention], *, defined: bool = False) -> Mention | None:
     """The enterprise a document is about: the one it defines as 公司 or 本公司
-    (``…有限公司（以下简称“启明”或“公司”）``), else (unless ``defined``) the first one
-    its opening lines name.
+    (``…有限公司（以下简称“启明”或“公司”）``) or whose report the title is
+    (``…股份有限公司2024年年度报告``), else (unless ``defined``) the first one its
+    opening lines name.
 
     Examples
     --------
@@ -252,9 +278,11 @@ def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention],
         s = by_index.get(m.sentence)
         if s is not None and _DEFINES_COMPANY.match(s.text, m.end - s.start):
             return m
-    if defined:
-        return None
     opening = {s.index for s in sentences[:3]}
+    if defined:  # or a title: 某某股份有限公司2024年年度报告
+        titled = [m for m in firms if m.sentence in opening and _CUES.pattern("company-report").search(
+            by_index[m.sentence].text, m.end - by_index[m.sentence].start)]
+        return titled[0] if titled else None
     return next((m for m in firms if m.sentence in opening), None)
 
 

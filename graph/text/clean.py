@@ -69,6 +69,7 @@ _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。；;]+)*\s+\S+\s*$")
 
 
+_CLAUSE = re.compile(r"[，。；,;：:]")
 # a header of one to three label cells and two or more years (产品 项目 2024年度 2023年度), and a row under it
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:\s+[\u4e00-\u9fff]{1,8}){0,2}((?:\s+(?:19|20)\d{2}\s*年?度?){2,})\s*$")
@@ -103,6 +104,12 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
             out.add(i)
         elif text:
             width = years = 0
+    # the header right above a number row, with as many cells (分产品 营业收入 营业成本 毛利率（%）)
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    for a, b in zip(nonblank, nonblank[1:]):
+        head = lines[a].split()
+        if b in out and a not in out and len(head) >= 3 and len(head) == len(lines[b].split()) and not _CLAUSE.search(lines[a]):
+            out.add(a)
     return frozenset(out)
 
 
