@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from graph.api import extract_text
 from graph.extract.tables import caption_honours, column_role, read_tables
 from graph.text.clean import clean_text
@@ -203,3 +205,30 @@ def test_measure_columns_of_a_company_report_are_its_figures_of_the_report_year(
     assert (firm, 2024, 20, "percent") in got
     sents = split_sentences(clean_text(REPORT))
     assert any(s.text == "分产品 营业收入 营业成本 毛利率（%）" for s in sents)  # the header keeps its cells apart
+
+
+def test_customer_table_total_row_is_the_company_figure_of_the_caption_year():
+    text = CUSTOMERS.replace("2 南屿重工机械有限公司 5,004.00 7.58%\n", "2 南屿重工机械有限公司 5,004.00 7.58%\n合计 13,124.50 19.88%\n")
+    ex = extract_text(text)
+    firm = "湖北恒远精密轴承股份有限公司"
+    got = {(o.entity, o.year, o.value, o.unit) for o in ex.observations}
+    assert (firm, 2024, 131245000, "CNY") in got and (firm, 2024, Decimal("19.88"), "percent") in got
+    # a single customer's amount is no figure of anyone
+    assert not any(o.value == 81205000 for o in ex.observations)
+
+
+SUBSIDIARIES = """湖北恒远精密轴承股份有限公司（以下简称“公司”）主要生产精密轴承。
+截至报告期末，公司主要子公司情况如下：
+序号 公司名称 注册资本（万元） 主营业务
+1 襄阳恒远热处理有限公司 5,000 轴承热处理
+2 恒远精密轴承（武汉）有限公司 12,000 轴承销售
+"""
+
+
+def test_subsidiary_table_gives_subsidiaries_and_their_capital():
+    got = _triples(SUBSIDIARIES)
+    firm = "湖北恒远精密轴承股份有限公司"
+    assert ("襄阳恒远热处理有限公司", "subsidiaryOf", firm) in got
+    assert ("恒远精密轴承（武汉）有限公司", "subsidiaryOf", firm) in got
+    obs = {(o.entity, o.value, o.unit, o.year) for o in extract_text(SUBSIDIARIES).observations}
+    assert ("襄阳恒远热处理有限公司", 50000000, "CNY", None) in obs

@@ -535,19 +535,23 @@ def find_observations(
         carried_entity = prev_entity if prev_entity is not None else carried_entity
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
-    out += _table_observations(rows, mentions, inds, lex)
+    out += _table_observations(rows, mentions, inds, lex, document_company(sentences, mentions))
     out += _year_table_observations(year_rows, company.key if company else "", inds, lex, ref_year)
     return out, inds.table
 
 
 def _table_observations(
-    rows: Sequence[TableRow], mentions: Sequence[Mention], inds: _Indicators, lex: Lexicon | None = None
+    rows: Sequence[TableRow], mentions: Sequence[Mention], inds: _Indicators, lex: Lexicon | None = None,
+    company: Mention | None = None,
 ) -> list[ObservationRecord]:
-    """A list table's measure columns (孵化场地面积（平方米）, 在孵企业（家）) for the row's listed name."""
+    """A list table's measure columns (孵化场地面积（平方米）, 在孵企业（家）) for the row's listed
+    name (or subsidiary); a customer table's 合计 row for the enterprise the document is about."""
     at = {(m.start, m.end): m for m in mentions}
     out = []
     for row in rows:
-        names = [at[(c.start, c.end)] for c in row.cells if c.role == "name" and (c.start, c.end) in at]
+        names = [at[(c.start, c.end)] for c in row.cells if c.role in ("name", "subsidiary") and (c.start, c.end) in at]
+        if row.total and company is not None:
+            names = [company]
         if not names:
             continue
         if names[0].cls == "Project":
@@ -557,7 +561,7 @@ def _table_observations(
         for c in row.cells:
             if c.role != "measure":
                 continue
-            qs = find_quantities(c.text.replace(",", "") + c.unit)
+            qs = find_quantities(c.text.replace(",", "").rstrip("%") + c.unit)
             if len(qs) != 1:
                 continue
             ind_id = inds.minted(c.label, qs[0].unit)

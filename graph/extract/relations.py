@@ -1410,7 +1410,7 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
     at = {(m.start, m.end): m for m in mentions}
     out: list[Relation] = []
     company = None
-    if any(c.role in ("customer", "supplier") for row in rows for c in row.cells):
+    if any(c.role in ("customer", "supplier", "subsidiary") for row in rows for c in row.cells):
         company = document_company(sentences, mentions)
 
     def add(s: Mention, p: str, o: Mention, rule: str, **kw) -> None:
@@ -1430,6 +1430,10 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
                 if c.key != company.key:
                     out.append(Relation(company.key, "hasCustomer", c.key, c.sentence, c.start, c.end, "table:customer",
                                         support=(company.sentence,), inference="seller: the enterprise the document is about"))
+            for c in by_role.get("subsidiary", []):
+                if c.key != company.key:
+                    out.append(Relation(c.key, "subsidiaryOf", company.key, c.sentence, c.start, c.end, "table:subsidiary",
+                                        support=(company.sentence,), inference="parent: the enterprise the document is about"))
             for c in by_role.get("supplier", []):
                 if c.key != company.key:
                     out.append(Relation(c.key, "hasCustomer", company.key, c.sentence, c.start, c.end, "table:supplier",

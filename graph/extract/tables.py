@@ -42,7 +42,9 @@ _CAPTION_MEASURE = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:收入|营收|产值|�
 _MEASURE_COLUMN = re.compile(r"([\u4e00-\u9fff]{2,16})(?:[（(]([^）)]{1,6})[）)])?")  # 毛利率（%）
 _DEFINES_COMPANY = re.compile(r"[（(](?:以下)?简称[^）)]*?[“\"](?:本)?公司[”\"]")
 _HEADER_START = re.compile(r"^(?:序号|编号)\s")
-_COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table"}  # column role → caption cue family
+# column role → the caption cue family it needs
+_COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table", "subsidiary": "subsidiary-table"}
+_TOTAL = frozenset({"合计", "总计"})
 _MEASURE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）
 
 
@@ -86,6 +88,7 @@ class TableRow:
     year: int | None
     bare_class: str | None
     kind: str = ""
+    total: bool = False  # a 合计 row under a customer or supplier table: the document company's totals
 
 
 def column_role(header: str, lex: Lexicon | None = None) -> str | None:
@@ -286,6 +289,31 @@ def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention],
     return next((m for m in firms if m.sentence in opening), None)
 
 
+def _measure_column(header: str) -> tuple[str, str] | None:
+    """(label, unit) of a figure column: 孵化场地面积（平方米）, or a share, 占营业收入比例 (%)."""
+    m = _MEASURE_HEAD.match(header)
+    if m:
+        return m.group(1), m.group(2)
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,16}(?:比例|占比|比重)", header):
+        return header, "%"
+    return None
+
+
+def _counterparts(header: list[str | None], heard: str) -> tuple[list[str | None], str]:
+    """A header's roles with customer/supplier/subsidiary columns kept only under a caption
+    cue of their kind (a subsidiary caption makes the name column the subsidiary), and the cue."""
+    cue = ""
+    for role, family in _COUNTERPART.items():
+        m = _CUES.pattern(family).search(heard)
+        if role == "subsidiary" and m and "subsidiary" not in header and "name" in header:
+            header = ["subsidiary" if r == "name" else r for r in header]
+        if m and role in header:
+            cue = cue or m.group()
+        elif role in header:
+            header = [None if r == role else r for r in header]
+    return header, cue
+
+
 def _split_cells(text: str, header: bool = False) -> list[tuple[str, int]]:
     """Cells separated by spaces; in a header, a bracketed unit also ends a cell (销售金额（万元）占营业收入比例)."""
     return [(m.group(), m.start()) for m in re.finditer(r"[^\s）)]+[）)]|\S+" if header else r"\S+", text)]
@@ -310,26 +338,37 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     lex = lex or load_lexicon()
     out: list[TableRow] = []
     header: list[str | None] | None = None
-    measures: list[re.Match[str] | None] = []
+    measures: list[tuple[str, str] | None] = []
     honours: list[tuple[str, int, int]] = []
     caption_index = -1
     year = None
     bare = None
+    counterpart = ""  # the cue a customer, supplier or subsidiary table's caption holds (前五名客户)
     for k, s in enumerate(sentences):
         cells = _split_cells(s.text, header=bool(_HEADER_START.match(s.text)))
         if _HEADER_START.match(s.text) and len(cells) >= 3:
-            header = [column_role(c, lex) or ("measure" if _MEASURE_HEAD.match(c) else None) for c, _ in cells]
-            measures = [_MEASURE_HEAD.match(c) for c, _ in cells]
+            measures = [_measure_column(c) for c, _ in cells]
+            header = [column_role(c, lex) or ("measure" if m else None) for (c, _), m in zip(cells, measures)]
             bare = next((cls for role, cls in (_column(c, lex) for c, _ in cells) if role == "name" and cls), None)
             honours, year, caption_index = [], None, -1
-            if k > 0:
-                honours, year = caption_honours(sentences[k - 1].text)
+            caption = sentences[k - 1].text if k > 0 else ""
+            if caption:
+                honours, year = caption_honours(caption)
                 caption_index = sentences[k - 1].index
-            # customers and suppliers only under a caption (or header) that says so
-            heard = (sentences[k - 1].text if k > 0 else "") + s.text
-            header = [r if r not in _COUNTERPART or _CUES.pattern(_COUNTERPART[r]).search(heard) else None for r in header]
+            # customers, suppliers and subsidiaries only under a caption (or header) that says so
+            header, counterpart = _counterparts(header, caption + s.text)
+            if counterpart and "subsidiary" not in header and year is None and _YEAR.search(caption):  # 2024年度，公司向前五名客户的销售情况如下
+                year = int(_YEAR.search(caption).group(1))
             continue
         if header is None:
+            continue
+        if counterpart and cells and cells[0][0] in _TOTAL and len(cells) <= len(header):
+            # 合计 60,160.37 59.67%: the table's totals, of the enterprise the document is about
+            row = [Cell(text, "measure", s.start + at, s.start + at + len(text), counterpart + unit[0], unit[1])
+                   for (text, at), unit in zip(cells[1:], measures[len(header) - len(cells) + 1 :])
+                   if unit and _FIGURE.fullmatch(text)]
+            out.append(TableRow(s.index, tuple(row), None, year, None, total=True))
+            header = None
             continue
         if len(cells) != len(header) or not cells[0][0].isdigit():
             header = None
@@ -340,8 +379,8 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             if role is None:
                 continue
             if role == "measure":
-                if unit and re.fullmatch(r"-?\d[\d,]*(?:\.\d+)?", text):
-                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit.group(1), unit.group(2)))
+                if unit and _FIGURE.fullmatch(text) and (unit[1] == "%") == text.endswith("%"):
+                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit[0], unit[1]))
                 continue
             if role == "kind":
                 kind = text

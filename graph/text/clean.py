@@ -102,6 +102,9 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
             width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) else width
         elif width and _TABLE_ROW.match(text) and len(text.split()) == width:
             out.add(i)
+        elif width and text.split()[:1] in (["合计"], ["总计"]) and _FIGURE_ROW.match(text):
+            out.add(i)  # the totals row closing a numbered table
+            width = 0
         elif text:
             width = years = 0
     # the header right above a number row, with as many cells (分产品 营业收入 营业成本 毛利率（%）)
