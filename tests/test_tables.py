@@ -232,3 +232,9 @@ def test_subsidiary_table_gives_subsidiaries_and_their_capital():
     assert ("恒远精密轴承（武汉）有限公司", "subsidiaryOf", firm) in got
     obs = {(o.entity, o.value, o.unit, o.year) for o in extract_text(SUBSIDIARIES).observations}
     assert ("襄阳恒远热处理有限公司", 50000000, "CNY", None) in obs
+
+
+def test_a_short_park_in_a_table_cell_is_the_fuller_park_the_text_names():
+    text = "湖北江城东江新材料产业园地处江城北部。\n" + PLAN
+    got = _triples(text)
+    assert ("年产5万吨特种纤维项目", "locatedIn", "湖北江城东江新材料产业园") in got

@@ -1127,6 +1127,19 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
     return out
 
 
+def table_park_aliases(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Short park names in table cells (凤桥智造产业园) that end exactly one fuller park name
+    the document writes (嘉兴南湖凤桥智造产业园): short → full."""
+    parks = {m.name for m in mentions if m.cls == "Park"}
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.cls == "Park" and m.rule in ("table:park", "table:site"):
+            fuller = [p for p in parks if len(p) > len(m.name) and p.endswith(m.name)]
+            if len(fuller) == 1:
+                out[m.name] = fuller[0]
+    return out
+
+
 @dataclass(frozen=True)
 class LocalMentions:
     """What :func:`find_mentions` finds in a document on its own, before names
@@ -1204,6 +1217,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         all_mentions = [replace(m, cls="Honour", rule=m.rule + "+list-title") if m.name in titles and m.cls != "Honour" else m
                         for m in all_mentions]
 
+    for short, full in table_park_aliases(all_mentions).items():
+        aliases.setdefault(short, full)
     # implicit short names of full legal names, and names of people
     fulls = {m.name for m in all_mentions if m.cls in ORG_CLASSES}
     other_names = {m.name for m in all_mentions if m.cls not in ORG_CLASSES} | {i.zh for i in lex.industries}
