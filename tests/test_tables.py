@@ -238,3 +238,22 @@ def test_a_short_park_in_a_table_cell_is_the_fuller_park_the_text_names():
     text = "湖北江城东江新材料产业园地处江城北部。\n" + PLAN
     got = _triples(text)
     assert ("年产5万吨特种纤维项目", "locatedIn", "湖北江城东江新材料产业园") in got
+
+
+PATENTS = """公司近日取得3项发明专利证书，具体如下：
+序号 专利名称 专利号 专利权人 授权公告日
+1 一种耐磨轴承保持架的注塑方法 ZL202310000001.1 湖北恒远精密轴承股份有限公司 2025.01.07
+2 一种轴承套圈淬火变形控制装置 ZL202210000002.2 湖北恒远精密轴承股份有限公司；武汉理工大学
+2025.02.11
+3 一种轴承游隙自动检测方法 ZL202410000003.3 襄阳恒远热处理有限公司 2025.03.04
+"""
+
+
+def test_patent_table_holders_are_applicants_and_co_filers():
+    got = _triples(PATENTS)
+    firm = "湖北恒远精密轴承股份有限公司"
+    assert ("一种耐磨轴承保持架的注塑方法", "applicant", firm) in got
+    assert ("一种轴承套圈淬火变形控制装置", "applicant", "武汉理工大学") in got
+    assert (firm, "coFiledPatentWith", "武汉理工大学") in got or ("武汉理工大学", "coFiledPatentWith", firm) in got
+    # the row after a wrapped date is still read
+    assert ("一种轴承游隙自动检测方法", "applicant", "襄阳恒远热处理有限公司") in got

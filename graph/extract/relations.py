@@ -1452,6 +1452,12 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
             elif n.cls == "Project":  # 项目名称 建设单位: the unit builds the project
                 for h in carriers:
                     add(n, "undertakenBy", h, "table:builder")
+            elif n.cls == "Patent":  # 专利名称 专利权人: the holders applied for it, together
+                holders = by_role.get("holder", [])
+                for i, h in enumerate(holders):
+                    add(n, "applicant", h, "table:holder")
+                    for b in holders[i + 1 :]:
+                        add(h, "coFiledPatentWith", b, "table:holders")
             for i, a in enumerate(carriers):
                 for b in carriers[i + 1 :]:
                     add(a, "coBuiltPlatformWith", b, "table:carriers")

@@ -40,6 +40,7 @@ _UNIT_LINE = re.compile(r"^[（(]?单位[：:]\s*([^\s，。；）)]{1,6})[）)]
 _MEASURE_WORD = re.compile(r"(?:收入|营收|产值|销售额|销售金额|利润|成本|产能|产量|销量)")
 _CAPTION_MEASURE = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:收入|营收|产值|销售额|销售金额|利润))(?:按|分|构成|情况|如下)")
 _MEASURE_COLUMN = re.compile(r"([\u4e00-\u9fff]{2,16})(?:[（(]([^）)]{1,6})[）)])?")  # 毛利率（%）
+_WRAPPED = re.compile(r"[\d.\-/:：年月日\s]+")
 _DEFINES_COMPANY = re.compile(r"[（(](?:以下)?简称[^）)]*?[“\"](?:本)?公司[”\"]")
 _HEADER_START = re.compile(r"^(?:序号|编号)\s")
 # column role → the caption cue family it needs
@@ -370,7 +371,9 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             out.append(TableRow(s.index, tuple(row), None, year, None, total=True))
             header = None
             continue
-        if len(cells) != len(header) or not cells[0][0].isdigit():
+        if _WRAPPED.fullmatch(s.text):
+            continue  # a row's last cell wrapped to a line of its own (2025.03.11)
+        if not len(header) - 1 <= len(cells) <= len(header) or not cells[0][0].isdigit():
             header = None
             continue
         row: list[Cell] = []
@@ -388,7 +391,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             if role == "content":  # a clause: the whole cell, read for figures only
                 row.append(Cell(text, role, s.start + at, s.start + at + len(text)))
                 continue
-            parts = re.split(r"、", text) if role in ("carrier", "operator") else [text]
+            parts = re.split(r"[、；;]", text) if role in ("carrier", "operator", "holder") else [text]
             pos = at
             for part in parts:
                 i = s.text.find(part, pos)

@@ -66,9 +66,10 @@ _SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES | {"\
 _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(?:\s+[^\s，。；,;]+){2,}\s*$")  # cells, not a clause (项目 59 个（…），总投资额…)
 # a numbered row of a list table (1 襄阳某某有限公司 某某产业园 新材料): an ordinal, then cells
 # (a last cell may be a clause: 建设内容及规模 reads 新建厂房12万平方米，建设…)
-_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。；;]+)*\s+\S+\s*$")
+_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。]+)*\s+\S+\s*$")
 
 
+_WRAPPED_CELL = re.compile(r"\d[\d.\-/]*")
 _CLAUSE = re.compile(r"[，。；,;：:]")
 # a header of one to three label cells and two or more years (产品 项目 2024年度 2023年度), and a row under it
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -100,11 +101,13 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
         elif _is_table_line(text):
             out.add(i)
             width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) else width
-        elif width and _TABLE_ROW.match(text) and len(text.split()) == width:
-            out.add(i)
+        elif width and _TABLE_ROW.match(text) and width - 1 <= len(text.split()) <= width:
+            out.add(i)  # (a last cell may wrap to the next line)
         elif width and text.split()[:1] in (["合计"], ["总计"]) and _FIGURE_ROW.match(text):
             out.add(i)  # the totals row closing a numbered table
             width = 0
+        elif width and _WRAPPED_CELL.fullmatch(text):
+            out.add(i)  # a row's last cell on a line of its own (2025.03.11)
         elif text:
             width = years = 0
     # the header right above a number row, with as many cells (分产品 营业收入 营业成本 毛利率（%）)
