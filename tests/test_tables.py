@@ -257,3 +257,19 @@ def test_patent_table_holders_are_applicants_and_co_filers():
     assert (firm, "coFiledPatentWith", "武汉理工大学") in got or ("武汉理工大学", "coFiledPatentWith", firm) in got
     # the row after a wrapped date is still read
     assert ("一种轴承游隙自动检测方法", "applicant", "襄阳恒远热处理有限公司") in got
+
+
+def test_two_cell_list_and_product_table():
+    text = """一、2024年度某市专精特新中小企业认定名单
+序号 企业名称
+1 某某精密轴承有限公司
+2 某某智能装备有限公司
+二、2024年度某省首台（套）重大技术装备认定名单
+序号 产品名称 申报单位
+1 大口径盾构主轴承 某某精密轴承有限公司
+"""
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert [c.text for r in rows for c in r.cells if c.role == "name"][:2] == ["某某精密轴承有限公司", "某某智能装备有限公司"]
+    got = _triples(text)
+    assert ("某某智能装备有限公司", "receivedHonour", "某市专精特新中小企业") in got
+    assert ("某某精密轴承有限公司", "produces", "大口径盾构主轴承") in got

@@ -1452,6 +1452,9 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
             elif n.cls == "Project":  # 项目名称 建设单位: the unit builds the project
                 for h in carriers:
                     add(n, "undertakenBy", h, "table:builder")
+            elif n.cls == "Product":  # 产品名称 申报单位: the unit makes the product
+                for h in carriers:
+                    add(h, "produces", n, "table:maker")
             elif n.cls == "Patent":  # 专利名称 专利权人: the holders applied for it, together
                 holders = by_role.get("holder", [])
                 for i, h in enumerate(holders):

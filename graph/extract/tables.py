@@ -347,7 +347,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     counterpart = ""  # the cue a customer, supplier or subsidiary table's caption holds (前五名客户)
     for k, s in enumerate(sentences):
         cells = _split_cells(s.text, header=bool(_HEADER_START.match(s.text)))
-        if _HEADER_START.match(s.text) and len(cells) >= 3:
+        if _HEADER_START.match(s.text) and len(cells) >= 2:
             measures = [_measure_column(c) for c, _ in cells]
             header = [column_role(c, lex) or ("measure" if m else None) for (c, _), m in zip(cells, measures)]
             bare = next((cls for role, cls in (_column(c, lex) for c, _ in cells) if role == "name" and cls), None)

@@ -66,7 +66,9 @@ _SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES | {"\
 _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(?:\s+[^\s，。；,;]+){2,}\s*$")  # cells, not a clause (项目 59 个（…），总投资额…)
 # a numbered row of a list table (1 襄阳某某有限公司 某某产业园 新材料): an ordinal, then cells
 # (a last cell may be a clause: 建设内容及规模 reads 新建厂房12万平方米，建设…)
-_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。]+)*\s+\S+\s*$")
+_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。]+)*(?:\s+\S+)?\s*$")
+# a two-cell list header (序号 企业名称)
+_NAME_HEAD = re.compile(r"^序号\s+[\u4e00-\u9fff]{0,6}名称\s*$")
 
 
 _WRAPPED_CELL = re.compile(r"\d[\d.\-/]*")
@@ -81,7 +83,7 @@ _HEAD_JOIN = re.compile(r"(?<=[）)])(?=[\u4e00-\u9fff])")
 
 def _is_table_line(line: str) -> bool:
     """A table header (指标 2022年 2023年 …) or a row of space-separated numbers: its cells stay apart."""
-    return bool(_TABLE_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
+    return bool(_TABLE_HEAD.match(line.strip()) or _NAME_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
 
 
 def _table_lines(lines: list[str]) -> frozenset[int]:
@@ -100,7 +102,7 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
             out.add(i)
         elif _is_table_line(text):
             out.add(i)
-            width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) else width
+            width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) or _NAME_HEAD.match(text) else width
         elif width and _TABLE_ROW.match(text) and width - 1 <= len(text.split()) <= width:
             out.add(i)  # (a last cell may wrap to the next line)
         elif width and text.split()[:1] in (["合计"], ["总计"]) and _FIGURE_ROW.match(text):
