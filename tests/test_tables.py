@@ -273,3 +273,16 @@ def test_two_cell_list_and_product_table():
     got = _triples(text)
     assert ("某某智能装备有限公司", "receivedHonour", "某市专精特新中小企业") in got
     assert ("某某精密轴承有限公司", "produces", "大口径盾构主轴承") in got
+
+
+def test_year_table_blank_cells_and_a_unit_in_the_caption():
+    text = """湖北恒远精密轴承股份有限公司（以下简称“公司”）主要生产精密轴承。
+报告期内主要财务数据如下（金额单位：万元）
+项目 2024年度 2023年度 2022年度
+营业收入 1,200.5 — 800
+毛利率 30.5% 28.1% /
+"""
+    got = {(o.year, o.value, o.unit) for o in extract_text(text).observations}
+    assert (2024, 12005000, "CNY") in got and (2022, 8000000, "CNY") in got
+    assert (2023, Decimal("28.1"), "percent") in got
+    assert not any(y == 2023 and u == "CNY" for y, _, u in got)

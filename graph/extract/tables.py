@@ -35,7 +35,8 @@ _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
 _YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?度?")
 _FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
-_UNIT_LINE = re.compile(r"^[（(]?单位[：:]\s*([^\s，。；）)]{1,6})[）)]?$")  # 单位：万元
+_BLANK = re.compile(r"[—－/-]{1,2}")  # a cell with no figure
+_UNIT_LINE = re.compile(r"(?:^|[（(])(?:金额)?单位[：:]\s*([^\s，。；）)]{1,6})[）)]?$")  # 单位：万元, …（金额单位：万元）
 # the measure a caption names for product rows (主营业务收入按产品类别列示如下)
 _MEASURE_WORD = re.compile(r"(?:收入|营收|产值|销售额|销售金额|利润|成本|产能|产量|销量)")
 _CAPTION_MEASURE = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:收入|营收|产值|销售额|销售金额|利润))(?:按|分|构成|情况|如下)")
@@ -231,7 +232,7 @@ def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
             years = head[1]
             columns = measured or []
             before = [sentences[i].text.strip() for i in range(max(0, k - 2), k)]
-            unit_line = next((m for m in map(_UNIT_LINE.match, reversed(before)) if m), None)
+            unit_line = next((m for m in map(_UNIT_LINE.search, reversed(before)) if m), None)
             unit = unit_line.group(1) if unit_line else ""
             measure = next((m.group(1) for m in map(_CAPTION_MEASURE.search, reversed(before)) if m), "")
             measure = re.sub(r"^(?:本公司|公司|发行人|企业)", "", measure)
@@ -240,7 +241,8 @@ def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
         if years is None:
             continue
         values = cells[len(cells) - len(years) :] if len(cells) > len(years) else []
-        if not values or not all(_FIGURE.fullmatch(v) for v, _ in values):
+        if not values or not all(_FIGURE.fullmatch(v) or _BLANK.fullmatch(v) for v, _ in values) or all(
+                _BLANK.fullmatch(v) for v, _ in values):
             years = None
             continue
         lab = [c for c, _ in cells[: len(cells) - len(years)]]

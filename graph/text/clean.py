@@ -76,7 +76,7 @@ _CLAUSE = re.compile(r"[，。；,;：:]")
 # a header of one to three label cells and two or more years (产品 项目 2024年度 2023年度), and a row under it
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:\s+[\u4e00-\u9fff]{1,8}){0,2}((?:\s+(?:19|20)\d{2}\s*年?度?){2,})\s*$")
-_FIGURE_ROW = re.compile(r"^(?:[^\s\d][^\s]*\s+){0,3}?((?:-?\d[\d,]*(?:\.\d+)?%?\s*)+)$")
+_FIGURE_ROW = re.compile(r"^(?:[^\s\d][^\s]*\s+){0,3}?((?:(?:-?\d[\d,]*(?:\.\d+)?%?|[—－/-]{1,2})(?:\s+|$))+)$")  # a blank cell is — or /
 # 销售金额（万元）占营业收入比例: two header cells written without a space between them
 _HEAD_JOIN = re.compile(r"(?<=[）)])(?=[\u4e00-\u9fff])")
 
