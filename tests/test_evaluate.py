@@ -6,6 +6,7 @@ import json
 import re
 import tempfile
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +20,7 @@ from graph.rdf.evaluate import (
     RELATION_PROPERTIES,
     UNITS,
     Gold,
+    GoldEvent,
     load_gold,
     main,
     normalize_name,
@@ -519,7 +521,42 @@ def gold_to_graph(gold: Gold) -> Dataset:
         if ob.year is not None:
             g.add((node, PK.year, Literal(str(ob.year), datatype=XSD.gYear)))
         g.add((node, PK.indicator, Literal(ob.indicator, lang="zh")))
+    for i, ev in enumerate(gold.events):
+        add_event(g, f"ev-{i}", ev.type, ev.date, *(gold.entity(n).name for n in ev.involves))
     return ds
+
+
+def add_event(g: Graph, key: str, kind: str, date: str | None, *involves: str) -> URIRef:
+    node = PKS[key]
+    g.add((node, RDF.type, PK.Event))
+    g.add((node, PK.eventType, URIRef("https://w3id.org/parkkg/concept/event-type/" + kind)))
+    if date and len(date) == 10:
+        g.add((node, PK.date, Literal(date, datatype=XSD.date)))
+    elif date:
+        g.add((node, PK.year, Literal(date, datatype=XSD.gYear)))
+    for name in involves:
+        g.add((node, PK.involves, iri(name)))
+    return node
+
+
+def test_events_match_on_type_date_and_a_party(small_gold: Gold) -> None:
+    gold = replace(small_gold, events=(
+        GoldEvent("signing", "2025-06-18", (JUSHI, FJNU)),
+        GoldEvent("establishment", "1991", (PARK,)),
+    ))  # fmt: skip
+    g = perfect_small_graph()
+    add_event(g, "a", "signing", "2025-06-18", FJNU)  # one party is enough
+    add_event(g, "b", "founding", "1991", PARK)  # parkkg's founding is the gold's establishment
+    assert (score(g, gold)["event"].tp, score(g, gold)["event"].fp) == (2, 0)
+    assert score(g, gold)["micro:all"] == score(perfect_small_graph(), gold)["micro:all"]  # events stay out of micro:all
+
+    wrong = perfect_small_graph()
+    add_event(wrong, "a", "signing", "2025-06-19", FJNU)  # another day
+    add_event(wrong, "b", "founding", "1991", RONGDA)  # nobody the gold names
+    add_event(wrong, "c", "opening", "1991", PARK)  # another type
+    row = score(wrong, gold)["event"]
+    assert (row.tp, row.fp, row.fn) == (0, 3, 2)
+    assert ("signing", "2025-06-18", f"{JUSHI},{FJNU}") in row.missed
 
 
 def test_real_gold_round_trip_scores_perfect() -> None:

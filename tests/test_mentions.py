@@ -160,3 +160,28 @@ def test_a_place_before_an_industry_is_not_part_of_its_name():
     industries = {m.name for m in ex.mentions if m.cls == "Industry"}
     assert {"新能源汽车", "生物医药"} <= industries
     assert not any(n.startswith(("芜湖", "广东")) for n in industries)
+
+
+def test_the_fast_canonical_copy_knows_every_field_of_a_mention():
+    # find_mentions copies each mention with its canonical name field by field, not with dataclasses.replace
+    from dataclasses import fields, replace
+
+    from graph.extract.mentions import _MENTION_FIELDS, _with_canonical
+    from graph.model import Mention
+
+    assert tuple(f.name for f in fields(Mention)) == _MENTION_FIELDS
+    m = Mention("鼎峰电子", "Enterprise", 3, 7, 1, "alias:use", level="municipal")
+    assert _with_canonical(m, "广东鼎峰电子股份有限公司") == replace(m, canonical="广东鼎峰电子股份有限公司")
+
+
+def test_the_list_head_prefilter_lets_every_list_head_through():
+    # _may_hold_list_head skips _LIST_HEAD_RE where it cannot match; it must never skip a match
+    from pathlib import Path
+
+    from graph.extract.mentions import _LIST_HEAD_RE, _may_hold_list_head
+
+    root = Path(__file__).parent
+    texts = [s.text for p in sorted(root.glob("*/*.txt")) for s in split_sentences(clean_text(p.read_text(encoding="utf-8")))]
+    texts += ["公司产品销往华为、比亚迪和宁德时代等一大批知名企业", "引进了甲公司、乙公司等以新材料为代表的龙头企业"]
+    matched = [t for t in texts if _LIST_HEAD_RE.search(t)]
+    assert matched and all(_may_hold_list_head(t) for t in matched)

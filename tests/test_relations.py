@@ -248,3 +248,17 @@ def test_an_end_named_in_an_earlier_sentence_is_support_and_the_span_stays_in_th
     cited = ex.sentences[leader.sentence]
     assert cited.start <= leader.start < leader.end <= cited.end
     assert ex.document.text[leader.start : leader.end] == "奇瑞汽车股份有限公司"
+
+
+def test_sentence_topics_are_given_again_only_for_the_same_tuples():
+    # relations and observations both ask; the second ask with the same tuples reuses the first answer
+    from graph.extract.mentions import find_mentions
+    from graph.extract.relations import sentence_topics
+
+    sents = split_sentences(clean_text("广东星河新材料有限公司位于清远高新区。公司主营改性塑料。"))
+    found = find_mentions(sents).mentions
+    first = sentence_topics(sents, found)
+    assert first[0] is not None and first[0].name == "广东星河新材料有限公司"
+    assert sentence_topics(sents, found) == first
+    assert sentence_topics(sents, ()) == [None, None]  # other mentions: found afresh
+    assert sentence_topics(sents, list(found)) == first

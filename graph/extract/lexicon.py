@@ -9,7 +9,7 @@ tab-separated words where the file says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,9 +53,11 @@ class Lexicon:
     glossary: dict[str, str]
     suffix_re: re.Pattern[str]
     columns: tuple[tuple[str, str], ...] = ()  # table header → role, longest first (columns.tsv)
+    #: suffix → class, as :meth:`suffix_class` answers (filled by :func:`load_lexicon`; asked once per name found)
+    suffix_classes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def suffix_class(self, suffix: str) -> str:
-        return _suffix_classes(self.suffixes)[suffix]
+        return (self.suffix_classes or _suffix_classes(self.suffixes))[suffix]
 
 
 @lru_cache(maxsize=8)
@@ -114,6 +116,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         indicators=indicators,
         glossary={r[0]: r[1] for r in _rows(d.parent / "glossary.tsv")} if (d.parent / "glossary.tsv").exists() else {},
         suffix_re=re.compile("|".join(re.escape(s) for s in ordered)),
+        suffix_classes=dict(suffixes),
         columns=tuple(sorted(((r[0], r[1]) for r in _rows(d / "columns.tsv") if len(r) > 1), key=lambda c: -len(c[0])))
         if (d / "columns.tsv").exists() else (),
     )

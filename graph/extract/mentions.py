@@ -86,11 +86,13 @@ _HONOUR_CUE_AFTER = re.compile(r"^(?:等)?(?:多项|多个|系列)?(?:荣誉)?" 
 _HONOUR_LEFT_CUES = _CUES.ends_with("honour", "honour-copula", "honour-left")
 _PRODUCT_CUE = _CUES.pattern("product-made")
 _PRODUCT_MODIFIERS = re.compile(r"^(?:了)?(?:全球|全国|国内|世界|行业|业内)?(?:首款|首台|首套|首个|一款|一种|多款|系列)?")
+# (a match must also meet _may_hold_list_head, checked first: change both together)
 _LIST_HEAD_RE = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,24}、)+[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,24})(?:和|及|与)?([\u4e00-\u9fffA-Za-z]{0,24}?)等"
     r"(?:一大批|一批|多家|众多|[\u4e00-\u9fff]{0,12}?)(?:为代表的)?[\u4e00-\u9fff]{0,10}?(企业|公司|药企|厂商|品牌企业|龙头企业)"
 )
 _CUSTOMER_RE = re.compile(r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + "[：:]?")
+_CUSTOMER_WORDS = lexicon_matcher(_CUES.words("customer"))
 _PERSON_TAIL = re.compile(
     r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|[，,。：:；;、“”\s]|$)"
 )
@@ -141,7 +143,9 @@ def canonical_park_name(name: str, lex: Lexicon | None = None) -> str:
     return name
 
 
+@lru_cache(maxsize=None)
 def _name_char(ch: str) -> bool:
+    """Whether ``ch`` may stand inside a name: a Han character (not punctuation) or a Latin letter (memoised per character)."""
     return (is_cjk(ch) and ch not in "，。、；：？！“”‘’（）《》【】…—·「」『』　") or (ch.isascii() and ch.isalpha())
 
 
@@ -156,6 +160,7 @@ def _left_boundary(
 ) -> int:
     """Scan left from ``suffix_start`` to where the name begins (>= floor)."""
     i = suffix_start
+    stopwords_ending = _stopwords_by_last_char(lex.stopwords)
     while i > floor:
         ch = text[i - 1]
         if ch in _CLOSE_BRACKETS:
@@ -170,7 +175,7 @@ def _left_boundary(
         if not _name_char(ch):
             break
         cut = False
-        for w in _stopwords_by_last_char(lex.stopwords).get(ch, ()):
+        for w in stopwords_ending.get(ch, ()):
             n = len(w)
             # the text test first: ``bounds`` may segment the sentence when first asked
             if n <= i - floor and text[i - n : i] == w and i in bounds and (i - n) in bounds:
@@ -192,6 +197,12 @@ def _stopwords_by_last_char(stopwords: tuple[str, ...]) -> dict[str, tuple[str, 
         if w:
             out.setdefault(w[-1], []).append(w)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8)
+def _stopword_set(stopwords: tuple[str, ...]) -> frozenset[str]:
+    """The stopwords as a set, for membership tests (built once per list)."""
+    return frozenset(stopwords)
 
 
 @lru_cache(maxsize=32)
@@ -236,6 +247,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
             if place in lex.places and len(body) - i >= len(place) and (not i or i in bounds):
                 return i
     toks = pos_pairs(body)
+    stopwords = _stopword_set(lex.stopwords)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
         return len(body)  # a lone verb is no name (营造高新区)
     cut = 0
@@ -246,7 +258,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         # 先导科技; 实验室就设在公司 → 公司), except verbs that names are made of (绛溪智能制造).
         # jieba's tags on single characters of unknown names are unreliable (端华新材料 → 端/v):
         # a lone character cuts only if it is a function word
-        if (len(word) > 1 and tag in _CUT_TAGS and word not in _NAME_VERBS) or word in lex.stopwords or (
+        if (len(word) > 1 and tag in _CUT_TAGS and word not in _NAME_VERBS) or word in stopwords or (
             len(word) == 1 and word in _FUNCTION_CHARS
         ):
             cut = pos
@@ -259,13 +271,19 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
 
 
+_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家)+")
+_HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
+_HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
+_BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
+
+
 def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if cls == "Platform":
-        return bool(core) and not re.fullmatch(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家)+", core)
+        return bool(core) and not _GENERIC_PLATFORM_BODY.fullmatch(core)
     if not core or len(core) < 2 and cls not in ("GovernmentBody",):
         return False
-    if cls == "Enterprise" and ((re.search(r"(?:全资子|控股子|参股子)$", core) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)", core)) or re.fullmatch(r"[\u4e00-\u9fff]{0,2}[子分母总]", core)):
+    if cls == "Enterprise" and (_HOLDING_TAIL.search(core) or _HOLDING_KIND.fullmatch(core) or _BRANCH_KIND.fullmatch(core)):
         return False  # 全资子公司, 分公司: a kind of company, not a name
     if cls == "Enterprise" and _PLACE_ONLY.fullmatch(core):
         return False  # 泰国公司, 深圳公司: a description, not a name
@@ -283,6 +301,24 @@ def _add(found: list[Mention], m: Mention) -> None:
     found.append(m)
 
 
+_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)")
+_ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
+_PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
+_DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
+_QUOTED_TAIL = re.compile(r"[“「]([^”」“「]{2,16})[”」]$")
+
+
+def _quoted_before(text: str, floor: int, end: int) -> re.Match[str] | None:
+    """A quoted phrase that ``text[floor:end]`` ends with (“星火”中心), or None.
+
+    The closing quote is checked first: most suffixes follow no quote, and the
+    pattern would otherwise be searched through the whole slice to learn that.
+    """
+    if end <= floor or text[end - 1] not in "”」":
+        return None
+    return _QUOTED_TAIL.search(text[floor:end])
+
+
 def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundaries) -> list[Mention]:
     out: list[Mention] = []
     floor = 0
@@ -293,7 +329,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             continue
         start = _left_boundary(text, m.start(), floor, lex, bounds)
         body = text[start : m.start()]
-        quoted = re.search(r"[“「]([^”」“「]{2,16})[”」]$", text[floor : m.start()])
+        quoted = _quoted_before(text, floor, m.start())
         if not body and quoted:
             start, body = floor + quoted.start(), quoted.group()
         prev = out[-1] if out else None
@@ -314,7 +350,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
-        date_tail = re.match(r"(?:年度|年|月份|月|日)", body) if start and text[start - 1].isdigit() else None
+        date_tail = _DATE_TAIL.match(body) if start and text[start - 1].isdigit() else None
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
             body = text[start : m.start()]
@@ -325,9 +361,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             continue
         if suffix == "中心" and len(body) < 4:
             continue
-        if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)", body) or (cls == "Park" and re.search(r"[一两二三四五六七八九十]$", body)):
+        if _COUNTED.search(body) or (cls == "Park" and _ENDS_IN_NUMERAL.search(body)):
             continue  # 新增两家省级工程技术研究中心, 一城两片区: a count, not a name
-        listed = cls == "Park" and re.match(r"^[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)", text[m.end() :])
+        listed = cls == "Park" and _PARTS_AFTER.match(text, m.end())
         if not _valid_body(body, cls) or (_is_category(text, m.end()) and not listed):
             floor = max(floor, m.end()) if cls != "Platform" else floor
             continue
@@ -339,6 +375,10 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         )
         floor = m.end()
     return out
+
+
+# 入选…公布的国家知识产权示范企业: what comes before such a verb is not part of the title
+_PUBLISHED_BY = ("公布的", "发布的", "认定的", "评选的", "授予的", "颁发的")
 
 
 def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
@@ -365,9 +405,7 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     # unquoted phrases ending in an honour suffix, bounded by list punctuation or a cue verb
     taken = [(m.start - s.start, m.end - s.start) for m in out]
     present = lexicon_matcher(lex.honour_suffixes).present(text)  # one pass, not one search per suffix
-    for h in lex.honour_suffixes:
-        if h not in present:
-            continue
+    for h in [h for h in lex.honour_suffixes if h in present] if present else ():
         for m in re.finditer(re.escape(h), text):
             end = m.end()
             if any(a <= m.start() < b for a, b in taken):
@@ -389,7 +427,7 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                 cue = _HONOUR_LEFT_CUES.search(text, 0, i)
                 if cue and cue.end() == i and (m.start() - i) >= 2:
                     break
-                if re.search(r"(?:公布|发布|认定|评选|授予|颁发)的$", text[:i]) and (m.start() - i) >= 2:
+                if text.endswith(_PUBLISHED_BY, 0, i) and (m.start() - i) >= 2:
                     break  # 入选国家知识产权局公布的国家知识产权示范企业: the body is not part of the title
                 i -= 1
             name = text[i:end].strip(_QUOTES)
@@ -584,6 +622,8 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
     (``person:role-after:<role>``) for the affiliation rule.
     """
     out: list[Mention] = []
+    if not lexicon_matcher(lex.roles).occurs_in(text):
+        return out  # every match below holds a role word
     taken = [(f.start - s.start, f.end - s.start) for f in found]
     surnames = set(lex.surnames)
     for r in _role_after_rx(lex.roles).finditer(text):
@@ -636,13 +676,15 @@ TOPIC_INDUSTRY_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=64)
-def _bounds(text: str) -> frozenset[int]:
-    return token_boundaries(text)
+def _industry_mentions(
+    s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = (), bounds: LazyBoundaries | None = None
+) -> list[Mention]:
+    """Industries: dictionary labels, and industries a cue names (以A、B为主导; X产业链的链主).
 
-
-def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = ()) -> list[Mention]:
-    """Industries: dictionary labels, and industries a cue names (以A、B为主导; X产业链的链主)."""
+    ``bounds`` are the sentence's word boundaries, if the caller has them already.
+    """
+    if bounds is None:
+        bounds = lazy_boundaries(text)
     out = []
     for ind in lex.industries:
         if ind.zh not in text:
@@ -677,7 +719,6 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
                 if 0 < cut < len(item):
                     item, idx = item[cut:], idx + cut
         named.append((item, idx))
-    labels = {i.zh for i in lex.industries}
     trimmed = []
     for item, idx in named:
         guessed = idx in fuzzy
@@ -697,12 +738,13 @@ def _industry_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Men
         place = next((f for f in _place_prefixes(lex.places).get(item[:1], ()) if item.startswith(f) and len(item) - len(f) >= 2), None)
         if place is not None:  # 芜湖市新能源汽车产业链: the place says whose chain it is, the industry is 新能源汽车
             item, idx = item[len(place) :], idx + len(place)
-        if guessed and idx > 0 and idx not in _bounds(text):
+        if guessed and idx > 0 and idx not in bounds:
             # an item cut inside a word (园区智能网联… → 区智能网联…) starts at the next word
-            nxt = next((b for b in sorted(_bounds(text)) if idx < b < idx + len(item) - 1), None)
+            nxt = next((b for b in range(idx + 1, idx + len(item) - 1) if b in bounds), None)
             if nxt is not None:
                 item, idx = item[nxt - idx :], nxt
         trimmed.append((item, idx))
+    labels = {i.zh for i in lex.industries} if trimmed else set()
     for item, idx in trimmed:
         if not (2 <= len(item) <= 10) or item in labels or idx < 0:
             continue
@@ -735,7 +777,7 @@ _INVESTED_PROJECT_RE = re.compile(
 
 def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
-    for m in _INVESTED_PROJECT_RE.finditer(text):
+    for m in _INVESTED_PROJECT_RE.finditer(text) if "项目" in text else ():  # both readings end in 项目
         g = 1 if m.group(1) else 2
         a, b = m.start(g), m.end(g)
         if any(f.cls == "Project" and f.start - s.start <= a and b <= f.end - s.start for f in found):
@@ -752,7 +794,7 @@ def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list
 def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地, and lists of …项目."""
     out = []
-    for m in _PROJECT_LIST_RE.finditer(text):
+    for m in _PROJECT_LIST_RE.finditer(text) if "项目" in text else ():  # every item ends in 项目
         pos = m.start(1)
         for item in re.split(r"、|和|及|与", m.group(1)):
             idx = text.find(item, pos)
@@ -821,6 +863,8 @@ def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named with a model number (XG-800D型800G光模块, “隼目”LX-F300车规级激光雷达):
     a model code, then words up to a product head noun."""
     out = []
+    if "-" not in text:
+        return out  # a model code has a hyphen (XG-800D)
     rx = _model_re(lex.products)
     for m in rx.finditer(text):
         out.append(Mention(m.group(), "Product", s.start + m.start(), s.start + m.end(), s.index, "product:model"))
@@ -838,8 +882,9 @@ def _model_re(heads: tuple[str, ...]) -> re.Pattern[str]:
 def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named in lists: 硒、碲等产品生产商; 专注于A、B等细分领域; 年产6万吨X项目."""
     out = []
+    listed = "、" in text and "等" in text  # what _PRODUCT_LIST_RE needs
     for rx, heads_only in ((_PRODUCT_LIST_RE, False), (_FOCUS_LIST_RE, True)):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if listed or rx is _FOCUS_LIST_RE else ():
             strong = _STRONG_PRODUCT_CUE.match(m.group())
             heads_only = heads_only and not strong
             pos = m.start(1)
@@ -867,18 +912,33 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
                 out.append(Mention(item, "Product", s.start + idx, s.start + idx + len(item), s.index, "product:list"))
-    for m in _CAPACITY_PRODUCT_RE.finditer(text):
+    for m in _CAPACITY_PRODUCT_RE.finditer(text) if "年产" in text else ():
         item = m.group(1)
         item = re.sub(r"(?:高精密度|高端|新型)?$", "", item) if False else item
         out.append(Mention(item, "Product", s.start + m.start(1), s.start + m.end(1), s.index, "product:capacity"))
     return out
 
 
+# what follows 等 in every _LIST_HEAD_RE match: at most 26 Han characters (一大批 / 12, 为代表的, 10),
+# then the head noun, whose 企业/公司/药企/厂商 starts at most two characters in (品牌企业)
+_LIST_HEAD_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,28}(?:企业|公司|药企|厂商)")
+
+
+def _may_hold_list_head(text: str) -> bool:
+    """Whether ``text`` holds what every :data:`_LIST_HEAD_RE` match holds: a 、, and 等
+    followed closely by a company word (企业, 公司, 药企, 厂商).
+
+    The full pattern tries many ways to split a list before failing (about
+    50 µs a sentence), so this necessary condition is checked first.
+    """
+    return "、" in text and "等" in text and _LIST_HEAD_TAIL.search(text) is not None
+
+
 def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexicon) -> list[Mention]:
     """Items of ``A、B、C等…企业`` and of customer lists are enterprises."""
     out = []
     spans = []
-    for m in _LIST_HEAD_RE.finditer(text) if "、" in text and "等" in text else ():  # the pattern needs both
+    for m in _LIST_HEAD_RE.finditer(text) if _may_hold_list_head(text) else ():
         if _is_category(text, m.end()):
             continue
         items_text = m.group(1)
@@ -888,7 +948,7 @@ def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexico
             items.append(m.group(2))
         # the first item may carry a verb or a place before it: keep the part after the last cue
         spans.append((start, items))
-    for c in _CUSTOMER_RE.finditer(text):
+    for c in _CUSTOMER_RE.finditer(text) if _CUSTOMER_WORDS.occurs_in(text) else ():  # a match holds a customer cue
         tail = text[c.end() :]
         stop = re.search(r"等|[，。；;]", tail)
         chunk = tail[: stop.start()] if stop else tail
@@ -1025,6 +1085,16 @@ def _longest_first(mentions: Iterable[Mention]) -> list[Mention]:
     return kept
 
 
+def _disjoint(by_offset: Sequence[Mention]) -> bool:
+    """Whether mentions sorted by offset are non-empty and pairwise apart (no two share a character)."""
+    reach = -1
+    for m in by_offset:
+        if m.end <= m.start or m.start < reach:
+            return False
+        reach = m.end
+    return True
+
+
 def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions, and what containers hold.
 
@@ -1035,6 +1105,9 @@ def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     mentions = list(mentions)
     if len(mentions) < 2:  # nothing can overlap
         return mentions
+    by_offset = sorted(mentions, key=lambda m: (m.start, m.end))
+    if _disjoint(by_offset):
+        return by_offset  # what the rules below keep when nothing overlaps: everything
     containers = _longest_first(m for m in mentions if _is_container(m))
     others = []
     for m in mentions:
@@ -1071,18 +1144,20 @@ def _park_anaphora(
     if not parks:
         return []
 
+    @lru_cache(maxsize=None)
     def main_of(scope: int) -> str:
         counts = parks.get(scope) or parks[-1]
         return max(counts, key=lambda k: (counts[k], -first[k]))
 
     out = []
+    named = SpanIndex(mentions)
     for s in sentences:
-        main = main_of(section_of[s.index])
         for rx in (_BARE_PARK_RE, _BARE_PARK_AFTER_VERB):
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(1), s.start + m.end(1)
-                if any(x.start < b and a < x.end for x in mentions) or any(x.start == a for x in out):
+                if named.overlapping(a, b) or any(x.start == a for x in out):
                     continue
+                main = main_of(section_of[s.index])
                 out.append(Mention(m.group(1), "Park", a, b, s.index, "anaphor:park", canonical=main))
     return out
 
@@ -1178,7 +1253,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found = _cued_honours(_designations(_resolve_overlaps(found), s), s)
         found += _person_mentions(s, text, lex, found)
         found += _person_before_role(s, text, lex, found)
-        found += _industry_mentions(s, text, lex, found)
+        found += _industry_mentions(s, text, lex, found, bounds)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)
@@ -1227,16 +1302,45 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
             if short not in aliases and short not in fulls and short not in other_names:
                 aliases[short] = full
     for park in sorted({m.name for m in all_mentions if m.cls == "Park"}):
-        for place in sorted(lex.places, key=len, reverse=True):
-            for form in (place + "市", place + "省", place):
-                rest = park[len(form) :]
-                if park.startswith(form) and len(rest) >= 5 and rest not in aliases:
-                    aliases.setdefault(rest, park)
-                    break
-            else:
-                continue
-            break
+        rest = _park_without_place(park, lex.places, aliases)
+        if rest is not None:
+            aliases.setdefault(rest, park)
     return LocalMentions(tuple(all_mentions), aliases)
+
+
+@lru_cache(maxsize=8)
+def _place_lengths(places: frozenset[str]) -> tuple[int, ...]:
+    """The lengths place names have, longest first."""
+    return tuple(sorted({len(p) for p in places}, reverse=True))
+
+
+def _park_without_place(park: str, places: frozenset[str], aliases: dict[str, str]) -> str | None:
+    """A park's name after its leading place (清远市 / 广东省 / 清远), if at least five
+    characters are left and they are not an alias yet; the longest place is tried first.
+
+    Only the place spelt by the park's first characters can open it, so each
+    place length is looked up once instead of every place being tried.
+    """
+    for n in _place_lengths(places):
+        place = park[:n]
+        if len(place) < n or place not in places:
+            continue
+        for form in (place + "市", place + "省", place):
+            rest = park[len(form) :]
+            if park.startswith(form) and len(rest) >= 5 and rest not in aliases:
+                return rest
+    return None
+
+
+#: the fields of :class:`~graph.model.Mention`, in order (a test keeps this equal to the class)
+_MENTION_FIELDS = ("name", "cls", "start", "end", "sentence", "rule", "canonical", "level")
+
+
+def _with_canonical(m: Mention, canonical: str) -> Mention:
+    """``replace(m, canonical=canonical)`` without dataclasses' generic field walk (run once per mention)."""
+    if m.canonical == canonical:
+        return m
+    return Mention(m.name, m.cls, m.start, m.end, m.sentence, m.rule, canonical, m.level)
 
 
 def find_mentions(
@@ -1325,6 +1429,6 @@ def find_mentions(
         canonical = m.canonical or aliased or m.name
         if m.cls == "Park" or m.cls == "GovernmentBody":
             canonical = canonical_park_name(canonical, lex)
-        out.append(replace(m, canonical=canonical))
+        out.append(_with_canonical(m, canonical))
     out.sort(key=lambda m: (m.start, m.end, m.cls))
     return MentionResult(mentions=tuple(out), aliases=aliases)

@@ -126,7 +126,28 @@ def _is_topic_candidate(m: Mention, text: str, offset: int) -> bool:
     return cue is None or "的" in clause[cue.end() :]
 
 
+#: the last (sentences, mentions, topics) of :func:`sentence_topics` (relations and observations ask for the same)
+_LAST_TOPICS: tuple[object, object, tuple[Mention | None, ...]] = (None, None, ())
+
+
 def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
+    """The entity each sentence is about (see :func:`_sentence_topics`).
+
+    Relations and then observations ask this of the same document: when both
+    arguments are the very tuples of the last call (tuples, so unchanged since),
+    the topics found then are given again instead of being found twice.
+    """
+    global _LAST_TOPICS
+    last_sentences, last_mentions, last_topics = _LAST_TOPICS
+    if sentences is last_sentences and mentions is last_mentions:
+        return list(last_topics)
+    topics = _sentence_topics(sentences, mentions)
+    if isinstance(sentences, tuple) and isinstance(mentions, tuple):
+        _LAST_TOPICS = (sentences, mentions, tuple(topics))
+    return topics
+
+
+def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about, carried over where the sentence names none.
 
     The topic is the first organisation or park mention that is not the

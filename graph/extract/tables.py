@@ -222,6 +222,8 @@ def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
     labels: list[str] = []
     unit = measure = carried = ""
     for k, s in enumerate(sentences):
+        if years is None and " " not in s.text:
+            continue  # no table is open and a header has cells apart: prose, left uncut
         cells = _split_cells(s.text)
         head = _year_header(cells)
         measured = _measure_header(cells) if head is None else None
@@ -348,6 +350,8 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     bare = None
     counterpart = ""  # the cue a customer, supplier or subsidiary table's caption holds (前五名客户)
     for k, s in enumerate(sentences):
+        if header is None and not _HEADER_START.match(s.text):
+            continue  # no table is open and none starts here: prose, left uncut
         cells = _split_cells(s.text, header=bool(_HEADER_START.match(s.text)))
         if _HEADER_START.match(s.text) and len(cells) >= 2:
             measures = [_measure_column(c) for c, _ in cells]

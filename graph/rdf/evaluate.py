@@ -222,7 +222,7 @@ class GoldObservation:
 
 @dataclass(frozen=True)
 class GoldEvent:
-    """One annotated event (kept for completeness; not scored)."""
+    """One annotated event: a type (:data:`EVENT_TYPE_SYNONYMS` maps parkkg's names), a day and who took part."""
 
     type: str
     date: str | None
@@ -816,6 +816,33 @@ def _observation_rows(graph: Graph, gold: Gold, reader: _Reader, match: _Matcher
     return rows
 
 
+#: parkkg's event-type concept ids that gold annotations name differently
+EVENT_TYPE_SYNONYMS: Mapping[str, str] = {"founding": "establishment"}
+
+
+def _event_rows(graph: Graph, gold: Gold, reader: _Reader, match: _Matcher) -> list[CategoryScore]:
+    """One row, ``event``: events matched one to one on type, date (day, or year where only a year is known) and at least one entity taking part."""
+    preds = []
+    for node in sorted(set(graph.subjects(RDF.type, PK.Event)), key=str):
+        kind = graph.value(node, PK.eventType)
+        local = unquote(str(kind).rsplit("/", 1)[-1]) if kind is not None else ""
+        day = graph.value(node, PK.date) or graph.value(node, PK.year)  # gold dates an event by day, else by year
+        taking_part: frozenset[int] = frozenset().union(*(match(n) for n in graph.objects(node, PK.involves)))
+        preds.append((EVENT_TYPE_SYNONYMS.get(local, local), str(day) if day is not None else None, taking_part, node))
+    golds = [(e, frozenset(gold.entity_index(n) for n in e.involves)) for e in gold.events]
+
+    def ok(i: int, j: int) -> bool:
+        event, who = golds[i]
+        kind, day, taking_part, _ = preds[j]
+        return kind == event.type and day == event.date and (not who or bool(who & taking_part))
+
+    pairs = _max_matching(len(golds), preds, ok)
+    used = set(pairs.values())
+    missed = tuple((e.type, e.date or "", ",".join(e.involves)) for i, (e, _) in enumerate(golds) if i not in pairs)
+    spurious = tuple(sorted((kind, day or "", reader.display(node)) for j, (kind, day, _, node) in enumerate(preds) if j not in used))
+    return [CategoryScore("event", len(pairs), len(spurious), len(missed), 0, missed, spurious)]
+
+
 def score(graph: Graph, gold: Gold) -> Scores:
     """Compare a built graph with a gold annotation.
 
@@ -843,7 +870,9 @@ def score(graph: Graph, gold: Gold) -> Scores:
     pair is also linked by ``coFiledPatentWith`` or ``coBuiltPlatformWith``
     is treated as entailed and not counted. Role titles match when one
     contains the other after normalisation. Observations are matched one to
-    one on (entity, Decimal value, unit, year).
+    one on (entity, Decimal value, unit, year). Events (row ``event``) are
+    matched one to one on type, day and at least one entity taking part; they
+    are not part of ``micro:all``, which keeps its earlier meaning.
     """
     g = _union(graph)
     reader = _Reader(g)
@@ -851,11 +880,12 @@ def score(graph: Graph, gold: Gold) -> Scores:
     entity_rows = _entity_rows(g, gold, reader, match)
     relation_rows = _relation_rows(g, gold, reader, match)
     observation_rows = _observation_rows(g, gold, reader, match)
+    event_rows = _event_rows(g, gold, reader, match)
     ent_micro = _sum("micro:entities", (r for r in entity_rows if r.category != "entity:*"))
     rel_micro = _sum("micro:relations", (r for r in relation_rows if r.category != f"relation:{ROLE_ROW}"))
     all_micro = _sum("micro:all", (ent_micro, rel_micro, observation_rows[0]))
     return Scores(
-        categories=tuple(entity_rows + relation_rows + observation_rows),
+        categories=tuple(entity_rows + relation_rows + observation_rows + event_rows),
         micro=(ent_micro, rel_micro, all_micro),
     )
 
