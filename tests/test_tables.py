@@ -286,3 +286,10 @@ def test_year_table_blank_cells_and_a_unit_in_the_caption():
     assert (2024, 12005000, "CNY") in got and (2022, 8000000, "CNY") in got
     assert (2023, Decimal("28.1"), "percent") in got
     assert not any(y == 2023 and u == "CNY" for y, _, u in got)
+
+
+def test_anonymous_customers_are_no_entities():
+    text = CUSTOMERS.replace("北辰风电设备有限公司", "客户一").replace("南屿重工机械有限公司", "客户二")
+    got = _triples(text)
+    assert not any(p == "hasCustomer" and o.startswith("客户") for _, p, o in got)
+    assert not any(m.name.startswith("客户") for m in extract_text(text).mentions)

@@ -1189,6 +1189,8 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
                 cls = "Industry"
             elif c.role == "name":
                 cls = _suffix_class(c.text, lex) or (_suffix_class(row.kind, lex) if row.kind else None) or row.bare_class
+            elif c.role in ("customer", "supplier", "subsidiary", "holder"):
+                cls = _suffix_class(c.text, lex)  # 客户一, 供应商A: a report that names no one
             else:
                 cls = _suffix_class(c.text, lex) or "Enterprise"
             if cls is None:
