@@ -293,3 +293,11 @@ def test_anonymous_customers_are_no_entities():
     got = _triples(text)
     assert not any(p == "hasCustomer" and o.startswith("客户") for _, p, o in got)
     assert not any(m.name.startswith("客户") for m in extract_text(text).mentions)
+
+
+def test_total_row_share_column_with_a_bracketed_percent_unit():
+    text = CUSTOMERS.replace("销售金额（万元）占营业收入比例", "销售额（万元） 占年度销售总额比例（%）").replace(
+        "12.30%", "12.30").replace("7.58%", "7.58").replace(
+        "2 南屿重工机械有限公司 5,004.00 7.58\n", "2 南屿重工机械有限公司 5,004.00 7.58\n合计 13,124.50 19.88\n")
+    got = {(o.year, o.value, o.unit) for o in extract_text(text).observations}
+    assert (2024, Decimal("19.88"), "percent") in got and (2024, 131245000, "CNY") in got

@@ -388,7 +388,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             if role is None:
                 continue
             if role == "measure":
-                if unit and _FIGURE.fullmatch(text) and (unit[1] == "%") == text.endswith("%"):
+                if unit and _FIGURE.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):
                     row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit[0], unit[1]))
                 continue
             if role == "kind":
