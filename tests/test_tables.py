@@ -301,3 +301,10 @@ def test_total_row_share_column_with_a_bracketed_percent_unit():
         "2 南屿重工机械有限公司 5,004.00 7.58\n", "2 南屿重工机械有限公司 5,004.00 7.58\n合计 13,124.50 19.88\n")
     got = {(o.year, o.value, o.unit) for o in extract_text(text).observations}
     assert (2024, Decimal("19.88"), "percent") in got and (2024, 131245000, "CNY") in got
+
+
+def test_a_listed_name_ending_in_project_is_a_project():
+    text = PLAN.replace("序号 项目名称 建设单位", "序号 名称 建设单位")
+    got = _triples(text)
+    assert ("年产5万吨特种纤维项目", "undertakenBy", "某某纤维科技有限公司") in got
+    assert ("智能仓储物流中心工程", "undertakenBy", "某某物流有限公司") in got

@@ -1188,7 +1188,8 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
             elif c.role == "industry":
                 cls = "Industry"
             elif c.role == "name":
-                cls = _suffix_class(c.text, lex) or (_suffix_class(row.kind, lex) if row.kind else None) or row.bare_class
+                cls = (_suffix_class(c.text, lex) or (_suffix_class(row.kind, lex) if row.kind else None) or row.bare_class
+                       or ("Project" if re.search(r"(?:项目|工程)$", c.text) else None))  # 名称: 某某二期项目
             elif c.role in ("customer", "supplier", "subsidiary", "holder"):
                 cls = _suffix_class(c.text, lex)  # 客户一, 供应商A: a report that names no one
             else:

@@ -348,6 +348,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     caption_index = -1
     year = None
     bare = None
+    number = 0
     counterpart = ""  # the cue a customer, supplier or subsidiary table's caption holds (前五名客户)
     for k, s in enumerate(sentences):
         if header is None and not _HEADER_START.match(s.text):
@@ -364,6 +365,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
                 caption_index = sentences[k - 1].index
             # customers, suppliers and subsidiaries only under a caption (or header) that says so
             header, counterpart = _counterparts(header, caption + s.text)
+            number = 0  # rows are numbered 1, 2, 3 …
             if counterpart and "subsidiary" not in header and year is None and _YEAR.search(caption):  # 2024年度，公司向前五名客户的销售情况如下
                 year = int(_YEAR.search(caption).group(1))
             continue
@@ -379,9 +381,12 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             continue
         if _WRAPPED.fullmatch(s.text):
             continue  # a row's last cell wrapped to a line of its own (2025.03.11)
-        if not len(header) - 1 <= len(cells) <= len(header) or not cells[0][0].isdigit():
+        short = len(cells) == len(header) - 1  # only when its last cell wrapped to the next line
+        wrapped = k + 1 < len(sentences) and _WRAPPED.fullmatch(sentences[k + 1].text)
+        if (len(cells) != len(header) and not (short and wrapped)) or not cells[0][0].isdigit() or int(cells[0][0]) != number + 1:
             header = None
             continue
+        number += 1
         row: list[Cell] = []
         kind = ""
         for (text, at), role, unit in zip(cells, header, measures):

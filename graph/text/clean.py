@@ -103,7 +103,8 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
         elif _is_table_line(text):
             out.add(i)
             width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) or _NAME_HEAD.match(text) else width
-        elif width and _TABLE_ROW.match(text) and width - 1 <= len(text.split()) <= width:
+        elif width and _TABLE_ROW.match(text) and (len(text.split()) == width or (
+                len(text.split()) == width - 1 and i + 1 < len(lines) and _WRAPPED_CELL.fullmatch(lines[i + 1].strip()))):
             out.add(i)  # (a last cell may wrap to the next line)
         elif width and text.split()[:1] in (["合计"], ["总计"]) and _FIGURE_ROW.match(text):
             out.add(i)  # the totals row closing a numbered table
