@@ -308,3 +308,9 @@ def test_a_listed_name_ending_in_project_is_a_project():
     got = _triples(text)
     assert ("年产5万吨特种纤维项目", "undertakenBy", "某某纤维科技有限公司") in got
     assert ("智能仓储物流中心工程", "undertakenBy", "某某物流有限公司") in got
+
+
+def test_a_remark_names_the_builders_parent():
+    text = PLAN.replace("达产后年产特种纤维5万吨", "达产后年产特种纤维5万吨（注：建设单位系湖北恒远精密轴承股份有限公司全资子公司）")
+    got = _triples(text)
+    assert ("某某纤维科技有限公司", "subsidiaryOf", "湖北恒远精密轴承股份有限公司") in got

@@ -1473,6 +1473,13 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
             elif n.cls == "Project":  # 项目名称 建设单位: the unit builds the project
                 for h in carriers:
                     add(n, "undertakenBy", h, "table:builder")
+                for c in (c for c in row.cells if c.role == "content" and len(carriers) == 1):
+                    # （注：建设单位系某某股份有限公司全资子公司）: the builder's parent
+                    for m in mentions:
+                        if m.cls == "Enterprise" and c.start <= m.start and m.end <= c.end:
+                            before, after = c.text[: m.start - c.start], c.text[m.end - c.start :]
+                            if _CUES.ends_with("builder-is").search(before) and _CUES.pattern("subsidiary").match(after.lstrip("的")):
+                                add(carriers[0], "subsidiaryOf", m, "table:builder-parent")
             elif n.cls == "Product":  # 产品名称 申报单位: the unit makes the product
                 for h in carriers:
                     add(h, "produces", n, "table:maker")
