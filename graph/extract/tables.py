@@ -7,13 +7,23 @@ A notice lists what was designated in tables: a caption (``一、2024年度某�
 such rows badly, since a row has no verbs; here a row is read by its columns.
 
 What a header cell means is data: ``data/lexicon/columns.tsv`` maps header
-words to roles (``name``, ``carrier``, ``operator``, ``park``, ``industry``,
-``kind``; a header with a unit in brackets, 在孵企业（家）, is a ``measure``),
-and the words that end a caption naming the honour of every row are
-the ``list-title`` cue family of ``cues.tsv``. :func:`read_tables` gives the
-rows with their cells' roles and offsets; :mod:`graph.extract.mentions` turns
-the cells into mentions and :mod:`graph.extract.relations` the rows into
-relations.
+words to roles (``name``, ``name:<Class>`` for 项目名称/专利名称/产品名称,
+``carrier`` (建设单位: a listed project's builder), ``operator``, ``park``,
+``site`` (建设地点), ``industry``, ``kind``, ``holder`` (专利权人), ``content``
+(建设内容及规模), ``customer``, ``supplier``, ``subsidiary``; a header with a
+unit in brackets, 在孵企业（家）, or a share, 占营业收入比例, is a ``measure``),
+and the words that end a caption naming the honour of every row are the
+``list-title`` cue family of ``cues.tsv`` (customer, supplier and subsidiary
+columns count only under a ``customer-table``/``supplier-table``/
+``subsidiary-table`` caption). :func:`read_tables` gives the rows with their
+cells' roles and offsets; :mod:`graph.extract.mentions` turns the cells into
+mentions, :mod:`graph.extract.relations` the rows into relations and
+:mod:`graph.extract.observations` the figures into observations.
+
+Tables by year or by measure (产品 项目 2024年度 2023年度; 分产品 营业收入
+毛利率（%）) are read by :func:`read_year_tables`; their figures are the
+company's :func:`document_company` finds (defined as 公司, or named by a
+report's title).
 """
 
 from __future__ import annotations
