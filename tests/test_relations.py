@@ -248,3 +248,20 @@ def test_an_end_named_in_an_earlier_sentence_is_support_and_the_span_stays_in_th
     cited = ex.sentences[leader.sentence]
     assert cited.start <= leader.start < leader.end <= cited.end
     assert ex.document.text[leader.start : leader.end] == "奇瑞汽车股份有限公司"
+
+
+def test_co_building_alone_does_not_make_the_first_party_the_host():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学共建光学材料联合实验室。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+    assert not any(p == "hostsPlatform" for _s, p, _o in f)
+
+
+def test_a_platform_seated_at_the_company_is_hosted_by_it():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学共建光学材料联合实验室，实验室就设在公司研发中心。")
+    assert ("广东云岭光学有限公司", "hostsPlatform", "光学材料联合实验室") in f
+    assert ("华南理工大学", "hostsPlatform", "光学材料联合实验室") not in f
+
+
+def test_the_company_opening_a_time_clause_carries_the_topic_over():
+    f, _ = facts("广东云岭光学有限公司年产5万片镜片项目开工。该公司成立于2015年，产品主要供应给深圳明视光电有限公司。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f

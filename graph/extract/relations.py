@@ -13,7 +13,7 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * 位于/坐落于/落户/入驻 + park, "park + company" written together → locatedIn;
   "park + park" → partOf
 * A 与 B 联合申报 “patent” → applicant ×2, coFiledPatentWith;
-  A 与 B 共建 platform → coBuiltPlatformWith; 携手/签署…合作/联合研发/战略合作 → cooperatesWith
+  A 与 B 共建 platform → coBuiltPlatformWith (not hostsPlatform); 携手/签署…合作/联合研发/战略合作 → cooperatesWith
 * 荣获/获评/入选/被认定为/创建/成为 + honour → receivedHonour (year and
   conferrer kept for the qualified statement)
 * 拥有/建有/设有/建设/组建/获批 + platform, and owner-prefixed platform names → hostsPlatform
@@ -78,6 +78,8 @@ _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?
 _UNDERTAKE_CUE = re.compile("(?:" + _CUES.alternation("undertake") + r"|投资(?=的))")
 _HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
 _HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
+# 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue
+_SEATED_AT = re.compile(r"(?:实验室|中心|平台|研究院|工作站)(?:就|将|则|也)?" + _CUES.alternation("host-seat") + r"([^，。；]{2,20})")
 _OPERATED_BY = re.compile(r"由([^，。；]{2,40}?)(?:负责)?" + _CUES.alternation("operated"))
 # a sentence about the park already named (该园区以…为主导产业，下辖…)
 _PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|该区|园区|全区)(?!内|企业)")
@@ -146,10 +148,12 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         ms = by_sentence.get(s.index, [])
         stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|其中|为此|对此|因此)[，,]", "", s.text)
         topic = None
-        if _CARRY.match(stripped) and last_firm is not None:
-            # 该公司 / 其 / 公司: the company written last, even inside a project's name
+        # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
+        carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
+        if carry and last_firm is not None:
+            # the company written last, even inside a project's name
             topic = last_firm
-        if not _CARRY.match(stripped):
+        if not carry:
             for m in ms:
                 if any(c.cls == "Project" and c.start <= m.start and m.end <= c.end for c in ms):
                     continue
@@ -518,19 +522,14 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 @rule("co-built-platform")
 def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
-    """A 与 B 共建 X: the parties co-build, the first party hosts the platform."""
+    """A 与 B 共建 X: the parties co-build (who hosts X needs its own cue: 依托A, 设在A)."""
     out: list[Relation] = []
-    text, ms = ctx.sentence.text, ctx.mentions
+    text = ctx.sentence.text
     actors = _actors(ctx)
     for cue in _COBUILD_CUE.finditer(text):
         pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
         for x, y in pairs:
             _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
-        partners = list(dict.fromkeys(m for pair in pairs for m in pair))
-        for plat in [m for m in ms if m.cls == "Platform" and ctx.rel(m) >= cue.end()][:1]:
-            # the platform sits with the first party (A携手B共建X: A hosts X)
-            if partners and partners[0].cls != "GovernmentBody":
-                _add(out, ctx, partners[0], "hostsPlatform", plat, f"hostsPlatform:{cue.group()}")
     return out
 
 
@@ -633,12 +632,31 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             plats = [doc.last_platform]
         if hosts and plats:
             _add(out, ctx, hosts[0], "hostsPlatform", plats[-1], "hostsPlatform:依托")
+    for seat in _SEATED_AT.finditer(text):
+        plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= seat.start()]
+        host = _seat_holder(ctx, seat.group(1), seat.start())
+        if plats and host is not None:
+            _add(out, ctx, host, "hostsPlatform", plats[-1], "hostsPlatform:设在")
     for op in _OPERATED_BY.finditer(text):
         operators = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and op.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= op.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= op.start()]
         if operators and plats:
             _add(out, ctx, operators[-1], "hostsPlatform", plats[-1], "hostsPlatform:由…运营")
     return out
+
+
+def _seat_holder(ctx: _Ctx, place: str, before: int) -> Mention | None:
+    """Whose premises 设在 names: 公司/企业 is the sentence's firm; a short name (绛能新材研发中心)
+    is the firm named earlier in the sentence whose full name holds its first two characters."""
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= before]
+    named = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) >= before and place.startswith(m.name)]
+    if named:
+        return named[0]
+    if re.match(r"(?:该|本)?(?:公司|企业)", place):
+        topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" else None
+        return topic or (firms[-1] if firms else None)
+    short = [m for m in firms if len(place) >= 2 and place[:2] in m.name]
+    return short[0] if len(short) == 1 else None
 
 
 @rule("customer-list")
