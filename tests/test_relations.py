@@ -265,3 +265,26 @@ def test_a_platform_seated_at_the_company_is_hosted_by_it():
 def test_the_company_opening_a_time_clause_carries_the_topic_over():
     f, _ = facts("广东云岭光学有限公司年产5万片镜片项目开工。该公司成立于2015年，产品主要供应给深圳明视光电有限公司。")
     assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+
+
+def test_any_signed_cooperation_agreement_is_cooperation():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学签署产学研全面合作协议。")
+    assert ("广东云岭光学有限公司", "cooperatesWith", "华南理工大学") in f
+
+
+def test_both_sides_means_the_pair_named_before():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学签署合作协议。双方共建的光学检测公共服务平台已投入使用。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+    f, _ = facts("广东云岭光学有限公司长期为深圳明视光电有限公司提供镜片，双方还签订了扩产合作备忘录。")
+    assert ("广东云岭光学有限公司", "cooperatesWith", "深圳明视光电有限公司") in f
+
+
+def test_a_planned_co_building_is_no_relation():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学签署合作协议，双方计划共建光学材料联合实验室。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") not in f
+    assert ("广东云岭光学有限公司", "cooperatesWith", "华南理工大学") in f
+
+
+def test_co_founding_with_a_partner_is_co_building():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学合作组建光学材料研究所。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f

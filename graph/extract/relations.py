@@ -49,8 +49,11 @@ _CUES = load_cues()
 _LOCATIVE_BEFORE = _CUES.ends_with("locative")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = _CUES.pattern("located")
-_COOP_CUE = _CUES.pattern("cooperation")
-_COBUILD_CUE = _CUES.pattern("cobuild")
+# 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
+_COOP_CUE = re.compile(
+    _CUES.alternation("agreement-sign") + r"了?[^，。；;、]{0,10}?" + _CUES.alternation("agreement") + "|" + _CUES.alternation("cooperation")
+)
+_COBUILD_CUE = _CUES.pattern("cobuild", "co-found")
 _COFILE_CUE = _CUES.pattern("cofile")
 _HONOUR_CUE = _CUES.pattern("honour", "honour-copula")
 _HOST_CUE = _CUES.pattern("host")
@@ -250,6 +253,7 @@ class _Doc:
     main_firm: Mention | None = None
     last_industry: Mention | None = None
     prev_topic: Mention | None = None
+    last_pair: tuple[Mention, Mention] | None = None
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -527,7 +531,9 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text = ctx.sentence.text
     actors = _actors(ctx)
     for cue in _COBUILD_CUE.finditer(text):
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
+        if _PLANNED_BEFORE.search(text, 0, cue.start()):
+            continue  # 双方计划共建 / 将共建: a plan, not a platform built together
+        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         for x, y in pairs:
             _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
     return out
@@ -542,7 +548,7 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COOP_CUE.finditer(text):
         if cue.group() in ("合作",) and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text)):
             continue  # 合作共建 / 合作申报: the more specific relation says it
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
+        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
         if not pairs and right and cue.group() in ("携手", "联合"):
             left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
@@ -1143,6 +1149,33 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     return [(subject, b) for b in chain if b.key != subject.key]
 
 
+_BOTH_SIDES = re.compile(r"双方")
+_PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
+
+
+def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Mention]]:
+    """双方 before a cue, with nobody named between: the two parties named before it in the
+    sentence (A为B提供服务，双方签订…), else the last pair the text spoke of (…签约。双方将共建…)."""
+    text = ctx.sentence.text
+    both = None
+    for both in _BOTH_SIDES.finditer(text, 0, cue_start):
+        pass
+    if both is None or any(both.end() <= ctx.rel(m) < cue_start for m in _actors(ctx)):
+        return []
+    named = [m for m in _actors(ctx) if ctx.rel_end(m) <= both.start()]
+    named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end for o in named)]
+    keys = list(dict.fromkeys(m.key for m in named))
+    if len(keys) > 2:  # 园区企业A为B提供…: the park only places A
+        named = [m for m in named if m.cls != "Park"]
+        keys = list(dict.fromkeys(m.key for m in named))
+    if len(keys) == 2:
+        first = {k: next(m for m in named if m.key == k) for k in keys}
+        return [(first[keys[0]], first[keys[1]])]
+    if not keys and doc.last_pair is not None:
+        return [doc.last_pair]
+    return []
+
+
 _SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {"University"}, "本校": {"University"},
                  "公司": {"Enterprise"}, "本公司": {"Enterprise"}, "该公司": {"Enterprise"}, "我公司": {"Enterprise"},
                  "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"}}
@@ -1343,6 +1376,9 @@ def _main_park(mentions: Sequence[Mention]) -> Mention | None:
     return first[max(counts, key=lambda k: (counts[k], -first[k].start))]
 
 
+_PAIR_PREDICATES = frozenset({"cooperatesWith", "coBuiltPlatformWith", "coFiledPatentWith"})
+
+
 def find_relations(
     sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon | None = None
 ) -> list[Relation]:
@@ -1375,6 +1411,7 @@ def find_relations(
     all_mentions = tuple(mentions)
     last_industry = None
     prev_topic = None
+    last_pair = None
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
         if _PARK_ANAPHOR.match(s.text) and not any(m.cls == "Park" and m.start - s.start <= 12 for m in ms):
@@ -1382,8 +1419,14 @@ def find_relations(
             earlier = prev_topic if prev_topic is not None and prev_topic.cls == "Park" else main_park
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
-                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic)
-        out += relations_in(_Ctx(s, ms, topic), doc)
+                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair)
+        found = relations_in(_Ctx(s, ms, topic), doc)
+        out += found
+        pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
+        if pairs:
+            by_key = {m.key: m for m in reversed(all_mentions)} | {m.key: m for m in reversed(ms)}
+            ends = (by_key.get(pairs[-1].subject), by_key.get(pairs[-1].object))
+            last_pair = ends if ends[0] is not None and ends[1] is not None else None  # type: ignore[assignment]
         plats = [m for m in ms if m.cls == "Platform"]
         if plats:
             last_platform = plats[-1]
