@@ -288,3 +288,14 @@ def test_a_planned_co_building_is_no_relation():
 def test_co_founding_with_a_partner_is_co_building():
     f, _ = facts("广东云岭光学有限公司与华南理工大学合作组建光学材料研究所。")
     assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+
+
+def test_a_buyer_is_not_the_topic_and_a_subsidiary_is():
+    f, _ = facts(
+        "广东云岭集团股份有限公司全资子公司广东云岭光学有限公司投资建设的镜片项目正式投产。"
+        "首批产品已发往深圳明视光电有限公司和珠海晶彩显示有限公司。"
+    )
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    assert ("广东云岭光学有限公司", "hasCustomer", "珠海晶彩显示有限公司") in f
+    assert not any(s == "广东云岭集团股份有限公司" and p == "hasCustomer" for s, p, _o in f)
+    assert not any(s == "深圳明视光电有限公司" for s, _p, _o in f)

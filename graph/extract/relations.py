@@ -164,9 +164,11 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
                     continue  # an alias in brackets is not what the sentence is about
                 if any(c is not m and c.cls in ACTORS and c.start <= m.start and m.end <= c.end and (c.end - c.start) > (m.end - m.start) for c in ms):
                     continue
-                if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]):
-                    continue
+                if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]) or _PARENT_OF.match(s.text[m.end - s.start :]):
+                    continue  # A全资子公司B…: the sentence is about B
                 off = m.start - s.start
+                if _CUSTOMER_CUE.search(s.text[max(0, s.text.rfind("，", 0, off), s.text.rfind(",", 0, off)) : off]):
+                    continue  # 产品已发往A / 客户包括A: a buyer, not what the sentence is about
                 if _is_topic_candidate(m, s.text, off):
                     topic = m
                     break
