@@ -299,3 +299,22 @@ def test_a_buyer_is_not_the_topic_and_a_subsidiary_is():
     assert ("广东云岭光学有限公司", "hasCustomer", "珠海晶彩显示有限公司") in f
     assert not any(s == "广东云岭集团股份有限公司" and p == "hasCustomer" for s, p, _o in f)
     assert not any(s == "深圳明视光电有限公司" for s, _p, _o in f)
+
+
+def test_serving_cues_name_the_customer():
+    f, _ = facts("深圳明视光电有限公司是园区链主。广东云岭光学有限公司为其配套生产镜头模组。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    f, _ = facts("广东云岭光学有限公司长期为深圳明视光电有限公司提供镀膜服务。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+
+
+def test_every_listed_supplier_of_a_buyer_has_it_as_customer():
+    f, _ = facts("广东云岭光学有限公司、珠海晶彩显示有限公司已成为深圳明视光电有限公司的本地配套供应商。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    assert ("珠海晶彩显示有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+
+
+def test_a_parent_named_before_its_subsidiary_sells_nothing():
+    f, _ = facts("广东云岭集团股份有限公司全资子公司广东云岭光学有限公司的镜片项目投产，产品主要销往深圳明视光电有限公司。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    assert ("广东云岭集团股份有限公司", "hasCustomer", "深圳明视光电有限公司") not in f

@@ -681,7 +681,7 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                     break
                 buyers.append(m)
         sellers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cust.start() and _is_topic_candidate(m, text, ctx.rel(m))
-                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)])]
+                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])]
         seller = sellers[0] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
         for m in buyers:
             if seller is not None and seller not in buyers:
@@ -689,7 +689,10 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_SUPPLIES = re.compile(r"(?:产品|已|也|还|主要|均|并)(?:批量|长期|稳定|主要|大量)?(?:供应|供货|配套)$")
+_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并)(?:批量|长期|稳定|主要|大量)?|^|[，,])(?:供应|供货|配套)$")
+# A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
+_SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
+_SERVES_NAMED = re.compile(r"为$")
 
 
 @rule("supplies-named")
@@ -707,6 +710,33 @@ def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for b in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:供应A")
+    return out
+
+
+@rule("serves")
+def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A为其配套/供应X (其: the firm the text speaks of); A(长期)为B提供…: the served firm is A's customer."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    firms = [m for m in ms if m.cls == "Enterprise"]
+    for cue in _SERVES.finditer(text):
+        sellers = [m for m in firms if ctx.rel_end(m) <= cue.start() and len(_gap(text[ctx.rel_end(m) : cue.start()])) <= 4
+                   and not re.search(r"[，。；;,]", text[ctx.rel_end(m) : cue.start()])]
+        if cue.group(1):
+            if not sellers:
+                continue
+            seller = sellers[-1]
+            buyer = next((t for t in (ctx.topic, doc.prev_topic) if t is not None and t.cls == "Enterprise" and t.key != seller.key), None)
+            if buyer is not None:
+                _add(out, ctx, seller, "hasCustomer", buyer, "hasCustomer:为其" + cue.group()[-2:])
+    for m in firms:
+        # A(长期)为B提供…: B is served by A
+        if not _SERVES_NAMED.search(text, 0, ctx.rel(m)) or not re.match(r"(?:批量|长期|稳定)?提供", text[ctx.rel_end(m) :]):
+            continue
+        before = [a for a in firms if ctx.rel_end(a) <= ctx.rel(m) - 1 and not re.search(r"[，。；;,]", text[ctx.rel_end(a) : ctx.rel(m)])
+                  and len(_gap(text[ctx.rel_end(a) : ctx.rel(m) - 1])) <= 4]
+        if before:
+            _add(out, ctx, before[-1], "hasCustomer", m, "hasCustomer:为B提供")
     return out
 
 
@@ -1006,7 +1036,8 @@ def _listed_parts(ctx: _Ctx, main_park: Mention | None) -> list[Relation]:
 def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention | None:
     """The enterprise that sells or makes, written before ``pos``: the last one, unless it
     is only named as the parent of another (A全资子公司B: B; B是A旗下企业: B)."""
-    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= pos and m not in exclude]
+    keys = {m.key for m in exclude}
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= pos and m.key not in keys]
     for m in reversed(firms):
         if not _PARENT_OF.match(ctx.sentence.text[ctx.rel_end(m) :]) and not re.match(
             r"^(?:的)?(?:旗下|下属|所属)", ctx.sentence.text[ctx.rel_end(m) :]
@@ -1033,8 +1064,14 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
         if _BARE_COMPANY.match(text):  # 公司已进入…: an announcement's or a profile's own company
             topic = main_firm or topic
         seller = _seller_before(ctx, cue.start(), buyers) or topic or main_firm
-        for b in buyers:
-            if seller is not None:
+        sellers = [seller] if seller is not None else []
+        for m in reversed([m for m in orgs if sellers and m.end <= sellers[0].start]):
+            if _gap(text[ctx.rel_end(m) : ctx.rel(sellers[0])]) in ("、", "和", "及", "与", "以及"):
+                sellers.insert(0, m)  # A、B已成为C的供应商: both sell
+            else:
+                break
+        for seller in sellers:
+            for b in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, f"hasCustomer:{cue.group()}…{close.group(1)}")
     for cue in _CUSTOMER_AFTER.finditer(text):
         before = [m for m in orgs if ctx.rel_end(m) <= cue.start()]
