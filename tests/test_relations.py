@@ -318,3 +318,11 @@ def test_a_parent_named_before_its_subsidiary_sells_nothing():
     f, _ = facts("广东云岭集团股份有限公司全资子公司广东云岭光学有限公司的镜片项目投产，产品主要销往深圳明视光电有限公司。")
     assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
     assert ("广东云岭集团股份有限公司", "hasCustomer", "深圳明视光电有限公司") not in f
+
+
+def test_a_chain_leader_is_placed_only_in_a_park_its_sentence_names():
+    f, _ = facts("肇庆高新区今年产值增长，肇庆高新区新引进项目8个。新能源汽车产业链以奇瑞汽车股份有限公司为链主企业。")
+    assert ("奇瑞汽车股份有限公司", "chainLeaderOf", "新能源汽车") in f
+    assert not any(s == "奇瑞汽车股份有限公司" and p == "locatedIn" for s, p, _o in f)
+    f, _ = facts("肇庆高新区的新能源汽车产业链以奇瑞汽车股份有限公司为链主企业。")
+    assert ("奇瑞汽车股份有限公司", "locatedIn", "肇庆高新技术产业开发区") in f

@@ -939,7 +939,7 @@ def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """链主/龙头企业 with named firms → chainLeaderOf the industry the sentence or the firm's name points to."""
     out: list[Relation] = []
-    s, text, ms, topic = ctx.sentence, ctx.sentence.text, ctx.mentions, ctx.topic
+    s, text, ms = ctx.sentence, ctx.sentence.text, ctx.mentions
     named = {m.key: m for m in ms if m.cls == "Industry" and m.rule == "industry:named"}
     for cue in _CHAIN_CUE.finditer(text):
         leaders = _chain_leaders(ctx, cue)
@@ -957,10 +957,8 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 ind_m = _inferred_industry(f, text, s.index, doc.lex)
             if ind_m is not None:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
-            park = next((m for m in ms if m.cls == "Park"), None) or (topic if topic is not None and topic.cls == "Park" else None)
-            if park is None:
-                park = doc.chain_park or doc.sole_park()
-            if park is not None:
+            park = next((m for m in ms if m.cls == "Park"), None)
+            if park is not None:  # a chain leader is in the park its sentence names (not one the text spoke of before)
                 _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue.group()}")
     return out
 
