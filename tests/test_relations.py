@@ -326,3 +326,9 @@ def test_a_chain_leader_is_placed_only_in_a_park_its_sentence_names():
     assert not any(s == "奇瑞汽车股份有限公司" and p == "locatedIn" for s, p, _o in f)
     f, _ = facts("肇庆高新区的新能源汽车产业链以奇瑞汽车股份有限公司为链主企业。")
     assert ("奇瑞汽车股份有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+
+
+def test_a_college_written_after_its_university_stands_for_the_university():
+    f, ex = facts("广东云岭光学有限公司与华南理工大学共建光学材料联合实验室，由华南理工大学物理与光电学院陈子明教授担任实验室主任。")
+    assert ("陈子明", "affiliatedWith", "华南理工大学") in f
+    assert not any(m.cls == "Platform" and "担任" in m.name for m in ex.mentions)

@@ -800,6 +800,7 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         org = orgs[-1]
         role_text = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
+        org = _university_of(ctx, org)
         if not role_text or len(role_text) > 24:
             continue
         owner = org.rule.split("+owner:", 1)[1] if "+owner:" in org.rule else None
@@ -824,10 +825,23 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         role = person.rule.split(":", 2)[2]
         orgs = [m for m in ms if m.cls in ACTORS and 0 <= ctx.rel(person) - ctx.rel_end(m) <= 1
                 and ctx.between(m, person) in ("", "的")]
-        body = orgs[-1] if orgs else _role_body(ctx, doc, person, role)
+        body = _university_of(ctx, orgs[-1]) if orgs else _role_body(ctx, doc, person, role)
         if body is not None:
             _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:name+role", role=role)
     return out
+
+
+_COLLEGE = re.compile(r"(?:学院|研究院|系)$")
+
+
+def _university_of(ctx: _Ctx, body: Mention) -> Mention:
+    """A college written right after its university (湘潭大学材料科学与工程学院) stands for the university."""
+    if body.cls != "University" or "大学" in body.name or not _COLLEGE.search(body.name):
+        return body
+    for u in reversed([m for m in ctx.mentions if m.cls == "University" and "大学" in m.name and m.end <= body.start]):
+        if re.fullmatch(r"[\u4e00-\u9fff]{0,12}", ctx.between(u, body)):
+            return u
+    return body
 
 
 _ROLE_KINDS = {"role-government": frozenset({"GovernmentBody"}), "role-company": frozenset({"Enterprise"}),
