@@ -332,3 +332,12 @@ def test_a_college_written_after_its_university_stands_for_the_university():
     f, ex = facts("广东云岭光学有限公司与华南理工大学共建光学材料联合实验室，由华南理工大学物理与光电学院陈子明教授担任实验室主任。")
     assert ("陈子明", "affiliatedWith", "华南理工大学") in f
     assert not any(m.cls == "Platform" and "担任" in m.name for m in ex.mentions)
+
+
+def test_park_party_and_committee_roles():
+    text = "肇庆高新区管理委员会今年招商成效明显。肇庆高新区党工委书记、管委会主任李明远表示，管委会常务副主任王晓燕介绍，今年将加大招商力度。"
+    ex = extract_text(text)
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("李明远", "肇庆高新技术产业开发区", "党工委书记") in roles
+    assert any(p == "李明远" and o == "肇庆高新区管理委员会" and r.endswith("主任") for p, o, r in roles)
+    assert ("王晓燕", "肇庆高新区管理委员会", "常务副主任") in roles

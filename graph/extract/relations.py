@@ -792,6 +792,12 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         role_before = re.search(r"((?:[\u4e00-\u9fff]{2,8}?、)*[\u4e00-\u9fff]{2,8}?)$", text[: ctx.rel(person)])
         if not orgs or re.search(r"[，,。；;：:]", text[ctx.rel_end(orgs[-1]) : ctx.rel(person)]):
+            committee = _COMMITTEE_ROLE.match(role_before.group(1).split("、")[-1]) if role_before else None
+            body = _committee(ctx, doc, person) if committee else None
+            if committee and body is not None:
+                # 管委会常务副主任吕晓燕: the park's committee the text names
+                _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:管委会+role", role=committee.group(1))
+                continue
             # no body in the clause (副市长苏婉清主持会议): the body the role belongs to
             role = _known_role(role_before.group(1)) if role_before else None
             body = _role_body(ctx, doc, person, role) if role else None
@@ -803,14 +809,24 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         org = _university_of(ctx, org)
         if not role_text or len(role_text) > 24:
             continue
+        for prev in reversed([m for m in orgs if ctx.rel_end(m) <= ctx.rel(org)]):
+            # P党工委书记、管委会主任X: the role written before the last body is X's too
+            piece = re.fullmatch(r"([\u4e00-\u9fff]{2,8})、", ctx.between(prev, org))
+            if piece and _known_role(piece.group(1)) and not any(o is not prev and o.cls in ACTORS and o.start >= prev.end and o.end <= org.start for o in orgs):
+                target, role = _party_committee_park(ctx, prev, piece.group(1))
+                _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
+            break
         owner = org.rule.split("+owner:", 1)[1] if "+owner:" in org.rule else None
         for piece in [p for p in role_text.split("、") if p]:
             target, role = org, piece
             unit = next((u for u in units.values() if piece.startswith(u.name[len(u.rule.split("+owner:", 1)[1]) :])), None)
+            committee = _COMMITTEE_ROLE.match(piece) if org.cls == "Park" else None
             if unit is not None:
                 target, role = unit, piece
+            elif committee and _committee(ctx, doc, person) is not None:
+                target, role = _committee(ctx, doc, person), committee.group(1)  # type: ignore[assignment]
             elif owner is not None and org.cls == "GovernmentBody":
-                role = org.name[len(owner) :] + piece
+                target, role = _party_committee_park(ctx, org, piece)
             _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
     return out
 
@@ -832,6 +848,28 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 _COLLEGE = re.compile(r"(?:学院|研究院|系)$")
+_COMMITTEE_ROLE = re.compile(r"^(?:管委会|管理委员会)((?:常务)?(?:副)?主任)$")
+_COMMITTEES = re.compile(r"(?:管委会|管理委员会)$")
+
+
+def _committee(ctx: _Ctx, doc: _Doc, person: Mention) -> Mention | None:
+    """The park committee (管委会) a role title means: the last one named before the person, else the first after."""
+    bodies = [m for m in doc.all_mentions if m.cls == "GovernmentBody" and _COMMITTEES.search(m.name)]
+    before = [m for m in bodies if m.end <= person.start]
+    return before[-1] if before else (bodies[0] if bodies else None)
+
+
+def _party_committee_park(ctx: _Ctx, body: Mention, piece: str) -> tuple[Mention, str]:
+    """P党工委 + 书记: the role is held in the park (党工委书记 of P); another owned body keeps
+    the role with its own name (…管委会 + 主任)."""
+    owner = body.rule.split("+owner:", 1)[1] if "+owner:" in body.rule else None
+    if owner is None or body.cls != "GovernmentBody":
+        return body, piece
+    unit = body.name[len(owner) :]
+    park = next((m for m in ctx.mentions if m.cls == "Park" and m.start == body.start and m.name == owner), None)
+    if park is not None and unit.endswith("党工委"):
+        return park, unit + piece
+    return body, unit + piece
 
 
 def _university_of(ctx: _Ctx, body: Mention) -> Mention:
