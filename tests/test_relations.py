@@ -341,3 +341,18 @@ def test_park_party_and_committee_roles():
     assert ("李明远", "肇庆高新技术产业开发区", "党工委书记") in roles
     assert any(p == "李明远" and o == "肇庆高新区管理委员会" and r.endswith("主任") for p, o, r in roles)
     assert ("王晓燕", "肇庆高新区管理委员会", "常务副主任") in roles
+
+
+def test_a_subsidiary_cue_opening_a_clause_belongs_to_the_firm_spoken_of():
+    f, _ = facts(
+        "广东云岭光学有限公司主营光学镜片。全资子公司深圳云岭视觉有限公司负责镜头研制；"
+        "控股子公司珠海云岭光电有限公司负责镀膜加工。"
+    )
+    assert ("深圳云岭视觉有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f
+    assert ("珠海云岭光电有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f
+    assert ("珠海云岭光电有限公司", "subsidiaryOf", "深圳云岭视觉有限公司") not in f
+
+
+def test_xi_marks_a_subsidiary_like_shi():
+    f, _ = facts("珠海云岭光电有限公司系广东云岭光学有限公司的控股子公司。")
+    assert ("珠海云岭光电有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f

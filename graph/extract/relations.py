@@ -740,6 +740,26 @@ def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_SELF_PARENT = re.compile(r"(?:^|[，,；;。])(?:(?:本|该)?公司|其)(?:的)?(?:[^，,；;。]{0,12}?(?:设立|成立|组建|投资设立|新设))?(?:了)?$")
+
+
+def _parent_before(ctx: _Ctx, doc: _Doc, cue_start: int, parents: Sequence[Mention]) -> Mention | None:
+    """Whose subsidiary a 子公司 cue names: the firm right before it in the clause (A全资子公司B),
+    else the firm 公司/其 stands for (公司全资子公司B, 其全资子公司B, 公司在德国设立全资子公司B),
+    else, the cue opening a clause (；控股子公司B…), the firm the text is about."""
+    text = ctx.sentence.text
+    near = [m for m in parents if not re.search(r"[，,；;。]", text[ctx.rel_end(m) : cue_start])]
+    if near:
+        return near[-1]
+    topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" else None
+    self_word = _SELF_PARENT.search(text[:cue_start])
+    if self_word is not None or re.search(r"(?:^|[，,；;。])$", text[:cue_start]):
+        if self_word is not None and "其" in self_word.group():
+            return topic or doc.main_firm
+        return doc.main_firm or topic
+    return parents[-1] if parents else topic
+
+
 @rule("subsidiary")
 def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """旗下/全资子公司 B; A的全资子公司——B; A是B旗下企业; Y是X的子公司."""
@@ -749,7 +769,7 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         parents = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()]
         children = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 6]
         if children:
-            parent = parents[-1] if parents else topic
+            parent = _parent_before(ctx, doc, cue.start(), parents)
             for c in _coordinated_right(ctx, children):
                 if parent is not None:
                     _add(out, ctx, c, "subsidiaryOf", parent, f"subsidiaryOf:{cue.group()}")
@@ -761,7 +781,7 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if nxt and par is not None:
                 _add(out, ctx, nxt[0], "subsidiaryOf", par, f"subsidiaryOf:{cue.group()}——")
         # "A是B旗下企业 / A是B的全资子公司"
-        under = re.search(r"是([^，。；]{2,40}?)(?:旗下|下属|的(?:全资|控股)?子公司)", text)
+        under = re.search(r"(?:是|系)([^，。；]{2,40}?)(?:旗下|下属|的(?:全资|控股)?子公司)", text)
         if under and cue.start() >= under.start(1):
             subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= under.start()]
             par = [m for m in ms if m.cls == "Enterprise" and under.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= under.end(1)]
@@ -769,7 +789,7 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if child is not None and par:
                 _add(out, ctx, child, "subsidiaryOf", par[-1], "subsidiaryOf:是…旗下")
         # "Y是X的子公司"
-        tail = re.search(r"是(.{0,20}?)的(?:全资|控股)?子公司", text)
+        tail = re.search(r"(?:是|系)(.{0,20}?)的(?:全资|控股)?子公司", text)
         if tail and cue.start() >= tail.start():
             subj = [m for m in ms if ctx.rel_end(m) <= tail.start() and m.cls == "Enterprise"]
             par = [m for m in ms if tail.start() <= ctx.rel(m) < tail.end() and m.cls == "Enterprise"]
