@@ -356,3 +356,8 @@ def test_a_subsidiary_cue_opening_a_clause_belongs_to_the_firm_spoken_of():
 def test_xi_marks_a_subsidiary_like_shi():
     f, _ = facts("珠海云岭光电有限公司系广东云岭光学有限公司的控股子公司。")
     assert ("珠海云岭光电有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f
+
+
+def test_shuyu_names_the_firms_industry():
+    f, _ = facts("广东云岭光学有限公司落户肇庆高新区，属于新材料产业，主要产品有光学镜片。")
+    assert ("广东云岭光学有限公司", "inIndustry", "新材料") in f

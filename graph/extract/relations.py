@@ -486,9 +486,12 @@ def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for ind in [m for m in ms if m.cls == "Industry"]:
-        if re.match(r"^(?:产业)?(?:的)?(?:企业|公司|厂商)", text[ctx.rel_end(ind) :]) and topic is not None and topic.cls == "Enterprise":
-            if re.search(r"(?:这家|该|是一家|一家|作为)", text[: ctx.rel(ind)]):
+        before, after = text[: ctx.rel(ind)], text[ctx.rel_end(ind) :]
+        if topic is not None and topic.cls == "Enterprise":
+            if re.match(r"^(?:产业)?(?:的)?(?:企业|公司|厂商)", after) and re.search(r"(?:这家|该|是一家|一家|作为)", before):
                 _add(out, ctx, topic, "inIndustry", ind, "inIndustry:X企业")
+            elif re.search(r"属于$", before) and re.match(r"^(?:产业|行业|领域)", after):
+                _add(out, ctx, topic, "inIndustry", ind, "inIndustry:属于X产业")
     return out
 
 
