@@ -361,3 +361,9 @@ def test_xi_marks_a_subsidiary_like_shi():
 def test_shuyu_names_the_firms_industry():
     f, _ = facts("广东云岭光学有限公司落户肇庆高新区，属于新材料产业，主要产品有光学镜片。")
     assert ("广东云岭光学有限公司", "inIndustry", "新材料") in f
+
+
+def test_a_located_cue_in_a_later_clause_places_the_sentence_subject():
+    f, _ = facts("广东云岭光学有限公司是深圳明视光电有限公司的控股子公司，去年落户肇庆高新区。")
+    assert ("广东云岭光学有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("深圳明视光电有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f

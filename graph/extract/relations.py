@@ -339,6 +339,9 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if located is None:
             before = [m for m in ms if m.cls in ORG | {"Project"} and m.end - s.start <= cue.start()]
             located = before[-1] if before else topic
+            if before and topic is not None and topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(before[-1]) : cue.start()]):
+                # A是B的控股子公司，去年落户园区: the clause's subject is the sentence's, not the firm named last
+                located = topic
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
