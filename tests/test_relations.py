@@ -367,3 +367,10 @@ def test_a_located_cue_in_a_later_clause_places_the_sentence_subject():
     f, _ = facts("广东云岭光学有限公司是深圳明视光电有限公司的控股子公司，去年落户肇庆高新区。")
     assert ("广东云岭光学有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
     assert ("深圳明视光电有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_firm_signing_an_investment_with_a_park_committee_is_no_cooperation():
+    f, _ = facts("广东云岭光学有限公司与肇庆高新区管理委员会签约，总投资10亿元的光学镜片项目落户园区。")
+    assert not any(p == "cooperatesWith" for _s, p, _o in f)
+    f, _ = facts("肇庆高新区管理委员会与华南理工大学在广州签约。")
+    assert ("肇庆高新区管理委员会", "cooperatesWith", "华南理工大学") in f

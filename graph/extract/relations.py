@@ -547,6 +547,9 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_INVESTING = re.compile(_CUES.alternation("investing"))
+
+
 @rule("cooperation")
 def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A与B签署…合作 / A携手B: the parties cooperate."""
@@ -563,6 +566,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             subject = left[-1] if left else topic
             if subject is not None:
                 pairs = [(subject, b) for b in _coordinated_right(ctx, right)]
+        if cue.group() in _CUES.words("signing") and _INVESTING.search(text):
+            # 与管委会签约，…项目落户: a firm signing an investment with a park is no cooperation
+            pairs = [(x, y) for x, y in pairs if not {x.cls, y.cls} & {"Enterprise"} or not {x.cls, y.cls} & {"Park", "GovernmentBody"}]
         for x, y in pairs:
             _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
     return out
