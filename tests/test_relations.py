@@ -374,3 +374,8 @@ def test_a_firm_signing_an_investment_with_a_park_committee_is_no_cooperation():
     assert not any(p == "cooperatesWith" for _s, p, _o in f)
     f, _ = facts("肇庆高新区管理委员会与华南理工大学在广州签约。")
     assert ("肇庆高新区管理委员会", "cooperatesWith", "华南理工大学") in f
+
+
+def test_a_planned_cooperation_is_no_relation():
+    f, _ = facts("广东云岭光学有限公司还计划与华南理工大学合作建设光学检测平台。")
+    assert not any(p in ("cooperatesWith", "coBuiltPlatformWith") for _s, p, _o in f)

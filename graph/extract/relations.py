@@ -548,6 +548,7 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 _INVESTING = re.compile(_CUES.alternation("investing"))
+_PLANNED_WITH = re.compile(_CUES.alternation("planned") + "(?:与|和|同|跟)")
 
 
 @rule("cooperation")
@@ -566,6 +567,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             subject = left[-1] if left else topic
             if subject is not None:
                 pairs = [(subject, b) for b in _coordinated_right(ctx, right)]
+        clause = text[max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1 : cue.start()]
+        if _PLANNED_WITH.search(clause):
+            continue  # 还计划与B合作建设…: a plan, not a cooperation
         if cue.group() in _CUES.words("signing") and _INVESTING.search(text):
             # 与管委会签约，…项目落户: a firm signing an investment with a park is no cooperation
             pairs = [(x, y) for x, y in pairs if not {x.cls, y.cls} & {"Enterprise"} or not {x.cls, y.cls} & {"Park", "GovernmentBody"}]
