@@ -379,3 +379,10 @@ def test_a_firm_signing_an_investment_with_a_park_committee_is_no_cooperation():
 def test_a_planned_cooperation_is_no_relation():
     f, _ = facts("广东云岭光学有限公司还计划与华南理工大学合作建设光学检测平台。")
     assert not any(p in ("cooperatesWith", "coBuiltPlatformWith") for _s, p, _o in f)
+
+
+def test_a_joint_platform_has_no_host_without_a_hosting_cue():
+    f, _ = facts("广东云岭光学有限公司牵头组建华南光学产业创新联合体。")
+    assert not any(p == "hostsPlatform" for _s, p, _o in f)
+    f, _ = facts("华南理工大学—云岭光学智能感知联合实验室揭牌，实验室依托广东云岭光学有限公司建设。")
+    assert any(s == "广东云岭光学有限公司" and p == "hostsPlatform" for s, p, _o in f)

@@ -618,6 +618,9 @@ def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_JOINT_PLATFORM = re.compile(_CUES.alternation("joint-platform") + "$")
+
+
 @rule("host-platform")
 def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A、B…分别…X、Y; owner-prefixed platform names; 拥有/建有 X; 依托A建设X; X由A运营."""
@@ -629,6 +632,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         out += _respectively(ctx, resp)
     org_names: list[Mention] | None = None  # the document's organisations, sorted when a platform first needs them
     for p in [m for m in ms if m.cls == "Platform"]:
+        if _JOINT_PLATFORM.search(p.name):
+            continue  # a consortium (…联合体) or a joint lab (A—B联合实验室) has partners, not one host
         if "+owner:" in p.rule:
             owner = p.rule.split("+owner:", 1)[1]
             owner_m = next((m for m in ms if m.name == owner), None)
