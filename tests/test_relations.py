@@ -386,3 +386,9 @@ def test_a_joint_platform_has_no_host_without_a_hosting_cue():
     assert not any(p == "hostsPlatform" for _s, p, _o in f)
     f, _ = facts("华南理工大学—云岭光学智能感知联合实验室揭牌，实验室依托广东云岭光学有限公司建设。")
     assert any(s == "广东云岭光学有限公司" and p == "hostsPlatform" for s, p, _o in f)
+
+
+def test_both_sides_co_file_a_patent():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学签署合作协议。双方已共同申请发明专利“一种镜片镀膜方法”。")
+    assert ("广东云岭光学有限公司", "coFiledPatentWith", "华南理工大学") in f
+    assert ("一种镜片镀膜方法", "applicant", "华南理工大学") in f

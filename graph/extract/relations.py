@@ -507,7 +507,7 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COFILE_CUE.finditer(text):
         left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
         patents = [m for m in ms if m.cls == "Patent" and ctx.rel(m) >= cue.end()]
-        pairs = _parties(ctx, left, cue.start(), doc)
+        pairs = _parties(ctx, left, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         for x, y in pairs:
             _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
         applicants = list(dict.fromkeys(m for pair in pairs for m in pair)) or ([topic] if topic else [])
@@ -1553,7 +1553,9 @@ def find_relations(
         found = relations_in(_Ctx(s, ms, topic), doc)
         out += found
         pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
-        if pairs:
+        if len({frozenset((r.subject, r.object)) for r in pairs}) > 1:
+            last_pair = None  # 与五家企业签约: 双方 later names none of them
+        elif pairs:
             by_key = {m.key: m for m in reversed(all_mentions)} | {m.key: m for m in reversed(ms)}
             ends = (by_key.get(pairs[-1].subject), by_key.get(pairs[-1].object))
             last_pair = ends if ends[0] is not None and ends[1] is not None else None  # type: ignore[assignment]
