@@ -392,3 +392,12 @@ def test_both_sides_co_file_a_patent():
     f, _ = facts("广东云岭光学有限公司与华南理工大学签署合作协议。双方已共同申请发明专利“一种镜片镀膜方法”。")
     assert ("广东云岭光学有限公司", "coFiledPatentWith", "华南理工大学") in f
     assert ("一种镜片镀膜方法", "applicant", "华南理工大学") in f
+
+
+def test_bare_gongsi_means_the_firm_the_text_is_about_not_the_one_named_last():
+    f, _ = facts(
+        "广东云岭光学有限公司主营光学镜片。全资子公司深圳云岭视觉有限公司负责镜头研制。"
+        "首席技术官王明毕业于华南理工大学。公司建有广东省光学镜片工程技术研究中心。"
+    )
+    assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f
+    assert not any(s == "深圳云岭视觉有限公司" and p == "hostsPlatform" for s, p, _o in f)

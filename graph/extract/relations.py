@@ -47,6 +47,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 _CUES = load_cues()
 _LOCATIVE_BEFORE = _CUES.ends_with("locative")
+_OWN_FIRM = re.compile(r"^(?:本公司|公司|我们|我公司)(?!的?(?:全资|控股)?子公司)")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
@@ -144,16 +145,20 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
     topics: list[Mention | None] = []
     current: Mention | None = None
     last_firm: Mention | None = None
+    first_firm: Mention | None = None
     section_of = sections(sentences)
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
-            current = last_firm = None
+            current = last_firm = first_firm = None
         ms = by_sentence.get(s.index, [])
         stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|其中|为此|对此|因此)[，,]", "", s.text)
         topic = None
         # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
         carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
-        if carry and last_firm is not None:
+        if _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
+            # 公司/我们 (not 该公司): the firm the text is about (the current topic), not the one named last
+            topic = current if current is not None and current.cls == "Enterprise" else first_firm
+        elif carry and last_firm is not None:
             # the company written last, even inside a project's name
             topic = last_firm
         if not carry:
@@ -174,6 +179,8 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
                     break
         if topic is not None:
             current = topic
+            if first_firm is None and topic.cls == "Enterprise":
+                first_firm = topic
         topics.append(current)
         firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])]
         if firms:
