@@ -401,3 +401,11 @@ def test_bare_gongsi_means_the_firm_the_text_is_about_not_the_one_named_last():
     )
     assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f
     assert not any(s == "深圳云岭视觉有限公司" and p == "hostsPlatform" for s, p, _o in f)
+
+
+def test_firms_hosting_approved_platforms_do_not_receive_an_earlier_honour():
+    f, _ = facts(
+        "园区新增国家级专精特新“小巨人”企业2家。"
+        "广东省光学镜片工程技术研究中心、广东省镀膜材料工程技术研究中心成功获批，依托单位分别为广东云岭光学有限公司和珠海晶彩显示有限公司。"
+    )
+    assert not any(p == "receivedHonour" and s in ("广东云岭光学有限公司", "珠海晶彩显示有限公司") for s, p, _o in f)

@@ -613,7 +613,10 @@ def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms = ctx.sentence.text, ctx.mentions
     listed = _HONOUR_LISTED.search(text)
     if listed:
-        honours = [m for m in ms if m.cls == "Honour"] or ([doc.last_honour] if doc.last_honour is not None else [])
+        honours = [m for m in ms if m.cls == "Honour"]
+        if not honours and doc.last_honour is not None and not any(m.cls == "Platform" and ctx.rel_end(m) <= listed.start() for m in ms):
+            # the honour spoken of before, unless what was approved are the platforms just named (…中心获批，依托单位分别为A、B)
+            honours = [doc.last_honour]
         winners = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= listed.end()]
         winners = _coordinated_right(ctx, winners) if winners else []
         park = next((m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= listed.start()), None)
