@@ -405,7 +405,9 @@ def test_bare_gongsi_means_the_firm_the_text_is_about_not_the_one_named_last():
 
 def test_firms_hosting_approved_platforms_do_not_receive_an_earlier_honour():
     f, _ = facts(
-        "园区新增国家级专精特新“小巨人”企业2家。"
-        "广东省光学镜片工程技术研究中心、广东省镀膜材料工程技术研究中心成功获批，依托单位分别为广东云岭光学有限公司和珠海晶彩显示有限公司。"
+        "园区三家企业获批省级工程技术研究中心\n"
+        "近日，广东省科学技术厅公布2024年度广东省工程技术研究中心名单，肇庆高新区企业牵头建设的广东省光学镜片工程技术研究中心、"
+        "广东省镀膜材料工程技术研究中心成功获批，依托单位分别为广东云岭光学有限公司和珠海晶彩显示有限公司。"
     )
+    assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f
     assert not any(p == "receivedHonour" and s in ("广东云岭光学有限公司", "珠海晶彩显示有限公司") for s, p, _o in f)
