@@ -411,3 +411,11 @@ def test_firms_hosting_approved_platforms_do_not_receive_an_earlier_honour():
     )
     assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f
     assert not any(p == "receivedHonour" and s in ("广东云岭光学有限公司", "珠海晶彩显示有限公司") for s, p, _o in f)
+
+
+def test_bare_gongsi_after_a_subsidiary_paragraph_is_the_parent():
+    f, _ = facts(
+        "广东云岭光学有限公司主营光学镜片。全资子公司深圳云岭视觉有限公司负责镜头研制。"
+        "深圳云岭视觉有限公司去年被认定为高新技术企业。公司建有广东省光学镜片工程技术研究中心。"
+    )
+    assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f

@@ -47,6 +47,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 _CUES = load_cues()
 _LOCATIVE_BEFORE = _CUES.ends_with("locative")
+_CHILD_BEFORE = re.compile(_CUES.alternation("subsidiary") + "$")
 _OWN_FIRM = re.compile(r"^(?:本公司|公司|我们|我公司)(?!的?(?:全资|控股)?子公司)")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = _CUES.pattern("located")
@@ -146,6 +147,7 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
     current: Mention | None = None
     last_firm: Mention | None = None
     first_firm: Mention | None = None
+    children: set[str] = set()  # firms introduced as someone's 子公司
     section_of = sections(sentences)
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
@@ -156,8 +158,9 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
         carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
         if _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
-            # 公司/我们 (not 该公司): the firm the text is about (the current topic), not the one named last
-            topic = current if current is not None and current.cls == "Enterprise" else first_firm
+            # 公司/我们 (not 该公司): the firm the text is about (the current topic, unless only a subsidiary of it), not the one named last
+            own = current is not None and current.cls == "Enterprise" and current.key not in children
+            topic = current if own or first_firm is None else first_firm
         elif carry and last_firm is not None:
             # the company written last, even inside a project's name
             topic = last_firm
@@ -182,6 +185,7 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
             if first_firm is None and topic.cls == "Enterprise":
                 first_firm = topic
         topics.append(current)
+        children |= {m.key for m in ms if m.cls == "Enterprise" and _CHILD_BEFORE.search(s.text[: m.start - s.start])}
         firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])]
         if firms:
             last_firm = firms[0] if topic is not None and topic.cls == "Enterprise" and firms[0].key == topic.key else firms[-1]
