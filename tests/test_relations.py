@@ -419,3 +419,12 @@ def test_bare_gongsi_after_a_subsidiary_paragraph_is_the_parent():
         "深圳云岭视觉有限公司去年被认定为高新技术企业。公司建有广东省光学镜片工程技术研究中心。"
     )
     assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f
+
+
+def test_women_opening_a_sentence_keeps_the_speakers_firm_as_topic():
+    f, _ = facts(
+        "广东云岭光学有限公司主营光学镜片。另外，我们参股了一家企业，深圳明视光电有限公司。"
+        "郑明远：2023年，公司被认定为国家级专精特新“小巨人”企业。"
+    )
+    assert ("广东云岭光学有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("深圳明视光电有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") not in f

@@ -153,7 +153,7 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
         if s.index > 0 and section != section_of[s.index - 1]:
             current = last_firm = first_firm = None
         ms = by_sentence.get(s.index, [])
-        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|其中|为此|对此|因此)[，,]", "", s.text)
+        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|另外|其中|为此|对此|因此)[，,]", "", s.text)
         topic = None
         # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
         carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
@@ -161,6 +161,7 @@ def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) 
             # 公司/我们 (not 该公司): the firm the text is about (the current topic, unless only a subsidiary of it), not the one named last
             own = current is not None and current.cls == "Enterprise" and current.key not in children
             topic = current if own or first_firm is None else first_firm
+            carry = True
         elif carry and last_firm is not None:
             # the company written last, even inside a project's name
             topic = last_firm
