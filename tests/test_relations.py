@@ -428,3 +428,8 @@ def test_women_opening_a_sentence_keeps_the_speakers_firm_as_topic():
     )
     assert ("广东云岭光学有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
     assert ("深圳明视光电有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") not in f
+
+
+def test_you_kongu_makes_a_subsidiary():
+    f, _ = facts("珠海云岭光电有限公司位于肇庆高新区，由广东云岭光学有限公司控股，主要生产镀膜镜片。")
+    assert ("珠海云岭光电有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f

@@ -801,6 +801,13 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """旗下/全资子公司 B; A的全资子公司——B; A是B旗下企业; Y是X的子公司."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    for held in re.finditer(r"由([^，。；]{2,40}?)(?:绝对|相对)?控股(?![子公司])", text):
+        # A…，由B控股: A is B's subsidiary
+        owners = [m for m in ms if m.cls == "Enterprise" and held.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= held.end(1)]
+        owned = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= held.start()]
+        child = owned[0] if owned else (topic if topic is not None and topic.cls == "Enterprise" else None)
+        if owners and child is not None:
+            _add(out, ctx, child, "subsidiaryOf", owners[-1], "subsidiaryOf:由…控股")
     for cue in _SUBSIDIARY_CUE.finditer(text):
         parents = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()]
         children = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 6]
