@@ -433,3 +433,11 @@ def test_women_opening_a_sentence_keeps_the_speakers_firm_as_topic():
 def test_you_kongu_makes_a_subsidiary():
     f, _ = facts("珠海云岭光电有限公司位于肇庆高新区，由广东云岭光学有限公司控股，主要生产镀膜镜片。")
     assert ("珠海云岭光电有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f
+
+
+def test_a_second_post_at_a_university():
+    text = "首席技术官王晓燕毕业于哈尔滨工业大学，2016年加入公司，同时受聘为华南理工大学兼职教授。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("王晓燕", "华南理工大学", "兼职教授") in roles
+    f, _ = facts("广东云岭光学有限公司首席科学家李明远同时是华南理工大学教授。")
+    assert ("李明远", "affiliatedWith", "华南理工大学") in f

@@ -945,6 +945,35 @@ def _university_of(ctx: _Ctx, body: Mention) -> Mention:
     return body
 
 
+# 张三…，同时受聘为X大学兼职教授 / 同时担任我校兼职教授 / 同时是X大学教授: a second post at a university
+_ALSO_POST = re.compile(r"(?:同时|还|也|并)(?:受聘为|担任|兼任|是)(我校|该校|学校)?$")
+_ACADEMIC_POST = re.compile(r"^(?:的)?((?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师))")
+
+
+@rule("also-post")
+def also_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """Person …同时受聘为/担任/是 University + 教授: the person also holds that post."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    people = [m for m in ms if m.cls == "Person"]
+    if not people:
+        return out
+    for post in re.finditer(r"(?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师)", text):
+        role = _ACADEMIC_POST.match(text[post.start() :])
+        uni = next((m for m in ms if m.cls in ("University", "ResearchInstitute") and ctx.rel_end(m) == post.start()), None)
+        cue = _ALSO_POST.search(text[: ctx.rel(uni) if uni is not None else post.start()])
+        if cue is None or role is None:
+            continue
+        person = [p for p in people if ctx.rel_end(p) <= cue.start()]
+        if uni is None and cue.group(1) and person:
+            # 我校: the university the text speaks for (a college of it is not the school)
+            schools = [m for m in doc.all_mentions if m.cls == "University" and "大学" in m.name and m.end <= person[-1].start]
+            uni = schools[-1] if schools else None
+        if uni is not None and person:
+            _add(out, ctx, person[-1], "affiliatedWith", _university_of(ctx, uni), "affiliatedWith:同时担任", role=role.group(1))
+    return out
+
+
 _ROLE_KINDS = {"role-government": frozenset({"GovernmentBody"}), "role-company": frozenset({"Enterprise"}),
                "role-academic": frozenset({"University", "ResearchInstitute"})}
 
