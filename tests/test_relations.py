@@ -441,3 +441,10 @@ def test_a_second_post_at_a_university():
     assert ("王晓燕", "华南理工大学", "兼职教授") in roles
     f, _ = facts("广东云岭光学有限公司首席科学家李明远同时是华南理工大学教授。")
     assert ("李明远", "affiliatedWith", "华南理工大学") in f
+
+
+def test_two_posts_written_before_one_name():
+    text = "广东云岭光学有限公司首席科学家、华南理工大学物理与光电学院教授陈子明领衔的团队入选省级人才计划。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("陈子明", "广东云岭光学有限公司", "首席科学家") in roles
+    assert ("陈子明", "华南理工大学", "教授") in roles

@@ -875,7 +875,7 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for prev in reversed([m for m in orgs if ctx.rel_end(m) <= ctx.rel(org)]):
             # P党工委书记、管委会主任X: the role written before the last body is X's too
             piece = re.fullmatch(r"([\u4e00-\u9fff]{2,8})、", ctx.between(prev, org))
-            if piece and _known_role(piece.group(1)) and not any(o is not prev and o.cls in ACTORS and o.start >= prev.end and o.end <= org.start for o in orgs):
+            if piece and (_known_role(piece.group(1)) or piece.group(1).endswith(doc.lex.roles)) and not any(o is not prev and o.cls in ACTORS and o.start >= prev.end and o.end <= org.start for o in orgs):
                 target, role = _party_committee_park(ctx, prev, piece.group(1))
                 _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
             break
