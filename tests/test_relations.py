@@ -448,3 +448,9 @@ def test_two_posts_written_before_one_name():
     roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
     assert ("陈子明", "广东云岭光学有限公司", "首席科学家") in roles
     assert ("陈子明", "华南理工大学", "教授") in roles
+
+
+def test_parties_that_completed_a_project_undertook_it():
+    f, _ = facts("广东云岭光学有限公司主营光学镜片。去年，我们和华南理工大学合作完成的“高精度镜片镀膜技术”项目获得省科学技术奖。")
+    assert ("高精度镜片镀膜技术", "undertakenBy", "华南理工大学") in f
+    assert ("高精度镜片镀膜技术", "undertakenBy", "广东云岭光学有限公司") in f

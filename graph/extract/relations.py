@@ -495,6 +495,28 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_DONE_BY = re.compile(_CUES.alternation("project-done") + r"的[“「]?$")
+_SELF_WORD = re.compile(r"(?:本公司|公司|我们|我公司)")
+
+
+@rule("project-done")
+def project_done(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """由公司牵头，联合B完成的“X”项目 / 我们和B合作完成的“X”项目: every party undertook X."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    for proj in [m for m in ms if m.cls == "Project"]:
+        before = text[: ctx.rel(proj)]
+        if not _DONE_BY.search(before):
+            continue
+        start = max(before.rfind(c) for c in "。；;") + 1
+        doers = [m for m in ms if m.cls in ORG and start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(proj)]
+        if _SELF_WORD.search(before[start:]) and topic is not None and topic.cls in ORG:
+            doers.insert(0, topic)
+        for d in doers:
+            _add(out, ctx, proj, "undertakenBy", d, "undertakenBy:完成")
+    return out
+
+
 @rule("firm-industry")
 def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """这家…的电子信息企业 / X是一家新材料企业: the topic firm is in that industry."""
