@@ -454,3 +454,10 @@ def test_parties_that_completed_a_project_undertook_it():
     f, _ = facts("广东云岭光学有限公司主营光学镜片。去年，我们和华南理工大学合作完成的“高精度镜片镀膜技术”项目获得省科学技术奖。")
     assert ("高精度镜片镀膜技术", "undertakenBy", "华南理工大学") in f
     assert ("高精度镜片镀膜技术", "undertakenBy", "广东云岭光学有限公司") in f
+
+
+def test_lianhe_b_zujian_is_co_building():
+    f, _ = facts("广东云岭光学有限公司（以下简称“云岭光学”）联合华南理工大学组建的广东省光学镜片工程技术研究中心获批认定。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+    f, _ = facts("云岭光学牵头承担省重点项目，并联合华南理工大学等高校组建光学产学研联合体。广东云岭光学有限公司简称云岭光学。")
+    assert any(p == "coBuiltPlatformWith" and "华南理工大学" in (s, o) for s, p, o in f)

@@ -572,6 +572,15 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text = ctx.sentence.text
     actors = _actors(ctx)
+    for join in _JOINED_FOUNDING.finditer(text):
+        # A（简称…）联合B(等高校)组建X / 并联合B…组建X: A built X with B
+        partners = [m for m in actors if join.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= join.end(1)]
+        left = [m for m in actors if ctx.rel_end(m) <= join.start()
+                and re.fullmatch(r"(?:[（(][^）)]*[）)])?[”\"]?(?:并|还|也|已)?", text[ctx.rel_end(m) : join.start()])]
+        subject = left[-1] if left else (ctx.topic if ctx.topic is not None and re.search(r"(?:^|[，,；;])(?:并|还|也)?$", text[: join.start()]) else None)
+        if subject is not None and partners and not _PLANNED_BEFORE.search(text, 0, join.start()):
+            for b in _coordinated_right(ctx, partners):
+                _add(out, ctx, subject, "coBuiltPlatformWith", b, "coBuiltPlatformWith:联合…组建")
     for cue in _COBUILD_CUE.finditer(text):
         if _PLANNED_BEFORE.search(text, 0, cue.start()):
             continue  # 双方计划共建 / 将共建: a plan, not a platform built together
@@ -1353,6 +1362,7 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
 
 
 _BOTH_SIDES = re.compile(r"双方")
+_JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,24}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
 
 
