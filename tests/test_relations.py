@@ -461,3 +461,9 @@ def test_lianhe_b_zujian_is_co_building():
     assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
     f, _ = facts("云岭光学牵头承担省重点项目，并联合华南理工大学等高校组建光学产学研联合体。广东云岭光学有限公司简称云岭光学。")
     assert any(p == "coBuiltPlatformWith" and "华南理工大学" in (s, o) for s, p, o in f)
+
+
+def test_the_school_is_the_university_not_a_college_named_before():
+    f, _ = facts("华南理工大学与企业签约。机械工程学院院长陈子明出席。学校与广东云岭光学有限公司共建的光学材料联合实验室同日揭牌。")
+    assert ("华南理工大学", "coBuiltPlatformWith", "广东云岭光学有限公司") in f
+    assert not any(p == "coBuiltPlatformWith" and "机械工程学院" in (s, o) for s, p, o in f)

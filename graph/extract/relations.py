@@ -1400,10 +1400,16 @@ def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[
     """The body a self-reference (学校, 公司, 园区) means: the topic when of that kind, else the
     last such body named before, never one of the listed partners."""
     keys = {m.key for m in chain}
-    if ctx.topic is not None and ctx.topic.cls in classes and ctx.topic.key not in keys:
+
+    def fits(m: Mention) -> bool:  # 学校/我校 is a university, never one of its colleges (机械工程学院)
+        return m.cls in classes and m.key not in keys and (m.cls != "University" or not _COLLEGE.search(m.name) or "大学" in m.name)
+
+    if ctx.topic is not None and fits(ctx.topic) and ("University" not in classes or "大学" in ctx.topic.name):
         return ctx.topic
     pool = doc.all_mentions if doc is not None else ctx.mentions
-    before = [m for m in pool if m.cls in classes and m.end <= chain[0].start and m.key not in keys]
+    before = [m for m in pool if fits(m) and m.end <= chain[0].start]
+    if "University" in classes and any("大学" in m.name for m in before):
+        before = [m for m in before if "大学" in m.name]
     return before[-1] if before else None
 
 
