@@ -467,3 +467,11 @@ def test_the_school_is_the_university_not_a_college_named_before():
     f, _ = facts("华南理工大学与企业签约。机械工程学院院长陈子明出席。学校与广东云岭光学有限公司共建的光学材料联合实验室同日揭牌。")
     assert ("华南理工大学", "coBuiltPlatformWith", "广东云岭光学有限公司") in f
     assert not any(p == "coBuiltPlatformWith" and "机械工程学院" in (s, o) for s, p, o in f)
+
+
+def test_park_then_lead_firm_is_located_and_a_copula_complement_is_not_the_subject():
+    f, _ = facts("肇庆高新区的链主企业广东云岭光学有限公司就在我们隔壁。")
+    assert ("广东云岭光学有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    f, _ = facts("珠海云岭光电有限公司是广东云岭光学有限公司的控股子公司，去年在肇庆高新区追加投资建设了第二条生产线。")
+    assert ("珠海云岭光电有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("广东云岭光学有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f

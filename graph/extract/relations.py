@@ -320,7 +320,7 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         gap = ctx.between(a, b)
         if a.cls == "Park" and b.cls == "Park" and gap == "":
             _add(out, ctx, b, "partOf", a, "partOf:adjacent")
-        elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and gap in ("", "企业", "的", "内的", "企业的"):
+        elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and re.fullmatch(r"(?:内)?的?(?:链主|龙头|骨干|重点|规上|入驻)?(?:企业)?的?", gap):
             _add(out, ctx, b, "locatedIn", a, "locatedIn:adjacent")
     return out
 
@@ -437,6 +437,9 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         subj = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and ctx.rel_end(m) <= ctx.rel(p) - 1
                 and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
+        if (subj and ctx.topic is not None and ctx.topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(subj[-1]) : ctx.rel(p)])
+                and re.search(r"(?:是|系)[^，,；;]*$", text[: ctx.rel(subj[-1])])):
+            subj = [ctx.topic]  # A是B的控股子公司，去年在园区追加投资: B only completes 是; the subject is A
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
     return out
