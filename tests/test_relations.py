@@ -475,3 +475,11 @@ def test_park_then_lead_firm_is_located_and_a_copula_complement_is_not_the_subje
     f, _ = facts("珠海云岭光电有限公司是广东云岭光学有限公司的控股子公司，去年在肇庆高新区追加投资建设了第二条生产线。")
     assert ("珠海云岭光电有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
     assert ("广东云岭光学有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_honour_holders_a_person_and_not_the_conferring_body():
+    f, _ = facts("广东云岭光学有限公司获评广东省绿色工厂；董事长罗晓明（兼总经理）荣获“广东省优秀民营企业家”称号。")
+    assert ("罗晓明", "receivedHonour", "广东省优秀民营企业家") in f
+    assert ("广东云岭光学有限公司", "receivedHonour", "广东省优秀民营企业家") not in f
+    f, _ = facts("广东云岭光学有限公司收获了不少荣誉：2023年入选国家知识产权局公布的国家知识产权示范企业名单。")
+    assert ("广东云岭光学有限公司", "receivedHonour", "国家知识产权示范企业") in f
