@@ -483,3 +483,9 @@ def test_honour_holders_a_person_and_not_the_conferring_body():
     assert ("广东云岭光学有限公司", "receivedHonour", "广东省优秀民营企业家") not in f
     f, _ = facts("广东云岭光学有限公司收获了不少荣誉：2023年入选国家知识产权局公布的国家知识产权示范企业名单。")
     assert ("广东云岭光学有限公司", "receivedHonour", "国家知识产权示范企业") in f
+
+
+def test_an_enterprise_designation_is_not_held_by_the_platform_named_before_it():
+    f, _ = facts("广东云岭光学有限公司建有广东省光学镜片工程技术研究中心，2023年入选国家级专精特新“小巨人”企业。")
+    assert ("广东云岭光学有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("广东省光学镜片工程技术研究中心", "receivedHonour", "国家级专精特新“小巨人”企业") not in f

@@ -1484,7 +1484,8 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         return pats[-1] if pats else last_patent
     # X被科学技术部认定为H / X获评H / X，2024年获批H: the holder stands right before the award verb
     direct = [m for m in ms if m.cls in ACTORS | {"Platform", "Product", "Project"} and ctx.rel_end(m) <= ctx.rel(h)
-              and _AWARDED_GAP.fullmatch(text, ctx.rel_end(m), ctx.rel(h)) and not text[: ctx.rel(m)].endswith("被")]
+              and _AWARDED_GAP.fullmatch(text, ctx.rel_end(m), ctx.rel(h)) and not text[: ctx.rel(m)].endswith("被")
+              and not (h.name.endswith("企业") and m.cls in ("Platform", "Product", "Project"))]  # only a firm is a …企业
     if direct:
         return max(direct, key=lambda m: (m.end - m.start, -m.start))
     clause_start = max(before.rfind(c) for c in "，,；;。") + 1
