@@ -489,3 +489,10 @@ def test_an_enterprise_designation_is_not_held_by_the_platform_named_before_it()
     f, _ = facts("广东云岭光学有限公司建有广东省光学镜片工程技术研究中心，2023年入选国家级专精特新“小巨人”企业。")
     assert ("广东云岭光学有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
     assert ("广东省光学镜片工程技术研究中心", "receivedHonour", "国家级专精特新“小巨人”企业") not in f
+
+
+def test_a_sentence_stating_a_plan_builds_nothing_together():
+    f, _ = facts("管委会将支持广东云岭光学有限公司与华南理工大学共建光学材料联合实验室。")
+    assert not any(p == "coBuiltPlatformWith" for _s, p, _o in f)
+    f, _ = facts("广东云岭光学有限公司计划到2027年营收翻番，并与华南理工大学共建光学材料联合研究中心。")
+    assert not any(p == "coBuiltPlatformWith" for _s, p, _o in f)

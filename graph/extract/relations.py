@@ -585,8 +585,8 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             for b in _coordinated_right(ctx, partners):
                 _add(out, ctx, subject, "coBuiltPlatformWith", b, "coBuiltPlatformWith:联合…组建")
     for cue in _COBUILD_CUE.finditer(text):
-        if _PLANNED_BEFORE.search(text, 0, cue.start()):
-            continue  # 双方计划共建 / 将共建: a plan, not a platform built together
+        if _PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start()):
+            continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
         pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         for x, y in pairs:
             _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
@@ -1365,6 +1365,7 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
 
 
 _BOTH_SIDES = re.compile(r"双方")
+_PLANNING = re.compile(_CUES.alternation("planning"))
 _JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,24}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
 
