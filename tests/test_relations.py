@@ -496,3 +496,8 @@ def test_a_sentence_stating_a_plan_builds_nothing_together():
     assert not any(p == "coBuiltPlatformWith" for _s, p, _o in f)
     f, _ = facts("广东云岭光学有限公司计划到2027年营收翻番，并与华南理工大学共建光学材料联合研究中心。")
     assert not any(p == "coBuiltPlatformWith" for _s, p, _o in f)
+
+
+def test_a_co_building_clause_shares_the_pair_of_the_clause_before():
+    f, _ = facts("广东云岭光学有限公司携手华南理工大学，共建光学材料联合实验室。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f

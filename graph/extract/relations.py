@@ -587,7 +587,8 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COBUILD_CUE.finditer(text):
         if _PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start()):
             continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
+        pairs = (_parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
+                 or _both_sides(ctx, doc, cue.start()) or _pair_of_clause_before(ctx, doc, cue.start()))
         for x, y in pairs:
             _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
     return out
@@ -1391,6 +1392,19 @@ def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Men
     if not keys and doc.last_pair is not None:
         return [doc.last_pair]
     return []
+
+
+def _pair_of_clause_before(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Mention]]:
+    """A携手B，共建X / A与B签署协议，共建X: a cue opening a clause with no party of its own
+    takes the pair the sentence's earlier clause cooperates."""
+    text = ctx.sentence.text
+    clause = max(text.rfind(c, 0, cue_start) for c in "，,；;") + 1
+    if clause == 0 or any(clause <= ctx.rel(m) < cue_start for m in _actors(ctx)):
+        return []
+    by_key = {m.key: m for m in ctx.mentions}
+    found = [r for r in cooperation(ctx, doc) if r.end - ctx.sentence.start <= clause]
+    pairs = {(r.subject, r.object) for r in found if r.subject in by_key and r.object in by_key}
+    return [(by_key[a], by_key[b]) for a, b in sorted(pairs)] if len(pairs) == 1 else []
 
 
 _SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {"University"}, "本校": {"University"},
