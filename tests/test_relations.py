@@ -501,3 +501,10 @@ def test_a_sentence_stating_a_plan_builds_nothing_together():
 def test_a_co_building_clause_shares_the_pair_of_the_clause_before():
     f, _ = facts("广东云岭光学有限公司携手华南理工大学，共建光学材料联合实验室。")
     assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+
+
+def test_the_firm_before_a_project_name_or_qi_undertakes_it():
+    f, _ = facts("广东云岭集团股份有限公司全资子公司广东云岭光学有限公司年产500万片光学镜片项目今天开工。")
+    assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f
+    f, _ = facts("广东云岭光学有限公司主营光学镜片，其投资建设的年产500万片光学镜片项目总投资5亿元。")
+    assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f

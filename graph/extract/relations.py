@@ -473,6 +473,11 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+def topic_firm(ctx: _Ctx) -> Mention | None:
+    """The sentence's topic when it is an organisation."""
+    return ctx.topic if ctx.topic is not None and ctx.topic.cls in ORG else None
+
+
 @rule("undertaken-by")
 def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X: the project's undertaker."""
@@ -493,6 +498,8 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if re.search(r"后者", text[clause_start : cue.start()]):
             prior_orgs = [m for m in ms if m.cls in ORG and ctx.rel_end(m) <= clause_start]
             doers = prior_orgs[-1:]
+        if not doers and re.fullmatch(r"(?:其|该公司|公司)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and topic_firm(ctx):
+            doers = [topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
     return out
@@ -1053,6 +1060,11 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         firm = [m for m in ms if m.cls == "Enterprise" and m.start == proj.start and m is not proj]
         if firm:
             _add(out, ctx, proj, "undertakenBy", firm[0], "undertakenBy:name-prefix")
+            continue
+        # A全资子公司B年产…项目: the firm written right before the project's name undertakes it
+        owner = [m for m in ms if m.cls == "Enterprise" and m.end == proj.start]
+        if owner:
+            _add(out, ctx, proj, "undertakenBy", owner[-1], "undertakenBy:firm+project")
     for prod in [m for m in ms if m.cls == "Product"]:
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
