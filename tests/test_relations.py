@@ -508,3 +508,9 @@ def test_the_firm_before_a_project_name_or_qi_undertakes_it():
     assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f
     f, _ = facts("广东云岭光学有限公司主营光学镜片，其投资建设的年产500万片光学镜片项目总投资5亿元。")
     assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f
+
+
+def test_a_project_before_you_is_the_one_undertaken():
+    f, _ = facts("年产500万片光学镜片项目由广东云岭光学有限公司具体实施，年产3万吨镀膜材料项目同日开工。")
+    assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f
+    assert ("年产3万吨镀膜材料项目", "undertakenBy", "广东云岭光学有限公司") not in f

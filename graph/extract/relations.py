@@ -487,6 +487,12 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         projects = [m for m in ms if m.cls == "Project"]
         after = [m for m in projects if ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 40]
         target = after[0] if after else None
+        by = re.search(r"由[^，,；;。]*$", text[: cue.start()])
+        passive = [m for m in projects if by is not None and ctx.rel_end(m) == by.start()]
+        if passive and not re.match(r"^的", text[cue.end() :]):
+            target = passive[0]  # X项目由A具体实施: X is the subject, not a project named later
+        elif by is not None and re.search(r"(?<![该本此])[\u4e00-\u9fff]{2}项目$", text[: by.start()]):
+            continue  # a project named here but not recognised: not the one named before
         if target is None:
             prior = [m for m in projects if ctx.rel_end(m) <= cue.start()]
             target = prior[-1] if prior else (doc.last_project if re.search(r"(?:项目|该项目)", text[: cue.start()]) else None)
