@@ -473,7 +473,7 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-def topic_firm(ctx: _Ctx) -> Mention | None:
+def _topic_firm(ctx: _Ctx) -> Mention | None:
     """The sentence's topic when it is an organisation."""
     return ctx.topic if ctx.topic is not None and ctx.topic.cls in ORG else None
 
@@ -504,8 +504,8 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if re.search(r"后者", text[clause_start : cue.start()]):
             prior_orgs = [m for m in ms if m.cls in ORG and ctx.rel_end(m) <= clause_start]
             doers = prior_orgs[-1:]
-        if not doers and re.fullmatch(r"(?:其|该公司|公司)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and topic_firm(ctx):
-            doers = [topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
+        if not doers and re.fullmatch(r"(?:其|该公司|公司)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and _topic_firm(ctx):
+            doers = [_topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
     return out
