@@ -17,7 +17,10 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * 荣获/获评/入选/被认定为/创建/成为 + honour → receivedHonour (year and
   conferrer kept for the qualified statement)
 * 拥有/建有/设有/建设/组建/获批 + platform, and owner-prefixed platform names → hostsPlatform
-* 客户包括/主要客户有/供货给 + list → hasCustomer
+  (not for a joint platform, …联合实验室/…联合体, which needs 依托A / 设在A / 由A运营)
+* 双方 stands for the pair named before (same sentence, else the last single pair);
+  计划/拟/支持… before 共建/合作 marks a plan: no relation
+* 客户包括/主要客户有/供货给/销售给, 为其配套, A为B提供, 是/成为B的供应商 → hasCustomer
 * 旗下/子公司/全资子公司 → subsidiaryOf
 * organisation + role title + person → affiliatedWith (role kept)
 * company + …项目 → undertakenBy; 研发出/制成的 product → produces
