@@ -514,3 +514,8 @@ def test_a_project_before_you_is_the_one_undertaken():
     f, _ = facts("年产500万片光学镜片项目由广东云岭光学有限公司具体实施，年产3万吨镀膜材料项目同日开工。")
     assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f
     assert ("年产3万吨镀膜材料项目", "undertakenBy", "广东云岭光学有限公司") not in f
+
+
+def test_jointly_funding_or_hosting_is_cooperation():
+    f, _ = facts("肇庆高新区管理委员会与广东云岭光学有限公司共同出资设立光学产业基金。")
+    assert ("肇庆高新区管理委员会", "cooperatesWith", "广东云岭光学有限公司") in f
