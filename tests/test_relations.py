@@ -519,3 +519,9 @@ def test_a_project_before_you_is_the_one_undertaken():
 def test_jointly_funding_or_hosting_is_cooperation():
     f, _ = facts("肇庆高新区管理委员会与广东云岭光学有限公司共同出资设立光学产业基金。")
     assert ("肇庆高新区管理委员会", "cooperatesWith", "广东云岭光学有限公司") in f
+
+
+def test_a_semicolon_clause_names_its_own_seller():
+    f, _ = facts("广东云岭光学有限公司营收增长16%；珠海晶彩显示有限公司去年营收21亿元，显示模组批量供应深圳明视光电有限公司。")
+    assert ("珠海晶彩显示有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") not in f

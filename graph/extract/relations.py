@@ -769,6 +769,8 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 buyers.append(m)
         sellers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cust.start() and _is_topic_candidate(m, text, ctx.rel(m))
                    and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])]
+        segment = max(text.rfind(c, 0, cust.start()) for c in "；;")  # A…；B…批量供应C: B sells
+        sellers = [m for m in sellers if ctx.rel(m) > segment] or sellers
         seller = sellers[0] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
         for m in buyers:
             if seller is not None and seller not in buyers:
