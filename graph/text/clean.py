@@ -129,6 +129,15 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and (stripped[-1] in TERMINAL_PUNCTUATION or stripped[-1] in "：:")
 
 
+def _cut_mid_sentence(line: str) -> bool:
+    """A line of running prose (long, with a comma or full stop inside) that stops where no sentence
+    ends: a hard wrap inside a paragraph, whatever the other lines' width (其全资子公 / 司……)."""
+    return len(line) >= _PROSE_LINE and not _ends_sentence(line) and is_cjk(line[-1]) and any(p in line for p in "，。；")
+
+
+_PROSE_LINE = 30  # characters; headlines, bylines and headings are shorter or carry no comma
+
+
 def _line_width(lines: list[str]) -> float:
     lengths = [len(ln.strip()) for ln in lines if ln.strip()]
     if not lengths:
@@ -270,7 +279,7 @@ def clean_text(raw: str) -> CleanText:
         lead = len(body) - len(body.lstrip())
         emit_line(body.strip(), start + lead, idx in tables)
         # decide whether this line ends a paragraph
-        full = width > 0 and len(text) >= 0.75 * width
+        full = (width > 0 and len(text) >= 0.75 * width) or _cut_mid_sentence(text)
         after = following[idx]  # the next line with text (len(lines) if none)
         nxt_line = lines[after][0].strip() if after < len(lines) else ""
         pending_break = (
