@@ -59,11 +59,12 @@ def test_control_characters_do_not_reach_the_text():
 
 def test_a_long_prose_line_cut_mid_word_joins_the_next_whatever_the_width():
     # paragraphs one per line, and one of them hard-wrapped inside a word (子公 / 司)
+    long = "园区实现工业总产值1200亿元，同比增长8.5%，其中高新技术产业产值占比达到六成以上，创历史新高。" * 3
     raw = (
-        "【概况】2024年，园区实现工业总产值1200亿元，同比增长8.5%，其中高新技术产业产值占比达到六成以上，创历史新高。\n"
-        "【企业】江城重工股份有限公司为动力装备产业链链主企业，全年营业收入216.5亿元；其全资子公\n"
-        "司江城电力位于东湖智造园。\n"
-        "【平台】新增省级工程技术研究中心3家。\n"
+        f"【概况】2024年，{long}\n"
+        "【企业】江城重工股份有限公司为链主企业，全年营业收入216.5亿元；其全资子公\n"
+        f"司江城电力位于东湖智造园。{long}\n"
+        f"【平台】新增省级工程技术研究中心3家。{long}\n"
     )
     text = clean_text(raw).text
     assert "其全资子公司江城电力位于东湖智造园。" in text
