@@ -207,3 +207,17 @@ def test_a_whole_year_figure_in_a_later_paragraph_takes_the_year_stated_last():
     assert years[("31250000000", "measured")] == 2024  # 全年实现… in the next paragraph
     assert years[("6.1", "measured")] == 2024
     assert years[("48000000000", "measured")] is None  # no 全年/当年 cue, no year of its own: not guessed
+
+
+def test_year_after_a_section_label_or_speaker_carries_through_the_paragraph():
+    got = obs("【概况】2023年，桂溪高新区规模以上工业总产值812.5亿元；一般公共预算收入21.4亿元。")
+    assert {y for _, _, y, _, _ in got} == {2023}
+    got = obs("记者：去年企业经营情况如何？\n李明远：2023年，杭州云栖微电子有限公司营业收入5.2亿元；净利润4100万元。")
+    assert any(v == Decimal("41000000") and y == 2023 for _, _, y, v, _ in got)
+
+
+def test_annual_report_and_yearbook_set_the_reference_year():
+    got = obs("南岭智能装备股份有限公司\n2023年度社会责任报告\n报告期内，公司研发投入2.4亿元。")
+    assert any(v == Decimal("240000000") and y == 2023 for _, _, y, v, _ in got)
+    got = obs("桂溪高新区\n【概况】2023年，桂溪高新区地区生产总值300亿元。\n【科技创新】发明专利授权量520件。")
+    assert any(v == Decimal("520") and y == 2023 for _, _, y, v, _ in got)

@@ -164,14 +164,20 @@ _STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|
 """The cues that make even a design capacity (建成后将形成年产…) a forecast."""
 _TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)?")
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分])")
-_OPENING_YEAR = re.compile(r"^(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
+# a label may stand before it: 【概况】2024年，… (a yearbook section), 郑某：2024年，… (an answer in an interview)
+_LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"
+_OPENING_YEAR = re.compile(r"^" + _LEAD_LABEL + r"(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
 # 全年实现… / 当年新增… / 年内完成…: the figure is the year's, and the year is the one the text last stated
 _WHOLE_YEAR = re.compile(r"(?:全年|当年|年内|本年度)(?!以来|以前|之前|目标|计划)")
 _DATELINE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*$")
-_OPENING_PERIOD = re.compile(r"^(" + _PARTIAL_YEAR + r")[，,]")
+_OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r")[，,]")
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
 _SHARE_OF = re.compile(r"(?:占|相当于)[^，。；]{1,24}?的?$")
-_REPORT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)")
+_REPORT_TITLE = re.compile(
+    r"((?:19|20)\d{2})\s*年(?:[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)"
+    r"|度[^\n。，,；;]{0,24}?报告)"  # 2024年度环境、社会及公司治理（ESG）报告: an annual report of any kind
+    r"|^【概况】\s*((?:19|20)\d{2})\s*年"  # a yearbook entry states its year once, in its 【概况】 section
+)
 _FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])?[^。]{0,20}(?:预期目标|目标任务|主要目标|工作目标|工作安排|计划|展望)")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 _BULLETS = "●•·■□▪◆◇▶►-*–—○"
@@ -189,7 +195,7 @@ def reference_year(sentences: Sequence[Sentence]) -> int | None:
     for s in sentences[:3]:
         m = _REPORT_TITLE.search(s.text)
         if m:
-            return int(m.group(1))
+            return int(m.group(1) or m.group(2))
     return None
 
 
