@@ -221,3 +221,15 @@ def test_annual_report_and_yearbook_set_the_reference_year():
     assert any(v == Decimal("240000000") and y == 2023 for _, _, y, v, _ in got)
     got = obs("桂溪高新区\n【概况】2023年，桂溪高新区地区生产总值300亿元。\n【科技创新】发明专利授权量520件。")
     assert any(v == Decimal("520") and y == 2023 for _, _, y, v, _ in got)
+
+
+def test_project_figures_after_its_name_belong_to_the_project():
+    got = obs("南岭精工有限公司是园区龙头企业。南岭精工全资子公司松湖精密有限公司年产2万吨精密轴承钢项目今天开工，"
+              "总投资12亿元，占地面积8万平方米；松湖轴承有限公司风电轴承项目同步开工，总投资4.8亿元。")
+    projects = {e for e, i, _, _, _ in got if i.split("/")[0] in ("total-investment", "floor-area")}
+    assert len(projects) == 2 and all(e.endswith("项目") for e in projects)
+
+
+def test_capacity_cue_with_the_product_between():
+    got = obs("南岭精工有限公司新建封装项目，建成达产后可年产12英寸MEMS晶圆封装24万片。")
+    assert any(i.startswith("annual-capacity") and v == Decimal("240000") and u == "piece" for _, i, _, v, u in got)

@@ -472,6 +472,10 @@ def find_observations(
                 continue
             else:
                 ind_id = _amount_indicator(core, q.unit, inds, lex)
+                if ind_id is None and _made_things(q) and _CAPACITY_BEFORE.search(core):
+                    # 年产12英寸晶圆封装24万片: a capacity, the product named between the cue and the figure
+                    capacity = indicator_for_phrase("年产能", lex)
+                    ind_id = inds.entry(capacity) if capacity is not None else None
                 if ind_id is None:
                     phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
                     phrase = _strip_names(phrase, text, ms, s)
@@ -646,6 +650,9 @@ def _year_for(
     return None
 
 
+_PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacity"})
+"""Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
+
 _ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
              "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise",
              "学校": "University", "我校": "University", "该校": "University", "全校": "University"}
@@ -679,6 +686,11 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    if indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES:
+        # A公司X项目开工，总投资18亿元: an investment, a site or a design capacity is the project's
+        projects = [m for m in ms if m.cls == "Project" and m.end - s.start <= q.start]
+        if projects:
+            return projects[-1].key
     chain = _chain_subject(s, text, ms, mentions, q.start)
     if chain is not None:
         return chain.key
@@ -820,6 +832,15 @@ def _table_row(
         out.append(ObservationRecord(park, ind_id, value, q.unit, s.index, s.start, s.start + len(text),
                                      "observation:table", year=year, period=period))
     return out
+
+
+_CAPACITY_BEFORE = re.compile(r"年产(?!值)[^，,；;。、]{1,20}$")
+"""A capacity cue before the figure, with a product between (年产钛合金中框3000万件)."""
+
+
+def _made_things(q: Quantity) -> bool:
+    """A quantity of goods (吨, 台, 套, 件, 片…), not a count of firms or projects."""
+    return q.unit in ("tonne", "kilogram") or (q.unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) is not None)
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:
