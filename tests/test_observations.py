@@ -233,3 +233,9 @@ def test_project_figures_after_its_name_belong_to_the_project():
 def test_capacity_cue_with_the_product_between():
     got = obs("南岭精工有限公司新建封装项目，建成达产后可年产12英寸MEMS晶圆封装24万片。")
     assert any(i.startswith("annual-capacity") and v == Decimal("240000") and u == "piece" for _, i, _, v, u in got)
+
+
+def test_listed_members_of_a_count_do_not_own_the_figures():
+    got = obs("桂溪高新技术产业开发区（简称桂溪高新区）位于成都市东部，下辖桂溪科技城、柳湾智造园、锦江生物医药园3个片区，"
+              "主导产业为电子信息。全年实现地区生产总值300亿元，增长6%。")
+    assert {e for e, i, _, _, _ in got if i.startswith("gdp")} == {"桂溪高新技术产业开发区"}

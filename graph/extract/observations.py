@@ -679,7 +679,8 @@ def _observed_entity(
     in_clause = [
         m for m in ms
         if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
-        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以)$", text[: m.start - s.start])
+        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以|下辖|包括)$", text[: m.start - s.start])
+        and not re.match(r"[、和及]", text[m.end - s.start :])  # 下辖A、B、C3个片区: the members of what is counted
         and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
     ]
