@@ -239,3 +239,15 @@ def test_listed_members_of_a_count_do_not_own_the_figures():
     got = obs("桂溪高新技术产业开发区（简称桂溪高新区）位于成都市东部，下辖桂溪科技城、柳湾智造园、锦江生物医药园3个片区，"
               "主导产业为电子信息。全年实现地区生产总值300亿元，增长6%。")
     assert {e for e, i, _, _, _ in got if i.startswith("gdp")} == {"桂溪高新技术产业开发区"}
+
+
+def test_an_opening_target_year_covers_every_chained_clause():
+    text = ("2024年，桂溪高新区高新技术企业达到120家。\n"
+            "到2028年，桂溪高新区营业收入突破800亿元；培育链主企业3家；高新技术企业达到200家。")
+    got = obs(text)
+    assert {v for _, _, _, v, _ in got} == {Decimal("120")}
+
+
+def test_caps_and_floors_of_a_policy_are_not_figures():
+    got = obs("桂溪高新区对新认定的研发平台给予最高500万元支持，每年组织攻关项目不少于20项，单个项目补助不超过100万元。")
+    assert not got

@@ -156,10 +156,13 @@ def _slug(text: str) -> str:
 
 _FORECAST = re.compile(
     r"(?:力争|预计|有望|争取|确保|预期|目标(?:是|为|值)|规划(?:到|至)|"
-    r"计划(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来)|"
+    r"计划(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来|设立|组建|打造)|"
     r"将(?:再|要)?(?:达到|突破|提升|实现|新增|增至|超过|建成|形成|培育|引进|开工))"
 )
 """A target, plan or forecast (力争, 预计, 计划…, 将达到): what follows is not a measured value."""
+_OPENING_TARGET = re.compile(r"^(?:力争|计划|争取|预计)?(?:到|至)((?:19|20)\d{2})\s*年(?:底|末)?[，,]")
+_LIMIT = re.compile(r"(?:最高|最多|最低|不超过|不少于|不低于|不高于|至少)不?(?:支持|给予|补助|奖励|补贴|资助)?$")
+"""A cap or floor (最高支持300万元, 不少于10项): a rule's threshold, not a measured value."""
 _STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|为|值)")
 """The cues that make even a design capacity (建成后将形成年产…) a forecast."""
 _TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)?")
@@ -416,6 +419,8 @@ def find_observations(
                 continue  # 10亿元以上项目9个: the amount names a class of projects
             left, _right = _clause_bounds(text, q.start)
             before = text[left : q.start]
+            if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
+                continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
             static = re.search(r"年产|产能|面积", before)
@@ -610,6 +615,9 @@ def _is_target(text: str, pos: int, latest_year: int, *, capacity: bool = False)
         return True
     if capacity:
         return False
+    opening = _OPENING_TARGET.match(text)
+    if opening and int(opening.group(1)) > latest_year > 0:
+        return True  # 到2027年，A；B；C: the sentence's time frame covers every clause chained after it
     return any(int(m.group(1)) > latest_year > 0 for m in _TARGET_YEAR.finditer(seg))
 
 
