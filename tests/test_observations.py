@@ -251,3 +251,12 @@ def test_an_opening_target_year_covers_every_chained_clause():
 def test_caps_and_floors_of_a_policy_are_not_figures():
     got = obs("桂溪高新区对新认定的研发平台给予最高500万元支持，每年组织攻关项目不少于20项，单个项目补助不超过100万元。")
     assert not got
+
+
+def test_a_company_defined_as_gongsi_owns_its_gongsi_figures_and_tables():
+    text = ("南岭精工股份有限公司（以下简称“公司”）总部位于松湖高新区。公司主要客户包括东莞华拓汽车有限公司。"
+            "2024年，公司实现营业收入12.5亿元。松湖高新区是国家级高新区。\n\n附表：主要指标\n"
+            "指标 单位 2022年 2023年 2024年\n研发投入 亿元 0.85 0.92 1.10\n")
+    got = obs(text)
+    assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("1250000000"), "CNY") in got
+    assert any(e == "南岭精工股份有限公司" and y == 2023 and v == Decimal("92000000") for e, _, y, v, _ in got)

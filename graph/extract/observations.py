@@ -347,6 +347,7 @@ def find_observations(
             park_counts[m.key] = park_counts.get(m.key, 0) + 1
     owning_parks = {k for k, n in park_counts.items() if n >= 2} | {m.key for m in mentions if m.cls == "Park" and m.sentence < 3}
     principal = _principal_enterprise(sentences, mentions)
+    self_company = _self_company(sentences, mentions)
 
     rows = read_tables(sentences, lex)
     row_sentences = {r.sentence for r in rows} | {r.honour[1] for r in rows if r.honour}  # rows and their captions
@@ -396,7 +397,7 @@ def find_observations(
         context_year = para_time[1] if para_time else section_year
         context_period = para_time[2] if para_time else None
         if table_years:
-            row = _table_row(s, text, quantities, table_years, park, inds, lex)
+            row = _table_row(s, text, quantities, table_years, self_company or park, inds, lex)
             if row:
                 out += row
                 continue
@@ -508,7 +509,7 @@ def find_observations(
             if ind_id is None:
                 continue
             entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
-                                      inds.table.get(ind_id), principal)
+                                      inds.table.get(ind_id), principal, self_company)
             if entity is None:
                 continue
             period = own_period if year is None else None
@@ -628,6 +629,17 @@ def _principal_enterprise(sentences: Sequence[Sentence], mentions: Sequence[Ment
     return named[0].key if named else None
 
 
+_SELF_ALIAS = re.compile(r"^[（(](?:以下)?(?:简称|称)[^）)]{0,30}?“(?:本)?公司”")
+
+
+def _self_company(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> str | None:
+    """The enterprise a text calls 公司 by definition: A公司（以下简称“公司”或“A”）."""
+    for m in mentions:
+        if m.cls == "Enterprise" and _SELF_ALIAS.match(sentences[m.sentence].text[m.end - sentences[m.sentence].start :]):
+            return m.key
+    return None
+
+
 def _most_named_park(mentions: Sequence[Mention]) -> str | None:
     counts: dict[str, int] = {}
     for m in mentions:
@@ -678,6 +690,7 @@ def _observed_entity(
     park: str | None,
     indicator: Indicator | None = None,
     principal: str | None = None,
+    self_company: str | None = None,
 ) -> str | None:
     """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor,
     the sentence's subject, the figure before it in the paragraph, the topic, the park."""
@@ -707,6 +720,8 @@ def _observed_entity(
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
         wanted = _ANAPHORA[anaphor.group(1)]
+        if anaphor.group(1) == "公司" and self_company is not None:
+            return self_company  # the text defined 公司 as its own issuer: not a customer just named
         if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1:
             return topic.key
         if wanted == "Enterprise" and principal is not None:
