@@ -260,3 +260,10 @@ def test_a_company_defined_as_gongsi_owns_its_gongsi_figures_and_tables():
     got = obs(text)
     assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("1250000000"), "CNY") in got
     assert any(e == "南岭精工股份有限公司" and y == 2023 and v == Decimal("92000000") for e, _, y, v, _ in got)
+
+
+def test_company_anaphor_after_a_time_word():
+    text = ("南岭精工股份有限公司位于松湖高新区。记者：企业规模多大？\n"
+            "李明远：目前公司共有员工560人，其中研发人员120人。松湖高新区是国家级高新区。")
+    got = obs(text)
+    assert {e for e, i, _, _, _ in got if "员" in i} == {"南岭精工股份有限公司"}
