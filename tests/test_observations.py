@@ -267,3 +267,12 @@ def test_company_anaphor_after_a_time_word():
             "李明远：目前公司共有员工560人，其中研发人员120人。松湖高新区是国家级高新区。")
     got = obs(text)
     assert {e for e, i, _, _, _ in got if "员" in i} == {"南岭精工股份有限公司"}
+
+
+def test_last_year_counts_from_the_date_line():
+    text = ("在松湖高新区项目签约仪式上的讲话\n（2025年5月20日）\n"
+            "同志们：南岭精工股份有限公司作为链主企业，去年实现营业收入32.5亿元，增长12.1%。"
+            "今年1—4月，南岭精工股份有限公司营业收入11.2亿元。")
+    got = obs(text)
+    assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("3250000000"), "CNY") in got
+    assert not any(v == Decimal("1120000000") and y is not None for _, _, y, v, _ in got)

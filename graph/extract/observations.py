@@ -172,7 +172,9 @@ _LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"
 _OPENING_YEAR = re.compile(r"^" + _LEAD_LABEL + r"(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
 # 全年实现… / 当年新增… / 年内完成…: the figure is the year's, and the year is the one the text last stated
 _WHOLE_YEAR = re.compile(r"(?:全年|当年|年内|本年度)(?!以来|以前|之前|目标|计划)")
-_DATELINE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*$")
+_DATELINE = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*[）)]?\s*$")
+# 去年实现营业收入…, 去年8月完成融资…: a year counted from the text's date line
+_RELATIVE_YEAR = re.compile(r"(去年|上年度|今年)(?!以来|同期|前\d|上半年|下半年|[一二三四1-4]季度|1?\d\s*[—–\-~～至到])")
 _OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r")[，,]")
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
 _SHARE_OF = re.compile(r"(?:占|相当于)[^，。；]{1,24}?的?$")
@@ -436,6 +438,10 @@ def find_observations(
                     year = context_year  # 2024年，… or 一、2024年工作回顾: carried to the figures that follow
                 elif whole_year is not None and _WHOLE_YEAR.search(text, 0, q.start):
                     year = whole_year  # 2024年，…。(next paragraph) 全年实现…: the year stated last
+                elif dateline:
+                    rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)]
+                    if rel:
+                        year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
