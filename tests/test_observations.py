@@ -276,3 +276,15 @@ def test_last_year_counts_from_the_date_line():
     got = obs(text)
     assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("3250000000"), "CNY") in got
     assert not any(v == Decimal("1120000000") and y is not None for _, _, y, v, _ in got)
+
+
+def test_an_elliptical_clause_repeats_the_indicator_for_its_year():
+    got = obs("2022年，桂溪高新区地区生产总值为300.5亿元；2023年达到331.2亿元，增长10.2%。")
+    gdp = {(y, v) for _, i, y, v, _ in got if i == "gdp"}
+    assert gdp == {(2022, Decimal("30050000000")), (2023, Decimal("33120000000"))}
+
+
+def test_a_comparison_base_is_the_earlier_year_value_and_a_milestone_is_not_a_value():
+    got = obs("2024年，南岭精工股份有限公司营业收入首次迈上50亿元台阶，达到52.4亿元，较2023年的43.1亿元增长21.6%。")
+    revenue = {(y, v) for _, i, y, v, _ in got if i == "operating-revenue"}
+    assert revenue == {(2024, Decimal("5240000000")), (2023, Decimal("4310000000"))}

@@ -360,6 +360,7 @@ def find_observations(
     dateline = next((int(m.group(1)) for m in map(_DATELINE.match, (x.text for x in sentences[:6])) if m), 0)
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
+    prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
     in_forecast = False
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     for s, topic in zip(sentences, topics):
@@ -412,7 +413,10 @@ def find_observations(
         whole_year = stated_year if _WHOLE_YEAR.search(text) else None
         if sent_year is not None:
             stated_year = sent_year
-        prev_ind: str | None = None
+        # a sentence cut at ； (a hard-wrapped line) goes on with the figure before it
+        chained = s.index > 0 and sentences[s.index - 1].text.rstrip().endswith(("；", ";"))
+        prev_ind = prev_level[0] if chained and prev_level else None
+        prev_level = prev_level if chained else None
         prev_entity: str | None = None
         open_range = False  # the figure before was the start of 由A增至B
         for qi, q in enumerate(quantities):
@@ -424,6 +428,8 @@ def find_observations(
             before = text[left : q.start]
             if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
                 continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
+            if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
+                continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
             static = re.search(r"年产|产能|面积", before)
@@ -488,6 +494,12 @@ def find_observations(
                     # 年产12英寸晶圆封装24万片: a capacity, the product named between the cue and the figure
                     capacity = indicator_for_phrase("年产能", lex)
                     ind_id = inds.entry(capacity) if capacity is not None else None
+                compared = _COMPARED_BASE.search(before)
+                if ind_id is None and compared and prev_level is not None and prev_level[1] == q.unit:
+                    # 营业收入38.6亿元，较2023年的31.2亿元增长23.7%: the base is the same indicator's earlier value
+                    ind_id, year, own_period = prev_level[0], int(compared.group(1)), None
+                if ind_id is None and prev_level is not None and prev_level[1] == q.unit and _ELLIPSIS.fullmatch(core.strip()):
+                    ind_id = prev_level[0]  # 2022年为486亿元；2023年达到541亿元: the same indicator, another year
                 if ind_id is None:
                     phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
                     phrase = _strip_names(phrase, text, ms, s)
@@ -544,6 +556,7 @@ def find_observations(
                 )
             )
             prev_ind = ind_id if measure is None else prev_ind
+            prev_level = (ind_id, unit) if measure is None else prev_level
             prev_entity = entity
         if not in_forecast:
             reported = [int(m.group(1)) for m in YEAR_RE.finditer(text)
@@ -864,6 +877,10 @@ def _table_row(
     return out
 
 
+_COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
+_ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末)?|今年|上年(?:底|末)?)(?:则|又|再|进一步)?")
+"""A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
+its indicator is the one of the level figure before it, when the unit agrees."""
 _CAPACITY_BEFORE = re.compile(r"年产(?!值)[^，,；;。、]{1,20}$")
 """A capacity cue before the figure, with a product between (年产钛合金中框3000万件)."""
 
