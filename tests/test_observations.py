@@ -288,3 +288,10 @@ def test_a_comparison_base_is_the_earlier_year_value_and_a_milestone_is_not_a_va
     got = obs("2024年，南岭精工股份有限公司营业收入首次迈上50亿元台阶，达到52.4亿元，较2023年的43.1亿元增长21.6%。")
     revenue = {(y, v) for _, i, y, v, _ in got if i == "operating-revenue"}
     assert revenue == {(2024, Decimal("5240000000")), (2023, Decimal("4310000000"))}
+
+
+def test_a_running_total_is_not_dated_by_the_paragraph_year():
+    text = "2024年，南岭精工股份有限公司实现营业收入5.2亿元。公司与松湖大学共建联合实验室，累计获得授权发明专利37件。"
+    got = obs(text)
+    assert any(v == Decimal("37") and y is None for _, _, y, v, _ in got)
+    assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("520000000"), "CNY") in got

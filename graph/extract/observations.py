@@ -440,6 +440,8 @@ def find_observations(
             if year is None and not static and own_period is None and not re.search(r"总投资|投资总额", before):
                 if context_period is not None:
                     own_period = context_period  # 1—11月，…: the paragraph's figures are that period's
+                elif context_year is not None and _STOCK.search(text, left, q.start):
+                    own_period = _STOCK.search(text, left, q.start).group()  # 累计获得专利41件: a running total, not the year's
                 elif context_year is not None:
                     year = context_year  # 2024年，… or 一、2024年工作回顾: carried to the figures that follow
                 elif whole_year is not None and _WHOLE_YEAR.search(text, 0, q.start):
@@ -877,6 +879,8 @@ def _table_row(
     return out
 
 
+_STOCK = re.compile(r"累计|现有|现已")
+"""A running total or a standing stock: the paragraph's year does not date it."""
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
 _ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末)?|今年|上年(?:底|末)?)(?:则|又|再|进一步)?")
 """A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
