@@ -295,3 +295,13 @@ def test_a_running_total_is_not_dated_by_the_paragraph_year():
     got = obs(text)
     assert any(v == Decimal("37") and y is None for _, _, y, v, _ in got)
     assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("520000000"), "CNY") in got
+
+
+def test_a_sector_figure_is_the_park_s_and_a_project_size_has_no_year():
+    text = ("桂溪高新区2024年经济运行统计公报\n"
+            "新材料产业实现产值96.5亿元，增长8.2%，龙头企业南岭精工股份有限公司主要生产精密轴承。\n"
+            "南岭精工股份有限公司高端轴承项目在园区开工，总投资12亿元。新建标准厂房8万平方米。")
+    got = obs(text)
+    assert {e for e, i, _, _, _ in got if "新材料产业" in i} == {"桂溪高新技术产业开发区"}
+    assert any(e.endswith("项目") and v == Decimal("1200000000") and y is None for e, _, y, v, _ in got)
+    assert any(e == "桂溪高新技术产业开发区" and v == Decimal("80000") for e, _, _, v, _ in got)

@@ -350,6 +350,7 @@ def find_observations(
     owning_parks = {k for k, n in park_counts.items() if n >= 2} | {m.key for m in mentions if m.cls == "Park" and m.sentence < 3}
     principal = _principal_enterprise(sentences, mentions)
     self_company = _self_company(sentences, mentions)
+    project_keys = {m.key for m in mentions if m.cls == "Project"}
 
     rows = read_tables(sentences, lex)
     row_sentences = {r.sentence for r in rows} | {r.honour[1] for r in rows if r.honour}  # rows and their captions
@@ -532,6 +533,8 @@ def find_observations(
                                       inds.table.get(ind_id), principal, self_company)
             if entity is None:
                 continue
+            if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
+                year = None  # a project's size, not a year's flow (a park's 项目总投资 for the year keeps its year)
             period = own_period if year is None else None
             value = -q.value if measure is not None and _NEGATIVE.search(core) else q.value
             if re.search(r"(?:^|[^\d\s])\s*[-−－]\s*$", text[: q.start]) and value > 0:
@@ -567,6 +570,8 @@ def find_observations(
             latest_year = max([latest_year, *reported])
         # within a paragraph, a figure with no subject of its own is still about the last one's
         carried_entity = prev_entity if prev_entity is not None else carried_entity
+        if carried_entity is not None and carried_entity in project_keys:
+            carried_entity = None  # a project's figures stay in the sentence that names it (or say 项目)
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
     out += _table_observations(rows, mentions, inds)
@@ -752,6 +757,10 @@ def _observed_entity(
         prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
         if prior:
             return prior[-1].key
+    if park is not None and indicator is not None and any(
+        re.search(r"(?:产业|行业|板块|领域)$", part) for part in indicator.id.split("/")[1:]
+    ):
+        return park  # 声学光电产业实现产值…: a sector's figure is the park's, not a company's named next to it
     if indicator is not None and re.search(r"孵|毕业企业|入驻企业", indicator.zh):
         # incubation figures belong to the incubator just named
         plats = [m for m in ms if m.cls == "Platform" and m.end - s.start <= q.start] or [
@@ -802,7 +811,7 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ms):
             continue
-        if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如)$", text[:rel]):
+        if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
         if re.match(r"^(?:旗下|下属|所属|的|等)", text[m.end - s.start :]):
             continue
