@@ -305,3 +305,11 @@ def test_a_sector_figure_is_the_park_s_and_a_project_size_has_no_year():
     assert {e for e, i, _, _, _ in got if "新材料产业" in i} == {"桂溪高新技术产业开发区"}
     assert any(e.endswith("项目") and v == Decimal("1200000000") and y is None for e, _, y, v, _ in got)
     assert any(e == "桂溪高新技术产业开发区" and v == Decimal("80000") for e, _, _, v, _ in got)
+
+
+def test_named_rates_and_a_share_after_a_growth():
+    got = obs("2024年，桂溪高新区高技术制造业增加值增长15.2%，占规模以上工业增加值的比重为31.5%；"
+              "研究与试验发展经费投入强度为3.8%。")
+    values = {(i, v) for _, i, _, v, _ in got}
+    assert any(i.endswith("/share") and v == Decimal("31.5") for i, v in values)
+    assert any("强度" in i and v == Decimal("3.8") for i, v in values)

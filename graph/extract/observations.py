@@ -419,6 +419,7 @@ def find_observations(
         prev_ind = prev_level[0] if chained and prev_level else None
         prev_level = prev_level if chained else None
         prev_entity: str | None = None
+        prev_base: str | None = None  # the base indicator of the last growth or share in the sentence
         open_range = False  # the figure before was the start of 由A增至B
         for qi, q in enumerate(quantities):
             if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
@@ -486,9 +487,18 @@ def find_observations(
                     base_id = inds.minted(phrase, "CNY") if len(phrase) >= 2 else None
                 if base_id is None and prev_ind is not None:
                     base_id = _strip_measure(prev_ind)
+                if base_id is None and mid == "share" and prev_base is not None:
+                    base_id = prev_base  # 高技术制造业增加值增长18.2%，占…的比重为27.5%: the share of what just grew
                 if base_id is None:
                     continue
+                prev_base = base_id
                 ind_id = inds.measure(base_id, mid, mzh, men)
+            elif q.unit == "percent" and _RATE.search(core):
+                # 营业收入利润率为5.46%, R&D经费投入强度4.1%: a rate named as such is a level of its own
+                phrase = _strip_names(_RATE.search(core).group(1), text, ms, s)
+                ind_id = inds.minted(phrase, "percent")
+                if ind_id is None:
+                    continue
             elif q.unit in ("percent", "percentage-point", "times"):
                 continue
             else:
@@ -888,6 +898,8 @@ def _table_row(
     return out
 
 
+_RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度))$")
+"""A rate named by its own word (利润率, 配套率, 投入强度)."""
 _STOCK = re.compile(r"累计|现有|现已")
 """A running total or a standing stock: the paragraph's year does not date it."""
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
