@@ -313,3 +313,8 @@ def test_named_rates_and_a_share_after_a_growth():
     values = {(i, v) for _, i, _, v, _ in got}
     assert any(i.endswith("/share") and v == Decimal("31.5") for i, v in values)
     assert any("强度" in i and v == Decimal("3.8") for i, v in values)
+
+
+def test_goods_under_an_output_heading_are_pieces():
+    got = obs("桂溪高新区2024年统计公报\n主要工业产品产量：数控机床1860台，增长12.5%；工业机器人920套，增长30.1%。")
+    assert {(v, u) for _, i, _, v, u in got if not i.endswith("growth")} == {(Decimal("1860"), "piece"), (Decimal("920"), "piece")}

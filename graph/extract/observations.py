@@ -552,6 +552,7 @@ def find_observations(
             unit = q.unit
             if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
                 ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|生产)", before)
+                or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
             ):
                 unit = "piece"  # 年产50万件, 销量41.5万台: pieces made, not a count of things
             out.append(
