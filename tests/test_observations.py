@@ -318,3 +318,12 @@ def test_named_rates_and_a_share_after_a_growth():
 def test_goods_under_an_output_heading_are_pieces():
     got = obs("桂溪高新区2024年统计公报\n主要工业产品产量：数控机床1860台，增长12.5%；工业机器人920套，增长30.1%。")
     assert {(v, u) for _, i, _, v, u in got if not i.endswith("growth")} == {(Decimal("1860"), "piece"), (Decimal("920"), "piece")}
+
+
+def test_a_generic_park_word_and_listed_examples():
+    text = ("桂溪高新区位于成都市。南岭精工股份有限公司在深圳证券交易所上市，全年营业收入12.4亿元。"
+            "年末高新区有上市企业6家，新三板挂牌企业11家。"
+            "南岭精工股份有限公司带动松湖轴承有限公司等4家配套企业落户园区。")
+    got = obs(text)
+    assert {e for e, _, _, v, _ in got if v in (Decimal("6"), Decimal("11"))} == {"桂溪高新技术产业开发区"}
+    assert {e for e, _, _, v, _ in got if v == Decimal("4")} == {"南岭精工股份有限公司"}

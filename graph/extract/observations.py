@@ -707,6 +707,11 @@ def _year_for(
     return None
 
 
+_PARK_SELF = re.compile(
+    r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全区|园区|高新区|开发区|我区|全园)"
+)
+"""The park named by a generic word at the head of a clause (园区…, 年末高新区…)."""
+
 _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacity"})
 """Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
 
@@ -738,13 +743,19 @@ def _observed_entity(
         m for m in ms
         if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
         and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以|下辖|包括)$", text[: m.start - s.start])
-        and not re.match(r"[、和及]", text[m.end - s.start :])  # 下辖A、B、C3个片区: the members of what is counted
+        and not re.match(r"[、和及等]", text[m.end - s.start :])  # 下辖A、B、C3个片区, 带动A等5家企业: members of what is counted
         and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
     ]
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    segment = max(text.rfind(c, 0, q.start) for c in "；;。") + 1
+    own = _PARK_SELF.search(text, segment, q.start)
+    if park is not None and own and not any(
+        m.cls in _ENTITY_CLASSES and own.end() <= m.start - s.start < q.start for m in ms
+    ):
+        return park  # 年末高新区有上市企业8家: the park speaks of itself, whoever the sentence before named
     if indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES:
         # A公司X项目开工，总投资18亿元: an investment, a site or a design capacity is the project's
         projects = [m for m in ms if m.cls == "Project" and m.end - s.start <= q.start]
