@@ -327,3 +327,9 @@ def test_a_generic_park_word_and_listed_examples():
     got = obs(text)
     assert {e for e, _, _, v, _ in got if v in (Decimal("6"), Decimal("11"))} == {"桂溪高新技术产业开发区"}
     assert {e for e, _, _, v, _ in got if v == Decimal("4")} == {"南岭精工股份有限公司"}
+
+
+def test_a_clause_opening_year_dates_the_clauses_chained_after_it():
+    text = "On May 8 the firm reported its results. 2024年，南岭精工股份有限公司营业收入12.4亿元；数控机床销量5200台；研发人员420人。"
+    got = obs(text)
+    assert {y for _, _, y, _, _ in got} == {2024}

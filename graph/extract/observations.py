@@ -700,8 +700,10 @@ def _year_for(
     ym = [m for m in YEAR_RE.finditer(text, segment_start, pos) if _is_point_year(text, m)]
     if ym:
         return int(ym[-1].group(1))
-    if sent_year and (year_match is None or year_match.start() < pos) and segment_start == 0:
-        return sent_year
+    if sent_year and (year_match is None or year_match.start() < pos) and (
+        segment_start == 0 or (year_match is not None and re.match(r"\s*年[，,]", text[year_match.end() - 1 :]))
+    ):
+        return sent_year  # 2024年，A…；B…: a year that opens a clause dates the clauses chained after it
     if ref_year and not _PERIOD_RE.search(text[:pos]):
         return ref_year
     return None
