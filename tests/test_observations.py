@@ -333,3 +333,9 @@ def test_a_clause_opening_year_dates_the_clauses_chained_after_it():
     text = "On May 8 the firm reported its results. 2024年，南岭精工股份有限公司营业收入12.4亿元；数控机床销量5200台；研发人员420人。"
     got = obs(text)
     assert {y for _, _, y, _, _ in got} == {2024}
+
+
+def test_tongqi_range_takes_the_years_of_the_range_before():
+    got = obs("桂溪高新区高新技术企业由2021年的310家增至2024年的452家，瞪羚企业同期从26家增至48家。")
+    assert {(y, v) for _, _, y, v, _ in got} == {(2021, Decimal("310")), (2024, Decimal("452")),
+                                                 (2021, Decimal("26")), (2024, Decimal("48"))}

@@ -239,6 +239,7 @@ class _Indicators:
     def minted(self, phrase: str, unit: str) -> str | None:
         phrase = phrase.strip("“”\"' ：:" + _BULLETS)
         phrase = re.sub(r"^(?:年末|年初|全年|当年|目前|现有|累计|截至目前|共有|其中)+", "", phrase)
+        phrase = re.sub(r"(?:同期|同比)$", "", phrase)  # 瞪羚企业同期从58家…: a time word, not part of the name
         if len(phrase) < 2 or re.fullmatch(r"[\d.]+", phrase):
             return None
         entry = indicator_for_phrase(phrase, self.lex)
@@ -362,6 +363,7 @@ def find_observations(
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
     prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
+    last_range: tuple[int, int] | None = None  # the (start, end) years of the last 由A增至B
     in_forecast = False
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     for s, topic in zip(sentences, topics):
@@ -421,6 +423,7 @@ def find_observations(
         prev_entity: str | None = None
         prev_base: str | None = None  # the base indicator of the last growth or share in the sentence
         open_range = False  # the figure before was the start of 由A增至B
+        same_span = False  # that start took its years from the range before it (同期从…)
         for qi, q in enumerate(quantities):
             if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
                 continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
@@ -458,6 +461,9 @@ def find_observations(
             if range_start:
                 # the start of 由A增至B: its own year, if the text gives one, never the sentence's
                 year = int(range_start.group(1)) if range_start.group(1) else None
+                same_span = year is None and last_range is not None and "同期" in text[max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]
+                if same_span:
+                    year = last_range[0]  # 同期从58家增至91家: over the same years as the range before
             # the end of a range (由102个增至202个) repeats the start's indicator
             range_end = re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)"
                                   r"(?:((?:19|20)\d{2})年(?:底|末)?的?)?$", before)
@@ -465,6 +471,8 @@ def find_observations(
                 start = out[-1]
                 if range_end.group(1):
                     year = int(range_end.group(1))
+                elif same_span and last_range is not None:
+                    year = last_range[1]
                 elif start.year is not None:
                     # 由2023年的412家增至468家: the end is the year the text reports on, not the start's
                     year = next((y for y in (year, context_year, sent_year, ref_year) if y is not None and y > start.year), None)
@@ -472,6 +480,7 @@ def find_observations(
                     year = None
                 out.append(replace(start, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound,
                                    rule="observation:range-end", year=year, period=None if year else own_period, status=status))
+                last_range = (start.year, year) if start.year is not None and year is not None else last_range
                 continue
             ind_id = None
             measure = next(((rx, mid, zh, en) for rx, mid, zh, en in _GROWTH if rx.search(core)), None)
