@@ -339,3 +339,8 @@ def test_tongqi_range_takes_the_years_of_the_range_before():
     got = obs("桂溪高新区高新技术企业由2021年的310家增至2024年的452家，瞪羚企业同期从26家增至48家。")
     assert {(y, v) for _, _, y, v, _ in got} == {(2021, Decimal("310")), (2024, Decimal("452")),
                                                  (2021, Decimal("26")), (2024, Decimal("48"))}
+
+
+def test_hedged_figures_are_not_observations():
+    got = obs("2024年，桂溪高新区签约项目12个，协议金额约46亿元，带动20多家配套企业落户，新增就业3000人左右。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("12")}

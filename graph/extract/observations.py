@@ -433,6 +433,8 @@ def find_observations(
             before = text[left : q.start]
             if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
                 continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
+            if q.approximate:
+                continue  # 约46亿元, 20多家, 300人左右: a hedged figure, not a measured value
             if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
                 continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
