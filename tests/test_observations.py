@@ -344,3 +344,8 @@ def test_tongqi_range_takes_the_years_of_the_range_before():
 def test_hedged_figures_are_not_observations():
     got = obs("2024年，桂溪高新区签约项目12个，协议金额约46亿元，带动20多家配套企业落户，新增就业3000人左右。")
     assert {v for _, _, _, v, _ in got} == {Decimal("12")}
+
+
+def test_a_city_wide_clause_is_no_entity_s_figure():
+    got = obs("2024年，全市8条重点产业链实现规模以上工业产值3200亿元，同比增长9.1%；桂溪高新区实现产值820亿元。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("82000000000")}

@@ -435,6 +435,10 @@ def find_observations(
                 continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
             if q.approximate:
                 continue  # 约46亿元, 20多家, 300人左右: a hedged figure, not a measured value
+            if _OTHER_AREA.search(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start) and not any(
+                m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
+            ):
+                continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's
             if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
                 continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
@@ -720,6 +724,10 @@ def _year_for(
     return None
 
 
+_OTHER_AREA = re.compile(
+    r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全市|全省|全国|全县|全球)"
+)
+"""A clause group about the city, province or country the park is in (全市…): its figures are no entity's."""
 _PARK_SELF = re.compile(
     r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全区|园区|高新区|开发区|我区|全园)"
 )
