@@ -349,3 +349,8 @@ def test_hedged_figures_are_not_observations():
 def test_a_city_wide_clause_is_no_entity_s_figure():
     got = obs("2024年，全市8条重点产业链实现规模以上工业产值3200亿元，同比增长9.1%；桂溪高新区实现产值820亿元。")
     assert {v for _, _, _, v, _ in got} == {Decimal("82000000000")}
+
+
+def test_partners_of_an_act_are_not_a_count():
+    got = obs("2024年，桂溪高新区管委会与4家企业签订投资协议，园区现有高新技术企业86家。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("86")}

@@ -439,6 +439,8 @@ def find_observations(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's
+            if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
+                continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
             if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
                 continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
