@@ -35,8 +35,8 @@ __all__ = ["find_observations", "Indicator", "indicator_for_phrase"]
 _ENTITY_CLASSES = frozenset({"Park", "Enterprise", "University", "ResearchInstitute", "Project", "Patent", "Product", "Platform"})
 _GROWTH = (
     (re.compile(r"(?:年均|年平均)(?:增长|增速|增幅)(?:率)?(?:为|达|达到)?$"), "average-annual-growth", "年均增长率", "average annual growth"),
-    (re.compile(r"同比(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "同比增长率", "year-on-year growth"),
-    (re.compile(r"同比(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "同比增长率", "year-on-year growth"),
+    (re.compile(r"同比(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
+    (re.compile(r"同比(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
     (re.compile(r"(?:占比|占[\u4e00-\u9fff“”+0-9]{0,16}(?:比重|的比例|比例))(?:为|达|达到)?$"), "share", "占比", "share"),
     (re.compile(r"(?:增长|增速|增幅|上升|提高)(?:率)?(?:了|为|达)?$"), "growth", "增长率", "growth"),
     (re.compile(r"(?:下降|减少|回落|降低)(?:了)?$"), "growth", "增长率", "growth"),
@@ -90,7 +90,7 @@ def indicator_for_phrase(phrase: str, lex: Lexicon) -> IndicatorEntry | None:
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, pos) for c in "，,；;。：:") + 1
+    left = max(text.rfind(c, 0, pos) for c in "，,；;。：:●•■◆▪") + 1  # a bullet starts a clause too
     rights = [i for i in (text.find(c, pos) for c in "，,；;。") if i >= 0]
     return left, (min(rights) if rights else len(text))
 
@@ -177,6 +177,8 @@ _DATELINE = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月
 _RELATIVE_YEAR = re.compile(r"(去年|上年度|今年)(?!以来|同期|前\d|上半年|下半年|[一二三四1-4]季度|1?\d\s*[—–\-~～至到])")
 _OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r")[，,]")
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
+_WHOLE_OF = re.compile(r"占(?:全[区市园])?([\u4e00-\u9fffA-Za-z&（）()]{2,20}?)的?(?:比重|比例)?(?:为|达|达到)?$")
+"""The whole a share is of (占规模以上工业增加值的比重为 → 规模以上工业增加值)."""
 _SHARE_OF = re.compile(r"(?:占|相当于)[^，。；]{1,24}?的?$")
 _REPORT_TITLE = re.compile(
     r"((?:19|20)\d{2})\s*年(?:[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)"
@@ -250,19 +252,41 @@ class _Indicators:
             zh = base if base.endswith("量") else base + "数量"
             ind_id, en = "count/" + _slug(base), f"Number of {base}"
         elif unit in ("tonne", "piece", "kilogram"):
-            zh = phrase if phrase.endswith(("量", "产能")) else phrase + "产量"
+            zh = phrase if phrase.endswith("产能") else _goods_label(phrase, phrase)
             ind_id, en = "output/" + _slug(phrase), f"Output of {phrase}"
         else:
             zh, ind_id, en = phrase, "amount/" + _slug(phrase), phrase
         self.table.setdefault(ind_id, Indicator(ind_id, zh, en))
         return ind_id
 
-    def measure(self, base_id: str, mid: str, mzh: str, men: str) -> str:
+    def goods(self, ind_id: str, before: str) -> str:
+        """A count indicator recast as goods made, shipped or sold (风电齿轮箱数量 → 风电齿轮箱产量)."""
+        if not ind_id.startswith("count/"):
+            return ind_id
+        thing = _goods_label(ind_id.removeprefix("count/"), before)
+        new_id = "output/" + _slug(thing)
+        self.table.setdefault(new_id, Indicator(new_id, thing, f"Output of {thing}"))
+        return new_id
+
+    def measure(self, base_id: str, mid: str, mzh: str, men: str, whole: str | None = None) -> str:
+        """A growth or share of ``base_id``; a share's label names its whole (研发投入占营业收入比重)."""
         base = self.table.get(base_id) or Indicator(base_id, base_id, base_id)
         ind_id = f"{base_id}/{mid}"
         label = base.zh if base.zh.endswith(mzh) else base.zh + mzh
+        if mid == "share" and whole:
+            label, men = f"{base.zh}占{whole}比重", f"share of {whole}"  # the id keeps its …/share ending for queries
         self.table.setdefault(ind_id, Indicator(ind_id, label, f"{base.en}: {men}", broader=base_id))
         return ind_id
+
+
+def _goods_label(thing: str, context: str) -> str:
+    """销售钛材 → 钛材销量, 生产整车 → 整车产量, 出货MEMS麦克风 → MEMS麦克风出货量."""
+    verb = re.search(r"(出货|销售|交付|生产|产)", context)
+    thing = re.sub(r"^(?:生产|出货|销售|交付)", "", thing)
+    if thing.endswith("量"):
+        return thing
+    kind = {"出货": "出货", "销售": "销", "交付": "交付"}.get(verb.group(1) if verb else "", "产")
+    return re.sub(r"(?:出货|销售|交付)$", "", thing) + kind + "量"
 
 
 def _strip_measure(ind_id: str) -> str:
@@ -500,7 +524,7 @@ def find_observations(
                 base_text = re.sub(r"(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)$", "", base_text)
                 base_id = _amount_indicator(base_text, "CNY", inds, lex) if base_text else None
                 if base_id is None and len(base_text) >= 2 and not re.search(r"[\d]", base_text):
-                    phrase = _count_phrase(base_text, 0, len(base_text))
+                    phrase = _strip_names(_count_phrase(base_text, 0, len(base_text)), text, ms, s)
                     base_id = inds.minted(phrase, "CNY") if len(phrase) >= 2 else None
                 if base_id is None and prev_ind is not None:
                     base_id = _strip_measure(prev_ind)
@@ -509,7 +533,8 @@ def find_observations(
                 if base_id is None:
                     continue
                 prev_base = base_id
-                ind_id = inds.measure(base_id, mid, mzh, men)
+                whole = _WHOLE_OF.search(core) if mid == "share" else None
+                ind_id = inds.measure(base_id, mid, mzh, men, whole.group(1) if whole else None)
             elif q.unit == "percent" and _RATE.search(core):
                 # 营业收入利润率为5.46%, R&D经费投入强度4.1%: a rate named as such is a level of its own
                 phrase = _strip_names(_RATE.search(core).group(1), text, ms, s)
@@ -568,10 +593,11 @@ def find_observations(
                 value = -value  # 净利润 -412.36 万元
             unit = q.unit
             if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
-                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|生产)", before)
+                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|生产|销售)", before)
                 or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
             ):
                 unit = "piece"  # 年产50万件, 销量41.5万台: pieces made, not a count of things
+                ind_id = inds.goods(ind_id, before)
             out.append(
                 ObservationRecord(
                     entity=entity,
