@@ -365,3 +365,15 @@ def test_indicator_labels_keep_the_text_s_words():
     ex, inds = extract(read_text(text, "t"))
     labels = {inds[o.indicator].zh for o in ex.observations}
     assert {"营业收入增长率（同比）", "研发投入占营业收入比重", "数控机床销量", "伺服电机出货量"} <= labels
+
+
+def test_capacity_short_forms_and_increase_labels():
+    from graph.api import extract
+    from graph.text.read import read_text
+
+    text = ("2024年，桂溪高新区规上工业总产值812亿元；年末高新技术企业186家，比上年末增加21家。"
+            "南岭精工股份有限公司精密轴承项目年产能500万套。")
+    ex, inds = extract(read_text(text, "t"))
+    labels = {inds[o.indicator].zh for o in ex.observations}
+    assert {"规模以上工业总产值", "设计产能"} <= labels
+    assert any(label.endswith("较上年增加数") for label in labels)

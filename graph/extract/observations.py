@@ -220,11 +220,14 @@ class _Indicators:
     def worded(self, entry: IndicatorEntry, surface: str) -> str:
         """The indicator in the text's own words (税收收入, 发明专利授权量), narrower than the dictionary's."""
         surface = re.sub(r"^(?:全区|全市|全县|全园|园区|区内|全年|当年|年末|累计)+", "", surface.strip("“”\"' "))
+        surface = re.sub(r"^规上", "规模以上", surface)  # the usual short form, spelled out
         surface = re.sub(r"(?:增速|增长率|增幅|增长|同比|占比|比重|首次|已经|已|再次|再|均|分别|共|合计|总计|约|近)+$", "", surface)  # the measure is added by its own concept
         if entry.kind == "count" and not surface.endswith(("量", "数", "数量")):
             surface += "数量"
         if len(surface) <= 2 or surface == entry.zh or surface in (entry.zh + "额", entry.zh.removesuffix("额")):
             return self.entry(entry)
+        if entry.zh.endswith("产能") and surface in entry.cues:
+            return self.entry(entry)  # 年产能, 产能: the capacity concept itself, no narrower wording
         base = self.entry(entry)
         ind_id = f"{base}/{_slug(surface)}"
         self.table.setdefault(ind_id, Indicator(ind_id, surface, f"{entry.en} ({surface})", broader=base))
@@ -521,6 +524,8 @@ def find_observations(
             if measure is not None:
                 rx, mid, mzh, men = measure
                 base_text = core[: rx.search(core).start()]
+                if mid == "increase" and re.search(r"(?:比|较)上年末?$", base_text):
+                    mzh = "较上年增加" + ("数" if q.unit == "count" else "额")  # 比上年末增加61家
                 base_text = re.sub(r"(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)$", "", base_text)
                 base_id = _amount_indicator(base_text, "CNY", inds, lex) if base_text else None
                 if base_id is None and len(base_text) >= 2 and not re.search(r"[\d]", base_text):
@@ -547,7 +552,7 @@ def find_observations(
                 ind_id = _amount_indicator(core, q.unit, inds, lex)
                 if ind_id is None and _made_things(q) and _CAPACITY_BEFORE.search(core):
                     # 年产12英寸晶圆封装24万片: a capacity, the product named between the cue and the figure
-                    capacity = indicator_for_phrase("年产能", lex)
+                    capacity = indicator_for_phrase("设计产能", lex)
                     ind_id = inds.entry(capacity) if capacity is not None else None
                 compared = _COMPARED_BASE.search(before)
                 if ind_id is None and compared and prev_level is not None and prev_level[1] == q.unit:
