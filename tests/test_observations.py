@@ -377,3 +377,11 @@ def test_capacity_short_forms_and_increase_labels():
     labels = {inds[o.indicator].zh for o in ex.observations}
     assert {"规模以上工业总产值", "设计产能"} <= labels
     assert any(label.endswith("较上年增加数") for label in labels)
+
+
+def test_a_repeated_fact_is_one_observation():
+    text = ("2024年，桂溪高新区地区生产总值300亿元。\n一、经济运行\n2024年，桂溪高新区地区生产总值300亿元，增长6.1%；"
+            "本项目总投资为人民币126,000万元。")
+    got = [o for o in extract_text(text).observations if o.value == Decimal("30000000000")]
+    assert len(got) == 1
+    assert any(o.indicator == "total-investment" for o in extract_text(text).observations)

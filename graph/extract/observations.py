@@ -54,7 +54,7 @@ _PERIOD_RE = re.compile(
     r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?)"
 )
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
-_VERB_GLUE = re.compile(r"(?:是|为|达|达到|提升到|提升至|提高到|提高至|增至|增加到|增加至|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
+_VERB_GLUE = re.compile(r"(?:人民币|是|为|达|达到|提升到|提升至|提高到|提高至|增至|增加到|增加至|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
 _RANGE_RE = re.compile(r"由\s*$")
 _TO_RE = re.compile(r"^(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|上升至|上升到|降至|下降至|减少至|减至|到)")
 
@@ -634,7 +634,19 @@ def find_observations(
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
     out += _table_observations(rows, mentions, inds)
-    return out, inds.table
+    return _first_statements(out), inds.table
+
+
+def _first_statements(records: Sequence[ObservationRecord]) -> list[ObservationRecord]:
+    """Each figure once: a text that repeats a fact (a summary, then its section) states one observation."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for r in records:
+        key = (r.entity, r.indicator, r.value, r.unit, r.year, r.period, r.status)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _table_observations(rows: Sequence[TableRow], mentions: Sequence[Mention], inds: _Indicators) -> list[ObservationRecord]:
