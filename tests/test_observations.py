@@ -385,3 +385,11 @@ def test_a_repeated_fact_is_one_observation():
     got = [o for o in extract_text(text).observations if o.value == Decimal("30000000000")]
     assert len(got) == 1
     assert any(o.indicator == "total-investment" for o in extract_text(text).observations)
+
+
+def test_a_clause_s_own_last_year_beats_an_earlier_period():
+    text = ("桂溪高新区：做强集成电路产业\n2025年3月18日\n记者：产业发展如何？\n"
+            "答：目前园区集聚集成电路企业43家，去年集成电路产业营收同比增长31.5%。")
+    got = obs(text)
+    assert any(v == Decimal("31.5") and y == 2024 for _, _, y, v, _ in got)
+    assert any(v == Decimal("43") and y is None for _, _, y, v, _ in got)

@@ -477,6 +477,10 @@ def find_observations(
             if static and not [m for m in YEAR_RE.finditer(text, left, q.start)]:
                 year = None
             own_period = _last_period(text, q.start)
+            rel_here = [m for m in _RELATIVE_YEAR.finditer(text, left, q.start)] if dateline and year is None and not static else []
+            if rel_here and not _PERIOD_RE.search(text, rel_here[-1].start(), q.start):
+                # 目前…，去年集成电路产业营收增长31.5%: the clause's own 去年 beats a period stated before it
+                year, own_period = dateline - (0 if rel_here[-1].group(1) == "今年" else 1), None
             if year is None and not static and own_period is None and not re.search(r"总投资|投资总额", before):
                 if context_period is not None:
                     own_period = context_period  # 1—11月，…: the paragraph's figures are that period's
