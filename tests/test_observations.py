@@ -393,3 +393,9 @@ def test_a_clause_s_own_last_year_beats_an_earlier_period():
     got = obs(text)
     assert any(v == Decimal("31.5") and y == 2024 for _, _, y, v, _ in got)
     assert any(v == Decimal("43") and y is None for _, _, y, v, _ in got)
+
+
+def test_a_first_phase_figure_is_not_the_year_s():
+    got = obs("2024年，桂溪高新区与松湖大学共建智能制造研究院，首期投入科研经费5000万元；园区实现营业收入300亿元。")
+    assert any(v == Decimal("50000000") and y is None for _, _, y, v, _ in got)
+    assert any(v == Decimal("30000000000") and y == 2024 for _, _, y, v, _ in got)
