@@ -399,3 +399,11 @@ def test_a_first_phase_figure_is_not_the_year_s():
     got = obs("2024年，桂溪高新区与松湖大学共建智能制造研究院，首期投入科研经费5000万元；园区实现营业收入300亿元。")
     assert any(v == Decimal("50000000") and y is None for _, _, y, v, _ in got)
     assert any(v == Decimal("30000000000") and y == 2024 for _, _, y, v, _ in got)
+
+
+def test_other_annual_capacity_verbs_and_a_list_of_subjects():
+    text = ("桂溪高新区2024年统计公报\n南岭精工股份有限公司封装基地项目建成投产，年封测传感器芯片8亿颗。\n"
+            "桂溪科技城实现营业收入120亿元，柳湾科技城实现营业收入80亿元。新登记市场主体2100户。")
+    got = obs(text)
+    assert any(i == "annual-capacity" and u == "piece" and y is None for _, i, y, _, u in got)
+    assert {e for e, _, _, v, _ in got if v == Decimal("2100")} == {"桂溪高新技术产业开发区"}

@@ -472,7 +472,7 @@ def find_observations(
                 continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            static = re.search(r"年产|产能|面积", before)
+            static = re.search(r"年产|年封测|年加工|年处理|产能|面积", before)
             year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
             if static and not [m for m in YEAR_RE.finditer(text, left, q.start)]:
                 year = None
@@ -602,7 +602,7 @@ def find_observations(
                 value = -value  # 净利润 -412.36 万元
             unit = q.unit
             if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
-                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|生产|销售)", before)
+                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|年封测|年加工|生产|销售)", before)
                 or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
             ):
                 unit = "piece"  # 年产50万件, 销量41.5万台: pieces made, not a count of things
@@ -635,6 +635,8 @@ def find_observations(
         carried_entity = prev_entity if prev_entity is not None else carried_entity
         if carried_entity is not None and carried_entity in project_keys:
             carried_entity = None  # a project's figures stay in the sentence that names it (or say 项目)
+        if len({o.entity for o in out if o.sentence == s.index}) > 1:
+            carried_entity = None  # A实现…，B实现…，C实现…: a list of subjects hands none of them on
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
             carried_entity = None
     out += _table_observations(rows, mentions, inds)
@@ -988,7 +990,7 @@ _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?�
 _ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末)?|今年|上年(?:底|末)?)(?:则|又|再|进一步)?")
 """A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
 its indicator is the one of the level figure before it, when the unit agrees."""
-_CAPACITY_BEFORE = re.compile(r"年产(?!值)[^，,；;。、]{1,20}$")
+_CAPACITY_BEFORE = re.compile(r"年(?:产|封测|加工|处理|回收)(?!值)[^，,；;。、]{1,20}$")
 """A capacity cue before the figure, with a product between (年产钛合金中框3000万件)."""
 
 
