@@ -407,3 +407,8 @@ def test_other_annual_capacity_verbs_and_a_list_of_subjects():
     got = obs(text)
     assert any(i == "annual-capacity" and u == "piece" and y is None for _, i, y, _, u in got)
     assert {e for e, _, _, v, _ in got if v == Decimal("2100")} == {"桂溪高新技术产业开发区"}
+
+
+def test_an_ordinal_is_not_a_count():
+    got = obs("2024年，南岭精工股份有限公司在创业板上市，成为桂溪高新区第六家上市企业，并建成第二条生产线。")
+    assert not any(u == "count" for _, _, _, _, u in got)

@@ -466,6 +466,8 @@ def find_observations(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's
+            if q.unit == "count" and text[: q.start].endswith("第"):
+                continue  # 成为全区第5家上市企业, 第二条生产线: an ordinal, not a count
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
                 continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
             if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
