@@ -412,3 +412,10 @@ def test_other_annual_capacity_verbs_and_a_list_of_subjects():
 def test_an_ordinal_is_not_a_count():
     got = obs("2024年，南岭精工股份有限公司在创业板上市，成为桂溪高新区第六家上市企业，并建成第二条生产线。")
     assert not any(u == "count" for _, _, _, _, u in got)
+
+
+def test_a_count_that_sums_up_a_list_is_not_a_statistic():
+    text = ("桂溪高新区统筹推进桂溪片区、柳湾片区两个片区开发。南岭精工股份有限公司拥有两家子公司：松湖精密有限公司和"
+            "松湖轴承有限公司。三个项目均选址园区南区。2024年，桂溪高新区新增高新技术企业21家，惠及企业1260家次。")
+    got = obs(text)
+    assert {v for _, _, _, v, _ in got} == {Decimal("21"), Decimal("1260")}

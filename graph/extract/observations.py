@@ -466,6 +466,8 @@ def find_observations(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's
+            if q.unit == "count" and _apposition(text, left, q):
+                continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
             if q.unit == "count" and text[: q.start].endswith("第"):
                 continue  # 成为全区第5家上市企业, 第二条生产线: an ordinal, not a count
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
@@ -999,6 +1001,20 @@ _CAPACITY_BEFORE = re.compile(r"年(?:产|封测|加工|处理|回收)(?!值)[^�
 def _made_things(q: Quantity) -> bool:
     """A quantity of goods (吨, 台, 套, 件, 片…), not a count of firms or projects."""
     return q.unit in ("tonne", "kilogram") or (q.unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) is not None)
+
+
+def _apposition(text: str, left: int, q: Quantity) -> bool:
+    """A count placed before its noun that sums up names around it rather than reporting a figure:
+    after a list (湘渌片区、枫溪片区两个片区), opening its clause (三个项目均选址…), or before a colon
+    that lists them (拥有三家子公司：…)."""
+    after = text[q.end :]
+    if not re.match(r"[\u4e00-\u9fff]", after) or re.match(r"[次的以左之]", after):
+        return False  # 企业12家，… / 1260家次 / 8000套的能力: the count follows its noun, as statistics do
+    if re.search(r"[、和及][^，,。；;、：:（(]{1,20}$", text[left : q.start]):
+        return True
+    if not text[left : q.start].strip() and not q.surface[0].isdigit():
+        return True
+    return bool(re.match(r"[\u4e00-\u9fff]{1,8}[：:]", after))
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:
