@@ -419,3 +419,17 @@ def test_a_count_that_sums_up_a_list_is_not_a_statistic():
             "松湖轴承有限公司。三个项目均选址园区南区。2024年，桂溪高新区新增高新技术企业21家，惠及企业1260家次。")
     got = obs(text)
     assert {v for _, _, _, v, _ in got} == {Decimal("21"), Decimal("1260")}
+
+
+def test_bullets_under_a_targets_heading_stay_targets():
+    text = ("桂溪高新区2024年工作报告\n\n一、2024年主要指标完成情况\n\n2024年，桂溪高新区实现营业收入300亿元，增长8.1%。\n\n"
+            "二、2025年主要预期目标\n\n● 营业收入增长8%左右\n\n● 新增高新技术企业 80 家以上\n")
+    got = obs(text)
+    assert {v for _, _, _, v, _ in got} == {Decimal("30000000000"), Decimal("8.1")}
+
+
+def test_the_same_amount_in_prose_and_table_is_one_fact():
+    text = ("桂溪高新区2024年统计公报\n全年研究与试验发展经费支出51.6亿元。\n"
+            "指标 2022年 2023年 2024年\nR&D经费支出（亿元） 40.2 45.9 51.6\n")
+    got = obs(text)
+    assert sum(1 for _, _, y, v, _ in got if v == Decimal("5160000000") and y == 2024) == 1

@@ -407,7 +407,7 @@ def find_observations(
         park = section_parks.get(section_of[s.index], main_park)
         if park not in owning_parks:
             park = main_park if main_park in owning_parks else None
-        heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；")
+        heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
             section_year = None  # a new news item on the page
         if heading:
@@ -652,7 +652,9 @@ def _first_statements(records: Sequence[ObservationRecord]) -> list[ObservationR
     seen: set[tuple[object, ...]] = set()
     out = []
     for r in records:
-        key = (r.entity, r.indicator, r.value, r.unit, r.year, r.period, r.status)
+        # an amount as exact as 51.6亿元 is the same fact even when a table names it another way
+        same_amount = r.unit not in ("count", "percent", "percentage-point", "times") and abs(r.value) >= 10000
+        key = (r.entity, None if same_amount else r.indicator, r.value, r.unit, r.year, r.period, r.status)
         if key not in seen:
             seen.add(key)
             out.append(r)
