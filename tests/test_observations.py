@@ -433,3 +433,9 @@ def test_the_same_amount_in_prose_and_table_is_one_fact():
             "指标 2022年 2023年 2024年\nR&D经费支出（亿元） 40.2 45.9 51.6\n")
     got = obs(text)
     assert sum(1 for _, _, y, v, _ in got if v == Decimal("5160000000") and y == 2024) == 1
+
+
+def test_a_capacity_for_a_later_year_is_a_plan():
+    text = "2024年，南岭精工股份有限公司营业收入4.6亿元。公司计划到2026年把产能扩大到3万吨。"
+    got = obs(text)
+    assert {v for _, _, _, v, _ in got} == {Decimal("460000000")}

@@ -724,7 +724,8 @@ def _is_target(text: str, pos: int, latest_year: int, *, capacity: bool = False)
     if (_STRONG_FORECAST if capacity else _FORECAST).search(seg):
         return True
     if capacity:
-        return False
+        # 计划到2026年把产能扩大到3万吨: a capacity for a year still to come is a plan
+        return any(int(m.group(1)) > latest_year > 0 for m in _TARGET_YEAR.finditer(seg))
     opening = _OPENING_TARGET.match(text)
     if opening and int(opening.group(1)) > latest_year > 0:
         return True  # 到2027年，A；B；C: the sentence's time frame covers every clause chained after it
