@@ -439,3 +439,10 @@ def test_a_capacity_for_a_later_year_is_a_plan():
     text = "2024年，南岭精工股份有限公司营业收入4.6亿元。公司计划到2026年把产能扩大到3万吨。"
     got = obs(text)
     assert {v for _, _, _, v, _ in got} == {Decimal("460000000")}
+
+
+def test_we_in_a_company_head_s_answer_is_the_company():
+    text = ("专访南岭精工股份有限公司董事长李明远\n记者：企业与园区的配套怎样？\n"
+            "李明远：2024年，我们在松湖高新区内的本地采购额达到2.1亿元。松湖高新区是国家级高新区。")
+    got = obs(text)
+    assert {e for e, _, _, v, _ in got if v == Decimal("210000000")} == {"南岭精工股份有限公司"}

@@ -843,6 +843,8 @@ def _observed_entity(
     chain = _chain_subject(s, text, ms, mentions, q.start)
     if chain is not None:
         return chain.key
+    if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
+        return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
     anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年|目前|现在|当前|如今|截至目前)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
