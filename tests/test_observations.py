@@ -446,3 +446,9 @@ def test_we_in_a_company_head_s_answer_is_the_company():
             "李明远：2024年，我们在松湖高新区内的本地采购额达到2.1亿元。松湖高新区是国家级高新区。")
     got = obs(text)
     assert {e for e, _, _, v, _ in got if v == Decimal("210000000")} == {"南岭精工股份有限公司"}
+
+
+def test_a_firm_named_after_the_figure_does_not_own_it():
+    text = ("桂溪高新区2024年统计公报\n全年新认定省级工程技术研究中心6家，其中南岭精工股份有限公司获批组建省精密轴承工程技术研究中心。")
+    got = obs(text)
+    assert {e for e, _, _, v, _ in got if v == Decimal("6")} == {"桂溪高新技术产业开发区"}

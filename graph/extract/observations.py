@@ -875,7 +875,9 @@ def _observed_entity(
         return subject.key
     if prev_entity is not None:
         return prev_entity
-    if topic is not None and topic.cls in _ENTITY_CLASSES and (topic.sentence == s.index or park is None):
+    if topic is not None and topic.cls in _ENTITY_CLASSES and (topic.sentence == s.index or park is None) and not (
+        park is not None and topic.sentence == s.index and topic.start - s.start > q.start
+    ):  # 全年新认定工程中心5家，其中A获批…: a firm named after the figure does not own it
         return topic.key
     return park
 
