@@ -452,3 +452,9 @@ def test_a_firm_named_after_the_figure_does_not_own_it():
     text = ("桂溪高新区2024年统计公报\n全年新认定省级工程技术研究中心6家，其中南岭精工股份有限公司获批组建省精密轴承工程技术研究中心。")
     got = obs(text)
     assert {e for e, _, _, v, _ in got if v == Decimal("6")} == {"桂溪高新技术产业开发区"}
+
+
+def test_a_running_total_after_the_new_ones_keeps_their_indicator():
+    got = obs("桂溪高新区2024年统计公报\n新增国家级专精特新“小巨人”企业7家，累计达到31家。")
+    assert {(i, v) for _, i, _, v, _ in got} == {("count/国家级专精特新“小巨人”企业", Decimal("7")),
+                                                 ("count/国家级专精特新“小巨人”企业", Decimal("31"))}

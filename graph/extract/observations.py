@@ -566,7 +566,9 @@ def find_observations(
                 if ind_id is None and compared and prev_level is not None and prev_level[1] == q.unit:
                     # 营业收入38.6亿元，较2023年的31.2亿元增长23.7%: the base is the same indicator's earlier value
                     ind_id, year, own_period = prev_level[0], int(compared.group(1)), None
-                if ind_id is None and prev_level is not None and prev_level[1] == q.unit and _ELLIPSIS.fullmatch(core.strip()):
+                if ind_id is None and prev_level is not None and prev_level[1] == q.unit and (
+                    _ELLIPSIS.fullmatch(core.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
+                ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted
                     ind_id = prev_level[0]  # 2022年为486亿元；2023年达到541亿元: the same indicator, another year
                 if ind_id is None:
                     phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
