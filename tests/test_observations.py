@@ -458,3 +458,17 @@ def test_a_running_total_after_the_new_ones_keeps_their_indicator():
     got = obs("桂溪高新区2024年统计公报\n新增国家级专精特新“小巨人”企业7家，累计达到31家。")
     assert {(i, v) for _, i, _, v, _ in got} == {("count/国家级专精特新“小巨人”企业", Decimal("7")),
                                                  ("count/国家级专精特新“小巨人”企业", Decimal("31"))}
+
+
+def test_a_line_cut_at_a_comma_goes_on_in_the_next_sentence():
+    from graph.extract.mentions import find_mentions
+    from graph.extract.observations import find_observations
+    from graph.model import Sentence
+
+    first = "2024年，南岭精工股份有限公司实现营业收入12.4亿元，数控机床销量5200台，"
+    second = "同比增长21.3%，其中出口1200台。"
+    # the cleaner left a paragraph break after the comma (a hard-wrapped line)
+    sents = [Sentence(0, first, 0, len(first), 0), Sentence(1, second, len(first), len(first) + len(second), 1)]
+    obs_, _ = find_observations(sents, find_mentions(sents).mentions)
+    got = {(o.entity, o.indicator, o.year, o.value) for o in obs_}
+    assert ("南岭精工股份有限公司", "sales-volume/yoy-growth", 2024, Decimal("21.3")) in got

@@ -425,7 +425,7 @@ def find_observations(
         elif opening_year and (opening_year.group(1) or dateline):
             y = int(opening_year.group(1)) if opening_year.group(1) else dateline + (0 if opening_year.group(2) == "今年" else -1)
             para_time = (s.paragraph, y, None)
-        elif para_time is not None and para_time[0] != s.paragraph:
+        elif para_time is not None and para_time[0] != s.paragraph and not _cut_short(sentences, s.index - 1):
             para_time = None
         context_year = para_time[1] if para_time else section_year
         context_period = para_time[2] if para_time else None
@@ -444,7 +444,7 @@ def find_observations(
         if sent_year is not None:
             stated_year = sent_year
         # a sentence cut at ； (a hard-wrapped line) goes on with the figure before it
-        chained = s.index > 0 and sentences[s.index - 1].text.rstrip().endswith(("；", ";"))
+        chained = _cut_short(sentences, s.index - 1, "；;，,、")
         prev_ind = prev_level[0] if chained and prev_level else None
         prev_level = prev_level if chained else None
         prev_entity: str | None = None
@@ -643,7 +643,7 @@ def find_observations(
             carried_entity = None  # a project's figures stay in the sentence that names it (or say 项目)
         if len({o.entity for o in out if o.sentence == s.index}) > 1:
             carried_entity = None  # A实现…，B实现…，C实现…: a list of subjects hands none of them on
-        if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
+        if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph and not _cut_short(sentences, s.index):
             carried_entity = None
     out += _table_observations(rows, mentions, inds)
     return _first_statements(out), inds.table
@@ -1010,6 +1010,11 @@ _CAPACITY_BEFORE = re.compile(r"年(?:产|封测|加工|处理|回收)(?!值)[^�
 def _made_things(q: Quantity) -> bool:
     """A quantity of goods (吨, 台, 套, 件, 片…), not a count of firms or projects."""
     return q.unit in ("tonne", "kilogram") or (q.unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) is not None)
+
+
+def _cut_short(sentences: Sequence[Sentence], i: int, ends: str = "，,、") -> bool:
+    """Whether sentence ``i`` stops on a comma (or ``ends``): a hard-wrapped line, its clause goes on in the next."""
+    return 0 <= i < len(sentences) and sentences[i].text.rstrip()[-1:] in tuple(ends)
 
 
 def _apposition(text: str, left: int, q: Quantity) -> bool:
