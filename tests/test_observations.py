@@ -472,3 +472,18 @@ def test_a_line_cut_at_a_comma_goes_on_in_the_next_sentence():
     obs_, _ = find_observations(sents, find_mentions(sents).mentions)
     got = {(o.entity, o.indicator, o.year, o.value) for o in obs_}
     assert ("南岭精工股份有限公司", "sales-volume/yoy-growth", 2024, Decimal("21.3")) in got
+
+
+def test_a_share_row_and_a_unit_price():
+    from graph.api import extract
+    from graph.text.read import read_text
+
+    text = ("南岭精工股份有限公司2024年度社会责任报告\n\n南岭精工股份有限公司（以下简称“公司”）位于松湖高新区。"
+            "报告期内，公司研发投入1.2亿元，占营业收入的11.8%。\n\n"
+            "指标 单位 2022年 2023年 2024年\n研发投入占营业收入比重 % 12.6 12.1 11.8\n\n"
+            "园区标准厂房租金每月每平方米12元。")
+    ex, inds = extract(read_text(text, "t"))
+    shares = [o for o in ex.observations if o.value == Decimal("11.8")]
+    assert len(shares) == 1 and inds[shares[0].indicator].zh == "研发投入占营业收入比重"
+    assert any(inds[o.indicator].zh == "研发投入占营业收入比重" and o.year == 2022 for o in ex.observations)
+    assert not any(o.value == Decimal("12") and o.unit == "CNY" for o in ex.observations)

@@ -472,6 +472,8 @@ def find_observations(
                 continue  # 成为全区第5家上市企业, 第二条生产线: an ordinal, not a count
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
                 continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
+            if q.unit in ("CNY", "USD") and re.search(r"每[\u4e00-\u9fff]{1,4}$", before):
+                continue  # 租金每月每平方米12元: a price per unit, not an amount the entity has
             if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
                 continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
@@ -983,6 +985,11 @@ def _table_row(
             b = base or _amount_indicator(bare, row_unit, inds, lex) or inds.minted(bare, row_unit)
             ind_id = inds.measure(b, "growth", "增长率", "growth") if b else None
             value = -q.value if number.startswith("-") and q.value > 0 else q.value
+        elif q.unit == "percent" and (share := re.fullmatch(r"(.{2,20}?)占(.{2,20}?)的?(?:比重|比例)", label)):
+            # 研发投入占营业收入比重 %: the share of one indicator in another, as the prose says it
+            b = _amount_indicator(share.group(1), "CNY", inds, lex) or inds.minted(share.group(1), "CNY")
+            ind_id = inds.measure(b, "share", "占比", "share", share.group(2)) if b else None
+            value = q.value
         else:
             ind_id = _amount_indicator(label, q.unit, inds, lex) or inds.minted(label, q.unit)
             value = q.value
