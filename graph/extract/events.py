@@ -1,25 +1,157 @@
 """Stage 5c, events: dated happenings (signing, groundbreaking, opening, ...).
 
 An event is an event verb (the ``event`` cue family of
-``data/lexicon/cues.tsv``, whose third column names the type) with a date in
-the same sentence, and the entities taking part. Knows nothing of RDF.
+``data/lexicon/cues.tsv``, whose third column names the type) with a day
+date before it in the same sentence, and the entities taking part. Knows
+nothing of RDF.
+
+Rules:
+
+* each event verb of a sentence is one candidate; its date is the nearest
+  date before it in the sentence: a full date (2024年3月6日, 2024-03-06), a
+  month-day date (3月6日, 今年3月6日) completed with the document's year, or
+  今天/今日/昨天 counted from the document date (日前/近日 give no day, so no
+  event);
+* the document date is the last dateline before the sentence (a short line
+  holding a full date, such as 发布时间：2024-03-08); a month-day later in
+  the year than the dateline belongs to the year before; with no dateline
+  the last year the text named before the sentence is used;
+* a plan or target between the date and the verb (将于, 计划, 拟: the
+  ``event-plan`` cues) is not an event;
+* the parties are the organisations, parks, platforms and projects named
+  between the date (or the start of the verb's clause) and the end of the
+  verb's clause; when none comes before the verb, the sentence's first
+  organisation is the subject;
+* ``A 与 B 签约；C 与 D 签约`` gives one signing per clause.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from graph.extract.cues import load_cues
-from graph.extract.relations import ACTORS, DATE_RE, YEAR_RE
+from graph.extract.relations import ACTORS, YEAR_RE
 from graph.model import EventRecord, Mention, Sentence
 
-__all__ = ["find_events"]
+__all__ = ["find_events", "find_dates", "DatedSpan"]
 
 _CUES = load_cues()
+_EVENT_CUE = _CUES.pattern("event")
+_PLAN_CUE = _CUES.pattern("event-plan")
+PARTY_CLASSES = ACTORS | {"Platform", "Project"}
+#: a date; groups: year, month, day | ISO year, month, day | relative day word
+_DATE = re.compile(
+    r"(?:((?:19|20)\d{2})\s*年|(今年|本年|去年|上年))?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"|((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
+    r"|(今天|今日|昨天|昨日)"
+)
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
+#: a cue read as something else: 上市公司/上市企业 are companies, not listings
+_NOT_EVENT = re.compile(
+    r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于"
+)
+_CLAUSE_END = "，,；;。：:"
+_SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+
+
+@dataclass(frozen=True)
+class DatedSpan:
+    """A date read in a sentence: ``start``/``end`` index the sentence text."""
+
+    start: int
+    end: int
+    date: str
+
+
+def _ymd(y: int, mo: int, d: int) -> str | None:
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, *, today: dt.date | None = None, year: int | None = None) -> list[DatedSpan]:
+    """The day dates a sentence names, resolved to ISO dates.
+
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    today : datetime.date, optional
+        The document date, for 今天/昨天 and for the year of a month-day date.
+    year : int, optional
+        The year the text last named, used for a month-day date when there is no document date.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> [d.date for d in find_dates("3月6日，甲与乙签约；2024年5月1日开工", today=dt.date(2024, 3, 8))]
+    ['2024-03-06', '2024-05-01']
+    >>> [d.date for d in find_dates("11月2日开工", today=dt.date(2025, 1, 20))]
+    ['2024-11-02']
+    >>> [d.date for d in find_dates("今天签约", today=dt.date(2025, 6, 18))]
+    ['2025-06-18']
+    """
+    out: list[DatedSpan] = []
+    for m in _DATE.finditer(text):
+        y_word, rel_year, mo, d, iy, imo, iday, rel_day = m.groups()
+        date = None
+        if iy:
+            date = _ymd(int(iy), int(imo), int(iday))
+        elif rel_day:
+            if today is not None:
+                date = (today - dt.timedelta(days=1 if rel_day.startswith("昨") else 0)).isoformat()
+        elif y_word:
+            date = _ymd(int(y_word), int(mo), int(d))
+        else:
+            month, day = int(mo), int(d)
+            if rel_year and today is not None:
+                date = _ymd(today.year - (rel_year in ("去年", "上年")), month, day)
+            elif today is not None:
+                date = _ymd(today.year - ((month, day) > (today.month, today.day)), month, day)
+            elif year is not None:
+                date = _ymd(year, month, day)
+        if date:
+            out.append(DatedSpan(m.start(), m.end(), date))
+    return out
+
+
+def _dateline(text: str) -> dt.date | None:
+    """The date of a dateline: a short sentence holding a full date and no clause of its own."""
+    m = _FULL_DATE.search(text)
+    if not m or len(text) > 48 or "，" in text[m.end() :]:
+        return None
+    y, mo, d, imo, iday = m.groups()
+    iso = _ymd(int(y), int(mo or imo), int(d or iday))
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+
+
+def _clause_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_END) if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[EventRecord]:
-    """Dated happenings: a date or year and an event verb in one sentence.
+    """Dated happenings: an event verb with a day date before it in its sentence.
+
+    Parameters
+    ----------
+    sentences : sequence of Sentence
+        The document's sentences in order.
+    mentions : sequence of Mention
+        Their entity mentions.
+
+    Returns
+    -------
+    list of EventRecord
+        One per event verb with a date; ``involves`` lists the parties, subject first.
 
     Examples
     --------
@@ -30,40 +162,72 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     >>> [(e.event_type, e.date) for e in find_events(sents, find_mentions(sents).mentions)]
     [('opening', '2024-01-12')]
     """
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.cls in PARTY_CLASSES:
+            by_sentence.setdefault(m.sentence, []).append(m)
     out: list[EventRecord] = []
+    today: dt.date | None = None
+    last_year: int | None = None
     for s in sentences:
-        verb = next(((v, _CUES.value("event", v)) for v in _CUES.in_order("event") if v in s.text), None)
-        if verb is None:
+        text = s.text
+        if " " in text:  # 202 4年 / 1 1月: digits a PDF line spaced apart (same length, offsets kept)
+            text = _SPACED_DIGITS.sub("\u2009", text).replace("\u2009", "")
+            text = text + " " * (len(s.text) - len(text))
+        line_date = _dateline(text)
+        if line_date is not None:
+            today = line_date
             continue
-        dm = DATE_RE.search(s.text)
-        date = None
-        year = None
-        if dm:
-            y, mo, d = (int(g) for g in dm.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                date = f"{y:04d}-{mo:02d}-{d:02d}"
-                year = y
-        if year is None:
-            ym = YEAR_RE.search(s.text)
-            if not ym or ym.start() > s.text.find(verb[0]):
-                continue
-            year = int(ym.group(1))
-        involved = tuple(
-            dict.fromkeys(m.key for m in mentions if m.sentence == s.index and m.cls in ACTORS | {"Platform", "Project"})
-        )
-        if not involved:
+        dates = find_dates(text, today=today, year=last_year)
+        years = YEAR_RE.findall(text)
+        if dates and _EVENT_CUE.search(text):
+            out.extend(_sentence_events(s, text, dates, by_sentence.get(s.index, [])))
+        if years:
+            last_year = int(years[-1])
+    return out
+
+
+def _sentence_events(s: Sentence, text: str, dates: list[DatedSpan], ments: list[Mention]) -> list[EventRecord]:
+    out: list[EventRecord] = []
+    seen: dict[tuple[str, str], set[str]] = {}
+    not_events = [m.span() for m in _NOT_EVENT.finditer(text)]
+    for cue in _EVENT_CUE.finditer(text):
+        if any(a <= cue.start() < b for a, b in not_events):
             continue
+        before = [d for d in dates if d.end <= cue.start()]
+        if not before:
+            continue
+        date = before[-1]
+        between = text[date.end : cue.start()]
+        if _PLAN_CUE.search(text, _clause_start(text, cue.start()), cue.start()) or _PLAN_CUE.search(between):
+            continue
+        lo = min(_clause_start(text, date.start), _clause_start(text, cue.start()))
+        if date.end >= len(text) or text[date.end : date.end + 1] in "，,":
+            lo = date.end  # "3月6日，…": the clause after the date
+        hi = _clause_end(text, cue.end())
+        inside = [m for m in ments if lo <= m.start - s.start and m.end - s.start <= hi]
+        if not any(m.start - s.start < cue.start() for m in inside):
+            subject = next((m for m in ments if m.cls in ACTORS and m.start - s.start < cue.start()), None)
+            inside = ([subject] if subject else []) + inside
+        parties = tuple(dict.fromkeys(m.key for m in inside))
+        if not parties:
+            continue
+        kind = _CUES.value("event", cue.group()) or ""
+        known = seen.setdefault((kind, date.date), set())
+        if known.issuperset(parties):  # 签约…签署 in one clause: one signing
+            continue
+        known.update(parties)
         out.append(
             EventRecord(
-                event_type=verb[1],
-                involves=involved,
+                event_type=kind,
+                involves=parties,
                 sentence=s.index,
-                start=s.start,
-                end=s.end,
-                rule=f"event:{verb[0]}",
-                date=date,
-                year=year,
-                label=s.text[:60],
+                start=s.start + lo,
+                end=s.start + hi,
+                rule=f"event:{cue.group()}",
+                date=date.date,
+                year=int(date.date[:4]),
+                label=text[lo:hi].strip()[:60],
             )
         )
     return out

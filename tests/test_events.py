@@ -1,0 +1,56 @@
+"""Events stage: dated happenings on made-up sentences."""
+
+import datetime as dt
+
+from graph.extract.events import find_dates, find_events
+from graph.extract.mentions import find_mentions
+from graph.text.clean import clean_text
+from graph.text.segment import split_sentences
+
+
+def events(text: str):
+    sents = split_sentences(clean_text(text))
+    return find_events(sents, find_mentions(sents).mentions)
+
+
+def test_month_day_takes_the_dateline_year():
+    evs = events("发布时间：2023-05-10\n5月8日，青溪智能装备有限公司与华东理工大学签署战略合作协议。")
+    assert [(e.event_type, e.date) for e in evs] == [("signing", "2023-05-08")]
+    assert set(evs[0].involves) >= {"青溪智能装备有限公司", "华东理工大学"}
+
+
+def test_month_day_after_the_dateline_is_last_year():
+    assert [d.date for d in find_dates("11月20日投产", today=dt.date(2024, 2, 1))] == ["2023-11-20"]
+
+
+def test_relative_days():
+    today = dt.date(2024, 7, 1)
+    assert [d.date for d in find_dates("昨天开工", today=today)] == ["2024-06-30"]
+    assert find_dates("近日获批", today=today) == []
+    assert [d.date for d in find_dates("今年3月2日", today=today)] == ["2024-03-02"]
+
+
+def test_full_date_types():
+    got = events("2022年4月6日，蓝川新材料科技有限公司年产5万吨电解液项目在青溪工业园开工。")
+    assert [(e.event_type, e.date) for e in got] == [("groundbreaking", "2022-04-06")]
+    got = events("2021年9月9日，江屿电子股份有限公司在深圳证券交易所创业板上市。")
+    assert [(e.event_type, e.date) for e in got] == [("listing", "2021-09-09")]
+    assert "江屿电子股份有限公司" in got[0].involves
+
+
+def test_plans_are_not_events():
+    assert events("2022年4月6日，蓝川新材料科技有限公司宣布，项目将于年底投产。") == []
+    assert events("蓝川新材料科技有限公司计划于2026年5月1日开工。") == []
+
+
+def test_listed_company_is_not_a_listing():
+    assert events("2022年4月6日，江屿电子股份有限公司成为上市公司供应商。") == []
+
+
+def test_two_events_two_dates():
+    got = events("2022年3月1日，青溪工业园管理委员会与华东理工大学签署合作协议；双方共建的青溪中试平台于2022年8月8日揭牌运行。")
+    assert [(e.event_type, e.date) for e in got] == [("signing", "2022-03-01"), ("opening", "2022-08-08")]
+
+
+def test_no_date_no_event():
+    assert events("蓝川新材料科技有限公司年产5万吨电解液项目近日开工。") == []
