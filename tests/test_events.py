@@ -54,3 +54,37 @@ def test_two_events_two_dates():
 
 def test_no_date_no_event():
     assert events("蓝川新材料科技有限公司年产5万吨电解液项目近日开工。") == []
+
+
+def test_same_day_and_occasion_carry_the_date():
+    text = (
+        "发布时间：2023-05-10\n"
+        "5月9日，青溪工业园举行产业合作大会。\n"
+        "会上，蓝川新材料科技有限公司与华东理工大学签署合作协议。\n"
+        "双方共建的青溪电池材料联合实验室同日揭牌。"
+    )
+    got = [(e.event_type, e.date) for e in events(text)]
+    assert ("signing", "2023-05-09") in got and ("opening", "2023-05-09") in got
+
+
+def test_each_counterpart_is_one_signing():
+    text = "2023年5月9日，华东理工大学分别与蓝川新材料科技有限公司、江屿电子股份有限公司签署合作协议。"
+    got = events(text)
+    assert [e.event_type for e in got] == ["signing", "signing"]
+    assert {frozenset(e.involves) for e in got} == {
+        frozenset({"华东理工大学", "蓝川新材料科技有限公司"}),
+        frozenset({"华东理工大学", "江屿电子股份有限公司"}),
+    }
+
+
+def test_clauses_of_a_list_are_separate_signings():
+    text = (
+        "2023年5月9日，青溪工业园举行产业合作大会。"
+        "其中，蓝川新材料科技有限公司与华东理工大学签署合作协议；江屿电子股份有限公司与青溪智能装备有限公司签订采购协议。"
+    )
+    got = [e for e in events(text) if e.event_type == "signing"]
+    assert len(got) == 2 and all(e.date == "2023-05-09" for e in got)
+
+
+def test_dateline_run_into_a_heading():
+    assert events("青溪工业园管理委员会办公室2023年5月10日一、项目签约，一个项目投产") == []

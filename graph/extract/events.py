@@ -16,13 +16,18 @@ Rules:
   holding a full date, such as 发布时间：2024-03-08); a month-day later in
   the year than the dateline belongs to the year before; with no dateline
   the last year the text named before the sentence is used;
-* a plan or target between the date and the verb (将于, 计划, 拟: the
-  ``event-plan`` cues) is not an event;
+* a plan or target between the date and the verb or in the verb's clause
+  (将于, 计划, 拟: the ``event-plan`` cues) is not an event;
+* a sentence with no day of its own takes the day last named after 同日, or
+  the day of the occasion (the first day after the dateline) after 会上 /
+  当天 (``event-sameday`` cues); 其中，… keeps the day of the sentence before;
+  an event so dated that repeats an earlier one (…在上市仪式上) is dropped;
 * the parties are the organisations, parks, platforms and projects named
   between the date (or the start of the verb's clause) and the end of the
-  verb's clause; when none comes before the verb, the sentence's first
-  organisation is the subject;
-* ``A 与 B 签约；C 与 D 签约`` gives one signing per clause.
+  verb's clause; when none comes before the verb (双方…签订), the sentence
+  from its start;
+* ``A 与 B 签约；C 与 D 签约`` gives one signing per clause, ``A 分别与 B、C
+  签约`` one per counterpart (``event-each`` cues).
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ __all__ = ["find_events", "find_dates", "DatedSpan"]
 _CUES = load_cues()
 _EVENT_CUE = _CUES.pattern("event")
 _PLAN_CUE = _CUES.pattern("event-plan")
+_SAMEDAY_CUE = _CUES.pattern("event-sameday")
+_EACH_CUE = _CUES.pattern("event-each")
 PARTY_CLASSES = ACTORS | {"Platform", "Project"}
 #: a date; groups: year, month, day | ISO year, month, day | relative day word
 _DATE = re.compile(
@@ -51,9 +58,10 @@ _DATE = re.compile(
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
 #: a cue read as something else: 上市公司/上市企业 are companies, not listings
 _NOT_EVENT = re.compile(
-    r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于"
+    r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于|新获批"
 )
-_CLAUSE_END = "，,；;。：:"
+_CLAUSE_END = "，,；;。"
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # a heading run on after a dateline
 _SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 
 
@@ -122,7 +130,11 @@ def find_dates(text: str, *, today: dt.date | None = None, year: int | None = No
 def _dateline(text: str) -> dt.date | None:
     """The date of a dateline: a short sentence holding a full date and no clause of its own."""
     m = _FULL_DATE.search(text)
-    if not m or len(text) > 48 or "，" in text[m.end() :]:
+    if not m:
+        return None
+    if not _HEADING.match(text, m.end()) and (len(text) > 48 or "，" in text[m.end() :]):
+        return None
+    if m.start() > 40:
         return None
     y, mo, d, imo, iday = m.groups()
     iso = _ymd(int(y), int(mo or imo), int(d or iday))
@@ -169,6 +181,9 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     out: list[EventRecord] = []
     today: dt.date | None = None
     last_year: int | None = None
+    last_day: str | None = None
+    lead_day: str | None = None
+    carried: str | None = None
     for s in sentences:
         text = s.text
         if " " in text:  # 202 4年 / 1 1月: digits a PDF line spaced apart (same length, offsets kept)
@@ -176,12 +191,28 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
             text = text + " " * (len(s.text) - len(text))
         line_date = _dateline(text)
         if line_date is not None:
-            today = line_date
+            today, lead_day = line_date, None
             continue
         dates = find_dates(text, today=today, year=last_year)
         years = YEAR_RE.findall(text)
+        same = _SAMEDAY_CUE.search(text)
+        if dates:
+            last_day, lead_day = dates[-1].date, lead_day or dates[0].date
+            carried = last_day  # for a 其中，… sentence next
+        elif same:  # 同日: the day last named; 会上/当天: the occasion's day
+            carried = last_day if _CUES.value("event-sameday", same.group()) == "previous" else (lead_day or last_day)
+        elif not text.startswith("其中"):  # 其中，… details the sentence before
+            carried = None
+        if not dates and carried:
+            dates = [DatedSpan(0, 0, carried)]
         if dates and _EVENT_CUE.search(text):
-            out.extend(_sentence_events(s, text, dates, by_sentence.get(s.index, [])))
+            earlier = len(out)
+            for ev in _sentence_events(s, text, dates, by_sentence.get(s.index, [])):
+                if dates[0].end == 0 and any(
+                    e.event_type == ev.event_type and set(e.involves) & set(ev.involves) for e in out[:earlier]
+                ):
+                    continue  # 在上市仪式上…: the listing told again, not a second one
+                out.append(ev)
         if years:
             last_year = int(years[-1])
     return out
@@ -189,7 +220,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
 
 def _sentence_events(s: Sentence, text: str, dates: list[DatedSpan], ments: list[Mention]) -> list[EventRecord]:
     out: list[EventRecord] = []
-    seen: dict[tuple[str, str], set[str]] = {}
+    seen: dict[tuple[str, str], list[tuple[int, int, set[str]]]] = {}
     not_events = [m.span() for m in _NOT_EVENT.finditer(text)]
     for cue in _EVENT_CUE.finditer(text):
         if any(a <= cue.start() < b for a, b in not_events):
@@ -198,36 +229,53 @@ def _sentence_events(s: Sentence, text: str, dates: list[DatedSpan], ments: list
         if not before:
             continue
         date = before[-1]
-        between = text[date.end : cue.start()]
+        between = text[date.end : cue.start()] if date.end else ""
         if _PLAN_CUE.search(text, _clause_start(text, cue.start()), cue.start()) or _PLAN_CUE.search(between):
             continue
-        lo = min(_clause_start(text, date.start), _clause_start(text, cue.start()))
-        if date.end >= len(text) or text[date.end : date.end + 1] in "，,":
+        if date.end == 0:  # carried from an earlier sentence
+            lo = _clause_start(text, cue.start())
+        elif date.end < len(text) and text[date.end] in "，,":
             lo = date.end  # "3月6日，…": the clause after the date
+        else:
+            lo = min(_clause_start(text, date.start), _clause_start(text, cue.start()))
         hi = _clause_end(text, cue.end())
         inside = [m for m in ments if lo <= m.start - s.start and m.end - s.start <= hi]
-        if not any(m.start - s.start < cue.start() for m in inside):
-            subject = next((m for m in ments if m.cls in ACTORS and m.start - s.start < cue.start()), None)
-            inside = ([subject] if subject else []) + inside
-        parties = tuple(dict.fromkeys(m.key for m in inside))
-        if not parties:
-            continue
+        if not any(m.start - s.start < cue.start() for m in inside):  # 双方…签订 / subject clauses back
+            lo = 0
+            inside = [m for m in ments if m.end - s.start <= hi]
         kind = _CUES.value("event", cue.group()) or ""
-        known = seen.setdefault((kind, date.date), set())
-        if known.issuperset(parties):  # 签约…签署 in one clause: one signing
-            continue
-        known.update(parties)
-        out.append(
-            EventRecord(
-                event_type=kind,
-                involves=parties,
-                sentence=s.index,
-                start=s.start + lo,
-                end=s.start + hi,
-                rule=f"event:{cue.group()}",
-                date=date.date,
-                year=int(date.date[:4]),
-                label=text[lo:hi].strip()[:60],
+        for group in _each(text, s.start, inside, lo, cue.start()):
+            parties = tuple(dict.fromkeys(m.key for m in group))
+            if not parties:
+                continue
+            known = seen.setdefault((kind, date.date), [])
+            if any(set(parties) <= who and (a < hi and lo < b or set(parties) == who) for a, b, who in known):
+                continue  # 签约…签署 in one clause: one signing
+            known.append((lo, hi, set(parties)))
+            out.append(
+                EventRecord(
+                    event_type=kind,
+                    involves=parties,
+                    sentence=s.index,
+                    start=s.start + lo,
+                    end=s.start + hi,
+                    rule=f"event:{cue.group()}",
+                    date=date.date,
+                    year=int(date.date[:4]),
+                    label=text[lo:hi].strip()[:60],
+                )
             )
-        )
     return out
+
+
+def _each(text: str, offset: int, parties: list[Mention], lo: int, verb: int) -> list[list[Mention]]:
+    """``A 分别与 B、C 签约`` → [[A, B], [A, C]]; otherwise the parties as one group."""
+    each = _EACH_CUE.search(text, lo, verb)
+    if not each:
+        return [parties]
+    subjects = [m for m in parties if m.start - offset < each.start()]
+    objects = [m for m in parties if each.end() <= m.start - offset < verb]
+    rest = [m for m in parties if m not in subjects and m not in objects]
+    if len(objects) < 2:
+        return [parties]
+    return [subjects + [o] + rest for o in objects]
