@@ -88,3 +88,20 @@ def test_clauses_of_a_list_are_separate_signings():
 
 def test_dateline_run_into_a_heading():
     assert events("青溪工业园管理委员会办公室2023年5月10日一、项目签约，一个项目投产") == []
+
+
+def test_award_with_a_day():
+    got = events("2023年5月9日，蓝川新材料科技有限公司被青溪市工业和信息化局认定为青溪市制造业单项冠军企业。")
+    assert [(e.event_type, e.date) for e in got] == [("award", "2023-05-09")]
+    assert "蓝川新材料科技有限公司" in got[0].involves
+
+
+def test_status_already_held_is_not_an_award():
+    got = events("2023年5月9日，青溪中试平台揭牌运行，已被认定为省级公共服务示范平台。")
+    assert [e.event_type for e in got] == ["opening"]
+
+
+def test_detail_sentence_joins_its_event():
+    text = "2023年5月9日，青溪工业园为新认定的企业集中授牌。其中，蓝川新材料科技有限公司被认定为青溪市制造业单项冠军企业。"
+    got = [e for e in events(text) if e.event_type == "award"]
+    assert len(got) == 1 and "蓝川新材料科技有限公司" in got[0].involves

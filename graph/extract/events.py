@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.extract.cues import load_cues
 from graph.extract.relations import ACTORS, YEAR_RE
@@ -48,7 +48,7 @@ _EVENT_CUE = _CUES.pattern("event")
 _PLAN_CUE = _CUES.pattern("event-plan")
 _SAMEDAY_CUE = _CUES.pattern("event-sameday")
 _EACH_CUE = _CUES.pattern("event-each")
-PARTY_CLASSES = ACTORS | {"Platform", "Project"}
+PARTY_CLASSES = ACTORS | {"Platform", "Project", "Honour"}
 #: a date; groups: year, month, day | ISO year, month, day | relative day word
 _DATE = re.compile(
     r"(?:((?:19|20)\d{2})\s*年|(今年|本年|去年|上年))?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -58,7 +58,7 @@ _DATE = re.compile(
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
 #: a cue read as something else: 上市公司/上市企业 are companies, not listings
 _NOT_EVENT = re.compile(
-    r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于|新获批"
+    r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于|新获批|已被认定为|已获评|已荣获"
 )
 _CLAUSE_END = "，,；;。"
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # a heading run on after a dateline
@@ -212,6 +212,8 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
                     e.event_type == ev.event_type and set(e.involves) & set(ev.involves) for e in out[:earlier]
                 ):
                     continue  # 在上市仪式上…: the listing told again, not a second one
+                if text.startswith("其中") and _merge_detail(out, earlier, ev, s.index):
+                    continue
                 out.append(ev)
         if years:
             last_year = int(years[-1])
@@ -266,6 +268,18 @@ def _sentence_events(s: Sentence, text: str, dates: list[DatedSpan], ments: list
                 )
             )
     return out
+
+
+def _merge_detail(out: list[EventRecord], earlier: int, ev: EventRecord, index: int) -> bool:
+    """其中，…: an event of the sentence before, of the same type and day, takes the detail's parties."""
+    for i in range(earlier - 1, -1, -1):
+        e = out[i]
+        if e.sentence != index - 1:
+            break
+        if e.event_type == ev.event_type and e.date == ev.date:
+            out[i] = replace(e, involves=tuple(dict.fromkeys(e.involves + ev.involves)))
+            return True
+    return False
 
 
 def _each(text: str, offset: int, parties: list[Mention], lo: int, verb: int) -> list[list[Mention]]:
