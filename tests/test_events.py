@@ -105,3 +105,22 @@ def test_detail_sentence_joins_its_event():
     text = "2023年5月9日，青溪工业园为新认定的企业集中授牌。其中，蓝川新材料科技有限公司被认定为青溪市制造业单项冠军企业。"
     got = [e for e in events(text) if e.event_type == "award"]
     assert len(got) == 1 and "蓝川新材料科技有限公司" in got[0].involves
+
+
+def test_bare_head_noun_names_the_entity_before():
+    text = "蓝川新材料科技有限公司与华东理工大学共建青溪电池材料联合研究院。研究院于2023年5月9日揭牌。"
+    got = events(text)
+    assert [(e.event_type, e.date) for e in got] == [("opening", "2023-05-09")]
+    assert {"蓝川新材料科技有限公司", "华东理工大学"} <= set(got[0].involves) or "青溪电池材料联合研究院" in got[0].involves
+
+
+def test_company_names_the_topic():
+    text = "蓝川新材料科技有限公司由江屿控股集团有限公司控股。2023年5月9日，公司投资建设的电解液生产线正式投产。"
+    got = events(text)
+    assert [e.event_type for e in got] == ["production-start"]
+    assert got[0].involves[0] == "蓝川新材料科技有限公司"
+
+
+def test_ceremony_as_setting_is_not_a_new_event():
+    text = "2023年5月9日，蓝川新材料科技有限公司电解液项目开工。公司董事长在开工仪式上表示，项目将于明年投产。"
+    assert [e.event_type for e in events(text)] == ["groundbreaking"]

@@ -48,6 +48,7 @@ _EVENT_CUE = _CUES.pattern("event")
 _PLAN_CUE = _CUES.pattern("event-plan")
 _SAMEDAY_CUE = _CUES.pattern("event-sameday")
 _EACH_CUE = _CUES.pattern("event-each")
+_ANAPHOR = re.compile(r"[\s，,]*(?:该|其)?(" + _CUES.alternation("event-anaphor") + r")")
 PARTY_CLASSES = ACTORS | {"Platform", "Project", "Honour"}
 #: a date; groups: year, month, day | ISO year, month, day | relative day word
 _DATE = re.compile(
@@ -59,6 +60,7 @@ _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2}
 #: a cue read as something else: 上市公司/上市企业 are companies, not listings
 _NOT_EVENT = re.compile(
     r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于|新获批|已被认定为|已获评|已荣获"
+    r"|(?:签约|签署|开工|动工|奠基|揭牌|投产|上市|开业)仪式上"
 )
 _CLAUSE_END = "，,；;。"
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # a heading run on after a dateline
@@ -128,11 +130,14 @@ def find_dates(text: str, *, today: dt.date | None = None, year: int | None = No
 
 
 def _dateline(text: str) -> dt.date | None:
-    """The date of a dateline: a short sentence holding a full date and no clause of its own."""
+    """The date of a dateline: a short sentence holding a full date, no clause of its own and no event verb."""
     m = _FULL_DATE.search(text)
     if not m:
         return None
-    if not _HEADING.match(text, m.end()) and (len(text) > 48 or "，" in text[m.end() :]):
+    heading = _HEADING.match(text, m.end())  # text after a heading's 一、 is not the dateline's
+    if _EVENT_CUE.search(text, 0, m.start() if heading else len(text)):
+        return None
+    if not heading and (len(text) > 48 or "，" in text[m.end() :]):
         return None
     if m.start() > 40:
         return None
@@ -182,6 +187,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     today: dt.date | None = None
     last_year: int | None = None
     last_day: str | None = None
+    after_line = 0
     lead_day: str | None = None
     carried: str | None = None
     for s in sentences:
@@ -191,7 +197,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
             text = text + " " * (len(s.text) - len(text))
         line_date = _dateline(text)
         if line_date is not None:
-            today, lead_day = line_date, None
+            today, lead_day, after_line = line_date, None, s.index + 1
             continue
         dates = find_dates(text, today=today, year=last_year)
         years = YEAR_RE.findall(text)
@@ -207,7 +213,10 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
             dates = [DatedSpan(0, 0, carried)]
         if dates and _EVENT_CUE.search(text):
             earlier = len(out)
-            for ev in _sentence_events(s, text, dates, by_sentence.get(s.index, [])):
+            before = sorted(
+                (m for i in range(max(s.index - 3, after_line), s.index) for m in by_sentence.get(i, [])), key=lambda m: m.start
+            )
+            for ev in _sentence_events(s, text, dates, by_sentence.get(s.index, []), before):
                 if dates[0].end == 0 and any(
                     e.event_type == ev.event_type and set(e.involves) & set(ev.involves) for e in out[:earlier]
                 ):
@@ -220,7 +229,9 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     return out
 
 
-def _sentence_events(s: Sentence, text: str, dates: list[DatedSpan], ments: list[Mention]) -> list[EventRecord]:
+def _sentence_events(
+    s: Sentence, text: str, dates: list[DatedSpan], ments: list[Mention], previous: Sequence[Mention] = ()
+) -> list[EventRecord]:
     out: list[EventRecord] = []
     seen: dict[tuple[str, str], list[tuple[int, int, set[str]]]] = {}
     not_events = [m.span() for m in _NOT_EVENT.finditer(text)]
@@ -232,7 +243,9 @@ def _sentence_events(s: Sentence, text: str, dates: list[DatedSpan], ments: list
             continue
         date = before[-1]
         between = text[date.end : cue.start()] if date.end else ""
-        if _PLAN_CUE.search(text, _clause_start(text, cue.start()), cue.start()) or _PLAN_CUE.search(between):
+        # with a carried day, a plan anywhere in the verb's ；-part rules it out
+        plan_from = _clause_start(text, cue.start()) if date.end else max(text.rfind(c, 0, cue.start()) for c in "；;") + 1
+        if _PLAN_CUE.search(text, plan_from, cue.start()) or _PLAN_CUE.search(between):
             continue
         if date.end == 0:  # carried from an earlier sentence
             lo = _clause_start(text, cue.start())
@@ -243,8 +256,12 @@ def _sentence_events(s: Sentence, text: str, dates: list[DatedSpan], ments: list
         hi = _clause_end(text, cue.end())
         inside = [m for m in ments if lo <= m.start - s.start and m.end - s.start <= hi]
         if not any(m.start - s.start < cue.start() for m in inside):  # 双方…签订 / subject clauses back
-            lo = 0
-            inside = [m for m in ments if m.end - s.start <= hi]
+            named = _antecedent(text, lo, cue.start(), previous)
+            if not named:
+                lo = 0
+                inside = [m for m in ments if m.end - s.start <= hi]
+            else:
+                inside = named + inside
         kind = _CUES.value("event", cue.group()) or ""
         for group in _each(text, s.start, inside, lo, cue.start()):
             parties = tuple(dict.fromkeys(m.key for m in group))
@@ -268,6 +285,30 @@ def _sentence_events(s: Sentence, text: str, dates: list[DatedSpan], ments: list
                 )
             )
     return out
+
+
+def _antecedent(text: str, lo: int, verb: int, before: Sequence[Mention]) -> list[Mention]:
+    """研究院于…揭牌: the entity before the sentence that the bare head noun opening the clause names.
+
+    公司 names the topic (the first company of the sentences before), 该公司 the
+    last one; 研究院 the last entity whose name ends so, or, when that name was
+    not recognised, the organisations of the last sentence before with any.
+    """
+    m = _ANAPHOR.match(text, lo, verb)
+    if not m:
+        return []
+    head = m.group(1)
+    cls = _CUES.value("event-anaphor", head)
+    if cls:
+        pool = [cand for cand in before if cand.cls == cls]
+        if not pool:
+            return []
+        return [pool[-1] if m.group().lstrip("，, ").startswith(("该", "其")) else pool[0]]
+    same = [cand for cand in before if cand.name.endswith(head)]
+    if same:
+        return [same[-1]]
+    last = max((cand.sentence for cand in before), default=None)
+    return [cand for cand in before if cand.sentence == last and cand.cls in ACTORS]
 
 
 def _merge_detail(out: list[EventRecord], earlier: int, ev: EventRecord, index: int) -> bool:
