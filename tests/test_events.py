@@ -124,3 +124,17 @@ def test_company_names_the_topic():
 def test_ceremony_as_setting_is_not_a_new_event():
     text = "2023年5月9日，蓝川新材料科技有限公司电解液项目开工。公司董事长在开工仪式上表示，项目将于明年投产。"
     assert [e.event_type for e in events(text)] == ["groundbreaking"]
+
+
+def test_verb_modifying_a_noun_is_not_the_event():
+    text = "2023年5月9日，蓝川新材料科技有限公司收到青溪市科学技术局的通知，其与华东理工大学联合组建的研究中心获批认定。"
+    assert "founding" not in [e.event_type for e in events(text)]
+
+
+def test_same_day_events_of_one_type_are_kept_apart_by_day():
+    text = (
+        "2023年5月9日，青溪智造园知识产权服务站揭牌，蓝川新材料科技有限公司出席。"
+        "2023年6月1日，蓝川新材料科技有限公司与华东理工大学签署合作协议。"
+        "同日，蓝川新材料科技有限公司与华东理工大学共建的青溪电池材料联合实验室揭牌。"
+    )
+    assert [(e.event_type, e.date) for e in events(text) if e.event_type == "opening"][-1] == ("opening", "2023-06-01")

@@ -218,7 +218,8 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
             )
             for ev in _sentence_events(s, text, dates, by_sentence.get(s.index, []), before):
                 if dates[0].end == 0 and any(
-                    e.event_type == ev.event_type and set(e.involves) & set(ev.involves) for e in out[:earlier]
+                    e.event_type == ev.event_type and e.date == ev.date and set(e.involves) & set(ev.involves)
+                    for e in out[:earlier]
                 ):
                     continue  # 在上市仪式上…: the listing told again, not a second one
                 if text.startswith("其中") and _merge_detail(out, earlier, ev, s.index):
@@ -244,6 +245,8 @@ def _sentence_events(
         date = before[-1]
         between = text[date.end : cue.start()] if date.end else ""
         # with a carried day, a plan anywhere in the verb's ；-part rules it out
+        if text.startswith("的", cue.end()) and len(between.strip("于在 ")) > 0:
+            continue  # 联合…组建的中心: the verb modifies a noun; the sentence reports something else
         plan_from = _clause_start(text, cue.start()) if date.end else max(text.rfind(c, 0, cue.start()) for c in "；;") + 1
         if _PLAN_CUE.search(text, plan_from, cue.start()) or _PLAN_CUE.search(between):
             continue
