@@ -267,7 +267,7 @@ def _sentence_events(
                 inside = named + inside
         kind = _CUES.value("event", cue.group()) or ""
         for group in _each(text, s.start, inside, lo, cue.start()):
-            parties = tuple(dict.fromkeys(m.key for m in group))
+            parties = tuple(dict.fromkeys(m.key for m in _outermost(group)))
             if not parties:
                 continue
             known = seen.setdefault((kind, date.date), [])
@@ -324,6 +324,15 @@ def _merge_detail(out: list[EventRecord], earlier: int, ev: EventRecord, index: 
             out[i] = replace(e, involves=tuple(dict.fromkeys(e.involves + ev.involves)))
             return True
     return False
+
+
+def _outermost(group: list[Mention]) -> list[Mention]:
+    """The mentions not inside a longer one (成都东部新区 inside 成都东部新区…管理委员会)."""
+    return [
+        m
+        for m in group
+        if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in group)
+    ]
 
 
 def _each(text: str, offset: int, parties: list[Mention], lo: int, verb: int) -> list[list[Mention]]:
