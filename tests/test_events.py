@@ -138,3 +138,9 @@ def test_same_day_events_of_one_type_are_kept_apart_by_day():
         "同日，蓝川新材料科技有限公司与华东理工大学共建的青溪电池材料联合实验室揭牌。"
     )
     assert [(e.event_type, e.date) for e in events(text) if e.event_type == "opening"][-1] == ("opening", "2023-06-01")
+
+
+def test_founding_date_field():
+    text = "二、标的公司基本情况\n1、公司名称：蓝川新材料科技有限公司\n2、注册资本：5000万元\n3、成立日期：2021年4月2日\n"
+    got = events(text)
+    assert [(e.event_type, e.date, e.involves) for e in got] == [("founding", "2021-04-02", ("蓝川新材料科技有限公司",))]

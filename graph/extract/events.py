@@ -26,6 +26,7 @@ Rules:
   between the date (or the start of the verb's clause) and the end of the
   verb's clause; when none comes before the verb (双方…签订), the sentence
   from its start;
+* a record's fields (公司名称：X … 成立日期：2023年9月6日) give X's founding;
 * ``A 与 B 签约；C 与 D 签约`` gives one signing per clause, ``A 分别与 B、C
   签约`` one per counterpart (``event-each`` cues).
 """
@@ -64,6 +65,9 @@ _NOT_EVENT = re.compile(
 )
 _CLAUSE_END = "，,；;。"
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # a heading run on after a dateline
+#: field layouts of announcements and registration records: 公司名称：X … 成立日期：2023年9月6日
+_NAME_FIELD = re.compile(r"(?:公司|企业|单位|机构)?名称[:：]")
+_FOUNDED_FIELD = re.compile(r"(成立|注册|设立)(?:日期|时间)[:：]")
 _SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 
 
@@ -188,6 +192,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     last_year: int | None = None
     last_day: str | None = None
     after_line = 0
+    field_subject: Mention | None = None
     lead_day: str | None = None
     carried: str | None = None
     for s in sentences:
@@ -211,7 +216,15 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
             carried = None
         if not dates and carried:
             dates = [DatedSpan(0, 0, carried)]
-        if dates and _EVENT_CUE.search(text):
+        named = _NAME_FIELD.search(text)
+        if named:  # 公司名称：X — the record a later 成立日期 field dates
+            field_subject = next((m for m in by_sentence.get(s.index, []) if m.start - s.start >= named.end()), None)
+        field = _FOUNDED_FIELD.search(text)
+        if field and field_subject is not None:
+            day = next((d.date for d in dates if d.start >= field.end()), None)
+            if day:
+                out.append(_record("founding", (field_subject.key,), s, 0, len(text), field.group(1), day, text))
+        elif dates and _EVENT_CUE.search(text):
             earlier = len(out)
             before = sorted(
                 (m for i in range(max(s.index - 3, after_line), s.index) for m in by_sentence.get(i, [])), key=lambda m: m.start
@@ -274,19 +287,7 @@ def _sentence_events(
             if any(set(parties) <= who and (a < hi and lo < b or set(parties) == who) for a, b, who in known):
                 continue  # 签约…签署 in one clause: one signing
             known.append((lo, hi, set(parties)))
-            out.append(
-                EventRecord(
-                    event_type=kind,
-                    involves=parties,
-                    sentence=s.index,
-                    start=s.start + lo,
-                    end=s.start + hi,
-                    rule=f"event:{cue.group()}",
-                    date=date.date,
-                    year=int(date.date[:4]),
-                    label=text[lo:hi].strip()[:60],
-                )
-            )
+            out.append(_record(kind, parties, s, lo, hi, cue.group(), date.date, text))
     return out
 
 
@@ -324,6 +325,20 @@ def _merge_detail(out: list[EventRecord], earlier: int, ev: EventRecord, index: 
             out[i] = replace(e, involves=tuple(dict.fromkeys(e.involves + ev.involves)))
             return True
     return False
+
+
+def _record(kind: str, parties: tuple[str, ...], s: Sentence, lo: int, hi: int, cue: str, day: str, text: str) -> EventRecord:
+    return EventRecord(
+        event_type=kind,
+        involves=parties,
+        sentence=s.index,
+        start=s.start + lo,
+        end=s.start + hi,
+        rule=f"event:{cue}",
+        date=day,
+        year=int(day[:4]),
+        label=text[lo:hi].strip()[:60],
+    )
 
 
 def _outermost(group: list[Mention]) -> list[Mention]:
