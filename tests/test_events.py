@@ -144,3 +144,13 @@ def test_founding_date_field():
     text = "二、标的公司基本情况\n1、公司名称：蓝川新材料科技有限公司\n2、注册资本：5000万元\n3、成立日期：2021年4月2日\n"
     got = events(text)
     assert [(e.event_type, e.date, e.involves) for e in got] == [("founding", "2021-04-02", ("蓝川新材料科技有限公司",))]
+
+
+def test_cutoff_and_deadline_days_are_not_event_days():
+    assert events("截至2024年6月30日，青溪工业园累计签约项目120个。") == []
+    assert events("2024年6月30日前，蓝川新材料科技有限公司电解液项目必须开工。") == []
+    assert events("2024年6月30日，青溪工业园新签约项目5个，总投资30亿元。") == []
+
+
+def test_same_year_completes_a_month_day():
+    assert [d.date for d in find_dates("2023年，公司成立，同年12月8日开工")] == ["2023-12-08"]

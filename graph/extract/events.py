@@ -53,14 +53,14 @@ _ANAPHOR = re.compile(r"[\s，,]*(?:该|其)?(" + _CUES.alternation("event-anaph
 PARTY_CLASSES = ACTORS | {"Platform", "Project", "Honour"}
 #: a date; groups: year, month, day | ISO year, month, day | relative day word
 _DATE = re.compile(
-    r"(?:((?:19|20)\d{2})\s*年|(今年|本年|去年|上年))?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"(?:((?:19|20)\d{2})\s*年|(今年|本年|去年|上年|同年|当年))?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"|((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
     r"|(今天|今日|昨天|昨日)"
 )
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
 #: a cue read as something else: 上市公司/上市企业 are companies, not listings
 _NOT_EVENT = re.compile(
-    r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于|新获批|已被认定为|已获评|已荣获"
+    r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于|新获批|已被认定为|已获评|已荣获|(?:累计|新)(?:签约|开工|投产|上市)"
     r"|(?:签约|签署|开工|动工|奠基|揭牌|投产|上市|开业)仪式上"
 )
 _CLAUSE_END = "，,；;。"
@@ -68,6 +68,9 @@ _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|（[一二三
 #: field layouts of announcements and registration records: 公司名称：X … 成立日期：2023年9月6日
 _NAME_FIELD = re.compile(r"(?:公司|企业|单位|机构)?名称[:：]")
 _FOUNDED_FIELD = re.compile(r"(成立|注册|设立)(?:日期|时间)[:：]")
+#: a day that bounds a period or a count (截至…, …前, …起) is not the day something happened
+_NOT_A_DAY = re.compile(r"(?:截至|截止|截止到|到|至|自|从)\s*$")
+_NOT_A_DAY_AFTER = re.compile(r"\s*(?:前|以前|之前|起|以来|前后|止|至|到|—|－|-)")
 _SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 
 
@@ -122,13 +125,17 @@ def find_dates(text: str, *, today: dt.date | None = None, year: int | None = No
             date = _ymd(int(y_word), int(mo), int(d))
         else:
             month, day = int(mo), int(d)
-            if rel_year and today is not None:
+            if rel_year in ("同年", "当年"):  # the year last named, in this sentence or before
+                named = YEAR_RE.findall(text, 0, m.start())
+                base = int(named[-1]) if named else year
+                date = _ymd(base, month, day) if base else None
+            elif rel_year and today is not None:
                 date = _ymd(today.year - (rel_year in ("去年", "上年")), month, day)
             elif today is not None:
                 date = _ymd(today.year - ((month, day) > (today.month, today.day)), month, day)
             elif year is not None:
                 date = _ymd(year, month, day)
-        if date:
+        if date and not _NOT_A_DAY.search(text, 0, m.start()) and not _NOT_A_DAY_AFTER.match(text, m.end()):
             out.append(DatedSpan(m.start(), m.end(), date))
     return out
 
