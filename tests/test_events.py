@@ -154,3 +154,10 @@ def test_cutoff_and_deadline_days_are_not_event_days():
 
 def test_same_year_completes_a_month_day():
     assert [d.date for d in find_dates("2023年，公司成立，同年12月8日开工")] == ["2023-12-08"]
+
+
+def test_what_an_approval_allows_is_not_a_second_event():
+    got = events("2024年3月1日，青溪市人民政府批复同意设立青溪智造产业园。")
+    assert [e.event_type for e in got] == ["approval"]
+    got = events("2024年3月1日，蓝川药业股份有限公司自主研发的1类新药获国家药品监督管理局批准上市。")
+    assert [e.event_type for e in got] == ["approval"]
