@@ -161,3 +161,8 @@ def test_what_an_approval_allows_is_not_a_second_event():
     assert [e.event_type for e in got] == ["approval"]
     got = events("2024年3月1日，蓝川药业股份有限公司自主研发的1类新药获国家药品监督管理局批准上市。")
     assert [e.event_type for e in got] == ["approval"]
+
+
+def test_paragraph_year_completes_a_month_day():
+    text = "发布时间：2025-02-10\n2023年，蓝川新材料科技有限公司加快布局。5月9日，公司电解液项目在青溪工业园开工。"
+    assert [(e.event_type, e.date) for e in events(text)] == [("groundbreaking", "2023-05-09")]

@@ -9,7 +9,8 @@ Rules:
 
 * each event verb of a sentence is one candidate; its date is the nearest
   date before it in the sentence: a full date (2024年3月6日, 2024-03-06), a
-  month-day date (3月6日, 今年3月6日) completed with the document's year, or
+  month-day date (3月6日, 今年3月6日) completed with the year its paragraph
+  opened with (2023年，…) or else the document's year, or
   今天/今日/昨天 counted from the document date (日前/近日 give no day, so no
   event);
 * the document date is the last dateline before the sentence (a short line
@@ -72,6 +73,7 @@ _FOUNDED_FIELD = re.compile(r"(成立|注册|设立)(?:日期|时间)[:：]")
 #: a day that bounds a period or a count (截至…, …前, …起) is not the day something happened
 _NOT_A_DAY = re.compile(r"(?:截至|截止|截止到|到|至|自|从)\s*$")
 _NOT_A_DAY_AFTER = re.compile(r"\s*(?:前|以前|之前|起|以来|前后|止|至|到|—|－|-)")
+_OPENING_YEAR = re.compile(r"^\s*(?:【[^】]*】)?((?:19|20)\d{2})\s*年(?:度|全年)?[，,]")  # 2024年，… sets its paragraph's year
 _SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 
 
@@ -91,7 +93,9 @@ def _ymd(y: int, mo: int, d: int) -> str | None:
         return None
 
 
-def find_dates(text: str, *, today: dt.date | None = None, year: int | None = None) -> list[DatedSpan]:
+def find_dates(
+    text: str, *, today: dt.date | None = None, year: int | None = None, paragraph_year: int | None = None
+) -> list[DatedSpan]:
     """The day dates a sentence names, resolved to ISO dates.
 
     Parameters
@@ -132,6 +136,8 @@ def find_dates(text: str, *, today: dt.date | None = None, year: int | None = No
                 date = _ymd(base, month, day) if base else None
             elif rel_year and today is not None:
                 date = _ymd(today.year - (rel_year in ("去年", "上年")), month, day)
+            elif (opening := _OPENING_YEAR.match(text, 0, m.start())) or paragraph_year:  # 2023年，…5月9日
+                date = _ymd(int(opening.group(1)) if opening else paragraph_year, month, day)  # type: ignore[arg-type]
             elif today is not None:
                 date = _ymd(today.year - ((month, day) > (today.month, today.day)), month, day)
             elif year is not None:
@@ -198,6 +204,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     out: list[EventRecord] = []
     today: dt.date | None = None
     last_year: int | None = None
+    paragraph, paragraph_year = -1, None
     last_day: str | None = None
     after_line = 0
     field_subject: Mention | None = None
@@ -212,7 +219,9 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
         if line_date is not None:
             today, lead_day, after_line = line_date, None, s.index + 1
             continue
-        dates = find_dates(text, today=today, year=last_year)
+        if s.paragraph != paragraph:
+            paragraph, paragraph_year = s.paragraph, None
+        dates = find_dates(text, today=today, year=last_year, paragraph_year=paragraph_year)
         years = YEAR_RE.findall(text)
         same = _SAMEDAY_CUE.search(text)
         if dates:
@@ -248,6 +257,9 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
                 out.append(ev)
         if years:
             last_year = int(years[-1])
+            opening = _OPENING_YEAR.match(text)
+            if opening:
+                paragraph_year = int(opening.group(1))
     return out
 
 
