@@ -166,3 +166,8 @@ def test_what_an_approval_allows_is_not_a_second_event():
 def test_paragraph_year_completes_a_month_day():
     text = "发布时间：2025-02-10\n2023年，蓝川新材料科技有限公司加快布局。5月9日，公司电解液项目在青溪工业园开工。"
     assert [(e.event_type, e.date) for e in events(text)] == [("groundbreaking", "2023-05-09")]
+
+
+def test_digits_a_pdf_spaced_apart():
+    got = events("202 3年1 1月8日，蓝川新材料科技有限公司与华东理工大学签署合作协议。")
+    assert [(e.event_type, e.date) for e in got] == [("signing", "2023-11-08")]

@@ -74,7 +74,7 @@ _FOUNDED_FIELD = re.compile(r"(成立|注册|设立)(?:日期|时间)[:：]")
 _NOT_A_DAY = re.compile(r"(?:截至|截止|截止到|到|至|自|从)\s*$")
 _NOT_A_DAY_AFTER = re.compile(r"\s*(?:前|以前|之前|起|以来|前后|止|至|到|—|－|-)")
 _OPENING_YEAR = re.compile(r"^\s*(?:【[^】]*】)?((?:19|20)\d{2})\s*年(?:度|全年)?[，,]")  # 2024年，… sets its paragraph's year
-_SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+_SPACED_DIGITS = re.compile(r"\d+(?: \d+)+")
 
 
 @dataclass(frozen=True)
@@ -212,9 +212,8 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     carried: str | None = None
     for s in sentences:
         text = s.text
-        if " " in text:  # 202 4年 / 1 1月: digits a PDF line spaced apart (same length, offsets kept)
-            text = _SPACED_DIGITS.sub("\u2009", text).replace("\u2009", "")
-            text = text + " " * (len(s.text) - len(text))
+        if " " in text:  # 202 4年 / 1 1月: digits a PDF line spaced apart, joined with the spaces moved after them
+            text = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", "") + " " * m.group().count(" "), text)
         line_date = _dateline(text)
         if line_date is not None:
             today, lead_day, after_line = line_date, None, s.index + 1
