@@ -106,6 +106,8 @@ def find_dates(
         The document date, for 今天/昨天 and for the year of a month-day date.
     year : int, optional
         The year the text last named, used for a month-day date when there is no document date.
+    paragraph_year : int, optional
+        The year the paragraph opened with (2023年，…); it dates a month-day before ``today`` does.
 
     Examples
     --------
@@ -276,9 +278,9 @@ def _sentence_events(
             continue
         date = before[-1]
         between = text[date.end : cue.start()] if date.end else ""
-        # with a carried day, a plan anywhere in the verb's ；-part rules it out
         if text.startswith("的", cue.end()) and len(between.strip("于在 ")) > 0:
             continue  # 联合…组建的中心: the verb modifies a noun; the sentence reports something else
+        # with a carried day, a plan anywhere in the verb's ；-part rules it out
         plan_from = _clause_start(text, cue.start()) if date.end else max(text.rfind(c, 0, cue.start()) for c in "；;") + 1
         if _PLAN_CUE.search(text, plan_from, cue.start()) or _PLAN_CUE.search(between):
             continue
