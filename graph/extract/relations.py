@@ -39,10 +39,10 @@ from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE
 from graph.extract.tables import TableRow, document_company, read_tables
-from graph.model import ORGANIZATION_CLASS_NAMES, EventRecord, Mention, Relation, Sentence
+from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
 from graph.text.segment import sections
 
-__all__ = ["find_relations", "find_events", "sentence_topics", "infer_industry", "table_relations", "YEAR_RE", "DATE_RE", "sections"]
+__all__ = ["find_relations", "sentence_topics", "infer_industry", "table_relations", "YEAR_RE", "DATE_RE", "sections"]
 
 ORG = ORGANIZATION_CLASS_NAMES
 ACTORS = ORG | {"Park"}
@@ -1830,55 +1830,4 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
                     add(h, "locatedIn", p, "table:park")
                 for ind in by_role.get("industry", []):
                     add(h, "inIndustry", ind, "table:industry")
-    return out
-
-
-def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[EventRecord]:
-    """Dated happenings: a date or year and an event verb in one sentence.
-
-    Examples
-    --------
-    >>> from graph.text.clean import clean_text
-    >>> from graph.text.segment import split_sentences
-    >>> from graph.extract.mentions import find_mentions
-    >>> sents = split_sentences(clean_text("2024年1月12日，肇庆高新区版权服务中心揭牌成立。"))
-    >>> [(e.event_type, e.date) for e in find_events(sents, find_mentions(sents).mentions)]
-    [('opening', '2024-01-12')]
-    """
-    out: list[EventRecord] = []
-    for s in sentences:
-        verb = next(((v, _CUES.value("event", v)) for v in _CUES.in_order("event") if v in s.text), None)
-        if verb is None:
-            continue
-        dm = DATE_RE.search(s.text)
-        date = None
-        year = None
-        if dm:
-            y, mo, d = (int(g) for g in dm.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                date = f"{y:04d}-{mo:02d}-{d:02d}"
-                year = y
-        if year is None:
-            ym = YEAR_RE.search(s.text)
-            if not ym or ym.start() > s.text.find(verb[0]):
-                continue
-            year = int(ym.group(1))
-        involved = tuple(
-            dict.fromkeys(m.key for m in mentions if m.sentence == s.index and m.cls in ACTORS | {"Platform", "Project"})
-        )
-        if not involved:
-            continue
-        out.append(
-            EventRecord(
-                event_type=verb[1],
-                involves=involved,
-                sentence=s.index,
-                start=s.start,
-                end=s.end,
-                rule=f"event:{verb[0]}",
-                date=date,
-                year=year,
-                label=s.text[:60],
-            )
-        )
     return out
