@@ -22,10 +22,11 @@ from rdflib import RDF, Dataset, URIRef
 from graph._parallel import imap_ordered, worker_count
 from graph.cache import ExtractionCache, linked_key
 from graph.errors import ParkKGError, SourceError, ValidationError
+from graph.extract.events import find_events
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import LocalMentions, find_local_mentions, find_mentions
 from graph.extract.observations import Indicator, find_observations
-from graph.extract.relations import find_events, find_relations
+from graph.extract.relations import find_relations
 from graph.model import Document, Extraction
 from graph.rdf.files import DEFAULT_GRAPH_FILE
 from graph.rdf.validate import ValidationReport, load_ontology, validate_store

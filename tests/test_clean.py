@@ -55,3 +55,20 @@ def test_traditional_characters_become_simplified_one_for_one():
 
 def test_control_characters_do_not_reach_the_text():
     assert clean_text("园区\x07企业\x1b发展。").text == "园区企业发展。"
+
+
+def test_a_long_prose_line_cut_mid_word_joins_the_next_whatever_the_width():
+    # paragraphs one per line, and one of them hard-wrapped inside a word (子公 / 司)
+    long = "园区实现工业总产值1200亿元，同比增长8.5%，其中高新技术产业产值占比达到六成以上，创历史新高。" * 3
+    raw = (
+        f"【概况】2024年，{long}\n"
+        "【企业】江城重工股份有限公司为链主企业，全年营业收入216.5亿元；其全资子公\n"
+        f"司江城电力位于东湖智造园。{long}\n"
+        f"【平台】新增省级工程技术研究中心3家。{long}\n"
+    )
+    text = clean_text(raw).text
+    assert "其全资子公司江城电力位于东湖智造园。" in text
+    assert text.count("\n") == 2  # the three paragraphs stay three
+    # a long heading without a comma still ends its line
+    heading = "江城高新技术产业开发区二〇二四年经济运行情况暨二〇二五年重点工作安排综述\n"
+    assert clean_text(heading + raw).text.startswith(heading)

@@ -207,3 +207,285 @@ def test_a_whole_year_figure_in_a_later_paragraph_takes_the_year_stated_last():
     assert years[("31250000000", "measured")] == 2024  # 全年实现… in the next paragraph
     assert years[("6.1", "measured")] == 2024
     assert years[("48000000000", "measured")] is None  # no 全年/当年 cue, no year of its own: not guessed
+
+
+def test_year_after_a_section_label_or_speaker_carries_through_the_paragraph():
+    got = obs("【概况】2023年，桂溪高新区规模以上工业总产值812.5亿元；一般公共预算收入21.4亿元。")
+    assert {y for _, _, y, _, _ in got} == {2023}
+    got = obs("记者：去年企业经营情况如何？\n李明远：2023年，杭州云栖微电子有限公司营业收入5.2亿元；净利润4100万元。")
+    assert any(v == Decimal("41000000") and y == 2023 for _, _, y, v, _ in got)
+
+
+def test_annual_report_and_yearbook_set_the_reference_year():
+    got = obs("南岭智能装备股份有限公司\n2023年度社会责任报告\n报告期内，公司研发投入2.4亿元。")
+    assert any(v == Decimal("240000000") and y == 2023 for _, _, y, v, _ in got)
+    got = obs("桂溪高新区\n【概况】2023年，桂溪高新区地区生产总值300亿元。\n【科技创新】发明专利授权量520件。")
+    assert any(v == Decimal("520") and y == 2023 for _, _, y, v, _ in got)
+
+
+def test_project_figures_after_its_name_belong_to_the_project():
+    got = obs("南岭精工有限公司是园区龙头企业。南岭精工全资子公司松湖精密有限公司年产2万吨精密轴承钢项目今天开工，"
+              "总投资12亿元，占地面积8万平方米；松湖轴承有限公司风电轴承项目同步开工，总投资4.8亿元。")
+    projects = {e for e, i, _, _, _ in got if i.split("/")[0] in ("total-investment", "floor-area")}
+    assert len(projects) == 2 and all(e.endswith("项目") for e in projects)
+
+
+def test_capacity_cue_with_the_product_between():
+    got = obs("南岭精工有限公司新建封装项目，建成达产后可年产12英寸MEMS晶圆封装24万片。")
+    assert any(i.startswith("annual-capacity") and v == Decimal("240000") and u == "piece" for _, i, _, v, u in got)
+
+
+def test_listed_members_of_a_count_do_not_own_the_figures():
+    got = obs("桂溪高新技术产业开发区（简称桂溪高新区）位于成都市东部，下辖桂溪科技城、柳湾智造园、锦江生物医药园3个片区，"
+              "主导产业为电子信息。全年实现地区生产总值300亿元，增长6%。")
+    assert {e for e, i, _, _, _ in got if i.startswith("gdp")} == {"桂溪高新技术产业开发区"}
+
+
+def test_an_opening_target_year_covers_every_chained_clause():
+    text = ("2024年，桂溪高新区高新技术企业达到120家。\n"
+            "到2028年，桂溪高新区营业收入突破800亿元；培育链主企业3家；高新技术企业达到200家。")
+    got = obs(text)
+    assert {v for _, _, _, v, _ in got} == {Decimal("120")}
+
+
+def test_caps_and_floors_of_a_policy_are_not_figures():
+    got = obs("桂溪高新区对新认定的研发平台给予最高500万元支持，每年组织攻关项目不少于20项，单个项目补助不超过100万元。")
+    assert not got
+
+
+def test_a_company_defined_as_gongsi_owns_its_gongsi_figures_and_tables():
+    text = ("南岭精工股份有限公司（以下简称“公司”）总部位于松湖高新区。公司主要客户包括东莞华拓汽车有限公司。"
+            "2024年，公司实现营业收入12.5亿元。松湖高新区是国家级高新区。\n\n附表：主要指标\n"
+            "指标 单位 2022年 2023年 2024年\n研发投入 亿元 0.85 0.92 1.10\n")
+    got = obs(text)
+    assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("1250000000"), "CNY") in got
+    assert any(e == "南岭精工股份有限公司" and y == 2023 and v == Decimal("92000000") for e, _, y, v, _ in got)
+
+
+def test_company_anaphor_after_a_time_word():
+    text = ("南岭精工股份有限公司位于松湖高新区。记者：企业规模多大？\n"
+            "李明远：目前公司共有员工560人，其中研发人员120人。松湖高新区是国家级高新区。")
+    got = obs(text)
+    assert {e for e, i, _, _, _ in got if "员" in i} == {"南岭精工股份有限公司"}
+
+
+def test_last_year_counts_from_the_date_line():
+    text = ("在松湖高新区项目签约仪式上的讲话\n（2025年5月20日）\n"
+            "同志们：南岭精工股份有限公司作为链主企业，去年实现营业收入32.5亿元，增长12.1%。"
+            "今年1—4月，南岭精工股份有限公司营业收入11.2亿元。")
+    got = obs(text)
+    assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("3250000000"), "CNY") in got
+    assert not any(v == Decimal("1120000000") and y is not None for _, _, y, v, _ in got)
+
+
+def test_an_elliptical_clause_repeats_the_indicator_for_its_year():
+    got = obs("2022年，桂溪高新区地区生产总值为300.5亿元；2023年达到331.2亿元，增长10.2%。")
+    gdp = {(y, v) for _, i, y, v, _ in got if i == "gdp"}
+    assert gdp == {(2022, Decimal("30050000000")), (2023, Decimal("33120000000"))}
+
+
+def test_a_comparison_base_is_the_earlier_year_value_and_a_milestone_is_not_a_value():
+    got = obs("2024年，南岭精工股份有限公司营业收入首次迈上50亿元台阶，达到52.4亿元，较2023年的43.1亿元增长21.6%。")
+    revenue = {(y, v) for _, i, y, v, _ in got if i == "operating-revenue"}
+    assert revenue == {(2024, Decimal("5240000000")), (2023, Decimal("4310000000"))}
+
+
+def test_a_running_total_is_not_dated_by_the_paragraph_year():
+    text = "2024年，南岭精工股份有限公司实现营业收入5.2亿元。公司与松湖大学共建联合实验室，累计获得授权发明专利37件。"
+    got = obs(text)
+    assert any(v == Decimal("37") and y is None for _, _, y, v, _ in got)
+    assert ("南岭精工股份有限公司", "operating-revenue", 2024, Decimal("520000000"), "CNY") in got
+
+
+def test_a_sector_figure_is_the_park_s_and_a_project_size_has_no_year():
+    text = ("桂溪高新区2024年经济运行统计公报\n"
+            "新材料产业实现产值96.5亿元，增长8.2%，龙头企业南岭精工股份有限公司主要生产精密轴承。\n"
+            "南岭精工股份有限公司高端轴承项目在园区开工，总投资12亿元。新建标准厂房8万平方米。")
+    got = obs(text)
+    assert {e for e, i, _, _, _ in got if "新材料产业" in i} == {"桂溪高新技术产业开发区"}
+    assert any(e.endswith("项目") and v == Decimal("1200000000") and y is None for e, _, y, v, _ in got)
+    assert any(e == "桂溪高新技术产业开发区" and v == Decimal("80000") for e, _, _, v, _ in got)
+
+
+def test_named_rates_and_a_share_after_a_growth():
+    got = obs("2024年，桂溪高新区高技术制造业增加值增长15.2%，占规模以上工业增加值的比重为31.5%；"
+              "研究与试验发展经费投入强度为3.8%。")
+    values = {(i, v) for _, i, _, v, _ in got}
+    assert any("/share" in i and v == Decimal("31.5") for i, v in values)
+    assert any("强度" in i and v == Decimal("3.8") for i, v in values)
+
+
+def test_goods_under_an_output_heading_are_pieces():
+    got = obs("桂溪高新区2024年统计公报\n主要工业产品产量：数控机床1860台，增长12.5%；工业机器人920套，增长30.1%。")
+    assert {(v, u) for _, i, _, v, u in got if not i.endswith("growth")} == {(Decimal("1860"), "piece"), (Decimal("920"), "piece")}
+
+
+def test_a_generic_park_word_and_listed_examples():
+    text = ("桂溪高新区位于成都市。南岭精工股份有限公司在深圳证券交易所上市，全年营业收入12.4亿元。"
+            "年末高新区有上市企业6家，新三板挂牌企业11家。"
+            "南岭精工股份有限公司带动松湖轴承有限公司等4家配套企业落户园区。")
+    got = obs(text)
+    assert {e for e, _, _, v, _ in got if v in (Decimal("6"), Decimal("11"))} == {"桂溪高新技术产业开发区"}
+    assert {e for e, _, _, v, _ in got if v == Decimal("4")} == {"南岭精工股份有限公司"}
+
+
+def test_a_clause_opening_year_dates_the_clauses_chained_after_it():
+    text = "On May 8 the firm reported its results. 2024年，南岭精工股份有限公司营业收入12.4亿元；数控机床销量5200台；研发人员420人。"
+    got = obs(text)
+    assert {y for _, _, y, _, _ in got} == {2024}
+
+
+def test_tongqi_range_takes_the_years_of_the_range_before():
+    got = obs("桂溪高新区高新技术企业由2021年的310家增至2024年的452家，瞪羚企业同期从26家增至48家。")
+    assert {(y, v) for _, _, y, v, _ in got} == {(2021, Decimal("310")), (2024, Decimal("452")),
+                                                 (2021, Decimal("26")), (2024, Decimal("48"))}
+
+
+def test_approximate_figures_are_not_observations_and_a_floor_is_kept_as_one():
+    text = "2024年，桂溪高新区签约项目12个，协议金额约46亿元，带动20多家配套企业落户，新增就业3000人左右。"
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("12"), Decimal("20")}  # 约…, …左右: no figure
+    floor = [o for o in extract_text(text).observations if o.value == Decimal("20")]
+    assert [o.bound for o in floor] == ["min"]  # 20多家: at least 20, as 超过20家 would be
+
+
+def test_a_city_wide_clause_is_no_entity_s_figure():
+    got = obs("2024年，全市8条重点产业链实现规模以上工业产值3200亿元，同比增长9.1%；桂溪高新区实现产值820亿元。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("82000000000")}
+
+
+def test_partners_of_an_act_are_not_a_count():
+    got = obs("2024年，桂溪高新区管委会与4家企业签订投资协议，园区现有高新技术企业86家。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("86")}
+
+
+def test_indicator_labels_keep_the_text_s_words():
+    from graph.api import extract
+    from graph.text.read import read_text
+
+    text = ("2024年，南岭精工股份有限公司营业收入12.4亿元，同比增长18.2%；研发投入1.5亿元，占营业收入的12.1%；"
+            "全年销售数控机床5200台，出货伺服电机8.6万台。")
+    ex, inds = extract(read_text(text, "t"))
+    labels = {inds[o.indicator].zh for o in ex.observations}
+    assert {"营业收入增长率（同比）", "研发投入占营业收入比重", "数控机床销量", "伺服电机出货量"} <= labels
+
+
+def test_capacity_short_forms_and_increase_labels():
+    from graph.api import extract
+    from graph.text.read import read_text
+
+    text = ("2024年，桂溪高新区规上工业总产值812亿元；年末高新技术企业186家，比上年末增加21家。"
+            "南岭精工股份有限公司精密轴承项目年产能500万套。")
+    ex, inds = extract(read_text(text, "t"))
+    labels = {inds[o.indicator].zh for o in ex.observations}
+    assert {"规模以上工业总产值", "设计产能"} <= labels
+    assert any(label.endswith("较上年增加数") for label in labels)
+
+
+def test_a_repeated_fact_is_one_observation():
+    text = ("2024年，桂溪高新区地区生产总值300亿元。\n一、经济运行\n2024年，桂溪高新区地区生产总值300亿元，增长6.1%；"
+            "本项目总投资为人民币126,000万元。")
+    got = [o for o in extract_text(text).observations if o.value == Decimal("30000000000")]
+    assert len(got) == 1
+    assert any(o.indicator == "total-investment" for o in extract_text(text).observations)
+
+
+def test_a_clause_s_own_last_year_beats_an_earlier_period():
+    text = ("桂溪高新区：做强集成电路产业\n2025年3月18日\n记者：产业发展如何？\n"
+            "答：目前园区集聚集成电路企业43家，去年集成电路产业营收同比增长31.5%。")
+    got = obs(text)
+    assert any(v == Decimal("31.5") and y == 2024 for _, _, y, v, _ in got)
+    assert any(v == Decimal("43") and y is None for _, _, y, v, _ in got)
+
+
+def test_a_first_phase_figure_is_not_the_year_s():
+    got = obs("2024年，桂溪高新区与松湖大学共建智能制造研究院，首期投入科研经费5000万元；园区实现营业收入300亿元。")
+    assert any(v == Decimal("50000000") and y is None for _, _, y, v, _ in got)
+    assert any(v == Decimal("30000000000") and y == 2024 for _, _, y, v, _ in got)
+
+
+def test_other_annual_capacity_verbs_and_a_list_of_subjects():
+    text = ("桂溪高新区2024年统计公报\n南岭精工股份有限公司封装基地项目建成投产，年封测传感器芯片8亿颗。\n"
+            "桂溪科技城实现营业收入120亿元，柳湾科技城实现营业收入80亿元。新登记市场主体2100户。")
+    got = obs(text)
+    assert any(i == "annual-capacity" and u == "piece" and y is None for _, i, y, _, u in got)
+    assert {e for e, _, _, v, _ in got if v == Decimal("2100")} == {"桂溪高新技术产业开发区"}
+
+
+def test_an_ordinal_is_not_a_count():
+    got = obs("2024年，南岭精工股份有限公司在创业板上市，成为桂溪高新区第六家上市企业，并建成第二条生产线。")
+    assert not any(u == "count" for _, _, _, _, u in got)
+
+
+def test_a_count_that_sums_up_a_list_is_not_a_statistic():
+    text = ("桂溪高新区统筹推进桂溪片区、柳湾片区两个片区开发。南岭精工股份有限公司拥有两家子公司：松湖精密有限公司和"
+            "松湖轴承有限公司。三个项目均选址园区南区。2024年，桂溪高新区新增高新技术企业21家，惠及企业1260家次。")
+    got = obs(text)
+    assert {v for _, _, _, v, _ in got} == {Decimal("21"), Decimal("1260")}
+
+
+def test_bullets_under_a_targets_heading_stay_targets():
+    text = ("桂溪高新区2024年工作报告\n\n一、2024年主要指标完成情况\n\n2024年，桂溪高新区实现营业收入300亿元，增长8.1%。\n\n"
+            "二、2025年主要预期目标\n\n● 营业收入增长8%左右\n\n● 新增高新技术企业 80 家以上\n")
+    got = obs(text)
+    assert {v for _, _, _, v, _ in got} == {Decimal("30000000000"), Decimal("8.1")}
+
+
+def test_the_same_amount_in_prose_and_table_is_one_fact():
+    text = ("桂溪高新区2024年统计公报\n全年研究与试验发展经费支出51.6亿元。\n"
+            "指标 2022年 2023年 2024年\nR&D经费支出（亿元） 40.2 45.9 51.6\n")
+    got = obs(text)
+    assert sum(1 for _, _, y, v, _ in got if v == Decimal("5160000000") and y == 2024) == 1
+
+
+def test_a_capacity_for_a_later_year_is_a_plan():
+    text = "2024年，南岭精工股份有限公司营业收入4.6亿元。公司计划到2026年把产能扩大到3万吨。"
+    got = obs(text)
+    assert {v for _, _, _, v, _ in got} == {Decimal("460000000")}
+
+
+def test_we_in_a_company_head_s_answer_is_the_company():
+    text = ("专访南岭精工股份有限公司董事长李明远\n记者：企业与园区的配套怎样？\n"
+            "李明远：2024年，我们在松湖高新区内的本地采购额达到2.1亿元。松湖高新区是国家级高新区。")
+    got = obs(text)
+    assert {e for e, _, _, v, _ in got if v == Decimal("210000000")} == {"南岭精工股份有限公司"}
+
+
+def test_a_firm_named_after_the_figure_does_not_own_it():
+    text = ("桂溪高新区2024年统计公报\n全年新认定省级工程技术研究中心6家，其中南岭精工股份有限公司获批组建省精密轴承工程技术研究中心。")
+    got = obs(text)
+    assert {e for e, _, _, v, _ in got if v == Decimal("6")} == {"桂溪高新技术产业开发区"}
+
+
+def test_a_running_total_after_the_new_ones_keeps_their_indicator():
+    got = obs("桂溪高新区2024年统计公报\n新增国家级专精特新“小巨人”企业7家，累计达到31家。")
+    assert {(i, v) for _, i, _, v, _ in got} == {("count/国家级专精特新“小巨人”企业", Decimal("7")),
+                                                 ("count/国家级专精特新“小巨人”企业", Decimal("31"))}
+
+
+def test_a_line_cut_at_a_comma_goes_on_in_the_next_sentence():
+    from graph.extract.mentions import find_mentions
+    from graph.extract.observations import find_observations
+    from graph.model import Sentence
+
+    first = "2024年，南岭精工股份有限公司实现营业收入12.4亿元，数控机床销量5200台，"
+    second = "同比增长21.3%，其中出口1200台。"
+    # the cleaner left a paragraph break after the comma (a hard-wrapped line)
+    sents = [Sentence(0, first, 0, len(first), 0), Sentence(1, second, len(first), len(first) + len(second), 1)]
+    obs_, _ = find_observations(sents, find_mentions(sents).mentions)
+    got = {(o.entity, o.indicator, o.year, o.value) for o in obs_}
+    assert ("南岭精工股份有限公司", "sales-volume/yoy-growth", 2024, Decimal("21.3")) in got
+
+
+def test_a_share_row_and_a_unit_price():
+    from graph.api import extract
+    from graph.text.read import read_text
+
+    text = ("南岭精工股份有限公司2024年度社会责任报告\n\n南岭精工股份有限公司（以下简称“公司”）位于松湖高新区。"
+            "报告期内，公司研发投入1.2亿元，占营业收入的11.8%。\n\n"
+            "指标 单位 2022年 2023年 2024年\n研发投入占营业收入比重 % 12.6 12.1 11.8\n\n"
+            "园区标准厂房租金每月每平方米12元。")
+    ex, inds = extract(read_text(text, "t"))
+    shares = [o for o in ex.observations if o.value == Decimal("11.8")]
+    assert len(shares) == 1 and inds[shares[0].indicator].zh == "研发投入占营业收入比重"
+    assert any(inds[o.indicator].zh == "研发投入占营业收入比重" and o.year == 2022 for o in ex.observations)
+    assert not any(o.value == Decimal("12") and o.unit == "CNY" for o in ex.observations)

@@ -262,3 +262,280 @@ def test_sentence_topics_are_given_again_only_for_the_same_tuples():
     assert sentence_topics(sents, found) == first
     assert sentence_topics(sents, ()) == [None, None]  # other mentions: found afresh
     assert sentence_topics(sents, list(found)) == first
+
+
+def test_co_building_alone_does_not_make_the_first_party_the_host():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学共建光学材料联合实验室。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+    assert not any(p == "hostsPlatform" for _s, p, _o in f)
+
+
+def test_a_platform_seated_at_the_company_is_hosted_by_it():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学共建光学材料联合实验室，实验室就设在公司研发中心。")
+    assert ("广东云岭光学有限公司", "hostsPlatform", "光学材料联合实验室") in f
+    assert ("华南理工大学", "hostsPlatform", "光学材料联合实验室") not in f
+
+
+def test_the_company_opening_a_time_clause_carries_the_topic_over():
+    f, _ = facts("广东云岭光学有限公司年产5万片镜片项目开工。该公司成立于2015年，产品主要供应给深圳明视光电有限公司。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+
+
+def test_any_signed_cooperation_agreement_is_cooperation():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学签署产学研全面合作协议。")
+    assert ("广东云岭光学有限公司", "cooperatesWith", "华南理工大学") in f
+
+
+def test_both_sides_means_the_pair_named_before():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学签署合作协议。双方共建的光学检测公共服务平台已投入使用。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+    f, _ = facts("广东云岭光学有限公司长期为深圳明视光电有限公司提供镜片，双方还签订了扩产合作备忘录。")
+    assert ("广东云岭光学有限公司", "cooperatesWith", "深圳明视光电有限公司") in f
+
+
+def test_a_planned_co_building_is_no_relation():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学签署合作协议，双方计划共建光学材料联合实验室。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") not in f
+    assert ("广东云岭光学有限公司", "cooperatesWith", "华南理工大学") in f
+
+
+def test_co_founding_with_a_partner_is_co_building():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学合作组建光学材料研究所。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+
+
+def test_a_buyer_is_not_the_topic_and_a_subsidiary_is():
+    f, _ = facts(
+        "广东云岭集团股份有限公司全资子公司广东云岭光学有限公司投资建设的镜片项目正式投产。"
+        "首批产品已发往深圳明视光电有限公司和珠海晶彩显示有限公司。"
+    )
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    assert ("广东云岭光学有限公司", "hasCustomer", "珠海晶彩显示有限公司") in f
+    assert not any(s == "广东云岭集团股份有限公司" and p == "hasCustomer" for s, p, _o in f)
+    assert not any(s == "深圳明视光电有限公司" for s, _p, _o in f)
+
+
+def test_serving_cues_name_the_customer():
+    f, _ = facts("深圳明视光电有限公司是园区链主。广东云岭光学有限公司为其配套生产镜头模组。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    f, _ = facts("广东云岭光学有限公司长期为深圳明视光电有限公司提供镀膜服务。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+
+
+def test_every_listed_supplier_of_a_buyer_has_it_as_customer():
+    f, _ = facts("广东云岭光学有限公司、珠海晶彩显示有限公司已成为深圳明视光电有限公司的本地配套供应商。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    assert ("珠海晶彩显示有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+
+
+def test_a_parent_named_before_its_subsidiary_sells_nothing():
+    f, _ = facts("广东云岭集团股份有限公司全资子公司广东云岭光学有限公司的镜片项目投产，产品主要销往深圳明视光电有限公司。")
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    assert ("广东云岭集团股份有限公司", "hasCustomer", "深圳明视光电有限公司") not in f
+
+
+def test_a_chain_leader_is_placed_only_in_a_park_its_sentence_names():
+    f, _ = facts("肇庆高新区今年产值增长，肇庆高新区新引进项目8个。新能源汽车产业链以奇瑞汽车股份有限公司为链主企业。")
+    assert ("奇瑞汽车股份有限公司", "chainLeaderOf", "新能源汽车") in f
+    assert not any(s == "奇瑞汽车股份有限公司" and p == "locatedIn" for s, p, _o in f)
+    f, _ = facts("肇庆高新区的新能源汽车产业链以奇瑞汽车股份有限公司为链主企业。")
+    assert ("奇瑞汽车股份有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+
+
+def test_a_college_written_after_its_university_stands_for_the_university():
+    f, ex = facts("广东云岭光学有限公司与华南理工大学共建光学材料联合实验室，由华南理工大学物理与光电学院陈子明教授担任实验室主任。")
+    assert ("陈子明", "affiliatedWith", "华南理工大学") in f
+    assert not any(m.cls == "Platform" and "担任" in m.name for m in ex.mentions)
+
+
+def test_park_party_and_committee_roles():
+    text = "肇庆高新区管理委员会今年招商成效明显。肇庆高新区党工委书记、管委会主任李明远表示，管委会常务副主任王晓燕介绍，今年将加大招商力度。"
+    ex = extract_text(text)
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("李明远", "肇庆高新技术产业开发区", "党工委书记") in roles
+    assert any(p == "李明远" and o == "肇庆高新区管理委员会" and r.endswith("主任") for p, o, r in roles)
+    assert ("王晓燕", "肇庆高新区管理委员会", "常务副主任") in roles
+
+
+def test_a_subsidiary_cue_opening_a_clause_belongs_to_the_firm_spoken_of():
+    f, _ = facts(
+        "广东云岭光学有限公司主营光学镜片。全资子公司深圳云岭视觉有限公司负责镜头研制；"
+        "控股子公司珠海云岭光电有限公司负责镀膜加工。"
+    )
+    assert ("深圳云岭视觉有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f
+    assert ("珠海云岭光电有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f
+    assert ("珠海云岭光电有限公司", "subsidiaryOf", "深圳云岭视觉有限公司") not in f
+
+
+def test_xi_marks_a_subsidiary_like_shi():
+    f, _ = facts("珠海云岭光电有限公司系广东云岭光学有限公司的控股子公司。")
+    assert ("珠海云岭光电有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f
+
+
+def test_shuyu_names_the_firms_industry():
+    f, _ = facts("广东云岭光学有限公司落户肇庆高新区，属于新材料产业，主要产品有光学镜片。")
+    assert ("广东云岭光学有限公司", "inIndustry", "新材料") in f
+
+
+def test_a_located_cue_in_a_later_clause_places_the_sentence_subject():
+    f, _ = facts("广东云岭光学有限公司是深圳明视光电有限公司的控股子公司，去年落户肇庆高新区。")
+    assert ("广东云岭光学有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("深圳明视光电有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_firm_signing_an_investment_with_a_park_committee_is_no_cooperation():
+    f, _ = facts("广东云岭光学有限公司与肇庆高新区管理委员会签约，总投资10亿元的光学镜片项目落户园区。")
+    assert not any(p == "cooperatesWith" for _s, p, _o in f)
+    f, _ = facts("肇庆高新区管理委员会与华南理工大学在广州签约。")
+    assert ("肇庆高新区管理委员会", "cooperatesWith", "华南理工大学") in f
+
+
+def test_a_planned_cooperation_is_no_relation():
+    f, _ = facts("广东云岭光学有限公司还计划与华南理工大学合作建设光学检测平台。")
+    assert not any(p in ("cooperatesWith", "coBuiltPlatformWith") for _s, p, _o in f)
+
+
+def test_a_joint_platform_has_no_host_without_a_hosting_cue():
+    f, _ = facts("广东云岭光学有限公司牵头组建华南光学产业创新联合体。")
+    assert not any(p == "hostsPlatform" for _s, p, _o in f)
+    f, _ = facts("华南理工大学—云岭光学智能感知联合实验室揭牌，实验室依托广东云岭光学有限公司建设。")
+    assert any(s == "广东云岭光学有限公司" and p == "hostsPlatform" for s, p, _o in f)
+
+
+def test_both_sides_co_file_a_patent():
+    f, _ = facts("广东云岭光学有限公司与华南理工大学签署合作协议。双方已共同申请发明专利“一种镜片镀膜方法”。")
+    assert ("广东云岭光学有限公司", "coFiledPatentWith", "华南理工大学") in f
+    assert ("一种镜片镀膜方法", "applicant", "华南理工大学") in f
+
+
+def test_bare_gongsi_means_the_firm_the_text_is_about_not_the_one_named_last():
+    f, _ = facts(
+        "广东云岭光学有限公司主营光学镜片。全资子公司深圳云岭视觉有限公司负责镜头研制。"
+        "首席技术官王明毕业于华南理工大学。公司建有广东省光学镜片工程技术研究中心。"
+    )
+    assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f
+    assert not any(s == "深圳云岭视觉有限公司" and p == "hostsPlatform" for s, p, _o in f)
+
+
+def test_firms_hosting_approved_platforms_do_not_receive_an_earlier_honour():
+    f, _ = facts(
+        "园区三家企业获批省级工程技术研究中心\n"
+        "近日，广东省科学技术厅公布2024年度广东省工程技术研究中心名单，肇庆高新区企业牵头建设的广东省光学镜片工程技术研究中心、"
+        "广东省镀膜材料工程技术研究中心成功获批，依托单位分别为广东云岭光学有限公司和珠海晶彩显示有限公司。"
+    )
+    assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f
+    assert not any(p == "receivedHonour" and s in ("广东云岭光学有限公司", "珠海晶彩显示有限公司") for s, p, _o in f)
+
+
+def test_bare_gongsi_after_a_subsidiary_paragraph_is_the_parent():
+    f, _ = facts(
+        "广东云岭光学有限公司主营光学镜片。全资子公司深圳云岭视觉有限公司负责镜头研制。"
+        "深圳云岭视觉有限公司去年被认定为高新技术企业。公司建有广东省光学镜片工程技术研究中心。"
+    )
+    assert ("广东云岭光学有限公司", "hostsPlatform", "广东省光学镜片工程技术研究中心") in f
+
+
+def test_women_opening_a_sentence_keeps_the_speakers_firm_as_topic():
+    f, _ = facts(
+        "广东云岭光学有限公司主营光学镜片。另外，我们参股了一家企业，深圳明视光电有限公司。"
+        "郑明远：2023年，公司被认定为国家级专精特新“小巨人”企业。"
+    )
+    assert ("广东云岭光学有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("深圳明视光电有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") not in f
+
+
+def test_you_kongu_makes_a_subsidiary():
+    f, _ = facts("珠海云岭光电有限公司位于肇庆高新区，由广东云岭光学有限公司控股，主要生产镀膜镜片。")
+    assert ("珠海云岭光电有限公司", "subsidiaryOf", "广东云岭光学有限公司") in f
+
+
+def test_a_second_post_at_a_university():
+    text = "首席技术官王晓燕毕业于哈尔滨工业大学，2016年加入公司，同时受聘为华南理工大学兼职教授。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("王晓燕", "华南理工大学", "兼职教授") in roles
+    f, _ = facts("广东云岭光学有限公司首席科学家李明远同时是华南理工大学教授。")
+    assert ("李明远", "affiliatedWith", "华南理工大学") in f
+
+
+def test_two_posts_written_before_one_name():
+    text = "广东云岭光学有限公司首席科学家、华南理工大学物理与光电学院教授陈子明领衔的团队入选省级人才计划。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("陈子明", "广东云岭光学有限公司", "首席科学家") in roles
+    assert ("陈子明", "华南理工大学", "教授") in roles
+
+
+def test_parties_that_completed_a_project_undertook_it():
+    f, _ = facts("广东云岭光学有限公司主营光学镜片。去年，我们和华南理工大学合作完成的“高精度镜片镀膜技术”项目获得省科学技术奖。")
+    assert ("高精度镜片镀膜技术", "undertakenBy", "华南理工大学") in f
+    assert ("高精度镜片镀膜技术", "undertakenBy", "广东云岭光学有限公司") in f
+
+
+def test_lianhe_b_zujian_is_co_building():
+    f, _ = facts("广东云岭光学有限公司（以下简称“云岭光学”）联合华南理工大学组建的广东省光学镜片工程技术研究中心获批认定。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+    f, _ = facts("云岭光学牵头承担省重点项目，并联合华南理工大学等高校组建光学产学研联合体。广东云岭光学有限公司简称云岭光学。")
+    assert any(p == "coBuiltPlatformWith" and "华南理工大学" in (s, o) for s, p, o in f)
+
+
+def test_the_school_is_the_university_not_a_college_named_before():
+    f, _ = facts("华南理工大学与企业签约。机械工程学院院长陈子明出席。学校与广东云岭光学有限公司共建的光学材料联合实验室同日揭牌。")
+    assert ("华南理工大学", "coBuiltPlatformWith", "广东云岭光学有限公司") in f
+    assert not any(p == "coBuiltPlatformWith" and "机械工程学院" in (s, o) for s, p, o in f)
+
+
+def test_park_then_lead_firm_is_located_and_a_copula_complement_is_not_the_subject():
+    f, _ = facts("肇庆高新区的链主企业广东云岭光学有限公司就在我们隔壁。")
+    assert ("广东云岭光学有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    f, _ = facts("珠海云岭光电有限公司是广东云岭光学有限公司的控股子公司，去年在肇庆高新区追加投资建设了第二条生产线。")
+    assert ("珠海云岭光电有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("广东云岭光学有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_honour_holders_a_person_and_not_the_conferring_body():
+    f, _ = facts("广东云岭光学有限公司获评广东省绿色工厂；董事长罗晓明（兼总经理）荣获“广东省优秀民营企业家”称号。")
+    assert ("罗晓明", "receivedHonour", "广东省优秀民营企业家") in f
+    assert ("广东云岭光学有限公司", "receivedHonour", "广东省优秀民营企业家") not in f
+    f, _ = facts("广东云岭光学有限公司收获了不少荣誉：2023年入选国家知识产权局公布的国家知识产权示范企业名单。")
+    assert ("广东云岭光学有限公司", "receivedHonour", "国家知识产权示范企业") in f
+
+
+def test_an_enterprise_designation_is_not_held_by_the_platform_named_before_it():
+    f, _ = facts("广东云岭光学有限公司建有广东省光学镜片工程技术研究中心，2023年入选国家级专精特新“小巨人”企业。")
+    assert ("广东云岭光学有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("广东省光学镜片工程技术研究中心", "receivedHonour", "国家级专精特新“小巨人”企业") not in f
+
+
+def test_a_sentence_stating_a_plan_builds_nothing_together():
+    f, _ = facts("管委会将支持广东云岭光学有限公司与华南理工大学共建光学材料联合实验室。")
+    assert not any(p == "coBuiltPlatformWith" for _s, p, _o in f)
+    f, _ = facts("广东云岭光学有限公司计划到2027年营收翻番，并与华南理工大学共建光学材料联合研究中心。")
+    assert not any(p == "coBuiltPlatformWith" for _s, p, _o in f)
+
+
+def test_a_co_building_clause_shares_the_pair_of_the_clause_before():
+    f, _ = facts("广东云岭光学有限公司携手华南理工大学，共建光学材料联合实验室。")
+    assert ("广东云岭光学有限公司", "coBuiltPlatformWith", "华南理工大学") in f
+
+
+def test_the_firm_before_a_project_name_or_qi_undertakes_it():
+    f, _ = facts("广东云岭集团股份有限公司全资子公司广东云岭光学有限公司年产500万片光学镜片项目今天开工。")
+    assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f
+    f, _ = facts("广东云岭光学有限公司主营光学镜片，其投资建设的年产500万片光学镜片项目总投资5亿元。")
+    assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f
+
+
+def test_a_project_before_you_is_the_one_undertaken():
+    f, _ = facts("年产500万片光学镜片项目由广东云岭光学有限公司具体实施，年产3万吨镀膜材料项目同日开工。")
+    assert ("年产500万片光学镜片项目", "undertakenBy", "广东云岭光学有限公司") in f
+    assert ("年产3万吨镀膜材料项目", "undertakenBy", "广东云岭光学有限公司") not in f
+
+
+def test_jointly_funding_or_hosting_is_cooperation():
+    f, _ = facts("肇庆高新区管理委员会与广东云岭光学有限公司共同出资设立光学产业基金。")
+    assert ("肇庆高新区管理委员会", "cooperatesWith", "广东云岭光学有限公司") in f
+
+
+def test_a_semicolon_clause_names_its_own_seller():
+    f, _ = facts("广东云岭光学有限公司营收增长16%；珠海晶彩显示有限公司去年营收21亿元，显示模组批量供应深圳明视光电有限公司。")
+    assert ("珠海晶彩显示有限公司", "hasCustomer", "深圳明视光电有限公司") in f
+    assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") not in f

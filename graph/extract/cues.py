@@ -289,7 +289,7 @@ def load_cues(directory: str | None = None) -> CueBook:
         family, cue = cols[0], cols[1]
         if cue not in order.setdefault(family, []):
             order[family].append(cue)
-        if family == "event" and len(cols) > 2 and cols[2]:
+        if family.startswith("event") and len(cols) > 2 and cols[2]:
             values[(family, cue)] = cols[2]
     families = {f: tuple(sorted(ws, key=lambda w: (-len(w), w))) for f, ws in order.items()}
     by_word: dict[str, list[str]] = {}

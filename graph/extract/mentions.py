@@ -1357,14 +1357,19 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
     captions: set[tuple[str, int, int, int]] = set()
     for row in rows:
         for c in row.cells:
-            if c.role == "measure":
-                continue  # a figure, read by graph.extract.observations
+            if c.role in ("measure", "content"):
+                continue  # figures, read by graph.extract.observations
             if c.role == "park":
                 cls: str | None = "Park"
+            elif c.role == "site":  # 建设地点: a park, or a town that is no entity here
+                cls = "Park" if _suffix_class(c.text, lex) == "Park" else None
             elif c.role == "industry":
                 cls = "Industry"
             elif c.role == "name":
-                cls = _suffix_class(c.text, lex) or (_suffix_class(row.kind, lex) if row.kind else None) or row.bare_class
+                cls = (_suffix_class(c.text, lex) or (_suffix_class(row.kind, lex) if row.kind else None) or row.bare_class
+                       or ("Project" if re.search(r"(?:项目|工程)$", c.text) else None))  # 名称: 某某二期项目
+            elif c.role in ("customer", "supplier", "subsidiary", "holder"):
+                cls = _suffix_class(c.text, lex)  # 客户一, 供应商A: a report that names no one
             else:
                 cls = _suffix_class(c.text, lex) or "Enterprise"
             if cls is None:
@@ -1375,6 +1380,19 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
     for name, index, a, b in sorted(captions, key=lambda h: (h[1], h[2])):
         s = by_index[index]
         out.append(Mention(name, "Honour", s.start + a, s.start + b, index, "table:caption", level=detect_level(name)))
+    return out
+
+
+def table_park_aliases(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Short park names in table cells (凤桥智造产业园) that end exactly one fuller park name
+    the document writes (嘉兴南湖凤桥智造产业园): short → full."""
+    parks = {m.name for m in mentions if m.cls == "Park"}
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.cls == "Park" and m.rule in ("table:park", "table:site"):
+            fuller = [p for p in parks if len(p) > len(m.name) and p.endswith(m.name)]
+            if len(fuller) == 1:
+                out[m.name] = fuller[0]
     return out
 
 
@@ -1457,6 +1475,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         all_mentions = [replace(m, cls="Honour", rule=m.rule + "+list-title") if m.name in titles and m.cls != "Honour" else m
                         for m in all_mentions]
 
+    for short, full in table_park_aliases(all_mentions).items():
+        aliases.setdefault(short, full)
     # implicit short names of full legal names, and names of people
     fulls = {m.name for m in all_mentions if m.cls in ORG_CLASSES}
     other_names = {m.name for m in all_mentions if m.cls not in ORG_CLASSES} | {i.zh for i in lex.industries}

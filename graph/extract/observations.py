@@ -26,7 +26,7 @@ from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
 from graph.extract.relations import YEAR_RE, sentence_topics
-from graph.extract.tables import TableRow, read_tables
+from graph.extract.tables import Cell, TableRow, YearRow, document_company, read_tables, read_year_tables
 from graph.model import Mention, ObservationRecord, Quantity, Sentence
 from graph.text.segment import sections
 
@@ -35,8 +35,8 @@ __all__ = ["find_observations", "Indicator", "indicator_for_phrase"]
 _ENTITY_CLASSES = frozenset({"Park", "Enterprise", "University", "ResearchInstitute", "Project", "Patent", "Product", "Platform"})
 _GROWTH = (
     (re.compile(r"(?:年均|年平均)(?:增长|增速|增幅)(?:率)?(?:为|达|达到)?$"), "average-annual-growth", "年均增长率", "average annual growth"),
-    (re.compile(r"同比(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "同比增长率", "year-on-year growth"),
-    (re.compile(r"同比(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "同比增长率", "year-on-year growth"),
+    (re.compile(r"同比(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
+    (re.compile(r"同比(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
     (re.compile(r"(?:占比|占[\u4e00-\u9fff“”+0-9]{0,16}(?:比重|的比例|比例))(?:为|达|达到)?$"), "share", "占比", "share"),
     (re.compile(r"(?:增长|增速|增幅|上升|提高)(?:率)?(?:了|为|达)?$"), "growth", "增长率", "growth"),
     (re.compile(r"(?:下降|减少|回落|降低)(?:了)?$"), "growth", "增长率", "growth"),
@@ -51,10 +51,10 @@ _PARTIAL_YEAR = (
 _PARTIAL_AFTER_YEAR = re.compile(r"\s*(?:前三季度|上半年|下半年|(?:第)?[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个月|1?\d\s*月?\s*[—–\-~～至到]\s*1?\d\s*月|1?\d\s*月份)")
 _PERIOD_RE = re.compile(
     _PARTIAL_YEAR + r"|(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|目前|(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}\s*年)?\s*(?!12\s*月\s*(?:31\s*日|底|末))\d{1,2}\s*月(?:底|末)?|"
-    r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?)"
+    r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?|首期|首批)"
 )
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
-_VERB_GLUE = re.compile(r"(?:是|为|达|达到|提升到|提升至|提高到|提高至|增至|增加到|增加至|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
+_VERB_GLUE = re.compile(r"(?:人民币|是|为|达|达到|提升到|提升至|提高到|提高至|增至|增加到|增加至|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
 _RANGE_RE = re.compile(r"由\s*$")
 _TO_RE = re.compile(r"^(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|上升至|上升到|降至|下降至|减少至|减至|到)")
 
@@ -90,7 +90,7 @@ def indicator_for_phrase(phrase: str, lex: Lexicon) -> IndicatorEntry | None:
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, pos) for c in "，,；;。：:") + 1
+    left = max(text.rfind(c, 0, pos) for c in "，,；;。：:●•■◆▪") + 1  # a bullet starts a clause too
     rights = [i for i in (text.find(c, pos) for c in "，,；;。") if i >= 0]
     return left, (min(rights) if rights else len(text))
 
@@ -156,22 +156,35 @@ def _slug(text: str) -> str:
 
 _FORECAST = re.compile(
     r"(?:力争|预计|有望|争取|确保|预期|目标(?:是|为|值)|规划(?:到|至)|"
-    r"计划(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来)|"
+    r"计划(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来|设立|组建|打造)|"
     r"将(?:再|要)?(?:达到|突破|提升|实现|新增|增至|超过|建成|形成|培育|引进|开工))"
 )
 """A target, plan or forecast (力争, 预计, 计划…, 将达到): what follows is not a measured value."""
+_OPENING_TARGET = re.compile(r"^(?:力争|计划|争取|预计)?(?:到|至)((?:19|20)\d{2})\s*年(?:底|末)?[，,]")
+_LIMIT = re.compile(r"(?:最高|最多|最低|不超过|不少于|不低于|不高于|至少)不?(?:支持|给予|补助|奖励|补贴|资助)?$")
+"""A cap or floor (最高支持300万元, 不少于10项): a rule's threshold, not a measured value."""
 _STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|为|值)")
 """The cues that make even a design capacity (建成后将形成年产…) a forecast."""
 _TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)?")
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分])")
-_OPENING_YEAR = re.compile(r"^(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
+# a label may stand before it: 【概况】2024年，… (a yearbook section), 郑某：2024年，… (an answer in an interview)
+_LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"
+_OPENING_YEAR = re.compile(r"^" + _LEAD_LABEL + r"(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
 # 全年实现… / 当年新增… / 年内完成…: the figure is the year's, and the year is the one the text last stated
 _WHOLE_YEAR = re.compile(r"(?:全年|当年|年内|本年度)(?!以来|以前|之前|目标|计划)")
-_DATELINE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*$")
-_OPENING_PERIOD = re.compile(r"^(" + _PARTIAL_YEAR + r")[，,]")
+_DATELINE = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*[）)]?\s*$")
+# 去年实现营业收入…, 去年8月完成融资…: a year counted from the text's date line
+_RELATIVE_YEAR = re.compile(r"(去年|上年度|今年)(?!以来|同期|前\d|上半年|下半年|[一二三四1-4]季度|1?\d\s*[—–\-~～至到])")
+_OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r")[，,]")
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
+_WHOLE_OF = re.compile(r"占(?:全[区市园])?([\u4e00-\u9fffA-Za-z&（）()]{2,20}?)的?(?:比重|比例)?(?:为|达|达到)?$")
+"""The whole a share is of (占规模以上工业增加值的比重为 → 规模以上工业增加值)."""
 _SHARE_OF = re.compile(r"(?:占|相当于)[^，。；]{1,24}?的?$")
-_REPORT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)")
+_REPORT_TITLE = re.compile(
+    r"((?:19|20)\d{2})\s*年(?:[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)"
+    r"|度[^\n。，,；;]{0,24}?报告)"  # 2024年度环境、社会及公司治理（ESG）报告: an annual report of any kind
+    r"|^【概况】\s*((?:19|20)\d{2})\s*年"  # a yearbook entry states its year once, in its 【概况】 section
+)
 _FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])?[^。]{0,20}(?:预期目标|目标任务|主要目标|工作目标|工作安排|计划|展望)")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 _BULLETS = "●•·■□▪◆◇▶►-*–—○"
@@ -189,7 +202,7 @@ def reference_year(sentences: Sequence[Sentence]) -> int | None:
     for s in sentences[:3]:
         m = _REPORT_TITLE.search(s.text)
         if m:
-            return int(m.group(1))
+            return int(m.group(1) or m.group(2))
     return None
 
 
@@ -207,11 +220,14 @@ class _Indicators:
     def worded(self, entry: IndicatorEntry, surface: str) -> str:
         """The indicator in the text's own words (税收收入, 发明专利授权量), narrower than the dictionary's."""
         surface = re.sub(r"^(?:全区|全市|全县|全园|园区|区内|全年|当年|年末|累计)+", "", surface.strip("“”\"' "))
+        surface = re.sub(r"^规上", "规模以上", surface)  # the usual short form, spelled out
         surface = re.sub(r"(?:增速|增长率|增幅|增长|同比|占比|比重|首次|已经|已|再次|再|均|分别|共|合计|总计|约|近)+$", "", surface)  # the measure is added by its own concept
         if entry.kind == "count" and not surface.endswith(("量", "数", "数量")):
             surface += "数量"
         if len(surface) <= 2 or surface == entry.zh or surface in (entry.zh + "额", entry.zh.removesuffix("额")):
             return self.entry(entry)
+        if entry.zh.endswith("产能") and surface in entry.cues:
+            return self.entry(entry)  # 年产能, 产能: the capacity concept itself, no narrower wording
         base = self.entry(entry)
         ind_id = f"{base}/{_slug(surface)}"
         self.table.setdefault(ind_id, Indicator(ind_id, surface, f"{entry.en} ({surface})", broader=base))
@@ -228,6 +244,7 @@ class _Indicators:
     def minted(self, phrase: str, unit: str) -> str | None:
         phrase = phrase.strip("“”\"' ：:" + _BULLETS)
         phrase = re.sub(r"^(?:年末|年初|全年|当年|目前|现有|累计|截至目前|共有|其中)+", "", phrase)
+        phrase = re.sub(r"(?:同期|同比)$", "", phrase)  # 瞪羚企业同期从58家…: a time word, not part of the name
         if len(phrase) < 2 or re.fullmatch(r"[\d.]+", phrase):
             return None
         entry = indicator_for_phrase(phrase, self.lex)
@@ -238,19 +255,41 @@ class _Indicators:
             zh = base if base.endswith("量") else base + "数量"
             ind_id, en = "count/" + _slug(base), f"Number of {base}"
         elif unit in ("tonne", "piece", "kilogram"):
-            zh = phrase if phrase.endswith(("量", "产能")) else phrase + "产量"
+            zh = phrase if phrase.endswith("产能") else _goods_label(phrase, phrase)
             ind_id, en = "output/" + _slug(phrase), f"Output of {phrase}"
         else:
             zh, ind_id, en = phrase, "amount/" + _slug(phrase), phrase
         self.table.setdefault(ind_id, Indicator(ind_id, zh, en))
         return ind_id
 
-    def measure(self, base_id: str, mid: str, mzh: str, men: str) -> str:
+    def goods(self, ind_id: str, before: str) -> str:
+        """A count indicator recast as goods made, shipped or sold (风电齿轮箱数量 → 风电齿轮箱产量)."""
+        if not ind_id.startswith("count/"):
+            return ind_id
+        thing = _goods_label(ind_id.removeprefix("count/"), before)
+        new_id = "output/" + _slug(thing)
+        self.table.setdefault(new_id, Indicator(new_id, thing, f"Output of {thing}"))
+        return new_id
+
+    def measure(self, base_id: str, mid: str, mzh: str, men: str, whole: str | None = None) -> str:
+        """A growth or share of ``base_id``; a share's label names its whole (研发投入占营业收入比重)."""
         base = self.table.get(base_id) or Indicator(base_id, base_id, base_id)
         ind_id = f"{base_id}/{mid}"
         label = base.zh if base.zh.endswith(mzh) else base.zh + mzh
+        if mid == "share" and whole:
+            label, men = f"{base.zh}占{whole}比重", f"share of {whole}"  # the id keeps its …/share ending for queries
         self.table.setdefault(ind_id, Indicator(ind_id, label, f"{base.en}: {men}", broader=base_id))
         return ind_id
+
+
+def _goods_label(thing: str, context: str) -> str:
+    """销售钛材 → 钛材销量, 生产整车 → 整车产量, 出货MEMS麦克风 → MEMS麦克风出货量."""
+    verb = re.search(r"(出货|销售|交付|生产|产)", context)
+    thing = re.sub(r"^(?:生产|出货|销售|交付)", "", thing)
+    if thing.endswith("量"):
+        return thing
+    kind = {"出货": "出货", "销售": "销", "交付": "交付"}.get(verb.group(1) if verb else "", "产")
+    return re.sub(r"(?:出货|销售|交付)$", "", thing) + kind + "量"
 
 
 def _strip_measure(ind_id: str) -> str:
@@ -338,9 +377,14 @@ def find_observations(
             park_counts[m.key] = park_counts.get(m.key, 0) + 1
     owning_parks = {k for k, n in park_counts.items() if n >= 2} | {m.key for m in mentions if m.cls == "Park" and m.sentence < 3}
     principal = _principal_enterprise(sentences, mentions)
+    self_company = _self_company(sentences, mentions)
+    project_keys = {m.key for m in mentions if m.cls == "Project"}
 
     rows = read_tables(sentences, lex)
     row_sentences = {r.sentence for r in rows} | {r.honour[1] for r in rows if r.honour}  # rows and their captions
+    company = document_company(sentences, mentions, defined=True)
+    year_rows = read_year_tables(sentences) if company is not None else []
+    row_sentences |= {r.sentence for r in year_rows} | {r.sentence - 1 for r in year_rows}  # and the header above each
     table_years: list[str] = []
     carried_year: int | None = None
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
@@ -348,6 +392,8 @@ def find_observations(
     dateline = next((int(m.group(1)) for m in map(_DATELINE.match, (x.text for x in sentences[:6])) if m), 0)
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
+    prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
+    last_range: tuple[int, int] | None = None  # the (start, end) years of the last 由A增至B
     in_forecast = False
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     for s, topic in zip(sentences, topics):
@@ -364,7 +410,7 @@ def find_observations(
         park = section_parks.get(section_of[s.index], main_park)
         if park not in owning_parks:
             park = main_park if main_park in owning_parks else None
-        heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；")
+        heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
             section_year = None  # a new news item on the page
         if heading:
@@ -382,12 +428,12 @@ def find_observations(
         elif opening_year and (opening_year.group(1) or dateline):
             y = int(opening_year.group(1)) if opening_year.group(1) else dateline + (0 if opening_year.group(2) == "今年" else -1)
             para_time = (s.paragraph, y, None)
-        elif para_time is not None and para_time[0] != s.paragraph:
+        elif para_time is not None and para_time[0] != s.paragraph and not _cut_short(sentences, s.index - 1):
             para_time = None
         context_year = para_time[1] if para_time else section_year
         context_period = para_time[2] if para_time else None
         if table_years:
-            row = _table_row(s, text, quantities, table_years, park, inds, lex)
+            row = _table_row(s, text, quantities, table_years, self_company or park, inds, lex)
             if row:
                 out += row
                 continue
@@ -400,9 +446,14 @@ def find_observations(
         whole_year = stated_year if _WHOLE_YEAR.search(text) else None
         if sent_year is not None:
             stated_year = sent_year
-        prev_ind: str | None = None
+        # a sentence cut at ； (a hard-wrapped line) goes on with the figure before it
+        chained = _cut_short(sentences, s.index - 1, "；;，,、")
+        prev_ind = prev_level[0] if chained and prev_level else None
+        prev_level = prev_level if chained else None
         prev_entity: str | None = None
+        prev_base: str | None = None  # the base indicator of the last growth or share in the sentence
         open_range = False  # the figure before was the start of 由A增至B
+        same_span = False  # that start took its years from the range before it (同期从…)
         for qi, q in enumerate(quantities):
             if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
                 continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
@@ -410,26 +461,57 @@ def find_observations(
                 continue  # 10亿元以上项目9个: the amount names a class of projects
             left, _right = _clause_bounds(text, q.start)
             before = text[left : q.start]
+            if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
+                continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
+            if q.approximate and q.bound is None:
+                continue  # 约46亿元, 300人左右: a hedged figure, not a measured value (20多家 is a floor, kept as such)
+            if _OTHER_AREA.search(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start) and not any(
+                m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
+            ):
+                continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's
+            if q.unit == "count" and _apposition(text, left, q):
+                continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
+            if q.unit == "count" and text[: q.start].endswith("第"):
+                continue  # 成为全区第5家上市企业, 第二条生产线: an ordinal, not a count
+            if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
+                continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
+            if q.unit in ("CNY", "USD") and re.search(r"每[\u4e00-\u9fff]{1,4}$", before):
+                continue  # 租金每月每平方米12元: a price per unit, not an amount the entity has
+            if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
+                continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            static = re.search(r"年产|产能|面积", before)
+            static = re.search(r"年产|年封测|年加工|年处理|产能|面积", before)
             year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
             if static and not [m for m in YEAR_RE.finditer(text, left, q.start)]:
                 year = None
             own_period = _last_period(text, q.start)
+            rel_here = [m for m in _RELATIVE_YEAR.finditer(text, left, q.start)] if dateline and year is None and not static else []
+            if rel_here and not _PERIOD_RE.search(text, rel_here[-1].start(), q.start):
+                # 目前…，去年集成电路产业营收增长31.5%: the clause's own 去年 beats a period stated before it
+                year, own_period = dateline - (0 if rel_here[-1].group(1) == "今年" else 1), None
             if year is None and not static and own_period is None and not re.search(r"总投资|投资总额", before):
                 if context_period is not None:
                     own_period = context_period  # 1—11月，…: the paragraph's figures are that period's
+                elif context_year is not None and _STOCK.search(text, left, q.start):
+                    own_period = _STOCK.search(text, left, q.start).group()  # 累计获得专利41件: a running total, not the year's
                 elif context_year is not None:
                     year = context_year  # 2024年，… or 一、2024年工作回顾: carried to the figures that follow
                 elif whole_year is not None and _WHOLE_YEAR.search(text, 0, q.start):
                     year = whole_year  # 2024年，…。(next paragraph) 全年实现…: the year stated last
+                elif dateline:
+                    rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)]
+                    if rel:
+                        year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
             if range_start:
                 # the start of 由A增至B: its own year, if the text gives one, never the sentence's
                 year = int(range_start.group(1)) if range_start.group(1) else None
+                same_span = year is None and last_range is not None and "同期" in text[max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]
+                if same_span:
+                    year = last_range[0]  # 同期从58家增至91家: over the same years as the range before
             # the end of a range (由102个增至202个) repeats the start's indicator
             range_end = re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)"
                                   r"(?:((?:19|20)\d{2})年(?:底|末)?的?)?$", before)
@@ -437,6 +519,8 @@ def find_observations(
                 start = out[-1]
                 if range_end.group(1):
                     year = int(range_end.group(1))
+                elif same_span and last_range is not None:
+                    year = last_range[1]
                 elif start.year is not None:
                     # 由2023年的412家增至468家: the end is the year the text reports on, not the start's
                     year = next((y for y in (year, context_year, sent_year, ref_year) if y is not None and y > start.year), None)
@@ -444,6 +528,7 @@ def find_observations(
                     year = None
                 out.append(replace(start, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound,
                                    rule="observation:range-end", year=year, period=None if year else own_period, status=status))
+                last_range = (start.year, year) if start.year is not None and year is not None else last_range
                 continue
             ind_id = None
             measure = next(((rx, mid, zh, en) for rx, mid, zh, en in _GROWTH if rx.search(core)), None)
@@ -452,20 +537,44 @@ def find_observations(
             if measure is not None:
                 rx, mid, mzh, men = measure
                 base_text = core[: rx.search(core).start()]
+                if mid == "increase" and re.search(r"(?:比|较)上年末?$", base_text):
+                    mzh = "较上年增加" + ("数" if q.unit == "count" else "额")  # 比上年末增加61家
                 base_text = re.sub(r"(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)$", "", base_text)
                 base_id = _amount_indicator(base_text, "CNY", inds, lex) if base_text else None
                 if base_id is None and len(base_text) >= 2 and not re.search(r"[\d]", base_text):
-                    phrase = _count_phrase(base_text, 0, len(base_text))
+                    phrase = _strip_names(_count_phrase(base_text, 0, len(base_text)), text, ms, s)
                     base_id = inds.minted(phrase, "CNY") if len(phrase) >= 2 else None
                 if base_id is None and prev_ind is not None:
                     base_id = _strip_measure(prev_ind)
+                if base_id is None and mid == "share" and prev_base is not None:
+                    base_id = prev_base  # 高技术制造业增加值增长18.2%，占…的比重为27.5%: the share of what just grew
                 if base_id is None:
                     continue
-                ind_id = inds.measure(base_id, mid, mzh, men)
+                prev_base = base_id
+                whole = _WHOLE_OF.search(core) if mid == "share" else None
+                ind_id = inds.measure(base_id, mid, mzh, men, whole.group(1) if whole else None)
+            elif q.unit == "percent" and _RATE.search(core):
+                # 营业收入利润率为5.46%, R&D经费投入强度4.1%: a rate named as such is a level of its own
+                phrase = _strip_names(_RATE.search(core).group(1), text, ms, s)
+                ind_id = inds.minted(phrase, "percent")
+                if ind_id is None:
+                    continue
             elif q.unit in ("percent", "percentage-point", "times"):
                 continue
             else:
                 ind_id = _amount_indicator(core, q.unit, inds, lex)
+                if ind_id is None and _made_things(q) and _CAPACITY_BEFORE.search(core):
+                    # 年产12英寸晶圆封装24万片: a capacity, the product named between the cue and the figure
+                    capacity = indicator_for_phrase("设计产能", lex)
+                    ind_id = inds.entry(capacity) if capacity is not None else None
+                compared = _COMPARED_BASE.search(before)
+                if ind_id is None and compared and prev_level is not None and prev_level[1] == q.unit:
+                    # 营业收入38.6亿元，较2023年的31.2亿元增长23.7%: the base is the same indicator's earlier value
+                    ind_id, year, own_period = prev_level[0], int(compared.group(1)), None
+                if ind_id is None and prev_level is not None and prev_level[1] == q.unit and (
+                    _ELLIPSIS.fullmatch(core.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
+                ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted
+                    ind_id = prev_level[0]  # 2022年为486亿元；2023年达到541亿元: the same indicator, another year
                 if ind_id is None:
                     phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
                     phrase = _strip_names(phrase, text, ms, s)
@@ -493,18 +602,22 @@ def find_observations(
             if ind_id is None:
                 continue
             entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
-                                      inds.table.get(ind_id), principal)
+                                      inds.table.get(ind_id), principal, self_company)
             if entity is None:
                 continue
+            if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
+                year = None  # a project's size, not a year's flow (a park's 项目总投资 for the year keeps its year)
             period = own_period if year is None else None
             value = -q.value if measure is not None and _NEGATIVE.search(core) else q.value
             if re.search(r"(?:^|[^\d\s])\s*[-−－]\s*$", text[: q.start]) and value > 0:
                 value = -value  # 净利润 -412.36 万元
             unit = q.unit
             if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
-                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|生产)", before)
+                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|年封测|年加工|生产|销售)", before)
+                or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
             ):
                 unit = "piece"  # 年产50万件, 销量41.5万台: pieces made, not a count of things
+                ind_id = inds.goods(ind_id, before)
             out.append(
                 ObservationRecord(
                     entity=entity,
@@ -522,6 +635,7 @@ def find_observations(
                 )
             )
             prev_ind = ind_id if measure is None else prev_ind
+            prev_level = (ind_id, unit) if measure is None else prev_level
             prev_entity = entity
         if not in_forecast:
             reported = [int(m.group(1)) for m in YEAR_RE.finditer(text)
@@ -530,24 +644,53 @@ def find_observations(
             latest_year = max([latest_year, *reported])
         # within a paragraph, a figure with no subject of its own is still about the last one's
         carried_entity = prev_entity if prev_entity is not None else carried_entity
-        if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph:
+        if carried_entity is not None and carried_entity in project_keys:
+            carried_entity = None  # a project's figures stay in the sentence that names it (or say 项目)
+        if len({o.entity for o in out if o.sentence == s.index}) > 1:
+            carried_entity = None  # A实现…，B实现…，C实现…: a list of subjects hands none of them on
+        if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph and not _cut_short(sentences, s.index):
             carried_entity = None
-    out += _table_observations(rows, mentions, inds)
-    return out, inds.table
+    out += _table_observations(rows, mentions, inds, lex, document_company(sentences, mentions))
+    out += _year_table_observations(year_rows, company.key if company else "", inds, lex, ref_year)
+    return _first_statements(out), inds.table
 
 
-def _table_observations(rows: Sequence[TableRow], mentions: Sequence[Mention], inds: _Indicators) -> list[ObservationRecord]:
-    """A list table's measure columns (孵化场地面积（平方米）, 在孵企业（家）) for the row's listed name."""
+def _first_statements(records: Sequence[ObservationRecord]) -> list[ObservationRecord]:
+    """Each figure once: a text that repeats a fact (a summary, then its section) states one observation."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for r in records:
+        # an amount as exact as 51.6亿元 is the same fact even when a table names it another way
+        same_amount = r.unit not in ("count", "percent", "percentage-point", "times") and abs(r.value) >= 10000
+        key = (r.entity, None if same_amount else r.indicator, r.value, r.unit, r.year, r.period, r.status)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _table_observations(
+    rows: Sequence[TableRow], mentions: Sequence[Mention], inds: _Indicators, lex: Lexicon | None = None,
+    company: Mention | None = None,
+) -> list[ObservationRecord]:
+    """A list table's measure columns (孵化场地面积（平方米）, 在孵企业（家）) for the row's listed
+    name (or subsidiary); a customer table's 合计 row for the enterprise the document is about."""
     at = {(m.start, m.end): m for m in mentions}
     out = []
     for row in rows:
-        names = [at[(c.start, c.end)] for c in row.cells if c.role == "name" and (c.start, c.end) in at]
+        names = [at[(c.start, c.end)] for c in row.cells if c.role in ("name", "subsidiary") and (c.start, c.end) in at]
+        if row.total and company is not None:
+            names = [company]
         if not names:
             continue
+        if names[0].cls == "Project":
+            for c in row.cells:
+                if c.role == "content":
+                    out += _content_observations(c, names[0].key, row.sentence, inds, lex or load_lexicon())
         for c in row.cells:
             if c.role != "measure":
                 continue
-            qs = find_quantities(c.text.replace(",", "") + c.unit)
+            qs = find_quantities(c.text.replace(",", "").rstrip("%") + c.unit)
             if len(qs) != 1:
                 continue
             ind_id = inds.minted(c.label, qs[0].unit)
@@ -556,6 +699,71 @@ def _table_observations(rows: Sequence[TableRow], mentions: Sequence[Mention], i
             out.append(ObservationRecord(entity=names[0].key, indicator=ind_id, value=qs[0].value, unit=qs[0].unit,
                                          sentence=row.sentence, start=c.start, end=c.end, rule="observation:table-column",
                                          year=row.year))
+    return out
+
+
+def _content_observations(cell: Cell, project: str, sentence: int, inds: _Indicators, lex: Lexicon) -> list[ObservationRecord]:
+    """A project's design figures in its 建设内容及规模 cell: areas (新建厂房12万平方米, 用地150亩)
+    and annual capacities (达产后年产…50万套, 年产…3万吨)."""
+    out = []
+    for q in find_quantities(cell.text):
+        clause = re.split(r"[，,；;、。]", cell.text[: q.start])[-1]
+        period = None
+        if q.unit in ("square-metre", "mu"):
+            label = re.sub(r"^(?:新建|建设|建成|购置|占地|规划)?", "", clause) or "面积"
+            label = re.sub(r"^(.{2,}?)(?:面积)?$", r"\1面积", label) if q.unit == "square-metre" else "用地面积"
+            unit = q.unit
+        elif re.search(r"年(?:产|生产|加工|封装|测试|处理)", clause) and (
+            q.unit == "tonne" or (q.unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface))):
+            label, unit, period = "设计产能", "piece" if q.unit == "count" else q.unit, "annual capacity"
+        else:
+            continue
+        ind_id = _amount_indicator(label, unit, inds, lex) or inds.minted(label, unit)
+        if ind_id is None:
+            continue
+        at = cell.start + q.start
+        out.append(ObservationRecord(project, ind_id, q.value, unit, sentence, at, at + len(q.surface),
+                                     "observation:project-content", period=period))
+    return out
+
+
+def _year_table_observations(
+    rows: Sequence[YearRow], entity: str, inds: _Indicators, lex: Lexicon, ref_year: int | None = None
+) -> list[ObservationRecord]:
+    """A company's table by year (营业收入, 产能/产量/销量 by product) as figures of that
+    company, one per year cell, in the unit of the row, the 单位 line or the label (营业收入（亿元）);
+    a table whose columns are measures (分产品 营业收入 毛利率（%）) gives figures of the report's year."""
+    out = []
+    for row in rows:
+        row_label, row_unit = row.label, row.unit
+        in_label = _UNIT_IN_LABEL.search(row_label)
+        if in_label:
+            row_label, row_unit = row_label[: in_label.start()], row_unit or in_label.group(1)
+        for k, (year, raw, start, end) in enumerate(row.values):
+            label, unit_word = row_label, row_unit
+            if row.columns:
+                label, unit_word = row_label + row.columns[k][0], row.columns[k][1] or row_unit
+                year = ref_year
+            if year is None:
+                continue
+            number = raw.replace(",", "")
+            if number.endswith("%") or unit_word in ("%", "％"):
+                q = next(iter(find_quantities(number.rstrip("%") + "%")), None)
+            elif unit_word or "." not in number:
+                q = next(iter(find_quantities(number + (unit_word or "个"))), None)
+            else:
+                q = None
+            if q is None:
+                continue
+            unit = q.unit
+            if unit == "count" and re.search(r"[台套件片只辆颗]$", unit_word) and re.search(r"(?:销量|产量|产能)", label):
+                unit = "piece"  # 产量 1,742 (单位：套): pieces made, not a count of things
+            share = _share_indicator(label, inds, lex) if unit == "percent" else None
+            ind_id = share or _amount_indicator(label, unit, inds, lex) or inds.minted(label, unit)
+            if ind_id is None:
+                continue
+            out.append(ObservationRecord(entity, ind_id, q.value, unit, row.sentence, start, end,
+                                         "observation:year-table", year=year))
     return out
 
 
@@ -599,7 +807,11 @@ def _is_target(text: str, pos: int, latest_year: int, *, capacity: bool = False)
     if (_STRONG_FORECAST if capacity else _FORECAST).search(seg):
         return True
     if capacity:
-        return False
+        # 计划到2026年把产能扩大到3万吨: a capacity for a year still to come is a plan
+        return any(int(m.group(1)) > latest_year > 0 for m in _TARGET_YEAR.finditer(seg))
+    opening = _OPENING_TARGET.match(text)
+    if opening and int(opening.group(1)) > latest_year > 0:
+        return True  # 到2027年，A；B；C: the sentence's time frame covers every clause chained after it
     return any(int(m.group(1)) > latest_year > 0 for m in _TARGET_YEAR.finditer(seg))
 
 
@@ -608,6 +820,17 @@ def _principal_enterprise(sentences: Sequence[Sentence], mentions: Sequence[Ment
     head = {s.index for s in sentences[:3]}
     named = [m for m in mentions if m.cls == "Enterprise" and m.sentence in head]
     return named[0].key if named else None
+
+
+_SELF_ALIAS = re.compile(r"^[（(](?:以下)?(?:简称|称)[^）)]{0,30}?“(?:本)?公司”")
+
+
+def _self_company(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> str | None:
+    """The enterprise a text calls 公司 by definition: A公司（以下简称“公司”或“A”）."""
+    for m in mentions:
+        if m.cls == "Enterprise" and _SELF_ALIAS.match(sentences[m.sentence].text[m.end - sentences[m.sentence].start :]):
+            return m.key
+    return None
 
 
 def _most_named_park(mentions: Sequence[Mention]) -> str | None:
@@ -633,12 +856,26 @@ def _year_for(
     ym = [m for m in YEAR_RE.finditer(text, segment_start, pos) if _is_point_year(text, m)]
     if ym:
         return int(ym[-1].group(1))
-    if sent_year and (year_match is None or year_match.start() < pos) and segment_start == 0:
-        return sent_year
+    if sent_year and (year_match is None or year_match.start() < pos) and (
+        segment_start == 0 or (year_match is not None and re.match(r"\s*年[，,]", text[year_match.end() - 1 :]))
+    ):
+        return sent_year  # 2024年，A…；B…: a year that opens a clause dates the clauses chained after it
     if ref_year and not _PERIOD_RE.search(text[:pos]):
         return ref_year
     return None
 
+
+_OTHER_AREA = re.compile(
+    r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全市|全省|全国|全县|全球)"
+)
+"""A clause group about the city, province or country the park is in (全市…): its figures are no entity's."""
+_PARK_SELF = re.compile(
+    r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全区|园区|高新区|开发区|我区|全园)"
+)
+"""The park named by a generic word at the head of a clause (园区…, 年末高新区…)."""
+
+_PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacity"})
+"""Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
 
 _ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
              "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise",
@@ -657,6 +894,7 @@ def _observed_entity(
     park: str | None,
     indicator: Indicator | None = None,
     principal: str | None = None,
+    self_company: str | None = None,
 ) -> str | None:
     """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor,
     the sentence's subject, the figure before it in the paragraph, the topic, the park."""
@@ -666,20 +904,36 @@ def _observed_entity(
     in_clause = [
         m for m in ms
         if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
-        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以)$", text[: m.start - s.start])
+        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以|下辖|包括)$", text[: m.start - s.start])
+        and not re.match(r"[、和及等]", text[m.end - s.start :])  # 下辖A、B、C3个片区, 带动A等5家企业: members of what is counted
         and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
     ]
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    segment = max(text.rfind(c, 0, q.start) for c in "；;。") + 1
+    own = _PARK_SELF.search(text, segment, q.start)
+    if park is not None and own and not any(
+        m.cls in _ENTITY_CLASSES and own.end() <= m.start - s.start < q.start for m in ms
+    ):
+        return park  # 年末高新区有上市企业8家: the park speaks of itself, whoever the sentence before named
+    if indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES:
+        # A公司X项目开工，总投资18亿元: an investment, a site or a design capacity is the project's
+        projects = [m for m in ms if m.cls == "Project" and m.end - s.start <= q.start]
+        if projects:
+            return projects[-1].key
     chain = _chain_subject(s, text, ms, mentions, q.start)
     if chain is not None:
         return chain.key
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
+    if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
+        return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年|目前|现在|当前|如今|截至目前)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
         wanted = _ANAPHORA[anaphor.group(1)]
+        if anaphor.group(1) == "公司" and self_company is not None:
+            return self_company  # the text defined 公司 as its own issuer: not a customer just named
         if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1:
             return topic.key
         if wanted == "Enterprise" and principal is not None:
@@ -689,6 +943,10 @@ def _observed_entity(
         prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
         if prior:
             return prior[-1].key
+    if park is not None and indicator is not None and any(
+        re.search(r"(?:产业|行业|板块|领域)$", part) for part in indicator.id.split("/")[1:]
+    ):
+        return park  # 声学光电产业实现产值…: a sector's figure is the park's, not a company's named next to it
     if indicator is not None and re.search(r"孵|毕业企业|入驻企业", indicator.zh):
         # incubation figures belong to the incubator just named
         plats = [m for m in ms if m.cls == "Platform" and m.end - s.start <= q.start] or [
@@ -700,7 +958,9 @@ def _observed_entity(
         return subject.key
     if prev_entity is not None:
         return prev_entity
-    if topic is not None and topic.cls in _ENTITY_CLASSES and (topic.sentence == s.index or park is None):
+    if topic is not None and topic.cls in _ENTITY_CLASSES and (topic.sentence == s.index or park is None) and not (
+        park is not None and topic.sentence == s.index and topic.start - s.start > q.start
+    ):  # 全年新认定工程中心5家，其中A获批…: a firm named after the figure does not own it
         return topic.key
     return park
 
@@ -739,12 +999,24 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ms):
             continue
-        if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如)$", text[:rel]):
+        if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
         if re.match(r"^(?:旗下|下属|所属|的|等)", text[m.end - s.start :]):
             continue
         return m
     return None
+
+
+_SHARE_LABEL = re.compile(r"(.{2,20}?)占(.{2,20}?)的?(?:比重|比例)")
+
+
+def _share_indicator(label: str, inds: _Indicators, lex: Lexicon) -> str | None:
+    """研发投入占营业收入比重 (a table row's label): the share of one indicator in another, as the prose says it."""
+    share = _SHARE_LABEL.fullmatch(label)
+    if share is None:
+        return None
+    base = _amount_indicator(share.group(1), "CNY", inds, lex) or inds.minted(share.group(1), "CNY")
+    return inds.measure(base, "share", "占比", "share", share.group(2)) if base else None
 
 
 def _table_row(
@@ -804,6 +1076,8 @@ def _table_row(
             b = base or _amount_indicator(bare, row_unit, inds, lex) or inds.minted(bare, row_unit)
             ind_id = inds.measure(b, "growth", "增长率", "growth") if b else None
             value = -q.value if number.startswith("-") and q.value > 0 else q.value
+        elif q.unit == "percent" and _SHARE_LABEL.fullmatch(label):
+            ind_id, value = _share_indicator(label, inds, lex), q.value
         else:
             ind_id = _amount_indicator(label, q.unit, inds, lex) or inds.minted(label, q.unit)
             value = q.value
@@ -814,6 +1088,42 @@ def _table_row(
         out.append(ObservationRecord(park, ind_id, value, q.unit, s.index, s.start, s.start + len(text),
                                      "observation:table", year=year, period=period))
     return out
+
+
+_RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度))$")
+"""A rate named by its own word (利润率, 配套率, 投入强度)."""
+_STOCK = re.compile(r"累计|现有|现已")
+"""A running total or a standing stock: the paragraph's year does not date it."""
+_COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
+_ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末)?|今年|上年(?:底|末)?)(?:则|又|再|进一步)?")
+"""A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
+its indicator is the one of the level figure before it, when the unit agrees."""
+_CAPACITY_BEFORE = re.compile(r"年(?:产|封测|加工|处理|回收)(?!值)[^，,；;。、]{1,20}$")
+"""A capacity cue before the figure, with a product between (年产钛合金中框3000万件)."""
+
+
+def _made_things(q: Quantity) -> bool:
+    """A quantity of goods (吨, 台, 套, 件, 片…), not a count of firms or projects."""
+    return q.unit in ("tonne", "kilogram") or (q.unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) is not None)
+
+
+def _cut_short(sentences: Sequence[Sentence], i: int, ends: str = "，,、") -> bool:
+    """Whether sentence ``i`` stops on a comma (or ``ends``): a hard-wrapped line, its clause goes on in the next."""
+    return 0 <= i < len(sentences) and sentences[i].text.rstrip()[-1:] in tuple(ends)
+
+
+def _apposition(text: str, left: int, q: Quantity) -> bool:
+    """A count placed before its noun that sums up names around it rather than reporting a figure:
+    after a list (湘渌片区、枫溪片区两个片区), opening its clause (三个项目均选址…), or before a colon
+    that lists them (拥有三家子公司：…)."""
+    after = text[q.end :]
+    if not re.match(r"[\u4e00-\u9fff]", after) or re.match(r"[次的以左之]", after):
+        return False  # 企业12家，… / 1260家次 / 8000套的能力: the count follows its noun, as statistics do
+    if re.search(r"[、和及][^，,。；;、：:（(]{1,20}$", text[left : q.start]):
+        return True
+    if not text[left : q.start].strip() and not q.surface[0].isdigit():
+        return True
+    return bool(re.match(r"[\u4e00-\u9fff]{1,8}[：:]", after))
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:

@@ -13,11 +13,14 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * 位于/坐落于/落户/入驻 + park, "park + company" written together → locatedIn;
   "park + park" → partOf
 * A 与 B 联合申报 “patent” → applicant ×2, coFiledPatentWith;
-  A 与 B 共建 platform → coBuiltPlatformWith; 携手/签署…合作/联合研发/战略合作 → cooperatesWith
+  A 与 B 共建 platform → coBuiltPlatformWith (not hostsPlatform); 携手/签署…合作/联合研发/战略合作 → cooperatesWith
 * 荣获/获评/入选/被认定为/创建/成为 + honour → receivedHonour (year and
   conferrer kept for the qualified statement)
 * 拥有/建有/设有/建设/组建/获批 + platform, and owner-prefixed platform names → hostsPlatform
-* 客户包括/主要客户有/供货给 + list → hasCustomer
+  (not for a joint platform, …联合实验室/…联合体, which needs 依托A / 设在A / 由A运营)
+* 双方 stands for the pair named before (same sentence, else the last single pair);
+  计划/拟/支持… before 共建/合作 marks a plan: no relation
+* 客户包括/主要客户有/供货给/销售给, 为其配套, A为B提供, 是/成为B的供应商 → hasCustomer
 * 旗下/子公司/全资子公司 → subsidiaryOf
 * organisation + role title + person → affiliatedWith (role kept)
 * company + …项目 → undertakenBy; 研发出/制成的 product → produces
@@ -35,11 +38,11 @@ from dataclasses import dataclass
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE
-from graph.extract.tables import TableRow, read_tables
-from graph.model import ORGANIZATION_CLASS_NAMES, EventRecord, Mention, Relation, Sentence
+from graph.extract.tables import TableRow, document_company, read_tables
+from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
 from graph.text.segment import sections
 
-__all__ = ["find_relations", "find_events", "sentence_topics", "infer_industry", "table_relations", "YEAR_RE", "DATE_RE", "sections"]
+__all__ = ["find_relations", "sentence_topics", "infer_industry", "table_relations", "YEAR_RE", "DATE_RE", "sections"]
 
 ORG = ORGANIZATION_CLASS_NAMES
 ACTORS = ORG | {"Park"}
@@ -47,10 +50,15 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 _CUES = load_cues()
 _LOCATIVE_BEFORE = _CUES.ends_with("locative")
+_CHILD_BEFORE = re.compile(_CUES.alternation("subsidiary") + "$")
+_OWN_FIRM = re.compile(r"^(?:本公司|公司|我们|我公司)(?!的?(?:全资|控股)?子公司)")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = _CUES.pattern("located")
-_COOP_CUE = _CUES.pattern("cooperation")
-_COBUILD_CUE = _CUES.pattern("cobuild")
+# 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
+_COOP_CUE = re.compile(
+    _CUES.alternation("agreement-sign") + r"了?[^，。；;、]{0,10}?" + _CUES.alternation("agreement") + "|" + _CUES.alternation("cooperation")
+)
+_COBUILD_CUE = _CUES.pattern("cobuild", "co-found")
 _COFILE_CUE = _CUES.pattern("cofile")
 _HONOUR_CUE = _CUES.pattern("honour", "honour-copula")
 _HOST_CUE = _CUES.pattern("host")
@@ -78,6 +86,8 @@ _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?
 _UNDERTAKE_CUE = re.compile("(?:" + _CUES.alternation("undertake") + r"|投资(?=的))")
 _HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
 _HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
+# 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue
+_SEATED_AT = re.compile(r"(?:实验室|中心|平台|研究院|工作站)(?:就|将|则|也)?" + _CUES.alternation("host-seat") + r"([^，。；]{2,20})")
 _OPERATED_BY = re.compile(r"由([^，。；]{2,40}?)(?:负责)?" + _CUES.alternation("operated"))
 # a sentence about the park already named (该园区以…为主导产业，下辖…)
 _PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|该区|园区|全区)(?!内|企业)")
@@ -160,17 +170,26 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     topics: list[Mention | None] = []
     current: Mention | None = None
     last_firm: Mention | None = None
+    first_firm: Mention | None = None
+    children: set[str] = set()  # firms introduced as someone's 子公司
     section_of = sections(sentences)
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
-            current = last_firm = None
+            current = last_firm = first_firm = None
         ms = by_sentence.get(s.index, [])
-        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|其中|为此|对此|因此)[，,]", "", s.text)
+        stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|另外|其中|为此|对此|因此)[，,]", "", s.text)
         topic = None
-        if _CARRY.match(stripped) and last_firm is not None:
-            # 该公司 / 其 / 公司: the company written last, even inside a project's name
+        # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
+        carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
+        if _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
+            # 公司/我们 (not 该公司): the firm the text is about (the current topic, unless only a subsidiary of it), not the one named last
+            own = current is not None and current.cls == "Enterprise" and current.key not in children
+            topic = current if own or first_firm is None else first_firm
+            carry = True
+        elif carry and last_firm is not None:
+            # the company written last, even inside a project's name
             topic = last_firm
-        if not _CARRY.match(stripped):
+        if not carry:
             for m in ms:
                 if any(c.cls == "Project" and c.start <= m.start and m.end <= c.end for c in ms):
                     continue
@@ -178,15 +197,20 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                     continue  # an alias in brackets is not what the sentence is about
                 if any(c is not m and c.cls in ACTORS and c.start <= m.start and m.end <= c.end and (c.end - c.start) > (m.end - m.start) for c in ms):
                     continue
-                if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]):
-                    continue
+                if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]) or _PARENT_OF.match(s.text[m.end - s.start :]):
+                    continue  # A全资子公司B…: the sentence is about B
                 off = m.start - s.start
+                if _CUSTOMER_CUE.search(s.text[max(0, s.text.rfind("，", 0, off), s.text.rfind(",", 0, off)) : off]):
+                    continue  # 产品已发往A / 客户包括A: a buyer, not what the sentence is about
                 if _is_topic_candidate(m, s.text, off):
                     topic = m
                     break
         if topic is not None:
             current = topic
+            if first_firm is None and topic.cls == "Enterprise":
+                first_firm = topic
         topics.append(current)
+        children |= {m.key for m in ms if m.cls == "Enterprise" and _CHILD_BEFORE.search(s.text[: m.start - s.start])}
         firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])]
         if firms:
             last_firm = firms[0] if topic is not None and topic.cls == "Enterprise" and firms[0].key == topic.key else firms[-1]
@@ -267,6 +291,7 @@ class _Doc:
     main_firm: Mention | None = None
     last_industry: Mention | None = None
     prev_topic: Mention | None = None
+    last_pair: tuple[Mention, Mention] | None = None
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -319,7 +344,7 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         gap = ctx.between(a, b)
         if a.cls == "Park" and b.cls == "Park" and gap == "":
             _add(out, ctx, b, "partOf", a, "partOf:adjacent")
-        elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and gap in ("", "企业", "的", "内的", "企业的"):
+        elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and re.fullmatch(r"(?:内)?的?(?:链主|龙头|骨干|重点|规上|入驻)?(?:企业)?的?", gap):
             _add(out, ctx, b, "locatedIn", a, "locatedIn:adjacent")
     return out
 
@@ -350,6 +375,9 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if located is None:
             before = [m for m in ms if m.cls in ORG | {"Project"} and m.end - s.start <= cue.start()]
             located = before[-1] if before else topic
+            if before and topic is not None and topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(before[-1]) : cue.start()]):
+                # A是B的控股子公司，去年落户园区: the clause's subject is the sentence's, not the firm named last
+                located = topic
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
@@ -433,6 +461,9 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         subj = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and ctx.rel_end(m) <= ctx.rel(p) - 1
                 and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
+        if (subj and ctx.topic is not None and ctx.topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(subj[-1]) : ctx.rel(p)])
+                and re.search(r"(?:是|系)[^，,；;]*$", text[: ctx.rel(subj[-1])])):
+            subj = [ctx.topic]  # A是B的控股子公司，去年在园区追加投资: B only completes 是; the subject is A
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
     return out
@@ -466,6 +497,11 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+def _topic_firm(ctx: _Ctx) -> Mention | None:
+    """The sentence's topic when it is an organisation."""
+    return ctx.topic if ctx.topic is not None and ctx.topic.cls in ORG else None
+
+
 @rule("undertaken-by")
 def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X: the project's undertaker."""
@@ -475,6 +511,12 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         projects = [m for m in ms if m.cls == "Project"]
         after = [m for m in projects if ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 40]
         target = after[0] if after else None
+        by = re.search(r"由[^，,；;。]*$", text[: cue.start()])
+        passive = [m for m in projects if by is not None and ctx.rel_end(m) == by.start()]
+        if passive and not re.match(r"^的", text[cue.end() :]):
+            target = passive[0]  # X项目由A具体实施: X is the subject, not a project named later
+        elif by is not None and re.search(r"(?<![该本此])[\u4e00-\u9fff]{2}项目$", text[: by.start()]):
+            continue  # a project named here but not recognised: not the one named before
         if target is None:
             prior = [m for m in projects if ctx.rel_end(m) <= cue.start()]
             target = prior[-1] if prior else (doc.last_project if re.search(r"(?:项目|该项目)", text[: cue.start()]) else None)
@@ -486,8 +528,32 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if re.search(r"后者", text[clause_start : cue.start()]):
             prior_orgs = [m for m in ms if m.cls in ORG and ctx.rel_end(m) <= clause_start]
             doers = prior_orgs[-1:]
+        if not doers and re.fullmatch(r"(?:其|该公司|公司)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and _topic_firm(ctx):
+            doers = [_topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
+    return out
+
+
+_DONE_BY = re.compile(_CUES.alternation("project-done") + r"的[“「]?$")
+_SELF_WORD = re.compile(r"(?:本公司|公司|我们|我公司)")
+
+
+@rule("project-done")
+def project_done(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """由公司牵头，联合B完成的“X”项目 / 我们和B合作完成的“X”项目: every party undertook X."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    for proj in [m for m in ms if m.cls == "Project"]:
+        before = text[: ctx.rel(proj)]
+        if not _DONE_BY.search(before):
+            continue
+        start = max(before.rfind(c) for c in "。；;") + 1
+        doers = [m for m in ms if m.cls in ORG and start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(proj)]
+        if _SELF_WORD.search(before[start:]) and topic is not None and topic.cls in ORG:
+            doers.insert(0, topic)
+        for d in doers:
+            _add(out, ctx, proj, "undertakenBy", d, "undertakenBy:完成")
     return out
 
 
@@ -497,9 +563,12 @@ def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for ind in [m for m in ms if m.cls == "Industry"]:
-        if re.match(r"^(?:产业)?(?:的)?(?:企业|公司|厂商)", text[ctx.rel_end(ind) :]) and topic is not None and topic.cls == "Enterprise":
-            if re.search(r"(?:这家|该|是一家|一家|作为)", text[: ctx.rel(ind)]):
+        before, after = text[: ctx.rel(ind)], text[ctx.rel_end(ind) :]
+        if topic is not None and topic.cls == "Enterprise":
+            if re.match(r"^(?:产业)?(?:的)?(?:企业|公司|厂商)", after) and re.search(r"(?:这家|该|是一家|一家|作为)", before):
                 _add(out, ctx, topic, "inIndustry", ind, "inIndustry:X企业")
+            elif re.search(r"属于$", before) and re.match(r"^(?:产业|行业|领域)", after):
+                _add(out, ctx, topic, "inIndustry", ind, "inIndustry:属于X产业")
     return out
 
 
@@ -512,7 +581,7 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COFILE_CUE.finditer(text):
         left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
         patents = [m for m in ms if m.cls == "Patent" and ctx.rel(m) >= cue.end()]
-        pairs = _parties(ctx, left, cue.start(), doc)
+        pairs = _parties(ctx, left, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         for x, y in pairs:
             _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
         applicants = list(dict.fromkeys(m for pair in pairs for m in pair)) or ([topic] if topic else [])
@@ -539,20 +608,31 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 @rule("co-built-platform")
 def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
-    """A 与 B 共建 X: the parties co-build, the first party hosts the platform."""
+    """A 与 B 共建 X: the parties co-build (who hosts X needs its own cue: 依托A, 设在A)."""
     out: list[Relation] = []
-    text, ms = ctx.sentence.text, ctx.mentions
+    text = ctx.sentence.text
     actors = _actors(ctx)
+    for join in _JOINED_FOUNDING.finditer(text):
+        # A（简称…）联合B(等高校)组建X / 并联合B…组建X: A built X with B
+        partners = [m for m in actors if join.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= join.end(1)]
+        left = [m for m in actors if ctx.rel_end(m) <= join.start()
+                and re.fullmatch(r"(?:[（(][^）)]*[）)])?[”\"]?(?:并|还|也|已)?", text[ctx.rel_end(m) : join.start()])]
+        subject = left[-1] if left else (ctx.topic if ctx.topic is not None and re.search(r"(?:^|[，,；;])(?:并|还|也)?$", text[: join.start()]) else None)
+        if subject is not None and partners and not _PLANNED_BEFORE.search(text, 0, join.start()):
+            for b in _coordinated_right(ctx, partners):
+                _add(out, ctx, subject, "coBuiltPlatformWith", b, "coBuiltPlatformWith:联合…组建")
     for cue in _COBUILD_CUE.finditer(text):
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
+        if _PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start()):
+            continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
+        pairs = (_parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
+                 or _both_sides(ctx, doc, cue.start()) or _pair_of_clause_before(ctx, doc, cue.start()))
         for x, y in pairs:
             _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
-        partners = list(dict.fromkeys(m for pair in pairs for m in pair))
-        for plat in [m for m in ms if m.cls == "Platform" and ctx.rel(m) >= cue.end()][:1]:
-            # the platform sits with the first party (A携手B共建X: A hosts X)
-            if partners and partners[0].cls != "GovernmentBody":
-                _add(out, ctx, partners[0], "hostsPlatform", plat, f"hostsPlatform:{cue.group()}")
     return out
+
+
+_INVESTING = re.compile(_CUES.alternation("investing"))
+_PLANNED_WITH = re.compile(_CUES.alternation("planned") + "(?:与|和|同|跟)")
 
 
 @rule("cooperation")
@@ -564,13 +644,19 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COOP_CUE.finditer(text):
         if cue.group() in ("合作",) and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text)):
             continue  # 合作共建 / 合作申报: the more specific relation says it
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
+        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
         if not pairs and right and cue.group() in ("携手", "联合"):
             left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
             subject = left[-1] if left else topic
             if subject is not None:
                 pairs = [(subject, b) for b in _coordinated_right(ctx, right)]
+        clause = text[max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1 : cue.start()]
+        if _PLANNED_WITH.search(clause):
+            continue  # 还计划与B合作建设…: a plan, not a cooperation
+        if cue.group() in _CUES.words("signing") and _INVESTING.search(text):
+            # 与管委会签约，…项目落户: a firm signing an investment with a park is no cooperation
+            pairs = [(x, y) for x, y in pairs if not {x.cls, y.cls} & {"Enterprise"} or not {x.cls, y.cls} & {"Park", "GovernmentBody"}]
         for x, y in pairs:
             _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
     return out
@@ -604,7 +690,10 @@ def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms = ctx.sentence.text, ctx.mentions
     listed = _HONOUR_LISTED.search(text)
     if listed:
-        honours = [m for m in ms if m.cls == "Honour"] or ([doc.last_honour] if doc.last_honour is not None else [])
+        honours = [m for m in ms if m.cls == "Honour"]
+        if not honours and doc.last_honour is not None and not any(m.cls == "Platform" and ctx.rel_end(m) <= listed.start() for m in ms):
+            # the honour spoken of before, unless what was approved are the platforms just named (…中心获批，依托单位分别为A、B)
+            honours = [doc.last_honour]
         winners = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= listed.end()]
         winners = _coordinated_right(ctx, winners) if winners else []
         park = next((m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= listed.start()), None)
@@ -614,6 +703,9 @@ def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if park is not None:
                 _add(out, ctx, w, "locatedIn", park, "locatedIn:园区…入选")
     return out
+
+
+_JOINT_PLATFORM = re.compile(_CUES.alternation("joint-platform") + "$")
 
 
 @rule("host-platform")
@@ -627,6 +719,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         out += _respectively(ctx, resp)
     org_names: list[Mention] | None = None  # the document's organisations, sorted when a platform first needs them
     for p in [m for m in ms if m.cls == "Platform"]:
+        if _JOINT_PLATFORM.search(p.name):
+            continue  # a consortium (…联合体) or a joint lab (A—B联合实验室) has partners, not one host
         if "+owner:" in p.rule:
             owner = p.rule.split("+owner:", 1)[1]
             owner_m = next((m for m in ms if m.name == owner), None)
@@ -654,12 +748,31 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             plats = [doc.last_platform]
         if hosts and plats:
             _add(out, ctx, hosts[0], "hostsPlatform", plats[-1], "hostsPlatform:依托")
+    for seat in _SEATED_AT.finditer(text):
+        plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= seat.start()]
+        host = _seat_holder(ctx, seat.group(1), seat.start())
+        if plats and host is not None:
+            _add(out, ctx, host, "hostsPlatform", plats[-1], "hostsPlatform:设在")
     for op in _OPERATED_BY.finditer(text):
         operators = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and op.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= op.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= op.start()]
         if operators and plats:
             _add(out, ctx, operators[-1], "hostsPlatform", plats[-1], "hostsPlatform:由…运营")
     return out
+
+
+def _seat_holder(ctx: _Ctx, place: str, before: int) -> Mention | None:
+    """Whose premises 设在 names: 公司/企业 is the sentence's firm; a short name (绛能新材研发中心)
+    is the firm named earlier in the sentence whose full name holds its first two characters."""
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= before]
+    named = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) >= before and place.startswith(m.name)]
+    if named:
+        return named[0]
+    if re.match(r"(?:该|本)?(?:公司|企业)", place):
+        topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" else None
+        return topic or (firms[-1] if firms else None)
+    short = [m for m in firms if len(place) >= 2 and place[:2] in m.name]
+    return short[0] if len(short) == 1 else None
 
 
 @rule("customer-list")
@@ -676,7 +789,9 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                     break
                 buyers.append(m)
         sellers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cust.start() and _is_topic_candidate(m, text, ctx.rel(m))
-                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)])]
+                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])]
+        segment = max(text.rfind(c, 0, cust.start()) for c in "；;")  # A…；B…批量供应C: B sells
+        sellers = [m for m in sellers if ctx.rel(m) > segment] or sellers
         seller = sellers[0] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
         for m in buyers:
             if seller is not None and seller not in buyers:
@@ -684,7 +799,10 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_SUPPLIES = re.compile(r"(?:产品|已|也|还|主要|均|并)(?:批量|长期|稳定|主要|大量)?(?:供应|供货|配套)$")
+_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并)(?:批量|长期|稳定|主要|大量)?|^|[，,])(?:供应|供货|配套)$")
+# A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
+_SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
+_SERVES_NAMED = re.compile(r"为$")
 
 
 @rule("supplies-named")
@@ -705,16 +823,70 @@ def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+@rule("serves")
+def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A为其配套/供应X (其: the firm the text speaks of); A(长期)为B提供…: the served firm is A's customer."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    firms = [m for m in ms if m.cls == "Enterprise"]
+    for cue in _SERVES.finditer(text):
+        sellers = [m for m in firms if ctx.rel_end(m) <= cue.start() and len(_gap(text[ctx.rel_end(m) : cue.start()])) <= 4
+                   and not re.search(r"[，。；;,]", text[ctx.rel_end(m) : cue.start()])]
+        if cue.group(1):
+            if not sellers:
+                continue
+            seller = sellers[-1]
+            buyer = next((t for t in (ctx.topic, doc.prev_topic) if t is not None and t.cls == "Enterprise" and t.key != seller.key), None)
+            if buyer is not None:
+                _add(out, ctx, seller, "hasCustomer", buyer, "hasCustomer:为其" + cue.group()[-2:])
+    for m in firms:
+        # A(长期)为B提供…: B is served by A
+        if not _SERVES_NAMED.search(text, 0, ctx.rel(m)) or not re.match(r"(?:批量|长期|稳定)?提供", text[ctx.rel_end(m) :]):
+            continue
+        before = [a for a in firms if ctx.rel_end(a) <= ctx.rel(m) - 1 and not re.search(r"[，。；;,]", text[ctx.rel_end(a) : ctx.rel(m)])
+                  and len(_gap(text[ctx.rel_end(a) : ctx.rel(m) - 1])) <= 4]
+        if before:
+            _add(out, ctx, before[-1], "hasCustomer", m, "hasCustomer:为B提供")
+    return out
+
+
+_SELF_PARENT = re.compile(r"(?:^|[，,；;。])(?:(?:本|该)?公司|其)(?:的)?(?:[^，,；;。]{0,12}?(?:设立|成立|组建|投资设立|新设))?(?:了)?$")
+
+
+def _parent_before(ctx: _Ctx, doc: _Doc, cue_start: int, parents: Sequence[Mention]) -> Mention | None:
+    """Whose subsidiary a 子公司 cue names: the firm right before it in the clause (A全资子公司B),
+    else the firm 公司/其 stands for (公司全资子公司B, 其全资子公司B, 公司在德国设立全资子公司B),
+    else, the cue opening a clause (；控股子公司B…), the firm the text is about."""
+    text = ctx.sentence.text
+    near = [m for m in parents if not re.search(r"[，,；;。]", text[ctx.rel_end(m) : cue_start])]
+    if near:
+        return near[-1]
+    topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" else None
+    self_word = _SELF_PARENT.search(text[:cue_start])
+    if self_word is not None or re.search(r"(?:^|[，,；;。])$", text[:cue_start]):
+        if self_word is not None and "其" in self_word.group():
+            return topic or doc.main_firm
+        return doc.main_firm or topic
+    return parents[-1] if parents else topic
+
+
 @rule("subsidiary")
 def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """旗下/全资子公司 B; A的全资子公司——B; A是B旗下企业; Y是X的子公司."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    for held in re.finditer(r"由([^，。；]{2,40}?)(?:绝对|相对)?控股(?![子公司])", text):
+        # A…，由B控股: A is B's subsidiary
+        owners = [m for m in ms if m.cls == "Enterprise" and held.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= held.end(1)]
+        owned = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= held.start()]
+        child = owned[0] if owned else (topic if topic is not None and topic.cls == "Enterprise" else None)
+        if owners and child is not None:
+            _add(out, ctx, child, "subsidiaryOf", owners[-1], "subsidiaryOf:由…控股")
     for cue in _SUBSIDIARY_CUE.finditer(text):
         parents = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()]
         children = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 6]
         if children:
-            parent = parents[-1] if parents else topic
+            parent = _parent_before(ctx, doc, cue.start(), parents)
             for c in _coordinated_right(ctx, children):
                 if parent is not None:
                     _add(out, ctx, c, "subsidiaryOf", parent, f"subsidiaryOf:{cue.group()}")
@@ -726,7 +898,7 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if nxt and par is not None:
                 _add(out, ctx, nxt[0], "subsidiaryOf", par, f"subsidiaryOf:{cue.group()}——")
         # "A是B旗下企业 / A是B的全资子公司"
-        under = re.search(r"是([^，。；]{2,40}?)(?:旗下|下属|的(?:全资|控股)?子公司)", text)
+        under = re.search(r"(?:是|系)([^，。；]{2,40}?)(?:旗下|下属|的(?:全资|控股)?子公司)", text)
         if under and cue.start() >= under.start(1):
             subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= under.start()]
             par = [m for m in ms if m.cls == "Enterprise" and under.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= under.end(1)]
@@ -734,7 +906,7 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if child is not None and par:
                 _add(out, ctx, child, "subsidiaryOf", par[-1], "subsidiaryOf:是…旗下")
         # "Y是X的子公司"
-        tail = re.search(r"是(.{0,20}?)的(?:全资|控股)?子公司", text)
+        tail = re.search(r"(?:是|系)(.{0,20}?)的(?:全资|控股)?子公司", text)
         if tail and cue.start() >= tail.start():
             subj = [m for m in ms if ctx.rel_end(m) <= tail.start() and m.cls == "Enterprise"]
             par = [m for m in ms if tail.start() <= ctx.rel(m) < tail.end() and m.cls == "Enterprise"]
@@ -757,6 +929,12 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         role_before = re.search(r"((?:[\u4e00-\u9fff]{2,8}?、)*[\u4e00-\u9fff]{2,8}?)$", text[: ctx.rel(person)])
         if not orgs or re.search(r"[，,。；;：:]", text[ctx.rel_end(orgs[-1]) : ctx.rel(person)]):
+            committee = _COMMITTEE_ROLE.match(role_before.group(1).split("、")[-1]) if role_before else None
+            body = _committee(ctx, doc, person) if committee else None
+            if committee and body is not None:
+                # 管委会常务副主任吕晓燕: the park's committee the text names
+                _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:管委会+role", role=committee.group(1))
+                continue
             # no body in the clause (副市长苏婉清主持会议): the body the role belongs to
             role = _known_role(role_before.group(1)) if role_before else None
             body = _role_body(ctx, doc, person, role) if role else None
@@ -765,16 +943,27 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         org = orgs[-1]
         role_text = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
+        org = _university_of(ctx, org)
         if not role_text or len(role_text) > 24:
             continue
+        for prev in reversed([m for m in orgs if ctx.rel_end(m) <= ctx.rel(org)]):
+            # P党工委书记、管委会主任X: the role written before the last body is X's too
+            piece = re.fullmatch(r"([\u4e00-\u9fff]{2,8})、", ctx.between(prev, org))
+            if piece and (_known_role(piece.group(1)) or piece.group(1).endswith(doc.lex.roles)) and not any(o is not prev and o.cls in ACTORS and o.start >= prev.end and o.end <= org.start for o in orgs):
+                target, role = _party_committee_park(ctx, prev, piece.group(1))
+                _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
+            break
         owner = org.rule.split("+owner:", 1)[1] if "+owner:" in org.rule else None
         for piece in [p for p in role_text.split("、") if p]:
             target, role = org, piece
             unit = next((u for u in units.values() if piece.startswith(u.name[len(u.rule.split("+owner:", 1)[1]) :])), None)
+            committee = _COMMITTEE_ROLE.match(piece) if org.cls == "Park" else None
             if unit is not None:
                 target, role = unit, piece
+            elif committee and _committee(ctx, doc, person) is not None:
+                target, role = _committee(ctx, doc, person), committee.group(1)  # type: ignore[assignment]
             elif owner is not None and org.cls == "GovernmentBody":
-                role = org.name[len(owner) :] + piece
+                target, role = _party_committee_park(ctx, org, piece)
             _add(out, ctx, person, "affiliatedWith", target, "affiliatedWith:role", role=role)
     return out
 
@@ -789,9 +978,73 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         role = person.rule.split(":", 2)[2]
         orgs = [m for m in ms if m.cls in ACTORS and 0 <= ctx.rel(person) - ctx.rel_end(m) <= 1
                 and ctx.between(m, person) in ("", "的")]
-        body = orgs[-1] if orgs else _role_body(ctx, doc, person, role)
+        body = _university_of(ctx, orgs[-1]) if orgs else _role_body(ctx, doc, person, role)
         if body is not None:
             _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:name+role", role=role)
+    return out
+
+
+_COLLEGE = re.compile(r"(?:学院|研究院|系)$")
+_COMMITTEE_ROLE = re.compile(r"^(?:管委会|管理委员会)((?:常务)?(?:副)?主任)$")
+_COMMITTEES = re.compile(r"(?:管委会|管理委员会)$")
+
+
+def _committee(ctx: _Ctx, doc: _Doc, person: Mention) -> Mention | None:
+    """The park committee (管委会) a role title means: the last one named before the person, else the first after."""
+    bodies = [m for m in doc.all_mentions if m.cls == "GovernmentBody" and _COMMITTEES.search(m.name)]
+    before = [m for m in bodies if m.end <= person.start]
+    return before[-1] if before else (bodies[0] if bodies else None)
+
+
+def _party_committee_park(ctx: _Ctx, body: Mention, piece: str) -> tuple[Mention, str]:
+    """P党工委 + 书记: the role is held in the park (党工委书记 of P); another owned body keeps
+    the role with its own name (…管委会 + 主任)."""
+    owner = body.rule.split("+owner:", 1)[1] if "+owner:" in body.rule else None
+    if owner is None or body.cls != "GovernmentBody":
+        return body, piece
+    unit = body.name[len(owner) :]
+    park = next((m for m in ctx.mentions if m.cls == "Park" and m.start == body.start and m.name == owner), None)
+    if park is not None and unit.endswith("党工委"):
+        return park, unit + piece
+    return body, unit + piece
+
+
+def _university_of(ctx: _Ctx, body: Mention) -> Mention:
+    """A college written right after its university (湘潭大学材料科学与工程学院) stands for the university."""
+    if body.cls != "University" or "大学" in body.name or not _COLLEGE.search(body.name):
+        return body
+    for u in reversed([m for m in ctx.mentions if m.cls == "University" and "大学" in m.name and m.end <= body.start]):
+        if re.fullmatch(r"[\u4e00-\u9fff]{0,12}", ctx.between(u, body)):
+            return u
+    return body
+
+
+# 张三…，同时受聘为X大学兼职教授 / 同时担任我校兼职教授 / 同时是X大学教授: a second post at a university
+_ALSO_POST = re.compile(r"(?:同时|还|也|并)(?:受聘为|担任|兼任|是)(我校|该校|学校)?$")
+_ACADEMIC_POST = re.compile(r"^(?:的)?((?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师))")
+
+
+@rule("also-post")
+def also_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """Person …同时受聘为/担任/是 University + 教授: the person also holds that post."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    people = [m for m in ms if m.cls == "Person"]
+    if not people:
+        return out
+    for post in re.finditer(r"(?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师)", text):
+        role = _ACADEMIC_POST.match(text[post.start() :])
+        uni = next((m for m in ms if m.cls in ("University", "ResearchInstitute") and ctx.rel_end(m) == post.start()), None)
+        cue = _ALSO_POST.search(text[: ctx.rel(uni) if uni is not None else post.start()])
+        if cue is None or role is None:
+            continue
+        person = [p for p in people if ctx.rel_end(p) <= cue.start()]
+        if uni is None and cue.group(1) and person:
+            # 我校: the university the text speaks for (a college of it is not the school)
+            schools = [m for m in doc.all_mentions if m.cls == "University" and "大学" in m.name and m.end <= person[-1].start]
+            uni = schools[-1] if schools else None
+        if uni is not None and person:
+            _add(out, ctx, person[-1], "affiliatedWith", _university_of(ctx, uni), "affiliatedWith:同时担任", role=role.group(1))
     return out
 
 
@@ -839,6 +1092,11 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         firm = [m for m in ms if m.cls == "Enterprise" and m.start == proj.start and m is not proj]
         if firm:
             _add(out, ctx, proj, "undertakenBy", firm[0], "undertakenBy:name-prefix")
+            continue
+        # A全资子公司B年产…项目: the firm written right before the project's name undertakes it
+        owner = [m for m in ms if m.cls == "Enterprise" and m.end == proj.start]
+        if owner:
+            _add(out, ctx, proj, "undertakenBy", owner[-1], "undertakenBy:firm+project")
     for prod in [m for m in ms if m.cls == "Product"]:
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
@@ -904,7 +1162,7 @@ def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """链主/龙头企业 with named firms → chainLeaderOf the industry the sentence or the firm's name points to."""
     out: list[Relation] = []
-    s, text, ms, topic = ctx.sentence, ctx.sentence.text, ctx.mentions, ctx.topic
+    s, text, ms = ctx.sentence, ctx.sentence.text, ctx.mentions
     named = {m.key: m for m in ms if m.cls == "Industry" and m.rule == "industry:named"}
     for cue in _CHAIN_CUE.finditer(text):
         leaders = _chain_leaders(ctx, cue)
@@ -922,10 +1180,8 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 ind_m = _inferred_industry(f, text, s.index, doc.lex)
             if ind_m is not None:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
-            park = next((m for m in ms if m.cls == "Park"), None) or (topic if topic is not None and topic.cls == "Park" else None)
-            if park is None:
-                park = doc.chain_park or doc.sole_park()
-            if park is not None:
+            park = next((m for m in ms if m.cls == "Park"), None)
+            if park is not None:  # a chain leader is in the park its sentence names (not one the text spoke of before)
                 _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue.group()}")
     return out
 
@@ -1001,7 +1257,8 @@ def _listed_parts(ctx: _Ctx, main_park: Mention | None) -> list[Relation]:
 def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention | None:
     """The enterprise that sells or makes, written before ``pos``: the last one, unless it
     is only named as the parent of another (A全资子公司B: B; B是A旗下企业: B)."""
-    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= pos and m not in exclude]
+    keys = {m.key for m in exclude}
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= pos and m.key not in keys]
     for m in reversed(firms):
         if not _PARENT_OF.match(ctx.sentence.text[ctx.rel_end(m) :]) and not re.match(
             r"^(?:的)?(?:旗下|下属|所属)", ctx.sentence.text[ctx.rel_end(m) :]
@@ -1028,8 +1285,14 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
         if _BARE_COMPANY.match(text):  # 公司已进入…: an announcement's or a profile's own company
             topic = main_firm or topic
         seller = _seller_before(ctx, cue.start(), buyers) or topic or main_firm
-        for b in buyers:
-            if seller is not None:
+        sellers = [seller] if seller is not None else []
+        for m in reversed([m for m in orgs if sellers and m.end <= sellers[0].start]):
+            if _gap(text[ctx.rel_end(m) : ctx.rel(sellers[0])]) in ("、", "和", "及", "与", "以及"):
+                sellers.insert(0, m)  # A、B已成为C的供应商: both sell
+            else:
+                break
+        for seller in sellers:
+            for b in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, f"hasCustomer:{cue.group()}…{close.group(1)}")
     for cue in _CUSTOMER_AFTER.finditer(text):
         before = [m for m in orgs if ctx.rel_end(m) <= cue.start()]
@@ -1146,6 +1409,48 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     return [(subject, b) for b in chain if b.key != subject.key]
 
 
+_BOTH_SIDES = re.compile(r"双方")
+_PLANNING = re.compile(_CUES.alternation("planning"))
+_JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,24}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
+_PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
+
+
+def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Mention]]:
+    """双方 before a cue, with nobody named between: the two parties named before it in the
+    sentence (A为B提供服务，双方签订…), else the last pair the text spoke of (…签约。双方将共建…)."""
+    text = ctx.sentence.text
+    both = None
+    for both in _BOTH_SIDES.finditer(text, 0, cue_start):
+        pass
+    if both is None or any(both.end() <= ctx.rel(m) < cue_start for m in _actors(ctx)):
+        return []
+    named = [m for m in _actors(ctx) if ctx.rel_end(m) <= both.start()]
+    named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end for o in named)]
+    keys = list(dict.fromkeys(m.key for m in named))
+    if len(keys) > 2:  # 园区企业A为B提供…: the park only places A
+        named = [m for m in named if m.cls != "Park"]
+        keys = list(dict.fromkeys(m.key for m in named))
+    if len(keys) == 2:
+        first = {k: next(m for m in named if m.key == k) for k in keys}
+        return [(first[keys[0]], first[keys[1]])]
+    if not keys and doc.last_pair is not None:
+        return [doc.last_pair]
+    return []
+
+
+def _pair_of_clause_before(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Mention]]:
+    """A携手B，共建X / A与B签署协议，共建X: a cue opening a clause with no party of its own
+    takes the pair the sentence's earlier clause cooperates."""
+    text = ctx.sentence.text
+    clause = max(text.rfind(c, 0, cue_start) for c in "，,；;") + 1
+    if clause == 0 or any(clause <= ctx.rel(m) < cue_start for m in _actors(ctx)):
+        return []
+    by_key = {m.key: m for m in ctx.mentions}
+    found = [r for r in cooperation(ctx, doc) if r.end - ctx.sentence.start <= clause]
+    pairs = {(r.subject, r.object) for r in found if r.subject in by_key and r.object in by_key}
+    return [(by_key[a], by_key[b]) for a, b in sorted(pairs)] if len(pairs) == 1 else []
+
+
 _SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {"University"}, "本校": {"University"},
                  "公司": {"Enterprise"}, "本公司": {"Enterprise"}, "该公司": {"Enterprise"}, "我公司": {"Enterprise"},
                  "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"}}
@@ -1157,10 +1462,16 @@ def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[
     """The body a self-reference (学校, 公司, 园区) means: the topic when of that kind, else the
     last such body named before, never one of the listed partners."""
     keys = {m.key for m in chain}
-    if ctx.topic is not None and ctx.topic.cls in classes and ctx.topic.key not in keys:
+
+    def fits(m: Mention) -> bool:  # 学校/我校 is a university, never one of its colleges (机械工程学院)
+        return m.cls in classes and m.key not in keys and (m.cls != "University" or not _COLLEGE.search(m.name) or "大学" in m.name)
+
+    if ctx.topic is not None and fits(ctx.topic) and ("University" not in classes or "大学" in ctx.topic.name):
         return ctx.topic
     pool = doc.all_mentions if doc is not None else ctx.mentions
-    before = [m for m in pool if m.cls in classes and m.end <= chain[0].start and m.key not in keys]
+    before = [m for m in pool if fits(m) and m.end <= chain[0].start]
+    if "University" in classes and any("大学" in m.name for m in before):
+        before = [m for m in before if "大学" in m.name]
     return before[-1] if before else None
 
 
@@ -1217,6 +1528,9 @@ def _clause_year(text: str, pos: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_PERSON_AWARDED = re.compile(r"(?:[（(][^）)]*[）)])?(?:也|还|曾|先后|已)?(?:荣获|获评|获得|入选|被评为|被授予)(?:了)?[“「]?$")
+
+
 def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
     """Who received an honour: a patent named before it, the clause's subject, or the topic."""
     text = ctx.sentence.text
@@ -1229,7 +1543,8 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         return pats[-1] if pats else last_patent
     # X被科学技术部认定为H / X获评H / X，2024年获批H: the holder stands right before the award verb
     direct = [m for m in ms if m.cls in ACTORS | {"Platform", "Product", "Project"} and ctx.rel_end(m) <= ctx.rel(h)
-              and _AWARDED_GAP.fullmatch(text, ctx.rel_end(m), ctx.rel(h)) and not text[: ctx.rel(m)].endswith("被")]
+              and _AWARDED_GAP.fullmatch(text, ctx.rel_end(m), ctx.rel(h)) and not text[: ctx.rel(m)].endswith("被")
+              and not (h.name.endswith("企业") and m.cls in ("Platform", "Product", "Project"))]  # only a firm is a …企业
     if direct:
         return max(direct, key=lambda m: (m.end - m.start, -m.start))
     clause_start = max(before.rfind(c) for c in "，,；;。") + 1
@@ -1238,7 +1553,12 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         return None  # 其研发的X被…认定为H: X holds it, and X is no entity here (not the company before)
     in_clause = [m for m in ms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
                  and m.cls in ACTORS | {"Platform"} and _is_topic_candidate_any(m, text, ctx.sentence.start)]
-    in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)])]
+    in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)])
+                 and not re.match(r"(?:正式|近日|日前)?(?:公布|认定|发布|评选|命名|授予)的", text[ctx.rel_end(m) :])]  # 入选B公布的H: B confers
+    person = [m for m in ms if m.cls == "Person" and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
+              and _PERSON_AWARDED.match(text, ctx.rel_end(m), ctx.rel(h))]
+    if person:
+        return person[-1]  # 董事长X（兼总经理）荣获“…”称号: the person holds it
     if re.search(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所)(?:企业|公司|单位|高校)", text[clause_start : ctx.rel(h)]):
         return None  # 园区3家企业被评为…: the firms (listed elsewhere) hold it
     if in_clause:
@@ -1346,6 +1666,9 @@ def _main_park(mentions: Sequence[Mention]) -> Mention | None:
     return first[max(counts, key=lambda k: (counts[k], -first[k].start))]
 
 
+_PAIR_PREDICATES = frozenset({"cooperatesWith", "coBuiltPlatformWith", "coFiledPatentWith"})
+
+
 def find_relations(
     sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon | None = None
 ) -> list[Relation]:
@@ -1378,6 +1701,7 @@ def find_relations(
     all_mentions = tuple(mentions)
     last_industry = None
     prev_topic = None
+    last_pair = None
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
         if _PARK_ANAPHOR.match(s.text) and not any(m.cls == "Park" and m.start - s.start <= 12 for m in ms):
@@ -1385,8 +1709,16 @@ def find_relations(
             earlier = prev_topic if prev_topic is not None and prev_topic.cls == "Park" else main_park
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
-                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic)
-        out += relations_in(_Ctx(s, ms, topic), doc)
+                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair)
+        found = relations_in(_Ctx(s, ms, topic), doc)
+        out += found
+        pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
+        if len({frozenset((r.subject, r.object)) for r in pairs}) > 1:
+            last_pair = None  # 与五家企业签约: 双方 later names none of them
+        elif pairs:
+            by_key = {m.key: m for m in reversed(all_mentions)} | {m.key: m for m in reversed(ms)}
+            ends = (by_key.get(pairs[-1].subject), by_key.get(pairs[-1].object))
+            last_pair = ends if ends[0] is not None and ends[1] is not None else None  # type: ignore[assignment]
         plats = [m for m in ms if m.cls == "Platform"]
         if plats:
             last_platform = plats[-1]
@@ -1404,7 +1736,7 @@ def find_relations(
         named_inds = [m for m in ms if m.cls == "Industry" and m.rule == "industry:named"]
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         prev_topic = topic
-    out += table_relations(read_tables(sentences, lex), mentions)
+    out += table_relations(read_tables(sentences, lex), mentions, sentences)
     seen = set()
     unique = []
     for r in out:
@@ -1416,17 +1748,23 @@ def find_relations(
     return unique
 
 
-def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention]) -> list[Relation]:
+def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sentences: Sequence[Sentence] = ()) -> list[Relation]:
     """Relations a list-table row states by its columns.
 
     The listed name holds the caption's honour; a carrier or operator hosts
     it (two carriers built it together); the row's park and industry are the
     listed name's, or, when the listed name is a platform built on carrier
     enterprises (依托单位), those enterprises' (a platform run by an operator,
-    运营单位, or built on no enterprise keeps them).
+    运营单位, or built on no enterprise keeps them). A listed project is
+    undertaken by its carrier (建设单位). A customer (supplier) column under a
+    前五名客户 (供应商) caption lists counterparts of the enterprise the document
+    is about.
     """
     at = {(m.start, m.end): m for m in mentions}
     out: list[Relation] = []
+    company = None
+    if any(c.role in ("customer", "supplier", "subsidiary") for row in rows for c in row.cells):
+        company = document_company(sentences, mentions)
 
     def add(s: Mention, p: str, o: Mention, rule: str, **kw) -> None:
         if s.key != o.key:
@@ -1440,6 +1778,19 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention]) -> li
                 by_role.setdefault(c.role, []).append(m)
         names = by_role.get("name", [])
         carriers = by_role.get("carrier", [])
+        if company is not None:  # the row is the evidence; the company is named elsewhere
+            for c in by_role.get("customer", []):
+                if c.key != company.key:
+                    out.append(Relation(company.key, "hasCustomer", c.key, c.sentence, c.start, c.end, "table:customer",
+                                        support=(company.sentence,), inference="seller: the enterprise the document is about"))
+            for c in by_role.get("subsidiary", []):
+                if c.key != company.key:
+                    out.append(Relation(c.key, "subsidiaryOf", company.key, c.sentence, c.start, c.end, "table:subsidiary",
+                                        support=(company.sentence,), inference="parent: the enterprise the document is about"))
+            for c in by_role.get("supplier", []):
+                if c.key != company.key:
+                    out.append(Relation(c.key, "hasCustomer", company.key, c.sentence, c.start, c.end, "table:supplier",
+                                        support=(company.sentence,), inference="buyer: the enterprise the document is about"))
         honour = None
         if row.honour is not None:
             hs = [m for m in mentions if m.sentence == row.honour[1] and m.rule == "table:caption" and m.name == row.honour[0]]
@@ -1451,64 +1802,32 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention]) -> li
             if n.cls in ("Platform", "ResearchInstitute"):
                 for h in hosts:
                     add(h, "hostsPlatform", n, "table:host")
+            elif n.cls == "Project":  # 项目名称 建设单位: the unit builds the project
+                for h in carriers:
+                    add(n, "undertakenBy", h, "table:builder")
+                for c in (c for c in row.cells if c.role == "content" and len(carriers) == 1):
+                    # （注：建设单位系某某股份有限公司全资子公司）: the builder's parent
+                    for m in mentions:
+                        if m.cls == "Enterprise" and c.start <= m.start and m.end <= c.end:
+                            before, after = c.text[: m.start - c.start], c.text[m.end - c.start :]
+                            if _CUES.ends_with("builder-is").search(before) and _CUES.pattern("subsidiary").match(after.lstrip("的")):
+                                add(carriers[0], "subsidiaryOf", m, "table:builder-parent")
+            elif n.cls == "Product":  # 产品名称 申报单位: the unit makes the product
+                for h in carriers:
+                    add(h, "produces", n, "table:maker")
+            elif n.cls == "Patent":  # 专利名称 专利权人: the holders applied for it, together
+                holders = by_role.get("holder", [])
+                for i, h in enumerate(holders):
+                    add(n, "applicant", h, "table:holder")
+                    for b in holders[i + 1 :]:
+                        add(h, "coFiledPatentWith", b, "table:holders")
             for i, a in enumerate(carriers):
                 for b in carriers[i + 1 :]:
                     add(a, "coBuiltPlatformWith", b, "table:carriers")
             holders = ([c for c in carriers if c.cls == "Enterprise"] if n.cls == "Platform" else []) or [n]
             for h in holders:
-                for p in by_role.get("park", []):
+                for p in by_role.get("park", []) + by_role.get("site", []):
                     add(h, "locatedIn", p, "table:park")
                 for ind in by_role.get("industry", []):
                     add(h, "inIndustry", ind, "table:industry")
-    return out
-
-
-def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[EventRecord]:
-    """Dated happenings: a date or year and an event verb in one sentence.
-
-    Examples
-    --------
-    >>> from graph.text.clean import clean_text
-    >>> from graph.text.segment import split_sentences
-    >>> from graph.extract.mentions import find_mentions
-    >>> sents = split_sentences(clean_text("2024年1月12日，肇庆高新区版权服务中心揭牌成立。"))
-    >>> [(e.event_type, e.date) for e in find_events(sents, find_mentions(sents).mentions)]
-    [('opening', '2024-01-12')]
-    """
-    out: list[EventRecord] = []
-    for s in sentences:
-        verb = next(((v, _CUES.value("event", v)) for v in _CUES.in_order("event") if v in s.text), None)
-        if verb is None:
-            continue
-        dm = DATE_RE.search(s.text)
-        date = None
-        year = None
-        if dm:
-            y, mo, d = (int(g) for g in dm.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                date = f"{y:04d}-{mo:02d}-{d:02d}"
-                year = y
-        if year is None:
-            ym = YEAR_RE.search(s.text)
-            if not ym or ym.start() > s.text.find(verb[0]):
-                continue
-            year = int(ym.group(1))
-        involved = tuple(
-            dict.fromkeys(m.key for m in mentions if m.sentence == s.index and m.cls in ACTORS | {"Platform", "Project"})
-        )
-        if not involved:
-            continue
-        out.append(
-            EventRecord(
-                event_type=verb[1],
-                involves=involved,
-                sentence=s.index,
-                start=s.start,
-                end=s.end,
-                rule=f"event:{verb[0]}",
-                date=date,
-                year=year,
-                label=s.text[:60],
-            )
-        )
     return out

@@ -7,13 +7,23 @@ A notice lists what was designated in tables: a caption (``一、2024年度某�
 such rows badly, since a row has no verbs; here a row is read by its columns.
 
 What a header cell means is data: ``data/lexicon/columns.tsv`` maps header
-words to roles (``name``, ``carrier``, ``operator``, ``park``, ``industry``,
-``kind``; a header with a unit in brackets, 在孵企业（家）, is a ``measure``),
-and the words that end a caption naming the honour of every row are
-the ``list-title`` cue family of ``cues.tsv``. :func:`read_tables` gives the
-rows with their cells' roles and offsets; :mod:`graph.extract.mentions` turns
-the cells into mentions and :mod:`graph.extract.relations` the rows into
-relations.
+words to roles (``name``, ``name:<Class>`` for 项目名称/专利名称/产品名称,
+``carrier`` (建设单位: a listed project's builder), ``operator``, ``park``,
+``site`` (建设地点), ``industry``, ``kind``, ``holder`` (专利权人), ``content``
+(建设内容及规模), ``customer``, ``supplier``, ``subsidiary``; a header with a
+unit in brackets, 在孵企业（家）, or a share, 占营业收入比例, is a ``measure``),
+and the words that end a caption naming the honour of every row are the
+``list-title`` cue family of ``cues.tsv`` (customer, supplier and subsidiary
+columns count only under a ``customer-table``/``supplier-table``/
+``subsidiary-table`` caption). :func:`read_tables` gives the rows with their
+cells' roles and offsets; :mod:`graph.extract.mentions` turns the cells into
+mentions, :mod:`graph.extract.relations` the rows into relations and
+:mod:`graph.extract.observations` the figures into observations.
+
+Tables by year or by measure (产品 项目 2024年度 2023年度; 分产品 营业收入
+毛利率（%）) are read by :func:`read_year_tables`; their figures are the
+company's :func:`document_company` finds (defined as 公司, or named by a
+report's title).
 """
 
 from __future__ import annotations
@@ -24,16 +34,29 @@ from dataclasses import dataclass
 
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
-from graph.model import Sentence
+from graph.model import Mention, Sentence
 
-__all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours"]
+__all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
 _CUES = load_cues()
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
+_YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?度?")
+_FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
+_BLANK = re.compile(r"[—－/-]{1,2}")  # a cell with no figure
+_UNIT_LINE = re.compile(r"(?:^|[（(])(?:金额)?单位[：:]\s*([^\s，。；）)]{1,6})[）)]?$")  # 单位：万元, …（金额单位：万元）
+# the measure a caption names for product rows (主营业务收入按产品类别列示如下)
+_MEASURE_WORD = re.compile(r"(?:收入|营收|产值|销售额|销售金额|利润|成本|产能|产量|销量)")
+_CAPTION_MEASURE = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:收入|营收|产值|销售额|销售金额|利润))(?:按|分|构成|情况|如下)")
+_MEASURE_COLUMN = re.compile(r"([\u4e00-\u9fff]{2,16})(?:[（(]([^）)]{1,6})[）)])?")  # 毛利率（%）
+_WRAPPED = re.compile(r"[\d.\-/:：年月日\s]+")
+_DEFINES_COMPANY = re.compile(r"[（(](?:以下)?简称[^）)]*?[“\"](?:本)?公司[”\"]")
 _HEADER_START = re.compile(r"^(?:序号|编号)\s")
+# column role → the caption cue family it needs
+_COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table", "subsidiary": "subsidiary-table"}
+_TOTAL = frozenset({"合计", "总计"})
 _MEASURE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）
 
 
@@ -77,6 +100,7 @@ class TableRow:
     year: int | None
     bare_class: str | None
     kind: str = ""
+    total: bool = False  # a 合计 row under a customer or supplier table: the document company's totals
 
 
 def column_role(header: str, lex: Lexicon | None = None) -> str | None:
@@ -87,11 +111,17 @@ def column_role(header: str, lex: Lexicon | None = None) -> str | None:
     >>> column_role("工程技术研究中心名称"), column_role("依托单位"), column_role("孵化场地面积（平方米）")
     ('name', 'carrier', None)
     """
+    return _column(header, lex)[0]
+
+
+def _column(header: str, lex: Lexicon | None = None) -> tuple[str | None, str | None]:
+    """The role of a header cell and the class it gives its cells (项目名称 → name, Project)."""
     lex = lex or load_lexicon()
     for word, role in lex.columns:
         if header.endswith(word):
-            return role
-    return None
+            role, _, cls = role.partition(":")
+            return role, cls or None
+    return None, None
 
 
 def caption_honours(caption: str) -> tuple[list[tuple[str, int, int]], int | None]:
@@ -131,8 +161,177 @@ def caption_honours(caption: str) -> tuple[list[tuple[str, int, int]], int | Non
     return out, year
 
 
-def _split_cells(text: str) -> list[tuple[str, int]]:
-    return [(m.group(), m.start()) for m in re.finditer(r"\S+", text)]
+@dataclass(frozen=True, slots=True)
+class YearRow:
+    """A row of a table by year (产品类别 2024年度 2023年度 …): its label, unit and figures.
+
+    Attributes
+    ----------
+    sentence : int
+        Index of the row's sentence.
+    label : str
+        What the row measures: its label cells joined (风电主轴轴承产量; a row
+        whose first cell is left blank takes the one above), with the caption's
+        measure where the label names only a product (风电主轴轴承主营业务收入).
+    unit : str
+        The unit word of bare numbers: the row's 单位 cell or the 单位：万元 line
+        above the header ('' if none).
+    values : tuple
+        ``(year, text, start, end)`` per figure cell, offsets in the cleaned text;
+        the year is None in a table whose columns are measures (分产品 营业收入
+        营业成本 毛利率（%）), whose figures are of the report's year.
+    columns : tuple
+        In such a table, ``(label, unit)`` of each value's column.
+    """
+
+    sentence: int
+    label: str
+    unit: str
+    values: tuple[tuple[int | None, str, int, int], ...]
+    columns: tuple[tuple[str, str], ...] = ()  # per value, a measure column's label and unit (毛利率, %)
+
+
+def _year_header(cells: Sequence[tuple[str, int]]) -> tuple[int, list[int]] | None:
+    """(label cells, years) of a header of one to three label cells then two or more years."""
+    years = [_YEAR_CELL.fullmatch(c) for c, _ in cells]
+    first = next((i for i, m in enumerate(years) if m), None)
+    if first is None or not 1 <= first <= 3 or len(cells) - first < 2 or not all(years[first:]):
+        return None
+    if not all(re.fullmatch(r"[\u4e00-\u9fff]{1,8}", c) for c, _ in cells[:first]):
+        return None
+    return first, [int(m.group(1)) for m in years[first:]]
+
+
+def _measure_header(cells: Sequence[tuple[str, int]]) -> list[tuple[str, str]] | None:
+    """(label, unit) of each measure column of a header such as 分产品 营业收入 营业成本 毛利率（%）."""
+    if len(cells) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", cells[0][0]) or _HEADER_START.match(cells[0][0] + " "):
+        return None
+    out = []
+    for c, _ in cells[1:]:
+        m = _MEASURE_COLUMN.fullmatch(c)
+        if m is None or _YEAR_CELL.search(c):
+            return None
+        out.append((m.group(1), m.group(2) or ""))
+    return out
+
+
+def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
+    """Every row of a table whose columns are years or measures, with the unit the table gives.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> text = "单位：台\\n产品 项目 2024年度 2023年度\\n数控机床 产量 1,200 980\\n销量 1,150 940\\n"
+    >>> [(r.label, r.unit, [v[:2] for v in r.values]) for r in read_year_tables(split_sentences(clean_text(text)))]
+    [('数控机床产量', '台', [(2024, '1,200'), (2023, '980')]), ('数控机床销量', '台', [(2024, '1,150'), (2023, '940')])]
+    """
+    out: list[YearRow] = []
+    years: list[int | None] | None = None
+    columns: list[tuple[str, str]] = []
+    labels: list[str] = []
+    unit = measure = carried = ""
+    for k, s in enumerate(sentences):
+        if years is None and " " not in s.text:
+            continue  # no table is open and a header has cells apart: prose, left uncut
+        cells = _split_cells(s.text)
+        head = _year_header(cells)
+        measured = _measure_header(cells) if head is None else None
+        if measured is not None:
+            head = (1, [None] * len(measured))
+        if head is not None:
+            labels = [c for c, _ in cells[: head[0]]]
+            years = head[1]
+            columns = measured or []
+            before = [sentences[i].text.strip() for i in range(max(0, k - 2), k)]
+            unit_line = next((m for m in map(_UNIT_LINE.search, reversed(before)) if m), None)
+            unit = unit_line.group(1) if unit_line else ""
+            measure = next((m.group(1) for m in map(_CAPTION_MEASURE.search, reversed(before)) if m), "")
+            measure = re.sub(r"^(?:本公司|公司|发行人|企业)", "", measure)
+            carried = ""
+            continue
+        if years is None:
+            continue
+        values = cells[len(cells) - len(years) :] if len(cells) > len(years) else []
+        if not values or not all(_FIGURE.fullmatch(v) or _BLANK.fullmatch(v) for v, _ in values) or all(
+                _BLANK.fullmatch(v) for v, _ in values):
+            years = None
+            continue
+        lab = [c for c, _ in cells[: len(cells) - len(years)]]
+        row_unit = unit
+        if "单位" in labels and len(lab) == len(labels):
+            row_unit = lab.pop(labels.index("单位"))
+        wanted = len(labels) - ("单位" in labels)
+        if len(lab) < wanted and carried:
+            lab = [carried, *lab]
+        elif wanted >= 2 and len(lab) == wanted:
+            carried = lab[0]
+        label = "".join(lab)
+        if measure and wanted == 1 and not columns and not _MEASURE_WORD.search(label):
+            label = measure if label in ("合计", "总计") else label + measure
+        out.append(YearRow(s.index, label, row_unit,
+                           tuple((y, v, s.start + at, s.start + at + len(v)) for y, (v, at) in zip(years, values)),
+                           tuple(columns)))
+    return out
+
+
+def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention], *, defined: bool = False) -> Mention | None:
+    """The enterprise a document is about: the one it defines as 公司 or 本公司
+    (``…有限公司（以下简称“启明”或“公司”）``) or whose report the title is
+    (``…股份有限公司2024年年度报告``), else (unless ``defined``) the first one its
+    opening lines name.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> from graph.extract.mentions import find_mentions
+    >>> sents = split_sentences(clean_text("本报讯 江城港务有限公司发布公告。湖北恒远精密轴承有限公司（以下简称“公司”）成立于2010年。"))
+    >>> document_company(sents, find_mentions(sents).mentions).name
+    '湖北恒远精密轴承有限公司'
+    """
+    firms = [m for m in mentions if m.cls == "Enterprise"]
+    by_index = {s.index: s for s in sentences}
+    for m in firms:
+        s = by_index.get(m.sentence)
+        if s is not None and _DEFINES_COMPANY.match(s.text, m.end - s.start):
+            return m
+    opening = {s.index for s in sentences[:3]}
+    if defined:  # or a title: 某某股份有限公司2024年年度报告
+        titled = [m for m in firms if m.sentence in opening and _CUES.pattern("company-report").search(
+            by_index[m.sentence].text, m.end - by_index[m.sentence].start)]
+        return titled[0] if titled else None
+    return next((m for m in firms if m.sentence in opening), None)
+
+
+def _measure_column(header: str) -> tuple[str, str] | None:
+    """(label, unit) of a figure column: 孵化场地面积（平方米）, or a share, 占营业收入比例 (%)."""
+    m = _MEASURE_HEAD.match(header)
+    if m:
+        return m.group(1), m.group(2)
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,16}(?:比例|占比|比重)", header):
+        return header, "%"
+    return None
+
+
+def _counterparts(header: list[str | None], heard: str) -> tuple[list[str | None], str]:
+    """A header's roles with customer/supplier/subsidiary columns kept only under a caption
+    cue of their kind (a subsidiary caption makes the name column the subsidiary), and the cue."""
+    cue = ""
+    for role, family in _COUNTERPART.items():
+        m = _CUES.pattern(family).search(heard)
+        if role == "subsidiary" and m and "subsidiary" not in header and "name" in header:
+            header = ["subsidiary" if r == "name" else r for r in header]
+        if m and role in header:
+            cue = cue or m.group()
+        elif role in header:
+            header = [None if r == role else r for r in header]
+    return header, cue
+
+
+def _split_cells(text: str, header: bool = False) -> list[tuple[str, int]]:
+    """Cells separated by spaces; in a header, a bracketed unit also ends a cell (销售金额（万元）占营业收入比例)."""
+    return [(m.group(), m.start()) for m in re.finditer(r"[^\s）)]+[）)]|\S+" if header else r"\S+", text)]
 
 
 def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[TableRow]:
@@ -154,42 +353,66 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     lex = lex or load_lexicon()
     out: list[TableRow] = []
     header: list[str | None] | None = None
-    measures: list[re.Match[str] | None] = []
+    measures: list[tuple[str, str] | None] = []
     honours: list[tuple[str, int, int]] = []
     caption_index = -1
     year = None
     bare = None
+    number = 0
+    counterpart = ""  # the cue a customer, supplier or subsidiary table's caption holds (前五名客户)
     for k, s in enumerate(sentences):
         if header is None and not _HEADER_START.match(s.text):
             continue  # no table is open and none starts here: prose, left uncut
-        cells = _split_cells(s.text)
-        if _HEADER_START.match(s.text) and len(cells) >= 3:
-            header = [column_role(c, lex) or ("measure" if _MEASURE_HEAD.match(c) else None) for c, _ in cells]
-            measures = [_MEASURE_HEAD.match(c) for c, _ in cells]
-            bare = "Enterprise" if any(c.endswith("企业名称") for c, _ in cells) else None
+        cells = _split_cells(s.text, header=bool(_HEADER_START.match(s.text)))
+        if _HEADER_START.match(s.text) and len(cells) >= 2:
+            measures = [_measure_column(c) for c, _ in cells]
+            header = [column_role(c, lex) or ("measure" if m else None) for (c, _), m in zip(cells, measures)]
+            bare = next((cls for role, cls in (_column(c, lex) for c, _ in cells) if role == "name" and cls), None)
             honours, year, caption_index = [], None, -1
-            if k > 0:
-                honours, year = caption_honours(sentences[k - 1].text)
+            caption = sentences[k - 1].text if k > 0 else ""
+            if caption:
+                honours, year = caption_honours(caption)
                 caption_index = sentences[k - 1].index
+            # customers, suppliers and subsidiaries only under a caption (or header) that says so
+            header, counterpart = _counterparts(header, caption + s.text)
+            number = 0  # rows are numbered 1, 2, 3 …
+            if counterpart and "subsidiary" not in header and year is None and _YEAR.search(caption):  # 2024年度，公司向前五名客户的销售情况如下
+                year = int(_YEAR.search(caption).group(1))
             continue
         if header is None:
             continue
-        if len(cells) != len(header) or not cells[0][0].isdigit():
+        if counterpart and cells and cells[0][0] in _TOTAL and len(cells) <= len(header):
+            # 合计 60,160.37 59.67%: the table's totals, of the enterprise the document is about
+            row = [Cell(text, "measure", s.start + at, s.start + at + len(text), counterpart + unit[0], unit[1])
+                   for (text, at), unit in zip(cells[1:], measures[len(header) - len(cells) + 1 :])
+                   if unit and _FIGURE.fullmatch(text)]
+            out.append(TableRow(s.index, tuple(row), None, year, None, total=True))
             header = None
             continue
+        if _WRAPPED.fullmatch(s.text):
+            continue  # a row's last cell wrapped to a line of its own (2025.03.11)
+        short = len(cells) == len(header) - 1  # only when its last cell wrapped to the next line
+        wrapped = k + 1 < len(sentences) and _WRAPPED.fullmatch(sentences[k + 1].text)
+        if (len(cells) != len(header) and not (short and wrapped)) or not cells[0][0].isdigit() or int(cells[0][0]) != number + 1:
+            header = None
+            continue
+        number += 1
         row: list[Cell] = []
         kind = ""
         for (text, at), role, unit in zip(cells, header, measures):
             if role is None:
                 continue
             if role == "measure":
-                if unit and re.fullmatch(r"-?\d[\d,]*(?:\.\d+)?", text):
-                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit.group(1), unit.group(2)))
+                if unit and _FIGURE.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):
+                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit[0], unit[1]))
                 continue
             if role == "kind":
                 kind = text
                 continue
-            parts = re.split(r"、", text) if role in ("carrier", "operator") else [text]
+            if role == "content":  # a clause: the whole cell, read for figures only
+                row.append(Cell(text, role, s.start + at, s.start + at + len(text)))
+                continue
+            parts = re.split(r"[、；;]", text) if role in ("carrier", "operator", "holder") else [text]
             pos = at
             for part in parts:
                 i = s.text.find(part, pos)

@@ -76,6 +76,9 @@ EVENT_TYPES: dict[str, tuple[str, str]] = {
     "groundbreaking": ("开工", "Groundbreaking"),
     "production-start": ("投产", "Start of production"),
     "signing": ("签约", "Signing"),
+    "listing": ("上市", "Listing"),
+    "relocation": ("迁入", "Relocation"),
+    "award": ("获奖", "Award"),
 }
 _ORGS = ORGANIZATION_CLASS_NAMES
 _ACTORS = _ORGS | {"Park"}

@@ -65,28 +65,60 @@ _SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES | {"\
 
 _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(?:\s+[^\s，。；,;]+){2,}\s*$")  # cells, not a clause (项目 59 个（…），总投资额…)
 # a numbered row of a list table (1 襄阳某某有限公司 某某产业园 新材料): an ordinal, then cells
-_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。；;]+){1,}\s*$")
+# (a last cell may be a clause: 建设内容及规模 reads 新建厂房12万平方米，建设…)
+_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。]+)*(?:\s+\S+)?\s*$")
+# a two-cell list header (序号 企业名称)
+_NAME_HEAD = re.compile(r"^序号\s+[\u4e00-\u9fff]{0,6}名称\s*$")
+
+
+_WRAPPED_CELL = re.compile(r"\d[\d.\-/]*")
+_CLAUSE = re.compile(r"[，。；,;：:]")
+# a header of one to three label cells and two or more years (产品 项目 2024年度 2023年度), and a row under it
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:\s+[\u4e00-\u9fff]{1,8}){0,2}((?:\s+(?:19|20)\d{2}\s*年?度?){2,})\s*$")
+_FIGURE_ROW = re.compile(r"^(?:[^\s\d][^\s]*\s+){0,3}?((?:(?:-?\d[\d,]*(?:\.\d+)?%?|[—－/-]{1,2})(?:\s+|$))+)$")  # a blank cell is — or /
+# 销售金额（万元）占营业收入比例: two header cells written without a space between them
+_HEAD_JOIN = re.compile(r"(?<=[）)])(?=[\u4e00-\u9fff])")
 
 
 def _is_table_line(line: str) -> bool:
     """A table header (指标 2022年 2023年 …) or a row of space-separated numbers: its cells stay apart."""
-    return bool(_TABLE_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
+    return bool(_TABLE_HEAD.match(line.strip()) or _NAME_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
 
 
 def _table_lines(lines: list[str]) -> frozenset[int]:
-    """Indices of the lines that are table cells: headers, number rows, and the
-    numbered rows under a header with as many cells (a 公示 list written as lines)."""
+    """Indices of the lines that are table cells: headers, number rows, the
+    numbered rows under a header with as many cells (a 公示 list written as lines),
+    and the rows under a header of years whose last cells are one figure per year."""
     out = set()
-    width = 0
+    width = years = 0
     for i, line in enumerate(lines):
         text = line.strip()
-        if _is_table_line(text):
+        year_head = _YEAR_HEAD.match(text)
+        if year_head:
             out.add(i)
-            width = len(text.split()) if _TABLE_HEAD.match(text) else width
-        elif width and _TABLE_ROW.match(text) and len(text.split()) == width:
+            years, width = len(_YEAR.findall(year_head.group(1))), 0
+        elif years and _FIGURE_ROW.match(text) and len(_FIGURE_ROW.match(text).group(1).split()) == years:
             out.add(i)
-        elif text:
+        elif _is_table_line(text):
+            out.add(i)
+            width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) or _NAME_HEAD.match(text) else width
+        elif width and _TABLE_ROW.match(text) and (len(text.split()) == width or (
+                len(text.split()) == width - 1 and i + 1 < len(lines) and _WRAPPED_CELL.fullmatch(lines[i + 1].strip()))):
+            out.add(i)  # (a last cell may wrap to the next line)
+        elif width and text.split()[:1] in (["合计"], ["总计"]) and _FIGURE_ROW.match(text):
+            out.add(i)  # the totals row closing a numbered table
             width = 0
+        elif width and _WRAPPED_CELL.fullmatch(text):
+            out.add(i)  # a row's last cell on a line of its own (2025.03.11)
+        elif text:
+            width = years = 0
+    # the header right above a number row, with as many cells (分产品 营业收入 营业成本 毛利率（%）)
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    for a, b in zip(nonblank, nonblank[1:]):
+        head = lines[a].split()
+        if b in out and a not in out and len(head) >= 3 and len(head) == len(lines[b].split()) and not _CLAUSE.search(lines[a]):
+            out.add(a)
     return frozenset(out)
 
 
@@ -95,6 +127,15 @@ def _ends_sentence(line: str) -> bool:
     while stripped and stripped[-1] in _CLOSERS:
         stripped = stripped[:-1]
     return bool(stripped) and (stripped[-1] in TERMINAL_PUNCTUATION or stripped[-1] in "：:")
+
+
+def _cut_mid_sentence(line: str) -> bool:
+    """A line of running prose (long, with a comma or full stop inside) that stops where no sentence
+    ends: a hard wrap inside a paragraph, whatever the other lines' width (其全资子公 / 司……)."""
+    return len(line) >= _PROSE_LINE and not _ends_sentence(line) and is_cjk(line[-1]) and any(p in line for p in "，。；")
+
+
+_PROSE_LINE = 30  # characters; headlines, bylines and headings are shorter or carry no comma
 
 
 def _line_width(lines: list[str]) -> float:
@@ -238,7 +279,7 @@ def clean_text(raw: str) -> CleanText:
         lead = len(body) - len(body.lstrip())
         emit_line(body.strip(), start + lead, idx in tables)
         # decide whether this line ends a paragraph
-        full = width > 0 and len(text) >= 0.75 * width
+        full = (width > 0 and len(text) >= 0.75 * width) or _cut_mid_sentence(text)
         after = following[idx]  # the next line with text (len(lines) if none)
         nxt_line = lines[after][0].strip() if after < len(lines) else ""
         pending_break = (
