@@ -570,3 +570,16 @@ def test_real_gold_empty_graph_scores_zero() -> None:
     assert scores["micro:all"].tp == 0
     assert scores["micro:all"].fn == len(gold.entities) + len(gold.relations) + len(gold.observations)
     assert scores["micro:all"].recall == 0.0
+
+
+def test_a_concept_the_text_never_names_is_no_spurious_entity(small_gold: Gold) -> None:
+    # an industry's broader concept comes from the dictionary's hierarchy, not from reading the text
+    g = perfect_small_graph()
+    parent = URIRef("https://w3id.org/parkkg/concept/industry/advanced-manufacturing")
+    g.add((parent, RDF.type, PK.Industry))
+    g.add((parent, RDF.type, SKOS.Concept))
+    g.add((parent, RDFS.label, Literal("先进制造业", lang="zh")))
+    assert score(g, small_gold)["entity:*"].fp == 0
+    # the same concept read in a sentence is a claim of the extraction, scored like any entity
+    g.add((parent, PK.mentionedIn, URIRef("https://w3id.org/parkkg/doc/d1/s3")))
+    assert score(g, small_gold)["entity:*"].fp == 1

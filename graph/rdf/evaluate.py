@@ -663,11 +663,17 @@ class _Obs:
     year: int | None
 
 
+def _unread_concept(graph: Graph, node: Node) -> bool:
+    """A concept the graph holds without reading it in the text (an industry's broader concept, from the
+    dictionary's hierarchy): no pk:mentionedIn, so it is no claim of the extraction to score."""
+    return (node, RDF.type, SKOS.Concept) in graph and graph.value(node, PK.mentionedIn) is None
+
+
 def _entity_rows(graph: Graph, gold: Gold, reader: _Reader, match: _Matcher) -> list[CategoryScore]:
     typed: dict[Node, set[str]] = {}
     for node, cls in graph.subject_objects(RDF.type):
         local = _local(cls, str(PK))
-        if local and local not in _NON_ENTITY_CLASSES:
+        if local and local not in _NON_ENTITY_CLASSES and not _unread_concept(graph, node):
             typed.setdefault(node, set()).add(local)
     nodes = sorted(typed, key=str)
     present = {e.cls for e in gold.entities} | {c for cs in typed.values() for c in cs}
@@ -862,8 +868,11 @@ def score(graph: Graph, gold: Gold) -> Scores:
 
     Notes
     -----
-    Entities are subjects typed with a ``pk:`` class other than Observation,
-    HonourAward, Affiliation, Document, Sentence, Event and Indicator.
+    Entities are subjects typed with a ``pk:`` class other than Observation
+    (Target included), HonourAward, Affiliation, Document, Sentence, Event and
+    Indicator; a SKOS concept no sentence mentions (an industry's broader
+    concept, added from the dictionary's hierarchy) is not read from the text
+    and is not scored.
     Relations are ``(s, pk:P, o)`` triples; ``pk:hasAward/pk:awardedHonour``
     and ``pk:hasAffiliation/pk:organization`` paths also count as
     ``receivedHonour`` / ``affiliatedWith``. A ``cooperatesWith`` triple whose
