@@ -108,6 +108,36 @@ def test_build_views_drawn_beside_validation_are_the_views_drawn_after_it(build_
         assert (tmp_path / name).read_bytes() == (build_dir / name).read_bytes(), name
 
 
+def test_turtle_written_beside_validation_is_the_same_file(tmp_path, monkeypatch, capsys):
+    import graph.cli as cli
+
+    assert cli.main(["build", "-o", str(tmp_path / "here"), "--no-viz", "--no-cache"]) == 0
+    monkeypatch.setattr(cli, "TURTLE_ASIDE_QUADS", 0)  # every graph's Turtle written by a forked process
+    assert cli.main(["build", "-o", str(tmp_path / "aside"), "--no-viz", "--no-cache"]) == 0
+    assert "turtle wait" in capsys.readouterr().err
+    assert (tmp_path / "aside" / "parkkg.ttl").read_bytes() == (tmp_path / "here" / "parkkg.ttl").read_bytes()
+
+
+def test_a_failing_validation_stops_the_turtle_writer_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    import multiprocessing
+
+    import graph.api  # noqa: F401  imported before the patch, so that its own validate_store stays the real one
+    import graph.cli as cli
+    from graph.rdf import validate
+
+    def failing(store, **_):
+        report = validate.validate_graph(Graph())
+        bad = validate.Violation("x", "label", "a label is required", "Violation", "")
+        return validate.ValidationReport(False, report.graph, "", (bad,))
+
+    monkeypatch.setattr(validate, "validate_store", failing)
+    monkeypatch.setattr(cli, "TURTLE_ASIDE_QUADS", 0)
+    out = tmp_path / "out"
+    assert cli.main(["build", "-o", str(out), "--no-viz", "--no-cache"]) == 3
+    assert not out.exists() or list(out.iterdir()) == []
+    assert multiprocessing.active_children() == []
+
+
 def test_build_that_violates_the_shapes_writes_nothing_and_stops_the_views(tmp_path, monkeypatch, capsys):
     import multiprocessing
 
