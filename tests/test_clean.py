@@ -72,3 +72,14 @@ def test_a_long_prose_line_cut_mid_word_joins_the_next_whatever_the_width():
     # a long heading without a comma still ends its line
     heading = "江城高新技术产业开发区二〇二四年经济运行情况暨二〇二五年重点工作安排综述\n"
     assert clean_text(heading + raw).text.startswith(heading)
+
+
+def test_two_decimal_figures_side_by_side_stay_apart_and_label_rows_keep_their_cells():
+    # a growth figure beside a level figure: 54.3 7.9 never reads as one number
+    assert "54.3 7.9" in clean_text("工业总产值为54.3 7.9，不含税。").text
+    assert clean_text("投资 1 468.2亿元。").text == "投资1468.2亿元。"  # one number spaced by the PDF
+    # a label, unit, figure row under a header with as many cells keeps every cell apart
+    raw = "指标 单位 2023年 同比增长%\n工业增加值 亿元 54.3 7.9\n新增企业 家 16 -3.0\n说明：数据为快报数。\n"
+    c = clean_text(raw)
+    assert "工业增加值 亿元 54.3 7.9\n新增企业 家 16 -3.0\n" in c.text
+    assert raw[c.offsets[c.text.index("7.9")]] == "7"

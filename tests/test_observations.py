@@ -489,3 +489,14 @@ def test_a_share_row_and_a_unit_price():
     assert len(shares) == 1 and inds[shares[0].indicator].zh == "研发投入占营业收入比重"
     assert any(inds[o.indicator].zh == "研发投入占营业收入比重" and o.year == 2022 for o in ex.observations)
     assert not any(o.value == Decimal("12") and o.unit == "CNY" for o in ex.observations)
+
+
+def test_growth_column_beside_a_year_column_takes_that_year():
+    text = (
+        "江城高新技术产业开发区2023年主要经济指标\n指标 单位 2023年 同比增长%\n"
+        "规模以上工业增加值 亿元 54.3 7.9\n税收收入 亿元 12.6 -2.5\n"
+    )
+    got = {(i, y, v) for _, i, y, v, _ in obs(text)}
+    assert ("industrial-added-value-above-scale", 2023, Decimal("5430000000")) in got
+    growth = {(y, v) for i, y, v in got if i.endswith("growth")}
+    assert growth == {(2023, Decimal("7.9")), (2023, Decimal("-2.5"))}

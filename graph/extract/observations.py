@@ -1055,6 +1055,8 @@ def _table_row(
     if len(values) != len(cols):
         return []
     base = _amount_indicator(label, "CNY", inds, lex)
+    # a growth column beside year columns (2024年 同比增长%) is the growth into the latest of them
+    col_years = [int(m.group(1)) for c in cols if (m := re.fullmatch(r"((?:19|20)\d{2})\s*年?", c))]
     out = []
     for raw, col in zip(values, cols):
         year_m = re.fullmatch(r"((?:19|20)\d{2})\s*年?", col)
@@ -1083,8 +1085,8 @@ def _table_row(
             value = q.value
         if ind_id is None:
             continue
-        year = int(year_m.group(1)) if year_m else None
-        period = None if year_m else re.sub(r"(?:同比增长|增长|增速|增幅)?[（(]?%?[）)]?$", "", col) or None
+        year = int(year_m.group(1)) if year_m else (max(col_years) if growth and col_years else None)
+        period = None if year is not None else re.sub(r"(?:同比增长|增长|增速|增幅)?[（(]?%?[）)]?$", "", col) or None
         out.append(ObservationRecord(park, ind_id, value, q.unit, s.index, s.start, s.start + len(text),
                                      "observation:table", year=year, period=period))
     return out

@@ -106,6 +106,8 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
         elif width and _TABLE_ROW.match(text) and (len(text.split()) == width or (
                 len(text.split()) == width - 1 and i + 1 < len(lines) and _WRAPPED_CELL.fullmatch(lines[i + 1].strip()))):
             out.add(i)  # (a last cell may wrap to the next line)
+        elif width and len(text.split()) == width and _FIGURE_ROW.match(text):
+            out.add(i)  # a row of label, unit and figure cells under a header as wide (营业收入 亿元 1032.5 13.6)
         elif width and text.split()[:1] in (["合计"], ["总计"]) and _FIGURE_ROW.match(text):
             out.add(i)  # the totals row closing a numbered table
             width = 0
@@ -120,6 +122,24 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
         if b in out and a not in out and len(head) >= 3 and len(head) == len(lines[b].split()) and not _CLAUSE.search(lines[a]):
             out.add(a)
     return frozenset(out)
+
+
+_NUMBER_BEFORE = re.compile(r"[\d.,]+$")
+_NUMBER_AFTER = re.compile(r"^[\d.,]+")
+
+
+def _two_numbers(body: str, a: int, j: int) -> bool:
+    """The space at ``body[a:j]`` parts two numbers, not a number's digits (826.4 15.2 could only
+    join into 826.415.2): each side carries its own decimal point.
+
+    Examples
+    --------
+    >>> _two_numbers("总产值 826.4 15.2", 9, 10), _two_numbers("1 468.2亿元", 1, 2)
+    (True, False)
+    """
+    left = _NUMBER_BEFORE.search(body, 0, a)
+    right = _NUMBER_AFTER.match(body[j:])
+    return bool(left and right and "." in left.group().strip(".") and "." in right.group().strip("."))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -258,7 +278,7 @@ def clean_text(raw: str) -> CleanText:
             nxt = body[j] if j < n else ""
             keep = prev and nxt and (table_row or not (is_cjk(prev) or is_cjk(nxt)))
             if keep and prev.isdigit() and nxt.isdigit() and not table_row:
-                keep = False
+                keep = _two_numbers(body, a, j)
             if keep:
                 out.append(" ")
                 offs.append(start + a)
