@@ -83,3 +83,14 @@ def test_two_decimal_figures_side_by_side_stay_apart_and_label_rows_keep_their_c
     c = clean_text(raw)
     assert "工业增加值 亿元 54.3 7.9\n新增企业 家 16 -3.0\n" in c.text
     assert raw[c.offsets[c.text.index("7.9")]] == "7"
+
+
+def test_a_number_wrapped_inside_its_digits_joins_without_a_space():
+    long = "园区坚持创新驱动发展，全年新增高新技术企业四十余家，工业投资持续回升，"
+    raw = f"{long}规上工业总产值达到31\n7.4亿元，{long}同比增长1\n2.6%，{long}研发投入强度达到4\n.1%。\n"
+    c = clean_text(raw)
+    assert "达到317.4亿元，" in c.text and "同比增长12.6%，" in c.text and c.text.endswith("达到4.1%。")
+    i = c.text.index("317.4")
+    assert raw[c.offsets[i + 2]] == "7" and raw[c.offsets[i + 1] + 1] == "\n"
+    # two Latin words across a line break still keep one space
+    assert clean_text(f"{long}Smart\nFactory项目。\n").text.endswith("Smart Factory项目。")

@@ -309,7 +309,9 @@ def clean_text(raw: str) -> CleanText:
         if not pending_break and out and out[-1][-1].isascii() and out[-1][-1].isalnum():
             # joining two Latin words across a line break keeps one space
             nxt = nxt_line
-            if nxt[:1].isascii() and nxt[:1].isalnum():
+            if out[-1][-1].isdigit() and nxt[:1].isdigit():
+                pass  # a number wrapped inside its digits (达到61 / 2.5亿元) joins whole
+            elif nxt[:1].isascii() and nxt[:1].isalnum():
                 out.append(" ")
                 offs.append(start + len(body))
     offs.append(len(raw))
