@@ -94,3 +94,10 @@ def test_a_number_wrapped_inside_its_digits_joins_without_a_space():
     assert raw[c.offsets[i + 2]] == "7" and raw[c.offsets[i + 1] + 1] == "\n"
     # two Latin words across a line break still keep one space
     assert clean_text(f"{long}Smart\nFactory项目。\n").text.endswith("Smart Factory项目。")
+
+
+def test_a_line_stopped_at_a_semicolon_runs_on_unless_a_list_item_follows():
+    raw = "园区经济稳中有进，2023年工业总产值为210.4亿元；\n2024年达到236.8亿元，增长12.5%。\n"
+    assert clean_text(raw).text == "园区经济稳中有进，2023年工业总产值为210.4亿元；2024年达到236.8亿元，增长12.5%。"
+    items = "附件：\n1、董事会第五次会议决议；\n2、项目投资协议书。\n"
+    assert clean_text(items).text == "附件：\n1、董事会第五次会议决议；\n2、项目投资协议书。"

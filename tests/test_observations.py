@@ -500,3 +500,10 @@ def test_growth_column_beside_a_year_column_takes_that_year():
     assert ("industrial-added-value-above-scale", 2023, Decimal("5430000000")) in got
     growth = {(y, v) for i, y, v in got if i.endswith("growth")}
     assert growth == {(2023, Decimal("7.9")), (2023, Decimal("-2.5"))}
+
+
+def test_value_reached_past_a_milestone_is_the_level_before_it():
+    text = "2023年，江城高新技术产业开发区工业总产值为910.2亿元；2024年首次突破千亿元大关，达到1032.6亿元，增长13.4%。"
+    got = {(i, y, v) for _, i, y, v, _ in obs(text)}
+    assert ("industrial-output-value", 2024, Decimal("103260000000")) in got
+    assert not any(v == Decimal("100000000000") for _, _, v in got)  # the milestone itself is no figure

@@ -573,7 +573,9 @@ def find_observations(
                     ind_id, year, own_period = prev_level[0], int(compared.group(1)), None
                 if ind_id is None and prev_level is not None and prev_level[1] == q.unit and (
                     _ELLIPSIS.fullmatch(core.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
-                ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted
+                    or (not core.strip() and _MILESTONE_BEFORE.search(text, 0, left))
+                ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
+                    # and 迈上600亿元台阶，达到612亿元: the value reached past the milestone
                     ind_id = prev_level[0]  # 2022年为486亿元；2023年达到541亿元: the same indicator, another year
                 if ind_id is None:
                     phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
@@ -1097,6 +1099,8 @@ _RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度))$")
 _STOCK = re.compile(r"累计|现有|现已")
 """A running total or a standing stock: the paragraph's year does not date it."""
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
+_MILESTONE_BEFORE = re.compile(r"(?:台阶|大关|关口)[，,]\s*$")
+"""A clause that passes a milestone (迈上600亿元台阶，): the next clause states the value reached."""
 _ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末)?|今年|上年(?:底|末)?)(?:则|又|再|进一步)?")
 """A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
 its indicator is the one of the level figure before it, when the unit agrees."""

@@ -149,6 +149,16 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and (stripped[-1] in TERMINAL_PUNCTUATION or stripped[-1] in "：:")
 
 
+# a line that opens an item of a list: 2、 (二) 二、 ② ● 第三
+_ITEM_START = re.compile(r"^(?:\d{1,2}[、.．)）]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳]|[●•·■□▪◆◇▶►\-*–—○]|第[一二三四五六七八九十\d]{1,3}[条章节项])")
+
+
+def _clause_runs_on(line: str, nxt: str) -> bool:
+    """A line of prose stopped at a semicolon whose sentence goes on in the next line (…为486.3亿元；
+    / 2023年达到541.7亿元，…): not a paragraph's end, unless the next line opens a list item."""
+    return line.rstrip()[-1:] in "；;" and bool(nxt) and not _ITEM_START.match(nxt) and any(p in line for p in "，；;")
+
+
 def _cut_mid_sentence(line: str) -> bool:
     """A line of running prose (long, with a comma or full stop inside) that stops where no sentence
     ends: a hard wrap inside a paragraph, whatever the other lines' width (其全资子公 / 司……)."""
@@ -303,7 +313,7 @@ def clean_text(raw: str) -> CleanText:
         after = following[idx]  # the next line with text (len(lines) if none)
         nxt_line = lines[after][0].strip() if after < len(lines) else ""
         pending_break = (
-            _ends_sentence(text) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
+            (_ends_sentence(text) and not _clause_runs_on(text, nxt_line)) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
             or idx in tables or (after if after < len(lines) else idx + 1) in tables
         )
         if not pending_break and out and out[-1][-1].isascii() and out[-1][-1].isalnum():
