@@ -507,3 +507,11 @@ def test_value_reached_past_a_milestone_is_the_level_before_it():
     got = {(i, y, v) for _, i, y, v, _ in obs(text)}
     assert ("industrial-output-value", 2024, Decimal("103260000000")) in got
     assert not any(v == Decimal("100000000000") for _, _, v in got)  # the milestone itself is no figure
+
+
+def test_a_clause_after_a_semicolon_belongs_to_the_entity_opening_it():
+    text = ("2024年，江城东湖智造产业园新签约项目12个，协议投资86.5亿元；"
+            "江城西湖新材料产业园新签约项目7个，协议投资41.2亿元。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城西湖新材料产业园", Decimal("4120000000")) in got
+    assert ("江城东湖智造产业园", Decimal("8650000000")) in got

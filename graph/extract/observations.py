@@ -955,7 +955,9 @@ def _observed_entity(
             m for m in mentions if m.cls == "Platform" and m.start < s.start and m.sentence >= s.index - 2]
         if plats:
             return plats[-1].key
-    subject = _subject(s, text, ms, q.start)
+    # A…；B安排项目9个，总投资97.4亿元: a clause after ； speaks of the entity that opens its own segment
+    subject = (_subject(s, text, [m for m in ms if m.start - s.start >= segment], q.start) if segment else None) or _subject(
+        s, text, ms, q.start)
     if subject is not None:
         return subject.key
     if prev_entity is not None:
@@ -1003,7 +1005,7 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
-        if re.match(r"^(?:旗下|下属|所属|的|等)", text[m.end - s.start :]):
+        if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
             continue
         return m
     return None
