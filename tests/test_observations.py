@@ -515,3 +515,12 @@ def test_a_clause_after_a_semicolon_belongs_to_the_entity_opening_it():
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("江城西湖新材料产业园", Decimal("4120000000")) in got
     assert ("江城东湖智造产业园", Decimal("8650000000")) in got
+
+
+def test_a_firm_named_after_the_figure_or_before_gudong_does_not_own_it():
+    text = ("江城精细化工股份有限公司2024年年度报告（摘要）\n一、经营情况\n"
+            "报告期内，公司实现营业收入12,345.60万元，同比增长10.20%；"
+            "实现归属于上市公司股东的净利润1,234.50万元，同比增长8.10%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城精细化工股份有限公司", Decimal("123456000")) in got
+    assert ("江城精细化工股份有限公司", Decimal("12345000")) in got

@@ -356,7 +356,8 @@ def find_observations(
      ('肇庆高新技术产业开发区', 'industrial-output-value/yoy-growth', '6.5', 'percent', 2023)]
     """
     lex = lex or load_lexicon()
-    topics = sentence_topics(sentences, mentions)
+    # 归属于上市公司股东的净利润: a name before 股东 speaks of holders, it is no topic
+    topics = sentence_topics(sentences, [m for m in mentions if not _before_holders(m, sentences)])
     section_of = sections(sentences)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -657,6 +658,14 @@ def find_observations(
     return _first_statements(out), inds.table
 
 
+def _before_holders(m: Mention, sentences: Sequence[Sentence]) -> bool:
+    """The mention is followed by 股东 (its shareholders), as in 归属于上市公司股东的净利润."""
+    if not 0 <= m.sentence < len(sentences):
+        return False
+    s = sentences[m.sentence]
+    return s.text.startswith("股东", m.end - s.start)
+
+
 def _first_statements(records: Sequence[ObservationRecord]) -> list[ObservationRecord]:
     """Each figure once: a text that repeats a fact (a summary, then its section) states one observation."""
     seen: set[tuple[object, ...]] = set()
@@ -907,7 +916,7 @@ def _observed_entity(
         m for m in ms
         if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
         and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以|下辖|包括)$", text[: m.start - s.start])
-        and not re.match(r"[、和及等]", text[m.end - s.start :])  # 下辖A、B、C3个片区, 带动A等5家企业: members of what is counted
+        and not re.match(r"[、和及等]|股东", text[m.end - s.start :])  # 下辖A、B、C3个片区, 带动A等5家企业: members of what is counted
         and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
     ]
@@ -936,7 +945,8 @@ def _observed_entity(
         wanted = _ANAPHORA[anaphor.group(1)]
         if anaphor.group(1) == "公司" and self_company is not None:
             return self_company  # the text defined 公司 as its own issuer: not a customer just named
-        if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1:
+        if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
+                and topic.start < s.start + q.start):  # (公司实现营业收入…；…A公司…: not a firm named after the figure)
             return topic.key
         if wanted == "Enterprise" and principal is not None:
             return principal  # 公司实现营业收入…: the enterprise the document is about, not a customer just named
