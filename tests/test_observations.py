@@ -524,3 +524,11 @@ def test_a_firm_named_after_the_figure_or_before_gudong_does_not_own_it():
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("江城精细化工股份有限公司", Decimal("123456000")) in got
     assert ("江城精细化工股份有限公司", Decimal("12345000")) in got
+
+
+def test_top_five_customers_is_a_rank_and_the_report_period_company_is_the_issuer():
+    text = ("江城精细化工股份有限公司2024年年度报告（摘要）\n一、经营情况\n"
+            "报告期内公司向前五名客户合计销售金额为5,432.10万元，占年度销售总额的38.20%。")
+    got = {(e, v, u) for e, _, _, v, u in obs(text)}
+    assert ("江城精细化工股份有限公司", Decimal("54321000"), "CNY") in got
+    assert not any(u == "count" for _, _, u in got)  # 前五名 ranks the customers, it counts nothing

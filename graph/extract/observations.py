@@ -472,8 +472,8 @@ def find_observations(
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's
             if q.unit == "count" and _apposition(text, left, q):
                 continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
-            if q.unit == "count" and text[: q.start].endswith("第"):
-                continue  # 成为全区第5家上市企业, 第二条生产线: an ordinal, not a count
+            if q.unit == "count" and text[: q.start].endswith(("第", "前")):
+                continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
                 continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
             if q.unit in ("CNY", "USD") and re.search(r"每[\u4e00-\u9fff]{1,4}$", before):
@@ -939,7 +939,7 @@ def _observed_entity(
         return chain.key
     if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
         return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年|目前|现在|当前|如今|截至目前)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
         wanted = _ANAPHORA[anaphor.group(1)]
