@@ -532,3 +532,15 @@ def test_top_five_customers_is_a_rank_and_the_report_period_company_is_the_issue
     got = {(e, v, u) for e, _, _, v, u in obs(text)}
     assert ("江城精细化工股份有限公司", Decimal("54321000"), "CNY") in got
     assert not any(u == "count" for _, _, u in got)  # 前五名 ranks the customers, it counts nothing
+
+
+def test_a_numbered_item_heading_naming_a_firm_owns_the_figures_under_it():
+    text = ("江城精细化工股份有限公司2024年年度报告（摘要）\n三、主要控股参股公司分析\n"
+            "1.江城精化（滨江）有限公司\n"
+            "公司全资子公司，注册资本20,000万元，位于江城滨江化工园区。2024年实现营业收入9,876.50万元。\n"
+            "2.江城宏泰气体有限公司\n"
+            "公司参股公司，公司持股30%。报告期内，公司按权益法确认投资收益321.00万元。\n")
+    got = {(e, i, y, v) for e, i, y, v, _ in obs(text)}
+    assert any(e == "江城精化（滨江）有限公司" and y is None and v == Decimal("200000000") for e, _, y, v in got)
+    assert any(e == "江城精化（滨江）有限公司" and v == Decimal("98765000") for e, _, _, v in got)
+    assert any(e == "江城精细化工股份有限公司" and v == Decimal("3210000") for e, _, _, v in got)  # 公司 in its own clause

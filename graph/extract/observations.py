@@ -396,6 +396,7 @@ def find_observations(
     prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
     last_range: tuple[int, int] | None = None  # the (start, end) years of the last 由A增至B
     in_forecast = False
+    item_entity: str | None = None  # the firm a numbered item heading names (1.某某有限公司)
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     for s, topic in zip(sentences, topics):
         text = s.text
@@ -415,6 +416,7 @@ def find_observations(
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
             section_year = None  # a new news item on the page
         if heading:
+            item_entity = _item_entity(s, text, ms)  # 1.某某有限公司: the paragraphs under it describe that firm
             in_forecast = bool(_FORECAST_HEADING.match(text))
             years = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                      if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
@@ -482,10 +484,10 @@ def find_observations(
                 continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            static = re.search(r"年产|年封测|年加工|年处理|产能|面积", before)
+            static = re.search(r"年产|年封测|年加工|年处理|产能|面积|注册资本", before)
             year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
-            if static and not [m for m in YEAR_RE.finditer(text, left, q.start)]:
-                year = None
+            if static and (not [m for m in YEAR_RE.finditer(text, left, q.start)] or "注册资本" in before):
+                year = None  # (a registered capital is a standing amount, whenever it was registered)
             own_period = _last_period(text, q.start)
             rel_here = [m for m in _RELATIVE_YEAR.finditer(text, left, q.start)] if dateline and year is None and not static else []
             if rel_here and not _PERIOD_RE.search(text, rel_here[-1].start(), q.start):
@@ -605,7 +607,7 @@ def find_observations(
             if ind_id is None:
                 continue
             entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
-                                      inds.table.get(ind_id), principal, self_company)
+                                      inds.table.get(ind_id), principal, self_company, item_entity)
             if entity is None:
                 continue
             if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
@@ -656,6 +658,21 @@ def find_observations(
     out += _table_observations(rows, mentions, inds, lex, document_company(sentences, mentions))
     out += _year_table_observations(year_rows, company.key if company else "", inds, lex, ref_year)
     return _first_statements(out), inds.table
+
+
+_ITEM_HEADING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])\s*")
+
+
+def _item_entity(s: Sentence, text: str, ms: Sequence[Mention]) -> str | None:
+    """The organisation a numbered heading consists of (1.启澜电子材料（如东）有限公司), or None."""
+    lead = _ITEM_HEADING.match(text)
+    if lead is None:
+        return None
+    rest = text[lead.end():].strip()
+    for m in ms:
+        if m.cls in ("Enterprise", "Organization", "University") and text[m.start - s.start : m.end - s.start] == rest:
+            return m.key
+    return None
 
 
 def _before_holders(m: Mention, sentences: Sequence[Sentence]) -> bool:
@@ -906,9 +923,11 @@ def _observed_entity(
     indicator: Indicator | None = None,
     principal: str | None = None,
     self_company: str | None = None,
+    item: str | None = None,
 ) -> str | None:
-    """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor,
-    the sentence's subject, the figure before it in the paragraph, the topic, the park."""
+    """Whose figure it is: a project it sits in, an entity named in its clause, the firm of the
+    item heading above, an anaphor, the sentence's subject, the figure before it in the paragraph,
+    the topic, the park."""
     container = next((m for m in ms if m.cls == "Project" and m.start - s.start <= q.start and q.end <= m.end - s.start), None)
     if container is not None:
         return container.key
@@ -923,6 +942,8 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    if item is not None and not re.match(r"(?:报告期内)?本?公司", text[left : q.start]):
+        return item  # 1.A有限公司 / 公司全资子公司，注册资本5亿元…: A's figures, whatever 公司 the text says
     segment = max(text.rfind(c, 0, q.start) for c in "；;。") + 1
     own = _PARK_SELF.search(text, segment, q.start)
     if park is not None and own and not any(
