@@ -101,3 +101,14 @@ def test_a_line_stopped_at_a_semicolon_runs_on_unless_a_list_item_follows():
     assert clean_text(raw).text == "园区经济稳中有进，2023年工业总产值为210.4亿元；2024年达到236.8亿元，增长12.5%。"
     items = "附件：\n1、董事会第五次会议决议；\n2、项目投资协议书。\n"
     assert clean_text(items).text == "附件：\n1、董事会第五次会议决议；\n2、项目投资协议书。"
+
+
+def test_a_line_opening_a_list_item_starts_its_own_paragraph():
+    head = "本月园区新开工重点项目共计三个，总投资合计达到二十六亿元，具体如下"
+    raw = (f"{head}\n①智能装备产业园项目｜投资方：江城重工有限公司｜总投资12亿元\n"
+           "②新材料中试基地项目｜投资方：江城新材有限公司｜总投资8亿元\n")
+    lines = clean_text(raw).text.split("\n")
+    assert lines[1].startswith("①") and lines[2].startswith("②")
+    # a wrapped tail starting with a decimal figure is no list item
+    long = "园区坚持创新驱动发展，全年新增高新技术企业四十余家，工业投资持续回升，规上工业总产值达到"
+    assert "\n" not in clean_text(f"{long}\n2.5亿元，同比增长8.1%。\n").text

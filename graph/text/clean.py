@@ -153,6 +153,10 @@ def _ends_sentence(line: str) -> bool:
 _ITEM_START = re.compile(r"^(?:\d{1,2}[、.．)）]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳]|[●•·■□▪◆◇▶►\-*–—○]|第[一二三四五六七八九十\d]{1,3}[条章节项])")
 
 
+# a line that surely opens a list item, never a wrapped line's tail (unlike 2.5亿元 or —)
+_LIST_OPENER = re.compile(r"^(?:[①-⑳]|[●■◆▶►]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}、)")
+
+
 def _clause_runs_on(line: str, nxt: str) -> bool:
     """A line of prose stopped at a semicolon whose sentence goes on in the next line (…为486.3亿元；
     / 2023年达到541.7亿元，…): not a paragraph's end, unless the next line opens a list item."""
@@ -315,6 +319,7 @@ def clean_text(raw: str) -> CleanText:
         pending_break = (
             (_ends_sentence(text) and not _clause_runs_on(text, nxt_line)) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
             or idx in tables or (after if after < len(lines) else idx + 1) in tables
+            or bool(_LIST_OPENER.match(nxt_line))
         )
         if not pending_break and out and out[-1][-1].isascii() and out[-1][-1].isalnum():
             # joining two Latin words across a line break keeps one space
