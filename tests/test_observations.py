@@ -544,3 +544,13 @@ def test_a_numbered_item_heading_naming_a_firm_owns_the_figures_under_it():
     assert any(e == "江城精化（滨江）有限公司" and y is None and v == Decimal("200000000") for e, _, y, v in got)
     assert any(e == "江城精化（滨江）有限公司" and v == Decimal("98765000") for e, _, _, v in got)
     assert any(e == "江城精细化工股份有限公司" and v == Decimal("3210000") for e, _, _, v in got)  # 公司 in its own clause
+
+
+def test_company_anaphor_in_a_profile_is_the_enterprise_the_text_keeps_naming():
+    text = ("创业十年：一位教授的产业梦\n本报记者 王芳\n2025年7月1日\n"
+            "在江城高新技术产业开发区的车间里，李明正在调试样车。他是江城锐驰动力科技有限公司的创始人。\n"
+            "江城锐驰动力科技有限公司由李明创办。江城锐驰动力科技有限公司的主打产品是电驱系统。江城锐驰动力科技有限公司的团队有80人。\n"
+            "2023年，产品通过江城汽车集团有限公司的整车验证，开始批量配套。\n此后订单逐月增加，产线满负荷运转。\n"
+            "2024年，公司实现营业收入3.2亿元，同比增长40.5%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城锐驰动力科技有限公司", Decimal("320000000")) in got

@@ -377,7 +377,7 @@ def find_observations(
         if m.cls == "Park":
             park_counts[m.key] = park_counts.get(m.key, 0) + 1
     owning_parks = {k for k, n in park_counts.items() if n >= 2} | {m.key for m in mentions if m.cls == "Park" and m.sentence < 3}
-    principal = _principal_enterprise(sentences, mentions)
+    principal = _principal_enterprise(sentences, mentions) or _dominant_enterprise(mentions)
     self_company = _self_company(sentences, mentions)
     project_keys = {m.key for m in mentions if m.cls == "Project"}
 
@@ -859,6 +859,18 @@ def _self_company(sentences: Sequence[Sentence], mentions: Sequence[Mention]) ->
         if m.cls == "Enterprise" and _SELF_ALIAS.match(sentences[m.sentence].text[m.end - sentences[m.sentence].start :]):
             return m.key
     return None
+
+
+def _dominant_enterprise(mentions: Sequence[Mention]) -> str | None:
+    """The enterprise a profile is about: named at least four times and twice as often as any other."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == "Enterprise":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 4 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=lambda k: counts[k])
 
 
 def _most_named_park(mentions: Sequence[Mention]) -> str | None:
