@@ -554,3 +554,8 @@ def test_company_anaphor_in_a_profile_is_the_enterprise_the_text_keeps_naming():
             "2024年，公司实现营业收入3.2亿元，同比增长40.5%。")
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("江城锐驰动力科技有限公司", Decimal("320000000")) in got
+
+
+def test_capacity_utilisation_is_a_rate_of_its_year():
+    got = obs("2024年，江城精细化工股份有限公司营业收入8.6亿元，产能利用率达到91.5%。")
+    assert any(y == 2024 and v == Decimal("91.5") for _, _, y, v, _ in got)

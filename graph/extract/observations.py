@@ -484,7 +484,7 @@ def find_observations(
                 continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            static = re.search(r"年产|年封测|年加工|年处理|产能|面积|注册资本", before)
+            static = re.search(r"年产|年封测|年加工|年处理|产能(?!利用率)|面积|注册资本", before)  # (产能利用率 is a rate of its year)
             year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
             if static and (not [m for m in YEAR_RE.finditer(text, left, q.start)] or "注册资本" in before):
                 year = None  # (a registered capital is a standing amount, whenever it was registered)
