@@ -559,3 +559,11 @@ def test_company_anaphor_in_a_profile_is_the_enterprise_the_text_keeps_naming():
 def test_capacity_utilisation_is_a_rate_of_its_year():
     got = obs("2024年，江城精细化工股份有限公司营业收入8.6亿元，产能利用率达到91.5%。")
     assert any(y == 2024 and v == Decimal("91.5") for _, _, y, v, _ in got)
+
+
+def test_a_chain_figure_stays_the_chains_when_its_leader_has_a_short_name():
+    text = ("2025年3月10日，江城高新技术产业开发区召开产业链链主企业座谈会。\n"
+            "智能装备产业链由副市长担任链长。该产业链以江城重工股份有限公司（以下简称“江城重工”）为链主企业，"
+            "2024年实现产值512.3亿元，同比增长9.6%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("智能装备", Decimal("51230000000")) in got

@@ -1025,7 +1025,7 @@ def _chain_subject(s: Sentence, text: str, ms: Sequence[Mention], mentions: Sequ
         if m is None:
             continue
         if m.group(1):
-            if any(x.cls in _ENTITY_CLASSES and m.end() <= x.start - s.start and x.end - s.start <= pos and not text[: x.start - s.start].endswith("以") for x in ms):
+            if any(x.cls in _ENTITY_CLASSES and m.end() <= x.start - s.start and x.end - s.start <= pos and not text[: x.start - s.start].endswith(("以", "简称“", "简称", "称“")) for x in ms):
                 continue
             prior = [x for x in mentions if x.cls == "Industry" and x.rule == "industry:named" and x.start < s.start and x.sentence >= s.index - 2]
             return prior[-1] if prior else None
