@@ -567,3 +567,12 @@ def test_a_chain_figure_stays_the_chains_when_its_leader_has_a_short_name():
             "2024年实现产值512.3亿元，同比增长9.6%。")
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("智能装备", Decimal("51230000000")) in got
+
+
+def test_in_an_issuers_report_a_figure_naming_no_park_is_the_issuers():
+    text = ("江城精工轴承股份有限公司首次公开发行股票招股说明书（节选）\n"
+            "公司位于江城高新技术产业开发区，主要产品为风电轴承。\n"
+            "注：产能按6MW机型折算。2024年度风电轴承产能利用率为95.20%，产销率为96.40%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城精工轴承股份有限公司", Decimal("95.20")) in got
+    assert ("江城精工轴承股份有限公司", Decimal("96.40")) in got

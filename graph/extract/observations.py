@@ -379,6 +379,9 @@ def find_observations(
     owning_parks = {k for k, n in park_counts.items() if n >= 2} | {m.key for m in mentions if m.cls == "Park" and m.sentence < 3}
     principal = _principal_enterprise(sentences, mentions) or _dominant_enterprise(mentions)
     self_company = _self_company(sentences, mentions)
+    # the enterprise whose name opens the text (江苏某某股份有限公司2024年年度报告): the text is its report
+    first = min((m for m in mentions if m.cls in _ENTITY_CLASSES), key=lambda m: m.start, default=None)
+    issuer = first.key if first is not None and first.cls == "Enterprise" and first.key == principal and first.sentence == 0 else None
     project_keys = {m.key for m in mentions if m.cls == "Project"}
 
     rows = read_tables(sentences, lex)
@@ -607,7 +610,7 @@ def find_observations(
             if ind_id is None:
                 continue
             entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
-                                      inds.table.get(ind_id), principal, self_company, item_entity)
+                                      inds.table.get(ind_id), principal, self_company, item_entity, issuer)
             if entity is None:
                 continue
             if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
@@ -936,6 +939,7 @@ def _observed_entity(
     principal: str | None = None,
     self_company: str | None = None,
     item: str | None = None,
+    issuer: str | None = None,
 ) -> str | None:
     """Whose figure it is: a project it sits in, an entity named in its clause, the firm of the
     item heading above, an anaphor, the sentence's subject, the figure before it in the paragraph,
@@ -1009,6 +1013,8 @@ def _observed_entity(
         park is not None and topic.sentence == s.index and topic.start - s.start > q.start
     ):  # 全年新认定工程中心5家，其中A获批…: a firm named after the figure does not own it
         return topic.key
+    if issuer is not None and not any(m.cls == "Park" for m in ms):
+        return issuer  # an issuer's report: a figure whose sentence names no park is the issuer's
     return park
 
 
