@@ -576,3 +576,14 @@ def test_in_an_issuers_report_a_figure_naming_no_park_is_the_issuers():
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("江城精工轴承股份有限公司", Decimal("95.20")) in got
     assert ("江城精工轴承股份有限公司", Decimal("96.40")) in got
+
+
+def test_counts_after_a_platform_just_built_are_the_platforms():
+    text = ("2024年，江城高新技术产业开发区建成江城科创金融服务中心，入驻银行、保险等机构18家。"
+            "江城材料研究院落户园区，已为园区企业解决技术难题25项。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城科创金融服务中心", Decimal("18")) in got
+    assert ("江城材料研究院", Decimal("25")) in got
+    # a lab holds no patents: the firm that built it does
+    got = obs("2024年，江城精工股份有限公司与江城大学共建精密轴承联合实验室，累计获得授权发明专利12件。")
+    assert any(e == "江城精工股份有限公司" and v == Decimal("12") for e, _, _, v, _ in got)

@@ -663,6 +663,24 @@ def find_observations(
     return _first_statements(out), inds.table
 
 
+_BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)$")
+
+
+def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Quantity) -> str | None:
+    """The platform or institute the sentence has just built (A建成P，入驻机构21家; 共建P，…培养研究生36人):
+    the counts in the clauses after it are the new body's, until another entity is named."""
+    if q.unit != "count" or re.search(r"专利|商标|著作权", text[left : q.start]):
+        return None  # (patents are granted to the firm that files them, not to a lab it built)
+    built = [m for m in ms if m.cls in ("Platform", "ResearchInstitute", "University") and m.end - s.start <= left
+             and _BUILT.search(text, 0, m.start - s.start)]
+    if not built:
+        return None
+    last = built[-1]
+    if any(m.cls in _ENTITY_CLASSES and last.end <= m.start and m.end - s.start <= q.start for m in ms):
+        return None
+    return last.key
+
+
 _ITEM_HEADING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])\s*")
 
 
@@ -950,7 +968,7 @@ def _observed_entity(
     in_clause = [
         m for m in ms
         if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
-        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以|下辖|包括)$", text[: m.start - s.start])
+        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以|为|下辖|包括)$", text[: m.start - s.start])
         and not re.match(r"[、和及等]|股东", text[m.end - s.start :])  # 下辖A、B、C3个片区, 带动A等5家企业: members of what is counted
         and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
@@ -958,6 +976,9 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    built = _built_here(s, text, ms, left, q)
+    if built is not None:
+        return built
     if item is not None and not re.match(r"(?:报告期内)?本?公司", text[left : q.start]):
         return item  # 1.A有限公司 / 公司全资子公司，注册资本5亿元…: A's figures, whatever 公司 the text says
     segment = max(text.rfind(c, 0, q.start) for c in "；;。") + 1
