@@ -587,3 +587,12 @@ def test_counts_after_a_platform_just_built_are_the_platforms():
     # a lab holds no patents: the firm that built it does
     got = obs("2024年，江城精工股份有限公司与江城大学共建精密轴承联合实验室，累计获得授权发明专利12件。")
     assert any(e == "江城精工股份有限公司" and v == Decimal("12") for e, _, _, v, _ in got)
+
+
+def test_company_anaphor_skips_a_customer_named_once_in_the_sentence_before():
+    text = ("江城锐驰动力科技有限公司发布2024年经营情况\n"
+            "江城锐驰动力科技有限公司位于江城高新技术产业开发区，主营电驱系统。\n"
+            "江城汽车集团有限公司、江城客车有限公司都是公司的长期客户。\n"
+            "2024年，公司实现营业收入3.2亿元，同比增长40.5%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城锐驰动力科技有限公司", Decimal("320000000")) in got

@@ -1004,7 +1004,9 @@ def _observed_entity(
         if anaphor.group(1) == "公司" and self_company is not None:
             return self_company  # the text defined 公司 as its own issuer: not a customer just named
         if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
-                and topic.start < s.start + q.start):  # (公司实现营业收入…；…A公司…: not a firm named after the figure)
+                and topic.start < s.start + q.start  # (公司实现营业收入…；…A公司…: not a firm named after the figure)
+                and not (principal is not None and topic.key != principal
+                         and sum(m.key == topic.key for m in mentions) < 2)):  # nor a customer named once in passing
             return topic.key
         if wanted == "Enterprise" and principal is not None:
             return principal  # 公司实现营业收入…: the enterprise the document is about, not a customer just named
