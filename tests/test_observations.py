@@ -596,3 +596,8 @@ def test_company_anaphor_skips_a_customer_named_once_in_the_sentence_before():
             "2024年，公司实现营业收入3.2亿元，同比增长40.5%。")
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("江城锐驰动力科技有限公司", Decimal("320000000")) in got
+
+
+def test_a_range_from_a_year_end_keeps_the_indicator_named_before_it():
+    got = obs("江城高新区高新技术企业数量从2022年末的218家增至2024年末的276家。")
+    assert {(y, v) for _, _, y, v, _ in got} == {(2022, Decimal("218")), (2024, Decimal("276"))}

@@ -590,7 +590,7 @@ def find_observations(
                     if range_start:
                         phrase = phrase[: range_start.start()]
                     if not phrase:
-                        m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})(?:由|从)\s*(?:(?:19|20)\d{2}年的?)?$", before)
+                        m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})(?:由|从)\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)?$", before)
                         phrase = _strip_names(m_prev.group(1), text, ms, s) if m_prev else ""
                     if phrase in ("总数", "总量", "累计", "合计", "总计") and prev_ind is not None:
                         ind_id = _strip_measure(prev_ind).replace("/new", "")
