@@ -601,3 +601,9 @@ def test_company_anaphor_skips_a_customer_named_once_in_the_sentence_before():
 def test_a_range_from_a_year_end_keeps_the_indicator_named_before_it():
     got = obs("江城高新区高新技术企业数量从2022年末的218家增至2024年末的276家。")
     assert {(y, v) for _, _, y, v, _ in got} == {(2022, Decimal("218")), (2024, Decimal("276"))}
+
+
+def test_a_range_ending_last_year_end_is_dated_by_the_dateline():
+    text = "江城高新区访谈\n2025年3月18日\n江城高新区高新技术企业数量从2022年末的218家增至去年底的276家。"
+    got = {(y, v) for _, _, y, v, _ in obs(text)}
+    assert (2024, Decimal("276")) in got and (2022, Decimal("218")) in got

@@ -520,11 +520,13 @@ def find_observations(
                     year = last_range[0]  # 同期从58家增至91家: over the same years as the range before
             # the end of a range (由102个增至202个) repeats the start's indicator
             range_end = re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)"
-                                  r"(?:((?:19|20)\d{2})年(?:底|末)?的?)?$", before)
+                                  r"(?:((?:19|20)\d{2})年(?:底|末)?的?|(去年|上年|今年)(?:底|末)?的?)?$", before)
             if range_end and out and out[-1].sentence == s.index and was_open:
                 start = out[-1]
                 if range_end.group(1):
                     year = int(range_end.group(1))
+                elif range_end.group(2) and dateline:  # 增至去年底的318家: the year before the dateline's
+                    year = dateline - (0 if range_end.group(2) == "今年" else 1)
                 elif same_span and last_range is not None:
                     year = last_range[1]
                 elif start.year is not None:
