@@ -607,3 +607,11 @@ def test_a_range_ending_last_year_end_is_dated_by_the_dateline():
     text = "江城高新区访谈\n2025年3月18日\n江城高新区高新技术企业数量从2022年末的218家增至去年底的276家。"
     got = {(y, v) for _, _, y, v, _ in obs(text)}
     assert (2024, Decimal("276")) in got and (2022, Decimal("218")) in got
+
+
+def test_a_key_project_plan_dates_its_figures_by_its_title_year():
+    text = ("江城区发展和改革局\n关于下达2026年江城区重点建设项目计划的通知\n一、总体情况\n"
+            "从空间布局看，江城东湖智造产业园安排项目12个，总投资156.2亿元；江城西湖新材料产业园安排项目7个，总投资64.5亿元。")
+    got = {(e, y, v) for e, _, y, v, _ in obs(text)}
+    assert ("江城东湖智造产业园", 2026, Decimal("12")) in got
+    assert ("江城西湖新材料产业园", 2026, Decimal("6450000000")) in got

@@ -181,7 +181,7 @@ _WHOLE_OF = re.compile(r"占(?:全[区市园])?([\u4e00-\u9fffA-Za-z&（）()]{2
 """The whole a share is of (占规模以上工业增加值的比重为 → 规模以上工业增加值)."""
 _SHARE_OF = re.compile(r"(?:占|相当于)[^，。；]{1,24}?的?$")
 _REPORT_TITLE = re.compile(
-    r"((?:19|20)\d{2})\s*年(?:[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)"
+    r"((?:19|20)\d{2})\s*年(?:[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴|项目计划)"
     r"|度[^\n。，,；;]{0,24}?报告)"  # 2024年度环境、社会及公司治理（ESG）报告: an annual report of any kind
     r"|^【概况】\s*((?:19|20)\d{2})\s*年"  # a yearbook entry states its year once, in its 【概况】 section
 )
