@@ -615,3 +615,12 @@ def test_a_key_project_plan_dates_its_figures_by_its_title_year():
     got = {(e, y, v) for e, _, y, v, _ in obs(text)}
     assert ("江城东湖智造产业园", 2026, Decimal("12")) in got
     assert ("江城西湖新材料产业园", 2026, Decimal("6450000000")) in got
+
+
+def test_a_district_bureaus_quanqu_figures_are_no_parks():
+    text = ("江城区发展和改革局\n关于下达2026年江城区重点建设项目计划的通知\n一、总体情况\n"
+            "2026年，全区共安排重点建设项目40个，总投资420.5亿元。其中，续建项目15个，新开工项目25个。\n"
+            "从空间布局看，江城东湖智造产业园安排项目12个，总投资156.2亿元。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城东湖智造产业园", Decimal("12")) in got
+    assert not any(v in (Decimal("40"), Decimal("42050000000"), Decimal("15"), Decimal("25")) for _, v in got)

@@ -356,6 +356,9 @@ def find_observations(
      ('肇庆高新技术产业开发区', 'industrial-output-value/yoy-growth', '6.5', 'percent', 2023)]
     """
     lex = lex or load_lexicon()
+    district_issuer = any(_DISTRICT_ISSUER.search(s.text) for s in sentences[:3])
+    if district_issuer:  # a district's 全区 is no park, and an unnamed figure is the district's, not a park's
+        mentions = [m for m in mentions if not (m.cls == "Park" and m.rule.startswith("anaphor"))]
     # 归属于上市公司股东的净利润: a name before 股东 speaks of holders, it is no topic
     topics = sentence_topics(sentences, [m for m in mentions if not _before_holders(m, sentences)])
     section_of = sections(sentences)
@@ -415,6 +418,8 @@ def find_observations(
         park = section_parks.get(section_of[s.index], main_park)
         if park not in owning_parks:
             park = main_park if main_park in owning_parks else None
+        if district_issuer and not any(m.cls == "Park" for m in ms):
+            park = None
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
             section_year = None  # a new news item on the page
@@ -471,10 +476,11 @@ def find_observations(
                 continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
             if q.approximate and q.bound is None:
                 continue  # 约46亿元, 300人左右: a hedged figure, not a measured value (20多家 is a floor, kept as such)
-            if _OTHER_AREA.search(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start) and not any(
+            other_area = _DISTRICT_AREA if district_issuer else _OTHER_AREA
+            if other_area.search(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
-                continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's
+                continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's (全区 in a district's text)
             if q.unit == "count" and _apposition(text, left, q):
                 continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
@@ -932,6 +938,9 @@ _OTHER_AREA = re.compile(
     r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全市|全省|全国|全县|全球)"
 )
 """A clause group about the city, province or country the park is in (全市…): its figures are no entity's."""
+_DISTRICT_ISSUER = re.compile(r"^[\u4e00-\u9fff]{1,12}?区(?:人民政府|发展和改革局|经济和信息化局|统计局|财政局|科学技术局)")
+"""A text issued by a district's government or bureau (嘉兴市南湖区发展和改革局): its 全区 is that district."""
+_DISTRICT_AREA = re.compile(_OTHER_AREA.pattern.replace("全市|", "全市|全区|"))
 _PARK_SELF = re.compile(
     r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全区|园区|高新区|开发区|我区|全园)"
 )
