@@ -624,3 +624,8 @@ def test_a_district_bureaus_quanqu_figures_are_no_parks():
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("江城东湖智造产业园", Decimal("12")) in got
     assert not any(v in (Decimal("40"), Decimal("42050000000"), Decimal("15"), Decimal("25")) for _, v in got)
+
+
+def test_a_share_named_by_bili_is_a_level_of_its_own():
+    got = obs("2024年，江城精工股份有限公司供应商中通过环境管理体系认证的比例达到78%。")
+    assert any(e == "江城精工股份有限公司" and y == 2024 and v == Decimal("78") and u == "percent" for e, _, y, v, u in got)

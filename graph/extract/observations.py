@@ -1179,8 +1179,8 @@ def _table_row(
     return out
 
 
-_RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度))$")
-"""A rate named by its own word (利润率, 配套率, 投入强度)."""
+_RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度|(?<!占)的比例))$")
+"""A rate named by its own word (利润率, 配套率, 投入强度, 通过认证的比例)."""
 _STOCK = re.compile(r"累计|现有|现已")
 """A running total or a standing stock: the paragraph's year does not date it."""
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
