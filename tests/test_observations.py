@@ -629,3 +629,12 @@ def test_a_district_bureaus_quanqu_figures_are_no_parks():
 def test_a_share_named_by_bili_is_a_level_of_its_own():
     got = obs("2024年，江城精工股份有限公司供应商中通过环境管理体系认证的比例达到78%。")
     assert any(e == "江城精工股份有限公司" and y == 2024 and v == Decimal("78") and u == "percent" for e, _, y, v, u in got)
+
+
+def test_a_place_before_a_count_is_not_what_is_counted():
+    from graph.extract.observations import find_observations
+
+    ex = extract_text("2024年，江城高新技术产业开发区举办创新创业大赛，吸引全国56个项目参赛。")
+    _, table = find_observations(ex.sentences, ex.mentions)
+    labels = {table[o.indicator].zh for o in ex.observations if o.value == Decimal("56")}
+    assert labels and not any("全国" in label for label in labels)

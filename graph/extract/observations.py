@@ -137,6 +137,21 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
     return phrase
 
 
+def _no_thing(phrase: str) -> bool:
+    """A phrase before a count that names no thing counted: it ends in a place, a pronoun or
+    an adverb (全国, 省内外, 我们, 已), or it is no Chinese word at all."""
+    from graph.text.segment import pos_pairs
+
+    if not re.search(r"[\u4e00-\u9fff]$", phrase):
+        return True
+    toks = pos_pairs(phrase)
+    return bool(toks) and (toks[-1][1] in ("ns", "s", "r", "d", "c", "p", "f") or toks[-1][0] in _SCOPE_WORDS)
+
+
+_SCOPE_WORDS = frozenset("全国 全省 全市 全球 国内 省内 市内 国内外 省内外 海内外".split())
+"""Words for where things come from (吸引全国86个项目), never the things counted."""
+
+
 def _noun_after(text: str, pos: int) -> str:
     """The noun phrase right after a count (4个项目被列入… → 项目; 40多家子公司 → 子公司)."""
     from graph.text.segment import pos_pairs
@@ -604,6 +619,8 @@ def find_observations(
                         ind_id = _strip_measure(prev_ind).replace("/new", "")
                     elif phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start):
                         phrase = ""  # 涪江科技园共有3家企业: the park is who counts, not what is counted
+                    if phrase and q.unit == "count" and _no_thing(phrase):
+                        phrase = ""  # 吸引全国86个项目: a place before it, the thing counted comes after
                     if not phrase and q.unit == "count":
                         if q.value == 1:
                             continue  # 1个小玻璃泡: an article, not a count
