@@ -638,3 +638,10 @@ def test_a_place_before_a_count_is_not_what_is_counted():
     _, table = find_observations(ex.sentences, ex.mentions)
     labels = {table[o.indicator].zh for o in ex.observations if o.value == Decimal("56")}
     assert labels and not any("全国" in label for label in labels)
+
+
+def test_a_numbered_item_opening_with_a_firm_is_about_that_firm():
+    text = ("江城精工轴承股份有限公司首次公开发行股票招股说明书（节选）\n"
+            "2.江城精工海上轴承有限公司，系公司控股子公司，公司持股70%，主要生产海上风电轴承，2024年实现营业收入8,615.42万元。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城精工海上轴承有限公司", Decimal("86154200")) in got

@@ -635,7 +635,8 @@ def find_observations(
             if ind_id is None:
                 continue
             entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
-                                      inds.table.get(ind_id), principal, self_company, item_entity, issuer)
+                                      inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
+                                      issuer)
             if entity is None:
                 continue
             if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
@@ -717,6 +718,17 @@ def _item_entity(s: Sentence, text: str, ms: Sequence[Mention]) -> str | None:
     rest = text[lead.end():].strip()
     for m in ms:
         if m.cls in ("Enterprise", "Organization", "University") and text[m.start - s.start : m.end - s.start] == rest:
+            return m.key
+    return None
+
+
+def _item_opening(s: Sentence, text: str, ms: Sequence[Mention]) -> str | None:
+    """The firm a numbered item opens with (2.某某有限公司，系公司控股子公司，…): that item's sentence is about it."""
+    lead = _ITEM_HEADING.match(text)
+    if lead is None:
+        return None
+    for m in ms:
+        if m.cls == "Enterprise" and m.start - s.start == lead.end() and re.match(r"[，,]", text[m.end - s.start :]):
             return m.key
     return None
 
