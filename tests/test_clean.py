@@ -72,3 +72,43 @@ def test_a_long_prose_line_cut_mid_word_joins_the_next_whatever_the_width():
     # a long heading without a comma still ends its line
     heading = "江城高新技术产业开发区二〇二四年经济运行情况暨二〇二五年重点工作安排综述\n"
     assert clean_text(heading + raw).text.startswith(heading)
+
+
+def test_two_decimal_figures_side_by_side_stay_apart_and_label_rows_keep_their_cells():
+    # a growth figure beside a level figure: 54.3 7.9 never reads as one number
+    assert "54.3 7.9" in clean_text("工业总产值为54.3 7.9，不含税。").text
+    assert clean_text("投资 1 468.2亿元。").text == "投资1468.2亿元。"  # one number spaced by the PDF
+    # a label, unit, figure row under a header with as many cells keeps every cell apart
+    raw = "指标 单位 2023年 同比增长%\n工业增加值 亿元 54.3 7.9\n新增企业 家 16 -3.0\n说明：数据为快报数。\n"
+    c = clean_text(raw)
+    assert "工业增加值 亿元 54.3 7.9\n新增企业 家 16 -3.0\n" in c.text
+    assert raw[c.offsets[c.text.index("7.9")]] == "7"
+
+
+def test_a_number_wrapped_inside_its_digits_joins_without_a_space():
+    long = "园区坚持创新驱动发展，全年新增高新技术企业四十余家，工业投资持续回升，"
+    raw = f"{long}规上工业总产值达到31\n7.4亿元，{long}同比增长1\n2.6%，{long}研发投入强度达到4\n.1%。\n"
+    c = clean_text(raw)
+    assert "达到317.4亿元，" in c.text and "同比增长12.6%，" in c.text and c.text.endswith("达到4.1%。")
+    i = c.text.index("317.4")
+    assert raw[c.offsets[i + 2]] == "7" and raw[c.offsets[i + 1] + 1] == "\n"
+    # two Latin words across a line break still keep one space
+    assert clean_text(f"{long}Smart\nFactory项目。\n").text.endswith("Smart Factory项目。")
+
+
+def test_a_line_stopped_at_a_semicolon_runs_on_unless_a_list_item_follows():
+    raw = "园区经济稳中有进，2023年工业总产值为210.4亿元；\n2024年达到236.8亿元，增长12.5%。\n"
+    assert clean_text(raw).text == "园区经济稳中有进，2023年工业总产值为210.4亿元；2024年达到236.8亿元，增长12.5%。"
+    items = "附件：\n1、董事会第五次会议决议；\n2、项目投资协议书。\n"
+    assert clean_text(items).text == "附件：\n1、董事会第五次会议决议；\n2、项目投资协议书。"
+
+
+def test_a_line_opening_a_list_item_starts_its_own_paragraph():
+    head = "本月园区新开工重点项目共计三个，总投资合计达到二十六亿元，具体如下"
+    raw = (f"{head}\n①智能装备产业园项目｜投资方：江城重工有限公司｜总投资12亿元\n"
+           "②新材料中试基地项目｜投资方：江城新材有限公司｜总投资8亿元\n")
+    lines = clean_text(raw).text.split("\n")
+    assert lines[1].startswith("①") and lines[2].startswith("②")
+    # a wrapped tail starting with a decimal figure is no list item
+    long = "园区坚持创新驱动发展，全年新增高新技术企业四十余家，工业投资持续回升，规上工业总产值达到"
+    assert "\n" not in clean_text(f"{long}\n2.5亿元，同比增长8.1%。\n").text

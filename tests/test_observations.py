@@ -489,3 +489,159 @@ def test_a_share_row_and_a_unit_price():
     assert len(shares) == 1 and inds[shares[0].indicator].zh == "研发投入占营业收入比重"
     assert any(inds[o.indicator].zh == "研发投入占营业收入比重" and o.year == 2022 for o in ex.observations)
     assert not any(o.value == Decimal("12") and o.unit == "CNY" for o in ex.observations)
+
+
+def test_growth_column_beside_a_year_column_takes_that_year():
+    text = (
+        "江城高新技术产业开发区2023年主要经济指标\n指标 单位 2023年 同比增长%\n"
+        "规模以上工业增加值 亿元 54.3 7.9\n税收收入 亿元 12.6 -2.5\n"
+    )
+    got = {(i, y, v) for _, i, y, v, _ in obs(text)}
+    assert ("industrial-added-value-above-scale", 2023, Decimal("5430000000")) in got
+    growth = {(y, v) for i, y, v in got if i.endswith("growth")}
+    assert growth == {(2023, Decimal("7.9")), (2023, Decimal("-2.5"))}
+
+
+def test_value_reached_past_a_milestone_is_the_level_before_it():
+    text = "2023年，江城高新技术产业开发区工业总产值为910.2亿元；2024年首次突破千亿元大关，达到1032.6亿元，增长13.4%。"
+    got = {(i, y, v) for _, i, y, v, _ in obs(text)}
+    assert ("industrial-output-value", 2024, Decimal("103260000000")) in got
+    assert not any(v == Decimal("100000000000") for _, _, v in got)  # the milestone itself is no figure
+
+
+def test_a_clause_after_a_semicolon_belongs_to_the_entity_opening_it():
+    text = ("2024年，江城东湖智造产业园新签约项目12个，协议投资86.5亿元；"
+            "江城西湖新材料产业园新签约项目7个，协议投资41.2亿元。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城西湖新材料产业园", Decimal("4120000000")) in got
+    assert ("江城东湖智造产业园", Decimal("8650000000")) in got
+
+
+def test_a_firm_named_after_the_figure_or_before_gudong_does_not_own_it():
+    text = ("江城精细化工股份有限公司2024年年度报告（摘要）\n一、经营情况\n"
+            "报告期内，公司实现营业收入12,345.60万元，同比增长10.20%；"
+            "实现归属于上市公司股东的净利润1,234.50万元，同比增长8.10%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城精细化工股份有限公司", Decimal("123456000")) in got
+    assert ("江城精细化工股份有限公司", Decimal("12345000")) in got
+
+
+def test_top_five_customers_is_a_rank_and_the_report_period_company_is_the_issuer():
+    text = ("江城精细化工股份有限公司2024年年度报告（摘要）\n一、经营情况\n"
+            "报告期内公司向前五名客户合计销售金额为5,432.10万元，占年度销售总额的38.20%。")
+    got = {(e, v, u) for e, _, _, v, u in obs(text)}
+    assert ("江城精细化工股份有限公司", Decimal("54321000"), "CNY") in got
+    assert not any(u == "count" for _, _, u in got)  # 前五名 ranks the customers, it counts nothing
+
+
+def test_a_numbered_item_heading_naming_a_firm_owns_the_figures_under_it():
+    text = ("江城精细化工股份有限公司2024年年度报告（摘要）\n三、主要控股参股公司分析\n"
+            "1.江城精化（滨江）有限公司\n"
+            "公司全资子公司，注册资本20,000万元，位于江城滨江化工园区。2024年实现营业收入9,876.50万元。\n"
+            "2.江城宏泰气体有限公司\n"
+            "公司参股公司，公司持股30%。报告期内，公司按权益法确认投资收益321.00万元。\n")
+    got = {(e, i, y, v) for e, i, y, v, _ in obs(text)}
+    assert any(e == "江城精化（滨江）有限公司" and y is None and v == Decimal("200000000") for e, _, y, v in got)
+    assert any(e == "江城精化（滨江）有限公司" and v == Decimal("98765000") for e, _, _, v in got)
+    assert any(e == "江城精细化工股份有限公司" and v == Decimal("3210000") for e, _, _, v in got)  # 公司 in its own clause
+
+
+def test_company_anaphor_in_a_profile_is_the_enterprise_the_text_keeps_naming():
+    text = ("创业十年：一位教授的产业梦\n本报记者 王芳\n2025年7月1日\n"
+            "在江城高新技术产业开发区的车间里，李明正在调试样车。他是江城锐驰动力科技有限公司的创始人。\n"
+            "江城锐驰动力科技有限公司由李明创办。江城锐驰动力科技有限公司的主打产品是电驱系统。江城锐驰动力科技有限公司的团队有80人。\n"
+            "2023年，产品通过江城汽车集团有限公司的整车验证，开始批量配套。\n此后订单逐月增加，产线满负荷运转。\n"
+            "2024年，公司实现营业收入3.2亿元，同比增长40.5%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城锐驰动力科技有限公司", Decimal("320000000")) in got
+
+
+def test_capacity_utilisation_is_a_rate_of_its_year():
+    got = obs("2024年，江城精细化工股份有限公司营业收入8.6亿元，产能利用率达到91.5%。")
+    assert any(y == 2024 and v == Decimal("91.5") for _, _, y, v, _ in got)
+
+
+def test_a_chain_figure_stays_the_chains_when_its_leader_has_a_short_name():
+    text = ("2025年3月10日，江城高新技术产业开发区召开产业链链主企业座谈会。\n"
+            "智能装备产业链由副市长担任链长。该产业链以江城重工股份有限公司（以下简称“江城重工”）为链主企业，"
+            "2024年实现产值512.3亿元，同比增长9.6%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("智能装备", Decimal("51230000000")) in got
+
+
+def test_in_an_issuers_report_a_figure_naming_no_park_is_the_issuers():
+    text = ("江城精工轴承股份有限公司首次公开发行股票招股说明书（节选）\n"
+            "公司位于江城高新技术产业开发区，主要产品为风电轴承。\n"
+            "注：产能按6MW机型折算。2024年度风电轴承产能利用率为95.20%，产销率为96.40%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城精工轴承股份有限公司", Decimal("95.20")) in got
+    assert ("江城精工轴承股份有限公司", Decimal("96.40")) in got
+
+
+def test_counts_after_a_platform_just_built_are_the_platforms():
+    text = ("2024年，江城高新技术产业开发区建成江城科创金融服务中心，入驻银行、保险等机构18家。"
+            "江城材料研究院落户园区，已为园区企业解决技术难题25项。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城科创金融服务中心", Decimal("18")) in got
+    assert ("江城材料研究院", Decimal("25")) in got
+    # a lab holds no patents: the firm that built it does
+    got = obs("2024年，江城精工股份有限公司与江城大学共建精密轴承联合实验室，累计获得授权发明专利12件。")
+    assert any(e == "江城精工股份有限公司" and v == Decimal("12") for e, _, _, v, _ in got)
+
+
+def test_company_anaphor_skips_a_customer_named_once_in_the_sentence_before():
+    text = ("江城锐驰动力科技有限公司发布2024年经营情况\n"
+            "江城锐驰动力科技有限公司位于江城高新技术产业开发区，主营电驱系统。\n"
+            "江城汽车集团有限公司、江城客车有限公司都是公司的长期客户。\n"
+            "2024年，公司实现营业收入3.2亿元，同比增长40.5%。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城锐驰动力科技有限公司", Decimal("320000000")) in got
+
+
+def test_a_range_from_a_year_end_keeps_the_indicator_named_before_it():
+    got = obs("江城高新区高新技术企业数量从2022年末的218家增至2024年末的276家。")
+    assert {(y, v) for _, _, y, v, _ in got} == {(2022, Decimal("218")), (2024, Decimal("276"))}
+
+
+def test_a_range_ending_last_year_end_is_dated_by_the_dateline():
+    text = "江城高新区访谈\n2025年3月18日\n江城高新区高新技术企业数量从2022年末的218家增至去年底的276家。"
+    got = {(y, v) for _, _, y, v, _ in obs(text)}
+    assert (2024, Decimal("276")) in got and (2022, Decimal("218")) in got
+
+
+def test_a_key_project_plan_dates_its_figures_by_its_title_year():
+    text = ("江城区发展和改革局\n关于下达2026年江城区重点建设项目计划的通知\n一、总体情况\n"
+            "从空间布局看，江城东湖智造产业园安排项目12个，总投资156.2亿元；江城西湖新材料产业园安排项目7个，总投资64.5亿元。")
+    got = {(e, y, v) for e, _, y, v, _ in obs(text)}
+    assert ("江城东湖智造产业园", 2026, Decimal("12")) in got
+    assert ("江城西湖新材料产业园", 2026, Decimal("6450000000")) in got
+
+
+def test_a_district_bureaus_quanqu_figures_are_no_parks():
+    text = ("江城区发展和改革局\n关于下达2026年江城区重点建设项目计划的通知\n一、总体情况\n"
+            "2026年，全区共安排重点建设项目40个，总投资420.5亿元。其中，续建项目15个，新开工项目25个。\n"
+            "从空间布局看，江城东湖智造产业园安排项目12个，总投资156.2亿元。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城东湖智造产业园", Decimal("12")) in got
+    assert not any(v in (Decimal("40"), Decimal("42050000000"), Decimal("15"), Decimal("25")) for _, v in got)
+
+
+def test_a_share_named_by_bili_is_a_level_of_its_own():
+    got = obs("2024年，江城精工股份有限公司供应商中通过环境管理体系认证的比例达到78%。")
+    assert any(e == "江城精工股份有限公司" and y == 2024 and v == Decimal("78") and u == "percent" for e, _, y, v, u in got)
+
+
+def test_a_place_before_a_count_is_not_what_is_counted():
+    from graph.extract.observations import find_observations
+
+    ex = extract_text("2024年，江城高新技术产业开发区举办创新创业大赛，吸引全国56个项目参赛。")
+    _, table = find_observations(ex.sentences, ex.mentions)
+    labels = {table[o.indicator].zh for o in ex.observations if o.value == Decimal("56")}
+    assert labels and not any("全国" in label for label in labels)
+
+
+def test_a_numbered_item_opening_with_a_firm_is_about_that_firm():
+    text = ("江城精工轴承股份有限公司首次公开发行股票招股说明书（节选）\n"
+            "2.江城精工海上轴承有限公司，系公司控股子公司，公司持股70%，主要生产海上风电轴承，2024年实现营业收入8,615.42万元。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("江城精工海上轴承有限公司", Decimal("86154200")) in got

@@ -137,6 +137,21 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
     return phrase
 
 
+def _no_thing(phrase: str) -> bool:
+    """A phrase before a count that names no thing counted: it ends in a place, a pronoun or
+    an adverb (全国, 省内外, 我们, 已), or it is no Chinese word at all."""
+    from graph.text.segment import pos_pairs
+
+    if not re.search(r"[\u4e00-\u9fff]$", phrase):
+        return True
+    toks = pos_pairs(phrase)
+    return bool(toks) and (toks[-1][1] in ("ns", "s", "r", "d", "c", "p", "f") or toks[-1][0] in _SCOPE_WORDS)
+
+
+_SCOPE_WORDS = frozenset("全国 全省 全市 全球 国内 省内 市内 国内外 省内外 海内外".split())
+"""Words for where things come from (吸引全国86个项目), never the things counted."""
+
+
 def _noun_after(text: str, pos: int) -> str:
     """The noun phrase right after a count (4个项目被列入… → 项目; 40多家子公司 → 子公司)."""
     from graph.text.segment import pos_pairs
@@ -181,7 +196,7 @@ _WHOLE_OF = re.compile(r"占(?:全[区市园])?([\u4e00-\u9fffA-Za-z&（）()]{2
 """The whole a share is of (占规模以上工业增加值的比重为 → 规模以上工业增加值)."""
 _SHARE_OF = re.compile(r"(?:占|相当于)[^，。；]{1,24}?的?$")
 _REPORT_TITLE = re.compile(
-    r"((?:19|20)\d{2})\s*年(?:[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴)"
+    r"((?:19|20)\d{2})\s*年(?:[^\n]{0,30}?(?:统计公报|公报|统计|年报|经济运行|国民经济|发展报告|年度报告|工作报告|工作总结|年鉴|项目计划)"
     r"|度[^\n。，,；;]{0,24}?报告)"  # 2024年度环境、社会及公司治理（ESG）报告: an annual report of any kind
     r"|^【概况】\s*((?:19|20)\d{2})\s*年"  # a yearbook entry states its year once, in its 【概况】 section
 )
@@ -356,7 +371,11 @@ def find_observations(
      ('肇庆高新技术产业开发区', 'industrial-output-value/yoy-growth', '6.5', 'percent', 2023)]
     """
     lex = lex or load_lexicon()
-    topics = sentence_topics(sentences, mentions)
+    district_issuer = any(_DISTRICT_ISSUER.search(s.text) for s in sentences[:3])
+    if district_issuer:  # a district's 全区 is no park, and an unnamed figure is the district's, not a park's
+        mentions = [m for m in mentions if not (m.cls == "Park" and m.rule.startswith("anaphor"))]
+    # 归属于上市公司股东的净利润: a name before 股东 speaks of holders, it is no topic
+    topics = sentence_topics(sentences, [m for m in mentions if not _before_holders(m, sentences)])
     section_of = sections(sentences)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -376,8 +395,11 @@ def find_observations(
         if m.cls == "Park":
             park_counts[m.key] = park_counts.get(m.key, 0) + 1
     owning_parks = {k for k, n in park_counts.items() if n >= 2} | {m.key for m in mentions if m.cls == "Park" and m.sentence < 3}
-    principal = _principal_enterprise(sentences, mentions)
+    principal = _principal_enterprise(sentences, mentions) or _dominant_enterprise(mentions)
     self_company = _self_company(sentences, mentions)
+    # the enterprise whose name opens the text (江苏某某股份有限公司2024年年度报告): the text is its report
+    first = min((m for m in mentions if m.cls in _ENTITY_CLASSES), key=lambda m: m.start, default=None)
+    issuer = first.key if first is not None and first.cls == "Enterprise" and first.key == principal and first.sentence == 0 else None
     project_keys = {m.key for m in mentions if m.cls == "Project"}
 
     rows = read_tables(sentences, lex)
@@ -395,6 +417,7 @@ def find_observations(
     prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
     last_range: tuple[int, int] | None = None  # the (start, end) years of the last 由A增至B
     in_forecast = False
+    item_entity: str | None = None  # the firm a numbered item heading names (1.某某有限公司)
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     for s, topic in zip(sentences, topics):
         text = s.text
@@ -410,10 +433,13 @@ def find_observations(
         park = section_parks.get(section_of[s.index], main_park)
         if park not in owning_parks:
             park = main_park if main_park in owning_parks else None
+        if district_issuer and not any(m.cls == "Park" for m in ms):
+            park = None
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
             section_year = None  # a new news item on the page
         if heading:
+            item_entity = _item_entity(s, text, ms)  # 1.某某有限公司: the paragraphs under it describe that firm
             in_forecast = bool(_FORECAST_HEADING.match(text))
             years = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                      if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
@@ -465,14 +491,15 @@ def find_observations(
                 continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
             if q.approximate and q.bound is None:
                 continue  # 约46亿元, 300人左右: a hedged figure, not a measured value (20多家 is a floor, kept as such)
-            if _OTHER_AREA.search(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start) and not any(
+            other_area = _DISTRICT_AREA if district_issuer else _OTHER_AREA
+            if other_area.search(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
-                continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's
+                continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's (全区 in a district's text)
             if q.unit == "count" and _apposition(text, left, q):
                 continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
-            if q.unit == "count" and text[: q.start].endswith("第"):
-                continue  # 成为全区第5家上市企业, 第二条生产线: an ordinal, not a count
+            if q.unit == "count" and text[: q.start].endswith(("第", "前")):
+                continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
                 continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
             if q.unit in ("CNY", "USD") and re.search(r"每[\u4e00-\u9fff]{1,4}$", before):
@@ -481,10 +508,10 @@ def find_observations(
                 continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            static = re.search(r"年产|年封测|年加工|年处理|产能|面积", before)
+            static = re.search(r"年产|年封测|年加工|年处理|产能(?!利用率)|面积|注册资本", before)  # (产能利用率 is a rate of its year)
             year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
-            if static and not [m for m in YEAR_RE.finditer(text, left, q.start)]:
-                year = None
+            if static and (not [m for m in YEAR_RE.finditer(text, left, q.start)] or "注册资本" in before):
+                year = None  # (a registered capital is a standing amount, whenever it was registered)
             own_period = _last_period(text, q.start)
             rel_here = [m for m in _RELATIVE_YEAR.finditer(text, left, q.start)] if dateline and year is None and not static else []
             if rel_here and not _PERIOD_RE.search(text, rel_here[-1].start(), q.start):
@@ -514,11 +541,13 @@ def find_observations(
                     year = last_range[0]  # 同期从58家增至91家: over the same years as the range before
             # the end of a range (由102个增至202个) repeats the start's indicator
             range_end = re.search(r"(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|降至|下降至|减少至|减至)"
-                                  r"(?:((?:19|20)\d{2})年(?:底|末)?的?)?$", before)
+                                  r"(?:((?:19|20)\d{2})年(?:底|末)?的?|(去年|上年|今年)(?:底|末)?的?)?$", before)
             if range_end and out and out[-1].sentence == s.index and was_open:
                 start = out[-1]
                 if range_end.group(1):
                     year = int(range_end.group(1))
+                elif range_end.group(2) and dateline:  # 增至去年底的318家: the year before the dateline's
+                    year = dateline - (0 if range_end.group(2) == "今年" else 1)
                 elif same_span and last_range is not None:
                     year = last_range[1]
                 elif start.year is not None:
@@ -573,7 +602,9 @@ def find_observations(
                     ind_id, year, own_period = prev_level[0], int(compared.group(1)), None
                 if ind_id is None and prev_level is not None and prev_level[1] == q.unit and (
                     _ELLIPSIS.fullmatch(core.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
-                ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted
+                    or (not core.strip() and _MILESTONE_BEFORE.search(text, 0, left))
+                ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
+                    # and 迈上600亿元台阶，达到612亿元: the value reached past the milestone
                     ind_id = prev_level[0]  # 2022年为486亿元；2023年达到541亿元: the same indicator, another year
                 if ind_id is None:
                     phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
@@ -582,12 +613,14 @@ def find_observations(
                     if range_start:
                         phrase = phrase[: range_start.start()]
                     if not phrase:
-                        m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})(?:由|从)\s*(?:(?:19|20)\d{2}年的?)?$", before)
+                        m_prev = re.search(r"([\u4e00-\u9fff“”+]{2,16})(?:由|从)\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?)?$", before)
                         phrase = _strip_names(m_prev.group(1), text, ms, s) if m_prev else ""
                     if phrase in ("总数", "总量", "累计", "合计", "总计") and prev_ind is not None:
                         ind_id = _strip_measure(prev_ind).replace("/new", "")
                     elif phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start):
                         phrase = ""  # 涪江科技园共有3家企业: the park is who counts, not what is counted
+                    if phrase and q.unit == "count" and _no_thing(phrase):
+                        phrase = ""  # 吸引全国86个项目: a place before it, the thing counted comes after
                     if not phrase and q.unit == "count":
                         if q.value == 1:
                             continue  # 1个小玻璃泡: an article, not a count
@@ -602,7 +635,8 @@ def find_observations(
             if ind_id is None:
                 continue
             entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
-                                      inds.table.get(ind_id), principal, self_company)
+                                      inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
+                                      issuer)
             if entity is None:
                 continue
             if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
@@ -653,6 +687,58 @@ def find_observations(
     out += _table_observations(rows, mentions, inds, lex, document_company(sentences, mentions))
     out += _year_table_observations(year_rows, company.key if company else "", inds, lex, ref_year)
     return _first_statements(out), inds.table
+
+
+_BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)$")
+
+
+def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Quantity) -> str | None:
+    """The platform or institute the sentence has just built (A建成P，入驻机构21家; 共建P，…培养研究生36人):
+    the counts in the clauses after it are the new body's, until another entity is named."""
+    if q.unit != "count" or re.search(r"专利|商标|著作权", text[left : q.start]):
+        return None  # (patents are granted to the firm that files them, not to a lab it built)
+    built = [m for m in ms if m.cls in ("Platform", "ResearchInstitute", "University") and m.end - s.start <= left
+             and _BUILT.search(text, 0, m.start - s.start)]
+    if not built:
+        return None
+    last = built[-1]
+    if any(m.cls in _ENTITY_CLASSES and last.end <= m.start and m.end - s.start <= q.start for m in ms):
+        return None
+    return last.key
+
+
+_ITEM_HEADING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])\s*")
+
+
+def _item_entity(s: Sentence, text: str, ms: Sequence[Mention]) -> str | None:
+    """The organisation a numbered heading consists of (1.启澜电子材料（如东）有限公司), or None."""
+    lead = _ITEM_HEADING.match(text)
+    if lead is None:
+        return None
+    rest = text[lead.end():].strip()
+    for m in ms:
+        if m.cls in ("Enterprise", "Organization", "University") and text[m.start - s.start : m.end - s.start] == rest:
+            return m.key
+    return None
+
+
+def _item_opening(s: Sentence, text: str, ms: Sequence[Mention]) -> str | None:
+    """The firm a numbered item opens with (2.某某有限公司，系公司控股子公司，…): that item's sentence is about it."""
+    lead = _ITEM_HEADING.match(text)
+    if lead is None:
+        return None
+    for m in ms:
+        if m.cls == "Enterprise" and m.start - s.start == lead.end() and re.match(r"[，,]", text[m.end - s.start :]):
+            return m.key
+    return None
+
+
+def _before_holders(m: Mention, sentences: Sequence[Sentence]) -> bool:
+    """The mention is followed by 股东 (its shareholders), as in 归属于上市公司股东的净利润."""
+    if not 0 <= m.sentence < len(sentences):
+        return False
+    s = sentences[m.sentence]
+    return s.text.startswith("股东", m.end - s.start)
 
 
 def _first_statements(records: Sequence[ObservationRecord]) -> list[ObservationRecord]:
@@ -833,6 +919,18 @@ def _self_company(sentences: Sequence[Sentence], mentions: Sequence[Mention]) ->
     return None
 
 
+def _dominant_enterprise(mentions: Sequence[Mention]) -> str | None:
+    """The enterprise a profile is about: named at least four times and twice as often as any other."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == "Enterprise":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 4 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=lambda k: counts[k])
+
+
 def _most_named_park(mentions: Sequence[Mention]) -> str | None:
     counts: dict[str, int] = {}
     for m in mentions:
@@ -869,6 +967,9 @@ _OTHER_AREA = re.compile(
     r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全市|全省|全国|全县|全球)"
 )
 """A clause group about the city, province or country the park is in (全市…): its figures are no entity's."""
+_DISTRICT_ISSUER = re.compile(r"^[\u4e00-\u9fff]{1,12}?区(?:人民政府|发展和改革局|经济和信息化局|统计局|财政局|科学技术局)")
+"""A text issued by a district's government or bureau (嘉兴市南湖区发展和改革局): its 全区 is that district."""
+_DISTRICT_AREA = re.compile(_OTHER_AREA.pattern.replace("全市|", "全市|全区|"))
 _PARK_SELF = re.compile(
     r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全区|园区|高新区|开发区|我区|全园)"
 )
@@ -895,23 +996,31 @@ def _observed_entity(
     indicator: Indicator | None = None,
     principal: str | None = None,
     self_company: str | None = None,
+    item: str | None = None,
+    issuer: str | None = None,
 ) -> str | None:
-    """Whose figure it is: a project it sits in, an entity named in its clause, an anaphor,
-    the sentence's subject, the figure before it in the paragraph, the topic, the park."""
+    """Whose figure it is: a project it sits in, an entity named in its clause, the firm of the
+    item heading above, an anaphor, the sentence's subject, the figure before it in the paragraph,
+    the topic, the park."""
     container = next((m for m in ms if m.cls == "Project" and m.start - s.start <= q.start and q.end <= m.end - s.start), None)
     if container is not None:
         return container.key
     in_clause = [
         m for m in ms
         if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= q.start
-        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以|下辖|包括)$", text[: m.start - s.start])
-        and not re.match(r"[、和及等]", text[m.end - s.start :])  # 下辖A、B、C3个片区, 带动A等5家企业: members of what is counted
+        and not re.search(r"(?:与|和|及|同|跟|在|向|对|被|以|为|下辖|包括)$", text[: m.start - s.start])
+        and not re.match(r"[、和及等]|股东", text[m.end - s.start :])  # 下辖A、B、C3个片区, 带动A等5家企业: members of what is counted
         and not re.search(r"(?:与|同|跟)", text[left : m.start - s.start])
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
     ]
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    built = _built_here(s, text, ms, left, q)
+    if built is not None:
+        return built
+    if item is not None and not re.match(r"(?:报告期内)?本?公司", text[left : q.start]):
+        return item  # 1.A有限公司 / 公司全资子公司，注册资本5亿元…: A's figures, whatever 公司 the text says
     segment = max(text.rfind(c, 0, q.start) for c in "；;。") + 1
     own = _PARK_SELF.search(text, segment, q.start)
     if park is not None and own and not any(
@@ -928,13 +1037,16 @@ def _observed_entity(
         return chain.key
     if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
         return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年|目前|现在|当前|如今|截至目前)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
         wanted = _ANAPHORA[anaphor.group(1)]
         if anaphor.group(1) == "公司" and self_company is not None:
             return self_company  # the text defined 公司 as its own issuer: not a customer just named
-        if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1:
+        if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
+                and topic.start < s.start + q.start  # (公司实现营业收入…；…A公司…: not a firm named after the figure)
+                and not (principal is not None and topic.key != principal
+                         and sum(m.key == topic.key for m in mentions) < 2)):  # nor a customer named once in passing
             return topic.key
         if wanted == "Enterprise" and principal is not None:
             return principal  # 公司实现营业收入…: the enterprise the document is about, not a customer just named
@@ -953,7 +1065,9 @@ def _observed_entity(
             m for m in mentions if m.cls == "Platform" and m.start < s.start and m.sentence >= s.index - 2]
         if plats:
             return plats[-1].key
-    subject = _subject(s, text, ms, q.start)
+    # A…；B安排项目9个，总投资97.4亿元: a clause after ； speaks of the entity that opens its own segment
+    subject = (_subject(s, text, [m for m in ms if m.start - s.start >= segment], q.start) if segment else None) or _subject(
+        s, text, ms, q.start)
     if subject is not None:
         return subject.key
     if prev_entity is not None:
@@ -962,6 +1076,8 @@ def _observed_entity(
         park is not None and topic.sentence == s.index and topic.start - s.start > q.start
     ):  # 全年新认定工程中心5家，其中A获批…: a firm named after the figure does not own it
         return topic.key
+    if issuer is not None and not any(m.cls == "Park" for m in ms):
+        return issuer  # an issuer's report: a figure whose sentence names no park is the issuer's
     return park
 
 
@@ -978,7 +1094,7 @@ def _chain_subject(s: Sentence, text: str, ms: Sequence[Mention], mentions: Sequ
         if m is None:
             continue
         if m.group(1):
-            if any(x.cls in _ENTITY_CLASSES and m.end() <= x.start - s.start and x.end - s.start <= pos and not text[: x.start - s.start].endswith("以") for x in ms):
+            if any(x.cls in _ENTITY_CLASSES and m.end() <= x.start - s.start and x.end - s.start <= pos and not text[: x.start - s.start].endswith(("以", "简称“", "简称", "称“")) for x in ms):
                 continue
             prior = [x for x in mentions if x.cls == "Industry" and x.rule == "industry:named" and x.start < s.start and x.sentence >= s.index - 2]
             return prior[-1] if prior else None
@@ -1001,7 +1117,7 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
-        if re.match(r"^(?:旗下|下属|所属|的|等)", text[m.end - s.start :]):
+        if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
             continue
         return m
     return None
@@ -1055,6 +1171,8 @@ def _table_row(
     if len(values) != len(cols):
         return []
     base = _amount_indicator(label, "CNY", inds, lex)
+    # a growth column beside year columns (2024年 同比增长%) is the growth into the latest of them
+    col_years = [int(m.group(1)) for c in cols if (m := re.fullmatch(r"((?:19|20)\d{2})\s*年?", c))]
     out = []
     for raw, col in zip(values, cols):
         year_m = re.fullmatch(r"((?:19|20)\d{2})\s*年?", col)
@@ -1083,18 +1201,20 @@ def _table_row(
             value = q.value
         if ind_id is None:
             continue
-        year = int(year_m.group(1)) if year_m else None
-        period = None if year_m else re.sub(r"(?:同比增长|增长|增速|增幅)?[（(]?%?[）)]?$", "", col) or None
+        year = int(year_m.group(1)) if year_m else (max(col_years) if growth and col_years else None)
+        period = None if year is not None else re.sub(r"(?:同比增长|增长|增速|增幅)?[（(]?%?[）)]?$", "", col) or None
         out.append(ObservationRecord(park, ind_id, value, q.unit, s.index, s.start, s.start + len(text),
                                      "observation:table", year=year, period=period))
     return out
 
 
-_RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度))$")
-"""A rate named by its own word (利润率, 配套率, 投入强度)."""
+_RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度|(?<!占)的比例))$")
+"""A rate named by its own word (利润率, 配套率, 投入强度, 通过认证的比例)."""
 _STOCK = re.compile(r"累计|现有|现已")
 """A running total or a standing stock: the paragraph's year does not date it."""
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
+_MILESTONE_BEFORE = re.compile(r"(?:台阶|大关|关口)[，,]\s*$")
+"""A clause that passes a milestone (迈上600亿元台阶，): the next clause states the value reached."""
 _ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末)?|今年|上年(?:底|末)?)(?:则|又|再|进一步)?")
 """A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
 its indicator is the one of the level figure before it, when the unit agrees."""

@@ -106,6 +106,8 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
         elif width and _TABLE_ROW.match(text) and (len(text.split()) == width or (
                 len(text.split()) == width - 1 and i + 1 < len(lines) and _WRAPPED_CELL.fullmatch(lines[i + 1].strip()))):
             out.add(i)  # (a last cell may wrap to the next line)
+        elif width and len(text.split()) == width and _FIGURE_ROW.match(text):
+            out.add(i)  # a row of label, unit and figure cells under a header as wide (营业收入 亿元 1032.5 13.6)
         elif width and text.split()[:1] in (["合计"], ["总计"]) and _FIGURE_ROW.match(text):
             out.add(i)  # the totals row closing a numbered table
             width = 0
@@ -122,11 +124,43 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
     return frozenset(out)
 
 
+_NUMBER_BEFORE = re.compile(r"[\d.,]+$")
+_NUMBER_AFTER = re.compile(r"^[\d.,]+")
+
+
+def _two_numbers(body: str, a: int, j: int) -> bool:
+    """The space at ``body[a:j]`` parts two numbers, not a number's digits (826.4 15.2 could only
+    join into 826.415.2): each side carries its own decimal point.
+
+    Examples
+    --------
+    >>> _two_numbers("总产值 826.4 15.2", 9, 10), _two_numbers("1 468.2亿元", 1, 2)
+    (True, False)
+    """
+    left = _NUMBER_BEFORE.search(body, 0, a)
+    right = _NUMBER_AFTER.match(body[j:])
+    return bool(left and right and "." in left.group().strip(".") and "." in right.group().strip("."))
+
+
 def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip()
     while stripped and stripped[-1] in _CLOSERS:
         stripped = stripped[:-1]
     return bool(stripped) and (stripped[-1] in TERMINAL_PUNCTUATION or stripped[-1] in "：:")
+
+
+# a line that opens an item of a list: 2、 (二) 二、 ② ● 第三
+_ITEM_START = re.compile(r"^(?:\d{1,2}[、.．)）]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳]|[●•·■□▪◆◇▶►\-*–—○]|第[一二三四五六七八九十\d]{1,3}[条章节项])")
+
+
+# a line that surely opens a list item, never a wrapped line's tail (unlike 2.5亿元 or —)
+_LIST_OPENER = re.compile(r"^(?:[①-⑳]|[●■◆▶►]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}、)")
+
+
+def _clause_runs_on(line: str, nxt: str) -> bool:
+    """A line of prose stopped at a semicolon whose sentence goes on in the next line (…为486.3亿元；
+    / 2023年达到541.7亿元，…): not a paragraph's end, unless the next line opens a list item."""
+    return line.rstrip()[-1:] in "；;" and bool(nxt) and not _ITEM_START.match(nxt) and any(p in line for p in "，；;")
 
 
 def _cut_mid_sentence(line: str) -> bool:
@@ -258,7 +292,7 @@ def clean_text(raw: str) -> CleanText:
             nxt = body[j] if j < n else ""
             keep = prev and nxt and (table_row or not (is_cjk(prev) or is_cjk(nxt)))
             if keep and prev.isdigit() and nxt.isdigit() and not table_row:
-                keep = False
+                keep = _two_numbers(body, a, j)
             if keep:
                 out.append(" ")
                 offs.append(start + a)
@@ -283,13 +317,16 @@ def clean_text(raw: str) -> CleanText:
         after = following[idx]  # the next line with text (len(lines) if none)
         nxt_line = lines[after][0].strip() if after < len(lines) else ""
         pending_break = (
-            _ends_sentence(text) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
+            (_ends_sentence(text) and not _clause_runs_on(text, nxt_line)) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
             or idx in tables or (after if after < len(lines) else idx + 1) in tables
+            or bool(_LIST_OPENER.match(nxt_line))
         )
         if not pending_break and out and out[-1][-1].isascii() and out[-1][-1].isalnum():
             # joining two Latin words across a line break keeps one space
             nxt = nxt_line
-            if nxt[:1].isascii() and nxt[:1].isalnum():
+            if out[-1][-1].isdigit() and nxt[:1].isdigit():
+                pass  # a number wrapped inside its digits (达到61 / 2.5亿元) joins whole
+            elif nxt[:1].isascii() and nxt[:1].isalnum():
                 out.append(" ")
                 offs.append(start + len(body))
     offs.append(len(raw))
