@@ -539,3 +539,13 @@ def test_a_semicolon_clause_names_its_own_seller():
     f, _ = facts("广东云岭光学有限公司营收增长16%；珠海晶彩显示有限公司去年营收21亿元，显示模组批量供应深圳明视光电有限公司。")
     assert ("珠海晶彩显示有限公司", "hasCustomer", "深圳明视光电有限公司") in f
     assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") not in f
+
+
+def test_in_a_company_report_gongsi_is_always_the_issuer():
+    f, _ = facts(
+        "湖北恒远精密轴承股份有限公司2024年年度报告（摘录）\n第三节 管理层讨论与分析\n一、主要客户\n"
+        "武汉江岸重工有限公司系2023年新增客户，主要向公司采购风电轴承。\n"
+        "报告期内，公司建有湖北省精密轴承工程技术研究中心。"
+    )
+    assert ("湖北恒远精密轴承股份有限公司", "hostsPlatform", "湖北省精密轴承工程技术研究中心") in f
+    assert ("武汉江岸重工有限公司", "hostsPlatform", "湖北省精密轴承工程技术研究中心") not in f

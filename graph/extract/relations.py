@@ -52,6 +52,8 @@ _CUES = load_cues()
 _LOCATIVE_BEFORE = _CUES.ends_with("locative")
 _CHILD_BEFORE = re.compile(_CUES.alternation("subsidiary") + "$")
 _OWN_FIRM = re.compile(r"^(?:本公司|公司|我们|我公司)(?!的?(?:全资|控股)?子公司)")
+# 公司/本公司/发行人 opening a sentence or its first clause (报告期内，公司…), but not 公司全资子公司，… (a subsidiary's own line)
+_REPORT_SELF = re.compile(r"^(?:[^，,。；]{0,12}?[，,])?(?:本公司|公司|发行人)(?![^，,；;。]{0,10}?(?:子公司|参股公司)[，,])")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
@@ -172,6 +174,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     last_firm: Mention | None = None
     first_firm: Mention | None = None
     children: set[str] = set()  # firms introduced as someone's 子公司
+    own_report = document_company(sentences, mentions, defined=True)
     section_of = sections(sentences)
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
@@ -181,7 +184,10 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         topic = None
         # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
         carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
-        if _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
+        if own_report is not None and _REPORT_SELF.match(s.text):
+            # a company's own report (prospectus, annual report): 公司/本公司/发行人 is always the issuer
+            topic, carry = own_report, True
+        elif _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
             # 公司/我们 (not 该公司): the firm the text is about (the current topic, unless only a subsidiary of it), not the one named last
             own = current is not None and current.cls == "Enterprise" and current.key not in children
             topic = current if own or first_firm is None else first_firm
