@@ -549,3 +549,15 @@ def test_in_a_company_report_gongsi_is_always_the_issuer():
     )
     assert ("湖北恒远精密轴承股份有限公司", "hostsPlatform", "湖北省精密轴承工程技术研究中心") in f
     assert ("武汉江岸重工有限公司", "hostsPlatform", "湖北省精密轴承工程技术研究中心") not in f
+
+
+def test_supply_written_as_prose_names_seller_and_buyer():
+    f, _ = facts(
+        "浙江明川泵业有限公司的不锈钢原料由宁波恒钢材料有限公司长期供应，电机则采购自温州华动电机有限公司，"
+        "铸件主要向同处园区的台州立铸机械有限公司采购。"
+    )
+    assert ("宁波恒钢材料有限公司", "hasCustomer", "浙江明川泵业有限公司") in f
+    assert ("温州华动电机有限公司", "hasCustomer", "浙江明川泵业有限公司") in f
+    assert ("台州立铸机械有限公司", "hasCustomer", "浙江明川泵业有限公司") in f
+    f, _ = facts("浙江明川泵业有限公司去年首次实现对杭州清渠水务设备有限公司的批量供货。")
+    assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") in f

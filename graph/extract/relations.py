@@ -856,6 +856,61 @@ def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 由(隔壁的)B(长期)供应 / 向(同处园区的)B采购 / 采购自B: B sells; 向/为/对B(的)…供货: B buys
+_QUALIFIER = r"(?:[^，。；;,、]{0,14}?的)?"
+_ADVERBS = r"(?:长期|主要|稳定|批量|独家|大量|持续|首次|正式|已|均|则)*"
+_SUPPLIED_BY = re.compile(r"由" + _QUALIFIER + "$")
+_SUPPLIED_BY_VERB = re.compile(_ADVERBS + _CUES.alternation("supplied-by"))
+_BOUGHT_FROM = re.compile(r"(?:向" + _QUALIFIER + "|" + _CUES.alternation("purchase") + "自)$")
+_BOUGHT_FROM_VERB = re.compile(_ADVERBS + _CUES.alternation("purchase"))
+_DELIVERED_TO = re.compile(r"(?:向|为|对)" + _QUALIFIER + "$")
+_DELIVERED_TO_VERB = re.compile(r"(?:的)?[^，。；;,]{0,12}?" + _ADVERBS + _CUES.alternation("deliver"))
+_OWN_CLAUSE = re.compile(r"(?:[^，,。；;]{0,12}?[，,])?(?:本公司|公司|该公司|该企业|其(?!中|他|余|实|次)|我们)")
+# 配套B…产线: the named line's owner buys
+_FITS_LINE = re.compile(r"[^，。；;,]{0,16}?(?:产线|生产线|车型|机型)")
+_IN_FRAME = re.compile(r"(?:由|向|为|对|自|与|和|及|、|给|通过|配套)" + _QUALIFIER + "$")
+
+
+def _trade_subject(ctx: _Ctx, doc: _Doc, before: int, other: Mention) -> Mention | None:
+    """The firm a supply clause is about: the first enterprise of the sentence's part (up to
+    a semicolon) that no preposition governs, else the topic firm, else the document's firm."""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, before) for c in "；;") + 1
+    if _OWN_CLAUSE.match(text, start) and ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic.key != other.key:
+        return ctx.topic  # 公司…由B供应 / 其产品…: the firm the text speaks of
+    free = [m for m in ctx.mentions if m.cls == "Enterprise" and start <= ctx.rel(m) and ctx.rel_end(m) <= before
+            and m.key != other.key and not _IN_FRAME.search(text[: ctx.rel(m)])
+            and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ctx.mentions)]
+    if free:
+        return free[0]
+    for t in (ctx.topic, doc.main_firm):
+        if t is not None and t.cls == "Enterprise" and t.key != other.key:
+            return t
+    return None
+
+
+@rule("supply-prose")
+def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """原料由B供应 / 向B采购 / 采购自B: B has the clause's firm as customer; 向B批量供货 / 为B…稳定供货: the reverse."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for m in [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]:
+        before, after = text[: ctx.rel(m)], text[ctx.rel_end(m) :]
+        if _SUPPLIED_BY.search(before) and _SUPPLIED_BY_VERB.match(after):
+            buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
+            if buyer is not None:
+                _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:由B供应")
+        elif _BOUGHT_FROM.search(before) and (before.endswith("自") or _BOUGHT_FROM_VERB.match(after)):
+            buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
+            if buyer is not None:
+                _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:向B采购")
+        elif (_DELIVERED_TO.search(before) and _DELIVERED_TO_VERB.match(after)) or (before.endswith("配套") and _FITS_LINE.match(after)):
+            seller = _trade_subject(ctx, doc, ctx.rel(m), m)
+            if seller is not None:
+                _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:向B供货")
+    return out
+
+
 _SELF_PARENT = re.compile(r"(?:^|[，,；;。])(?:(?:本|该)?公司|其)(?:的)?(?:[^，,；;。]{0,12}?(?:设立|成立|组建|投资设立|新设))?(?:了)?$")
 
 
