@@ -561,3 +561,13 @@ def test_supply_written_as_prose_names_seller_and_buyer():
     assert ("台州立铸机械有限公司", "hasCustomer", "浙江明川泵业有限公司") in f
     f, _ = facts("浙江明川泵业有限公司去年首次实现对杭州清渠水务设备有限公司的批量供货。")
     assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") in f
+
+
+def test_a_report_lists_the_issuers_subsidiaries():
+    f, _ = facts(
+        "湖北恒远精密轴承股份有限公司2024年年度报告（摘录）\n第四节 子公司情况\n"
+        "1.襄阳恒远锻造有限公司，系公司全资子公司，注册资本8000万元。\n"
+        "2.宜昌恒远传动有限公司\n公司持股60%的控股子公司，主要生产减速器。"
+    )
+    assert ("襄阳恒远锻造有限公司", "subsidiaryOf", "湖北恒远精密轴承股份有限公司") in f
+    assert ("宜昌恒远传动有限公司", "subsidiaryOf", "湖北恒远精密轴承股份有限公司") in f

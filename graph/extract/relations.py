@@ -298,6 +298,7 @@ class _Doc:
     last_industry: Mention | None = None
     prev_topic: Mention | None = None
     last_pair: tuple[Mention, Mention] | None = None
+    own_firm: Mention | None = None  # the issuer of a company's own report (see tables.document_company)
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -973,6 +974,28 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             par = [m for m in ms if tail.start() <= ctx.rel(m) < tail.end() and m.cls == "Enterprise"]
             if subj and par:
                 _add(out, ctx, subj[-1], "subsidiaryOf", par[0], "subsidiaryOf:是…的子公司")
+    return out
+
+
+# （X，）系公司全资子公司 / 公司持股65%的控股子公司，…: in a company's own report, a subsidiary of the issuer
+_ISSUER_CHILD = re.compile(r"(?:^|[，,])(?:系|是|为)?(?:本)?公司(?:持股[\d.]+%的|的)?" + _CUES.alternation("subsidiary") + r"(?=[，,。；;]|$)")
+
+
+@rule("issuer-subsidiary")
+def issuer_subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A report's subsidiary list: 「X，系公司全资子公司」 or a heading X then 「公司全资子公司，…」: X subsidiaryOf the issuer."""
+    out: list[Relation] = []
+    if doc.own_firm is None:
+        return out
+    cue = _ISSUER_CHILD.search(ctx.sentence.text)
+    if cue is None:
+        return out
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start() and m.key != doc.own_firm.key]
+    child = firms[0] if firms else None
+    if child is None and cue.start() == 0 and ctx.topic is not None and ctx.topic.key != doc.own_firm.key:
+        child = ctx.topic  # the heading above named it
+    if child is not None and child.cls == "Enterprise":
+        _add(out, ctx, child, "subsidiaryOf", doc.own_firm, "subsidiaryOf:系公司子公司")
     return out
 
 
@@ -1759,6 +1782,7 @@ def find_relations(
     last_platform = None
     main_park = _main_park(mentions)
     main_firm = _main_firm(sentences, mentions)
+    own_firm = document_company(sentences, mentions, defined=True)
     all_mentions = tuple(mentions)
     last_industry = None
     prev_topic = None
@@ -1770,7 +1794,7 @@ def find_relations(
             earlier = prev_topic if prev_topic is not None and prev_topic.cls == "Park" else main_park
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
-                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair)
+                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm)
         found = relations_in(_Ctx(s, ms, topic), doc)
         out += found
         pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
