@@ -571,3 +571,15 @@ def test_a_report_lists_the_issuers_subsidiaries():
     )
     assert ("襄阳恒远锻造有限公司", "subsidiaryOf", "湖北恒远精密轴承股份有限公司") in f
     assert ("宜昌恒远传动有限公司", "subsidiaryOf", "湖北恒远精密轴承股份有限公司") in f
+
+
+def test_a_title_with_no_body_in_a_report_is_held_in_the_issuer():
+    f, ex = facts(
+        "湖北恒远精密轴承股份有限公司2024年年度报告（摘录）\n第五节 核心技术人员\n"
+        "公司主要原料由武汉江岸钢材有限公司供应。\n"
+        "其中，副总经理贺景文毕业于武汉理工大学，兼任武汉理工大学材料学院硕士生导师。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("贺景文", "湖北恒远精密轴承股份有限公司", "副总经理") in roles
+    assert ("贺景文", "武汉理工大学", "硕士生导师") in roles
+    assert not any(o == "武汉江岸钢材有限公司" for _s, o, _r in roles)

@@ -1104,8 +1104,8 @@ def _university_of(ctx: _Ctx, body: Mention) -> Mention:
 
 
 # 张三…，同时受聘为X大学兼职教授 / 同时担任我校兼职教授 / 同时是X大学教授: a second post at a university
-_ALSO_POST = re.compile(r"(?:同时|还|也|并)(?:受聘为|担任|兼任|是)(我校|该校|学校)?$")
-_ACADEMIC_POST = re.compile(r"^(?:的)?((?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师))")
+_ALSO_POST = re.compile(r"(?:(?:同时|还|也|并)(?:受聘为|担任|兼任|是)|[，,]兼任)(我校|该校|学校)?$")
+_ACADEMIC_POST = re.compile(r"^(?:的)?((?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师|硕士生导师))")
 
 
 @rule("also-post")
@@ -1116,9 +1116,11 @@ def also_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     people = [m for m in ms if m.cls == "Person"]
     if not people:
         return out
-    for post in re.finditer(r"(?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师)", text):
+    for post in re.finditer(r"(?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师|硕士生导师)", text):
         role = _ACADEMIC_POST.match(text[post.start() :])
         uni = next((m for m in ms if m.cls in ("University", "ResearchInstitute") and ctx.rel_end(m) == post.start()), None)
+        if uni is not None:
+            uni = _university_of(ctx, uni)  # 兼任A大学B学院硕士生导师: the cue stands before the university
         cue = _ALSO_POST.search(text[: ctx.rel(uni) if uni is not None else post.start()])
         if cue is None or role is None:
             continue
@@ -1163,6 +1165,8 @@ def _role_body(ctx: _Ctx, doc: _Doc, person: Mention, role: str) -> Mention | No
 
     if ctx.topic is not None and fits(ctx.topic):
         return ctx.topic
+    if doc.own_firm is not None and fits(doc.own_firm):
+        return doc.own_firm  # 董事长、总经理X in a company's own report: a post in the issuer
     before = [m for m in doc.all_mentions if m.end <= person.start and fits(m)]
     return before[-1] if before else None
 
