@@ -583,3 +583,12 @@ def test_a_title_with_no_body_in_a_report_is_held_in_the_issuer():
     assert ("贺景文", "湖北恒远精密轴承股份有限公司", "副总经理") in roles
     assert ("贺景文", "武汉理工大学", "硕士生导师") in roles
     assert not any(o == "武汉江岸钢材有限公司" for _s, o, _r in roles)
+
+
+def test_qi_after_a_validation_points_back_to_the_validating_buyer():
+    f, _ = facts(
+        "浙江明川泵业有限公司主营屏蔽泵。去年，其屏蔽泵产品通过杭州清渠水务设备有限公司的产线验证，正式进入其供应链体系。"
+    )
+    assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") in f
+    f, _ = facts("浙江明川泵业有限公司主营屏蔽泵。杭州清渠水务设备有限公司为其配套生产电机。")
+    assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") not in f

@@ -869,6 +869,7 @@ _DELIVERED_TO_VERB = re.compile(r"(?:的)?[^，。；;,]{0,12}?" + _ADVERBS + _C
 _OWN_CLAUSE = re.compile(r"(?:[^，,。；;]{0,12}?[，,])?(?:本公司|公司|该公司|该企业|其(?!中|他|余|实|次)|我们)")
 # 配套B…产线: the named line's owner buys
 _FITS_LINE = re.compile(r"[^，。；;,]{0,16}?(?:产线|生产线|车型|机型)")
+_THEIR_CHAIN = re.compile(r"(?:进入|打入|切入)其(?:" + _CUES.alternation("customer-close") + r")|为其[^，。；;,]{0,12}?" + _ADVERBS + "(?:配套|供货|供应)")
 _IN_FRAME = re.compile(r"(?:由|向|为|对|自|与|和|及|、|给|通过|配套)" + _QUALIFIER + "$")
 
 
@@ -909,6 +910,15 @@ def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             seller = _trade_subject(ctx, doc, ctx.rel(m), m)
             if seller is not None:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:向B供货")
+    for cue in _THEIR_CHAIN.finditer(text):
+        # 通过B的产线验证，正式进入其供应链体系 / 开始为其…批量配套: 其 is the firm just named
+        named = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()
+                 and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ctx.mentions)]
+        if not named or not re.search(r"[，,]", text[ctx.rel_end(named[-1]) : cue.start()]):
+            continue  # A为其配套: A is the seller (rule serves); 其 points back past a comma here
+        seller = _trade_subject(ctx, doc, ctx.rel(named[-1]), named[-1])
+        if seller is not None:
+            _add(out, ctx, seller, "hasCustomer", named[-1], "hasCustomer:进入其供应链")
     return out
 
 
