@@ -592,3 +592,20 @@ def test_qi_after_a_validation_points_back_to_the_validating_buyer():
     assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") in f
     f, _ = facts("浙江明川泵业有限公司主营屏蔽泵。杭州清渠水务设备有限公司为其配套生产电机。")
     assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") not in f
+
+
+def test_a_firm_after_tongguo_or_jinru_is_not_what_the_sentence_is_about():
+    f, ex = facts(
+        "浙江明川泵业有限公司主营屏蔽泵。"
+        "去年，MC型屏蔽泵通过杭州清渠水务设备有限公司的验证；随后，公司又进入宁波东港石化有限公司的供应链。"
+        "公司总经理顾晓峰表示，将继续扩产。"
+    )
+    roles = {(r.subject, r.object) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("顾晓峰", "浙江明川泵业有限公司") in roles
+    assert ("浙江明川泵业有限公司", "hasCustomer", "宁波东港石化有限公司") in f
+
+
+def test_a_partner_is_not_paired_with_a_name_inside_its_own():
+    f, _ = facts("该中心由明川泵业牵头，联合浙江大学宁波研究院共同建设。")
+    assert ("浙江大学宁波研究院", "coBuiltPlatformWith", "浙江大学") not in f
+    assert ("浙江大学", "coBuiltPlatformWith", "浙江大学宁波研究院") not in f

@@ -134,7 +134,7 @@ def _is_topic_candidate(m: Mention, text: str, offset: int) -> bool:
     for cue in _LOCATED_CUE.finditer(clause):
         pass
     if cue is None:
-        cue = re.search(r"(?:走进|来到|在)(?=[^的]*$)", clause)
+        cue = re.search(r"(?:走进|来到|在|通过|向|对|为|给|由|被|经|进入|打入|切入)(?=[^的]*$)", clause)
     return cue is None or "的" in clause[cue.end() :]
 
 
@@ -622,9 +622,12 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for join in _JOINED_FOUNDING.finditer(text):
         # A（简称…）联合B(等高校)组建X / 并联合B…组建X: A built X with B
         partners = [m for m in actors if join.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= join.end(1)]
+        partners = [m for m in partners if not any(o is not m and o.start <= m.start and m.end <= o.end for o in partners)]
         left = [m for m in actors if ctx.rel_end(m) <= join.start()
                 and re.fullmatch(r"(?:[（(][^）)]*[）)])?[”\"]?(?:并|还|也|已)?", text[ctx.rel_end(m) : join.start()])]
         subject = left[-1] if left else (ctx.topic if ctx.topic is not None and re.search(r"(?:^|[，,；;])(?:并|还|也)?$", text[: join.start()]) else None)
+        if subject is not None and any(p.start <= subject.start and subject.end <= p.end for p in partners):
+            subject = None  # the topic is the partner itself (or a name inside it), not a second party
         if subject is not None and partners and not _PLANNED_BEFORE.search(text, 0, join.start()):
             for b in _coordinated_right(ctx, partners):
                 _add(out, ctx, subject, "coBuiltPlatformWith", b, "coBuiltPlatformWith:联合…组建")
@@ -1383,6 +1386,10 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
         if _BARE_COMPANY.match(text):  # 公司已进入…: an announcement's or a profile's own company
             topic = main_firm or topic
         seller = _seller_before(ctx, cue.start(), buyers) or topic or main_firm
+        clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
+        if ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers and _OWN_CLAUSE.fullmatch(
+                text, clause_start, cue.start() - len(re.search(r"(?:已|又|也|还|正式|成功|首次|先后)*$", text[: cue.start()]).group())):
+            seller = ctx.topic  # 随后，公司又进入B的供应链: the clause's own firm, not the one named before it
         sellers = [seller] if seller is not None else []
         for m in reversed([m for m in orgs if sellers and m.end <= sellers[0].start]):
             if _gap(text[ctx.rel_end(m) : ctx.rel(sellers[0])]) in ("、", "和", "及", "与", "以及"):
