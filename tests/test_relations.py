@@ -609,3 +609,8 @@ def test_a_partner_is_not_paired_with_a_name_inside_its_own():
     f, _ = facts("该中心由明川泵业牵头，联合浙江大学宁波研究院共同建设。")
     assert ("浙江大学宁波研究院", "coBuiltPlatformWith", "浙江大学") not in f
     assert ("浙江大学", "coBuiltPlatformWith", "浙江大学宁波研究院") not in f
+
+
+def test_a_firm_working_through_its_platform_hosts_it():
+    f, _ = facts("浙江明川泵业有限公司主营屏蔽泵。公司依托浙江省屏蔽泵工程技术研究中心开展研发。")
+    assert ("浙江明川泵业有限公司", "hostsPlatform", "浙江省屏蔽泵工程技术研究中心") in f
