@@ -614,3 +614,12 @@ def test_a_partner_is_not_paired_with_a_name_inside_its_own():
 def test_a_firm_working_through_its_platform_hosts_it():
     f, _ = facts("浙江明川泵业有限公司主营屏蔽泵。公司依托浙江省屏蔽泵工程技术研究中心开展研发。")
     assert ("浙江明川泵业有限公司", "hostsPlatform", "浙江省屏蔽泵工程技术研究中心") in f
+
+
+def test_an_industry_framing_the_clause_or_named_as_the_firms_trade():
+    f, _ = facts("生物医药领域，浙江康源制药有限公司研制的注射液获批上市。")
+    assert ("浙江康源制药有限公司", "inIndustry", "生物医药") in f
+    f, _ = facts("浙江康源制药有限公司主营注射液，是我市生物医药行业的骨干企业。")
+    assert ("浙江康源制药有限公司", "inIndustry", "生物医药") in f
+    f, _ = facts("生物医药领域，浙江康源制药有限公司作为龙头企业，带动30家企业集聚。")
+    assert ("浙江康源制药有限公司", "inIndustry", "生物医药") not in f

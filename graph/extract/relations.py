@@ -564,6 +564,13 @@ def project_done(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# an industry opening the sentence or a clause as its frame: 智能装备领域，… / 在人工智能赛道，…
+_INDUSTRY_LEAD_BEFORE = re.compile(r"(?:^|[，,；;。])(?:在)?$")
+_INDUSTRY_LEAD = re.compile(r"^(?:产业|行业)?(?:领域|赛道|板块)(?:方面)?[，,]")
+# 是园区海洋生物产业的骨干企业 / 是我省生物医药行业的重点企业 (not 龙头/链主: chain leaders have their own rule)
+_INDUSTRY_MEMBER = re.compile(r"^(?:产业|行业|领域)的?(?:骨干|重点|代表性|领军|代表)?(?:企业|公司)")
+
+
 @rule("firm-industry")
 def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """这家…的电子信息企业 / X是一家新材料企业: the topic firm is in that industry."""
@@ -571,6 +578,17 @@ def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for ind in [m for m in ms if m.cls == "Industry"]:
         before, after = text[: ctx.rel(ind)], text[ctx.rel_end(ind) :]
+        lead = _INDUSTRY_LEAD.match(after) if _INDUSTRY_LEAD_BEFORE.search(before) else None
+        if lead:
+            # 智能装备领域，A研制的… / 在人工智能赛道，成立五年的A…: the clause's subject works in it
+            # (a 龙头/链主 there is the chain-leader rule's)
+            firms = [m for m in ms if m.cls == "Enterprise" and re.fullmatch(r"(?:[^，,；;。]{0,12}的)?", text[ctx.rel_end(ind) + lead.end() : ctx.rel(m)] if ctx.rel(m) >= ctx.rel_end(ind) + lead.end() else "x")]
+            if firms and not _CHAIN_CUE.search(text):
+                _add(out, ctx, firms[0], "inIndustry", ind, "inIndustry:X领域，A")
+            continue
+        if topic is not None and topic.cls == "Enterprise" and re.search(r"是[^，,；;。]{0,6}$", before) and _INDUSTRY_MEMBER.match(after):
+            _add(out, ctx, topic, "inIndustry", ind, "inIndustry:是X产业的骨干企业")
+            continue
         if topic is not None and topic.cls == "Enterprise":
             if re.match(r"^(?:产业)?(?:的)?(?:企业|公司|厂商)", after) and re.search(r"(?:这家|该|是一家|一家|作为)", before):
                 _add(out, ctx, topic, "inIndustry", ind, "inIndustry:X企业")
