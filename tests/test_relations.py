@@ -623,3 +623,20 @@ def test_an_industry_framing_the_clause_or_named_as_the_firms_trade():
     assert ("浙江康源制药有限公司", "inIndustry", "生物医药") in f
     f, _ = facts("生物医药领域，浙江康源制药有限公司作为龙头企业，带动30家企业集聚。")
     assert ("浙江康源制药有限公司", "inIndustry", "生物医药") not in f
+
+
+def test_shuangfang_with_one_party_named_pairs_it_with_the_speakers_firm():
+    f, _ = facts(
+        "浙江明川泵业有限公司主营屏蔽泵。浙江明川泵业有限公司去年营收增长。浙江明川泵业有限公司总部在宁波。"
+        "我们参股了一家做密封件的企业，宁波东港密封科技有限公司，双方在机械密封上联合开发。"
+    )
+    assert ("浙江明川泵业有限公司", "cooperatesWith", "宁波东港密封科技有限公司") in f
+
+
+def test_a_report_paragraph_on_an_investee_pairs_it_with_the_issuer():
+    f, _ = facts(
+        "湖北恒远精密轴承股份有限公司2024年年度报告（摘录）\n第四节 参股公司情况\n"
+        "1.襄阳恒通特钢有限公司\n公司参股公司，公司持股30%，主要生产轴承钢。报告期内，双方在新钢种开发方面开展合作。"
+    )
+    assert ("湖北恒远精密轴承股份有限公司", "cooperatesWith", "襄阳恒通特钢有限公司") in f
+    assert ("湖北恒远精密轴承股份有限公司", "produces", "轴承钢") not in f

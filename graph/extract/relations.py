@@ -53,7 +53,7 @@ _LOCATIVE_BEFORE = _CUES.ends_with("locative")
 _CHILD_BEFORE = re.compile(_CUES.alternation("subsidiary") + "$")
 _OWN_FIRM = re.compile(r"^(?:本公司|公司|我们|我公司)(?!的?(?:全资|控股)?子公司)")
 # 公司/本公司/发行人 opening a sentence or its first clause (报告期内，公司…), but not 公司全资子公司，… (a subsidiary's own line)
-_REPORT_SELF = re.compile(r"^(?:[^，,。；]{0,12}?[，,])?(?:本公司|公司|发行人)(?![^，,；;。]{0,10}?(?:子公司|参股公司)[，,])")
+_REPORT_SELF = re.compile(r"^(?:(?!本?公司|发行人)[^，,。；]{0,12}?[，,])?(?:本公司|公司|发行人)(?![^，,；;。]{0,10}?(?:子公司|参股公司)[，,])")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
@@ -1566,6 +1566,14 @@ def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Men
         return [(first[keys[0]], first[keys[1]])]
     if not keys and doc.last_pair is not None:
         return [doc.last_pair]
+    own = doc.own_firm or doc.main_firm
+    if own is None:
+        return []
+    if len(keys) == 1 and named[0].key != own.key and named[0].cls in ORG and _SELF_WORD.search(text[: both.start()]):
+        return [(own, named[0])]  # 我们参股了B，双方…联合开发: the speaker's firm and B
+    topic = ctx.topic
+    if not keys and doc.own_firm is not None and topic is not None and topic.cls == "Enterprise" and topic.key != own.key:
+        return [(own, topic)]  # a report's paragraph on one investee: 双方 are the issuer and it
     return []
 
 
