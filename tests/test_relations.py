@@ -640,3 +640,13 @@ def test_a_report_paragraph_on_an_investee_pairs_it_with_the_issuer():
     )
     assert ("湖北恒远精密轴承股份有限公司", "cooperatesWith", "襄阳恒通特钢有限公司") in f
     assert ("湖北恒远精密轴承股份有限公司", "produces", "轴承钢") not in f
+
+
+def test_a_joint_lab_named_a_dash_b_was_built_by_both():
+    f, _ = facts(
+        "宁波东港密封科技有限公司（以下简称“东港密封”）主营机械密封。"
+        "东港密封总经理顾晓峰与校领导共同为“宁波大学—东港密封流体密封联合实验室”揭牌。"
+        "双方此前已共同申请发明专利“一种双端面机械密封结构”。"
+    )
+    assert ("宁波大学", "coBuiltPlatformWith", "宁波东港密封科技有限公司") in f
+    assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f

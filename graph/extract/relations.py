@@ -649,6 +649,15 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if subject is not None and partners and not _PLANNED_BEFORE.search(text, 0, join.start()):
             for b in _coordinated_right(ctx, partners):
                 _add(out, ctx, subject, "coBuiltPlatformWith", b, "coBuiltPlatformWith:联合…组建")
+    for p in [m for m in ctx.mentions if m.cls == "Platform" and _JOINT_PLATFORM.search(m.name)]:
+        # “A—B联合实验室”: the two names the joint lab is named after built it together
+        if not re.search(r"[—－-]$", text[: ctx.rel(p)]) or _PLANNING.search(text):
+            continue
+        a = next((m for m in actors if ctx.rel_end(m) == ctx.rel(p) - 1), None)
+        b = max((m for m in doc.all_mentions if m.cls in ACTORS and len(m.name) >= 2 and p.name.startswith(m.name)
+                 and len(p.name) > len(m.name)), key=lambda m: len(m.name), default=None)
+        if a is not None and b is not None and a.key != b.key:
+            _add(out, ctx, a, "coBuiltPlatformWith", b, "coBuiltPlatformWith:A—B联合实验室")
     for cue in _COBUILD_CUE.finditer(text):
         if _PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start()):
             continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
