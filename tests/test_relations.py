@@ -650,3 +650,12 @@ def test_a_joint_lab_named_a_dash_b_was_built_by_both():
     )
     assert ("宁波大学", "coBuiltPlatformWith", "宁波东港密封科技有限公司") in f
     assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f
+
+
+def test_a_solely_filed_patent_after_a_co_filed_one_has_its_own_applicant():
+    f, _ = facts(
+        "宁波东港密封科技有限公司与宁波大学共同申请的发明专利“一种双端面机械密封结构”获得省专利奖；"
+        "该公司独立申请的发明专利“一种干气密封监测方法”已获授权。"
+    )
+    assert ("一种干气密封监测方法", "applicant", "宁波东港密封科技有限公司") in f
+    assert ("一种干气密封监测方法", "applicant", "宁波大学") not in f

@@ -623,7 +623,8 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for pat in [m for m in ms if m.cls == "Patent"]:
         alone = re.search(r"(?:由([^，。；]{0,30}?))?(?:独立|自主|单独)?(?:申请|申报|研发|研制)的(?:发明)?(?:专利)?[“「]?$", text[: ctx.rel(pat)])
-        if alone and not _COFILE_CUE.search(text[: ctx.rel(pat)]):
+        clause_start = max(text.rfind(c, 0, ctx.rel(pat)) for c in "；;。") + 1  # 共同申请的P1…；公司独立申请的P2: P2 has one applicant
+        if alone and not _COFILE_CUE.search(text, clause_start, ctx.rel(pat)):
             filers = [m for m in ms if m.cls in ORG and alone.start(1) >= 0 and alone.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= alone.end(1)] if alone.group(1) else []
             filer = filers[0] if filers else (topic if topic is not None and topic.cls in ORG else None)
             if filer is not None:
