@@ -659,3 +659,12 @@ def test_a_solely_filed_patent_after_a_co_filed_one_has_its_own_applicant():
     )
     assert ("一种干气密封监测方法", "applicant", "宁波东港密封科技有限公司") in f
     assert ("一种干气密封监测方法", "applicant", "宁波大学") not in f
+
+
+def test_a_construction_site_places_the_project_not_the_firm():
+    f, _ = facts(
+        "宁波东港密封科技有限公司投资建设的“年产50万套机械密封项目”由全资子公司宁波东港精工有限公司实施，"
+        "建设地点位于宁波杭州湾新材料产业园，项目总投资8亿元。"
+    )
+    assert ("年产50万套机械密封项目", "locatedIn", "宁波杭州湾新材料产业园") in f
+    assert ("宁波东港密封科技有限公司", "locatedIn", "宁波杭州湾新材料产业园") not in f

@@ -356,6 +356,9 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_SITE_BEFORE = re.compile(_CUES.alternation("project-site") + "$")
+
+
 @rule("located-cue")
 def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """X 位于/落户/入驻 P (the chain of parks right after the cue), P的X after the cue."""
@@ -363,8 +366,8 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     s, text, ms, topic = ctx.sentence, ctx.sentence.text, ctx.mentions, ctx.topic
     for cue in _LOCATED_CUE.finditer(text):
         parks = [m for m in ms if m.cls == "Park" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 12]
-        if not parks:
-            continue
+        if not parks or _SITE_BEFORE.search(text, 0, cue.start()):
+            continue  # 建设地点位于P: the project's site (rule project-site), not the clause's firm
         # the chain of parks right after the cue: 清远高新区雄兴工业园
         chain = [parks[0]]
         for p in parks[1:]:
@@ -388,6 +391,29 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
+    return out
+
+
+_PROJECT_SITE = re.compile(_CUES.alternation("project-site") + r"(?:位于|为|在|设在|选在)?[：:]?")
+
+
+@rule("project-site")
+def project_site(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """建设地点位于P / 建设地点：P: the project spoken of (named before in the sentence, else last) is in P and its sub-area."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _PROJECT_SITE.finditer(text):
+        chain = [m for m in ms if m.cls == "Park" and ctx.rel(m) == cue.end()]
+        if not chain:
+            continue
+        for p in ms:
+            if p.cls == "Park" and ctx.rel(p) == ctx.rel_end(chain[-1]):
+                chain.append(p)
+        projects = [m for m in ms if m.cls == "Project" and ctx.rel_end(m) <= cue.start()]
+        project = projects[-1] if projects else doc.last_project
+        if project is not None:
+            for p in chain:
+                _add(out, ctx, project, "locatedIn", p, "locatedIn:建设地点")
     return out
 
 
