@@ -668,3 +668,10 @@ def test_a_construction_site_places_the_project_not_the_firm():
     )
     assert ("年产50万套机械密封项目", "locatedIn", "宁波杭州湾新材料产业园") in f
     assert ("宁波东港密封科技有限公司", "locatedIn", "宁波杭州湾新材料产业园") not in f
+
+
+def test_building_for_a_firm_or_a_building_contract_makes_it_a_customer():
+    f, _ = facts("烟台北港船舶重工有限公司主营海工装备。10月，公司为山东东岬海洋牧场有限公司建造的养殖平台完成交付。")
+    assert ("烟台北港船舶重工有限公司", "hasCustomer", "山东东岬海洋牧场有限公司") in f
+    f, _ = facts("烟台北港船舶重工有限公司主营海工装备。10月，公司与浙江南渔远洋集团有限公司签订2艘养殖工船建造合同。")
+    assert ("烟台北港船舶重工有限公司", "hasCustomer", "浙江南渔远洋集团有限公司") in f
