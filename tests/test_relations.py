@@ -675,3 +675,16 @@ def test_building_for_a_firm_or_a_building_contract_makes_it_a_customer():
     assert ("烟台北港船舶重工有限公司", "hasCustomer", "山东东岬海洋牧场有限公司") in f
     f, _ = facts("烟台北港船舶重工有限公司主营海工装备。10月，公司与浙江南渔远洋集团有限公司签订2艘养殖工船建造合同。")
     assert ("烟台北港船舶重工有限公司", "hasCustomer", "浙江南渔远洋集团有限公司") in f
+
+
+def test_a_project_named_before_and_gongsi_leading_a_joint_project():
+    f, _ = facts(
+        "宁波东港密封科技有限公司与园区集中签约，投资建设机械密封生产基地项目和密封件检测中心项目。"
+        "其中，机械密封生产基地项目由宁波东港密封科技有限公司的全资子公司宁波东港精工有限公司具体实施。"
+    )
+    assert ("机械密封生产基地项目", "undertakenBy", "宁波东港精工有限公司") in f
+    f, _ = facts(
+        "宁波东港密封科技股份有限公司2024年度社会责任报告\n第三章 创新\n"
+        "由公司牵头，联合宁波大学完成的“高参数机械密封关键技术及产业化”项目获省科学技术进步奖一等奖。"
+    )
+    assert ("高参数机械密封关键技术及产业化", "undertakenBy", "宁波东港密封科技股份有限公司") in f

@@ -549,7 +549,11 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if passive and not re.match(r"^的", text[cue.end() :]):
             target = passive[0]  # X项目由A具体实施: X is the subject, not a project named later
         elif by is not None and re.search(r"(?<![该本此])[\u4e00-\u9fff]{2}项目$", text[: by.start()]):
-            continue  # a project named here but not recognised: not the one named before
+            # a project named here but not recognised here: one the text named before under that name, else none
+            named = [m for m in doc.all_mentions if m.cls == "Project" and text[: by.start()].endswith(m.name)]
+            if not named:
+                continue
+            target = max(named, key=lambda m: len(m.name))
         if target is None:
             prior = [m for m in projects if ctx.rel_end(m) <= cue.start()]
             target = prior[-1] if prior else (doc.last_project if re.search(r"(?:项目|该项目)", text[: cue.start()]) else None)
@@ -583,8 +587,9 @@ def project_done(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         start = max(before.rfind(c) for c in "。；;") + 1
         doers = [m for m in ms if m.cls in ORG and start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(proj)]
-        if _SELF_WORD.search(before[start:]) and topic is not None and topic.cls in ORG:
-            doers.insert(0, topic)
+        self_firm = doc.own_firm or (topic if topic is not None and topic.cls in ORG and topic not in doers else None)
+        if _SELF_WORD.search(before[start:]) and self_firm is not None:
+            doers.insert(0, self_firm)  # 由公司牵头: the report's issuer, else the firm the text is about
         for d in doers:
             _add(out, ctx, proj, "undertakenBy", d, "undertakenBy:完成")
     return out
