@@ -688,3 +688,8 @@ def test_a_project_named_before_and_gongsi_leading_a_joint_project():
         "由公司牵头，联合宁波大学完成的“高参数机械密封关键技术及产业化”项目获省科学技术进步奖一等奖。"
     )
     assert ("高参数机械密封关键技术及产业化", "undertakenBy", "宁波东港密封科技股份有限公司") in f
+
+
+def test_a_firm_investing_a_sum_to_build_a_project_undertakes_it():
+    f, _ = facts("宁波东港密封科技有限公司主营机械密封。去年，公司投资3.5亿元建设的年产50万套机械密封项目在园区投产。")
+    assert ("年产50万套机械密封项目", "undertakenBy", "宁波东港密封科技有限公司") in f
