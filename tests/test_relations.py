@@ -693,3 +693,12 @@ def test_a_project_named_before_and_gongsi_leading_a_joint_project():
 def test_a_firm_investing_a_sum_to_build_a_project_undertakes_it():
     f, _ = facts("宁波东港密封科技有限公司主营机械密封。去年，公司投资3.5亿元建设的年产50万套机械密封项目在园区投产。")
     assert ("年产50万套机械密封项目", "undertakenBy", "宁波东港密封科技有限公司") in f
+
+
+def test_school_and_company_stand_for_the_pair_named_before():
+    f, _ = facts(
+        "2021年，宁波大学与宁波东港密封科技有限公司共建流体密封联合实验室。"
+        "实验室成立以来，学校和公司共同申请发明专利12件，其中“一种双端面机械密封结构”获得省专利奖。"
+    )
+    assert ("一种双端面机械密封结构", "applicant", "宁波东港密封科技有限公司") in f
+    assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f

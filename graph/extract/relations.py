@@ -1582,7 +1582,8 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     return [(subject, b) for b in chain if b.key != subject.key]
 
 
-_BOTH_SIDES = re.compile(r"双方")
+# 双方, and the pair a university's or a firm's text calls by their kinds (学校和公司, 校企)
+_BOTH_SIDES = re.compile(r"双方|校企|(?:学校|高校)(?:和|与)(?:公司|企业)|(?:公司|企业)(?:和|与)(?:学校|高校)")
 _PLANNING = re.compile(_CUES.alternation("planning"))
 _JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,24}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
