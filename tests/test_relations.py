@@ -702,3 +702,14 @@ def test_school_and_company_stand_for_the_pair_named_before():
     )
     assert ("一种双端面机械密封结构", "applicant", "宁波东港密封科技有限公司") in f
     assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f
+
+
+def test_a_subsidiary_set_up_in_a_park_is_the_one_located_there():
+    f, _ = facts("宁波东港密封科技有限公司在宁波杭州湾新材料产业园设立了全资子公司宁波东港精工有限公司，专门生产密封环。")
+    assert ("宁波东港精工有限公司", "locatedIn", "宁波杭州湾新材料产业园") in f
+    assert ("宁波东港密封科技有限公司", "locatedIn", "宁波杭州湾新材料产业园") not in f
+
+
+def test_the_second_chain_leader_after_zeshi():
+    f, _ = facts("新型显示产业链的链主是安徽晶岳光电股份有限公司，集成电路产业链的链主则是安徽芯泓微电子有限公司。")
+    assert ("安徽芯泓微电子有限公司", "chainLeaderOf", "集成电路") in f

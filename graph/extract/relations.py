@@ -469,6 +469,9 @@ def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:了)?(?:一家)?(?:全资|控股)?子公司")
+
+
 @rule("located-at")
 def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """在P，X… (the sentence's subject is in P); X在P开工/揭牌; 在P投资建设X."""
@@ -490,6 +493,9 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if not act:
             continue
         obj = [m for m in ms if m.cls in ("Project", "Platform") and ctx.rel(m) == ctx.rel_end(p) + act.end()]
+        child = _NEW_CHILD.match(text, ctx.rel_end(p) + act.end())
+        if child:  # A在P设立了全资子公司B: B is the one in P
+            obj = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) == child.end()]
         if obj:
             _add(out, ctx, obj[0], "locatedIn", p, "locatedIn:在P建设X")
             continue
@@ -1814,7 +1820,7 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     if same:
         return same[:1]
     # X产业链链主企业A / X产业龙头企业A: the firm right after the cue names the industry's leader
-    right = re.match(r"^(?:企业)?(?:代表)?", text[cue.end() :])
+    right = re.match(r"^(?:企业)?(?:代表)?(?:则是|就是|也是|便是)?", text[cue.end() :])
     after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
     if after and (re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]) or not text[clause_start : cue.start()].strip("“”")):
         return after[:1]
