@@ -713,3 +713,11 @@ def test_a_subsidiary_set_up_in_a_park_is_the_one_located_there():
 def test_the_second_chain_leader_after_zeshi():
     f, _ = facts("新型显示产业链的链主是安徽晶岳光电股份有限公司，集成电路产业链的链主则是安徽芯泓微电子有限公司。")
     assert ("安徽芯泓微电子有限公司", "chainLeaderOf", "集成电路") in f
+
+
+def test_a_subsidiary_just_set_up_sells_to_the_listed_buyer():
+    f, _ = facts(
+        "宁波东港密封科技有限公司主营机械密封。我们在舟山设立了全资子公司舟山东港材料有限公司，主要生产石墨环，也对外销售给浙江南海泵业有限公司。"
+    )
+    assert ("舟山东港材料有限公司", "hasCustomer", "浙江南海泵业有限公司") in f
+    assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海泵业有限公司") not in f

@@ -876,7 +876,9 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                    and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])]
         segment = max(text.rfind(c, 0, cust.start()) for c in "；;")  # A…；B…批量供应C: B sells
         sellers = [m for m in sellers if ctx.rel(m) > segment] or sellers
-        seller = sellers[0] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
+        # no free subject before the cue: the firm named last before it (我们设立了子公司B，…销售给C: B sells), else the topic
+        seller = sellers[0] if sellers else (_seller_before(ctx, cust.start(), buyers)
+                                             or (topic if topic is not None and topic.cls == "Enterprise" else None))
         for m in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:list")
