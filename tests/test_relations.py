@@ -721,3 +721,10 @@ def test_a_subsidiary_just_set_up_sells_to_the_listed_buyer():
     )
     assert ("舟山东港材料有限公司", "hasCustomer", "浙江南海泵业有限公司") in f
     assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海泵业有限公司") not in f
+
+
+def test_what_an_unbuilt_project_will_make_is_not_yet_produced():
+    f, _ = facts("3月18日，宁波东港密封科技有限公司年产50万套机械密封环项目在园区开工。")
+    assert ("宁波东港密封科技有限公司", "produces", "机械密封环") not in f
+    f, _ = facts("3月18日，宁波东港密封科技有限公司年产50万套机械密封环项目在园区建成投产。")
+    assert ("宁波东港密封科技有限公司", "produces", "机械密封环") in f

@@ -1260,6 +1260,20 @@ def _role_body(ctx: _Ctx, doc: _Doc, person: Mention, role: str) -> Mention | No
     return before[-1] if before else None
 
 
+_IN_PRODUCTION = re.compile(r"投产|达产|量产|正式生产")
+
+
+def _in_unbuilt_project(ctx: _Ctx, prod: Mention) -> bool:
+    """Is ``prod`` named only inside a project's name, in a clause that does not say the project produces yet?"""
+    projects = [m for m in ctx.mentions if m.cls == "Project" and m.start <= prod.start and prod.end <= m.end]
+    if not projects:
+        return False
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, ctx.rel(projects[0])) for c in "；;。") + 1
+    ends = [i for i in (text.find(c, ctx.rel_end(projects[0])) for c in "；;。") if i >= 0]
+    return not _IN_PRODUCTION.search(text, start, min(ends) if ends else len(text))
+
+
 @rule("project-product")
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
@@ -1275,6 +1289,8 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if owner:
             _add(out, ctx, proj, "undertakenBy", owner[-1], "undertakenBy:firm+project")
     for prod in [m for m in ms if m.cls == "Product"]:
+        if _in_unbuilt_project(ctx, prod):
+            continue  # 年产2万吨X项目开工: what a project will make once built is not yet the firm's product
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
