@@ -728,3 +728,11 @@ def test_what_an_unbuilt_project_will_make_is_not_yet_produced():
     assert ("宁波东港密封科技有限公司", "produces", "机械密封环") not in f
     f, _ = facts("3月18日，宁波东港密封科技有限公司年产50万套机械密封环项目在园区建成投产。")
     assert ("宁波东港密封科技有限公司", "produces", "机械密封环") in f
+
+
+def test_a_firm_that_is_one_of_the_parks_key_firms_is_in_the_park():
+    f, _ = facts(
+        "宁波杭州湾新材料产业园位于慈溪。宁波杭州湾新材料产业园新签项目12个。"
+        "宁波东港密封科技有限公司主营机械密封，是园区流体装备产业的骨干企业。"
+    )
+    assert ("宁波东港密封科技有限公司", "locatedIn", "宁波杭州湾新材料产业园") in f

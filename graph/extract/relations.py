@@ -452,6 +452,25 @@ def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# …，是园区海洋生物产业的骨干企业 / 是P新材料产业链的链主企业: the sentence's firm is one of the park's
+_PARK_MEMBER = re.compile(r"[^，,；;。]{0,16}?(?:骨干|重点|龙头|链主|规上|领军|代表性)企业")
+
+
+@rule("park-member")
+def park_member(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A…，是园区X产业的骨干企业: A is in the park."""
+    out: list[Relation] = []
+    text, topic = ctx.sentence.text, ctx.topic
+    for p in [m for m in ctx.mentions if m.cls == "Park"]:
+        if not re.search(r"(?:^|[，,])(?:也|还|已)?(?:是|为|系)$", text[: ctx.rel(p)]) or not _PARK_MEMBER.match(text, ctx.rel_end(p)):
+            continue
+        firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(p)]
+        firm = topic if topic is not None and topic.cls == "Enterprise" else (firms[0] if firms else None)
+        if firm is not None:
+            _add(out, ctx, firm, "locatedIn", p, "locatedIn:是园区…企业")
+    return out
+
+
 _INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
 
 
