@@ -736,3 +736,8 @@ def test_a_firm_that_is_one_of_the_parks_key_firms_is_in_the_park():
         "宁波东港密封科技有限公司主营机械密封，是园区流体装备产业的骨干企业。"
     )
     assert ("宁波东港密封科技有限公司", "locatedIn", "宁波杭州湾新材料产业园") in f
+
+
+def test_winning_a_buyers_tender_makes_it_a_customer():
+    f, _ = facts("宁波东港密封科技有限公司近期中标浙江南海石化有限公司密封件集中采购项目。")
+    assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海石化有限公司") in f

@@ -968,7 +968,9 @@ _OWN_CLAUSE = re.compile(r"(?:[^，,。；;]{0,12}?[，,])?(?:本公司|公司|�
 # 配套B…产线: the named line's owner buys
 _FITS_LINE = re.compile(r"[^，。；;,]{0,16}?(?:产线|生产线|车型|机型)")
 _THEIR_CHAIN = re.compile(r"(?:进入|打入|切入)其(?:" + _CUES.alternation("customer-close") + r")|为其[^，。；;,]{0,12}?" + _ADVERBS + "(?:配套|供货|供应)")
-_IN_FRAME = re.compile(r"(?:由|向|为|对|自|与|和|及|、|给|通过|配套)" + _QUALIFIER + "$")
+_TENDER_WON = re.compile(_CUES.alternation("tender-won") + "$")
+_TENDERED = re.compile(r"的?[^，。；;,]{0,12}?(?:项目|采购|招标|订单|标段)")
+_IN_FRAME = re.compile(r"(?:由|向|为|对|自|与|和|及|、|给|通过|配套|中标)" + _QUALIFIER + "$")
 
 
 def _trade_subject(ctx: _Ctx, doc: _Doc, before: int, other: Mention) -> Mention | None:
@@ -1004,7 +1006,8 @@ def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
             if buyer is not None:
                 _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:向B采购")
-        elif (_DELIVERED_TO.search(before) and _DELIVERED_TO_VERB.match(after)) or (before.endswith("配套") and _FITS_LINE.match(after)):
+        elif ((_DELIVERED_TO.search(before) and _DELIVERED_TO_VERB.match(after)) or (before.endswith("配套") and _FITS_LINE.match(after))
+              or (_TENDER_WON.search(before) and _TENDERED.match(after))):
             seller = _trade_subject(ctx, doc, ctx.rel(m), m)
             if seller is not None:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:向B供货")
