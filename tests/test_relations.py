@@ -741,3 +741,13 @@ def test_a_firm_that_is_one_of_the_parks_key_firms_is_in_the_park():
 def test_winning_a_buyers_tender_makes_it_a_customer():
     f, _ = facts("宁波东港密封科技有限公司近期中标浙江南海石化有限公司密封件集中采购项目。")
     assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海石化有限公司") in f
+
+
+def test_a_title_holder_who_joined_the_company_works_for_the_firm_the_text_is_about():
+    f, ex = facts(
+        "宁波东港密封科技股份有限公司主营机械密封。宁波东港密封科技股份有限公司去年营收增长。"
+        "宁波东港密封科技股份有限公司在舟山设有全资子公司舟山东港材料有限公司。"
+        "首席技术官贺景文毕业于浙江大学，2016年加入公司。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("贺景文", "宁波东港密封科技股份有限公司", "首席技术官") in roles

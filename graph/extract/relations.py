@@ -1278,6 +1278,8 @@ def _role_body(ctx: _Ctx, doc: _Doc, person: Mention, role: str) -> Mention | No
         return ctx.topic
     if doc.own_firm is not None and fits(doc.own_firm):
         return doc.own_firm  # 董事长、总经理X in a company's own report: a post in the issuer
+    if doc.main_firm is not None and fits(doc.main_firm) and re.search(r"(?:加入|进入|来到|回到)(?:本|该)?公司", ctx.sentence.text):
+        return doc.main_firm  # 首席技术官X…2016年加入公司: the company the text is about
     before = [m for m in doc.all_mentions if m.end <= person.start and fits(m)]
     return before[-1] if before else None
 
