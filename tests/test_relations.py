@@ -751,3 +751,12 @@ def test_a_title_holder_who_joined_the_company_works_for_the_firm_the_text_is_ab
     )
     roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
     assert ("贺景文", "宁波东港密封科技股份有限公司", "首席技术官") in roles
+
+
+def test_a_patent_named_before_the_co_filing_cue():
+    f, _ = facts(
+        "宁波东港密封科技有限公司与宁波大学签署合作协议。"
+        "双方联合攻关形成的发明专利“一种双端面机械密封结构”以两家单位名义共同申请。"
+    )
+    assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f
+    assert ("一种双端面机械密封结构", "applicant", "宁波东港密封科技有限公司") in f

@@ -663,6 +663,8 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COFILE_CUE.finditer(text):
         left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
         patents = [m for m in ms if m.cls == "Patent" and ctx.rel(m) >= cue.end()]
+        if not patents:  # 双方…形成的发明专利“P”以两家单位名义共同申请: the patent named before the cue
+            patents = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= cue.start()][-1:]
         pairs = _parties(ctx, left, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         for x, y in pairs:
             _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
