@@ -760,3 +760,11 @@ def test_a_patent_named_before_the_co_filing_cue():
     )
     assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f
     assert ("一种双端面机械密封结构", "applicant", "宁波东港密封科技有限公司") in f
+
+
+def test_b_is_also_our_products_first_customer():
+    f, _ = facts(
+        "宁波东港密封科技有限公司主营机械密封。宁波东港密封科技有限公司去年营收增长。宁波东港密封科技有限公司总部在宁波。"
+        "浙江南海泵业有限公司也是我们干气密封产品的首批客户。"
+    )
+    assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海泵业有限公司") in f

@@ -71,8 +71,10 @@ _LEADING_CUE = _CUES.pattern("leading-industry")
 _CUSTOMER_OPEN = _CUES.pattern("customer-open")
 # what may stand between the buyers and the frame's closing word: 等国内主要厂商的供应链, 累计12万台的定点订单
 _CUSTOMER_FRAME_END = re.compile(r"[^，。；;,的“”]{0,12}?的?[\u4e00-\u9fff]{0,4}?(" + _CUES.alternation("customer-close") + ")")
+# …都是公司的长期客户 / B也是我们Micro LED芯片的首批客户
 _CUSTOMER_AFTER = re.compile(
-    r"(?:都|均|也|皆)?(?:是|为|系)(公司|其|该公司|本公司|我们)?的?(?:长期|主要|核心|重要|稳定|战略|优质)?(?:合作)?客户"
+    r"(?:都|均|也|皆)?(?:是|为|系)(公司|其|该公司|本公司|我们)?(?:[^，。；;,]{0,16}?的|的)?"
+    r"(?:长期|主要|核心|重要|稳定|战略|优质|首批|首家|第一批|第一大|最大)?(?:合作)?客户"
 )
 _BARE_COMPANY = re.compile(r"^(?:[^，,]{0,10}[，,])?(?:本公司|公司)(?!的?(?:全资|控股)?子公司)")
 # what stands between an honour's holder and the honour: a date, an adverb, a passive agent, the award verb
