@@ -27,6 +27,12 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * X产业拥有 A、B → inIndustry; 以…为主导 / 主导产业 → leadingIndustry;
   链主/龙头企业 with named firms → chainLeaderOf the industry the firm's
   name or sentence points to
+* supply as prose: 由B供应, 向B采购, 采购自B (B sells); 向/为/对B…供货, 配套B…产线,
+  中标B…项目, 进入其供应链 (B buys) → hasCustomer, the other end the clause's own firm
+* a company's own report (:func:`~graph.extract.tables.document_company`): 公司/本公司/发行人
+  is the issuer; 「X，系公司全资子公司」 → subsidiaryOf the issuer; a bare 总经理 is the issuer's
+* 建设地点(位于)P → the project locatedIn P; 是园区…骨干企业 → locatedIn; A在P设立子公司B → B locatedIn P
+* A依托X平台 → hostsPlatform; “A—B联合实验室” → coBuiltPlatformWith; X领域，A / 是X行业的骨干企业 → inIndustry
 """
 
 from __future__ import annotations
