@@ -768,3 +768,12 @@ def test_b_is_also_our_products_first_customer():
         "浙江南海泵业有限公司也是我们干气密封产品的首批客户。"
     )
     assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海泵业有限公司") in f
+
+
+def test_a_parks_committee_not_the_park_is_the_partner_when_both_are_said():
+    f, _ = facts(
+        "宁波杭州湾新材料产业园与宁波大学签署战略合作协议\n"
+        "3月6日，宁波杭州湾新材料产业园管理委员会与宁波大学签署战略合作协议。"
+    )
+    assert ("宁波杭州湾新材料产业园管理委员会", "cooperatesWith", "宁波大学") in f
+    assert ("宁波杭州湾新材料产业园", "cooperatesWith", "宁波大学") not in f

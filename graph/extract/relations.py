@@ -1978,6 +1978,7 @@ def find_relations(
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         prev_topic = topic
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
+    out = _prefer_committee(out, mentions)
     seen = set()
     unique = []
     for r in out:
@@ -1987,6 +1988,29 @@ def find_relations(
         seen.add(key)
         unique.append(r)
     return unique
+
+
+def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
+    """A park and its committee (管委会) both said to cooperate with X (the headline names the park,
+    the body the committee): the committee is the party, the park's reading is dropped."""
+    cls = {m.key: m.cls for m in mentions}
+    committees = {m.key for m in mentions if m.cls == "GovernmentBody" and _COMMITTEES.search(m.key)}
+    pairs = {(r.predicate, r.subject, r.object) for r in rels if r.predicate in _PAIR_PREDICATES}
+
+    def has_committee(park: str, other: str, p: str) -> bool:
+        return any(c.startswith(park) or park.startswith(c[: -len(_COMMITTEES.search(c).group())])
+                   for c in committees
+                   if (p, c, other) in pairs or (p, other, c) in pairs)
+
+    keep = []
+    for r in rels:
+        if r.predicate in _PAIR_PREDICATES:
+            if cls.get(r.subject) == "Park" and has_committee(r.subject, r.object, r.predicate):
+                continue
+            if cls.get(r.object) == "Park" and has_committee(r.object, r.subject, r.predicate):
+                continue
+        keep.append(r)
+    return keep
 
 
 def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sentences: Sequence[Sentence] = ()) -> list[Relation]:
