@@ -777,3 +777,10 @@ def test_a_parks_committee_not_the_park_is_the_partner_when_both_are_said():
     )
     assert ("宁波杭州湾新材料产业园管理委员会", "cooperatesWith", "宁波大学") in f
     assert ("宁波杭州湾新材料产业园", "cooperatesWith", "宁波大学") not in f
+
+
+def test_yuanqu_written_in_a_platform_name_does_not_make_the_park_its_host():
+    f, _ = facts(
+        "宁波杭州湾新材料产业园新签项目12个。园区企业宁波东港密封科技有限公司在园区综合服务中心举行发布会。"
+    )
+    assert ("宁波杭州湾新材料产业园", "hostsPlatform", "园区综合服务中心") not in f

@@ -833,7 +833,9 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
                 continue
         if org_names is None:
-            org_names = sorted({m.name: m for m in doc.all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
+            # names written out (园区综合服务中心 is not owned by whichever park 园区 stood for)
+            org_names = sorted({m.name: m for m in doc.all_mentions if m.cls in ACTORS and not m.rule.startswith("anaphor")}.values(),
+                               key=lambda m: -len(m.name))
         owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
         if owner_named:
             _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
