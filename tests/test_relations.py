@@ -539,3 +539,248 @@ def test_a_semicolon_clause_names_its_own_seller():
     f, _ = facts("广东云岭光学有限公司营收增长16%；珠海晶彩显示有限公司去年营收21亿元，显示模组批量供应深圳明视光电有限公司。")
     assert ("珠海晶彩显示有限公司", "hasCustomer", "深圳明视光电有限公司") in f
     assert ("广东云岭光学有限公司", "hasCustomer", "深圳明视光电有限公司") not in f
+
+
+def test_in_a_company_report_gongsi_is_always_the_issuer():
+    f, _ = facts(
+        "湖北恒远精密轴承股份有限公司2024年年度报告（摘录）\n第三节 管理层讨论与分析\n一、主要客户\n"
+        "武汉江岸重工有限公司系2023年新增客户，主要向公司采购风电轴承。\n"
+        "报告期内，公司建有湖北省精密轴承工程技术研究中心。"
+    )
+    assert ("湖北恒远精密轴承股份有限公司", "hostsPlatform", "湖北省精密轴承工程技术研究中心") in f
+    assert ("武汉江岸重工有限公司", "hostsPlatform", "湖北省精密轴承工程技术研究中心") not in f
+
+
+def test_supply_written_as_prose_names_seller_and_buyer():
+    f, _ = facts(
+        "浙江明川泵业有限公司的不锈钢原料由宁波恒钢材料有限公司长期供应，电机则采购自温州华动电机有限公司，"
+        "铸件主要向同处园区的台州立铸机械有限公司采购。"
+    )
+    assert ("宁波恒钢材料有限公司", "hasCustomer", "浙江明川泵业有限公司") in f
+    assert ("温州华动电机有限公司", "hasCustomer", "浙江明川泵业有限公司") in f
+    assert ("台州立铸机械有限公司", "hasCustomer", "浙江明川泵业有限公司") in f
+    f, _ = facts("浙江明川泵业有限公司去年首次实现对杭州清渠水务设备有限公司的批量供货。")
+    assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") in f
+
+
+def test_a_report_lists_the_issuers_subsidiaries():
+    f, _ = facts(
+        "湖北恒远精密轴承股份有限公司2024年年度报告（摘录）\n第四节 子公司情况\n"
+        "1.襄阳恒远锻造有限公司，系公司全资子公司，注册资本8000万元。\n"
+        "2.宜昌恒远传动有限公司\n公司持股60%的控股子公司，主要生产减速器。"
+    )
+    assert ("襄阳恒远锻造有限公司", "subsidiaryOf", "湖北恒远精密轴承股份有限公司") in f
+    assert ("宜昌恒远传动有限公司", "subsidiaryOf", "湖北恒远精密轴承股份有限公司") in f
+
+
+def test_a_title_with_no_body_in_a_report_is_held_in_the_issuer():
+    f, ex = facts(
+        "湖北恒远精密轴承股份有限公司2024年年度报告（摘录）\n第五节 核心技术人员\n"
+        "公司主要原料由武汉江岸钢材有限公司供应。\n"
+        "其中，副总经理贺景文毕业于武汉理工大学，兼任武汉理工大学材料学院硕士生导师。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("贺景文", "湖北恒远精密轴承股份有限公司", "副总经理") in roles
+    assert ("贺景文", "武汉理工大学", "硕士生导师") in roles
+    assert not any(o == "武汉江岸钢材有限公司" for _s, o, _r in roles)
+
+
+def test_qi_after_a_validation_points_back_to_the_validating_buyer():
+    f, _ = facts(
+        "浙江明川泵业有限公司主营屏蔽泵。去年，其屏蔽泵产品通过杭州清渠水务设备有限公司的产线验证，正式进入其供应链体系。"
+    )
+    assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") in f
+    f, _ = facts("浙江明川泵业有限公司主营屏蔽泵。杭州清渠水务设备有限公司为其配套生产电机。")
+    assert ("浙江明川泵业有限公司", "hasCustomer", "杭州清渠水务设备有限公司") not in f
+
+
+def test_a_firm_after_tongguo_or_jinru_is_not_what_the_sentence_is_about():
+    f, ex = facts(
+        "浙江明川泵业有限公司主营屏蔽泵。"
+        "去年，MC型屏蔽泵通过杭州清渠水务设备有限公司的验证；随后，公司又进入宁波东港石化有限公司的供应链。"
+        "公司总经理顾晓峰表示，将继续扩产。"
+    )
+    roles = {(r.subject, r.object) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("顾晓峰", "浙江明川泵业有限公司") in roles
+    assert ("浙江明川泵业有限公司", "hasCustomer", "宁波东港石化有限公司") in f
+
+
+def test_a_partner_is_not_paired_with_a_name_inside_its_own():
+    f, _ = facts("该中心由明川泵业牵头，联合浙江大学宁波研究院共同建设。")
+    assert ("浙江大学宁波研究院", "coBuiltPlatformWith", "浙江大学") not in f
+    assert ("浙江大学", "coBuiltPlatformWith", "浙江大学宁波研究院") not in f
+
+
+def test_a_firm_working_through_its_platform_hosts_it():
+    f, _ = facts("浙江明川泵业有限公司主营屏蔽泵。公司依托浙江省屏蔽泵工程技术研究中心开展研发。")
+    assert ("浙江明川泵业有限公司", "hostsPlatform", "浙江省屏蔽泵工程技术研究中心") in f
+
+
+def test_an_industry_framing_the_clause_or_named_as_the_firms_trade():
+    f, _ = facts("生物医药领域，浙江康源制药有限公司研制的注射液获批上市。")
+    assert ("浙江康源制药有限公司", "inIndustry", "生物医药") in f
+    f, _ = facts("浙江康源制药有限公司主营注射液，是我市生物医药行业的骨干企业。")
+    assert ("浙江康源制药有限公司", "inIndustry", "生物医药") in f
+    f, _ = facts("生物医药领域，浙江康源制药有限公司作为龙头企业，带动30家企业集聚。")
+    assert ("浙江康源制药有限公司", "inIndustry", "生物医药") not in f
+
+
+def test_shuangfang_with_one_party_named_pairs_it_with_the_speakers_firm():
+    f, _ = facts(
+        "浙江明川泵业有限公司主营屏蔽泵。浙江明川泵业有限公司去年营收增长。浙江明川泵业有限公司总部在宁波。"
+        "我们参股了一家做密封件的企业，宁波东港密封科技有限公司，双方在机械密封上联合开发。"
+    )
+    assert ("浙江明川泵业有限公司", "cooperatesWith", "宁波东港密封科技有限公司") in f
+
+
+def test_a_report_paragraph_on_an_investee_pairs_it_with_the_issuer():
+    f, _ = facts(
+        "湖北恒远精密轴承股份有限公司2024年年度报告（摘录）\n第四节 参股公司情况\n"
+        "1.襄阳恒通特钢有限公司\n公司参股公司，公司持股30%，主要生产轴承钢。报告期内，双方在新钢种开发方面开展合作。"
+    )
+    assert ("湖北恒远精密轴承股份有限公司", "cooperatesWith", "襄阳恒通特钢有限公司") in f
+    assert ("湖北恒远精密轴承股份有限公司", "produces", "轴承钢") not in f
+
+
+def test_a_joint_lab_named_a_dash_b_was_built_by_both():
+    f, _ = facts(
+        "宁波东港密封科技有限公司（以下简称“东港密封”）主营机械密封。"
+        "东港密封总经理顾晓峰与校领导共同为“宁波大学—东港密封流体密封联合实验室”揭牌。"
+        "双方此前已共同申请发明专利“一种双端面机械密封结构”。"
+    )
+    assert ("宁波大学", "coBuiltPlatformWith", "宁波东港密封科技有限公司") in f
+    assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f
+
+
+def test_a_solely_filed_patent_after_a_co_filed_one_has_its_own_applicant():
+    f, _ = facts(
+        "宁波东港密封科技有限公司与宁波大学共同申请的发明专利“一种双端面机械密封结构”获得省专利奖；"
+        "该公司独立申请的发明专利“一种干气密封监测方法”已获授权。"
+    )
+    assert ("一种干气密封监测方法", "applicant", "宁波东港密封科技有限公司") in f
+    assert ("一种干气密封监测方法", "applicant", "宁波大学") not in f
+
+
+def test_a_construction_site_places_the_project_not_the_firm():
+    f, _ = facts(
+        "宁波东港密封科技有限公司投资建设的“年产50万套机械密封项目”由全资子公司宁波东港精工有限公司实施，"
+        "建设地点位于宁波杭州湾新材料产业园，项目总投资8亿元。"
+    )
+    assert ("年产50万套机械密封项目", "locatedIn", "宁波杭州湾新材料产业园") in f
+    assert ("宁波东港密封科技有限公司", "locatedIn", "宁波杭州湾新材料产业园") not in f
+
+
+def test_building_for_a_firm_or_a_building_contract_makes_it_a_customer():
+    f, _ = facts("烟台北港船舶重工有限公司主营海工装备。10月，公司为山东东岬海洋牧场有限公司建造的养殖平台完成交付。")
+    assert ("烟台北港船舶重工有限公司", "hasCustomer", "山东东岬海洋牧场有限公司") in f
+    f, _ = facts("烟台北港船舶重工有限公司主营海工装备。10月，公司与浙江南渔远洋集团有限公司签订2艘养殖工船建造合同。")
+    assert ("烟台北港船舶重工有限公司", "hasCustomer", "浙江南渔远洋集团有限公司") in f
+
+
+def test_a_project_named_before_and_gongsi_leading_a_joint_project():
+    f, _ = facts(
+        "宁波东港密封科技有限公司与园区集中签约，投资建设机械密封生产基地项目和密封件检测中心项目。"
+        "其中，机械密封生产基地项目由宁波东港密封科技有限公司的全资子公司宁波东港精工有限公司具体实施。"
+    )
+    assert ("机械密封生产基地项目", "undertakenBy", "宁波东港精工有限公司") in f
+    f, _ = facts(
+        "宁波东港密封科技股份有限公司2024年度社会责任报告\n第三章 创新\n"
+        "由公司牵头，联合宁波大学完成的“高参数机械密封关键技术及产业化”项目获省科学技术进步奖一等奖。"
+    )
+    assert ("高参数机械密封关键技术及产业化", "undertakenBy", "宁波东港密封科技股份有限公司") in f
+
+
+def test_a_firm_investing_a_sum_to_build_a_project_undertakes_it():
+    f, _ = facts("宁波东港密封科技有限公司主营机械密封。去年，公司投资3.5亿元建设的年产50万套机械密封项目在园区投产。")
+    assert ("年产50万套机械密封项目", "undertakenBy", "宁波东港密封科技有限公司") in f
+
+
+def test_school_and_company_stand_for_the_pair_named_before():
+    f, _ = facts(
+        "2021年，宁波大学与宁波东港密封科技有限公司共建流体密封联合实验室。"
+        "实验室成立以来，学校和公司共同申请发明专利12件，其中“一种双端面机械密封结构”获得省专利奖。"
+    )
+    assert ("一种双端面机械密封结构", "applicant", "宁波东港密封科技有限公司") in f
+    assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f
+
+
+def test_a_subsidiary_set_up_in_a_park_is_the_one_located_there():
+    f, _ = facts("宁波东港密封科技有限公司在宁波杭州湾新材料产业园设立了全资子公司宁波东港精工有限公司，专门生产密封环。")
+    assert ("宁波东港精工有限公司", "locatedIn", "宁波杭州湾新材料产业园") in f
+    assert ("宁波东港密封科技有限公司", "locatedIn", "宁波杭州湾新材料产业园") not in f
+
+
+def test_the_second_chain_leader_after_zeshi():
+    f, _ = facts("新型显示产业链的链主是安徽晶岳光电股份有限公司，集成电路产业链的链主则是安徽芯泓微电子有限公司。")
+    assert ("安徽芯泓微电子有限公司", "chainLeaderOf", "集成电路") in f
+
+
+def test_a_subsidiary_just_set_up_sells_to_the_listed_buyer():
+    f, _ = facts(
+        "宁波东港密封科技有限公司主营机械密封。我们在舟山设立了全资子公司舟山东港材料有限公司，主要生产石墨环，也对外销售给浙江南海泵业有限公司。"
+    )
+    assert ("舟山东港材料有限公司", "hasCustomer", "浙江南海泵业有限公司") in f
+    assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海泵业有限公司") not in f
+
+
+def test_what_an_unbuilt_project_will_make_is_not_yet_produced():
+    f, _ = facts("3月18日，宁波东港密封科技有限公司年产50万套机械密封环项目在园区开工。")
+    assert ("宁波东港密封科技有限公司", "produces", "机械密封环") not in f
+    f, _ = facts("3月18日，宁波东港密封科技有限公司年产50万套机械密封环项目在园区建成投产。")
+    assert ("宁波东港密封科技有限公司", "produces", "机械密封环") in f
+
+
+def test_a_firm_that_is_one_of_the_parks_key_firms_is_in_the_park():
+    f, _ = facts(
+        "宁波杭州湾新材料产业园位于慈溪。宁波杭州湾新材料产业园新签项目12个。"
+        "宁波东港密封科技有限公司主营机械密封，是园区流体装备产业的骨干企业。"
+    )
+    assert ("宁波东港密封科技有限公司", "locatedIn", "宁波杭州湾新材料产业园") in f
+
+
+def test_winning_a_buyers_tender_makes_it_a_customer():
+    f, _ = facts("宁波东港密封科技有限公司近期中标浙江南海石化有限公司密封件集中采购项目。")
+    assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海石化有限公司") in f
+
+
+def test_a_title_holder_who_joined_the_company_works_for_the_firm_the_text_is_about():
+    f, ex = facts(
+        "宁波东港密封科技股份有限公司主营机械密封。宁波东港密封科技股份有限公司去年营收增长。"
+        "宁波东港密封科技股份有限公司在舟山设有全资子公司舟山东港材料有限公司。"
+        "首席技术官贺景文毕业于浙江大学，2016年加入公司。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("贺景文", "宁波东港密封科技股份有限公司", "首席技术官") in roles
+
+
+def test_a_patent_named_before_the_co_filing_cue():
+    f, _ = facts(
+        "宁波东港密封科技有限公司与宁波大学签署合作协议。"
+        "双方联合攻关形成的发明专利“一种双端面机械密封结构”以两家单位名义共同申请。"
+    )
+    assert ("一种双端面机械密封结构", "applicant", "宁波大学") in f
+    assert ("一种双端面机械密封结构", "applicant", "宁波东港密封科技有限公司") in f
+
+
+def test_b_is_also_our_products_first_customer():
+    f, _ = facts(
+        "宁波东港密封科技有限公司主营机械密封。宁波东港密封科技有限公司去年营收增长。宁波东港密封科技有限公司总部在宁波。"
+        "浙江南海泵业有限公司也是我们干气密封产品的首批客户。"
+    )
+    assert ("宁波东港密封科技有限公司", "hasCustomer", "浙江南海泵业有限公司") in f
+
+
+def test_a_parks_committee_not_the_park_is_the_partner_when_both_are_said():
+    f, _ = facts(
+        "宁波杭州湾新材料产业园与宁波大学签署战略合作协议\n"
+        "3月6日，宁波杭州湾新材料产业园管理委员会与宁波大学签署战略合作协议。"
+    )
+    assert ("宁波杭州湾新材料产业园管理委员会", "cooperatesWith", "宁波大学") in f
+    assert ("宁波杭州湾新材料产业园", "cooperatesWith", "宁波大学") not in f
+
+
+def test_yuanqu_written_in_a_platform_name_does_not_make_the_park_its_host():
+    f, _ = facts(
+        "宁波杭州湾新材料产业园新签项目12个。园区企业宁波东港密封科技有限公司在园区综合服务中心举行发布会。"
+    )
+    assert ("宁波杭州湾新材料产业园", "hostsPlatform", "园区综合服务中心") not in f

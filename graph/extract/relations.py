@@ -27,6 +27,12 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * X产业拥有 A、B → inIndustry; 以…为主导 / 主导产业 → leadingIndustry;
   链主/龙头企业 with named firms → chainLeaderOf the industry the firm's
   name or sentence points to
+* supply as prose: 由B供应, 向B采购, 采购自B (B sells); 向/为/对B…供货, 配套B…产线,
+  中标B…项目, 进入其供应链 (B buys) → hasCustomer, the other end the clause's own firm
+* a company's own report (:func:`~graph.extract.tables.document_company`): 公司/本公司/发行人
+  is the issuer; 「X，系公司全资子公司」 → subsidiaryOf the issuer; a bare 总经理 is the issuer's
+* 建设地点(位于)P → the project locatedIn P; 是园区…骨干企业 → locatedIn; A在P设立子公司B → B locatedIn P
+* A依托X平台 → hostsPlatform; “A—B联合实验室” → coBuiltPlatformWith; X领域，A / 是X行业的骨干企业 → inIndustry
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ _CUES = load_cues()
 _LOCATIVE_BEFORE = _CUES.ends_with("locative")
 _CHILD_BEFORE = re.compile(_CUES.alternation("subsidiary") + "$")
 _OWN_FIRM = re.compile(r"^(?:本公司|公司|我们|我公司)(?!的?(?:全资|控股)?子公司)")
+# 公司/本公司/发行人 opening a sentence or its first clause (报告期内，公司…), but not 公司全资子公司，… (a subsidiary's own line)
+_REPORT_SELF = re.compile(r"^(?:(?!本?公司|发行人)[^，,。；]{0,12}?[，,])?(?:本公司|公司|发行人)(?![^，,；;。]{0,10}?(?:子公司|参股公司)[，,])")
 _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
 _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
@@ -69,8 +77,10 @@ _LEADING_CUE = _CUES.pattern("leading-industry")
 _CUSTOMER_OPEN = _CUES.pattern("customer-open")
 # what may stand between the buyers and the frame's closing word: 等国内主要厂商的供应链, 累计12万台的定点订单
 _CUSTOMER_FRAME_END = re.compile(r"[^，。；;,的“”]{0,12}?的?[\u4e00-\u9fff]{0,4}?(" + _CUES.alternation("customer-close") + ")")
+# …都是公司的长期客户 / B也是我们Micro LED芯片的首批客户
 _CUSTOMER_AFTER = re.compile(
-    r"(?:都|均|也|皆)?(?:是|为|系)(公司|其|该公司|本公司|我们)?的?(?:长期|主要|核心|重要|稳定|战略|优质)?(?:合作)?客户"
+    r"(?:都|均|也|皆)?(?:是|为|系)(公司|其|该公司|本公司|我们)?(?:[^，。；;,]{0,16}?的|的)?"
+    r"(?:长期|主要|核心|重要|稳定|战略|优质|首批|首家|第一批|第一大|最大)?(?:合作)?客户"
 )
 _BARE_COMPANY = re.compile(r"^(?:[^，,]{0,10}[，,])?(?:本公司|公司)(?!的?(?:全资|控股)?子公司)")
 # what stands between an honour's holder and the honour: a date, an adverb, a passive agent, the award verb
@@ -83,7 +93,8 @@ _PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:�
 _AT_PARK_ACT = re.compile(r"^(?:内|里)?" + _CUES.alternation("park-act"))
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
-_UNDERTAKE_CUE = re.compile("(?:" + _CUES.alternation("undertake") + r"|投资(?=的))")
+# …投资建设X / 其投资的X / 公司投资3.2亿元建设的X
+_UNDERTAKE_CUE = re.compile("(?:" + _CUES.alternation("undertake") + r"|投资(?=的)|投资[\d.,]+\s*[亿万]?元建设(?=的))")
 _HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
 _HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
 # 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue
@@ -132,7 +143,7 @@ def _is_topic_candidate(m: Mention, text: str, offset: int) -> bool:
     for cue in _LOCATED_CUE.finditer(clause):
         pass
     if cue is None:
-        cue = re.search(r"(?:走进|来到|在)(?=[^的]*$)", clause)
+        cue = re.search(r"(?:走进|来到|在|通过|向|对|为|给|由|被|经|进入|打入|切入)(?=[^的]*$)", clause)
     return cue is None or "的" in clause[cue.end() :]
 
 
@@ -172,6 +183,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     last_firm: Mention | None = None
     first_firm: Mention | None = None
     children: set[str] = set()  # firms introduced as someone's 子公司
+    own_report = document_company(sentences, mentions, defined=True)
     section_of = sections(sentences)
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
@@ -181,7 +193,10 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         topic = None
         # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
         carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
-        if _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
+        if own_report is not None and _REPORT_SELF.match(s.text):
+            # a company's own report (prospectus, annual report): 公司/本公司/发行人 is always the issuer
+            topic, carry = own_report, True
+        elif _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
             # 公司/我们 (not 该公司): the firm the text is about (the current topic, unless only a subsidiary of it), not the one named last
             own = current is not None and current.cls == "Enterprise" and current.key not in children
             topic = current if own or first_firm is None else first_firm
@@ -292,6 +307,7 @@ class _Doc:
     last_industry: Mention | None = None
     prev_topic: Mention | None = None
     last_pair: tuple[Mention, Mention] | None = None
+    own_firm: Mention | None = None  # the issuer of a company's own report (see tables.document_company)
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -349,6 +365,9 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_SITE_BEFORE = re.compile(_CUES.alternation("project-site") + "$")
+
+
 @rule("located-cue")
 def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """X 位于/落户/入驻 P (the chain of parks right after the cue), P的X after the cue."""
@@ -356,8 +375,8 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     s, text, ms, topic = ctx.sentence, ctx.sentence.text, ctx.mentions, ctx.topic
     for cue in _LOCATED_CUE.finditer(text):
         parks = [m for m in ms if m.cls == "Park" and ctx.rel(m) >= cue.end() and ctx.rel(m) - cue.end() <= 12]
-        if not parks:
-            continue
+        if not parks or _SITE_BEFORE.search(text, 0, cue.start()):
+            continue  # 建设地点位于P: the project's site (rule project-site), not the clause's firm
         # the chain of parks right after the cue: 清远高新区雄兴工业园
         chain = [parks[0]]
         for p in parks[1:]:
@@ -381,6 +400,29 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
+    return out
+
+
+_PROJECT_SITE = re.compile(_CUES.alternation("project-site") + r"(?:位于|为|在|设在|选在)?[：:]?")
+
+
+@rule("project-site")
+def project_site(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """建设地点位于P / 建设地点：P: the project spoken of (named before in the sentence, else last) is in P and its sub-area."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _PROJECT_SITE.finditer(text):
+        chain = [m for m in ms if m.cls == "Park" and ctx.rel(m) == cue.end()]
+        if not chain:
+            continue
+        for p in ms:
+            if p.cls == "Park" and ctx.rel(p) == ctx.rel_end(chain[-1]):
+                chain.append(p)
+        projects = [m for m in ms if m.cls == "Project" and ctx.rel_end(m) <= cue.start()]
+        project = projects[-1] if projects else doc.last_project
+        if project is not None:
+            for p in chain:
+                _add(out, ctx, project, "locatedIn", p, "locatedIn:建设地点")
     return out
 
 
@@ -418,6 +460,25 @@ def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# …，是园区海洋生物产业的骨干企业 / 是P新材料产业链的链主企业: the sentence's firm is one of the park's
+_PARK_MEMBER = re.compile(r"[^，,；;。]{0,16}?(?:骨干|重点|龙头|链主|规上|领军|代表性)企业")
+
+
+@rule("park-member")
+def park_member(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A…，是园区X产业的骨干企业: A is in the park."""
+    out: list[Relation] = []
+    text, topic = ctx.sentence.text, ctx.topic
+    for p in [m for m in ctx.mentions if m.cls == "Park"]:
+        if not re.search(r"(?:^|[，,])(?:也|还|已)?(?:是|为|系)$", text[: ctx.rel(p)]) or not _PARK_MEMBER.match(text, ctx.rel_end(p)):
+            continue
+        firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(p)]
+        firm = topic if topic is not None and topic.cls == "Enterprise" else (firms[0] if firms else None)
+        if firm is not None:
+            _add(out, ctx, firm, "locatedIn", p, "locatedIn:是园区…企业")
+    return out
+
+
 _INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
 
 
@@ -433,6 +494,9 @@ def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if park is not None:
             _add(out, ctx, m, "locatedIn", park, "locatedIn:园内企业")
     return out
+
+
+_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:了)?(?:一家)?(?:全资|控股)?子公司")
 
 
 @rule("located-at")
@@ -456,6 +520,9 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if not act:
             continue
         obj = [m for m in ms if m.cls in ("Project", "Platform") and ctx.rel(m) == ctx.rel_end(p) + act.end()]
+        child = _NEW_CHILD.match(text, ctx.rel_end(p) + act.end())
+        if child:  # A在P设立了全资子公司B: B is the one in P
+            obj = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) == child.end()]
         if obj:
             _add(out, ctx, obj[0], "locatedIn", p, "locatedIn:在P建设X")
             continue
@@ -516,7 +583,11 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if passive and not re.match(r"^的", text[cue.end() :]):
             target = passive[0]  # X项目由A具体实施: X is the subject, not a project named later
         elif by is not None and re.search(r"(?<![该本此])[\u4e00-\u9fff]{2}项目$", text[: by.start()]):
-            continue  # a project named here but not recognised: not the one named before
+            # a project named here but not recognised here: one the text named before under that name, else none
+            named = [m for m in doc.all_mentions if m.cls == "Project" and text[: by.start()].endswith(m.name)]
+            if not named:
+                continue
+            target = max(named, key=lambda m: len(m.name))
         if target is None:
             prior = [m for m in projects if ctx.rel_end(m) <= cue.start()]
             target = prior[-1] if prior else (doc.last_project if re.search(r"(?:项目|该项目)", text[: cue.start()]) else None)
@@ -550,11 +621,19 @@ def project_done(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         start = max(before.rfind(c) for c in "。；;") + 1
         doers = [m for m in ms if m.cls in ORG and start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(proj)]
-        if _SELF_WORD.search(before[start:]) and topic is not None and topic.cls in ORG:
-            doers.insert(0, topic)
+        self_firm = doc.own_firm or (topic if topic is not None and topic.cls in ORG and topic not in doers else None)
+        if _SELF_WORD.search(before[start:]) and self_firm is not None:
+            doers.insert(0, self_firm)  # 由公司牵头: the report's issuer, else the firm the text is about
         for d in doers:
             _add(out, ctx, proj, "undertakenBy", d, "undertakenBy:完成")
     return out
+
+
+# an industry opening the sentence or a clause as its frame: 智能装备领域，… / 在人工智能赛道，…
+_INDUSTRY_LEAD_BEFORE = re.compile(r"(?:^|[，,；;。])(?:在)?$")
+_INDUSTRY_LEAD = re.compile(r"^(?:产业|行业)?(?:领域|赛道|板块)(?:方面)?[，,]")
+# 是园区海洋生物产业的骨干企业 / 是我省生物医药行业的重点企业 (not 龙头/链主: chain leaders have their own rule)
+_INDUSTRY_MEMBER = re.compile(r"^(?:产业|行业|领域)的?(?:骨干|重点|代表性|领军|代表)?(?:企业|公司)")
 
 
 @rule("firm-industry")
@@ -564,6 +643,17 @@ def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for ind in [m for m in ms if m.cls == "Industry"]:
         before, after = text[: ctx.rel(ind)], text[ctx.rel_end(ind) :]
+        lead = _INDUSTRY_LEAD.match(after) if _INDUSTRY_LEAD_BEFORE.search(before) else None
+        if lead:
+            # 智能装备领域，A研制的… / 在人工智能赛道，成立五年的A…: the clause's subject works in it
+            # (a 龙头/链主 there is the chain-leader rule's)
+            firms = [m for m in ms if m.cls == "Enterprise" and re.fullmatch(r"(?:[^，,；;。]{0,12}的)?", text[ctx.rel_end(ind) + lead.end() : ctx.rel(m)] if ctx.rel(m) >= ctx.rel_end(ind) + lead.end() else "x")]
+            if firms and not _CHAIN_CUE.search(text):
+                _add(out, ctx, firms[0], "inIndustry", ind, "inIndustry:X领域，A")
+            continue
+        if topic is not None and topic.cls == "Enterprise" and re.search(r"是[^，,；;。]{0,6}$", before) and _INDUSTRY_MEMBER.match(after):
+            _add(out, ctx, topic, "inIndustry", ind, "inIndustry:是X产业的骨干企业")
+            continue
         if topic is not None and topic.cls == "Enterprise":
             if re.match(r"^(?:产业)?(?:的)?(?:企业|公司|厂商)", after) and re.search(r"(?:这家|该|是一家|一家|作为)", before):
                 _add(out, ctx, topic, "inIndustry", ind, "inIndustry:X企业")
@@ -581,6 +671,8 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _COFILE_CUE.finditer(text):
         left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
         patents = [m for m in ms if m.cls == "Patent" and ctx.rel(m) >= cue.end()]
+        if not patents:  # 双方…形成的发明专利“P”以两家单位名义共同申请: the patent named before the cue
+            patents = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= cue.start()][-1:]
         pairs = _parties(ctx, left, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         for x, y in pairs:
             _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
@@ -598,7 +690,8 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for pat in [m for m in ms if m.cls == "Patent"]:
         alone = re.search(r"(?:由([^，。；]{0,30}?))?(?:独立|自主|单独)?(?:申请|申报|研发|研制)的(?:发明)?(?:专利)?[“「]?$", text[: ctx.rel(pat)])
-        if alone and not _COFILE_CUE.search(text[: ctx.rel(pat)]):
+        clause_start = max(text.rfind(c, 0, ctx.rel(pat)) for c in "；;。") + 1  # 共同申请的P1…；公司独立申请的P2: P2 has one applicant
+        if alone and not _COFILE_CUE.search(text, clause_start, ctx.rel(pat)):
             filers = [m for m in ms if m.cls in ORG and alone.start(1) >= 0 and alone.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= alone.end(1)] if alone.group(1) else []
             filer = filers[0] if filers else (topic if topic is not None and topic.cls in ORG else None)
             if filer is not None:
@@ -615,12 +708,33 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for join in _JOINED_FOUNDING.finditer(text):
         # A（简称…）联合B(等高校)组建X / 并联合B…组建X: A built X with B
         partners = [m for m in actors if join.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= join.end(1)]
+        partners = [m for m in partners if not any(o is not m and o.start <= m.start and m.end <= o.end for o in partners)]
         left = [m for m in actors if ctx.rel_end(m) <= join.start()
                 and re.fullmatch(r"(?:[（(][^）)]*[）)])?[”\"]?(?:并|还|也|已)?", text[ctx.rel_end(m) : join.start()])]
         subject = left[-1] if left else (ctx.topic if ctx.topic is not None and re.search(r"(?:^|[，,；;])(?:并|还|也)?$", text[: join.start()]) else None)
+        if subject is not None and any(p.start <= subject.start and subject.end <= p.end for p in partners):
+            subject = None  # the topic is the partner itself (or a name inside it), not a second party
         if subject is not None and partners and not _PLANNED_BEFORE.search(text, 0, join.start()):
             for b in _coordinated_right(ctx, partners):
                 _add(out, ctx, subject, "coBuiltPlatformWith", b, "coBuiltPlatformWith:联合…组建")
+    for p in [m for m in ctx.mentions if m.cls == "Platform" and _JOINT_PLATFORM.search(m.name)]:
+        # “A—B联合实验室”: the two names the joint lab is named after built it together, whether the
+        # lab's name starts after the dash or holds both names
+        if _PLANNING.search(text):
+            continue
+        inside = re.match(r"^(.{2,30}?)[—－-](.+)$", p.name)
+        if inside:
+            a = next((m for m in actors if m.name == inside.group(1) or m.key == inside.group(1)), None)
+            after = inside.group(2)
+        elif re.search(r"[—－-]$", text[: ctx.rel(p)]):
+            a = next((m for m in actors if ctx.rel_end(m) == ctx.rel(p) - 1), None)
+            after = p.name
+        else:
+            continue
+        b = max((m for m in doc.all_mentions if m.cls in ACTORS and len(m.name) >= 2 and after.startswith(m.name)
+                 and len(after) > len(m.name)), key=lambda m: len(m.name), default=None)
+        if a is not None and b is not None and a.key != b.key:
+            _add(out, ctx, a, "coBuiltPlatformWith", b, "coBuiltPlatformWith:A—B联合实验室")
     for cue in _COBUILD_CUE.finditer(text):
         if _PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start()):
             continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
@@ -728,7 +842,9 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
                 continue
         if org_names is None:
-            org_names = sorted({m.name: m for m in doc.all_mentions if m.cls in ACTORS}.values(), key=lambda m: -len(m.name))
+            # names written out (园区综合服务中心 is not owned by whichever park 园区 stood for)
+            org_names = sorted({m.name: m for m in doc.all_mentions if m.cls in ACTORS and not m.rule.startswith("anaphor")}.values(),
+                               key=lambda m: -len(m.name))
         owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
         if owner_named:
             _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
@@ -741,6 +857,14 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             host = holder[0] if holder else topic
             if host.cls != "GovernmentBody":  # a department approves or funds a platform; it does not host it
                 _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
+    for p in [m for m in ms if m.cls == "Platform" and text[: ctx.rel(m)].endswith("依托")]:
+        # 公司依托X中心开展研发: the clause's firm works in its own platform
+        clause_start = max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1
+        firms = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(p) - 2]
+        host = firms[0] if firms else (topic if topic is not None and topic.cls in ORG - {"GovernmentBody"}
+                                      and _OWN_CLAUSE.fullmatch(text, clause_start, ctx.rel(p) - 2) else None)
+        if host is not None and not _JOINT_PLATFORM.search(p.name):
+            _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:A依托X")
     for dep in _HOST_BASIS.finditer(text):
         hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and dep.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= dep.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= dep.start()]
@@ -792,7 +916,9 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                    and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])]
         segment = max(text.rfind(c, 0, cust.start()) for c in "；;")  # A…；B…批量供应C: B sells
         sellers = [m for m in sellers if ctx.rel(m) > segment] or sellers
-        seller = sellers[0] if sellers else (topic if topic is not None and topic.cls == "Enterprise" else None)
+        # no free subject before the cue: the firm named last before it (我们设立了子公司B，…销售给C: B sells), else the topic
+        seller = sellers[0] if sellers else (_seller_before(ctx, cust.start(), buyers)
+                                             or (topic if topic is not None and topic.cls == "Enterprise" else None))
         for m in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:list")
@@ -847,6 +973,74 @@ def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                   and len(_gap(text[ctx.rel_end(a) : ctx.rel(m) - 1])) <= 4]
         if before:
             _add(out, ctx, before[-1], "hasCustomer", m, "hasCustomer:为B提供")
+    return out
+
+
+# 由(隔壁的)B(长期)供应 / 向(同处园区的)B采购 / 采购自B: B sells; 向/为/对B(的)…供货: B buys
+_QUALIFIER = r"(?:[^，。；;,、]{0,14}?的)?"
+_ADVERBS = r"(?:长期|主要|稳定|批量|独家|大量|持续|首次|正式|已|均|则)*"
+_SUPPLIED_BY = re.compile(r"由" + _QUALIFIER + "$")
+_SUPPLIED_BY_VERB = re.compile(_ADVERBS + _CUES.alternation("supplied-by"))
+_BOUGHT_FROM = re.compile(r"(?:向" + _QUALIFIER + "|" + _CUES.alternation("purchase") + "自)$")
+_BOUGHT_FROM_VERB = re.compile(_ADVERBS + _CUES.alternation("purchase"))
+_DELIVERED_TO = re.compile(r"(?:向|为|对)" + _QUALIFIER + "$")
+_DELIVERED_TO_VERB = re.compile(r"(?:的)?[^，。；;,]{0,12}?" + _ADVERBS + _CUES.alternation("deliver"))
+_OWN_CLAUSE = re.compile(r"(?:[^，,。；;]{0,12}?[，,])?(?:本公司|公司|该公司|该企业|其(?!中|他|余|实|次)|我们)")
+# 配套B…产线: the named line's owner buys
+_FITS_LINE = re.compile(r"[^，。；;,]{0,16}?(?:产线|生产线|车型|机型)")
+_THEIR_CHAIN = re.compile(r"(?:进入|打入|切入)其(?:" + _CUES.alternation("customer-close") + r")|为其[^，。；;,]{0,12}?" + _ADVERBS + "(?:配套|供货|供应)")
+_TENDER_WON = re.compile(_CUES.alternation("tender-won") + "$")
+_TENDERED = re.compile(r"的?[^，。；;,]{0,12}?(?:项目|采购|招标|订单|标段)")
+_IN_FRAME = re.compile(r"(?:由|向|为|对|自|与|和|及|、|给|通过|配套|中标)" + _QUALIFIER + "$")
+
+
+def _trade_subject(ctx: _Ctx, doc: _Doc, before: int, other: Mention) -> Mention | None:
+    """The firm a supply clause is about: the first enterprise of the sentence's part (up to
+    a semicolon) that no preposition governs, else the topic firm, else the document's firm."""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, before) for c in "；;") + 1
+    if _OWN_CLAUSE.match(text, start) and ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic.key != other.key:
+        return ctx.topic  # 公司…由B供应 / 其产品…: the firm the text speaks of
+    free = [m for m in ctx.mentions if m.cls == "Enterprise" and start <= ctx.rel(m) and ctx.rel_end(m) <= before
+            and m.key != other.key and not _IN_FRAME.search(text[: ctx.rel(m)])
+            and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ctx.mentions)]
+    if free:
+        return free[0]
+    for t in (ctx.topic, doc.main_firm):
+        if t is not None and t.cls == "Enterprise" and t.key != other.key:
+            return t
+    return None
+
+
+@rule("supply-prose")
+def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """原料由B供应 / 向B采购 / 采购自B: B has the clause's firm as customer; 向B批量供货 / 为B…稳定供货: the reverse."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for m in [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]:
+        before, after = text[: ctx.rel(m)], text[ctx.rel_end(m) :]
+        if _SUPPLIED_BY.search(before) and _SUPPLIED_BY_VERB.match(after):
+            buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
+            if buyer is not None:
+                _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:由B供应")
+        elif _BOUGHT_FROM.search(before) and (before.endswith("自") or _BOUGHT_FROM_VERB.match(after)):
+            buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
+            if buyer is not None:
+                _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:向B采购")
+        elif ((_DELIVERED_TO.search(before) and _DELIVERED_TO_VERB.match(after)) or (before.endswith("配套") and _FITS_LINE.match(after))
+              or (_TENDER_WON.search(before) and _TENDERED.match(after))):
+            seller = _trade_subject(ctx, doc, ctx.rel(m), m)
+            if seller is not None:
+                _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:向B供货")
+    for cue in _THEIR_CHAIN.finditer(text):
+        # 通过B的产线验证，正式进入其供应链体系 / 开始为其…批量配套: 其 is the firm just named
+        named = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()
+                 and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ctx.mentions)]
+        if not named or not re.search(r"[，,]", text[ctx.rel_end(named[-1]) : cue.start()]):
+            continue  # A为其配套: A is the seller (rule serves); 其 points back past a comma here
+        seller = _trade_subject(ctx, doc, ctx.rel(named[-1]), named[-1])
+        if seller is not None:
+            _add(out, ctx, seller, "hasCustomer", named[-1], "hasCustomer:进入其供应链")
     return out
 
 
@@ -912,6 +1106,28 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             par = [m for m in ms if tail.start() <= ctx.rel(m) < tail.end() and m.cls == "Enterprise"]
             if subj and par:
                 _add(out, ctx, subj[-1], "subsidiaryOf", par[0], "subsidiaryOf:是…的子公司")
+    return out
+
+
+# （X，）系公司全资子公司 / 公司持股65%的控股子公司，…: in a company's own report, a subsidiary of the issuer
+_ISSUER_CHILD = re.compile(r"(?:^|[，,])(?:系|是|为)?(?:本)?公司(?:持股[\d.]+%的|的)?" + _CUES.alternation("subsidiary") + r"(?=[，,。；;]|$)")
+
+
+@rule("issuer-subsidiary")
+def issuer_subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A report's subsidiary list: 「X，系公司全资子公司」 or a heading X then 「公司全资子公司，…」: X subsidiaryOf the issuer."""
+    out: list[Relation] = []
+    if doc.own_firm is None:
+        return out
+    cue = _ISSUER_CHILD.search(ctx.sentence.text)
+    if cue is None:
+        return out
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start() and m.key != doc.own_firm.key]
+    child = firms[0] if firms else None
+    if child is None and cue.start() == 0 and ctx.topic is not None and ctx.topic.key != doc.own_firm.key:
+        child = ctx.topic  # the heading above named it
+    if child is not None and child.cls == "Enterprise":
+        _add(out, ctx, child, "subsidiaryOf", doc.own_firm, "subsidiaryOf:系公司子公司")
     return out
 
 
@@ -1020,8 +1236,8 @@ def _university_of(ctx: _Ctx, body: Mention) -> Mention:
 
 
 # 张三…，同时受聘为X大学兼职教授 / 同时担任我校兼职教授 / 同时是X大学教授: a second post at a university
-_ALSO_POST = re.compile(r"(?:同时|还|也|并)(?:受聘为|担任|兼任|是)(我校|该校|学校)?$")
-_ACADEMIC_POST = re.compile(r"^(?:的)?((?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师))")
+_ALSO_POST = re.compile(r"(?:(?:同时|还|也|并)(?:受聘为|担任|兼任|是)|[，,]兼任)(我校|该校|学校)?$")
+_ACADEMIC_POST = re.compile(r"^(?:的)?((?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师|硕士生导师))")
 
 
 @rule("also-post")
@@ -1032,9 +1248,11 @@ def also_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     people = [m for m in ms if m.cls == "Person"]
     if not people:
         return out
-    for post in re.finditer(r"(?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师)", text):
+    for post in re.finditer(r"(?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师|硕士生导师)", text):
         role = _ACADEMIC_POST.match(text[post.start() :])
         uni = next((m for m in ms if m.cls in ("University", "ResearchInstitute") and ctx.rel_end(m) == post.start()), None)
+        if uni is not None:
+            uni = _university_of(ctx, uni)  # 兼任A大学B学院硕士生导师: the cue stands before the university
         cue = _ALSO_POST.search(text[: ctx.rel(uni) if uni is not None else post.start()])
         if cue is None or role is None:
             continue
@@ -1079,8 +1297,26 @@ def _role_body(ctx: _Ctx, doc: _Doc, person: Mention, role: str) -> Mention | No
 
     if ctx.topic is not None and fits(ctx.topic):
         return ctx.topic
+    if doc.own_firm is not None and fits(doc.own_firm):
+        return doc.own_firm  # 董事长、总经理X in a company's own report: a post in the issuer
+    if doc.main_firm is not None and fits(doc.main_firm) and re.search(r"(?:加入|进入|来到|回到)(?:本|该)?公司", ctx.sentence.text):
+        return doc.main_firm  # 首席技术官X…2016年加入公司: the company the text is about
     before = [m for m in doc.all_mentions if m.end <= person.start and fits(m)]
     return before[-1] if before else None
+
+
+_IN_PRODUCTION = re.compile(r"投产|达产|量产|正式生产")
+
+
+def _in_unbuilt_project(ctx: _Ctx, prod: Mention) -> bool:
+    """Is ``prod`` named only inside a project's name, in a clause that does not say the project produces yet?"""
+    projects = [m for m in ctx.mentions if m.cls == "Project" and m.start <= prod.start and prod.end <= m.end]
+    if not projects:
+        return False
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, ctx.rel(projects[0])) for c in "；;。") + 1
+    ends = [i for i in (text.find(c, ctx.rel_end(projects[0])) for c in "；;。") if i >= 0]
+    return not _IN_PRODUCTION.search(text, start, min(ends) if ends else len(text))
 
 
 @rule("project-product")
@@ -1098,6 +1334,8 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if owner:
             _add(out, ctx, proj, "undertakenBy", owner[-1], "undertakenBy:firm+project")
     for prod in [m for m in ms if m.cls == "Product"]:
+        if _in_unbuilt_project(ctx, prod):
+            continue  # 年产2万吨X项目开工: what a project will make once built is not yet the firm's product
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
@@ -1285,6 +1523,10 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
         if _BARE_COMPANY.match(text):  # 公司已进入…: an announcement's or a profile's own company
             topic = main_firm or topic
         seller = _seller_before(ctx, cue.start(), buyers) or topic or main_firm
+        clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
+        if ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers and _OWN_CLAUSE.fullmatch(
+                text, clause_start, cue.start() - len(re.search(r"(?:已|又|也|还|正式|成功|首次|先后)*$", text[: cue.start()]).group())):
+            seller = ctx.topic  # 随后，公司又进入B的供应链: the clause's own firm, not the one named before it
         sellers = [seller] if seller is not None else []
         for m in reversed([m for m in orgs if sellers and m.end <= sellers[0].start]):
             if _gap(text[ctx.rel_end(m) : ctx.rel(sellers[0])]) in ("、", "和", "及", "与", "以及"):
@@ -1409,7 +1651,8 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     return [(subject, b) for b in chain if b.key != subject.key]
 
 
-_BOTH_SIDES = re.compile(r"双方")
+# 双方, and the pair a university's or a firm's text calls by their kinds (学校和公司, 校企)
+_BOTH_SIDES = re.compile(r"双方|校企|(?:学校|高校)(?:和|与)(?:公司|企业)|(?:公司|企业)(?:和|与)(?:学校|高校)")
 _PLANNING = re.compile(_CUES.alternation("planning"))
 _JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,24}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
@@ -1435,6 +1678,14 @@ def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Men
         return [(first[keys[0]], first[keys[1]])]
     if not keys and doc.last_pair is not None:
         return [doc.last_pair]
+    own = doc.own_firm or doc.main_firm
+    if own is None:
+        return []
+    if len(keys) == 1 and named[0].key != own.key and named[0].cls in ORG and _SELF_WORD.search(text[: both.start()]):
+        return [(own, named[0])]  # 我们参股了B，双方…联合开发: the speaker's firm and B
+    topic = ctx.topic
+    if not keys and doc.own_firm is not None and topic is not None and topic.cls == "Enterprise" and topic.key != own.key:
+        return [(own, topic)]  # a report's paragraph on one investee: 双方 are the issuer and it
     return []
 
 
@@ -1632,7 +1883,7 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     if same:
         return same[:1]
     # X产业链链主企业A / X产业龙头企业A: the firm right after the cue names the industry's leader
-    right = re.match(r"^(?:企业)?(?:代表)?", text[cue.end() :])
+    right = re.match(r"^(?:企业)?(?:代表)?(?:则是|就是|也是|便是)?", text[cue.end() :])
     after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
     if after and (re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]) or not text[clause_start : cue.start()].strip("“”")):
         return after[:1]
@@ -1698,6 +1949,7 @@ def find_relations(
     last_platform = None
     main_park = _main_park(mentions)
     main_firm = _main_firm(sentences, mentions)
+    own_firm = document_company(sentences, mentions, defined=True)
     all_mentions = tuple(mentions)
     last_industry = None
     prev_topic = None
@@ -1709,7 +1961,7 @@ def find_relations(
             earlier = prev_topic if prev_topic is not None and prev_topic.cls == "Park" else main_park
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
-                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair)
+                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm)
         found = relations_in(_Ctx(s, ms, topic), doc)
         out += found
         pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
@@ -1737,6 +1989,7 @@ def find_relations(
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         prev_topic = topic
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
+    out = _prefer_committee(out, mentions)
     seen = set()
     unique = []
     for r in out:
@@ -1746,6 +1999,29 @@ def find_relations(
         seen.add(key)
         unique.append(r)
     return unique
+
+
+def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
+    """A park and its committee (管委会) both said to cooperate with X (the headline names the park,
+    the body the committee): the committee is the party, the park's reading is dropped."""
+    cls = {m.key: m.cls for m in mentions}
+    committees = {m.key for m in mentions if m.cls == "GovernmentBody" and _COMMITTEES.search(m.key)}
+    pairs = {(r.predicate, r.subject, r.object) for r in rels if r.predicate in _PAIR_PREDICATES}
+
+    def has_committee(park: str, other: str, p: str) -> bool:
+        return any(c.startswith(park) or park.startswith(c[: -len(_COMMITTEES.search(c).group())])
+                   for c in committees
+                   if (p, c, other) in pairs or (p, other, c) in pairs)
+
+    keep = []
+    for r in rels:
+        if r.predicate in _PAIR_PREDICATES:
+            if cls.get(r.subject) == "Park" and has_committee(r.subject, r.object, r.predicate):
+                continue
+            if cls.get(r.object) == "Park" and has_committee(r.object, r.subject, r.predicate):
+                continue
+        keep.append(r)
+    return keep
 
 
 def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sentences: Sequence[Sentence] = ()) -> list[Relation]:
