@@ -87,10 +87,10 @@ def build(
         return
     with _views_standby(viz) as drawer:
         _build_and_write(api.build(articles or None, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir),
-                         outdir, drawer, validate=not no_validate, turtle=turtle, store=store)  # fmt: skip
+                         outdir, drawer, validate=not no_validate, turtle=turtle, store=store, jobs=jobs)  # fmt: skip
 
 
-def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bool, store: Optional[str]) -> None:
+def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bool, store: Optional[str], jobs: Optional[int] = None) -> None:
     """Validate and write a built graph (and its views, when ``drawer`` is a :class:`graph._parallel.Standby`)."""
     from graph.rdf import export, files
 
@@ -101,7 +101,8 @@ def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bo
     # the graph and its views change together: staged, then moved into OUTDIR as one set;
     # the views are drawn in a process of their own while this one validates and writes the graph
     # the views' process is stopped (leaving the inner block) before an unfinished stage is removed
-    aside_turtle = turtle and validate and len(result.store) >= TURTLE_ASIDE_QUADS
+    # beside validation only when more than one process is wanted (--jobs 1 keeps the graph's work in one)
+    aside_turtle = turtle and validate and (jobs is None or jobs > 1) and len(result.store) >= TURTLE_ASIDE_QUADS
     with files.staged_outputs(outdir) as stage, (drawer or nullcontext()), _turtle_aside(aside_turtle, result.store, stage) as writer:
         if drawer is not None:
             drawer.start(_quads_of(result.store), stage)
@@ -144,7 +145,7 @@ def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bo
 
 
 #: graphs of at least this many quads have their Turtle written by a forked process while this one validates
-#: (about 0.5 s of CPU and more); a smaller graph's Turtle costs less than the process
+#: (about 0.5 s of CPU and more), unless --jobs 1; a smaller graph's Turtle costs less than the process
 TURTLE_ASIDE_QUADS = 100_000
 
 
