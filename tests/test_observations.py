@@ -645,3 +645,52 @@ def test_a_numbered_item_opening_with_a_firm_is_about_that_firm():
             "2.江城精工海上轴承有限公司，系公司控股子公司，公司持股70%，主要生产海上风电轴承，2024年实现营业收入8,615.42万元。")
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("江城精工海上轴承有限公司", Decimal("86154200")) in got
+
+
+# the owner of a figure: an area word at the head of its clause (data/lexicon/cues.tsv, area-*)
+
+def test_a_city_named_by_a_pronoun_owns_its_figures():
+    got = obs("2024年，桂溪高新区实现工业总产值560亿元；我市高新技术企业达到1200家，本市新增上市企业6家。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("56000000000")}
+
+
+def test_a_province_and_the_country_own_their_figures():
+    got = obs("2024年，桂溪高新区新增专精特新企业21家；全省新增专精特新企业900家，我国新增专精特新企业1.2万家。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("21")}
+
+
+def test_a_whole_industry_owns_its_figures():
+    got = obs("2024年，全行业实现销售收入1.2万亿元，同比增长8%；桂溪高新区传感器产业实现营业收入300亿元。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("30000000000")}
+
+
+def test_a_city_in_the_same_period_owns_its_figures():
+    got = obs("2024年，桂溪高新区新增高新技术企业45家；同期，全市新增高新技术企业380家。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("45")}
+
+
+def test_a_named_city_before_an_area_indicator_owns_the_figure():
+    got = obs("2024年，桂溪高新区实现营业收入900亿元；云崖市规上工业增加值增长6.8%，云崖市地区生产总值达到4100亿元。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("90000000000")}
+
+
+def test_an_area_average_is_a_comparison_base():
+    got = obs("2024年，桂溪高新区研发投入强度为4.6%，高于全市平均水平的2.9%。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("4.6")}
+
+
+def test_a_share_of_the_city_is_the_park_s():
+    got = obs("2024年，桂溪高新区规上工业增加值为210亿元，占全市的比重为35.2%。")
+    assert ("桂溪高新技术产业开发区", Decimal("35.2")) in {(e, v) for e, _, _, v, _ in got}
+
+
+def test_a_district_office_s_jurisdiction_is_the_district():
+    text = ("云崖市青石区统计局关于2024年经济运行情况的通报\n"
+            "2024年，辖区内规上工业企业实现产值820亿元；青石经济开发区实现产值310亿元。")
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("31000000000")}
+
+
+def test_a_park_named_by_its_own_words_owns_the_figure():
+    text = "2024年，桂溪高新区举办招商推介会12场。园内新增入驻企业35家，区内规上企业达到210家。"
+    got = obs(text)
+    assert {(e, v) for e, _, _, v, _ in got} == {("桂溪高新技术产业开发区", Decimal(n)) for n in ("35", "210")}

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from graph.extract.cues import load_cues
 from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
@@ -492,10 +493,14 @@ def find_observations(
             if q.approximate and q.bound is None:
                 continue  # 约46亿元, 300人左右: a hedged figure, not a measured value (20多家 is a floor, kept as such)
             other_area = _DISTRICT_AREA if district_issuer else _OTHER_AREA
-            if other_area.search(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start) and not any(
+            head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
+            if other_area.search(text, head, q.start) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's (全区 in a district's text)
+            if _AREA_AVERAGE.search(before) or (_NAMED_AREA.search(text, head, q.start)
+                                                and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms)):
+                continue  # 高于全市平均水平的2.9%, 云崖市规上工业增加值增长6.8%: the area's figure
             if q.unit == "count" and _apposition(text, left, q):
                 continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
@@ -963,16 +968,19 @@ def _year_for(
     return None
 
 
-_OTHER_AREA = re.compile(
-    r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全市|全省|全国|全县|全球)"
-)
+_CUES = load_cues()
+_CLAUSE_HEAD = r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前|同期|其中|同时|此外|另外|而)?[，,]?"
+"""Where an area word opens a clause group: after a stop, a year or 年末/目前 may stand before it."""
+_OTHER_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other") + ")")
 """A clause group about the city, province or country the park is in (全市…): its figures are no entity's."""
 _DISTRICT_ISSUER = re.compile(r"^[\u4e00-\u9fff]{1,12}?区(?:人民政府|发展和改革局|经济和信息化局|统计局|财政局|科学技术局)")
 """A text issued by a district's government or bureau (嘉兴市南湖区发展和改革局): its 全区 is that district."""
-_DISTRICT_AREA = re.compile(_OTHER_AREA.pattern.replace("全市|", "全市|全区|"))
-_PARK_SELF = re.compile(
-    r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前)?[，,]?(?:全区|园区|高新区|开发区|我区|全园)"
-)
+_DISTRICT_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other", "area-district") + ")")
+_NAMED_AREA = re.compile(_CLAUSE_HEAD + r"[\u4e00-\u9fff]{2,6}?[市省县](?=" + _CUES.alternation("area-indicator") + ")")
+"""A named city, province or county heading a figure only an area reports (云崖市规上工业增加值…)."""
+_AREA_AVERAGE = re.compile(_CUES.alternation("area-other", "area-district") + r"(?:同行业|同类企业|企业)?" + _CUES.alternation("area-average"))
+"""An area's average (高于全市平均水平, 全国平均为…): a comparison base, whoever the clause is about."""
+_PARK_SELF = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-park") + ")")
 """The park named by a generic word at the head of a clause (园区…, 年末高新区…)."""
 
 _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacity"})
