@@ -694,3 +694,20 @@ def test_a_park_named_by_its_own_words_owns_the_figure():
     text = "2024年，桂溪高新区举办招商推介会12场。园内新增入驻企业35家，区内规上企业达到210家。"
     got = obs(text)
     assert {(e, v) for e, _, _, v, _ in got} == {("桂溪高新技术产业开发区", Decimal(n)) for n in ("35", "210")}
+
+
+def test_a_known_city_heading_a_clause_owns_the_figure():
+    text = "2024年，桂溪高新区新增高新技术企业45家；其中，德阳市新增高新技术企业210家，德阳市级专精特新企业9家。"
+    got = obs(text)
+    assert Decimal("210") not in {v for _, _, _, v, _ in got}
+    assert Decimal("45") in {v for _, _, _, v, _ in got}
+
+
+def test_a_firm_whose_name_starts_with_a_city_keeps_its_figure():
+    got = obs("2024年，德阳市青禾精工科技有限公司实现营业收入5.2亿元，同比增长12%。")
+    assert {e for e, _, _, _, _ in got} == {"德阳市青禾精工科技有限公司"}
+
+
+def test_a_period_or_last_year_before_the_city_word():
+    got = obs("2024年，桂溪高新区实现营业收入900亿元。1—11月全市规上工业增加值增长5.9%；去年全市新增市场主体1.2万户。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("90000000000")}

@@ -382,6 +382,7 @@ def find_observations(
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     inds = _Indicators(lex)
+    city_head = _named_city_head(lex)
     out: list[ObservationRecord] = []
     ref_year = document_year or reference_year(sentences)
     section_parks: dict[int, str] = {}
@@ -494,7 +495,7 @@ def find_observations(
                 continue  # 约46亿元, 300人左右: a hedged figure, not a measured value (20多家 is a floor, kept as such)
             other_area = _DISTRICT_AREA if district_issuer else _OTHER_AREA
             head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
-            if other_area.search(text, head, q.start) and not any(
+            if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start)) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's (全区 in a district's text)
@@ -969,7 +970,8 @@ def _year_for(
 
 
 _CUES = load_cues()
-_CLAUSE_HEAD = r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|年末|年底|全年|目前|当前|同期|其中|同时|此外|另外|而)?[，,]?"
+_CLAUSE_HEAD = (r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|" + _PARTIAL_YEAR
+                + r"|年末|年底|全年|目前|当前|同期|其中|同时|此外|另外|而|去年|今年|上年|当年|今年以来)?[，,]?")
 """Where an area word opens a clause group: after a stop, a year or 年末/目前 may stand before it."""
 _OTHER_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other") + ")")
 """A clause group about the city, province or country the park is in (全市…): its figures are no entity's."""
@@ -978,6 +980,18 @@ _DISTRICT_ISSUER = re.compile(r"^[\u4e00-\u9fff]{1,12}?区(?:人民政府|发展
 _DISTRICT_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other", "area-district") + ")")
 _NAMED_AREA = re.compile(_CLAUSE_HEAD + r"[\u4e00-\u9fff]{2,6}?[市省县](?=" + _CUES.alternation("area-indicator") + ")")
 """A named city, province or county heading a figure only an area reports (云崖市规上工业增加值…)."""
+_CITY_SUFFIX = r"(?:市|省|县)(?!级|委|政府|人民政府|高新|开发区|经开区|园区|产业园|工业园|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|办公室))"
+_named_city: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
+    """A known place with 市/省/县 at the head of a clause (2024年，云崖市新增…): the city speaks, not an entity."""
+    if lex.places not in _named_city:
+        names = "|".join(re.escape(p) for p in sorted(lex.places, key=len, reverse=True))
+        _named_city[lex.places] = re.compile(_CLAUSE_HEAD + "(?:" + names + ")" + _CITY_SUFFIX)
+    return _named_city[lex.places]
+
+
 _AREA_AVERAGE = re.compile(_CUES.alternation("area-other", "area-district") + r"(?:同行业|同类企业|企业)?" + _CUES.alternation("area-average"))
 """An area's average (高于全市平均水平, 全国平均为…): a comparison base, whoever the clause is about."""
 _PARK_SELF = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-park") + ")")
