@@ -711,3 +711,19 @@ def test_a_firm_whose_name_starts_with_a_city_keeps_its_figure():
 def test_a_period_or_last_year_before_the_city_word():
     got = obs("2024年，桂溪高新区实现营业收入900亿元。1—11月全市规上工业增加值增长5.9%；去年全市新增市场主体1.2万户。")
     assert {v for _, _, _, v, _ in got} == {Decimal("90000000000")}
+
+
+def test_incubation_figures_belong_to_the_incubator_the_text_is_about():
+    text = ("青禾科创孵化器获评国家级科技企业孵化器\n青禾科创孵化器位于桂溪高新区，由桂溪高新区管委会建设。"
+            "近年来，桂溪高新区持续优化营商环境，吸引大批人才。各类服务机构不断完善。\n"
+            "2024年，在孵企业达到126家，累计毕业企业58家，孵化面积3.2万平方米。")
+    got = obs(text)
+    assert {(e, i) for e, i, _, _, _ in got} == {("青禾科创孵化器", "incubated-enterprises"),
+                                                ("青禾科创孵化器", "graduated-enterprises"),
+                                                ("青禾科创孵化器", "incubation-area")}
+
+
+def test_the_park_s_own_incubation_figures_stay_the_park_s():
+    text = ("青禾科创孵化器获评国家级科技企业孵化器\n青禾科创孵化器位于桂溪高新区。近年来，桂溪高新区持续优化营商环境。"
+            "各类服务机构不断完善。人才持续集聚。\n2024年，园区在孵企业达到860家。")
+    assert {(e, v) for e, _, _, v, _ in obs(text)} == {("桂溪高新技术产业开发区", Decimal("860"))}

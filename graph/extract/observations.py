@@ -1085,6 +1085,10 @@ def _observed_entity(
         # incubation figures belong to the incubator just named
         plats = [m for m in ms if m.cls == "Platform" and m.end - s.start <= q.start] or [
             m for m in mentions if m.cls == "Platform" and m.start < s.start and m.sentence >= s.index - 2]
+        if not plats and not _PARK_SELF.search(text, 0, q.start):
+            # a text about an incubator (its name in the headline, named again below): its 在孵企业, 孵化面积
+            headline = {m.key for m in mentions if m.cls == "Platform" and m.sentence == 0}
+            plats = [m for m in mentions if m.key in headline and m.sentence > 0 and m.start < s.start]
         if plats:
             return plats[-1].key
     # A…；B安排项目9个，总投资97.4亿元: a clause after ； speaks of the entity that opens its own segment
