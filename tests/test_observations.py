@@ -727,3 +727,19 @@ def test_the_park_s_own_incubation_figures_stay_the_park_s():
     text = ("青禾科创孵化器获评国家级科技企业孵化器\n青禾科创孵化器位于桂溪高新区。近年来，桂溪高新区持续优化营商环境。"
             "各类服务机构不断完善。人才持续集聚。\n2024年，园区在孵企业达到860家。")
     assert {(e, v) for e, _, _, v, _ in obs(text)} == {("桂溪高新技术产业开发区", Decimal("860"))}
+
+
+def test_a_market_s_size_is_no_one_s_figure():
+    text = "青禾精工科技有限公司主要生产工业传感器。2024年，国内工业传感器市场规模约为320亿元，同比增长11%；公司实现营业收入4.8亿元。"
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("480000000")}
+
+
+def test_a_known_city_with_its_whole_word_owns_the_figure():
+    got = obs("2024年，桂溪高新区实现营业收入900亿元；德阳全市实现营业收入4200亿元。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("90000000000")}
+
+
+def test_the_park_s_firms_as_a_whole_are_the_park():
+    text = "桂溪高新区2024年发展综述\n2024年，青禾精工科技有限公司实现营业收入12亿元；入园企业实现营业收入860亿元。"
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("桂溪高新技术产业开发区", Decimal("86000000000")) in got

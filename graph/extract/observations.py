@@ -502,6 +502,8 @@ def find_observations(
             if _AREA_AVERAGE.search(before) or (_NAMED_AREA.search(text, head, q.start)
                                                 and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms)):
                 continue  # 高于全市平均水平的2.9%, 云崖市规上工业增加值增长6.8%: the area's figure
+            if _MARKET.search(before):
+                continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
             if q.unit == "count" and _apposition(text, left, q):
                 continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
@@ -985,13 +987,15 @@ _named_city: dict[frozenset[str], re.Pattern[str]] = {}
 
 
 def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
-    """A known place with 市/省/县 at the head of a clause (2024年，云崖市新增…): the city speaks, not an entity."""
+    """A known place with 市/省/县 at the head of a clause (2024年，云崖市新增…, 德阳全市…): the city speaks, not an entity."""
     if lex.places not in _named_city:
         names = "|".join(re.escape(p) for p in sorted(lex.places, key=len, reverse=True))
-        _named_city[lex.places] = re.compile(_CLAUSE_HEAD + "(?:" + names + ")" + _CITY_SUFFIX)
+        _named_city[lex.places] = re.compile(
+            _CLAUSE_HEAD + "(?:" + names + ")" + "(?:" + _CITY_SUFFIX + "|(?:市|省|县)?" + _CUES.alternation("area-other") + ")")
     return _named_city[lex.places]
 
 
+_MARKET = re.compile(_CUES.alternation("market-size"))
 _AREA_AVERAGE = re.compile(_CUES.alternation("area-other", "area-district") + r"(?:同行业|同类企业|企业)?" + _CUES.alternation("area-average"))
 """An area's average (高于全市平均水平, 全国平均为…): a comparison base, whoever the clause is about."""
 _PARK_SELF = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-park") + ")")
@@ -1044,7 +1048,7 @@ def _observed_entity(
     if item is not None and not re.match(r"(?:报告期内)?本?公司", text[left : q.start]):
         return item  # 1.A有限公司 / 公司全资子公司，注册资本5亿元…: A's figures, whatever 公司 the text says
     segment = max(text.rfind(c, 0, q.start) for c in "；;。") + 1
-    own = _PARK_SELF.search(text, segment, q.start)
+    own = _PARK_SELF.search(text, max(0, segment - 1), q.start)  # (from the stop: 园区 right after ； opens a clause)
     if park is not None and own and not any(
         m.cls in _ENTITY_CLASSES and own.end() <= m.start - s.start < q.start for m in ms
     ):
