@@ -743,3 +743,14 @@ def test_the_park_s_firms_as_a_whole_are_the_park():
     text = "桂溪高新区2024年发展综述\n2024年，青禾精工科技有限公司实现营业收入12亿元；入园企业实现营业收入860亿元。"
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("桂溪高新技术产业开发区", Decimal("86000000000")) in got
+
+
+def test_a_city_s_office_heading_a_clause_owns_the_figure():
+    text = ("桂溪高新区2024年发展综述\n2024年，桂溪高新区实现营业收入900亿元。"
+            "德阳市科技局全年认定科技型中小企业520家，市发展改革委安排重点项目86个。")
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("90000000000")}
+
+
+def test_the_park_s_own_office_keeps_the_park_s_figure():
+    text = "桂溪高新区2024年发展综述\n2024年，桂溪高新区实现营业收入900亿元。高新区科技局全年认定科技型中小企业52家。"
+    assert Decimal("52") in {v for _, _, _, v, _ in obs(text)}
