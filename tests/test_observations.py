@@ -754,3 +754,13 @@ def test_a_city_s_office_heading_a_clause_owns_the_figure():
 def test_the_park_s_own_office_keeps_the_park_s_figure():
     text = "桂溪高新区2024年发展综述\n2024年，桂溪高新区实现营业收入900亿元。高新区科技局全年认定科技型中小企业52家。"
     assert Decimal("52") in {v for _, _, _, v, _ in obs(text)}
+
+
+def test_a_known_district_heading_a_clause_owns_the_figure():
+    got = obs("2024年，桂溪高新区实现营业收入900亿元；天河区新增高新技术企业320家。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("90000000000")}
+
+
+def test_a_figure_compared_with_an_area_is_not_the_entity_s_level():
+    got = obs("2024年，桂溪高新区营业收入增长12.4%，较全市增长7.3%高出5.1个百分点。")
+    assert {v for _, _, _, v, _ in got} == {Decimal("12.4")}

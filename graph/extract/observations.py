@@ -982,7 +982,7 @@ _DISTRICT_ISSUER = re.compile(r"^[\u4e00-\u9fff]{1,12}?区(?:人民政府|发展
 _DISTRICT_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other", "area-district") + ")")
 _NAMED_AREA = re.compile(_CLAUSE_HEAD + r"[\u4e00-\u9fff]{2,6}?[市省县](?=" + _CUES.alternation("area-indicator") + ")")
 """A named city, province or county heading a figure only an area reports (云崖市规上工业增加值…)."""
-_CITY_SUFFIX = r"(?:市|省|县)(?!级|委|政府|人民政府|高新|开发区|经开区|园区|产业园|工业园|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|办公室))"
+_CITY_SUFFIX = r"(?:市|省|县|区(?!块|域|位))(?!级|委|政府|人民政府|高新|开发区|经开区|园区|产业园|工业园|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|办公室))"
 _named_city: dict[frozenset[str], re.Pattern[str]] = {}
 
 
@@ -998,8 +998,11 @@ def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
 
 
 _MARKET = re.compile(_CUES.alternation("market-size"))
-_AREA_AVERAGE = re.compile(_CUES.alternation("area-other", "area-district") + r"(?:同行业|同类企业|企业)?" + _CUES.alternation("area-average"))
-"""An area's average (高于全市平均水平, 全国平均为…): a comparison base, whoever the clause is about."""
+_AREA_AVERAGE = re.compile(
+    _CUES.alternation("area-other", "area-district") + r"(?:同行业|同类企业|企业)?" + _CUES.alternation("area-average")
+    + r"|(?:高于|低于|超过|超出|快于|慢于|高出|领先|比|较)(?:同期)?" + _CUES.alternation("area-other", "area-district")
+)
+"""An area's average (高于全市平均水平, 全国平均为…) or an area compared with (增速快于全省…): a comparison, not the entity's level."""
 _PARK_SELF = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-park") + ")")
 """The park named by a generic word at the head of a clause (园区…, 年末高新区…)."""
 
