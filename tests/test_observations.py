@@ -764,3 +764,17 @@ def test_a_known_district_heading_a_clause_owns_the_figure():
 def test_a_figure_compared_with_an_area_is_not_the_entity_s_level():
     got = obs("2024年，桂溪高新区营业收入增长12.4%，较全市增长7.3%高出5.1个百分点。")
     assert {v for _, _, _, v, _ in got} == {Decimal("12.4")}
+
+
+def test_a_group_of_firms_sums_to_the_park_not_to_a_firm_named_before():
+    text = ("桂溪高新区2024年发展综述\n2024年，桂溪高新区实现营业收入900亿元。"
+            "青禾精工科技有限公司实现营业收入12亿元，规上工业企业实现营业收入860亿元，重点企业实现产值540亿元。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("青禾精工科技有限公司", Decimal("1200000000")) in got
+    assert ("桂溪高新技术产业开发区", Decimal("86000000000")) in got
+    assert ("桂溪高新技术产业开发区", Decimal("54000000000")) in got
+
+
+def test_a_group_of_firms_in_a_firm_s_profile_is_no_one_s():
+    text = "青禾精工科技有限公司简介\n青禾精工科技有限公司成立于2010年，2024年实现营业收入12亿元。重点企业实现营业收入860亿元。"
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("1200000000")}

@@ -1006,6 +1006,9 @@ _AREA_AVERAGE = re.compile(
 _PARK_SELF = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-park") + ")")
 """The park named by a generic word at the head of a clause (园区…, 年末高新区…)."""
 
+_GROUP_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("group-head"))
+"""A group of firms at the head of a clause (规上工业企业…, 重点企业…): its amounts are a sum, no firm's."""
+
 _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacity"})
 """Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
 
@@ -1047,6 +1050,10 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    if q.unit != "count":
+        group = _GROUP_HEAD.search(text, max(0, left - 1), q.start)
+        if group and not any(m.cls in _ENTITY_CLASSES and group.end() <= m.start - s.start < q.start for m in ms):
+            return park  # 规上工业企业实现营业收入860亿元: the sum over a group of firms, the park's (no one's without a park)
     built = _built_here(s, text, ms, left, q)
     if built is not None:
         return built
