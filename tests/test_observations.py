@@ -778,3 +778,9 @@ def test_a_group_of_firms_sums_to_the_park_not_to_a_firm_named_before():
 def test_a_group_of_firms_in_a_firm_s_profile_is_no_one_s():
     text = "青禾精工科技有限公司简介\n青禾精工科技有限公司成立于2010年，2024年实现营业收入12亿元。重点企业实现营业收入860亿元。"
     assert {v for _, _, _, v, _ in obs(text)} == {Decimal("1200000000")}
+
+
+def test_a_whole_trade_s_figure_is_no_firm_s():
+    text = ("青禾电驱科技有限公司简介\n青禾电驱科技有限公司成立于2012年，2024年实现营业收入8.6亿元。"
+            "2024年，新能源汽车行业销量达到1200万辆，同比增长30%。")
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("860000000")}

@@ -1009,6 +1009,9 @@ _PARK_SELF = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-park") + 
 _GROUP_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("group-head"))
 """A group of firms at the head of a clause (规上工业企业…, 重点企业…): its amounts are a sum, no firm's."""
 
+_TRADE_HEAD = re.compile(_CLAUSE_HEAD + r"(?:全国|我国|国内)?[\u4e00-\u9fffA-Za-z]{2,10}?行业(?!协会|联盟|标准|龙头|领先|内|中|排名|前列|第)")
+"""A trade at the head of a clause (新能源汽车行业销量…): a whole trade's figure, the park's sector at most, no firm's."""
+
 _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacity"})
 """Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
 
@@ -1050,10 +1053,11 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
-    if q.unit != "count":
-        group = _GROUP_HEAD.search(text, max(0, left - 1), q.start)
-        if group and not any(m.cls in _ENTITY_CLASSES and group.end() <= m.start - s.start < q.start for m in ms):
-            return park  # 规上工业企业实现营业收入860亿元: the sum over a group of firms, the park's (no one's without a park)
+    # (a count's group is what it counts, not who counts it: only amounts; a trade's sales in pieces are the trade's too)
+    group = (_GROUP_HEAD.search(text, max(0, left - 1), q.start) if q.unit != "count" else None) or _TRADE_HEAD.search(
+        text, max(0, left - 1), q.start)
+    if group and not any(m.cls in _ENTITY_CLASSES and group.end() <= m.start - s.start < q.start for m in ms):
+        return park  # 规上工业企业实现营业收入860亿元, 纺织行业实现产值…: a sum over many firms, the park's (no one's without a park)
     built = _built_here(s, text, ms, left, q)
     if built is not None:
         return built
