@@ -784,3 +784,9 @@ def test_a_whole_trade_s_figure_is_no_firm_s():
     text = ("青禾电驱科技有限公司简介\n青禾电驱科技有限公司成立于2012年，2024年实现营业收入8.6亿元。"
             "2024年，新能源汽车行业销量达到1200万辆，同比增长30%。")
     assert {v for _, _, _, v, _ in obs(text)} == {Decimal("860000000")}
+
+
+def test_a_district_s_media_centre_speaks_for_the_district():
+    text = ("来源：云崖市青石区融媒体中心\n青石区经济运行稳中向好\n"
+            "2024年，全区规上工业企业实现产值820亿元；青石经济开发区实现产值310亿元。")
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("31000000000")}

@@ -977,7 +977,7 @@ _CLAUSE_HEAD = (r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|" +
 """Where an area word opens a clause group: after a stop, a year or 年末/目前 may stand before it."""
 _OTHER_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other") + ")")
 """A clause group about the city, province or country the park is in (全市…): its figures are no entity's."""
-_DISTRICT_ISSUER = re.compile(r"^[\u4e00-\u9fff]{1,12}?区(?:人民政府|发展和改革局|经济和信息化局|统计局|财政局|科学技术局)")
+_DISTRICT_ISSUER = re.compile(r"^(?:(?:来源|信息来源|发布机构|发布单位|发文机关)[：:]\s*)?[\u4e00-\u9fff]{1,12}?(?<!新)(?<!园)(?<!开发)(?<!经济)区" + _CUES.alternation("district-office"))
 """A text issued by a district's government or bureau (嘉兴市南湖区发展和改革局): its 全区 is that district."""
 _DISTRICT_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other", "area-district") + ")")
 _NAMED_AREA = re.compile(_CLAUSE_HEAD + r"[\u4e00-\u9fff]{2,6}?[市省县](?=" + _CUES.alternation("area-indicator") + ")")
