@@ -790,3 +790,11 @@ def test_a_district_s_media_centre_speaks_for_the_district():
     text = ("来源：云崖市青石区融媒体中心\n青石区经济运行稳中向好\n"
             "2024年，全区规上工业企业实现产值820亿元；青石经济开发区实现产值310亿元。")
     assert {v for _, _, _, v, _ in obs(text)} == {Decimal("31000000000")}
+
+
+def test_a_paragraph_that_opens_on_the_city_goes_on_about_it():
+    text = ("桂溪高新区2024年发展综述\n2024年，桂溪高新区实现营业收入900亿元。\n"
+            "2024年，全市实现地区生产总值4100亿元。规上工业增加值增长6.2%。固定资产投资增长4.5%。\n"
+            "园区新增高新技术企业45家。")
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert got == {("桂溪高新技术产业开发区", Decimal("90000000000")), ("桂溪高新技术产业开发区", Decimal("45"))}

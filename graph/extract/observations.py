@@ -421,6 +421,7 @@ def find_observations(
     in_forecast = False
     item_entity: str | None = None  # the firm a numbered item heading names (1.某某有限公司)
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
+    area_paragraph: int | None = None  # the paragraph whose sentences speak of the city (全市…), not of an entity
     for s, topic in zip(sentences, topics):
         text = s.text
         if s.index in row_sentences:
@@ -482,6 +483,13 @@ def find_observations(
         prev_base: str | None = None  # the base indicator of the last growth or share in the sentence
         open_range = False  # the figure before was the start of 由A增至B
         same_span = False  # that start took its years from the range before it (同期从…)
+        other_area = _DISTRICT_AREA if district_issuer else _OTHER_AREA
+        # 全市实现地区生产总值…。规上工业增加值增长6.2%。: a paragraph that opens on the city goes on about it
+        # until a sentence names an entity or the park (园区…)
+        opens_on_area = bool(other_area.match(text) or city_head.match(text))
+        names_one = any(m.cls in _ENTITY_CLASSES for m in ms) or bool(_PARK_SELF.search(text))
+        area_goes_on = area_paragraph == s.paragraph and not opens_on_area and not names_one
+        area_paragraph = s.paragraph if opens_on_area or area_goes_on else None
         for qi, q in enumerate(quantities):
             if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
                 continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
@@ -493,9 +501,8 @@ def find_observations(
                 continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
             if q.approximate and q.bound is None:
                 continue  # 约46亿元, 300人左右: a hedged figure, not a measured value (20多家 is a floor, kept as such)
-            other_area = _DISTRICT_AREA if district_issuer else _OTHER_AREA
             head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
-            if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start)) and not any(
+            if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start) or area_goes_on) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's (全区 in a district's text)
