@@ -798,3 +798,8 @@ def test_a_paragraph_that_opens_on_the_city_goes_on_about_it():
             "园区新增高新技术企业45家。")
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert got == {("桂溪高新技术产业开发区", Decimal("90000000000")), ("桂溪高新技术产业开发区", Decimal("45"))}
+
+
+def test_a_park_s_figure_in_a_firm_s_text_is_not_the_firm_s():
+    text = "青禾精工科技有限公司简介\n青禾精工科技有限公司成立于2010年，2024年实现营业收入12亿元。高新区内共有规上企业300家，公司是其中的龙头。"
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("1200000000")}

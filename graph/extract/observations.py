@@ -1072,10 +1072,10 @@ def _observed_entity(
         return item  # 1.A有限公司 / 公司全资子公司，注册资本5亿元…: A's figures, whatever 公司 the text says
     segment = max(text.rfind(c, 0, q.start) for c in "；;。") + 1
     own = _PARK_SELF.search(text, max(0, segment - 1), q.start)  # (from the stop: 园区 right after ； opens a clause)
-    if park is not None and own and not any(
-        m.cls in _ENTITY_CLASSES and own.end() <= m.start - s.start < q.start for m in ms
-    ):
-        return park  # 年末高新区有上市企业8家: the park speaks of itself, whoever the sentence before named
+    if own and not any(m.cls in _ENTITY_CLASSES and own.end() <= m.start - s.start < q.start for m in ms):
+        # 年末高新区有上市企业8家: the park speaks of itself, whoever the sentence before named; in a firm's
+        # text (no park owns it) 园区内共有企业300家 is still no firm's figure
+        return park
     if indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES:
         # A公司X项目开工，总投资18亿元: an investment, a site or a design capacity is the project's
         projects = [m for m in ms if m.cls == "Project" and m.end - s.start <= q.start]
