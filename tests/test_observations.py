@@ -803,3 +803,9 @@ def test_a_paragraph_that_opens_on_the_city_goes_on_about_it():
 def test_a_park_s_figure_in_a_firm_s_text_is_not_the_firm_s():
     text = "青禾精工科技有限公司简介\n青禾精工科技有限公司成立于2010年，2024年实现营业收入12亿元。高新区内共有规上企业300家，公司是其中的龙头。"
     assert {v for _, _, _, v, _ in obs(text)} == {Decimal("1200000000")}
+
+
+def test_a_firm_s_sales_region_is_no_area():
+    text = "青禾精工科技有限公司2024年年度报告\n报告期内，公司实现营业收入12亿元；华东区实现销售收入5亿元。"
+    got = obs(text)
+    assert Decimal("500000000") in {v for _, _, _, v, _ in got}

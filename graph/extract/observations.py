@@ -996,7 +996,8 @@ _named_city: dict[frozenset[str], re.Pattern[str]] = {}
 def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
     """A known place with 市/省/县 at the head of a clause (2024年，云崖市新增…, 德阳全市…): the city speaks, not an entity."""
     if lex.places not in _named_city:
-        names = "|".join(re.escape(p) for p in sorted(lex.places, key=len, reverse=True))
+        regions = set(_CUES.words("sales-region"))  # (华东区…: a firm's sales region)
+        names = "|".join(re.escape(p) for p in sorted(lex.places - regions, key=len, reverse=True))
         office = r"(?:市|省|县)[\u4e00-\u9fff]{0,8}?" + _CUES.alternation("area-office") + r"(?![\u4e00-\u9fff]{0,3}(?:高新区|开发区|园区))"
         _named_city[lex.places] = re.compile(
             _CLAUSE_HEAD + "(?:(?:" + names + ")" + "(?:" + _CITY_SUFFIX + "|(?:市|省|县)?" + _CUES.alternation("area-other") + ")"
