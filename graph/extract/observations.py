@@ -989,7 +989,7 @@ _DISTRICT_ISSUER = re.compile(r"^(?:(?:来源|信息来源|发布机构|发布�
 _DISTRICT_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other", "area-district") + ")")
 _NAMED_AREA = re.compile(_CLAUSE_HEAD + r"[\u4e00-\u9fff]{2,6}?[市省县](?=" + _CUES.alternation("area-indicator") + ")")
 """A named city, province or county heading a figure only an area reports (云崖市规上工业增加值…)."""
-_CITY_SUFFIX = r"(?:市|省|县|区(?!块|域|位))(?!级|委|政府|人民政府|高新|开发区|经开区|园区|产业园|工业园|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|办公室))"
+_CITY_SUFFIX = r"(?:市(?!场)|省|县|区(?!块|域|位))(?!级|委|政府|人民政府|高新|开发区|经开区|园区|产业园|工业园|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|办公室))"
 _named_city: dict[frozenset[str], re.Pattern[str]] = {}
 
 
