@@ -814,3 +814,8 @@ def test_a_firm_s_sales_region_is_no_area():
 def test_a_city_s_market_is_a_firm_s_sales_not_the_city():
     text = "青禾精工科技有限公司2024年年度报告\n报告期内，公司实现营业收入12亿元；深圳市场实现销售收入3亿元。"
     assert Decimal("300000000") in {v for _, _, _, v, _ in obs(text)}
+
+
+def test_that_market_is_no_city():
+    text = "青禾精工科技有限公司2024年年度报告\n报告期内，公司进入东南亚市场。该市场实现销售收入3亿元。"
+    assert Decimal("300000000") in {v for _, _, _, v, _ in obs(text)}

@@ -982,11 +982,11 @@ _CUES = load_cues()
 _CLAUSE_HEAD = (r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|" + _PARTIAL_YEAR
                 + r"|年末|年底|全年|目前|当前|同期|其中|同时|此外|另外|而|去年|今年|上年|当年|今年以来)?[，,]?")
 """Where an area word opens a clause group: after a stop, a year or 年末/目前 may stand before it."""
-_OTHER_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other") + ")")
+_OTHER_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other") + ")(?!场)")  # (该市场, 全市场: a market)
 """A clause group about the city, province or country the park is in (全市…): its figures are no entity's."""
 _DISTRICT_ISSUER = re.compile(r"^(?:(?:来源|信息来源|发布机构|发布单位|发文机关)[：:]\s*)?[\u4e00-\u9fff]{1,12}?(?<!新)(?<!园)(?<!开发)(?<!经济)区" + _CUES.alternation("district-office"))
 """A text issued by a district's government or bureau (嘉兴市南湖区发展和改革局): its 全区 is that district."""
-_DISTRICT_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other", "area-district") + ")")
+_DISTRICT_AREA = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-other", "area-district") + ")(?!场)")
 _NAMED_AREA = re.compile(_CLAUSE_HEAD + r"[\u4e00-\u9fff]{2,6}?[市省县](?=" + _CUES.alternation("area-indicator") + ")")
 """A named city, province or county heading a figure only an area reports (云崖市规上工业增加值…)."""
 _CITY_SUFFIX = r"(?:市(?!场)|省|县|区(?!块|域|位))(?!级|委|政府|人民政府|高新|开发区|经开区|园区|产业园|工业园|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|办公室))"
