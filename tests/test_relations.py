@@ -784,3 +784,20 @@ def test_yuanqu_written_in_a_platform_name_does_not_make_the_park_its_host():
         "宁波杭州湾新材料产业园新签项目12个。园区企业宁波东港密封科技有限公司在园区综合服务中心举行发布会。"
     )
     assert ("宁波杭州湾新材料产业园", "hostsPlatform", "园区综合服务中心") not in f
+
+
+def test_project_owner_label_names_the_undertaker():
+    f, _ = facts("①年产8000吨高纯石英砂项目｜投资方：江西翠岭新材料有限公司｜总投资6亿元")
+    assert ("年产8000吨高纯石英砂项目", "undertakenBy", "江西翠岭新材料有限公司") in f
+    f, _ = facts("年产30万套智能温控阀门扩产项目（建设单位：浙江澄溪阀门股份有限公司）近日通过竣工验收。")
+    assert ("年产30万套智能温控阀门扩产项目", "undertakenBy", "浙江澄溪阀门股份有限公司") in f
+
+
+def test_project_owner_needs_a_label_not_a_word_in_prose():
+    f, _ = facts("年产8000吨高纯石英砂项目的建设单位正在招标，江西翠岭新材料有限公司参加了洽谈。")
+    assert ("年产8000吨高纯石英砂项目", "undertakenBy", "江西翠岭新材料有限公司") not in f
+
+
+def test_firm_owns_the_project_written_after_it():
+    f, _ = facts("湖北望川电机有限公司的年产20万台伺服电机项目今年开工。")
+    assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") in f

@@ -606,6 +606,54 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# X项目｜投资方：A / X项目（建设单位：A） / 项目名称：X；实施主体：A — a labelled field names the undertaker
+_PROJECT_OWNER = re.compile(r"(?:^|(?<=[｜|，,（(；;\s]))" + _CUES.alternation("project-owner") + r"\s*(?:为|是)?\s*[：:]?\s*")
+
+
+@rule("project-owner")
+def project_owner(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X项目｜投资方：A, X项目（建设单位：A）: the organisation filling the label undertakes the project before it."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _PROJECT_OWNER.finditer(text):
+        if not re.search(r"[：:为是]\s*$", cue.group()):
+            continue  # a bare 建设单位 in prose is no label
+        orgs = [m for m in ms if m.cls in ORG and ctx.rel(m) == cue.end()]
+        if not orgs:
+            continue
+        org = max(orgs, key=lambda m: m.end - m.start)
+        projects = [m for m in ms if m.cls == "Project" and ctx.rel_end(m) <= cue.start()]
+        if projects:
+            _add(out, ctx, projects[-1], "undertakenBy", org, f"undertakenBy:{cue.group().strip()}")
+    return out
+
+
+# A的X项目 / AX项目 / 公司X项目: a firm's own project (a plan is still the firm's)
+_OWNER_BEFORE = re.compile(r"的?$")
+_SELF_OWNER = re.compile(r"(?:^|[，,；;：:])(?:[^，,；;：:]{0,12}?[，,])?(?:本公司|公司|我公司)的?$")
+
+
+@rule("owner-project")
+def owner_project(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A的X项目, AX项目, (本)公司X项目: the project is the named firm's (or the report's issuer's) undertaking."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for proj in [m for m in ms if m.cls == "Project"]:
+        before = text[: ctx.rel(proj)]
+        gap = 1 if before.endswith("的") else 0
+        owners = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel_end(m) == ctx.rel(proj) - gap
+                  and not (m.start <= proj.start and proj.end <= m.end)]
+        if owners:
+            owner = max(owners, key=lambda m: m.end - m.start)
+        elif _SELF_OWNER.search(before):
+            owner = doc.own_firm or _topic_firm(ctx)
+        else:
+            continue
+        if owner is not None:
+            _add(out, ctx, proj, "undertakenBy", owner, "undertakenBy:A的X项目")
+    return out
+
+
 _DONE_BY = re.compile(_CUES.alternation("project-done") + r"的[“「]?$")
 _SELF_WORD = re.compile(r"(?:本公司|公司|我们|我公司)")
 
