@@ -801,3 +801,15 @@ def test_project_owner_needs_a_label_not_a_word_in_prose():
 def test_firm_owns_the_project_written_after_it():
     f, _ = facts("湖北望川电机有限公司的年产20万台伺服电机项目今年开工。")
     assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") in f
+
+
+def test_located_in_by_each_settling_verb():
+    for verb in ("进驻", "安家落户", "安家于", "布局于", "落地于", "注册在", "总部设在"):
+        f, _ = facts(f"湖南岚汐精密制造有限公司{verb}岳麓湾智能装备产业园。")
+        assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") in f, verb
+
+
+def test_a_planned_settling_is_not_a_location():
+    for lead in ("计划", "拟", "将于明年"):
+        f, _ = facts(f"湖南岚汐精密制造有限公司{lead}入驻岳麓湾智能装备产业园。")
+        assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") not in f, lead

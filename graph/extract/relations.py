@@ -365,6 +365,8 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 计划落户 / 拟入驻 / 将于明年进驻: the settling verb states a plan
+_PLANNED_JUST_BEFORE = re.compile("(?:" + _CUES.alternation("planned") + r")(?:于[^，,；;。]{0,8}?)?(?:在)?(?:正式|整体|全面)?$")
 _SITE_BEFORE = re.compile(_CUES.alternation("project-site") + "$")
 
 
@@ -397,6 +399,8 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if before and topic is not None and topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(before[-1]) : cue.start()]):
                 # A是B的控股子公司，去年落户园区: the clause's subject is the sentence's, not the firm named last
                 located = topic
+        if located is not None and located.cls != "Park" and _PLANNED_JUST_BEFORE.search(text, 0, cue.start()):
+            continue  # A计划落户P / 拟入驻P: a plan, not where A is
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
