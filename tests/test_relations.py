@@ -813,3 +813,29 @@ def test_a_planned_settling_is_not_a_location():
     for lead in ("计划", "拟", "将于明年"):
         f, _ = facts(f"湖南岚汐精密制造有限公司{lead}入驻岳麓湾智能装备产业园。")
         assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") not in f, lead
+
+
+def test_received_honour_by_each_award_verb():
+    firm = "湖南岚汐精密制造有限公司"
+    for said, title in (
+        ("上榜2024年湖南省专精特新中小企业名单", "湖南省专精特新中小企业"),
+        ("跻身国家级专精特新“小巨人”企业行列", "国家级专精特新“小巨人”企业"),
+        ("摘得湖南省科学技术进步奖一等奖", "湖南省科学技术进步奖一等奖"),
+        ("获颁湖南省省长质量奖", "湖南省省长质量奖"),
+        ("被命名为湖南省绿色工厂", "湖南省绿色工厂"),
+        ("列入国家级绿色工厂名单", "国家级绿色工厂"),
+        ("被列为湖南省重点培育企业", "湖南省重点培育企业"),
+        ("荣膺湖南省质量标杆企业", "湖南省质量标杆企业"),
+    ):
+        f, _ = facts(f"{firm}{said}。")
+        assert (firm, "receivedHonour", title) in f, said
+
+
+def test_a_targeted_or_missed_honour_is_not_held():
+    firm = "湖南岚汐精密制造有限公司"
+    for said in ("力争跻身国家级专精特新“小巨人”企业行列", "计划明年上榜湖南省专精特新中小企业名单",
+                 "未能入选湖南省专精特新中小企业名单", "争取获评湖南省绿色工厂"):
+        f, _ = facts(f"{firm}{said}。")
+        assert not any(p == "receivedHonour" for _, p, _ in f), said
+    f, _ = facts("湖南省工业和信息化厅将湖南岚汐精密制造有限公司认定为湖南省绿色工厂。")
+    assert (firm, "receivedHonour", "湖南省绿色工厂") in f

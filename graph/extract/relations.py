@@ -828,6 +828,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_HONOUR_UNMET = re.compile(_CUES.alternation("honour-unmet") + r"[^，,；;。]{0,8}?" + _CUES.alternation("honour") + r"[^，,；;。]{0,16}$")
+
+
 @rule("honour")
 def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """荣获/获评/入选/被认定为 H: the holder (patent, clause subject or topic) received H."""
@@ -838,6 +841,8 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         before = text[: ctx.rel(h)]
         if not (_HONOUR_CUE.search(before) or h.rule in ("honour:quoted", "honour:designation")):
             continue
+        if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
+            continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
         holder = _honour_holder(ctx, h, doc.last_patent)
         if holder is None:
             continue
