@@ -839,3 +839,10 @@ def test_a_targeted_or_missed_honour_is_not_held():
         assert not any(p == "receivedHonour" for _, p, _ in f), said
     f, _ = facts("湖南省工业和信息化厅将湖南岚汐精密制造有限公司认定为湖南省绿色工厂。")
     assert (firm, "receivedHonour", "湖南省绿色工厂") in f
+
+
+def test_produces_by_each_line_of_business_phrase():
+    firm = "湖南岚汐精密制造有限公司"
+    for said in ("专业从事精密减速器的研发、生产和销售", "致力于精密减速器的研发", "批量生产精密减速器", "量产精密减速器"):
+        f, _ = facts(f"{firm}{said}。")
+        assert (firm, "produces", "精密减速器") in f, said
