@@ -846,3 +846,20 @@ def test_produces_by_each_line_of_business_phrase():
     for said in ("专业从事精密减速器的研发、生产和销售", "致力于精密减速器的研发", "批量生产精密减速器", "量产精密减速器"):
         f, _ = facts(f"{firm}{said}。")
         assert (firm, "produces", "精密减速器") in f, said
+
+
+def test_firm_making_a_product_named_elsewhere():
+    f, _ = facts(
+        "湖南岚汐精密制造有限公司的主要产品包括精密减速器。"
+        "控股子公司湖南岚汐传动有限公司设在长沙，2022年建成投产，主要向海外客户供应精密减速器。"
+    )
+    assert ("湖南岚汐传动有限公司", "produces", "精密减速器") in f
+
+
+def test_a_planned_or_denied_making_adds_no_product():
+    f, _ = facts(
+        "湖南岚汐精密制造有限公司的主要产品包括精密减速器。"
+        "湖南澧沅动力有限公司计划明年量产精密减速器；湖南湘栎机电有限公司不生产精密减速器。"
+    )
+    assert ("湖南澧沅动力有限公司", "produces", "精密减速器") not in f
+    assert ("湖南湘栎机电有限公司", "produces", "精密减速器") not in f

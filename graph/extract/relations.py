@@ -1376,6 +1376,44 @@ def _in_unbuilt_project(ctx: _Ctx, prod: Mention) -> bool:
     return not _IN_PRODUCTION.search(text, start, min(ends) if ends else len(text))
 
 
+_MAKE_VERB = re.compile("(?:" + _CUES.alternation("product-verb") + r")(?:了|出)?")
+# 不断/不仅/未来 are no denial
+_MAKE_UNMET = re.compile("(?:" + _CUES.alternation("planned") + "|" + _CUES.alternation("negation") + ")(?![断仅少来同])")
+# 计划明年量产X / 不生产X / 将推出X: what a firm plans or denies making is not its product
+_MAKING_UNMET = re.compile(
+    "(?:" + _CUES.alternation("planned") + "|" + _CUES.alternation("negation") + "|力争|预计)(?![断仅少来同])[^，,；;。]{0,6}?"
+    "(?:" + _CUES.alternation("product-verb") + "|" + _CUES.alternation("product-made") + "|研发|开发|推出)[^，,；;。]{0,2}$"
+)
+
+
+@rule("firm-makes")
+def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A生产X / A…，主要向客户供应X: the clause's firm, else the firm named last before the clause, makes X
+    (X a product named here, or one the text named elsewhere, written right after the verb)."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    known = [m for m in doc.all_mentions if m.cls == "Product" and len(m.name) >= 3]
+    for verb in _MAKE_VERB.finditer(text):
+        here = [m for m in ms if m.cls == "Product" and ctx.rel(m) == verb.end()]
+        there = [m for m in known if text.startswith(m.name, verb.end())]
+        if not (here or there):
+            continue
+        prod = max(here or there, key=lambda m: len(m.name))
+        before = text[: verb.start()]
+        clause_start = max(before.rfind(c) for c in "，,；;。：:") + 1
+        if _MAKE_UNMET.search(before, clause_start):
+            continue  # 将量产X / 不生产X: a plan or a denial
+        firms = [m for m in ms if m.cls == "Enterprise" and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= verb.start()
+                 and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))]
+        if not firms and not any(m.cls in ACTORS and clause_start <= ctx.rel(m) < verb.start() for m in ms):
+            span = max(before.rfind(c, 0, clause_start) for c in "；;。") + 1
+            firms = [m for m in ms if m.cls == "Enterprise" and span <= ctx.rel(m) < clause_start
+                     and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))][-1:]  # A旗下子公司B…，主要生产X: B, named last
+        if firms:
+            _add(out, ctx, firms[0], "produces", prod, f"produces:{verb.group()}")
+    return out
+
+
 @rule("project-product")
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
@@ -1393,6 +1431,8 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for prod in [m for m in ms if m.cls == "Product"]:
         if _in_unbuilt_project(ctx, prod):
             continue  # 年产2万吨X项目开工: what a project will make once built is not yet the firm's product
+        if _MAKING_UNMET.search(ctx.sentence.text, 0, ctx.rel(prod)):
+            continue  # 计划明年量产X / 不生产X: a plan or a denial, not the firm's product
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
