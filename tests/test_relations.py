@@ -863,3 +863,17 @@ def test_a_planned_or_denied_making_adds_no_product():
     )
     assert ("湖南澧沅动力有限公司", "produces", "精密减速器") not in f
     assert ("湖南湘栎机电有限公司", "produces", "精密减速器") not in f
+
+
+def test_undertaken_by_each_investing_phrase():
+    firm, project = "湖北望川电机有限公司", "年产20万台伺服电机项目"
+    for said in (
+        f"{project}由{firm}投资，总投资8亿元。",
+        f"{firm}总投资8亿元的{project}今年开工。",
+        f"{firm}新建{project}。",
+        f"{firm}开工建设{project}。",
+        f"{project}的投资方为{firm}。",
+        f"{project}业主为{firm}。",
+    ):
+        f, _ = facts(said)
+        assert (project, "undertakenBy", firm) in f, said

@@ -93,8 +93,10 @@ _PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:�
 _AT_PARK_ACT = re.compile(r"^(?:内|里)?" + _CUES.alternation("park-act"))
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
-# …投资建设X / 其投资的X / 公司投资3.2亿元建设的X
-_UNDERTAKE_CUE = re.compile("(?:" + _CUES.alternation("undertake") + r"|投资(?=的)|投资[\d.,]+\s*[亿万]?元建设(?=的))")
+# …投资建设X / 其投资的X / 公司(总)投资3.2亿元(建设)的X / X项目由A投资，
+_UNDERTAKE_CUE = re.compile(
+    "(?:" + _CUES.alternation("undertake") + r"|投资(?=的|[，,。；;]|$)|总?投资[\d.,]+\s*[亿万]?元(?:建设)?(?=的))"
+)
 _HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
 _HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
 # 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue
@@ -611,7 +613,7 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # X项目｜投资方：A / X项目（建设单位：A） / 项目名称：X；实施主体：A — a labelled field names the undertaker
-_PROJECT_OWNER = re.compile(r"(?:^|(?<=[｜|，,（(；;\s]))" + _CUES.alternation("project-owner") + r"\s*(?:为|是)?\s*[：:]?\s*")
+_PROJECT_OWNER = re.compile(r"(?:^|(?<=[｜|，,（(；;\s的])|(?<=项目))" + _CUES.alternation("project-owner") + r"\s*(?:为|是)?\s*[：:]?\s*")
 
 
 @rule("project-owner")
