@@ -877,3 +877,12 @@ def test_undertaken_by_each_investing_phrase():
     ):
         f, _ = facts(said)
         assert (project, "undertakenBy", firm) in f, said
+
+
+def test_the_one_firm_signing_with_the_park_undertakes_the_project():
+    f, _ = facts("湖北望川电机有限公司与岳麓湾智能装备产业园管理委员会签约，总投资8亿元的年产20万台伺服电机项目正式落户岳麓湾智能装备产业园。")
+    assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") in f
+    f, _ = facts("湖北望川电机有限公司拟与岳麓湾智能装备产业园管理委员会签约，年产20万台伺服电机项目有望落地。")
+    assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") not in f
+    f, _ = facts("湖北望川电机有限公司与湖南岚汐精密制造有限公司签约，年产20万台伺服电机项目同步启动。")
+    assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") not in f

@@ -660,6 +660,32 @@ def owner_project(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_SIGNED = re.compile(r"(?:与|和|同)([^，,；;。]{2,30}?)(?:正式|成功|现场)?" + _CUES.alternation("signing") + r"(?!仪式)")
+
+
+@rule("signed-project")
+def signed_project(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A与管委会签约，…X项目落户P / A与园区签约X项目: the one firm that signs with the park's side undertakes the project."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _SIGNED.finditer(text):
+        if _MAKE_UNMET.search(text, max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1, cue.start()):
+            continue  # 拟与园区签约: not signed yet
+        sides = [m for m in ms if cue.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= cue.end(1)]
+        if not sides or any(m.cls not in ("GovernmentBody", "Park") for m in sides):
+            continue  # a firm signing with a firm is cooperation, not an investment
+        firms = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()]
+        firms = [m for m in firms if not any(o is not m and o.start <= m.start and m.end <= o.end for o in firms)]
+        if len(firms) != 1:
+            continue  # several signers: which project is whose is said elsewhere (分别…)
+        for proj in [m for m in ms if m.cls == "Project" and ctx.rel(m) >= cue.end()]:
+            owner = [m for m in ms if m.cls in ORG and m.end == proj.start - (1 if text[ctx.rel(proj) - 1 : ctx.rel(proj)] == "的" else 0)]
+            if owner or proj.start <= firms[0].start:
+                continue  # B的X项目: B's, not the signer's
+            _add(out, ctx, proj, "undertakenBy", firms[0], "undertakenBy:签约")
+    return out
+
+
 _DONE_BY = re.compile(_CUES.alternation("project-done") + r"的[“「]?$")
 _SELF_WORD = re.compile(r"(?:本公司|公司|我们|我公司)")
 
