@@ -886,3 +886,17 @@ def test_the_one_firm_signing_with_the_park_undertakes_the_project():
     assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") not in f
     f, _ = facts("湖北望川电机有限公司与湖南岚汐精密制造有限公司签约，年产20万台伺服电机项目同步启动。")
     assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") not in f
+
+
+def test_located_in_by_move_count_bracket_and_new_arrivals():
+    firm, park = "湖南岚汐精密制造有限公司", "岳麓湾智能装备产业园"
+    for said in (
+        f"{firm}扎根{park}。",
+        f"{firm}搬迁至{park}。",
+        f"{firm}是{park}首家上市企业。",
+        f"{firm}成为{park}第5家上市企业。",
+        f"{firm}（{park}）今年产值增长20%。",
+        f"{park}新增{firm}等3家规上企业。",
+    ):
+        f, _ = facts(said)
+        assert (firm, "locatedIn", park) in f, said

@@ -362,6 +362,8 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         gap = ctx.between(a, b)
         if a.cls == "Park" and b.cls == "Park" and gap == "":
             _add(out, ctx, b, "partOf", a, "partOf:adjacent")
+        elif a.cls in ORG - {"GovernmentBody"} and b.cls == "Park" and gap in ("（", "(") and re.match(r"[）)]", ctx.sentence.text[ctx.rel_end(b) :]):
+            _add(out, ctx, a, "locatedIn", b, "locatedIn:A（P）")  # A（P）: the park written in brackets after the firm
         elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and re.fullmatch(r"(?:内)?的?(?:链主|龙头|骨干|重点|规上|入驻)?(?:企业)?的?", gap):
             _add(out, ctx, b, "locatedIn", a, "locatedIn:adjacent")
     return out
@@ -467,7 +469,10 @@ def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # …，是园区海洋生物产业的骨干企业 / 是P新材料产业链的链主企业: the sentence's firm is one of the park's
-_PARK_MEMBER = re.compile(r"[^，,；;。]{0,16}?(?:骨干|重点|龙头|链主|规上|领军|代表性)企业")
+# 是园区首家上市企业 / 成为园区第5家上市企业: a count of the park's firms
+_PARK_MEMBER = re.compile(
+    r"[^，,；;。]{0,16}?(?:骨干|重点|龙头|链主|规上|领军|代表性)企业|的?(?:首家|第[一二三四五六七八九十\d]+家)[^，,；;。]{0,8}?(?:企业|公司)"
+)
 
 
 @rule("park-member")
@@ -476,7 +481,7 @@ def park_member(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text, topic = ctx.sentence.text, ctx.topic
     for p in [m for m in ctx.mentions if m.cls == "Park"]:
-        if not re.search(r"(?:^|[，,])(?:也|还|已)?(?:是|为|系)$", text[: ctx.rel(p)]) or not _PARK_MEMBER.match(text, ctx.rel_end(p)):
+        if not re.search(r"(?:^|[，,])?(?:也|还|已)?(?:是|为|系|成为)$", text[: ctx.rel(p)]) or not _PARK_MEMBER.match(text, ctx.rel_end(p)):
             continue
         firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(p)]
         firm = topic if topic is not None and topic.cls == "Enterprise" else (firms[0] if firms else None)
