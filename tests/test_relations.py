@@ -900,3 +900,9 @@ def test_located_in_by_move_count_bracket_and_new_arrivals():
     ):
         f, _ = facts(said)
         assert (firm, "locatedIn", park) in f, said
+
+
+def test_a_quoted_project_holds_the_award_it_won():
+    f, _ = facts("湖北望川电机有限公司与武汉理工大学合作完成的“高功率密度伺服电机关键技术及应用”项目，获2024年度湖北省科学技术进步奖一等奖。")
+    assert ("高功率密度伺服电机关键技术及应用", "receivedHonour", "湖北省科学技术进步奖一等奖") in f
+    assert ("武汉理工大学", "receivedHonour", "湖北省科学技术进步奖一等奖") not in f

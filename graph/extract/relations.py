@@ -83,9 +83,10 @@ _CUSTOMER_AFTER = re.compile(
     r"(?:长期|主要|核心|重要|稳定|战略|优质|首批|首家|第一批|第一大|最大)?(?:合作)?客户"
 )
 _BARE_COMPANY = re.compile(r"^(?:[^，,]{0,10}[，,])?(?:本公司|公司)(?!的?(?:全资|控股)?子公司)")
-# what stands between an honour's holder and the honour: a date, an adverb, a passive agent, the award verb
+# what stands between an honour's holder and the honour: the close of a quoted project (“X”项目，), a date, an adverb,
+# a passive agent, the award verb
 _AWARDED_GAP = re.compile(
-    r"[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次)*"
+    r"[”」]?(?:项目|成果|课题)?[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次)*"
     r"(?:被[^，。；;、]{0,24}?)?" + _CUES.alternation("honour") + r"(?:为|了)?(?:\d{4}年度?)?"
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
