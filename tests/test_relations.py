@@ -906,3 +906,8 @@ def test_a_quoted_project_holds_the_award_it_won():
     f, _ = facts("湖北望川电机有限公司与武汉理工大学合作完成的“高功率密度伺服电机关键技术及应用”项目，获2024年度湖北省科学技术进步奖一等奖。")
     assert ("高功率密度伺服电机关键技术及应用", "receivedHonour", "湖北省科学技术进步奖一等奖") in f
     assert ("武汉理工大学", "receivedHonour", "湖北省科学技术进步奖一等奖") not in f
+
+
+def test_the_ministry_naming_the_list_is_not_its_member():
+    f, _ = facts("湖北望川电机有限公司入选工业和信息化部第七批制造业单项冠军企业名单。")
+    assert ("工业和信息化部", "receivedHonour", "制造业单项冠军企业") not in f

@@ -1913,6 +1913,10 @@ def _clause_year(text: str, pos: int) -> int | None:
 _PERSON_AWARDED = re.compile(r"(?:[（(][^）)]*[）)])?(?:也|还|曾|先后|已)?(?:荣获|获评|获得|入选|被评为|被授予)(?:了)?[“「]?$")
 
 
+# 入选工业和信息化部…名单: a body right after the award verb names the list, it is not the holder
+_AFTER_AWARD_VERB = re.compile(_CUES.alternation("honour") + r"了?(?:(?:19|20)\d{2}年度?)?$")
+
+
 def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
     """Who received an honour: a patent named before it, the clause's subject, or the topic."""
     text = ctx.sentence.text
@@ -1935,7 +1939,7 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         return None  # 其研发的X被…认定为H: X holds it, and X is no entity here (not the company before)
     in_clause = [m for m in ms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
                  and m.cls in ACTORS | {"Platform"} and _is_topic_candidate_any(m, text, ctx.sentence.start)]
-    in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)])
+    in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)]) and not _AFTER_AWARD_VERB.search(text, 0, ctx.rel(m))
                  and not re.match(r"(?:正式|近日|日前)?(?:公布|认定|发布|评选|命名|授予)的", text[ctx.rel_end(m) :])]  # 入选B公布的H: B confers
     person = [m for m in ms if m.cls == "Person" and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
               and _PERSON_AWARDED.match(text, ctx.rel_end(m), ctx.rel(h))]
