@@ -911,3 +911,12 @@ def test_a_quoted_project_holds_the_award_it_won():
 def test_the_ministry_naming_the_list_is_not_its_member():
     f, _ = facts("湖北望川电机有限公司入选工业和信息化部第七批制造业单项冠军企业名单。")
     assert ("工业和信息化部", "receivedHonour", "制造业单项冠军企业") not in f
+
+
+def test_a_product_named_before_holds_the_title_it_earned():
+    f, _ = facts(
+        "湖北望川电机有限公司主要产品包括高速永磁同步电机。"
+        "2024年，其高速永磁同步电机被认定为湖北省首台（套）重大技术装备。"
+    )
+    assert ("高速永磁同步电机", "receivedHonour", "湖北省首台（套）重大技术装备") in f
+    assert ("湖北望川电机有限公司", "receivedHonour", "湖北省首台（套）重大技术装备") not in f

@@ -877,7 +877,7 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
             continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
-        holder = _honour_holder(ctx, h, doc.last_patent)
+        holder = _named_holder(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
         if holder is None:
             continue
         conferrer = _conferrer(ctx, h)
@@ -1915,6 +1915,29 @@ _PERSON_AWARDED = re.compile(r"(?:[（(][^）)]*[）)])?(?:也|还|曾|先后|�
 
 # 入选工业和信息化部…名单: a body right after the award verb names the list, it is not the holder
 _AFTER_AWARD_VERB = re.compile(_CUES.alternation("honour") + r"了?(?:(?:19|20)\d{2}年度?)?$")
+
+
+_THING_ANAPHOR = re.compile(r"(?:该|这一|此)(?:平台|中心|实验室|基地)$")
+
+
+def _named_holder(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
+    """公司电子级硫酸于2024年入选H / 其X被认定为H / 该平台…被认定为H: a product or platform the text named
+    before (in this sentence or earlier) stands right before the award, in the same clause, and holds it
+    (not a …企业 title: only a firm holds one)."""
+    text = ctx.sentence.text
+    known = [m for m in doc.all_mentions if m.cls in ("Product", "Platform") and len(m.name) >= 3 and m.start < ctx.sentence.end]
+    best: Mention | None = None
+    for m in known:
+        at = text.rfind(m.name, 0, ctx.rel(h))
+        gap = text[at + len(m.name) : ctx.rel(h)]
+        if (at >= 0 and not re.search(r"[，,]", gap) and _AWARDED_GAP.fullmatch(gap) and not h.name.endswith("企业")
+                and (best is None or len(m.name) > len(best.name))):
+            best = m
+    if best is None and doc.last_platform is not None:
+        for a in _THING_ANAPHOR.finditer(text, 0, ctx.rel(h)):
+            if _AWARDED_GAP.fullmatch(text, a.end(), ctx.rel(h)) and not h.name.endswith("企业"):
+                best = doc.last_platform
+    return best
 
 
 def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
