@@ -920,3 +920,13 @@ def test_a_product_named_before_holds_the_title_it_earned():
     )
     assert ("高速永磁同步电机", "receivedHonour", "湖北省首台（套）重大技术装备") in f
     assert ("湖北望川电机有限公司", "receivedHonour", "湖北省首台（套）重大技术装备") not in f
+
+
+def test_located_in_a_sub_park_named_once_before():
+    f, _ = facts(
+        "岳麓湾智能装备产业园由精密制造园和智能传感园两个专业园组成。"
+        "湖南岚汐精密制造有限公司位于园区精密制造园，主要产品包括精密减速器。"
+        "2024年，公司投资6亿元建设的年产20万台伺服电机项目在智能传感园正式投产。"
+    )
+    assert ("湖南岚汐精密制造有限公司", "locatedIn", "精密制造园") in f
+    assert ("年产20万台伺服电机项目", "locatedIn", "智能传感园") in f

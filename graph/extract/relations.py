@@ -412,6 +412,43 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+def _known_park_at(ctx: _Ctx, doc: _Doc, pos: int) -> Mention | None:
+    """A park the text named elsewhere (a sub-park listed once, 光电信息园) written at ``pos`` but not recognised here."""
+    text = ctx.sentence.text
+    if any(m.cls == "Park" and ctx.rel(m) == pos for m in ctx.mentions):
+        return None
+    names = [m for m in doc.all_mentions if m.cls == "Park" and len(m.name) >= 4 and text.startswith(m.name, pos)]
+    return max(names, key=lambda m: len(m.name)) if names else None
+
+
+@rule("located-known-park")
+def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X位于(园区|P)Q / X在Q投产, Q a park named elsewhere in the text but not recognised in this sentence."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    for cue in list(_LOCATED_CUE.finditer(text)) + list(re.finditer(r"在", text)):
+        pos = cue.end()
+        lead = [m for m in ms if m.cls == "Park" and ctx.rel(m) == pos]
+        if lead:
+            pos = ctx.rel_end(max(lead, key=lambda m: m.end - m.start))
+        elif text.startswith("园区", pos):
+            pos += 2
+        park = _known_park_at(ctx, doc, pos)
+        if park is None:
+            continue
+        after = text[pos + len(park.name) :]
+        if cue.group() == "在":
+            act = _AT_PARK_ACT.match(after) or re.match(r"^(?:正式|全面|顺利)(?:投产|开工|运营)", after)
+            if not act:
+                continue
+        before = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and ctx.rel_end(m) <= cue.start()
+                  and not re.search(r"[，,；;]", text[ctx.rel_end(m) : cue.start()].replace("）", "").replace("（", ""))]
+        subject = before[-1] if before else (topic if topic is not None and topic.cls in ORG and cue.group() != "在" else None)
+        if subject is not None and not _PLANNED_JUST_BEFORE.search(text, 0, cue.start()):
+            _add(out, ctx, subject, "locatedIn", park, "locatedIn:known-park")
+    return out
+
+
 _PROJECT_SITE = re.compile(_CUES.alternation("project-site") + r"(?:位于|为|在|设在|选在)?[：:]?")
 
 
