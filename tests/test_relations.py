@@ -930,3 +930,8 @@ def test_located_in_a_sub_park_named_once_before():
     )
     assert ("湖南岚汐精密制造有限公司", "locatedIn", "精密制造园") in f
     assert ("年产20万台伺服电机项目", "locatedIn", "智能传感园") in f
+
+
+def test_a_firm_building_its_project_now_undertakes_it():
+    f, _ = facts("湖北望川电机有限公司正在建设年产20万台伺服电机扩产项目，总投资8亿元。")
+    assert ("年产20万台伺服电机扩产项目", "undertakenBy", "湖北望川电机有限公司") in f
