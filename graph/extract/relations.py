@@ -32,6 +32,11 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * a company's own report (:func:`~graph.extract.tables.document_company`): 公司/本公司/发行人
   is the issuer; 「X，系公司全资子公司」 → subsidiaryOf the issuer; a bare 总经理 is the issuer's
 * 建设地点(位于)P → the project locatedIn P; 是园区…骨干企业 → locatedIn; A在P设立子公司B → B locatedIn P
+* X项目｜投资方：A / （建设单位：A）, A的X项目, X项目由A投资, A与管委会签约…X项目 → undertakenBy
+* A生产/供应/量产X (X named here or elsewhere) → produces; 计划/拟/不 before the verb → nothing
+* an award right after a quoted project, or after a product/platform named before (其X被认定为H) → that thing holds it;
+  力争/计划/未能 before the award verb → no honour
+* X位于(园区)Q / X在Q投产, Q a sub-park the text named elsewhere; A（P）; 是/成为P第N家…企业 → locatedIn
 * A依托X平台 → hostsPlatform; “A—B联合实验室” → coBuiltPlatformWith; X领域，A / 是X行业的骨干企业 → inIndustry
 """
 
