@@ -935,3 +935,12 @@ def test_located_in_a_sub_park_named_once_before():
 def test_a_firm_building_its_project_now_undertakes_it():
     f, _ = facts("湖北望川电机有限公司正在建设年产20万台伺服电机扩产项目，总投资8亿元。")
     assert ("年产20万台伺服电机扩产项目", "undertakenBy", "湖北望川电机有限公司") in f
+
+
+def test_a_firm_in_a_sub_park_is_placed_in_the_sub_park_only():
+    f, _ = facts(
+        "岳麓湾智能装备产业园由精密制造园和智能传感园两个专业园组成。"
+        "湖南岚汐精密制造有限公司位于岳麓湾智能装备产业园精密制造园，主要产品包括精密减速器。"
+    )
+    assert ("湖南岚汐精密制造有限公司", "locatedIn", "精密制造园") in f
+    assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") not in f

@@ -394,6 +394,8 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for p in parks[1:]:
             if ctx.rel(p) == ctx.rel_end(chain[-1]):
                 chain.append(p)
+        if _known_park_at(ctx, doc, ctx.rel_end(chain[-1])) is not None:
+            continue  # 位于P光电信息园: the sub-park (named elsewhere) is where X is; rule located-known-park
         after = text[ctx.rel_end(chain[-1]) :]
         located = None
         sub_area = re.match(r"^(?:核心区|内|片区|[东西南北中]区|园区)?(?=的)", after)
