@@ -784,3 +784,163 @@ def test_yuanqu_written_in_a_platform_name_does_not_make_the_park_its_host():
         "宁波杭州湾新材料产业园新签项目12个。园区企业宁波东港密封科技有限公司在园区综合服务中心举行发布会。"
     )
     assert ("宁波杭州湾新材料产业园", "hostsPlatform", "园区综合服务中心") not in f
+
+
+def test_project_owner_label_names_the_undertaker():
+    f, _ = facts("①年产8000吨高纯石英砂项目｜投资方：江西翠岭新材料有限公司｜总投资6亿元")
+    assert ("年产8000吨高纯石英砂项目", "undertakenBy", "江西翠岭新材料有限公司") in f
+    f, _ = facts("年产30万套智能温控阀门扩产项目（建设单位：浙江澄溪阀门股份有限公司）近日通过竣工验收。")
+    assert ("年产30万套智能温控阀门扩产项目", "undertakenBy", "浙江澄溪阀门股份有限公司") in f
+
+
+def test_project_owner_needs_a_label_not_a_word_in_prose():
+    f, _ = facts("年产8000吨高纯石英砂项目的建设单位正在招标，江西翠岭新材料有限公司参加了洽谈。")
+    assert ("年产8000吨高纯石英砂项目", "undertakenBy", "江西翠岭新材料有限公司") not in f
+
+
+def test_firm_owns_the_project_written_after_it():
+    f, _ = facts("湖北望川电机有限公司的年产20万台伺服电机项目今年开工。")
+    assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") in f
+
+
+def test_located_in_by_each_settling_verb():
+    for verb in ("进驻", "安家落户", "安家于", "布局于", "落地于", "注册在", "总部设在"):
+        f, _ = facts(f"湖南岚汐精密制造有限公司{verb}岳麓湾智能装备产业园。")
+        assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") in f, verb
+
+
+def test_a_planned_settling_is_not_a_location():
+    for lead in ("计划", "拟", "将于明年"):
+        f, _ = facts(f"湖南岚汐精密制造有限公司{lead}入驻岳麓湾智能装备产业园。")
+        assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") not in f, lead
+
+
+def test_received_honour_by_each_award_verb():
+    firm = "湖南岚汐精密制造有限公司"
+    for said, title in (
+        ("上榜2024年湖南省专精特新中小企业名单", "湖南省专精特新中小企业"),
+        ("跻身国家级专精特新“小巨人”企业行列", "国家级专精特新“小巨人”企业"),
+        ("摘得湖南省科学技术进步奖一等奖", "湖南省科学技术进步奖一等奖"),
+        ("获颁湖南省省长质量奖", "湖南省省长质量奖"),
+        ("被命名为湖南省绿色工厂", "湖南省绿色工厂"),
+        ("列入国家级绿色工厂名单", "国家级绿色工厂"),
+        ("被列为湖南省重点培育企业", "湖南省重点培育企业"),
+        ("荣膺湖南省质量标杆企业", "湖南省质量标杆企业"),
+    ):
+        f, _ = facts(f"{firm}{said}。")
+        assert (firm, "receivedHonour", title) in f, said
+
+
+def test_a_targeted_or_missed_honour_is_not_held():
+    firm = "湖南岚汐精密制造有限公司"
+    for said in ("力争跻身国家级专精特新“小巨人”企业行列", "计划明年上榜湖南省专精特新中小企业名单",
+                 "未能入选湖南省专精特新中小企业名单", "争取获评湖南省绿色工厂"):
+        f, _ = facts(f"{firm}{said}。")
+        assert not any(p == "receivedHonour" for _, p, _ in f), said
+    f, _ = facts("湖南省工业和信息化厅将湖南岚汐精密制造有限公司认定为湖南省绿色工厂。")
+    assert (firm, "receivedHonour", "湖南省绿色工厂") in f
+
+
+def test_produces_by_each_line_of_business_phrase():
+    firm = "湖南岚汐精密制造有限公司"
+    for said in ("专业从事精密减速器的研发、生产和销售", "致力于精密减速器的研发", "批量生产精密减速器", "量产精密减速器"):
+        f, _ = facts(f"{firm}{said}。")
+        assert (firm, "produces", "精密减速器") in f, said
+
+
+def test_firm_making_a_product_named_elsewhere():
+    f, _ = facts(
+        "湖南岚汐精密制造有限公司的主要产品包括精密减速器。"
+        "控股子公司湖南岚汐传动有限公司设在长沙，2022年建成投产，主要向海外客户供应精密减速器。"
+    )
+    assert ("湖南岚汐传动有限公司", "produces", "精密减速器") in f
+
+
+def test_a_planned_or_denied_making_adds_no_product():
+    f, _ = facts(
+        "湖南岚汐精密制造有限公司的主要产品包括精密减速器。"
+        "湖南澧沅动力有限公司计划明年量产精密减速器；湖南湘栎机电有限公司不生产精密减速器。"
+    )
+    assert ("湖南澧沅动力有限公司", "produces", "精密减速器") not in f
+    assert ("湖南湘栎机电有限公司", "produces", "精密减速器") not in f
+
+
+def test_undertaken_by_each_investing_phrase():
+    firm, project = "湖北望川电机有限公司", "年产20万台伺服电机项目"
+    for said in (
+        f"{project}由{firm}投资，总投资8亿元。",
+        f"{firm}总投资8亿元的{project}今年开工。",
+        f"{firm}新建{project}。",
+        f"{firm}开工建设{project}。",
+        f"{project}的投资方为{firm}。",
+        f"{project}业主为{firm}。",
+    ):
+        f, _ = facts(said)
+        assert (project, "undertakenBy", firm) in f, said
+
+
+def test_the_one_firm_signing_with_the_park_undertakes_the_project():
+    f, _ = facts("湖北望川电机有限公司与岳麓湾智能装备产业园管理委员会签约，总投资8亿元的年产20万台伺服电机项目正式落户岳麓湾智能装备产业园。")
+    assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") in f
+    f, _ = facts("湖北望川电机有限公司拟与岳麓湾智能装备产业园管理委员会签约，年产20万台伺服电机项目有望落地。")
+    assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") not in f
+    f, _ = facts("湖北望川电机有限公司与湖南岚汐精密制造有限公司签约，年产20万台伺服电机项目同步启动。")
+    assert ("年产20万台伺服电机项目", "undertakenBy", "湖北望川电机有限公司") not in f
+
+
+def test_located_in_by_move_count_bracket_and_new_arrivals():
+    firm, park = "湖南岚汐精密制造有限公司", "岳麓湾智能装备产业园"
+    for said in (
+        f"{firm}扎根{park}。",
+        f"{firm}搬迁至{park}。",
+        f"{firm}是{park}首家上市企业。",
+        f"{firm}成为{park}第5家上市企业。",
+        f"{firm}（{park}）今年产值增长20%。",
+        f"{park}新增{firm}等3家规上企业。",
+    ):
+        f, _ = facts(said)
+        assert (firm, "locatedIn", park) in f, said
+
+
+def test_a_quoted_project_holds_the_award_it_won():
+    f, _ = facts("湖北望川电机有限公司与武汉理工大学合作完成的“高功率密度伺服电机关键技术及应用”项目，获2024年度湖北省科学技术进步奖一等奖。")
+    assert ("高功率密度伺服电机关键技术及应用", "receivedHonour", "湖北省科学技术进步奖一等奖") in f
+    assert ("武汉理工大学", "receivedHonour", "湖北省科学技术进步奖一等奖") not in f
+
+
+def test_the_ministry_naming_the_list_is_not_its_member():
+    f, _ = facts("湖北望川电机有限公司入选工业和信息化部第七批制造业单项冠军企业名单。")
+    assert ("工业和信息化部", "receivedHonour", "制造业单项冠军企业") not in f
+
+
+def test_a_product_named_before_holds_the_title_it_earned():
+    f, _ = facts(
+        "湖北望川电机有限公司主要产品包括高速永磁同步电机。"
+        "2024年，其高速永磁同步电机被认定为湖北省首台（套）重大技术装备。"
+    )
+    assert ("高速永磁同步电机", "receivedHonour", "湖北省首台（套）重大技术装备") in f
+    assert ("湖北望川电机有限公司", "receivedHonour", "湖北省首台（套）重大技术装备") not in f
+
+
+def test_located_in_a_sub_park_named_once_before():
+    f, _ = facts(
+        "岳麓湾智能装备产业园由精密制造园和智能传感园两个专业园组成。"
+        "湖南岚汐精密制造有限公司位于园区精密制造园，主要产品包括精密减速器。"
+        "2024年，公司投资6亿元建设的年产20万台伺服电机项目在智能传感园正式投产。"
+    )
+    assert ("湖南岚汐精密制造有限公司", "locatedIn", "精密制造园") in f
+    assert ("年产20万台伺服电机项目", "locatedIn", "智能传感园") in f
+
+
+def test_a_firm_building_its_project_now_undertakes_it():
+    f, _ = facts("湖北望川电机有限公司正在建设年产20万台伺服电机扩产项目，总投资8亿元。")
+    assert ("年产20万台伺服电机扩产项目", "undertakenBy", "湖北望川电机有限公司") in f
+
+
+def test_a_firm_in_a_sub_park_is_placed_in_the_sub_park_only():
+    f, _ = facts(
+        "岳麓湾智能装备产业园由精密制造园和智能传感园两个专业园组成。"
+        "湖南岚汐精密制造有限公司位于岳麓湾智能装备产业园精密制造园，主要产品包括精密减速器。"
+    )
+    assert ("湖南岚汐精密制造有限公司", "locatedIn", "精密制造园") in f
+    assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") not in f

@@ -32,6 +32,11 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * a company's own report (:func:`~graph.extract.tables.document_company`): 公司/本公司/发行人
   is the issuer; 「X，系公司全资子公司」 → subsidiaryOf the issuer; a bare 总经理 is the issuer's
 * 建设地点(位于)P → the project locatedIn P; 是园区…骨干企业 → locatedIn; A在P设立子公司B → B locatedIn P
+* X项目｜投资方：A / （建设单位：A）, A的X项目, X项目由A投资, A与管委会签约…X项目 → undertakenBy
+* A生产/供应/量产X (X named here or elsewhere) → produces; 计划/拟/不 before the verb → nothing
+* an award right after a quoted project, or after a product/platform named before (其X被认定为H) → that thing holds it;
+  力争/计划/未能 before the award verb → no honour
+* X位于(园区)Q / X在Q投产, Q a sub-park the text named elsewhere; A（P）; 是/成为P第N家…企业 → locatedIn
 * A依托X平台 → hostsPlatform; “A—B联合实验室” → coBuiltPlatformWith; X领域，A / 是X行业的骨干企业 → inIndustry
 """
 
@@ -83,9 +88,10 @@ _CUSTOMER_AFTER = re.compile(
     r"(?:长期|主要|核心|重要|稳定|战略|优质|首批|首家|第一批|第一大|最大)?(?:合作)?客户"
 )
 _BARE_COMPANY = re.compile(r"^(?:[^，,]{0,10}[，,])?(?:本公司|公司)(?!的?(?:全资|控股)?子公司)")
-# what stands between an honour's holder and the honour: a date, an adverb, a passive agent, the award verb
+# what stands between an honour's holder and the honour: the close of a quoted project (“X”项目，), a date, an adverb,
+# a passive agent, the award verb
 _AWARDED_GAP = re.compile(
-    r"[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次)*"
+    r"[”」]?(?:项目|成果|课题)?[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次)*"
     r"(?:被[^，。；;、]{0,24}?)?" + _CUES.alternation("honour") + r"(?:为|了)?(?:\d{4}年度?)?"
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
@@ -93,8 +99,10 @@ _PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:�
 _AT_PARK_ACT = re.compile(r"^(?:内|里)?" + _CUES.alternation("park-act"))
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
-# …投资建设X / 其投资的X / 公司投资3.2亿元建设的X
-_UNDERTAKE_CUE = re.compile("(?:" + _CUES.alternation("undertake") + r"|投资(?=的)|投资[\d.,]+\s*[亿万]?元建设(?=的))")
+# …投资建设X / 其投资的X / 公司(总)投资3.2亿元(建设)的X / X项目由A投资，
+_UNDERTAKE_CUE = re.compile(
+    "(?:" + _CUES.alternation("undertake") + r"|投资(?=的|[，,。；;]|$)|总?投资[\d.,]+\s*[亿万]?元(?:建设)?(?=的))"
+)
 _HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
 _HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
 # 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue
@@ -360,11 +368,15 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         gap = ctx.between(a, b)
         if a.cls == "Park" and b.cls == "Park" and gap == "":
             _add(out, ctx, b, "partOf", a, "partOf:adjacent")
+        elif a.cls in ORG - {"GovernmentBody"} and b.cls == "Park" and gap in ("（", "(") and re.match(r"[）)]", ctx.sentence.text[ctx.rel_end(b) :]):
+            _add(out, ctx, a, "locatedIn", b, "locatedIn:A（P）")  # A（P）: the park written in brackets after the firm
         elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and re.fullmatch(r"(?:内)?的?(?:链主|龙头|骨干|重点|规上|入驻)?(?:企业)?的?", gap):
             _add(out, ctx, b, "locatedIn", a, "locatedIn:adjacent")
     return out
 
 
+# 计划落户 / 拟入驻 / 将于明年进驻: the settling verb states a plan
+_PLANNED_JUST_BEFORE = re.compile("(?:" + _CUES.alternation("planned") + r")(?:于[^，,；;。]{0,8}?)?(?:在)?(?:正式|整体|全面)?$")
 _SITE_BEFORE = re.compile(_CUES.alternation("project-site") + "$")
 
 
@@ -382,6 +394,8 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for p in parks[1:]:
             if ctx.rel(p) == ctx.rel_end(chain[-1]):
                 chain.append(p)
+        if _known_park_at(ctx, doc, ctx.rel_end(chain[-1])) is not None:
+            continue  # 位于P光电信息园: the sub-park (named elsewhere) is where X is; rule located-known-park
         after = text[ctx.rel_end(chain[-1]) :]
         located = None
         sub_area = re.match(r"^(?:核心区|内|片区|[东西南北中]区|园区)?(?=的)", after)
@@ -397,9 +411,48 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if before and topic is not None and topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(before[-1]) : cue.start()]):
                 # A是B的控股子公司，去年落户园区: the clause's subject is the sentence's, not the firm named last
                 located = topic
+        if located is not None and located.cls != "Park" and _PLANNED_JUST_BEFORE.search(text, 0, cue.start()):
+            continue  # A计划落户P / 拟入驻P: a plan, not where A is
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
+    return out
+
+
+def _known_park_at(ctx: _Ctx, doc: _Doc, pos: int) -> Mention | None:
+    """A park the text named elsewhere (a sub-park listed once, 光电信息园) written at ``pos`` but not recognised here."""
+    text = ctx.sentence.text
+    if any(m.cls == "Park" and ctx.rel(m) == pos for m in ctx.mentions):
+        return None
+    names = [m for m in doc.all_mentions if m.cls == "Park" and len(m.name) >= 4 and text.startswith(m.name, pos)]
+    return max(names, key=lambda m: len(m.name)) if names else None
+
+
+@rule("located-known-park")
+def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X位于(园区|P)Q / X在Q投产, Q a park named elsewhere in the text but not recognised in this sentence."""
+    out: list[Relation] = []
+    text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    for cue in list(_LOCATED_CUE.finditer(text)) + list(re.finditer(r"在", text)):
+        pos = cue.end()
+        lead = [m for m in ms if m.cls == "Park" and ctx.rel(m) == pos]
+        if lead:
+            pos = ctx.rel_end(max(lead, key=lambda m: m.end - m.start))
+        elif text.startswith("园区", pos):
+            pos += 2
+        park = _known_park_at(ctx, doc, pos)
+        if park is None:
+            continue
+        after = text[pos + len(park.name) :]
+        if cue.group() == "在":
+            act = _AT_PARK_ACT.match(after) or re.match(r"^(?:正式|全面|顺利)(?:投产|开工|运营)", after)
+            if not act:
+                continue
+        before = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and ctx.rel_end(m) <= cue.start()
+                  and not re.search(r"[，,；;]", text[ctx.rel_end(m) : cue.start()].replace("）", "").replace("（", ""))]
+        subject = before[-1] if before else (topic if topic is not None and topic.cls in ORG and cue.group() != "在" else None)
+        if subject is not None and not _PLANNED_JUST_BEFORE.search(text, 0, cue.start()):
+            _add(out, ctx, subject, "locatedIn", park, "locatedIn:known-park")
     return out
 
 
@@ -461,7 +514,10 @@ def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # …，是园区海洋生物产业的骨干企业 / 是P新材料产业链的链主企业: the sentence's firm is one of the park's
-_PARK_MEMBER = re.compile(r"[^，,；;。]{0,16}?(?:骨干|重点|龙头|链主|规上|领军|代表性)企业")
+# 是园区首家上市企业 / 成为园区第5家上市企业: a count of the park's firms
+_PARK_MEMBER = re.compile(
+    r"[^，,；;。]{0,16}?(?:骨干|重点|龙头|链主|规上|领军|代表性)企业|的?(?:首家|第[一二三四五六七八九十\d]+家)[^，,；;。]{0,8}?(?:企业|公司)"
+)
 
 
 @rule("park-member")
@@ -470,7 +526,7 @@ def park_member(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text, topic = ctx.sentence.text, ctx.topic
     for p in [m for m in ctx.mentions if m.cls == "Park"]:
-        if not re.search(r"(?:^|[，,])(?:也|还|已)?(?:是|为|系)$", text[: ctx.rel(p)]) or not _PARK_MEMBER.match(text, ctx.rel_end(p)):
+        if not re.search(r"(?:^|[，,])?(?:也|还|已)?(?:是|为|系|成为)$", text[: ctx.rel(p)]) or not _PARK_MEMBER.match(text, ctx.rel_end(p)):
             continue
         firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(p)]
         firm = topic if topic is not None and topic.cls == "Enterprise" else (firms[0] if firms else None)
@@ -603,6 +659,80 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             doers = [_topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
+    return out
+
+
+# X项目｜投资方：A / X项目（建设单位：A） / 项目名称：X；实施主体：A — a labelled field names the undertaker
+_PROJECT_OWNER = re.compile(r"(?:^|(?<=[｜|，,（(；;\s的])|(?<=项目))" + _CUES.alternation("project-owner") + r"\s*(?:为|是)?\s*[：:]?\s*")
+
+
+@rule("project-owner")
+def project_owner(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X项目｜投资方：A, X项目（建设单位：A）: the organisation filling the label undertakes the project before it."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _PROJECT_OWNER.finditer(text):
+        if not re.search(r"[：:为是]\s*$", cue.group()):
+            continue  # a bare 建设单位 in prose is no label
+        orgs = [m for m in ms if m.cls in ORG and ctx.rel(m) == cue.end()]
+        if not orgs:
+            continue
+        org = max(orgs, key=lambda m: m.end - m.start)
+        projects = [m for m in ms if m.cls == "Project" and ctx.rel_end(m) <= cue.start()]
+        if projects:
+            _add(out, ctx, projects[-1], "undertakenBy", org, f"undertakenBy:{cue.group().strip()}")
+    return out
+
+
+# A的X项目 / AX项目 / 公司X项目: a firm's own project (a plan is still the firm's)
+_OWNER_BEFORE = re.compile(r"的?$")
+_SELF_OWNER = re.compile(r"(?:^|[，,；;：:])(?:[^，,；;：:]{0,12}?[，,])?(?:本公司|公司|我公司)的?$")
+
+
+@rule("owner-project")
+def owner_project(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A的X项目, AX项目, (本)公司X项目: the project is the named firm's (or the report's issuer's) undertaking."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for proj in [m for m in ms if m.cls == "Project"]:
+        before = text[: ctx.rel(proj)]
+        gap = 1 if before.endswith("的") else 0
+        owners = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel_end(m) == ctx.rel(proj) - gap
+                  and not (m.start <= proj.start and proj.end <= m.end)]
+        if owners:
+            owner = max(owners, key=lambda m: m.end - m.start)
+        elif _SELF_OWNER.search(before):
+            owner = doc.own_firm or _topic_firm(ctx)
+        else:
+            continue
+        if owner is not None:
+            _add(out, ctx, proj, "undertakenBy", owner, "undertakenBy:A的X项目")
+    return out
+
+
+_SIGNED = re.compile(r"(?:与|和|同)([^，,；;。]{2,30}?)(?:正式|成功|现场)?" + _CUES.alternation("signing") + r"(?!仪式)")
+
+
+@rule("signed-project")
+def signed_project(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A与管委会签约，…X项目落户P / A与园区签约X项目: the one firm that signs with the park's side undertakes the project."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _SIGNED.finditer(text):
+        if _MAKE_UNMET.search(text, max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1, cue.start()):
+            continue  # 拟与园区签约: not signed yet
+        sides = [m for m in ms if cue.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= cue.end(1)]
+        if not sides or any(m.cls not in ("GovernmentBody", "Park") for m in sides):
+            continue  # a firm signing with a firm is cooperation, not an investment
+        firms = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()]
+        firms = [m for m in firms if not any(o is not m and o.start <= m.start and m.end <= o.end for o in firms)]
+        if len(firms) != 1:
+            continue  # several signers: which project is whose is said elsewhere (分别…)
+        for proj in [m for m in ms if m.cls == "Project" and ctx.rel(m) >= cue.end()]:
+            owner = [m for m in ms if m.cls in ORG and m.end == proj.start - (1 if text[ctx.rel(proj) - 1 : ctx.rel(proj)] == "的" else 0)]
+            if owner or proj.start <= firms[0].start:
+                continue  # B的X项目: B's, not the signer's
+            _add(out, ctx, proj, "undertakenBy", firms[0], "undertakenBy:签约")
     return out
 
 
@@ -776,6 +906,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_HONOUR_UNMET = re.compile(_CUES.alternation("honour-unmet") + r"[^，,；;。]{0,8}?" + _CUES.alternation("honour") + r"[^，,；;。]{0,16}$")
+
+
 @rule("honour")
 def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """荣获/获评/入选/被认定为 H: the holder (patent, clause subject or topic) received H."""
@@ -786,7 +919,9 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         before = text[: ctx.rel(h)]
         if not (_HONOUR_CUE.search(before) or h.rule in ("honour:quoted", "honour:designation")):
             continue
-        holder = _honour_holder(ctx, h, doc.last_patent)
+        if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
+            continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
+        holder = _named_holder(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
         if holder is None:
             continue
         conferrer = _conferrer(ctx, h)
@@ -1319,6 +1454,44 @@ def _in_unbuilt_project(ctx: _Ctx, prod: Mention) -> bool:
     return not _IN_PRODUCTION.search(text, start, min(ends) if ends else len(text))
 
 
+_MAKE_VERB = re.compile("(?:" + _CUES.alternation("product-verb") + r")(?:了|出)?")
+# 不断/不仅/未来 are no denial
+_MAKE_UNMET = re.compile("(?:" + _CUES.alternation("planned") + "|" + _CUES.alternation("negation") + ")(?![断仅少来同])")
+# 计划明年量产X / 不生产X / 将推出X: what a firm plans or denies making is not its product
+_MAKING_UNMET = re.compile(
+    "(?:" + _CUES.alternation("planned") + "|" + _CUES.alternation("negation") + "|力争|预计)(?![断仅少来同])[^，,；;。]{0,6}?"
+    "(?:" + _CUES.alternation("product-verb") + "|" + _CUES.alternation("product-made") + "|研发|开发|推出)[^，,；;。]{0,2}$"
+)
+
+
+@rule("firm-makes")
+def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A生产X / A…，主要向客户供应X: the clause's firm, else the firm named last before the clause, makes X
+    (X a product named here, or one the text named elsewhere, written right after the verb)."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    known = [m for m in doc.all_mentions if m.cls == "Product" and len(m.name) >= 3]
+    for verb in _MAKE_VERB.finditer(text):
+        here = [m for m in ms if m.cls == "Product" and ctx.rel(m) == verb.end()]
+        there = [m for m in known if text.startswith(m.name, verb.end())]
+        if not (here or there):
+            continue
+        prod = max(here or there, key=lambda m: len(m.name))
+        before = text[: verb.start()]
+        clause_start = max(before.rfind(c) for c in "，,；;。：:") + 1
+        if _MAKE_UNMET.search(before, clause_start):
+            continue  # 将量产X / 不生产X: a plan or a denial
+        firms = [m for m in ms if m.cls == "Enterprise" and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= verb.start()
+                 and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))]
+        if not firms and not any(m.cls in ACTORS and clause_start <= ctx.rel(m) < verb.start() for m in ms):
+            span = max(before.rfind(c, 0, clause_start) for c in "；;。") + 1
+            firms = [m for m in ms if m.cls == "Enterprise" and span <= ctx.rel(m) < clause_start
+                     and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))][-1:]  # A旗下子公司B…，主要生产X: B, named last
+        if firms:
+            _add(out, ctx, firms[0], "produces", prod, f"produces:{verb.group()}")
+    return out
+
+
 @rule("project-product")
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
@@ -1336,6 +1509,8 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for prod in [m for m in ms if m.cls == "Product"]:
         if _in_unbuilt_project(ctx, prod):
             continue  # 年产2万吨X项目开工: what a project will make once built is not yet the firm's product
+        if _MAKING_UNMET.search(ctx.sentence.text, 0, ctx.rel(prod)):
+            continue  # 计划明年量产X / 不生产X: a plan or a denial, not the firm's product
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
@@ -1782,6 +1957,33 @@ def _clause_year(text: str, pos: int) -> int | None:
 _PERSON_AWARDED = re.compile(r"(?:[（(][^）)]*[）)])?(?:也|还|曾|先后|已)?(?:荣获|获评|获得|入选|被评为|被授予)(?:了)?[“「]?$")
 
 
+# 入选工业和信息化部…名单: a body right after the award verb names the list, it is not the holder
+_AFTER_AWARD_VERB = re.compile(_CUES.alternation("honour") + r"了?(?:(?:19|20)\d{2}年度?)?$")
+
+
+_THING_ANAPHOR = re.compile(r"(?:该|这一|此)(?:平台|中心|实验室|基地)$")
+
+
+def _named_holder(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
+    """公司电子级硫酸于2024年入选H / 其X被认定为H / 该平台…被认定为H: a product or platform the text named
+    before (in this sentence or earlier) stands right before the award, in the same clause, and holds it
+    (not a …企业 title: only a firm holds one)."""
+    text = ctx.sentence.text
+    known = [m for m in doc.all_mentions if m.cls in ("Product", "Platform") and len(m.name) >= 3 and m.start < ctx.sentence.end]
+    best: Mention | None = None
+    for m in known:
+        at = text.rfind(m.name, 0, ctx.rel(h))
+        gap = text[at + len(m.name) : ctx.rel(h)]
+        if (at >= 0 and not re.search(r"[，,]", gap) and _AWARDED_GAP.fullmatch(gap) and not h.name.endswith("企业")
+                and (best is None or len(m.name) > len(best.name))):
+            best = m
+    if best is None and doc.last_platform is not None:
+        for a in _THING_ANAPHOR.finditer(text, 0, ctx.rel(h)):
+            if _AWARDED_GAP.fullmatch(text, a.end(), ctx.rel(h)) and not h.name.endswith("企业"):
+                best = doc.last_platform
+    return best
+
+
 def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
     """Who received an honour: a patent named before it, the clause's subject, or the topic."""
     text = ctx.sentence.text
@@ -1804,7 +2006,7 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         return None  # 其研发的X被…认定为H: X holds it, and X is no entity here (not the company before)
     in_clause = [m for m in ms if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
                  and m.cls in ACTORS | {"Platform"} and _is_topic_candidate_any(m, text, ctx.sentence.start)]
-    in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)])
+    in_clause = [m for m in in_clause if not re.search(r"被$", text[: ctx.rel(m)]) and not _AFTER_AWARD_VERB.search(text, 0, ctx.rel(m))
                  and not re.match(r"(?:正式|近日|日前)?(?:公布|认定|发布|评选|命名|授予)的", text[ctx.rel_end(m) :])]  # 入选B公布的H: B confers
     person = [m for m in ms if m.cls == "Person" and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)
               and _PERSON_AWARDED.match(text, ctx.rel_end(m), ctx.rel(h))]
