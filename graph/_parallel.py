@@ -113,7 +113,6 @@ class Aside:
 
     def __init__(self, fn: Callable[..., T], args: tuple[Any, ...]) -> None:
         import multiprocessing as mp
-        import sys
 
         self._fn, self._args = fn, args
         self._process: Any = None
@@ -121,13 +120,7 @@ class Aside:
         self.forked = False
         """Whether ``fn`` runs in a process of its own."""
         if "fork" in mp.get_all_start_methods():
-            ctx = mp.get_context("fork")
-            self._receive, send = ctx.Pipe(duplex=False)
-            for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
-                stream.flush()
-            self._process = ctx.Process(target=_run_aside, args=(send, fn, args), daemon=True)
-            self._process.start()
-            send.close()
+            self._receive, self._process = _fork_with_pipe(_run_aside, (fn, args), duplex=False, daemon=True)
             self.forked = True
 
     def result(self) -> Any:
@@ -170,6 +163,21 @@ def run_aside(fn: Callable[..., T], *args: Any) -> Aside:
     return Aside(fn, args)
 
 
+def _fork_with_pipe(target: Callable[..., None], args: tuple[Any, ...], *, duplex: bool, daemon: bool) -> tuple[Any, Any]:
+    """Start ``target(their_end, *args)`` in a forked process; returns (our end of the pipe, the process)."""
+    import multiprocessing as mp
+    import sys
+
+    ctx = mp.get_context("fork")
+    ours, theirs = ctx.Pipe(duplex=duplex)
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+        stream.flush()
+    process = ctx.Process(target=target, args=(theirs, *args), daemon=daemon)
+    process.start()
+    theirs.close()
+    return ours, process
+
+
 def _run_aside(send: Any, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
     try:
         answer = (True, fn(*args))
@@ -204,7 +212,6 @@ class Standby:
 
     def __init__(self, fn: Callable[..., T], prepare: Callable[[], Any]) -> None:
         import multiprocessing as mp
-        import sys
 
         self._fn = fn
         self._args: tuple[Any, ...] | None = None
@@ -213,14 +220,8 @@ class Standby:
         self.forked = False
         """Whether ``fn`` runs in a process of its own."""
         if "fork" in mp.get_all_start_methods():
-            ctx = mp.get_context("fork")
-            self._conn, theirs = ctx.Pipe(duplex=True)
-            for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
-                stream.flush()
             # not a daemon: fn may start processes of its own (a daemon may not); __exit__ stops it
-            self._process = ctx.Process(target=_stand_by, args=(theirs, prepare, fn), daemon=False)
-            self._process.start()
-            theirs.close()
+            self._conn, self._process = _fork_with_pipe(_stand_by, (prepare, fn), duplex=True, daemon=False)
             self.forked = True
 
     def start(self, *args: Any) -> None:

@@ -108,6 +108,15 @@ def test_build_views_drawn_beside_validation_are_the_views_drawn_after_it(build_
         assert (tmp_path / name).read_bytes() == (build_dir / name).read_bytes(), name
 
 
+def _failing_validation(store, **_):
+    """A validation that finds one violation, whatever the store holds."""
+    from graph.rdf import validate
+
+    report = validate.validate_graph(Graph())
+    bad = validate.Violation("x", "label", "a label is required", "Violation", "")
+    return validate.ValidationReport(False, report.graph, "", (bad,))
+
+
 def test_turtle_written_beside_validation_is_the_same_file(tmp_path, monkeypatch, capsys):
     import graph.cli as cli
 
@@ -125,12 +134,7 @@ def test_a_failing_validation_stops_the_turtle_writer_and_writes_nothing(tmp_pat
     import graph.cli as cli
     from graph.rdf import validate
 
-    def failing(store, **_):
-        report = validate.validate_graph(Graph())
-        bad = validate.Violation("x", "label", "a label is required", "Violation", "")
-        return validate.ValidationReport(False, report.graph, "", (bad,))
-
-    monkeypatch.setattr(validate, "validate_store", failing)
+    monkeypatch.setattr(validate, "validate_store", _failing_validation)
     monkeypatch.setattr(cli, "TURTLE_ASIDE_QUADS", 0)
     out = tmp_path / "out"
     assert cli.main(["build", "-o", str(out), "--no-viz", "--no-cache"]) == 3
@@ -145,12 +149,7 @@ def test_build_that_violates_the_shapes_writes_nothing_and_stops_the_views(tmp_p
     from graph.cli import main
     from graph.rdf import validate
 
-    def failing(store, **_):
-        report = validate.validate_graph(Graph())
-        bad = validate.Violation("x", "label", "a label is required", "Violation", "")
-        return validate.ValidationReport(False, report.graph, "", (bad,))
-
-    monkeypatch.setattr(validate, "validate_store", failing)
+    monkeypatch.setattr(validate, "validate_store", _failing_validation)
     out = tmp_path / "out"
     assert main(["build", "-o", str(out), "--no-cache"]) == 3
     err = capsys.readouterr().err
