@@ -104,13 +104,18 @@ def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bo
     # beside validation only when more than one process is wanted (--jobs 1 keeps the graph's work in one)
     aside_turtle = turtle and validate and (jobs is None or jobs > 1) and len(result.store) >= TURTLE_ASIDE_QUADS
     with files.staged_outputs(outdir) as stage, (drawer or nullcontext()), _turtle_aside(aside_turtle, result.store, stage) as writer:
+        # one dump of the store serves the views' process and the validation
+        quads = None
+        if drawer is not None or validate:
+            with _timed(timings, "validate") if validate else nullcontext():
+                quads = _quads_of(result.store)
         if drawer is not None:
-            drawer.start(_quads_of(result.store), stage)
+            drawer.start(quads, stage)
         if validate:
-            from graph.rdf.validate import validate_store
+            from graph.rdf.validate import validate_nquads
 
             with _timed(timings, "validate"):
-                result.report = validate_store(result.store)
+                result.report = validate_nquads(quads)
             if not result.report.conforms:
                 typer.echo(result.report.summary(), err=True)
                 raise fail(f"the graph violates {len(result.report.violations)} SHACL constraint(s); nothing written", EXIT_INVALID)

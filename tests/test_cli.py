@@ -108,13 +108,12 @@ def test_build_views_drawn_beside_validation_are_the_views_drawn_after_it(build_
         assert (tmp_path / name).read_bytes() == (build_dir / name).read_bytes(), name
 
 
-def _failing_validation(store, **_):
-    """A validation that finds one violation, whatever the store holds."""
+def _failing_validation(nquads, **_):
+    """A validation that finds one violation, whatever the graph holds."""
     from graph.rdf import validate
 
-    report = validate.validate_graph(Graph())
     bad = validate.Violation("x", "label", "a label is required", "Violation", "")
-    return validate.ValidationReport(False, report.graph, "", (bad,))
+    return validate.ValidationReport(False, Graph(), "", (bad,))
 
 
 def test_turtle_written_beside_validation_is_the_same_file(tmp_path, monkeypatch, capsys):
@@ -130,11 +129,10 @@ def test_turtle_written_beside_validation_is_the_same_file(tmp_path, monkeypatch
 def test_a_failing_validation_stops_the_turtle_writer_and_writes_nothing(tmp_path, monkeypatch, capsys):
     import multiprocessing
 
-    import graph.api  # noqa: F401  imported before the patch, so that its own validate_store stays the real one
     import graph.cli as cli
     from graph.rdf import validate
 
-    monkeypatch.setattr(validate, "validate_store", _failing_validation)
+    monkeypatch.setattr(validate, "validate_nquads", _failing_validation)
     monkeypatch.setattr(cli, "TURTLE_ASIDE_QUADS", 0)
     out = tmp_path / "out"
     assert cli.main(["build", "-o", str(out), "--no-viz", "--no-cache"]) == 3
@@ -145,11 +143,10 @@ def test_a_failing_validation_stops_the_turtle_writer_and_writes_nothing(tmp_pat
 def test_build_that_violates_the_shapes_writes_nothing_and_stops_the_views(tmp_path, monkeypatch, capsys):
     import multiprocessing
 
-    import graph.api  # noqa: F401  imported before the patch, so that its own validate_store stays the real one
     from graph.cli import main
     from graph.rdf import validate
 
-    monkeypatch.setattr(validate, "validate_store", _failing_validation)
+    monkeypatch.setattr(validate, "validate_nquads", _failing_validation)
     out = tmp_path / "out"
     assert main(["build", "-o", str(out), "--no-cache"]) == 3
     err = capsys.readouterr().err

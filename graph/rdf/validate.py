@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, SH
 
 from graph._resources import ontology_dir
 
-__all__ = ["ValidationReport", "Violation", "validate_graph", "validate_store", "load_shapes", "load_ontology"]
+__all__ = ["ValidationReport", "Violation", "validate_graph", "validate_store", "validate_nquads", "load_shapes", "load_ontology"]
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,19 @@ def validate_store(store: Any, *, shapes: Graph | None = None) -> ValidationRepo
     """
     import pyoxigraph as ox
 
-    return _validate(_engine_input(store.dump(format=ox.RdfFormat.N_QUADS)), shapes)
+    return validate_nquads(store.dump(format=ox.RdfFormat.N_QUADS), shapes=shapes)
+
+
+def validate_nquads(nquads: bytes, *, shapes: Graph | None = None) -> ValidationReport:
+    """Validate a store's dump (UTF-8 N-Quads, the union of its graphs), as :func:`validate_store`
+    does once it has dumped the store: for a caller that holds the dump already.
+
+    Examples
+    --------
+    >>> validate_nquads(b"").conforms
+    True
+    """
+    return _validate(_engine_input(nquads), shapes)
 
 
 def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> ValidationReport:
@@ -159,7 +171,7 @@ def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> Va
         data, fmt = graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES
     if data:
         store.bulk_load(data, format=fmt)
-    return _validate(_engine_input(store.dump(format=ox.RdfFormat.N_QUADS)), shapes)
+    return validate_store(store, shapes=shapes)
 
 
 def _validate(store: Any, shapes: Graph | None) -> ValidationReport:
