@@ -145,6 +145,7 @@ class Aside:
 
     def __exit__(self, *exc: object) -> None:
         if self._process is not None:
+            self._receive.close()  # a process still waiting for work (a Standby's) ends on its own
             if self._process.is_alive():
                 self._process.terminate()
             self._process.join()
@@ -191,16 +192,17 @@ def _run_aside(send: Any, fn: Callable[..., Any], args: tuple[Any, ...]) -> None
         send.close()
 
 
-class Standby:
+class Standby(Aside):
     """A process forked now that gets ready for work whose arguments are not known yet.
 
     The process runs ``prepare()`` at once (imports, fonts, caches: work that
     needs no input) while the caller goes on; :meth:`start` sends it the
     arguments, and it runs ``fn(*args)``; :meth:`result` waits for the value
-    (an exception ``fn`` raised is raised again here). Where the platform
-    cannot fork, ``fn`` runs in the caller when :meth:`result` is asked for.
-    Use it as a context manager: leaving the block without having asked for
-    the value (an error, Ctrl-C) stops the process.
+    (an exception ``fn`` raised is raised again here), as for :class:`Aside`.
+    Where the platform cannot fork, ``fn`` runs in the caller when
+    :meth:`result` is asked for. Use it as a context manager: leaving the
+    block without having asked for the value (an error, Ctrl-C) stops the
+    process.
 
     Examples
     --------
@@ -216,12 +218,12 @@ class Standby:
         self._fn = fn
         self._args: tuple[Any, ...] | None = None
         self._process: Any = None
-        self._conn: Any = None
+        self._receive: Any = None  # both ends of the talk: the arguments go out on it, the answer comes back
         self.forked = False
         """Whether ``fn`` runs in a process of its own."""
         if "fork" in mp.get_all_start_methods():
             # not a daemon: fn may start processes of its own (a daemon may not); __exit__ stops it
-            self._conn, self._process = _fork_with_pipe(_stand_by, (prepare, fn), duplex=True, daemon=False)
+            self._receive, self._process = _fork_with_pipe(_stand_by, (prepare, fn), duplex=True, daemon=False)
             self.forked = True
 
     def start(self, *args: Any) -> None:
@@ -230,37 +232,16 @@ class Standby:
             raise RuntimeError("Standby.start was called twice")
         self._args = args
         if self._process is not None:
-            self._conn.send(args)
+            self._receive.send(args)
 
     def result(self) -> Any:
         """Wait for ``fn``'s value (computed now if it could not run in a process of its own)."""
         if self._args is None:
             raise RuntimeError("Standby.result before Standby.start")
-        if self._process is None:
-            return self._fn(*self._args)
-        try:
-            ok, value = self._conn.recv()
-        except EOFError:
-            self._process.join()
-            raise RuntimeError(f"the process running {getattr(self._fn, '__name__', self._fn)} ended with code {self._process.exitcode} before answering") from None
-        finally:
-            self._conn.close()
-        self._process.join()
-        self._process = None  # answered: nothing to stop on exit
-        if not ok:
-            raise value
-        return value
+        return super().result()
 
     def __enter__(self) -> Standby:
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._process is not None:
-            self._conn.close()  # a process still waiting for its arguments ends on its own
-            if self._process.is_alive():
-                self._process.terminate()
-            self._process.join()
-            self._process = None
 
 
 def _stand_by(conn: Any, prepare: Callable[[], Any], fn: Callable[..., Any]) -> None:
