@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Sentence
+from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR_CELL
 
 __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
@@ -43,9 +44,6 @@ _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
-_YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?度?")
-_FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
-_BLANK = re.compile(r"[—－/-]{1,2}")  # a cell with no figure
 _UNIT_LINE = re.compile(r"(?:^|[（(])(?:金额)?单位[：:]\s*([^\s，。；）)]{1,6})[）)]?$")  # 单位：万元, …（金额单位：万元）
 # the measure a caption names for product rows (主营业务收入按产品类别列示如下)
 _MEASURE_WORD = re.compile(r"(?:收入|营收|产值|销售额|销售金额|利润|成本|产能|产量|销量)")
@@ -193,7 +191,7 @@ class YearRow:
 
 def _year_header(cells: Sequence[tuple[str, int]]) -> tuple[int, list[int]] | None:
     """(label cells, years) of a header of one to three label cells then two or more years."""
-    years = [_YEAR_CELL.fullmatch(c) for c, _ in cells]
+    years = [YEAR_CELL.fullmatch(c) for c, _ in cells]
     first = next((i for i, m in enumerate(years) if m), None)
     if first is None or not 1 <= first <= 3 or len(cells) - first < 2 or not all(years[first:]):
         return None
@@ -209,7 +207,7 @@ def _measure_header(cells: Sequence[tuple[str, int]]) -> list[tuple[str, str]] |
     out = []
     for c, _ in cells[1:]:
         m = _MEASURE_COLUMN.fullmatch(c)
-        if m is None or _YEAR_CELL.search(c):
+        if m is None or YEAR_CELL.search(c):
             return None
         out.append((m.group(1), m.group(2) or ""))
     return out
@@ -253,8 +251,8 @@ def read_year_tables(sentences: Sequence[Sentence]) -> list[YearRow]:
         if years is None:
             continue
         values = cells[len(cells) - len(years) :] if len(cells) > len(years) else []
-        if not values or not all(_FIGURE.fullmatch(v) or _BLANK.fullmatch(v) for v, _ in values) or all(
-                _BLANK.fullmatch(v) for v, _ in values):
+        if not values or not all(FIGURE_CELL.fullmatch(v) or BLANK_CELL.fullmatch(v) for v, _ in values) or all(
+                BLANK_CELL.fullmatch(v) for v, _ in values):
             years = None
             continue
         lab = [c for c, _ in cells[: len(cells) - len(years)]]
@@ -385,7 +383,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             # 合计 60,160.37 59.67%: the table's totals, of the enterprise the document is about
             row = [Cell(text, "measure", s.start + at, s.start + at + len(text), counterpart + unit[0], unit[1])
                    for (text, at), unit in zip(cells[1:], measures[len(header) - len(cells) + 1 :])
-                   if unit and _FIGURE.fullmatch(text)]
+                   if unit and FIGURE_CELL.fullmatch(text)]
             out.append(TableRow(s.index, tuple(row), None, year, None, total=True))
             header = None
             continue
@@ -403,7 +401,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             if role is None:
                 continue
             if role == "measure":
-                if unit and _FIGURE.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):
+                if unit and FIGURE_CELL.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):
                     row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit[0], unit[1]))
                 continue
             if role == "kind":

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.model import CleanText
+from graph.text.cells import BLANK, FIGURE, YEAR
 
 __all__ = ["clean_text", "to_simplified", "is_cjk", "TERMINAL_PUNCTUATION", "DATE_LINE"]
 
@@ -74,9 +75,9 @@ _NAME_HEAD = re.compile(r"^序号\s+[\u4e00-\u9fff]{0,6}名称\s*$")
 _WRAPPED_CELL = re.compile(r"\d[\d.\-/]*")
 _CLAUSE = re.compile(r"[，。；,;：:]")
 # a header of one to three label cells and two or more years (产品 项目 2024年度 2023年度), and a row under it
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-_YEAR_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:\s+[\u4e00-\u9fff]{1,8}){0,2}((?:\s+(?:19|20)\d{2}\s*年?度?){2,})\s*$")
-_FIGURE_ROW = re.compile(r"^(?:[^\s\d][^\s]*\s+){0,3}?((?:(?:-?\d[\d,]*(?:\.\d+)?%?|[—－/-]{1,2})(?:\s+|$))+)$")  # a blank cell is — or /
+_YEAR = re.compile(YEAR)
+_YEAR_HEAD = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}(?:\s+[\u4e00-\u9fff]{{1,8}}){{0,2}}((?:\s+{YEAR}\s*年?度?){{2,}})\s*$")
+_FIGURE_ROW = re.compile(rf"^(?:[^\s\d][^\s]*\s+){{0,3}}?((?:(?:{FIGURE}|{BLANK})(?:\s+|$))+)$")
 # 销售金额（万元）占营业收入比例: two header cells written without a space between them
 _HEAD_JOIN = re.compile(r"(?<=[）)])(?=[\u4e00-\u9fff])")
 
