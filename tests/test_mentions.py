@@ -350,3 +350,17 @@ def test_an_unquoted_patent_title_before_its_number():
 
 def test_a_cue_word_right_before_a_company_suffix_is_part_of_the_name():
     assert keys("建设单位为湖州东岭开发建设有限公司。", "Enterprise") == {"湖州东岭开发建设有限公司"}
+
+
+def test_instrument_and_material_heads_end_product_names():
+    # made-up firms: a gauge, a laser and a chemical named by their last character or word
+    text = (
+        "安平光电有限公司专注于皮秒固体激光器研发。"
+        "其KT-350型三轴光纤陀螺仪于今年量产，KT-9系列双列圆锥滚子主轴承也已交付。"
+        "公司推出了新型电子级清洗液和高纯氢氟酸。"
+    )
+    products = keys(text, "Product")
+    assert {"皮秒固体激光器", "KT-350型三轴光纤陀螺仪"} <= products
+    # a one-character head ends a name only where the word ends (液 of 液压 is no head)
+    ex = keys("宜川汽车有限公司推出的QT-200电子液压制动系统已装车。", "Product")
+    assert "QT-200电子液压制动系统" in ex and "QT-200电子液" not in ex

@@ -959,9 +959,21 @@ def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _head_alternation(heads: tuple[str, ...]) -> str:
+    """Product head nouns as an alternation; a one-character head (液, 酸, 仪) ends a name only where the
+    word ends, before a non-Han character or a joining particle (蚀刻液和…, not 液压系统 or 钛酸钡)."""
+    long = [h for h in heads if len(h) > 1]
+    short = "".join(re.escape(h) for h in heads if len(h) == 1)
+    alt = _alternation(tuple(long))
+    if short:
+        alt += rf"|[{short}](?=[^\u4e00-\u9fff]|[和及与或等的于以为在已被由将是]|$)"
+    return alt
+
+
 def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out = []
-    heads = _alternation(lex.products)
+    heads = _head_alternation(lex.products)
     for cue in _PRODUCT_CUE.finditer(text):
         seg = text[cue.end() :]
         seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
@@ -1013,7 +1025,7 @@ def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
 def _model_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         r"(?:[“「][\u4e00-\u9fff]{1,6}[”」])?(?<![A-Za-z0-9\-])[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2,8}(?:型|系列)?"
-        rf"[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_alternation(heads)})+(?![\u4e00-\u9fff]?的)"
+        rf"[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_head_alternation(heads)})(?:[\u4e00-\u9fff]{{0,3}}?(?:{_head_alternation(heads)}))*(?![\u4e00-\u9fff]?的)"
     )
 
 
