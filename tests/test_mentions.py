@@ -364,3 +364,9 @@ def test_instrument_and_material_heads_end_product_names():
     # a one-character head ends a name only where the word ends (液 of 液压 is no head)
     ex = keys("宜川汽车有限公司推出的QT-200电子液压制动系统已装车。", "Product")
     assert "QT-200电子液压制动系统" in ex and "QT-200电子液" not in ex
+
+
+def test_person_after_title_then_a_verb_or_particle():
+    people = keys("远航公司董事长周景松任协会会长，副总裁陆昊在会上发言，总经理邹立东反映用工紧张。", "Person")
+    assert {"周景松", "陆昊", "邹立东"} <= people
+    assert "陆昊在" not in people

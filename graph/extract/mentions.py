@@ -95,7 +95,7 @@ _LIST_HEAD_RE = re.compile(
 _CUSTOMER_RE = re.compile(r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + "[：:]?")
 _CUSTOMER_WORDS = lexicon_matcher(_CUES.words("customer"))
 _PERSON_TAIL = re.compile(
-    r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|担任|出席|牵头|负责|主持|领衔|博士|这样|[，,。：:；;、“”\s]|$)"
+    r"^(?:表示|说|介绍|指出|认为|称|强调|任|反映|提出|希望|建议|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|担任|出席|牵头|负责|主持|领衔|博士|这样|[，,。：:；;、“”\s]|$)"
 )
 
 
@@ -680,8 +680,8 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             cand = rest[: len(sur) + given]
             if len(cand) < len(sur) + given or not all("\u4e00" <= c <= "\u9fff" for c in cand):
                 continue
-            if given == 2 and cand[-1] in "说称讲道表介指认强透告坦":
-                continue  # 方敏说: the verb is not part of the name
+            if given == 2 and cand[-1] in "说称讲道表介指认强透告坦在任和与是也还就对向等的曾已正刚跟同给把率兼":
+                continue  # 方敏说, 程某在: the verb or particle is not part of the name
             if _PERSON_TAIL.match(text[pos + len(cand) :]):
                 best = cand
                 break
