@@ -370,3 +370,12 @@ def test_person_after_title_then_a_verb_or_particle():
     people = keys("远航公司董事长周景松任协会会长，副总裁陆昊在会上发言，总经理邹立东反映用工紧张。", "Person")
     assert {"周景松", "陆昊", "邹立东"} <= people
     assert "陆昊在" not in people
+
+
+def test_pronouns_copulas_and_kinds_are_no_company_names():
+    text = ("陶某系公司创始人，现任公司董事长。今年该公司扩产。发行人的子公司情况如下。"
+            "子企业专门为母公司配套。南平云帆是福建云帆新材料股份有限公司的全资子公司。")
+    firms = keys(text, "Enterprise")
+    assert "福建云帆新材料股份有限公司" in firms
+    assert not any(f.endswith("公司") and f[:-2] in ("陶某系", "现任", "今年该", "发行人的子", "专门为母") for f in firms)
+    assert not any("是" in f for f in firms)

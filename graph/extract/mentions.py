@@ -228,6 +228,22 @@ _COMPASS = re.compile(r"[东南西北]{1,2}[方部]")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
 
 
+_COPULAS = frozenset("是系为")
+
+
+def _after_copula(body: str) -> int:
+    """Offset after the last copula (是, 系, 为) standing as a word of its own in ``body``, or 0:
+    a place before it opens the subject, not the name (赣州某某是广东某某新材料股份有限公司)."""
+    if not any(c in body for c in _COPULAS):
+        return 0
+    pos = cut = 0
+    for word, _tag in pos_pairs(body):
+        pos += len(word)
+        if word in _COPULAS:
+            cut = pos
+    return cut
+
+
 def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     """Offset in ``body`` where a name really starts.
 
@@ -245,7 +261,8 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         return 0
     bounds = lazy_boundaries(body)
     depth = 0
-    for i in range(len(body)):
+    first = _after_copula(body)
+    for i in range(first, len(body)):
         if body[i] in "（(":
             depth += 1
         elif body[i] in "）)":
@@ -284,6 +301,7 @@ _GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多�
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
+_KIND_AFTER_PARTICLE = re.compile(r"[以与和在对把被将由从向为及的了是于等其或并该系][子分母总]$")
 
 
 def _valid_body(body: str, cls: str) -> bool:
@@ -294,6 +312,8 @@ def _valid_body(body: str, cls: str) -> bool:
         return False
     if cls == "Enterprise" and (_HOLDING_TAIL.search(core) or _HOLDING_KIND.fullmatch(core) or _BRANCH_KIND.fullmatch(core)):
         return False  # 全资子公司, 分公司: a kind of company, not a name
+    if cls == "Enterprise" and _KIND_AFTER_PARTICLE.search(core):
+        return False  # 发行人的子公司, 专门为母公司: a kind of company after a particle, not a name
     if cls == "Enterprise" and _PLACE_ONLY.fullmatch(core):
         return False  # 泰国公司, 深圳公司: a description, not a name
     if _GENERIC_BODY.match(core):
