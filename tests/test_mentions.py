@@ -379,3 +379,11 @@ def test_pronouns_copulas_and_kinds_are_no_company_names():
     assert "福建云帆新材料股份有限公司" in firms
     assert not any(f.endswith("公司") and f[:-2] in ("陶某系", "现任", "今年该", "发行人的子", "专门为母") for f in firms)
     assert not any("是" in f for f in firms)
+
+
+def test_projects_of_companies_opening_list_items():
+    text = ("本次签约项目如下：\n——湖州青岚新材料有限公司高性能碳纤维复合材料项目，总投资8亿元。\n"
+            "（2）杭州明越电子有限公司功率模块封装基地项目，总投资5亿元；")
+    projects = {m.name for m in mentions(text).mentions if m.cls == "Project"}
+    assert "湖州青岚新材料有限公司高性能碳纤维复合材料项目" in projects
+    assert "杭州明越电子有限公司功率模块封装基地项目" in projects

@@ -1178,12 +1178,17 @@ def _sub_park_list(s: Sentence, text: str, found: Sequence[Mention]) -> list[Men
     return out
 
 
+# a list item's mark (——, （1）, 2．, ①) before a company that opens the item
+_LIST_ITEM_MARK = re.compile(r"(?:^|[。；;：:\s])(?:——|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[．.、]|[\u2460-\u2473])$")
+
+
 def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
     for e in ents:
         rel = e.start - s.start
-        if rel > 0 and text[rel - 1] not in "、，,；;：:。" and not text[:rel].endswith(("由", "是", "建设", "推进")):
+        if rel > 0 and text[rel - 1] not in "、，,；;：:。" and not text[:rel].endswith(("由", "是", "建设", "推进")) and not (
+                _LIST_ITEM_MARK.search(text, 0, rel)):
             continue
         tail = text[e.end - s.start :]
         # (a list mark, ｜ or ①, ends the phrase: 有限公司｜总投资15亿元｜…②…项目 names no project of the company)
