@@ -387,3 +387,12 @@ def test_projects_of_companies_opening_list_items():
     projects = {m.name for m in mentions(text).mentions if m.cls == "Project"}
     assert "湖州青岚新材料有限公司高性能碳纤维复合材料项目" in projects
     assert "杭州明越电子有限公司功率模块封装基地项目" in projects
+
+
+def test_product_list_ends_at_a_bracket_or_a_count_and_skips_headings():
+    text = ("一、主营业务、主要产品及其变化情况\n"
+            "公司主要产品包括光纤陀螺仪、激光测距仪和惯性导航单元（INS）三大类。"
+            "青禾公司主要生产船用钢缆和绞机，主要产品为高导热石墨烯膜和硅碳负极浆料两大类。")
+    products = keys(text, "Product")
+    assert {"光纤陀螺仪", "激光测距仪", "惯性导航单元", "船用钢缆", "绞机", "硅碳负极浆料"} <= products
+    assert "主要产品" not in products and not any(p.endswith(("大类", "和绞机")) for p in products)

@@ -1020,8 +1020,9 @@ _FOCUS_LIST_RE = re.compile(
     + r"(?:业务(?=为|是|包括|[：:]))?(?:包括|主要有|有|为|是|[：:])?"
     +
     r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?)"
-    r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|$))"
+    r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|[（(]|[两二三四五六七八九十]大?类|$))"
 )
+_LIST_CUE_WORDS = frozenset(_CUES.words("product-list"))  # 主营业务、主要产品及…: a heading names no product
 _STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
 _CAPACITY_PRODUCT_RE = re.compile(
     r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个)|若干\s*(?:套|件|台|吨))?"
@@ -1072,7 +1073,8 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 pieces = re.split(r"(和|及|与)", part)
                 merged = [pieces[0]]
                 for joiner, piece in zip(pieces[1::2], pieces[2::2]):
-                    if len(piece) < 3:  # 改性塑料及制品: a short tail belongs to the item
+                    if len(piece) < 3 and not (len(piece) == 2 and piece not in lex.products and piece.endswith(lex.products)):
+                        # 改性塑料及制品: a short tail belongs to the item (not one headed like a product: 链和锚机)
                         merged[-1] += joiner + piece
                     else:
                         merged.append(piece)
@@ -1083,7 +1085,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if n == 0 and "的" in item:
                     cut = item.rindex("的") + 1
                     item, idx = item[cut:], idx + cut
-                if not item or item.startswith(("其", "业务")):
+                if not item or item.startswith(("其", "业务")) or item in _LIST_CUE_WORDS:
                     continue  # 纤维及其复合材料: 其 refers back, no name; 主营业务概况: a heading
                 headed = item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))
                 if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域)$", item):
