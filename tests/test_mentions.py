@@ -396,3 +396,15 @@ def test_product_list_ends_at_a_bracket_or_a_count_and_skips_headings():
     products = keys(text, "Product")
     assert {"光纤陀螺仪", "激光测距仪", "惯性导航单元", "船用钢缆", "绞机", "硅碳负极浆料"} <= products
     assert "主要产品" not in products and not any(p.endswith(("大类", "和绞机")) for p in products)
+
+
+def test_people_listed_after_a_cue_that_announces_them():
+    people = keys("公司核心技术人员为苏明远、韩青和邵立峰。", "Person")
+    assert {"苏明远", "韩青", "邵立峰"} <= people
+    assert not keys("公司核心技术人员为研发部门和质量部门。", "Person")
+
+
+def test_leading_industries_with_a_count_after_wei():
+    ex = extract_text("宁川产业园以精密仪器、生物医药和纺织智造为三大主导产业。")
+    industries = {m.name for m in ex.mentions if m.cls == "Industry"}
+    assert "纺织智造" in industries and "纺织智造为" not in industries

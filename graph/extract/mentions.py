@@ -762,6 +762,29 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
     return out
 
 
+_PERSON_LIST_RE = re.compile(
+    "(?:" + _CUES.alternation("person-list") + r")[：:]?((?:[\u4e00-\u9fff]{2,4}(?:、|和|及|与))*[\u4e00-\u9fff]{2,4}?)(?=[。，,；;等]|$)"
+)
+
+
+def _person_list(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """People listed after a cue that announces them (核心技术人员为甲、乙和丙): every item must be a
+    surname and one or two characters, or the list is no list of names."""
+    out: list[Mention] = []
+    taken = [(f.start - s.start, f.end - s.start) for f in found]
+    for m in _PERSON_LIST_RE.finditer(text):
+        items = re.split(r"、|和|及|与", m.group(1))
+        if not all(any(x.startswith(sur) and len(x) - len(sur) in (1, 2) for sur in lex.surnames) for x in items):
+            continue
+        pos = m.start(1)
+        for item in items:
+            a = text.index(item, pos)
+            pos = a + len(item)
+            if not any(x < pos and a < y for x, y in taken):
+                out.append(Mention(item, "Person", s.start + a, s.start + pos, s.index, "person:list"))
+    return out
+
+
 def _person_before_paren_roles(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     """People whose titles follow in brackets, several or with a unit: 陈某（副总经理、首席技术官）, 吴某（研发中心主任）."""
     out: list[Mention] = []
@@ -795,8 +818,8 @@ def _role_after_rx(roles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _LEADING_LIST_RE = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
-    r"|以((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:产业)?为(?:主导|支柱|核心|重点)"
+    r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?<!为)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
+    r"|以((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:产业)?为(?:两大|三大|四大|五大|六大)?(?:主导|支柱|核心|重点)"
     r"|(?:重点发展|主导产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
     r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
 )
@@ -1474,6 +1497,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _person_mentions(s, text, lex, found)
         found += _person_before_role(s, text, lex, found)
         found += _person_before_paren_roles(s, text, lex, found)
+        found += _person_list(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
