@@ -408,3 +408,8 @@ def test_leading_industries_with_a_count_after_wei():
     ex = extract_text("宁川产业园以精密仪器、生物医药和纺织智造为三大主导产业。")
     industries = {m.name for m in ex.mentions if m.cls == "Industry"}
     assert "纺织智造" in industries and "纺织智造为" not in industries
+
+
+def test_appointment_verbs_end_no_platform_name():
+    text = "联合实验室同日揭牌，林思远出任实验室主任。总经理许文静兼任孵化器主任。"
+    assert not any(k.startswith(("林思远", "总经理")) for k in keys(text, "Platform"))
