@@ -413,3 +413,9 @@ def test_leading_industries_with_a_count_after_wei():
 def test_appointment_verbs_end_no_platform_name():
     text = "联合实验室同日揭牌，林思远出任实验室主任。总经理许文静兼任孵化器主任。"
     assert not any(k.startswith(("林思远", "总经理")) for k in keys(text, "Platform"))
+
+
+def test_central_regulators_and_a_government_press_office():
+    text = "根据中国证监会的分类指引，发布会由南川市人民政府新闻办公室主持。"
+    bodies = keys(text, "GovernmentBody")
+    assert {"中国证监会", "南川市人民政府新闻办公室"} <= bodies
