@@ -419,3 +419,9 @@ def test_central_regulators_and_a_government_press_office():
     text = "根据中国证监会的分类指引，发布会由南川市人民政府新闻办公室主持。"
     bodies = keys(text, "GovernmentBody")
     assert {"中国证监会", "南川市人民政府新闻办公室"} <= bodies
+
+
+def test_an_address_before_a_park_named_after_its_place():
+    parks = keys("公司注册地位于清远市清城区清远云谷智能制造产业园。", "Park")
+    assert "清远云谷智能制造产业园" in parks
+    assert not any(p.startswith("清远市清城区") for p in parks)

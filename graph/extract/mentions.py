@@ -244,6 +244,21 @@ def _after_copula(body: str) -> int:
     return cut
 
 
+_ADDRESS = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?[省市])+[\u4e00-\u9fff]{1,3}?[区县]")
+
+
+def _address_before_name(body: str, lex: Lexicon) -> int:
+    """Length of an address (嘉兴市秀洲区) that opens ``body`` when a place starts the name after it
+    (嘉兴市秀洲区 + 嘉兴秀湖微电子产业园), else 0."""
+    m = _ADDRESS.match(body)
+    if not m:
+        return 0
+    rest = body[m.end() :]
+    if len(rest) >= 4 and any(rest.startswith(p) for p in (rest[:4], rest[:3], rest[:2]) if p in lex.places):
+        return m.end()
+    return 0
+
+
 def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     """Offset in ``body`` where a name really starts.
 
@@ -271,7 +286,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
             continue
         for place in (body[i : i + 4], body[i : i + 3], body[i : i + 2]):
             if place in lex.places and len(body) - i >= len(place) and (not i or i in bounds):
-                return i
+                return i + _address_before_name(body[i:], lex)
     toks = pos_pairs(body)
     stopwords = _stopword_set(lex.stopwords)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
