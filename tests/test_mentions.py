@@ -425,3 +425,10 @@ def test_an_address_before_a_park_named_after_its_place():
     parks = keys("公司注册地位于清远市清城区清远云谷智能制造产业园。", "Park")
     assert "清远云谷智能制造产业园" in parks
     assert not any(p.startswith("清远市清城区") for p in parks)
+
+
+def test_products_as_the_subject_of_a_supply_or_award_verb():
+    text = "青川材料有限公司的碳化硅基板已批量供应多家客户，其车规级功率模块被认定为省级新产品。其中部分产品进入海外市场。"
+    products = keys(text, "Product")
+    assert {"碳化硅基板", "车规级功率模块"} <= products
+    assert not any(p.startswith("中") for p in products)

@@ -1049,6 +1049,34 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)*"
+
+
+@lru_cache(maxsize=4)
+def _subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    h = _head_alternation(heads)
+    item = rf"[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?(?:{h})"
+    return re.compile(
+        rf"(?:的|其(?![中他余次]))({item}(?:(?:和|及|、){item})*)(?:产品)?" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
+    )
+
+
+def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    """Products named as the subject of a supply or award verb after a possessor
+    (某公司的X已批量供应…, 其Y被认定为…, 公司的A和B进入…): each item ends in a product head."""
+    out: list[Mention] = []
+    if "的" not in text and "其" not in text:
+        return out
+    for m in _subject_product_re(lex.products).finditer(text):
+        pos = m.start(1)
+        for item in re.split(r"和|及|、", m.group(1)):
+            a = text.index(item, pos)
+            pos = a + len(item)
+            if len(item) >= 3:
+                out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
+    return out
+
+
 _PRODUCT_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9]{1,12}、)+[\u4e00-\u9fffA-Za-z0-9]{1,12}?)(?:等)(?:多种|系列|一系列)?"
     r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
@@ -1517,6 +1545,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)
+        found += _subject_products(s, text, lex)
         found = _resolve_overlaps(found)
         found += [p for p in _product_list_mentions(s, text, lex) if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
         found += _list_mentions(s, text, found, lex)
