@@ -432,3 +432,10 @@ def test_products_as_the_subject_of_a_supply_or_award_verb():
     products = keys(text, "Product")
     assert {"碳化硅基板", "车规级功率模块"} <= products
     assert not any(p.startswith("中") for p in products)
+
+
+def test_products_after_a_plain_production_verb():
+    text = "园内的南岭精工有限公司专门为整车厂生产高精度齿轮减速器，产品为碳纤维棒材和芳纶纤维。购置检测等生产设备，生产所需主要原材料为硅钢。"
+    products = keys(text, "Product")
+    assert {"高精度齿轮减速器", "碳纤维棒材", "芳纶纤维"} <= products
+    assert "设备" not in products and not any("为" in p for p in products)

@@ -1088,6 +1088,7 @@ _FOCUS_LIST_RE = re.compile(
     r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?)"
     r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|[（(]|[两二三四五六七八九十]大?类|$))"
 )
+_GENERIC_PRODUCTS = frozenset(_CUES.words("product-generic"))
 _LIST_CUE_WORDS = frozenset(_CUES.words("product-list"))  # 主营业务、主要产品及…: a heading names no product
 _STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
 _CAPACITY_PRODUCT_RE = re.compile(
@@ -1151,7 +1152,9 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if n == 0 and "的" in item:
                     cut = item.rindex("的") + 1
                     item, idx = item[cut:], idx + cut
-                if not item or item.startswith(("其", "业务")) or item in _LIST_CUE_WORDS:
+                if not item or item.startswith(("其", "业务")) or item in _LIST_CUE_WORDS or item in _GENERIC_PRODUCTS:
+                    continue  # (生产设备: a bare head word names no product)
+                if re.search(r"所需|[为是]", item):
                     continue  # 纤维及其复合材料: 其 refers back, no name; 主营业务概况: a heading
                 headed = item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))
                 if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域)$", item):
