@@ -439,3 +439,10 @@ def test_products_after_a_plain_production_verb():
     products = keys(text, "Product")
     assert {"高精度齿轮减速器", "碳纤维棒材", "芳纶纤维"} <= products
     assert "设备" not in products and not any("为" in p for p in products)
+
+
+def test_a_chain_after_a_park_short_name_names_only_the_industry():
+    text = "宁川新材料产业园（以下简称“宁川新材园”）位于江北。作为宁川新材园稀土永磁产业链链主企业，青禾机器人有限公司扩产。"
+    industries = keys(text, "Industry")
+    assert "稀土永磁" in industries
+    assert not any("园" in i for i in industries)

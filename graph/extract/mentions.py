@@ -899,6 +899,8 @@ def _industry_mentions(
     trimmed = []
     for item, idx in named:
         guessed = idx in fuzzy
+        if guessed:
+            item, idx = _after_subject(item, idx, bounds)
         cut = 0
         pos = 0
         for word, tag in pos_pairs(item) if item else ():
@@ -929,6 +931,19 @@ def _industry_mentions(
             continue
         out.append(Mention(item, "Industry", s.start + idx, s.start + idx + len(item), s.index, "industry:named"))
     return out
+
+
+def _after_subject(item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, int]:
+    """A guessed industry starts after a copula or particle standing as a word of the sentence
+    (海工是园区海洋工程装备 → 园区海洋工程装备) and after a park's short name (某某园稀土永磁 → 稀土永磁)."""
+    for k in range(len(item) - 3, -1, -1):
+        if item[k] in "是为的在" and (idx + k) in bounds and (idx + k + 1) in bounds:
+            item, idx = item[k + 1 :], idx + k + 1
+            break
+    k = item.find("园")
+    if 2 <= k and len(item) - k - 1 >= 2 and (idx + k + 1) in bounds and item[k + 1 : k + 2] != "区":
+        item, idx = item[k + 1 :], idx + k + 1
+    return item, idx
 
 
 _PROJECT_RE = re.compile(
