@@ -446,3 +446,9 @@ def test_a_chain_after_a_park_short_name_names_only_the_industry():
     industries = keys(text, "Industry")
     assert "稀土永磁" in industries
     assert not any("园" in i for i in industries)
+
+
+def test_a_machine_named_like_a_centre_is_a_product_not_a_platform():
+    text = "青岭数控机床有限公司主要生产立式加工中心和龙门加工中心，年产加工中心500台。"
+    assert not keys(text, "Platform")
+    assert {"立式加工中心", "龙门加工中心"} <= keys(text, "Product")

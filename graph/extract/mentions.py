@@ -453,6 +453,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
                                level=detect_level(suffix)))
             floor = m.end()
             continue
+        if cls == "Platform" and any(h.endswith(suffix) and len(h) > len(suffix) and (body + suffix).endswith(h) for h in lex.products):
+            continue  # 卧式加工中心: a machine whose name ends like a centre, not a platform
         if suffix == "中心" and len(body) < 4:
             continue
         if _COUNTED.search(body) or (cls == "Park" and _ENDS_IN_NUMERAL.search(body)):
