@@ -452,3 +452,9 @@ def test_a_machine_named_like_a_centre_is_a_product_not_a_platform():
     text = "青岭数控机床有限公司主要生产立式加工中心和龙门加工中心，年产加工中心500台。"
     assert not keys(text, "Platform")
     assert {"立式加工中心", "龙门加工中心"} <= keys(text, "Product")
+
+
+def test_what_a_park_focuses_on_is_an_industry():
+    text = "宁川智能装备产业园聚焦智能传感器和精密减速器，全年产值增长9%。"
+    assert {"智能传感器", "精密减速器"} <= keys(text, "Industry")
+    assert not keys(text, "Product") & {"智能传感器", "精密减速器"}

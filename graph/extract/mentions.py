@@ -1189,6 +1189,26 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
     return out
 
 
+_PARK_FOCUS = re.compile(r"(?:聚焦于?|专注于?|主攻|深耕|重点发展)")
+
+
+def _park_focus_industries(found: list[Mention], s: Sentence, text: str) -> list[Mention]:
+    """What a park focuses on (某产业园聚焦A和B) is its industries, not products: listed items in
+    the clause after a park and a focus verb change class."""
+    spans = []
+    for f in found:
+        if f.cls == "Park":
+            m = _PARK_FOCUS.match(text, f.end - s.start)
+            if m:
+                end = re.search(r"[，,。；;]|$", text[m.end() :]).start() + m.end()
+                spans.append((m.end(), end))
+    if not spans:
+        return found
+    return [replace(f, cls="Industry", rule="industry:park-focus")
+            if f.rule == "product:list" and any(a <= f.start - s.start and f.end - s.start <= b for a, b in spans) else f
+            for f in found]
+
+
 # what follows 等 in every _LIST_HEAD_RE match: at most 26 Han characters (一大批 / 12, 为代表的, 10),
 # then the head noun, whose 企业/公司/药企/厂商 starts at most two characters in (品牌企业)
 _LIST_HEAD_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,28}(?:企业|公司|药企|厂商)")
@@ -1568,6 +1588,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _subject_products(s, text, lex)
         found = _resolve_overlaps(found)
         found += [p for p in _product_list_mentions(s, text, lex) if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
+        found = _park_focus_industries(found, s, text)
         found += _list_mentions(s, text, found, lex)
         found += _sub_park_list(s, text, found)
         found = _resolve_overlaps(found)
