@@ -458,3 +458,8 @@ def test_what_a_park_focuses_on_is_an_industry():
     text = "宁川智能装备产业园聚焦智能传感器和精密减速器，全年产值增长9%。"
     assert {"智能传感器", "精密减速器"} <= keys(text, "Industry")
     assert not keys(text, "Product") & {"智能传感器", "精密减速器"}
+
+
+def test_industries_after_a_kind_of_industry_and_a_copula():
+    text = "宁川生命健康产业园的特色产业是体外诊断和细胞治疗。"
+    assert {"体外诊断", "细胞治疗"} <= keys(text, "Industry")
