@@ -463,3 +463,9 @@ def test_what_a_park_focuses_on_is_an_industry():
 def test_industries_after_a_kind_of_industry_and_a_copula():
     text = "宁川生命健康产业园的特色产业是体外诊断和细胞治疗。"
     assert {"体外诊断", "细胞治疗"} <= keys(text, "Industry")
+
+
+def test_alliances_and_new_material_parks_by_suffix():
+    text = "宁川储能产业技术创新联盟成立，联盟秘书处设在宁川江北化工新材料园。"
+    assert "宁川储能产业技术创新联盟" in keys(text, "Platform")
+    assert "宁川江北化工新材料园" in keys(text, "Park")
