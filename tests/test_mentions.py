@@ -469,3 +469,10 @@ def test_alliances_and_new_material_parks_by_suffix():
     text = "宁川储能产业技术创新联盟成立，联盟秘书处设在宁川江北化工新材料园。"
     assert "宁川储能产业技术创新联盟" in keys(text, "Platform")
     assert "宁川江北化工新材料园" in keys(text, "Park")
+
+
+def test_a_platform_named_for_two_short_partners_joined_by_a_dash():
+    text = "孵化器与宁川理工大学共建的青禾—宁理工储能材料概念验证中心揭牌。"
+    platforms = keys(text, "Platform")
+    assert "青禾—宁理工储能材料概念验证中心" in platforms
+    assert "宁理工储能材料概念验证中心" not in platforms

@@ -410,6 +410,11 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if cls == "Platform" and prev is not None and prev.end - s.start == start - 1 and text[start - 1] in "—–-":
             # “A大学—B公司联合实验室”: a platform named for both partners, joined by a dash
             start, body = start - 1, text[start - 1 : m.start()]
+        elif cls == "Platform" and start - 3 >= floor and text[start - 1] in "—–" and body:
+            # 甲—乙先进材料概念验证中心: the partners' short names, joined by a dash, open the name
+            first = _left_boundary(text, start - 1, floor, lex, bounds)
+            if 2 <= start - 1 - first <= 6:
+                start, body = first, text[first : m.start()]
         if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
             ORG_CLASSES | {"Park"}
         ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body):
