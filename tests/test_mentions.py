@@ -476,3 +476,8 @@ def test_a_platform_named_for_two_short_partners_joined_by_a_dash():
     platforms = keys(text, "Platform")
     assert "青禾—宁理工储能材料概念验证中心" in platforms
     assert "宁理工储能材料概念验证中心" not in platforms
+
+
+def test_no_person_from_a_workshop_or_a_doubled_word_before_a_title():
+    text = "大家都叫他“车间主任”。谢谢段主任。下面请提问。"
+    assert not keys(text, "Person")

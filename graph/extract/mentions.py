@@ -741,7 +741,7 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
 # what may stand before a name written name-then-title (由张三副市长担任, 、李四总经理)
 _NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是|学院)$")
 # characters that end a place or body, never a person's given name (高新区管委会主任 is no 高新区)
-_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企]")
+_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间]")
 
 
 def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
@@ -772,6 +772,8 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
                 after_org = any(f.end - s.start == i and f.cls in ORGANIZATION_CLASS_NAMES for f in found)
                 if _NOT_GIVEN.search(name[sur_len:]) or not (after_org or _NAME_LEFT.search(text[max(0, i - 2) : i])):
                     continue
+                if name[0] == name[1]:
+                    continue  # 谢谢段主任: a doubled word (谢谢) before a surname and title is no name
                 if best is None or len(name) < len(best):
                     best = name
         if best is None:
