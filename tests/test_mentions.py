@@ -212,7 +212,7 @@ def test_a_company_named_for_an_institute_is_one_company():
 
 def test_regulators_and_economic_bureaus_are_government_bodies():
     assert keys("新药获得国家药品监督管理局批准。", "GovernmentBody") == {"国家药品监督管理局"}
-    assert "青川高新技术产业开发区经济运行局" in keys("来源：青川高新技术产业开发区经济运行局", "GovernmentBody")
+    assert "青川高新技术产业开发区经济运行局" in keys("本公报由青川高新技术产业开发区经济运行局发布。", "GovernmentBody")
 
 
 def test_a_counted_list_of_sub_parks_names_parks():
@@ -481,3 +481,9 @@ def test_a_platform_named_for_two_short_partners_joined_by_a_dash():
 def test_no_person_from_a_workshop_or_a_doubled_word_before_a_title():
     text = "大家都叫他“车间主任”。谢谢段主任。下面请提问。"
     assert not keys(text, "Person")
+
+
+def test_a_colophon_line_names_no_entity():
+    text = "青禾产业园上半年产值增长9%。\n来源：青禾产业园经济发展局\n编辑：林晓"
+    bodies = keys(text, "GovernmentBody")
+    assert not any(b.endswith("经济发展局") for b in bodies)

@@ -1548,6 +1548,9 @@ def table_park_aliases(mentions: Sequence[Mention]) -> dict[str, str]:
     return out
 
 
+_COLOPHON = re.compile(r"\s*(?:" + _CUES.alternation("colophon") + r")\s*[：:]")
+
+
 @dataclass(frozen=True)
 class LocalMentions:
     """What :func:`find_mentions` finds in a document on its own, before names
@@ -1579,6 +1582,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         tabled.setdefault(t.sentence, []).append(t)
     for s in sentences:
         text = s.text
+        if _COLOPHON.match(text):
+            continue  # 来源：某某经济发展局 — a colophon line is metadata
         has_suffix = lex.suffix_re.search(text) is not None
         bounds = lazy_boundaries(text)
         found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
