@@ -487,3 +487,10 @@ def test_a_colophon_line_names_no_entity():
     text = "青禾产业园上半年产值增长9%。\n来源：青禾产业园经济发展局\n编辑：林晓"
     bodies = keys(text, "GovernmentBody")
     assert not any(b.endswith("经济发展局") for b in bodies)
+
+
+def test_a_size_range_before_a_listed_product_and_a_producer_noun():
+    text = "青禾重工有限公司主要生产5兆瓦至10兆瓦风电主轴，是国内主要生产商之一。"
+    products = keys(text, "Product")
+    assert "风电主轴" in products
+    assert not any(p.startswith(("5兆瓦", "商")) for p in products)

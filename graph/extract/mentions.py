@@ -1112,6 +1112,9 @@ _FOCUS_LIST_RE = re.compile(
     r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?)"
     r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|[（(]|[两二三四五六七八九十]大?类|$))"
 )
+_SPEC_RANGE = re.compile(
+    r"[\d.]+\s*(?:兆瓦|千瓦|瓦|MW|kW|GW|吨|千克|米|毫米|英寸|寸|伏|千伏|kV|V)?\s*(?:至|到|-|—|~|～)\s*[\d.]+\s*(?:兆瓦|千瓦|瓦|MW|kW|GW|吨|千克|米|毫米|英寸|寸|伏|千伏|kV|V)"
+)
 _GENERIC_PRODUCTS = frozenset(_CUES.words("product-generic"))
 _LIST_CUE_WORDS = frozenset(_CUES.words("product-list"))  # 主营业务、主要产品及…: a heading names no product
 _STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
@@ -1176,6 +1179,11 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if n == 0 and "的" in item:
                     cut = item.rindex("的") + 1
                     item, idx = item[cut:], idx + cut
+                spec = _SPEC_RANGE.match(item)
+                if spec and len(item) - spec.end() >= 2:  # 3兆瓦至8兆瓦风电齿轮箱: a size range is no part of the name
+                    item, idx = item[spec.end() :], idx + spec.end()
+                if item.startswith(("商", "线")) and text[idx - 2 : idx] == "生产":
+                    continue  # 主要生产商之一, 生产线: 生产 is part of a noun here, not the verb
                 if not item or item.startswith(("其", "业务")) or item in _LIST_CUE_WORDS or item in _GENERIC_PRODUCTS:
                     continue  # (生产设备: a bare head word names no product)
                 if re.search(r"所需|[为是]", item):
