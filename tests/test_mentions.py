@@ -494,3 +494,9 @@ def test_a_size_range_before_a_listed_product_and_a_producer_noun():
     products = keys(text, "Product")
     assert "风电主轴" in products
     assert not any(p.startswith(("5兆瓦", "商")) for p in products)
+
+
+def test_a_product_opening_its_clause_before_a_sourcing_verb():
+    text = "公司光学镜片主要委托外协厂加工，驱动芯片主要采购自广州青禾微电子有限公司。"
+    assert {"光学镜片", "驱动芯片"} <= keys(text, "Product")
+    assert "公司光学镜片" not in keys(text, "Product")

@@ -1085,19 +1085,32 @@ def _subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4)
+def _sourced_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    h = _head_alternation(heads)
+    return re.compile(
+        rf"(?:^|(?<=[，,。；;：:])|(?<=公司))([\u4e00-\u9fffA-Za-z0-9]{{1,14}}?(?:{h}))(?:原料|原材料)?(?:则|均|主要|全部|部分)*"
+        "(?:" + _CUES.alternation("product-sourced") + ")"
+    )
+
+
 def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named as the subject of a supply or award verb after a possessor
     (某公司的X已批量供应…, 其Y被认定为…, 公司的A和B进入…): each item ends in a product head."""
     out: list[Mention] = []
-    if "的" not in text and "其" not in text:
-        return out
-    for m in _subject_product_re(lex.products).finditer(text):
+    for m in _subject_product_re(lex.products).finditer(text) if "的" in text or "其" in text else ():
         pos = m.start(1)
         for item in re.split(r"和|及|、", m.group(1)):
             a = text.index(item, pos)
             pos = a + len(item)
             if len(item) >= 3:
                 out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
+    for m in _sourced_product_re(lex.products).finditer(text):
+        owner = re.match(r"(?:本|我|该)?公司", m.group(1))
+        a = m.start(1) + (owner.end() if owner else 0)
+        item = text[a : m.end(1)]
+        if len(item) >= 3 and item not in _GENERIC_PRODUCTS:
+            out.append(Mention(item, "Product", s.start + a, s.start + m.end(1), s.index, "product:sourced"))
     return out
 
 
