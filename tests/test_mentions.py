@@ -500,3 +500,8 @@ def test_a_product_opening_its_clause_before_a_sourcing_verb():
     text = "公司光学镜片主要委托外协厂加工，驱动芯片主要采购自广州青禾微电子有限公司。"
     assert {"光学镜片", "驱动芯片"} <= keys(text, "Product")
     assert "公司光学镜片" not in keys(text, "Product")
+
+
+def test_an_industry_label_inside_an_association_name_is_no_industry():
+    assert "新能源" not in keys("本刊由宁川市新能源行业协会主办。", "Industry")
+    assert "新能源" in keys("园区重点发展新能源产业。", "Industry")

@@ -861,6 +861,9 @@ TOPIC_INDUSTRY_RE = re.compile(
 )
 
 
+_ASSOCIATION_AFTER = re.compile(r"(?:产业|行业)?(?:协会|商会|学会|联合会)")
+
+
 def _industry_mentions(
     s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = (), bounds: LazyBoundaries | None = None
 ) -> list[Mention]:
@@ -875,6 +878,8 @@ def _industry_mentions(
         if ind.zh not in text:
             continue
         for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
+            if _ASSOCIATION_AFTER.match(text, m.end()):
+                continue  # 某市新材料行业协会: an association's name, not the industry
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
     # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
