@@ -505,3 +505,10 @@ def test_a_product_opening_its_clause_before_a_sourcing_verb():
 def test_an_industry_label_inside_an_association_name_is_no_industry():
     assert "新能源" not in keys("本刊由宁川市新能源行业协会主办。", "Industry")
     assert "新能源" in keys("园区重点发展新能源产业。", "Industry")
+
+
+def test_products_listed_as_a_clause_subject_before_a_supply_verb():
+    text = "青禾储能有限公司营收增长20%，储能逆变器和户用储能电池进入多家电力企业供应链。其中部分产品已出口。"
+    products = keys(text, "Product")
+    assert {"储能逆变器", "户用储能电池"} <= products
+    assert not any(p.startswith("其中") for p in products)

@@ -1091,6 +1091,16 @@ def _subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
+def _clause_subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """Two or more products opening a clause before a supply verb (，A和B进入…): no particle, pronoun or copula inside."""
+    h = _head_alternation(heads)
+    item = rf"[^\W\d_的是其它这该中][^\W_的是其它这该]{{1,13}}?(?:{h})"
+    return re.compile(
+        rf"(?<=[，,。；;])({item}(?:(?:和|及|、){item})+)" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
+    )
+
+
+@lru_cache(maxsize=4)
 def _sourced_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     h = _head_alternation(heads)
     return re.compile(
@@ -1110,6 +1120,13 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             pos = a + len(item)
             if len(item) >= 3:
                 out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
+    for m in _clause_subject_product_re(lex.products).finditer(text):
+        pos = m.start(1)
+        for item in re.split(r"和|及|、", m.group(1)):
+            a = text.index(item, pos)
+            pos = a + len(item)
+            if len(item) >= 3 and item not in _GENERIC_PRODUCTS:
+                out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:clause-subject"))
     for m in _sourced_product_re(lex.products).finditer(text):
         owner = re.match(r"(?:本|我|该)?公司", m.group(1))
         a = m.start(1) + (owner.end() if owner else 0)
