@@ -212,7 +212,7 @@ def test_a_company_named_for_an_institute_is_one_company():
 
 def test_regulators_and_economic_bureaus_are_government_bodies():
     assert keys("新药获得国家药品监督管理局批准。", "GovernmentBody") == {"国家药品监督管理局"}
-    assert "青川高新技术产业开发区经济运行局" in keys("来源：青川高新技术产业开发区经济运行局", "GovernmentBody")
+    assert "青川高新技术产业开发区经济运行局" in keys("本公报由青川高新技术产业开发区经济运行局发布。", "GovernmentBody")
 
 
 def test_a_counted_list_of_sub_parks_names_parks():
@@ -350,3 +350,165 @@ def test_an_unquoted_patent_title_before_its_number():
 
 def test_a_cue_word_right_before_a_company_suffix_is_part_of_the_name():
     assert keys("建设单位为湖州东岭开发建设有限公司。", "Enterprise") == {"湖州东岭开发建设有限公司"}
+
+
+def test_instrument_and_material_heads_end_product_names():
+    # made-up firms: a gauge, a laser and a chemical named by their last character or word
+    text = (
+        "安平光电有限公司专注于皮秒固体激光器研发。"
+        "其KT-350型三轴光纤陀螺仪于今年量产，KT-9系列双列圆锥滚子主轴承也已交付。"
+        "公司推出了新型电子级清洗液和高纯氢氟酸。"
+    )
+    products = keys(text, "Product")
+    assert {"皮秒固体激光器", "KT-350型三轴光纤陀螺仪"} <= products
+    # a one-character head ends a name only where the word ends (液 of 液压 is no head)
+    ex = keys("宜川汽车有限公司推出的QT-200电子液压制动系统已装车。", "Product")
+    assert "QT-200电子液压制动系统" in ex and "QT-200电子液" not in ex
+
+
+def test_person_after_title_then_a_verb_or_particle():
+    people = keys("远航公司董事长周景松任协会会长，副总裁陆昊在会上发言，总经理邹立东反映用工紧张。", "Person")
+    assert {"周景松", "陆昊", "邹立东"} <= people
+    assert "陆昊在" not in people
+
+
+def test_pronouns_copulas_and_kinds_are_no_company_names():
+    text = ("陶某系公司创始人，现任公司董事长。今年该公司扩产。发行人的子公司情况如下。"
+            "子企业专门为母公司配套。南平云帆是福建云帆新材料股份有限公司的全资子公司。")
+    firms = keys(text, "Enterprise")
+    assert "福建云帆新材料股份有限公司" in firms
+    assert not any(f.endswith("公司") and f[:-2] in ("陶某系", "现任", "今年该", "发行人的子", "专门为母") for f in firms)
+    assert not any("是" in f for f in firms)
+
+
+def test_projects_of_companies_opening_list_items():
+    text = ("本次签约项目如下：\n——湖州青岚新材料有限公司高性能碳纤维复合材料项目，总投资8亿元。\n"
+            "（2）杭州明越电子有限公司功率模块封装基地项目，总投资5亿元；")
+    projects = {m.name for m in mentions(text).mentions if m.cls == "Project"}
+    assert "湖州青岚新材料有限公司高性能碳纤维复合材料项目" in projects
+    assert "杭州明越电子有限公司功率模块封装基地项目" in projects
+
+
+def test_product_list_ends_at_a_bracket_or_a_count_and_skips_headings():
+    text = ("一、主营业务、主要产品及其变化情况\n"
+            "公司主要产品包括光纤陀螺仪、激光测距仪和惯性导航单元（INS）三大类。"
+            "青禾公司主要生产船用钢缆和绞机，主要产品为高导热石墨烯膜和硅碳负极浆料两大类。")
+    products = keys(text, "Product")
+    assert {"光纤陀螺仪", "激光测距仪", "惯性导航单元", "船用钢缆", "绞机", "硅碳负极浆料"} <= products
+    assert "主要产品" not in products and not any(p.endswith(("大类", "和绞机")) for p in products)
+
+
+def test_people_listed_after_a_cue_that_announces_them():
+    people = keys("公司核心技术人员为苏明远、韩青和邵立峰。", "Person")
+    assert {"苏明远", "韩青", "邵立峰"} <= people
+    assert not keys("公司核心技术人员为研发部门和质量部门。", "Person")
+
+
+def test_leading_industries_with_a_count_after_wei():
+    ex = extract_text("宁川产业园以精密仪器、生物医药和纺织智造为三大主导产业。")
+    industries = {m.name for m in ex.mentions if m.cls == "Industry"}
+    assert "纺织智造" in industries and "纺织智造为" not in industries
+
+
+def test_appointment_verbs_end_no_platform_name():
+    text = "联合实验室同日揭牌，林思远出任实验室主任。总经理许文静兼任孵化器主任。"
+    assert not any(k.startswith(("林思远", "总经理")) for k in keys(text, "Platform"))
+
+
+def test_central_regulators_and_a_government_press_office():
+    text = "根据中国证监会的分类指引，发布会由南川市人民政府新闻办公室主持。"
+    bodies = keys(text, "GovernmentBody")
+    assert {"中国证监会", "南川市人民政府新闻办公室"} <= bodies
+
+
+def test_an_address_before_a_park_named_after_its_place():
+    parks = keys("公司注册地位于清远市清城区清远云谷智能制造产业园。", "Park")
+    assert "清远云谷智能制造产业园" in parks
+    assert not any(p.startswith("清远市清城区") for p in parks)
+
+
+def test_products_as_the_subject_of_a_supply_or_award_verb():
+    text = "青川材料有限公司的碳化硅基板已批量供应多家客户，其车规级功率模块被认定为省级新产品。其中部分产品进入海外市场。"
+    products = keys(text, "Product")
+    assert {"碳化硅基板", "车规级功率模块"} <= products
+    assert not any(p.startswith("中") for p in products)
+
+
+def test_products_after_a_plain_production_verb():
+    text = "园内的南岭精工有限公司专门为整车厂生产高精度齿轮减速器，产品为碳纤维棒材和芳纶纤维。购置检测等生产设备，生产所需主要原材料为硅钢。"
+    products = keys(text, "Product")
+    assert {"高精度齿轮减速器", "碳纤维棒材", "芳纶纤维"} <= products
+    assert "设备" not in products and not any("为" in p for p in products)
+
+
+def test_a_chain_after_a_park_short_name_names_only_the_industry():
+    text = "宁川新材料产业园（以下简称“宁川新材园”）位于江北。作为宁川新材园稀土永磁产业链链主企业，青禾机器人有限公司扩产。"
+    industries = keys(text, "Industry")
+    assert "稀土永磁" in industries
+    assert not any("园" in i for i in industries)
+
+
+def test_a_machine_named_like_a_centre_is_a_product_not_a_platform():
+    text = "青岭数控机床有限公司主要生产立式加工中心和龙门加工中心，年产加工中心500台。"
+    assert not keys(text, "Platform")
+    assert {"立式加工中心", "龙门加工中心"} <= keys(text, "Product")
+
+
+def test_what_a_park_focuses_on_is_an_industry():
+    text = "宁川智能装备产业园聚焦智能传感器和精密减速器，全年产值增长9%。"
+    assert {"智能传感器", "精密减速器"} <= keys(text, "Industry")
+    assert not keys(text, "Product") & {"智能传感器", "精密减速器"}
+
+
+def test_industries_after_a_kind_of_industry_and_a_copula():
+    text = "宁川生命健康产业园的特色产业是体外诊断和细胞治疗。"
+    assert {"体外诊断", "细胞治疗"} <= keys(text, "Industry")
+
+
+def test_alliances_and_new_material_parks_by_suffix():
+    text = "宁川储能产业技术创新联盟成立，联盟秘书处设在宁川江北化工新材料园。"
+    assert "宁川储能产业技术创新联盟" in keys(text, "Platform")
+    assert "宁川江北化工新材料园" in keys(text, "Park")
+
+
+def test_a_platform_named_for_two_short_partners_joined_by_a_dash():
+    text = "孵化器与宁川理工大学共建的青禾—宁理工储能材料概念验证中心揭牌。"
+    platforms = keys(text, "Platform")
+    assert "青禾—宁理工储能材料概念验证中心" in platforms
+    assert "宁理工储能材料概念验证中心" not in platforms
+
+
+def test_no_person_from_a_workshop_or_a_doubled_word_before_a_title():
+    text = "大家都叫他“车间主任”。谢谢段主任。下面请提问。"
+    assert not keys(text, "Person")
+
+
+def test_a_colophon_line_names_no_entity():
+    text = "青禾产业园上半年产值增长9%。\n来源：青禾产业园经济发展局\n编辑：林晓"
+    bodies = keys(text, "GovernmentBody")
+    assert not any(b.endswith("经济发展局") for b in bodies)
+
+
+def test_a_size_range_before_a_listed_product_and_a_producer_noun():
+    text = "青禾重工有限公司主要生产5兆瓦至10兆瓦风电主轴，是国内主要生产商之一。"
+    products = keys(text, "Product")
+    assert "风电主轴" in products
+    assert not any(p.startswith(("5兆瓦", "商")) for p in products)
+
+
+def test_a_product_opening_its_clause_before_a_sourcing_verb():
+    text = "公司光学镜片主要委托外协厂加工，驱动芯片主要采购自广州青禾微电子有限公司。"
+    assert {"光学镜片", "驱动芯片"} <= keys(text, "Product")
+    assert "公司光学镜片" not in keys(text, "Product")
+
+
+def test_an_industry_label_inside_an_association_name_is_no_industry():
+    assert "新能源" not in keys("本刊由宁川市新能源行业协会主办。", "Industry")
+    assert "新能源" in keys("园区重点发展新能源产业。", "Industry")
+
+
+def test_products_listed_as_a_clause_subject_before_a_supply_verb():
+    text = "青禾储能有限公司营收增长20%，储能逆变器和户用储能电池进入多家电力企业供应链。其中部分产品已出口。"
+    products = keys(text, "Product")
+    assert {"储能逆变器", "户用储能电池"} <= products
+    assert not any(p.startswith("其中") for p in products)

@@ -95,7 +95,7 @@ _LIST_HEAD_RE = re.compile(
 _CUSTOMER_RE = re.compile(r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + "[：:]?")
 _CUSTOMER_WORDS = lexicon_matcher(_CUES.words("customer"))
 _PERSON_TAIL = re.compile(
-    r"^(?:表示|说|介绍|指出|认为|称|强调|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|担任|出席|牵头|负责|主持|领衔|博士|这样|[，,。：:；;、“”\s]|$)"
+    r"^(?:表示|说|介绍|指出|认为|称|强调|任|反映|提出|希望|建议|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|担任|出席|牵头|负责|主持|领衔|博士|这样|[，,。：:；;、“”\s]|$)"
 )
 
 
@@ -228,6 +228,37 @@ _COMPASS = re.compile(r"[东南西北]{1,2}[方部]")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
 
 
+_COPULAS = frozenset("是系为")
+
+
+def _after_copula(body: str) -> int:
+    """Offset after the last copula (是, 系, 为) standing as a word of its own in ``body``, or 0:
+    a place before it opens the subject, not the name (赣州某某是广东某某新材料股份有限公司)."""
+    if not any(c in body for c in _COPULAS):
+        return 0
+    pos = cut = 0
+    for word, _tag in pos_pairs(body):
+        pos += len(word)
+        if word in _COPULAS:
+            cut = pos
+    return cut
+
+
+_ADDRESS = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?[省市])+[\u4e00-\u9fff]{1,3}?[区县]")
+
+
+def _address_before_name(body: str, lex: Lexicon) -> int:
+    """Length of an address (嘉兴市秀洲区) that opens ``body`` when a place starts the name after it
+    (嘉兴市秀洲区 + 嘉兴秀湖微电子产业园), else 0."""
+    m = _ADDRESS.match(body)
+    if not m:
+        return 0
+    rest = body[m.end() :]
+    if len(rest) >= 4 and any(rest.startswith(p) for p in (rest[:4], rest[:3], rest[:2]) if p in lex.places):
+        return m.end()
+    return 0
+
+
 def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     """Offset in ``body`` where a name really starts.
 
@@ -245,7 +276,8 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         return 0
     bounds = lazy_boundaries(body)
     depth = 0
-    for i in range(len(body)):
+    first = _after_copula(body)
+    for i in range(first, len(body)):
         if body[i] in "（(":
             depth += 1
         elif body[i] in "）)":
@@ -254,7 +286,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
             continue
         for place in (body[i : i + 4], body[i : i + 3], body[i : i + 2]):
             if place in lex.places and len(body) - i >= len(place) and (not i or i in bounds):
-                return i
+                return i + _address_before_name(body[i:], lex)
     toks = pos_pairs(body)
     stopwords = _stopword_set(lex.stopwords)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
@@ -284,6 +316,7 @@ _GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多�
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
+_KIND_AFTER_PARTICLE = re.compile(r"[以与和在对把被将由从向为及的了是于等其或并该系][子分母总]$")
 
 
 def _valid_body(body: str, cls: str) -> bool:
@@ -294,6 +327,8 @@ def _valid_body(body: str, cls: str) -> bool:
         return False
     if cls == "Enterprise" and (_HOLDING_TAIL.search(core) or _HOLDING_KIND.fullmatch(core) or _BRANCH_KIND.fullmatch(core)):
         return False  # 全资子公司, 分公司: a kind of company, not a name
+    if cls == "Enterprise" and _KIND_AFTER_PARTICLE.search(core):
+        return False  # 发行人的子公司, 专门为母公司: a kind of company after a particle, not a name
     if cls == "Enterprise" and _PLACE_ONLY.fullmatch(core):
         return False  # 泰国公司, 深圳公司: a description, not a name
     if _GENERIC_BODY.match(core):
@@ -375,6 +410,11 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if cls == "Platform" and prev is not None and prev.end - s.start == start - 1 and text[start - 1] in "—–-":
             # “A大学—B公司联合实验室”: a platform named for both partners, joined by a dash
             start, body = start - 1, text[start - 1 : m.start()]
+        elif cls == "Platform" and start - 3 >= floor and text[start - 1] in "—–" and body:
+            # 甲—乙先进材料概念验证中心: the partners' short names, joined by a dash, open the name
+            first = _left_boundary(text, start - 1, floor, lex, bounds)
+            if 2 <= start - 1 - first <= 6:
+                start, body = first, text[first : m.start()]
         if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
             ORG_CLASSES | {"Park"}
         ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body):
@@ -418,6 +458,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
                                level=detect_level(suffix)))
             floor = m.end()
             continue
+        if cls == "Platform" and any(h.endswith(suffix) and len(h) > len(suffix) and (body + suffix).endswith(h) for h in lex.products):
+            continue  # 卧式加工中心: a machine whose name ends like a centre, not a platform
         if suffix == "中心" and len(body) < 4:
             continue
         if _COUNTED.search(body) or (cls == "Park" and _ENDS_IN_NUMERAL.search(body)):
@@ -680,8 +722,8 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             cand = rest[: len(sur) + given]
             if len(cand) < len(sur) + given or not all("\u4e00" <= c <= "\u9fff" for c in cand):
                 continue
-            if given == 2 and cand[-1] in "说称讲道表介指认强透告坦":
-                continue  # 方敏说: the verb is not part of the name
+            if given == 2 and cand[-1] in "说称讲道表介指认强透告坦在任和与是也还就对向等的曾已正刚跟同给把率兼":
+                continue  # 方敏说, 程某在: the verb or particle is not part of the name
             if _PERSON_TAIL.match(text[pos + len(cand) :]):
                 best = cand
                 break
@@ -699,7 +741,7 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
 # what may stand before a name written name-then-title (由张三副市长担任, 、李四总经理)
 _NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是|学院)$")
 # characters that end a place or body, never a person's given name (高新区管委会主任 is no 高新区)
-_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企]")
+_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间]")
 
 
 def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
@@ -730,6 +772,8 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
                 after_org = any(f.end - s.start == i and f.cls in ORGANIZATION_CLASS_NAMES for f in found)
                 if _NOT_GIVEN.search(name[sur_len:]) or not (after_org or _NAME_LEFT.search(text[max(0, i - 2) : i])):
                     continue
+                if name[0] == name[1]:
+                    continue  # 谢谢段主任: a doubled word (谢谢) before a surname and title is no name
                 if best is None or len(name) < len(best):
                     best = name
         if best is None:
@@ -739,6 +783,29 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
             continue
         out.append(Mention(best, "Person", s.start + a, s.start + b, s.index, f"person:role-after:{r.group(2)}"))
         taken.append((a, b))
+    return out
+
+
+_PERSON_LIST_RE = re.compile(
+    "(?:" + _CUES.alternation("person-list") + r")[：:]?((?:[\u4e00-\u9fff]{2,4}(?:、|和|及|与))*[\u4e00-\u9fff]{2,4}?)(?=[。，,；;等]|$)"
+)
+
+
+def _person_list(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """People listed after a cue that announces them (核心技术人员为甲、乙和丙): every item must be a
+    surname and one or two characters, or the list is no list of names."""
+    out: list[Mention] = []
+    taken = [(f.start - s.start, f.end - s.start) for f in found]
+    for m in _PERSON_LIST_RE.finditer(text):
+        items = re.split(r"、|和|及|与", m.group(1))
+        if not all(any(x.startswith(sur) and len(x) - len(sur) in (1, 2) for sur in lex.surnames) for x in items):
+            continue
+        pos = m.start(1)
+        for item in items:
+            a = text.index(item, pos)
+            pos = a + len(item)
+            if not any(x < pos and a < y for x, y in taken):
+                out.append(Mention(item, "Person", s.start + a, s.start + pos, s.index, "person:list"))
     return out
 
 
@@ -775,9 +842,9 @@ def _role_after_rx(roles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _LEADING_LIST_RE = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
-    r"|以((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:产业)?为(?:主导|支柱|核心|重点)"
-    r"|(?:重点发展|主导产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
+    r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?<!为)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
+    r"|以((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:产业)?为(?:两大|三大|四大|五大|六大)?(?:主导|支柱|核心|重点)"
+    r"|(?:重点发展|(?:主导|特色|支柱|优势|首位)产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
     r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
 )
 _NAMED_CHAIN_RE = re.compile(
@@ -794,6 +861,9 @@ TOPIC_INDUSTRY_RE = re.compile(
 )
 
 
+_ASSOCIATION_AFTER = re.compile(r"(?:产业|行业)?(?:协会|商会|学会|联合会)")
+
+
 def _industry_mentions(
     s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention] = (), bounds: LazyBoundaries | None = None
 ) -> list[Mention]:
@@ -808,6 +878,8 @@ def _industry_mentions(
         if ind.zh not in text:
             continue
         for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
+            if _ASSOCIATION_AFTER.match(text, m.end()):
+                continue  # 某市新材料行业协会: an association's name, not the industry
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
     # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
@@ -841,6 +913,8 @@ def _industry_mentions(
     trimmed = []
     for item, idx in named:
         guessed = idx in fuzzy
+        if guessed:
+            item, idx = _after_subject(item, idx, bounds)
         cut = 0
         pos = 0
         for word, tag in pos_pairs(item) if item else ():
@@ -871,6 +945,19 @@ def _industry_mentions(
             continue
         out.append(Mention(item, "Industry", s.start + idx, s.start + idx + len(item), s.index, "industry:named"))
     return out
+
+
+def _after_subject(item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, int]:
+    """A guessed industry starts after a copula or particle standing as a word of the sentence
+    (海工是园区海洋工程装备 → 园区海洋工程装备) and after a park's short name (某某园稀土永磁 → 稀土永磁)."""
+    for k in range(len(item) - 3, -1, -1):
+        if item[k] in "是为的在" and (idx + k) in bounds and (idx + k + 1) in bounds:
+            item, idx = item[k + 1 :], idx + k + 1
+            break
+    k = item.find("园")
+    if 2 <= k and len(item) - k - 1 >= 2 and (idx + k + 1) in bounds and item[k + 1 : k + 2] != "区":
+        item, idx = item[k + 1 :], idx + k + 1
+    return item, idx
 
 
 _PROJECT_RE = re.compile(
@@ -959,9 +1046,21 @@ def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _head_alternation(heads: tuple[str, ...]) -> str:
+    """Product head nouns as an alternation; a one-character head (液, 酸, 仪) ends a name only where the
+    word ends, before a non-Han character or a joining particle (蚀刻液和…, not 液压系统 or 钛酸钡)."""
+    long = [h for h in heads if len(h) > 1]
+    short = "".join(re.escape(h) for h in heads if len(h) == 1)
+    alt = _alternation(tuple(long))
+    if short:
+        alt += rf"|[{short}](?=[^\u4e00-\u9fff]|[和及与或等的于以为在已被由将是]|$)"
+    return alt
+
+
 def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out = []
-    heads = _alternation(lex.products)
+    heads = _head_alternation(lex.products)
     for cue in _PRODUCT_CUE.finditer(text):
         seg = text[cue.end() :]
         seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
@@ -979,6 +1078,64 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)*"
+
+
+@lru_cache(maxsize=4)
+def _subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    h = _head_alternation(heads)
+    item = rf"[\u4e00-\u9fffA-Za-z0-9]{{1,14}}?(?:{h})"
+    return re.compile(
+        rf"(?:的|其(?![中他余次]))({item}(?:(?:和|及|、){item})*)(?:产品)?" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
+    )
+
+
+@lru_cache(maxsize=4)
+def _clause_subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """Two or more products opening a clause before a supply verb (，A和B进入…): no particle, pronoun or copula inside."""
+    h = _head_alternation(heads)
+    item = rf"[^\W\d_的是其它这该中][^\W_的是其它这该]{{1,13}}?(?:{h})"
+    return re.compile(
+        rf"(?<=[，,。；;])({item}(?:(?:和|及|、){item})+)" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
+    )
+
+
+@lru_cache(maxsize=4)
+def _sourced_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    h = _head_alternation(heads)
+    return re.compile(
+        rf"(?:^|(?<=[，,。；;：:])|(?<=公司))([\u4e00-\u9fffA-Za-z0-9]{{1,14}}?(?:{h}))(?:原料|原材料)?(?:则|均|主要|全部|部分)*"
+        "(?:" + _CUES.alternation("product-sourced") + ")"
+    )
+
+
+def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    """Products named as the subject of a supply or award verb after a possessor
+    (某公司的X已批量供应…, 其Y被认定为…, 公司的A和B进入…): each item ends in a product head."""
+    out: list[Mention] = []
+    for m in _subject_product_re(lex.products).finditer(text) if "的" in text or "其" in text else ():
+        pos = m.start(1)
+        for item in re.split(r"和|及|、", m.group(1)):
+            a = text.index(item, pos)
+            pos = a + len(item)
+            if len(item) >= 3:
+                out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
+    for m in _clause_subject_product_re(lex.products).finditer(text):
+        pos = m.start(1)
+        for item in re.split(r"和|及|、", m.group(1)):
+            a = text.index(item, pos)
+            pos = a + len(item)
+            if len(item) >= 3 and item not in _GENERIC_PRODUCTS:
+                out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:clause-subject"))
+    for m in _sourced_product_re(lex.products).finditer(text):
+        owner = re.match(r"(?:本|我|该)?公司", m.group(1))
+        a = m.start(1) + (owner.end() if owner else 0)
+        item = text[a : m.end(1)]
+        if len(item) >= 3 and item not in _GENERIC_PRODUCTS:
+            out.append(Mention(item, "Product", s.start + a, s.start + m.end(1), s.index, "product:sourced"))
+    return out
+
+
 _PRODUCT_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9]{1,12}、)+[\u4e00-\u9fffA-Za-z0-9]{1,12}?)(?:等)(?:多种|系列|一系列)?"
     r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
@@ -988,8 +1145,13 @@ _FOCUS_LIST_RE = re.compile(
     + r"(?:业务(?=为|是|包括|[：:]))?(?:包括|主要有|有|为|是|[：:])?"
     +
     r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?)"
-    r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|$))"
+    r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|[（(]|[两二三四五六七八九十]大?类|$))"
 )
+_SPEC_RANGE = re.compile(
+    r"[\d.]+\s*(?:兆瓦|千瓦|瓦|MW|kW|GW|吨|千克|米|毫米|英寸|寸|伏|千伏|kV|V)?\s*(?:至|到|-|—|~|～)\s*[\d.]+\s*(?:兆瓦|千瓦|瓦|MW|kW|GW|吨|千克|米|毫米|英寸|寸|伏|千伏|kV|V)"
+)
+_GENERIC_PRODUCTS = frozenset(_CUES.words("product-generic"))
+_LIST_CUE_WORDS = frozenset(_CUES.words("product-list"))  # 主营业务、主要产品及…: a heading names no product
 _STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
 _CAPACITY_PRODUCT_RE = re.compile(
     r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个)|若干\s*(?:套|件|台|吨))?"
@@ -1013,7 +1175,7 @@ def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
 def _model_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         r"(?:[“「][\u4e00-\u9fff]{1,6}[”」])?(?<![A-Za-z0-9\-])[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2,8}(?:型|系列)?"
-        rf"[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_alternation(heads)})+(?![\u4e00-\u9fff]?的)"
+        rf"[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_head_alternation(heads)})(?:[\u4e00-\u9fff]{{0,3}}?(?:{_head_alternation(heads)}))*(?![\u4e00-\u9fff]?的)"
     )
 
 
@@ -1040,7 +1202,8 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 pieces = re.split(r"(和|及|与)", part)
                 merged = [pieces[0]]
                 for joiner, piece in zip(pieces[1::2], pieces[2::2]):
-                    if len(piece) < 3:  # 改性塑料及制品: a short tail belongs to the item
+                    if len(piece) < 3 and not (len(piece) == 2 and piece not in lex.products and piece.endswith(lex.products)):
+                        # 改性塑料及制品: a short tail belongs to the item (not one headed like a product: 链和锚机)
                         merged[-1] += joiner + piece
                     else:
                         merged.append(piece)
@@ -1051,7 +1214,14 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if n == 0 and "的" in item:
                     cut = item.rindex("的") + 1
                     item, idx = item[cut:], idx + cut
-                if not item or item.startswith(("其", "业务")):
+                spec = _SPEC_RANGE.match(item)
+                if spec and len(item) - spec.end() >= 2:  # 3兆瓦至8兆瓦风电齿轮箱: a size range is no part of the name
+                    item, idx = item[spec.end() :], idx + spec.end()
+                if item.startswith(("商", "线")) and text[idx - 2 : idx] == "生产":
+                    continue  # 主要生产商之一, 生产线: 生产 is part of a noun here, not the verb
+                if not item or item.startswith(("其", "业务")) or item in _LIST_CUE_WORDS or item in _GENERIC_PRODUCTS:
+                    continue  # (生产设备: a bare head word names no product)
+                if re.search(r"所需|[为是]", item):
                     continue  # 纤维及其复合材料: 其 refers back, no name; 主营业务概况: a heading
                 headed = item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))
                 if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域)$", item):
@@ -1067,6 +1237,26 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
         item = re.sub(r"(?:高精密度|高端|新型)?$", "", item) if False else item
         out.append(Mention(item, "Product", s.start + m.start(1), s.start + m.end(1), s.index, "product:capacity"))
     return out
+
+
+_PARK_FOCUS = re.compile(r"(?:聚焦于?|专注于?|主攻|深耕|重点发展)")
+
+
+def _park_focus_industries(found: list[Mention], s: Sentence, text: str) -> list[Mention]:
+    """What a park focuses on (某产业园聚焦A和B) is its industries, not products: listed items in
+    the clause after a park and a focus verb change class."""
+    spans = []
+    for f in found:
+        if f.cls == "Park":
+            m = _PARK_FOCUS.match(text, f.end - s.start)
+            if m:
+                end = re.search(r"[，,。；;]|$", text[m.end() :]).start() + m.end()
+                spans.append((m.end(), end))
+    if not spans:
+        return found
+    return [replace(f, cls="Industry", rule="industry:park-focus")
+            if f.rule == "product:list" and any(a <= f.start - s.start and f.end - s.start <= b for a, b in spans) else f
+            for f in found]
 
 
 # what follows 等 in every _LIST_HEAD_RE match: at most 26 Han characters (一大批 / 12, 为代表的, 10),
@@ -1146,12 +1336,17 @@ def _sub_park_list(s: Sentence, text: str, found: Sequence[Mention]) -> list[Men
     return out
 
 
+# a list item's mark (——, （1）, 2．, ①) before a company that opens the item
+_LIST_ITEM_MARK = re.compile(r"(?:^|[。；;：:\s])(?:——|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[．.、]|[\u2460-\u2473])$")
+
+
 def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
     for e in ents:
         rel = e.start - s.start
-        if rel > 0 and text[rel - 1] not in "、，,；;：:。" and not text[:rel].endswith(("由", "是", "建设", "推进")):
+        if rel > 0 and text[rel - 1] not in "、，,；;：:。" and not text[:rel].endswith(("由", "是", "建设", "推进")) and not (
+                _LIST_ITEM_MARK.search(text, 0, rel)):
             continue
         tail = text[e.end - s.start :]
         # (a list mark, ｜ or ①, ends the phrase: 有限公司｜总投资15亿元｜…②…项目 names no project of the company)
@@ -1396,6 +1591,9 @@ def table_park_aliases(mentions: Sequence[Mention]) -> dict[str, str]:
     return out
 
 
+_COLOPHON = re.compile(r"\s*(?:" + _CUES.alternation("colophon") + r")\s*[：:]")
+
+
 @dataclass(frozen=True)
 class LocalMentions:
     """What :func:`find_mentions` finds in a document on its own, before names
@@ -1427,6 +1625,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         tabled.setdefault(t.sentence, []).append(t)
     for s in sentences:
         text = s.text
+        if _COLOPHON.match(text):
+            continue  # 来源：某某经济发展局 — a colophon line is metadata
         has_suffix = lex.suffix_re.search(text) is not None
         bounds = lazy_boundaries(text)
         found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
@@ -1435,12 +1635,15 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _person_mentions(s, text, lex, found)
         found += _person_before_role(s, text, lex, found)
         found += _person_before_paren_roles(s, text, lex, found)
+        found += _person_list(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)
+        found += _subject_products(s, text, lex)
         found = _resolve_overlaps(found)
         found += [p for p in _product_list_mentions(s, text, lex) if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
+        found = _park_focus_industries(found, s, text)
         found += _list_mentions(s, text, found, lex)
         found += _sub_park_list(s, text, found)
         found = _resolve_overlaps(found)
