@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from graph.extract.cues import load_cues
+from graph.extract.dates import read_dates
 from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
@@ -185,10 +186,8 @@ _TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分])")
 # a label may stand before it: 【概况】2024年，… (a yearbook section), 郑某：2024年，… (an answer in an interview)
 _LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"
-_OPENING_YEAR = re.compile(r"^" + _LEAD_LABEL + r"(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
 # 全年实现… / 当年新增… / 年内完成…: the figure is the year's, and the year is the one the text last stated
 _WHOLE_YEAR = re.compile(r"(?:全年|当年|年内|本年度)(?!以来|以前|之前|目标|计划)")
-_DATELINE = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*[）)]?\s*$")
 # 去年实现营业收入…, 去年8月完成融资…: a year counted from the text's date line
 _RELATIVE_YEAR = re.compile(r"(去年|上年度|今年)(?!以来|同期|前\d|上半年|下半年|[一二三四1-4]季度|1?\d\s*[—–\-~～至到])")
 _OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r")[，,]")
@@ -413,7 +412,8 @@ def find_observations(
     carried_year: int | None = None
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
     para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
-    dateline = next((int(m.group(1)) for m in map(_DATELINE.match, (x.text for x in sentences[:6])) if m), 0)
+    known = read_dates(sentences)  # the text's date line(s) and the years its sentences open with
+    dateline = known.date.year if known.date else 0
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
     prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
@@ -450,13 +450,11 @@ def find_observations(
                 section_year = years[0]
             elif _TOP_HEADING.match(text):
                 section_year = None
-        opening_year = _OPENING_YEAR.match(text)
         opening_period = _OPENING_PERIOD.match(text)
         if opening_period:
             para_time = (s.paragraph, None, opening_period.group(1))
-        elif opening_year and (opening_year.group(1) or dateline):
-            y = int(opening_year.group(1)) if opening_year.group(1) else dateline + (0 if opening_year.group(2) == "今年" else -1)
-            para_time = (s.paragraph, y, None)
+        elif s.index in known.opening_years:
+            para_time = (s.paragraph, known.opening_years[s.index], None)
         elif para_time is not None and para_time[0] != s.paragraph and not _cut_short(sentences, s.index - 1):
             para_time = None
         context_year = para_time[1] if para_time else section_year
