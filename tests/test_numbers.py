@@ -38,3 +38,9 @@ def test_chinese_numerals():
 
 def test_chinese_numeral_inside_words_is_not_a_number():
     assert find_quantities("一批企业") == []
+
+
+def test_measure_words_of_two_characters_and_occasions():
+    assert [(str(q.value), q.unit) for q in find_quantities("全年提供检测服务2.4万批次，举办对接会12场")] == [
+        ("24000", "count"), ("12", "count")]
+    assert find_quantities("建有3场地") == []  # 场地 is a noun, not the measure word 场
