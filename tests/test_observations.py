@@ -820,3 +820,17 @@ def test_a_city_s_market_is_a_firm_s_sales_not_the_city():
 def test_that_market_is_no_city():
     text = "青禾精工科技有限公司2024年年度报告\n报告期内，公司进入东南亚市场。该市场实现销售收入3亿元。"
     assert Decimal("300000000") in {v for _, _, _, v, _ in obs(text)}
+
+
+def test_the_firms_an_incubator_hosts_give_it_their_sums():
+    text = (
+        "青禾众创孵化器2024年度运营报告\n"
+        "2024年，青禾众创孵化器（以下简称“青禾孵化器”）服务能力持续提升。\n"
+        "全年在孵企业实现营业收入6.2亿元，比上年增长12.5%。\n"
+        "指标 单位 2023年 2024年\n在孵企业 家 41 50\n新增授权专利 件 20 26\n"
+    )
+    got = {(e, y, v) for e, _, y, v, _ in obs(text)}
+    incubator = "青禾众创孵化器"
+    assert (incubator, 2024, Decimal("620000000")) in got and (incubator, 2024, Decimal("12.5")) in got
+    assert (incubator, 2023, Decimal("41")) in got
+    assert (incubator, 2023, Decimal("20")) in got  # a later row of the incubator's table is its own too

@@ -409,6 +409,7 @@ def find_observations(
     year_rows = read_year_tables(sentences) if company is not None else []
     row_sentences |= {r.sentence for r in year_rows} | {r.sentence - 1 for r in year_rows}  # and the header above each
     table_years: list[str] = []
+    table_owner: str | None = None  # the incubator whose table it is, once a row of its firms (在孵企业…) is read
     carried_year: int | None = None
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
     para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
@@ -430,6 +431,7 @@ def find_observations(
         quantities = [q for q in find_quantities(text) if not _inside_name(q, ms, s)]
         header = _TABLE_HEADER.match(text)
         if header and (header.group(2) or len(header.group(1).split()) >= 2):
+            table_owner = None
             table_years = (header.group(1) or header.group(2)).split() if header.group(1) else [
                 y + "年" for y in re.findall(r"(?:19|20)\d{2}", header.group(2))]
             continue
@@ -460,7 +462,9 @@ def find_observations(
         context_year = para_time[1] if para_time else section_year
         context_period = para_time[2] if para_time else None
         if table_years:
-            row = _table_row(s, text, quantities, table_years, self_company or park, inds, lex)
+            if table_owner is None and _INCUBATED_HEAD.match(text):
+                table_owner = _incubator(s, text, ms, mentions, 0)  # 在孵企业 家 78 94: an incubator's table, as in the prose
+            row = _table_row(s, text, quantities, table_years, table_owner or self_company or park, inds, lex)
             if row:
                 out += row
                 continue
@@ -1015,6 +1019,9 @@ _PARK_SELF = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-park") + 
 _GROUP_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("group-head"))
 """A group of firms at the head of a clause (规上工业企业…, 重点企业…): its amounts are a sum, no firm's."""
 
+_INCUBATED_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("incubated-head"))
+"""The firms an incubator hosts at the head of a clause (在孵企业…): their sums are the incubator's."""
+
 _TRADE_HEAD = re.compile(_CLAUSE_HEAD + r"(?:全国|我国|国内)?[\u4e00-\u9fffA-Za-z]{2,10}?行业(?!协会|联盟|标准|龙头|领先|内|中|排名|前列|第)")
 """A trade at the head of a clause (新能源汽车行业销量…): a whole trade's figure, the park's sector at most, no firm's."""
 
@@ -1059,6 +1066,11 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if cands:
         return cands[0].key
+    if _INCUBATED_HEAD.search(text, max(0, left - 1), q.start):
+        # 全年在孵企业实现营业收入…: the sum over the firms an incubator hosts is the incubator's
+        incubator = _incubator(s, text, ms, mentions, q.start)
+        if incubator is not None:
+            return incubator
     # (a count's group is what it counts, not who counts it: only amounts; a trade's sales in pieces are the trade's too)
     group = (_GROUP_HEAD.search(text, max(0, left - 1), q.start) if q.unit != "count" else None) or _TRADE_HEAD.search(
         text, max(0, left - 1), q.start)
@@ -1108,15 +1120,9 @@ def _observed_entity(
     ):
         return park  # 声学光电产业实现产值…: a sector's figure is the park's, not a company's named next to it
     if indicator is not None and re.search(r"孵|毕业企业|入驻企业", indicator.zh):
-        # incubation figures belong to the incubator just named
-        plats = [m for m in ms if m.cls == "Platform" and m.end - s.start <= q.start] or [
-            m for m in mentions if m.cls == "Platform" and m.start < s.start and m.sentence >= s.index - 2]
-        if not plats and not _PARK_SELF.search(text, 0, q.start):
-            # a text about an incubator (its name in the headline, named again below): its 在孵企业, 孵化面积
-            headline = {m.key for m in mentions if m.cls == "Platform" and m.sentence == 0}
-            plats = [m for m in mentions if m.key in headline and m.sentence > 0 and m.start < s.start]
-        if plats:
-            return plats[-1].key
+        incubator = _incubator(s, text, ms, mentions, q.start)
+        if incubator is not None:
+            return incubator
     # A…；B安排项目9个，总投资97.4亿元: a clause after ； speaks of the entity that opens its own segment
     subject = (_subject(s, text, [m for m in ms if m.start - s.start >= segment], q.start) if segment else None) or _subject(
         s, text, ms, q.start)
@@ -1131,6 +1137,17 @@ def _observed_entity(
     if issuer is not None and not any(m.cls == "Park" for m in ms):
         return issuer  # an issuer's report: a figure whose sentence names no park is the issuer's
     return park
+
+
+def _incubator(s: Sentence, text: str, ms: Sequence[Mention], mentions: Sequence[Mention], pos: int) -> str | None:
+    """The incubator an incubation figure belongs to: a platform named before it in the sentence or in
+    the two before, else, in a text about an incubator (its name in the headline, named again below), that one."""
+    plats = [m for m in ms if m.cls == "Platform" and m.end - s.start <= pos] or [
+        m for m in mentions if m.cls == "Platform" and m.start < s.start and m.sentence >= s.index - 2]
+    if not plats and not _PARK_SELF.search(text, 0, pos):
+        headline = {m.key for m in mentions if m.cls == "Platform" and m.sentence == 0}
+        plats = [m for m in mentions if m.key in headline and m.sentence > 0 and m.start < s.start]
+    return plats[-1].key if plats else None
 
 
 # a sentence whose subject is an industry chain: 2024年，新型储能产业链实现产值… / 该产业链…实现产值…
