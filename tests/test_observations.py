@@ -834,3 +834,11 @@ def test_the_firms_an_incubator_hosts_give_it_their_sums():
     assert (incubator, 2024, Decimal("620000000")) in got and (incubator, 2024, Decimal("12.5")) in got
     assert (incubator, 2023, Decimal("41")) in got
     assert (incubator, 2023, Decimal("20")) in got  # a later row of the incubator's table is its own too
+
+
+def test_a_project_row_gives_its_investment_to_the_project_not_the_investor():
+    text = "本月签约项目如下：\n①智能传感器封测基地项目｜投资方：青禾微电子科技有限公司｜总投资8亿元｜达产后年产传感器5000万只\n"
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("智能传感器封测基地项目", Decimal("800000000")) in got
+    assert ("智能传感器封测基地项目", Decimal("50000000")) in got
+    assert not any(e == "青禾微电子科技有限公司" for e, _ in got)

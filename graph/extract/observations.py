@@ -1064,6 +1064,11 @@ def _observed_entity(
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
     ]
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
+    if cands and indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES and all(m.cls == "Enterprise" for m in cands):
+        # ①X项目｜投资方：A公司｜总投资15亿元: the firm is the project's party; the investment is the project's
+        projects = [m for m in ms if m.cls == "Project" and m.end <= cands[0].start]
+        if projects:
+            return projects[-1].key
     if cands:
         return cands[0].key
     if _INCUBATED_HEAD.search(text, max(0, left - 1), q.start):
