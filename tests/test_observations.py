@@ -842,3 +842,9 @@ def test_a_project_row_gives_its_investment_to_the_project_not_the_investor():
     assert ("智能传感器封测基地项目", Decimal("800000000")) in got
     assert ("智能传感器封测基地项目", Decimal("50000000")) in got
     assert not any(e == "青禾微电子科技有限公司" for e, _ in got)
+
+
+def test_a_park_that_only_places_a_firm_does_not_own_its_figures():
+    text = "2025年上半年，桂溪高新区智能装备产业链链主企业青禾新材料股份有限公司实现营业收入12.4亿元，同比增长15.2%。"
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert got == {("青禾新材料股份有限公司", Decimal("1240000000")), ("青禾新材料股份有限公司", Decimal("15.2"))}

@@ -1025,6 +1025,9 @@ _INCUBATED_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("incubated-head"))
 _TRADE_HEAD = re.compile(_CLAUSE_HEAD + r"(?:全国|我国|国内)?[\u4e00-\u9fffA-Za-z]{2,10}?行业(?!协会|联盟|标准|龙头|领先|内|中|排名|前列|第)")
 """A trade at the head of a clause (新能源汽车行业销量…): a whole trade's figure, the park's sector at most, no firm's."""
 
+_FIRM_TITLE = re.compile(r"(?:内|的)?[\u4e00-\u9fff“”]{0,16}?(?:企业|公司)")
+"""What stands between a park and a firm it places (园区链主企业A, 高新区龙头企业A): a title, no verb."""
+
 _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacity"})
 """Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
 
@@ -1064,6 +1067,8 @@ def _observed_entity(
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
     ]
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
+    if len(cands) > 1 and cands[0].cls == "Park" and _FIRM_TITLE.fullmatch(text, cands[0].end - s.start, cands[1].start - s.start):
+        cands = cands[1:]  # 园区链主企业A实现营业收入…: the park only places the firm that speaks
     if cands and indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES and all(m.cls == "Enterprise" for m in cands):
         # ①X项目｜投资方：A公司｜总投资15亿元: the firm is the project's party; the investment is the project's
         projects = [m for m in ms if m.cls == "Project" and m.end <= cands[0].start]
@@ -1193,6 +1198,9 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
             continue
+        if m.cls == "Park" and any(o.cls == "Enterprise" and o.start - s.start < pos and _FIRM_TITLE.fullmatch(
+                text, m.end - s.start, o.start - s.start) for o in ms):
+            continue  # 园区链主企业A…: the firm is the subject
         return m
     return None
 
