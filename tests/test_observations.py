@@ -848,3 +848,14 @@ def test_a_park_that_only_places_a_firm_does_not_own_its_figures():
     text = "2025年上半年，桂溪高新区智能装备产业链链主企业青禾新材料股份有限公司实现营业收入12.4亿元，同比增长15.2%。"
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert got == {("青禾新材料股份有限公司", Decimal("1240000000")), ("青禾新材料股份有限公司", Decimal("15.2"))}
+
+
+def test_an_earlier_year_in_an_aside_or_the_same_period_last_year():
+    text = (
+        "青禾孵化器2024年度工作总结\n"
+        "2024年，青禾孵化器在孵企业中有专精特新企业12家（2023年为8家），科技型中小企业40家。"
+        "在孵企业获得股权融资1.6亿元，上年同期为0.9亿元。"
+    )
+    got = {(y, v) for _, _, y, v, _ in obs(text)}
+    assert {(2024, Decimal("12")), (2023, Decimal("8")), (2024, Decimal("40"))} <= got  # 40 is not dated by the aside
+    assert {(2024, Decimal("160000000")), (2023, Decimal("90000000"))} <= got

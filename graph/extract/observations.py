@@ -617,12 +617,15 @@ def find_observations(
                 if ind_id is None and compared and prev_level is not None and prev_level[1] == q.unit:
                     # 营业收入38.6亿元，较2023年的31.2亿元增长23.7%: the base is the same indicator's earlier value
                     ind_id, year, own_period = prev_level[0], int(compared.group(1)), None
+                paren = text.rfind("（", left, q.start)
+                aside = core[paren + 1 - left :] if paren >= 0 and "）" not in text[paren : q.start] else core
                 if ind_id is None and prev_level is not None and prev_level[1] == q.unit and (
-                    _ELLIPSIS.fullmatch(core.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
+                    _ELLIPSIS.fullmatch(aside.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
                     or (not core.strip() and _MILESTONE_BEFORE.search(text, 0, left))
                 ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
                     # and 迈上600亿元台阶，达到612亿元: the value reached past the milestone
-                    ind_id = prev_level[0]  # 2022年为486亿元；2023年达到541亿元: the same indicator, another year
+                    # 2022年为486亿元；2023年达到541亿元 / 21家（2023年为15家） / 2.35亿元，上年同期为1.42亿元:
+                    ind_id = prev_level[0]  # the same indicator, another year
                 if ind_id is None:
                     phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
                     phrase = _strip_names(phrase, text, ms, s)
@@ -956,6 +959,11 @@ def _most_named_park(mentions: Sequence[Mention]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+def _aside(text: str, m: re.Match[str], pos: int) -> bool:
+    """Whether the year ``m`` sits in brackets closed before ``pos`` (21家（2023年为15家），…58家): it dates nothing after them."""
+    return text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start()) and "）" in text[m.end() : pos]
+
+
 def _year_for(
     text: str, left: int, pos: int, sent_year: int | None, year_match: re.Match[str] | None, ref_year: int | None
 ) -> int | None:
@@ -963,15 +971,15 @@ def _year_for(
     ym = [m for m in YEAR_RE.finditer(text, left, pos) if _is_point_year(text, m)]
     if ym:
         return int(ym[-1].group(1))
-    if re.search(r"上年(?:末)?(?:为|是|达)?$|去年(?:为|是)?$", text[left:pos]) and ref_year:
-        return ref_year - 1
+    if re.search(r"(?:上年|去年)(?:末|同期)?(?:为|是|达)?$", text[left:pos]) and ref_year:
+        return ref_year - 1  # 上年同期为1.42亿元: the year before the report's
     segment_start = max(text.rfind(c, 0, pos) for c in "；;。") + 1
     if _PERIOD_RE.search(text[segment_start:pos]):
         return None
-    ym = [m for m in YEAR_RE.finditer(text, segment_start, pos) if _is_point_year(text, m)]
+    ym = [m for m in YEAR_RE.finditer(text, segment_start, pos) if _is_point_year(text, m) and not _aside(text, m, pos)]
     if ym:
         return int(ym[-1].group(1))
-    if sent_year and (year_match is None or year_match.start() < pos) and (
+    if sent_year and (year_match is None or year_match.start() < pos) and not (year_match and _aside(text, year_match, pos)) and (
         segment_start == 0 or (year_match is not None and re.match(r"\s*年[，,]", text[year_match.end() - 1 :]))
     ):
         return sent_year  # 2024年，A…；B…: a year that opens a clause dates the clauses chained after it
@@ -1297,7 +1305,7 @@ _STOCK = re.compile(r"累计|现有|现已")
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
 _MILESTONE_BEFORE = re.compile(r"(?:台阶|大关|关口)[，,]\s*$")
 """A clause that passes a milestone (迈上600亿元台阶，): the next clause states the value reached."""
-_ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末)?|今年|上年(?:底|末)?)(?:则|又|再|进一步)?")
+_ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末|同期)?|今年|上年(?:底|末|同期)?)(?:则|又|再|进一步)?")
 """A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
 its indicator is the one of the level figure before it, when the unit agrees."""
 _CAPACITY_BEFORE = re.compile(r"年(?:产|封测|加工|处理|回收)(?!值)[^，,；;。、]{1,20}$")
