@@ -859,3 +859,10 @@ def test_an_earlier_year_in_an_aside_or_the_same_period_last_year():
     got = {(y, v) for _, _, y, v, _ in obs(text)}
     assert {(2024, Decimal("12")), (2023, Decimal("8")), (2024, Decimal("40"))} <= got  # 40 is not dated by the aside
     assert {(2024, Decimal("160000000")), (2023, Decimal("90000000"))} <= got
+
+
+def test_an_amount_invested_to_build_a_project_is_the_projects_total_investment():
+    text = "青禾新材料股份有限公司成立于2015年。2024年5月20日，公司投资6.5亿元建设的年产8万吨特种纤维项目开工。"
+    got = {(e, i, y, v) for e, i, y, v, _ in obs(text)}
+    assert ("年产8万吨特种纤维项目", "total-investment", None, Decimal("650000000")) in got
+    assert not any(e == "青禾新材料股份有限公司" and v == Decimal("650000000") for e, _, _, v in got)

@@ -652,9 +652,14 @@ def find_observations(
                         ind_id = inds.entry(cross) if cross is not None and prev_ind is None else None
                     else:
                         ind_id = inds.minted(phrase, q.unit)
+            funded = _funded_project(s, text, ms, q, before)
+            if funded is not None:  # 公司投资5.8亿元建设的X项目: the project's total investment, not a flow of the year
+                total = indicator_for_phrase("总投资", lex)
+                ind_id = inds.entry(total) if total is not None else ind_id
+                year, own_period = None, None
             if ind_id is None:
                 continue
-            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
+            entity = funded or _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
                                       inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
                                       issuer)
             if entity is None:
@@ -710,6 +715,19 @@ def find_observations(
 
 
 _BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)$")
+
+
+_FUNDING = re.compile(r"(?:新|兴|扩)?建(?:设)?(?:了|的)|(?:新|兴|扩)?建(?:设)?")
+
+
+def _funded_project(s: Sentence, text: str, ms: Sequence[Mention], q: Quantity, before: str) -> str | None:
+    """The project an amount was invested to build (A投资5.8亿元建设的X项目, 企业投资12亿元新建X项目), or None."""
+    if q.unit != "CNY" or not re.search(r"投资(?:人民币)?$", before):
+        return None
+    m = _FUNDING.match(text, q.end)
+    if m is None:
+        return None
+    return next((p.key for p in ms if p.cls == "Project" and p.start - s.start == m.end()), None)
 
 
 def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Quantity) -> str | None:
