@@ -866,3 +866,8 @@ def test_an_amount_invested_to_build_a_project_is_the_projects_total_investment(
     got = {(e, i, y, v) for e, i, y, v, _ in obs(text)}
     assert ("年产8万吨特种纤维项目", "total-investment", None, Decimal("650000000")) in got
     assert not any(e == "青禾新材料股份有限公司" and v == Decimal("650000000") for e, _, _, v in got)
+
+
+def test_points_of_a_speech_and_words_of_a_slogan_are_no_counts():
+    text = "2024年，桂溪高新区主要有三个特点。园区形成“一园三区”发展格局，新增企业42家。"
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("42")}

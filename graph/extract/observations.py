@@ -515,6 +515,8 @@ def find_observations(
                 continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
             if q.unit == "count" and _apposition(text, left, q):
                 continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
+            if q.unit == "count" and (_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start)):
+                continue  # 主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
                 continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
@@ -1047,6 +1049,9 @@ _GROUP_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("group-head"))
 
 _INCUBATED_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("incubated-head"))
 """The firms an incubator hosts at the head of a clause (在孵企业…): their sums are the incubator's."""
+
+_DISCOURSE_COUNT = re.compile(r"(?:大|重|条)?(?:" + _CUES.alternation("discourse-count") + ")")
+"""A noun right after a count that numbers points of a speech or plan (四个特点, 三大方向), not things."""
 
 _TRADE_HEAD = re.compile(_CLAUSE_HEAD + r"(?:全国|我国|国内)?[\u4e00-\u9fffA-Za-z]{2,10}?行业(?!协会|联盟|标准|龙头|领先|内|中|排名|前列|第)")
 """A trade at the head of a clause (新能源汽车行业销量…): a whole trade's figure, the park's sector at most, no firm's."""
