@@ -871,3 +871,24 @@ def test_an_amount_invested_to_build_a_project_is_the_projects_total_investment(
 def test_points_of_a_speech_and_words_of_a_slogan_are_no_counts():
     text = "2024年，桂溪高新区主要有三个特点。园区形成“一园三区”发展格局，新增企业42家。"
     assert {v for _, _, _, v, _ in obs(text)} == {Decimal("42")}
+
+
+def test_values_listed_respectively_take_the_years_in_order():
+    text = (
+        "青禾传感股份有限公司招股说明书（节选）\n注：报告期指2021年度、2022年度和2023年度。\n"
+        "报告期内，公司营业收入分别为1.2亿元、1.5亿元和2.1亿元。\n"
+        "2022年、2023年，公司研发投入分别为1,200.5万元和1,650.0万元。\n"
+    )
+    got = {(i, y, v) for _, i, y, v, _ in obs(text)}
+    assert {("operating-revenue", 2021, Decimal("120000000")), ("operating-revenue", 2022, Decimal("150000000")),
+            ("operating-revenue", 2023, Decimal("210000000"))} <= got
+    assert {("rd-expenditure", 2022, Decimal("12005000")), ("rd-expenditure", 2023, Decimal("16500000"))} <= got
+
+
+def test_the_shared_date_reader_reads_a_reporting_period():
+    from graph.extract.dates import read_dates
+    from graph.text.clean import clean_text
+    from graph.text.segment import split_sentences
+
+    known = read_dates(split_sentences(clean_text("注：报告期指2021年度、2022年度和2023年度，下同。")))
+    assert known.report_period == (2021, 2022, 2023)

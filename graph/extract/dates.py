@@ -1,4 +1,4 @@
-"""The dates a text gives its sentences: its date line(s) and each paragraph's opening year.
+"""The dates a text gives its sentences: its date line(s), each paragraph's opening year, its reporting period.
 
 Observations and events both need to know when a text speaks: the document
 date (发布时间：2024-03-08, or a bare 2024年3月8日 line) dates 今天, 去年 and
@@ -10,7 +10,9 @@ month-days, and a paragraph that opens with a year (2024年，… / 【概况】
   it rules the sentences after it until the next one;
 * an opening year is a year that starts a sentence before a comma, perhaps
   after a label (【概况】, 郑某：) and 在; 今年/去年/上年 there count from the
-  date line in force, and are left unread when there is none.
+  date line in force, and are left unread when there is none;
+* a reporting period is the list of years a text defines it as (注：报告期指2022年度、
+  2023年度和2024年度): what it says 报告期内…分别为… of goes year by year.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|（[一二三
 _LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"
 _OPENING_YEAR = re.compile(r"^\s*" + _LEAD_LABEL + r"(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
 _SPACED_DIGITS = re.compile(r"\d+(?: \d+)+")
+_REPORT_PERIOD = re.compile(r"报告期(?:是|系|为)?指((?:(?:19|20)\d{2}\s*年度?\s*[、，,和及与]?\s*){2,})")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class TextDates:
 
     datelines: dict[int, dt.date] = field(default_factory=dict)
     opening_years: dict[int, int] = field(default_factory=dict)
+    #: the years a text defines as its reporting period (报告期指2022年度、2023年度和2024年度), in order
+    report_period: tuple[int, ...] = ()
 
     @property
     def date(self) -> dt.date | None:
@@ -122,9 +127,13 @@ def read_dates(sentences: Sequence[Sentence]) -> TextDates:
     """
     datelines: dict[int, dt.date] = {}
     years: dict[int, int] = {}
+    period: tuple[int, ...] = ()
     today: dt.date | None = None
     for s in sentences:
         text = unspace_digits(s.text)
+        defined = _REPORT_PERIOD.search(text)
+        if defined and not period:
+            period = tuple(int(y) for y in re.findall(r"(?:19|20)\d{2}", defined.group(1)))
         line = dateline(text)
         if line is not None:
             datelines[s.index] = today = line
@@ -132,4 +141,4 @@ def read_dates(sentences: Sequence[Sentence]) -> TextDates:
         year = opening_year(text, today)
         if year is not None:
             years[s.index] = year
-    return TextDates(datelines, years)
+    return TextDates(datelines, years, period)

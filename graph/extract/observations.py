@@ -698,6 +698,8 @@ def find_observations(
             prev_ind = ind_id if measure is None else prev_ind
             prev_level = (ind_id, unit) if measure is None else prev_level
             prev_entity = entity
+        if _RESPECTIVELY.search(text):
+            out = _respectively(s, text, quantities, out, known.report_period)
         if not in_forecast:
             reported = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                         if _is_point_year(text, m) and not re.search(r"[到至]\s*$", text[: m.start()])
@@ -717,6 +719,42 @@ def find_observations(
 
 
 _BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)$")
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|实现)")
+_LIST_GLUE = re.compile(r"\s*(?:、|，|,|和|及|与)\s*")
+
+
+def _respectively(
+    s: Sentence, text: str, quantities: Sequence[Quantity], out: list[ObservationRecord], period: tuple[int, ...]
+) -> list[ObservationRecord]:
+    """Year by year: 2022年、2023年和2024年…分别为A、B和C (or 报告期内…分别为…, the text's reporting period) gives the
+    figure before the list's first value to each value, with the years in their order."""
+    for m in _RESPECTIVELY.finditer(text):
+        run: list[Quantity] = []
+        for q in quantities:
+            if q.start < m.end():
+                continue
+            gap = text[run[-1].end if run else m.end() : q.start]
+            if (run and (not _LIST_GLUE.fullmatch(gap) or q.unit != run[0].unit)) or (not run and gap.strip()):
+                break
+            run.append(q)
+        segment = max(text.rfind(c, 0, m.start()) for c in "；;。") + 1
+        years = [int(y.group(1)) for y in YEAR_RE.finditer(text, segment, m.start())]
+        if len(years) != len(run) and "报告期" in text[: m.start()]:
+            years = list(period)
+        if len(run) < 2 or len(years) != len(run):
+            continue
+        lead = next((o for o in out if o.sentence == s.index and o.start == s.start + run[0].start), None)
+        if lead is None:
+            continue
+        starts = {s.start + q.start for q in run}
+        at = out.index(lead)
+        kept = [o for o in out[:at] if o.sentence != s.index or o.start not in starts]
+        rest = [o for o in out[at + 1 :] if o.sentence != s.index or o.start not in starts]
+        out = kept + [replace(lead, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound, year=y, period=None)
+                      for q, y in zip(run, years)] + rest
+    return out
 
 
 _FUNDING = re.compile(r"(?:新|兴|扩)?建(?:设)?(?:了|的)|(?:新|兴|扩)?建(?:设)?")
