@@ -892,3 +892,12 @@ def test_the_shared_date_reader_reads_a_reporting_period():
 
     known = read_dates(split_sentences(clean_text("注：报告期指2021年度、2022年度和2023年度，下同。")))
     assert known.report_period == (2021, 2022, 2023)
+
+
+def test_the_company_s_subsidiary_named_after_it_owns_the_figure():
+    text = (
+        "青禾传感股份有限公司主要从事传感器研发。"
+        "2024年末，公司全资子公司嘉川微电子科技有限公司三期产线建成，新增年封测能力3,000万颗。"
+    )
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("嘉川微电子科技有限公司", Decimal("30000000")) in got

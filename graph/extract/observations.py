@@ -1180,6 +1180,10 @@ def _observed_entity(
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
         wanted = _ANAPHORA[anaphor.group(1)]
+        sub = re.match(r"的?(?:全资|控股|参股)?(?:子公司|孙公司)", text[anaphor.end() :])
+        named = next((m for m in ms if m.cls == "Enterprise" and sub and m.start - s.start == anaphor.end() + sub.end()), None)
+        if named is not None and named.end - s.start <= q.start:
+            return named.key  # 公司全资子公司A…新增产能…: the subsidiary named, not the company
         if anaphor.group(1) == "公司" and self_company is not None:
             return self_company  # the text defined 公司 as its own issuer: not a customer just named
         if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
