@@ -901,3 +901,9 @@ def test_the_company_s_subsidiary_named_after_it_owns_the_figure():
     )
     got = {(e, v) for e, _, _, v, _ in obs(text)}
     assert ("嘉川微电子科技有限公司", Decimal("30000000")) in got
+
+
+def test_an_investment_describing_the_project_after_it_is_the_projects():
+    text = "5月8日，青禾智能装备有限公司与管委会签约，总投资12亿元的高端数控机床整机项目正式落户园区。"
+    got = {(e, i, y, v) for e, i, y, v, _ in obs(text)}
+    assert ("高端数控机床整机项目", "total-investment", None, Decimal("1200000000")) in got

@@ -757,11 +757,12 @@ def _respectively(
     return out
 
 
-_FUNDING = re.compile(r"(?:新|兴|扩)?建(?:设)?(?:了|的)|(?:新|兴|扩)?建(?:设)?")
+_FUNDING = re.compile(r"(?:新|兴|扩)?建(?:设)?(?:了|的)|(?:新|兴|扩)?建(?:设)?|的")
 
 
 def _funded_project(s: Sentence, text: str, ms: Sequence[Mention], q: Quantity, before: str) -> str | None:
-    """The project an amount was invested to build (A投资5.8亿元建设的X项目, 企业投资12亿元新建X项目), or None."""
+    """The project an amount was invested to build (A投资5.8亿元建设的X项目, 企业投资12亿元新建X项目) or that
+    the amount describes (总投资30亿元的X项目), or None."""
     if q.unit != "CNY" or not re.search(r"投资(?:人民币)?$", before):
         return None
     m = _FUNDING.match(text, q.end)
