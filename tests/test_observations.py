@@ -907,3 +907,9 @@ def test_an_investment_describing_the_project_after_it_is_the_projects():
     text = "5月8日，青禾智能装备有限公司与管委会签约，总投资12亿元的高端数控机床整机项目正式落户园区。"
     got = {(e, i, y, v) for e, i, y, v, _ in obs(text)}
     assert ("高端数控机床整机项目", "total-investment", None, Decimal("1200000000")) in got
+
+
+def test_this_occasion_s_amount_takes_the_year_of_the_text_s_date():
+    text = "青禾会员通讯\n2025年11月3日\n青禾光电材料股份有限公司在北交所上市。公司本次募集资金3.2亿元，将用于扩产。"
+    got = {(e, y, v) for e, _, y, v, _ in obs(text)}
+    assert ("青禾光电材料股份有限公司", 2025, Decimal("320000000")) in got

@@ -549,6 +549,9 @@ def find_observations(
                     rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)]
                     if rel:
                         year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
+            if year is None and own_period is None and not static and dateline and "本次" in text[
+                    max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]:
+                year = dateline  # 公司本次募集资金9.66亿元: the occasion just reported, in the year of the text's date
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
