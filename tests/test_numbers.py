@@ -49,3 +49,8 @@ def test_measure_words_of_two_characters_and_occasions():
 def test_a_number_of_months_or_hours_is_a_length_of_time_not_a_count():
     assert find_quantities("设备已连续运行10个月，检修用时3个工作日") == []
     assert [str(q.value) for q in find_quantities("新签项目10个，月均增长")] == ["10"]
+
+
+def test_shares_are_counted_but_not_a_shareholding():
+    assert [(str(q.value), q.unit) for q in find_quantities("公开发行股票3,000万股")] == [("30000000", "count")]
+    assert find_quantities("第一大股东") == []

@@ -41,7 +41,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
 }
 COUNT_WORDS = "家个项件套台人名所座款条支户位颗片只辆"
 #: measure words of more than one character, or one only before no noun (检测服务1350批次, 路演活动18场, not 3场地)
-COUNT_PHRASES = ("批次", "场(?![地所馆景站内外])")
+COUNT_PHRASES = ("批次", "场(?![地所馆景站内外])", "股(?![份东权票本])")
 _DURATION = re.compile(r"(?:月|多月|小时|多小时|工作日|季度|星期|钟头)")
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
