@@ -913,3 +913,9 @@ def test_this_occasion_s_amount_takes_the_year_of_the_text_s_date():
     text = "青禾会员通讯\n2025年11月3日\n青禾光电材料股份有限公司在北交所上市。公司本次募集资金3.2亿元，将用于扩产。"
     got = {(e, y, v) for e, _, y, v, _ in obs(text)}
     assert ("青禾光电材料股份有限公司", 2025, Decimal("320000000")) in got
+
+
+def test_a_decline_against_last_year_s_same_period_is_the_year_s_growth():
+    text = "2024年，青禾电子材料股份有限公司实现净利润2.4亿元，较上年同期下降5.2%。"
+    got = {(i, y, v) for _, i, y, v, _ in obs(text)}
+    assert any(i.endswith("/yoy-growth") and y == 2024 and v == Decimal("-5.2") for i, y, v in got)

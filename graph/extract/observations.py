@@ -37,8 +37,8 @@ __all__ = ["find_observations", "Indicator", "indicator_for_phrase"]
 _ENTITY_CLASSES = frozenset({"Park", "Enterprise", "University", "ResearchInstitute", "Project", "Patent", "Product", "Platform"})
 _GROWTH = (
     (re.compile(r"(?:年均|年平均)(?:增长|增速|增幅)(?:率)?(?:为|达|达到)?$"), "average-annual-growth", "年均增长率", "average annual growth"),
-    (re.compile(r"同比(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
-    (re.compile(r"同比(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
+    (re.compile(r"(?:同比|(?:较|比)(?:上年|去年)同期)(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
+    (re.compile(r"(?:同比|(?:较|比)(?:上年|去年)同期)(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
     (re.compile(r"(?:占比|占[\u4e00-\u9fff“”+0-9]{0,16}(?:比重|的比例|比例))(?:为|达|达到)?$"), "share", "占比", "share"),
     (re.compile(r"(?:增长|增速|增幅|上升|提高)(?:率)?(?:了|为|达)?$"), "growth", "增长率", "growth"),
     (re.compile(r"(?:下降|减少|回落|降低)(?:了)?$"), "growth", "增长率", "growth"),
@@ -947,8 +947,9 @@ def _strip_names(phrase: str, text: str, ms: Sequence[Mention], s: Sentence) -> 
 def _last_period(text: str, pos: int) -> str | None:
     """The period phrase (1—8月, 上半年, 10年来, 目前) last before ``pos`` in the sentence, if any."""
     pm = None
-    for pm in _PERIOD_RE.finditer(text, 0, pos):
-        pass
+    for m in _PERIOD_RE.finditer(text, 0, pos):
+        if not (m.group() == "同期" and text[: m.start()].endswith(("上年", "去年"))):
+            pm = m  # (较上年同期下降6.18%: last year's same period is the base of a growth, no period of the figure)
     return pm.group() if pm else None
 
 
