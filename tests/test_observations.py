@@ -919,3 +919,8 @@ def test_a_decline_against_last_year_s_same_period_is_the_year_s_growth():
     text = "2024年，青禾电子材料股份有限公司实现净利润2.4亿元，较上年同期下降5.2%。"
     got = {(i, y, v) for _, i, y, v, _ in obs(text)}
     assert any(i.endswith("/yoy-growth") and y == 2024 and v == Decimal("-5.2") for i, y, v in got)
+
+
+def test_a_hedged_count_and_a_milestone_are_no_figures():
+    text = "2024年，青禾医疗器械股份有限公司产品进入300余家医院，营业收入首次跨上百亿台阶，新增专利45件。"
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("45")}

@@ -128,6 +128,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if num == "一":
                 continue  # 一家/一台/一个 is an article, not a count
+        if m.group("count") == "台" and text.startswith("阶", m.end()):
+            continue  # 跨上千亿台阶: a milestone, not a count of machines
         if m.group("count") == "个" and _DURATION.match(text, m.end()):
             continue  # 运行8个月, 3个工作日: a length of time, not a count
         try:
