@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from graph.extract.cues import load_cues
 from graph.model import Sentence
 
-__all__ = ["TextDates", "read_dates", "dateline", "opening_year", "FULL_DATE"]
+__all__ = ["TextDates", "read_dates", "dateline", "opening_year", "unspace_digits", "FULL_DATE"]
 
 _EVENT_CUE = load_cues().pattern("event")
 #: a full date; groups: year, month, day | ISO month, day
