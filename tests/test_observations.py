@@ -924,3 +924,9 @@ def test_a_decline_against_last_year_s_same_period_is_the_year_s_growth():
 def test_a_hedged_count_and_a_milestone_are_no_figures():
     text = "2024年，青禾医疗器械股份有限公司产品进入300余家医院，营业收入首次跨上百亿台阶，新增专利45件。"
     assert {v for _, _, _, v, _ in obs(text)} == {Decimal("45")}
+
+
+def test_the_set_a_subset_is_taken_from_is_not_counted_again():
+    text = "2024年，桂溪高新区新增高新技术企业30家。新增的30家企业中，有12家来自电子信息产业。"
+    got = obs(text)
+    assert [v for _, _, _, v, _ in got] == [Decimal("30")] and not any("中" in i for _, i, _, _, _ in got)

@@ -517,6 +517,8 @@ def find_observations(
                 continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
             if q.unit == "count" and (_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start)):
                 continue  # 主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic
+            if q.unit == "count" and re.match(r"[^，,。；;\d]{0,8}中[，,]", text[q.end :]):
+                continue  # 年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
                 continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
