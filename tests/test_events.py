@@ -171,3 +171,21 @@ def test_paragraph_year_completes_a_month_day():
 def test_digits_a_pdf_spaced_apart():
     got = events("202 3年1 1月8日，蓝川新材料科技有限公司与华东理工大学签署合作协议。")
     assert [(e.event_type, e.date) for e in got] == [("signing", "2023-11-08")]
+
+
+def test_one_date_reader_for_datelines_and_opening_years():
+    from graph.extract.dates import read_dates
+
+    sents = split_sentences(clean_text(
+        "发布时间：2025-02-14\n【综述】去年，示范区新引进项目12个。\n在2023年，示范区新增企业40家。\n2024年3月1日 星期五\n今年，示范区投产项目5个。"
+    ))
+    known = read_dates(sents)
+    assert known.date == dt.date(2025, 2, 14)
+    assert sorted(known.opening_years.values()) == [2023, 2024, 2024]
+    last = sents[-1].index
+    assert known.date_at(last) == dt.date(2024, 3, 1)  # the later date line rules the sentences after it
+
+
+def test_a_paragraph_opening_with_last_year_dates_its_month_days():
+    evs = events("发布时间：2025-02-14\n去年，园区喜事不断。1月10日，青溪智能装备有限公司新厂房正式投产。")
+    assert [(e.event_type, e.date) for e in evs] == [("production-start", "2024-01-10")]  # not 2025: the paragraph speaks of last year

@@ -38,3 +38,19 @@ def test_chinese_numerals():
 
 def test_chinese_numeral_inside_words_is_not_a_number():
     assert find_quantities("一批企业") == []
+
+
+def test_measure_words_of_two_characters_and_occasions():
+    assert [(str(q.value), q.unit) for q in find_quantities("全年提供检测服务2.4万批次，举办对接会12场")] == [
+        ("24000", "count"), ("12", "count")]
+    assert find_quantities("建有3场地") == []  # 场地 is a noun, not the measure word 场
+
+
+def test_a_number_of_months_or_hours_is_a_length_of_time_not_a_count():
+    assert find_quantities("设备已连续运行10个月，检修用时3个工作日") == []
+    assert [str(q.value) for q in find_quantities("新签项目10个，月均增长")] == ["10"]
+
+
+def test_shares_are_counted_but_not_a_shareholding():
+    assert [(str(q.value), q.unit) for q in find_quantities("公开发行股票3,000万股")] == [("30000000", "count")]
+    assert find_quantities("第一大股东") == []

@@ -693,7 +693,8 @@ def test_a_district_office_s_jurisdiction_is_the_district():
 def test_a_park_named_by_its_own_words_owns_the_figure():
     text = "2024年，桂溪高新区举办招商推介会12场。园内新增入驻企业35家，区内规上企业达到210家。"
     got = obs(text)
-    assert {(e, v) for e, _, _, v, _ in got} == {("桂溪高新技术产业开发区", Decimal(n)) for n in ("35", "210")}
+    # (推介会12场 is the park's count of events it held)
+    assert {(e, v) for e, _, _, v, _ in got} == {("桂溪高新技术产业开发区", Decimal(n)) for n in ("12", "35", "210")}
 
 
 def test_a_known_city_heading_a_clause_owns_the_figure():
@@ -819,3 +820,113 @@ def test_a_city_s_market_is_a_firm_s_sales_not_the_city():
 def test_that_market_is_no_city():
     text = "青禾精工科技有限公司2024年年度报告\n报告期内，公司进入东南亚市场。该市场实现销售收入3亿元。"
     assert Decimal("300000000") in {v for _, _, _, v, _ in obs(text)}
+
+
+def test_the_firms_an_incubator_hosts_give_it_their_sums():
+    text = (
+        "青禾众创孵化器2024年度运营报告\n"
+        "2024年，青禾众创孵化器（以下简称“青禾孵化器”）服务能力持续提升。\n"
+        "全年在孵企业实现营业收入6.2亿元，比上年增长12.5%。\n"
+        "指标 单位 2023年 2024年\n在孵企业 家 41 50\n新增授权专利 件 20 26\n"
+    )
+    got = {(e, y, v) for e, _, y, v, _ in obs(text)}
+    incubator = "青禾众创孵化器"
+    assert (incubator, 2024, Decimal("620000000")) in got and (incubator, 2024, Decimal("12.5")) in got
+    assert (incubator, 2023, Decimal("41")) in got
+    assert (incubator, 2023, Decimal("20")) in got  # a later row of the incubator's table is its own too
+
+
+def test_a_project_row_gives_its_investment_to_the_project_not_the_investor():
+    text = "本月签约项目如下：\n①智能传感器封测基地项目｜投资方：青禾微电子科技有限公司｜总投资8亿元｜达产后年产传感器5000万只\n"
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("智能传感器封测基地项目", Decimal("800000000")) in got
+    assert ("智能传感器封测基地项目", Decimal("50000000")) in got
+    assert not any(e == "青禾微电子科技有限公司" for e, _ in got)
+
+
+def test_a_park_that_only_places_a_firm_does_not_own_its_figures():
+    text = "2025年上半年，桂溪高新区智能装备产业链链主企业青禾新材料股份有限公司实现营业收入12.4亿元，同比增长15.2%。"
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert got == {("青禾新材料股份有限公司", Decimal("1240000000")), ("青禾新材料股份有限公司", Decimal("15.2"))}
+
+
+def test_an_earlier_year_in_an_aside_or_the_same_period_last_year():
+    text = (
+        "青禾孵化器2024年度工作总结\n"
+        "2024年，青禾孵化器在孵企业中有专精特新企业12家（2023年为8家），科技型中小企业40家。"
+        "在孵企业获得股权融资1.6亿元，上年同期为0.9亿元。"
+    )
+    got = {(y, v) for _, _, y, v, _ in obs(text)}
+    assert {(2024, Decimal("12")), (2023, Decimal("8")), (2024, Decimal("40"))} <= got  # 40 is not dated by the aside
+    assert {(2024, Decimal("160000000")), (2023, Decimal("90000000"))} <= got
+
+
+def test_an_amount_invested_to_build_a_project_is_the_projects_total_investment():
+    text = "青禾新材料股份有限公司成立于2015年。2024年5月20日，公司投资6.5亿元建设的年产8万吨特种纤维项目开工。"
+    got = {(e, i, y, v) for e, i, y, v, _ in obs(text)}
+    assert ("年产8万吨特种纤维项目", "total-investment", None, Decimal("650000000")) in got
+    assert not any(e == "青禾新材料股份有限公司" and v == Decimal("650000000") for e, _, _, v in got)
+
+
+def test_points_of_a_speech_and_words_of_a_slogan_are_no_counts():
+    text = "2024年，桂溪高新区主要有三个特点。园区形成“一园三区”发展格局，新增企业42家。"
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("42")}
+
+
+def test_values_listed_respectively_take_the_years_in_order():
+    text = (
+        "青禾传感股份有限公司招股说明书（节选）\n注：报告期指2021年度、2022年度和2023年度。\n"
+        "报告期内，公司营业收入分别为1.2亿元、1.5亿元和2.1亿元。\n"
+        "2022年、2023年，公司研发投入分别为1,200.5万元和1,650.0万元。\n"
+    )
+    got = {(i, y, v) for _, i, y, v, _ in obs(text)}
+    assert {("operating-revenue", 2021, Decimal("120000000")), ("operating-revenue", 2022, Decimal("150000000")),
+            ("operating-revenue", 2023, Decimal("210000000"))} <= got
+    assert {("rd-expenditure", 2022, Decimal("12005000")), ("rd-expenditure", 2023, Decimal("16500000"))} <= got
+
+
+def test_the_shared_date_reader_reads_a_reporting_period():
+    from graph.extract.dates import read_dates
+    from graph.text.clean import clean_text
+    from graph.text.segment import split_sentences
+
+    known = read_dates(split_sentences(clean_text("注：报告期指2021年度、2022年度和2023年度，下同。")))
+    assert known.report_period == (2021, 2022, 2023)
+
+
+def test_the_company_s_subsidiary_named_after_it_owns_the_figure():
+    text = (
+        "青禾传感股份有限公司主要从事传感器研发。"
+        "2024年末，公司全资子公司嘉川微电子科技有限公司三期产线建成，新增年封测能力3,000万颗。"
+    )
+    got = {(e, v) for e, _, _, v, _ in obs(text)}
+    assert ("嘉川微电子科技有限公司", Decimal("30000000")) in got
+
+
+def test_an_investment_describing_the_project_after_it_is_the_projects():
+    text = "5月8日，青禾智能装备有限公司与管委会签约，总投资12亿元的高端数控机床整机项目正式落户园区。"
+    got = {(e, i, y, v) for e, i, y, v, _ in obs(text)}
+    assert ("高端数控机床整机项目", "total-investment", None, Decimal("1200000000")) in got
+
+
+def test_this_occasion_s_amount_takes_the_year_of_the_text_s_date():
+    text = "青禾会员通讯\n2025年11月3日\n青禾光电材料股份有限公司在北交所上市。公司本次募集资金3.2亿元，将用于扩产。"
+    got = {(e, y, v) for e, _, y, v, _ in obs(text)}
+    assert ("青禾光电材料股份有限公司", 2025, Decimal("320000000")) in got
+
+
+def test_a_decline_against_last_year_s_same_period_is_the_year_s_growth():
+    text = "2024年，青禾电子材料股份有限公司实现净利润2.4亿元，较上年同期下降5.2%。"
+    got = {(i, y, v) for _, i, y, v, _ in obs(text)}
+    assert any(i.endswith("/yoy-growth") and y == 2024 and v == Decimal("-5.2") for i, y, v in got)
+
+
+def test_a_hedged_count_and_a_milestone_are_no_figures():
+    text = "2024年，青禾医疗器械股份有限公司产品进入300余家医院，营业收入首次跨上百亿台阶，新增专利45件。"
+    assert {v for _, _, _, v, _ in obs(text)} == {Decimal("45")}
+
+
+def test_the_set_a_subset_is_taken_from_is_not_counted_again():
+    text = "2024年，桂溪高新区新增高新技术企业30家。新增的30家企业中，有12家来自电子信息产业。"
+    got = obs(text)
+    assert [v for _, _, _, v, _ in got] == [Decimal("30")] and not any("中" in i for _, i, _, _, _ in got)

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from graph.extract.cues import load_cues
+from graph.extract.dates import opening_year, read_dates, unspace_digits
 from graph.extract.relations import ACTORS, YEAR_RE
 from graph.model import EventRecord, Mention, Sentence
 
@@ -58,7 +59,6 @@ _DATE = re.compile(
     r"|((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
     r"|(今天|今日|昨天|昨日)"
 )
-_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
 #: a cue read as something else: 上市公司/上市企业 are companies, not listings
 _NOT_EVENT = re.compile(
     r"上市(?:公司|企业|后备|辅导|培育|挂牌|以来|前)|(?:拟|申请|筹备|冲刺)上市|开工率|开工建设的|投产后|成立以来|成立于|新获批|已被认定为|已获评|已荣获|(?:累计|新)(?:签约|开工|投产|上市)"
@@ -66,15 +66,12 @@ _NOT_EVENT = re.compile(
     r"|(?:签约|签署|开工|动工|奠基|揭牌|投产|上市|开业)仪式上"
 )
 _CLAUSE_END = "，,；;。"
-_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # a heading run on after a dateline
 #: field layouts of announcements and registration records: 公司名称：X … 成立日期：2023年9月6日
 _NAME_FIELD = re.compile(r"(?:公司|企业|单位|机构)?名称[:：]")
 _FOUNDED_FIELD = re.compile(r"(成立|注册|设立)(?:日期|时间)[:：]")
 #: a day that bounds a period or a count (截至…, …前, …起) is not the day something happened
 _NOT_A_DAY = re.compile(r"(?:截至|截止|截止到|到|至|自|从)\s*$")
 _NOT_A_DAY_AFTER = re.compile(r"\s*(?:前|以前|之前|起|以来|前后|止|至|到|—|－|-)")
-_OPENING_YEAR = re.compile(r"^\s*(?:【[^】]*】)?((?:19|20)\d{2})\s*年(?:度|全年)?[，,]")  # 2024年，… sets its paragraph's year
-_SPACED_DIGITS = re.compile(r"\d+(?: \d+)+")
 
 
 @dataclass(frozen=True)
@@ -138,8 +135,8 @@ def find_dates(
                 date = _ymd(base, month, day) if base else None
             elif rel_year and today is not None:
                 date = _ymd(today.year - (rel_year in ("去年", "上年")), month, day)
-            elif (opening := _OPENING_YEAR.match(text, 0, m.start())) or paragraph_year:  # 2023年，…5月9日
-                date = _ymd(int(opening.group(1)) if opening else paragraph_year, month, day)  # type: ignore[arg-type]
+            elif (opening := opening_year(text[: m.start()], today)) or paragraph_year:  # 2023年，…5月9日
+                date = _ymd(opening or paragraph_year, month, day)  # type: ignore[arg-type]
             elif today is not None:
                 date = _ymd(today.year - ((month, day) > (today.month, today.day)), month, day)
             elif year is not None:
@@ -147,23 +144,6 @@ def find_dates(
         if date and not _NOT_A_DAY.search(text, 0, m.start()) and not _NOT_A_DAY_AFTER.match(text, m.end()):
             out.append(DatedSpan(m.start(), m.end(), date))
     return out
-
-
-def _dateline(text: str) -> dt.date | None:
-    """The date of a dateline: a short sentence holding a full date, no clause of its own and no event verb."""
-    m = _FULL_DATE.search(text)
-    if not m:
-        return None
-    heading = _HEADING.match(text, m.end())  # text after a heading's 一、 is not the dateline's
-    if _EVENT_CUE.search(text, 0, m.start() if heading else len(text)):
-        return None
-    if not heading and (len(text) > 48 or "，" in text[m.end() :]):
-        return None
-    if m.start() > 40:
-        return None
-    y, mo, d, imo, iday = m.groups()
-    iso = _ymd(int(y), int(mo or imo), int(d or iday))
-    return dt.date.fromisoformat(iso) if iso else None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -204,6 +184,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
         if m.cls in PARTY_CLASSES:
             by_sentence.setdefault(m.sentence, []).append(m)
     out: list[EventRecord] = []
+    known = read_dates(sentences)
     today: dt.date | None = None
     last_year: int | None = None
     paragraph, paragraph_year = -1, None
@@ -213,10 +194,8 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
     lead_day: str | None = None
     carried: str | None = None
     for s in sentences:
-        text = s.text
-        if " " in text:  # 202 4年 / 1 1月: digits a PDF line spaced apart, joined with the spaces moved after them
-            text = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", "") + " " * m.group().count(" "), text)
-        line_date = _dateline(text)
+        text = unspace_digits(s.text)  # 202 4年 / 1 1月: digits a PDF line spaced apart
+        line_date = known.datelines.get(s.index)
         if line_date is not None:
             today, lead_day, after_line = line_date, None, s.index + 1
             continue
@@ -258,9 +237,8 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
                 out.append(ev)
         if years:
             last_year = int(years[-1])
-            opening = _OPENING_YEAR.match(text)
-            if opening:
-                paragraph_year = int(opening.group(1))
+        if s.index in known.opening_years:
+            paragraph_year = known.opening_years[s.index]
     return out
 
 

@@ -40,6 +40,9 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "倍": ("times", Decimal(1)),
 }
 COUNT_WORDS = "家个项件套台人名所座款条支户位颗片只辆"
+#: measure words of more than one character, or one only before no noun (检测服务1350批次, 路演活动18场, not 3场地)
+COUNT_PHRASES = ("批次", "场(?![地所馆景站内外])", "股(?![份东权票本])")
+_DURATION = re.compile(r"(?:月|多月|小时|多小时|工作日|季度|星期|钟头)")
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 
@@ -49,7 +52,8 @@ _QUANTITY_RE = re.compile(
     + _NUM
     + r"\s*(?P<approx>多|余)?\s*"
     r"(?P<mag>万亿|千亿|百亿|亿|千万|百万|万(?!分)|千(?!克))?\s*"
-    r"(?:(?P<unit>美元|元|人民币|万吨|吨|千克|公斤|平方公里|平方米|亩|%|个百分点|倍)|(?P<count>[" + COUNT_WORDS + r"]))"
+    r"(?:(?P<unit>美元|元|人民币|万吨|吨|千克|公斤|平方公里|平方米|亩|%|个百分点|倍)|(?P<count>"
+    + "|".join(COUNT_PHRASES) + r"|[" + COUNT_WORDS + r"]))"
     r"(?P<post>以上|以下|左右|之多)?"
 )
 
@@ -124,6 +128,10 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if num == "一":
                 continue  # 一家/一台/一个 is an article, not a count
+        if m.group("count") == "台" and text.startswith("阶", m.end()):
+            continue  # 跨上千亿台阶: a milestone, not a count of machines
+        if m.group("count") == "个" and _DURATION.match(text, m.end()):
+            continue  # 运行8个月, 3个工作日: a length of time, not a count
         try:
             value = parse_number(num)
         except (ValueError, KeyError):

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from graph.extract.cues import load_cues
+from graph.extract.dates import read_dates
 from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
@@ -36,8 +37,8 @@ __all__ = ["find_observations", "Indicator", "indicator_for_phrase"]
 _ENTITY_CLASSES = frozenset({"Park", "Enterprise", "University", "ResearchInstitute", "Project", "Patent", "Product", "Platform"})
 _GROWTH = (
     (re.compile(r"(?:年均|年平均)(?:增长|增速|增幅)(?:率)?(?:为|达|达到)?$"), "average-annual-growth", "年均增长率", "average annual growth"),
-    (re.compile(r"同比(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
-    (re.compile(r"同比(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
+    (re.compile(r"(?:同比|(?:较|比)(?:上年|去年)同期)(?:增长|上升|提高|增加)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
+    (re.compile(r"(?:同比|(?:较|比)(?:上年|去年)同期)(?:下降|减少|回落)(?:了)?$"), "yoy-growth", "增长率（同比）", "year-on-year growth"),
     (re.compile(r"(?:占比|占[\u4e00-\u9fff“”+0-9]{0,16}(?:比重|的比例|比例))(?:为|达|达到)?$"), "share", "占比", "share"),
     (re.compile(r"(?:增长|增速|增幅|上升|提高)(?:率)?(?:了|为|达)?$"), "growth", "增长率", "growth"),
     (re.compile(r"(?:下降|减少|回落|降低)(?:了)?$"), "growth", "增长率", "growth"),
@@ -185,10 +186,8 @@ _TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分])")
 # a label may stand before it: 【概况】2024年，… (a yearbook section), 郑某：2024年，… (an answer in an interview)
 _LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"
-_OPENING_YEAR = re.compile(r"^" + _LEAD_LABEL + r"(?:在)?(?:((?:19|20)\d{2})\s*年(?:度|全年)?|(去年|上年|今年))[，,]")
 # 全年实现… / 当年新增… / 年内完成…: the figure is the year's, and the year is the one the text last stated
 _WHOLE_YEAR = re.compile(r"(?:全年|当年|年内|本年度)(?!以来|以前|之前|目标|计划)")
-_DATELINE = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})\s*[）)]?\s*$")
 # 去年实现营业收入…, 去年8月完成融资…: a year counted from the text's date line
 _RELATIVE_YEAR = re.compile(r"(去年|上年度|今年)(?!以来|同期|前\d|上半年|下半年|[一二三四1-4]季度|1?\d\s*[—–\-~～至到])")
 _OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r")[，,]")
@@ -410,10 +409,12 @@ def find_observations(
     year_rows = read_year_tables(sentences) if company is not None else []
     row_sentences |= {r.sentence for r in year_rows} | {r.sentence - 1 for r in year_rows}  # and the header above each
     table_years: list[str] = []
+    table_owner: str | None = None  # the incubator whose table it is, once a row of its firms (在孵企业…) is read
     carried_year: int | None = None
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
     para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
-    dateline = next((int(m.group(1)) for m in map(_DATELINE.match, (x.text for x in sentences[:6])) if m), 0)
+    known = read_dates(sentences)  # the text's date line(s) and the years its sentences open with
+    dateline = known.date.year if known.date else 0
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
     prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
@@ -430,6 +431,7 @@ def find_observations(
         quantities = [q for q in find_quantities(text) if not _inside_name(q, ms, s)]
         header = _TABLE_HEADER.match(text)
         if header and (header.group(2) or len(header.group(1).split()) >= 2):
+            table_owner = None
             table_years = (header.group(1) or header.group(2)).split() if header.group(1) else [
                 y + "年" for y in re.findall(r"(?:19|20)\d{2}", header.group(2))]
             continue
@@ -450,19 +452,19 @@ def find_observations(
                 section_year = years[0]
             elif _TOP_HEADING.match(text):
                 section_year = None
-        opening_year = _OPENING_YEAR.match(text)
         opening_period = _OPENING_PERIOD.match(text)
         if opening_period:
             para_time = (s.paragraph, None, opening_period.group(1))
-        elif opening_year and (opening_year.group(1) or dateline):
-            y = int(opening_year.group(1)) if opening_year.group(1) else dateline + (0 if opening_year.group(2) == "今年" else -1)
-            para_time = (s.paragraph, y, None)
+        elif s.index in known.opening_years:
+            para_time = (s.paragraph, known.opening_years[s.index], None)
         elif para_time is not None and para_time[0] != s.paragraph and not _cut_short(sentences, s.index - 1):
             para_time = None
         context_year = para_time[1] if para_time else section_year
         context_period = para_time[2] if para_time else None
         if table_years:
-            row = _table_row(s, text, quantities, table_years, self_company or park, inds, lex)
+            if table_owner is None and _INCUBATED_HEAD.match(text):
+                table_owner = _incubator(s, text, ms, mentions, 0)  # 在孵企业 家 78 94: an incubator's table, as in the prose
+            row = _table_row(s, text, quantities, table_years, table_owner or self_company or park, inds, lex)
             if row:
                 out += row
                 continue
@@ -499,8 +501,8 @@ def find_observations(
             before = text[left : q.start]
             if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
                 continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
-            if q.approximate and q.bound is None:
-                continue  # 约46亿元, 300人左右: a hedged figure, not a measured value (20多家 is a floor, kept as such)
+            if q.approximate and (q.bound is None or "余" in q.surface):
+                continue  # 约46亿元, 300人左右, 400余家: a hedged figure, not a measured value (20多家 is a floor, kept as such)
             head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
             if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start) or area_goes_on) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
@@ -513,6 +515,10 @@ def find_observations(
                 continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
             if q.unit == "count" and _apposition(text, left, q):
                 continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
+            if q.unit == "count" and (_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start)):
+                continue  # 主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic
+            if q.unit == "count" and re.match(r"[^，,。；;\d]{0,8}中[，,]", text[q.end :]):
+                continue  # 年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
                 continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
@@ -545,6 +551,9 @@ def find_observations(
                     rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)]
                     if rel:
                         year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
+            if year is None and own_period is None and not static and dateline and "本次" in text[
+                    max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]:
+                year = dateline  # 公司本次募集资金9.66亿元: the occasion just reported, in the year of the text's date
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
@@ -615,12 +624,15 @@ def find_observations(
                 if ind_id is None and compared and prev_level is not None and prev_level[1] == q.unit:
                     # 营业收入38.6亿元，较2023年的31.2亿元增长23.7%: the base is the same indicator's earlier value
                     ind_id, year, own_period = prev_level[0], int(compared.group(1)), None
+                paren = text.rfind("（", left, q.start)
+                aside = core[paren + 1 - left :] if paren >= 0 and "）" not in text[paren : q.start] else core
                 if ind_id is None and prev_level is not None and prev_level[1] == q.unit and (
-                    _ELLIPSIS.fullmatch(core.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
+                    _ELLIPSIS.fullmatch(aside.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
                     or (not core.strip() and _MILESTONE_BEFORE.search(text, 0, left))
                 ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
                     # and 迈上600亿元台阶，达到612亿元: the value reached past the milestone
-                    ind_id = prev_level[0]  # 2022年为486亿元；2023年达到541亿元: the same indicator, another year
+                    # 2022年为486亿元；2023年达到541亿元 / 21家（2023年为15家） / 2.35亿元，上年同期为1.42亿元:
+                    ind_id = prev_level[0]  # the same indicator, another year
                 if ind_id is None:
                     phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
                     phrase = _strip_names(phrase, text, ms, s)
@@ -647,9 +659,14 @@ def find_observations(
                         ind_id = inds.entry(cross) if cross is not None and prev_ind is None else None
                     else:
                         ind_id = inds.minted(phrase, q.unit)
+            funded = _funded_project(s, text, ms, q, before)
+            if funded is not None:  # 公司投资5.8亿元建设的X项目: the project's total investment, not a flow of the year
+                total = indicator_for_phrase("总投资", lex)
+                ind_id = inds.entry(total) if total is not None else ind_id
+                year, own_period = None, None
             if ind_id is None:
                 continue
-            entity = _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
+            entity = funded or _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
                                       inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
                                       issuer)
             if entity is None:
@@ -686,6 +703,8 @@ def find_observations(
             prev_ind = ind_id if measure is None else prev_ind
             prev_level = (ind_id, unit) if measure is None else prev_level
             prev_entity = entity
+        if _RESPECTIVELY.search(text):
+            out = _respectively(s, text, quantities, out, known.report_period)
         if not in_forecast:
             reported = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                         if _is_point_year(text, m) and not re.search(r"[到至]\s*$", text[: m.start()])
@@ -705,6 +724,56 @@ def find_observations(
 
 
 _BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)$")
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|实现)")
+_LIST_GLUE = re.compile(r"\s*(?:、|，|,|和|及|与)\s*")
+
+
+def _respectively(
+    s: Sentence, text: str, quantities: Sequence[Quantity], out: list[ObservationRecord], period: tuple[int, ...]
+) -> list[ObservationRecord]:
+    """Year by year: 2022年、2023年和2024年…分别为A、B和C (or 报告期内…分别为…, the text's reporting period) gives the
+    figure before the list's first value to each value, with the years in their order."""
+    for m in _RESPECTIVELY.finditer(text):
+        run: list[Quantity] = []
+        for q in quantities:
+            if q.start < m.end():
+                continue
+            gap = text[run[-1].end if run else m.end() : q.start]
+            if (run and (not _LIST_GLUE.fullmatch(gap) or q.unit != run[0].unit)) or (not run and gap.strip()):
+                break
+            run.append(q)
+        segment = max(text.rfind(c, 0, m.start()) for c in "；;。") + 1
+        years = [int(y.group(1)) for y in YEAR_RE.finditer(text, segment, m.start())]
+        if len(years) != len(run) and "报告期" in text[: m.start()]:
+            years = list(period)
+        if len(run) < 2 or len(years) != len(run):
+            continue
+        lead = next((o for o in out if o.sentence == s.index and o.start == s.start + run[0].start), None)
+        if lead is None:
+            continue
+        starts = {s.start + q.start for q in run}
+        at = out.index(lead)
+        kept = [o for o in out[:at] if o.sentence != s.index or o.start not in starts]
+        rest = [o for o in out[at + 1 :] if o.sentence != s.index or o.start not in starts]
+        out = kept + [replace(lead, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound, year=y, period=None)
+                      for q, y in zip(run, years)] + rest
+    return out
+
+
+_FUNDING = re.compile(r"(?:新|兴|扩)?建(?:设)?(?:了|的)|(?:新|兴|扩)?建(?:设)?|的")
+
+
+def _funded_project(s: Sentence, text: str, ms: Sequence[Mention], q: Quantity, before: str) -> str | None:
+    """The project an amount was invested to build (A投资5.8亿元建设的X项目, 企业投资12亿元新建X项目) or that
+    the amount describes (总投资30亿元的X项目), or None."""
+    if q.unit != "CNY" or not re.search(r"投资(?:人民币)?$", before):
+        return None
+    m = _FUNDING.match(text, q.end)
+    if m is None:
+        return None
+    return next((p.key for p in ms if p.cls == "Project" and p.start - s.start == m.end()), None)
 
 
 def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Quantity) -> str | None:
@@ -880,8 +949,9 @@ def _strip_names(phrase: str, text: str, ms: Sequence[Mention], s: Sentence) -> 
 def _last_period(text: str, pos: int) -> str | None:
     """The period phrase (1—8月, 上半年, 10年来, 目前) last before ``pos`` in the sentence, if any."""
     pm = None
-    for pm in _PERIOD_RE.finditer(text, 0, pos):
-        pass
+    for m in _PERIOD_RE.finditer(text, 0, pos):
+        if not (m.group() == "同期" and text[: m.start()].endswith(("上年", "去年"))):
+            pm = m  # (较上年同期下降6.18%: last year's same period is the base of a growth, no period of the figure)
     return pm.group() if pm else None
 
 
@@ -954,6 +1024,11 @@ def _most_named_park(mentions: Sequence[Mention]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+def _aside(text: str, m: re.Match[str], pos: int) -> bool:
+    """Whether the year ``m`` sits in brackets closed before ``pos`` (21家（2023年为15家），…58家): it dates nothing after them."""
+    return text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start()) and "）" in text[m.end() : pos]
+
+
 def _year_for(
     text: str, left: int, pos: int, sent_year: int | None, year_match: re.Match[str] | None, ref_year: int | None
 ) -> int | None:
@@ -961,15 +1036,15 @@ def _year_for(
     ym = [m for m in YEAR_RE.finditer(text, left, pos) if _is_point_year(text, m)]
     if ym:
         return int(ym[-1].group(1))
-    if re.search(r"上年(?:末)?(?:为|是|达)?$|去年(?:为|是)?$", text[left:pos]) and ref_year:
-        return ref_year - 1
+    if re.search(r"(?:上年|去年)(?:末|同期)?(?:为|是|达)?$", text[left:pos]) and ref_year:
+        return ref_year - 1  # 上年同期为1.42亿元: the year before the report's
     segment_start = max(text.rfind(c, 0, pos) for c in "；;。") + 1
     if _PERIOD_RE.search(text[segment_start:pos]):
         return None
-    ym = [m for m in YEAR_RE.finditer(text, segment_start, pos) if _is_point_year(text, m)]
+    ym = [m for m in YEAR_RE.finditer(text, segment_start, pos) if _is_point_year(text, m) and not _aside(text, m, pos)]
     if ym:
         return int(ym[-1].group(1))
-    if sent_year and (year_match is None or year_match.start() < pos) and (
+    if sent_year and (year_match is None or year_match.start() < pos) and not (year_match and _aside(text, year_match, pos)) and (
         segment_start == 0 or (year_match is not None and re.match(r"\s*年[，,]", text[year_match.end() - 1 :]))
     ):
         return sent_year  # 2024年，A…；B…: a year that opens a clause dates the clauses chained after it
@@ -1017,8 +1092,17 @@ _PARK_SELF = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("area-park") + 
 _GROUP_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("group-head"))
 """A group of firms at the head of a clause (规上工业企业…, 重点企业…): its amounts are a sum, no firm's."""
 
+_INCUBATED_HEAD = re.compile(_CLAUSE_HEAD + _CUES.alternation("incubated-head"))
+"""The firms an incubator hosts at the head of a clause (在孵企业…): their sums are the incubator's."""
+
+_DISCOURSE_COUNT = re.compile(r"(?:大|重|条)?(?:" + _CUES.alternation("discourse-count") + ")")
+"""A noun right after a count that numbers points of a speech or plan (四个特点, 三大方向), not things."""
+
 _TRADE_HEAD = re.compile(_CLAUSE_HEAD + r"(?:全国|我国|国内)?[\u4e00-\u9fffA-Za-z]{2,10}?行业(?!协会|联盟|标准|龙头|领先|内|中|排名|前列|第)")
 """A trade at the head of a clause (新能源汽车行业销量…): a whole trade's figure, the park's sector at most, no firm's."""
+
+_FIRM_TITLE = re.compile(r"(?:内|的)?[\u4e00-\u9fff“”]{0,16}?(?:企业|公司)")
+"""What stands between a park and a firm it places (园区链主企业A, 高新区龙头企业A): a title, no verb."""
 
 _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacity"})
 """Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
@@ -1059,8 +1143,20 @@ def _observed_entity(
         and not any(c.cls == "Project" and c.start <= m.start and m.end <= c.end and c is not m for c in ms)
     ]
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
+    if len(cands) > 1 and cands[0].cls == "Park" and _FIRM_TITLE.fullmatch(text, cands[0].end - s.start, cands[1].start - s.start):
+        cands = cands[1:]  # 园区链主企业A实现营业收入…: the park only places the firm that speaks
+    if cands and indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES and all(m.cls == "Enterprise" for m in cands):
+        # ①X项目｜投资方：A公司｜总投资15亿元: the firm is the project's party; the investment is the project's
+        projects = [m for m in ms if m.cls == "Project" and m.end <= cands[0].start]
+        if projects:
+            return projects[-1].key
     if cands:
         return cands[0].key
+    if _INCUBATED_HEAD.search(text, max(0, left - 1), q.start):
+        # 全年在孵企业实现营业收入…: the sum over the firms an incubator hosts is the incubator's
+        incubator = _incubator(s, text, ms, mentions, q.start)
+        if incubator is not None:
+            return incubator
     # (a count's group is what it counts, not who counts it: only amounts; a trade's sales in pieces are the trade's too)
     group = (_GROUP_HEAD.search(text, max(0, left - 1), q.start) if q.unit != "count" else None) or _TRADE_HEAD.search(
         text, max(0, left - 1), q.start)
@@ -1091,6 +1187,10 @@ def _observed_entity(
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
         wanted = _ANAPHORA[anaphor.group(1)]
+        sub = re.match(r"的?(?:全资|控股|参股)?(?:子公司|孙公司)", text[anaphor.end() :])
+        named = next((m for m in ms if m.cls == "Enterprise" and sub and m.start - s.start == anaphor.end() + sub.end()), None)
+        if named is not None and named.end - s.start <= q.start:
+            return named.key  # 公司全资子公司A…新增产能…: the subsidiary named, not the company
         if anaphor.group(1) == "公司" and self_company is not None:
             return self_company  # the text defined 公司 as its own issuer: not a customer just named
         if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
@@ -1110,15 +1210,9 @@ def _observed_entity(
     ):
         return park  # 声学光电产业实现产值…: a sector's figure is the park's, not a company's named next to it
     if indicator is not None and re.search(r"孵|毕业企业|入驻企业", indicator.zh):
-        # incubation figures belong to the incubator just named
-        plats = [m for m in ms if m.cls == "Platform" and m.end - s.start <= q.start] or [
-            m for m in mentions if m.cls == "Platform" and m.start < s.start and m.sentence >= s.index - 2]
-        if not plats and not _PARK_SELF.search(text, 0, q.start):
-            # a text about an incubator (its name in the headline, named again below): its 在孵企业, 孵化面积
-            headline = {m.key for m in mentions if m.cls == "Platform" and m.sentence == 0}
-            plats = [m for m in mentions if m.key in headline and m.sentence > 0 and m.start < s.start]
-        if plats:
-            return plats[-1].key
+        incubator = _incubator(s, text, ms, mentions, q.start)
+        if incubator is not None:
+            return incubator
     # A…；B安排项目9个，总投资97.4亿元: a clause after ； speaks of the entity that opens its own segment
     subject = (_subject(s, text, [m for m in ms if m.start - s.start >= segment], q.start) if segment else None) or _subject(
         s, text, ms, q.start)
@@ -1133,6 +1227,17 @@ def _observed_entity(
     if issuer is not None and not any(m.cls == "Park" for m in ms):
         return issuer  # an issuer's report: a figure whose sentence names no park is the issuer's
     return park
+
+
+def _incubator(s: Sentence, text: str, ms: Sequence[Mention], mentions: Sequence[Mention], pos: int) -> str | None:
+    """The incubator an incubation figure belongs to: a platform named before it in the sentence or in
+    the two before, else, in a text about an incubator (its name in the headline, named again below), that one."""
+    plats = [m for m in ms if m.cls == "Platform" and m.end - s.start <= pos] or [
+        m for m in mentions if m.cls == "Platform" and m.start < s.start and m.sentence >= s.index - 2]
+    if not plats and not _PARK_SELF.search(text, 0, pos):
+        headline = {m.key for m in mentions if m.cls == "Platform" and m.sentence == 0}
+        plats = [m for m in mentions if m.key in headline and m.sentence > 0 and m.start < s.start]
+    return plats[-1].key if plats else None
 
 
 # a sentence whose subject is an industry chain: 2024年，新型储能产业链实现产值… / 该产业链…实现产值…
@@ -1173,6 +1278,9 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
             continue
+        if m.cls == "Park" and any(o.cls == "Enterprise" and o.start - s.start < pos and _FIRM_TITLE.fullmatch(
+                text, m.end - s.start, o.start - s.start) for o in ms):
+            continue  # 园区链主企业A…: the firm is the subject
         return m
     return None
 
@@ -1269,7 +1377,7 @@ _STOCK = re.compile(r"累计|现有|现已")
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
 _MILESTONE_BEFORE = re.compile(r"(?:台阶|大关|关口)[，,]\s*$")
 """A clause that passes a milestone (迈上600亿元台阶，): the next clause states the value reached."""
-_ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末)?|今年|上年(?:底|末)?)(?:则|又|再|进一步)?")
+_ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末|同期)?|今年|上年(?:底|末|同期)?)(?:则|又|再|进一步)?")
 """A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
 its indicator is the one of the level figure before it, when the unit agrees."""
 _CAPACITY_BEFORE = re.compile(r"年(?:产|封测|加工|处理|回收)(?!值)[^，,；;。、]{1,20}$")
