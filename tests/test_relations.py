@@ -944,3 +944,24 @@ def test_a_firm_in_a_sub_park_is_placed_in_the_sub_park_only():
     )
     assert ("湖南岚汐精密制造有限公司", "locatedIn", "精密制造园") in f
     assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") not in f
+
+
+def test_platform_director_by_post_verb():
+    _, ex = facts(
+        "2023年，华东理工大学与苏州恒晟材料科技有限公司共建“华东理工大学—恒晟材料联合实验室”，"
+        "由华东理工大学化工学院教授刘子墨担任实验室主任。"
+        "中心主任由公司总工程师孙宁担任。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("刘子墨", "华东理工大学—恒晟材料联合实验室", "主任") in roles
+    assert not any(r[0] == "孙宁" and r[1].endswith("中心") for r in roles)  # no 中心 named before
+
+
+def test_platform_director_named_after_the_verb_and_clause_head():
+    _, ex = facts(
+        "苏州恒晟材料科技有限公司副总经理王一帆同时担任江苏省高分子膜材料工程技术研究中心主任。"
+        "江苏省高分子膜材料工程技术研究中心去年通过验收。中心主任由公司总工程师孙宁担任。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("王一帆", "江苏省高分子膜材料工程技术研究中心", "主任") in roles
+    assert ("孙宁", "江苏省高分子膜材料工程技术研究中心", "主任") in roles

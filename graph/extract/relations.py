@@ -1335,6 +1335,63 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_PLATFORM_HEAD = _CUES.alternation("platform-head")
+_DIRECTOR_ROLE = r"((?:常务)?副?主任)"
+# 张三（教授）担任实验室主任 / 张三任副主任: the person before the post verb
+_TAKES_POST = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + r"(?:该)?(" + _PLATFORM_HEAD + r")?" + _DIRECTOR_ROLE)
+_TAKES_NAMED = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + "$")
+# 中心主任由……张三担任: the person after 由
+_POST_GIVEN = re.compile(r"(" + _PLATFORM_HEAD + r")" + _DIRECTOR_ROLE + r"由([^，。；;]{2,40}?)(?:教授|研究员|博士|院士)?" + _CUES.alternation("post-take"))
+
+
+# 联合实验室由张三担任主任: the clause opens with the platform word
+_HEAD_SUBJECT = re.compile(r"(?:^|[，,；;])(?:该|此|这一)?(?:联合)?(" + _PLATFORM_HEAD + r")由[^，,；;]*$")
+
+
+def _directed_platform(ctx: _Ctx, doc: _Doc, head: str | None, pos: int) -> Mention | None:
+    """The platform a bare 实验室/中心 means: the last one named before ``pos`` (within the four
+    sentences before) whose name ends with that word; with no word (张三任副主任), the last
+    platform of this sentence or the one before."""
+    here = ctx.sentence.index
+    if head is None:
+        opening = _HEAD_SUBJECT.search(ctx.sentence.text[:pos])
+        head = opening.group(1) if opening else None
+    reach = 4 if head is not None else 1
+    plats = [m for m in doc.all_mentions if m.cls == "Platform" and here - reach <= m.sentence <= here
+             and (m.sentence < here or ctx.rel_end(m) <= pos) and (head is None or m.name.endswith(head))]
+    return plats[-1] if plats else None
+
+
+@rule("platform-director")
+def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """由张三担任实验室主任 / 张三任副主任 / 中心主任由张三担任 → the person affiliatedWith the
+    platform named just before (role 主任/副主任); a platform named in full after the verb is that one."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    people = [m for m in ms if m.cls == "Person"]
+    if not people:
+        return out
+    for cue in _TAKES_POST.finditer(text):
+        person = next((p for p in people if ctx.rel_end(p) == cue.start()), None)
+        if person is None:
+            continue
+        plat = _directed_platform(ctx, doc, cue.group(1), cue.start())
+        if plat is not None:
+            _add(out, ctx, person, "affiliatedWith", plat, "affiliatedWith:担任主任", role=cue.group(2))
+    for plat in [m for m in ms if m.cls == "Platform"]:
+        role = re.match(_DIRECTOR_ROLE, text[ctx.rel_end(plat) :])
+        verb = _TAKES_NAMED.search(text[: ctx.rel(plat)])
+        person = next((p for p in people if verb and ctx.rel_end(p) == verb.start()), None)
+        if role and person is not None:
+            _add(out, ctx, person, "affiliatedWith", plat, "affiliatedWith:担任主任", role=role.group(1))
+    for cue in _POST_GIVEN.finditer(text):
+        inside = [p for p in people if cue.start(3) <= ctx.rel(p) and ctx.rel_end(p) <= cue.end(3)]
+        plat = _directed_platform(ctx, doc, cue.group(1), cue.start())
+        if inside and plat is not None:
+            _add(out, ctx, inside[-1], "affiliatedWith", plat, "affiliatedWith:主任由", role=cue.group(2))
+    return out
+
+
 _COLLEGE = re.compile(r"(?:学院|研究院|系)$")
 _COMMITTEE_ROLE = re.compile(r"^(?:管委会|管理委员会)((?:常务)?(?:副)?主任)$")
 _COMMITTEES = re.compile(r"(?:管委会|管理委员会)$")
