@@ -965,3 +965,17 @@ def test_platform_director_named_after_the_verb_and_clause_head():
     roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
     assert ("王一帆", "江苏省高分子膜材料工程技术研究中心", "主任") in roles
     assert ("孙宁", "江苏省高分子膜材料工程技术研究中心", "主任") in roles
+
+
+def test_customer_after_weishi_and_each_listed_buyer():
+    f, _ = facts("宁波海岳精密机械有限公司主要生产液压阀块，主要客户为杭州东辰重工有限公司。")
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+    f, _ = facts("宁波海岳精密机械有限公司的新型阀块已向杭州东辰重工有限公司、温州瓯江机电有限公司批量交付。")
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "温州瓯江机电有限公司") in f
+
+
+def test_buyer_of_one_clause_is_not_the_seller_of_the_next():
+    f, _ = facts("宁波海岳精密机械有限公司的阀块已批量配套杭州东辰重工有限公司，油缸则稳定供货温州瓯江机电有限公司。")
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "温州瓯江机电有限公司") in f
+    assert ("杭州东辰重工有限公司", "hasCustomer", "温州瓯江机电有限公司") not in f

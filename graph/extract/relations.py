@@ -1060,7 +1060,7 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并)(?:批量|长期|稳定|主要|大量)?|^|[，,])(?:供应|供货|配套)$")
+_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则)(?:批量|长期|稳定|主要|大量)?|^|[，,])(?:供应|供货|配套)$")
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
@@ -1072,12 +1072,15 @@ def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     orgs = [m for m in ms if m.cls in ORG - {"GovernmentBody"}]
+    taken: list[Mention] = []
     for i, m in enumerate(orgs):
         cue = _SUPPLIES.search(text, 0, ctx.rel(m))
         if cue is None or (i > 0 and ctx.rel_end(orgs[i - 1]) > cue.start() and orgs[i - 1].end > m.start - 3):
             continue
         buyers = _coordinated_right(ctx, orgs[i:])
-        seller = _seller_before(ctx, cue.start(), buyers) or (topic if topic is not None and topic.cls == "Enterprise" else None)
+        # …配套A，…则供货B: A bought in the clause before, it does not sell to B
+        seller = _seller_before(ctx, cue.start(), buyers + taken) or (topic if topic is not None and topic.cls == "Enterprise" else None)
+        taken += buyers
         for b in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:供应A")
@@ -1152,21 +1155,30 @@ def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """原料由B供应 / 向B采购 / 采购自B: B has the clause's firm as customer; 向B批量供货 / 为B…稳定供货: the reverse."""
     out: list[Relation] = []
     text = ctx.sentence.text
-    for m in [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]:
-        before, after = text[: ctx.rel(m)], text[ctx.rel_end(m) :]
+    orgs = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]
+    done: set[int] = set()
+    for i, m in enumerate(orgs):
+        if i in done:
+            continue
+        group = _coordinated_right(ctx, orgs[i:])  # 向A、B批量交付: the frame holds every firm of the list
+        done.update(range(i, i + len(group)))
+        before, after = text[: ctx.rel(m)], text[ctx.rel_end(group[-1]) :]
         if _SUPPLIED_BY.search(before) and _SUPPLIED_BY_VERB.match(after):
-            buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
-            if buyer is not None:
-                _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:由B供应")
+            for g in group:
+                buyer = _trade_subject(ctx, doc, ctx.rel(m), g)
+                if buyer is not None and buyer not in group:
+                    _add(out, ctx, g, "hasCustomer", buyer, "hasCustomer:由B供应")
         elif _BOUGHT_FROM.search(before) and (before.endswith("自") or _BOUGHT_FROM_VERB.match(after)):
-            buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
-            if buyer is not None:
-                _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:向B采购")
+            for g in group:
+                buyer = _trade_subject(ctx, doc, ctx.rel(m), g)
+                if buyer is not None and buyer not in group:
+                    _add(out, ctx, g, "hasCustomer", buyer, "hasCustomer:向B采购")
         elif ((_DELIVERED_TO.search(before) and _DELIVERED_TO_VERB.match(after)) or (before.endswith("配套") and _FITS_LINE.match(after))
               or (_TENDER_WON.search(before) and _TENDERED.match(after))):
-            seller = _trade_subject(ctx, doc, ctx.rel(m), m)
-            if seller is not None:
-                _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:向B供货")
+            for g in group:
+                seller = _trade_subject(ctx, doc, ctx.rel(m), g)
+                if seller is not None and seller not in group:
+                    _add(out, ctx, seller, "hasCustomer", g, "hasCustomer:向B供货")
     for cue in _THEIR_CHAIN.finditer(text):
         # 通过B的产线验证，正式进入其供应链体系 / 开始为其…批量配套: 其 is the firm just named
         named = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()
