@@ -979,3 +979,13 @@ def test_buyer_of_one_clause_is_not_the_seller_of_the_next():
     f, _ = facts("宁波海岳精密机械有限公司的阀块已批量配套杭州东辰重工有限公司，油缸则稳定供货温州瓯江机电有限公司。")
     assert ("宁波海岳精密机械有限公司", "hasCustomer", "温州瓯江机电有限公司") in f
     assert ("杭州东辰重工有限公司", "hasCustomer", "温州瓯江机电有限公司") not in f
+
+
+def test_bare_committee_or_district_government_before_yu_is_the_body_named_before():
+    f, _ = facts(
+        "湖州南太湖高新技术产业开发区管理委员会主任赵青出席会议。"
+        "今年5月，管委会与浙江工业大学签署战略合作协议。"
+    )
+    assert ("湖州南太湖高新技术产业开发区管理委员会", "cooperatesWith", "浙江工业大学") in f
+    f, _ = facts("湖州市吴兴区人民政府召开会议。6月，区人民政府与浙江工业大学签署校地合作协议。")
+    assert ("湖州市吴兴区人民政府", "cooperatesWith", "浙江工业大学") in f

@@ -1885,9 +1885,10 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     self_word = _SELF_SUBJECT.search(head_text[: lead.start()])
     if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将|分别)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
         subject = before[-1]
-    elif self_word is not None:
-        # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for
-        subject = _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain)
+    elif self_word is not None and (self_word.group(1) not in _SELF_BODY_NAME or _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain, _SELF_BODY_NAME[self_word.group(1)])):
+        # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for;
+        # 管委会/区政府与B…: the committee or government named before (else the topic, a park standing for it)
+        subject = _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain, _SELF_BODY_NAME.get(self_word.group(1)))
     elif ctx.topic is not None and ctx.topic not in chain and all(ctx.topic.key != m.key for m in chain):
         subject = ctx.topic
     if subject is None:
@@ -1948,17 +1949,24 @@ def _pair_of_clause_before(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[M
 
 _SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {"University"}, "本校": {"University"},
                  "公司": {"Enterprise"}, "本公司": {"Enterprise"}, "该公司": {"Enterprise"}, "我公司": {"Enterprise"},
-                 "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"}}
+                 "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"},
+                 "管委会": {"GovernmentBody"}, "园区管委会": {"GovernmentBody"}, "区人民政府": {"GovernmentBody"},
+                 "区政府": {"GovernmentBody"}, "市人民政府": {"GovernmentBody"}, "市政府": {"GovernmentBody"}}
+# the body a bare government word names: a 管委会 is a committee, 区政府 a district's 人民政府
+_SELF_BODY_NAME = {"管委会": r"(?:管委会|管理委员会)$", "园区管委会": r"(?:管委会|管理委员会)$", "区人民政府": r"区人民政府$",
+                   "区政府": r"区人民政府$", "市人民政府": r"市人民政府$", "市政府": r"市人民政府$"}
 # an unnamed party standing for the writer's own body before 与 (学校分别与…, 公司还与…)
 _SELF_SUBJECT = re.compile(r"(?:^|[，,；;：:])(" + "|".join(sorted(_SELF_CLASSES, key=len, reverse=True)) + r")(?:也|还|又|已|将|分别|共同|正式)*$")
 
 
-def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[Mention]) -> Mention | None:
-    """The body a self-reference (学校, 公司, 园区) means: the topic when of that kind, else the
-    last such body named before, never one of the listed partners."""
+def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[Mention], name: str | None = None) -> Mention | None:
+    """The body a self-reference (学校, 公司, 园区, 管委会, 区政府) means: the topic when of that kind, else the
+    last such body named before (a government word: one whose name ends so), never one of the listed partners."""
     keys = {m.key for m in chain}
 
     def fits(m: Mention) -> bool:  # 学校/我校 is a university, never one of its colleges (机械工程学院)
+        if name is not None and not re.search(name, m.key):
+            return False
         return m.cls in classes and m.key not in keys and (m.cls != "University" or not _COLLEGE.search(m.name) or "大学" in m.name)
 
     if ctx.topic is not None and fits(ctx.topic) and ("University" not in classes or "大学" in ctx.topic.name):
