@@ -989,3 +989,12 @@ def test_bare_committee_or_district_government_before_yu_is_the_body_named_befor
     assert ("湖州南太湖高新技术产业开发区管理委员会", "cooperatesWith", "浙江工业大学") in f
     f, _ = facts("湖州市吴兴区人民政府召开会议。6月，区人民政府与浙江工业大学签署校地合作协议。")
     assert ("湖州市吴兴区人民政府", "cooperatesWith", "浙江工业大学") in f
+
+
+def test_leader_then_joined_partners_co_build():
+    f, _ = facts(
+        "该联盟由浙江东港船舶重工有限公司牵头，联合浙江海洋大学、宁波大学和舟山市海事研究院共同发起成立。"
+    )
+    for partner in ("浙江海洋大学", "宁波大学", "舟山市海事研究院"):
+        assert ("浙江东港船舶重工有限公司", "coBuiltPlatformWith", partner) in f
+    assert ("浙江海洋大学", "coBuiltPlatformWith", "宁波大学") not in f

@@ -841,7 +841,10 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         partners = [m for m in partners if not any(o is not m and o.start <= m.start and m.end <= o.end for o in partners)]
         left = [m for m in actors if ctx.rel_end(m) <= join.start()
                 and re.fullmatch(r"(?:[（(][^）)]*[）)])?[”\"]?(?:并|还|也|已)?", text[ctx.rel_end(m) : join.start()])]
-        subject = left[-1] if left else (ctx.topic if ctx.topic is not None and re.search(r"(?:^|[，,；;])(?:并|还|也)?$", text[: join.start()]) else None)
+        led = _LED_BY.search(text, 0, join.start())
+        leaders = [m for m in actors if led and led.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= led.end(1)] if not left else []
+        subject = left[-1] if left else leaders[-1] if leaders else (
+            ctx.topic if ctx.topic is not None and re.search(r"(?:^|[，,；;])(?:并|还|也)?$", text[: join.start()]) else None)
         if subject is not None and any(p.start <= subject.start and subject.end <= p.end for p in partners):
             subject = None  # the topic is the partner itself (or a name inside it), not a second party
         if subject is not None and partners and not _PLANNED_BEFORE.search(text, 0, join.start()):
@@ -1899,7 +1902,9 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
 # 双方, and the pair a university's or a firm's text calls by their kinds (学校和公司, 校企)
 _BOTH_SIDES = re.compile(r"双方|校企|(?:学校|高校)(?:和|与)(?:公司|企业)|(?:公司|企业)(?:和|与)(?:学校|高校)")
 _PLANNING = re.compile(_CUES.alternation("planning"))
-_JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,24}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
+_JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,60}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
+# 由A牵头，联合B…组建: A leads the founding
+_LED_BY = re.compile(r"(?:由)?([^，,。；;]{2,40}?)(?:牵头|领衔)[，,]?$")
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
 
 
