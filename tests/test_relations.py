@@ -998,3 +998,8 @@ def test_leader_then_joined_partners_co_build():
     for partner in ("浙江海洋大学", "宁波大学", "舟山市海事研究院"):
         assert ("浙江东港船舶重工有限公司", "coBuiltPlatformWith", partner) in f
     assert ("浙江海洋大学", "coBuiltPlatformWith", "宁波大学") not in f
+
+
+def test_product_honour_is_not_the_firms():
+    f, _ = facts("温州瓯江机电有限公司自主研发的OJ-300型智能分拣机入选2024年度浙江省首台（套）重大技术装备。")
+    assert not any(s == "温州瓯江机电有限公司" and p == "receivedHonour" for s, p, _o in f)

@@ -2274,6 +2274,7 @@ def find_relations(
         prev_topic = topic
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
     out = _prefer_committee(out, mentions)
+    out = _product_honours(out, mentions)
     seen = set()
     unique = []
     for r in out:
@@ -2283,6 +2284,16 @@ def find_relations(
         seen.add(key)
         unique.append(r)
     return unique
+
+
+_PRODUCT_HONOUR = _CUES.pattern("honour-product")
+
+
+def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
+    """A product's honour (首台（套）重大技术装备, 单项冠军产品, 优秀工业新产品) is held by the product:
+    the firm that made it, named as the clause's subject, does not hold it."""
+    cls = {m.key: m.cls for m in mentions}
+    return [r for r in rels if not (r.predicate == "receivedHonour" and cls.get(r.subject) in ACTORS and _PRODUCT_HONOUR.search(r.object))]
 
 
 def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
