@@ -1003,3 +1003,10 @@ def test_leader_then_joined_partners_co_build():
 def test_product_honour_is_not_the_firms():
     f, _ = facts("温州瓯江机电有限公司自主研发的OJ-300型智能分拣机入选2024年度浙江省首台（套）重大技术装备。")
     assert not any(s == "温州瓯江机电有限公司" and p == "receivedHonour" for s, p, _o in f)
+
+
+def test_child_registered_in_the_park_and_project_in_a_park_phase():
+    f, _ = facts("温州瓯江机电有限公司已在浙南智造产业园注册成立全资子公司温州瓯江智控有限公司。")
+    assert ("温州瓯江智控有限公司", "locatedIn", "浙南智造产业园") in f
+    f, _ = facts("年产5万台智能电机项目在浙南智造产业园二期开工。")
+    assert ("年产5万台智能电机项目", "locatedIn", "浙南智造产业园") in f

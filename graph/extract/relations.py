@@ -96,7 +96,7 @@ _AWARDED_GAP = re.compile(
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
 _PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?" + _CUES.alternation("park-has"))
-_AT_PARK_ACT = re.compile(r"^(?:内|里)?" + _CUES.alternation("park-act"))
+_AT_PARK_ACT = re.compile(r"^(?:[一二三四五六七八九十\d]期)?(?:内|里)?" + _CUES.alternation("park-act"))  # 在P二期开工
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
 # …投资建设X / 其投资的X / 公司(总)投资3.2亿元(建设)的X / X项目由A投资，
@@ -552,7 +552,7 @@ def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:了)?(?:一家)?(?:全资|控股)?子公司")
+_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:成立|设立)?(?:了)?(?:一家)?(?:全资|控股)?子公司")  # 注册成立全资子公司B
 
 
 @rule("located-at")
