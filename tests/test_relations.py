@@ -1010,3 +1010,8 @@ def test_child_registered_in_the_park_and_project_in_a_park_phase():
     assert ("温州瓯江智控有限公司", "locatedIn", "浙南智造产业园") in f
     f, _ = facts("年产5万台智能电机项目在浙南智造产业园二期开工。")
     assert ("年产5万台智能电机项目", "locatedIn", "浙南智造产业园") in f
+
+
+def test_qiye_before_invested_project_is_the_topic_firm():
+    f, _ = facts("温州瓯江机电有限公司主要生产智能电机。企业投资8亿元建设的智能电机扩产项目已开工。")
+    assert ("智能电机扩产项目", "undertakenBy", "温州瓯江机电有限公司") in f

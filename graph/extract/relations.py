@@ -655,7 +655,7 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if re.search(r"后者", text[clause_start : cue.start()]):
             prior_orgs = [m for m in ms if m.cls in ORG and ctx.rel_end(m) <= clause_start]
             doers = prior_orgs[-1:]
-        if not doers and re.fullmatch(r"(?:其|该公司|公司)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and _topic_firm(ctx):
+        if not doers and re.fullmatch(r"(?:其|该公司|公司|该企业|企业|该集团)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and _topic_firm(ctx):
             doers = [_topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
