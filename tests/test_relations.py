@@ -1015,3 +1015,14 @@ def test_child_registered_in_the_park_and_project_in_a_park_phase():
 def test_qiye_before_invested_project_is_the_topic_firm():
     f, _ = facts("温州瓯江机电有限公司主要生产智能电机。企业投资8亿元建设的智能电机扩产项目已开工。")
     assert ("智能电机扩产项目", "undertakenBy", "温州瓯江机电有限公司") in f
+
+
+def test_export_delivery_and_order_cues_name_buyers():
+    f, _ = facts("温州瓯江机电有限公司的智能电机已交付杭州东辰重工有限公司，伺服电机则出口至越南河江机械有限公司。")
+    assert ("温州瓯江机电有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+    assert ("温州瓯江机电有限公司", "hasCustomer", "越南河江机械有限公司") in f
+    assert ("杭州东辰重工有限公司", "hasCustomer", "越南河江机械有限公司") not in f
+    f, _ = facts("温州瓯江机电有限公司新产线首批订单来自杭州东辰重工有限公司和宁波海岳精密机械有限公司。")
+    assert ("温州瓯江机电有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
+    f, _ = facts("温州瓯江机电有限公司的电机进入杭州东辰重工有限公司等客户的集采名录。")
+    assert ("温州瓯江机电有限公司", "hasCustomer", "杭州东辰重工有限公司") in f

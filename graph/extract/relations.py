@@ -1042,6 +1042,7 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """客户包括/主要客户有/供货给 A、B: the seller before the cue (or the topic firm) has them as customers."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    taken: list[Mention] = []  # buyers of an earlier cue (…交付A，…则出口至B: A does not sell to B)
     for cust in _CUSTOMER_CUE.finditer(text):
         buyers = []
         for m in ms:
@@ -1051,12 +1052,14 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                     break
                 buyers.append(m)
         sellers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cust.start() and _is_topic_candidate(m, text, ctx.rel(m))
-                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])]
+                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])
+                   and m not in taken]
         segment = max(text.rfind(c, 0, cust.start()) for c in "；;")  # A…；B…批量供应C: B sells
         sellers = [m for m in sellers if ctx.rel(m) > segment] or sellers
         # no free subject before the cue: the firm named last before it (我们设立了子公司B，…销售给C: B sells), else the topic
-        seller = sellers[0] if sellers else (_seller_before(ctx, cust.start(), buyers)
+        seller = sellers[0] if sellers else (_seller_before(ctx, cust.start(), buyers + taken)
                                              or (topic if topic is not None and topic.cls == "Enterprise" else None))
+        taken += buyers
         for m in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:list")
