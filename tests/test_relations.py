@@ -1026,3 +1026,13 @@ def test_export_delivery_and_order_cues_name_buyers():
     assert ("温州瓯江机电有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
     f, _ = facts("温州瓯江机电有限公司的电机进入杭州东辰重工有限公司等客户的集采名录。")
     assert ("温州瓯江机电有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+
+
+def test_n_projects_all_land_in_a_park():
+    f, _ = facts(
+        "本次签约年产5万台智能电机项目、伺服驱动器产业化项目和精密减速机项目。"
+        "两个项目均将落地浙南智造产业园。"
+    )
+    assert ("伺服驱动器产业化项目", "locatedIn", "浙南智造产业园") in f
+    assert ("精密减速机项目", "locatedIn", "浙南智造产业园") in f
+    assert ("年产5万台智能电机项目", "locatedIn", "浙南智造产业园") not in f

@@ -456,6 +456,30 @@ def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# 三个项目…均将落地P / 上述两个项目均选址P: the projects just listed are all in P
+_PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?$")
+
+
+@rule("projects-all-at")
+def projects_all_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """N个项目…均落地/选址P: the last N projects named before are in P."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for p in [m for m in ctx.mentions if m.cls == "Park"]:
+        cue = _PROJECTS_ALL_AT.search(text[: ctx.rel(p)])
+        if cue is None:
+            continue
+        named: dict[str, Mention] = {}
+        for m in doc.all_mentions:
+            if m.cls == "Project" and m.end <= ctx.sentence.start + cue.start():
+                named.pop(m.key, None)
+                named[m.key] = m  # the order of last naming
+        for m in list(named.values())[-_NUMERALS[cue.group(1)] :]:
+            _add(out, ctx, m, "locatedIn", p, "locatedIn:N个项目均落地P")
+    return out
+
+
 _PROJECT_SITE = re.compile(_CUES.alternation("project-site") + r"(?:位于|为|在|设在|选在)?[：:]?")
 
 
