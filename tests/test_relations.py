@@ -1036,3 +1036,8 @@ def test_n_projects_all_land_in_a_park():
     assert ("伺服驱动器产业化项目", "locatedIn", "浙南智造产业园") in f
     assert ("精密减速机项目", "locatedIn", "浙南智造产业园") in f
     assert ("年产5万台智能电机项目", "locatedIn", "浙南智造产业园") not in f
+
+
+def test_kaizhan_some_technology_hezuo_is_cooperation():
+    f, _ = facts("温州瓯江机电有限公司目前正与浙江工业大学开展高效电机绕组技术合作。")
+    assert ("温州瓯江机电有限公司", "cooperatesWith", "浙江工业大学") in f

@@ -69,7 +69,9 @@ _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|�
 _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
 _COOP_CUE = re.compile(
-    _CUES.alternation("agreement-sign") + r"了?[^，。；;、]{0,10}?" + _CUES.alternation("agreement") + "|" + _CUES.alternation("cooperation")
+    _CUES.alternation("agreement-sign") + r"了?[^，。；;、]{0,10}?" + _CUES.alternation("agreement")
+    + "|" + _CUES.alternation("cooperation-open") + r"[^，。；;、与和]{1,12}?合作(?!协议|框架)"
+    + "|" + _CUES.alternation("cooperation")
 )
 _COBUILD_CUE = _CUES.pattern("cobuild", "co-found")
 _COFILE_CUE = _CUES.pattern("cofile")
