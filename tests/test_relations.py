@@ -1041,3 +1041,8 @@ def test_n_projects_all_land_in_a_park():
 def test_kaizhan_some_technology_hezuo_is_cooperation():
     f, _ = facts("温州瓯江机电有限公司目前正与浙江工业大学开展高效电机绕组技术合作。")
     assert ("温州瓯江机电有限公司", "cooperatesWith", "浙江工业大学") in f
+
+
+def test_platform_the_firm_relies_on_in_a_relative_clause():
+    f, _ = facts("温州瓯江机电有限公司依托的浙江省高效电机工程技术研究中心去年通过了复评。")
+    assert ("温州瓯江机电有限公司", "hostsPlatform", "浙江省高效电机工程技术研究中心") in f

@@ -1021,12 +1021,13 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             host = holder[0] if holder else topic
             if host.cls != "GovernmentBody":  # a department approves or funds a platform; it does not host it
                 _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
-    for p in [m for m in ms if m.cls == "Platform" and text[: ctx.rel(m)].endswith("依托")]:
-        # 公司依托X中心开展研发: the clause's firm works in its own platform
+    for p in [m for m in ms if m.cls == "Platform" and re.search(r"依托的?$", text[: ctx.rel(m)])]:
+        # 公司依托X中心开展研发 / 公司依托的X中心: the clause's firm works in its own platform
+        cue = ctx.rel(p) - len(re.search(r"依托的?$", text[: ctx.rel(p)]).group())
         clause_start = max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1
-        firms = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(p) - 2]
+        firms = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= cue]
         host = firms[0] if firms else (topic if topic is not None and topic.cls in ORG - {"GovernmentBody"}
-                                      and _OWN_CLAUSE.fullmatch(text, clause_start, ctx.rel(p) - 2) else None)
+                                      and _OWN_CLAUSE.fullmatch(text, clause_start, cue) else None)
         if host is not None and not _JOINT_PLATFORM.search(p.name):
             _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:A依托X")
     for dep in _HOST_BASIS.finditer(text):
