@@ -1046,3 +1046,8 @@ def test_kaizhan_some_technology_hezuo_is_cooperation():
 def test_platform_the_firm_relies_on_in_a_relative_clause():
     f, _ = facts("温州瓯江机电有限公司依托的浙江省高效电机工程技术研究中心去年通过了复评。")
     assert ("温州瓯江机电有限公司", "hostsPlatform", "浙江省高效电机工程技术研究中心") in f
+
+
+def test_generic_product_word_is_not_a_product_made():
+    f, _ = facts("温州瓯江机电有限公司主要生产智能电机。一、主营业务、主要产品及其变化情况")
+    assert not any(p == "produces" and o == "主要产品" for _s, p, o in f)

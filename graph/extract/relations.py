@@ -2305,6 +2305,7 @@ def find_relations(
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
     out = _prefer_committee(out, mentions)
     out = _product_honours(out, mentions)
+    out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
     seen = set()
     unique = []
     for r in out:
@@ -2317,6 +2318,8 @@ def find_relations(
 
 
 _PRODUCT_HONOUR = _CUES.pattern("honour-product")
+# a heading's word for products (主营业务、主要产品及其变化情况) names no product
+_GENERIC_PRODUCT = re.compile(r"(?:主要|核心|主营|主打|重点|拳头|其他|相关)?产品")
 
 
 def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
