@@ -1051,3 +1051,12 @@ def test_platform_the_firm_relies_on_in_a_relative_clause():
 def test_generic_product_word_is_not_a_product_made():
     f, _ = facts("温州瓯江机电有限公司主要生产智能电机。一、主营业务、主要产品及其变化情况")
     assert not any(p == "produces" and o == "主要产品" for _s, p, o in f)
+
+
+def test_firm_right_before_shenqing_de_is_the_applicant():
+    f, _ = facts(
+        "温州瓯江机电有限公司主要生产智能电机。"
+        "今年，宁波海岳精密机械有限公司独立申请的“一种液压阀块的密封结构”获得授权。"
+    )
+    assert ("一种液压阀块的密封结构", "applicant", "宁波海岳精密机械有限公司") in f
+    assert ("一种液压阀块的密封结构", "applicant", "温州瓯江机电有限公司") not in f

@@ -849,6 +849,8 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         clause_start = max(text.rfind(c, 0, ctx.rel(pat)) for c in "；;。") + 1  # 共同申请的P1…；公司独立申请的P2: P2 has one applicant
         if alone and not _COFILE_CUE.search(text, clause_start, ctx.rel(pat)):
             filers = [m for m in ms if m.cls in ORG and alone.start(1) >= 0 and alone.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= alone.end(1)] if alone.group(1) else []
+            if not alone.group(1):  # A独立申请的P: the firm written right before the verb
+                filers = [m for m in ms if m.cls in ORG and ctx.rel_end(m) == alone.start() and ctx.rel(m) >= clause_start]
             filer = filers[0] if filers else (topic if topic is not None and topic.cls in ORG else None)
             if filer is not None:
                 _add(out, ctx, pat, "applicant", filer, "applicant:申请的")
