@@ -1060,3 +1060,8 @@ def test_firm_right_before_shenqing_de_is_the_applicant():
     )
     assert ("一种液压阀块的密封结构", "applicant", "宁波海岳精密机械有限公司") in f
     assert ("一种液压阀块的密封结构", "applicant", "温州瓯江机电有限公司") not in f
+
+
+def test_a_government_body_is_not_located_in_a_park():
+    f, _ = facts("浙江省经济和信息化厅副厅长陈立到会指导。浙江省经济和信息化厅位于浙南智造产业园。")
+    assert not any(s == "浙江省经济和信息化厅" and p == "locatedIn" for s, p, _o in f)
