@@ -1065,3 +1065,10 @@ def test_firm_right_before_shenqing_de_is_the_applicant():
 def test_a_government_body_is_not_located_in_a_park():
     f, _ = facts("浙江省经济和信息化厅副厅长陈立到会指导。浙江省经济和信息化厅位于浙南智造产业园。")
     assert not any(s == "浙江省经济和信息化厅" and p == "locatedIn" for s, p, _o in f)
+
+
+def test_co_patentees_named_after_the_patent():
+    f, _ = facts("温州瓯江机电有限公司与浙江工业大学联合研发的“一种电机定子散热结构”获得授权，双方为共同专利权人。")
+    assert ("温州瓯江机电有限公司", "coFiledPatentWith", "浙江工业大学") in f
+    assert ("一种电机定子散热结构", "applicant", "浙江工业大学") in f
+    assert ("温州瓯江机电有限公司", "cooperatesWith", "浙江工业大学") not in f

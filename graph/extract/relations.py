@@ -75,6 +75,7 @@ _COOP_CUE = re.compile(
 )
 _COBUILD_CUE = _CUES.pattern("cobuild", "co-found")
 _COFILE_CUE = _CUES.pattern("cofile")
+_COFILE_AFTER = _CUES.pattern("cofile-after")
 _HONOUR_CUE = _CUES.pattern("honour", "honour-copula")
 _HOST_CUE = _CUES.pattern("host")
 _SUBSIDIARY_CUE = _CUES.pattern("subsidiary")
@@ -839,6 +840,28 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+@rule("co-owned-patent")
+def co_owned_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A与B联合研发的“P”…，双方为共同专利权人: the pair before P co-filed it."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _COFILE_AFTER.finditer(text):
+        segment = max(text.rfind(c, 0, cue.start()) for c in "；;。") + 1
+        patents = [m for m in ms if m.cls == "Patent" and segment <= ctx.rel(m) and ctx.rel_end(m) <= cue.start()]
+        if not patents:
+            continue
+        pat = patents[-1]
+        verb = re.search(r"(?:联合研发|共同研发|合作研发|研发|研制|开发)?的[“「]?$", text[: ctx.rel(pat)])
+        if verb is None:
+            continue
+        pairs = _parties(ctx, [m for m in _actors(ctx) if segment <= ctx.rel(m) and ctx.rel_end(m) <= verb.start()], verb.start(), doc)
+        for x, y in pairs:
+            _add(out, ctx, x, "coFiledPatentWith", y, "coFiledPatentWith:共同专利权人")
+        for x in dict.fromkeys(m for pair in pairs for m in pair):
+            _add(out, ctx, pat, "applicant", x, "applicant:共同专利权人")
+    return out
+
+
 @rule("patent-applicant")
 def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """(由A)申请的“P”: one applicant."""
@@ -917,7 +940,7 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     actors = _actors(ctx)
     for cue in _COOP_CUE.finditer(text):
-        if cue.group() in ("合作",) and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text)):
+        if cue.group() in ("合作", "联合研发", "合作研发", "共同研发") and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text) or _COFILE_AFTER.search(text)):
             continue  # 合作共建 / 合作申报: the more specific relation says it
         pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
