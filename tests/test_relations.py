@@ -1072,3 +1072,13 @@ def test_co_patentees_named_after_the_patent():
     assert ("温州瓯江机电有限公司", "coFiledPatentWith", "浙江工业大学") in f
     assert ("一种电机定子散热结构", "applicant", "浙江工业大学") in f
     assert ("温州瓯江机电有限公司", "cooperatesWith", "浙江工业大学") not in f
+
+
+def test_firm_lines_under_an_honour_heading_receive_it():
+    f, _ = facts(
+        "经企业申报、逐级推荐和专家评审，省经济和信息化厅公布了本年度省级专精特新中小企业名单，协会会员单位入选情况如下：\n"
+        "浙江省专精特新中小企业（2家）\n杭州东辰重工有限公司\n宁波海岳精密机械有限公司\n"
+        "截至目前，协会会员单位中共有省级专精特新中小企业47家，较上年增加了12家，占会员总数的三成以上。\n"
+    )
+    assert ("杭州东辰重工有限公司", "receivedHonour", "浙江省专精特新中小企业") in f
+    assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省专精特新中小企业") in f

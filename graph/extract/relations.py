@@ -2328,6 +2328,7 @@ def find_relations(
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         prev_topic = topic
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
+    out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
     out = _product_honours(out, mentions)
     out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
@@ -2340,6 +2341,37 @@ def find_relations(
         seen.add(key)
         unique.append(r)
     return unique
+
+
+# a heading over a list of names, one a line: 国家级专精特新“小巨人”企业（2家） / …企业名单（旌湖高新区）
+_LIST_HEADING = re.compile(r"[^，。；;：:]{2,60}?(?:名单)?(?:[（(]([^）)]{1,20})[）)])?[：:]?")
+
+
+def _list_under_heading(sentences: Sequence[Sentence], by_sentence: dict[int, list[Mention]],
+                        topics: Sequence[Mention | None]) -> list[Relation]:
+    """A heading line naming an honour (or a park in brackets) followed by lines that are each only
+    firm names: every listed firm received the honour (and is in that park)."""
+    out: list[Relation] = []
+    for i, s in enumerate(sentences):
+        head = _LIST_HEADING.fullmatch(s.text)
+        if head is None:
+            continue
+        ms = by_sentence.get(s.index, [])
+        honours = [m for m in ms if m.cls == "Honour"]
+        parks = [m for m in ms if m.cls == "Park" and head.group(1) is not None and m.start - s.start >= head.start(1)]
+        if not honours and not parks:
+            continue
+        for line, topic in zip(sentences[i + 1 :], topics[i + 1 :]):
+            firms = sorted((m for m in by_sentence.get(line.index, []) if m.cls == "Enterprise"), key=lambda m: m.start)
+            if not firms or re.sub(r"[、，,\s]", "", line.text) != "".join(line.text[m.start - line.start : m.end - line.start] for m in firms):
+                break  # the list ends at the first line that is not names only
+            ctx = _Ctx(line, tuple(firms), topic)
+            for f in firms:
+                for h in honours:
+                    _add(out, ctx, f, "receivedHonour", h, "receivedHonour:名单标题", year=_sentence_year(s.text))
+                for p in parks:
+                    _add(out, ctx, f, "locatedIn", p, "locatedIn:名单标题")
+    return out
 
 
 _PRODUCT_HONOUR = _CUES.pattern("honour-product")
