@@ -1082,3 +1082,9 @@ def test_firm_lines_under_an_honour_heading_receive_it():
     )
     assert ("杭州东辰重工有限公司", "receivedHonour", "浙江省专精特新中小企业") in f
     assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省专精特新中小企业") in f
+
+
+def test_platform_designation_goes_to_the_named_platform():
+    f, _ = facts("宁波海岳精密机械有限公司建有宁波市液压元件检测服务平台，该平台今年被认定为浙江省中小企业公共服务示范平台。")
+    assert ("宁波市液压元件检测服务平台", "receivedHonour", "浙江省中小企业公共服务示范平台") in f
+    assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省中小企业公共服务示范平台") not in f

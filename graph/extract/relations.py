@@ -42,6 +42,7 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -2331,6 +2332,7 @@ def find_relations(
     out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
     out = _product_honours(out, mentions)
+    out = _platform_honours(out, mentions)
     out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
     seen = set()
     unique = []
@@ -2371,6 +2373,26 @@ def _list_under_heading(sentences: Sequence[Sentence], by_sentence: dict[int, li
                     _add(out, ctx, f, "receivedHonour", h, "receivedHonour:名单标题", year=_sentence_year(s.text))
                 for p in parks:
                     _add(out, ctx, f, "locatedIn", p, "locatedIn:名单标题")
+    return out
+
+
+_PLATFORM_HONOUR = _CUES.pattern("honour-platform")
+
+
+def _platform_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
+    """A platform's designation (国家级科技企业孵化器, 省工程技术研究中心, 公共服务示范平台) given to an
+    organisation while the sentence (or the one before) names a platform: the platform holds it."""
+    cls = {m.key: m.cls for m in mentions}
+    plats = sorted((m for m in mentions if m.cls == "Platform"), key=lambda m: m.start)
+    out = []
+    for r in rels:
+        if r.predicate == "receivedHonour" and cls.get(r.subject) in ACTORS and _PLATFORM_HONOUR.search(r.object):
+            near = [m for m in plats if r.sentence - 1 <= m.sentence <= r.sentence and m.start < r.end and m.key != r.object]
+            if near:
+                p = near[-1]
+                support = tuple(sorted(set(r.support) | ({p.sentence} if p.sentence != r.sentence else set())))
+                r = dataclasses.replace(r, subject=p.key, support=support, rule=r.rule + "+platform")
+        out.append(r)
     return out
 
 
