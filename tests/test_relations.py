@@ -1088,3 +1088,8 @@ def test_platform_designation_goes_to_the_named_platform():
     f, _ = facts("宁波海岳精密机械有限公司建有宁波市液压元件检测服务平台，该平台今年被认定为浙江省中小企业公共服务示范平台。")
     assert ("宁波市液压元件检测服务平台", "receivedHonour", "浙江省中小企业公共服务示范平台") in f
     assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省中小企业公共服务示范平台") not in f
+
+
+def test_a_conferring_department_holds_no_honour():
+    f, _ = facts("浙江省科学技术厅公布名单，浙江省科学技术厅荣获浙江省科技进步一等奖。")
+    assert not any(s == "浙江省科学技术厅" and p == "receivedHonour" for s, p, _o in f)

@@ -2331,8 +2331,8 @@ def find_relations(
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
     out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
+    out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
     out = _product_honours(out, mentions)
-    out = _platform_honours(out, mentions)
     out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
     seen = set()
     unique = []
@@ -2404,10 +2404,10 @@ _GENERIC_PRODUCT = re.compile(r"(?:主要|核心|主营|主打|重点|拳头|其
 def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
     """A product's honour (首台（套）重大技术装备, 单项冠军产品, 优秀工业新产品) is held by the product:
     the firm that made it, named as the clause's subject, does not hold it. A government body is
-    never said to be located in a park (it attends, approves or runs it)."""
+    never said to be located in a park (it attends, approves or runs it), nor to hold an honour (it confers it)."""
     cls = {m.key: m.cls for m in mentions}
     return [r for r in rels if not (r.predicate == "receivedHonour" and cls.get(r.subject) in ACTORS and _PRODUCT_HONOUR.search(r.object))
-            and not (r.predicate == "locatedIn" and cls.get(r.subject) == "GovernmentBody")]  # a department governs, it is not sited in a park
+            and not (r.predicate in ("locatedIn", "receivedHonour") and cls.get(r.subject) == "GovernmentBody")]
 
 
 def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
