@@ -38,6 +38,12 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
   力争/计划/未能 before the award verb → no honour
 * X位于(园区)Q / X在Q投产, Q a sub-park the text named elsewhere; A（P）; 是/成为P第N家…企业 → locatedIn
 * A依托X平台 → hostsPlatform; “A—B联合实验室” → coBuiltPlatformWith; X领域，A / 是X行业的骨干企业 → inIndustry
+* 由张三担任实验室主任 / 中心主任由张三担任 → affiliatedWith the platform named before (role 主任)
+* 由A牵头，联合B、C共同发起成立 → coBuiltPlatformWith A–B, A–C; 双方为共同专利权人 → coFiledPatentWith
+* N个项目均落地P → the last N projects locatedIn P; a heading line (honour（N家）) over lines of firm
+  names → each receivedHonour
+* a product's honour (首台（套）) is never an organisation's, a platform's designation (孵化器, 工程技术研究中心)
+  goes to the platform named with it, and a government body neither holds honours nor sits in a park
 """
 
 from __future__ import annotations
