@@ -944,3 +944,152 @@ def test_a_firm_in_a_sub_park_is_placed_in_the_sub_park_only():
     )
     assert ("湖南岚汐精密制造有限公司", "locatedIn", "精密制造园") in f
     assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") not in f
+
+
+def test_platform_director_by_post_verb():
+    _, ex = facts(
+        "2023年，华东理工大学与苏州恒晟材料科技有限公司共建“华东理工大学—恒晟材料联合实验室”，"
+        "由华东理工大学化工学院教授刘子墨担任实验室主任。"
+        "中心主任由公司总工程师孙宁担任。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("刘子墨", "华东理工大学—恒晟材料联合实验室", "主任") in roles
+    assert not any(r[0] == "孙宁" and r[1].endswith("中心") for r in roles)  # no 中心 named before
+
+
+def test_platform_director_named_after_the_verb_and_clause_head():
+    _, ex = facts(
+        "苏州恒晟材料科技有限公司副总经理王一帆同时担任江苏省高分子膜材料工程技术研究中心主任。"
+        "江苏省高分子膜材料工程技术研究中心去年通过验收。中心主任由公司总工程师孙宁担任。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("王一帆", "江苏省高分子膜材料工程技术研究中心", "主任") in roles
+    assert ("孙宁", "江苏省高分子膜材料工程技术研究中心", "主任") in roles
+
+
+def test_customer_after_weishi_and_each_listed_buyer():
+    f, _ = facts("宁波海岳精密机械有限公司主要生产液压阀块，主要客户为杭州东辰重工有限公司。")
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+    f, _ = facts("宁波海岳精密机械有限公司的新型阀块已向杭州东辰重工有限公司、温州瓯江机电有限公司批量交付。")
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "温州瓯江机电有限公司") in f
+
+
+def test_buyer_of_one_clause_is_not_the_seller_of_the_next():
+    f, _ = facts("宁波海岳精密机械有限公司的阀块已批量配套杭州东辰重工有限公司，油缸则稳定供货温州瓯江机电有限公司。")
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "温州瓯江机电有限公司") in f
+    assert ("杭州东辰重工有限公司", "hasCustomer", "温州瓯江机电有限公司") not in f
+
+
+def test_bare_committee_or_district_government_before_yu_is_the_body_named_before():
+    f, _ = facts(
+        "湖州南太湖高新技术产业开发区管理委员会主任赵青出席会议。"
+        "今年5月，管委会与浙江工业大学签署战略合作协议。"
+    )
+    assert ("湖州南太湖高新技术产业开发区管理委员会", "cooperatesWith", "浙江工业大学") in f
+    f, _ = facts("湖州市吴兴区人民政府召开会议。6月，区人民政府与浙江工业大学签署校地合作协议。")
+    assert ("湖州市吴兴区人民政府", "cooperatesWith", "浙江工业大学") in f
+
+
+def test_leader_then_joined_partners_co_build():
+    f, _ = facts(
+        "该联盟由浙江东港船舶重工有限公司牵头，联合浙江海洋大学、宁波大学和舟山市海事研究院共同发起成立。"
+    )
+    for partner in ("浙江海洋大学", "宁波大学", "舟山市海事研究院"):
+        assert ("浙江东港船舶重工有限公司", "coBuiltPlatformWith", partner) in f
+    assert ("浙江海洋大学", "coBuiltPlatformWith", "宁波大学") not in f
+
+
+def test_product_honour_is_not_the_firms():
+    f, _ = facts("温州瓯江机电有限公司自主研发的OJ-300型智能分拣机入选2024年度浙江省首台（套）重大技术装备。")
+    assert not any(s == "温州瓯江机电有限公司" and p == "receivedHonour" for s, p, _o in f)
+
+
+def test_child_registered_in_the_park_and_project_in_a_park_phase():
+    f, _ = facts("温州瓯江机电有限公司已在浙南智造产业园注册成立全资子公司温州瓯江智控有限公司。")
+    assert ("温州瓯江智控有限公司", "locatedIn", "浙南智造产业园") in f
+    f, _ = facts("年产5万台智能电机项目在浙南智造产业园二期开工。")
+    assert ("年产5万台智能电机项目", "locatedIn", "浙南智造产业园") in f
+
+
+def test_qiye_before_invested_project_is_the_topic_firm():
+    f, _ = facts("温州瓯江机电有限公司主要生产智能电机。企业投资8亿元建设的智能电机扩产项目已开工。")
+    assert ("智能电机扩产项目", "undertakenBy", "温州瓯江机电有限公司") in f
+
+
+def test_export_delivery_and_order_cues_name_buyers():
+    f, _ = facts("温州瓯江机电有限公司的智能电机已交付杭州东辰重工有限公司，伺服电机则出口至越南河江机械有限公司。")
+    assert ("温州瓯江机电有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+    assert ("温州瓯江机电有限公司", "hasCustomer", "越南河江机械有限公司") in f
+    assert ("杭州东辰重工有限公司", "hasCustomer", "越南河江机械有限公司") not in f
+    f, _ = facts("温州瓯江机电有限公司新产线首批订单来自杭州东辰重工有限公司和宁波海岳精密机械有限公司。")
+    assert ("温州瓯江机电有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
+    f, _ = facts("温州瓯江机电有限公司的电机进入杭州东辰重工有限公司等客户的集采名录。")
+    assert ("温州瓯江机电有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+
+
+def test_n_projects_all_land_in_a_park():
+    f, _ = facts(
+        "本次签约年产5万台智能电机项目、伺服驱动器产业化项目和精密减速机项目。"
+        "两个项目均将落地浙南智造产业园。"
+    )
+    assert ("伺服驱动器产业化项目", "locatedIn", "浙南智造产业园") in f
+    assert ("精密减速机项目", "locatedIn", "浙南智造产业园") in f
+    assert ("年产5万台智能电机项目", "locatedIn", "浙南智造产业园") not in f
+
+
+def test_kaizhan_some_technology_hezuo_is_cooperation():
+    f, _ = facts("温州瓯江机电有限公司目前正与浙江工业大学开展高效电机绕组技术合作。")
+    assert ("温州瓯江机电有限公司", "cooperatesWith", "浙江工业大学") in f
+
+
+def test_platform_the_firm_relies_on_in_a_relative_clause():
+    f, _ = facts("温州瓯江机电有限公司依托的浙江省高效电机工程技术研究中心去年通过了复评。")
+    assert ("温州瓯江机电有限公司", "hostsPlatform", "浙江省高效电机工程技术研究中心") in f
+
+
+def test_generic_product_word_is_not_a_product_made():
+    f, _ = facts("温州瓯江机电有限公司主要生产智能电机。一、主营业务、主要产品及其变化情况")
+    assert not any(p == "produces" and o == "主要产品" for _s, p, o in f)
+
+
+def test_firm_right_before_shenqing_de_is_the_applicant():
+    f, _ = facts(
+        "温州瓯江机电有限公司主要生产智能电机。"
+        "今年，宁波海岳精密机械有限公司独立申请的“一种液压阀块的密封结构”获得授权。"
+    )
+    assert ("一种液压阀块的密封结构", "applicant", "宁波海岳精密机械有限公司") in f
+    assert ("一种液压阀块的密封结构", "applicant", "温州瓯江机电有限公司") not in f
+
+
+def test_a_government_body_is_not_located_in_a_park():
+    f, _ = facts("浙江省经济和信息化厅副厅长陈立到会指导。浙江省经济和信息化厅位于浙南智造产业园。")
+    assert not any(s == "浙江省经济和信息化厅" and p == "locatedIn" for s, p, _o in f)
+
+
+def test_co_patentees_named_after_the_patent():
+    f, _ = facts("温州瓯江机电有限公司与浙江工业大学联合研发的“一种电机定子散热结构”获得授权，双方为共同专利权人。")
+    assert ("温州瓯江机电有限公司", "coFiledPatentWith", "浙江工业大学") in f
+    assert ("一种电机定子散热结构", "applicant", "浙江工业大学") in f
+    assert ("温州瓯江机电有限公司", "cooperatesWith", "浙江工业大学") not in f
+
+
+def test_firm_lines_under_an_honour_heading_receive_it():
+    f, _ = facts(
+        "经企业申报、逐级推荐和专家评审，省经济和信息化厅公布了本年度省级专精特新中小企业名单，协会会员单位入选情况如下：\n"
+        "浙江省专精特新中小企业（2家）\n杭州东辰重工有限公司\n宁波海岳精密机械有限公司\n"
+        "截至目前，协会会员单位中共有省级专精特新中小企业47家，较上年增加了12家，占会员总数的三成以上。\n"
+    )
+    assert ("杭州东辰重工有限公司", "receivedHonour", "浙江省专精特新中小企业") in f
+    assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省专精特新中小企业") in f
+
+
+def test_platform_designation_goes_to_the_named_platform():
+    f, _ = facts("宁波海岳精密机械有限公司建有宁波市液压元件检测服务平台，该平台今年被认定为浙江省中小企业公共服务示范平台。")
+    assert ("宁波市液压元件检测服务平台", "receivedHonour", "浙江省中小企业公共服务示范平台") in f
+    assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省中小企业公共服务示范平台") not in f
+
+
+def test_a_conferring_department_holds_no_honour():
+    f, _ = facts("浙江省科学技术厅公布名单，浙江省科学技术厅荣获浙江省科技进步一等奖。")
+    assert not any(s == "浙江省科学技术厅" and p == "receivedHonour" for s, p, _o in f)

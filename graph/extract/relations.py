@@ -38,10 +38,17 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
   力争/计划/未能 before the award verb → no honour
 * X位于(园区)Q / X在Q投产, Q a sub-park the text named elsewhere; A（P）; 是/成为P第N家…企业 → locatedIn
 * A依托X平台 → hostsPlatform; “A—B联合实验室” → coBuiltPlatformWith; X领域，A / 是X行业的骨干企业 → inIndustry
+* 由张三担任实验室主任 / 中心主任由张三担任 → affiliatedWith the platform named before (role 主任)
+* 由A牵头，联合B、C共同发起成立 → coBuiltPlatformWith A–B, A–C; 双方为共同专利权人 → coFiledPatentWith
+* N个项目均落地P → the last N projects locatedIn P; a heading line (honour（N家）) over lines of firm
+  names → each receivedHonour
+* a product's honour (首台（套）) is never an organisation's, a platform's designation (孵化器, 工程技术研究中心)
+  goes to the platform named with it, and a government body neither holds honours nor sits in a park
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -69,10 +76,13 @@ _CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|�
 _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
 _COOP_CUE = re.compile(
-    _CUES.alternation("agreement-sign") + r"了?[^，。；;、]{0,10}?" + _CUES.alternation("agreement") + "|" + _CUES.alternation("cooperation")
+    _CUES.alternation("agreement-sign") + r"了?[^，。；;、]{0,10}?" + _CUES.alternation("agreement")
+    + "|" + _CUES.alternation("cooperation-open") + r"[^，。；;、与和]{1,12}?合作(?!协议|框架)"
+    + "|" + _CUES.alternation("cooperation")
 )
 _COBUILD_CUE = _CUES.pattern("cobuild", "co-found")
 _COFILE_CUE = _CUES.pattern("cofile")
+_COFILE_AFTER = _CUES.pattern("cofile-after")
 _HONOUR_CUE = _CUES.pattern("honour", "honour-copula")
 _HOST_CUE = _CUES.pattern("host")
 _SUBSIDIARY_CUE = _CUES.pattern("subsidiary")
@@ -96,7 +106,7 @@ _AWARDED_GAP = re.compile(
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
 _PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?" + _CUES.alternation("park-has"))
-_AT_PARK_ACT = re.compile(r"^(?:内|里)?" + _CUES.alternation("park-act"))
+_AT_PARK_ACT = re.compile(r"^(?:[一二三四五六七八九十\d]期)?(?:内|里)?" + _CUES.alternation("park-act"))  # 在P二期开工
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
 # …投资建设X / 其投资的X / 公司(总)投资3.2亿元(建设)的X / X项目由A投资，
@@ -456,6 +466,30 @@ def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# 三个项目…均将落地P / 上述两个项目均选址P: the projects just listed are all in P
+_PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?$")
+
+
+@rule("projects-all-at")
+def projects_all_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """N个项目…均落地/选址P: the last N projects named before are in P."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for p in [m for m in ctx.mentions if m.cls == "Park"]:
+        cue = _PROJECTS_ALL_AT.search(text[: ctx.rel(p)])
+        if cue is None:
+            continue
+        named: dict[str, Mention] = {}
+        for m in doc.all_mentions:
+            if m.cls == "Project" and m.end <= ctx.sentence.start + cue.start():
+                named.pop(m.key, None)
+                named[m.key] = m  # the order of last naming
+        for m in list(named.values())[-_NUMERALS[cue.group(1)] :]:
+            _add(out, ctx, m, "locatedIn", p, "locatedIn:N个项目均落地P")
+    return out
+
+
 _PROJECT_SITE = re.compile(_CUES.alternation("project-site") + r"(?:位于|为|在|设在|选在)?[：:]?")
 
 
@@ -552,7 +586,7 @@ def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:了)?(?:一家)?(?:全资|控股)?子公司")
+_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:成立|设立)?(?:了)?(?:一家)?(?:全资|控股)?子公司")  # 注册成立全资子公司B
 
 
 @rule("located-at")
@@ -655,7 +689,7 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if re.search(r"后者", text[clause_start : cue.start()]):
             prior_orgs = [m for m in ms if m.cls in ORG and ctx.rel_end(m) <= clause_start]
             doers = prior_orgs[-1:]
-        if not doers and re.fullmatch(r"(?:其|该公司|公司)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and _topic_firm(ctx):
+        if not doers and re.fullmatch(r"(?:其|该公司|公司|该企业|企业|该集团)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and _topic_firm(ctx):
             doers = [_topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
@@ -813,6 +847,28 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+@rule("co-owned-patent")
+def co_owned_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A与B联合研发的“P”…，双方为共同专利权人: the pair before P co-filed it."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _COFILE_AFTER.finditer(text):
+        segment = max(text.rfind(c, 0, cue.start()) for c in "；;。") + 1
+        patents = [m for m in ms if m.cls == "Patent" and segment <= ctx.rel(m) and ctx.rel_end(m) <= cue.start()]
+        if not patents:
+            continue
+        pat = patents[-1]
+        verb = re.search(r"(?:联合研发|共同研发|合作研发|研发|研制|开发)?的[“「]?$", text[: ctx.rel(pat)])
+        if verb is None:
+            continue
+        pairs = _parties(ctx, [m for m in _actors(ctx) if segment <= ctx.rel(m) and ctx.rel_end(m) <= verb.start()], verb.start(), doc)
+        for x, y in pairs:
+            _add(out, ctx, x, "coFiledPatentWith", y, "coFiledPatentWith:共同专利权人")
+        for x in dict.fromkeys(m for pair in pairs for m in pair):
+            _add(out, ctx, pat, "applicant", x, "applicant:共同专利权人")
+    return out
+
+
 @rule("patent-applicant")
 def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """(由A)申请的“P”: one applicant."""
@@ -823,6 +879,8 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         clause_start = max(text.rfind(c, 0, ctx.rel(pat)) for c in "；;。") + 1  # 共同申请的P1…；公司独立申请的P2: P2 has one applicant
         if alone and not _COFILE_CUE.search(text, clause_start, ctx.rel(pat)):
             filers = [m for m in ms if m.cls in ORG and alone.start(1) >= 0 and alone.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= alone.end(1)] if alone.group(1) else []
+            if not alone.group(1):  # A独立申请的P: the firm written right before the verb
+                filers = [m for m in ms if m.cls in ORG and ctx.rel_end(m) == alone.start() and ctx.rel(m) >= clause_start]
             filer = filers[0] if filers else (topic if topic is not None and topic.cls in ORG else None)
             if filer is not None:
                 _add(out, ctx, pat, "applicant", filer, "applicant:申请的")
@@ -841,7 +899,10 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         partners = [m for m in partners if not any(o is not m and o.start <= m.start and m.end <= o.end for o in partners)]
         left = [m for m in actors if ctx.rel_end(m) <= join.start()
                 and re.fullmatch(r"(?:[（(][^）)]*[）)])?[”\"]?(?:并|还|也|已)?", text[ctx.rel_end(m) : join.start()])]
-        subject = left[-1] if left else (ctx.topic if ctx.topic is not None and re.search(r"(?:^|[，,；;])(?:并|还|也)?$", text[: join.start()]) else None)
+        led = _LED_BY.search(text, 0, join.start())
+        leaders = [m for m in actors if led and led.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= led.end(1)] if not left else []
+        subject = left[-1] if left else leaders[-1] if leaders else (
+            ctx.topic if ctx.topic is not None and re.search(r"(?:^|[，,；;])(?:并|还|也)?$", text[: join.start()]) else None)
         if subject is not None and any(p.start <= subject.start and subject.end <= p.end for p in partners):
             subject = None  # the topic is the partner itself (or a name inside it), not a second party
         if subject is not None and partners and not _PLANNED_BEFORE.search(text, 0, join.start()):
@@ -886,7 +947,7 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     actors = _actors(ctx)
     for cue in _COOP_CUE.finditer(text):
-        if cue.group() in ("合作",) and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text)):
+        if cue.group() in ("合作", "联合研发", "合作研发", "共同研发") and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text) or _COFILE_AFTER.search(text)):
             continue  # 合作共建 / 合作申报: the more specific relation says it
         pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
@@ -992,12 +1053,13 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             host = holder[0] if holder else topic
             if host.cls != "GovernmentBody":  # a department approves or funds a platform; it does not host it
                 _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
-    for p in [m for m in ms if m.cls == "Platform" and text[: ctx.rel(m)].endswith("依托")]:
-        # 公司依托X中心开展研发: the clause's firm works in its own platform
+    for p in [m for m in ms if m.cls == "Platform" and re.search(r"依托的?$", text[: ctx.rel(m)])]:
+        # 公司依托X中心开展研发 / 公司依托的X中心: the clause's firm works in its own platform
+        cue = ctx.rel(p) - len(re.search(r"依托的?$", text[: ctx.rel(p)]).group())
         clause_start = max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1
-        firms = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(p) - 2]
+        firms = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and clause_start <= ctx.rel(m) and ctx.rel_end(m) <= cue]
         host = firms[0] if firms else (topic if topic is not None and topic.cls in ORG - {"GovernmentBody"}
-                                      and _OWN_CLAUSE.fullmatch(text, clause_start, ctx.rel(p) - 2) else None)
+                                      and _OWN_CLAUSE.fullmatch(text, clause_start, cue) else None)
         if host is not None and not _JOINT_PLATFORM.search(p.name):
             _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:A依托X")
     for dep in _HOST_BASIS.finditer(text):
@@ -1039,6 +1101,7 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """客户包括/主要客户有/供货给 A、B: the seller before the cue (or the topic firm) has them as customers."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
+    taken: list[Mention] = []  # buyers of an earlier cue (…交付A，…则出口至B: A does not sell to B)
     for cust in _CUSTOMER_CUE.finditer(text):
         buyers = []
         for m in ms:
@@ -1048,19 +1111,21 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                     break
                 buyers.append(m)
         sellers = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= cust.start() and _is_topic_candidate(m, text, ctx.rel(m))
-                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])]
+                   and not re.search(r"(?:是|为|给|与|和)$", text[: ctx.rel(m)]) and not _PARENT_OF.match(text[ctx.rel_end(m) :])
+                   and m not in taken]
         segment = max(text.rfind(c, 0, cust.start()) for c in "；;")  # A…；B…批量供应C: B sells
         sellers = [m for m in sellers if ctx.rel(m) > segment] or sellers
         # no free subject before the cue: the firm named last before it (我们设立了子公司B，…销售给C: B sells), else the topic
-        seller = sellers[0] if sellers else (_seller_before(ctx, cust.start(), buyers)
+        seller = sellers[0] if sellers else (_seller_before(ctx, cust.start(), buyers + taken)
                                              or (topic if topic is not None and topic.cls == "Enterprise" else None))
+        taken += buyers
         for m in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:list")
     return out
 
 
-_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并)(?:批量|长期|稳定|主要|大量)?|^|[，,])(?:供应|供货|配套)$")
+_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则)(?:批量|长期|稳定|主要|大量)?|^|[，,])(?:供应|供货|配套)$")
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
@@ -1072,12 +1137,15 @@ def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     orgs = [m for m in ms if m.cls in ORG - {"GovernmentBody"}]
+    taken: list[Mention] = []
     for i, m in enumerate(orgs):
         cue = _SUPPLIES.search(text, 0, ctx.rel(m))
         if cue is None or (i > 0 and ctx.rel_end(orgs[i - 1]) > cue.start() and orgs[i - 1].end > m.start - 3):
             continue
         buyers = _coordinated_right(ctx, orgs[i:])
-        seller = _seller_before(ctx, cue.start(), buyers) or (topic if topic is not None and topic.cls == "Enterprise" else None)
+        # …配套A，…则供货B: A bought in the clause before, it does not sell to B
+        seller = _seller_before(ctx, cue.start(), buyers + taken) or (topic if topic is not None and topic.cls == "Enterprise" else None)
+        taken += buyers
         for b in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:供应A")
@@ -1152,21 +1220,30 @@ def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """原料由B供应 / 向B采购 / 采购自B: B has the clause's firm as customer; 向B批量供货 / 为B…稳定供货: the reverse."""
     out: list[Relation] = []
     text = ctx.sentence.text
-    for m in [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]:
-        before, after = text[: ctx.rel(m)], text[ctx.rel_end(m) :]
+    orgs = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]
+    done: set[int] = set()
+    for i, m in enumerate(orgs):
+        if i in done:
+            continue
+        group = _coordinated_right(ctx, orgs[i:])  # 向A、B批量交付: the frame holds every firm of the list
+        done.update(range(i, i + len(group)))
+        before, after = text[: ctx.rel(m)], text[ctx.rel_end(group[-1]) :]
         if _SUPPLIED_BY.search(before) and _SUPPLIED_BY_VERB.match(after):
-            buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
-            if buyer is not None:
-                _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:由B供应")
+            for g in group:
+                buyer = _trade_subject(ctx, doc, ctx.rel(m), g)
+                if buyer is not None and buyer not in group:
+                    _add(out, ctx, g, "hasCustomer", buyer, "hasCustomer:由B供应")
         elif _BOUGHT_FROM.search(before) and (before.endswith("自") or _BOUGHT_FROM_VERB.match(after)):
-            buyer = _trade_subject(ctx, doc, ctx.rel(m), m)
-            if buyer is not None:
-                _add(out, ctx, m, "hasCustomer", buyer, "hasCustomer:向B采购")
+            for g in group:
+                buyer = _trade_subject(ctx, doc, ctx.rel(m), g)
+                if buyer is not None and buyer not in group:
+                    _add(out, ctx, g, "hasCustomer", buyer, "hasCustomer:向B采购")
         elif ((_DELIVERED_TO.search(before) and _DELIVERED_TO_VERB.match(after)) or (before.endswith("配套") and _FITS_LINE.match(after))
               or (_TENDER_WON.search(before) and _TENDERED.match(after))):
-            seller = _trade_subject(ctx, doc, ctx.rel(m), m)
-            if seller is not None:
-                _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:向B供货")
+            for g in group:
+                seller = _trade_subject(ctx, doc, ctx.rel(m), g)
+                if seller is not None and seller not in group:
+                    _add(out, ctx, seller, "hasCustomer", g, "hasCustomer:向B供货")
     for cue in _THEIR_CHAIN.finditer(text):
         # 通过B的产线验证，正式进入其供应链体系 / 开始为其…批量配套: 其 is the firm just named
         named = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= cue.start()
@@ -1332,6 +1409,63 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         body = _university_of(ctx, orgs[-1]) if orgs else _role_body(ctx, doc, person, role)
         if body is not None:
             _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:name+role", role=role)
+    return out
+
+
+_PLATFORM_HEAD = _CUES.alternation("platform-head")
+_DIRECTOR_ROLE = r"((?:常务)?副?主任)"
+# 张三（教授）担任实验室主任 / 张三任副主任: the person before the post verb
+_TAKES_POST = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + r"(?:该)?(" + _PLATFORM_HEAD + r")?" + _DIRECTOR_ROLE)
+_TAKES_NAMED = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + "$")
+# 中心主任由……张三担任: the person after 由
+_POST_GIVEN = re.compile(r"(" + _PLATFORM_HEAD + r")" + _DIRECTOR_ROLE + r"由([^，。；;]{2,40}?)(?:教授|研究员|博士|院士)?" + _CUES.alternation("post-take"))
+
+
+# 联合实验室由张三担任主任: the clause opens with the platform word
+_HEAD_SUBJECT = re.compile(r"(?:^|[，,；;])(?:该|此|这一)?(?:联合)?(" + _PLATFORM_HEAD + r")由[^，,；;]*$")
+
+
+def _directed_platform(ctx: _Ctx, doc: _Doc, head: str | None, pos: int) -> Mention | None:
+    """The platform a bare 实验室/中心 means: the last one named before ``pos`` (within the four
+    sentences before) whose name ends with that word; with no word (张三任副主任), the last
+    platform of this sentence or the one before."""
+    here = ctx.sentence.index
+    if head is None:
+        opening = _HEAD_SUBJECT.search(ctx.sentence.text[:pos])
+        head = opening.group(1) if opening else None
+    reach = 4 if head is not None else 1
+    plats = [m for m in doc.all_mentions if m.cls == "Platform" and here - reach <= m.sentence <= here
+             and (m.sentence < here or ctx.rel_end(m) <= pos) and (head is None or m.name.endswith(head))]
+    return plats[-1] if plats else None
+
+
+@rule("platform-director")
+def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """由张三担任实验室主任 / 张三任副主任 / 中心主任由张三担任 → the person affiliatedWith the
+    platform named just before (role 主任/副主任); a platform named in full after the verb is that one."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    people = [m for m in ms if m.cls == "Person"]
+    if not people:
+        return out
+    for cue in _TAKES_POST.finditer(text):
+        person = next((p for p in people if ctx.rel_end(p) == cue.start()), None)
+        if person is None:
+            continue
+        plat = _directed_platform(ctx, doc, cue.group(1), cue.start())
+        if plat is not None:
+            _add(out, ctx, person, "affiliatedWith", plat, "affiliatedWith:担任主任", role=cue.group(2))
+    for plat in [m for m in ms if m.cls == "Platform"]:
+        role = re.match(_DIRECTOR_ROLE, text[ctx.rel_end(plat) :])
+        verb = _TAKES_NAMED.search(text[: ctx.rel(plat)])
+        person = next((p for p in people if verb and ctx.rel_end(p) == verb.start()), None)
+        if role and person is not None:
+            _add(out, ctx, person, "affiliatedWith", plat, "affiliatedWith:担任主任", role=role.group(1))
+    for cue in _POST_GIVEN.finditer(text):
+        inside = [p for p in people if cue.start(3) <= ctx.rel(p) and ctx.rel_end(p) <= cue.end(3)]
+        plat = _directed_platform(ctx, doc, cue.group(1), cue.start())
+        if inside and plat is not None:
+            _add(out, ctx, inside[-1], "affiliatedWith", plat, "affiliatedWith:主任由", role=cue.group(2))
     return out
 
 
@@ -1816,9 +1950,10 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     self_word = _SELF_SUBJECT.search(head_text[: lead.start()])
     if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将|分别)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
         subject = before[-1]
-    elif self_word is not None:
-        # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for
-        subject = _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain)
+    elif self_word is not None and (self_word.group(1) not in _SELF_BODY_NAME or _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain, _SELF_BODY_NAME[self_word.group(1)])):
+        # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for;
+        # 管委会/区政府与B…: the committee or government named before (else the topic, a park standing for it)
+        subject = _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain, _SELF_BODY_NAME.get(self_word.group(1)))
     elif ctx.topic is not None and ctx.topic not in chain and all(ctx.topic.key != m.key for m in chain):
         subject = ctx.topic
     if subject is None:
@@ -1829,7 +1964,9 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
 # 双方, and the pair a university's or a firm's text calls by their kinds (学校和公司, 校企)
 _BOTH_SIDES = re.compile(r"双方|校企|(?:学校|高校)(?:和|与)(?:公司|企业)|(?:公司|企业)(?:和|与)(?:学校|高校)")
 _PLANNING = re.compile(_CUES.alternation("planning"))
-_JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,24}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
+_JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,60}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
+# 由A牵头，联合B…组建: A leads the founding
+_LED_BY = re.compile(r"(?:由)?([^，,。；;]{2,40}?)(?:牵头|领衔)[，,]?$")
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
 
 
@@ -1879,17 +2016,24 @@ def _pair_of_clause_before(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[M
 
 _SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {"University"}, "本校": {"University"},
                  "公司": {"Enterprise"}, "本公司": {"Enterprise"}, "该公司": {"Enterprise"}, "我公司": {"Enterprise"},
-                 "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"}}
+                 "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"},
+                 "管委会": {"GovernmentBody"}, "园区管委会": {"GovernmentBody"}, "区人民政府": {"GovernmentBody"},
+                 "区政府": {"GovernmentBody"}, "市人民政府": {"GovernmentBody"}, "市政府": {"GovernmentBody"}}
+# the body a bare government word names: a 管委会 is a committee, 区政府 a district's 人民政府
+_SELF_BODY_NAME = {"管委会": r"(?:管委会|管理委员会)$", "园区管委会": r"(?:管委会|管理委员会)$", "区人民政府": r"区人民政府$",
+                   "区政府": r"区人民政府$", "市人民政府": r"市人民政府$", "市政府": r"市人民政府$"}
 # an unnamed party standing for the writer's own body before 与 (学校分别与…, 公司还与…)
 _SELF_SUBJECT = re.compile(r"(?:^|[，,；;：:])(" + "|".join(sorted(_SELF_CLASSES, key=len, reverse=True)) + r")(?:也|还|又|已|将|分别|共同|正式)*$")
 
 
-def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[Mention]) -> Mention | None:
-    """The body a self-reference (学校, 公司, 园区) means: the topic when of that kind, else the
-    last such body named before, never one of the listed partners."""
+def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[Mention], name: str | None = None) -> Mention | None:
+    """The body a self-reference (学校, 公司, 园区, 管委会, 区政府) means: the topic when of that kind, else the
+    last such body named before (a government word: one whose name ends so), never one of the listed partners."""
     keys = {m.key for m in chain}
 
     def fits(m: Mention) -> bool:  # 学校/我校 is a university, never one of its colleges (机械工程学院)
+        if name is not None and not re.search(name, m.key):
+            return False
         return m.cls in classes and m.key not in keys and (m.cls != "University" or not _COLLEGE.search(m.name) or "大学" in m.name)
 
     if ctx.topic is not None and fits(ctx.topic) and ("University" not in classes or "大学" in ctx.topic.name):
@@ -2191,7 +2335,11 @@ def find_relations(
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         prev_topic = topic
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
+    out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
+    out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
+    out = _product_honours(out, mentions)
+    out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
     seen = set()
     unique = []
     for r in out:
@@ -2201,6 +2349,71 @@ def find_relations(
         seen.add(key)
         unique.append(r)
     return unique
+
+
+# a heading over a list of names, one a line: 国家级专精特新“小巨人”企业（2家） / …企业名单（旌湖高新区）
+_LIST_HEADING = re.compile(r"[^，。；;：:]{2,60}?(?:名单)?(?:[（(]([^）)]{1,20})[）)])?[：:]?")
+
+
+def _list_under_heading(sentences: Sequence[Sentence], by_sentence: dict[int, list[Mention]],
+                        topics: Sequence[Mention | None]) -> list[Relation]:
+    """A heading line naming an honour (or a park in brackets) followed by lines that are each only
+    firm names: every listed firm received the honour (and is in that park)."""
+    out: list[Relation] = []
+    for i, s in enumerate(sentences):
+        head = _LIST_HEADING.fullmatch(s.text)
+        if head is None:
+            continue
+        ms = by_sentence.get(s.index, [])
+        honours = [m for m in ms if m.cls == "Honour"]
+        parks = [m for m in ms if m.cls == "Park" and head.group(1) is not None and m.start - s.start >= head.start(1)]
+        if not honours and not parks:
+            continue
+        for line, topic in zip(sentences[i + 1 :], topics[i + 1 :]):
+            firms = sorted((m for m in by_sentence.get(line.index, []) if m.cls == "Enterprise"), key=lambda m: m.start)
+            if not firms or re.sub(r"[、，,\s]", "", line.text) != "".join(line.text[m.start - line.start : m.end - line.start] for m in firms):
+                break  # the list ends at the first line that is not names only
+            ctx = _Ctx(line, tuple(firms), topic)
+            for f in firms:
+                for h in honours:
+                    _add(out, ctx, f, "receivedHonour", h, "receivedHonour:名单标题", year=_sentence_year(s.text))
+                for p in parks:
+                    _add(out, ctx, f, "locatedIn", p, "locatedIn:名单标题")
+    return out
+
+
+_PLATFORM_HONOUR = _CUES.pattern("honour-platform")
+
+
+def _platform_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
+    """A platform's designation (国家级科技企业孵化器, 省工程技术研究中心, 公共服务示范平台) given to an
+    organisation while the sentence (or the one before) names a platform: the platform holds it."""
+    cls = {m.key: m.cls for m in mentions}
+    plats = sorted((m for m in mentions if m.cls == "Platform"), key=lambda m: m.start)
+    out = []
+    for r in rels:
+        if r.predicate == "receivedHonour" and cls.get(r.subject) in ACTORS and _PLATFORM_HONOUR.search(r.object):
+            near = [m for m in plats if r.sentence - 1 <= m.sentence <= r.sentence and m.start < r.end and m.key != r.object]
+            if near:
+                p = near[-1]
+                support = tuple(sorted(set(r.support) | ({p.sentence} if p.sentence != r.sentence else set())))
+                r = dataclasses.replace(r, subject=p.key, support=support, rule=r.rule + "+platform")
+        out.append(r)
+    return out
+
+
+_PRODUCT_HONOUR = _CUES.pattern("honour-product")
+# a heading's word for products (主营业务、主要产品及其变化情况) names no product
+_GENERIC_PRODUCT = re.compile(r"(?:主要|核心|主营|主打|重点|拳头|其他|相关)?产品")
+
+
+def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
+    """A product's honour (首台（套）重大技术装备, 单项冠军产品, 优秀工业新产品) is held by the product:
+    the firm that made it, named as the clause's subject, does not hold it. A government body is
+    never said to be located in a park (it attends, approves or runs it), nor to hold an honour (it confers it)."""
+    cls = {m.key: m.cls for m in mentions}
+    return [r for r in rels if not (r.predicate == "receivedHonour" and cls.get(r.subject) in ACTORS and _PRODUCT_HONOUR.search(r.object))
+            and not (r.predicate in ("locatedIn", "receivedHonour") and cls.get(r.subject) == "GovernmentBody")]
 
 
 def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:

@@ -98,7 +98,7 @@ SIGNATURES: dict[str, tuple[frozenset[str] | None, frozenset[str] | None]] = {
     "receivedHonour": (_ANY, frozenset({"Honour"})),
     "hasCustomer": (frozenset({"Enterprise"}), _ORGS),
     "subsidiaryOf": (frozenset({"Enterprise"}), frozenset({"Enterprise"})),
-    "affiliatedWith": (frozenset({"Person"}), _ACTORS),
+    "affiliatedWith": (frozenset({"Person"}), _ACTORS | {"Platform"}),  # 实验室主任: a person directs a platform
     "undertakenBy": (frozenset({"Project"}), _ORGS),
     "produces": (_ORGS, frozenset({"Product"})),
     "applicant": (frozenset({"Patent"}), _ORGS | {"Person"}),
