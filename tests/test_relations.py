@@ -944,3 +944,16 @@ def test_a_firm_in_a_sub_park_is_placed_in_the_sub_park_only():
     )
     assert ("湖南岚汐精密制造有限公司", "locatedIn", "精密制造园") in f
     assert ("湖南岚汐精密制造有限公司", "locatedIn", "岳麓湾智能装备产业园") not in f
+
+
+def test_sentence_topics_are_reused_only_for_the_same_mentions():
+    from graph.extract import relations
+    from graph.extract.mentions import find_mentions
+
+    sents = split_sentences(clean_text("广东星河新材料有限公司位于肇庆高新区。该公司主要生产铝型材。"))
+    ms = tuple(find_mentions(sents).mentions)
+    first = relations.sentence_topics(sents, ms)
+    assert relations.sentence_topics(sents, list(ms)) == first  # the same objects in a list: the same topics
+    without_firm = [m for m in ms if m.cls != "Enterprise"]
+    assert relations.sentence_topics(sents, without_firm) == relations._sentence_topics(sents, without_firm)
+    assert relations.sentence_topics(sents, without_firm) != first

@@ -162,18 +162,29 @@ _LAST_TOPICS: tuple[object, object, tuple[Mention | None, ...]] = (None, None, (
 def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about (see :func:`_sentence_topics`).
 
-    Relations and then observations ask this of the same document: when both
-    arguments are the very tuples of the last call (tuples, so unchanged since),
-    the topics found then are given again instead of being found twice.
+    Relations and then observations ask this of the same document: when the
+    sentences are the very tuple of the last call and the mentions the very
+    objects of its tuple, in the same order (a tuple, so unchanged since; the
+    observations pass a filtered list that usually drops none), the topics
+    found then are given again instead of being found twice.
     """
     global _LAST_TOPICS
     last_sentences, last_mentions, last_topics = _LAST_TOPICS
-    if sentences is last_sentences and mentions is last_mentions:
+    if sentences is last_sentences and _same_objects(mentions, last_mentions):
         return list(last_topics)
     topics = _sentence_topics(sentences, mentions)
     if isinstance(sentences, tuple) and isinstance(mentions, tuple):
         _LAST_TOPICS = (sentences, mentions, tuple(topics))
     return topics
+
+
+def _same_objects(items: Sequence[object], last: object) -> bool:
+    """Whether ``items`` holds the very objects of the tuple ``last``, in its order."""
+    if items is last:
+        return True
+    if not isinstance(last, tuple) or len(items) != len(last):
+        return False
+    return all(a is b for a, b in zip(items, last))
 
 
 def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
