@@ -86,3 +86,33 @@ def test_word_matcher_finds_what_the_longest_first_alternation_finds():
         expected = [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
         assert [(m.start(), m.end(), m.group()) for m in word_matcher(words).finditer(text)] == expected, (words, text)
     assert word_matcher([]).finditer("园区") == []
+
+
+def _relations_of_test_articles():
+    from graph.api import extract
+    from graph.text.read import read_document
+
+    root = Path(__file__).resolve().parent
+    paths = sorted(p for d in ("articles", "heldout", "heldout2", "dev1", "blind1", "blind2", "blind3", "blind5", "blind6", "blind7") for p in (root / d).glob("*.txt"))
+    return {p.name: sorted(map(repr, extract(read_document(p))[0].relations)) for p in paths}
+
+
+def test_rule_needs_skip_only_sentences_where_the_rule_finds_nothing(monkeypatch):
+    """Every relation rule declares what a sentence must hold (its needs); running every rule on
+    every sentence instead must give the very same relations on the test articles."""
+    gated = _relations_of_test_articles()
+    monkeypatch.setattr(relations, "NEEDS", {})
+    assert _relations_of_test_articles() == gated
+
+
+def test_gates_pick_the_rules_whose_needs_a_sentence_meets():
+    from graph.extract.cues import Gates, SentenceCues, any_of, cue_family, has, word
+
+    gates = Gates(["loc", "person", "either", "free"],
+                  {"loc": (cue_family("located"), has("Park")), "person": (has("Person"),), "either": (any_of(word("分别"), has("Platform")),)})
+    text = "公司位于清远高新区，分别建成两个中心"
+    here = SentenceCues(text, load_cues().present(text), frozenset({"Park", "Enterprise"}))
+    assert gates.runnable(here) == ["loc", "either", "free"]
+    assert not gates.allows("person", here) and gates.allows("free", here)
+    with pytest.raises(ExtractionError, match="no cue family"):
+        cue_family("no-such-family")

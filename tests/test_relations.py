@@ -1093,3 +1093,16 @@ def test_platform_designation_goes_to_the_named_platform():
 def test_a_conferring_department_holds_no_honour():
     f, _ = facts("浙江省科学技术厅公布名单，浙江省科学技术厅荣获浙江省科技进步一等奖。")
     assert not any(s == "浙江省科学技术厅" and p == "receivedHonour" for s, p, _o in f)
+
+
+def test_sentence_topics_are_reused_only_for_the_same_mentions():
+    from graph.extract import relations
+    from graph.extract.mentions import find_mentions
+
+    sents = split_sentences(clean_text("广东星河新材料有限公司位于肇庆高新区。该公司主要生产铝型材。"))
+    ms = tuple(find_mentions(sents).mentions)
+    first = relations.sentence_topics(sents, ms)
+    assert relations.sentence_topics(sents, list(ms)) == first  # the same objects in a list: the same topics
+    without_firm = [m for m in ms if m.cls != "Enterprise"]
+    assert relations.sentence_topics(sents, without_firm) == relations._sentence_topics(sents, without_firm)
+    assert relations.sentence_topics(sents, without_firm) != first

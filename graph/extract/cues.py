@@ -17,7 +17,7 @@ rule looks at it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +27,10 @@ import ahocorasick
 from graph._resources import data_dir
 from graph.errors import ExtractionError
 
-__all__ = ["CueBook", "CueHit", "load_cues", "build_automaton", "longest_matches", "WordMatch", "WordMatcher", "word_matcher", "lexicon_matcher"]
+__all__ = [
+    "CueBook", "CueHit", "load_cues", "build_automaton", "longest_matches", "WordMatch", "WordMatcher", "word_matcher",
+    "lexicon_matcher", "Need", "SentenceCues", "Gates", "cue_family", "word", "has", "any_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,3 +301,132 @@ def load_cues(directory: str | None = None) -> CueBook:
             by_word.setdefault(w, []).append(f)
     automaton = build_automaton({w: tuple(fs) for w, fs in by_word.items()})
     return CueBook(families, values, {f: tuple(ws) for f, ws in order.items()}, {}, automaton)
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    """What a sentence holds that a rule may need: its text, its cue families, its mention classes.
+
+    Built once per sentence (one automaton pass over the text), then asked by
+    every rule's :class:`Need` instead of each rule scanning the text itself.
+    """
+
+    text: str
+    families: frozenset[str]
+    classes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Need:
+    """A condition a sentence must meet before a rule can find anything in it.
+
+    It is met when any one of its cue families occurs in the sentence, or any
+    of its words, or a mention of any of its classes. A rule with several
+    needs runs only where all of them are met. A need must be implied by the
+    rule's own code (the rule cannot find anything where it is unmet), so
+    skipping the rule changes nothing; build needs with :func:`cue_family`,
+    :func:`word`, :func:`has` and :func:`any_of`.
+
+    Examples
+    --------
+    >>> here = SentenceCues("公司位于清远高新区", load_cues().present("公司位于清远高新区"), frozenset({"Park"}))
+    >>> cue_family("located").met(here), has("Person").met(here), any_of(word("位于"), has("Person")).met(here)
+    (True, False, True)
+    """
+
+    families: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()
+    classes: frozenset[str] = frozenset()
+
+    def met(self, here: SentenceCues) -> bool:
+        if self.families & here.families or self.classes & here.classes:
+            return True
+        return any(w in here.text for w in self.words)
+
+
+def cue_family(*families: str) -> Need:
+    """Needs a cue of any of ``families`` (names checked against ``cues.tsv``)."""
+    book = load_cues()
+    for f in families:
+        book.words(f)  # an unknown family raises here, when the rule is registered
+    return Need(families=frozenset(families))
+
+
+def word(*words: str) -> Need:
+    """Needs any of ``words`` written in the sentence (for cues a rule's pattern spells out itself)."""
+    return Need(words=tuple(words))
+
+
+def has(*classes: str) -> Need:
+    """Needs a mention of any of ``classes`` in the sentence."""
+    return Need(classes=frozenset(classes))
+
+
+def any_of(*needs: Need) -> Need:
+    """Needs any one of ``needs`` met.
+
+    Examples
+    --------
+    >>> any_of(word("分别"), has("Platform")).words
+    ('分别',)
+    """
+    return Need(
+        families=frozenset().union(*(n.families for n in needs)),
+        words=tuple(w for n in needs for w in n.words),
+        classes=frozenset().union(*(n.classes for n in needs)),
+    )
+
+
+class Gates:
+    """Which of a family of rules a sentence can make fire, decided once per sentence.
+
+    Every distinct :class:`Need` of the rules gets a number; a sentence's cue
+    families, words and mention classes give the set of needs it meets
+    (a few set unions), and a rule runs when its needs are a subset of it.
+
+    Examples
+    --------
+    >>> g = Gates(["a", "b", "c"], {"a": (cue_family("located"), has("Park")), "b": (has("Person"),)})
+    >>> g.runnable(SentenceCues("公司位于清远高新区", load_cues().present("公司位于清远高新区"), frozenset({"Park"})))
+    ['a', 'c']
+    """
+
+    def __init__(self, names: Sequence[str], needs: Mapping[str, Sequence[Need]]) -> None:
+        self.needs = needs
+        self.names = tuple(names)
+        number: dict[Need, int] = {}
+        required = {name: frozenset(number.setdefault(n, len(number)) for n in ns) for name, ns in needs.items()}
+        self._order = tuple((name, required.get(name, frozenset())) for name in names)
+        self._required = required
+        self._by_family: dict[str, set[int]] = {}
+        self._by_class: dict[str, set[int]] = {}
+        self._by_word: dict[str, set[int]] = {}
+        for n, i in number.items():
+            for f in n.families:
+                self._by_family.setdefault(f, set()).add(i)
+            for c in n.classes:
+                self._by_class.setdefault(c, set()).add(i)
+            for w in n.words:
+                self._by_word.setdefault(w, set()).add(i)
+
+    def met(self, here: SentenceCues) -> set[int]:
+        """The numbers of the needs ``here`` meets."""
+        out: set[int] = set()
+        for f in here.families:
+            out.update(self._by_family.get(f, ()))
+        for c in here.classes:
+            out.update(self._by_class.get(c, ()))
+        for w, ids in self._by_word.items():
+            if w in here.text:
+                out.update(ids)
+        return out
+
+    def runnable(self, here: SentenceCues) -> list[str]:
+        """The rules whose needs ``here`` meets, in the order given."""
+        met = self.met(here)
+        return [name for name, required in self._order if required <= met]
+
+    def allows(self, name: str, here: SentenceCues) -> bool:
+        """Whether rule ``name``'s needs are met in ``here``."""
+        required = self._required.get(name)
+        return required is None or required <= self.met(here)

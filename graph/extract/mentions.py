@@ -724,6 +724,9 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
                 continue
             if given == 2 and cand[-1] in "说称讲道表介指认强透告坦在任和与是也还就对向等的曾已正刚跟同给把率兼":
                 continue  # 方敏说, 程某在: the verb or particle is not part of the name
+            opens = _PERSON_TAIL.match(text[pos + len(cand) - 1 :]) if given == 2 else None
+            if opens is not None and len(opens.group()) > 1:
+                continue  # 孙宁担任: the last character opens the verb after the name (担任), not the name
             if _PERSON_TAIL.match(text[pos + len(cand) :]):
                 best = cand
                 break

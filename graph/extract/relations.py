@@ -53,7 +53,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from graph.extract.cues import load_cues
+from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, word
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE
 from graph.extract.tables import TableRow, document_company, read_tables
@@ -172,18 +172,29 @@ _LAST_TOPICS: tuple[object, object, tuple[Mention | None, ...]] = (None, None, (
 def sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about (see :func:`_sentence_topics`).
 
-    Relations and then observations ask this of the same document: when both
-    arguments are the very tuples of the last call (tuples, so unchanged since),
-    the topics found then are given again instead of being found twice.
+    Relations and then observations ask this of the same document: when the
+    sentences are the very tuple of the last call and the mentions the very
+    objects of its tuple, in the same order (a tuple, so unchanged since; the
+    observations pass a filtered list that usually drops none), the topics
+    found then are given again instead of being found twice.
     """
     global _LAST_TOPICS
     last_sentences, last_mentions, last_topics = _LAST_TOPICS
-    if sentences is last_sentences and mentions is last_mentions:
+    if sentences is last_sentences and _same_objects(mentions, last_mentions):
         return list(last_topics)
     topics = _sentence_topics(sentences, mentions)
     if isinstance(sentences, tuple) and isinstance(mentions, tuple):
         _LAST_TOPICS = (sentences, mentions, tuple(topics))
     return topics
+
+
+def _same_objects(items: Sequence[object], last: object) -> bool:
+    """Whether ``items`` holds the very objects of the tuple ``last``, in its order."""
+    if items is last:
+        return True
+    if not isinstance(last, tuple) or len(items) != len(last):
+        return False
+    return all(a is b for a, b in zip(items, last))
 
 
 def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
@@ -345,15 +356,25 @@ class _Doc:
 Rule = Callable[[_Ctx, _Doc], list[Relation]]
 #: The relation rules, in the order they run: name → function(sentence context, document memory).
 RULES: dict[str, Rule] = {}
+#: What a sentence must hold before each rule can find anything there (rules without an entry always run).
+NEEDS: dict[str, tuple[Need, ...]] = {}
 
 
-def rule(name: str) -> Callable[[Rule], Rule]:
-    """Register a relation rule under ``name`` (its family); rules run in registration order."""
+def rule(name: str, needs: Sequence[Need] = ()) -> Callable[[Rule], Rule]:
+    """Register a relation rule under ``name`` (its family); rules run in registration order.
+
+    ``needs`` are the conditions without which the rule finds nothing (its
+    cue families, the classes of mention it relates): a sentence that fails
+    one is not shown to the rule at all. Write only what the rule's code
+    implies, so that skipping it changes nothing.
+    """
 
     def register(fn: Rule) -> Rule:
         if name in RULES:
             raise ValueError(f"relation rule {name!r} registered twice")
         RULES[name] = fn
+        if needs:
+            NEEDS[name] = tuple(needs)
         return fn
 
     return register
@@ -363,7 +384,7 @@ def _actors(ctx: _Ctx) -> list[Mention]:
     return [m for m in ctx.mentions if m.cls in ACTORS]
 
 
-@rule("adjacent-parks")
+@rule("adjacent-parks", needs=[has("Park")])
 def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """Names written together: park+park → partOf; park+company (P企业X, P的X) → locatedIn."""
     out: list[Relation] = []
@@ -390,7 +411,7 @@ _PLANNED_JUST_BEFORE = re.compile("(?:" + _CUES.alternation("planned") + r")(?:�
 _SITE_BEFORE = re.compile(_CUES.alternation("project-site") + "$")
 
 
-@rule("located-cue")
+@rule("located-cue", needs=[cue_family("located"), has("Park")])
 def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """X 位于/落户/入驻 P (the chain of parks right after the cue), P的X after the cue."""
     out: list[Relation] = []
@@ -438,7 +459,7 @@ def _known_park_at(ctx: _Ctx, doc: _Doc, pos: int) -> Mention | None:
     return max(names, key=lambda m: len(m.name)) if names else None
 
 
-@rule("located-known-park")
+@rule("located-known-park", needs=[any_of(cue_family("located"), word("在"))])
 def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """X位于(园区|P)Q / X在Q投产, Q a park named elsewhere in the text but not recognised in this sentence."""
     out: list[Relation] = []
@@ -471,7 +492,7 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?$")
 
 
-@rule("projects-all-at")
+@rule("projects-all-at", needs=[word("个项目"), has("Park")])
 def projects_all_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """N个项目…均落地/选址P: the last N projects named before are in P."""
     out: list[Relation] = []
@@ -493,7 +514,7 @@ def projects_all_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _PROJECT_SITE = re.compile(_CUES.alternation("project-site") + r"(?:位于|为|在|设在|选在)?[：:]?")
 
 
-@rule("project-site")
+@rule("project-site", needs=[cue_family("project-site"), has("Park")])
 def project_site(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """建设地点位于P / 建设地点：P: the project spoken of (named before in the sentence, else last) is in P and its sub-area."""
     out: list[Relation] = []
@@ -513,7 +534,7 @@ def project_site(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("park-holds")
+@rule("park-holds", needs=[has("Park", "Project")])
 def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """P内的X, P引进的X, P拥有A、B: the things a park holds; a park topic's projects."""
     out: list[Relation] = []
@@ -554,7 +575,7 @@ _PARK_MEMBER = re.compile(
 )
 
 
-@rule("park-member")
+@rule("park-member", needs=[has("Park")])
 def park_member(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A…，是园区X产业的骨干企业: A is in the park."""
     out: list[Relation] = []
@@ -572,7 +593,7 @@ def park_member(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
 
 
-@rule("park-firm")
+@rule("park-firm", needs=[has("Enterprise")])
 def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """园内企业X / 园区企业X with no park named: X is in the park the text speaks of."""
     out: list[Relation] = []
@@ -589,7 +610,7 @@ def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:成立|设立)?(?:了)?(?:一家)?(?:全资|控股)?子公司")  # 注册成立全资子公司B
 
 
-@rule("located-at")
+@rule("located-at", needs=[has("Park")])
 def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """在P，X… (the sentence's subject is in P); X在P开工/揭牌; 在P投资建设X."""
     out: list[Relation] = []
@@ -626,7 +647,7 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("sub-parks")
+@rule("sub-parks", needs=[has("Park")])
 def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """P内建设Q; P下辖A、B和C: sub-parks are partOf the park."""
     out: list[Relation] = []
@@ -659,7 +680,7 @@ def _topic_firm(ctx: _Ctx) -> Mention | None:
     return ctx.topic if ctx.topic is not None and ctx.topic.cls in ORG else None
 
 
-@rule("undertaken-by")
+@rule("undertaken-by", needs=[any_of(cue_family("undertake"), word("投资"))])
 def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X: the project's undertaker."""
     out: list[Relation] = []
@@ -700,7 +721,7 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _PROJECT_OWNER = re.compile(r"(?:^|(?<=[｜|，,（(；;\s的])|(?<=项目))" + _CUES.alternation("project-owner") + r"\s*(?:为|是)?\s*[：:]?\s*")
 
 
-@rule("project-owner")
+@rule("project-owner", needs=[cue_family("project-owner"), has("Project")])
 def project_owner(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """X项目｜投资方：A, X项目（建设单位：A）: the organisation filling the label undertakes the project before it."""
     out: list[Relation] = []
@@ -723,7 +744,7 @@ _OWNER_BEFORE = re.compile(r"的?$")
 _SELF_OWNER = re.compile(r"(?:^|[，,；;：:])(?:[^，,；;：:]{0,12}?[，,])?(?:本公司|公司|我公司)的?$")
 
 
-@rule("owner-project")
+@rule("owner-project", needs=[has("Project")])
 def owner_project(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A的X项目, AX项目, (本)公司X项目: the project is the named firm's (or the report's issuer's) undertaking."""
     out: list[Relation] = []
@@ -747,7 +768,7 @@ def owner_project(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _SIGNED = re.compile(r"(?:与|和|同)([^，,；;。]{2,30}?)(?:正式|成功|现场)?" + _CUES.alternation("signing") + r"(?!仪式)")
 
 
-@rule("signed-project")
+@rule("signed-project", needs=[cue_family("signing"), has("Project")])
 def signed_project(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A与管委会签约，…X项目落户P / A与园区签约X项目: the one firm that signs with the park's side undertakes the project."""
     out: list[Relation] = []
@@ -774,7 +795,7 @@ _DONE_BY = re.compile(_CUES.alternation("project-done") + r"的[“「]?$")
 _SELF_WORD = re.compile(r"(?:本公司|公司|我们|我公司)")
 
 
-@rule("project-done")
+@rule("project-done", needs=[has("Project")])
 def project_done(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """由公司牵头，联合B完成的“X”项目 / 我们和B合作完成的“X”项目: every party undertook X."""
     out: list[Relation] = []
@@ -800,7 +821,7 @@ _INDUSTRY_LEAD = re.compile(r"^(?:产业|行业)?(?:领域|赛道|板块)(?:方�
 _INDUSTRY_MEMBER = re.compile(r"^(?:产业|行业|领域)的?(?:骨干|重点|代表性|领军|代表)?(?:企业|公司)")
 
 
-@rule("firm-industry")
+@rule("firm-industry", needs=[has("Industry")])
 def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """这家…的电子信息企业 / X是一家新材料企业: the topic firm is in that industry."""
     out: list[Relation] = []
@@ -826,7 +847,7 @@ def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("co-filed-patent")
+@rule("co-filed-patent", needs=[cue_family("cofile")])
 def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A 与 B 联合申报的“P”: both are applicants and co-filers."""
     out: list[Relation] = []
@@ -847,7 +868,7 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("co-owned-patent")
+@rule("co-owned-patent", needs=[cue_family("cofile-after"), has("Patent")])
 def co_owned_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A与B联合研发的“P”…，双方为共同专利权人: the pair before P co-filed it."""
     out: list[Relation] = []
@@ -869,7 +890,7 @@ def co_owned_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("patent-applicant")
+@rule("patent-applicant", needs=[has("Patent")])
 def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """(由A)申请的“P”: one applicant."""
     out: list[Relation] = []
@@ -887,7 +908,7 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("co-built-platform")
+@rule("co-built-platform", needs=[any_of(word("联合"), cue_family("cobuild", "co-found"), has("Platform"))])
 def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A 与 B 共建 X: the parties co-build (who hosts X needs its own cue: 依托A, 设在A)."""
     out: list[Relation] = []
@@ -940,7 +961,7 @@ _INVESTING = re.compile(_CUES.alternation("investing"))
 _PLANNED_WITH = re.compile(_CUES.alternation("planned") + "(?:与|和|同|跟)")
 
 
-@rule("cooperation")
+@rule("cooperation", needs=[cue_family("agreement-sign", "cooperation")])
 def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A与B签署…合作 / A携手B: the parties cooperate."""
     out: list[Relation] = []
@@ -970,7 +991,7 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _HONOUR_UNMET = re.compile(_CUES.alternation("honour-unmet") + r"[^，,；;。]{0,8}?" + _CUES.alternation("honour") + r"[^，,；;。]{0,16}$")
 
 
-@rule("honour")
+@rule("honour", needs=[has("Honour")])
 def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """荣获/获评/入选/被认定为 H: the holder (patent, clause subject or topic) received H."""
     out: list[Relation] = []
@@ -993,7 +1014,7 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("honour-list")
+@rule("honour-list", needs=[cue_family("honour-listed"), has("Enterprise")])
 def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """入选…分别为 A、B: every listed firm received the honour (and is in the park named before)."""
     out: list[Relation] = []
@@ -1018,7 +1039,7 @@ def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _JOINT_PLATFORM = re.compile(_CUES.alternation("joint-platform") + "$")
 
 
-@rule("host-platform")
+@rule("host-platform", needs=[any_of(word("分别"), cue_family("host-basis", "host-seat", "operated"), has("Platform"))])
 def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A、B…分别…X、Y; owner-prefixed platform names; 拥有/建有 X; 依托A建设X; X由A运营."""
     out: list[Relation] = []
@@ -1096,7 +1117,7 @@ def _seat_holder(ctx: _Ctx, place: str, before: int) -> Mention | None:
     return short[0] if len(short) == 1 else None
 
 
-@rule("customer-list")
+@rule("customer-list", needs=[any_of(cue_family("customer", "customer-weak"), word("供应")), has(*ORG)])
 def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """客户包括/主要客户有/供货给 A、B: the seller before the cue (or the topic firm) has them as customers."""
     out: list[Relation] = []
@@ -1131,7 +1152,7 @@ _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("
 _SERVES_NAMED = re.compile(r"为$")
 
 
-@rule("supplies-named")
+@rule("supplies-named", needs=[word("供应", "供货", "配套"), has(*ORG - {"GovernmentBody"})])
 def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """产品(已批量)供应A、B等…: the named buyers, short names included, are the seller's customers."""
     out: list[Relation] = []
@@ -1152,7 +1173,7 @@ def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("serves")
+@rule("serves", needs=[word("为"), has("Enterprise")])
 def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A为其配套/供应X (其: the firm the text speaks of); A(长期)为B提供…: the served firm is A's customer."""
     out: list[Relation] = []
@@ -1215,7 +1236,7 @@ def _trade_subject(ctx: _Ctx, doc: _Doc, before: int, other: Mention) -> Mention
     return None
 
 
-@rule("supply-prose")
+@rule("supply-prose", needs=[has(*ORG - {"GovernmentBody"})])
 def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """原料由B供应 / 向B采购 / 采购自B: B has the clause's firm as customer; 向B批量供货 / 为B…稳定供货: the reverse."""
     out: list[Relation] = []
@@ -1276,7 +1297,7 @@ def _parent_before(ctx: _Ctx, doc: _Doc, cue_start: int, parents: Sequence[Menti
     return parents[-1] if parents else topic
 
 
-@rule("subsidiary")
+@rule("subsidiary", needs=[any_of(word("控股"), cue_family("subsidiary")), has("Enterprise")])
 def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """旗下/全资子公司 B; A的全资子公司——B; A是B旗下企业; Y是X的子公司."""
     out: list[Relation] = []
@@ -1325,7 +1346,7 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _ISSUER_CHILD = re.compile(r"(?:^|[，,])(?:系|是|为)?(?:本)?公司(?:持股[\d.]+%的|的)?" + _CUES.alternation("subsidiary") + r"(?=[，,。；;]|$)")
 
 
-@rule("issuer-subsidiary")
+@rule("issuer-subsidiary", needs=[cue_family("subsidiary")])
 def issuer_subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A report's subsidiary list: 「X，系公司全资子公司」 or a heading X then 「公司全资子公司，…」: X subsidiaryOf the issuer."""
     out: list[Relation] = []
@@ -1343,7 +1364,7 @@ def issuer_subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("person-role")
+@rule("person-role", needs=[has("Person")])
 def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """organisation + role title + person (公司总经理张三) → affiliatedWith, the role kept."""
     out: list[Relation] = []
@@ -1396,7 +1417,7 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("person-role-after")
+@rule("person-role-after", needs=[has("Person")])
 def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """Name then title (瑞骋汽车张三董事长, 张三（总经理）, 由韩立庭常务副市长担任): the
     organisation written right before the name, else the body the role belongs to."""
@@ -1439,7 +1460,7 @@ def _directed_platform(ctx: _Ctx, doc: _Doc, head: str | None, pos: int) -> Ment
     return plats[-1] if plats else None
 
 
-@rule("platform-director")
+@rule("platform-director", needs=[cue_family("post-take"), has("Person")])
 def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """由张三担任实验室主任 / 张三任副主任 / 中心主任由张三担任 → the person affiliatedWith the
     platform named just before (role 主任/副主任); a platform named in full after the verb is that one."""
@@ -1509,7 +1530,7 @@ _ALSO_POST = re.compile(r"(?:(?:同时|还|也|并)(?:受聘为|担任|兼任|�
 _ACADEMIC_POST = re.compile(r"^(?:的)?((?:兼职|客座|特聘|讲座)?(?:教授|研究员|博士生导师|硕士生导师))")
 
 
-@rule("also-post")
+@rule("also-post", needs=[has("Person")])
 def also_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """Person …同时受聘为/担任/是 University + 教授: the person also holds that post."""
     out: list[Relation] = []
@@ -1598,7 +1619,7 @@ _MAKING_UNMET = re.compile(
 )
 
 
-@rule("firm-makes")
+@rule("firm-makes", needs=[cue_family("product-verb"), has("Enterprise")])
 def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A生产X / A…，主要向客户供应X: the clause's firm, else the firm named last before the clause, makes X
     (X a product named here, or one the text named elsewhere, written right after the verb)."""
@@ -1626,7 +1647,7 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("project-product")
+@rule("project-product", needs=[has("Project", "Product")])
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
     out: list[Relation] = []
@@ -1651,7 +1672,7 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("industry")
+@rule("industry", needs=[has("Industry")])
 def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """X产业拥有 A、B → inIndustry; 以…为主导 / 主导产业 → the park's leadingIndustry."""
     out: list[Relation] = []
@@ -1686,7 +1707,7 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|领域|板块)[：:]")
 
 
-@rule("industry-heading")
+@rule("industry-heading", needs=[has("Industry")])
 def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A list under an industry heading (光伏产业：A，主要产品…；B，…): the firm opening each item is in it."""
     out: list[Relation] = []
@@ -1705,7 +1726,7 @@ def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("chain-leader")
+@rule("chain-leader", needs=[cue_family("chain-leader")])
 def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """链主/龙头企业 with named firms → chainLeaderOf the industry the sentence or the firm's name points to."""
     out: list[Relation] = []
@@ -1733,7 +1754,7 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("chain-example")
+@rule("chain-example", needs=[has("Enterprise")])
 def chain_example(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """After a sentence about chain leaders, 例如，A… names one of them."""
     out: list[Relation] = []
@@ -1751,24 +1772,43 @@ def chain_example(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-@rule("customer-frame")
+@rule("customer-frame", needs=[any_of(cue_family("customer-open"), word("客户")), has(*ORG - {"GovernmentBody"})])
 def customer_frame(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """进入A供应链 / A、B都是公司的长期客户 (see :func:`_customer_frames`)."""
     return _customer_frames(ctx, doc.main_firm)
 
 
-@rule("listed-parts")
+@rule("listed-parts", needs=[has("Park")])
 def listed_parts(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """推进A、B两个片区 (see :func:`_listed_parts`)."""
     return _listed_parts(ctx, doc.main_park)
 
 
 def relations_in(ctx: _Ctx, doc: _Doc, rules: Sequence[str] | None = None) -> list[Relation]:
-    """Run the registered rules (all, or the ones named) on one sentence."""
+    """Run the registered rules (all, or the ones named) on one sentence, each only where its :data:`NEEDS` are met."""
+    here = _sentence_cues(ctx)
+    gates = _gates()
+    names = gates.runnable(here) if rules is None else [name for name in rules if gates.allows(name, here)]
     out: list[Relation] = []
-    for name in rules if rules is not None else RULES:
+    for name in names:
         out += RULES[name](ctx, doc)
     return out
+
+
+_GATES: list[Gates] = []
+
+
+def _gates() -> Gates:
+    """The :class:`Gates` of :data:`RULES` and :data:`NEEDS` (built on first use, again if either was replaced)."""
+    if not _GATES or _GATES[0].needs is not NEEDS or _GATES[0].names != tuple(RULES):
+        _GATES[:] = [Gates(tuple(RULES), NEEDS)]
+    return _GATES[0]
+
+
+def _sentence_cues(ctx: _Ctx) -> SentenceCues:
+    """The cue families (one automaton pass) and mention classes of the sentence, for the rules' needs."""
+    text = ctx.sentence.text
+    return SentenceCues(text, _CUES.present(text), frozenset(m.cls for m in ctx.mentions))
 
 
 _PARTS_COUNT = re.compile(
