@@ -1106,3 +1106,14 @@ def test_sentence_topics_are_reused_only_for_the_same_mentions():
     without_firm = [m for m in ms if m.cls != "Enterprise"]
     assert relations.sentence_topics(sents, without_firm) == relations._sentence_topics(sents, without_firm)
     assert relations.sentence_topics(sents, without_firm) != first
+
+
+def test_a_subsidiary_supplying_its_parent_has_it_as_customer():
+    f, _ = facts("宁波海岳精密机械有限公司去年设立了全资子公司宁波海岳铸造有限公司，它生产的铸件全部供给母公司。")
+    assert ("宁波海岳铸造有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
+    f, _ = facts("杭州东辰重工有限公司的全资子公司杭州东辰液压有限公司主要为母公司及浙江远航船舶有限公司配套生产液压件。")
+    assert ("杭州东辰液压有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+    assert ("杭州东辰液压有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
+    f, _ = facts("杭州东辰重工有限公司设立了全资子公司杭州东辰液压有限公司，归属于母公司股东的净利润增长8%。")
+    assert not any(p == "hasCustomer" for _s, p, _o in f)
+

@@ -1342,6 +1342,38 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 母公司 stands for the parent of the subsidiary the sentence names; a supply verb around it makes the
+# child the seller: 设立了全资子公司B，它…全部供给母公司 / 全资子公司B…为母公司配套开发… / 已向母公司及C批量供货
+_TO_PARENT = re.compile(
+    r"(?:" + _CUES.alternation("customer", "supply-to") + r")(" + _CUES.alternation("parent-word") + r")"
+    r"|(?:为|向|对)(" + _CUES.alternation("parent-word") + r")((?:及|和|与|、)[^，。；;]{2,40}?)?(?:专门)?" + _ADVERBS + _CUES.alternation("serve")
+)
+
+
+@rule("sells-to-parent", needs=[cue_family("parent-word"), cue_family("subsidiary"), has("Enterprise")])
+def sells_to_parent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A subsidiary named in the sentence supplies 母公司 (its parent, named in the same sentence or the report's
+    issuer): the child hasCustomer the parent, and any buyer named beside 母公司 (向母公司及C供货)."""
+    out: list[Relation] = []
+    cue = _TO_PARENT.search(ctx.sentence.text)
+    if cue is None:
+        return out
+    links = [r for r in subsidiary(ctx, doc) + issuer_subsidiary(ctx, doc) if r.predicate == "subsidiaryOf"]
+    if len({r.object for r in links}) != 1:
+        return out  # 母公司 must name one parent
+    by_key = {m.key: m for m in doc.all_mentions} | {m.key: m for m in ctx.mentions}
+    child, parent = by_key.get(links[0].subject), by_key.get(links[0].object)
+    if child is None or parent is None or ctx.rel(child) > cue.start():
+        return out
+    _add(out, ctx, child, "hasCustomer", parent, "hasCustomer:供给母公司")
+    if cue.group(3):
+        a = cue.start(3)
+        for m in ctx.mentions:
+            if m.cls in ORG - {"GovernmentBody"} and a <= ctx.rel(m) and ctx.rel_end(m) <= cue.end(3):
+                _add(out, ctx, child, "hasCustomer", m, "hasCustomer:供给母公司")
+    return out
+
+
 # （X，）系公司全资子公司 / 公司持股65%的控股子公司，…: in a company's own report, a subsidiary of the issuer
 _ISSUER_CHILD = re.compile(r"(?:^|[，,])(?:系|是|为)?(?:本)?公司(?:持股[\d.]+%的|的)?" + _CUES.alternation("subsidiary") + r"(?=[，,。；;]|$)")
 
