@@ -1117,3 +1117,14 @@ def test_a_subsidiary_supplying_its_parent_has_it_as_customer():
     f, _ = facts("杭州东辰重工有限公司设立了全资子公司杭州东辰液压有限公司，归属于母公司股东的净利润增长8%。")
     assert not any(p == "hasCustomer" for _s, p, _o in f)
 
+
+
+def test_a_project_undertaken_by_the_firm_ending_the_clause_before():
+    f, _ = facts("杭州东辰重工有限公司在园区设立的全资子公司杭州东辰液压有限公司，承担年产5万台液压泵项目，项目总投资3亿元。")
+    assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰液压有限公司") in f
+    assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰重工有限公司") not in f
+
+
+def test_a_project_built_by_the_firm_a_time_word_and_its_pronoun_name():
+    f, _ = facts("杭州东辰重工有限公司是园区龙头企业。今年该公司投资建设的年产5万台液压泵项目已开工。")
+    assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰重工有限公司") in f

@@ -680,6 +680,12 @@ def _topic_firm(ctx: _Ctx) -> Mention | None:
     return ctx.topic if ctx.topic is not None and ctx.topic.cls in ORG else None
 
 
+_TIME_WORD = r"(?:今年|去年|年内|目前|近年来|(?:19|20)\d{2}年)?"
+_SELF_DOER = re.compile(_TIME_WORD + r"(?:其|该公司|公司|该企业|企业|该集团)(?:已|还|正在|所)?")
+# a clause with no subject of its own: only adverbs (已|将|还) or 由其 before the cue
+_BARE_PREDICATE = re.compile(r"(?:并|还|也|将|已|同时|主要|具体|正|正在)*(?:由其)?(?:具体|主要)?")
+
+
 @rule("undertaken-by", needs=[any_of(cue_family("undertake"), word("投资"))])
 def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X: the project's undertaker."""
@@ -710,8 +716,12 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if re.search(r"后者", text[clause_start : cue.start()]):
             prior_orgs = [m for m in ms if m.cls in ORG and ctx.rel_end(m) <= clause_start]
             doers = prior_orgs[-1:]
-        if not doers and re.fullmatch(r"(?:其|该公司|公司|该企业|企业|该集团)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and _topic_firm(ctx):
-            doers = [_topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
+        if not doers and _SELF_DOER.fullmatch(text[clause_start : cue.start()]) and _topic_firm(ctx):
+            doers = [_topic_firm(ctx)]  # (今年)其投资建设的X项目: the firm the sentence is about
+        if not doers and clause_start > 0 and _BARE_PREDICATE.fullmatch(text[clause_start : cue.start()]):
+            # …设立的全资子公司B，承担X项目 / …子公司B，由其负责X项目的建设: the clause goes on from the firm ending the one before
+            named = [m for m in ms if m.cls in ORG and ctx.rel_end(m) == clause_start - 1]
+            doers = named[-1:]
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
     return out
