@@ -1128,3 +1128,15 @@ def test_a_project_undertaken_by_the_firm_ending_the_clause_before():
 def test_a_project_built_by_the_firm_a_time_word_and_its_pronoun_name():
     f, _ = facts("杭州东辰重工有限公司是园区龙头企业。今年该公司投资建设的年产5万台液压泵项目已开工。")
     assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰重工有限公司") in f
+
+
+def test_firms_coordinated_through_their_products_both_enter_the_supply_chain():
+    f, _ = facts("宁波海岳精密机械有限公司的液压阀块、杭州东辰液压有限公司的齿轮泵均已进入浙江远航船舶有限公司供应链。")
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
+    assert ("杭州东辰液压有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
+
+
+def test_supplies_after_a_comma_and_an_adverb():
+    f, _ = facts("杭州东辰液压有限公司是杭州东辰重工有限公司的控股子公司，主要产品是齿轮泵，稳定供货浙江远航船舶有限公司。")
+    assert ("杭州东辰液压有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
+    assert ("杭州东辰重工有限公司", "hasCustomer", "浙江远航船舶有限公司") not in f

@@ -1156,7 +1156,7 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则)(?:批量|长期|稳定|主要|大量)?|^|[，,])(?:供应|供货|配套)$")
+_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|[，,])(?:批量|长期|稳定|主要|大量)?|^)(?:供应|供货|配套)$")  # …，稳定供货B
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
@@ -1896,6 +1896,10 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
     return None
 
 
+# A的P、B的Q: firms coordinated through the products they make
+_OWN_PRODUCT_AND = re.compile(r"的[^，,；;。、“”]{1,20}?(?:、|和|及|与|以及)")
+
+
 def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
     """Buyers named inside a frame (进入A供应链, 获得A和B的定点订单, 与A签订采购合同)
     or before a copula (A、B都是公司的长期客户): the seller has them as customers."""
@@ -1920,8 +1924,9 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
             seller = ctx.topic  # 随后，公司又进入B的供应链: the clause's own firm, not the one named before it
         sellers = [seller] if seller is not None else []
         for m in reversed([m for m in orgs if sellers and m.end <= sellers[0].start]):
-            if _gap(text[ctx.rel_end(m) : ctx.rel(sellers[0])]) in ("、", "和", "及", "与", "以及"):
-                sellers.insert(0, m)  # A、B已成为C的供应商: both sell
+            gap = text[ctx.rel_end(m) : ctx.rel(sellers[0])]
+            if _gap(gap) in ("、", "和", "及", "与", "以及") or _OWN_PRODUCT_AND.fullmatch(gap):
+                sellers.insert(0, m)  # A、B已成为C的供应商 / A的P、B的Q均已进入C供应链: both sell
             else:
                 break
         for seller in sellers:
