@@ -1140,3 +1140,11 @@ def test_supplies_after_a_comma_and_an_adverb():
     f, _ = facts("杭州东辰液压有限公司是杭州东辰重工有限公司的控股子公司，主要产品是齿轮泵，稳定供货浙江远航船舶有限公司。")
     assert ("杭州东辰液压有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
     assert ("杭州东辰重工有限公司", "hasCustomer", "浙江远航船舶有限公司") not in f
+
+
+def test_a_park_prefix_gives_way_to_the_firm_the_platform_is_built_in():
+    f, _ = facts("肇庆高新区今年新增研发平台5个。广东星河新材料有限公司建有肇庆高新区铝型材工程技术研究中心。")
+    assert ("广东星河新材料有限公司", "hostsPlatform", "肇庆高新区铝型材工程技术研究中心") in f
+    assert ("肇庆高新技术产业开发区", "hostsPlatform", "肇庆高新区铝型材工程技术研究中心") not in f
+    f, _ = facts("肇庆高新区今年新增研发平台5个。肇庆高新区铝型材工程技术研究中心已投入使用。")
+    assert ("肇庆高新技术产业开发区", "hostsPlatform", "肇庆高新区铝型材工程技术研究中心") in f

@@ -1067,7 +1067,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             owner_m = next((m for m in ms if m.name == owner), None)
             if owner_m is not None and owner_m.cls in ACTORS - {"GovernmentBody"}:
                 _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
-                continue
+                if owner_m.cls != "Park":
+                    continue  # a park's prefix may only name the level: A建有园区X中心 is still read below
         if org_names is None:
             # names written out (园区综合服务中心 is not owned by whichever park 园区 stood for)
             org_names = sorted({m.name: m for m in doc.all_mentions if m.cls in ACTORS and not m.rule.startswith("anaphor")}.values(),
@@ -1075,7 +1076,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
         if owner_named:
             _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
-            continue
+            if owner_named[0].cls != "Park":
+                continue
         before = text[: ctx.rel(p)]
         if resp and any(r.object == p.key and r.rule == "hostsPlatform:分别" for r in out):
             continue
@@ -2424,6 +2426,7 @@ def find_relations(
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
     out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
+    out = _prefer_stated_host(out, mentions)
     out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
     out = _product_honours(out, mentions)
     out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
@@ -2501,6 +2504,16 @@ def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[
     cls = {m.key: m.cls for m in mentions}
     return [r for r in rels if not (r.predicate == "receivedHonour" and cls.get(r.subject) in ACTORS and _PRODUCT_HONOUR.search(r.object))
             and not (r.predicate in ("locatedIn", "receivedHonour") and cls.get(r.subject) == "GovernmentBody")]
+
+
+def _prefer_stated_host(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
+    """A park's name opening a platform's (谷阳湖高新区船用曲轴工程技术研究中心) says at what level it was
+    designated; when the text names who the platform is built on (依托单位 A, A建有X), the park is no host."""
+    cls = {m.key: m.cls for m in mentions}
+    stated = {r.object for r in rels if r.predicate == "hostsPlatform" and cls.get(r.subject) != "Park"
+              and not r.rule.endswith(("name-prefix", "owner-prefix"))}
+    return [r for r in rels if not (r.predicate == "hostsPlatform" and cls.get(r.subject) == "Park" and r.object in stated
+                                    and r.rule.endswith(("name-prefix", "owner-prefix")))]
 
 
 def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
