@@ -1148,3 +1148,11 @@ def test_a_park_prefix_gives_way_to_the_firm_the_platform_is_built_in():
     assert ("肇庆高新技术产业开发区", "hostsPlatform", "肇庆高新区铝型材工程技术研究中心") not in f
     f, _ = facts("肇庆高新区今年新增研发平台5个。肇庆高新区铝型材工程技术研究中心已投入使用。")
     assert ("肇庆高新技术产业开发区", "hostsPlatform", "肇庆高新区铝型材工程技术研究中心") in f
+
+
+def test_projects_all_in_the_park_and_a_park_firm_given_as_example():
+    f, _ = facts("肇庆高新区今年开工项目12个。广东星河新材料有限公司的年产5万吨铝型材项目已开工，广东华材科技有限公司的年产2万吨铜箔项目已签约。两个项目都在园区东区。")
+    assert ("年产5万吨铝型材项目", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("年产2万吨铜箔项目", "locatedIn", "肇庆高新技术产业开发区") in f
+    f, _ = facts("肇庆高新区新材料产业增长很快。新材料企业成长迅速，比如园区企业广东星河新材料有限公司的营收增长了三成。")
+    assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") in f

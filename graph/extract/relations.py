@@ -489,7 +489,7 @@ def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # 三个项目…均将落地P / 上述两个项目均选址P: the projects just listed are all in P
-_PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?$")
+_PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?|在)$")  # 两个项目都在园区北区
 
 
 @rule("projects-all-at", needs=[word("个项目"), has("Park")])
@@ -590,12 +590,12 @@ def park_member(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
+_INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:比如|例如|譬如|像)?(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
 
 
 @rule("park-firm", needs=[has("Enterprise")])
 def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
-    """园内企业X / 园区企业X with no park named: X is in the park the text speaks of."""
+    """园内企业X / (比如)园区企业X with no park named: X is in the park the text speaks of."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for m in [m for m in ms if m.cls == "Enterprise"]:
