@@ -607,6 +607,33 @@ def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_GO_TO = re.compile(r"(?:到|赴|深入|来到|走进)$")
+_VISIT = _CUES.pattern("visit")
+_VISITED_LIST = re.compile(r"(?:先后|相继|分别|实地|重点)*" + _CUES.alternation("visit") + r"(?:了)?$")
+
+
+@rule("visited-firms", needs=[cue_family("visit"), has("Park"), has("Enterprise")])
+def visited_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """到P调研，先后走访A、B、C三家企业: the firms a visit to the park calls on are in the park."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for p in [m for m in ms if m.cls == "Park"]:
+        if not _GO_TO.search(text[: ctx.rel(p)]) or not _VISIT.match(text, ctx.rel_end(p)):
+            continue
+        later = [m for m in ms if ctx.rel(m) >= ctx.rel_end(p)]
+        for i, m in enumerate(later):
+            if m.cls == "Park":
+                break  # another park: the visit went on elsewhere
+            if m.cls == "Enterprise" and _VISITED_LIST.search(text, ctx.rel_end(later[i - 1]) if i else ctx.rel_end(p), ctx.rel(m)):
+                stop = re.compile(r"[，,；;。]").search(text, ctx.rel(m))
+                end = stop.start() if stop else len(text)  # the list runs to the clause's end (A、B、C 3家企业)
+                for f in later[i:]:
+                    if f.cls == "Enterprise" and ctx.rel_end(f) <= end:
+                        _add(out, ctx, f, "locatedIn", p, "locatedIn:到P走访")
+                break
+    return out
+
+
 _NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:成立|设立)?(?:了)?(?:一家)?(?:全资|控股)?子公司")  # 注册成立全资子公司B
 
 
