@@ -1159,7 +1159,7 @@ def test_projects_all_in_the_park_and_a_park_firm_given_as_example():
 
 
 def test_firms_visited_on_a_visit_to_the_park_are_in_it():
-    f, _ = facts("3月5日，市工业和信息化局局长带队到肇庆高新区调研，先后走访广东星河新材料有限公司、广东华材科技有限公司2家企业，实地察看生产线。")
+    f, _ = facts("3月5日，市工业和信息化局局长带队到肇庆高新区调研，先后走访广东星河新材料有限公司、广东华材科技有限公司等企业，实地察看生产线。")
     assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
     assert ("广东华材科技有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
     f, _ = facts("局长带队到肇庆高新区调研，随后赴广州开发区走访广东星河新材料有限公司。")
