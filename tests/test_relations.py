@@ -1164,3 +1164,10 @@ def test_firms_visited_on_a_visit_to_the_park_are_in_it():
     assert ("广东华材科技有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
     f, _ = facts("局长带队到肇庆高新区调研，随后赴广州开发区走访广东星河新材料有限公司。")
     assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_chain_named_in_unknown_words_is_not_guessed_from_the_leader_name():
+    f, _ = facts("超白压延玻璃这条链，链主是安徽明光新材料股份有限公司。")
+    assert not any(p == "chainLeaderOf" for _s, p, _o in f)
+    f, _ = facts("安徽明光新材料股份有限公司是园区新材料产业链的链主企业。")
+    assert ("安徽明光新材料股份有限公司", "chainLeaderOf", "新材料") in f
