@@ -1171,3 +1171,9 @@ def test_a_chain_named_in_unknown_words_is_not_guessed_from_the_leader_name():
     assert not any(p == "chainLeaderOf" for _s, p, _o in f)
     f, _ = facts("安徽明光新材料股份有限公司是园区新材料产业链的链主企业。")
     assert ("安徽明光新材料股份有限公司", "chainLeaderOf", "新材料") in f
+
+
+def test_a_parks_featured_industries_lead_it():
+    f, _ = facts("肇庆高新区的特色产业是新材料和生物医药。")
+    assert ("肇庆高新技术产业开发区", "leadingIndustry", "新材料") in f
+    assert ("肇庆高新技术产业开发区", "leadingIndustry", "生物医药") in f
