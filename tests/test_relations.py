@@ -1177,3 +1177,12 @@ def test_a_parks_featured_industries_lead_it():
     f, _ = facts("肇庆高新区的特色产业是新材料和生物医药。")
     assert ("肇庆高新技术产业开发区", "leadingIndustry", "新材料") in f
     assert ("肇庆高新技术产业开发区", "leadingIndustry", "生物医药") in f
+
+
+def test_a_product_bought_in_names_its_maker():
+    f, _ = facts("公司主要产品为液压阀块。控制芯片主要采购自江苏芯源微电子有限公司。")
+    assert ("江苏芯源微电子有限公司", "produces", "控制芯片") in f
+    f, _ = facts("公司主要原料工业级硫酸由江苏海澄化工有限公司长期供应。")
+    assert ("江苏海澄化工有限公司", "produces", "工业级硫酸") in f
+    f, _ = facts("公司主要产品为液压阀块。控制芯片由江苏芯源微电子有限公司负责检测。")
+    assert ("江苏芯源微电子有限公司", "produces", "控制芯片") not in f

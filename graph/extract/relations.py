@@ -1718,6 +1718,33 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# a product bought in names its maker: X主要采购自A / X委托A代工制造 / X由A长期供应
+_SOURCED_GAP = re.compile(r"(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
+_SOURCED_MADE = re.compile(r"(?:代工|加工|生产|制造|定制)")
+_SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*(?:供应|提供|供货)")
+
+
+@rule("sourced-product", needs=[any_of(cue_family("product-sourced"), word("由")), has("Product")])
+def sourced_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X主要采购自A / X委托A代工制造 / (原料)X由A长期供应: A makes X."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for p in [m for m in ms if m.cls == "Product"]:
+        makers = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) >= ctx.rel_end(p)]
+        if not makers:
+            continue
+        a = makers[0]
+        gap = _SOURCED_GAP.fullmatch(text, ctx.rel_end(p), ctx.rel(a))
+        if gap is None:
+            continue
+        verb = gap.group(1)
+        after = text[ctx.rel_end(a) :]
+        if (verb is None and not _SUPPLIED_MADE.match(after)) or (verb == "委托" and not _SOURCED_MADE.match(after)):
+            continue  # 由A: only when A supplies it; 委托A: only when A makes it for the buyer
+        _add(out, ctx, a, "produces", p, f"produces:{verb or '由'}")
+    return out
+
+
 @rule("project-product", needs=[has("Project", "Product")])
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
