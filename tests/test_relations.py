@@ -1186,3 +1186,9 @@ def test_a_product_bought_in_names_its_maker():
     assert ("江苏海澄化工有限公司", "produces", "工业级硫酸") in f
     f, _ = facts("公司主要产品为液压阀块。控制芯片由江苏芯源微电子有限公司负责检测。")
     assert ("江苏芯源微电子有限公司", "produces", "控制芯片") not in f
+
+
+def test_the_subsidiary_a_firm_set_up_in_a_park_is_the_one_in_it():
+    f, _ = facts("杭州东辰重工有限公司在肇庆高新区设立的全资子公司杭州东辰液压有限公司已投产。")
+    assert ("杭州东辰液压有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("杭州东辰重工有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f

@@ -634,7 +634,7 @@ def visited_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:成立|设立)?(?:了)?(?:一家)?(?:全资|控股)?子公司")  # 注册成立全资子公司B
+_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:成立|设立)?(?:了|的)?(?:一家)?(?:全资|控股)?子公司")  # 注册成立全资子公司B / 在P设立的全资子公司B
 
 
 @rule("located-at", needs=[has("Park")])
