@@ -1192,3 +1192,9 @@ def test_the_subsidiary_a_firm_set_up_in_a_park_is_the_one_in_it():
     f, _ = facts("杭州东辰重工有限公司在肇庆高新区设立的全资子公司杭州东辰液压有限公司已投产。")
     assert ("杭州东辰液压有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
     assert ("杭州东辰重工有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_platform_is_where_it_is_said_to_be():
+    f, _ = facts("肇庆星湖科技企业孵化器位于肇庆高新区，由肇庆星湖创业服务有限公司负责运营。")
+    assert ("肇庆星湖科技企业孵化器", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("肇庆星湖创业服务有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f

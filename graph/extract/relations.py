@@ -437,7 +437,7 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             nxt = [m for m in nxt if ctx.rel(m) - ctx.rel_end(chain[-1]) - (sub_area.end() if sub_area else 0) <= 2]
             located = max(nxt, key=lambda m: m.end - m.start) if nxt else None
         if located is None:
-            before = [m for m in ms if m.cls in ORG | {"Project"} and m.end - s.start <= cue.start()]
+            before = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and m.end - s.start <= cue.start()]  # X孵化器位于P
             located = before[-1] if before else topic
             if before and topic is not None and topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(before[-1]) : cue.start()]):
                 # A是B的控股子公司，去年落户园区: the clause's subject is the sentence's, not the firm named last
