@@ -1198,3 +1198,14 @@ def test_a_platform_is_where_it_is_said_to_be():
     f, _ = facts("肇庆星湖科技企业孵化器位于肇庆高新区，由肇庆星湖创业服务有限公司负责运营。")
     assert ("肇庆星湖科技企业孵化器", "locatedIn", "肇庆高新技术产业开发区") in f
     assert ("肇庆星湖创业服务有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_table_cell_may_hold_a_short_name():
+    f, _ = facts(
+        "浙江恒拓精密机械股份有限公司（以下简称“恒拓精密”）主要从事液压件研发。\n"
+        "公司拥有的部分发明专利如下：\n序号 专利名称 专利权人 取得方式\n"
+        "1 一种液压阀块的加工方法 恒拓精密、浙江大学 原始取得\n2 一种齿轮泵的降噪结构 恒拓精密 原始取得\n"
+    )
+    assert ("一种液压阀块的加工方法", "applicant", "浙江恒拓精密机械股份有限公司") in f
+    assert ("一种齿轮泵的降噪结构", "applicant", "浙江恒拓精密机械股份有限公司") in f
+    assert ("浙江恒拓精密机械股份有限公司", "coFiledPatentWith", "浙江大学") in f

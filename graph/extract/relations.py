@@ -2626,7 +2626,7 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
         by_role: dict[str, list[Mention]] = {}
         for c in row.cells:
             m = at.get((c.start, c.end))
-            if m is not None and m.rule.startswith("table:"):
+            if m is not None and m.rule.startswith(("table:", "alias:")):  # a cell may hold a short name (禾芯传感、浙江大学)
                 by_role.setdefault(c.role, []).append(m)
         names = by_role.get("name", [])
         carriers = by_role.get("carrier", [])
