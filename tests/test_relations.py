@@ -1209,3 +1209,10 @@ def test_a_table_cell_may_hold_a_short_name():
     assert ("一种液压阀块的加工方法", "applicant", "浙江恒拓精密机械股份有限公司") in f
     assert ("一种齿轮泵的降噪结构", "applicant", "浙江恒拓精密机械股份有限公司") in f
     assert ("浙江恒拓精密机械股份有限公司", "coFiledPatentWith", "浙江大学") in f
+
+
+def test_a_firms_granted_patent_and_a_jointly_developed_one():
+    f, _ = facts("宁波海岳精密机械有限公司的“一种液压阀块的加工方法”获得授权。")
+    assert ("一种液压阀块的加工方法", "applicant", "宁波海岳精密机械有限公司") in f
+    f, _ = facts("宁波海岳精密机械有限公司发布新品；杭州东辰液压有限公司与浙江大学联合研发的“一种齿轮泵的降噪结构”获得授权。")
+    assert ("一种齿轮泵的降噪结构", "applicant", "宁波海岳精密机械有限公司") not in f

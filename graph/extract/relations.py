@@ -927,13 +927,19 @@ def co_owned_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# A的“P”获得授权: the firm whose patent was granted applied for it
+_OWNED_PATENT = re.compile(r"的(?:发明专利)?[“「]$")
+_PATENT_GRANTED = re.compile(r"[”」]?(?:[^，。；;]{0,12}?)(?:获得|获)(?:国家知识产权局)?(?:发明专利)?授权")
+
+
 @rule("patent-applicant", needs=[has("Patent")])
 def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """(由A)申请的“P”: one applicant."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for pat in [m for m in ms if m.cls == "Patent"]:
-        alone = re.search(r"(?:由([^，。；]{0,30}?))?(?:独立|自主|单独)?(?:申请|申报|研发|研制)的(?:发明)?(?:专利)?[“「]?$", text[: ctx.rel(pat)])
+        # (联合研发的P names two applicants: rule co-filed-patent)
+        alone = re.search(r"(?:由([^，。；]{0,30}?))?(?:独立|自主|单独)?(?<!联合)(?<!共同)(?<!合作)(?:申请|申报|研发|研制)的(?:发明)?(?:专利)?[“「]?$", text[: ctx.rel(pat)])
         clause_start = max(text.rfind(c, 0, ctx.rel(pat)) for c in "；;。") + 1  # 共同申请的P1…；公司独立申请的P2: P2 has one applicant
         if alone and not _COFILE_CUE.search(text, clause_start, ctx.rel(pat)):
             filers = [m for m in ms if m.cls in ORG and alone.start(1) >= 0 and alone.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= alone.end(1)] if alone.group(1) else []
@@ -942,6 +948,11 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             filer = filers[0] if filers else (topic if topic is not None and topic.cls in ORG else None)
             if filer is not None:
                 _add(out, ctx, pat, "applicant", filer, "applicant:申请的")
+        owned = _OWNED_PATENT.search(text, 0, ctx.rel(pat))
+        if owned and _PATENT_GRANTED.match(text, ctx.rel_end(pat)):
+            owners = [m for m in ms if m.cls in ORG and ctx.rel_end(m) == owned.start()]
+            if owners:
+                _add(out, ctx, pat, "applicant", owners[0], "applicant:A的P获得授权")
     return out
 
 
