@@ -1184,6 +1184,9 @@ def test_a_product_bought_in_names_its_maker():
     assert ("江苏芯源微电子有限公司", "produces", "控制芯片") in f
     f, _ = facts("公司主要原料工业级硫酸由江苏海澄化工有限公司长期供应。")
     assert ("江苏海澄化工有限公司", "produces", "工业级硫酸") in f
+    f, _ = facts("江苏启明电子材料股份有限公司主要生产电子级硫酸，主要原料工业级硫酸由江苏海澄化工有限公司长期供应。")
+    assert ("江苏海澄化工有限公司", "produces", "工业级硫酸") in f
+    assert ("江苏启明电子材料股份有限公司", "produces", "工业级硫酸") not in f
     f, _ = facts("公司主要产品为液压阀块。控制芯片由江苏芯源微电子有限公司负责检测。")
     assert ("江苏芯源微电子有限公司", "produces", "控制芯片") not in f
 

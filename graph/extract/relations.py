@@ -1741,19 +1741,27 @@ def sourced_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text, ms = ctx.sentence.text, ctx.mentions
     for p in [m for m in ms if m.cls == "Product"]:
-        makers = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) >= ctx.rel_end(p)]
-        if not makers:
-            continue
-        a = makers[0]
-        gap = _SOURCED_GAP.fullmatch(text, ctx.rel_end(p), ctx.rel(a))
-        if gap is None:
-            continue
-        verb = gap.group(1)
-        after = text[ctx.rel_end(a) :]
-        if (verb is None and not _SUPPLIED_MADE.match(after)) or (verb == "委托" and not _SOURCED_MADE.match(after)):
-            continue  # 由A: only when A supplies it; 委托A: only when A makes it for the buyer
-        _add(out, ctx, a, "produces", p, f"produces:{verb or '由'}")
+        sourced = _sourced_from(ctx, p)
+        if sourced is not None:
+            _add(out, ctx, sourced[0], "produces", p, f"produces:{sourced[1]}")
     return out
+
+
+def _sourced_from(ctx: _Ctx, p: Mention) -> tuple[Mention, str] | None:
+    """The supplier a bought-in product is sourced from (X主要采购自A, X委托A代工, X由A供应), with the cue."""
+    text = ctx.sentence.text
+    makers = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) >= ctx.rel_end(p)]
+    if not makers:
+        return None
+    a = makers[0]
+    gap = _SOURCED_GAP.fullmatch(text, ctx.rel_end(p), ctx.rel(a))
+    if gap is None:
+        return None
+    verb = gap.group(1)
+    after = text[ctx.rel_end(a) :]
+    if (verb is None and not _SUPPLIED_MADE.match(after)) or (verb == "委托" and not _SOURCED_MADE.match(after)):
+        return None  # 由A: only when A supplies it; 委托A: only when A makes it for the buyer
+    return a, verb or "由"
 
 
 @rule("project-product", needs=[has("Project", "Product")])
@@ -1775,6 +1783,8 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 年产2万吨X项目开工: what a project will make once built is not yet the firm's product
         if _MAKING_UNMET.search(ctx.sentence.text, 0, ctx.rel(prod)):
             continue  # 计划明年量产X / 不生产X: a plan or a denial, not the firm's product
+        if _sourced_from(ctx, prod) is not None:
+            continue  # 原料X由A供应 / X委托A代工: the buyer does not make X (rule sourced-product)
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
