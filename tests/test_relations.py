@@ -1219,3 +1219,8 @@ def test_a_firms_granted_patent_and_a_jointly_developed_one():
     assert ("一种液压阀块的加工方法", "applicant", "宁波海岳精密机械有限公司") in f
     f, _ = facts("宁波海岳精密机械有限公司发布新品；杭州东辰液压有限公司与浙江大学联合研发的“一种齿轮泵的降噪结构”获得授权。")
     assert ("一种齿轮泵的降噪结构", "applicant", "宁波海岳精密机械有限公司") not in f
+
+
+def test_a_buyer_named_before_a_product_does_not_make_it():
+    f, _ = facts("江苏启明电子材料股份有限公司主要生产电子级硫酸。公司电子级硫酸为无锡华芯集成电路制造有限公司稳定供货；电子级氢氟酸已通过验证。")
+    assert ("无锡华芯集成电路制造有限公司", "produces", "电子级氢氟酸") not in f

@@ -1764,6 +1764,9 @@ def _sourced_from(ctx: _Ctx, p: Mention) -> tuple[Mention, str] | None:
     return a, verb or "由"
 
 
+_BUYER_BEFORE = re.compile(r"(?:为|向|对|给)(?:国内外|国内|海外)?$")
+
+
 @rule("project-product", needs=[has("Project", "Product")])
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
@@ -1786,6 +1789,8 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _sourced_from(ctx, prod) is not None:
             continue  # 原料X由A供应 / X委托A代工: the buyer does not make X (rule sourced-product)
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
+        if maker is not None and maker.sentence == prod.sentence and _BUYER_BEFORE.search(ctx.sentence.text, 0, ctx.rel(maker)):
+            maker = topic if topic is not None and topic.key != maker.key else None  # 为B稳定供货；X…: B buys, it does not make X
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
     return out
