@@ -1224,3 +1224,11 @@ def test_a_firms_granted_patent_and_a_jointly_developed_one():
 def test_a_buyer_named_before_a_product_does_not_make_it():
     f, _ = facts("江苏启明电子材料股份有限公司主要生产电子级硫酸。公司电子级硫酸为无锡华芯集成电路制造有限公司稳定供货；电子级氢氟酸已通过验证。")
     assert ("无锡华芯集成电路制造有限公司", "produces", "电子级氢氟酸") not in f
+
+
+def test_a_person_holding_posts_in_the_company():
+    f, ex = facts("宁波海岳精密机械有限公司（以下简称“公司”）主营液压阀块。公司核心技术人员为张明远、李文静。张明远系公司创始人，现任公司董事长、总经理；李文静现任公司研发总监。")
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("张明远", "宁波海岳精密机械有限公司", "董事长") in roles
+    assert ("张明远", "宁波海岳精密机械有限公司", "总经理") in roles
+    assert ("李文静", "宁波海岳精密机械有限公司", "研发总监") in roles

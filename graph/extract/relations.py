@@ -1499,6 +1499,31 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 张三现任公司董事长、总经理 (in a company's own report, 公司 is the issuer); 张三系公司创始人，现任…: the clause's person
+_HOLDS_POST = re.compile(_CUES.alternation("post-hold") + r"(?:本公司|公司)((?:[\u4e00-\u9fff]{2,8}?、)*[\u4e00-\u9fff]{2,8}?)(?=[，,。；;]|$)")
+
+
+@rule("holds-company-post", needs=[cue_family("post-hold"), has("Person")])
+def holds_company_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """P现任公司R1、R2: P is affiliated with the company the report is about, in each (known company) role."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firm = doc.own_firm or _topic_firm(ctx)
+    if firm is None:
+        return out
+    for cue in _HOLDS_POST.finditer(text):
+        roles = cue.group(1).split("、")
+        if not all(_CUES.pattern("role-company").fullmatch(r) for r in roles):
+            continue  # only titles a company gives (董事长, 研发总监), not 首席科学家 of some lab
+        segment = max(text.rfind(c, 0, cue.start()) for c in "；;。") + 1
+        people = [m for m in ctx.mentions if m.cls == "Person" and segment <= ctx.rel(m) and ctx.rel_end(m) <= cue.start()]
+        if not people or (len(people) > 1 and re.search(r"[，,]", text[ctx.rel_end(people[-1]) : cue.start()])):
+            continue
+        for r in roles:
+            _add(out, ctx, people[-1], "affiliatedWith", firm, "affiliatedWith:现任公司+role", role=r)
+    return out
+
+
 @rule("person-role-after", needs=[has("Person")])
 def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """Name then title (瑞骋汽车张三董事长, 张三（总经理）, 由韩立庭常务副市长担任): the
