@@ -1232,3 +1232,11 @@ def test_a_person_holding_posts_in_the_company():
     assert ("张明远", "宁波海岳精密机械有限公司", "董事长") in roles
     assert ("张明远", "宁波海岳精密机械有限公司", "总经理") in roles
     assert ("李文静", "宁波海岳精密机械有限公司", "研发总监") in roles
+
+
+def test_a_sentence_opening_with_a_platforms_head_noun_speaks_of_that_platform():
+    f, _ = facts("肇庆星湖科技企业孵化器位于肇庆高新区，由肇庆星湖创业服务有限公司负责运营。运营公司成立于2016年，现有专职人员26人。"
+                 "孵化器2019年被认定为省级科技企业孵化器；2024年被认定为国家级科技企业孵化器。")
+    assert ("肇庆星湖科技企业孵化器", "receivedHonour", "省级科技企业孵化器") in f
+    assert ("肇庆星湖科技企业孵化器", "receivedHonour", "国家级科技企业孵化器") in f
+    assert ("肇庆星湖创业服务有限公司", "receivedHonour", "国家级科技企业孵化器") not in f

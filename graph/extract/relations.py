@@ -1052,6 +1052,10 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
             continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
         holder = _named_holder(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
+        thing = _BARE_THING.match(text)
+        if (thing and doc.last_platform is not None and doc.last_platform.name.endswith(thing.group(1))
+                and (holder is None or (holder.cls != "Platform" and holder.sentence != ctx.sentence.index))):
+            holder = doc.last_platform  # 孵化器2019年被认定为…；…被认定为…: the sentence speaks of the platform named before
         if holder is None:
             continue
         conferrer = _conferrer(ctx, h)
@@ -2307,6 +2311,8 @@ _AFTER_AWARD_VERB = re.compile(_CUES.alternation("honour") + r"了?(?:(?:19|20)\
 
 
 _THING_ANAPHOR = re.compile(r"(?:该|这一|此)(?:平台|中心|实验室|基地)$")
+# a sentence opening with a platform's bare head noun (孵化器2019年被认定为…) speaks of the platform named before
+_BARE_THING = re.compile(r"^(孵化器|众创空间|加速器|实验室|研究院|中心|平台|基地)(?![的和与、])")
 
 
 def _named_holder(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
