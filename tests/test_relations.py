@@ -1240,3 +1240,13 @@ def test_a_sentence_opening_with_a_platforms_head_noun_speaks_of_that_platform()
     assert ("肇庆星湖科技企业孵化器", "receivedHonour", "省级科技企业孵化器") in f
     assert ("肇庆星湖科技企业孵化器", "receivedHonour", "国家级科技企业孵化器") in f
     assert ("肇庆星湖创业服务有限公司", "receivedHonour", "国家级科技企业孵化器") not in f
+
+
+def test_company_in_a_companys_own_report_is_the_issuer():
+    f, _ = facts(
+        "浙江恒拓精密机械股份有限公司招股说明书\n浙江恒拓精密机械股份有限公司主要从事液压件研发。\n"
+        "公司全资子公司嘉兴恒拓铸造有限公司位于嘉兴秀湖工业园，主要负责铸件生产。\n"
+        "嘉兴恒拓铸造有限公司拥有专利12项。其中，第1项专利系公司与浙江大学合作研发并共同申请，双方约定共有专利权。\n"
+    )
+    assert ("浙江恒拓精密机械股份有限公司", "coFiledPatentWith", "浙江大学") in f
+    assert ("嘉兴恒拓铸造有限公司", "coFiledPatentWith", "浙江大学") not in f

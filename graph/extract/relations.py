@@ -2155,6 +2155,9 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     self_word = _SELF_SUBJECT.search(head_text[: lead.start()])
     if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将|分别)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
         subject = before[-1]
+    elif (self_word is not None and self_word.group(1) in _ISSUER_WORDS and doc is not None and doc.own_firm is not None
+          and all(m.key != doc.own_firm.key for m in chain)):
+        subject = doc.own_firm  # 公司与B共同申请, in a company's own report: the issuer, not the firm spoken of last
     elif self_word is not None and (self_word.group(1) not in _SELF_BODY_NAME or _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain, _SELF_BODY_NAME[self_word.group(1)])):
         # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for;
         # 管委会/区政府与B…: the committee or government named before (else the topic, a park standing for it)
@@ -2224,11 +2227,13 @@ _SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {
                  "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"},
                  "管委会": {"GovernmentBody"}, "园区管委会": {"GovernmentBody"}, "区人民政府": {"GovernmentBody"},
                  "区政府": {"GovernmentBody"}, "市人民政府": {"GovernmentBody"}, "市政府": {"GovernmentBody"}}
+# in a company's own report (招股说明书, 年度报告) these words are the issuer; 该公司 is the firm just named
+_ISSUER_WORDS = ("公司", "本公司", "我公司")
 # the body a bare government word names: a 管委会 is a committee, 区政府 a district's 人民政府
 _SELF_BODY_NAME = {"管委会": r"(?:管委会|管理委员会)$", "园区管委会": r"(?:管委会|管理委员会)$", "区人民政府": r"区人民政府$",
                    "区政府": r"区人民政府$", "市人民政府": r"市人民政府$", "市政府": r"市人民政府$"}
 # an unnamed party standing for the writer's own body before 与 (学校分别与…, 公司还与…)
-_SELF_SUBJECT = re.compile(r"(?:^|[，,；;：:])(" + "|".join(sorted(_SELF_CLASSES, key=len, reverse=True)) + r")(?:也|还|又|已|将|分别|共同|正式)*$")
+_SELF_SUBJECT = re.compile(r"(?:^|[，,；;：:]|(?<=专利)系)(" + "|".join(sorted(_SELF_CLASSES, key=len, reverse=True)) + r")(?:也|还|又|已|将|分别|共同|正式)*$")
 
 
 def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[Mention], name: str | None = None) -> Mention | None:
