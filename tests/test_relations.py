@@ -1250,3 +1250,8 @@ def test_company_in_a_companys_own_report_is_the_issuer():
     )
     assert ("浙江恒拓精密机械股份有限公司", "coFiledPatentWith", "浙江大学") in f
     assert ("嘉兴恒拓铸造有限公司", "coFiledPatentWith", "浙江大学") not in f
+
+
+def test_a_plan_backing_a_firms_build_names_the_undertaker():
+    f, _ = facts("杭州东辰重工有限公司是园区龙头企业。支持杭州东辰重工有限公司加快建设年产5万台液压泵项目，力争2027年投产。")
+    assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰重工有限公司") in f

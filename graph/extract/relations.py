@@ -754,6 +754,25 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# a plan backing a firm's build: 支持A建设X项目 / 推动A加快实施X项目 — A builds X
+_BACKED_BUILD = re.compile(r"(?:加快|尽快|全力)?(?:建设|实施|新建|扩建|投资建设)$")
+
+
+@rule("backed-builder", needs=[cue_family("policy-support"), has("Project")])
+def backed_builder(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """支持/推动/鼓励A(加快)建设X项目: the firm the plan backs undertakes the project."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for proj in [m for m in ms if m.cls == "Project"]:
+        verb = _BACKED_BUILD.search(text, 0, ctx.rel(proj))
+        if verb is None:
+            continue
+        firms = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel_end(m) == verb.start()]
+        if firms and re.search(_CUES.alternation("policy-support") + "$", text[: ctx.rel(firms[0])]):
+            _add(out, ctx, proj, "undertakenBy", firms[0], "undertakenBy:支持A建设X")
+    return out
+
+
 # X项目｜投资方：A / X项目（建设单位：A） / 项目名称：X；实施主体：A — a labelled field names the undertaker
 _PROJECT_OWNER = re.compile(r"(?:^|(?<=[｜|，,（(；;\s的])|(?<=项目))" + _CUES.alternation("project-owner") + r"\s*(?:为|是)?\s*[：:]?\s*")
 
