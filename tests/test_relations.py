@@ -1255,3 +1255,10 @@ def test_company_in_a_companys_own_report_is_the_issuer():
 def test_a_plan_backing_a_firms_build_names_the_undertaker():
     f, _ = facts("杭州东辰重工有限公司是园区龙头企业。支持杭州东辰重工有限公司加快建设年产5万台液压泵项目，力争2027年投产。")
     assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰重工有限公司") in f
+
+
+def test_supplying_a_leading_firm_of_the_park():
+    f, _ = facts("宁波海岳铸造有限公司主要生产铸件，产品将配套园区龙头企业宁波海岳精密机械有限公司。")
+    assert ("宁波海岳铸造有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
+    f, _ = facts("宁波海岳铸造有限公司是园区汽车零部件配套的骨干企业。")
+    assert not any(p == "hasCustomer" for _s, p, _o in f)
