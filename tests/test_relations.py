@@ -1262,3 +1262,9 @@ def test_supplying_a_leading_firm_of_the_park():
     assert ("宁波海岳铸造有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
     f, _ = facts("宁波海岳铸造有限公司是园区汽车零部件配套的骨干企业。")
     assert not any(p == "hasCustomer" for _s, p, _o in f)
+
+
+def test_parts_named_after_the_parks_layout():
+    f, _ = facts("肇庆高新区形成“一区两园”发展格局，星湖工业园主攻新材料，大旺产业园重点发展装备制造。")
+    assert ("星湖工业园", "partOf", "肇庆高新技术产业开发区") in f
+    assert ("大旺产业园", "partOf", "肇庆高新技术产业开发区") in f

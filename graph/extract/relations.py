@@ -2019,7 +2019,18 @@ def _listed_parts(ctx: _Ctx, main_park: Mention | None) -> list[Relation]:
         for m in members:
             if owner is not None and owner.key != m.key:
                 _add(out, ctx, m, "partOf", owner, "partOf:listed-and-counted")
+    layout = _LAYOUT_FIRST.search(text)
+    if layout is not None:
+        # 全区形成“一区两片”格局，A片区主攻…，B片区聚焦…: the parts are named after the layout
+        owners = [m for m in parks if ctx.rel_end(m) <= layout.start()]
+        owner = owners[-1] if owners else (ctx.topic if ctx.topic is not None and ctx.topic.cls == "Park" else main_park)
+        for m in parks:
+            if ctx.rel(m) >= layout.end() and owner is not None and owner.key != m.key:
+                _add(out, ctx, m, "partOf", owner, "partOf:layout")
     return out
+
+
+_LAYOUT_FIRST = re.compile(r"[“”\"]?(?:一区[两二三四五六七八九十\d]+(?:园|片)|一城[两二三四五六七八九十\d]+(?:区|园))[”\"]?(?:的)?(?:发展)?(?:格局|布局|架构)[，,]")
 
 
 def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention | None:
