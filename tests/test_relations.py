@@ -1268,3 +1268,10 @@ def test_parts_named_after_the_parks_layout():
     f, _ = facts("肇庆高新区形成“一区两园”发展格局，星湖工业园主攻新材料，大旺产业园重点发展装备制造。")
     assert ("星湖工业园", "partOf", "肇庆高新技术产业开发区") in f
     assert ("大旺产业园", "partOf", "肇庆高新技术产业开发区") in f
+
+
+def test_each_part_leads_the_industry_its_own_clause_names():
+    f, _ = facts("肇庆高新区形成“一区两园”发展格局，星湖工业园主攻新材料，大旺产业园重点发展装备制造。")
+    assert ("星湖工业园", "leadingIndustry", "新材料") in f
+    assert ("大旺产业园", "leadingIndustry", "装备制造") in f
+    assert ("星湖工业园", "leadingIndustry", "装备制造") not in f

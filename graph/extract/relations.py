@@ -1878,6 +1878,25 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_PARK_FOCUS = re.compile(r"(?:主要|重点|则|将|已)?" + _CUES.alternation("park-focus"))
+
+
+@rule("park-focus", needs=[cue_family("park-focus"), has("Park"), has("Industry")])
+def park_focus(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A片区主攻高端装备，B片区重点发展新材料: each park leads the industries its own clause names."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for p in [m for m in ms if m.cls == "Park"]:
+        focus = _PARK_FOCUS.match(text, ctx.rel_end(p))
+        if focus is None:
+            continue
+        stop = re.compile(r"[，,；;。]").search(text, focus.end())
+        end = stop.start() if stop else len(text)
+        for ind in [m for m in ms if m.cls == "Industry" and focus.end() <= ctx.rel(m) and ctx.rel_end(m) <= end]:
+            _add(out, ctx, p, "leadingIndustry", ind, f"leadingIndustry:P{focus.group()}")
+    return out
+
+
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|领域|板块)[：:]")
 
 
