@@ -1275,3 +1275,10 @@ def test_each_part_leads_the_industry_its_own_clause_names():
     assert ("星湖工业园", "leadingIndustry", "新材料") in f
     assert ("大旺产业园", "leadingIndustry", "装备制造") in f
     assert ("星湖工业园", "leadingIndustry", "装备制造") not in f
+
+
+def test_a_platform_unveiled_at_a_firm_is_the_firms():
+    f, _ = facts("10月17日，广东省铝型材工程技术研究中心在广东星河新材料有限公司揭牌。")
+    assert ("广东星河新材料有限公司", "hostsPlatform", "广东省铝型材工程技术研究中心") in f
+    f, _ = facts("10月17日，广东省铝型材工程技术研究中心在肇庆高新区揭牌。")
+    assert not any(p == "hostsPlatform" for _s, p, _o in f)

@@ -1176,6 +1176,24 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# X中心在A揭牌: a platform unveiled on a firm's (or a university's) premises is that body's
+_UNVEILED_AT = re.compile(r"(?:正式|当天|近日|日前)?在$")
+_UNVEILED = re.compile(r"(?:正式)?(?:揭牌|挂牌)")
+
+
+@rule("platform-unveiled-at", needs=[word("揭牌", "挂牌"), has("Platform")])
+def platform_unveiled_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X中心在A揭牌 (A an organisation, not a park): A hosts X."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for p in [m for m in ms if m.cls == "Platform"]:
+        hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) > ctx.rel_end(p)
+                 and _UNVEILED_AT.fullmatch(text, ctx.rel_end(p), ctx.rel(m)) and _UNVEILED.match(text, ctx.rel_end(m))]
+        if hosts:
+            _add(out, ctx, hosts[0], "hostsPlatform", p, "hostsPlatform:在A揭牌")
+    return out
+
+
 def _seat_holder(ctx: _Ctx, place: str, before: int) -> Mention | None:
     """Whose premises 设在 names: 公司/企业 is the sentence's firm; a short name (绛能新材研发中心)
     is the firm named earlier in the sentence whose full name holds its first two characters."""
