@@ -1282,3 +1282,12 @@ def test_a_platform_unveiled_at_a_firm_is_the_firms():
     assert ("广东星河新材料有限公司", "hostsPlatform", "广东省铝型材工程技术研究中心") in f
     f, _ = facts("10月17日，广东省铝型材工程技术研究中心在肇庆高新区揭牌。")
     assert not any(p == "hostsPlatform" for _s, p, _o in f)
+
+
+def test_council_posts_of_an_alliance_named_before():
+    f, ex = facts("肇庆铝型材产业技术创新联盟今日成立。广东星河新材料有限公司董事长张明远任联盟首届理事长，广东星河新材料有限公司副总经理李文静任秘书长。")
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("张明远", "肇庆铝型材产业技术创新联盟", "理事长") in roles
+    assert ("李文静", "肇庆铝型材产业技术创新联盟", "秘书长") in roles
+    f, ex = facts("肇庆铝型材产业技术创新联盟今日成立。张明远任肇庆市机械行业协会秘书长。")
+    assert not any(r.predicate == "affiliatedWith" and r.object == "肇庆铝型材产业技术创新联盟" for r in ex.relations)

@@ -1587,6 +1587,9 @@ _PLATFORM_HEAD = _CUES.alternation("platform-head")
 _DIRECTOR_ROLE = r"((?:常务)?副?主任)"
 # 张三（教授）担任实验室主任 / 张三任副主任: the person before the post verb
 _TAKES_POST = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + r"(?:该)?(" + _PLATFORM_HEAD + r")?" + _DIRECTOR_ROLE)
+# 张三任联盟首届理事长 / 李四任秘书长 (after 张三任…): a council post of the alliance (or platform) named before;
+# the head word is required here, since 理事长 is as often an association's
+_TAKES_COUNCIL_POST = re.compile(_CUES.alternation("post-take") + r"(?:该)?(" + _PLATFORM_HEAD + r")?(?:首届|第[一二三四五六七八九十]+届)?((?:副)?理事长|秘书长)")
 _TAKES_NAMED = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + "$")
 # 中心主任由……张三担任: the person after 由
 _POST_GIVEN = re.compile(r"(" + _PLATFORM_HEAD + r")" + _DIRECTOR_ROLE + r"由([^，。；;]{2,40}?)(?:教授|研究员|博士|院士)?" + _CUES.alternation("post-take"))
@@ -1632,6 +1635,14 @@ def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         person = next((p for p in people if verb and ctx.rel_end(p) == verb.start()), None)
         if role and person is not None:
             _add(out, ctx, person, "affiliatedWith", plat, "affiliatedWith:担任主任", role=role.group(1))
+    council = None  # …任联盟首届理事长，李四任秘书长: a later post without the head word is the same body's
+    for cue in _TAKES_COUNCIL_POST.finditer(text):
+        person = next((p for p in people if ctx.rel_end(p) == cue.start()), None)
+        if cue.group(1) is not None:
+            council = _directed_platform(ctx, doc, cue.group(1), cue.start())
+        plat = council if person is not None else None
+        if plat is not None:
+            _add(out, ctx, person, "affiliatedWith", plat, "affiliatedWith:任联盟理事长", role=cue.group(2))
     for cue in _POST_GIVEN.finditer(text):
         inside = [p for p in people if cue.start(3) <= ctx.rel(p) and ctx.rel_end(p) <= cue.end(3)]
         plat = _directed_platform(ctx, doc, cue.group(1), cue.start())
