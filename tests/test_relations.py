@@ -1291,3 +1291,8 @@ def test_council_posts_of_an_alliance_named_before():
     assert ("李文静", "肇庆铝型材产业技术创新联盟", "秘书长") in roles
     f, ex = facts("肇庆铝型材产业技术创新联盟今日成立。张明远任肇庆市机械行业协会秘书长。")
     assert not any(r.predicate == "affiliatedWith" and r.object == "肇庆铝型材产业技术创新联盟" for r in ex.relations)
+
+
+def test_an_alliance_secretariat_seated_in_a_committee():
+    f, _ = facts("肇庆铝型材产业技术创新联盟今日成立。联盟秘书处设在肇庆高新技术产业开发区管理委员会。")
+    assert ("肇庆高新技术产业开发区管理委员会", "hostsPlatform", "肇庆铝型材产业技术创新联盟") in f

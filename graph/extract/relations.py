@@ -115,8 +115,9 @@ _UNDERTAKE_CUE = re.compile(
 )
 _HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
 _HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
-# 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue
-_SEATED_AT = re.compile(r"(?:实验室|中心|平台|研究院|工作站)(?:就|将|则|也)?" + _CUES.alternation("host-seat") + r"([^，。；]{2,20})")
+# 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue;
+# 联盟秘书处设在P管委会: a secretariat may sit in a park's committee
+_SEATED_AT = re.compile(r"(?:实验室|中心|平台|研究院|工作站|(秘书处))(?:就|将|则|也)?" + _CUES.alternation("host-seat") + r"([^，。；]{2,20})")
 _OPERATED_BY = re.compile(r"由([^，。；]{2,40}?)(?:负责)?" + _CUES.alternation("operated"))
 # a sentence about the park already named (该园区以…为主导产业，下辖…)
 _PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|该区|园区|全区)(?!内|企业)")
@@ -1165,7 +1166,10 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             _add(out, ctx, hosts[0], "hostsPlatform", plats[-1], "hostsPlatform:依托")
     for seat in _SEATED_AT.finditer(text):
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= seat.start()]
-        host = _seat_holder(ctx, seat.group(1), seat.start())
+        host = _seat_holder(ctx, seat.group(2), seat.start(), bodies=seat.group(1) is not None)
+        head = re.search("(" + _PLATFORM_HEAD + ")$", text[: seat.start()]) if seat.group(1) and not plats else None
+        if head is not None:  # 联盟秘书处设在…: the alliance named before
+            plats = [m for m in [_directed_platform(ctx, doc, head.group(1), head.start())] if m is not None]
         if plats and host is not None:
             _add(out, ctx, host, "hostsPlatform", plats[-1], "hostsPlatform:设在")
     for op in _OPERATED_BY.finditer(text):
@@ -1194,11 +1198,13 @@ def platform_unveiled_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-def _seat_holder(ctx: _Ctx, place: str, before: int) -> Mention | None:
+def _seat_holder(ctx: _Ctx, place: str, before: int, bodies: bool = False) -> Mention | None:
     """Whose premises 设在 names: 公司/企业 is the sentence's firm; a short name (绛能新材研发中心)
-    is the firm named earlier in the sentence whose full name holds its first two characters."""
+    is the firm named earlier in the sentence whose full name holds its first two characters; a
+    secretariat (``bodies``) may sit in a government body (联盟秘书处设在P管委会)."""
     firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= before]
-    named = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) >= before and place.startswith(m.name)]
+    kinds = ORG if bodies else ORG - {"GovernmentBody"}
+    named = sorted((m for m in ctx.mentions if m.cls in kinds and ctx.rel(m) >= before and place.startswith(m.name)), key=lambda m: -len(m.name))
     if named:
         return named[0]
     if re.match(r"(?:该|本)?(?:公司|企业)", place):
