@@ -1296,3 +1296,9 @@ def test_council_posts_of_an_alliance_named_before():
 def test_an_alliance_secretariat_seated_in_a_committee():
     f, _ = facts("肇庆铝型材产业技术创新联盟今日成立。联盟秘书处设在肇庆高新技术产业开发区管理委员会。")
     assert ("肇庆高新技术产业开发区管理委员会", "hostsPlatform", "肇庆铝型材产业技术创新联盟") in f
+
+
+def test_the_lead_unit_of_an_alliance_hosts_it():
+    f, _ = facts("肇庆铝型材产业技术创新联盟由广东星河新材料有限公司（简称“星河新材”）牵头，联合华南理工大学共同发起成立。")
+    assert ("广东星河新材料有限公司", "hostsPlatform", "肇庆铝型材产业技术创新联盟") in f
+    assert ("华南理工大学", "hostsPlatform", "肇庆铝型材产业技术创新联盟") not in f

@@ -1172,6 +1172,12 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             plats = [m for m in [_directed_platform(ctx, doc, head.group(1), head.start())] if m is not None]
         if plats and host is not None:
             _add(out, ctx, host, "hostsPlatform", plats[-1], "hostsPlatform:设在")
+    for p in [m for m in ms if m.cls == "Platform" and text.startswith("由", ctx.rel_end(m))]:
+        # 联盟由A（简称…）牵头，联合B、C共同发起成立: the lead unit hosts it, the others co-build it
+        # (like 由…运营, an explicit host even of a joint platform)
+        lead = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) == ctx.rel_end(p) + 1]
+        if lead and _LEADS.match(text, ctx.rel_end(lead[0])):
+            _add(out, ctx, lead[0], "hostsPlatform", p, "hostsPlatform:由A牵头")
     for op in _OPERATED_BY.finditer(text):
         operators = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and op.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= op.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= op.start()]
@@ -1196,6 +1202,9 @@ def platform_unveiled_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if hosts:
             _add(out, ctx, hosts[0], "hostsPlatform", p, "hostsPlatform:在A揭牌")
     return out
+
+
+_LEADS = re.compile(r"(?:[（(][^）)]{0,30}[）)])?(?:牵头|领衔)")
 
 
 def _seat_holder(ctx: _Ctx, place: str, before: int, bodies: bool = False) -> Mention | None:
