@@ -1302,3 +1302,8 @@ def test_the_lead_unit_of_an_alliance_hosts_it():
     f, _ = facts("肇庆铝型材产业技术创新联盟由广东星河新材料有限公司（简称“星河新材”）牵头，联合华南理工大学共同发起成立。")
     assert ("广东星河新材料有限公司", "hostsPlatform", "肇庆铝型材产业技术创新联盟") in f
     assert ("华南理工大学", "hostsPlatform", "肇庆铝型材产业技术创新联盟") not in f
+
+
+def test_products_put_to_use_in_bulk_by_a_buyer():
+    f, _ = facts("宁波海岳铸造有限公司主要生产铸件，其铸件已批量用于宁波海岳精密机械有限公司的液压阀块。")
+    assert ("宁波海岳铸造有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f

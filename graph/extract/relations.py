@@ -1254,13 +1254,14 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 # …，稳定供货B / 产品将配套园区龙头企业B (a status word makes 配套 a verb: …配套的骨干企业 is no buyer)
 _SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])(?:批量|长期|稳定|主要|大量)?|^)(?:供应|供货|配套)"
-                       r"(?:(?:园区|区内|本地)?(?:龙头|骨干|链主|重点)企业)?$")
+                       r"(?:(?:园区|区内|本地)?(?:龙头|骨干|链主|重点)企业)?$"
+                       r"|批量(?:应)?用于$")  # 其系泊链已批量用于B承建的平台: B buys them
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
 
 
-@rule("supplies-named", needs=[word("供应", "供货", "配套"), has(*ORG - {"GovernmentBody"})])
+@rule("supplies-named", needs=[word("供应", "供货", "配套", "用于"), has(*ORG - {"GovernmentBody"})])
 def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """产品(已批量)供应A、B等…: the named buyers, short names included, are the seller's customers."""
     out: list[Relation] = []
