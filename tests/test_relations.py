@@ -1307,3 +1307,11 @@ def test_the_lead_unit_of_an_alliance_hosts_it():
 def test_products_put_to_use_in_bulk_by_a_buyer():
     f, _ = facts("宁波海岳铸造有限公司主要生产铸件，其铸件已批量用于宁波海岳精密机械有限公司的液压阀块。")
     assert ("宁波海岳铸造有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
+
+
+def test_developed_together_and_then_filed_together_states_both():
+    f, _ = facts("杭州东辰液压有限公司与浙江大学合作研发并共同申请了“一种齿轮泵的降噪结构”。")
+    assert ("杭州东辰液压有限公司", "cooperatesWith", "浙江大学") in f
+    assert ("杭州东辰液压有限公司", "coFiledPatentWith", "浙江大学") in f
+    f, _ = facts("杭州东辰液压有限公司与浙江大学合作申报了“一种齿轮泵的降噪结构”。")
+    assert ("杭州东辰液压有限公司", "cooperatesWith", "浙江大学") not in f

@@ -1036,8 +1036,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     actors = _actors(ctx)
     for cue in _COOP_CUE.finditer(text):
-        if cue.group() in ("合作", "联合研发", "合作研发", "共同研发") and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text) or _COFILE_AFTER.search(text)):
-            continue  # 合作共建 / 合作申报: the more specific relation says it
+        if (cue.group() in ("合作", "联合研发", "合作研发", "共同研发") and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text) or _COFILE_AFTER.search(text))
+                and not _TWO_DEEDS.match(text, cue.end())):
+            continue  # 合作共建 / 合作申报: the more specific relation says it (合作研发并共同申请 states both)
         pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
         if not pairs and right and cue.group() in ("携手", "联合"):
@@ -1054,6 +1055,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for x, y in pairs:
             _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
     return out
+
+
+_TWO_DEEDS = re.compile(r"(?:并|，并|后)(?:" + _CUES.alternation("cofile", "cobuild") + ")")
 
 
 _HONOUR_UNMET = re.compile(_CUES.alternation("honour-unmet") + r"[^，,；;。]{0,8}?" + _CUES.alternation("honour") + r"[^，,；;。]{0,16}$")
