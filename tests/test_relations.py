@@ -1315,3 +1315,10 @@ def test_developed_together_and_then_filed_together_states_both():
     assert ("杭州东辰液压有限公司", "coFiledPatentWith", "浙江大学") in f
     f, _ = facts("杭州东辰液压有限公司与浙江大学合作申报了“一种齿轮泵的降噪结构”。")
     assert ("杭州东辰液压有限公司", "cooperatesWith", "浙江大学") not in f
+
+
+def test_doing_something_jointly_with_a_partner():
+    f, _ = facts("肇庆高新区今年引进项目12个。园区联合肇庆学院开设“智能制造订单班”，首期招收学员80名。")
+    assert ("肇庆高新技术产业开发区", "cooperatesWith", "肇庆学院") in f
+    f, _ = facts("三、保障措施。联合肇庆学院、华南理工大学开设订单班，三年培养人才500名。")
+    assert not any(p == "cooperatesWith" for _s, p, _o in f)

@@ -1057,6 +1057,35 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# A联合B开设/举办/开展…: doing something together (not founding a platform: rule co-built-platform)
+_JOINED_DEED = re.compile(r"(?:共同)?(?:开设|举办|开展|培养|组织|承办|主办)")
+
+
+@rule("joined-deed", needs=[word("联合"), has(*ORG)])
+def joined_deed(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """园区联合B开设订单班 / A联合B举办对接会: the subject (or the park 园区 stands for) cooperates with B."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in re.finditer("联合", text):
+        partners = [m for m in ms if m.cls in ORG and ctx.rel(m) == cue.end()]
+        if not partners:
+            continue
+        partners = _coordinated_right(ctx, [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()])
+        if not _JOINED_DEED.match(text, ctx.rel_end(partners[-1])):
+            continue
+        clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
+        subj = [m for m in _actors(ctx) if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= cue.start()]
+        self_word = _SELF_SUBJECT.search(text, 0, cue.start())
+        subject = subj[0] if subj else None
+        if subject is None and self_word is not None and self_word.start(1) >= clause_start:
+            w = self_word.group(1)  # 园区联合B…: the park the text speaks for
+            subject = _self_party(ctx, doc, _SELF_CLASSES[w], partners, _SELF_BODY_NAME.get(w))
+        for b in partners:  # with no subject written (a plan's 联合B、C开设…), no party is guessed
+            if subject is not None and subject.key != b.key:
+                _add(out, ctx, subject, "cooperatesWith", b, "cooperatesWith:联合…开设")
+    return out
+
+
 _TWO_DEEDS = re.compile(r"(?:并|，并|后)(?:" + _CUES.alternation("cofile", "cobuild") + ")")
 
 
