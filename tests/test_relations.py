@@ -1322,3 +1322,8 @@ def test_doing_something_jointly_with_a_partner():
     assert ("肇庆高新技术产业开发区", "cooperatesWith", "肇庆学院") in f
     f, _ = facts("三、保障措施。联合肇庆学院、华南理工大学开设订单班，三年培养人才500名。")
     assert not any(p == "cooperatesWith" for _s, p, _o in f)
+
+
+def test_a_numbered_task_names_no_chain_leader():
+    f, _ = facts("重点抓好以下工作：一是做强园区载体；二是深化链主带动，推动广东星河新材料有限公司二期项目年内开工。")
+    assert not any(p == "chainLeaderOf" for _s, p, _o in f)

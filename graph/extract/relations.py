@@ -2575,14 +2575,15 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     if after and (re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]) or not text[clause_start : cue.start()].strip("“”")):
         return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
-    if re.search(r"(?:作为|身为|是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
+    if re.search(r"(?:作为|身为|(?<![一二三四五六七八九十])是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
         r"^[，,]\s*(?:则是|就是|当属|是)", text[clause_end:]
     ):
         nxt = [m for m in firms if clause_end <= ctx.rel(m) <= clause_end + 5]
         if nxt:
             return nxt[:1]
     # a whole-sentence subject: A…，是…的链主企业 / A…，被…确定为…链主企业
-    if re.search(r"(?:是|成为|确定为|认定为|评为|列为)[^，,]*$", text[clause_start : cue.start()]):
+    # (一是/二是 number a list: 二是深化链主带动 names no leader)
+    if re.search(r"(?:(?<![一二三四五六七八九十])是|成为|确定为|认定为|评为|列为)[^，,]*$", text[clause_start : cue.start()]):
         firsts = [m for m in firms if ctx.rel(m) < clause_start and _is_topic_candidate(m, text, ctx.rel(m))]
         if firsts:
             return firsts[:1]
