@@ -1327,3 +1327,8 @@ def test_doing_something_jointly_with_a_partner():
 def test_a_numbered_task_names_no_chain_leader():
     f, _ = facts("重点抓好以下工作：一是做强园区载体；二是深化链主带动，推动广东星河新材料有限公司二期项目年内开工。")
     assert not any(p == "chainLeaderOf" for _s, p, _o in f)
+
+
+def test_a_chain_named_after_the_leader_in_unknown_words_is_not_guessed():
+    f, _ = facts("广东星河新材料有限公司作为肇庆高新区的龙头企业，牵引超白压延玻璃产业链发展。")
+    assert not any(p == "chainLeaderOf" for _s, p, _o in f)

@@ -1998,6 +1998,7 @@ def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # a chain named in words right before its leader: 光伏玻璃这条链，链主是A / 显示玻璃基板产业链的链主
+_CHAIN_AFTER = re.compile(r"(?:牵引|带动|引领|领跑)[\u4e00-\u9fff]{2,10}?(?:产业链|链)")
 _CHAIN_IN_WORDS = re.compile(r"(?:^|[：:，,；;。])(?![该本此这])[\u4e00-\u9fff]{2,10}?(?:这条|这一)?(?:产业链|链)[，,]?(?:的)?$")
 
 
@@ -2017,9 +2018,9 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             explicit = [doc.last_industry]  # 该产业链以A为链主 / 链主企业A… after 「X产业链由…担任链长」
         if not explicit and not text[: cue.start()].strip("“"):
             continue  # 链主企业A… opening a sentence with no chain named just before: no industry is guessed
-        in_words = _CHAIN_IN_WORDS.search(text[: cue.start()]) if not explicit else None
+        in_words = (_CHAIN_IN_WORDS.search(text[: cue.start()]) or _CHAIN_AFTER.search(text, cue.end())) if not explicit else None
         if in_words is not None and not any(m.cls == "Industry" and in_words.start() <= ctx.rel(m) < in_words.end() for m in ms):
-            continue  # 光伏玻璃这条链，链主是A: the chain is named, though not as a known industry; none is guessed
+            continue  # 光伏玻璃这条链，链主是A / 作为龙头企业，牵引工业机器人产业链发展: the chain is named, though not as a known industry; none is guessed
         for f in leaders:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
