@@ -1332,3 +1332,8 @@ def test_a_numbered_task_names_no_chain_leader():
 def test_a_chain_named_after_the_leader_in_unknown_words_is_not_guessed():
     f, _ = facts("广东星河新材料有限公司作为肇庆高新区的龙头企业，牵引超白压延玻璃产业链发展。")
     assert not any(p == "chainLeaderOf" for _s, p, _o in f)
+
+
+def test_the_place_of_a_signing_is_no_party():
+    f, _ = facts("肇庆高新区举行签约仪式。3月6日，肇庆高新技术产业开发区管理委员会与华南理工大学在园区综合服务中心签署战略合作协议。")
+    assert ("肇庆高新技术产业开发区管理委员会", "cooperatesWith", "华南理工大学") in f

@@ -1039,7 +1039,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if (cue.group() in ("合作", "联合研发", "合作研发", "共同研发") and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text) or _COFILE_AFTER.search(text))
                 and not _TWO_DEEDS.match(text, cue.end())):
             continue  # 合作共建 / 合作申报: the more specific relation says it (合作研发并共同申请 states both)
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
+        # A与B在P签署…: P after 在 is where they signed, not a party
+        parties = [m for m in actors if ctx.rel_end(m) <= cue.start() and not text[: ctx.rel(m)].endswith("在")]
+        pairs = _parties(ctx, parties, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
         if not pairs and right and cue.group() in ("携手", "联合"):
             left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
