@@ -1337,3 +1337,8 @@ def test_a_chain_named_after_the_leader_in_unknown_words_is_not_guessed():
 def test_the_place_of_a_signing_is_no_party():
     f, _ = facts("肇庆高新区举行签约仪式。3月6日，肇庆高新技术产业开发区管理委员会与华南理工大学在园区综合服务中心签署战略合作协议。")
     assert ("肇庆高新技术产业开发区管理委员会", "cooperatesWith", "华南理工大学") in f
+
+
+def test_an_honour_after_the_patents_clause_is_not_the_patents():
+    f, _ = facts("宁波海岳精密机械有限公司的发明专利“一种液压阀块的加工方法”获得中国专利优秀奖；公司自主研制的HY-300型液压伺服阀则入选浙江省首台（套）重大技术装备。")
+    assert ("一种液压阀块的加工方法", "receivedHonour", "浙江省首台（套）重大技术装备") not in f

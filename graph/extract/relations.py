@@ -2478,8 +2478,9 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
     ms = ctx.mentions
     before = text[: ctx.rel(h)]
     pats = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= ctx.rel(h)]
-    if pats and not [m for m in ms if m.cls in ACTORS and ctx.rel_end(pats[-1]) <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)]:
-        return pats[-1]
+    if pats and not [m for m in ms if m.cls in ACTORS | {"Product", "Platform"} and ctx.rel_end(pats[-1]) <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)] \
+            and not re.search(r"[；;]", text[ctx.rel_end(pats[-1]) : ctx.rel(h)]):
+        return pats[-1]  # (专利P获奖；公司研制的X入选H: X, named after the patent's clause, holds H)
     if re.search(r"该(?:专利|技术|发明)", before):
         return pats[-1] if pats else last_patent
     # X被科学技术部认定为H / X获评H / X，2024年获批H: the holder stands right before the award verb
