@@ -1342,3 +1342,9 @@ def test_the_place_of_a_signing_is_no_party():
 def test_an_honour_after_the_patents_clause_is_not_the_patents():
     f, _ = facts("宁波海岳精密机械有限公司的发明专利“一种液压阀块的加工方法”获得中国专利优秀奖；公司自主研制的HY-300型液压伺服阀则入选浙江省首台（套）重大技术装备。")
     assert ("一种液压阀块的加工方法", "receivedHonour", "浙江省首台（套）重大技术装备") not in f
+
+
+def test_a_team_leader_holds_the_talent_honour():
+    f, _ = facts("宁波海岳精密机械有限公司首席科学家、浙江大学教授张明远领衔的团队入选浙江省钱江产业领军人才工程。")
+    assert ("张明远", "receivedHonour", "浙江省钱江产业领军人才工程") in f
+    assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省钱江产业领军人才工程") not in f

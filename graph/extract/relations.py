@@ -2440,7 +2440,8 @@ def _clause_year(text: str, pos: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_PERSON_AWARDED = re.compile(r"(?:[（(][^）)]*[）)])?(?:也|还|曾|先后|已)?(?:荣获|获评|获得|入选|被评为|被授予)(?:了)?[“「]?$")
+# 张三（…）荣获H / 张三领衔的团队入选H (a talent programme names the team's leader)
+_PERSON_AWARDED = re.compile(r"(?:[（(][^）)]*[）)])?(?:(?:领衔|带领|牵头)的(?:科研|创新|研发)?团队)?(?:也|还|曾|先后|已)?(?:荣获|获评|获得|入选|被评为|被授予)(?:了)?[“「]?$")
 
 
 # 入选工业和信息化部…名单: a body right after the award verb names the list, it is not the holder
