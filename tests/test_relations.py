@@ -1348,3 +1348,8 @@ def test_a_team_leader_holds_the_talent_honour():
     f, _ = facts("宁波海岳精密机械有限公司首席科学家、浙江大学教授张明远领衔的团队入选浙江省钱江产业领军人才工程。")
     assert ("张明远", "receivedHonour", "浙江省钱江产业领军人才工程") in f
     assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省钱江产业领军人才工程") not in f
+
+
+def test_a_talent_title_is_never_an_organisations():
+    f, _ = facts("华南理工大学与广东星河新材料有限公司共建联合实验室。凭借多年积累，他先后入选国家“万人计划”科技创业领军人才。")
+    assert not any(p == "receivedHonour" and s in ("华南理工大学", "广东星河新材料有限公司") for s, p, _o in f)

@@ -1113,6 +1113,8 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             holder = doc.last_platform  # 孵化器2019年被认定为…；…被认定为…: the sentence speaks of the platform named before
         if holder is None:
             continue
+        if _PERSON_HONOUR.search(h.name) and holder.cls != "Person":
+            continue  # 入选国家“万人计划”领军人才: a talent title is a person's; an organisation guessed for it is wrong
         conferrer = _conferrer(ctx, h)
         if holder.cls == "GovernmentBody" and (holder.key == conferrer or _CONFERS.match(text, ctx.rel_end(holder))):
             continue  # 科技部认定/公布…: the body that confers an honour does not receive it
@@ -2449,6 +2451,8 @@ _AFTER_AWARD_VERB = re.compile(_CUES.alternation("honour") + r"了?(?:(?:19|20)\
 
 
 _THING_ANAPHOR = re.compile(r"(?:该|这一|此)(?:平台|中心|实验室|基地)$")
+# titles only a person holds (领军人才, 八桂学者, 大国工匠, 人才工程)
+_PERSON_HONOUR = re.compile(r"(?:人才|学者|专家|工匠|院士|人才工程|人才计划)$")
 # a sentence opening with a platform's bare head noun (孵化器2019年被认定为…) speaks of the platform named before
 _BARE_THING = re.compile(r"^(孵化器|众创空间|加速器|实验室|研究院|中心|平台|基地)(?![的和与、])")
 
