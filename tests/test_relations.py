@@ -1353,3 +1353,10 @@ def test_a_team_leader_holds_the_talent_honour():
 def test_a_talent_title_is_never_an_organisations():
     f, _ = facts("华南理工大学与广东星河新材料有限公司共建联合实验室。凭借多年积累，他先后入选国家“万人计划”科技创业领军人才。")
     assert not any(p == "receivedHonour" and s in ("华南理工大学", "广东星河新材料有限公司") for s, p, _o in f)
+
+
+def test_a_firm_in_a_sub_park_is_not_also_placed_by_membership_in_the_whole():
+    f, _ = facts("肇庆高新区下设星湖工业园和大旺产业园。广东星河新材料有限公司位于星湖工业园，是肇庆高新区新材料产业的骨干企业。")
+    assert ("星湖工业园", "partOf", "肇庆高新技术产业开发区") in f
+    assert ("广东星河新材料有限公司", "locatedIn", "星湖工业园") in f
+    assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f

@@ -2689,6 +2689,7 @@ def find_relations(
     out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
     out = _prefer_stated_host(out, mentions)
+    out = _prefer_inner_park(out)
     out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
     out = _product_honours(out, mentions)
     out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
@@ -2766,6 +2767,19 @@ def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[
     cls = {m.key: m.cls for m in mentions}
     return [r for r in rels if not (r.predicate == "receivedHonour" and cls.get(r.subject) in ACTORS and _PRODUCT_HONOUR.search(r.object))
             and not (r.predicate in ("locatedIn", "receivedHonour") and cls.get(r.subject) == "GovernmentBody")]
+
+
+def _prefer_inner_park(rels: list[Relation]) -> list[Relation]:
+    """A firm placed in a sub-park (X位于石湖片区) and also read as a member of the whole park (是园区…企业,
+    园区龙头企业X) is in the sub-park: the membership reading, naming only the whole, is dropped."""
+    parts = {(r.subject, r.object) for r in rels if r.predicate == "partOf"}
+    placed: dict[str, set[str]] = {}
+    for r in rels:
+        if r.predicate == "locatedIn":
+            placed.setdefault(r.subject, set()).add(r.object)
+    weak = {"locatedIn:是园区…企业"} | {"locatedIn:" + w for w in _CUES.words("chain-leader")}  # membership, not a site
+    return [r for r in rels if not (r.predicate == "locatedIn" and r.rule in weak
+                                    and any((q, r.object) in parts for q in placed.get(r.subject, ())))]
 
 
 def _prefer_stated_host(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
