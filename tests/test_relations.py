@@ -1360,3 +1360,8 @@ def test_a_firm_in_a_sub_park_is_not_also_placed_by_membership_in_the_whole():
     assert ("星湖工业园", "partOf", "肇庆高新技术产业开发区") in f
     assert ("广东星河新材料有限公司", "locatedIn", "星湖工业园") in f
     assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_bare_project_subject_is_the_project_just_named():
+    f, _ = facts("——广东星河新材料有限公司年产5万吨铝型材项目。项目总投资32亿元，在肇庆高新区东区新建熔铸车间。")
+    assert any(s.endswith("年产5万吨铝型材项目") and p == "locatedIn" and o == "肇庆高新技术产业开发区" for s, p, o in f)

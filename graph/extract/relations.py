@@ -106,7 +106,7 @@ _AWARDED_GAP = re.compile(
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
 _PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?" + _CUES.alternation("park-has"))
-_AT_PARK_ACT = re.compile(r"^(?:[一二三四五六七八九十\d]期)?(?:内|里)?" + _CUES.alternation("park-act"))  # 在P二期开工
+_AT_PARK_ACT = re.compile(r"^(?:[一二三四五六七八九十\d]期|[东西南北中]区|核心区)?(?:内|里)?" + _CUES.alternation("park-act"))  # 在P二期开工 / 在P东区新建
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
 # …投资建设X / 其投资的X / 公司(总)投资3.2亿元(建设)的X / X项目由A投资，
@@ -670,9 +670,14 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if (subj and ctx.topic is not None and ctx.topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(subj[-1]) : ctx.rel(p)])
                 and re.search(r"(?:是|系)[^，,；;]*$", text[: ctx.rel(subj[-1])])):
             subj = [ctx.topic]  # A是B的控股子公司，去年在园区追加投资: B only completes 是; the subject is A
+        if not [m for m in ms if m.cls == "Project"] and _BARE_PROJECT.match(text) and doc.last_project is not None:
+            subj = [doc.last_project]  # ——A公司X项目。项目总投资32亿元，在P东区新建…: the project just named
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
     return out
+
+
+_BARE_PROJECT = re.compile(r"^(?:该)?项目(?!名称|单位|建设地点)")
 
 
 @rule("sub-parks", needs=[has("Park")])
