@@ -1106,3 +1106,262 @@ def test_sentence_topics_are_reused_only_for_the_same_mentions():
     without_firm = [m for m in ms if m.cls != "Enterprise"]
     assert relations.sentence_topics(sents, without_firm) == relations._sentence_topics(sents, without_firm)
     assert relations.sentence_topics(sents, without_firm) != first
+
+
+def test_a_subsidiary_supplying_its_parent_has_it_as_customer():
+    f, _ = facts("宁波海岳精密机械有限公司去年设立了全资子公司宁波海岳铸造有限公司，它生产的铸件全部供给母公司。")
+    assert ("宁波海岳铸造有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
+    f, _ = facts("杭州东辰重工有限公司的全资子公司杭州东辰液压有限公司主要为母公司及浙江远航船舶有限公司配套生产液压件。")
+    assert ("杭州东辰液压有限公司", "hasCustomer", "杭州东辰重工有限公司") in f
+    assert ("杭州东辰液压有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
+    f, _ = facts("杭州东辰重工有限公司设立了全资子公司杭州东辰液压有限公司，归属于母公司股东的净利润增长8%。")
+    assert not any(p == "hasCustomer" for _s, p, _o in f)
+
+
+
+def test_a_project_undertaken_by_the_firm_ending_the_clause_before():
+    f, _ = facts("杭州东辰重工有限公司在园区设立的全资子公司杭州东辰液压有限公司，承担年产5万台液压泵项目，项目总投资3亿元。")
+    assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰液压有限公司") in f
+    assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰重工有限公司") not in f
+
+
+def test_a_project_built_by_the_firm_a_time_word_and_its_pronoun_name():
+    f, _ = facts("杭州东辰重工有限公司是园区龙头企业。今年该公司投资建设的年产5万台液压泵项目已开工。")
+    assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰重工有限公司") in f
+
+
+def test_firms_coordinated_through_their_products_both_enter_the_supply_chain():
+    f, _ = facts("宁波海岳精密机械有限公司的液压阀块、杭州东辰液压有限公司的齿轮泵均已进入浙江远航船舶有限公司供应链。")
+    assert ("宁波海岳精密机械有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
+    assert ("杭州东辰液压有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
+
+
+def test_supplies_after_a_comma_and_an_adverb():
+    f, _ = facts("杭州东辰液压有限公司是杭州东辰重工有限公司的控股子公司，主要产品是齿轮泵，稳定供货浙江远航船舶有限公司。")
+    assert ("杭州东辰液压有限公司", "hasCustomer", "浙江远航船舶有限公司") in f
+    assert ("杭州东辰重工有限公司", "hasCustomer", "浙江远航船舶有限公司") not in f
+
+
+def test_a_park_prefix_gives_way_to_the_firm_the_platform_is_built_in():
+    f, _ = facts("肇庆高新区今年新增研发平台5个。广东星河新材料有限公司建有肇庆高新区铝型材工程技术研究中心。")
+    assert ("广东星河新材料有限公司", "hostsPlatform", "肇庆高新区铝型材工程技术研究中心") in f
+    assert ("肇庆高新技术产业开发区", "hostsPlatform", "肇庆高新区铝型材工程技术研究中心") not in f
+    f, _ = facts("肇庆高新区今年新增研发平台5个。肇庆高新区铝型材工程技术研究中心已投入使用。")
+    assert ("肇庆高新技术产业开发区", "hostsPlatform", "肇庆高新区铝型材工程技术研究中心") in f
+
+
+def test_projects_all_in_the_park_and_a_park_firm_given_as_example():
+    f, _ = facts("肇庆高新区今年开工项目12个。广东星河新材料有限公司的年产5万吨铝型材项目已开工，广东华材科技有限公司的年产2万吨铜箔项目已签约。两个项目都在园区东区。")
+    assert ("年产5万吨铝型材项目", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("年产2万吨铜箔项目", "locatedIn", "肇庆高新技术产业开发区") in f
+    f, _ = facts("肇庆高新区新材料产业增长很快。新材料企业成长迅速，比如园区企业广东星河新材料有限公司的营收增长了三成。")
+    assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+
+
+def test_firms_visited_on_a_visit_to_the_park_are_in_it():
+    f, _ = facts("3月5日，市工业和信息化局局长带队到肇庆高新区调研，先后走访广东星河新材料有限公司、广东华材科技有限公司等企业，实地察看生产线。")
+    assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("广东华材科技有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    f, _ = facts("局长带队到肇庆高新区调研，随后赴广州开发区走访广东星河新材料有限公司。")
+    assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_chain_named_in_unknown_words_is_not_guessed_from_the_leader_name():
+    f, _ = facts("超白压延玻璃这条链，链主是安徽明光新材料股份有限公司。")
+    assert not any(p == "chainLeaderOf" for _s, p, _o in f)
+    f, _ = facts("安徽明光新材料股份有限公司是园区新材料产业链的链主企业。")
+    assert ("安徽明光新材料股份有限公司", "chainLeaderOf", "新材料") in f
+
+
+def test_a_parks_featured_industries_lead_it():
+    f, _ = facts("肇庆高新区的特色产业是新材料和生物医药。")
+    assert ("肇庆高新技术产业开发区", "leadingIndustry", "新材料") in f
+    assert ("肇庆高新技术产业开发区", "leadingIndustry", "生物医药") in f
+
+
+def test_a_product_bought_in_names_its_maker():
+    f, _ = facts("公司主要产品为液压阀块。控制芯片主要采购自江苏芯源微电子有限公司。")
+    assert ("江苏芯源微电子有限公司", "produces", "控制芯片") in f
+    f, _ = facts("公司主要原料工业级硫酸由江苏海澄化工有限公司长期供应。")
+    assert ("江苏海澄化工有限公司", "produces", "工业级硫酸") in f
+    f, _ = facts("江苏启明电子材料股份有限公司主要生产电子级硫酸，主要原料工业级硫酸由江苏海澄化工有限公司长期供应。")
+    assert ("江苏海澄化工有限公司", "produces", "工业级硫酸") in f
+    assert ("江苏启明电子材料股份有限公司", "produces", "工业级硫酸") not in f
+    f, _ = facts("公司主要产品为液压阀块。控制芯片由江苏芯源微电子有限公司负责检测。")
+    assert ("江苏芯源微电子有限公司", "produces", "控制芯片") not in f
+
+
+def test_the_subsidiary_a_firm_set_up_in_a_park_is_the_one_in_it():
+    f, _ = facts("杭州东辰重工有限公司在肇庆高新区设立的全资子公司杭州东辰液压有限公司已投产。")
+    assert ("杭州东辰液压有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("杭州东辰重工有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_platform_is_where_it_is_said_to_be():
+    f, _ = facts("肇庆星湖科技企业孵化器位于肇庆高新区，由肇庆星湖创业服务有限公司负责运营。")
+    assert ("肇庆星湖科技企业孵化器", "locatedIn", "肇庆高新技术产业开发区") in f
+    assert ("肇庆星湖创业服务有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_table_cell_may_hold_a_short_name():
+    f, _ = facts(
+        "浙江恒拓精密机械股份有限公司（以下简称“恒拓精密”）主要从事液压件研发。\n"
+        "公司拥有的部分发明专利如下：\n序号 专利名称 专利权人 取得方式\n"
+        "1 一种液压阀块的加工方法 恒拓精密、浙江大学 原始取得\n2 一种齿轮泵的降噪结构 恒拓精密 原始取得\n"
+    )
+    assert ("一种液压阀块的加工方法", "applicant", "浙江恒拓精密机械股份有限公司") in f
+    assert ("一种齿轮泵的降噪结构", "applicant", "浙江恒拓精密机械股份有限公司") in f
+    assert ("浙江恒拓精密机械股份有限公司", "coFiledPatentWith", "浙江大学") in f
+
+
+def test_a_firms_granted_patent_and_a_jointly_developed_one():
+    f, _ = facts("宁波海岳精密机械有限公司的“一种液压阀块的加工方法”获得授权。")
+    assert ("一种液压阀块的加工方法", "applicant", "宁波海岳精密机械有限公司") in f
+    f, _ = facts("宁波海岳精密机械有限公司发布新品；杭州东辰液压有限公司与浙江大学联合研发的“一种齿轮泵的降噪结构”获得授权。")
+    assert ("一种齿轮泵的降噪结构", "applicant", "宁波海岳精密机械有限公司") not in f
+
+
+def test_a_buyer_named_before_a_product_does_not_make_it():
+    f, _ = facts("江苏启明电子材料股份有限公司主要生产电子级硫酸。公司电子级硫酸为无锡华芯集成电路制造有限公司稳定供货；电子级氢氟酸已通过验证。")
+    assert ("无锡华芯集成电路制造有限公司", "produces", "电子级氢氟酸") not in f
+
+
+def test_a_person_holding_posts_in_the_company():
+    f, ex = facts("宁波海岳精密机械有限公司（以下简称“公司”）主营液压阀块。公司核心技术人员为张明远、李文静。张明远系公司创始人，现任公司董事长、总经理；李文静现任公司研发总监。")
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("张明远", "宁波海岳精密机械有限公司", "董事长") in roles
+    assert ("张明远", "宁波海岳精密机械有限公司", "总经理") in roles
+    assert ("李文静", "宁波海岳精密机械有限公司", "研发总监") in roles
+
+
+def test_a_sentence_opening_with_a_platforms_head_noun_speaks_of_that_platform():
+    f, _ = facts("肇庆星湖科技企业孵化器位于肇庆高新区，由肇庆星湖创业服务有限公司负责运营。运营公司成立于2016年，现有专职人员26人。"
+                 "孵化器2019年被认定为省级科技企业孵化器；2024年被认定为国家级科技企业孵化器。")
+    assert ("肇庆星湖科技企业孵化器", "receivedHonour", "省级科技企业孵化器") in f
+    assert ("肇庆星湖科技企业孵化器", "receivedHonour", "国家级科技企业孵化器") in f
+    assert ("肇庆星湖创业服务有限公司", "receivedHonour", "国家级科技企业孵化器") not in f
+
+
+def test_company_in_a_companys_own_report_is_the_issuer():
+    f, _ = facts(
+        "浙江恒拓精密机械股份有限公司招股说明书\n浙江恒拓精密机械股份有限公司主要从事液压件研发。\n"
+        "公司全资子公司嘉兴恒拓铸造有限公司位于嘉兴秀湖工业园，主要负责铸件生产。\n"
+        "嘉兴恒拓铸造有限公司拥有专利12项。其中，第1项专利系公司与浙江大学合作研发并共同申请，双方约定共有专利权。\n"
+    )
+    assert ("浙江恒拓精密机械股份有限公司", "coFiledPatentWith", "浙江大学") in f
+    assert ("嘉兴恒拓铸造有限公司", "coFiledPatentWith", "浙江大学") not in f
+
+
+def test_a_plan_backing_a_firms_build_names_the_undertaker():
+    f, _ = facts("杭州东辰重工有限公司是园区龙头企业。支持杭州东辰重工有限公司加快建设年产5万台液压泵项目，力争2027年投产。")
+    assert ("年产5万台液压泵项目", "undertakenBy", "杭州东辰重工有限公司") in f
+
+
+def test_supplying_a_leading_firm_of_the_park():
+    f, _ = facts("宁波海岳铸造有限公司主要生产铸件，产品将配套园区龙头企业宁波海岳精密机械有限公司。")
+    assert ("宁波海岳铸造有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
+    f, _ = facts("宁波海岳铸造有限公司是园区汽车零部件配套的骨干企业。")
+    assert not any(p == "hasCustomer" for _s, p, _o in f)
+
+
+def test_parts_named_after_the_parks_layout():
+    f, _ = facts("肇庆高新区形成“一区两园”发展格局，星湖工业园主攻新材料，大旺产业园重点发展装备制造。")
+    assert ("星湖工业园", "partOf", "肇庆高新技术产业开发区") in f
+    assert ("大旺产业园", "partOf", "肇庆高新技术产业开发区") in f
+
+
+def test_each_part_leads_the_industry_its_own_clause_names():
+    f, _ = facts("肇庆高新区形成“一区两园”发展格局，星湖工业园主攻新材料，大旺产业园重点发展装备制造。")
+    assert ("星湖工业园", "leadingIndustry", "新材料") in f
+    assert ("大旺产业园", "leadingIndustry", "装备制造") in f
+    assert ("星湖工业园", "leadingIndustry", "装备制造") not in f
+
+
+def test_a_platform_unveiled_at_a_firm_is_the_firms():
+    f, _ = facts("10月17日，广东省铝型材工程技术研究中心在广东星河新材料有限公司揭牌。")
+    assert ("广东星河新材料有限公司", "hostsPlatform", "广东省铝型材工程技术研究中心") in f
+    f, _ = facts("10月17日，广东省铝型材工程技术研究中心在肇庆高新区揭牌。")
+    assert not any(p == "hostsPlatform" for _s, p, _o in f)
+
+
+def test_council_posts_of_an_alliance_named_before():
+    f, ex = facts("肇庆铝型材产业技术创新联盟今日成立。广东星河新材料有限公司董事长张明远任联盟首届理事长，广东星河新材料有限公司副总经理李文静任秘书长。")
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("张明远", "肇庆铝型材产业技术创新联盟", "理事长") in roles
+    assert ("李文静", "肇庆铝型材产业技术创新联盟", "秘书长") in roles
+    f, ex = facts("肇庆铝型材产业技术创新联盟今日成立。张明远任肇庆市机械行业协会秘书长。")
+    assert not any(r.predicate == "affiliatedWith" and r.object == "肇庆铝型材产业技术创新联盟" for r in ex.relations)
+
+
+def test_an_alliance_secretariat_seated_in_a_committee():
+    f, _ = facts("肇庆铝型材产业技术创新联盟今日成立。联盟秘书处设在肇庆高新技术产业开发区管理委员会。")
+    assert ("肇庆高新技术产业开发区管理委员会", "hostsPlatform", "肇庆铝型材产业技术创新联盟") in f
+
+
+def test_the_lead_unit_of_an_alliance_hosts_it():
+    f, _ = facts("肇庆铝型材产业技术创新联盟由广东星河新材料有限公司（简称“星河新材”）牵头，联合华南理工大学共同发起成立。")
+    assert ("广东星河新材料有限公司", "hostsPlatform", "肇庆铝型材产业技术创新联盟") in f
+    assert ("华南理工大学", "hostsPlatform", "肇庆铝型材产业技术创新联盟") not in f
+
+
+def test_products_put_to_use_in_bulk_by_a_buyer():
+    f, _ = facts("宁波海岳铸造有限公司主要生产铸件，其铸件已批量用于宁波海岳精密机械有限公司的液压阀块。")
+    assert ("宁波海岳铸造有限公司", "hasCustomer", "宁波海岳精密机械有限公司") in f
+
+
+def test_developed_together_and_then_filed_together_states_both():
+    f, _ = facts("杭州东辰液压有限公司与浙江大学合作研发并共同申请了“一种齿轮泵的降噪结构”。")
+    assert ("杭州东辰液压有限公司", "cooperatesWith", "浙江大学") in f
+    assert ("杭州东辰液压有限公司", "coFiledPatentWith", "浙江大学") in f
+    f, _ = facts("杭州东辰液压有限公司与浙江大学合作申报了“一种齿轮泵的降噪结构”。")
+    assert ("杭州东辰液压有限公司", "cooperatesWith", "浙江大学") not in f
+
+
+def test_doing_something_jointly_with_a_partner():
+    f, _ = facts("肇庆高新区今年引进项目12个。园区联合肇庆学院开设“智能制造订单班”，首期招收学员80名。")
+    assert ("肇庆高新技术产业开发区", "cooperatesWith", "肇庆学院") in f
+    f, _ = facts("三、保障措施。联合肇庆学院、华南理工大学开设订单班，三年培养人才500名。")
+    assert not any(p == "cooperatesWith" for _s, p, _o in f)
+
+
+def test_a_numbered_task_names_no_chain_leader():
+    f, _ = facts("重点抓好以下工作：一是做强园区载体；二是深化链主带动，推动广东星河新材料有限公司二期项目年内开工。")
+    assert not any(p == "chainLeaderOf" for _s, p, _o in f)
+
+
+def test_a_chain_named_after_the_leader_in_unknown_words_is_not_guessed():
+    f, _ = facts("广东星河新材料有限公司作为肇庆高新区的龙头企业，牵引超白压延玻璃产业链发展。")
+    assert not any(p == "chainLeaderOf" for _s, p, _o in f)
+
+
+def test_the_place_of_a_signing_is_no_party():
+    f, _ = facts("肇庆高新区举行签约仪式。3月6日，肇庆高新技术产业开发区管理委员会与华南理工大学在园区综合服务中心签署战略合作协议。")
+    assert ("肇庆高新技术产业开发区管理委员会", "cooperatesWith", "华南理工大学") in f
+
+
+def test_an_honour_after_the_patents_clause_is_not_the_patents():
+    f, _ = facts("宁波海岳精密机械有限公司的发明专利“一种液压阀块的加工方法”获得中国专利优秀奖；公司自主研制的HY-300型液压伺服阀则入选浙江省首台（套）重大技术装备。")
+    assert ("一种液压阀块的加工方法", "receivedHonour", "浙江省首台（套）重大技术装备") not in f
+
+
+def test_a_team_leader_holds_the_talent_honour():
+    f, _ = facts("宁波海岳精密机械有限公司首席科学家、浙江大学教授张明远领衔的团队入选浙江省钱江产业领军人才工程。")
+    assert ("张明远", "receivedHonour", "浙江省钱江产业领军人才工程") in f
+    assert ("宁波海岳精密机械有限公司", "receivedHonour", "浙江省钱江产业领军人才工程") not in f
+
+
+def test_a_talent_title_is_never_an_organisations():
+    f, _ = facts("华南理工大学与广东星河新材料有限公司共建联合实验室。凭借多年积累，他先后入选国家“万人计划”科技创业领军人才。")
+    assert not any(p == "receivedHonour" and s in ("华南理工大学", "广东星河新材料有限公司") for s, p, _o in f)
+
+
+def test_a_firm_in_a_sub_park_is_not_also_placed_by_membership_in_the_whole():
+    f, _ = facts("肇庆高新区下设星湖工业园和大旺产业园。广东星河新材料有限公司位于星湖工业园，是肇庆高新区新材料产业的骨干企业。")
+    assert ("星湖工业园", "partOf", "肇庆高新技术产业开发区") in f
+    assert ("广东星河新材料有限公司", "locatedIn", "星湖工业园") in f
+    assert ("广东星河新材料有限公司", "locatedIn", "肇庆高新技术产业开发区") not in f
+
+
+def test_a_bare_project_subject_is_the_project_just_named():
+    f, _ = facts("——广东星河新材料有限公司年产5万吨铝型材项目。项目总投资32亿元，在肇庆高新区东区新建熔铸车间。")
+    assert any(s.endswith("年产5万吨铝型材项目") and p == "locatedIn" and o == "肇庆高新技术产业开发区" for s, p, o in f)

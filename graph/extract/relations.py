@@ -106,7 +106,7 @@ _AWARDED_GAP = re.compile(
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
 _PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?" + _CUES.alternation("park-has"))
-_AT_PARK_ACT = re.compile(r"^(?:[一二三四五六七八九十\d]期)?(?:内|里)?" + _CUES.alternation("park-act"))  # 在P二期开工
+_AT_PARK_ACT = re.compile(r"^(?:[一二三四五六七八九十\d]期|[东西南北中]区|核心区)?(?:内|里)?" + _CUES.alternation("park-act"))  # 在P二期开工 / 在P东区新建
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
 # …投资建设X / 其投资的X / 公司(总)投资3.2亿元(建设)的X / X项目由A投资，
@@ -115,8 +115,9 @@ _UNDERTAKE_CUE = re.compile(
 )
 _HONOUR_LISTED = re.compile(_CUES.alternation("honour-listed") + r"[^。；]{0,12}?" + _CUES.alternation("list-intro") + r"[：:]?")
 _HOST_BASIS = re.compile(_CUES.alternation("host-basis") + r"([^，。；]{2,30}?)" + _CUES.alternation("founding"))
-# 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue
-_SEATED_AT = re.compile(r"(?:实验室|中心|平台|研究院|工作站)(?:就|将|则|也)?" + _CUES.alternation("host-seat") + r"([^，。；]{2,20})")
+# 实验室(就)设在公司研发中心: the platform sits on the premises of the firm named after the cue;
+# 联盟秘书处设在P管委会: a secretariat may sit in a park's committee
+_SEATED_AT = re.compile(r"(?:实验室|中心|平台|研究院|工作站|(秘书处))(?:就|将|则|也)?" + _CUES.alternation("host-seat") + r"([^，。；]{2,20})")
 _OPERATED_BY = re.compile(r"由([^，。；]{2,40}?)(?:负责)?" + _CUES.alternation("operated"))
 # a sentence about the park already named (该园区以…为主导产业，下辖…)
 _PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|该区|园区|全区)(?!内|企业)")
@@ -437,7 +438,7 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             nxt = [m for m in nxt if ctx.rel(m) - ctx.rel_end(chain[-1]) - (sub_area.end() if sub_area else 0) <= 2]
             located = max(nxt, key=lambda m: m.end - m.start) if nxt else None
         if located is None:
-            before = [m for m in ms if m.cls in ORG | {"Project"} and m.end - s.start <= cue.start()]
+            before = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and m.end - s.start <= cue.start()]  # X孵化器位于P
             located = before[-1] if before else topic
             if before and topic is not None and topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(before[-1]) : cue.start()]):
                 # A是B的控股子公司，去年落户园区: the clause's subject is the sentence's, not the firm named last
@@ -489,7 +490,7 @@ def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # 三个项目…均将落地P / 上述两个项目均选址P: the projects just listed are all in P
-_PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?$")
+_PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?|在)$")  # 两个项目都在园区北区
 
 
 @rule("projects-all-at", needs=[word("个项目"), has("Park")])
@@ -590,12 +591,12 @@ def park_member(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
+_INSIDE_FIRM = re.compile(r"(?:^|[，,；;。：:])(?:比如|例如|譬如|像)?(?:该园区|园区内?|园内|区内)(?:的)?(?:重点|龙头|骨干|规上|入驻)?(?:企业|公司)$")
 
 
 @rule("park-firm", needs=[has("Enterprise")])
 def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
-    """园内企业X / 园区企业X with no park named: X is in the park the text speaks of."""
+    """园内企业X / (比如)园区企业X with no park named: X is in the park the text speaks of."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for m in [m for m in ms if m.cls == "Enterprise"]:
@@ -607,7 +608,34 @@ def park_firm(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:成立|设立)?(?:了)?(?:一家)?(?:全资|控股)?子公司")  # 注册成立全资子公司B
+_GO_TO = re.compile(r"(?:到|赴|深入|来到|走进)$")
+_VISIT = _CUES.pattern("visit")
+_VISITED_LIST = re.compile(r"(?:先后|相继|分别|实地|重点)*" + _CUES.alternation("visit") + r"(?:了)?$")
+
+
+@rule("visited-firms", needs=[cue_family("visit"), has("Park"), has("Enterprise")])
+def visited_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """到P调研，先后走访A、B、C三家企业: the firms a visit to the park calls on are in the park."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for p in [m for m in ms if m.cls == "Park"]:
+        if not _GO_TO.search(text[: ctx.rel(p)]) or not _VISIT.match(text, ctx.rel_end(p)):
+            continue
+        later = [m for m in ms if ctx.rel(m) >= ctx.rel_end(p)]
+        for i, m in enumerate(later):
+            if m.cls == "Park":
+                break  # another park: the visit went on elsewhere
+            if m.cls == "Enterprise" and _VISITED_LIST.search(text, ctx.rel_end(later[i - 1]) if i else ctx.rel_end(p), ctx.rel(m)):
+                stop = re.compile(r"[，,；;。]").search(text, ctx.rel(m))
+                end = stop.start() if stop else len(text)  # the list runs to the clause's end (A、B、C 3家企业)
+                for f in later[i:]:
+                    if f.cls == "Enterprise" and ctx.rel_end(f) <= end:
+                        _add(out, ctx, f, "locatedIn", p, "locatedIn:到P走访")
+                break
+    return out
+
+
+_NEW_CHILD = re.compile(r"(?<=设立|成立|注册|组建)(?:成立|设立)?(?:了|的)?(?:一家)?(?:全资|控股)?子公司")  # 注册成立全资子公司B / 在P设立的全资子公司B
 
 
 @rule("located-at", needs=[has("Park")])
@@ -642,9 +670,14 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if (subj and ctx.topic is not None and ctx.topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(subj[-1]) : ctx.rel(p)])
                 and re.search(r"(?:是|系)[^，,；;]*$", text[: ctx.rel(subj[-1])])):
             subj = [ctx.topic]  # A是B的控股子公司，去年在园区追加投资: B only completes 是; the subject is A
+        if not [m for m in ms if m.cls == "Project"] and _BARE_PROJECT.match(text) and doc.last_project is not None:
+            subj = [doc.last_project]  # ——A公司X项目。项目总投资32亿元，在P东区新建…: the project just named
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
     return out
+
+
+_BARE_PROJECT = re.compile(r"^(?:该)?项目(?!名称|单位|建设地点)")
 
 
 @rule("sub-parks", needs=[has("Park")])
@@ -680,6 +713,12 @@ def _topic_firm(ctx: _Ctx) -> Mention | None:
     return ctx.topic if ctx.topic is not None and ctx.topic.cls in ORG else None
 
 
+_TIME_WORD = r"(?:今年|去年|年内|目前|近年来|(?:19|20)\d{2}年)?"
+_SELF_DOER = re.compile(_TIME_WORD + r"(?:其|该公司|公司|该企业|企业|该集团)(?:已|还|正在|所)?")
+# a clause with no subject of its own: only adverbs (已|将|还) or 由其 before the cue
+_BARE_PREDICATE = re.compile(r"(?:并|还|也|将|已|同时|主要|具体|正|正在)*(?:由其)?(?:具体|主要)?")
+
+
 @rule("undertaken-by", needs=[any_of(cue_family("undertake"), word("投资"))])
 def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """由A投资建设 / A牵头承担“X”项目 / 后者将…投资建设X: the project's undertaker."""
@@ -710,10 +749,33 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if re.search(r"后者", text[clause_start : cue.start()]):
             prior_orgs = [m for m in ms if m.cls in ORG and ctx.rel_end(m) <= clause_start]
             doers = prior_orgs[-1:]
-        if not doers and re.fullmatch(r"(?:其|该公司|公司|该企业|企业|该集团)(?:已|还|正在|所)?", text[clause_start : cue.start()]) and _topic_firm(ctx):
-            doers = [_topic_firm(ctx)]  # 其投资建设的X项目: the firm the sentence is about
+        if not doers and _SELF_DOER.fullmatch(text[clause_start : cue.start()]) and _topic_firm(ctx):
+            doers = [_topic_firm(ctx)]  # (今年)其投资建设的X项目: the firm the sentence is about
+        if not doers and clause_start > 0 and _BARE_PREDICATE.fullmatch(text[clause_start : cue.start()]):
+            # …设立的全资子公司B，承担X项目 / …子公司B，由其负责X项目的建设: the clause goes on from the firm ending the one before
+            named = [m for m in ms if m.cls in ORG and ctx.rel_end(m) == clause_start - 1]
+            doers = named[-1:]
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
+    return out
+
+
+# a plan backing a firm's build: 支持A建设X项目 / 推动A加快实施X项目 — A builds X
+_BACKED_BUILD = re.compile(r"(?:加快|尽快|全力)?(?:建设|实施|新建|扩建|投资建设)$")
+
+
+@rule("backed-builder", needs=[cue_family("policy-support"), has("Project")])
+def backed_builder(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """支持/推动/鼓励A(加快)建设X项目: the firm the plan backs undertakes the project."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for proj in [m for m in ms if m.cls == "Project"]:
+        verb = _BACKED_BUILD.search(text, 0, ctx.rel(proj))
+        if verb is None:
+            continue
+        firms = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel_end(m) == verb.start()]
+        if firms and re.search(_CUES.alternation("policy-support") + "$", text[: ctx.rel(firms[0])]):
+            _add(out, ctx, proj, "undertakenBy", firms[0], "undertakenBy:支持A建设X")
     return out
 
 
@@ -890,13 +952,19 @@ def co_owned_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# A的“P”获得授权: the firm whose patent was granted applied for it
+_OWNED_PATENT = re.compile(r"的(?:发明专利)?[“「]$")
+_PATENT_GRANTED = re.compile(r"[”」]?(?:[^，。；;]{0,12}?)(?:获得|获)(?:国家知识产权局)?(?:发明专利)?授权")
+
+
 @rule("patent-applicant", needs=[has("Patent")])
 def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """(由A)申请的“P”: one applicant."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for pat in [m for m in ms if m.cls == "Patent"]:
-        alone = re.search(r"(?:由([^，。；]{0,30}?))?(?:独立|自主|单独)?(?:申请|申报|研发|研制)的(?:发明)?(?:专利)?[“「]?$", text[: ctx.rel(pat)])
+        # (联合研发的P names two applicants: rule co-filed-patent)
+        alone = re.search(r"(?:由([^，。；]{0,30}?))?(?:独立|自主|单独)?(?<!联合)(?<!共同)(?<!合作)(?:申请|申报|研发|研制)的(?:发明)?(?:专利)?[“「]?$", text[: ctx.rel(pat)])
         clause_start = max(text.rfind(c, 0, ctx.rel(pat)) for c in "；;。") + 1  # 共同申请的P1…；公司独立申请的P2: P2 has one applicant
         if alone and not _COFILE_CUE.search(text, clause_start, ctx.rel(pat)):
             filers = [m for m in ms if m.cls in ORG and alone.start(1) >= 0 and alone.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= alone.end(1)] if alone.group(1) else []
@@ -905,6 +973,11 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             filer = filers[0] if filers else (topic if topic is not None and topic.cls in ORG else None)
             if filer is not None:
                 _add(out, ctx, pat, "applicant", filer, "applicant:申请的")
+        owned = _OWNED_PATENT.search(text, 0, ctx.rel(pat))
+        if owned and _PATENT_GRANTED.match(text, ctx.rel_end(pat)):
+            owners = [m for m in ms if m.cls in ORG and ctx.rel_end(m) == owned.start()]
+            if owners:
+                _add(out, ctx, pat, "applicant", owners[0], "applicant:A的P获得授权")
     return out
 
 
@@ -968,9 +1041,12 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     actors = _actors(ctx)
     for cue in _COOP_CUE.finditer(text):
-        if cue.group() in ("合作", "联合研发", "合作研发", "共同研发") and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text) or _COFILE_AFTER.search(text)):
-            continue  # 合作共建 / 合作申报: the more specific relation says it
-        pairs = _parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc) or _both_sides(ctx, doc, cue.start())
+        if (cue.group() in ("合作", "联合研发", "合作研发", "共同研发") and (_COBUILD_CUE.search(text) or _COFILE_CUE.search(text) or _COFILE_AFTER.search(text))
+                and not _TWO_DEEDS.match(text, cue.end())):
+            continue  # 合作共建 / 合作申报: the more specific relation says it (合作研发并共同申请 states both)
+        # A与B在P签署…: P after 在 is where they signed, not a party
+        parties = [m for m in actors if ctx.rel_end(m) <= cue.start() and not text[: ctx.rel(m)].endswith("在")]
+        pairs = _parties(ctx, parties, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
         if not pairs and right and cue.group() in ("携手", "联合"):
             left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
@@ -986,6 +1062,38 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for x, y in pairs:
             _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
     return out
+
+
+# A联合B开设/举办/开展…: doing something together (not founding a platform: rule co-built-platform)
+_JOINED_DEED = re.compile(r"(?:共同)?(?:开设|举办|开展|培养|组织|承办|主办)")
+
+
+@rule("joined-deed", needs=[word("联合"), has(*ORG)])
+def joined_deed(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """园区联合B开设订单班 / A联合B举办对接会: the subject (or the park 园区 stands for) cooperates with B."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in re.finditer("联合", text):
+        partners = [m for m in ms if m.cls in ORG and ctx.rel(m) == cue.end()]
+        if not partners:
+            continue
+        partners = _coordinated_right(ctx, [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()])
+        if not _JOINED_DEED.match(text, ctx.rel_end(partners[-1])):
+            continue
+        clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
+        subj = [m for m in _actors(ctx) if clause_start <= ctx.rel(m) and ctx.rel_end(m) <= cue.start()]
+        self_word = _SELF_SUBJECT.search(text, 0, cue.start())
+        subject = subj[0] if subj else None
+        if subject is None and self_word is not None and self_word.start(1) >= clause_start:
+            w = self_word.group(1)  # 园区联合B…: the park the text speaks for
+            subject = _self_party(ctx, doc, _SELF_CLASSES[w], partners, _SELF_BODY_NAME.get(w))
+        for b in partners:  # with no subject written (a plan's 联合B、C开设…), no party is guessed
+            if subject is not None and subject.key != b.key:
+                _add(out, ctx, subject, "cooperatesWith", b, "cooperatesWith:联合…开设")
+    return out
+
+
+_TWO_DEEDS = re.compile(r"(?:并|，并|后)(?:" + _CUES.alternation("cofile", "cobuild") + ")")
 
 
 _HONOUR_UNMET = re.compile(_CUES.alternation("honour-unmet") + r"[^，,；;。]{0,8}?" + _CUES.alternation("honour") + r"[^，,；;。]{0,16}$")
@@ -1004,8 +1112,14 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
             continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
         holder = _named_holder(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
+        thing = _BARE_THING.match(text)
+        if (thing and doc.last_platform is not None and doc.last_platform.name.endswith(thing.group(1))
+                and (holder is None or (holder.cls != "Platform" and holder.sentence != ctx.sentence.index))):
+            holder = doc.last_platform  # 孵化器2019年被认定为…；…被认定为…: the sentence speaks of the platform named before
         if holder is None:
             continue
+        if _PERSON_HONOUR.search(h.name) and holder.cls != "Person":
+            continue  # 入选国家“万人计划”领军人才: a talent title is a person's; an organisation guessed for it is wrong
         conferrer = _conferrer(ctx, h)
         if holder.cls == "GovernmentBody" and (holder.key == conferrer or _CONFERS.match(text, ctx.rel_end(holder))):
             continue  # 科技部认定/公布…: the body that confers an honour does not receive it
@@ -1057,7 +1171,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             owner_m = next((m for m in ms if m.name == owner), None)
             if owner_m is not None and owner_m.cls in ACTORS - {"GovernmentBody"}:
                 _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
-                continue
+                if owner_m.cls != "Park":
+                    continue  # a park's prefix may only name the level: A建有园区X中心 is still read below
         if org_names is None:
             # names written out (园区综合服务中心 is not owned by whichever park 园区 stood for)
             org_names = sorted({m.name: m for m in doc.all_mentions if m.cls in ACTORS and not m.rule.startswith("anaphor")}.values(),
@@ -1065,7 +1180,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
         if owner_named:
             _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
-            continue
+            if owner_named[0].cls != "Park":
+                continue
         before = text[: ctx.rel(p)]
         if resp and any(r.object == p.key and r.rule == "hostsPlatform:分别" for r in out):
             continue
@@ -1092,9 +1208,18 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             _add(out, ctx, hosts[0], "hostsPlatform", plats[-1], "hostsPlatform:依托")
     for seat in _SEATED_AT.finditer(text):
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= seat.start()]
-        host = _seat_holder(ctx, seat.group(1), seat.start())
+        host = _seat_holder(ctx, seat.group(2), seat.start(), bodies=seat.group(1) is not None)
+        head = re.search("(" + _PLATFORM_HEAD + ")$", text[: seat.start()]) if seat.group(1) and not plats else None
+        if head is not None:  # 联盟秘书处设在…: the alliance named before
+            plats = [m for m in [_directed_platform(ctx, doc, head.group(1), head.start())] if m is not None]
         if plats and host is not None:
             _add(out, ctx, host, "hostsPlatform", plats[-1], "hostsPlatform:设在")
+    for p in [m for m in ms if m.cls == "Platform" and text.startswith("由", ctx.rel_end(m))]:
+        # 联盟由A（简称…）牵头，联合B、C共同发起成立: the lead unit hosts it, the others co-build it
+        # (like 由…运营, an explicit host even of a joint platform)
+        lead = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) == ctx.rel_end(p) + 1]
+        if lead and _LEADS.match(text, ctx.rel_end(lead[0])):
+            _add(out, ctx, lead[0], "hostsPlatform", p, "hostsPlatform:由A牵头")
     for op in _OPERATED_BY.finditer(text):
         operators = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and op.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= op.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= op.start()]
@@ -1103,11 +1228,34 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-def _seat_holder(ctx: _Ctx, place: str, before: int) -> Mention | None:
+# X中心在A揭牌: a platform unveiled on a firm's (or a university's) premises is that body's
+_UNVEILED_AT = re.compile(r"(?:正式|当天|近日|日前)?在$")
+_UNVEILED = re.compile(r"(?:正式)?(?:揭牌|挂牌)")
+
+
+@rule("platform-unveiled-at", needs=[word("揭牌", "挂牌"), has("Platform")])
+def platform_unveiled_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X中心在A揭牌 (A an organisation, not a park): A hosts X."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for p in [m for m in ms if m.cls == "Platform"]:
+        hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) > ctx.rel_end(p)
+                 and _UNVEILED_AT.fullmatch(text, ctx.rel_end(p), ctx.rel(m)) and _UNVEILED.match(text, ctx.rel_end(m))]
+        if hosts:
+            _add(out, ctx, hosts[0], "hostsPlatform", p, "hostsPlatform:在A揭牌")
+    return out
+
+
+_LEADS = re.compile(r"(?:[（(][^）)]{0,30}[）)])?(?:牵头|领衔)")
+
+
+def _seat_holder(ctx: _Ctx, place: str, before: int, bodies: bool = False) -> Mention | None:
     """Whose premises 设在 names: 公司/企业 is the sentence's firm; a short name (绛能新材研发中心)
-    is the firm named earlier in the sentence whose full name holds its first two characters."""
+    is the firm named earlier in the sentence whose full name holds its first two characters; a
+    secretariat (``bodies``) may sit in a government body (联盟秘书处设在P管委会)."""
     firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= before]
-    named = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) >= before and place.startswith(m.name)]
+    kinds = ORG if bodies else ORG - {"GovernmentBody"}
+    named = sorted((m for m in ctx.mentions if m.cls in kinds and ctx.rel(m) >= before and place.startswith(m.name)), key=lambda m: -len(m.name))
     if named:
         return named[0]
     if re.match(r"(?:该|本)?(?:公司|企业)", place):
@@ -1146,13 +1294,16 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则)(?:批量|长期|稳定|主要|大量)?|^|[，,])(?:供应|供货|配套)$")
+# …，稳定供货B / 产品将配套园区龙头企业B (a status word makes 配套 a verb: …配套的骨干企业 is no buyer)
+_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])(?:批量|长期|稳定|主要|大量)?|^)(?:供应|供货|配套)"
+                       r"(?:(?:园区|区内|本地)?(?:龙头|骨干|链主|重点)企业)?$"
+                       r"|批量(?:应)?用于$")  # 其系泊链已批量用于B承建的平台: B buys them
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
 
 
-@rule("supplies-named", needs=[word("供应", "供货", "配套"), has(*ORG - {"GovernmentBody"})])
+@rule("supplies-named", needs=[word("供应", "供货", "配套", "用于"), has(*ORG - {"GovernmentBody"})])
 def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """产品(已批量)供应A、B等…: the named buyers, short names included, are the seller's customers."""
     out: list[Relation] = []
@@ -1342,6 +1493,38 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 母公司 stands for the parent of the subsidiary the sentence names; a supply verb around it makes the
+# child the seller: 设立了全资子公司B，它…全部供给母公司 / 全资子公司B…为母公司配套开发… / 已向母公司及C批量供货
+_TO_PARENT = re.compile(
+    r"(?:" + _CUES.alternation("customer", "supply-to") + r")(" + _CUES.alternation("parent-word") + r")"
+    r"|(?:为|向|对)(" + _CUES.alternation("parent-word") + r")((?:及|和|与|、)[^，。；;]{2,40}?)?(?:专门)?" + _ADVERBS + _CUES.alternation("serve")
+)
+
+
+@rule("sells-to-parent", needs=[cue_family("parent-word"), cue_family("subsidiary"), has("Enterprise")])
+def sells_to_parent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A subsidiary named in the sentence supplies 母公司 (its parent, named in the same sentence or the report's
+    issuer): the child hasCustomer the parent, and any buyer named beside 母公司 (向母公司及C供货)."""
+    out: list[Relation] = []
+    cue = _TO_PARENT.search(ctx.sentence.text)
+    if cue is None:
+        return out
+    links = [r for r in subsidiary(ctx, doc) + issuer_subsidiary(ctx, doc) if r.predicate == "subsidiaryOf"]
+    if len({r.object for r in links}) != 1:
+        return out  # 母公司 must name one parent
+    by_key = {m.key: m for m in doc.all_mentions} | {m.key: m for m in ctx.mentions}
+    child, parent = by_key.get(links[0].subject), by_key.get(links[0].object)
+    if child is None or parent is None or ctx.rel(child) > cue.start():
+        return out
+    _add(out, ctx, child, "hasCustomer", parent, "hasCustomer:供给母公司")
+    if cue.group(3):
+        a = cue.start(3)
+        for m in ctx.mentions:
+            if m.cls in ORG - {"GovernmentBody"} and a <= ctx.rel(m) and ctx.rel_end(m) <= cue.end(3):
+                _add(out, ctx, child, "hasCustomer", m, "hasCustomer:供给母公司")
+    return out
+
+
 # （X，）系公司全资子公司 / 公司持股65%的控股子公司，…: in a company's own report, a subsidiary of the issuer
 _ISSUER_CHILD = re.compile(r"(?:^|[，,])(?:系|是|为)?(?:本)?公司(?:持股[\d.]+%的|的)?" + _CUES.alternation("subsidiary") + r"(?=[，,。；;]|$)")
 
@@ -1417,6 +1600,31 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 张三现任公司董事长、总经理 (in a company's own report, 公司 is the issuer); 张三系公司创始人，现任…: the clause's person
+_HOLDS_POST = re.compile(_CUES.alternation("post-hold") + r"(?:本公司|公司)((?:[\u4e00-\u9fff]{2,8}?、)*[\u4e00-\u9fff]{2,8}?)(?=[，,。；;]|$)")
+
+
+@rule("holds-company-post", needs=[cue_family("post-hold"), has("Person")])
+def holds_company_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """P现任公司R1、R2: P is affiliated with the company the report is about, in each (known company) role."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firm = doc.own_firm or _topic_firm(ctx)
+    if firm is None:
+        return out
+    for cue in _HOLDS_POST.finditer(text):
+        roles = cue.group(1).split("、")
+        if not all(_CUES.pattern("role-company").fullmatch(r) for r in roles):
+            continue  # only titles a company gives (董事长, 研发总监), not 首席科学家 of some lab
+        segment = max(text.rfind(c, 0, cue.start()) for c in "；;。") + 1
+        people = [m for m in ctx.mentions if m.cls == "Person" and segment <= ctx.rel(m) and ctx.rel_end(m) <= cue.start()]
+        if not people or (len(people) > 1 and re.search(r"[，,]", text[ctx.rel_end(people[-1]) : cue.start()])):
+            continue
+        for r in roles:
+            _add(out, ctx, people[-1], "affiliatedWith", firm, "affiliatedWith:现任公司+role", role=r)
+    return out
+
+
 @rule("person-role-after", needs=[has("Person")])
 def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """Name then title (瑞骋汽车张三董事长, 张三（总经理）, 由韩立庭常务副市长担任): the
@@ -1437,6 +1645,9 @@ _PLATFORM_HEAD = _CUES.alternation("platform-head")
 _DIRECTOR_ROLE = r"((?:常务)?副?主任)"
 # 张三（教授）担任实验室主任 / 张三任副主任: the person before the post verb
 _TAKES_POST = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + r"(?:该)?(" + _PLATFORM_HEAD + r")?" + _DIRECTOR_ROLE)
+# 张三任联盟首届理事长 / 李四任秘书长 (after 张三任…): a council post of the alliance (or platform) named before;
+# the head word is required here, since 理事长 is as often an association's
+_TAKES_COUNCIL_POST = re.compile(_CUES.alternation("post-take") + r"(?:该)?(" + _PLATFORM_HEAD + r")?(?:首届|第[一二三四五六七八九十]+届)?((?:副)?理事长|秘书长)")
 _TAKES_NAMED = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + "$")
 # 中心主任由……张三担任: the person after 由
 _POST_GIVEN = re.compile(r"(" + _PLATFORM_HEAD + r")" + _DIRECTOR_ROLE + r"由([^，。；;]{2,40}?)(?:教授|研究员|博士|院士)?" + _CUES.alternation("post-take"))
@@ -1482,6 +1693,14 @@ def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         person = next((p for p in people if verb and ctx.rel_end(p) == verb.start()), None)
         if role and person is not None:
             _add(out, ctx, person, "affiliatedWith", plat, "affiliatedWith:担任主任", role=role.group(1))
+    council = None  # …任联盟首届理事长，李四任秘书长: a later post without the head word is the same body's
+    for cue in _TAKES_COUNCIL_POST.finditer(text):
+        person = next((p for p in people if ctx.rel_end(p) == cue.start()), None)
+        if cue.group(1) is not None:
+            council = _directed_platform(ctx, doc, cue.group(1), cue.start())
+        plat = council if person is not None else None
+        if plat is not None:
+            _add(out, ctx, person, "affiliatedWith", plat, "affiliatedWith:任联盟理事长", role=cue.group(2))
     for cue in _POST_GIVEN.finditer(text):
         inside = [p for p in people if cue.start(3) <= ctx.rel(p) and ctx.rel_end(p) <= cue.end(3)]
         plat = _directed_platform(ctx, doc, cue.group(1), cue.start())
@@ -1647,6 +1866,44 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# a product bought in names its maker: X主要采购自A / X委托A代工制造 / X由A长期供应
+_SOURCED_GAP = re.compile(r"(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
+_SOURCED_MADE = re.compile(r"(?:代工|加工|生产|制造|定制)")
+_SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*(?:供应|提供|供货)")
+
+
+@rule("sourced-product", needs=[any_of(cue_family("product-sourced"), word("由")), has("Product")])
+def sourced_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X主要采购自A / X委托A代工制造 / (原料)X由A长期供应: A makes X."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for p in [m for m in ms if m.cls == "Product"]:
+        sourced = _sourced_from(ctx, p)
+        if sourced is not None:
+            _add(out, ctx, sourced[0], "produces", p, f"produces:{sourced[1]}")
+    return out
+
+
+def _sourced_from(ctx: _Ctx, p: Mention) -> tuple[Mention, str] | None:
+    """The supplier a bought-in product is sourced from (X主要采购自A, X委托A代工, X由A供应), with the cue."""
+    text = ctx.sentence.text
+    makers = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) >= ctx.rel_end(p)]
+    if not makers:
+        return None
+    a = makers[0]
+    gap = _SOURCED_GAP.fullmatch(text, ctx.rel_end(p), ctx.rel(a))
+    if gap is None:
+        return None
+    verb = gap.group(1)
+    after = text[ctx.rel_end(a) :]
+    if (verb is None and not _SUPPLIED_MADE.match(after)) or (verb == "委托" and not _SOURCED_MADE.match(after)):
+        return None  # 由A: only when A supplies it; 委托A: only when A makes it for the buyer
+    return a, verb or "由"
+
+
+_BUYER_BEFORE = re.compile(r"(?:为|向|对|给)(?:国内外|国内|海外)?$")
+
+
 @rule("project-product", needs=[has("Project", "Product")])
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
@@ -1666,7 +1923,11 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 年产2万吨X项目开工: what a project will make once built is not yet the firm's product
         if _MAKING_UNMET.search(ctx.sentence.text, 0, ctx.rel(prod)):
             continue  # 计划明年量产X / 不生产X: a plan or a denial, not the firm's product
+        if _sourced_from(ctx, prod) is not None:
+            continue  # 原料X由A供应 / X委托A代工: the buyer does not make X (rule sourced-product)
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
+        if maker is not None and maker.sentence == prod.sentence and _BUYER_BEFORE.search(ctx.sentence.text, 0, ctx.rel(maker)):
+            maker = topic if topic is not None and topic.key != maker.key else None  # 为B稳定供货；X…: B buys, it does not make X
         if maker is not None and maker.cls == "Enterprise" and not (maker.sentence == prod.sentence and maker.start > prod.start):
             _add(out, ctx, maker, "produces", prod, "produces:cue")
     return out
@@ -1704,6 +1965,25 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_PARK_FOCUS = re.compile(r"(?:主要|重点|则|将|已)?" + _CUES.alternation("park-focus"))
+
+
+@rule("park-focus", needs=[cue_family("park-focus"), has("Park"), has("Industry")])
+def park_focus(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A片区主攻高端装备，B片区重点发展新材料: each park leads the industries its own clause names."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for p in [m for m in ms if m.cls == "Park"]:
+        focus = _PARK_FOCUS.match(text, ctx.rel_end(p))
+        if focus is None:
+            continue
+        stop = re.compile(r"[，,；;。]").search(text, focus.end())
+        end = stop.start() if stop else len(text)
+        for ind in [m for m in ms if m.cls == "Industry" and focus.end() <= ctx.rel(m) and ctx.rel_end(m) <= end]:
+            _add(out, ctx, p, "leadingIndustry", ind, f"leadingIndustry:P{focus.group()}")
+    return out
+
+
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|领域|板块)[：:]")
 
 
@@ -1726,6 +2006,11 @@ def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# a chain named in words right before its leader: 光伏玻璃这条链，链主是A / 显示玻璃基板产业链的链主
+_CHAIN_AFTER = re.compile(r"(?:牵引|带动|引领|领跑)[\u4e00-\u9fff]{2,10}?(?:产业链|链)")
+_CHAIN_IN_WORDS = re.compile(r"(?:^|[：:，,；;。])(?![该本此这])[\u4e00-\u9fff]{2,10}?(?:这条|这一)?(?:产业链|链)[，,]?(?:的)?$")
+
+
 @rule("chain-leader", needs=[cue_family("chain-leader")])
 def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """链主/龙头企业 with named firms → chainLeaderOf the industry the sentence or the firm's name points to."""
@@ -1742,6 +2027,9 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             explicit = [doc.last_industry]  # 该产业链以A为链主 / 链主企业A… after 「X产业链由…担任链长」
         if not explicit and not text[: cue.start()].strip("“"):
             continue  # 链主企业A… opening a sentence with no chain named just before: no industry is guessed
+        in_words = (_CHAIN_IN_WORDS.search(text[: cue.start()]) or _CHAIN_AFTER.search(text, cue.end())) if not explicit else None
+        if in_words is not None and not any(m.cls == "Industry" and in_words.start() <= ctx.rel(m) < in_words.end() for m in ms):
+            continue  # 光伏玻璃这条链，链主是A / 作为龙头企业，牵引工业机器人产业链发展: the chain is named, though not as a known industry; none is guessed
         for f in leaders:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
@@ -1838,7 +2126,18 @@ def _listed_parts(ctx: _Ctx, main_park: Mention | None) -> list[Relation]:
         for m in members:
             if owner is not None and owner.key != m.key:
                 _add(out, ctx, m, "partOf", owner, "partOf:listed-and-counted")
+    layout = _LAYOUT_FIRST.search(text)
+    if layout is not None:
+        # 全区形成“一区两片”格局，A片区主攻…，B片区聚焦…: the parts are named after the layout
+        owners = [m for m in parks if ctx.rel_end(m) <= layout.start()]
+        owner = owners[-1] if owners else (ctx.topic if ctx.topic is not None and ctx.topic.cls == "Park" else main_park)
+        for m in parks:
+            if ctx.rel(m) >= layout.end() and owner is not None and owner.key != m.key:
+                _add(out, ctx, m, "partOf", owner, "partOf:layout")
     return out
+
+
+_LAYOUT_FIRST = re.compile(r"[“”\"]?(?:一区[两二三四五六七八九十\d]+(?:园|片)|一城[两二三四五六七八九十\d]+(?:区|园))[”\"]?(?:的)?(?:发展)?(?:格局|布局|架构)[，,]")
 
 
 def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention | None:
@@ -1852,6 +2151,10 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
         ):
             return m
     return None
+
+
+# A的P、B的Q: firms coordinated through the products they make
+_OWN_PRODUCT_AND = re.compile(r"的[^，,；;。、“”]{1,20}?(?:、|和|及|与|以及)")
 
 
 def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
@@ -1878,8 +2181,9 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
             seller = ctx.topic  # 随后，公司又进入B的供应链: the clause's own firm, not the one named before it
         sellers = [seller] if seller is not None else []
         for m in reversed([m for m in orgs if sellers and m.end <= sellers[0].start]):
-            if _gap(text[ctx.rel_end(m) : ctx.rel(sellers[0])]) in ("、", "和", "及", "与", "以及"):
-                sellers.insert(0, m)  # A、B已成为C的供应商: both sell
+            gap = text[ctx.rel_end(m) : ctx.rel(sellers[0])]
+            if _gap(gap) in ("、", "和", "及", "与", "以及") or _OWN_PRODUCT_AND.fullmatch(gap):
+                sellers.insert(0, m)  # A、B已成为C的供应商 / A的P、B的Q均已进入C供应链: both sell
             else:
                 break
         for seller in sellers:
@@ -1990,6 +2294,9 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     self_word = _SELF_SUBJECT.search(head_text[: lead.start()])
     if before and re.fullmatch(r"(?:也|还|又|再|均|同时|正式|已|将|分别)?", _gap(text[ctx.rel_end(before[-1]) : lead.start()])):
         subject = before[-1]
+    elif (self_word is not None and self_word.group(1) in _ISSUER_WORDS and doc is not None and doc.own_firm is not None
+          and all(m.key != doc.own_firm.key for m in chain)):
+        subject = doc.own_firm  # 公司与B共同申请, in a company's own report: the issuer, not the firm spoken of last
     elif self_word is not None and (self_word.group(1) not in _SELF_BODY_NAME or _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain, _SELF_BODY_NAME[self_word.group(1)])):
         # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for;
         # 管委会/区政府与B…: the committee or government named before (else the topic, a park standing for it)
@@ -2059,11 +2366,13 @@ _SELF_CLASSES = {"学校": {"University"}, "我校": {"University"}, "该校": {
                  "园区": {"Park"}, "该园区": {"Park"}, "本园区": {"Park"}, "我区": {"Park"}, "全区": {"Park"},
                  "管委会": {"GovernmentBody"}, "园区管委会": {"GovernmentBody"}, "区人民政府": {"GovernmentBody"},
                  "区政府": {"GovernmentBody"}, "市人民政府": {"GovernmentBody"}, "市政府": {"GovernmentBody"}}
+# in a company's own report (招股说明书, 年度报告) these words are the issuer; 该公司 is the firm just named
+_ISSUER_WORDS = ("公司", "本公司", "我公司")
 # the body a bare government word names: a 管委会 is a committee, 区政府 a district's 人民政府
 _SELF_BODY_NAME = {"管委会": r"(?:管委会|管理委员会)$", "园区管委会": r"(?:管委会|管理委员会)$", "区人民政府": r"区人民政府$",
                    "区政府": r"区人民政府$", "市人民政府": r"市人民政府$", "市政府": r"市人民政府$"}
 # an unnamed party standing for the writer's own body before 与 (学校分别与…, 公司还与…)
-_SELF_SUBJECT = re.compile(r"(?:^|[，,；;：:])(" + "|".join(sorted(_SELF_CLASSES, key=len, reverse=True)) + r")(?:也|还|又|已|将|分别|共同|正式)*$")
+_SELF_SUBJECT = re.compile(r"(?:^|[，,；;：:]|(?<=专利)系)(" + "|".join(sorted(_SELF_CLASSES, key=len, reverse=True)) + r")(?:也|还|又|已|将|分别|共同|正式)*$")
 
 
 def _self_party(ctx: _Ctx, doc: _Doc | None, classes: set[str], chain: Sequence[Mention], name: str | None = None) -> Mention | None:
@@ -2138,7 +2447,8 @@ def _clause_year(text: str, pos: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_PERSON_AWARDED = re.compile(r"(?:[（(][^）)]*[）)])?(?:也|还|曾|先后|已)?(?:荣获|获评|获得|入选|被评为|被授予)(?:了)?[“「]?$")
+# 张三（…）荣获H / 张三领衔的团队入选H (a talent programme names the team's leader)
+_PERSON_AWARDED = re.compile(r"(?:[（(][^）)]*[）)])?(?:(?:领衔|带领|牵头)的(?:科研|创新|研发)?团队)?(?:也|还|曾|先后|已)?(?:荣获|获评|获得|入选|被评为|被授予)(?:了)?[“「]?$")
 
 
 # 入选工业和信息化部…名单: a body right after the award verb names the list, it is not the holder
@@ -2146,6 +2456,10 @@ _AFTER_AWARD_VERB = re.compile(_CUES.alternation("honour") + r"了?(?:(?:19|20)\
 
 
 _THING_ANAPHOR = re.compile(r"(?:该|这一|此)(?:平台|中心|实验室|基地)$")
+# titles only a person holds (领军人才, 八桂学者, 大国工匠, 人才工程)
+_PERSON_HONOUR = re.compile(r"(?:人才|学者|专家|工匠|院士|人才工程|人才计划)$")
+# a sentence opening with a platform's bare head noun (孵化器2019年被认定为…) speaks of the platform named before
+_BARE_THING = re.compile(r"^(孵化器|众创空间|加速器|实验室|研究院|中心|平台|基地)(?![的和与、])")
 
 
 def _named_holder(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
@@ -2174,8 +2488,9 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
     ms = ctx.mentions
     before = text[: ctx.rel(h)]
     pats = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= ctx.rel(h)]
-    if pats and not [m for m in ms if m.cls in ACTORS and ctx.rel_end(pats[-1]) <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)]:
-        return pats[-1]
+    if pats and not [m for m in ms if m.cls in ACTORS | {"Product", "Platform"} and ctx.rel_end(pats[-1]) <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)] \
+            and not re.search(r"[；;]", text[ctx.rel_end(pats[-1]) : ctx.rel(h)]):
+        return pats[-1]  # (专利P获奖；公司研制的X入选H: X, named after the patent's clause, holds H)
     if re.search(r"该(?:专利|技术|发明)", before):
         return pats[-1] if pats else last_patent
     # X被科学技术部认定为H / X获评H / X，2024年获批H: the holder stands right before the award verb
@@ -2274,14 +2589,15 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     if after and (re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]) or not text[clause_start : cue.start()].strip("“”")):
         return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
-    if re.search(r"(?:作为|身为|是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
+    if re.search(r"(?:作为|身为|(?<![一二三四五六七八九十])是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
         r"^[，,]\s*(?:则是|就是|当属|是)", text[clause_end:]
     ):
         nxt = [m for m in firms if clause_end <= ctx.rel(m) <= clause_end + 5]
         if nxt:
             return nxt[:1]
     # a whole-sentence subject: A…，是…的链主企业 / A…，被…确定为…链主企业
-    if re.search(r"(?:是|成为|确定为|认定为|评为|列为)[^，,]*$", text[clause_start : cue.start()]):
+    # (一是/二是 number a list: 二是深化链主带动 names no leader)
+    if re.search(r"(?:(?<![一二三四五六七八九十])是|成为|确定为|认定为|评为|列为)[^，,]*$", text[clause_start : cue.start()]):
         firsts = [m for m in firms if ctx.rel(m) < clause_start and _is_topic_candidate(m, text, ctx.rel(m))]
         if firsts:
             return firsts[:1]
@@ -2377,6 +2693,8 @@ def find_relations(
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
     out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
+    out = _prefer_stated_host(out, mentions)
+    out = _prefer_inner_park(out)
     out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
     out = _product_honours(out, mentions)
     out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
@@ -2456,6 +2774,29 @@ def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[
             and not (r.predicate in ("locatedIn", "receivedHonour") and cls.get(r.subject) == "GovernmentBody")]
 
 
+def _prefer_inner_park(rels: list[Relation]) -> list[Relation]:
+    """A firm placed in a sub-park (X位于石湖片区) and also read as a member of the whole park (是园区…企业,
+    园区龙头企业X) is in the sub-park: the membership reading, naming only the whole, is dropped."""
+    parts = {(r.subject, r.object) for r in rels if r.predicate == "partOf"}
+    placed: dict[str, set[str]] = {}
+    for r in rels:
+        if r.predicate == "locatedIn":
+            placed.setdefault(r.subject, set()).add(r.object)
+    weak = {"locatedIn:是园区…企业"} | {"locatedIn:" + w for w in _CUES.words("chain-leader")}  # membership, not a site
+    return [r for r in rels if not (r.predicate == "locatedIn" and r.rule in weak
+                                    and any((q, r.object) in parts for q in placed.get(r.subject, ())))]
+
+
+def _prefer_stated_host(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
+    """A park's name opening a platform's (谷阳湖高新区船用曲轴工程技术研究中心) says at what level it was
+    designated; when the text names who the platform is built on (依托单位 A, A建有X), the park is no host."""
+    cls = {m.key: m.cls for m in mentions}
+    stated = {r.object for r in rels if r.predicate == "hostsPlatform" and cls.get(r.subject) != "Park"
+              and not r.rule.endswith(("name-prefix", "owner-prefix"))}
+    return [r for r in rels if not (r.predicate == "hostsPlatform" and cls.get(r.subject) == "Park" and r.object in stated
+                                    and r.rule.endswith(("name-prefix", "owner-prefix")))]
+
+
 def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
     """A park and its committee (管委会) both said to cooperate with X (the headline names the park,
     the body the committee): the committee is the party, the park's reading is dropped."""
@@ -2505,7 +2846,7 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
         by_role: dict[str, list[Mention]] = {}
         for c in row.cells:
             m = at.get((c.start, c.end))
-            if m is not None and m.rule.startswith("table:"):
+            if m is not None and m.rule.startswith(("table:", "alias:")):  # a cell may hold a short name (禾芯传感、浙江大学)
                 by_role.setdefault(c.role, []).append(m)
         names = by_role.get("name", [])
         carriers = by_role.get("carrier", [])
