@@ -512,3 +512,16 @@ def test_products_listed_as_a_clause_subject_before_a_supply_verb():
     products = keys(text, "Product")
     assert {"储能逆变器", "户用储能电池"} <= products
     assert not any(p.startswith("其中") for p in products)
+
+
+def test_a_main_product_column_lists_products_and_latin_words_keep_one_cell():
+    # a 主导产品 cell names what the listed firm makes, items parted by 、; a space between
+    # two Latin words (5G NR模组) parts no cells, so the row still fits its header
+    text = (
+        "一、2024年度青禾区创新型企业名单（2家）\n"
+        "序号 企业名称 所在园区 主导产品 营业收入（万元）\n"
+        "1 青禾精密机械有限公司 北岸智造园 数控转台、精密丝杠 12,300\n"
+        "2 青禾通信科技有限公司 南湖科创园 5G NR模组、射频前端 8,450\n"
+    )
+    assert {"数控转台", "精密丝杠", "5G NR模组", "射频前端"} <= keys(text, "Product")
+    assert "南湖科创园" in keys(text, "Park")

@@ -35,8 +35,9 @@ from functools import lru_cache
 from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.spans import SpanIndex
-from graph.extract.tables import TableRow, read_tables
+from graph.extract.tables import Cell, TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
+from graph.text.cells import BLANK_CELL
 from graph.text.clean import is_cjk
 from graph.text.segment import LazyBoundaries, lazy_boundaries, pos_pairs, sections, token_boundaries
 
@@ -1547,6 +1548,18 @@ def _suffix_class(name: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _product_cell(c: Cell, sentence: int) -> list[Mention]:
+    """The products a 主导产品 cell lists (船用曲轴、大功率柴油机连杆): one mention per item."""
+    out = []
+    pos = 0
+    for item in re.split(r"[、；;，,/]", c.text):
+        at = c.text.find(item, pos)
+        pos = at + len(item)
+        if len(item) >= 2 and item not in _GENERIC_PRODUCTS and not BLANK_CELL.fullmatch(item):
+            out.append(Mention(item, "Product", c.start + at, c.start + pos, sentence, "table:product"))
+    return out
+
+
 def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex: Lexicon) -> list[Mention]:
     """The cells of list-table rows as mentions, typed by column and suffix, and the
     honours their captions name (rule ``table:<role>``)."""
@@ -1568,6 +1581,9 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
                        or ("Project" if re.search(r"(?:项目|工程)$", c.text) else None))  # 名称: 某某二期项目
             elif c.role in ("customer", "supplier", "subsidiary", "holder"):
                 cls = _suffix_class(c.text, lex)  # 客户一, 供应商A: a report that names no one
+            elif c.role == "product":
+                out += _product_cell(c, row.sentence)
+                continue
             else:
                 cls = _suffix_class(c.text, lex) or "Enterprise"
             if cls is None:
