@@ -525,3 +525,10 @@ def test_a_main_product_column_lists_products_and_latin_words_keep_one_cell():
     )
     assert {"数控转台", "精密丝杠", "5G NR模组", "射频前端"} <= keys(text, "Product")
     assert "南湖科创园" in keys(text, "Park")
+
+
+def test_leading_industries_after_a_count_and_a_verb_opening_a_listed_name():
+    # 主导产业是三个：A、B和C — a count and a colon may stand between the cue and the list;
+    # an item after a list mark is a whole name even when its first word reads as a verb (显示)
+    text = "青禾园区的主导产业是三个：新型储能、显示面板和精细化工。"
+    assert {"新型储能", "显示面板", "精细化工"} <= keys(text, "Industry")

@@ -848,7 +848,7 @@ def _role_after_rx(roles: tuple[str, ...]) -> re.Pattern[str]:
 _LEADING_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?<!为)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
     r"|以((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:产业)?为(?:两大|三大|四大|五大|六大)?(?:主导|支柱|核心|重点)"
-    r"|(?:重点发展|(?:主导|特色|支柱|优势|首位)产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
+    r"|(?:重点发展|(?:主导|特色|支柱|优势|首位)产业(?:为|是|包括)(?:[两二三四五六七八九十]个|[两二三四五六七八九十]大类?)?[：:]?|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
     r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
 )
 _NAMED_CHAIN_RE = re.compile(
@@ -886,15 +886,18 @@ def _industry_mentions(
                 continue  # 某市新材料行业协会: an association's name, not the industry
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
+    joined: set[int] = set()  # items after a list mark (、和与及): a whole name, never cut at a verb
     # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
     listed = "、" in text or "和" in text or "与" in text or "及" in text or "为主导产业" in text
     for m in _LEADING_LIST_RE.finditer(text) if listed else ():
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         pos = m.start(g)
-        for item in re.split(r"、|和|与|及", m.group(g)):
+        for n, item in enumerate(re.split(r"、|和|与|及", m.group(g))):
             idx = text.find(item, pos)
             pos = idx + len(item)
             named.append((item.strip("“”"), idx))
+            if n:
+                joined.add(idx)
     fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
     sector = "产业" in text or "行业" in text or "领域" in text  # the topic and chain patterns need one
     for m in TOPIC_INDUSTRY_RE.finditer(text) if sector else ():
@@ -921,7 +924,8 @@ def _industry_mentions(
             item, idx = _after_subject(item, idx, bounds)
         cut = 0
         pos = 0
-        for word, tag in pos_pairs(item) if item else ():
+        # a verb opens a listed name only as a word of it (光伏玻璃、显示玻璃基板: 显示 is part of the name)
+        for word, tag in pos_pairs(item) if item and idx not in joined else ():
             pos += len(word)
             # the industry starts after the last verb or preposition (被科技城确定为高端装备 → 高端装备)
             if guessed and word == "及" and 0 < pos - 1:
