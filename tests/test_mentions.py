@@ -532,3 +532,11 @@ def test_leading_industries_after_a_count_and_a_verb_opening_a_listed_name():
     # an item after a list mark is a whole name even when its first word reads as a verb (显示)
     text = "青禾园区的主导产业是三个：新型储能、显示面板和精细化工。"
     assert {"新型储能", "显示面板", "精细化工"} <= keys(text, "Industry")
+
+
+def test_a_preposition_jieba_reads_into_a_name_and_a_head_institute():
+    # 由龙溪片区…组成: jieba tags 由龙溪 as a person's name; 由 is no part of the park's name
+    assert keys("青禾产业园由东溪片区和北岭片区组成。", "Park") >= {"东溪片区", "北岭片区"}
+    assert not any(k.startswith("由") for k in keys("青禾产业园由东溪片区和北岭片区组成。", "Park"))
+    # 科学研究总院: a head institute is a research institute
+    assert "中国青禾材料科学研究总院" in keys("园区与中国青禾材料科学研究总院签署合作协议。", "ResearchInstitute")

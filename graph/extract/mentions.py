@@ -224,6 +224,8 @@ _NAME_VERBS = frozenset(
 _FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其或并")
 # a localizer after a noun or verb ends a phrase of time or place (会议上, 投产后): a name starts after it
 _LOCALIZERS = frozenset("上后里内下")
+# prepositions that are (almost) never a surname, so never the first character of a name jieba tags nr
+_PREPOSITION_NOT_SURNAME = frozenset("由从被把将在")
 # a compass word tagged as a localizer starts many names (北方华创, 南方精工): no cut after it
 _COMPASS = re.compile(r"[东南西北]{1,2}[方部]")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
@@ -296,6 +298,8 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     pos = 0
     for word, tag in toks:
         pos += len(word)
+        if pos == len(word) and tag == "nr" and len(word) >= 3 and word[0] in _PREPOSITION_NOT_SURNAME:
+            cut = 1  # 由龙溪片区和…组成: jieba reads 由龙溪 as a person's name; the preposition opens no name
         # the name starts after the last verb, preposition, adverb or particle (以先导科技 →
         # 先导科技; 实验室就设在公司 → 公司), except verbs that names are made of (绛溪智能制造).
         # jieba's tags on single characters of unknown names are unreliable (端华新材料 → 端/v):
