@@ -540,3 +540,11 @@ def test_a_preposition_jieba_reads_into_a_name_and_a_head_institute():
     assert not any(k.startswith("由") for k in keys("青禾产业园由东溪片区和北岭片区组成。", "Park"))
     # 科学研究总院: a head institute is a research institute
     assert "中国青禾材料科学研究总院" in keys("园区与中国青禾材料科学研究总院签署合作协议。", "ResearchInstitute")
+
+
+def test_a_title_counted_then_listed_is_an_honour_not_a_category():
+    # 新增…企业2家：甲、乙 — the colon opens the holders, so the title is an honour;
+    # counted without a list it stays a category
+    listed = "今年新增省级专精特新企业2家：青禾精工有限公司、白石传感有限公司。"
+    assert "省级专精特新企业" in keys(listed, "Honour")
+    assert not keys("今年新增省级专精特新企业12家，总数达到60家。", "Honour")

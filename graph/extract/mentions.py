@@ -373,6 +373,15 @@ def _is_category(text: str, end: int) -> bool:
     return bool(_COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail))
 
 
+def _counted_title(text: str, end: int) -> bool:
+    """A title counted and then listed (新增国家级专精特新“小巨人”企业3家：甲公司、乙公司): the
+    colon opens the names that hold it, so the title is an honour, not a category."""
+    return _COUNTED_LIST.match(text, end) is not None
+
+
+_COUNTED_LIST = re.compile(_COUNT_AFTER.pattern.lstrip("^") + r"\s*[：:]")
+
+
 def _add(found: list[Mention], m: Mention) -> None:
     found.append(m)
 
@@ -544,7 +553,8 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             core = name[: -len(h)] if name.endswith(h) else name
             cue_here = _HONOUR_LEFT_CUES.search(text, 0, i)
             cued_bare = cue_here is not None and cue_here.end() == i and len(h) >= 4
-            if (len(core.strip(_QUOTES)) < 2 and not cued_bare) or _is_category(text, end) or len(name) > 40 \
+            if (len(core.strip(_QUOTES)) < 2 and not cued_bare) or (_is_category(text, end) and not _counted_title(text, end)) \
+                    or len(name) > 40 \
                     or _HONOUR_CATEGORY_AFTER.match(text[end:]):
                 continue
             if _GENERIC_BODY.match(core.strip(_QUOTES)) and not detect_level(name):
