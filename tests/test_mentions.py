@@ -548,3 +548,9 @@ def test_a_title_counted_then_listed_is_an_honour_not_a_category():
     listed = "今年新增省级专精特新企业2家：青禾精工有限公司、白石传感有限公司。"
     assert "省级专精特新企业" in keys(listed, "Honour")
     assert not keys("今年新增省级专精特新企业12家，总数达到60家。", "Honour")
+
+
+def test_glass_and_cabinet_heads_and_a_decimal_inside_a_listed_product():
+    # 玻璃 and 柜 end product names; a size with a decimal point (3.2毫米) stays in the name
+    text = "青禾光能有限公司主要生产3.2毫米镀膜光伏玻璃和户外储能柜。"
+    assert {"3.2毫米镀膜光伏玻璃", "户外储能柜"} <= keys(text, "Product")
