@@ -554,3 +554,10 @@ def test_glass_and_cabinet_heads_and_a_decimal_inside_a_listed_product():
     # 玻璃 and 柜 end product names; a size with a decimal point (3.2毫米) stays in the name
     text = "青禾光能有限公司主要生产3.2毫米镀膜光伏玻璃和户外储能柜。"
     assert {"3.2毫米镀膜光伏玻璃", "户外储能柜"} <= keys(text, "Product")
+
+
+def test_a_parks_focus_wider_than_an_industry_label_keeps_its_full_words():
+    # 某片区聚焦钨钼新材料: the focus is 钨钼新材料, not only the label 新材料 inside it
+    assert "钨钼新材料" in keys("青禾片区聚焦钨钼新材料，发展很快。", "Industry")
+    # without a park before the focus verb the label stays as it was
+    assert keys("公司专注于钨钼新材料。", "Industry") == {"新材料"}

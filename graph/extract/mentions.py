@@ -1281,6 +1281,19 @@ def _park_focus_industries(found: list[Mention], s: Sentence, text: str) -> list
             for f in found]
 
 
+def _wider_focus_industries(found: list[Mention], listed: Sequence[Mention], s: Sentence, text: str) -> list[Mention]:
+    """A park's focus written wider than an industry label inside it (洛南片区聚焦钼钨新材料: the
+    label 新材料 was found first) is the park's industry by its full words; the label goes."""
+    wider = [p for p in listed if any(f.rule == "industry:label" and p.start <= f.start and f.end <= p.end
+                                      and (p.start, p.end) != (f.start, f.end) for f in found)
+             and all(f.rule == "industry:label" for f in found if f.start < p.end and p.start < f.end)]
+    turned = [f for f in _park_focus_industries(found + wider, s, text) if f.rule == "industry:park-focus"
+              and any((f.start, f.end) == (p.start, p.end) for p in wider)]
+    if not turned:
+        return found
+    return [f for f in found if not any(t.start <= f.start and f.end <= t.end for t in turned)] + turned
+
+
 # what follows 等 in every _LIST_HEAD_RE match: at most 26 Han characters (一大批 / 12, 为代表的, 10),
 # then the head noun, whose 企业/公司/药企/厂商 starts at most two characters in (品牌企业)
 _LIST_HEAD_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,28}(?:企业|公司|药企|厂商)")
@@ -1679,8 +1692,9 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _model_mentions(s, text, lex)
         found += _subject_products(s, text, lex)
         found = _resolve_overlaps(found)
-        found += [p for p in _product_list_mentions(s, text, lex) if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
-        found = _park_focus_industries(found, s, text)
+        listed = _product_list_mentions(s, text, lex)
+        found += [p for p in listed if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
+        found = _wider_focus_industries(_park_focus_industries(found, s, text), listed, s, text)
         found += _list_mentions(s, text, found, lex)
         found += _sub_park_list(s, text, found)
         found = _resolve_overlaps(found)
