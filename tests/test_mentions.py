@@ -561,3 +561,14 @@ def test_a_parks_focus_wider_than_an_industry_label_keeps_its_full_words():
     assert "钨钼新材料" in keys("青禾片区聚焦钨钼新材料，发展很快。", "Industry")
     # without a park before the focus verb the label stays as it was
     assert keys("公司专注于钨钼新材料。", "Industry") == {"新材料"}
+
+
+def test_a_chain_segments_leader_names_an_industry_and_a_leader_word_opens_no_name():
+    # X环节的龙头企业: a segment of a chain is an industry; 龙头企业 before a name is no part of it
+    text = "电池回收环节的龙头企业青禾循环科技有限公司发展很快。"
+    assert "电池回收" in keys(text, "Industry")
+    assert keys(text, "Enterprise") == {"青禾循环科技有限公司"}
+
+
+def test_a_capacity_in_gigawatts_before_a_product():
+    assert "钙钛矿叠层电池" in keys("青禾光能有限公司年产2GW钙钛矿叠层电池项目开工。", "Product")

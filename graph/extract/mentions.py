@@ -866,7 +866,7 @@ _LEADING_LIST_RE = re.compile(
     r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
 )
 _NAMED_CHAIN_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|“?领头雁”?)"
+    r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域|环节)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|“?领头雁”?)"
     r"|为链主的([\u4e00-\u9fff]{2,10}?)(?:产业链|产业)"
 )
 
@@ -913,7 +913,7 @@ def _industry_mentions(
             if n:
                 joined.add(idx)
     fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
-    sector = "产业" in text or "行业" in text or "领域" in text  # the topic and chain patterns need one
+    sector = "产业" in text or "行业" in text or "领域" in text or "环节" in text  # the topic and chain patterns need one
     for m in TOPIC_INDUSTRY_RE.finditer(text) if sector else ():
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(g))) and "的" not in m.group(g):
@@ -1176,7 +1176,7 @@ _GENERIC_PRODUCTS = frozenset(_CUES.words("product-generic"))
 _LIST_CUE_WORDS = frozenset(_CUES.words("product-list"))  # 主营业务、主要产品及…: a heading names no product
 _STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
 _CAPACITY_PRODUCT_RE = re.compile(
-    r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个)|若干\s*(?:套|件|台|吨))?"
+    r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个|GWh|GW|MWh|MW|吉瓦时|吉瓦|兆瓦)|若干\s*(?:套|件|台|吨))?"
     r"([\u4e00-\u9fff]{2,16}?)(?:若干套|若干件)?(?:生产线|建设|改扩建|扩建|技术改造|技改|产业化|项目)"
 )
 
