@@ -572,3 +572,7 @@ def test_a_chain_segments_leader_names_an_industry_and_a_leader_word_opens_no_na
 
 def test_a_capacity_in_gigawatts_before_a_product():
     assert "钙钛矿叠层电池" in keys("青禾光能有限公司年产2GW钙钛矿叠层电池项目开工。", "Product")
+
+
+def test_a_medal_is_an_honour():
+    assert "全国五一劳动奖章" in keys("她荣获全国五一劳动奖章。", "Honour")
