@@ -576,3 +576,12 @@ def test_a_capacity_in_gigawatts_before_a_product():
 
 def test_a_medal_is_an_honour():
     assert "全国五一劳动奖章" in keys("她荣获全国五一劳动奖章。", "Honour")
+
+
+def test_ren_before_a_second_title_and_a_kind_of_company_after_a_verb_of_giving():
+    # 负责人任组长: 任 (serve as) opens no person's name before a title
+    assert not keys("成立由园区主要负责人任组长的领导小组。", "Person")
+    assert "王建国" in keys("组长王建国主持会议。", "Person")
+    # 供给母公司, 发行人子公司: a kind of company, not a name
+    assert not keys("它生产的石英砂全部供给母公司。", "Enterprise")
+    assert not keys("五、发行人子公司情况", "Enterprise")

@@ -321,7 +321,8 @@ _GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多�
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
-_KIND_AFTER_PARTICLE = re.compile(r"[以与和在对把被将由从向为及的了是于等其或并该系][子分母总]$")
+# 发行人的子公司, 供给母公司, 发行人子公司: a kind of company after a particle, a verb of giving or the issuer
+_KIND_AFTER_PARTICLE = re.compile(r"(?:[以与和在对把被将由从向为及的了是于等其或并该系给]|发行人|申请人|本公司)[子分母总]$")
 
 
 def _valid_body(body: str, cls: str) -> bool:
@@ -732,6 +733,8 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
         sur = next((x for x in lex.surnames if rest.startswith(x)), None)
         if not sur:
             continue
+        if text.startswith(lex.roles, pos + len(sur)):
+            continue  # 负责人任组长: 任 (serve as) before a second title, not a surname
         best = None
         for given in (2, 1):
             cand = rest[: len(sur) + given]
