@@ -585,3 +585,10 @@ def test_ren_before_a_second_title_and_a_kind_of_company_after_a_verb_of_giving(
     # 供给母公司, 发行人子公司: a kind of company, not a name
     assert not keys("它生产的石英砂全部供给母公司。", "Enterprise")
     assert not keys("五、发行人子公司情况", "Enterprise")
+
+
+def test_a_name_starts_after_a_house_number_and_after_tongchu():
+    # 青禾路18号青禾智能装备有限公司: the house number ends the address
+    assert keys("地址：青禾路18号青禾智能装备有限公司", "Enterprise") == {"青禾智能装备有限公司"}
+    # 同处某产业园: 同处 (located in the same) opens no park name
+    assert keys("两家企业同处白石产业园。", "Park") == {"白石产业园"}

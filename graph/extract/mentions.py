@@ -391,6 +391,7 @@ _COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|�
 _ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
 _PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
 _DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
+_ADDRESS_TAIL = re.compile(r"(?:号楼|号院|号|栋|幢|层|楼|室)")
 _HEADING_NUMBER = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _QUOTED_TAIL = re.compile(r"[“「]([^”」“「]{2,16})[”」]$")
 
@@ -463,6 +464,10 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         ordinal = _HEADING_NUMBER.match(body)
         if ordinal:  # （二）创新平台: a heading's number is no part of a name
             start += ordinal.end()
+            body = text[start : m.start()]
+        address = _ADDRESS_TAIL.match(body) if start and text[start - 1].isdigit() else None
+        if address:  # 谷阳大道88号园区政务服务中心: a house number ends the address, the name starts after it
+            start += address.end()
             body = text[start : m.start()]
         date_tail = _DATE_TAIL.match(body) if start and text[start - 1].isdigit() else None
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
