@@ -592,3 +592,10 @@ def test_a_name_starts_after_a_house_number_and_after_tongchu():
     assert keys("地址：青禾路18号青禾智能装备有限公司", "Enterprise") == {"青禾智能装备有限公司"}
     # 同处某产业园: 同处 (located in the same) opens no park name
     assert keys("两家企业同处白石产业园。", "Park") == {"白石产业园"}
+
+
+def test_a_brand_mark_opens_a_product_name():
+    assert "深海养殖网箱" in keys("“青禾”牌深海养殖网箱系列产品再获订单！", "Product")
+    # without 系列/产品 after it the name ends at its last product head
+    products = keys("公司“白石”牌工业机器人销往东南亚。", "Product")
+    assert "工业机器人" in products and not any("销往" in p for p in products)

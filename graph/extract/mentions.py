@@ -1201,6 +1201,29 @@ def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+# a brand mark opens a product's name (“蓝鲸”牌深海钻井平台系列产品): the words after 牌 up to 系列,
+# 产品 or a list mark name the product
+_BRAND_PRODUCT_RE = re.compile(
+    r"[“「][\u4e00-\u9fffA-Za-z0-9]{1,8}[”」]牌([\u4e00-\u9fffA-Za-z0-9\-]{2,16}?)(?=系列|产品|[，,。；;、！]|$)"
+)
+
+
+def _brand_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    """Products named after a brand mark (“蓝渊”牌深远海养殖工船系列产品 → 深远海养殖工船); without
+    系列/产品 after it the name ends at its last product head (“青禾”牌电动叉车销往… → 电动叉车)."""
+    out: list[Mention] = []
+    for m in _BRAND_PRODUCT_RE.finditer(text) if "牌" in text else ():
+        item = m.group(1)
+        if not text.startswith(("系列", "产品"), m.end(1)):
+            ends = [h.end() for h in re.finditer(_head_alternation(lex.products), item)]
+            if not ends:
+                continue
+            item = item[: ends[-1]]
+        if len(item) >= 2:
+            out.append(Mention(item, "Product", s.start + m.start(1), s.start + m.start(1) + len(item), s.index, "product:brand"))
+    return out
+
+
 @lru_cache(maxsize=4)
 def _model_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
@@ -1698,6 +1721,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)
+        found += _brand_mentions(s, text, lex)
         found += _subject_products(s, text, lex)
         found = _resolve_overlaps(found)
         listed = _product_list_mentions(s, text, lex)
