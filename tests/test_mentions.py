@@ -599,3 +599,11 @@ def test_a_brand_mark_opens_a_product_name():
     # without 系列/产品 after it the name ends at its last product head
     products = keys("公司“白石”牌工业机器人销往东南亚。", "Product")
     assert "工业机器人" in products and not any("销往" in p for p in products)
+
+
+def test_products_after_the_company_word_opening_a_clause_before_a_supply_verb():
+    # ，公司A和B配套…: 公司 is the owner; a one-character head (液) ends a name before a supply verb
+    text = "显示领域，公司显影液和清洗液配套苏州青禾显示科技有限公司的面板产线。"
+    products = keys(text, "Product")
+    assert {"显影液", "清洗液"} <= products
+    assert not any(p.startswith("公司") for p in products)

@@ -1079,12 +1079,13 @@ def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
 @lru_cache(maxsize=4)
 def _head_alternation(heads: tuple[str, ...]) -> str:
     """Product head nouns as an alternation; a one-character head (液, 酸, 仪) ends a name only where the
-    word ends, before a non-Han character or a joining particle (蚀刻液和…, not 液压系统 or 钛酸钡)."""
+    word ends, before a non-Han character, a joining particle or a supply verb (蚀刻液和…, 剥离液配套…,
+    not 液压系统 or 钛酸钡)."""
     long = [h for h in heads if len(h) > 1]
     short = "".join(re.escape(h) for h in heads if len(h) == 1)
     alt = _alternation(tuple(long))
     if short:
-        alt += rf"|[{short}](?=[^\u4e00-\u9fff]|[和及与或等的于以为在已被由将是]|$)"
+        alt += rf"|[{short}](?=[^\u4e00-\u9fff]|[和及与或等的于以为在已被由将是]|$|{_CUES.alternation('product-subject')})"
     return alt
 
 
@@ -1122,11 +1123,12 @@ def _subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _clause_subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
-    """Two or more products opening a clause before a supply verb (，A和B进入…): no particle, pronoun or copula inside."""
+    """Two or more products opening a clause before a supply verb (，A和B进入…; ，公司A和B配套…: the
+    company word is the owner, not part of the first name): no particle, pronoun or copula inside."""
     h = _head_alternation(heads)
     item = rf"[^\W\d_的是其它这该中][^\W_的是其它这该]{{1,13}}?(?:{h})"
     return re.compile(
-        rf"(?<=[，,。；;])({item}(?:(?:和|及|、){item})+)" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
+        rf"(?<=[，,。；;])(?:(?:本|该)?公司)?({item}(?:(?:和|及|、){item})+)" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
     )
 
 
