@@ -607,3 +607,10 @@ def test_products_after_the_company_word_opening_a_clause_before_a_supply_verb()
     products = keys(text, "Product")
     assert {"显影液", "清洗液"} <= products
     assert not any(p.startswith("公司") for p in products)
+
+
+def test_the_speaker_after_a_quotation_is_a_person():
+    # “……”覃某某说: the name between the closing quote and a verb of speech
+    assert "韦明远" in keys("“产品要经得起路试。”韦明远说。", "Person")
+    assert "欧阳明月" in keys("“订单翻了一番。”欧阳明月表示，明年还要扩产。", "Person")
+    assert not keys("“订单翻了一番。”高管说。", "Person")

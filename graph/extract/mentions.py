@@ -764,6 +764,25 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
     return out
 
 
+@lru_cache(maxsize=4)
+def _speaker_re(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    # after the closing quote, or opening the sentence the quotation ended (…。”｜覃某某说。)
+    return re.compile(rf"(?:(?<=[”」』])[，,]?|^)((?:{_alternation(surnames)})[\u4e00-\u9fff]{{1,2}}?)(?:{_CUES.alternation('speech')})(?=[。，,：:；;]|$)")
+
+
+def _quoted_speaker(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """The speaker named right after a quotation (“……”覃某某说): a surname and one or two
+    characters between the closing quote and a verb of speech are a person's name."""
+    out = []
+    for m in _speaker_re(lex.surnames).finditer(text):
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        if m.group(1)[-1] in "总董管工" or m.group(1) in lex.roles:
+            continue  # 王总说, 高管说: a title or a term of address, not a name
+        if not any(f.start < b and a < f.end for f in found):
+            out.append(Mention(m.group(1), "Person", a, b, s.index, "person:speaker"))
+    return out
+
+
 # what may stand before a name written name-then-title (由张三副市长担任, 、李四总经理)
 _NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是|学院)$")
 # characters that end a place or body, never a person's given name (高新区管委会主任 is no 高新区)
@@ -1719,6 +1738,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _person_before_role(s, text, lex, found)
         found += _person_before_paren_roles(s, text, lex, found)
         found += _person_list(s, text, lex, found)
+        found += _quoted_speaker(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
