@@ -614,3 +614,8 @@ def test_the_speaker_after_a_quotation_is_a_person():
     assert "韦明远" in keys("“产品要经得起路试。”韦明远说。", "Person")
     assert "欧阳明月" in keys("“订单翻了一番。”欧阳明月表示，明年还要扩产。", "Person")
     assert not keys("“订单翻了一番。”高管说。", "Person")
+
+
+def test_a_limited_partnership_is_an_enterprise():
+    text = "本轮由青禾创业投资合伙企业（有限合伙）领投。"
+    assert "青禾创业投资合伙企业（有限合伙）" in keys(text, "Enterprise")

@@ -298,8 +298,8 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     pos = 0
     for word, tag in toks:
         pos += len(word)
-        if pos == len(word) and tag == "nr" and len(word) >= 3 and word[0] in _PREPOSITION_NOT_SURNAME:
-            cut = 1  # 由龙溪片区和…组成: jieba reads 由龙溪 as a person's name; the preposition opens no name
+        if tag == "nr" and len(word) >= 3 and word[0] in _PREPOSITION_NOT_SURNAME:
+            cut = pos - len(word) + 1  # 由龙溪片区和…组成: jieba reads 由龙溪 as a person's name; the preposition opens no name
         # the name starts after the last verb, preposition, adverb or particle (以先导科技 →
         # 先导科技; 实验室就设在公司 → 公司), except verbs that names are made of (绛溪智能制造).
         # jieba's tags on single characters of unknown names are unreliable (端华新材料 → 端/v):
