@@ -619,3 +619,8 @@ def test_the_speaker_after_a_quotation_is_a_person():
 def test_a_limited_partnership_is_an_enterprise():
     text = "本轮由青禾创业投资合伙企业（有限合伙）领投。"
     assert "青禾创业投资合伙企业（有限合伙）" in keys(text, "Enterprise")
+
+
+def test_bureaus_of_a_city_or_a_park_are_government_bodies():
+    text = "青禾高新区科技创新局发布通知，镇江市投资促进局和镇江市财政局联合发文。"
+    assert {"青禾高新区科技创新局", "镇江市投资促进局", "镇江市财政局"} <= keys(text, "GovernmentBody")
