@@ -624,3 +624,9 @@ def test_a_limited_partnership_is_an_enterprise():
 def test_bureaus_of_a_city_or_a_park_are_government_bodies():
     text = "青禾高新区科技创新局发布通知，镇江市投资促进局和镇江市财政局联合发文。"
     assert {"青禾高新区科技创新局", "镇江市投资促进局", "镇江市财政局"} <= keys(text, "GovernmentBody")
+
+
+def test_products_each_after_its_maker_and_de_before_a_supply_verb():
+    # 甲公司的A、乙公司的B均已进入…: each item's words after 的 name its maker's product
+    text = "苏州青禾材料有限公司的高纯电解液、苏州白石精密有限公司的圆柱钢壳均已进入宁川电池供应链。"
+    assert {"高纯电解液", "圆柱钢壳"} <= keys(text, "Product")

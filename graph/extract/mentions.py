@@ -1128,6 +1128,7 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_SUBJECT_VERB = re.compile(_CUES.alternation("product-subject"))
 _SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)*"
 
 
@@ -1169,7 +1170,7 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         for item in re.split(r"和|及|、", m.group(1)):
             a = text.index(item, pos)
             pos = a + len(item)
-            if len(item) >= 3:
+            if len(item) >= 3 and not _SUBJECT_VERB.search(item):  # (钢壳均已进入宁川电池|供应链: a verb inside, no name)
                 out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
     for m in _clause_subject_product_re(lex.products).finditer(text):
         pos = m.start(1)
@@ -1184,6 +1185,31 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         item = text[a : m.end(1)]
         if len(item) >= 3 and item not in _GENERIC_PRODUCTS:
             out.append(Mention(item, "Product", s.start + a, s.start + m.end(1), s.index, "product:sourced"))
+    return out
+
+
+_OWNED_CLAUSE_RE = re.compile(
+    r"(?:^|(?<=[，,。；;：:]))([^，,。；;：:]{4,80}?的[^，,。；;：:]{2,80}?)" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
+)
+
+
+def _owned_products(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """Products each named after its maker and 的, listed before a supply verb (甲公司的A、乙公司的B
+    均已进入…供应链): in every item the words after the last 的 name a product when the words
+    before it end in a company found in the sentence."""
+    firms = [(f.start - s.start, f.end - s.start) for f in found if f.cls == "Enterprise"]
+    out: list[Mention] = []
+    for m in _OWNED_CLAUSE_RE.finditer(text) if "的" in text and firms else ():
+        pos = m.start(1)
+        for part in re.split(r"、|和|及", m.group(1)):
+            at = text.find(part, pos)
+            pos = at + len(part)
+            cut = part.rfind("的")
+            if cut < 1 or not any(b == at + cut for _a, b in firms):
+                continue
+            item = part[cut + 1 :]
+            if len(item) >= 3 and item.endswith(lex.products) and item not in _GENERIC_PRODUCTS:
+                out.append(Mention(item, "Product", s.start + at + cut + 1, s.start + pos, s.index, "product:owned"))
     return out
 
 
@@ -1745,6 +1771,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _model_mentions(s, text, lex)
         found += _brand_mentions(s, text, lex)
         found += _subject_products(s, text, lex)
+        found += _owned_products(s, text, lex, found)
         found = _resolve_overlaps(found)
         listed = _product_list_mentions(s, text, lex)
         found += [p for p in listed if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
