@@ -630,3 +630,9 @@ def test_products_each_after_its_maker_and_de_before_a_supply_verb():
     # 甲公司的A、乙公司的B均已进入…: each item's words after 的 name its maker's product
     text = "苏州青禾材料有限公司的高纯电解液、苏州白石精密有限公司的圆柱钢壳均已进入宁川电池供应链。"
     assert {"高纯电解液", "圆柱钢壳"} <= keys(text, "Product")
+
+
+def test_a_product_after_a_process_verb_ending_before_an_adverb():
+    # 它提纯的X现在…: 提纯的 names what the maker makes; a one-character head (砂) ends the
+    # name before an adverb opening the predicate
+    assert "高纯石英砂" in keys("青禾矿业有限公司提纯的高纯石英砂目前全部外销。", "Product")

@@ -1095,16 +1095,20 @@ def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
     return out
 
 
+# adverbs that open a predicate right after a product's name (石英砂现在全部供给…, 电解液均已进入…)
+_HEAD_ADVERBS = r"(?:现在|目前|主要|全部|已经|均|也|还|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)"
+
+
 @lru_cache(maxsize=4)
 def _head_alternation(heads: tuple[str, ...]) -> str:
     """Product head nouns as an alternation; a one-character head (液, 酸, 仪) ends a name only where the
-    word ends, before a non-Han character, a joining particle or a supply verb (蚀刻液和…, 剥离液配套…,
-    not 液压系统 or 钛酸钡)."""
+    word ends, before a non-Han character, a joining particle, a supply verb or an adverb opening the
+    predicate (蚀刻液和…, 剥离液配套…, 石英砂现在…; not 液压系统 or 钛酸钡)."""
     long = [h for h in heads if len(h) > 1]
     short = "".join(re.escape(h) for h in heads if len(h) == 1)
     alt = _alternation(tuple(long))
     if short:
-        alt += rf"|[{short}](?=[^\u4e00-\u9fff]|[和及与或等的于以为在已被由将是]|$|{_CUES.alternation('product-subject')})"
+        alt += rf"|[{short}](?=[^\u4e00-\u9fff]|[和及与或等的于以为在已被由将是]|$|{_CUES.alternation('product-subject')}|{_HEAD_ADVERBS})"
     return alt
 
 
@@ -1170,6 +1174,9 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         for item in re.split(r"和|及|、", m.group(1)):
             a = text.index(item, pos)
             pos = a + len(item)
+            if "的" in item:  # 、乙公司的B: a second owner; the product is what follows its 的
+                a += item.rindex("的") + 1
+                item = text[a:pos]
             if len(item) >= 3 and not _SUBJECT_VERB.search(item):  # (钢壳均已进入宁川电池|供应链: a verb inside, no name)
                 out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
     for m in _clause_subject_product_re(lex.products).finditer(text):
