@@ -636,3 +636,12 @@ def test_a_product_after_a_process_verb_ending_before_an_adverb():
     # 它提纯的X现在…: 提纯的 names what the maker makes; a one-character head (砂) ends the
     # name before an adverb opening the predicate
     assert "高纯石英砂" in keys("青禾矿业有限公司提纯的高纯石英砂目前全部外销。", "Product")
+
+
+def test_a_product_after_a_supply_verb_whose_buyer_comes_first_and_greek_letters_in_a_name():
+    # 为某车企配套供应X / 为其供应X: the buyer stands before the verb, the product after it
+    assert "电机控制器" in keys("宁川青禾电子有限公司为白石汽车配套供应电机控制器。", "Product")
+    assert "仪表外壳" in keys("其中宁川科盛注塑有限公司为其供应仪表外壳。", "Product")
+    assert not keys("公司产品进入其供应链体系。", "Product")
+    # a Greek letter inside a drug's name (干扰素α1b)
+    assert "重组人干扰素α1b注射液" in keys("公司主要产品为重组人干扰素α1b注射液。", "Product")

@@ -87,6 +87,8 @@ _HONOUR_CUE_BEFORE = _CUES.ends_with("honour")
 _HONOUR_CUE_AFTER = re.compile(r"^(?:等)?(?:多项|多个|系列)?(?:荣誉)?" + _CUES.alternation("honour-after"))
 _HONOUR_LEFT_CUES = _CUES.ends_with("honour", "honour-copula", "honour-left")
 _PRODUCT_CUE = _CUES.pattern("product-made")
+_SUPPLY_CUE = _CUES.pattern("product-supplied")
+_SUPPLY_NOUN = re.compile(r"(?:链|商|量|体系|能力|保障|关系|协议|合同|渠道|稳定)")
 _PRODUCT_MODIFIERS = re.compile(r"^(?:了)?(?:全球|全国|国内|世界|行业|业内)?(?:首款|首台|首套|首个|一款|一种|多款|系列)?")
 # (a match must also meet _may_hold_list_head, checked first: change both together)
 _LIST_HEAD_RE = re.compile(
@@ -1115,8 +1117,11 @@ def _head_alternation(heads: tuple[str, ...]) -> str:
 def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out = []
     heads = _head_alternation(lex.products)
-    for cue in _PRODUCT_CUE.finditer(text):
+    supplied = _SUPPLY_CUE.finditer(text) if "供应" in text else ()
+    for cue in (*_PRODUCT_CUE.finditer(text), *supplied):
         seg = text[cue.end() :]
+        if _SUPPLY_NOUN.match(seg):
+            continue  # 供应链, 供应商, 供应量: a noun, not the verb
         seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
         off = len(text) - len(seg)
         # a passive (…基板被…认定为…新材料) ends the name: 被 is never inside a product's name
@@ -1228,7 +1233,7 @@ _FOCUS_LIST_RE = re.compile(
     _CUES.alternation("product-list")
     + r"(?:业务(?=为|是|包括|[：:]))?(?:包括|主要有|有|为|是|[：:])?"
     +
-    r"((?:(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-]|(?<=\d)\.(?=\d))){2,20}?(?:、|和|及|与))*(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-]|(?<=\d)\.(?=\d))){2,20}?)"
+    r"((?:(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?(?:、|和|及|与))*(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?)"
     r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|[（(]|[两二三四五六七八九十]大?类|$))"
 )
 _SPEC_RANGE = re.compile(
