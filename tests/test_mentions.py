@@ -645,3 +645,10 @@ def test_a_product_after_a_supply_verb_whose_buyer_comes_first_and_greek_letters
     assert not keys("公司产品进入其供应链体系。", "Product")
     # a Greek letter inside a drug's name (干扰素α1b)
     assert "重组人干扰素α1b注射液" in keys("公司主要产品为重组人干扰素α1b注射液。", "Product")
+
+
+def test_plate_tube_and_strip_heads_and_two_character_subject_products():
+    # 其钛板、钛带和钛焊管进入…: metal plate, strip and tube; two characters name a product here
+    products = keys("宁川钛业营收增长，其锆板、锆带和锆焊管进入多家船厂供应链。", "Product")
+    assert {"锆板", "锆带", "锆焊管"} <= products
+    assert not keys("公司管理团队带领员工攻坚。", "Product")

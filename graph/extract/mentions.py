@@ -1182,7 +1182,8 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             if "的" in item:  # 、乙公司的B: a second owner; the product is what follows its 的
                 a += item.rindex("的") + 1
                 item = text[a:pos]
-            if len(item) >= 3 and not _SUBJECT_VERB.search(item):  # (钢壳均已进入宁川电池|供应链: a verb inside, no name)
+            if (len(item) >= 3 or (len(item) == 2 and item not in lex.products and item not in _GENERIC_PRODUCTS)) \
+                    and not _SUBJECT_VERB.search(item):  # (钢壳均已进入宁川电池|供应链: a verb inside, no name; 钛板: two characters do)
                 out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
     for m in _clause_subject_product_re(lex.products).finditer(text):
         pos = m.start(1)
