@@ -652,3 +652,10 @@ def test_plate_tube_and_strip_heads_and_two_character_subject_products():
     products = keys("宁川钛业营收增长，其锆板、锆带和锆焊管进入多家船厂供应链。", "Product")
     assert {"锆板", "锆带", "锆焊管"} <= products
     assert not keys("公司管理团队带领员工攻坚。", "Product")
+
+
+def test_the_field_a_firm_stands_in_is_an_industry():
+    # 在X领域具有…: the field before a verb of standing; not a scope (该领域, 国内同行业)
+    assert "稀土永磁" in keys("青禾集团在稀土永磁领域具有国内领先的综合实力。", "Industry")
+    assert not keys("公司在该领域具有领先优势。", "Industry")
+    assert not keys("公司在国内同行业处于领先地位。", "Industry")

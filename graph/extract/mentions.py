@@ -908,6 +908,13 @@ TOPIC_INDUSTRY_RE = re.compile(
 )
 
 
+# 在X领域具有…: the field a firm stands in, before a verb of standing or 的 (在稀散金属领域具有领先实力)
+# (not 在国内同行业, 在相关领域: a scope, not a field)
+_FIELD_INDUSTRY_RE = re.compile(
+    r"(?<=在)(?!国内|国际|全球|同|该|本|相关|这|此|多个|各|细分)([\u4e00-\u9fff]{2,10}?)领域(?=具有|拥有|处于|占据|居于|位居|深耕|积累|取得)"
+)
+
+
 _ASSOCIATION_AFTER = re.compile(r"(?:产业|行业)?(?:协会|商会|学会|联合会)")
 
 
@@ -948,6 +955,9 @@ def _industry_mentions(
         if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(g))) and "的" not in m.group(g):
             named.append((m.group(g), m.start(g)))
             fuzzy.add(m.start(g))
+    for m in _FIELD_INDUSTRY_RE.finditer(text) if sector else ():
+        named.append((m.group(1), m.start(1)))
+        fuzzy.add(m.start(1))
     for m in _NAMED_CHAIN_RE.finditer(text) if sector else ():
         fuzzy.add(m.start(1 if m.group(1) else 2))
         g = 1 if m.group(1) else 2
