@@ -659,3 +659,11 @@ def test_the_field_a_firm_stands_in_is_an_industry():
     assert "稀土永磁" in keys("青禾集团在稀土永磁领域具有国内领先的综合实力。", "Industry")
     assert not keys("公司在该领域具有领先优势。", "Industry")
     assert not keys("公司在国内同行业处于领先地位。", "Industry")
+
+
+def test_a_rank_among_platforms_and_a_described_holder_name_no_entity():
+    # 成为园区首个省级工程研究中心: a rank, no platform's name
+    assert not keys("该中心成为园区首个省级工程研究中心。", "Platform")
+    # 一家由…创办的专精特新企业: the description before 的 is no part of the title
+    assert not any(h.startswith("一家") for h in keys("青禾传感是一家由海归团队创办的专精特新企业。", "Honour"))
+    assert "国家级专精特新企业" in keys("公司是国家级专精特新企业。", "Honour")

@@ -327,10 +327,14 @@ _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
 _KIND_AFTER_PARTICLE = re.compile(r"(?:[以与和在对把被将由从向为及的了是于等其或并该系给]|发行人|申请人|本公司)[子分母总]$")
 
 
+_FIRST_OF_KIND = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+[个家]")
+
+
 def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if cls == "Platform":
-        return bool(core) and not _GENERIC_PLATFORM_BODY.fullmatch(core)
+        # 成为园区首个自治区级工程研究中心: a rank among its kind describes a platform, it names none
+        return bool(core) and not _GENERIC_PLATFORM_BODY.fullmatch(core) and not _FIRST_OF_KIND.search(core)
     if not core or len(core) < 2 and cls not in ("GovernmentBody",):
         return False
     if cls == "Enterprise" and (_HOLDING_TAIL.search(core) or _HOLDING_KIND.fullmatch(core) or _BRANCH_KIND.fullmatch(core)):
@@ -546,8 +550,8 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                     if j >= 0 and i - 1 - j <= 4:
                         i = j
                         continue
-                if ch in "、，,；;：:。（(" or (ch == "的" and m.start() - i >= 2):
-                    break  # …研发制造的国家高新技术企业: a description ends where the title begins
+                if ch in "、，,；;：:。（(" or (ch == "的" and (m.start() - i >= 2 or len(h) >= 4)):
+                    break  # …研发制造的国家高新技术企业, 一家由…创办的专精特新企业: a description ends where the title begins
                 if ch in "“”" and i - 1 > 0 and text[i - 2] in "、，,；;：:等":
                     break
                 cue = _HONOUR_LEFT_CUES.search(text, 0, i)
