@@ -667,3 +667,14 @@ def test_a_rank_among_platforms_and_a_described_holder_name_no_entity():
     # 一家由…创办的专精特新企业: the description before 的 is no part of the title
     assert not any(h.startswith("一家") for h in keys("青禾传感是一家由海归团队创办的专精特新企业。", "Honour"))
     assert "国家级专精特新企业" in keys("公司是国家级专精特新企业。", "Honour")
+
+
+def test_a_classified_industry_counted_directions_and_a_backbone_firms_field():
+    # 所属行业为“…制造业（C39）”: the classification's name whole, its code dropped
+    text = "公司所属行业为“计算机、通信和其他电子设备制造业（C39）”。"
+    assert "计算机、通信和其他电子设备制造业" in keys(text, "Industry")
+    # 围绕A和B两个孵化方向: directions are fields; 两个专业方向 are majors
+    assert {"集成电路", "先进材料"} <= keys("孵化器围绕集成电路和先进材料两个孵化方向布局。", "Industry")
+    assert not keys("学院开设机械、化学两个专业方向。", "Industry")
+    # 是我省X行业的骨干企业 / X配套的骨干企业
+    assert "汽车零部件" in keys("青禾精工是园区汽车零部件配套的骨干企业。", "Industry")

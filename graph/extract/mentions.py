@@ -899,7 +899,7 @@ _LEADING_LIST_RE = re.compile(
     r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
 )
 _NAMED_CHAIN_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域|环节)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|“?领头雁”?)"
+    r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域|环节|配套)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|骨干企业|“?领头雁”?)"
     r"|为链主的([\u4e00-\u9fff]{2,10}?)(?:产业链|产业)"
 )
 
@@ -909,6 +909,17 @@ TOPIC_INDUSTRY_RE = re.compile(
     r"(?:^|[，,；;。])(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|领域|行业)(?:方面)?(?=[，,：:]|以)"
     r"|(?:^|(?<=[，,；;。]))([\u4e00-\u9fff]{2,10}?)产业链(?=由|链长|的链长)|^([\u4e00-\u9fff]{2,10}?)产业链(?!链主|龙头|的)"
     r"|(?<=[，,；;。])([\u4e00-\u9fff]{2,10}?)产业链(?=实现|完成|总产值|产值|营业收入|规模)"
+)
+
+
+# 公司所属行业为“计算机、通信和其他电子设备制造业（C39）”: an industry of the national classification,
+# named whole (its 、 and 和 inside), its code in brackets dropped
+_CLASSIFIED_INDUSTRY_RE = re.compile(
+    r"(?:所属行业|所处行业|行业分类)(?:为|属于|是)[“\"]?([^“”\"（(，,。；;]{2,30}?业)(?:[（(][A-Z]\d{0,4}[）)])?(?=[”\"，,。；;]|$)"
+)
+# 围绕A和B两个孵化方向: the items counted as directions (fields) are industries (not 两个专业方向: majors)
+_DIRECTIONS_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:两|三|四|五|六|2|3|4|5|6)(?:个|大)(?:孵化|发展|产业|主攻|重点|招商)?(?:方向|赛道)"
 )
 
 
@@ -953,12 +964,22 @@ def _industry_mentions(
             if n:
                 joined.add(idx)
     fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
-    sector = "产业" in text or "行业" in text or "领域" in text or "环节" in text  # the topic and chain patterns need one
+    sector = "产业" in text or "行业" in text or "领域" in text or "环节" in text or "配套" in text  # the topic and chain patterns need one
     for m in TOPIC_INDUSTRY_RE.finditer(text) if sector else ():
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(g))) and "的" not in m.group(g):
             named.append((m.group(g), m.start(g)))
             fuzzy.add(m.start(g))
+    for m in _DIRECTIONS_RE.finditer(text) if "方向" in text or "赛道" in text else ():
+        pos = m.start(1)
+        for n, item in enumerate(re.split(r"、|和|与|及", m.group(1))):
+            idx = text.find(item, pos)
+            pos = idx + len(item)
+            named.append((item, idx))
+            if n:
+                joined.add(idx)
+            else:
+                fuzzy.add(idx)  # the first item's left edge is a guess (围绕电子信息 → 电子信息)
     for m in _FIELD_INDUSTRY_RE.finditer(text) if sector else ():
         named.append((m.group(1), m.start(1)))
         fuzzy.add(m.start(1))
@@ -990,7 +1011,7 @@ def _industry_mentions(
             if (tag in ("v", "p", "c", "u", "uj", "ul")) and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
                 cut = pos
         item, idx = item[cut:], idx + cut
-        for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
+        for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "我省", "我市", "我区", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
         place = next((f for f in _place_prefixes(lex.places).get(item[:1], ()) if item.startswith(f) and len(item) - len(f) >= 2), None)
@@ -1009,6 +1030,8 @@ def _industry_mentions(
         if re.search(r"[\d]|产业$|企业$", item) or _GENERIC_BODY.match(item):
             continue
         out.append(Mention(item, "Industry", s.start + idx, s.start + idx + len(item), s.index, "industry:named"))
+    for m in _CLASSIFIED_INDUSTRY_RE.finditer(text) if "行业" in text else ():
+        out.append(Mention(m.group(1), "Industry", s.start + m.start(1), s.start + m.end(1), s.index, "industry:classified"))
     return out
 
 
