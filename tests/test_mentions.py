@@ -678,3 +678,8 @@ def test_a_classified_industry_counted_directions_and_a_backbone_firms_field():
     assert not keys("学院开设机械、化学两个专业方向。", "Industry")
     # 是我省X行业的骨干企业 / X配套的骨干企业
     assert "汽车零部件" in keys("青禾精工是园区汽车零部件配套的骨干企业。", "Industry")
+
+
+def test_a_count_after_a_park_names_no_platform():
+    # 某产业园新增两家省级工程技术研究中心: a count of platforms, not one platform's name
+    assert not keys("今年白石电子产业园新增两家省级工程技术研究中心。", "Platform")

@@ -334,7 +334,9 @@ def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if cls == "Platform":
         # 成为园区首个自治区级工程研究中心: a rank among its kind describes a platform, it names none
-        return bool(core) and not _GENERIC_PLATFORM_BODY.fullmatch(core) and not _FIRST_OF_KIND.search(core)
+        # (园区新增两家省级工程技术研究中心: a count, no name)
+        return bool(core) and not _GENERIC_PLATFORM_BODY.fullmatch(core) and not _FIRST_OF_KIND.search(core) \
+            and not _COUNTED.search(core)
     if not core or len(core) < 2 and cls not in ("GovernmentBody",):
         return False
     if cls == "Enterprise" and (_HOLDING_TAIL.search(core) or _HOLDING_KIND.fullmatch(core) or _BRANCH_KIND.fullmatch(core)):
