@@ -683,3 +683,7 @@ def test_a_classified_industry_counted_directions_and_a_backbone_firms_field():
 def test_a_count_after_a_park_names_no_platform():
     # 某产业园新增两家省级工程技术研究中心: a count of platforms, not one platform's name
     assert not keys("今年白石电子产业园新增两家省级工程技术研究中心。", "Platform")
+
+
+def test_a_list_mark_is_inside_no_organisation_name():
+    assert not keys("各县（市、区）科技局，各开发区管委会：", "GovernmentBody") & {"（市、区）科技局"}

@@ -332,6 +332,8 @@ _FIRST_OF_KIND = re.compile(r"首个|首家|第[一二三四五六七八九十\d
 
 def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
+    if "、" in core:
+        return False  # 各县（市、区）科技局: a list mark is inside no organisation's name
     if cls == "Platform":
         # 成为园区首个自治区级工程研究中心: a rank among its kind describes a platform, it names none
         # (园区新增两家省级工程技术研究中心: a count, no name)
