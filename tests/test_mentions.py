@@ -687,3 +687,11 @@ def test_a_count_after_a_park_names_no_platform():
 
 def test_a_list_mark_is_inside_no_organisation_name():
     assert not keys("各县（市、区）科技局，各开发区管委会：", "GovernmentBody") & {"（市、区）科技局"}
+
+
+def test_a_companys_new_facility_starting_work_is_a_project():
+    # 某公司X车间开工建设 / 某公司的X智能工厂建成投产: the facility (without the company) is a project
+    text = "9月3日，青禾重工股份有限公司5万吨级海工模块总装车间开工建设。"
+    assert "5万吨级海工模块总装车间" in keys(text, "Project")
+    text = "白石电机有限公司的扁线电机智能工厂建成投产。"
+    assert "扁线电机智能工厂" in keys(text, "Project")

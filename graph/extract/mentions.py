@@ -1537,6 +1537,24 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
     return out
 
 
+# a facility a company puts up, named right after the company and before a verb of starting or
+# finishing work (某公司的电驱系统智能工厂建成投产, 某公司10万吨级养殖工船总装车间开工建设)
+_FACILITY_RE = re.compile(
+    r"的?([^、，,。；;：:（(“”的]{2,24}?(?:智能制造产线|生产线|产线|总装车间|车间|智能工厂|工厂))"
+    r"(?:在[^，,。；;]{2,20}?)?(?:正式|全面|顺利|已)?(?:开工建设|开工|建成投产|投产|竣工|落成)"
+)
+
+
+def _facility_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
+    """A company's new facility starting or finishing work is a project (without the company's name)."""
+    out = []
+    for e in (f for f in found if f.cls == "Enterprise" and f.sentence == s.index):
+        m = _FACILITY_RE.match(text, e.end - s.start)
+        if m and not any(f.start < s.start + m.end(1) and s.start + m.start(1) < f.end for f in found):
+            out.append(Mention(m.group(1), "Project", s.start + m.start(1), s.start + m.end(1), s.index, "project:facility"))
+    return out
+
+
 def _alias_definitions(s: Sentence, text: str, found: Sequence[Mention]) -> dict[str, tuple[str, int, int]]:
     """Short names defined in the sentence: short → (full name, start, end) of the short form."""
     out: dict[str, tuple[str, int, int]] = {}
@@ -1836,6 +1854,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _project_mentions(s, text, found)
         found = _resolve_overlaps(found + _standalone_projects(s, text, found))
         found = _resolve_overlaps(found + _invested_projects(s, text, found))
+        found = _resolve_overlaps(found + _facility_projects(s, text, found))
         # 光电子产业园项目: a park named only as what a project builds is no park yet
         found = [f for f in found if not (f.cls == "Park" and any(
             p.cls == "Project" and p.start <= f.start and p.end == f.end + 2 and text[f.end - s.start : p.end - s.start] == "项目"
