@@ -695,3 +695,9 @@ def test_a_companys_new_facility_starting_work_is_a_project():
     assert "5万吨级海工模块总装车间" in keys(text, "Project")
     text = "白石电机有限公司的扁线电机智能工厂建成投产。"
     assert "扁线电机智能工厂" in keys(text, "Project")
+
+
+def test_a_test_platform_is_a_platform_unless_any_one_or_a_shared_one():
+    assert "深海阀门检测平台" in keys("青禾大学与白石阀门有限公司共建深海阀门检测平台。", "Platform")
+    assert not keys("我们搭建了一个光学检测平台。", "Platform")
+    assert not keys("今年起，园区公共检测平台向企业开放。", "Platform")

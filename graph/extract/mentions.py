@@ -319,7 +319,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
 
 
-_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|综合|中国)+")
+_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
@@ -327,7 +327,7 @@ _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
 _KIND_AFTER_PARTICLE = re.compile(r"(?:[以与和在对把被将由从向为及的了是于等其或并该系给]|发行人|申请人|本公司)[子分母总]$")
 
 
-_FIRST_OF_KIND = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+[个家]")
+_FIRST_OF_KIND = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+[个家]|^(?:一|每)[个家所座]")  # 一个光学检测平台: any one, no name
 
 
 def _valid_body(body: str, cls: str) -> bool:
