@@ -701,3 +701,10 @@ def test_a_test_platform_is_a_platform_unless_any_one_or_a_shared_one():
     assert "深海阀门检测平台" in keys("青禾大学与白石阀门有限公司共建深海阀门检测平台。", "Platform")
     assert not keys("我们搭建了一个光学检测平台。", "Platform")
     assert not keys("今年起，园区公共检测平台向企业开放。", "Platform")
+
+
+def test_a_material_bought_in_and_an_enterprise_research_institute_designation():
+    # 氢氟酸原料则主要采购自…: a one-character head (酸) ends a name before 原料
+    assert "氢氟酸" in keys("氢氟酸原料则主要采购自白石氟化工有限公司。", "Product")
+    # 被认定为某省省级企业研究院: a designation (an honour)
+    assert "江苏省省级企业研究院" in keys("公司于2024年被认定为江苏省省级企业研究院。", "Honour")

@@ -1138,8 +1138,9 @@ def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
     return out
 
 
-# adverbs that open a predicate right after a product's name (石英砂现在全部供给…, 电解液均已进入…)
-_HEAD_ADVERBS = r"(?:现在|目前|主要|全部|已经|均|也|还|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)"
+# adverbs that open a predicate right after a product's name (石英砂现在全部供给…, 电解液均已进入…),
+# and 原料 after a material bought in (氢氟酸原料则主要采购自…)
+_HEAD_ADVERBS = r"(?:现在|目前|主要|全部|已经|均|也|还|先后|陆续|成功|正式|批量|长期|稳定|全面|率先|原料|原材料)"
 
 
 @lru_cache(maxsize=4)
