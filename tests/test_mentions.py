@@ -708,3 +708,8 @@ def test_a_material_bought_in_and_an_enterprise_research_institute_designation()
     assert "氢氟酸" in keys("氢氟酸原料则主要采购自白石氟化工有限公司。", "Product")
     # 被认定为某省省级企业研究院: a designation (an honour)
     assert "江苏省省级企业研究院" in keys("公司于2024年被认定为江苏省省级企业研究院。", "Honour")
+
+
+def test_a_levelled_industry_base_is_an_honour():
+    # 是省级X产业基地: a designation the park holds
+    assert "省级钨新材料产业基地" in keys("青禾园以钨新材料为主导产业，是省级钨新材料产业基地。", "Honour")
