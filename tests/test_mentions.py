@@ -713,3 +713,11 @@ def test_a_material_bought_in_and_an_enterprise_research_institute_designation()
 def test_a_levelled_industry_base_is_an_honour():
     # 是省级X产业基地: a designation the park holds
     assert "省级钨新材料产业基地" in keys("青禾园以钨新材料为主导产业，是省级钨新材料产业基地。", "Honour")
+
+
+def test_a_levelled_title_before_a_holder_noun_and_no_name_holding_jian():
+    # …，国家杰出青年科学基金获得者: the title a holder won, whatever it ends in
+    text = "他是青禾大学教授，国家优秀青年科学基金获得者，同时兼任研究员。"
+    assert "国家优秀青年科学基金" in keys(text, "Honour")
+    # 同时兼任研究员: 兼 joins a post, it is in no name
+    assert not keys(text, "Person")

@@ -661,6 +661,11 @@ _CUED_TITLE = re.compile(
     "(?:" + _CUES.alternation("honour-open") + r")(?:了)?(?:(?:19|20)\d{2}年度?|第[一二三四五六七八九十\d]+批)?"
     r"(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)"
 )
+# 教授、博士生导师，国家杰出青年科学基金获得者: a levelled title before a holder noun is an honour,
+# whatever it ends in
+_HELD_TITLE = re.compile(
+    r"(?:^|(?<=[，,、；;。：:]))(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?:" + _CUES.alternation("honour-holder") + ")"
+)
 _NEXT_TITLE = re.compile(r"(?:和|及|、)(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)")
 
 
@@ -683,6 +688,7 @@ def _cued_honours(found: list[Mention], s: Sentence) -> list[Mention]:
                 titles.append((item.start(1), item.end(1)))
             pos = item.end(1)
             item = _NEXT_TITLE.match(text, pos)
+    titles += [(m.start(1), m.end(1)) for m in _HELD_TITLE.finditer(text) if not _NOT_TITLE.search(m.group(1))]
     if not titles:
         return found
     out = []
@@ -796,7 +802,7 @@ def _quoted_speaker(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mentio
 # what may stand before a name written name-then-title (由张三副市长担任, 、李四总经理)
 _NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是|学院)$")
 # characters that end a place or body, never a person's given name (高新区管委会主任 is no 高新区)
-_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间]")
+_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间兼]")  # (同时兼任研究员: 兼 joins a post, never a name)
 
 
 def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
