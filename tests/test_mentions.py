@@ -512,3 +512,212 @@ def test_products_listed_as_a_clause_subject_before_a_supply_verb():
     products = keys(text, "Product")
     assert {"储能逆变器", "户用储能电池"} <= products
     assert not any(p.startswith("其中") for p in products)
+
+
+def test_a_main_product_column_lists_products_and_latin_words_keep_one_cell():
+    # a 主导产品 cell names what the listed firm makes, items parted by 、; a space between
+    # two Latin words (5G NR模组) parts no cells, so the row still fits its header
+    text = (
+        "一、2024年度青禾区创新型企业名单（2家）\n"
+        "序号 企业名称 所在园区 主导产品 营业收入（万元）\n"
+        "1 青禾精密机械有限公司 北岸智造园 数控转台、精密丝杠 12,300\n"
+        "2 青禾通信科技有限公司 南湖科创园 5G NR模组、射频前端 8,450\n"
+    )
+    assert {"数控转台", "精密丝杠", "5G NR模组", "射频前端"} <= keys(text, "Product")
+    assert "南湖科创园" in keys(text, "Park")
+
+
+def test_leading_industries_after_a_count_and_a_verb_opening_a_listed_name():
+    # 主导产业是三个：A、B和C — a count and a colon may stand between the cue and the list;
+    # an item after a list mark is a whole name even when its first word reads as a verb (显示)
+    text = "青禾园区的主导产业是三个：新型储能、显示面板和精细化工。"
+    assert {"新型储能", "显示面板", "精细化工"} <= keys(text, "Industry")
+
+
+def test_a_preposition_jieba_reads_into_a_name_and_a_head_institute():
+    # 由龙溪片区…组成: jieba tags 由龙溪 as a person's name; 由 is no part of the park's name
+    assert keys("青禾产业园由东溪片区和北岭片区组成。", "Park") >= {"东溪片区", "北岭片区"}
+    assert not any(k.startswith("由") for k in keys("青禾产业园由东溪片区和北岭片区组成。", "Park"))
+    # 科学研究总院: a head institute is a research institute
+    assert "中国青禾材料科学研究总院" in keys("园区与中国青禾材料科学研究总院签署合作协议。", "ResearchInstitute")
+
+
+def test_a_title_counted_then_listed_is_an_honour_not_a_category():
+    # 新增…企业2家：甲、乙 — the colon opens the holders, so the title is an honour;
+    # counted without a list it stays a category
+    listed = "今年新增省级专精特新企业2家：青禾精工有限公司、白石传感有限公司。"
+    assert "省级专精特新企业" in keys(listed, "Honour")
+    assert not keys("今年新增省级专精特新企业12家，总数达到60家。", "Honour")
+
+
+def test_glass_and_cabinet_heads_and_a_decimal_inside_a_listed_product():
+    # 玻璃 and 柜 end product names; a size with a decimal point (3.2毫米) stays in the name
+    text = "青禾光能有限公司主要生产3.2毫米镀膜光伏玻璃和户外储能柜。"
+    assert {"3.2毫米镀膜光伏玻璃", "户外储能柜"} <= keys(text, "Product")
+
+
+def test_a_parks_focus_wider_than_an_industry_label_keeps_its_full_words():
+    # 某片区聚焦钨钼新材料: the focus is 钨钼新材料, not only the label 新材料 inside it
+    assert "钨钼新材料" in keys("青禾片区聚焦钨钼新材料，发展很快。", "Industry")
+    # without a park before the focus verb the label stays as it was
+    assert keys("公司专注于钨钼新材料。", "Industry") == {"新材料"}
+
+
+def test_a_chain_segments_leader_names_an_industry_and_a_leader_word_opens_no_name():
+    # X环节的龙头企业: a segment of a chain is an industry; 龙头企业 before a name is no part of it
+    text = "电池回收环节的龙头企业青禾循环科技有限公司发展很快。"
+    assert "电池回收" in keys(text, "Industry")
+    assert keys(text, "Enterprise") == {"青禾循环科技有限公司"}
+
+
+def test_a_capacity_in_gigawatts_before_a_product():
+    assert "钙钛矿叠层电池" in keys("青禾光能有限公司年产2GW钙钛矿叠层电池项目开工。", "Product")
+
+
+def test_a_medal_is_an_honour():
+    assert "全国五一劳动奖章" in keys("她荣获全国五一劳动奖章。", "Honour")
+
+
+def test_ren_before_a_second_title_and_a_kind_of_company_after_a_verb_of_giving():
+    # 负责人任组长: 任 (serve as) opens no person's name before a title
+    assert not keys("成立由园区主要负责人任组长的领导小组。", "Person")
+    assert "王建国" in keys("组长王建国主持会议。", "Person")
+    # 供给母公司, 发行人子公司: a kind of company, not a name
+    assert not keys("它生产的石英砂全部供给母公司。", "Enterprise")
+    assert not keys("五、发行人子公司情况", "Enterprise")
+
+
+def test_a_name_starts_after_a_house_number_and_after_tongchu():
+    # 青禾路18号青禾智能装备有限公司: the house number ends the address
+    assert keys("地址：青禾路18号青禾智能装备有限公司", "Enterprise") == {"青禾智能装备有限公司"}
+    # 同处某产业园: 同处 (located in the same) opens no park name
+    assert keys("两家企业同处白石产业园。", "Park") == {"白石产业园"}
+
+
+def test_a_brand_mark_opens_a_product_name():
+    assert "深海养殖网箱" in keys("“青禾”牌深海养殖网箱系列产品再获订单！", "Product")
+    # without 系列/产品 after it the name ends at its last product head
+    products = keys("公司“白石”牌工业机器人销往东南亚。", "Product")
+    assert "工业机器人" in products and not any("销往" in p for p in products)
+
+
+def test_products_after_the_company_word_opening_a_clause_before_a_supply_verb():
+    # ，公司A和B配套…: 公司 is the owner; a one-character head (液) ends a name before a supply verb
+    text = "显示领域，公司显影液和清洗液配套苏州青禾显示科技有限公司的面板产线。"
+    products = keys(text, "Product")
+    assert {"显影液", "清洗液"} <= products
+    assert not any(p.startswith("公司") for p in products)
+
+
+def test_the_speaker_after_a_quotation_is_a_person():
+    # “……”覃某某说: the name between the closing quote and a verb of speech
+    assert "韦明远" in keys("“产品要经得起路试。”韦明远说。", "Person")
+    assert "欧阳明月" in keys("“订单翻了一番。”欧阳明月表示，明年还要扩产。", "Person")
+    assert not keys("“订单翻了一番。”高管说。", "Person")
+
+
+def test_a_limited_partnership_is_an_enterprise():
+    text = "本轮由青禾创业投资合伙企业（有限合伙）领投。"
+    assert "青禾创业投资合伙企业（有限合伙）" in keys(text, "Enterprise")
+
+
+def test_bureaus_of_a_city_or_a_park_are_government_bodies():
+    text = "青禾高新区科技创新局发布通知，镇江市投资促进局和镇江市财政局联合发文。"
+    assert {"青禾高新区科技创新局", "镇江市投资促进局", "镇江市财政局"} <= keys(text, "GovernmentBody")
+
+
+def test_products_each_after_its_maker_and_de_before_a_supply_verb():
+    # 甲公司的A、乙公司的B均已进入…: each item's words after 的 name its maker's product
+    text = "苏州青禾材料有限公司的高纯电解液、苏州白石精密有限公司的圆柱钢壳均已进入宁川电池供应链。"
+    assert {"高纯电解液", "圆柱钢壳"} <= keys(text, "Product")
+
+
+def test_a_product_after_a_process_verb_ending_before_an_adverb():
+    # 它提纯的X现在…: 提纯的 names what the maker makes; a one-character head (砂) ends the
+    # name before an adverb opening the predicate
+    assert "高纯石英砂" in keys("青禾矿业有限公司提纯的高纯石英砂目前全部外销。", "Product")
+
+
+def test_a_product_after_a_supply_verb_whose_buyer_comes_first_and_greek_letters_in_a_name():
+    # 为某车企配套供应X / 为其供应X: the buyer stands before the verb, the product after it
+    assert "电机控制器" in keys("宁川青禾电子有限公司为白石汽车配套供应电机控制器。", "Product")
+    assert "仪表外壳" in keys("其中宁川科盛注塑有限公司为其供应仪表外壳。", "Product")
+    assert not keys("公司产品进入其供应链体系。", "Product")
+    # a Greek letter inside a drug's name (干扰素α1b)
+    assert "重组人干扰素α1b注射液" in keys("公司主要产品为重组人干扰素α1b注射液。", "Product")
+
+
+def test_plate_tube_and_strip_heads_and_two_character_subject_products():
+    # 其钛板、钛带和钛焊管进入…: metal plate, strip and tube; two characters name a product here
+    products = keys("宁川钛业营收增长，其锆板、锆带和锆焊管进入多家船厂供应链。", "Product")
+    assert {"锆板", "锆带", "锆焊管"} <= products
+    assert not keys("公司管理团队带领员工攻坚。", "Product")
+
+
+def test_the_field_a_firm_stands_in_is_an_industry():
+    # 在X领域具有…: the field before a verb of standing; not a scope (该领域, 国内同行业)
+    assert "稀土永磁" in keys("青禾集团在稀土永磁领域具有国内领先的综合实力。", "Industry")
+    assert not keys("公司在该领域具有领先优势。", "Industry")
+    assert not keys("公司在国内同行业处于领先地位。", "Industry")
+
+
+def test_a_rank_among_platforms_and_a_described_holder_name_no_entity():
+    # 成为园区首个省级工程研究中心: a rank, no platform's name
+    assert not keys("该中心成为园区首个省级工程研究中心。", "Platform")
+    # 一家由…创办的专精特新企业: the description before 的 is no part of the title
+    assert not any(h.startswith("一家") for h in keys("青禾传感是一家由海归团队创办的专精特新企业。", "Honour"))
+    assert "国家级专精特新企业" in keys("公司是国家级专精特新企业。", "Honour")
+
+
+def test_a_classified_industry_counted_directions_and_a_backbone_firms_field():
+    # 所属行业为“…制造业（C39）”: the classification's name whole, its code dropped
+    text = "公司所属行业为“计算机、通信和其他电子设备制造业（C39）”。"
+    assert "计算机、通信和其他电子设备制造业" in keys(text, "Industry")
+    # 围绕A和B两个孵化方向: directions are fields; 两个专业方向 are majors
+    assert {"集成电路", "先进材料"} <= keys("孵化器围绕集成电路和先进材料两个孵化方向布局。", "Industry")
+    assert not keys("学院开设机械、化学两个专业方向。", "Industry")
+    # 是我省X行业的骨干企业 / X配套的骨干企业
+    assert "汽车零部件" in keys("青禾精工是园区汽车零部件配套的骨干企业。", "Industry")
+
+
+def test_a_count_after_a_park_names_no_platform():
+    # 某产业园新增两家省级工程技术研究中心: a count of platforms, not one platform's name
+    assert not keys("今年白石电子产业园新增两家省级工程技术研究中心。", "Platform")
+
+
+def test_a_list_mark_is_inside_no_organisation_name():
+    assert not keys("各县（市、区）科技局，各开发区管委会：", "GovernmentBody") & {"（市、区）科技局"}
+
+
+def test_a_companys_new_facility_starting_work_is_a_project():
+    # 某公司X车间开工建设 / 某公司的X智能工厂建成投产: the facility (without the company) is a project
+    text = "9月3日，青禾重工股份有限公司5万吨级海工模块总装车间开工建设。"
+    assert "5万吨级海工模块总装车间" in keys(text, "Project")
+    text = "白石电机有限公司的扁线电机智能工厂建成投产。"
+    assert "扁线电机智能工厂" in keys(text, "Project")
+
+
+def test_a_test_platform_is_a_platform_unless_any_one_or_a_shared_one():
+    assert "深海阀门检测平台" in keys("青禾大学与白石阀门有限公司共建深海阀门检测平台。", "Platform")
+    assert not keys("我们搭建了一个光学检测平台。", "Platform")
+    assert not keys("今年起，园区公共检测平台向企业开放。", "Platform")
+
+
+def test_a_material_bought_in_and_an_enterprise_research_institute_designation():
+    # 氢氟酸原料则主要采购自…: a one-character head (酸) ends a name before 原料
+    assert "氢氟酸" in keys("氢氟酸原料则主要采购自白石氟化工有限公司。", "Product")
+    # 被认定为某省省级企业研究院: a designation (an honour)
+    assert "江苏省省级企业研究院" in keys("公司于2024年被认定为江苏省省级企业研究院。", "Honour")
+
+
+def test_a_levelled_industry_base_is_an_honour():
+    # 是省级X产业基地: a designation the park holds
+    assert "省级钨新材料产业基地" in keys("青禾园以钨新材料为主导产业，是省级钨新材料产业基地。", "Honour")
+
+
+def test_a_levelled_title_before_a_holder_noun_and_no_name_holding_jian():
+    # …，国家杰出青年科学基金获得者: the title a holder won, whatever it ends in
+    text = "他是青禾大学教授，国家优秀青年科学基金获得者，同时兼任研究员。"
+    assert "国家优秀青年科学基金" in keys(text, "Honour")
+    # 同时兼任研究员: 兼 joins a post, it is in no name
+    assert not keys(text, "Person")

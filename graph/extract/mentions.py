@@ -35,8 +35,9 @@ from functools import lru_cache
 from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.spans import SpanIndex
-from graph.extract.tables import TableRow, read_tables
+from graph.extract.tables import Cell, TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
+from graph.text.cells import BLANK_CELL
 from graph.text.clean import is_cjk
 from graph.text.segment import LazyBoundaries, lazy_boundaries, pos_pairs, sections, token_boundaries
 
@@ -86,6 +87,8 @@ _HONOUR_CUE_BEFORE = _CUES.ends_with("honour")
 _HONOUR_CUE_AFTER = re.compile(r"^(?:等)?(?:多项|多个|系列)?(?:荣誉)?" + _CUES.alternation("honour-after"))
 _HONOUR_LEFT_CUES = _CUES.ends_with("honour", "honour-copula", "honour-left")
 _PRODUCT_CUE = _CUES.pattern("product-made")
+_SUPPLY_CUE = _CUES.pattern("product-supplied")
+_SUPPLY_NOUN = re.compile(r"(?:链|商|量|体系|能力|保障|关系|协议|合同|渠道|稳定)")
 _PRODUCT_MODIFIERS = re.compile(r"^(?:了)?(?:全球|全国|国内|世界|行业|业内)?(?:首款|首台|首套|首个|一款|一种|多款|系列)?")
 # (a match must also meet _may_hold_list_head, checked first: change both together)
 _LIST_HEAD_RE = re.compile(
@@ -223,6 +226,8 @@ _NAME_VERBS = frozenset(
 _FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其或并")
 # a localizer after a noun or verb ends a phrase of time or place (会议上, 投产后): a name starts after it
 _LOCALIZERS = frozenset("上后里内下")
+# prepositions that are (almost) never a surname, so never the first character of a name jieba tags nr
+_PREPOSITION_NOT_SURNAME = frozenset("由从被把将在")
 # a compass word tagged as a localizer starts many names (北方华创, 南方精工): no cut after it
 _COMPASS = re.compile(r"[东南西北]{1,2}[方部]")
 _CUT_TAGS = frozenset({"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "ud", "f", "m", "q", "t", "ad", "vd", "zg", "y", "e"})
@@ -295,6 +300,8 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     pos = 0
     for word, tag in toks:
         pos += len(word)
+        if tag == "nr" and len(word) >= 3 and word[0] in _PREPOSITION_NOT_SURNAME:
+            cut = pos - len(word) + 1  # 由龙溪片区和…组成: jieba reads 由龙溪 as a person's name; the preposition opens no name
         # the name starts after the last verb, preposition, adverb or particle (以先导科技 →
         # 先导科技; 实验室就设在公司 → 公司), except verbs that names are made of (绛溪智能制造).
         # jieba's tags on single characters of unknown names are unreliable (端华新材料 → 端/v):
@@ -312,17 +319,26 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
 
 
-_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|综合|中国)+")
+_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
-_KIND_AFTER_PARTICLE = re.compile(r"[以与和在对把被将由从向为及的了是于等其或并该系][子分母总]$")
+# 发行人的子公司, 供给母公司, 发行人子公司: a kind of company after a particle, a verb of giving or the issuer
+_KIND_AFTER_PARTICLE = re.compile(r"(?:[以与和在对把被将由从向为及的了是于等其或并该系给]|发行人|申请人|本公司)[子分母总]$")
+
+
+_FIRST_OF_KIND = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+[个家]|^(?:一|每)[个家所座]")  # 一个光学检测平台: any one, no name
 
 
 def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
+    if "、" in core:
+        return False  # 各县（市、区）科技局: a list mark is inside no organisation's name
     if cls == "Platform":
-        return bool(core) and not _GENERIC_PLATFORM_BODY.fullmatch(core)
+        # 成为园区首个自治区级工程研究中心: a rank among its kind describes a platform, it names none
+        # (园区新增两家省级工程技术研究中心: a count, no name)
+        return bool(core) and not _GENERIC_PLATFORM_BODY.fullmatch(core) and not _FIRST_OF_KIND.search(core) \
+            and not _COUNTED.search(core)
     if not core or len(core) < 2 and cls not in ("GovernmentBody",):
         return False
     if cls == "Enterprise" and (_HOLDING_TAIL.search(core) or _HOLDING_KIND.fullmatch(core) or _BRANCH_KIND.fullmatch(core)):
@@ -368,6 +384,15 @@ def _is_category(text: str, end: int) -> bool:
     return bool(_COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail))
 
 
+def _counted_title(text: str, end: int) -> bool:
+    """A title counted and then listed (新增国家级专精特新“小巨人”企业3家：甲公司、乙公司): the
+    colon opens the names that hold it, so the title is an honour, not a category."""
+    return _COUNTED_LIST.match(text, end) is not None
+
+
+_COUNTED_LIST = re.compile(_COUNT_AFTER.pattern.lstrip("^") + r"\s*[：:]")
+
+
 def _add(found: list[Mention], m: Mention) -> None:
     found.append(m)
 
@@ -376,6 +401,7 @@ _COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|�
 _ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
 _PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
 _DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
+_ADDRESS_TAIL = re.compile(r"(?:号楼|号院|号|栋|幢|层|楼|室)")
 _HEADING_NUMBER = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _QUOTED_TAIL = re.compile(r"[“「]([^”」“「]{2,16})[”」]$")
 
@@ -448,6 +474,10 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         ordinal = _HEADING_NUMBER.match(body)
         if ordinal:  # （二）创新平台: a heading's number is no part of a name
             start += ordinal.end()
+            body = text[start : m.start()]
+        address = _ADDRESS_TAIL.match(body) if start and text[start - 1].isdigit() else None
+        if address:  # 谷阳大道88号园区政务服务中心: a house number ends the address, the name starts after it
+            start += address.end()
             body = text[start : m.start()]
         date_tail = _DATE_TAIL.match(body) if start and text[start - 1].isdigit() else None
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
@@ -524,8 +554,8 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
                     if j >= 0 and i - 1 - j <= 4:
                         i = j
                         continue
-                if ch in "、，,；;：:。（(" or (ch == "的" and m.start() - i >= 2):
-                    break  # …研发制造的国家高新技术企业: a description ends where the title begins
+                if ch in "、，,；;：:。（(" or (ch == "的" and (m.start() - i >= 2 or len(h) >= 4)):
+                    break  # …研发制造的国家高新技术企业, 一家由…创办的专精特新企业: a description ends where the title begins
                 if ch in "“”" and i - 1 > 0 and text[i - 2] in "、，,；;：:等":
                     break
                 cue = _HONOUR_LEFT_CUES.search(text, 0, i)
@@ -539,7 +569,8 @@ def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             core = name[: -len(h)] if name.endswith(h) else name
             cue_here = _HONOUR_LEFT_CUES.search(text, 0, i)
             cued_bare = cue_here is not None and cue_here.end() == i and len(h) >= 4
-            if (len(core.strip(_QUOTES)) < 2 and not cued_bare) or _is_category(text, end) or len(name) > 40 \
+            if (len(core.strip(_QUOTES)) < 2 and not cued_bare) or (_is_category(text, end) and not _counted_title(text, end)) \
+                    or len(name) > 40 \
                     or _HONOUR_CATEGORY_AFTER.match(text[end:]):
                 continue
             if _GENERIC_BODY.match(core.strip(_QUOTES)) and not detect_level(name):
@@ -630,6 +661,11 @@ _CUED_TITLE = re.compile(
     "(?:" + _CUES.alternation("honour-open") + r")(?:了)?(?:(?:19|20)\d{2}年度?|第[一二三四五六七八九十\d]+批)?"
     r"(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)"
 )
+# 教授、博士生导师，国家杰出青年科学基金获得者: a levelled title before a holder noun is an honour,
+# whatever it ends in
+_HELD_TITLE = re.compile(
+    r"(?:^|(?<=[，,、；;。：:]))(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?:" + _CUES.alternation("honour-holder") + ")"
+)
 _NEXT_TITLE = re.compile(r"(?:和|及|、)(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)")
 
 
@@ -652,6 +688,7 @@ def _cued_honours(found: list[Mention], s: Sentence) -> list[Mention]:
                 titles.append((item.start(1), item.end(1)))
             pos = item.end(1)
             item = _NEXT_TITLE.match(text, pos)
+    titles += [(m.start(1), m.end(1)) for m in _HELD_TITLE.finditer(text) if not _NOT_TITLE.search(m.group(1))]
     if not titles:
         return found
     out = []
@@ -717,6 +754,8 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
         sur = next((x for x in lex.surnames if rest.startswith(x)), None)
         if not sur:
             continue
+        if text.startswith(lex.roles, pos + len(sur)):
+            continue  # 负责人任组长: 任 (serve as) before a second title, not a surname
         best = None
         for given in (2, 1):
             cand = rest[: len(sur) + given]
@@ -741,10 +780,29 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
     return out
 
 
+@lru_cache(maxsize=4)
+def _speaker_re(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    # after the closing quote, or opening the sentence the quotation ended (…。”｜覃某某说。)
+    return re.compile(rf"(?:(?<=[”」』])[，,]?|^)((?:{_alternation(surnames)})[\u4e00-\u9fff]{{1,2}}?)(?:{_CUES.alternation('speech')})(?=[。，,：:；;]|$)")
+
+
+def _quoted_speaker(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """The speaker named right after a quotation (“……”覃某某说): a surname and one or two
+    characters between the closing quote and a verb of speech are a person's name."""
+    out = []
+    for m in _speaker_re(lex.surnames).finditer(text):
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        if m.group(1)[-1] in "总董管工" or m.group(1) in lex.roles:
+            continue  # 王总说, 高管说: a title or a term of address, not a name
+        if not any(f.start < b and a < f.end for f in found):
+            out.append(Mention(m.group(1), "Person", a, b, s.index, "person:speaker"))
+    return out
+
+
 # what may stand before a name written name-then-title (由张三副市长担任, 、李四总经理)
 _NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是|学院)$")
 # characters that end a place or body, never a person's given name (高新区管委会主任 is no 高新区)
-_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间]")
+_NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间兼]")  # (同时兼任研究员: 兼 joins a post, never a name)
 
 
 def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
@@ -847,11 +905,11 @@ def _role_after_rx(roles: tuple[str, ...]) -> re.Pattern[str]:
 _LEADING_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?<!为)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
     r"|以((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:产业)?为(?:两大|三大|四大|五大|六大)?(?:主导|支柱|核心|重点)"
-    r"|(?:重点发展|(?:主导|特色|支柱|优势|首位)产业(?:为|是|包括)|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
+    r"|(?:重点发展|(?:主导|特色|支柱|优势|首位)产业(?:为|是|包括)(?:[两二三四五六七八九十]个|[两二三四五六七八九十]大类?)?[：:]?|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
     r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
 )
 _NAMED_CHAIN_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|“?领头雁”?)"
+    r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域|环节|配套)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|骨干企业|“?领头雁”?)"
     r"|为链主的([\u4e00-\u9fff]{2,10}?)(?:产业链|产业)"
 )
 
@@ -861,6 +919,24 @@ TOPIC_INDUSTRY_RE = re.compile(
     r"(?:^|[，,；;。])(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|领域|行业)(?:方面)?(?=[，,：:]|以)"
     r"|(?:^|(?<=[，,；;。]))([\u4e00-\u9fff]{2,10}?)产业链(?=由|链长|的链长)|^([\u4e00-\u9fff]{2,10}?)产业链(?!链主|龙头|的)"
     r"|(?<=[，,；;。])([\u4e00-\u9fff]{2,10}?)产业链(?=实现|完成|总产值|产值|营业收入|规模)"
+)
+
+
+# 公司所属行业为“计算机、通信和其他电子设备制造业（C39）”: an industry of the national classification,
+# named whole (its 、 and 和 inside), its code in brackets dropped
+_CLASSIFIED_INDUSTRY_RE = re.compile(
+    r"(?:所属行业|所处行业|行业分类)(?:为|属于|是)[“\"]?([^“”\"（(，,。；;]{2,30}?业)(?:[（(][A-Z]\d{0,4}[）)])?(?=[”\"，,。；;]|$)"
+)
+# 围绕A和B两个孵化方向: the items counted as directions (fields) are industries (not 两个专业方向: majors)
+_DIRECTIONS_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:两|三|四|五|六|2|3|4|5|6)(?:个|大)(?:孵化|发展|产业|主攻|重点|招商)?(?:方向|赛道)"
+)
+
+
+# 在X领域具有…: the field a firm stands in, before a verb of standing or 的 (在稀散金属领域具有领先实力)
+# (not 在国内同行业, 在相关领域: a scope, not a field)
+_FIELD_INDUSTRY_RE = re.compile(
+    r"(?<=在)(?!国内|国际|全球|同|该|本|相关|这|此|多个|各|细分)([\u4e00-\u9fff]{2,10}?)领域(?=具有|拥有|处于|占据|居于|位居|深耕|积累|取得)"
 )
 
 
@@ -885,22 +961,38 @@ def _industry_mentions(
                 continue  # 某市新材料行业协会: an association's name, not the industry
             out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
     named: list[tuple[str, int]] = []
+    joined: set[int] = set()  # items after a list mark (、和与及): a whole name, never cut at a verb
     # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
     listed = "、" in text or "和" in text or "与" in text or "及" in text or "为主导产业" in text
     for m in _LEADING_LIST_RE.finditer(text) if listed else ():
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         pos = m.start(g)
-        for item in re.split(r"、|和|与|及", m.group(g)):
+        for n, item in enumerate(re.split(r"、|和|与|及", m.group(g))):
             idx = text.find(item, pos)
             pos = idx + len(item)
             named.append((item.strip("“”"), idx))
+            if n:
+                joined.add(idx)
     fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
-    sector = "产业" in text or "行业" in text or "领域" in text  # the topic and chain patterns need one
+    sector = "产业" in text or "行业" in text or "领域" in text or "环节" in text or "配套" in text  # the topic and chain patterns need one
     for m in TOPIC_INDUSTRY_RE.finditer(text) if sector else ():
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         if not any(tag in _CUT_TAGS for _w, tag in pos_pairs(m.group(g))) and "的" not in m.group(g):
             named.append((m.group(g), m.start(g)))
             fuzzy.add(m.start(g))
+    for m in _DIRECTIONS_RE.finditer(text) if "方向" in text or "赛道" in text else ():
+        pos = m.start(1)
+        for n, item in enumerate(re.split(r"、|和|与|及", m.group(1))):
+            idx = text.find(item, pos)
+            pos = idx + len(item)
+            named.append((item, idx))
+            if n:
+                joined.add(idx)
+            else:
+                fuzzy.add(idx)  # the first item's left edge is a guess (围绕电子信息 → 电子信息)
+    for m in _FIELD_INDUSTRY_RE.finditer(text) if sector else ():
+        named.append((m.group(1), m.start(1)))
+        fuzzy.add(m.start(1))
     for m in _NAMED_CHAIN_RE.finditer(text) if sector else ():
         fuzzy.add(m.start(1 if m.group(1) else 2))
         g = 1 if m.group(1) else 2
@@ -920,7 +1012,8 @@ def _industry_mentions(
             item, idx = _after_subject(item, idx, bounds)
         cut = 0
         pos = 0
-        for word, tag in pos_pairs(item) if item else ():
+        # a verb opens a listed name only as a word of it (光伏玻璃、显示玻璃基板: 显示 is part of the name)
+        for word, tag in pos_pairs(item) if item and idx not in joined else ():
             pos += len(word)
             # the industry starts after the last verb or preposition (被科技城确定为高端装备 → 高端装备)
             if guessed and word == "及" and 0 < pos - 1:
@@ -928,7 +1021,7 @@ def _industry_mentions(
             if (tag in ("v", "p", "c", "u", "uj", "ul")) and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
                 cut = pos
         item, idx = item[cut:], idx + cut
-        for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
+        for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "我省", "我市", "我区", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
         place = next((f for f in _place_prefixes(lex.places).get(item[:1], ()) if item.startswith(f) and len(item) - len(f) >= 2), None)
@@ -947,6 +1040,8 @@ def _industry_mentions(
         if re.search(r"[\d]|产业$|企业$", item) or _GENERIC_BODY.match(item):
             continue
         out.append(Mention(item, "Industry", s.start + idx, s.start + idx + len(item), s.index, "industry:named"))
+    for m in _CLASSIFIED_INDUSTRY_RE.finditer(text) if "行业" in text else ():
+        out.append(Mention(m.group(1), "Industry", s.start + m.start(1), s.start + m.end(1), s.index, "industry:classified"))
     return out
 
 
@@ -1049,23 +1144,32 @@ def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
     return out
 
 
+# adverbs that open a predicate right after a product's name (石英砂现在全部供给…, 电解液均已进入…),
+# and 原料 after a material bought in (氢氟酸原料则主要采购自…)
+_HEAD_ADVERBS = r"(?:现在|目前|主要|全部|已经|均|也|还|先后|陆续|成功|正式|批量|长期|稳定|全面|率先|原料|原材料)"
+
+
 @lru_cache(maxsize=4)
 def _head_alternation(heads: tuple[str, ...]) -> str:
     """Product head nouns as an alternation; a one-character head (液, 酸, 仪) ends a name only where the
-    word ends, before a non-Han character or a joining particle (蚀刻液和…, not 液压系统 or 钛酸钡)."""
+    word ends, before a non-Han character, a joining particle, a supply verb or an adverb opening the
+    predicate (蚀刻液和…, 剥离液配套…, 石英砂现在…; not 液压系统 or 钛酸钡)."""
     long = [h for h in heads if len(h) > 1]
     short = "".join(re.escape(h) for h in heads if len(h) == 1)
     alt = _alternation(tuple(long))
     if short:
-        alt += rf"|[{short}](?=[^\u4e00-\u9fff]|[和及与或等的于以为在已被由将是]|$)"
+        alt += rf"|[{short}](?=[^\u4e00-\u9fff]|[和及与或等的于以为在已被由将是]|$|{_CUES.alternation('product-subject')}|{_HEAD_ADVERBS})"
     return alt
 
 
 def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out = []
     heads = _head_alternation(lex.products)
-    for cue in _PRODUCT_CUE.finditer(text):
+    supplied = _SUPPLY_CUE.finditer(text) if "供应" in text else ()
+    for cue in (*_PRODUCT_CUE.finditer(text), *supplied):
         seg = text[cue.end() :]
+        if _SUPPLY_NOUN.match(seg):
+            continue  # 供应链, 供应商, 供应量: a noun, not the verb
         seg = seg[_PRODUCT_MODIFIERS.match(seg).end() :]
         off = len(text) - len(seg)
         # a passive (…基板被…认定为…新材料) ends the name: 被 is never inside a product's name
@@ -1081,6 +1185,7 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_SUBJECT_VERB = re.compile(_CUES.alternation("product-subject"))
 _SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)*"
 
 
@@ -1095,11 +1200,12 @@ def _subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _clause_subject_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
-    """Two or more products opening a clause before a supply verb (，A和B进入…): no particle, pronoun or copula inside."""
+    """Two or more products opening a clause before a supply verb (，A和B进入…; ，公司A和B配套…: the
+    company word is the owner, not part of the first name): no particle, pronoun or copula inside."""
     h = _head_alternation(heads)
     item = rf"[^\W\d_的是其它这该中][^\W_的是其它这该]{{1,13}}?(?:{h})"
     return re.compile(
-        rf"(?<=[，,。；;])({item}(?:(?:和|及|、){item})+)" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
+        rf"(?<=[，,。；;])(?:(?:本|该)?公司)?({item}(?:(?:和|及|、){item})+)" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
     )
 
 
@@ -1121,7 +1227,11 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         for item in re.split(r"和|及|、", m.group(1)):
             a = text.index(item, pos)
             pos = a + len(item)
-            if len(item) >= 3:
+            if "的" in item:  # 、乙公司的B: a second owner; the product is what follows its 的
+                a += item.rindex("的") + 1
+                item = text[a:pos]
+            if (len(item) >= 3 or (len(item) == 2 and item not in lex.products and item not in _GENERIC_PRODUCTS)) \
+                    and not _SUBJECT_VERB.search(item):  # (钢壳均已进入宁川电池|供应链: a verb inside, no name; 钛板: two characters do)
                 out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
     for m in _clause_subject_product_re(lex.products).finditer(text):
         pos = m.start(1)
@@ -1139,6 +1249,31 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_OWNED_CLAUSE_RE = re.compile(
+    r"(?:^|(?<=[，,。；;：:]))([^，,。；;：:]{4,80}?的[^，,。；;：:]{2,80}?)" + _SUBJECT_ADVERBS + "(?:" + _CUES.alternation("product-subject") + ")"
+)
+
+
+def _owned_products(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """Products each named after its maker and 的, listed before a supply verb (甲公司的A、乙公司的B
+    均已进入…供应链): in every item the words after the last 的 name a product when the words
+    before it end in a company found in the sentence."""
+    firms = [(f.start - s.start, f.end - s.start) for f in found if f.cls == "Enterprise"]
+    out: list[Mention] = []
+    for m in _OWNED_CLAUSE_RE.finditer(text) if "的" in text and firms else ():
+        pos = m.start(1)
+        for part in re.split(r"、|和|及", m.group(1)):
+            at = text.find(part, pos)
+            pos = at + len(part)
+            cut = part.rfind("的")
+            if cut < 1 or not any(b == at + cut for _a, b in firms):
+                continue
+            item = part[cut + 1 :]
+            if len(item) >= 3 and item.endswith(lex.products) and item not in _GENERIC_PRODUCTS:
+                out.append(Mention(item, "Product", s.start + at + cut + 1, s.start + pos, s.index, "product:owned"))
+    return out
+
+
 _PRODUCT_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9]{1,12}、)+[\u4e00-\u9fffA-Za-z0-9]{1,12}?)(?:等)(?:多种|系列|一系列)?"
     r"(?:产品(?:的)?(?:生产商|制造商|供应商|生产基地)|(?:生产商|制造商|供应商))"
@@ -1147,7 +1282,7 @@ _FOCUS_LIST_RE = re.compile(
     _CUES.alternation("product-list")
     + r"(?:业务(?=为|是|包括|[：:]))?(?:包括|主要有|有|为|是|[：:])?"
     +
-    r"((?:(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?(?:、|和|及|与))*(?:(?!的)[\u4e00-\u9fffA-Za-z0-9\-]){2,20}?)"
+    r"((?:(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?(?:、|和|及|与))*(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?)"
     r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|[（(]|[两二三四五六七八九十]大?类|$))"
 )
 _SPEC_RANGE = re.compile(
@@ -1157,7 +1292,7 @@ _GENERIC_PRODUCTS = frozenset(_CUES.words("product-generic"))
 _LIST_CUE_WORDS = frozenset(_CUES.words("product-list"))  # 主营业务、主要产品及…: a heading names no product
 _STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
 _CAPACITY_PRODUCT_RE = re.compile(
-    r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个)|若干\s*(?:套|件|台|吨))?"
+    r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个|GWh|GW|MWh|MW|吉瓦时|吉瓦|兆瓦)|若干\s*(?:套|件|台|吨))?"
     r"([\u4e00-\u9fff]{2,16}?)(?:若干套|若干件)?(?:生产线|建设|改扩建|扩建|技术改造|技改|产业化|项目)"
 )
 
@@ -1171,6 +1306,29 @@ def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     rx = _model_re(lex.products)
     for m in rx.finditer(text):
         out.append(Mention(m.group(), "Product", s.start + m.start(), s.start + m.end(), s.index, "product:model"))
+    return out
+
+
+# a brand mark opens a product's name (“蓝鲸”牌深海钻井平台系列产品): the words after 牌 up to 系列,
+# 产品 or a list mark name the product
+_BRAND_PRODUCT_RE = re.compile(
+    r"[“「][\u4e00-\u9fffA-Za-z0-9]{1,8}[”」]牌([\u4e00-\u9fffA-Za-z0-9\-]{2,16}?)(?=系列|产品|[，,。；;、！]|$)"
+)
+
+
+def _brand_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    """Products named after a brand mark (“蓝渊”牌深远海养殖工船系列产品 → 深远海养殖工船); without
+    系列/产品 after it the name ends at its last product head (“青禾”牌电动叉车销往… → 电动叉车)."""
+    out: list[Mention] = []
+    for m in _BRAND_PRODUCT_RE.finditer(text) if "牌" in text else ():
+        item = m.group(1)
+        if not text.startswith(("系列", "产品"), m.end(1)):
+            ends = [h.end() for h in re.finditer(_head_alternation(lex.products), item)]
+            if not ends:
+                continue
+            item = item[: ends[-1]]
+        if len(item) >= 2:
+            out.append(Mention(item, "Product", s.start + m.start(1), s.start + m.start(1) + len(item), s.index, "product:brand"))
     return out
 
 
@@ -1260,6 +1418,19 @@ def _park_focus_industries(found: list[Mention], s: Sentence, text: str) -> list
     return [replace(f, cls="Industry", rule="industry:park-focus")
             if f.rule == "product:list" and any(a <= f.start - s.start and f.end - s.start <= b for a, b in spans) else f
             for f in found]
+
+
+def _wider_focus_industries(found: list[Mention], listed: Sequence[Mention], s: Sentence, text: str) -> list[Mention]:
+    """A park's focus written wider than an industry label inside it (洛南片区聚焦钼钨新材料: the
+    label 新材料 was found first) is the park's industry by its full words; the label goes."""
+    wider = [p for p in listed if any(f.rule == "industry:label" and p.start <= f.start and f.end <= p.end
+                                      and (p.start, p.end) != (f.start, f.end) for f in found)
+             and all(f.rule == "industry:label" for f in found if f.start < p.end and p.start < f.end)]
+    turned = [f for f in _park_focus_industries(found + wider, s, text) if f.rule == "industry:park-focus"
+              and any((f.start, f.end) == (p.start, p.end) for p in wider)]
+    if not turned:
+        return found
+    return [f for f in found if not any(t.start <= f.start and f.end <= t.end for t in turned)] + turned
 
 
 # what follows 等 in every _LIST_HEAD_RE match: at most 26 Han characters (一大批 / 12, 为代表的, 10),
@@ -1370,6 +1541,24 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
             tail_text = tail_text[paren.end() :]
         name = text[rel : e.end - s.start] + tail_text
         out.append(Mention(name, "Project", e.start, e.end + m.end(), s.index, "project:enterprise+项目"))
+    return out
+
+
+# a facility a company puts up, named right after the company and before a verb of starting or
+# finishing work (某公司的电驱系统智能工厂建成投产, 某公司10万吨级养殖工船总装车间开工建设)
+_FACILITY_RE = re.compile(
+    r"的?([^、，,。；;：:（(“”的]{2,24}?(?:智能制造产线|生产线|产线|总装车间|车间|智能工厂|工厂))"
+    r"(?:在[^，,。；;]{2,20}?)?(?:正式|全面|顺利|已)?(?:开工建设|开工|建成投产|投产|竣工|落成)"
+)
+
+
+def _facility_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
+    """A company's new facility starting or finishing work is a project (without the company's name)."""
+    out = []
+    for e in (f for f in found if f.cls == "Enterprise" and f.sentence == s.index):
+        m = _FACILITY_RE.match(text, e.end - s.start)
+        if m and not any(f.start < s.start + m.end(1) and s.start + m.start(1) < f.end for f in found):
+            out.append(Mention(m.group(1), "Project", s.start + m.start(1), s.start + m.end(1), s.index, "project:facility"))
     return out
 
 
@@ -1547,6 +1736,18 @@ def _suffix_class(name: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _product_cell(c: Cell, sentence: int) -> list[Mention]:
+    """The products a 主导产品 cell lists (船用曲轴、大功率柴油机连杆): one mention per item."""
+    out = []
+    pos = 0
+    for item in re.split(r"[、；;，,/]", c.text):
+        at = c.text.find(item, pos)
+        pos = at + len(item)
+        if len(item) >= 2 and item not in _GENERIC_PRODUCTS and not BLANK_CELL.fullmatch(item):
+            out.append(Mention(item, "Product", c.start + at, c.start + pos, sentence, "table:product"))
+    return out
+
+
 def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex: Lexicon) -> list[Mention]:
     """The cells of list-table rows as mentions, typed by column and suffix, and the
     honours their captions name (rule ``table:<role>``)."""
@@ -1568,6 +1769,9 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
                        or ("Project" if re.search(r"(?:项目|工程)$", c.text) else None))  # 名称: 某某二期项目
             elif c.role in ("customer", "supplier", "subsidiary", "holder"):
                 cls = _suffix_class(c.text, lex)  # 客户一, 供应商A: a report that names no one
+            elif c.role == "product":
+                out += _product_cell(c, row.sentence)
+                continue
             else:
                 cls = _suffix_class(c.text, lex) or "Enterprise"
             if cls is None:
@@ -1639,20 +1843,25 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _person_before_role(s, text, lex, found)
         found += _person_before_paren_roles(s, text, lex, found)
         found += _person_list(s, text, lex, found)
+        found += _quoted_speaker(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)
+        found += _brand_mentions(s, text, lex)
         found += _subject_products(s, text, lex)
+        found += _owned_products(s, text, lex, found)
         found = _resolve_overlaps(found)
-        found += [p for p in _product_list_mentions(s, text, lex) if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
-        found = _park_focus_industries(found, s, text)
+        listed = _product_list_mentions(s, text, lex)
+        found += [p for p in listed if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
+        found = _wider_focus_industries(_park_focus_industries(found, s, text), listed, s, text)
         found += _list_mentions(s, text, found, lex)
         found += _sub_park_list(s, text, found)
         found = _resolve_overlaps(found)
         found += _project_mentions(s, text, found)
         found = _resolve_overlaps(found + _standalone_projects(s, text, found))
         found = _resolve_overlaps(found + _invested_projects(s, text, found))
+        found = _resolve_overlaps(found + _facility_projects(s, text, found))
         # 光电子产业园项目: a park named only as what a project builds is no park yet
         found = [f for f in found if not (f.cls == "Park" and any(
             p.cls == "Project" and p.start <= f.start and p.end == f.end + 2 and text[f.end - s.start : p.end - s.start] == "项目"

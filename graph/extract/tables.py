@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Sentence
-from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR_CELL
+from graph.text.cells import BLANK_CELL, FIGURE_CELL, LATIN_GAP, YEAR_CELL
 
 __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
@@ -332,6 +332,23 @@ def _split_cells(text: str, header: bool = False) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in re.finditer(r"[^\s）)]+[）)]|\S+" if header else r"\S+", text)]
 
 
+def _rejoin_latin(cells: list[tuple[str, int]], text: str, want: int) -> list[tuple[str, int]]:
+    """A row with more cells than its header whose extra spaces sit between Latin words
+    (7 某某光通信有限公司 25G DFB激光器芯片): the words joined back into one cell, when that
+    makes the row fit (:data:`graph.text.cells.LATIN_GAP`)."""
+    gaps = {m.start(1) for m in LATIN_GAP.finditer(text)}
+    if len(cells) - len(gaps) != want:
+        return cells
+    out: list[tuple[str, int]] = []
+    for c, at in cells:
+        if out and out[-1][1] + len(out[-1][0]) in gaps:  # the space right after the last cell
+            prev, pat = out.pop()
+            out.append((text[pat : at + len(c)], pat))
+        else:
+            out.append((c, at))
+    return out
+
+
 def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[TableRow]:
     """Every numbered row under a list-table header, with its cells' roles.
 
@@ -389,6 +406,8 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             continue
         if _WRAPPED.fullmatch(s.text):
             continue  # a row's last cell wrapped to a line of its own (2025.03.11)
+        if len(cells) > len(header):
+            cells = _rejoin_latin(cells, s.text, len(header))
         short = len(cells) == len(header) - 1  # only when its last cell wrapped to the next line
         wrapped = k + 1 < len(sentences) and _WRAPPED.fullmatch(sentences[k + 1].text)
         if (len(cells) != len(header) and not (short and wrapped)) or not cells[0][0].isdigit() or int(cells[0][0]) != number + 1:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BLANK", "BLANK_CELL", "FIGURE", "FIGURE_CELL", "YEAR", "YEAR_CELL"]
+__all__ = ["BLANK", "BLANK_CELL", "FIGURE", "FIGURE_CELL", "LATIN_GAP", "YEAR", "YEAR_CELL"]
 
 #: a figure: an optional minus, digits with thousands commas, a decimal part, a per cent sign
 FIGURE = r"-?\d[\d,]*(?:\.\d+)?%?"
@@ -32,3 +32,7 @@ FIGURE_CELL = re.compile(FIGURE)
 BLANK_CELL = re.compile(BLANK)
 #: a year heading a column (2024, 2024年, 2024年度); group 1 is the year
 YEAR_CELL = re.compile(rf"({YEAR})\s*年?度?")
+#: a space between two Latin words inside one cell (25G DFB激光器芯片): the word before has a
+#: letter and the one after starts with one; group 1 is the space. Latin words keep their spaces
+#: in Chinese text, so such a space parts no cells (it is counted off a row that has too many)
+LATIN_GAP = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(\s+)(?=[A-Za-z])")
