@@ -1876,7 +1876,7 @@ _SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*(?:供应|提供|�
 def sourced_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """X主要采购自A / X委托A代工制造 / (原料)X由A长期供应: A makes X."""
     out: list[Relation] = []
-    text, ms = ctx.sentence.text, ctx.mentions
+    ms = ctx.mentions
     for p in [m for m in ms if m.cls == "Product"]:
         sourced = _sourced_from(ctx, p)
         if sourced is not None:
