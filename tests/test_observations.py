@@ -930,3 +930,18 @@ def test_the_set_a_subset_is_taken_from_is_not_counted_again():
     text = "2024年，桂溪高新区新增高新技术企业30家。新增的30家企业中，有12家来自电子信息产业。"
     got = obs(text)
     assert [v for _, _, _, v, _ in got] == [Decimal("30")] and not any("中" in i for _, i, _, _, _ in got)
+
+
+def test_list_table_measure_column_with_its_own_year():
+    # 2023年营业收入（万元）: the column's year, not the list caption's 2024年度; a Latin cell (5G CPE) is one cell
+    text = (
+        "一、2024年度某县成长型企业认定名单（3家）\n"
+        "序号 企业名称 所属园区 主导产品 2023年营业收入（万元）\n"
+        "1 青川远拓机械有限公司 青川东岸产业园 液压破碎锤 12,480\n"
+        "2 青川联讯通信有限公司 青川东岸产业园 5G CPE终端 8,315\n"
+        "3 青川禾润食品有限公司 青川东岸产业园 速冻水饺 6,020\n"
+    )
+    got = {(e, y, v, u) for e, i, y, v, u in obs(text) if i == "operating-revenue"}
+    assert ("青川远拓机械有限公司", 2023, Decimal("124800000"), "CNY") in got
+    assert ("青川联讯通信有限公司", 2023, Decimal("83150000"), "CNY") in got
+    assert ("青川禾润食品有限公司", 2023, Decimal("60200000"), "CNY") in got

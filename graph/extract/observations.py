@@ -868,7 +868,7 @@ def _table_observations(
                 continue
             out.append(ObservationRecord(entity=names[0].key, indicator=ind_id, value=qs[0].value, unit=qs[0].unit,
                                          sentence=row.sentence, start=c.start, end=c.end, rule="observation:table-column",
-                                         year=row.year))
+                                         year=c.year or row.year))
     return out
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Sentence
-from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR_CELL
+from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR_CELL, row_cells
 
 __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
@@ -55,7 +55,7 @@ _HEADER_START = re.compile(r"^(?:序号|编号)\s")
 # column role → the caption cue family it needs
 _COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table", "subsidiary": "subsidiary-table"}
 _TOTAL = frozenset({"合计", "总计"})
-_MEASURE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）
+_MEASURE_HEAD = re.compile(r"^(?:((?:19|20)\d{2})\s*年度?)?([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）, 2024年营业收入（万元）
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,7 @@ class Cell:
     end: int
     label: str = ""  # a measure column's label (孵化场地面积)
     unit: str = ""  # and its unit from the header's brackets (平方米, 家)
+    year: int | None = None  # and the year the header gives it (2024年营业收入（万元）)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,13 +303,14 @@ def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention],
     return next((m for m in firms if m.sentence in opening), None)
 
 
-def _measure_column(header: str) -> tuple[str, str] | None:
-    """(label, unit) of a figure column: 孵化场地面积（平方米）, or a share, 占营业收入比例 (%)."""
+def _measure_column(header: str) -> tuple[str, str, int | None] | None:
+    """(label, unit, year) of a figure column: 孵化场地面积（平方米）, 2024年营业收入（万元）
+    (its year), or a share, 占营业收入比例 (%)."""
     m = _MEASURE_HEAD.match(header)
     if m:
-        return m.group(1), m.group(2)
+        return m.group(2), m.group(3), int(m.group(1)) if m.group(1) else None
     if re.fullmatch(r"[\u4e00-\u9fff]{2,16}(?:比例|占比|比重)", header):
-        return header, "%"
+        return header, "%", None
     return None
 
 
@@ -389,6 +391,8 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             continue
         if _WRAPPED.fullmatch(s.text):
             continue  # a row's last cell wrapped to a line of its own (2025.03.11)
+        if len(cells) > len(header):
+            cells = row_cells(s.text)  # a space inside a Latin cell (25G DFB激光器芯片) is no cell break
         short = len(cells) == len(header) - 1  # only when its last cell wrapped to the next line
         wrapped = k + 1 < len(sentences) and _WRAPPED.fullmatch(sentences[k + 1].text)
         if (len(cells) != len(header) and not (short and wrapped)) or not cells[0][0].isdigit() or int(cells[0][0]) != number + 1:
@@ -402,7 +406,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
                 continue
             if role == "measure":
                 if unit and FIGURE_CELL.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):
-                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit[0], unit[1]))
+                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit[0], unit[1], unit[2]))
                 continue
             if role == "kind":
                 kind = text
