@@ -945,3 +945,13 @@ def test_list_table_measure_column_with_its_own_year():
     assert ("青川远拓机械有限公司", 2023, Decimal("124800000"), "CNY") in got
     assert ("青川联讯通信有限公司", 2023, Decimal("83150000"), "CNY") in got
     assert ("青川禾润食品有限公司", 2023, Decimal("60200000"), "CNY") in got
+
+
+def test_share_change_in_points_is_the_shares_own_figure():
+    # 比上年提高0.8个百分点 after a share: the share's change on the year (unit percent), same park and year
+    got = obs("2024年，青川高新区数字经济核心产业增加值占地区生产总值的比重为18.6%，比上年提高0.8个百分点。"
+              "青川高新区外贸依存度占比为12.0%，较上年下降1.5个百分点。")
+    shifts = {(i, y, v, u) for _, i, y, v, u in got if i.endswith("/yoy-change")}
+    assert any(y == 2024 and v == Decimal("0.8") and u == "percent" for _, y, v, u in shifts)
+    assert any(v == Decimal("-1.5") for _, _, v, _ in shifts)
+    assert not any(u == "percentage-point" for *_, u in got)

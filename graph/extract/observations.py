@@ -583,6 +583,10 @@ def find_observations(
                                    rule="observation:range-end", year=year, period=None if year else own_period, status=status))
                 last_range = (start.year, year) if start.year is not None and year is not None else last_range
                 continue
+            shift = _share_shift(out, s, q, core, inds)
+            if shift is not None:
+                out.append(shift)  # 比重为27.5%，比上年提高2.3个百分点: the share's change, in points
+                continue
             ind_id = None
             measure = next(((rx, mid, zh, en) for rx, mid, zh, en in _GROWTH if rx.search(core)), None)
             if measure is None and q.unit == "percent" and _SHARE_OF.search(core):
@@ -721,6 +725,24 @@ def find_observations(
     out += _table_observations(rows, mentions, inds, lex, document_company(sentences, mentions))
     out += _year_table_observations(year_rows, company.key if company else "", inds, lex, ref_year)
     return _first_statements(out), inds.table
+
+
+_SHARE_SHIFT = re.compile(r"^(?:比|较)(?:上年|去年)(?:末|底)?(提高|上升|增加|下降|降低|回落)(?:了)?$")
+
+
+def _share_shift(out: Sequence[ObservationRecord], s: Sentence, q: Quantity, core: str, inds: _Indicators) -> ObservationRecord | None:
+    """A share's change on the year right after it (占…比重为27.5%，比上年提高2.3个百分点): the share's
+    entity and year, indicator …比重较上年提高百分点, in percent (a fall is negative)."""
+    shift = _SHARE_SHIFT.match(core.strip())
+    if q.unit != "percentage-point" or shift is None or not out:
+        return None
+    share = out[-1]
+    if share.sentence != s.index or not share.indicator.endswith("/share") or share.unit != "percent":
+        return None
+    ind_id = inds.measure(share.indicator, "yoy-change", "较上年提高百分点", "change on the previous year (percentage points)")
+    value = -q.value if shift.group(1) in ("下降", "降低", "回落") else q.value
+    return replace(share, indicator=ind_id, value=value, start=s.start + q.start, end=s.start + q.end,
+                   rule="observation:share-shift", bound=q.bound)
 
 
 _BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)$")
