@@ -955,3 +955,16 @@ def test_share_change_in_points_is_the_shares_own_figure():
     assert any(y == 2024 and v == Decimal("0.8") and u == "percent" for _, y, v, u in shifts)
     assert any(v == Decimal("-1.5") for _, _, v, _ in shifts)
     assert not any(u == "percentage-point" for *_, u in got)
+
+
+def test_a_designated_set_spread_over_parks_gives_each_park_its_count():
+    # 本批次N个认定对象中，A园7个，B园、C园各4个: each park's count of the designations, in the notice's year
+    text = (
+        "关于2023年度某市科技型企业拟认定名单的公示\n"
+        "本批次15个认定对象中，青川东岸产业园7个，青川西岭科技园和青川南湖工业园各4个，现予公示。\n"
+        "序号 企业名称 所属园区\n1 青川远拓机械有限公司 青川东岸产业园\n2 青川禾润食品有限公司 青川西岭科技园\n3 青川澄湖纺织有限公司 青川南湖工业园\n"
+    )
+    got = {(e, y, v) for e, i, y, v, _ in obs(text) if i == "count/认定对象"}
+    assert got == {("青川东岸产业园", 2023, Decimal("7")), ("青川西岭科技园", 2023, Decimal("4")),
+                   ("青川南湖工业园", 2023, Decimal("4"))}
+    assert not any(v == Decimal("15") for *_, v, _ in obs(text))  # the set's total is told by its parts

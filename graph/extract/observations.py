@@ -423,6 +423,8 @@ def find_observations(
     item_entity: str | None = None  # the firm a numbered item heading names (1.某某有限公司)
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     area_paragraph: int | None = None  # the paragraph whose sentences speak of the city (全市…), not of an entity
+    design_year: int | None = None  # the last 2024年度 stated: the year of a notice's designations
+    park_names = {m.name: m.key for m in mentions if m.cls == "Park" and m.rule != "anaphor:park"}
     for s, topic in zip(sentences, topics):
         text = s.text
         if s.index in row_sentences:
@@ -492,7 +494,12 @@ def find_observations(
         names_one = any(m.cls in _ENTITY_CLASSES for m in ms) or bool(_PARK_SELF.search(text))
         area_goes_on = area_paragraph == s.paragraph and not opens_on_area and not names_one
         area_paragraph = s.paragraph if opens_on_area or area_goes_on else None
+        design_year = max((int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年度", text)), default=design_year)
+        spread, spread_used = _spread_counts(s, quantities, park_names, design_year or sent_year or ref_year, inds)
+        out += spread
         for qi, q in enumerate(quantities):
+            if q.start in spread_used:
+                continue  # a count of the set spread over parks, read above
             if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
                 continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
             if q.unit == "CNY" and q.bound and re.match(r"^[\u4e00-\u9fff]", text[q.end : q.end + 1]) and not re.match(r"^[，。；、]", text[q.end :]):
@@ -725,6 +732,52 @@ def find_observations(
     out += _table_observations(rows, mentions, inds, lex, document_company(sentences, mentions))
     out += _year_table_observations(year_rows, company.key if company else "", inds, lex, ref_year)
     return _first_statements(out), inds.table
+
+
+# the set a sentence then spreads over parks: 本批次24个认定对象中，…; 拟认定的14家企业分布于…
+_SPREAD_SET = re.compile(r"(\d+|[一二三四五六七八九十]+)(?:个|家|项|所)([\u4e00-\u9fff]{2,8}?)(?:中[，,]|分布(?:于|在))")
+_SPREAD_GLUE = re.compile(r"^[，,；;、\s]*(?:其中)?[，,：:]?|(?:各|均|分别)$")
+
+
+def _spread_counts(
+    s: Sentence, quantities: Sequence[Quantity], parks: dict[str, str], year: int | None, inds: _Indicators,
+) -> tuple[list[ObservationRecord], set[int]]:
+    """A counted set spread over parks (本批次24个认定对象中，A园7个，B园5个，C园、D园各4个): each
+    park's count, in the indicator of the set (认定对象数量, 认定 in a notice's set), and the
+    starts of the quantities read (the set's total too: it is told again by its parts)."""
+    text = s.text
+    head = _SPREAD_SET.search(text)
+    if head is None:
+        return [], set()
+    noun = "认定对象" if "认定" in text[max(0, head.start() - 4) : head.end()] else head.group(2)
+    ind_id = inds.minted(noun, "count")
+    out: list[ObservationRecord] = []
+    used: set[int] = set()
+    at = head.end()
+    for q in quantities:
+        if q.start < at or q.unit != "count" or not re.match(r"[，,；;。、]|$", text[q.end :]):
+            continue  # (三个专业园: the count names a kind, it is no park's share)
+        clause = max(at, *(text.rfind(c, at, q.start) + 1 for c in "，,；;"))
+        names = _SPREAD_GLUE.sub("", _SPREAD_GLUE.sub("", text[clause : q.start]))
+        keys = [_park_named(n, parks) for n in re.split(r"[、和及与]", names)]
+        if ind_id is None or not names or None in keys:
+            if out:
+                break  # the list of parks and their counts ends here
+            continue
+        out += [ObservationRecord(k, ind_id, q.value, "count", s.index, s.start + q.start, s.start + q.end,
+                                  "observation:spread", year=year) for k in keys]
+        used.add(q.start)
+        at = q.end
+    if out:
+        used |= {q.start for q in quantities if q.start < head.end() and q.end > head.start()}
+    return out, used
+
+
+def _park_named(name: str, parks: dict[str, str]) -> str | None:
+    """The park a name names: a known name, or one with a short place before it (襄阳 + 汉江北岸智造产业园)."""
+    if name in parks:
+        return parks[name]
+    return next((k for n, k in parks.items() if name.endswith(n) and len(name) - len(n) <= 4 and len(n) >= 4), None)
 
 
 _SHARE_SHIFT = re.compile(r"^(?:比|较)(?:上年|去年)(?:末|底)?(提高|上升|增加|下降|降低|回落)(?:了)?$")
