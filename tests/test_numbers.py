@@ -54,3 +54,9 @@ def test_a_number_of_months_or_hours_is_a_length_of_time_not_a_count():
 def test_shares_are_counted_but_not_a_shareholding():
     assert [(str(q.value), q.unit) for q in find_quantities("公开发行股票3,000万股")] == [("30000000", "count")]
     assert find_quantities("第一大股东") == []
+
+
+def test_zhang_counts_certificates():
+    from graph.extract.numbers import find_quantities
+    (q,) = find_quantities("注册证新增57张")
+    assert (q.value, q.unit) == (57, "count")

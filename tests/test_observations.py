@@ -968,3 +968,26 @@ def test_a_designated_set_spread_over_parks_gives_each_park_its_count():
     assert got == {("青川东岸产业园", 2023, Decimal("7")), ("青川西岭科技园", 2023, Decimal("4")),
                    ("青川南湖工业园", 2023, Decimal("4"))}
     assert not any(v == Decimal("15") for *_, v, _ in obs(text))  # the set's total is told by its parts
+
+
+DISTRICT_REPORT = (
+    "政府工作报告\n——2025年1月9日在青川市东岭区第五届人民代表大会第三次会议上\n青川市东岭区人民政府区长 林某某\n"
+    "一、2024年工作回顾\n"
+    "东岭南湖医药产业园的主导产业是医疗器械。受价格下行影响，园区规上工业总产值88.6亿元，同比下降1.4%，医疗器械注册证新增31张。\n"
+    "青川澄湖医疗科技有限公司年内在科创板上市，募集资金9.8亿元。\n"
+    "（二）创新动能加快集聚。\n"
+    "全区高新技术企业达到960家；全社会研发投入占地区生产总值比重达到3.1%；新增专精特新企业12家。\n"
+)
+
+
+def test_district_report_park_said_as_yuanqu_is_the_park_just_named():
+    got = obs(DISTRICT_REPORT)
+    park = {(i, v) for e, i, y, v, _ in got if e == "东岭南湖医药产业园" and y == 2024}
+    assert ("industrial-output-value-above-scale", Decimal("8860000000")) in park
+    assert any(v == Decimal("-1.4") for _, v in park)
+    assert any(v == Decimal("31") for _, v in park)  # 张 counts certificates
+
+
+def test_district_report_unnamed_figures_are_the_districts_not_a_firms():
+    got = obs(DISTRICT_REPORT)
+    assert not any(e == "青川澄湖医疗科技有限公司" and v in (Decimal("3.1"), Decimal("12")) for e, _, _, v, _ in got)

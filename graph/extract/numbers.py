@@ -39,7 +39,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "个百分点": ("percentage-point", Decimal(1)),
     "倍": ("times", Decimal(1)),
 }
-COUNT_WORDS = "家个项件套台人名所座款条支户位颗片只辆"
+COUNT_WORDS = "家个项件套台人名所座款条支户位颗片只辆张"
 #: measure words of more than one character, or one only before no noun (检测服务1350批次, 路演活动18场, not 3场地)
 COUNT_PHRASES = ("批次", "场(?![地所馆景站内外])", "股(?![份东权票本])")
 _DURATION = re.compile(r"(?:月|多月|小时|多小时|工作日|季度|星期|钟头)")

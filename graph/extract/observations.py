@@ -425,6 +425,7 @@ def find_observations(
     area_paragraph: int | None = None  # the paragraph whose sentences speak of the city (全市…), not of an entity
     design_year: int | None = None  # the last 2024年度 stated: the year of a notice's designations
     park_names = {m.name: m.key for m in mentions if m.cls == "Park" and m.rule != "anaphor:park"}
+    named_park: tuple[int, str | None] = (-1, None)  # (paragraph, park) the sentence before named alone
     for s, topic in zip(sentences, topics):
         text = s.text
         if s.index in row_sentences:
@@ -441,7 +442,10 @@ def find_observations(
         if park not in owning_parks:
             park = main_park if main_park in owning_parks else None
         if district_issuer and not any(m.cls == "Park" for m in ms):
-            park = None
+            # 武进牛塘产业园的特色产业是….受…影响，园区规上工业总产值…: 园区 is the park the paragraph just named
+            park = named_park[1] if named_park[0] == s.paragraph and _PARK_SELF.search(text) else None
+        parks_here = {m.key for m in ms if m.cls == "Park"}
+        named_park = (s.paragraph, parks_here.pop()) if len(parks_here) == 1 else (s.paragraph, park) if parks_here == set() and park else (-1, None)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
             section_year = None  # a new news item on the page
@@ -677,7 +681,9 @@ def find_observations(
                 year, own_period = None, None
             if ind_id is None:
                 continue
-            entity = funded or _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
+            unnamed = district_issuer and prev_entity is None and carried_entity is None and not any(m.cls in _ENTITY_CLASSES for m in ms)
+            # (新增经营主体3.1万户 in a district's report names no one: the district's, not the firm named paragraphs before)
+            entity = funded or _observed_entity(s, text, ms, mentions, q, left, None if unnamed else topic, prev_entity or carried_entity, park,
                                       inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
                                       issuer)
             if entity is None:
