@@ -991,3 +991,15 @@ def test_district_report_park_said_as_yuanqu_is_the_park_just_named():
 def test_district_report_unnamed_figures_are_the_districts_not_a_firms():
     got = obs(DISTRICT_REPORT)
     assert not any(e == "青川澄湖医疗科技有限公司" and v in (Decimal("3.1"), Decimal("12")) for e, _, _, v, _ in got)
+
+
+def test_members_listed_after_a_count_own_no_figure_past_the_semicolon():
+    got = obs("青川高新区2024年统计公报\n年末青川高新区共有高新技术企业212家。年内新增国家级专精特新“小巨人”企业2家：山东瑞丰新材料股份有限公司、山东华拓精密机械有限公司；"
+              "新增省级专精特新中小企业15家。")
+    assert any(e == "青川高新技术产业开发区" and v == Decimal("15") for e, _, _, v, _ in got)
+    assert not any(e.startswith("山东") for e, *_ in got)
+
+
+def test_main_products_list_counts_pieces_made():
+    got = obs("2024年，青川高新区主要工业产品中，硅橡胶产量12.6万吨，增长4.1%；协作机器人3.2万台，增长18.0%。")
+    assert any(v == Decimal("32000") and u == "piece" for *_, v, u in got)

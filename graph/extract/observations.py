@@ -698,6 +698,7 @@ def find_observations(
             if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
                 ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|年封测|年加工|生产|销售)", before)
                 or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
+                or re.search(r"主要(?:工业)?产品(?:产量)?中[，,]", text[: q.start])  # 主要工业产品中，…减速器18.4万台
             ):
                 unit = "piece"  # 年产50万件, 销量41.5万台: pieces made, not a count of things
                 ind_id = inds.goods(ind_id, before)
@@ -1357,6 +1358,8 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
+        if re.search(r"[\d一二三四五六七八九十]\s*(?:家|个|项|所)[：:]$", text[:rel]) and re.search(r"[；;]", text[rel:pos]):
+            continue  # 新增“小巨人”企业3家：A、B、C；新增…21家: the members of a count, no subject past the ；
         if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
             continue
         if m.cls == "Park" and any(o.cls == "Enterprise" and o.start - s.start < pos and _FIRM_TITLE.fullmatch(
