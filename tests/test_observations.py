@@ -1003,3 +1003,8 @@ def test_members_listed_after_a_count_own_no_figure_past_the_semicolon():
 def test_main_products_list_counts_pieces_made():
     got = obs("2024年，青川高新区主要工业产品中，硅橡胶产量12.6万吨，增长4.1%；协作机器人3.2万台，增长18.0%。")
     assert any(v == Decimal("32000") and u == "piece" for *_, v, u in got)
+
+
+def test_parallel_subparks_repeat_the_indicator_they_leave_out():
+    got = obs("2024年，青川高新区分片区看，东岸片区完成工业总产值128.4亿元，增长6.9%；西岭片区完成56.1亿元，增长3.7%。")
+    assert ("西岭片区", "industrial-output-value", 2024, Decimal("5610000000"), "CNY") in got

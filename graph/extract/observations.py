@@ -644,7 +644,8 @@ def find_observations(
                 if ind_id is None and prev_level is not None and prev_level[1] == q.unit and (
                     _ELLIPSIS.fullmatch(aside.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
                     or (not core.strip() and _MILESTONE_BEFORE.search(text, 0, left))
-                ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
+                    or _names_one(core, text, ms, s)
+                ):  # A完成工业总产值528.4亿元；B完成236.1亿元: B's figure of the same indicator  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
                     # and 迈上600亿元台阶，达到612亿元: the value reached past the milestone
                     # 2022年为486亿元；2023年达到541亿元 / 21家（2023年为15家） / 2.35亿元，上年同期为1.42亿元:
                     ind_id = prev_level[0]  # the same indicator, another year
@@ -1017,6 +1018,12 @@ def _year_table_observations(
             out.append(ObservationRecord(entity, ind_id, q.value, unit, row.sentence, start, end,
                                          "observation:year-table", year=year))
     return out
+
+
+def _names_one(core: str, text: str, ms: Sequence[Mention], s: Sentence) -> bool:
+    """The words before a figure are only an entity's name (南部片区完成236.1亿元, glue stripped)."""
+    core = core.strip("，,；; ")
+    return bool(core) and any(m.cls in _ENTITY_CLASSES and text[m.start - s.start : m.end - s.start] == core for m in ms)
 
 
 def _strip_names(phrase: str, text: str, ms: Sequence[Mention], s: Sentence) -> str:
