@@ -1008,3 +1008,11 @@ def test_main_products_list_counts_pieces_made():
 def test_parallel_subparks_repeat_the_indicator_they_leave_out():
     got = obs("2024年，青川高新区分片区看，东岸片区完成工业总产值128.4亿元，增长6.9%；西岭片区完成56.1亿元，增长3.7%。")
     assert ("西岭片区", "industrial-output-value", 2024, Decimal("5610000000"), "CNY") in got
+
+
+def test_a_platform_built_by_two_owns_the_counts_of_its_sentence_only():
+    text = ("青川高新区规划面积18平方公里。园区管委会与青川理工学院共建的青川精密检测中心已通过CMA认定，2024年完成检测服务860批次。"
+            "截至2024年底，产业链企业累计拥有有效发明专利312件。")
+    got = obs(text)
+    assert any(e == "青川精密检测中心" and v == Decimal("860") for e, _, _, v, _ in got)
+    assert not any(e == "青川精密检测中心" and v == Decimal("312") for e, _, _, v, _ in got)

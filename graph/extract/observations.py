@@ -733,6 +733,8 @@ def find_observations(
         carried_entity = prev_entity if prev_entity is not None else carried_entity
         if carried_entity is not None and carried_entity in project_keys:
             carried_entity = None  # a project's figures stay in the sentence that names it (or say 项目)
+        if carried_entity in {m.key for m in ms if m.cls in ("Platform", "ResearchInstitute") and _BUILT.search(text, 0, m.start - s.start)}:
+            carried_entity = None  # A与B共建的检测中心…完成检测服务1260批次。: the new body's counts stay in its sentence
         if len({o.entity for o in out if o.sentence == s.index}) > 1:
             carried_entity = None  # A实现…，B实现…，C实现…: a list of subjects hands none of them on
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph and not _cut_short(sentences, s.index):
@@ -806,7 +808,7 @@ def _share_shift(out: Sequence[ObservationRecord], s: Sentence, q: Quantity, cor
                    rule="observation:share-shift", bound=q.bound)
 
 
-_BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)$")
+_BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)(?:了|的)?$")  # (共建了P, A与B共建的P)
 
 
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|实现)")
