@@ -1016,3 +1016,8 @@ def test_a_platform_built_by_two_owns_the_counts_of_its_sentence_only():
     got = obs(text)
     assert any(e == "青川精密检测中心" and v == Decimal("860") for e, _, _, v, _ in got)
     assert not any(e == "青川精密检测中心" and v == Decimal("312") for e, _, _, v, _ in got)
+
+
+def test_a_subset_told_by_what_it_did_keeps_the_counts_owner():
+    got = obs("2024年，青川理工学院与青川高新区共建的青川新材料中试平台全年完成中试项目23个，其中9个实现量产。")
+    assert any(e == "青川新材料中试平台" and v == Decimal("9") and "实现量产" in i for e, i, _, v, _ in got)

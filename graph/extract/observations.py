@@ -667,7 +667,7 @@ def find_observations(
                     if not phrase and q.unit == "count":
                         if q.value == 1:
                             continue  # 1个小玻璃泡: an article, not a count
-                        phrase = _noun_after(text, q.end)
+                        phrase = _noun_after(text, q.end) or _subset_phrase(text, q, before, prev_level, inds)
                     if ind_id is not None:
                         pass
                     elif not phrase and q.unit != "count":
@@ -1020,6 +1020,17 @@ def _year_table_observations(
             out.append(ObservationRecord(entity, ind_id, q.value, unit, row.sentence, start, end,
                                          "observation:year-table", year=year))
     return out
+
+
+def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, str] | None, inds: _Indicators) -> str:
+    """The part of a count told by what it did (完成项目14个，其中6个进入中试 → 进入中试项目): the verb
+    phrase after it and the thing the count before it counted."""
+    verb = re.match(r"[\u4e00-\u9fff]{2,8}(?=[，,。；;]|$)", text[q.end :])
+    if not before.strip().endswith("其中") or verb is None or prev_level is None or prev_level[1] != "count":
+        return ""
+    counted = inds.table.get(prev_level[0])
+    thing = re.sub(r"(?:数量|数)$", "", counted.zh) if counted else ""
+    return verb.group() + thing[-2:] if len(thing) >= 2 else ""
 
 
 def _names_one(core: str, text: str, ms: Sequence[Mention], s: Sentence) -> bool:
