@@ -60,3 +60,10 @@ def test_zhang_counts_certificates():
     from graph.extract.numbers import find_quantities
     (q,) = find_quantities("注册证新增57张")
     assert (q.value, q.unit) == (57, "count")
+
+
+def test_date_line_with_a_time_after_the_day():
+    import datetime as dt
+
+    from graph.extract.dates import dateline
+    assert dateline("2025-09-2708:15来源：青川日报") == dt.date(2025, 9, 27)

@@ -1021,3 +1021,11 @@ def test_a_platform_built_by_two_owns_the_counts_of_its_sentence_only():
 def test_a_subset_told_by_what_it_did_keeps_the_counts_owner():
     got = obs("2024年，青川理工学院与青川高新区共建的青川新材料中试平台全年完成中试项目23个，其中9个实现量产。")
     assert any(e == "青川新材料中试平台" and v == Decimal("9") and "实现量产" in i for e, i, _, v, _ in got)
+
+
+def test_headline_teaser_above_the_date_line_is_no_figure():
+    text = ("青川高新区举行重点项目签约\n8个项目签约 总投资52.6亿元\n2025-06-18 09:30 来源：青川日报\n"
+            "6月17日，青川高新区2025年二季度项目签约活动举行。园区1—5月新入驻企业36家。\n")
+    got = obs(text)
+    assert not any(v == Decimal("5260000000") for *_, v, _ in got)
+    assert not any(v == Decimal("8") for *_, v, _ in got)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from graph.extract.cues import load_cues
-from graph.extract.dates import read_dates
+from graph.extract.dates import TextDates, read_dates
 from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
@@ -415,6 +415,7 @@ def find_observations(
     para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
     known = read_dates(sentences)  # the text's date line(s) and the years its sentences open with
     dateline = known.date.year if known.date else 0
+    headlines = _headlines(sentences, known)
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
     prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
@@ -430,6 +431,8 @@ def find_observations(
         text = s.text
         if s.index in row_sentences:
             continue  # a list table's row: read by its columns below
+        if s.index in headlines:
+            continue  # 12个项目现场签约 总投资186.4亿元: a headline's teaser, told again in the body
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         quantities = [q for q in find_quantities(text) if not _inside_name(q, ms, s)]
         header = _TABLE_HEADER.match(text)
@@ -1031,6 +1034,14 @@ def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, s
     counted = inds.table.get(prev_level[0])
     thing = re.sub(r"(?:数量|数)$", "", counted.zh) if counted else ""
     return verb.group() + thing[-2:] if len(thing) >= 2 else ""
+
+
+def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
+    """The headline lines above a date line near the top (no stop in them): metadata, not statements."""
+    first = min(known.datelines, default=None)
+    if first is None or first > 4:
+        return set()
+    return {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)}
 
 
 def _names_one(core: str, text: str, ms: Sequence[Mention], s: Sentence) -> bool:
