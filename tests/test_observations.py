@@ -1029,3 +1029,9 @@ def test_headline_teaser_above_the_date_line_is_no_figure():
     got = obs(text)
     assert not any(v == Decimal("5260000000") for *_, v, _ in got)
     assert not any(v == Decimal("8") for *_, v, _ in got)
+
+
+def test_a_firms_named_project_owns_its_total_investment():
+    got = obs("另外，青川华拓精密机械有限公司的年产5万套液压油缸项目总投资4.2亿元，10月8日开工。")
+    assert any(e == "年产5万套液压油缸项目" and v == Decimal("420000000") for e, _, _, v, _ in got)
+    assert not any(e.startswith("青川华拓") and v == Decimal("420000000") for e, _, _, v, _ in got)

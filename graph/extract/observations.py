@@ -1258,6 +1258,9 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if len(cands) > 1 and cands[0].cls == "Park" and _FIRM_TITLE.fullmatch(text, cands[0].end - s.start, cands[1].start - s.start):
         cands = cands[1:]  # 园区链主企业A实现营业收入…: the park only places the firm that speaks
+    named_projects = [m for m in cands if m.cls == "Project"]
+    if named_projects and indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES:
+        return named_projects[-1].key  # A公司的X项目总投资6.5亿元: the project's size, not the firm's
     if cands and indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES and all(m.cls == "Enterprise" for m in cands):
         # ①X项目｜投资方：A公司｜总投资15亿元: the firm is the project's party; the investment is the project's
         projects = [m for m in ms if m.cls == "Project" and m.end <= cands[0].start]
