@@ -1035,3 +1035,15 @@ def test_a_firms_named_project_owns_its_total_investment():
     got = obs("另外，青川华拓精密机械有限公司的年产5万套液压油缸项目总投资4.2亿元，10月8日开工。")
     assert any(e == "年产5万套液压油缸项目" and v == Decimal("420000000") for e, _, _, v, _ in got)
     assert not any(e.startswith("青川华拓") and v == Decimal("420000000") for e, _, _, v, _ in got)
+
+
+def test_notice_list_size_written_with_deng_is_no_figure():
+    text = (
+        "关于2024年度某县成长型企业拟认定名单的公示\n"
+        "经专家评审，拟认定青川远拓机械有限公司等2家企业为2024年度某县成长型企业。\n"
+        "一、2024年度某县成长型企业拟认定名单（2家）\n"
+        "序号 企业名称 所属园区\n1 青川远拓机械有限公司 青川东岸产业园\n2 青川禾润食品有限公司 青川东岸产业园\n"
+    )
+    assert not any(v == Decimal("2") for *_, v, _ in obs(text))
+    # without a printed list, 带动A等5家配套企业落户 stays a figure
+    assert any(v == Decimal("5") for *_, v, _ in obs("2024年，青川远拓机械有限公司带动青川禾润食品有限公司等5家配套企业在青川东岸产业园落户。"))

@@ -535,6 +535,8 @@ def find_observations(
                 continue  # 年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
                 continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
+            if q.unit == "count" and rows and text[: q.start].endswith("等") and re.match(r"[\u4e00-\u9fff]{1,6}?为", text[q.end :]):
+                continue  # 拟认定A等8家企业为瞪羚企业: the size of a list the notice prints below, no statistic
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
                 continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
             if q.unit in ("CNY", "USD") and re.search(r"每[\u4e00-\u9fff]{1,4}$", before):
