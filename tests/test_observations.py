@@ -1047,3 +1047,11 @@ def test_notice_list_size_written_with_deng_is_no_figure():
     assert not any(v == Decimal("2") for *_, v, _ in obs(text))
     # without a printed list, 带动A等5家配套企业落户 stays a figure
     assert any(v == Decimal("5") for *_, v, _ in obs("2024年，青川远拓机械有限公司带动青川禾润食品有限公司等5家配套企业在青川东岸产业园落户。"))
+
+
+def test_association_members_and_teaser_lines_own_no_figure():
+    text = ("青川新材料行业协会会员通讯\n2025年10月20日\n【本期导读】青川远拓上市｜三家会员企业获专利授权\n"
+            "9月26日，青川远拓机械有限公司在青川东岸产业园举行投产仪式，项目总投资6亿元。\n"
+            "截至目前，协会会员单位中共有国家级专精特新“小巨人”企业9家、省级专精特新中小企业38家。\n")
+    values = {v for *_, v, _ in obs(text)}
+    assert not values & {Decimal("3"), Decimal("9"), Decimal("38")}

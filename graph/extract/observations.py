@@ -525,6 +525,9 @@ def find_observations(
             if _AREA_AVERAGE.search(before) or (_NAMED_AREA.search(text, head, q.start)
                                                 and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms)):
                 continue  # 高于全市平均水平的2.9%, 云崖市规上工业增加值增长6.8%: the area's figure
+            if _MEMBER_BODY.search(text, head, q.start) and not any(
+                    m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms):
+                continue  # 协会会员单位中共有“小巨人”企业11家: an association's members, no entity's figure
             if _MARKET.search(before):
                 continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
             if q.unit == "count" and _apposition(text, left, q):
@@ -1039,11 +1042,12 @@ def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, s
 
 
 def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
-    """The headline lines above a date line near the top (no stop in them): metadata, not statements."""
+    """The headline lines above a date line near the top (no stop in them) and teaser lines: metadata, not statements."""
     first = min(known.datelines, default=None)
     if first is None or first > 4:
         return set()
-    return {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)}
+    return {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
+        s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
 
 
 def _names_one(core: str, text: str, ms: Sequence[Mention], s: Sentence) -> bool:
@@ -1196,6 +1200,8 @@ def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
 
 
 _MARKET = re.compile(_CUES.alternation("market-size"))
+_MEMBER_BODY = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("member-body") + ")")  # 协会会员单位中共有…
+_TEASER = re.compile(r"^\s*【?(?:" + _CUES.alternation("teaser") + r")】?[：:]?")  # 【本期导读】A｜B
 _AREA_AVERAGE = re.compile(
     _CUES.alternation("area-other", "area-district") + r"(?:同行业|同类企业|企业)?" + _CUES.alternation("area-average")
     + r"|(?:高于|低于|超过|超出|快于|慢于|高出|领先|比|较)(?:同期)?" + _CUES.alternation("area-other", "area-district")
