@@ -1055,3 +1055,11 @@ def test_association_members_and_teaser_lines_own_no_figure():
             "截至目前，协会会员单位中共有国家级专精特新“小巨人”企业9家、省级专精特新中小企业38家。\n")
     values = {v for *_, v, _ in obs(text)}
     assert not values & {Decimal("3"), Decimal("9"), Decimal("38")}
+
+
+def test_the_line_anaphor_is_the_firm_that_opened_it():
+    text = ("青川东岸产业园的青川华拓精密机械有限公司液压油缸生产线于9月2日正式投产。"
+            "该生产线总投资3.4亿元，占地2.1万平方米。")
+    got = obs(text)
+    assert any(e == "青川华拓精密机械有限公司" and v == Decimal("340000000") for e, _, _, v, _ in got)
+    assert not any(e == "青川东岸产业园" for e, *_ in got)

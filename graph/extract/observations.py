@@ -1230,7 +1230,8 @@ _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacit
 
 _ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
              "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise",
-             "学校": "University", "我校": "University", "该校": "University", "全校": "University"}
+             "学校": "University", "我校": "University", "该校": "University", "全校": "University",
+             "生产线": "Enterprise", "产线": "Enterprise", "工厂": "Enterprise"}  # (该生产线总投资5.6亿元: the firm's line)
 
 
 def _observed_entity(
@@ -1307,7 +1308,7 @@ def _observed_entity(
         return chain.key
     if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
         return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校|(?<=该)(?:生产线|产线|工厂))(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
                     or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
         wanted = _ANAPHORA[anaphor.group(1)]
