@@ -1063,3 +1063,11 @@ def test_the_line_anaphor_is_the_firm_that_opened_it():
     got = obs(text)
     assert any(e == "青川华拓精密机械有限公司" and v == Decimal("340000000") for e, _, _, v, _ in got)
     assert not any(e == "青川东岸产业园" for e, *_ in got)
+
+
+def test_a_project_named_earlier_owns_its_figures_where_it_is_named_again():
+    text = ("12月5日，青川华拓精密机械有限公司与园区管委会签约，投资建设高端液压油缸生产基地项目。"
+            "其中，高端液压油缸生产基地项目由青川华拓液压有限公司具体实施，总投资12亿元，设计年产能3万吨。")
+    got = obs(text)
+    assert any(e.startswith("高端液压油缸生产基地") and v == Decimal("1200000000") for e, _, _, v, _ in got)
+    assert not any(e == "青川华拓液压有限公司" for e, *_ in got)

@@ -402,6 +402,7 @@ def find_observations(
     first = min((m for m in mentions if m.cls in _ENTITY_CLASSES), key=lambda m: m.start, default=None)
     issuer = first.key if first is not None and first.cls == "Enterprise" and first.key == principal and first.sentence == 0 else None
     project_keys = {m.key for m in mentions if m.cls == "Project"}
+    project_names = {m.name: m.key for m in mentions if m.cls == "Project" and len(m.name) >= 6}
 
     rows = read_tables(sentences, lex)
     row_sentences = {r.sentence for r in rows} | {r.honour[1] for r in rows if r.honour}  # rows and their captions
@@ -697,6 +698,9 @@ def find_observations(
                                       issuer)
             if entity is None:
                 continue
+            if entity not in project_keys and ind_id.split("/")[0] in _PROJECT_MEASURES:
+                # 其中，X项目由A公司具体实施，总投资32亿元: a project the text named before, named again here
+                entity = _project_named(text[:q.start], project_names) or entity
             if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
                 year = None  # a project's size, not a year's flow (a park's 项目总投资 for the year keeps its year)
             period = own_period if year is None else None
@@ -1048,6 +1052,12 @@ def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
         return set()
     return {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
         s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
+
+
+def _project_named(text: str, names: dict[str, str]) -> str | None:
+    """The project whose known name stands last in ``text`` (a name the mention pass read only elsewhere)."""
+    found = [(text.rfind(n) + len(n), len(n), k) for n, k in names.items() if n in text]
+    return max(found)[2] if found else None
 
 
 def _names_one(core: str, text: str, ms: Sequence[Mention], s: Sentence) -> bool:
