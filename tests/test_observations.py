@@ -1071,3 +1071,10 @@ def test_a_project_named_earlier_owns_its_figures_where_it_is_named_again():
     got = obs(text)
     assert any(e.startswith("高端液压油缸生产基地") and v == Decimal("1200000000") for e, _, _, v, _ in got)
     assert not any(e == "青川华拓液压有限公司" for e, *_ in got)
+
+
+def test_a_subpark_read_only_in_the_opening_list_owns_its_clause():
+    text = ("2024年，青川高新区规划面积38平方公里，下辖东岸科技城、西岭智造园、南湖生物医药园3个片区。"
+            "西岭智造园实现规模以上工业总产值210.5亿元，东岸科技城实现营业收入96.3亿元，南湖生物医药园实现产值48.2亿元。")
+    got = obs(text)
+    assert any(e == "南湖生物医药园" and v == Decimal("4820000000") for e, _, _, v, _ in got)

@@ -403,6 +403,8 @@ def find_observations(
     issuer = first.key if first is not None and first.cls == "Enterprise" and first.key == principal and first.sentence == 0 else None
     project_keys = {m.key for m in mentions if m.cls == "Project"}
     project_names = {m.name: m.key for m in mentions if m.cls == "Project" and len(m.name) >= 6}
+    known_names = {m.name: m.key for m in mentions if m.cls in ("Park", "Enterprise") and len(m.name) >= 4
+                   and not m.rule.startswith("anaphor")}
 
     rows = read_tables(sentences, lex)
     row_sentences = {r.sentence for r in rows} | {r.honour[1] for r in rows if r.honour}  # rows and their captions
@@ -698,6 +700,9 @@ def find_observations(
                                       issuer)
             if entity is None:
                 continue
+            unread = _unread_subject(text, left, q.start, ms, s, known_names)
+            if unread is not None and funded is None:
+                entity = unread  # …，虞河生物医药园实现产值98.6亿元: a park the mention pass read only elsewhere
             if entity not in project_keys and ind_id.split("/")[0] in _PROJECT_MEASURES:
                 # 其中，X项目由A公司具体实施，总投资32亿元: a project the text named before, named again here
                 entity = _project_named(text[:q.start], project_names) or entity
@@ -1052,6 +1057,16 @@ def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
         return set()
     return {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
         s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
+
+
+def _unread_subject(text: str, left: int, pos: int, ms: Sequence[Mention], s: Sentence, names: dict[str, str]) -> str | None:
+    """A park or firm the text names elsewhere that opens this clause (left of ``pos``) unread
+    as a mention here, when no entity of the clause was read."""
+    if any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < pos for m in ms):
+        return None
+    clause = text[left:pos]
+    found = [(len(n), k) for n, k in names.items() if clause.startswith(n)]
+    return max(found)[1] if found else None
 
 
 def _project_named(text: str, names: dict[str, str]) -> str | None:
