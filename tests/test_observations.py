@@ -1078,3 +1078,15 @@ def test_a_subpark_read_only_in_the_opening_list_owns_its_clause():
             "西岭智造园实现规模以上工业总产值210.5亿元，东岸科技城实现营业收入96.3亿元，南湖生物医药园实现产值48.2亿元。")
     got = obs(text)
     assert any(e == "南湖生物医药园" and v == Decimal("4820000000") for e, _, _, v, _ in got)
+
+
+def test_a_citys_signing_told_again_is_the_citys_until_a_park_is_named():
+    text = ("6月18日上午，宜宾市2025年第二季度重大项目集中签约仪式在会展中心举行，9个项目现场签约。\n"
+            "此次签约的项目质量高、带动强。从规模看，10亿元以上项目4个；从产业看，新材料项目5个。"
+            "其中，落户青川东岸产业园的项目3个，总投资41.2亿元。\n"
+            "青川东岸产业园今年以来新增入驻企业26家。\n")
+    got = obs(text)
+    values = {v for *_, v, _ in got}
+    assert not values & {Decimal("9"), Decimal("4"), Decimal("5")}
+    assert any(e == "青川东岸产业园" and v == Decimal("3") for e, _, _, v, _ in got)
+    assert any(e == "青川东岸产业园" and v == Decimal("4120000000") for e, _, _, v, _ in got)

@@ -427,6 +427,7 @@ def find_observations(
     item_entity: str | None = None  # the firm a numbered item heading names (1.某某有限公司)
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     area_paragraph: int | None = None  # the paragraph whose sentences speak of the city (全市…), not of an entity
+    area_event = False  # the text told of a city's event (赣州市…集中签约仪式): 此次签约… speaks of it again
     design_year: int | None = None  # the last 2024年度 stated: the year of a notice's designations
     park_names = {m.name: m.key for m in mentions if m.cls == "Park" and m.rule != "anaphor:park"}
     named_park: tuple[int, str | None] = (-1, None)  # (paragraph, park) the sentence before named alone
@@ -500,10 +501,15 @@ def find_observations(
         other_area = _DISTRICT_AREA if district_issuer else _OTHER_AREA
         # 全市实现地区生产总值…。规上工业增加值增长6.2%。: a paragraph that opens on the city goes on about it
         # until a sentence names an entity or the park (园区…)
-        opens_on_area = bool(other_area.match(text) or city_head.match(text))
-        names_one = any(m.cls in _ENTITY_CLASSES for m in ms) or bool(_PARK_SELF.search(text))
-        area_goes_on = area_paragraph == s.paragraph and not opens_on_area and not names_one
-        area_paragraph = s.paragraph if opens_on_area or area_goes_on else None
+        # 赣州市…集中签约仪式举行，…。(next paragraph) 此次签约的项目…: the city's event told again opens on the city
+        opens_on_area = bool(other_area.match(text) or city_head.match(text) or (area_event and _THIS_EVENT.match(text)))
+        own_self = _PARK_SELF.search(text)
+        first_named = min([m.start - s.start for m in ms if m.cls in _ENTITY_CLASSES] + [own_self.start() if own_self else len(text)])
+        names_one = first_named < len(text)
+        # …until a clause names an entity or the park (…；其中，落户A园的项目5个: A's)
+        area_goes_on = area_paragraph == s.paragraph and not opens_on_area
+        area_paragraph = s.paragraph if opens_on_area or (area_goes_on and not names_one) else None
+        area_event = area_event or bool(city_head.search(text) and _CUES.pattern("area-event").search(text))
         design_year = max((int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年度", text)), default=design_year)
         spread, spread_used = _spread_counts(s, quantities, park_names, design_year or sent_year or ref_year, inds)
         out += spread
@@ -521,7 +527,7 @@ def find_observations(
             if q.approximate and (q.bound is None or "余" in q.surface):
                 continue  # 约46亿元, 300人左右, 400余家: a hedged figure, not a measured value (20多家 is a floor, kept as such)
             head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
-            if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start) or area_goes_on) and not any(
+            if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start) or (area_goes_on and q.start < first_named)) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's (全区 in a district's text)
@@ -1225,6 +1231,7 @@ def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
 
 
 _MARKET = re.compile(_CUES.alternation("market-size"))
+_THIS_EVENT = re.compile(r"^(?:此次|本次|这次)[\u4e00-\u9fff]{0,4}?(?:" + _CUES.alternation("area-event") + ")")
 _MEMBER_BODY = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("member-body") + ")")  # 协会会员单位中共有…
 _TEASER = re.compile(r"^\s*【?(?:" + _CUES.alternation("teaser") + r")】?[：:]?")  # 【本期导读】A｜B
 _AREA_AVERAGE = re.compile(
