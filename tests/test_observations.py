@@ -1090,3 +1090,8 @@ def test_a_citys_signing_told_again_is_the_citys_until_a_park_is_named():
     assert not values & {Decimal("9"), Decimal("4"), Decimal("5")}
     assert any(e == "青川东岸产业园" and v == Decimal("3") for e, _, _, v, _ in got)
     assert any(e == "青川东岸产业园" and v == Decimal("4120000000") for e, _, _, v, _ in got)
+
+
+def test_sticks_made_a_year_are_pieces():
+    got = obs("青川华拓医药有限公司年产2000万支预灌封注射器项目总投资3亿元。")
+    assert any(v == Decimal("20000000") and u == "piece" for *_, v, u in got)

@@ -719,12 +719,12 @@ def find_observations(
             if re.search(r"(?:^|[^\d\s])\s*[-−－]\s*$", text[: q.start]) and value > 0:
                 value = -value  # 净利润 -412.36 万元
             unit = q.unit
-            if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
+            if unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) and (
                 ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|年封测|年加工|生产|销售)", before)
                 or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
                 or re.search(r"主要(?:工业)?产品(?:产量)?中[，,]", text[: q.start])  # 主要工业产品中，…减速器18.4万台
             ):
-                unit = "piece"  # 年产50万件, 销量41.5万台: pieces made, not a count of things
+                unit = "piece"  # 年产50万件, 销量41.5万台, 年产3000万支: pieces made, not a count of things
                 ind_id = inds.goods(ind_id, before)
             out.append(
                 ObservationRecord(
@@ -1034,7 +1034,7 @@ def _year_table_observations(
             if q is None:
                 continue
             unit = q.unit
-            if unit == "count" and re.search(r"[台套件片只辆颗]$", unit_word) and re.search(r"(?:销量|产量|产能)", label):
+            if unit == "count" and re.search(r"[台套件片只辆颗支]$", unit_word) and re.search(r"(?:销量|产量|产能)", label):
                 unit = "piece"  # 产量 1,742 (单位：套): pieces made, not a count of things
             share = _share_indicator(label, inds, lex) if unit == "percent" else None
             ind_id = share or _amount_indicator(label, unit, inds, lex) or inds.minted(label, unit)
