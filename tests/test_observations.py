@@ -1095,3 +1095,14 @@ def test_a_citys_signing_told_again_is_the_citys_until_a_park_is_named():
 def test_sticks_made_a_year_are_pieces():
     got = obs("青川华拓医药有限公司年产2000万支预灌封注射器项目总投资3亿元。")
     assert any(v == Decimal("20000000") and u == "piece" for *_, v, u in got)
+
+
+def test_a_labs_head_named_by_affiliation_does_not_take_the_labs_counts():
+    got = obs("青川华拓精密机械有限公司与青川大学共建精密液压联合实验室，由青川大学机械学院林某某教授担任实验室主任，"
+              "目前联合培养在读研究生18人。")
+    assert any(e == "精密液压联合实验室" and v == Decimal("18") for e, _, _, v, _ in got)
+
+
+def test_an_alliances_member_list_is_no_ones_count():
+    got = obs("2024年，青川华拓精密机械有限公司牵头组建青川液压产业创新联合体，成员单位包括青川大学和上下游企业17家。")
+    assert not any(v == Decimal("17") for *_, v, _ in got)

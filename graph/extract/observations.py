@@ -534,9 +534,9 @@ def find_observations(
             if _AREA_AVERAGE.search(before) or (_NAMED_AREA.search(text, head, q.start)
                                                 and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms)):
                 continue  # 高于全市平均水平的2.9%, 云崖市规上工业增加值增长6.8%: the area's figure
-            if _MEMBER_BODY.search(text, head, q.start) and not any(
-                    m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms):
-                continue  # 协会会员单位中共有“小巨人”企业11家: an association's members, no entity's figure
+            member = _MEMBER_BODY.search(text, head, q.start)
+            if member and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < member.start() for m in ms):
+                continue  # 协会会员单位中共有“小巨人”企业11家, 成员单位包括A大学和企业23家: an association's members, no entity's figure
             if _MARKET.search(before):
                 continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
             if q.unit == "count" and _apposition(text, left, q):
@@ -894,9 +894,16 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
     if not built:
         return None
     last = built[-1]
-    if any(m.cls in _ENTITY_CLASSES and last.end <= m.start and m.end - s.start <= q.start for m in ms):
+    if any(m.cls in _ENTITY_CLASSES and last.end <= m.start and m.end - s.start <= q.start and not _heads_it(text, m.start - s.start)
+           for m in ms):
         return None
     return last.key
+
+
+def _heads_it(text: str, pos: int) -> bool:
+    """A name inside 由…担任 (由A大学B教授担任实验室主任): the head's affiliation, not a new subject."""
+    clause = re.split(r"[，,；;。]", text[:pos])[-1] + re.split(r"[，,；;。]", text[pos:])[0]
+    return bool(re.match(r"由.*担任", clause))
 
 
 _ITEM_HEADING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])\s*")
