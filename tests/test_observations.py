@@ -1106,3 +1106,16 @@ def test_a_labs_head_named_by_affiliation_does_not_take_the_labs_counts():
 def test_an_alliances_member_list_is_no_ones_count():
     got = obs("2024年，青川华拓精密机械有限公司牵头组建青川液压产业创新联合体，成员单位包括青川大学和上下游企业17家。")
     assert not any(v == Decimal("17") for *_, v, _ in got)
+
+
+def test_a_firm_told_of_in_the_sentence_before_is_what_qiye_points_to():
+    text = ("青川东岸产业园的运营方为青川东岸科创发展有限公司。青川东岸科创发展有限公司2024年服务企业300家。\n"
+            "青川锐光激光科技有限公司专注于超快激光器研发，其飞秒激光器获评首台套装备。企业毕业后在东岸产业园租用标准厂房8000平方米。\n")
+    got = obs(text)
+    assert ("青川锐光激光科技有限公司", "floor-area", None, Decimal("8000"), "square-metre") in got or any(
+        e == "青川锐光激光科技有限公司" and y is None and v == Decimal("8000") for e, _, y, v, _ in got)
+
+
+def test_a_parks_new_floor_keeps_its_year():
+    got = obs("2024年，青川东岸产业园新建标准厂房12万平方米。")
+    assert any(e == "青川东岸产业园" and y == 2024 and v == Decimal("120000") for e, _, y, v, _ in got)

@@ -403,6 +403,7 @@ def find_observations(
     issuer = first.key if first is not None and first.cls == "Enterprise" and first.key == principal and first.sentence == 0 else None
     project_keys = {m.key for m in mentions if m.cls == "Project"}
     project_names = {m.name: m.key for m in mentions if m.cls == "Project" and len(m.name) >= 6}
+    key_class = {m.key: m.cls for m in mentions}
     known_names = {m.name: m.key for m in mentions if m.cls in ("Park", "Enterprise") and len(m.name) >= 4
                    and not m.rule.startswith("anaphor")}
 
@@ -712,6 +713,8 @@ def find_observations(
             if entity not in project_keys and ind_id.split("/")[0] in _PROJECT_MEASURES:
                 # 其中，X项目由A公司具体实施，总投资32亿元: a project the text named before, named again here
                 entity = _project_named(text[:q.start], project_names) or entity
+            if q.unit in ("square-metre", "mu") and key_class.get(entity, "Park") != "Park" and not ind_id.startswith("output/"):
+                year = None  # 企业…租用标准厂房1.2万平方米: a firm's or a platform's floor is a standing size, no year's flow
             if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
                 year = None  # a project's size, not a year's flow (a park's 项目总投资 for the year keeps its year)
             period = own_period if year is None else None
@@ -898,6 +901,11 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
            for m in ms):
         return None
     return last.key
+
+
+def _opens_its_sentence(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """The mention is the first entity its sentence names (A公司专注于…。企业…: A is the subject told of)."""
+    return m.start == min(x.start for x in mentions if x.sentence == m.sentence and x.cls in _ENTITY_CLASSES)
 
 
 def _heads_it(text: str, pos: int) -> bool:
@@ -1360,7 +1368,8 @@ def _observed_entity(
         if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
                 and topic.start < s.start + q.start  # (公司实现营业收入…；…A公司…: not a firm named after the figure)
                 and not (principal is not None and topic.key != principal
-                         and sum(m.key == topic.key for m in mentions) < 2)):  # nor a customer named once in passing
+                         and sum(m.key == topic.key for m in mentions) < 2
+                         and not _opens_its_sentence(topic, mentions))):  # nor a customer named once in passing
             return topic.key
         if wanted == "Enterprise" and principal is not None:
             return principal  # 公司实现营业收入…: the enterprise the document is about, not a customer just named
