@@ -904,8 +904,10 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
 
 
 def _opens_its_sentence(m: Mention, mentions: Sequence[Mention]) -> bool:
-    """The mention is the first entity its sentence names (A公司专注于…。企业…: A is the subject told of)."""
-    return m.start == min(x.start for x in mentions if x.sentence == m.sentence and x.cls in _ENTITY_CLASSES)
+    """The mention is the first entity its sentence names, alone (A公司专注于…。企业…: A is the subject told
+    of; not A、B都是公司的客户, a list)."""
+    same = [x for x in mentions if x.sentence == m.sentence and x.cls in _ENTITY_CLASSES]
+    return m.start == min(x.start for x in same) and not any(0 <= x.start - m.end <= 1 for x in same)
 
 
 def _heads_it(text: str, pos: int) -> bool:
