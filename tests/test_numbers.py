@@ -67,3 +67,9 @@ def test_date_line_with_a_time_after_the_day():
 
     from graph.extract.dates import dateline
     assert dateline("2025-09-2708:15来源：青川日报") == dt.date(2025, 9, 27)
+
+
+def test_ji_yishang_is_a_floor():
+    from graph.extract.numbers import find_quantities
+    (q,) = find_quantities("年主营业务收入2000万元及以上的工业企业")
+    assert (q.value, q.unit, q.bound) == (20000000, "CNY", "min")

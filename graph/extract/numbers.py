@@ -54,7 +54,7 @@ _QUANTITY_RE = re.compile(
     r"(?P<mag>万亿|千亿|百亿|亿|千万|百万|万(?!分)|千(?!克))?\s*"
     r"(?:(?P<unit>美元|元|人民币|万吨|吨|千克|公斤|平方公里|平方米|亩|%|个百分点|倍)|(?P<count>"
     + "|".join(COUNT_PHRASES) + r"|[" + COUNT_WORDS + r"]))"
-    r"(?P<post>以上|以下|左右|之多)?"
+    r"(?P<post>及以上|及以下|以上|以下|左右|之多)?"  # (2000万元及以上: a threshold's floor)
 )
 
 
@@ -150,9 +150,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if m.group("mag") is None and value != value.to_integral_value():
                 continue
         bound = None
-        if m.group("post") == "以上" or m.group("pre") in ("超过", "逾", "超") or m.group("approx"):
+        if m.group("post") in ("以上", "及以上") or m.group("pre") in ("超过", "逾", "超") or m.group("approx"):
             bound = "min"
-        elif m.group("post") == "以下":
+        elif m.group("post") in ("以下", "及以下"):
             bound = "max"
         out.append(
             Quantity(
