@@ -1119,3 +1119,11 @@ def test_a_firm_told_of_in_the_sentence_before_is_what_qiye_points_to():
 def test_a_parks_new_floor_keeps_its_year():
     got = obs("2024年，青川东岸产业园新建标准厂房12万平方米。")
     assert any(e == "青川东岸产业园" and y == 2024 and v == Decimal("120000") for e, _, y, v, _ in got)
+
+
+def test_a_subpark_read_elsewhere_opens_the_part_after_a_semicolon():
+    text = ("2024年，青川高新区规划面积38平方公里，下辖东岸科技城、西岭智造园、南湖生物医药园3个片区。"
+            "西岭智造园完成工业总产值210.5亿元，增长8.1%；南湖生物医药园受检修影响，完成48.2亿元，下降2.6%。")
+    got = obs(text)
+    assert ("南湖生物医药园", "industrial-output-value", 2024, Decimal("4820000000"), "CNY") in got
+    assert any(e == "南湖生物医药园" and v == Decimal("-2.6") for e, _, _, v, _ in got)

@@ -663,6 +663,7 @@ def find_observations(
                     _ELLIPSIS.fullmatch(aside.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
                     or (not core.strip() and _MILESTONE_BEFORE.search(text, 0, left))
                     or _names_one(core, text, ms, s)
+                    or (not core.strip() and _unread_subject(text, left, q.start, ms, s, known_names) is not None)
                 ):  # A完成工业总产值528.4亿元；B完成236.1亿元: B's figure of the same indicator  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
                     # and 迈上600亿元台阶，达到612亿元: the value reached past the milestone
                     # 2022年为486亿元；2023年达到541亿元 / 21家（2023年为15家） / 2.35亿元，上年同期为1.42亿元:
@@ -1083,13 +1084,17 @@ def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
 
 
 def _unread_subject(text: str, left: int, pos: int, ms: Sequence[Mention], s: Sentence, names: dict[str, str]) -> str | None:
-    """A park or firm the text names elsewhere that opens this clause (left of ``pos``) unread
-    as a mention here, when no entity of the clause was read."""
-    if any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < pos for m in ms):
-        return None
-    clause = text[left:pos]
-    found = [(len(n), k) for n, k in names.items() if clause.startswith(n)]
-    return max(found)[1] if found else None
+    """A park or firm the text names elsewhere that opens this clause (left of ``pos``), or the
+    part after ；, unread as a mention here, when no entity of it was read
+    (…；般阳湖科创城受停产影响，完成41.5亿元)."""
+    segment = max(text.rfind(c, 0, pos) for c in "；;。") + 1
+    for start in dict.fromkeys((left, segment)):
+        if any(m.cls in _ENTITY_CLASSES and start <= m.start - s.start < pos for m in ms):
+            return None
+        found = [(len(n), k) for n, k in names.items() if text.startswith(n, start)]
+        if found:
+            return max(found)[1]
+    return None
 
 
 def _project_named(text: str, names: dict[str, str]) -> str | None:
