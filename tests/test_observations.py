@@ -1127,3 +1127,10 @@ def test_a_subpark_read_elsewhere_opens_the_part_after_a_semicolon():
     got = obs(text)
     assert ("南湖生物医药园", "industrial-output-value", 2024, Decimal("4820000000"), "CNY") in got
     assert any(e == "南湖生物医药园" and v == Decimal("-2.6") for e, _, _, v, _ in got)
+
+
+def test_a_total_so_far_has_no_year():
+    got = obs("2024年，青川材料研究院落户青川东岸产业园，已为园区企业解决技术难题15项。")
+    assert any(v == Decimal("15") and y is None for _, _, y, v, _ in got)
+    got = obs("2024年，青川东岸产业园新引进企业26家。")
+    assert any(v == Decimal("26") and y == 2024 for _, _, y, v, _ in got)

@@ -583,6 +583,9 @@ def find_observations(
             if year is None and own_period is None and not static and dateline and "本次" in text[
                     max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]:
                 year = dateline  # 公司本次募集资金9.66亿元: the occasion just reported, in the year of the text's date
+            so_far = _SO_FAR.search(text, left, q.start)
+            if so_far and not YEAR_RE.search(text, left, q.start):
+                year, own_period = None, "已"  # 去年落户园区，已为企业解决技术难题37项: a total so far, no year's flow
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
@@ -1555,6 +1558,7 @@ def _table_row(
 _RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度|(?<!占)的比例))$")
 """A rate named by its own word (利润率, 配套率, 投入强度, 通过认证的比例)."""
 _STOCK = re.compile(r"累计|现有|现已")
+_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:为|帮助|服务|完成|解决|申请|获得|孵化|引进|吸引|集聚|有)")
 """A running total or a standing stock: the paragraph's year does not date it."""
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
 _MILESTONE_BEFORE = re.compile(r"(?:台阶|大关|关口)[，,]\s*$")
