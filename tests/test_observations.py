@@ -1134,3 +1134,10 @@ def test_a_total_so_far_has_no_year():
     assert any(v == Decimal("15") and y is None for _, _, y, v, _ in got)
     got = obs("2024年，青川东岸产业园新引进企业26家。")
     assert any(v == Decimal("26") and y == 2024 for _, _, y, v, _ in got)
+
+
+def test_yanjiuyuan_points_to_the_institute_just_built():
+    text = ("2023年，青川东岸产业园与青川大学共建青川新材料联合研究院。园区现有企业120家。"
+            "截至目前，研究院已申请发明专利19件。")
+    got = obs(text)
+    assert any(e == "青川新材料联合研究院" and v == Decimal("19") for e, _, _, v, _ in got)

@@ -1288,7 +1288,7 @@ _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacit
 _ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
              "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise",
              "学校": "University", "我校": "University", "该校": "University", "全校": "University",
-             "生产线": "Enterprise", "产线": "Enterprise", "工厂": "Enterprise"}  # (该生产线总投资5.6亿元: the firm's line)
+             "生产线": "Enterprise", "产线": "Enterprise", "工厂": "Enterprise", "研究院": "ResearchInstitute"}  # (该生产线总投资5.6亿元: the firm's line)
 
 
 def _observed_entity(
@@ -1365,9 +1365,9 @@ def _observed_entity(
         return chain.key
     if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
         return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校|(?<=该)(?:生产线|产线|工厂))(?:内|中)?", text[: q.start])
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校|研究院|(?<=该)(?:生产线|产线|工厂))(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
-                    or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
+                    or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校", "研究院")):
         wanted = _ANAPHORA[anaphor.group(1)]
         sub = re.match(r"的?(?:全资|控股|参股)?(?:子公司|孙公司)", text[anaphor.end() :])
         named = next((m for m in ms if m.cls == "Enterprise" and sub and m.start - s.start == anaphor.end() + sub.end()), None)
@@ -1385,7 +1385,9 @@ def _observed_entity(
             return principal  # 公司实现营业收入…: the enterprise the document is about, not a customer just named
         if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise":
             return topic.key
-        prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
+        # (研究院: a research institute, or a platform named so: 新型显示材料联合研究院)
+        prior = [m for m in mentions if (m.cls == wanted or (wanted == "ResearchInstitute" and m.cls == "Platform"
+                                                            and m.name.endswith("研究院"))) and m.start < s.start + q.start]
         if prior:
             return prior[-1].key
     if park is not None and indicator is not None and any(
