@@ -73,3 +73,9 @@ def test_ji_yishang_is_a_floor():
     from graph.extract.numbers import find_quantities
     (q,) = find_quantities("年主营业务收入2000万元及以上的工业企业")
     assert (q.value, q.unit, q.bound) == (20000000, "CNY", "min")
+
+
+def test_yuan_inside_a_word_is_no_amount():
+    from graph.extract.numbers import find_quantities
+    assert find_quantities("采用长链二元酸发酵工艺") == []
+    assert [str(q.value) for q in find_quantities("补贴五万元。")] == ["50000"]

@@ -128,6 +128,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if num == "一":
                 continue  # 一家/一台/一个 is an article, not a count
+            if m.group("unit") == "元" and not m.group("mag") and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
+                continue  # 长链二元酸, 多元化: a word with 元 in it, not an amount of yuan
         if m.group("count") == "台" and text.startswith("阶", m.end()):
             continue  # 跨上千亿台阶: a milestone, not a count of machines
         if m.group("count") == "个" and _DURATION.match(text, m.end()):
