@@ -1141,3 +1141,11 @@ def test_yanjiuyuan_points_to_the_institute_just_built():
             "截至目前，研究院已申请发明专利19件。")
     got = obs(text)
     assert any(e == "青川新材料联合研究院" and v == Decimal("19") for e, _, _, v, _ in got)
+
+
+def test_a_funds_figures_are_no_entitys():
+    got = obs("2024年，青川东岸产业园设立东岸科创投资基金，首期规模5亿元。"
+              "青川东岸科创发展有限公司发起设立的东岸天使基金年内投资项目8个，投资金额3200万元；园区新引进企业26家。")
+    values = {v for *_, v, _ in got}
+    assert not values & {Decimal("500000000"), Decimal("8"), Decimal("32000000")}
+    assert Decimal("26") in values

@@ -514,6 +514,7 @@ def find_observations(
         design_year = max((int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年度", text)), default=design_year)
         spread, spread_used = _spread_counts(s, quantities, park_names, design_year or sent_year or ref_year, inds)
         out += spread
+        fund_head = -1  # the segment (from its ；) whose figures a fund has claimed
         for qi, q in enumerate(quantities):
             if q.start in spread_used:
                 continue  # a count of the set spread over parks, read above
@@ -538,6 +539,11 @@ def find_observations(
             member = _MEMBER_BODY.search(text, head, q.start)
             if member and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < member.start() for m in ms):
                 continue  # 协会会员单位中共有“小巨人”企业11家, 成员单位包括A大学和企业23家: an association's members, no entity's figure
+            if _fund_speaks(text, head, left, q.start, ms, s):
+                fund_head = head
+                continue  # 天使基金年内投资在孵项目6个, 设立X基金，首期规模10亿元: a fund's figures (no entity class)
+            if fund_head == head and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms):
+                continue  # …，投资金额2150万元: the fund's clause goes on
             if _MARKET.search(before):
                 continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
             if q.unit == "count" and _apposition(text, left, q):
@@ -912,6 +918,15 @@ def _opens_its_sentence(m: Mention, mentions: Sequence[Mention]) -> bool:
     of; not A、B都是公司的客户, a list)."""
     same = [x for x in mentions if x.sentence == m.sentence and x.cls in _ENTITY_CLASSES]
     return m.start == min(x.start for x in same) and not any(0 <= x.start - m.end <= 1 for x in same)
+
+
+def _fund_speaks(text: str, head: int, left: int, pos: int, ms: Sequence[Mention], s: Sentence) -> bool:
+    """A fund opens the figure's clause (X基金年内投资…), or the figure is the size of the fund the
+    clause before set up (设立X基金，首期规模10亿元)."""
+    fund = text.rfind("基金", head, pos)
+    if fund < 0 or any(m.cls in _ENTITY_CLASSES and fund < m.start - s.start < pos for m in ms):
+        return False
+    return fund >= left or bool(re.match(r"(?:首期|总|基金)?规模", text[left:pos]))
 
 
 def _heads_it(text: str, pos: int) -> bool:
