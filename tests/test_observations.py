@@ -1149,3 +1149,10 @@ def test_a_funds_figures_are_no_entitys():
     values = {v for *_, v, _ in got}
     assert not values & {Decimal("500000000"), Decimal("8"), Decimal("32000000")}
     assert Decimal("26") in values
+
+
+def test_a_platform_opened_hands_no_figure_to_the_next_sentence():
+    text = ("2024年，青川高新区工作成效明显。12月6日，青川高新区成果转化中心在东岸科创园揭牌运营，首批进驻技术转移机构9家。"
+            "“一网通办”改革深入推进，政务服务事项网上可办率达到97.5%。")
+    got = obs(text)
+    assert any(e == "青川高新技术产业开发区" and v == Decimal("97.5") for e, _, _, v, _ in got)

@@ -769,8 +769,10 @@ def find_observations(
         carried_entity = prev_entity if prev_entity is not None else carried_entity
         if carried_entity is not None and carried_entity in project_keys:
             carried_entity = None  # a project's figures stay in the sentence that names it (or say 项目)
-        if carried_entity in {m.key for m in ms if m.cls in ("Platform", "ResearchInstitute") and _BUILT.search(text, 0, m.start - s.start)}:
-            carried_entity = None  # A与B共建的检测中心…完成检测服务1260批次。: the new body's counts stay in its sentence
+        if carried_entity in {m.key for m in ms if m.cls == "Platform" or (m.cls == "ResearchInstitute" and _BUILT.search(text, 0, m.start - s.start))}:
+            # A与B共建的检测中心…完成检测服务1260批次。/ X中心揭牌运营，首批进驻机构12家。: a platform's counts stay in
+            # its sentence (or say 中心/平台), the sentence after speaks of the park again
+            carried_entity = None
         if len({o.entity for o in out if o.sentence == s.index}) > 1:
             carried_entity = None  # A实现…，B实现…，C实现…: a list of subjects hands none of them on
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph and not _cut_short(sentences, s.index):
