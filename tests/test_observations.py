@@ -1156,3 +1156,10 @@ def test_a_platform_opened_hands_no_figure_to_the_next_sentence():
             "“一网通办”改革深入推进，政务服务事项网上可办率达到97.5%。")
     got = obs(text)
     assert any(e == "青川高新技术产业开发区" and v == Decimal("97.5") for e, _, _, v, _ in got)
+
+
+def test_a_year_end_opening_dates_the_clauses_after_a_semicolon_but_not_a_span():
+    got = obs("截至2024年底，青川东岸科技城累计落户外资企业126家；经认定的总部企业达到13家，近三年新增功能性机构7家。")
+    years = {v: y for _, _, y, v, _ in got}
+    assert years.get(Decimal("13")) == 2024
+    assert years.get(Decimal("7")) is None

@@ -52,7 +52,7 @@ _PARTIAL_YEAR = (
 """Part of a year (2024年1—8月, 上半年, 一季度, 前10个月): a period, not the year's figure."""
 _PARTIAL_AFTER_YEAR = re.compile(r"\s*(?:前三季度|上半年|下半年|(?:第)?[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个月|1?\d\s*月?\s*[—–\-~～至到]\s*1?\d\s*月|1?\d\s*月份)")
 _PERIOD_RE = re.compile(
-    _PARTIAL_YEAR + r"|(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|目前|(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}\s*年)?\s*(?!12\s*月\s*(?:31\s*日|底|末))\d{1,2}\s*月(?:底|末)?|"
+    _PARTIAL_YEAR + r"|(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|目前|(?:近|这)?\d+年(?:来|里|间|时间里)|近[一二两三四五六七八九十]+年(?:来|里|间)?|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}\s*年)?\s*(?!12\s*月\s*(?:31\s*日|底|末))\d{1,2}\s*月(?:底|末)?|"
     r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?|首期|首批)"
 )
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
@@ -1237,9 +1237,9 @@ def _year_for(
     if ym:
         return int(ym[-1].group(1))
     if sent_year and (year_match is None or year_match.start() < pos) and not (year_match and _aside(text, year_match, pos)) and (
-        segment_start == 0 or (year_match is not None and re.match(r"\s*年[，,]", text[year_match.end() - 1 :]))
+        segment_start == 0 or (year_match is not None and re.match(r"\s*年(?:底|末)?[，,]", text[year_match.end() - 1 :]))
     ):
-        return sent_year  # 2024年，A…；B…: a year that opens a clause dates the clauses chained after it
+        return sent_year  # 2024年，A…；B… (截至2024年底，A…；B…): a year that opens a clause dates the clauses chained after it
     if ref_year and not _PERIOD_RE.search(text[:pos]):
         return ref_year
     return None
