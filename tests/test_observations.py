@@ -1163,3 +1163,8 @@ def test_a_year_end_opening_dates_the_clauses_after_a_semicolon_but_not_a_span()
     years = {v: y for _, _, y, v, _ in got}
     assert years.get(Decimal("13")) == 2024
     assert years.get(Decimal("7")) is None
+
+
+def test_the_subsidiary_a_parent_set_up_is_the_subject():
+    got = obs("青川华拓控股集团有限公司在东岸设立的全资子公司青川华拓精密机械有限公司，2024年追加投资1.6亿元，新建一条生产线。")
+    assert any(e == "青川华拓精密机械有限公司" and v == Decimal("160000000") for e, _, _, v, _ in got)

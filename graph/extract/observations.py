@@ -1482,6 +1482,8 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue  # 新增“小巨人”企业3家：A、B、C；新增…21家: the members of a count, no subject past the ；
         if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
             continue
+        if re.match(r"^[\u4e00-\u9fff]{0,8}?的(?:全资|控股|参股)?(?:子公司|孙公司)", text[m.end - s.start :]):
+            continue  # A出资设立的控股子公司B…: B is who the sentence tells of
         if m.cls == "Park" and any(o.cls == "Enterprise" and o.start - s.start < pos and _FIRM_TITLE.fullmatch(
                 text, m.end - s.start, o.start - s.start) for o in ms):
             continue  # 园区链主企业A…: the firm is the subject
