@@ -1168,3 +1168,12 @@ def test_a_year_end_opening_dates_the_clauses_after_a_semicolon_but_not_a_span()
 def test_the_subsidiary_a_parent_set_up_is_the_subject():
     got = obs("青川华拓控股集团有限公司在东岸设立的全资子公司青川华拓精密机械有限公司，2024年追加投资1.6亿元，新建一条生产线。")
     assert any(e == "青川华拓精密机械有限公司" and v == Decimal("160000000") for e, _, _, v, _ in got)
+
+
+def test_you_before_a_count_is_the_verb_and_a_copula_count_before_a_list_is_none():
+    got = obs("2024年，青川东岸产业园规上企业126家，高新技术企业有84家。园区的主导产业是三个：液压件、精密轴承和数控机床。")
+    assert any(i == "count/高新技术企业" and v == Decimal("84") for _, i, _, v, _ in got)
+    assert not any(v == Decimal("3") for *_, v, _ in got)
+    # a count written after its noun before a colon stays a figure (新增小巨人企业2家：A、B)
+    got = obs("2024年，青川东岸产业园新增国家级专精特新“小巨人”企业2家：山东瑞丰新材料股份有限公司、山东华拓精密机械有限公司。")
+    assert any(v == Decimal("2") for *_, v, _ in got)

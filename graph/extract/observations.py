@@ -58,6 +58,7 @@ _PERIOD_RE = re.compile(
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
 _VERB_GLUE = re.compile(r"(?:人民币|是|为|达|达到|提升到|提升至|提高到|提高至|增至|增加到|增加至|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
 _RANGE_RE = re.compile(r"由\s*$")
+_HAVE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![已还也均都共仍再])(?:共有|拥有|有)$")  # 企业有84家: 有 is a verb, not the noun
 _TO_RE = re.compile(r"^(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|上升至|上升到|降至|下降至|减少至|减至|到)")
 
 
@@ -678,7 +679,10 @@ def find_observations(
                     # 2022年为486亿元；2023年达到541亿元 / 21家（2023年为15家） / 2.35亿元，上年同期为1.42亿元:
                     ind_id = prev_level[0]  # the same indicator, another year
                 if ind_id is None:
-                    phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
+                    noun_end = left + len(core) if core.strip() else q.start
+                    if re.match(r"[，,。；;、]|$", text[q.end :]):
+                        noun_end = left + len(_HAVE.sub("", core)) if core.strip() else q.start  # 高新技术企业有84家。
+                    phrase = _count_phrase(text, left, noun_end)
                     phrase = _strip_names(phrase, text, ms, s)
                     range_start = _RANGE_RE.search(phrase)
                     if range_start:
@@ -1604,8 +1608,10 @@ def _cut_short(sentences: Sequence[Sentence], i: int, ends: str = "，,、") -> 
 def _apposition(text: str, left: int, q: Quantity) -> bool:
     """A count placed before its noun that sums up names around it rather than reporting a figure:
     after a list (湘渌片区、枫溪片区两个片区), opening its clause (三个项目均选址…), or before a colon
-    that lists them (拥有三家子公司：…)."""
+    that lists them (拥有三家子公司：…, 主导产业是三个：…)."""
     after = text[q.end :]
+    if re.match(r"[：:][^，,。；;]*[、和及]", after) and re.search(r"(?:是|为)$", text[: q.start]):
+        return True  # 主导产业是三个：A、B和C: the count announces the list after it
     if not re.match(r"[\u4e00-\u9fff]", after) or re.match(r"[次的以左之]", after):
         return False  # 企业12家，… / 1260家次 / 8000套的能力: the count follows its noun, as statistics do
     if re.search(r"[、和及][^，,。；;、：:（(]{1,20}$", text[left : q.start]):
