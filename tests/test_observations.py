@@ -1177,3 +1177,9 @@ def test_you_before_a_count_is_the_verb_and_a_copula_count_before_a_list_is_none
     # a count written after its noun before a colon stays a figure (新增小巨人企业2家：A、B)
     got = obs("2024年，青川东岸产业园新增国家级专精特新“小巨人”企业2家：山东瑞丰新材料股份有限公司、山东华拓精密机械有限公司。")
     assert any(v == Decimal("2") for *_, v, _ in got)
+
+
+def test_a_planned_total_investment_is_a_target():
+    ex = extract_text("支持青川华拓精密机械有限公司建设年产5万套液压油缸项目，计划总投资12亿元。")
+    assert all(o.status == "target" for o in ex.observations if o.value == Decimal("1200000000"))
+    assert any(o.value == Decimal("1200000000") for o in ex.observations)
