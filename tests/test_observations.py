@@ -1183,3 +1183,10 @@ def test_a_planned_total_investment_is_a_target():
     ex = extract_text("支持青川华拓精密机械有限公司建设年产5万套液压油缸项目，计划总投资12亿元。")
     assert all(o.status == "target" for o in ex.observations if o.value == Decimal("1200000000"))
     assert any(o.value == Decimal("1200000000") for o in ex.observations)
+
+
+def test_a_bare_chain_clause_is_the_parks():
+    text = ("青川东岸产业园以液压件为主导产业。2024年，青川华拓精密机械有限公司的液压阀块已进入青川远拓机械有限公司供应链，"
+            "产业链本地配套率提高到41.5%。")
+    got = obs(text)
+    assert any(e == "青川东岸产业园" and v == Decimal("41.5") for e, _, _, v, _ in got)

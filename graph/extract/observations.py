@@ -1357,6 +1357,8 @@ def _observed_entity(
             return projects[-1].key
     if cands:
         return cands[0].key
+    if re.match(r"(?:全|整个)?产业链(?!链主)", text[left:q.start]) and park is not None:
+        return park  # A的方形铝壳已进入B供应链，产业链本地配套率提高到46.5%: the park's chain, not the firm just named
     if _INCUBATED_HEAD.search(text, max(0, left - 1), q.start):
         # 全年在孵企业实现营业收入…: the sum over the firms an incubator hosts is the incubator's
         incubator = _incubator(s, text, ms, mentions, q.start)
