@@ -1190,3 +1190,10 @@ def test_a_bare_chain_clause_is_the_parks():
             "产业链本地配套率提高到41.5%。")
     got = obs(text)
     assert any(e == "青川东岸产业园" and v == Decimal("41.5") for e, _, _, v, _ in got)
+
+
+def test_a_rate_said_to_exceed_is_hedged_but_a_floor_in_yishang_stays():
+    got = obs("2024年，青川华拓精密机械有限公司新产线的自动化率超过85%，研发费用占营业收入的4%以上。")
+    values = {v for *_, v, _ in got}
+    assert Decimal("85") not in values
+    assert Decimal("4") in values

@@ -527,6 +527,8 @@ def find_observations(
             before = text[left : q.start]
             if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
                 continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
+            if q.unit == "percent" and re.match(r"超过|逾|超", q.surface):
+                continue  # 平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value
             if q.approximate and (q.bound is None or "余" in q.surface):
                 continue  # 约46亿元, 300人左右, 400余家: a hedged figure, not a measured value (20多家 is a floor, kept as such)
             head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
