@@ -1197,3 +1197,8 @@ def test_a_rate_said_to_exceed_is_hedged_but_a_floor_in_yishang_stays():
     values = {v for *_, v, _ in got}
     assert Decimal("85") not in values
     assert Decimal("4") in values
+
+
+def test_less_than_is_a_hedge():
+    got = obs("2018年，青川华拓精密机械有限公司在一间不足500平方米的厂房里起步。")
+    assert not any(v == Decimal("500") for *_, v, _ in got)

@@ -179,7 +179,7 @@ _FORECAST = re.compile(
 )
 """A target, plan or forecast (力争, 预计, 计划…, 将达到): what follows is not a measured value."""
 _OPENING_TARGET = re.compile(r"^(?:力争|计划|争取|预计)?(?:到|至)((?:19|20)\d{2})\s*年(?:底|末)?[，,]")
-_LIMIT = re.compile(r"(?:最高|最多|最低|不超过|不少于|不低于|不高于|至少)不?(?:支持|给予|补助|奖励|补贴|资助)?$")
+_LIMIT = re.compile(r"(?:最高|最多|最低|不超过|不少于|不低于|不高于|至少|不足|不到)不?(?:支持|给予|补助|奖励|补贴|资助)?$")
 """A cap or floor (最高支持300万元, 不少于10项): a rule's threshold, not a measured value."""
 _STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|为|值)")
 """The cues that make even a design capacity (建成后将形成年产…) a forecast."""
@@ -526,7 +526,7 @@ def find_observations(
             left, _right = _clause_bounds(text, q.start)
             before = text[left : q.start]
             if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
-                continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
+                continue  # 最高支持300万元, 不少于10项, 不超过2000万元, 不足600平方米: a threshold or a hedge
             if q.unit == "percent" and re.match(r"超过|逾|超", q.surface):
                 continue  # 平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value
             if q.approximate and (q.bound is None or "余" in q.surface):
