@@ -1202,3 +1202,9 @@ def test_a_rate_said_to_exceed_is_hedged_but_a_floor_in_yishang_stays():
 def test_less_than_is_a_hedge():
     got = obs("2018年，青川华拓精密机械有限公司在一间不足500平方米的厂房里起步。")
     assert not any(v == Decimal("500") for *_, v, _ in got)
+
+
+def test_a_bare_e_takes_back_its_verb_and_noun():
+    got = obs("1—6月，青川东岸产业园企业新增发明专利授权88件；技术合同登记额2.45亿元。")
+    assert any(v == Decimal("245000000") and "登记额" in i for _, i, _, v, _ in got) or any(
+        v == Decimal("245000000") for *_, v, _ in got)

@@ -135,9 +135,21 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
         ):
             start = pos
     phrase = seg[start:].strip("“”\"' ")
+    if len(phrase) == 1 and phrase in "额量值":
+        phrase = _with_its_verb(toks, seg)  # 技术合同登记额: a bare 额 takes back the verb and noun it ends
     if threshold and len(threshold.group(1)) > len(phrase):
         return threshold.group(1)  # 亿元以上项目: the threshold is part of what is counted
     return phrase
+
+
+def _with_its_verb(toks: Sequence[tuple[str, str]], seg: str) -> str:
+    """The tokens before a final 额/量 back to the last function word (合同登记额, not 额)."""
+    keep = 0
+    for word, tag in reversed(toks[:-1]):
+        if word in _PHRASE_STOP_WORDS or tag in ("p", "c", "u", "uj", "r", "m", "q", "d"):
+            break
+        keep += len(word)
+    return seg[len(seg) - keep - len(toks[-1][0]) :].strip("“”\"' ") if toks else ""
 
 
 def _no_thing(phrase: str) -> bool:
