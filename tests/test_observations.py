@@ -1208,3 +1208,9 @@ def test_a_bare_e_takes_back_its_verb_and_noun():
     got = obs("1—6月，青川东岸产业园企业新增发明专利授权88件；技术合同登记额2.45亿元。")
     assert any(v == Decimal("245000000") and "登记额" in i for _, i, _, v, _ in got) or any(
         v == Decimal("245000000") for *_, v, _ in got)
+
+
+def test_a_numbered_label_names_what_grew():
+    got = obs("青川东岸产业园2024年上半年经济运行\n1—6月，园区主要指标如下。\n1．规模以上工业总产值：186.2亿元。\n2．规模以上工业增加值：同比增长8.4%。\n")
+    assert any(v == Decimal("8.4") and i.startswith("industrial-added-value") for _, i, _, v, _ in got) or any(
+        v == Decimal("8.4") and "/" in i for _, i, _, v, _ in got)

@@ -58,6 +58,7 @@ _PERIOD_RE = re.compile(
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
 _VERB_GLUE = re.compile(r"(?:人民币|是|为|达|达到|提升到|提升至|提高到|提高至|增至|增加到|增加至|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
 _RANGE_RE = re.compile(r"由\s*$")
+_ITEM_LABEL = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]\s*)?([\u4e00-\u9fff“”]{2,16})[：:]\s*$")  # 2．规模以上工业增加值：
 _HAVE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![已还也均都共仍再])(?:共有|拥有|有)$")  # 企业有84家: 有 is a verb, not the noun
 _TO_RE = re.compile(r"^(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|上升至|上升到|降至|下降至|减少至|减至|到)")
 
@@ -652,6 +653,9 @@ def find_observations(
                 if mid == "increase" and re.search(r"(?:比|较)上年末?$", base_text):
                     mzh = "较上年增加" + ("数" if q.unit == "count" else "额")  # 比上年末增加61家
                 base_text = re.sub(r"(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)$", "", base_text)
+                label = _ITEM_LABEL.match(text[:left])
+                if not base_text.strip() and label:
+                    base_text = label.group(1)  # 2．规模以上工业增加值：同比增长9.1%: the item's label is what grew
                 base_id = _amount_indicator(base_text, "CNY", inds, lex) if base_text else None
                 if base_id is None and len(base_text) >= 2 and not re.search(r"[\d]", base_text):
                     phrase = _strip_names(_count_phrase(base_text, 0, len(base_text)), text, ms, s)
