@@ -1214,3 +1214,8 @@ def test_a_numbered_label_names_what_grew():
     got = obs("青川东岸产业园2024年上半年经济运行\n1—6月，园区主要指标如下。\n1．规模以上工业总产值：186.2亿元。\n2．规模以上工业增加值：同比增长8.4%。\n")
     assert any(v == Decimal("8.4") and i.startswith("industrial-added-value") for _, i, _, v, _ in got) or any(
         v == Decimal("8.4") and "/" in i for _, i, _, v, _ in got)
+
+
+def test_jihua_with_an_adverb_is_still_a_plan():
+    ex = extract_text("2024年，青川东岸产业园新引进企业26家。今年下半年，园区计划再引进亿元以上项目12个。")
+    assert all(o.status == "target" for o in ex.observations if o.value == Decimal("12"))
