@@ -1219,3 +1219,12 @@ def test_a_numbered_label_names_what_grew():
 def test_jihua_with_an_adverb_is_still_a_plan():
     ex = extract_text("2024年，青川东岸产业园新引进企业26家。今年下半年，园区计划再引进亿元以上项目12个。")
     assert all(o.status == "target" for o in ex.observations if o.value == Decimal("12"))
+
+
+def test_sub_headings_keep_the_plan_their_section_opened():
+    text = ("一、发展现状\n2025年，青川东岸产业园液压件产业实现产值88.6亿元。\n"
+            "二、重点任务\n（一）实施人才集聚工程。联合青川大学开设订单班，三年培养技术技能人才800名。\n"
+            "三、其他\n2025年，青川东岸产业园新引进企业26家。\n")
+    ex = extract_text(text)
+    assert all(o.status == "target" for o in ex.observations if o.value == Decimal("800"))
+    assert any(o.status == "measured" and o.value == Decimal("26") for o in ex.observations)

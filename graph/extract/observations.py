@@ -214,8 +214,9 @@ _REPORT_TITLE = re.compile(
     r"|度[^\n。，,；;]{0,24}?报告)"  # 2024年度环境、社会及公司治理（ESG）报告: an annual report of any kind
     r"|^【概况】\s*((?:19|20)\d{2})\s*年"  # a yearbook entry states its year once, in its 【概况】 section
 )
-_FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])?[^。]{0,20}(?:预期目标|目标任务|主要目标|工作目标|工作安排|计划|展望)")
+_FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])?[^。]{0,20}(?:预期目标|目标任务|主要目标|工作目标|工作安排|计划|展望|重点任务|主要任务|保障措施)")  # (三、重点任务 of an action plan)
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+_SUB_HEADING = re.compile(r"^\s*(?:（[一二三四五六七八九十]+）|[（(]\d{1,2}[）)]|\d{1,2}[.．、])")
 _BULLETS = "●•·■□▪◆◇▶►-*–—○"
 _UNIT_IN_LABEL = re.compile(r"[（(](亿元|万元|元|万吨|吨|家|个|项|件|万人|人|%|万平方米|平方米)[）)]\s*$")
 _TABLE_HEADER = re.compile(r"^(?:指标|项目|名称|类别|主要指标)\s+([^，。；,;]+)$|^((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
@@ -473,7 +474,8 @@ def find_observations(
             section_year = None  # a new news item on the page
         if heading:
             item_entity = _item_entity(s, text, ms)  # 1.某某有限公司: the paragraphs under it describe that firm
-            in_forecast = bool(_FORECAST_HEADING.match(text))
+            # （一）实施链主引领工程 under 三、重点任务: a sub-heading keeps the plan its section heading opened
+            in_forecast = bool(_FORECAST_HEADING.match(text)) or (in_forecast and bool(_SUB_HEADING.match(text)))
             years = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                      if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
             if years:
