@@ -54,3 +54,28 @@ def test_a_number_of_months_or_hours_is_a_length_of_time_not_a_count():
 def test_shares_are_counted_but_not_a_shareholding():
     assert [(str(q.value), q.unit) for q in find_quantities("公开发行股票3,000万股")] == [("30000000", "count")]
     assert find_quantities("第一大股东") == []
+
+
+def test_zhang_counts_certificates():
+    from graph.extract.numbers import find_quantities
+    (q,) = find_quantities("注册证新增57张")
+    assert (q.value, q.unit) == (57, "count")
+
+
+def test_date_line_with_a_time_after_the_day():
+    import datetime as dt
+
+    from graph.extract.dates import dateline
+    assert dateline("2025-09-2708:15来源：青川日报") == dt.date(2025, 9, 27)
+
+
+def test_ji_yishang_is_a_floor():
+    from graph.extract.numbers import find_quantities
+    (q,) = find_quantities("年主营业务收入2000万元及以上的工业企业")
+    assert (q.value, q.unit, q.bound) == (20000000, "CNY", "min")
+
+
+def test_yuan_inside_a_word_is_no_amount():
+    from graph.extract.numbers import find_quantities
+    assert find_quantities("采用长链二元酸发酵工艺") == []
+    assert [str(q.value) for q in find_quantities("补贴五万元。")] == ["50000"]

@@ -930,3 +930,301 @@ def test_the_set_a_subset_is_taken_from_is_not_counted_again():
     text = "2024年，桂溪高新区新增高新技术企业30家。新增的30家企业中，有12家来自电子信息产业。"
     got = obs(text)
     assert [v for _, _, _, v, _ in got] == [Decimal("30")] and not any("中" in i for _, i, _, _, _ in got)
+
+
+def test_list_table_measure_column_with_its_own_year():
+    # 2023年营业收入（万元）: the column's year, not the list caption's 2024年度; a Latin cell (5G CPE) is one cell
+    text = (
+        "一、2024年度某县成长型企业认定名单（3家）\n"
+        "序号 企业名称 所属园区 主导产品 2023年营业收入（万元）\n"
+        "1 青川远拓机械有限公司 青川东岸产业园 液压破碎锤 12,480\n"
+        "2 青川联讯通信有限公司 青川东岸产业园 5G CPE终端 8,315\n"
+        "3 青川禾润食品有限公司 青川东岸产业园 速冻水饺 6,020\n"
+    )
+    got = {(e, y, v, u) for e, i, y, v, u in obs(text) if i == "operating-revenue"}
+    assert ("青川远拓机械有限公司", 2023, Decimal("124800000"), "CNY") in got
+    assert ("青川联讯通信有限公司", 2023, Decimal("83150000"), "CNY") in got
+    assert ("青川禾润食品有限公司", 2023, Decimal("60200000"), "CNY") in got
+
+
+def test_share_change_in_points_is_the_shares_own_figure():
+    # 比上年提高0.8个百分点 after a share: the share's change on the year (unit percent), same park and year
+    got = obs("2024年，青川高新区数字经济核心产业增加值占地区生产总值的比重为18.6%，比上年提高0.8个百分点。"
+              "青川高新区外贸依存度占比为12.0%，较上年下降1.5个百分点。")
+    shifts = {(i, y, v, u) for _, i, y, v, u in got if i.endswith("/yoy-change")}
+    assert any(y == 2024 and v == Decimal("0.8") and u == "percent" for _, y, v, u in shifts)
+    assert any(v == Decimal("-1.5") for _, _, v, _ in shifts)
+    assert not any(u == "percentage-point" for *_, u in got)
+
+
+def test_a_designated_set_spread_over_parks_gives_each_park_its_count():
+    # 本批次N个认定对象中，A园7个，B园、C园各4个: each park's count of the designations, in the notice's year
+    text = (
+        "关于2023年度某市科技型企业拟认定名单的公示\n"
+        "本批次15个认定对象中，青川东岸产业园7个，青川西岭科技园和青川南湖工业园各4个，现予公示。\n"
+        "序号 企业名称 所属园区\n1 青川远拓机械有限公司 青川东岸产业园\n2 青川禾润食品有限公司 青川西岭科技园\n3 青川澄湖纺织有限公司 青川南湖工业园\n"
+    )
+    got = {(e, y, v) for e, i, y, v, _ in obs(text) if i == "count/认定对象"}
+    assert got == {("青川东岸产业园", 2023, Decimal("7")), ("青川西岭科技园", 2023, Decimal("4")),
+                   ("青川南湖工业园", 2023, Decimal("4"))}
+    assert not any(v == Decimal("15") for *_, v, _ in obs(text))  # the set's total is told by its parts
+
+
+DISTRICT_REPORT = (
+    "政府工作报告\n——2025年1月9日在青川市东岭区第五届人民代表大会第三次会议上\n青川市东岭区人民政府区长 林某某\n"
+    "一、2024年工作回顾\n"
+    "东岭南湖医药产业园的主导产业是医疗器械。受价格下行影响，园区规上工业总产值88.6亿元，同比下降1.4%，医疗器械注册证新增31张。\n"
+    "青川澄湖医疗科技有限公司年内在科创板上市，募集资金9.8亿元。\n"
+    "（二）创新动能加快集聚。\n"
+    "全区高新技术企业达到960家；全社会研发投入占地区生产总值比重达到3.1%；新增专精特新企业12家。\n"
+)
+
+
+def test_district_report_park_said_as_yuanqu_is_the_park_just_named():
+    got = obs(DISTRICT_REPORT)
+    park = {(i, v) for e, i, y, v, _ in got if e == "东岭南湖医药产业园" and y == 2024}
+    assert ("industrial-output-value-above-scale", Decimal("8860000000")) in park
+    assert any(v == Decimal("-1.4") for _, v in park)
+    assert any(v == Decimal("31") for _, v in park)  # 张 counts certificates
+
+
+def test_district_report_unnamed_figures_are_the_districts_not_a_firms():
+    got = obs(DISTRICT_REPORT)
+    assert not any(e == "青川澄湖医疗科技有限公司" and v in (Decimal("3.1"), Decimal("12")) for e, _, _, v, _ in got)
+
+
+def test_members_listed_after_a_count_own_no_figure_past_the_semicolon():
+    got = obs("青川高新区2024年统计公报\n年末青川高新区共有高新技术企业212家。年内新增国家级专精特新“小巨人”企业2家：山东瑞丰新材料股份有限公司、山东华拓精密机械有限公司；"
+              "新增省级专精特新中小企业15家。")
+    assert any(e == "青川高新技术产业开发区" and v == Decimal("15") for e, _, _, v, _ in got)
+    assert not any(e.startswith("山东") for e, *_ in got)
+
+
+def test_main_products_list_counts_pieces_made():
+    got = obs("2024年，青川高新区主要工业产品中，硅橡胶产量12.6万吨，增长4.1%；协作机器人3.2万台，增长18.0%。")
+    assert any(v == Decimal("32000") and u == "piece" for *_, v, u in got)
+
+
+def test_parallel_subparks_repeat_the_indicator_they_leave_out():
+    got = obs("2024年，青川高新区分片区看，东岸片区完成工业总产值128.4亿元，增长6.9%；西岭片区完成56.1亿元，增长3.7%。")
+    assert ("西岭片区", "industrial-output-value", 2024, Decimal("5610000000"), "CNY") in got
+
+
+def test_a_platform_built_by_two_owns_the_counts_of_its_sentence_only():
+    text = ("青川高新区规划面积18平方公里。园区管委会与青川理工学院共建的青川精密检测中心已通过CMA认定，2024年完成检测服务860批次。"
+            "截至2024年底，产业链企业累计拥有有效发明专利312件。")
+    got = obs(text)
+    assert any(e == "青川精密检测中心" and v == Decimal("860") for e, _, _, v, _ in got)
+    assert not any(e == "青川精密检测中心" and v == Decimal("312") for e, _, _, v, _ in got)
+
+
+def test_a_subset_told_by_what_it_did_keeps_the_counts_owner():
+    got = obs("2024年，青川理工学院与青川高新区共建的青川新材料中试平台全年完成中试项目23个，其中9个实现量产。")
+    assert any(e == "青川新材料中试平台" and v == Decimal("9") and "实现量产" in i for e, i, _, v, _ in got)
+
+
+def test_headline_teaser_above_the_date_line_is_no_figure():
+    text = ("青川高新区举行重点项目签约\n8个项目签约 总投资52.6亿元\n2025-06-18 09:30 来源：青川日报\n"
+            "6月17日，青川高新区2025年二季度项目签约活动举行。园区1—5月新入驻企业36家。\n")
+    got = obs(text)
+    assert not any(v == Decimal("5260000000") for *_, v, _ in got)
+    assert not any(v == Decimal("8") for *_, v, _ in got)
+
+
+def test_a_firms_named_project_owns_its_total_investment():
+    got = obs("另外，青川华拓精密机械有限公司的年产5万套液压油缸项目总投资4.2亿元，10月8日开工。")
+    assert any(e == "年产5万套液压油缸项目" and v == Decimal("420000000") for e, _, _, v, _ in got)
+    assert not any(e.startswith("青川华拓") and v == Decimal("420000000") for e, _, _, v, _ in got)
+
+
+def test_notice_list_size_written_with_deng_is_no_figure():
+    text = (
+        "关于2024年度某县成长型企业拟认定名单的公示\n"
+        "经专家评审，拟认定青川远拓机械有限公司等2家企业为2024年度某县成长型企业。\n"
+        "一、2024年度某县成长型企业拟认定名单（2家）\n"
+        "序号 企业名称 所属园区\n1 青川远拓机械有限公司 青川东岸产业园\n2 青川禾润食品有限公司 青川东岸产业园\n"
+    )
+    assert not any(v == Decimal("2") for *_, v, _ in obs(text))
+    # without a printed list, 带动A等5家配套企业落户 stays a figure
+    assert any(v == Decimal("5") for *_, v, _ in obs("2024年，青川远拓机械有限公司带动青川禾润食品有限公司等5家配套企业在青川东岸产业园落户。"))
+
+
+def test_association_members_and_teaser_lines_own_no_figure():
+    text = ("青川新材料行业协会会员通讯\n2025年10月20日\n【本期导读】青川远拓上市｜三家会员企业获专利授权\n"
+            "9月26日，青川远拓机械有限公司在青川东岸产业园举行投产仪式，项目总投资6亿元。\n"
+            "截至目前，协会会员单位中共有国家级专精特新“小巨人”企业9家、省级专精特新中小企业38家。\n")
+    values = {v for *_, v, _ in obs(text)}
+    assert not values & {Decimal("3"), Decimal("9"), Decimal("38")}
+
+
+def test_the_line_anaphor_is_the_firm_that_opened_it():
+    text = ("青川东岸产业园的青川华拓精密机械有限公司液压油缸生产线于9月2日正式投产。"
+            "该生产线总投资3.4亿元，占地2.1万平方米。")
+    got = obs(text)
+    assert any(e == "青川华拓精密机械有限公司" and v == Decimal("340000000") for e, _, _, v, _ in got)
+    assert not any(e == "青川东岸产业园" for e, *_ in got)
+
+
+def test_a_project_named_earlier_owns_its_figures_where_it_is_named_again():
+    text = ("12月5日，青川华拓精密机械有限公司与园区管委会签约，投资建设高端液压油缸生产基地项目。"
+            "其中，高端液压油缸生产基地项目由青川华拓液压有限公司具体实施，总投资12亿元，设计年产能3万吨。")
+    got = obs(text)
+    assert any(e.startswith("高端液压油缸生产基地") and v == Decimal("1200000000") for e, _, _, v, _ in got)
+    assert not any(e == "青川华拓液压有限公司" for e, *_ in got)
+
+
+def test_a_subpark_read_only_in_the_opening_list_owns_its_clause():
+    text = ("2024年，青川高新区规划面积38平方公里，下辖东岸科技城、西岭智造园、南湖生物医药园3个片区。"
+            "西岭智造园实现规模以上工业总产值210.5亿元，东岸科技城实现营业收入96.3亿元，南湖生物医药园实现产值48.2亿元。")
+    got = obs(text)
+    assert any(e == "南湖生物医药园" and v == Decimal("4820000000") for e, _, _, v, _ in got)
+
+
+def test_a_citys_signing_told_again_is_the_citys_until_a_park_is_named():
+    text = ("6月18日上午，宜宾市2025年第二季度重大项目集中签约仪式在会展中心举行，9个项目现场签约。\n"
+            "此次签约的项目质量高、带动强。从规模看，10亿元以上项目4个；从产业看，新材料项目5个。"
+            "其中，落户青川东岸产业园的项目3个，总投资41.2亿元。\n"
+            "青川东岸产业园今年以来新增入驻企业26家。\n")
+    got = obs(text)
+    values = {v for *_, v, _ in got}
+    assert not values & {Decimal("9"), Decimal("4"), Decimal("5")}
+    assert any(e == "青川东岸产业园" and v == Decimal("3") for e, _, _, v, _ in got)
+    assert any(e == "青川东岸产业园" and v == Decimal("4120000000") for e, _, _, v, _ in got)
+
+
+def test_sticks_made_a_year_are_pieces():
+    got = obs("青川华拓医药有限公司年产2000万支预灌封注射器项目总投资3亿元。")
+    assert any(v == Decimal("20000000") and u == "piece" for *_, v, u in got)
+
+
+def test_a_labs_head_named_by_affiliation_does_not_take_the_labs_counts():
+    got = obs("青川华拓精密机械有限公司与青川大学共建精密液压联合实验室，由青川大学机械学院林某某教授担任实验室主任，"
+              "目前联合培养在读研究生18人。")
+    assert any(e == "精密液压联合实验室" and v == Decimal("18") for e, _, _, v, _ in got)
+
+
+def test_an_alliances_member_list_is_no_ones_count():
+    got = obs("2024年，青川华拓精密机械有限公司牵头组建青川液压产业创新联合体，成员单位包括青川大学和上下游企业17家。")
+    assert not any(v == Decimal("17") for *_, v, _ in got)
+
+
+def test_a_firm_told_of_in_the_sentence_before_is_what_qiye_points_to():
+    text = ("青川东岸产业园的运营方为青川东岸科创发展有限公司。青川东岸科创发展有限公司2024年服务企业300家。\n"
+            "青川锐光激光科技有限公司专注于超快激光器研发，其飞秒激光器获评首台套装备。企业毕业后在东岸产业园租用标准厂房8000平方米。\n")
+    got = obs(text)
+    assert ("青川锐光激光科技有限公司", "floor-area", None, Decimal("8000"), "square-metre") in got or any(
+        e == "青川锐光激光科技有限公司" and y is None and v == Decimal("8000") for e, _, y, v, _ in got)
+
+
+def test_a_parks_new_floor_keeps_its_year():
+    got = obs("2024年，青川东岸产业园新建标准厂房12万平方米。")
+    assert any(e == "青川东岸产业园" and y == 2024 and v == Decimal("120000") for e, _, y, v, _ in got)
+
+
+def test_a_subpark_read_elsewhere_opens_the_part_after_a_semicolon():
+    text = ("2024年，青川高新区规划面积38平方公里，下辖东岸科技城、西岭智造园、南湖生物医药园3个片区。"
+            "西岭智造园完成工业总产值210.5亿元，增长8.1%；南湖生物医药园受检修影响，完成48.2亿元，下降2.6%。")
+    got = obs(text)
+    assert ("南湖生物医药园", "industrial-output-value", 2024, Decimal("4820000000"), "CNY") in got
+    assert any(e == "南湖生物医药园" and v == Decimal("-2.6") for e, _, _, v, _ in got)
+
+
+def test_a_total_so_far_has_no_year():
+    got = obs("2024年，青川材料研究院落户青川东岸产业园，已为园区企业解决技术难题15项。")
+    assert any(v == Decimal("15") and y is None for _, _, y, v, _ in got)
+    got = obs("2024年，青川东岸产业园新引进企业26家。")
+    assert any(v == Decimal("26") and y == 2024 for _, _, y, v, _ in got)
+
+
+def test_yanjiuyuan_points_to_the_institute_just_built():
+    text = ("2023年，青川东岸产业园与青川大学共建青川新材料联合研究院。园区现有企业120家。"
+            "截至目前，研究院已申请发明专利19件。")
+    got = obs(text)
+    assert any(e == "青川新材料联合研究院" and v == Decimal("19") for e, _, _, v, _ in got)
+
+
+def test_a_funds_figures_are_no_entitys():
+    got = obs("2024年，青川东岸产业园设立东岸科创投资基金，首期规模5亿元。"
+              "青川东岸科创发展有限公司发起设立的东岸天使基金年内投资项目8个，投资金额3200万元；园区新引进企业26家。")
+    values = {v for *_, v, _ in got}
+    assert not values & {Decimal("500000000"), Decimal("8"), Decimal("32000000")}
+    assert Decimal("26") in values
+
+
+def test_a_platform_opened_hands_no_figure_to_the_next_sentence():
+    text = ("2024年，青川高新区工作成效明显。12月6日，青川高新区成果转化中心在东岸科创园揭牌运营，首批进驻技术转移机构9家。"
+            "“一网通办”改革深入推进，政务服务事项网上可办率达到97.5%。")
+    got = obs(text)
+    assert any(e == "青川高新技术产业开发区" and v == Decimal("97.5") for e, _, _, v, _ in got)
+
+
+def test_a_year_end_opening_dates_the_clauses_after_a_semicolon_but_not_a_span():
+    got = obs("截至2024年底，青川东岸科技城累计落户外资企业126家；经认定的总部企业达到13家，近三年新增功能性机构7家。")
+    years = {v: y for _, _, y, v, _ in got}
+    assert years.get(Decimal("13")) == 2024
+    assert years.get(Decimal("7")) is None
+
+
+def test_the_subsidiary_a_parent_set_up_is_the_subject():
+    got = obs("青川华拓控股集团有限公司在东岸设立的全资子公司青川华拓精密机械有限公司，2024年追加投资1.6亿元，新建一条生产线。")
+    assert any(e == "青川华拓精密机械有限公司" and v == Decimal("160000000") for e, _, _, v, _ in got)
+
+
+def test_you_before_a_count_is_the_verb_and_a_copula_count_before_a_list_is_none():
+    got = obs("2024年，青川东岸产业园规上企业126家，高新技术企业有84家。园区的主导产业是三个：液压件、精密轴承和数控机床。")
+    assert any(i == "count/高新技术企业" and v == Decimal("84") for _, i, _, v, _ in got)
+    assert not any(v == Decimal("3") for *_, v, _ in got)
+    # a count written after its noun before a colon stays a figure (新增小巨人企业2家：A、B)
+    got = obs("2024年，青川东岸产业园新增国家级专精特新“小巨人”企业2家：山东瑞丰新材料股份有限公司、山东华拓精密机械有限公司。")
+    assert any(v == Decimal("2") for *_, v, _ in got)
+
+
+def test_a_planned_total_investment_is_a_target():
+    ex = extract_text("支持青川华拓精密机械有限公司建设年产5万套液压油缸项目，计划总投资12亿元。")
+    assert all(o.status == "target" for o in ex.observations if o.value == Decimal("1200000000"))
+    assert any(o.value == Decimal("1200000000") for o in ex.observations)
+
+
+def test_a_bare_chain_clause_is_the_parks():
+    text = ("青川东岸产业园以液压件为主导产业。2024年，青川华拓精密机械有限公司的液压阀块已进入青川远拓机械有限公司供应链，"
+            "产业链本地配套率提高到41.5%。")
+    got = obs(text)
+    assert any(e == "青川东岸产业园" and v == Decimal("41.5") for e, _, _, v, _ in got)
+
+
+def test_a_rate_said_to_exceed_is_hedged_but_a_floor_in_yishang_stays():
+    got = obs("2024年，青川华拓精密机械有限公司新产线的自动化率超过85%，研发费用占营业收入的4%以上。")
+    values = {v for *_, v, _ in got}
+    assert Decimal("85") not in values
+    assert Decimal("4") in values
+
+
+def test_less_than_is_a_hedge():
+    got = obs("2018年，青川华拓精密机械有限公司在一间不足500平方米的厂房里起步。")
+    assert not any(v == Decimal("500") for *_, v, _ in got)
+
+
+def test_a_bare_e_takes_back_its_verb_and_noun():
+    got = obs("1—6月，青川东岸产业园企业新增发明专利授权88件；技术合同登记额2.45亿元。")
+    assert any(v == Decimal("245000000") and "登记额" in i for _, i, _, v, _ in got) or any(
+        v == Decimal("245000000") for *_, v, _ in got)
+
+
+def test_a_numbered_label_names_what_grew():
+    got = obs("青川东岸产业园2024年上半年经济运行\n1—6月，园区主要指标如下。\n1．规模以上工业总产值：186.2亿元。\n2．规模以上工业增加值：同比增长8.4%。\n")
+    assert any(v == Decimal("8.4") and i.startswith("industrial-added-value") for _, i, _, v, _ in got) or any(
+        v == Decimal("8.4") and "/" in i for _, i, _, v, _ in got)
+
+
+def test_jihua_with_an_adverb_is_still_a_plan():
+    ex = extract_text("2024年，青川东岸产业园新引进企业26家。今年下半年，园区计划再引进亿元以上项目12个。")
+    assert all(o.status == "target" for o in ex.observations if o.value == Decimal("12"))
+
+
+def test_sub_headings_keep_the_plan_their_section_opened():
+    text = ("一、发展现状\n2025年，青川东岸产业园液压件产业实现产值88.6亿元。\n"
+            "二、重点任务\n（一）实施人才集聚工程。联合青川大学开设订单班，三年培养技术技能人才800名。\n"
+            "三、其他\n2025年，青川东岸产业园新引进企业26家。\n")
+    ex = extract_text(text)
+    assert all(o.status == "target" for o in ex.observations if o.value == Decimal("800"))
+    assert any(o.status == "measured" and o.value == Decimal("26") for o in ex.observations)

@@ -29,7 +29,8 @@ __all__ = ["TextDates", "read_dates", "dateline", "opening_year", "unspace_digit
 
 _EVENT_CUE = load_cues().pattern("event")
 #: a full date; groups: year, month, day | ISO month, day
-FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
+# (2025-09-27 08:15 arrives as 2025-09-2708:15 once the space between digits is dropped: a time may follow the day)
+FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?:(?!\d)|(?=\d{2}:\d{2})))")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # a heading run on after a dateline
 # a label may stand before the year: 【概况】2024年，… (a yearbook section), 郑某：2024年，… (an answer in an interview)
 _LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"

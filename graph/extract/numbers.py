@@ -39,7 +39,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "个百分点": ("percentage-point", Decimal(1)),
     "倍": ("times", Decimal(1)),
 }
-COUNT_WORDS = "家个项件套台人名所座款条支户位颗片只辆"
+COUNT_WORDS = "家个项件套台人名所座款条支户位颗片只辆张"
 #: measure words of more than one character, or one only before no noun (检测服务1350批次, 路演活动18场, not 3场地)
 COUNT_PHRASES = ("批次", "场(?![地所馆景站内外])", "股(?![份东权票本])")
 _DURATION = re.compile(r"(?:月|多月|小时|多小时|工作日|季度|星期|钟头)")
@@ -54,7 +54,7 @@ _QUANTITY_RE = re.compile(
     r"(?P<mag>万亿|千亿|百亿|亿|千万|百万|万(?!分)|千(?!克))?\s*"
     r"(?:(?P<unit>美元|元|人民币|万吨|吨|千克|公斤|平方公里|平方米|亩|%|个百分点|倍)|(?P<count>"
     + "|".join(COUNT_PHRASES) + r"|[" + COUNT_WORDS + r"]))"
-    r"(?P<post>以上|以下|左右|之多)?"
+    r"(?P<post>及以上|及以下|以上|以下|左右|之多)?"  # (2000万元及以上: a threshold's floor)
 )
 
 
@@ -128,6 +128,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if num == "一":
                 continue  # 一家/一台/一个 is an article, not a count
+            if m.group("unit") == "元" and not m.group("mag") and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
+                continue  # 长链二元酸, 多元化: a word with 元 in it, not an amount of yuan
         if m.group("count") == "台" and text.startswith("阶", m.end()):
             continue  # 跨上千亿台阶: a milestone, not a count of machines
         if m.group("count") == "个" and _DURATION.match(text, m.end()):
@@ -150,9 +152,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if m.group("mag") is None and value != value.to_integral_value():
                 continue
         bound = None
-        if m.group("post") == "以上" or m.group("pre") in ("超过", "逾", "超") or m.group("approx"):
+        if m.group("post") in ("以上", "及以上") or m.group("pre") in ("超过", "逾", "超") or m.group("approx"):
             bound = "min"
-        elif m.group("post") == "以下":
+        elif m.group("post") in ("以下", "及以下"):
             bound = "max"
         out.append(
             Quantity(

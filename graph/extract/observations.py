@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from graph.extract.cues import load_cues
-from graph.extract.dates import read_dates
+from graph.extract.dates import TextDates, read_dates
 from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
@@ -52,12 +52,14 @@ _PARTIAL_YEAR = (
 """Part of a year (2024年1—8月, 上半年, 一季度, 前10个月): a period, not the year's figure."""
 _PARTIAL_AFTER_YEAR = re.compile(r"\s*(?:前三季度|上半年|下半年|(?:第)?[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个月|1?\d\s*月?\s*[—–\-~～至到]\s*1?\d\s*月|1?\d\s*月份)")
 _PERIOD_RE = re.compile(
-    _PARTIAL_YEAR + r"|(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|目前|(?:近|这)?\d+年(?:来|里|间|时间里)|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}\s*年)?\s*(?!12\s*月\s*(?:31\s*日|底|末))\d{1,2}\s*月(?:底|末)?|"
+    _PARTIAL_YEAR + r"|(?:(?:19|20)\d{2}\s*[—–\-至到]\s*(?:19|20)\d{2}\s*年|同期|目前|(?:近|这)?\d+年(?:来|里|间|时间里)|近[一二两三四五六七八九十]+年(?:来|里|间)?|(?:在)?\d+年时间里|截至(?:今年|本年|\d{4}\s*年)?\s*(?!12\s*月\s*(?:31\s*日|底|末))\d{1,2}\s*月(?:底|末)?|"
     r"今年(?:以来|前\d+个月|上半年)|上半年|前三季度|“十[一二三四五]五”(?:期间|时期)?|首期|首批)"
 )
 _COUNT_LEFT_STOP = re.compile(r"[，,、；;：:。（）()]|现有|拥有|建成|累计|共有|共|新增|引进|其中|有|达到|达|为|是|和|及")
 _VERB_GLUE = re.compile(r"(?:人民币|是|为|达|达到|提升到|提升至|提高到|提高至|增至|增加到|增加至|实现|约|超过|突破|完成|累计|共|合计|了|在|至|共计|总计|已|均)*$")
 _RANGE_RE = re.compile(r"由\s*$")
+_ITEM_LABEL = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]\s*)?([\u4e00-\u9fff“”]{2,16})[：:]\s*$")  # 2．规模以上工业增加值：
+_HAVE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![已还也均都共仍再])(?:共有|拥有|有)$")  # 企业有84家: 有 is a verb, not the noun
 _TO_RE = re.compile(r"^(?:增至|增加至|增长至|增加到|增长到|提高到|提高至|上升至|上升到|降至|下降至|减少至|减至|到)")
 
 
@@ -134,9 +136,21 @@ def _count_phrase(text: str, left: int, num_start: int) -> str:
         ):
             start = pos
     phrase = seg[start:].strip("“”\"' ")
+    if len(phrase) == 1 and phrase in "额量值":
+        phrase = _with_its_verb(toks, seg)  # 技术合同登记额: a bare 额 takes back the verb and noun it ends
     if threshold and len(threshold.group(1)) > len(phrase):
         return threshold.group(1)  # 亿元以上项目: the threshold is part of what is counted
     return phrase
+
+
+def _with_its_verb(toks: Sequence[tuple[str, str]], seg: str) -> str:
+    """The tokens before a final 额/量 back to the last function word (合同登记额, not 额)."""
+    keep = 0
+    for word, tag in reversed(toks[:-1]):
+        if word in _PHRASE_STOP_WORDS or tag in ("p", "c", "u", "uj", "r", "m", "q", "d"):
+            break
+        keep += len(word)
+    return seg[len(seg) - keep - len(toks[-1][0]) :].strip("“”\"' ") if toks else ""
 
 
 def _no_thing(phrase: str) -> bool:
@@ -173,12 +187,12 @@ def _slug(text: str) -> str:
 
 _FORECAST = re.compile(
     r"(?:力争|预计|有望|争取|确保|预期|目标(?:是|为|值)|规划(?:到|至)|"
-    r"计划(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来|设立|组建|打造)|"
+    r"计划(?:再|还|要|进一步)?(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来|设立|组建|打造)|"
     r"将(?:再|要)?(?:达到|突破|提升|实现|新增|增至|超过|建成|形成|培育|引进|开工))"
 )
 """A target, plan or forecast (力争, 预计, 计划…, 将达到): what follows is not a measured value."""
 _OPENING_TARGET = re.compile(r"^(?:力争|计划|争取|预计)?(?:到|至)((?:19|20)\d{2})\s*年(?:底|末)?[，,]")
-_LIMIT = re.compile(r"(?:最高|最多|最低|不超过|不少于|不低于|不高于|至少)不?(?:支持|给予|补助|奖励|补贴|资助)?$")
+_LIMIT = re.compile(r"(?:最高|最多|最低|不超过|不少于|不低于|不高于|至少|不足|不到)不?(?:支持|给予|补助|奖励|补贴|资助)?$")
 """A cap or floor (最高支持300万元, 不少于10项): a rule's threshold, not a measured value."""
 _STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|为|值)")
 """The cues that make even a design capacity (建成后将形成年产…) a forecast."""
@@ -200,8 +214,9 @@ _REPORT_TITLE = re.compile(
     r"|度[^\n。，,；;]{0,24}?报告)"  # 2024年度环境、社会及公司治理（ESG）报告: an annual report of any kind
     r"|^【概况】\s*((?:19|20)\d{2})\s*年"  # a yearbook entry states its year once, in its 【概况】 section
 )
-_FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])?[^。]{0,20}(?:预期目标|目标任务|主要目标|工作目标|工作安排|计划|展望)")
+_FORECAST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])?[^。]{0,20}(?:预期目标|目标任务|主要目标|工作目标|工作安排|计划|展望|重点任务|主要任务|保障措施)")  # (三、重点任务 of an action plan)
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+_SUB_HEADING = re.compile(r"^\s*(?:（[一二三四五六七八九十]+）|[（(]\d{1,2}[）)]|\d{1,2}[.．、])")
 _BULLETS = "●•·■□▪◆◇▶►-*–—○"
 _UNIT_IN_LABEL = re.compile(r"[（(](亿元|万元|元|万吨|吨|家|个|项|件|万人|人|%|万平方米|平方米)[）)]\s*$")
 _TABLE_HEADER = re.compile(r"^(?:指标|项目|名称|类别|主要指标)\s+([^，。；,;]+)$|^((?:(?:19|20)\d{2}\s*年?\s*){2,8})$")
@@ -402,6 +417,10 @@ def find_observations(
     first = min((m for m in mentions if m.cls in _ENTITY_CLASSES), key=lambda m: m.start, default=None)
     issuer = first.key if first is not None and first.cls == "Enterprise" and first.key == principal and first.sentence == 0 else None
     project_keys = {m.key for m in mentions if m.cls == "Project"}
+    project_names = {m.name: m.key for m in mentions if m.cls == "Project" and len(m.name) >= 6}
+    key_class = {m.key: m.cls for m in mentions}
+    known_names = {m.name: m.key for m in mentions if m.cls in ("Park", "Enterprise") and len(m.name) >= 4
+                   and not m.rule.startswith("anaphor")}
 
     rows = read_tables(sentences, lex)
     row_sentences = {r.sentence for r in rows} | {r.honour[1] for r in rows if r.honour}  # rows and their captions
@@ -415,6 +434,7 @@ def find_observations(
     para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
     known = read_dates(sentences)  # the text's date line(s) and the years its sentences open with
     dateline = known.date.year if known.date else 0
+    headlines = _headlines(sentences, known)
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
     prev_level: tuple[str, str] | None = None  # the last level figure's (indicator, unit), for an elliptical one after it
@@ -423,10 +443,16 @@ def find_observations(
     item_entity: str | None = None  # the firm a numbered item heading names (1.某某有限公司)
     stated_year: int | None = None  # the point year the text last stated (for 全年/当年 figures in later paragraphs)
     area_paragraph: int | None = None  # the paragraph whose sentences speak of the city (全市…), not of an entity
+    area_event = False  # the text told of a city's event (赣州市…集中签约仪式): 此次签约… speaks of it again
+    design_year: int | None = None  # the last 2024年度 stated: the year of a notice's designations
+    park_names = {m.name: m.key for m in mentions if m.cls == "Park" and m.rule != "anaphor:park"}
+    named_park: tuple[int, str | None] = (-1, None)  # (paragraph, park) the sentence before named alone
     for s, topic in zip(sentences, topics):
         text = s.text
         if s.index in row_sentences:
             continue  # a list table's row: read by its columns below
+        if s.index in headlines:
+            continue  # 12个项目现场签约 总投资186.4亿元: a headline's teaser, told again in the body
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         quantities = [q for q in find_quantities(text) if not _inside_name(q, ms, s)]
         header = _TABLE_HEADER.match(text)
@@ -439,13 +465,17 @@ def find_observations(
         if park not in owning_parks:
             park = main_park if main_park in owning_parks else None
         if district_issuer and not any(m.cls == "Park" for m in ms):
-            park = None
+            # 武进牛塘产业园的特色产业是….受…影响，园区规上工业总产值…: 园区 is the park the paragraph just named
+            park = named_park[1] if named_park[0] == s.paragraph and _PARK_SELF.search(text) else None
+        parks_here = {m.key for m in ms if m.cls == "Park"}
+        named_park = (s.paragraph, parks_here.pop()) if len(parks_here) == 1 else (s.paragraph, park) if parks_here == set() and park else (-1, None)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
             section_year = None  # a new news item on the page
         if heading:
             item_entity = _item_entity(s, text, ms)  # 1.某某有限公司: the paragraphs under it describe that firm
-            in_forecast = bool(_FORECAST_HEADING.match(text))
+            # （一）实施链主引领工程 under 三、重点任务: a sub-heading keeps the plan its section heading opened
+            in_forecast = bool(_FORECAST_HEADING.match(text)) or (in_forecast and bool(_SUB_HEADING.match(text)))
             years = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                      if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
             if years:
@@ -488,11 +518,22 @@ def find_observations(
         other_area = _DISTRICT_AREA if district_issuer else _OTHER_AREA
         # 全市实现地区生产总值…。规上工业增加值增长6.2%。: a paragraph that opens on the city goes on about it
         # until a sentence names an entity or the park (园区…)
-        opens_on_area = bool(other_area.match(text) or city_head.match(text))
-        names_one = any(m.cls in _ENTITY_CLASSES for m in ms) or bool(_PARK_SELF.search(text))
-        area_goes_on = area_paragraph == s.paragraph and not opens_on_area and not names_one
-        area_paragraph = s.paragraph if opens_on_area or area_goes_on else None
+        # 赣州市…集中签约仪式举行，…。(next paragraph) 此次签约的项目…: the city's event told again opens on the city
+        opens_on_area = bool(other_area.match(text) or city_head.match(text) or (area_event and _THIS_EVENT.match(text)))
+        own_self = _PARK_SELF.search(text)
+        first_named = min([m.start - s.start for m in ms if m.cls in _ENTITY_CLASSES] + [own_self.start() if own_self else len(text)])
+        names_one = first_named < len(text)
+        # …until a clause names an entity or the park (…；其中，落户A园的项目5个: A's)
+        area_goes_on = area_paragraph == s.paragraph and not opens_on_area
+        area_paragraph = s.paragraph if opens_on_area or (area_goes_on and not names_one) else None
+        area_event = area_event or bool(city_head.search(text) and _CUES.pattern("area-event").search(text))
+        design_year = max((int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年度", text)), default=design_year)
+        spread, spread_used = _spread_counts(s, quantities, park_names, design_year or sent_year or ref_year, inds)
+        out += spread
+        fund_head = -1  # the segment (from its ；) whose figures a fund has claimed
         for qi, q in enumerate(quantities):
+            if q.start in spread_used:
+                continue  # a count of the set spread over parks, read above
             if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
                 continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
             if q.unit == "CNY" and q.bound and re.match(r"^[\u4e00-\u9fff]", text[q.end : q.end + 1]) and not re.match(r"^[，。；、]", text[q.end :]):
@@ -500,17 +541,27 @@ def find_observations(
             left, _right = _clause_bounds(text, q.start)
             before = text[left : q.start]
             if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
-                continue  # 最高支持300万元, 不少于10项, 不超过2000万元: a threshold
+                continue  # 最高支持300万元, 不少于10项, 不超过2000万元, 不足600平方米: a threshold or a hedge
+            if q.unit == "percent" and re.match(r"超过|逾|超", q.surface):
+                continue  # 平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value
             if q.approximate and (q.bound is None or "余" in q.surface):
                 continue  # 约46亿元, 300人左右, 400余家: a hedged figure, not a measured value (20多家 is a floor, kept as such)
             head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
-            if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start) or area_goes_on) and not any(
+            if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start) or (area_goes_on and q.start < first_named)) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
             ):
                 continue  # 2024年，全市12条产业链实现产值…: the city's figure, not an entity's (全区 in a district's text)
             if _AREA_AVERAGE.search(before) or (_NAMED_AREA.search(text, head, q.start)
                                                 and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms)):
                 continue  # 高于全市平均水平的2.9%, 云崖市规上工业增加值增长6.8%: the area's figure
+            member = _MEMBER_BODY.search(text, head, q.start)
+            if member and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < member.start() for m in ms):
+                continue  # 协会会员单位中共有“小巨人”企业11家, 成员单位包括A大学和企业23家: an association's members, no entity's figure
+            if _fund_speaks(text, head, left, q.start, ms, s):
+                fund_head = head
+                continue  # 天使基金年内投资在孵项目6个, 设立X基金，首期规模10亿元: a fund's figures (no entity class)
+            if fund_head == head and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms):
+                continue  # …，投资金额2150万元: the fund's clause goes on
             if _MARKET.search(before):
                 continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
             if q.unit == "count" and _apposition(text, left, q):
@@ -521,6 +572,8 @@ def find_observations(
                 continue  # 年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
                 continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
+            if q.unit == "count" and rows and text[: q.start].endswith("等") and re.match(r"[\u4e00-\u9fff]{1,6}?为", text[q.end :]):
+                continue  # 拟认定A等8家企业为瞪羚企业: the size of a list the notice prints below, no statistic
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
                 continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
             if q.unit in ("CNY", "USD") and re.search(r"每[\u4e00-\u9fff]{1,4}$", before):
@@ -554,7 +607,12 @@ def find_observations(
             if year is None and own_period is None and not static and dateline and "本次" in text[
                     max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]:
                 year = dateline  # 公司本次募集资金9.66亿元: the occasion just reported, in the year of the text's date
+            so_far = _SO_FAR.search(text, left, q.start)
+            if so_far and not YEAR_RE.search(text, left, q.start):
+                year, own_period = None, "已"  # 去年落户园区，已为企业解决技术难题37项: a total so far, no year's flow
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
+            if re.search(r"计划总投资(?:额)?(?:为|约|达)?$", before):
+                status = "target"  # 推动X项目年内开工，计划总投资8亿元: the sum a plan sets, no amount invested
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
             if range_start:
@@ -583,6 +641,10 @@ def find_observations(
                                    rule="observation:range-end", year=year, period=None if year else own_period, status=status))
                 last_range = (start.year, year) if start.year is not None and year is not None else last_range
                 continue
+            shift = _share_shift(out, s, q, core, inds)
+            if shift is not None:
+                out.append(shift)  # 比重为27.5%，比上年提高2.3个百分点: the share's change, in points
+                continue
             ind_id = None
             measure = next(((rx, mid, zh, en) for rx, mid, zh, en in _GROWTH if rx.search(core)), None)
             if measure is None and q.unit == "percent" and _SHARE_OF.search(core):
@@ -593,6 +655,9 @@ def find_observations(
                 if mid == "increase" and re.search(r"(?:比|较)上年末?$", base_text):
                     mzh = "较上年增加" + ("数" if q.unit == "count" else "额")  # 比上年末增加61家
                 base_text = re.sub(r"(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)$", "", base_text)
+                label = _ITEM_LABEL.match(text[:left])
+                if not base_text.strip() and label:
+                    base_text = label.group(1)  # 2．规模以上工业增加值：同比增长9.1%: the item's label is what grew
                 base_id = _amount_indicator(base_text, "CNY", inds, lex) if base_text else None
                 if base_id is None and len(base_text) >= 2 and not re.search(r"[\d]", base_text):
                     phrase = _strip_names(_count_phrase(base_text, 0, len(base_text)), text, ms, s)
@@ -629,12 +694,17 @@ def find_observations(
                 if ind_id is None and prev_level is not None and prev_level[1] == q.unit and (
                     _ELLIPSIS.fullmatch(aside.strip()) or (not core.strip() and re.search(r"累计|共计|总计|合计", before))
                     or (not core.strip() and _MILESTONE_BEFORE.search(text, 0, left))
-                ):  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
+                    or _names_one(core, text, ms, s)
+                    or (not core.strip() and _unread_subject(text, left, q.start, ms, s, known_names) is not None)
+                ):  # A完成工业总产值528.4亿元；B完成236.1亿元: B's figure of the same indicator  # …, also 新增A企业7家，累计达到31家: the running total of what was just counted,
                     # and 迈上600亿元台阶，达到612亿元: the value reached past the milestone
                     # 2022年为486亿元；2023年达到541亿元 / 21家（2023年为15家） / 2.35亿元，上年同期为1.42亿元:
                     ind_id = prev_level[0]  # the same indicator, another year
                 if ind_id is None:
-                    phrase = _count_phrase(text, left, left + len(core) if core.strip() else q.start)
+                    noun_end = left + len(core) if core.strip() else q.start
+                    if re.match(r"[，,。；;、]|$", text[q.end :]):
+                        noun_end = left + len(_HAVE.sub("", core)) if core.strip() else q.start  # 高新技术企业有84家。
+                    phrase = _count_phrase(text, left, noun_end)
                     phrase = _strip_names(phrase, text, ms, s)
                     range_start = _RANGE_RE.search(phrase)
                     if range_start:
@@ -651,7 +721,7 @@ def find_observations(
                     if not phrase and q.unit == "count":
                         if q.value == 1:
                             continue  # 1个小玻璃泡: an article, not a count
-                        phrase = _noun_after(text, q.end)
+                        phrase = _noun_after(text, q.end) or _subset_phrase(text, q, before, prev_level, inds)
                     if ind_id is not None:
                         pass
                     elif not phrase and q.unit != "count":
@@ -666,11 +736,21 @@ def find_observations(
                 year, own_period = None, None
             if ind_id is None:
                 continue
-            entity = funded or _observed_entity(s, text, ms, mentions, q, left, topic, prev_entity or carried_entity, park,
+            unnamed = district_issuer and prev_entity is None and carried_entity is None and not any(m.cls in _ENTITY_CLASSES for m in ms)
+            # (新增经营主体3.1万户 in a district's report names no one: the district's, not the firm named paragraphs before)
+            entity = funded or _observed_entity(s, text, ms, mentions, q, left, None if unnamed else topic, prev_entity or carried_entity, park,
                                       inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
                                       issuer)
             if entity is None:
                 continue
+            unread = _unread_subject(text, left, q.start, ms, s, known_names)
+            if unread is not None and funded is None:
+                entity = unread  # …，虞河生物医药园实现产值98.6亿元: a park the mention pass read only elsewhere
+            if entity not in project_keys and ind_id.split("/")[0] in _PROJECT_MEASURES:
+                # 其中，X项目由A公司具体实施，总投资32亿元: a project the text named before, named again here
+                entity = _project_named(text[:q.start], project_names) or entity
+            if q.unit in ("square-metre", "mu") and key_class.get(entity, "Park") != "Park" and not ind_id.startswith("output/"):
+                year = None  # 企业…租用标准厂房1.2万平方米: a firm's or a platform's floor is a standing size, no year's flow
             if entity in project_keys and re.search(r"总投资|投资总额", before) and not YEAR_RE.search(text, left, q.start):
                 year = None  # a project's size, not a year's flow (a park's 项目总投资 for the year keeps its year)
             period = own_period if year is None else None
@@ -678,11 +758,12 @@ def find_observations(
             if re.search(r"(?:^|[^\d\s])\s*[-−－]\s*$", text[: q.start]) and value > 0:
                 value = -value  # 净利润 -412.36 万元
             unit = q.unit
-            if unit == "count" and re.search(r"[台套件片只辆颗]$", q.surface) and (
+            if unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) and (
                 ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|年封测|年加工|生产|销售)", before)
                 or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
+                or re.search(r"主要(?:工业)?产品(?:产量)?中[，,]", text[: q.start])  # 主要工业产品中，…减速器18.4万台
             ):
-                unit = "piece"  # 年产50万件, 销量41.5万台: pieces made, not a count of things
+                unit = "piece"  # 年产50万件, 销量41.5万台, 年产3000万支: pieces made, not a count of things
                 ind_id = inds.goods(ind_id, before)
             out.append(
                 ObservationRecord(
@@ -714,6 +795,10 @@ def find_observations(
         carried_entity = prev_entity if prev_entity is not None else carried_entity
         if carried_entity is not None and carried_entity in project_keys:
             carried_entity = None  # a project's figures stay in the sentence that names it (or say 项目)
+        if carried_entity in {m.key for m in ms if m.cls == "Platform" or (m.cls == "ResearchInstitute" and _BUILT.search(text, 0, m.start - s.start))}:
+            # A与B共建的检测中心…完成检测服务1260批次。/ X中心揭牌运营，首批进驻机构12家。: a platform's counts stay in
+            # its sentence (or say 中心/平台), the sentence after speaks of the park again
+            carried_entity = None
         if len({o.entity for o in out if o.sentence == s.index}) > 1:
             carried_entity = None  # A实现…，B实现…，C实现…: a list of subjects hands none of them on
         if s.index + 1 < len(sentences) and sentences[s.index + 1].paragraph != s.paragraph and not _cut_short(sentences, s.index):
@@ -723,7 +808,71 @@ def find_observations(
     return _first_statements(out), inds.table
 
 
-_BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)$")
+# the set a sentence then spreads over parks: 本批次24个认定对象中，…; 拟认定的14家企业分布于…
+_SPREAD_SET = re.compile(r"(\d+|[一二三四五六七八九十]+)(?:个|家|项|所)([\u4e00-\u9fff]{2,8}?)(?:中[，,]|分布(?:于|在))")
+_SPREAD_GLUE = re.compile(r"^[，,；;、\s]*(?:其中)?[，,：:]?|(?:各|均|分别)$")
+
+
+def _spread_counts(
+    s: Sentence, quantities: Sequence[Quantity], parks: dict[str, str], year: int | None, inds: _Indicators,
+) -> tuple[list[ObservationRecord], set[int]]:
+    """A counted set spread over parks (本批次24个认定对象中，A园7个，B园5个，C园、D园各4个): each
+    park's count, in the indicator of the set (认定对象数量, 认定 in a notice's set), and the
+    starts of the quantities read (the set's total too: it is told again by its parts)."""
+    text = s.text
+    head = _SPREAD_SET.search(text)
+    if head is None:
+        return [], set()
+    noun = "认定对象" if "认定" in text[max(0, head.start() - 4) : head.end()] else head.group(2)
+    ind_id = inds.minted(noun, "count")
+    out: list[ObservationRecord] = []
+    used: set[int] = set()
+    at = head.end()
+    for q in quantities:
+        if q.start < at or q.unit != "count" or not re.match(r"[，,；;。、]|$", text[q.end :]):
+            continue  # (三个专业园: the count names a kind, it is no park's share)
+        clause = max(at, *(text.rfind(c, at, q.start) + 1 for c in "，,；;"))
+        names = _SPREAD_GLUE.sub("", _SPREAD_GLUE.sub("", text[clause : q.start]))
+        keys = [_park_named(n, parks) for n in re.split(r"[、和及与]", names)]
+        if ind_id is None or not names or None in keys:
+            if out:
+                break  # the list of parks and their counts ends here
+            continue
+        out += [ObservationRecord(k, ind_id, q.value, "count", s.index, s.start + q.start, s.start + q.end,
+                                  "observation:spread", year=year) for k in keys]
+        used.add(q.start)
+        at = q.end
+    if out:
+        used |= {q.start for q in quantities if q.start < head.end() and q.end > head.start()}
+    return out, used
+
+
+def _park_named(name: str, parks: dict[str, str]) -> str | None:
+    """The park a name names: a known name, or one with a short place before it (襄阳 + 汉江北岸智造产业园)."""
+    if name in parks:
+        return parks[name]
+    return next((k for n, k in parks.items() if name.endswith(n) and len(name) - len(n) <= 4 and len(n) >= 4), None)
+
+
+_SHARE_SHIFT = re.compile(r"^(?:比|较)(?:上年|去年)(?:末|底)?(提高|上升|增加|下降|降低|回落)(?:了)?$")
+
+
+def _share_shift(out: Sequence[ObservationRecord], s: Sentence, q: Quantity, core: str, inds: _Indicators) -> ObservationRecord | None:
+    """A share's change on the year right after it (占…比重为27.5%，比上年提高2.3个百分点): the share's
+    entity and year, indicator …比重较上年提高百分点, in percent (a fall is negative)."""
+    shift = _SHARE_SHIFT.match(core.strip())
+    if q.unit != "percentage-point" or shift is None or not out:
+        return None
+    share = out[-1]
+    if share.sentence != s.index or not share.indicator.endswith("/share") or share.unit != "percent":
+        return None
+    ind_id = inds.measure(share.indicator, "yoy-change", "较上年提高百分点", "change on the previous year (percentage points)")
+    value = -q.value if shift.group(1) in ("下降", "降低", "回落") else q.value
+    return replace(share, indicator=ind_id, value=value, start=s.start + q.start, end=s.start + q.end,
+                   rule="observation:share-shift", bound=q.bound)
+
+
+_BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)(?:了|的)?$")  # (共建了P, A与B共建的P)
 
 
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|实现)")
@@ -786,9 +935,32 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
     if not built:
         return None
     last = built[-1]
-    if any(m.cls in _ENTITY_CLASSES and last.end <= m.start and m.end - s.start <= q.start for m in ms):
+    if any(m.cls in _ENTITY_CLASSES and last.end <= m.start and m.end - s.start <= q.start and not _heads_it(text, m.start - s.start)
+           for m in ms):
         return None
     return last.key
+
+
+def _opens_its_sentence(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """The mention is the first entity its sentence names, alone (A公司专注于…。企业…: A is the subject told
+    of; not A、B都是公司的客户, a list)."""
+    same = [x for x in mentions if x.sentence == m.sentence and x.cls in _ENTITY_CLASSES]
+    return m.start == min(x.start for x in same) and not any(0 <= x.start - m.end <= 1 for x in same)
+
+
+def _fund_speaks(text: str, head: int, left: int, pos: int, ms: Sequence[Mention], s: Sentence) -> bool:
+    """A fund opens the figure's clause (X基金年内投资…), or the figure is the size of the fund the
+    clause before set up (设立X基金，首期规模10亿元)."""
+    fund = text.rfind("基金", head, pos)
+    if fund < 0 or any(m.cls in _ENTITY_CLASSES and fund < m.start - s.start < pos for m in ms):
+        return False
+    return fund >= left or bool(re.match(r"(?:首期|总|基金)?规模", text[left:pos]))
+
+
+def _heads_it(text: str, pos: int) -> bool:
+    """A name inside 由…担任 (由A大学B教授担任实验室主任): the head's affiliation, not a new subject."""
+    clause = re.split(r"[，,；;。]", text[:pos])[-1] + re.split(r"[，,；;。]", text[pos:])[0]
+    return bool(re.match(r"由.*担任", clause))
 
 
 _ITEM_HEADING = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])\s*")
@@ -868,7 +1040,7 @@ def _table_observations(
                 continue
             out.append(ObservationRecord(entity=names[0].key, indicator=ind_id, value=qs[0].value, unit=qs[0].unit,
                                          sentence=row.sentence, start=c.start, end=c.end, rule="observation:table-column",
-                                         year=row.year))
+                                         year=c.year or row.year))
     return out
 
 
@@ -926,7 +1098,7 @@ def _year_table_observations(
             if q is None:
                 continue
             unit = q.unit
-            if unit == "count" and re.search(r"[台套件片只辆颗]$", unit_word) and re.search(r"(?:销量|产量|产能)", label):
+            if unit == "count" and re.search(r"[台套件片只辆颗支]$", unit_word) and re.search(r"(?:销量|产量|产能)", label):
                 unit = "piece"  # 产量 1,742 (单位：套): pieces made, not a count of things
             share = _share_indicator(label, inds, lex) if unit == "percent" else None
             ind_id = share or _amount_indicator(label, unit, inds, lex) or inds.minted(label, unit)
@@ -935,6 +1107,52 @@ def _year_table_observations(
             out.append(ObservationRecord(entity, ind_id, q.value, unit, row.sentence, start, end,
                                          "observation:year-table", year=year))
     return out
+
+
+def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, str] | None, inds: _Indicators) -> str:
+    """The part of a count told by what it did (完成项目14个，其中6个进入中试 → 进入中试项目): the verb
+    phrase after it and the thing the count before it counted."""
+    verb = re.match(r"[\u4e00-\u9fff]{2,8}(?=[，,。；;]|$)", text[q.end :])
+    if not before.strip().endswith("其中") or verb is None or prev_level is None or prev_level[1] != "count":
+        return ""
+    counted = inds.table.get(prev_level[0])
+    thing = re.sub(r"(?:数量|数)$", "", counted.zh) if counted else ""
+    return verb.group() + thing[-2:] if len(thing) >= 2 else ""
+
+
+def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
+    """The headline lines above a date line near the top (no stop in them) and teaser lines: metadata, not statements."""
+    first = min(known.datelines, default=None)
+    if first is None or first > 4:
+        return set()
+    return {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
+        s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
+
+
+def _unread_subject(text: str, left: int, pos: int, ms: Sequence[Mention], s: Sentence, names: dict[str, str]) -> str | None:
+    """A park or firm the text names elsewhere that opens this clause (left of ``pos``), or the
+    part after ；, unread as a mention here, when no entity of it was read
+    (…；般阳湖科创城受停产影响，完成41.5亿元)."""
+    segment = max(text.rfind(c, 0, pos) for c in "；;。") + 1
+    for start in dict.fromkeys((left, segment)):
+        if any(m.cls in _ENTITY_CLASSES and start <= m.start - s.start < pos for m in ms):
+            return None
+        found = [(len(n), k) for n, k in names.items() if text.startswith(n, start)]
+        if found:
+            return max(found)[1]
+    return None
+
+
+def _project_named(text: str, names: dict[str, str]) -> str | None:
+    """The project whose known name stands last in ``text`` (a name the mention pass read only elsewhere)."""
+    found = [(text.rfind(n) + len(n), len(n), k) for n, k in names.items() if n in text]
+    return max(found)[2] if found else None
+
+
+def _names_one(core: str, text: str, ms: Sequence[Mention], s: Sentence) -> bool:
+    """The words before a figure are only an entity's name (南部片区完成236.1亿元, glue stripped)."""
+    core = core.strip("，,；; ")
+    return bool(core) and any(m.cls in _ENTITY_CLASSES and text[m.start - s.start : m.end - s.start] == core for m in ms)
 
 
 def _strip_names(phrase: str, text: str, ms: Sequence[Mention], s: Sentence) -> str:
@@ -1045,9 +1263,9 @@ def _year_for(
     if ym:
         return int(ym[-1].group(1))
     if sent_year and (year_match is None or year_match.start() < pos) and not (year_match and _aside(text, year_match, pos)) and (
-        segment_start == 0 or (year_match is not None and re.match(r"\s*年[，,]", text[year_match.end() - 1 :]))
+        segment_start == 0 or (year_match is not None and re.match(r"\s*年(?:底|末)?[，,]", text[year_match.end() - 1 :]))
     ):
-        return sent_year  # 2024年，A…；B…: a year that opens a clause dates the clauses chained after it
+        return sent_year  # 2024年，A…；B… (截至2024年底，A…；B…): a year that opens a clause dates the clauses chained after it
     if ref_year and not _PERIOD_RE.search(text[:pos]):
         return ref_year
     return None
@@ -1081,6 +1299,9 @@ def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
 
 
 _MARKET = re.compile(_CUES.alternation("market-size"))
+_THIS_EVENT = re.compile(r"^(?:此次|本次|这次)[\u4e00-\u9fff]{0,4}?(?:" + _CUES.alternation("area-event") + ")")
+_MEMBER_BODY = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("member-body") + ")")  # 协会会员单位中共有…
+_TEASER = re.compile(r"^\s*【?(?:" + _CUES.alternation("teaser") + r")】?[：:]?")  # 【本期导读】A｜B
 _AREA_AVERAGE = re.compile(
     _CUES.alternation("area-other", "area-district") + r"(?:同行业|同类企业|企业)?" + _CUES.alternation("area-average")
     + r"|(?:高于|低于|超过|超出|快于|慢于|高出|领先|比|较)(?:同期)?" + _CUES.alternation("area-other", "area-district")
@@ -1109,7 +1330,8 @@ _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacit
 
 _ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
              "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise",
-             "学校": "University", "我校": "University", "该校": "University", "全校": "University"}
+             "学校": "University", "我校": "University", "该校": "University", "全校": "University",
+             "生产线": "Enterprise", "产线": "Enterprise", "工厂": "Enterprise", "研究院": "ResearchInstitute"}  # (该生产线总投资5.6亿元: the firm's line)
 
 
 def _observed_entity(
@@ -1145,6 +1367,9 @@ def _observed_entity(
     cands = [m for m in in_clause if m.cls not in ("Product", "GovernmentBody")]
     if len(cands) > 1 and cands[0].cls == "Park" and _FIRM_TITLE.fullmatch(text, cands[0].end - s.start, cands[1].start - s.start):
         cands = cands[1:]  # 园区链主企业A实现营业收入…: the park only places the firm that speaks
+    named_projects = [m for m in cands if m.cls == "Project"]
+    if named_projects and indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES:
+        return named_projects[-1].key  # A公司的X项目总投资6.5亿元: the project's size, not the firm's
     if cands and indicator is not None and indicator.id.split("/")[0] in _PROJECT_MEASURES and all(m.cls == "Enterprise" for m in cands):
         # ①X项目｜投资方：A公司｜总投资15亿元: the firm is the project's party; the investment is the project's
         projects = [m for m in ms if m.cls == "Project" and m.end <= cands[0].start]
@@ -1152,6 +1377,8 @@ def _observed_entity(
             return projects[-1].key
     if cands:
         return cands[0].key
+    if re.match(r"(?:全|整个)?产业链(?!链主)", text[left:q.start]) and park is not None:
+        return park  # A的方形铝壳已进入B供应链，产业链本地配套率提高到46.5%: the park's chain, not the firm just named
     if _INCUBATED_HEAD.search(text, max(0, left - 1), q.start):
         # 全年在孵企业实现营业收入…: the sum over the firms an incubator hosts is the incubator's
         incubator = _incubator(s, text, ms, mentions, q.start)
@@ -1183,9 +1410,9 @@ def _observed_entity(
         return chain.key
     if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
         return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校)(?:内|中)?", text[: q.start])
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校|研究院|(?<=该)(?:生产线|产线|工厂))(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
-                    or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校")):
+                    or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校", "研究院")):
         wanted = _ANAPHORA[anaphor.group(1)]
         sub = re.match(r"的?(?:全资|控股|参股)?(?:子公司|孙公司)", text[anaphor.end() :])
         named = next((m for m in ms if m.cls == "Enterprise" and sub and m.start - s.start == anaphor.end() + sub.end()), None)
@@ -1196,13 +1423,16 @@ def _observed_entity(
         if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
                 and topic.start < s.start + q.start  # (公司实现营业收入…；…A公司…: not a firm named after the figure)
                 and not (principal is not None and topic.key != principal
-                         and sum(m.key == topic.key for m in mentions) < 2)):  # nor a customer named once in passing
+                         and sum(m.key == topic.key for m in mentions) < 2
+                         and not _opens_its_sentence(topic, mentions))):  # nor a customer named once in passing
             return topic.key
         if wanted == "Enterprise" and principal is not None:
             return principal  # 公司实现营业收入…: the enterprise the document is about, not a customer just named
         if wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise":
             return topic.key
-        prior = [m for m in mentions if m.cls == wanted and m.start < s.start + q.start]
+        # (研究院: a research institute, or a platform named so: 新型显示材料联合研究院)
+        prior = [m for m in mentions if (m.cls == wanted or (wanted == "ResearchInstitute" and m.cls == "Platform"
+                                                            and m.name.endswith("研究院"))) and m.start < s.start + q.start]
         if prior:
             return prior[-1].key
     if park is not None and indicator is not None and any(
@@ -1276,8 +1506,12 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
+        if re.search(r"[\d一二三四五六七八九十]\s*(?:家|个|项|所)[：:]$", text[:rel]) and re.search(r"[；;]", text[rel:pos]):
+            continue  # 新增“小巨人”企业3家：A、B、C；新增…21家: the members of a count, no subject past the ；
         if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
             continue
+        if re.match(r"^[\u4e00-\u9fff]{0,8}?的(?:全资|控股|参股)?(?:子公司|孙公司)", text[m.end - s.start :]):
+            continue  # A出资设立的控股子公司B…: B is who the sentence tells of
         if m.cls == "Park" and any(o.cls == "Enterprise" and o.start - s.start < pos and _FIRM_TITLE.fullmatch(
                 text, m.end - s.start, o.start - s.start) for o in ms):
             continue  # 园区链主企业A…: the firm is the subject
@@ -1373,6 +1607,7 @@ def _table_row(
 _RATE = re.compile(r"([\u4e00-\u9fffA-Za-z&（）()]{2,24}?(?:率|强度|(?<!占)的比例))$")
 """A rate named by its own word (利润率, 配套率, 投入强度, 通过认证的比例)."""
 _STOCK = re.compile(r"累计|现有|现已")
+_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:为|帮助|服务|完成|解决|申请|获得|孵化|引进|吸引|集聚|有)")
 """A running total or a standing stock: the paragraph's year does not date it."""
 _COMPARED_BASE = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年(?:底|末)?的$")
 _MILESTONE_BEFORE = re.compile(r"(?:台阶|大关|关口)[，,]\s*$")
@@ -1397,8 +1632,10 @@ def _cut_short(sentences: Sequence[Sentence], i: int, ends: str = "，,、") -> 
 def _apposition(text: str, left: int, q: Quantity) -> bool:
     """A count placed before its noun that sums up names around it rather than reporting a figure:
     after a list (湘渌片区、枫溪片区两个片区), opening its clause (三个项目均选址…), or before a colon
-    that lists them (拥有三家子公司：…)."""
+    that lists them (拥有三家子公司：…, 主导产业是三个：…)."""
     after = text[q.end :]
+    if re.match(r"[：:][^，,。；;]*[、和及]", after) and re.search(r"(?:是|为)$", text[: q.start]):
+        return True  # 主导产业是三个：A、B和C: the count announces the list after it
     if not re.match(r"[\u4e00-\u9fff]", after) or re.match(r"[次的以左之]", after):
         return False  # 企业12家，… / 1260家次 / 8000套的能力: the count follows its noun, as statistics do
     if re.search(r"[、和及][^，,。；;、：:（(]{1,20}$", text[left : q.start]):

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Sentence
-from graph.text.cells import BLANK_CELL, FIGURE_CELL, LATIN_GAP, YEAR_CELL
+from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR_CELL, row_cells
 
 __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
@@ -55,7 +55,7 @@ _HEADER_START = re.compile(r"^(?:序号|编号)\s")
 # column role → the caption cue family it needs
 _COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table", "subsidiary": "subsidiary-table"}
 _TOTAL = frozenset({"合计", "总计"})
-_MEASURE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）
+_MEASURE_HEAD = re.compile(r"^(?:((?:19|20)\d{2})\s*年度?)?([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）, 2024年营业收入（万元）
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,7 @@ class Cell:
     end: int
     label: str = ""  # a measure column's label (孵化场地面积)
     unit: str = ""  # and its unit from the header's brackets (平方米, 家)
+    year: int | None = None  # and the year the header gives it (2024年营业收入（万元）)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,13 +303,14 @@ def document_company(sentences: Sequence[Sentence], mentions: Sequence[Mention],
     return next((m for m in firms if m.sentence in opening), None)
 
 
-def _measure_column(header: str) -> tuple[str, str] | None:
-    """(label, unit) of a figure column: 孵化场地面积（平方米）, or a share, 占营业收入比例 (%)."""
+def _measure_column(header: str) -> tuple[str, str, int | None] | None:
+    """(label, unit, year) of a figure column: 孵化场地面积（平方米）, 2024年营业收入（万元）
+    (its year), or a share, 占营业收入比例 (%)."""
     m = _MEASURE_HEAD.match(header)
     if m:
-        return m.group(1), m.group(2)
+        return m.group(2), m.group(3), int(m.group(1)) if m.group(1) else None
     if re.fullmatch(r"[\u4e00-\u9fff]{2,16}(?:比例|占比|比重)", header):
-        return header, "%"
+        return header, "%", None
     return None
 
 
@@ -330,23 +332,6 @@ def _counterparts(header: list[str | None], heard: str) -> tuple[list[str | None
 def _split_cells(text: str, header: bool = False) -> list[tuple[str, int]]:
     """Cells separated by spaces; in a header, a bracketed unit also ends a cell (销售金额（万元）占营业收入比例)."""
     return [(m.group(), m.start()) for m in re.finditer(r"[^\s）)]+[）)]|\S+" if header else r"\S+", text)]
-
-
-def _rejoin_latin(cells: list[tuple[str, int]], text: str, want: int) -> list[tuple[str, int]]:
-    """A row with more cells than its header whose extra spaces sit between Latin words
-    (7 某某光通信有限公司 25G DFB激光器芯片): the words joined back into one cell, when that
-    makes the row fit (:data:`graph.text.cells.LATIN_GAP`)."""
-    gaps = {m.start(1) for m in LATIN_GAP.finditer(text)}
-    if len(cells) - len(gaps) != want:
-        return cells
-    out: list[tuple[str, int]] = []
-    for c, at in cells:
-        if out and out[-1][1] + len(out[-1][0]) in gaps:  # the space right after the last cell
-            prev, pat = out.pop()
-            out.append((text[pat : at + len(c)], pat))
-        else:
-            out.append((c, at))
-    return out
 
 
 def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[TableRow]:
@@ -407,7 +392,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
         if _WRAPPED.fullmatch(s.text):
             continue  # a row's last cell wrapped to a line of its own (2025.03.11)
         if len(cells) > len(header):
-            cells = _rejoin_latin(cells, s.text, len(header))
+            cells = row_cells(s.text)  # a space inside a Latin cell (25G DFB激光器芯片) is no cell break
         short = len(cells) == len(header) - 1  # only when its last cell wrapped to the next line
         wrapped = k + 1 < len(sentences) and _WRAPPED.fullmatch(sentences[k + 1].text)
         if (len(cells) != len(header) and not (short and wrapped)) or not cells[0][0].isdigit() or int(cells[0][0]) != number + 1:
@@ -421,7 +406,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
                 continue
             if role == "measure":
                 if unit and FIGURE_CELL.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):
-                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit[0], unit[1]))
+                    row.append(Cell(text, role, s.start + at, s.start + at + len(text), unit[0], unit[1], unit[2]))
                 continue
             if role == "kind":
                 kind = text

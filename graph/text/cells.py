@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BLANK", "BLANK_CELL", "FIGURE", "FIGURE_CELL", "LATIN_GAP", "YEAR", "YEAR_CELL"]
+__all__ = ["BLANK", "BLANK_CELL", "FIGURE", "FIGURE_CELL", "YEAR", "YEAR_CELL", "row_cells"]
 
 #: a figure: an optional minus, digits with thousands commas, a decimal part, a per cent sign
 FIGURE = r"-?\d[\d,]*(?:\.\d+)?%?"
@@ -32,7 +32,23 @@ FIGURE_CELL = re.compile(FIGURE)
 BLANK_CELL = re.compile(BLANK)
 #: a year heading a column (2024, 2024年, 2024年度); group 1 is the year
 YEAR_CELL = re.compile(rf"({YEAR})\s*年?度?")
-#: a space between two Latin words inside one cell (25G DFB激光器芯片): the word before has a
-#: letter and the one after starts with one; group 1 is the space. Latin words keep their spaces
-#: in Chinese text, so such a space parts no cells (it is counted off a row that has too many)
-LATIN_GAP = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(\s+)(?=[A-Za-z])")
+
+
+_LATIN_END = re.compile(r"[A-Za-z][A-Za-z0-9]*$")
+
+
+def row_cells(text: str) -> list[tuple[str, int]]:
+    """The cells of a row with their offsets, parted by spaces, except a single space between
+    Latin words, which stays inside one cell (25G DFB激光器芯片, LX F300).
+
+    >>> [c for c, _ in row_cells("7 某某光通信有限公司 25G DFB激光器芯片 16,083")]
+    ['7', '某某光通信有限公司', '25G DFB激光器芯片', '16,083']
+    """
+    out: list[tuple[str, int]] = []
+    for m in re.finditer(r"\S+", text):
+        if out and _LATIN_END.search(out[-1][0]) and text[m.start() - 2 : m.start()] != "  " and re.match(r"[A-Za-z0-9]", m.group()):
+            cell, at = out.pop()
+            out.append((text[at : m.end()], at))
+            continue
+        out.append((m.group(), m.start()))
+    return out

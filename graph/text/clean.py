@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.model import CleanText
-from graph.text.cells import BLANK, FIGURE, LATIN_GAP, YEAR
+from graph.text.cells import BLANK, FIGURE, YEAR, row_cells
 
 __all__ = ["clean_text", "to_simplified", "is_cjk", "TERMINAL_PUNCTUATION", "DATE_LINE"]
 
@@ -104,7 +104,7 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
         elif _is_table_line(text):
             out.add(i)
             width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) or _NAME_HEAD.match(text) else width
-        elif width and _TABLE_ROW.match(text) and (len(text.split()) - len(LATIN_GAP.findall(text)) == width or (
+        elif width and _TABLE_ROW.match(text) and (width in (len(text.split()), len(row_cells(text))) or (
                 len(text.split()) == width - 1 and i + 1 < len(lines) and _WRAPPED_CELL.fullmatch(lines[i + 1].strip()))):
             out.add(i)  # (a last cell may wrap to the next line)
         elif width and len(text.split()) == width and _FIGURE_ROW.match(text):
