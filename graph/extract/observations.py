@@ -714,8 +714,9 @@ def find_observations(
                         phrase = _strip_names(m_prev.group(1), text, ms, s) if m_prev else ""
                     if phrase in ("总数", "总量", "累计", "合计", "总计") and prev_ind is not None:
                         ind_id = _strip_measure(prev_ind).replace("/new", "")
-                    elif phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start):
+                    elif phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start and m.cls != "Honour"):
                         phrase = ""  # 涪江科技园共有3家企业: the park is who counts, not what is counted
+                        # (an honour is what is counted: 新增“小巨人”企业2家 counts its holders)
                     if phrase and q.unit == "count" and _no_thing(phrase):
                         phrase = ""  # 吸引全国86个项目: a place before it, the thing counted comes after
                     if not phrase and q.unit == "count":
