@@ -1365,3 +1365,10 @@ def test_a_firm_in_a_sub_park_is_not_also_placed_by_membership_in_the_whole():
 def test_a_bare_project_subject_is_the_project_just_named():
     f, _ = facts("——广东星河新材料有限公司年产5万吨铝型材项目。项目总投资32亿元，在肇庆高新区东区新建熔铸车间。")
     assert any(s.endswith("年产5万吨铝型材项目") and p == "locatedIn" and o == "肇庆高新技术产业开发区" for s, p, o in f)
+
+
+def test_firms_listed_after_an_honour_and_its_count_hold_it():
+    f, _ = facts("肇庆高新区今年新增国家级专精特新“小巨人”企业2家：广东星河新材料有限公司、肇庆鸿图精密电子有限公司；新增省级企业技术中心5家。")
+    assert ("广东星河新材料有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("肇庆鸿图精密电子有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("肇庆鸿图精密电子有限公司", "locatedIn", "肇庆高新技术产业开发区") in f

@@ -1150,6 +1150,34 @@ def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 新增“小巨人”企业3家：A、B、C / 省级单项冠军企业（共2家）: an honour, a count of firms, a colon, then the names
+_HONOUR_COUNTED = re.compile(r"[”」]?\s*[（(]?(?:共|计|合计)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:家|户)[）)]?\s*[：:]")
+
+
+@rule("honour-counted", needs=[has("Honour"), has("Enterprise")])
+def honour_counted(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """H N家：A、B、C: each listed firm received H; in a park-wide text (a report about one park), each is in it."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for h in [m for m in ms if m.cls == "Honour"]:
+        count = _HONOUR_COUNTED.match(text, ctx.rel_end(h))
+        if count is None:
+            continue
+        firms = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= count.end()]
+        if not firms or ctx.rel(firms[0]) != count.end():
+            continue
+        park = next((m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= ctx.rel(h)), None)
+        if park is None and ctx.topic is not None and ctx.topic.cls == "Park":
+            park = ctx.topic
+        if park is None and not any(m.cls == "Park" for m in ms):
+            park = doc.sole_park()  # 年内新增…3家：… in a park's own bulletin
+        for f in _coordinated_right(ctx, firms):
+            _add(out, ctx, f, "receivedHonour", h, "receivedHonour:N家", year=_clause_year(text, ctx.rel(h)) or _sentence_year(text))
+            if park is not None:
+                _add(out, ctx, f, "locatedIn", park, "locatedIn:N家")
+    return out
+
+
 _JOINT_PLATFORM = re.compile(_CUES.alternation("joint-platform") + "$")
 
 
