@@ -1372,3 +1372,10 @@ def test_firms_listed_after_an_honour_and_its_count_hold_it():
     assert ("广东星河新材料有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
     assert ("肇庆鸿图精密电子有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
     assert ("肇庆鸿图精密电子有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+
+
+def test_chain_leader_of_a_link_or_a_chain_named_in_words():
+    f, _ = facts("园区主导产业为正极材料和电池回收。电池回收这条链，链主是肇庆鸿图循环科技有限公司，年处理废旧电池3万吨。")
+    assert ("肇庆鸿图循环科技有限公司", "chainLeaderOf", "电池回收") in f
+    f, _ = facts("正极材料环节的龙头企业广东星河新材料有限公司，主要生产磷酸铁锂正极材料。")
+    assert ("广东星河新材料有限公司", "chainLeaderOf", "正极材料") in f

@@ -2035,8 +2035,8 @@ def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # a chain named in words right before its leader: 光伏玻璃这条链，链主是A / 显示玻璃基板产业链的链主
-_CHAIN_AFTER = re.compile(r"(?:牵引|带动|引领|领跑)[\u4e00-\u9fff]{2,10}?(?:产业链|链)")
-_CHAIN_IN_WORDS = re.compile(r"(?:^|[：:，,；;。])(?![该本此这])[\u4e00-\u9fff]{2,10}?(?:这条|这一)?(?:产业链|链)[，,]?(?:的)?$")
+_CHAIN_AFTER = re.compile(r"(?:牵引|带动|引领|领跑)([\u4e00-\u9fff]{2,10}?)(?:产业链|链)")
+_CHAIN_IN_WORDS = re.compile(r"(?:^|[：:，,；;。])(?![该本此这])([\u4e00-\u9fff]{2,10}?)(?:这条|这一)?(?:产业链|链)[，,]?(?:的)?$")
 
 
 @rule("chain-leader", needs=[cue_family("chain-leader")])
@@ -2057,7 +2057,12 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 链主企业A… opening a sentence with no chain named just before: no industry is guessed
         in_words = (_CHAIN_IN_WORDS.search(text[: cue.start()]) or _CHAIN_AFTER.search(text, cue.end())) if not explicit else None
         if in_words is not None and not any(m.cls == "Industry" and in_words.start() <= ctx.rel(m) < in_words.end() for m in ms):
-            continue  # 光伏玻璃这条链，链主是A / 作为龙头企业，牵引工业机器人产业链发展: the chain is named, though not as a known industry; none is guessed
+            # 光伏玻璃这条链，链主是A / 牵引X产业链: the chain is an industry the text names elsewhere: that industry
+            known = next((m for m in doc.all_mentions if m.cls == "Industry" and m.name == in_words.group(1)), None)
+            if known is None:
+                continue
+            explicit = [known]
+            in_words = None  # 光伏玻璃这条链，链主是A / 作为龙头企业，牵引工业机器人产业链发展: the chain is named, though not as a known industry; none is guessed
         for f in leaders:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
@@ -2612,9 +2617,11 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     if same:
         return same[:1]
     # X产业链链主企业A / X产业龙头企业A: the firm right after the cue names the industry's leader
-    right = re.match(r"^(?:企业)?(?:代表)?(?:则是|就是|也是|便是)?", text[cue.end() :])
+    # 储能系统集成环节的龙头企业A / 光伏玻璃这条链，链主是A
+    right = re.match(r"^(?:企业)?(?:代表)?(?:则是|就是|也是|便是|是|为)?", text[cue.end() :])
     after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
-    if after and (re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]) or not text[clause_start : cue.start()].strip("“”")):
+    if after and (re.search(r"(?:产业链|产业|行业|领域|环节)(?:的)?$|(?:产业链|链)[，,]$", text[: cue.start()])
+                  or not text[clause_start : cue.start()].strip("“”")):
         return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
     if re.search(r"(?:作为|身为|(?<![一二三四五六七八九十])是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
