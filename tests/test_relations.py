@@ -1379,3 +1379,9 @@ def test_chain_leader_of_a_link_or_a_chain_named_in_words():
     assert ("肇庆鸿图循环科技有限公司", "chainLeaderOf", "电池回收") in f
     f, _ = facts("正极材料环节的龙头企业广东星河新材料有限公司，主要生产磷酸铁锂正极材料。")
     assert ("广东星河新材料有限公司", "chainLeaderOf", "正极材料") in f
+
+
+def test_a_sub_park_that_focuses_on_an_industry_leads_it_not_the_whole_park():
+    f, _ = facts("肇庆高新区实行“一区两片”布局，星湖片区主攻智能家电，大旺片区聚焦氢能装备，主导产业为智能家电和新材料。")
+    assert ("大旺片区", "leadingIndustry", "氢能装备") in f
+    assert ("肇庆高新技术产业开发区", "leadingIndustry", "氢能装备") not in f

@@ -1987,13 +1987,24 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if park is None:
             park = next((m for m in actors if m.cls == "Park"), None)
         if park is not None:
-            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40]
+            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40 and not _other_parks_clause(ctx, i, park, lead)]
             for ind in window:
                 _add(out, ctx, park, "leadingIndustry", ind, f"leadingIndustry:{lead.group()}")
     return out
 
 
 _PARK_FOCUS = re.compile(r"(?:主要|重点|则|将|已)?" + _CUES.alternation("park-focus"))
+
+
+def _other_parks_clause(ctx: _Ctx, ind: Mention, park: Mention, lead: re.Match[str]) -> bool:
+    """The industry sits in a clause that opens with another park and a focus verb (…，B片区聚焦X，主导产业为…):
+    X is that park's, not the whole park's the 主导产业 cue speaks of."""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, ctx.rel(ind)) for c in "，,；;。") + 1
+    if start <= lead.start() < ctx.rel(ind):
+        return False
+    return any(m.cls == "Park" and m.key != park.key and start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(ind)
+               and _PARK_FOCUS.match(text, ctx.rel_end(m)) for m in ctx.mentions)
 
 
 @rule("park-focus", needs=[cue_family("park-focus"), has("Park"), has("Industry")])
