@@ -1853,7 +1853,13 @@ def _in_unbuilt_project(ctx: _Ctx, prod: Mention) -> bool:
     text = ctx.sentence.text
     start = max(text.rfind(c, 0, ctx.rel(projects[0])) for c in "；;。") + 1
     ends = [i for i in (text.find(c, ctx.rel_end(projects[0])) for c in "；;。") if i >= 0]
-    return not _IN_PRODUCTION.search(text, start, min(ends) if ends else len(text))
+    end = min(ends) if ends else len(text)
+    return not any(not _TARGET_BEFORE.search(text, max(start, m.start() - 10), m.start())
+                   for m in _IN_PRODUCTION.finditer(text, start, end))
+
+
+# 力争2027年建成投产 / 预计年底达产: a target, the project does not produce yet
+_TARGET_BEFORE = re.compile(r"(?:力争|计划|预计|有望|争取|拟|将于|确保)[^，,；;。]{0,8}$")
 
 
 _MAKE_VERB = re.compile("(?:" + _CUES.alternation("product-verb") + r")(?:了|出)?")
@@ -1895,7 +1901,7 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # a product bought in names its maker: X主要采购自A / X委托A代工制造 / X由A长期供应
-_SOURCED_GAP = re.compile(r"(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
+_SOURCED_GAP = re.compile(r"(?:原料|原材料|材料|芯片|部件)?(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
 _SOURCED_MADE = re.compile(r"(?:代工|加工|生产|制造|定制)")
 _SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*(?:供应|提供|供货)")
 
