@@ -1397,3 +1397,14 @@ def test_a_raw_material_bought_in_is_its_suppliers_product():
 def test_a_project_that_aims_to_start_production_does_not_yet_make_its_product():
     f, _ = facts("支持广东星河新材料有限公司建设年产10万吨高强铝合金型材项目，计划总投资20亿元，力争2027年建成投产。")
     assert ("广东星河新材料有限公司", "produces", "高强铝合金型材") not in f
+
+
+def test_an_award_in_a_sentence_about_him_is_the_persons_not_his_companys():
+    f, _ = facts("广东星河新材料有限公司董事长李明远出身铝加工世家。他曾带队攻克高强铝合金挤压难题，2023年获广东省五一劳动奖章。")
+    assert ("李明远", "receivedHonour", "广东省五一劳动奖章") in f
+    assert ("广东星河新材料有限公司", "receivedHonour", "广东省五一劳动奖章") not in f
+
+
+def test_a_holder_title_in_a_resume_is_the_persons_honour():
+    f, _ = facts("广东星河新材料有限公司董事长李明远出身铝加工世家。翻开简历：华南理工大学教授，国家杰出青年科学基金获得者，长期从事铝合金研究。")
+    assert ("李明远", "receivedHonour", "国家杰出青年科学基金") in f

@@ -1107,11 +1107,17 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     year = _sentence_year(text)
     for h in [m for m in ms if m.cls == "Honour"]:
         before = text[: ctx.rel(h)]
-        if not (_HONOUR_CUE.search(before) or h.rule in ("honour:quoted", "honour:designation")):
+        titled = _HOLDER_TITLE.match(text, ctx.rel_end(h))
+        if not (_HONOUR_CUE.search(before) or h.rule in ("honour:quoted", "honour:designation") or titled):
+            continue
+        if titled and not _HONOUR_CUE.search(before):
+            person = _pronoun_person(ctx, doc, h)  # …，H获得者: only a person is one
+            if person is not None:
+                _add(out, ctx, person, "receivedHonour", h, "receivedHonour:获得者", year=_clause_year(text, ctx.rel(h)) or year)
             continue
         if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
             continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
-        holder = _named_holder(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
+        holder = _named_holder(ctx, doc, h) or _pronoun_person(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
         thing = _BARE_THING.match(text)
         if (thing and doc.last_platform is not None and doc.last_platform.name.endswith(thing.group(1))
                 and (holder is None or (holder.cls != "Platform" and holder.sentence != ctx.sentence.index))):
@@ -2507,7 +2513,22 @@ _AFTER_AWARD_VERB = re.compile(_CUES.alternation("honour") + r"了?(?:(?:19|20)\
 
 _THING_ANAPHOR = re.compile(r"(?:该|这一|此)(?:平台|中心|实验室|基地)$")
 # titles only a person holds (领军人才, 八桂学者, 大国工匠, 人才工程)
-_PERSON_HONOUR = re.compile(r"(?:人才|学者|专家|工匠|院士|人才工程|人才计划)$")
+_PERSON_HONOUR = re.compile(r"(?:人才|学者|专家|工匠|院士|人才工程|人才计划|奖章|劳动模范|红旗手)$")
+# 他先后入选…，2024年获H / H获得者 (a title in a person's résumé): a person holds it
+_HE_OR_SHE = re.compile(r"^(?:[^，,；;。]{0,10}?[，,])?(?:他|她)(?!们)")
+_HOLDER_TITLE = re.compile(_CUES.alternation("honour-holder"))
+
+
+def _pronoun_person(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
+    """他/她 opening the sentence, with no person named in it before H, or H right before 获得者/得主:
+    the person named last before (the one a profile is about) holds H."""
+    text = ctx.sentence.text
+    if any(m.cls == "Person" and ctx.rel_end(m) <= ctx.rel(h) for m in ctx.mentions):
+        return None
+    if not (_HE_OR_SHE.match(text) or _HOLDER_TITLE.match(text, ctx.rel_end(h))):
+        return None
+    people = [m for m in doc.all_mentions if m.cls == "Person" and m.end <= ctx.sentence.start + ctx.rel(h)]
+    return people[-1] if people else None
 # a sentence opening with a platform's bare head noun (孵化器2019年被认定为…) speaks of the platform named before
 _BARE_THING = re.compile(r"^(孵化器|众创空间|加速器|实验室|研究院|中心|平台|基地)(?![的和与、])")
 
