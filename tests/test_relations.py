@@ -1365,3 +1365,46 @@ def test_a_firm_in_a_sub_park_is_not_also_placed_by_membership_in_the_whole():
 def test_a_bare_project_subject_is_the_project_just_named():
     f, _ = facts("——广东星河新材料有限公司年产5万吨铝型材项目。项目总投资32亿元，在肇庆高新区东区新建熔铸车间。")
     assert any(s.endswith("年产5万吨铝型材项目") and p == "locatedIn" and o == "肇庆高新技术产业开发区" for s, p, o in f)
+
+
+def test_firms_listed_after_an_honour_and_its_count_hold_it():
+    f, _ = facts("肇庆高新区2025年经济运行总体平稳。肇庆高新区全年工业增加值增长8.1%。"
+                 "年末拥有研发平台96个。年内新增国家级专精特新“小巨人”企业2家：广东星河新材料有限公司、肇庆鸿图精密电子有限公司；新增省级企业技术中心5家。")
+    assert ("广东星河新材料有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("肇庆鸿图精密电子有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("肇庆鸿图精密电子有限公司", "locatedIn", "肇庆高新技术产业开发区") in f
+
+
+def test_chain_leader_of_a_link_or_a_chain_named_in_words():
+    f, _ = facts("园区主导产业为正极材料和电池回收。电池回收这条链，链主是肇庆鸿图循环科技有限公司，年处理废旧电池3万吨。")
+    assert ("肇庆鸿图循环科技有限公司", "chainLeaderOf", "电池回收") in f
+    f, _ = facts("正极材料环节的龙头企业广东星河新材料有限公司，主要生产磷酸铁锂正极材料。")
+    assert ("广东星河新材料有限公司", "chainLeaderOf", "正极材料") in f
+
+
+def test_a_sub_park_that_focuses_on_an_industry_leads_it_not_the_whole_park():
+    f, _ = facts("肇庆高新区实行“一区两片”布局，星湖片区主攻智能家电，大旺片区聚焦氢能装备，主导产业为智能家电和新材料。")
+    assert ("大旺片区", "leadingIndustry", "氢能装备") in f
+    assert ("肇庆高新技术产业开发区", "leadingIndustry", "氢能装备") not in f
+
+
+def test_a_raw_material_bought_in_is_its_suppliers_product():
+    f, _ = facts("公司主要原料工业级硫酸由连云港江海化工有限公司长期供应，双方续签了采购协议；高纯石英砂原料则主要采购自江西瑞晶矿业有限公司。")
+    assert ("江西瑞晶矿业有限公司", "produces", "高纯石英砂") in f
+    assert ("连云港江海化工有限公司", "produces", "高纯石英砂") not in f
+
+
+def test_a_project_that_aims_to_start_production_does_not_yet_make_its_product():
+    f, _ = facts("支持广东星河新材料有限公司建设年产10万吨高强铝合金型材项目，计划总投资20亿元，力争2027年建成投产。")
+    assert ("广东星河新材料有限公司", "produces", "高强铝合金型材") not in f
+
+
+def test_an_award_in_a_sentence_about_him_is_the_persons_not_his_companys():
+    f, _ = facts("广东星河新材料有限公司董事长李明远出身铝加工世家。他曾带队攻克高强铝合金挤压难题，2023年获广东省五一劳动奖章。")
+    assert ("李明远", "receivedHonour", "广东省五一劳动奖章") in f
+    assert ("广东星河新材料有限公司", "receivedHonour", "广东省五一劳动奖章") not in f
+
+
+def test_a_holder_title_in_a_resume_is_the_persons_honour():
+    f, _ = facts("广东星河新材料有限公司董事长李明远出身铝加工世家。翻开简历：华南理工大学教授，国家杰出青年科学基金获得者，长期从事铝合金研究。")
+    assert ("李明远", "receivedHonour", "国家杰出青年科学基金") in f

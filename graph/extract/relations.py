@@ -1107,11 +1107,17 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     year = _sentence_year(text)
     for h in [m for m in ms if m.cls == "Honour"]:
         before = text[: ctx.rel(h)]
-        if not (_HONOUR_CUE.search(before) or h.rule in ("honour:quoted", "honour:designation")):
+        titled = _HOLDER_TITLE.match(text, ctx.rel_end(h))
+        if not (_HONOUR_CUE.search(before) or h.rule in ("honour:quoted", "honour:designation") or titled):
+            continue
+        if titled and not _HONOUR_CUE.search(before):
+            person = _pronoun_person(ctx, doc, h)  # …，H获得者: only a person is one
+            if person is not None:
+                _add(out, ctx, person, "receivedHonour", h, "receivedHonour:获得者", year=_clause_year(text, ctx.rel(h)) or year)
             continue
         if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
             continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
-        holder = _named_holder(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
+        holder = _named_holder(ctx, doc, h) or _pronoun_person(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
         thing = _BARE_THING.match(text)
         if (thing and doc.last_platform is not None and doc.last_platform.name.endswith(thing.group(1))
                 and (holder is None or (holder.cls != "Platform" and holder.sentence != ctx.sentence.index))):
@@ -1147,6 +1153,34 @@ def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 _add(out, ctx, w, "receivedHonour", h, "receivedHonour:入选分别为", year=_sentence_year(text))
             if park is not None:
                 _add(out, ctx, w, "locatedIn", park, "locatedIn:园区…入选")
+    return out
+
+
+# 新增“小巨人”企业3家：A、B、C / 省级单项冠军企业（共2家）: an honour, a count of firms, a colon, then the names
+_HONOUR_COUNTED = re.compile(r"[”」]?\s*[（(]?(?:共|计|合计)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:家|户)[）)]?\s*[：:]")
+
+
+@rule("honour-counted", needs=[has("Honour"), has("Enterprise")])
+def honour_counted(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """H N家：A、B、C: each listed firm received H; in a park-wide text (a report about one park), each is in it."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for h in [m for m in ms if m.cls == "Honour"]:
+        count = _HONOUR_COUNTED.match(text, ctx.rel_end(h))
+        if count is None:
+            continue
+        firms = [m for m in ms if m.cls == "Enterprise" and ctx.rel(m) >= count.end()]
+        if not firms or ctx.rel(firms[0]) != count.end():
+            continue
+        park = next((m for m in ms if m.cls == "Park" and ctx.rel_end(m) <= ctx.rel(h)), None)
+        if park is None and ctx.topic is not None and ctx.topic.cls == "Park":
+            park = ctx.topic
+        if park is None and not any(m.cls == "Park" for m in ms):
+            park = doc.sole_park()  # 年内新增…3家：… in a park's own bulletin
+        for f in _coordinated_right(ctx, firms):
+            _add(out, ctx, f, "receivedHonour", h, "receivedHonour:N家", year=_clause_year(text, ctx.rel(h)) or _sentence_year(text))
+            if park is not None:
+                _add(out, ctx, f, "locatedIn", park, "locatedIn:N家")
     return out
 
 
@@ -1825,7 +1859,13 @@ def _in_unbuilt_project(ctx: _Ctx, prod: Mention) -> bool:
     text = ctx.sentence.text
     start = max(text.rfind(c, 0, ctx.rel(projects[0])) for c in "；;。") + 1
     ends = [i for i in (text.find(c, ctx.rel_end(projects[0])) for c in "；;。") if i >= 0]
-    return not _IN_PRODUCTION.search(text, start, min(ends) if ends else len(text))
+    end = min(ends) if ends else len(text)
+    return not any(not _TARGET_BEFORE.search(text, max(start, m.start() - 10), m.start())
+                   for m in _IN_PRODUCTION.finditer(text, start, end))
+
+
+# 力争2027年建成投产 / 预计年底达产: a target, the project does not produce yet
+_TARGET_BEFORE = re.compile(r"(?:力争|计划|预计|有望|争取|拟|将于|确保)[^，,；;。]{0,8}$")
 
 
 _MAKE_VERB = re.compile("(?:" + _CUES.alternation("product-verb") + r")(?:了|出)?")
@@ -1867,7 +1907,7 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # a product bought in names its maker: X主要采购自A / X委托A代工制造 / X由A长期供应
-_SOURCED_GAP = re.compile(r"(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
+_SOURCED_GAP = re.compile(r"(?:原料|原材料|材料|芯片|部件)?(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
 _SOURCED_MADE = re.compile(r"(?:代工|加工|生产|制造|定制)")
 _SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*(?:供应|提供|供货)")
 
@@ -1959,13 +1999,24 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if park is None:
             park = next((m for m in actors if m.cls == "Park"), None)
         if park is not None:
-            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40]
+            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40 and not _other_parks_clause(ctx, i, park, lead)]
             for ind in window:
                 _add(out, ctx, park, "leadingIndustry", ind, f"leadingIndustry:{lead.group()}")
     return out
 
 
 _PARK_FOCUS = re.compile(r"(?:主要|重点|则|将|已)?" + _CUES.alternation("park-focus"))
+
+
+def _other_parks_clause(ctx: _Ctx, ind: Mention, park: Mention, lead: re.Match[str]) -> bool:
+    """The industry sits in a clause that opens with another park and a focus verb (…，B片区聚焦X，主导产业为…):
+    X is that park's, not the whole park's the 主导产业 cue speaks of."""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, ctx.rel(ind)) for c in "，,；;。") + 1
+    if start <= lead.start() < ctx.rel(ind):
+        return False
+    return any(m.cls == "Park" and m.key != park.key and start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(ind)
+               and _PARK_FOCUS.match(text, ctx.rel_end(m)) for m in ctx.mentions)
 
 
 @rule("park-focus", needs=[cue_family("park-focus"), has("Park"), has("Industry")])
@@ -2007,8 +2058,8 @@ def industry_heading(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # a chain named in words right before its leader: 光伏玻璃这条链，链主是A / 显示玻璃基板产业链的链主
-_CHAIN_AFTER = re.compile(r"(?:牵引|带动|引领|领跑)[\u4e00-\u9fff]{2,10}?(?:产业链|链)")
-_CHAIN_IN_WORDS = re.compile(r"(?:^|[：:，,；;。])(?![该本此这])[\u4e00-\u9fff]{2,10}?(?:这条|这一)?(?:产业链|链)[，,]?(?:的)?$")
+_CHAIN_AFTER = re.compile(r"(?:牵引|带动|引领|领跑)([\u4e00-\u9fff]{2,10}?)(?:产业链|链)")
+_CHAIN_IN_WORDS = re.compile(r"(?:^|[：:，,；;。])(?![该本此这])([\u4e00-\u9fff]{2,10}?)(?:这条|这一)?(?:产业链|链)[，,]?(?:的)?$")
 
 
 @rule("chain-leader", needs=[cue_family("chain-leader")])
@@ -2029,7 +2080,12 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 链主企业A… opening a sentence with no chain named just before: no industry is guessed
         in_words = (_CHAIN_IN_WORDS.search(text[: cue.start()]) or _CHAIN_AFTER.search(text, cue.end())) if not explicit else None
         if in_words is not None and not any(m.cls == "Industry" and in_words.start() <= ctx.rel(m) < in_words.end() for m in ms):
-            continue  # 光伏玻璃这条链，链主是A / 作为龙头企业，牵引工业机器人产业链发展: the chain is named, though not as a known industry; none is guessed
+            # 光伏玻璃这条链，链主是A / 牵引X产业链: the chain is an industry the text names elsewhere: that industry
+            known = next((m for m in doc.all_mentions if m.cls == "Industry" and m.name == in_words.group(1)), None)
+            if known is None:
+                continue
+            explicit = [known]
+            in_words = None  # 光伏玻璃这条链，链主是A / 作为龙头企业，牵引工业机器人产业链发展: the chain is named, though not as a known industry; none is guessed
         for f in leaders:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
@@ -2457,7 +2513,22 @@ _AFTER_AWARD_VERB = re.compile(_CUES.alternation("honour") + r"了?(?:(?:19|20)\
 
 _THING_ANAPHOR = re.compile(r"(?:该|这一|此)(?:平台|中心|实验室|基地)$")
 # titles only a person holds (领军人才, 八桂学者, 大国工匠, 人才工程)
-_PERSON_HONOUR = re.compile(r"(?:人才|学者|专家|工匠|院士|人才工程|人才计划)$")
+_PERSON_HONOUR = re.compile(r"(?:人才|学者|专家|工匠|院士|人才工程|人才计划|奖章|劳动模范|红旗手)$")
+# 他先后入选…，2024年获H / H获得者 (a title in a person's résumé): a person holds it
+_HE_OR_SHE = re.compile(r"^(?:[^，,；;。]{0,10}?[，,])?(?:他|她)(?!们)")
+_HOLDER_TITLE = re.compile(_CUES.alternation("honour-holder"))
+
+
+def _pronoun_person(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
+    """他/她 opening the sentence, with no person named in it before H, or H right before 获得者/得主:
+    the person named last before (the one a profile is about) holds H."""
+    text = ctx.sentence.text
+    if any(m.cls == "Person" and ctx.rel_end(m) <= ctx.rel(h) for m in ctx.mentions):
+        return None
+    if not (_HE_OR_SHE.match(text) or _HOLDER_TITLE.match(text, ctx.rel_end(h))):
+        return None
+    people = [m for m in doc.all_mentions if m.cls == "Person" and m.end <= ctx.sentence.start + ctx.rel(h)]
+    return people[-1] if people else None
 # a sentence opening with a platform's bare head noun (孵化器2019年被认定为…) speaks of the platform named before
 _BARE_THING = re.compile(r"^(孵化器|众创空间|加速器|实验室|研究院|中心|平台|基地)(?![的和与、])")
 
@@ -2584,9 +2655,11 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     if same:
         return same[:1]
     # X产业链链主企业A / X产业龙头企业A: the firm right after the cue names the industry's leader
-    right = re.match(r"^(?:企业)?(?:代表)?(?:则是|就是|也是|便是)?", text[cue.end() :])
+    # 储能系统集成环节的龙头企业A / 光伏玻璃这条链，链主是A
+    right = re.match(r"^(?:企业)?(?:代表)?(?:则是|就是|也是|便是|是|为)?", text[cue.end() :])
     after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
-    if after and (re.search(r"(?:产业链|产业|行业|领域)(?:的)?$", text[: cue.start()]) or not text[clause_start : cue.start()].strip("“”")):
+    if after and (re.search(r"(?:产业链|产业|行业|领域|环节)(?:的)?$|(?:产业链|链)[，,]$", text[: cue.start()])
+                  or not text[clause_start : cue.start()].strip("“”")):
         return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
     if re.search(r"(?:作为|身为|(?<![一二三四五六七八九十])是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
