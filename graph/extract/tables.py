@@ -35,13 +35,13 @@ from dataclasses import dataclass
 from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Sentence
-from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR_CELL, row_cells
+from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR, YEAR_CELL, row_cells
 
 __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
 _CUES = load_cues()
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_YEAR = re.compile(rf"({YEAR})\s*年度?")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
 _UNIT_LINE = re.compile(r"(?:^|[（(])(?:金额)?单位[：:]\s*([^\s，。；）)]{1,6})[）)]?$")  # 单位：万元, …（金额单位：万元）
@@ -55,7 +55,7 @@ _HEADER_START = re.compile(r"^(?:序号|编号)\s")
 # column role → the caption cue family it needs
 _COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table", "subsidiary": "subsidiary-table"}
 _TOTAL = frozenset({"合计", "总计"})
-_MEASURE_HEAD = re.compile(r"^(?:((?:19|20)\d{2})\s*年度?)?([\u4e00-\u9fff]{2,16})[（(]([^）)]{1,6})[）)]$")  # 孵化场地面积（平方米）, 2024年营业收入（万元）
+_MEASURE_HEAD = re.compile(rf"^(?:({YEAR})\s*年度?)?([\u4e00-\u9fff]{{2,16}})[（(]([^）)]{{1,6}})[）)]$")  # 孵化场地面积（平方米）, 2024年营业收入（万元）
 
 
 @dataclass(frozen=True, slots=True)
