@@ -1677,12 +1677,14 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 _PLATFORM_HEAD = _CUES.alternation("platform-head")
 _DIRECTOR_ROLE = r"((?:常务)?副?主任)"
+# (教授/研究员…)(同时/也…)担任: the verb of taking a post, with an academic title or adverb before it
+_TAKE_VERB = r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take")
 # 张三（教授）担任实验室主任 / 张三任副主任: the person before the post verb
-_TAKES_POST = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + r"(?:该)?(" + _PLATFORM_HEAD + r")?" + _DIRECTOR_ROLE)
+_TAKES_POST = re.compile(_TAKE_VERB + r"(?:该)?(" + _PLATFORM_HEAD + r")?" + _DIRECTOR_ROLE)
 # 张三任联盟首届理事长 / 李四任秘书长 (after 张三任…): a council post of the alliance (or platform) named before;
 # the head word is required here, since 理事长 is as often an association's
 _TAKES_COUNCIL_POST = re.compile(_CUES.alternation("post-take") + r"(?:该)?(" + _PLATFORM_HEAD + r")?(?:首届|第[一二三四五六七八九十]+届)?((?:副)?理事长|秘书长)")
-_TAKES_NAMED = re.compile(r"(?:教授|研究员|博士|院士)?(?:同时|也|还|则|将)?" + _CUES.alternation("post-take") + "$")
+_TAKES_NAMED = re.compile(_TAKE_VERB + "$")
 # 中心主任由……张三担任: the person after 由
 _POST_GIVEN = re.compile(r"(" + _PLATFORM_HEAD + r")" + _DIRECTOR_ROLE + r"由([^，。；;]{2,40}?)(?:教授|研究员|博士|院士)?" + _CUES.alternation("post-take"))
 
