@@ -11,9 +11,10 @@ every object it inherited and so copy every page the fork shares.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
-__all__ = ["worker_count", "imap_ordered", "Aside", "run_aside", "Standby"]
+__all__ = ["worker_count", "imap_ordered", "Aside", "run_aside", "Standby", "sigint_held"]
 
 T = TypeVar("T")
 
@@ -80,7 +81,9 @@ def imap_ordered(
     window = max(1, in_flight if in_flight is not None else 2 * workers)
     gc.freeze()
     try:
-        with ctx.Pool(processes=min(workers, len(items)), initializer=_ignore_sigint) as pool:
+        with sigint_held():  # a pool half started (or half stopped, below) would leave workers behind
+            pool = ctx.Pool(processes=min(workers, len(items)), initializer=_ignore_sigint)
+        try:
             pending: deque[Any] = deque()
             for batch in batches:
                 pending.append(pool.apply_async(_run_batch, (fn, batch)))
@@ -88,8 +91,24 @@ def imap_ordered(
                     yield from pending.popleft().get()
             while pending:
                 yield from pending.popleft().get()
+        finally:
+            with sigint_held():
+                pool.terminate()
     finally:
         gc.unfreeze()
+
+
+@contextmanager
+def sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back in this thread while the block runs; one that came meanwhile is taken
+    when it ends. For the few steps that must not stop half-way: starting and stopping processes."""
+    import signal
+
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _run_batch(fn: Callable[[Any], T], batch: Sequence[Any]) -> list[T]:
@@ -148,8 +167,15 @@ class Aside:
             self._receive.close()  # a process still waiting for work (a Standby's) ends on its own
             if self._process.is_alive():
                 self._process.terminate()
-            self._process.join()
+            self._process.join(STOP_GRACE_SECONDS)
+            if self._process.is_alive():  # deaf to SIGTERM (stuck in native code): stop it for sure
+                self._process.kill()
+                self._process.join()
             self._process = None
+
+
+#: seconds a process asked to stop (SIGTERM) may take to unwind before it is killed
+STOP_GRACE_SECONDS = 10.0
 
 
 def run_aside(fn: Callable[..., T], *args: Any) -> Aside:
@@ -174,8 +200,9 @@ def _fork_with_pipe(target: Callable[..., None], args: tuple[Any, ...], *, duple
     for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
         stream.flush()
     process = ctx.Process(target=target, args=(theirs, *args), daemon=daemon)
-    process.start()
-    theirs.close()
+    with sigint_held():  # started and handed back whole, or not at all
+        process.start()
+        theirs.close()
     return ours, process
 
 
@@ -250,10 +277,16 @@ def _stand_by(conn: Any, prepare: Callable[[], Any], fn: Callable[..., Any]) -> 
 
     # stopped by the caller (SIGTERM): unwind, so that processes fn started are stopped too
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    # Python runs a signal handler in the main thread only. The threads prepare() starts (numpy's BLAS
+    # pool) must not take SIGTERM, or the main thread, blocked reading the pipe, never sees it: they are
+    # started with SIGTERM blocked and inherit that; the main thread takes it again afterwards.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     try:
         prepare()
     except Exception:  # preparing is an optimisation: fn meets the same problem and reports it
         pass
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # a SIGTERM held back is handled now
     try:
         args = conn.recv()
     except EOFError:  # the caller left without work for us

@@ -12,6 +12,7 @@ import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -577,20 +578,22 @@ def _extract_corpus(
         load_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
     local: dict[str, LocalMentions] = {}
-    for path, value, error, digest, found in imap_ordered(_extract_file, todo, workers):
-        if found is not None:
-            local[path] = found
-        done += 1
-        if error is not None:
-            if not keep_going:
-                raise SourceError(error)
-            failures.append(DocumentFailure(path, error))
-        else:
-            results[path] = value
-            if cache is not None and digest is not None:
-                cache.put(digest, *value)
-        if progress:
-            progress(done, len(files), path)
+    # closed on the way out of an error or Ctrl-C too: its pool stops then, not when the traceback is freed
+    with closing(imap_ordered(_extract_file, todo, workers)) as extracted:
+        for path, value, error, digest, found in extracted:
+            if found is not None:
+                local[path] = found
+            done += 1
+            if error is not None:
+                if not keep_going:
+                    raise SourceError(error)
+                failures.append(DocumentFailure(path, error))
+            else:
+                results[path] = value
+                if cache is not None and digest is not None:
+                    cache.put(digest, *value)
+            if progress:
+                progress(done, len(files), path)
     first_pass_hits = cache.hits if cache is not None else 0
     linking = time.perf_counter()
     _link_across_documents(results, lex, workers=workers, cache=cache, local=local)
@@ -728,12 +731,13 @@ def _link_across_documents(
                 results[path] = hit
                 continue
         todo.append((path, ex, (local or {}).get(path), missing))
-    for path, value in imap_ordered(_extract_linked, todo, workers):
-        if value is None:  # the borrowed names changed nothing
-            value = results[path]
-        results[path] = value
-        if cache is not None:
-            cache.put(keys[path], *value)
+    with closing(imap_ordered(_extract_linked, todo, workers)) as linked:
+        for path, value in linked:
+            if value is None:  # the borrowed names changed nothing
+                value = results[path]
+            results[path] = value
+            if cache is not None:
+                cache.put(keys[path], *value)
 
 
 class NameIndex:

@@ -98,3 +98,38 @@ def _alive(pid: int) -> bool:
             return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _prepare_swallowing_everything() -> None:
+    """Library code run while preparing that swallows every exception (a bare ``except:``), SystemExit too."""
+    try:
+        time.sleep(2)
+    except BaseException:  # noqa: BLE001 - what such a library does
+        pass
+
+
+@forks
+def test_a_standby_stopped_while_preparing_stops_even_if_the_preparation_swallows_exceptions():
+    # another process forked meanwhile (a pool's worker) holds our end of the pipe, so closing it ends
+    # nothing: the standby ends only if SIGTERM's SystemExit is not lost inside the preparation
+    with Standby(sorted, prepare=_prepare_swallowing_everything) as standby:
+        process = standby._process
+        time.sleep(0.5)  # preparing
+        holder = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,), daemon=True)
+        holder.start()
+    holder.terminate()
+    holder.join()
+    assert process.exitcode == 128 + 15, "the standby missed SIGTERM and had to be killed"
+
+
+def test_sigint_held_defers_ctrl_c_to_the_end_of_the_block():
+    import signal
+
+    from graph._parallel import sigint_held
+
+    reached = []
+    with pytest.raises(KeyboardInterrupt):
+        with sigint_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            reached.append("the rest of the block")
+    assert reached == ["the rest of the block"]
