@@ -1408,3 +1408,18 @@ def test_an_award_in_a_sentence_about_him_is_the_persons_not_his_companys():
 def test_a_holder_title_in_a_resume_is_the_persons_honour():
     f, _ = facts("广东星河新材料有限公司董事长李明远出身铝加工世家。翻开简历：华南理工大学教授，国家杰出青年科学基金获得者，长期从事铝合金研究。")
     assert ("李明远", "receivedHonour", "国家杰出青年科学基金") in f
+
+
+def test_a_company_record_address_places_the_firm_in_the_park_the_text_names():
+    f, _ = facts(
+        "永州宁远锦江新材料产业园今年新增企业12家。\n"
+        "公司名称：湖南宁远光磁科技有限公司\n"
+        "法定代表人：孟子扬\n"
+        "注册地址：湖南省永州市宁远县锦江新材料产业园纬二路6号\n"
+    )
+    assert ("湖南宁远光磁科技有限公司", "locatedIn", "永州宁远锦江新材料产业园") in f
+
+
+def test_a_firm_after_park_inside_and_a_comma_is_in_the_park():
+    f, _ = facts("湖北襄阳汉水智造产业园内，襄阳锐邦液压科技有限公司新建的生产线已投产。")
+    assert ("襄阳锐邦液压科技有限公司", "locatedIn", "湖北襄阳汉水智造产业园") in f

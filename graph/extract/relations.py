@@ -338,6 +338,7 @@ class _Doc:
     prev_topic: Mention | None = None
     last_pair: tuple[Mention, Mention] | None = None
     own_firm: Mention | None = None  # the issuer of a company's own report (see tables.document_company)
+    record_firm: Mention | None = None  # the firm of the last record line 公司名称：A (its 注册地址 line follows)
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -535,19 +536,52 @@ def project_site(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_NAME_FIELD = re.compile(r"^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?(?:公司|企业|单位)?名称\s*[：:]\s*")
+_ADDRESS_FIELD = re.compile(r"^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?" + _CUES.alternation("address-field") + r"\s*[：:]")
+
+
+_ADMIN_UNIT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[省市县]")
+
+
+def _named_elsewhere(doc: _Doc, park: Mention) -> Mention:
+    """The park as the text names it elsewhere: an address spells the units out (九江市湖口县…园 for 九江湖口…园),
+    a later line shortens the name (航空产业园 for 株洲天元群丰通用航空产业园, when only one park ends so)."""
+    bare = _ADMIN_UNIT.sub("", park.key)
+    for m in doc.all_mentions:
+        if m.cls == "Park" and m.key != park.key and _ADMIN_UNIT.sub("", m.key) == bare:
+            return m
+    longer = {m.key: m for m in doc.all_mentions if m.cls == "Park" and m.key != park.key and m.key.endswith(park.key)}
+    return next(iter(longer.values())) if len(longer) == 1 and len(park.key) >= 5 else park
+
+
+@rule("registered-address", needs=[cue_family("address-field"), has("Park")])
+def registered_address(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """注册地址：…P… in a company's record (公司名称：A above): A is in P, the innermost park the address names."""
+    out: list[Relation] = []
+    field = _ADDRESS_FIELD.match(ctx.sentence.text)
+    firm = doc.record_firm
+    if field is None or firm is None or firm.cls not in ORG - {"GovernmentBody"}:
+        return out
+    parks = [m for m in ctx.mentions if m.cls == "Park" and ctx.rel(m) >= field.end()]
+    if parks:  # an address runs from the province down: its last park is where the firm is
+        inner = _named_elsewhere(doc, max(parks, key=lambda m: (m.start, m.end)))
+        _add(out, ctx, firm, "locatedIn", inner, "locatedIn:注册地址")
+    return out
+
+
 @rule("park-holds", needs=[has("Park", "Project")])
 def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """P内的X, P引进的X, P拥有A、B: the things a park holds; a park topic's projects."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for p in [m for m in ms if m.cls == "Park"]:
-        inside = re.match(r"^(?:核心区|内|里|中)?的", text[ctx.rel_end(p) :])
+        inside = re.match(r"^(?:核心区|内|里|中)?的|^(?:内|里)[，,]", text[ctx.rel_end(p) :])  # P内的X / P内，X…
         if inside and re.match(r"^(?:核心区|内|里|中)", text[ctx.rel_end(p) :]):
             nxt = [m for m in ms if m.cls in ORG | {"Platform", "Project"} and 0 <= ctx.rel(m) - (ctx.rel_end(p) + inside.end()) <= 2]
             if nxt:
                 first = max((m for m in nxt if m.start == nxt[0].start), key=lambda m: m.end - m.start)
                 for m in [first] + [x for x in _coordinated_right(ctx, nxt)[1:]]:
-                    _add(out, ctx, m, "locatedIn", p, "locatedIn:P内的X")
+                    _add(out, ctx, m, "locatedIn", _named_elsewhere(doc, p), "locatedIn:P内的X")
         brought = re.match(r"^(?:新)?(?:引进|培育|孵化)的", text[ctx.rel_end(p) :])
         if brought:
             subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(p)]
@@ -2731,6 +2765,7 @@ def find_relations(
     last_industry = None
     prev_topic = None
     last_pair = None
+    record_firm = None
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
         if _PARK_ANAPHOR.match(s.text) and not any(m.cls == "Park" and m.start - s.start <= 12 for m in ms):
@@ -2738,7 +2773,8 @@ def find_relations(
             earlier = prev_topic if prev_topic is not None and prev_topic.cls == "Park" else main_park
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
-                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm)
+                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
+                   record_firm)
         found = relations_in(_Ctx(s, ms, topic), doc)
         out += found
         pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
@@ -2765,6 +2801,9 @@ def find_relations(
         named_inds = [m for m in ms if m.cls == "Industry" and m.rule == "industry:named"]
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         prev_topic = topic
+        named = _NAME_FIELD.match(s.text)
+        if named:
+            record_firm = next((m for m in ms if m.cls in ORG and m.start - s.start == named.end()), record_firm)
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
     out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
