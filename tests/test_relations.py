@@ -1423,3 +1423,30 @@ def test_a_company_record_address_places_the_firm_in_the_park_the_text_names():
 def test_a_firm_after_park_inside_and_a_comma_is_in_the_park():
     f, _ = facts("湖北襄阳汉水智造产业园内，襄阳锐邦液压科技有限公司新建的生产线已投产。")
     assert ("襄阳锐邦液压科技有限公司", "locatedIn", "湖北襄阳汉水智造产业园") in f
+
+
+def test_a_firm_after_park_inside_de_is_the_topic_that_gongsi_points_back_to():
+    f, _ = facts(
+        "岳州宏图汽车有限公司今年在岳州汽车零部件产业园交付新车3000辆。"
+        "园区内的岳州博创车桥有限公司是最早落户的配套企业。公司主营电驱桥，目前已成为岳州宏图汽车有限公司的主要供应商。"
+    )
+    assert ("岳州博创车桥有限公司", "produces", "电驱桥") in f
+    assert ("岳州宏图汽车有限公司", "produces", "电驱桥") not in f
+    assert ("岳州博创车桥有限公司", "hasCustomer", "岳州宏图汽车有限公司") in f
+
+
+def test_a_firm_working_for_us_is_not_what_gongsi_means_later():
+    f, _ = facts(
+        "我们岳州瀚海轴承股份有限公司主要生产风电轴承。"
+        "园区内的岳州精工滚子有限公司专门为我们生产圆锥滚子。公司也获评国家级制造业单项冠军企业。"
+    )
+    assert ("岳州精工滚子有限公司", "receivedHonour", "国家级制造业单项冠军企业") not in f
+
+
+def test_qi_customers_belong_to_the_clause_firm():
+    f, _ = facts(
+        "岳州瀚海轴承股份有限公司是本文所写的企业。"
+        "岳州鼎力数控机床有限公司主要生产加工中心，岳州华鑫液压科技有限公司和岳州宏图汽车有限公司都是其客户。"
+    )
+    assert ("岳州鼎力数控机床有限公司", "hasCustomer", "岳州华鑫液压科技有限公司") in f
+    assert ("岳州鼎力数控机床有限公司", "hasCustomer", "岳州宏图汽车有限公司") in f

@@ -198,6 +198,17 @@ def _same_objects(items: Sequence[object], last: object) -> bool:
     return all(a is b for a, b in zip(items, last))
 
 
+_SERVES_US = re.compile(r"[^，,；;。]{0,8}?(?:为|给|向|替|帮)(?:我们|我公司|本公司)")
+
+
+def _park_modifies_firm(m: Mention, ms: Sequence[Mention], s: Sentence) -> bool:
+    """P内的A / P的A: a park written as the modifier of the firm right after it."""
+    if m.cls != "Park":
+        return False
+    gap = re.match(r"(?:内|里|中)?的", s.text[m.end - s.start :])
+    return gap is not None and any(o.cls in ORG and o.start == m.end + gap.end() for o in ms)
+
+
 def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about, carried over where the sentence names none.
 
@@ -212,7 +223,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     current: Mention | None = None
     last_firm: Mention | None = None
     first_firm: Mention | None = None
-    children: set[str] = set()  # firms introduced as someone's 子公司
+    children: set[str] = set()  # firms introduced as someone's 子公司, or as working for us (A专门为我们生产): never 公司/我们
     own_report = document_company(sentences, mentions, defined=True)
     section_of = sections(sentences)
     for s, section in zip(sentences, section_of):
@@ -244,6 +255,8 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                     continue
                 if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]) or _PARENT_OF.match(s.text[m.end - s.start :]):
                     continue  # A全资子公司B…: the sentence is about B
+                if _park_modifies_firm(m, ms, s):
+                    continue  # 园区内的A是…: the park only says where A is; the sentence is about A
                 off = m.start - s.start
                 if _CUSTOMER_CUE.search(s.text[max(0, s.text.rfind("，", 0, off), s.text.rfind(",", 0, off)) : off]):
                     continue  # 产品已发往A / 客户包括A: a buyer, not what the sentence is about
@@ -256,6 +269,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                 first_firm = topic
         topics.append(current)
         children |= {m.key for m in ms if m.cls == "Enterprise" and _CHILD_BEFORE.search(s.text[: m.start - s.start])}
+        children |= {m.key for m in ms if m.cls == "Enterprise" and _SERVES_US.match(s.text, m.end - s.start)}
         firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])]
         if firms:
             last_firm = firms[0] if topic is not None and topic.cls == "Enterprise" and firms[0].key == topic.key else firms[-1]
@@ -2155,7 +2169,7 @@ def chain_example(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 @rule("customer-frame", needs=[any_of(cue_family("customer-open"), word("客户")), has(*ORG - {"GovernmentBody"})])
 def customer_frame(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """进入A供应链 / A、B都是公司的长期客户 (see :func:`_customer_frames`)."""
-    return _customer_frames(ctx, doc.main_firm)
+    return _customer_frames(ctx, doc.main_firm, doc.own_firm)
 
 
 @rule("listed-parts", needs=[has("Park")])
@@ -2249,7 +2263,7 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
 _OWN_PRODUCT_AND = re.compile(r"的[^，,；;。、“”]{1,20}?(?:、|和|及|与|以及)")
 
 
-def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
+def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | None = None) -> list[Relation]:
     """Buyers named inside a frame (进入A供应链, 获得A和B的定点订单, 与A签订采购合同)
     or before a copula (A、B都是公司的长期客户): the seller has them as customers."""
     out: list[Relation] = []
@@ -2265,7 +2279,7 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
             continue
         topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers else None
         if _BARE_COMPANY.match(text):  # 公司已进入…: an announcement's or a profile's own company
-            topic = main_firm or topic
+            topic = own_firm or topic or main_firm  # in a story about several firms, the one spoken of
         seller = _seller_before(ctx, cue.start(), buyers) or topic or main_firm
         clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
         if ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers and _OWN_CLAUSE.fullmatch(
@@ -2292,6 +2306,8 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
             else:
                 break
         seller = main_firm if cue.group(1) else (_seller_before(ctx, ctx.rel(buyers[0]), buyers) or main_firm)
+        if cue.group(1) == "其" and ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers:
+            seller = ctx.topic  # A…，B和C都是其客户: 其 is the clause's firm
         for b in buyers:
             if seller is not None:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:是…客户")
