@@ -1113,7 +1113,7 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # A联合B开设/举办/开展…: doing something together (not founding a platform: rule co-built-platform)
-_JOINED_DEED = re.compile(r"(?:共同)?(?:开设|举办|开展|培养|组织|承办|主办)")
+_JOINED_DEED = re.compile(r"(?:共同)?" + _CUES.alternation("joint-deed"))
 
 
 @rule("joined-deed", needs=[word("联合"), has(*ORG)])
@@ -1328,7 +1328,7 @@ def platform_unveiled_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_LEADS = re.compile(r"(?:[（(][^）)]{0,30}[）)])?(?:牵头|领衔)")
+_LEADS = re.compile(r"(?:[（(][^）)]{0,30}[）)])?" + _CUES.alternation("lead-unit"))
 
 
 def _seat_holder(ctx: _Ctx, place: str, before: int, bodies: bool = False) -> Mention | None:
@@ -1377,7 +1377,7 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # …，稳定供货B / 产品将配套园区龙头企业B (a status word makes 配套 a verb: …配套的骨干企业 is no buyer)
-_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])(?:批量|长期|稳定|主要|大量)?|^)(?:供应|供货|配套)"
+_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])(?:批量|长期|稳定|主要|大量)?|^)" + _CUES.alternation("supply-verb") +
                        r"(?:(?:园区|区内|本地)?(?:龙头|骨干|链主|重点)企业)?$"
                        r"|批量(?:应)?用于$")  # 其系泊链已批量用于B承建的平台: B buys them
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
@@ -1385,7 +1385,7 @@ _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("
 _SERVES_NAMED = re.compile(r"为$")
 
 
-@rule("supplies-named", needs=[word("供应", "供货", "配套", "用于"), has(*ORG - {"GovernmentBody"})])
+@rule("supplies-named", needs=[any_of(cue_family("supply-verb"), word("用于")), has(*ORG - {"GovernmentBody"})])
 def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """产品(已批量)供应A、B等…: the named buyers, short names included, are the seller's customers."""
     out: list[Relation] = []
@@ -1959,7 +1959,7 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 # a product bought in names its maker: X主要采购自A / X委托A代工制造 / X由A长期供应
 _SOURCED_GAP = re.compile(r"(?:原料|原材料|材料|芯片|部件)?(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
 _SOURCED_MADE = re.compile(r"(?:代工|加工|生产|制造|定制)")
-_SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*(?:供应|提供|供货)")
+_SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*" + _CUES.alternation("supplied-by"))
 
 
 @rule("sourced-product", needs=[any_of(cue_family("product-sourced"), word("由")), has("Product")])
@@ -2421,7 +2421,7 @@ _BOTH_SIDES = re.compile(r"双方|校企|(?:学校|高校)(?:和|与)(?:公司|�
 _PLANNING = re.compile(_CUES.alternation("planning"))
 _JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,60}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
 # 由A牵头，联合B…组建: A leads the founding
-_LED_BY = re.compile(r"(?:由)?([^，,。；;]{2,40}?)(?:牵头|领衔)[，,]?$")
+_LED_BY = re.compile(r"(?:由)?([^，,。；;]{2,40}?)" + _CUES.alternation("lead-unit") + r"[，,]?$")
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
 
 
