@@ -1450,3 +1450,23 @@ def test_qi_customers_belong_to_the_clause_firm():
     )
     assert ("岳州鼎力数控机床有限公司", "hasCustomer", "岳州华鑫液压科技有限公司") in f
     assert ("岳州鼎力数控机床有限公司", "hasCustomer", "岳州宏图汽车有限公司") in f
+
+
+def test_a_parent_with_its_foreign_name_in_brackets_before_qixia_is_not_the_topic():
+    f, _ = facts(
+        "法国瓦朗精工集团（Valran Precision Group）旗下全资子公司瓦朗精工（常州）有限公司在常州武进智造产业园举行投产仪式。"
+        "新工厂主要生产精密轴套和液压阀体。"
+    )
+    assert ("瓦朗精工（常州）有限公司", "produces", "精密轴套") in f
+    assert ("法国瓦朗精工集团", "produces", "精密轴套") not in f
+
+
+def test_gongsi_means_the_subsidiary_the_text_keeps_naming():
+    f, _ = facts(
+        "法国瓦朗精工集团表示，常州工厂正式投产。\n"
+        "法国瓦朗精工集团旗下全资子公司瓦朗精工（常州）有限公司（以下简称“瓦朗常州”）今日投产。"
+        "瓦朗常州的首批产品已交付客户。瓦朗常州成立于2012年，主营精密轴套。"
+        "公司建有江苏省精密液压工程技术研究中心。"
+    )
+    assert ("瓦朗精工（常州）有限公司", "hostsPlatform", "江苏省精密液压工程技术研究中心") in f
+    assert ("法国瓦朗精工集团", "hostsPlatform", "江苏省精密液压工程技术研究中心") not in f

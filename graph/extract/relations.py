@@ -198,6 +198,18 @@ def _same_objects(items: Sequence[object], last: object) -> bool:
     return all(a is b for a, b in zip(items, last))
 
 
+def _most_named_firm(mentions: Sequence[Mention]) -> str | None:
+    """The enterprise named most often in the text, at least three times (None on a tie)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == "Enterprise":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
 _SERVES_US = re.compile(r"[^，,；;。]{0,8}?(?:为|给|向|替|帮)(?:我们|我公司|本公司)")
 
 
@@ -226,6 +238,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     children: set[str] = set()  # firms introduced as someone's 子公司, or as working for us (A专门为我们生产): never 公司/我们
     own_report = document_company(sentences, mentions, defined=True)
     section_of = sections(sentences)
+    most_named = _most_named_firm(mentions)  # a subsidiary the text keeps naming is what its 公司 means
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
             current = last_firm = first_firm = None
@@ -239,7 +252,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
             topic, carry = own_report, True
         elif _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
             # 公司/我们 (not 该公司): the firm the text is about (the current topic, unless only a subsidiary of it), not the one named last
-            own = current is not None and current.cls == "Enterprise" and current.key not in children
+            own = current is not None and current.cls == "Enterprise" and (current.key not in children or current.key == most_named)
             topic = current if own or first_firm is None else first_firm
             carry = True
         elif carry and last_firm is not None:
@@ -253,7 +266,8 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                     continue  # an alias in brackets is not what the sentence is about
                 if any(c is not m and c.cls in ACTORS and c.start <= m.start and m.end <= c.end and (c.end - c.start) > (m.end - m.start) for c in ms):
                     continue
-                if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]) or _PARENT_OF.match(s.text[m.end - s.start :]):
+                after = re.sub(r"^[（(][^）)]{0,60}[）)]", "", s.text[m.end - s.start :])  # A（English name）旗下B
+                if re.match(r"^(?:旗下|下属|所属)", after) or _PARENT_OF.match(after):
                     continue  # A全资子公司B…: the sentence is about B
                 if _park_modifies_firm(m, ms, s):
                     continue  # 园区内的A是…: the park only says where A is; the sentence is about A
