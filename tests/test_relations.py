@@ -1470,3 +1470,15 @@ def test_gongsi_means_the_subsidiary_the_text_keeps_naming():
     )
     assert ("瓦朗精工（常州）有限公司", "hostsPlatform", "江苏省精密液压工程技术研究中心") in f
     assert ("法国瓦朗精工集团", "hostsPlatform", "江苏省精密液压工程技术研究中心") not in f
+
+
+def test_a_patent_owned_together_with_a_university_is_co_filed():
+    f, _ = facts("湖南瑞霖新材料股份有限公司拥有发明专利30件，其中与湘潭大学共同拥有的发明专利“一种高纯氧化铝的制备方法”已转化应用。")
+    assert ("湖南瑞霖新材料股份有限公司", "coFiledPatentWith", "湘潭大学") in f
+    assert ("一种高纯氧化铝的制备方法", "applicant", "湘潭大学") in f
+
+
+def test_products_that_equip_named_firms_make_them_customers():
+    f, _ = facts("湖南瑞霖电机股份有限公司主要产品为牵引电机，产品已批量装备长沙宏远客车有限公司、湘潭江南城轨车辆有限公司等整车企业。")
+    assert ("湖南瑞霖电机股份有限公司", "hasCustomer", "长沙宏远客车有限公司") in f
+    assert ("湖南瑞霖电机股份有限公司", "hasCustomer", "湘潭江南城轨车辆有限公司") in f
