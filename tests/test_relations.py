@@ -1482,3 +1482,9 @@ def test_products_that_equip_named_firms_make_them_customers():
     f, _ = facts("湖南瑞霖电机股份有限公司主要产品为牵引电机，产品已批量装备长沙宏远客车有限公司、湘潭江南城轨车辆有限公司等整车企业。")
     assert ("湖南瑞霖电机股份有限公司", "hasCustomer", "长沙宏远客车有限公司") in f
     assert ("湖南瑞霖电机股份有限公司", "hasCustomer", "湘潭江南城轨车辆有限公司") in f
+
+
+def test_a_park_named_platform_unveiled_in_another_park_is_not_the_parks_hosted_platform():
+    f, _ = facts("宜春明月山高新技术产业开发区今年新增企业20家。12月8日，明月山高新区科技服务中心在温汤科创园揭牌运营。")
+    assert ("明月山高新区科技服务中心", "locatedIn", "温汤科创园") in f
+    assert not any(p == "hostsPlatform" and o == "明月山高新区科技服务中心" for s, p, o in f)

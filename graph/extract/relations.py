@@ -2933,12 +2933,15 @@ def _prefer_inner_park(rels: list[Relation]) -> list[Relation]:
 
 def _prefer_stated_host(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
     """A park's name opening a platform's (谷阳湖高新区船用曲轴工程技术研究中心) says at what level it was
-    designated; when the text names who the platform is built on (依托单位 A, A建有X), the park is no host."""
+    designated; when the text names who the platform is built on (依托单位 A, A建有X), the park is no host.
+    Nor is it when the text places the platform in another park (X在Q揭牌运营): X is a service Q houses."""
     cls = {m.key: m.cls for m in mentions}
     stated = {r.object for r in rels if r.predicate == "hostsPlatform" and cls.get(r.subject) != "Park"
               and not r.rule.endswith(("name-prefix", "owner-prefix"))}
-    return [r for r in rels if not (r.predicate == "hostsPlatform" and cls.get(r.subject) == "Park" and r.object in stated
-                                    and r.rule.endswith(("name-prefix", "owner-prefix")))]
+    sited = {(r.subject, r.object) for r in rels if r.predicate == "locatedIn" and cls.get(r.subject) == "Platform"}
+    return [r for r in rels if not (r.predicate == "hostsPlatform" and cls.get(r.subject) == "Park"
+                                    and r.rule.endswith(("name-prefix", "owner-prefix"))
+                                    and (r.object in stated or any(p == r.object and q != r.subject for p, q in sited)))]
 
 
 def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
