@@ -1488,3 +1488,9 @@ def test_a_park_named_platform_unveiled_in_another_park_is_not_the_parks_hosted_
     f, _ = facts("宜春明月山高新技术产业开发区今年新增企业20家。12月8日，明月山高新区科技服务中心在温汤科创园揭牌运营。")
     assert ("明月山高新区科技服务中心", "locatedIn", "温汤科创园") in f
     assert not any(p == "hostsPlatform" and o == "明月山高新区科技服务中心" for s, p, o in f)
+
+
+def test_a_firm_controlled_by_a_group_makes_its_products_not_the_group():
+    f, _ = facts("长沙瑞康药业有限公司位于园区，由湖南瑞康医药集团有限公司控股，主要产品为布洛芬缓释胶囊和阿莫西林颗粒。")
+    assert ("长沙瑞康药业有限公司", "produces", "布洛芬缓释胶囊") in f
+    assert ("湖南瑞康医药集团有限公司", "produces", "布洛芬缓释胶囊") not in f

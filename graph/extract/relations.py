@@ -2266,11 +2266,17 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
     keys = {m.key for m in exclude}
     firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= pos and m.key not in keys]
     for m in reversed(firms):
+        if _CONTROLLED_BY.search(ctx.sentence.text, 0, ctx.rel(m)) and _CONTROLS.match(ctx.sentence.text, ctx.rel_end(m)):
+            continue  # A…，由B控股，主要产品为X: B owns A, A makes X
         if not _PARENT_OF.match(ctx.sentence.text[ctx.rel_end(m) :]) and not re.match(
             r"^(?:的)?(?:旗下|下属|所属)", ctx.sentence.text[ctx.rel_end(m) :]
         ):
             return m
     return None
+
+
+_CONTROLLED_BY = re.compile(r"由$")
+_CONTROLS = re.compile(r"(?:绝对|相对)?(?:控股|持股|全资|出资|控制)")
 
 
 # A的P、B的Q: firms coordinated through the products they make
