@@ -1494,3 +1494,15 @@ def test_a_firm_controlled_by_a_group_makes_its_products_not_the_group():
     f, _ = facts("长沙瑞康药业有限公司位于园区，由湖南瑞康医药集团有限公司控股，主要产品为布洛芬缓释胶囊和阿莫西林颗粒。")
     assert ("长沙瑞康药业有限公司", "produces", "布洛芬缓释胶囊") in f
     assert ("湖南瑞康医药集团有限公司", "produces", "布洛芬缓释胶囊") not in f
+
+
+def test_a_company_records_legal_representative_is_affiliated_in_that_role():
+    ex = extract_text(
+        "湖南宁远光磁科技有限公司总经理孟子扬表示，项目将于年内开工。\n"
+        "二、投资主体的基本情况\n"
+        "1、公司名称：湖南宁远光磁科技有限公司\n"
+        "2、法定代表人：孟子扬\n"
+        "3、注册资本：5,000万元\n"
+    )
+    rels = {(r.subject, r.predicate, r.object, r.role) for r in ex.relations}
+    assert ("孟子扬", "affiliatedWith", "湖南宁远光磁科技有限公司", "法定代表人") in rels

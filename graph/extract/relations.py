@@ -597,6 +597,23 @@ def registered_address(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_PERSON_FIELD = re.compile(r"^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?(" + _CUES.alternation("record-person") + r")\s*[：:]\s*")
+
+
+@rule("record-person", needs=[cue_family("record-person"), has("Person")])
+def record_person(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """法定代表人：张三 in a company's record (公司名称：A above): 张三 is A's, in that role."""
+    out: list[Relation] = []
+    field = _PERSON_FIELD.match(ctx.sentence.text)
+    firm = doc.record_firm
+    if field is None or firm is None:
+        return out
+    person = next((m for m in ctx.mentions if m.cls == "Person" and ctx.rel(m) == field.end()), None)
+    if person is not None:
+        _add(out, ctx, person, "affiliatedWith", firm, "affiliatedWith:record", role=field.group(1))
+    return out
+
+
 @rule("park-holds", needs=[has("Park", "Project")])
 def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """P内的X, P引进的X, P拥有A、B: the things a park holds; a park topic's projects."""
