@@ -1506,3 +1506,21 @@ def test_a_company_records_legal_representative_is_affiliated_in_that_role():
     )
     rels = {(r.subject, r.predicate, r.object, r.role) for r in ex.relations}
     assert ("孟子扬", "affiliatedWith", "湖南宁远光磁科技有限公司", "法定代表人") in rels
+
+
+def test_a_person_taking_posts_in_named_bodies_is_affiliated_in_each_role():
+    ex = extract_text("湘潭大学教授王明哲表示，项目进展顺利。王明哲目前担任湘潭大学先进材料研究所所长，并兼任湖南省新材料研究院副院长。")
+    rels = {(r.subject, r.predicate, r.object, r.role) for r in ex.relations}
+    assert ("王明哲", "affiliatedWith", "湖南省新材料研究院", "副院长") in rels
+    assert ("王明哲", "affiliatedWith", "湘潭大学先进材料研究所", "所长") in rels
+
+
+def test_a_college_before_the_academic_post_is_dropped_from_the_role():
+    ex = extract_text("副总经理韦嘉良毕业于中南大学，兼任湖南工程学院机械工程学院硕士生导师。")
+    rels = {(r.subject, r.predicate, r.object, r.role) for r in ex.relations}
+    assert ("韦嘉良", "affiliatedWith", "湖南工程学院", "硕士生导师") in rels
+
+
+def test_a_post_taken_with_an_unknown_title_is_no_affiliation():
+    ex = extract_text("湘潭大学教授王明哲表示，项目进展顺利。王明哲目前担任湖南省新材料研究院技术顾问团成员。")
+    assert not any(r.subject == "王明哲" and r.object == "湖南省新材料研究院" for r in ex.relations)

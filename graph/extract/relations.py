@@ -1824,6 +1824,41 @@ def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 张三担任A研究所所长 / 并兼任B（大学）机电工程学院硕士生导师: the person before the verb holds the post in A
+_POST_VERB = re.compile(r"(?:同时|也|还|并|目前|现)*" + _CUES.alternation("post-take", "post-hold") + r"(?=[^，,；;。]{2})")
+_UNIT_BEFORE_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?(?:学院|学部|系))?的?")
+
+
+@rule("person-takes-post", needs=[any_of(cue_family("post-take"), cue_family("post-hold"))])
+def person_takes_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """张三…担任/兼任 A(某学院)(的) + role title: the person named before the verb, in the clause chain
+    with no other person between, holds that role in A."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    people = [m for m in ms if m.cls == "Person"]
+    for verb in _POST_VERB.finditer(text):
+        before = [p for p in people if ctx.rel_end(p) <= verb.start()]
+        if not people:  # 同时兼任A客座研究员 in a profile's sentence naming nobody: the person spoken of last
+            here = ctx.sentence.index
+            before = [m for m in doc.all_mentions if m.cls == "Person" and here - 3 <= m.sentence < here][-1:]
+        elif not before or re.search(r"[；;。]", text[ctx.rel_end(before[-1]) : verb.start()]):
+            continue
+        if not before:
+            continue
+        at = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) == verb.end()]
+        if not at:
+            continue
+        body = max(at, key=lambda m: m.end - m.start)
+        rest = re.match(r"[^，,；;。（(]*", text[ctx.rel_end(body) :]).group()
+        rest = rest[_UNIT_BEFORE_ROLE.match(rest).end() :]
+        pieces = [p for p in rest.split("、") if p]
+        if not pieces or any(_known_role(p) != p for p in pieces):
+            continue  # only role titles after the body (担任A的技术顾问 names no role we know)
+        for piece in pieces:
+            _add(out, ctx, before[-1], "affiliatedWith", body, "affiliatedWith:担任A+role", role=piece)
+    return out
+
+
 _COLLEGE = re.compile(r"(?:学院|研究院|系)$")
 _COMMITTEE_ROLE = re.compile(r"^(?:管委会|管理委员会)((?:常务)?(?:副)?主任)$")
 _COMMITTEES = re.compile(r"(?:管委会|管理委员会)$")
