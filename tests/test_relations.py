@@ -1524,3 +1524,12 @@ def test_a_college_before_the_academic_post_is_dropped_from_the_role():
 def test_a_post_taken_with_an_unknown_title_is_no_affiliation():
     ex = extract_text("湘潭大学教授王明哲表示，项目进展顺利。王明哲目前担任湖南省新材料研究院技术顾问团成员。")
     assert not any(r.subject == "王明哲" and r.object == "湖南省新材料研究院" for r in ex.relations)
+
+
+def test_a_bare_title_already_given_in_a_named_body_stays_with_that_body():
+    f, _ = facts(
+        "湖南湘华微电子股份有限公司董事长周启航介绍了公司情况。"
+        "长沙宏远客车有限公司是其客户。日前，记者专访了董事长周启航。"
+    )
+    assert ("周启航", "affiliatedWith", "湖南湘华微电子股份有限公司") in f
+    assert ("周启航", "affiliatedWith", "长沙宏远客车有限公司") not in f

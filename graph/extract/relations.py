@@ -1750,7 +1750,8 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 and ctx.between(m, person) in ("", "的")]
         body = _university_of(ctx, orgs[-1]) if orgs else _role_body(ctx, doc, person, role)
         if body is not None:
-            _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:name+role", role=role)
+            how = "affiliatedWith:name+role" if orgs else "affiliatedWith:name+role→body"
+            _add(out, ctx, person, "affiliatedWith", body, how, role=role)
     return out
 
 
@@ -2897,6 +2898,7 @@ def find_relations(
     out = _prefer_committee(out, mentions)
     out = _prefer_stated_host(out, mentions)
     out = _prefer_inner_park(out)
+    out = _role_held_before(out)
     out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
     out = _product_honours(out, mentions)
     out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
@@ -2974,6 +2976,17 @@ def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[
     cls = {m.key: m.cls for m in mentions}
     return [r for r in rels if not (r.predicate == "receivedHonour" and cls.get(r.subject) in ACTORS and _PRODUCT_HONOUR.search(r.object))
             and not (r.predicate in ("locatedIn", "receivedHonour") and cls.get(r.subject) == "GovernmentBody")]
+
+
+_ROLE_ONLY = ("affiliatedWith:role→body", "affiliatedWith:name+role→body")
+
+
+def _role_held_before(rels: list[Relation]) -> list[Relation]:
+    """A title written without its body (记者专访了董事长张三, 张三局长强调) whose holder the text
+    has already given that title in a named body: the title is that body's, not the topic's."""
+    named = {(r.subject, r.role): r.object for r in rels if r.predicate == "affiliatedWith" and r.rule not in _ROLE_ONLY}
+    return [r for r in rels if not (r.predicate == "affiliatedWith" and r.rule in _ROLE_ONLY
+                                    and named.get((r.subject, r.role), r.object) != r.object)]
 
 
 def _prefer_inner_park(rels: list[Relation]) -> list[Relation]:
