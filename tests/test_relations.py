@@ -1533,3 +1533,12 @@ def test_a_bare_title_already_given_in_a_named_body_stays_with_that_body():
     )
     assert ("周启航", "affiliatedWith", "湖南湘华微电子股份有限公司") in f
     assert ("周启航", "affiliatedWith", "长沙宏远客车有限公司") not in f
+
+
+def test_a_chain_leader_is_not_placed_in_the_park_a_later_clause_gives_its_subsidiary():
+    f, _ = facts(
+        "湖南湘动重工股份有限公司为动力装备产业链链主企业，全年营业收入56.2亿元；"
+        "其全资子公司湘潭湘动燃气动力有限公司位于九华智造园，专注于燃气发电机组。"
+    )
+    assert ("湘潭湘动燃气动力有限公司", "locatedIn", "九华智造园") in f
+    assert ("湖南湘动重工股份有限公司", "locatedIn", "九华智造园") not in f

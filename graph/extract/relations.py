@@ -2209,8 +2209,11 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 ind_m = _inferred_industry(f, text, s.index, doc.lex)
             if ind_m is not None:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
-            park = next((m for m in ms if m.cls == "Park"), None)
-            if park is not None:  # a chain leader is in the park its sentence names (not one the text spoke of before)
+            seg_start = max(text.rfind(c, 0, cue.start()) for c in "；;") + 1
+            seg_end = min((i for i in (text.find(c, cue.end()) for c in "；;") if i >= 0), default=len(text))
+            park = next((m for m in ms if m.cls == "Park" and seg_start <= ctx.rel(m) < seg_end), None)
+            if park is not None:  # a chain leader is in the park its clause names (not one the text spoke of before,
+                # nor a subsidiary's, told after a semicolon)
                 _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue.group()}")
     return out
 
