@@ -1542,3 +1542,13 @@ def test_a_chain_leader_is_not_placed_in_the_park_a_later_clause_gives_its_subsi
     )
     assert ("湘潭湘动燃气动力有限公司", "locatedIn", "九华智造园") in f
     assert ("湖南湘动重工股份有限公司", "locatedIn", "九华智造园") not in f
+
+
+def test_the_parent_named_in_a_subsidiary_clause_does_not_settle_in_the_park():
+    f, _ = facts(
+        "湖南湘江智造产业园今年新增企业12家。"
+        "园区企业湘潭恒远线束有限公司是浙江恒远电气集团有限公司的全资子公司，2023年落户园区，主要生产高压线束。"
+    )
+    assert ("湘潭恒远线束有限公司", "locatedIn", "湖南湘江智造产业园") in f
+    assert ("浙江恒远电气集团有限公司", "locatedIn", "湖南湘江智造产业园") not in f
+    assert ("浙江恒远电气集团有限公司", "produces", "高压线束") not in f

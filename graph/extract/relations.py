@@ -467,7 +467,8 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             nxt = [m for m in nxt if ctx.rel(m) - ctx.rel_end(chain[-1]) - (sub_area.end() if sub_area else 0) <= 2]
             located = max(nxt, key=lambda m: m.end - m.start) if nxt else None
         if located is None:
-            before = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and m.end - s.start <= cue.start()]  # X孵化器位于P
+            before = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and m.end - s.start <= cue.start()
+                      and not _PARENT_OF.match(text[ctx.rel_end(m) :])]  # X孵化器位于P; A是B的全资子公司，落户P: A
             located = before[-1] if before else topic
             if before and topic is not None and topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(before[-1]) : cue.start()]):
                 # A是B的控股子公司，去年落户园区: the clause's subject is the sentence's, not the firm named last
@@ -2017,7 +2018,8 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if not firms and not any(m.cls in ACTORS and clause_start <= ctx.rel(m) < verb.start() for m in ms):
             span = max(before.rfind(c, 0, clause_start) for c in "；;。") + 1
             firms = [m for m in ms if m.cls == "Enterprise" and span <= ctx.rel(m) < clause_start
-                     and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))][-1:]  # A旗下子公司B…，主要生产X: B, named last
+                     and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))
+                     and not _PARENT_OF.match(text[ctx.rel_end(m) :])][-1:]  # A旗下子公司B…，主要生产X: B, named last
         if firms:
             _add(out, ctx, firms[0], "produces", prod, f"produces:{verb.group()}")
     return out
