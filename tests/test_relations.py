@@ -1552,3 +1552,11 @@ def test_the_parent_named_in_a_subsidiary_clause_does_not_settle_in_the_park():
     assert ("湘潭恒远线束有限公司", "locatedIn", "湖南湘江智造产业园") in f
     assert ("浙江恒远电气集团有限公司", "locatedIn", "湖南湘江智造产业园") not in f
     assert ("浙江恒远电气集团有限公司", "produces", "高压线束") not in f
+
+
+def test_founders_of_an_alliance_set_up_in_a_park_are_not_placed_there():
+    f, _ = facts(
+        "湖南湘江智造产业园今年新增企业12家。"
+        "6月8日，由湘潭宏远汽车有限公司牵头，联合湘潭大学等单位组建的湘潭新能源汽车产业链联盟在园区成立。"
+    )
+    assert ("湘潭大学", "locatedIn", "湖南湘江智造产业园") not in f

@@ -750,6 +750,8 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if (subj and ctx.topic is not None and ctx.topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(subj[-1]) : ctx.rel(p)])
                 and re.search(r"(?:是|系)[^，,；;]*$", text[: ctx.rel(subj[-1])])):
             subj = [ctx.topic]  # A是B的控股子公司，去年在园区追加投资: B only completes 是; the subject is A
+        if subj and _FOUNDERS_OF.search(text[ctx.rel_end(subj[-1]) : ctx.rel(p)]):
+            subj = []  # 由A牵头、联合B等单位组建的X联盟在P成立: the firms only found X, which is in P
         if not [m for m in ms if m.cls == "Project"] and _BARE_PROJECT.match(text) and doc.last_project is not None:
             subj = [doc.last_project]  # ——A公司X项目。项目总投资32亿元，在P东区新建…: the project just named
         if subj:
@@ -758,6 +760,7 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 _BARE_PROJECT = re.compile(r"^(?:该)?项目(?!名称|单位|建设地点)")
+_FOUNDERS_OF = re.compile(r"^[^，,；;。]*?" + _CUES.alternation("founding") + r"的[\u4e00-\u9fff“”]{2,}")
 
 
 @rule("sub-parks", needs=[has("Park")])
