@@ -1560,3 +1560,13 @@ def test_founders_of_an_alliance_set_up_in_a_park_are_not_placed_there():
         "6月8日，由湘潭宏远汽车有限公司牵头，联合湘潭大学等单位组建的湘潭新能源汽车产业链联盟在园区成立。"
     )
     assert ("湘潭大学", "locatedIn", "湖南湘江智造产业园") not in f
+
+
+def test_the_start_of_a_trading_history_is_no_cooperation():
+    f, _ = facts("长沙宏远客车有限公司与湖南瑞霖电机股份有限公司的合作始于2018年，目前瑞霖电机是其电机的主要供应商。")
+    assert not any(p == "cooperatesWith" for s, p, o in f)
+
+
+def test_a_signed_cooperation_agreement_is_still_cooperation():
+    f, _ = facts("长沙宏远客车有限公司与湖南大学签署产学研合作协议。")
+    assert ("长沙宏远客车有限公司", "cooperatesWith", "湖南大学") in f

@@ -1139,12 +1139,17 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         clause = text[max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1 : cue.start()]
         if _PLANNED_WITH.search(clause):
             continue  # 还计划与B合作建设…: a plan, not a cooperation
+        if clause.endswith("的") and _HISTORY_AFTER.match(text[cue.end() :]):
+            continue  # A与B的合作始于2019年: the history of a trade the text tells (B is A's customer), not a pact
         if cue.group() in _CUES.words("signing") and _INVESTING.search(text):
             # 与管委会签约，…项目落户: a firm signing an investment with a park is no cooperation
             pairs = [(x, y) for x, y in pairs if not {x.cls, y.cls} & {"Enterprise"} or not {x.cls, y.cls} & {"Park", "GovernmentBody"}]
         for x, y in pairs:
             _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
     return out
+
+
+_HISTORY_AFTER = re.compile(r"(?:关系)?(?:最早)?" + _CUES.alternation("history-start"))
 
 
 # A联合B开设/举办/开展…: doing something together (not founding a platform: rule co-built-platform)
