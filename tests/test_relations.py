@@ -1570,3 +1570,14 @@ def test_the_start_of_a_trading_history_is_no_cooperation():
 def test_a_signed_cooperation_agreement_is_still_cooperation():
     f, _ = facts("长沙宏远客车有限公司与湖南大学签署产学研合作协议。")
     assert ("长沙宏远客车有限公司", "cooperatesWith", "湖南大学") in f
+
+
+def test_a_plan_word_scopes_over_a_co_building_joined_by_bing():
+    f, _ = facts("签约仪式上，湘潭宏远汽车有限公司与湘潭大学签署产学研合作协议，双方将围绕电驱系统开展联合攻关，并共建电驱系统中试基地。")
+    assert ("湘潭宏远汽车有限公司", "cooperatesWith", "湘潭大学") in f
+    assert not any(p == "coBuiltPlatformWith" for s, p, o in f)
+
+
+def test_a_co_building_joined_by_bing_without_a_plan_word_stands():
+    f, _ = facts("湘潭宏远汽车有限公司与湘潭大学签署产学研合作协议，并共建电驱系统中试基地。")
+    assert ("湘潭宏远汽车有限公司", "coBuiltPlatformWith", "湘潭大学") in f

@@ -1104,7 +1104,8 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if a is not None and b is not None and a.key != b.key:
             _add(out, ctx, a, "coBuiltPlatformWith", b, "coBuiltPlatformWith:A—B联合实验室")
     for cue in _COBUILD_CUE.finditer(text):
-        if _PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start()):
+        if (_PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start())
+                or _PLANNED_CHAIN.search(text, 0, cue.start())):
             continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
         pairs = (_parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
                  or _both_sides(ctx, doc, cue.start()) or _pair_of_clause_before(ctx, doc, cue.start()))
@@ -2509,6 +2510,8 @@ _JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,60}?)(?:等[\u4e00-\u9fff]
 # 由A牵头，联合B…组建: A leads the founding
 _LED_BY = re.compile(r"(?:由)?([^，,。；;]{2,40}?)" + _CUES.alternation("lead-unit") + r"[，,]?$")
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
+# 双方将围绕X开展攻关，并共建Y: the plan word of the clause before scopes over the verb 并 joins to it
+_PLANNED_CHAIN = re.compile(r"(?:^|[，,；;。])(?:双方|[^，,；;。]{0,12}?)" + _CUES.alternation("planned") + r"[^；;。]*?[，,]并(?:共同|联合|合作)?$")
 
 
 def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Mention]]:
