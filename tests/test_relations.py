@@ -1581,3 +1581,8 @@ def test_a_plan_word_scopes_over_a_co_building_joined_by_bing():
 def test_a_co_building_joined_by_bing_without_a_plan_word_stands():
     f, _ = facts("湘潭宏远汽车有限公司与湘潭大学签署产学研合作协议，并共建电驱系统中试基地。")
     assert ("湘潭宏远汽车有限公司", "coBuiltPlatformWith", "湘潭大学") in f
+
+
+def test_a_firm_entrusted_with_foundry_work_has_the_buyer_as_customer():
+    f, _ = facts("湖南湘华微电子股份有限公司主要生产MEMS传感器，其MEMS晶圆主要委托上海宏芯微电子有限公司代工制造。")
+    assert ("上海宏芯微电子有限公司", "hasCustomer", "湖南湘华微电子股份有限公司") in f

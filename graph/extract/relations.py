@@ -1489,6 +1489,7 @@ _FITS_LINE = re.compile(r"[^，。；;,]{0,16}?(?:产线|生产线|车型|机型
 _THEIR_CHAIN = re.compile(r"(?:进入|打入|切入)其(?:" + _CUES.alternation("customer-close") + r")|为其[^，。；;,]{0,12}?" + _ADVERBS + "(?:配套|供货|供应)")
 _TENDER_WON = re.compile(_CUES.alternation("tender-won") + "$")
 _TENDERED = re.compile(r"的?[^，。；;,]{0,12}?(?:项目|采购|招标|订单|标段)")
+_OUTSOURCED_TO = _CUES.ends_with("outsource")
 _IN_FRAME = re.compile(r"(?:由|向|为|对|自|与|和|及|、|给|通过|配套|中标)" + _QUALIFIER + "$")
 
 
@@ -1528,7 +1529,8 @@ def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 buyer = _trade_subject(ctx, doc, ctx.rel(m), g)
                 if buyer is not None and buyer not in group:
                     _add(out, ctx, g, "hasCustomer", buyer, "hasCustomer:由B供应")
-        elif _BOUGHT_FROM.search(before) and (before.endswith("自") or _BOUGHT_FROM_VERB.match(after)):
+        elif (_BOUGHT_FROM.search(before) and (before.endswith("自") or _BOUGHT_FROM_VERB.match(after))) or (
+                _OUTSOURCED_TO.search(before) and _SOURCED_MADE.match(after)):  # 委托B代工制造: B works for the buyer
             for g in group:
                 buyer = _trade_subject(ctx, doc, ctx.rel(m), g)
                 if buyer is not None and buyer not in group:
