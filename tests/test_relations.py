@@ -1586,3 +1586,11 @@ def test_a_co_building_joined_by_bing_without_a_plan_word_stands():
 def test_a_firm_entrusted_with_foundry_work_has_the_buyer_as_customer():
     f, _ = facts("湖南湘华微电子股份有限公司主要生产MEMS传感器，其MEMS晶圆主要委托上海宏芯微电子有限公司代工制造。")
     assert ("上海宏芯微电子有限公司", "hasCustomer", "湖南湘华微电子股份有限公司") in f
+
+
+def test_a_firm_producing_for_us_has_the_speakers_firm_as_customer():
+    f, _ = facts(
+        "湖南瑞霖轴承股份有限公司董事长周启航：我们主要生产风电轴承。"
+        "园区内的湘潭精工滚子有限公司专门为我们生产圆锥滚子，本地配套率提高了不少。"
+    )
+    assert ("湘潭精工滚子有限公司", "hasCustomer", "湖南瑞霖轴承股份有限公司") in f

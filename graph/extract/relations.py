@@ -1424,6 +1424,7 @@ _SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
+_SERVES_SPEAKER = re.compile(r"为(?:我们|我公司|本公司)(?:专门|长期|批量|稳定)?(" + _CUES.alternation("serve") + "|" + _CUES.alternation("outsourced-work") + ")")
 
 
 @rule("supplies-named", needs=[any_of(cue_family("supply-verb"), word("用于")), has(*ORG - {"GovernmentBody"})])
@@ -1463,6 +1464,12 @@ def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             buyer = next((t for t in (ctx.topic, doc.prev_topic) if t is not None and t.cls == "Enterprise" and t.key != seller.key), None)
             if buyer is not None:
                 _add(out, ctx, seller, "hasCustomer", buyer, "hasCustomer:为其" + cue.group()[-2:])
+    us = doc.own_firm or doc.main_firm
+    for cue in _SERVES_SPEAKER.finditer(text):
+        # A专门为我们生产X: A works for the speaker's firm (the firm the text is about)
+        sellers = [m for m in firms if ctx.rel_end(m) <= cue.start() and not re.search(r"[，。；;,]", text[ctx.rel_end(m) : cue.start()])]
+        if sellers and us is not None and sellers[-1].key != us.key:
+            _add(out, ctx, sellers[-1], "hasCustomer", us, "hasCustomer:为我们" + cue.group(1))
     for m in firms:
         # A(长期)为B提供…: B is served by A
         if not _SERVES_NAMED.search(text, 0, ctx.rel(m)) or not re.match(r"(?:批量|长期|稳定)?提供", text[ctx.rel_end(m) :]):
@@ -2038,7 +2045,7 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 # a product bought in names its maker: X主要采购自A / X委托A代工制造 / X由A长期供应
 _SOURCED_GAP = re.compile(r"(?:原料|原材料|材料|芯片|部件)?(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
-_SOURCED_MADE = re.compile(r"(?:代工|加工|生产|制造|定制)")
+_SOURCED_MADE = _CUES.pattern("outsourced-work")
 _SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*" + _CUES.alternation("supplied-by"))
 
 
