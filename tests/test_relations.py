@@ -1594,3 +1594,9 @@ def test_a_firm_producing_for_us_has_the_speakers_firm_as_customer():
         "园区内的湘潭精工滚子有限公司专门为我们生产圆锥滚子，本地配套率提高了不少。"
     )
     assert ("湘潭精工滚子有限公司", "hasCustomer", "湖南瑞霖轴承股份有限公司") in f
+
+
+def test_a_product_honour_after_a_comma_goes_to_the_product_named_before():
+    f, _ = facts("湖南瑞霖电机股份有限公司自主研制的RL-800型永磁牵引电机已通过型式试验，2024年入选湖南省首台（套）重大技术装备。")
+    assert ("RL-800型永磁牵引电机", "receivedHonour", "湖南省首台（套）重大技术装备") in f
+    assert ("湖南瑞霖电机股份有限公司", "receivedHonour", "湖南省首台（套）重大技术装备") not in f

@@ -1207,6 +1207,8 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
             continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
         holder = _named_holder(ctx, doc, h) or _pronoun_person(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
+        if _PRODUCT_HONOUR.search(h.name) and (holder is None or holder.cls != "Product"):
+            holder = _product_before(ctx, doc, h) or holder  # X（…，则）入选首台（套）: only a product holds one
         thing = _BARE_THING.match(text)
         if (thing and doc.last_platform is not None and doc.last_platform.name.endswith(thing.group(1))
                 and (holder is None or (holder.cls != "Platform" and holder.sentence != ctx.sentence.index))):
@@ -2701,6 +2703,25 @@ def _named_holder(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
             if _AWARDED_GAP.fullmatch(text, a.end(), ctx.rel(h)) and not h.name.endswith("企业"):
                 best = doc.last_platform
     return best
+
+
+def _product_before(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
+    """The product a product's honour (首台（套）, 单项冠军产品, 优秀工业新产品) goes to: the last one named
+    before it in its part of the sentence (up to a semicolon), with no holder but a conferrer between."""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, ctx.rel(h)) for c in "；;。") + 1
+    known = {m.name for m in doc.all_mentions if m.cls == "Product" and len(m.name) >= 3}
+    found = [(ctx.rel(m), ctx.rel_end(m), m) for m in ctx.mentions if m.cls == "Product" and start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)]
+    for name in known:  # 公司电子级硫酸于…入选: a product the text named elsewhere
+        at = text.rfind(name, start, ctx.rel(h))
+        if at >= 0:
+            found += [(at, at + len(name), m) for m in doc.all_mentions if m.cls == "Product" and m.name == name][:1]
+    if not found:
+        return None
+    at, end, product = max(found, key=lambda f: (f[1], f[1] - f[0]))
+    if any(m.cls in ACTORS - {"GovernmentBody"} and end <= ctx.rel(m) < ctx.rel(h) for m in ctx.mentions):
+        return None  # (a conferring ministry between is no holder)
+    return product
 
 
 def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
