@@ -1600,3 +1600,14 @@ def test_a_product_honour_after_a_comma_goes_to_the_product_named_before():
     f, _ = facts("湖南瑞霖电机股份有限公司自主研制的RL-800型永磁牵引电机已通过型式试验，2024年入选湖南省首台（套）重大技术装备。")
     assert ("RL-800型永磁牵引电机", "receivedHonour", "湖南省首台（套）重大技术装备") in f
     assert ("湖南瑞霖电机股份有限公司", "receivedHonour", "湖南省首台（套）重大技术装备") not in f
+
+
+def test_a_firms_field_is_no_product_when_the_sentence_names_its_products():
+    f, _ = facts("湘潭瑞霖新材料有限公司专注于电子陶瓷材料的研发制造，主要产品为钛酸钡粉体和氧化铝粉体。")
+    assert ("湘潭瑞霖新材料有限公司", "produces", "钛酸钡粉体") in f
+    assert ("湘潭瑞霖新材料有限公司", "produces", "电子陶瓷材料") not in f
+
+
+def test_a_firms_field_is_its_product_when_no_products_are_named():
+    f, _ = facts("湘潭瑞霖新材料有限公司主营汽车精密冲压模具，是园区的骨干企业。")
+    assert ("湘潭瑞霖新材料有限公司", "produces", "汽车精密冲压模具") in f

@@ -2083,6 +2083,18 @@ def _sourced_from(ctx: _Ctx, p: Mention) -> tuple[Mention, str] | None:
 _BUYER_BEFORE = re.compile(r"(?:为|向|对|给)(?:国内外|国内|海外)?$")
 
 
+_FIELD_BEFORE = re.compile(_CUES.alternation("product-field") + r"[^，,；;。]{0,6}$")
+_PRODUCTS_NAMED = _CUES.pattern("products-named")
+
+
+def _field_before_list(ctx: _Ctx, prod: Mention) -> bool:
+    """Is ``prod`` the field a firm works in (专注于X / 主要从事X的研发) in a sentence that goes on to
+    name its products (主要产品为 / 核心产品)?"""
+    text = ctx.sentence.text
+    clause = max(text.rfind(c, 0, ctx.rel(prod)) for c in "，,；;。：:") + 1
+    return bool(_FIELD_BEFORE.search(text, clause, ctx.rel(prod))) and bool(_PRODUCTS_NAMED.search(text, ctx.rel_end(prod)))
+
+
 @rule("project-product", needs=[has("Project", "Product")])
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
@@ -2104,6 +2116,8 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 计划明年量产X / 不生产X: a plan or a denial, not the firm's product
         if _sourced_from(ctx, prod) is not None:
             continue  # 原料X由A供应 / X委托A代工: the buyer does not make X (rule sourced-product)
+        if _field_before_list(ctx, prod):
+            continue  # 专注于X的研发制造，主要产品为Y、Z: X is the firm's field, Y and Z its products
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.sentence == prod.sentence and _BUYER_BEFORE.search(ctx.sentence.text, 0, ctx.rel(maker)):
             maker = topic if topic is not None and topic.key != maker.key else None  # 为B稳定供货；X…: B buys, it does not make X
