@@ -1611,3 +1611,14 @@ def test_a_firms_field_is_no_product_when_the_sentence_names_its_products():
 def test_a_firms_field_is_its_product_when_no_products_are_named():
     f, _ = facts("湘潭瑞霖新材料有限公司主营汽车精密冲压模具，是园区的骨干企业。")
     assert ("湘潭瑞霖新材料有限公司", "produces", "汽车精密冲压模具") in f
+
+
+def test_a_firm_whose_work_is_producing_a_named_product_makes_it():
+    f, _ = facts(
+        "湖南瑞霖材料股份有限公司2024年年度报告摘要\n"
+        "公司募投项目“年产2万吨高纯氧化铝粉体项目”由全资子公司湘潭瑞霖新材料有限公司实施。\n"
+        "三、主要控股参股公司分析\n"
+        "1.湘潭瑞霖新材料有限公司\n"
+        "公司全资子公司，注册资本5000万元，位于湘潭九华新材料产业园，主要从事高纯氧化铝粉体的生产，是公司募投项目的实施主体。\n"
+    )
+    assert ("湘潭瑞霖新材料有限公司", "produces", "高纯氧化铝粉体") in f

@@ -2016,19 +2016,21 @@ _MAKING_UNMET = re.compile(
 )
 
 
-@rule("firm-makes", needs=[cue_family("product-verb"), has("Enterprise")])
+@rule("firm-makes", needs=[any_of(cue_family("product-verb"), cue_family("product-field"))])
 def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A生产X / A…，主要向客户供应X: the clause's firm, else the firm named last before the clause, makes X
     (X a product named here, or one the text named elsewhere, written right after the verb)."""
     out: list[Relation] = []
     text, ms = ctx.sentence.text, ctx.mentions
     known = [m for m in doc.all_mentions if m.cls == "Product" and len(m.name) >= 3]
-    for verb in _MAKE_VERB.finditer(text):
+    for verb in [*_MAKE_VERB.finditer(text), *_FIELD_VERB.finditer(text)]:
         here = [m for m in ms if m.cls == "Product" and ctx.rel(m) == verb.end()]
         there = [m for m in known if text.startswith(m.name, verb.end())]
         if not (here or there):
             continue
         prod = max(here or there, key=lambda m: len(m.name))
+        if verb.re is _FIELD_VERB and (not _FIELD_MADE.match(text, verb.end() + len(prod.name)) or _field_before_list(ctx, prod, verb.end())):
+            continue  # 主要从事X的生产: X is made here (not 从事X的研发, nor a field before a list of products)
         before = text[: verb.start()]
         clause_start = max(before.rfind(c) for c in "，,；;。：:") + 1
         if _MAKE_UNMET.search(before, clause_start):
@@ -2040,6 +2042,8 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             firms = [m for m in ms if m.cls == "Enterprise" and span <= ctx.rel(m) < clause_start
                      and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))
                      and not _PARENT_OF.match(text[ctx.rel_end(m) :])][-1:]  # A旗下子公司B…，主要生产X: B, named last
+        if not firms and verb.re is _FIELD_VERB and ctx.topic is not None and ctx.topic.cls == "Enterprise":
+            firms = [ctx.topic]  # 公司全资子公司，…，主要从事X的生产: the firm the sentence is about
         if firms:
             _add(out, ctx, firms[0], "produces", prod, f"produces:{verb.group()}")
     return out
@@ -2083,16 +2087,20 @@ def _sourced_from(ctx: _Ctx, p: Mention) -> tuple[Mention, str] | None:
 _BUYER_BEFORE = re.compile(r"(?:为|向|对|给)(?:国内外|国内|海外)?$")
 
 
+_FIELD_VERB = re.compile(_CUES.alternation("product-field"))
+# 主要从事X(及其…)的(研发、)生产: the field verb with production after the thing
+_FIELD_MADE = re.compile(r"(?:及其[^，,；;。的]{0,8})?的[^，,；;。]{0,8}?" + _CUES.alternation("outsourced-work"))
 _FIELD_BEFORE = re.compile(_CUES.alternation("product-field") + r"[^，,；;。]{0,6}$")
 _PRODUCTS_NAMED = _CUES.pattern("products-named")
 
 
-def _field_before_list(ctx: _Ctx, prod: Mention) -> bool:
-    """Is ``prod`` the field a firm works in (专注于X / 主要从事X的研发) in a sentence that goes on to
-    name its products (主要产品为 / 核心产品)?"""
+def _field_before_list(ctx: _Ctx, prod: Mention, at: int | None = None) -> bool:
+    """Is ``prod`` (written at ``at``, by default where it was found) the field a firm works in
+    (专注于X / 主要从事X的研发) in a sentence that goes on to name its products (主要产品为 / 核心产品)?"""
     text = ctx.sentence.text
-    clause = max(text.rfind(c, 0, ctx.rel(prod)) for c in "，,；;。：:") + 1
-    return bool(_FIELD_BEFORE.search(text, clause, ctx.rel(prod))) and bool(_PRODUCTS_NAMED.search(text, ctx.rel_end(prod)))
+    start = ctx.rel(prod) if at is None else at
+    clause = max(text.rfind(c, 0, start) for c in "，,；;。：:") + 1
+    return bool(_FIELD_BEFORE.search(text, clause, start)) and bool(_PRODUCTS_NAMED.search(text, start + len(prod.name)))
 
 
 @rule("project-product", needs=[has("Project", "Product")])
