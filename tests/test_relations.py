@@ -1622,3 +1622,13 @@ def test_a_firm_whose_work_is_producing_a_named_product_makes_it():
         "公司全资子公司，注册资本5000万元，位于湘潭九华新材料产业园，主要从事高纯氧化铝粉体的生产，是公司募投项目的实施主体。\n"
     )
     assert ("湘潭瑞霖新材料有限公司", "produces", "高纯氧化铝粉体") in f
+
+
+def test_wei_as_a_copula_names_a_subsidiary():
+    f, _ = facts("湘潭瑞霖连接器有限公司为湖南瑞霖电子科技有限公司的控股子公司。")
+    assert ("湘潭瑞霖连接器有限公司", "subsidiaryOf", "湖南瑞霖电子科技有限公司") in f
+
+
+def test_wei_as_for_before_a_subsidiary_names_none():
+    f, _ = facts("湘潭瑞霖连接器有限公司为湖南瑞霖电子科技有限公司的子公司提供连接器。")
+    assert ("湘潭瑞霖连接器有限公司", "subsidiaryOf", "湖南瑞霖电子科技有限公司") not in f

@@ -1611,6 +1611,9 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 _add(out, ctx, nxt[0], "subsidiaryOf", par, f"subsidiaryOf:{cue.group()}——")
         # "A是B旗下企业 / A是B的全资子公司"
         under = re.search(r"(?:是|系)([^，。；]{2,40}?)(?:旗下|下属|的(?:全资|控股)?子公司)", text)
+        if under is None:
+            under = next((w for w in _CHILD_COPULA_WEI.finditer(text)
+                          if any(m.cls == "Enterprise" and ctx.rel_end(m) == w.start() for m in ms)), None)
         if under and cue.start() >= under.start(1):
             subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= under.start()]
             par = [m for m in ms if m.cls == "Enterprise" and under.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= under.end(1)]
@@ -1625,6 +1628,11 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if subj and par:
                 _add(out, ctx, subj[-1], "subsidiaryOf", par[0], "subsidiaryOf:是…的子公司")
     return out
+
+
+# A为B的控股子公司。: 为 as the copula, right after the child's name and with the sentence's part ending at
+# 子公司 (为B的子公司提供… is "for")
+_CHILD_COPULA_WEI = re.compile(r"为([^，。；;]{2,40}?)的(?:全资|控股)?子公司(?=[，,。；;]|$)")
 
 
 # 母公司 stands for the parent of the subsidiary the sentence names; a supply verb around it makes the
