@@ -1632,3 +1632,11 @@ def test_wei_as_a_copula_names_a_subsidiary():
 def test_wei_as_for_before_a_subsidiary_names_none():
     f, _ = facts("湘潭瑞霖连接器有限公司为湖南瑞霖电子科技有限公司的子公司提供连接器。")
     assert ("湘潭瑞霖连接器有限公司", "subsidiaryOf", "湖南瑞霖电子科技有限公司") not in f
+
+
+def test_a_joint_institute_named_by_its_head_word_is_hosted_where_it_is_based():
+    f, _ = facts(
+        "湖南瑞霖光电股份有限公司与湘潭大学共建的先进光学材料联合研究院今年投入使用。"
+        "研究院于2024年5月揭牌，依托湖南瑞霖光电股份有限公司建设运行。"
+    )
+    assert ("湖南瑞霖光电股份有限公司", "hostsPlatform", "先进光学材料联合研究院") in f

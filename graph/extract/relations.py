@@ -1327,8 +1327,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for dep in _HOST_BASIS.finditer(text):
         hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and dep.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= dep.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= dep.start()]
-        if not plats and doc.last_platform is not None and re.search(r"(?:实验室|中心|平台|工作站)", text[: dep.start()]):
-            plats = [doc.last_platform]
+        if not plats and doc.last_platform is not None and re.search(_PLATFORM_HEAD, text[: dep.start()]):
+            plats = [doc.last_platform]  # 研究院…，依托A建设运行: the platform named before, by its head word
         if hosts and plats:
             _add(out, ctx, hosts[0], "hostsPlatform", plats[-1], "hostsPlatform:依托")
     for seat in _SEATED_AT.finditer(text):
