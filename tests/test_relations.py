@@ -1640,3 +1640,13 @@ def test_a_joint_institute_named_by_its_head_word_is_hosted_where_it_is_based():
         "研究院于2024年5月揭牌，依托湖南瑞霖光电股份有限公司建设运行。"
     )
     assert ("湖南瑞霖光电股份有限公司", "hostsPlatform", "先进光学材料联合研究院") in f
+
+
+def test_a_platform_set_up_with_a_partner_has_no_single_host():
+    f, _ = facts("湘潭瑞霖新材料有限公司还与湘潭大学合作设立了锂电材料中试基地。")
+    assert not any(p == "hostsPlatform" for s, p, o in f)
+
+
+def test_a_platform_a_firm_builds_alone_is_hosted():
+    f, _ = facts("湘潭瑞霖新材料有限公司建有锂电材料中试基地。")
+    assert ("湘潭瑞霖新材料有限公司", "hostsPlatform", "锂电材料中试基地") in f

@@ -1313,7 +1313,11 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before) and not re.search(r"(?:公布|认定名单|名单)", before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
             host = holder[0] if holder else topic
-            if host.cls != "GovernmentBody":  # a department approves or funds a platform; it does not host it
+            clause = max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1
+            partner = any(m.key != host.key and clause <= ctx.rel(m) < ctx.rel(p) and re.search(r"(?:与|和|同|联合)$", text[: ctx.rel(m)])
+                          for m in ms if m.cls in ORG)
+            if host.cls != "GovernmentBody" and not partner:
+                # a department approves or funds a platform; it does not host it; 与B合作设立X: a joint platform
                 _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
     for p in [m for m in ms if m.cls == "Platform" and re.search(r"依托的?$", text[: ctx.rel(m)])]:
         # 公司依托X中心开展研发 / 公司依托的X中心: the clause's firm works in its own platform
