@@ -1650,3 +1650,11 @@ def test_a_platform_set_up_with_a_partner_has_no_single_host():
 def test_a_platform_a_firm_builds_alone_is_hosted():
     f, _ = facts("湘潭瑞霖新材料有限公司建有锂电材料中试基地。")
     assert ("湘潭瑞霖新材料有限公司", "hostsPlatform", "锂电材料中试基地") in f
+
+
+def test_a_count_of_unnamed_firms_settling_in_a_park_places_no_named_firm():
+    f, _ = facts(
+        "湘潭瑞霖科创发展有限公司负责运营湘潭九华科技企业孵化器。"
+        "年内毕业的11家企业中，有4家迁入湘潭九华科技园继续发展。"
+    )
+    assert ("湘潭瑞霖科创发展有限公司", "locatedIn", "湘潭九华科技园") not in f

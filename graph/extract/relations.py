@@ -436,6 +436,8 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 有4家(企业)迁入P / 其中3家已入驻P: the clause's subject is a count of unnamed firms
+_COUNTED_SUBJECT = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个)(?:企业|公司|项目)?(?:已|先后|陆续|均|都)*$")
 # 计划落户 / 拟入驻 / 将于明年进驻: the settling verb states a plan
 _PLANNED_JUST_BEFORE = re.compile("(?:" + _CUES.alternation("planned") + r")(?:于[^，,；;。]{0,8}?)?(?:在)?(?:正式|整体|全面)?$")
 _SITE_BEFORE = re.compile(_CUES.alternation("project-site") + "$")
@@ -475,6 +477,8 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 located = topic
         if located is not None and located.cls != "Park" and _PLANNED_JUST_BEFORE.search(text, 0, cue.start()):
             continue  # A计划落户P / 拟入驻P: a plan, not where A is
+        if _COUNTED_SUBJECT.search(text, 0, cue.start()):
+            continue  # 有4家迁入P: firms counted, not named, settle there
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
