@@ -1658,3 +1658,11 @@ def test_a_count_of_unnamed_firms_settling_in_a_park_places_no_named_firm():
         "年内毕业的11家企业中，有4家迁入湘潭九华科技园继续发展。"
     )
     assert ("湘潭瑞霖科创发展有限公司", "locatedIn", "湘潭九华科技园") not in f
+
+
+def test_a_carried_firm_renting_premises_in_a_park_is_there():
+    f, _ = facts(
+        "湘潭瑞芒激光科技有限公司专注于超快激光器研发。"
+        "企业毕业后在湘潭九华科技园租用标准厂房1.2万平方米。"
+    )
+    assert ("湘潭瑞芒激光科技有限公司", "locatedIn", "湘潭九华科技园") in f

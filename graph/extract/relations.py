@@ -754,6 +754,9 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if (subj and ctx.topic is not None and ctx.topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(subj[-1]) : ctx.rel(p)])
                 and re.search(r"(?:是|系)[^，,；;]*$", text[: ctx.rel(subj[-1])])):
             subj = [ctx.topic]  # A是B的控股子公司，去年在园区追加投资: B only completes 是; the subject is A
+        if (not subj and ctx.topic is not None and ctx.topic.cls in ORG - {"GovernmentBody"}
+                and _CARRY.match(text[max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1 :])):
+            subj = [ctx.topic]  # 企业毕业后在P租用厂房 / 该公司在P投资建设: the firm the sentence carries over
         if subj and _FOUNDERS_OF.search(text[ctx.rel_end(subj[-1]) : ctx.rel(p)]):
             subj = []  # 由A牵头、联合B等单位组建的X联盟在P成立: the firms only found X, which is in P
         if not [m for m in ms if m.cls == "Project"] and _BARE_PROJECT.match(text) and doc.last_project is not None:
