@@ -1666,3 +1666,8 @@ def test_a_carried_firm_renting_premises_in_a_park_is_there():
         "企业毕业后在湘潭九华科技园租用标准厂房1.2万平方米。"
     )
     assert ("湘潭瑞芒激光科技有限公司", "locatedIn", "湘潭九华科技园") in f
+
+
+def test_signing_a_co_building_agreement_is_cooperation():
+    f, _ = facts("湘潭瑞霖新材料有限公司与湘潭大学签署共建协议。")
+    assert ("湘潭瑞霖新材料有限公司", "cooperatesWith", "湘潭大学") in f
