@@ -1671,3 +1671,8 @@ def test_a_carried_firm_renting_premises_in_a_park_is_there():
 def test_signing_a_co_building_agreement_is_cooperation():
     f, _ = facts("湘潭瑞霖新材料有限公司与湘潭大学签署共建协议。")
     assert ("湘潭瑞霖新材料有限公司", "cooperatesWith", "湘潭大学") in f
+
+
+def test_a_chain_named_in_words_is_not_replaced_by_a_guess_from_the_leaders_name():
+    f, _ = facts("声学光电产业实现产值318.4亿元，增长14.2%，龙头企业潍坊恒远电子股份有限公司主要生产MEMS麦克风。")
+    assert not any(s == "潍坊恒远电子股份有限公司" and p == "chainLeaderOf" and o != "声学光电" for s, p, o in f)

@@ -2242,6 +2242,9 @@ _CHAIN_AFTER = re.compile(r"(?:牵引|带动|引领|领跑)([\u4e00-\u9fff]{2,10
 _CHAIN_IN_WORDS = re.compile(r"(?:^|[：:，,；;。])(?![该本此这])([\u4e00-\u9fff]{2,10}?)(?:这条|这一)?(?:产业链|链)[，,]?(?:的)?$")
 
 
+_INDUSTRY_IN_WORDS = re.compile(r"(?:^|[，,；;。])([\u4e00-\u9fff]{2,8}?)产业(?!园|链|基地|集群|联盟)")
+
+
 @rule("chain-leader", needs=[cue_family("chain-leader")])
 def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """链主/龙头企业 with named firms → chainLeaderOf the industry the sentence or the firm's name points to."""
@@ -2270,6 +2273,9 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
                 ind_m = _inferred_industry(f, text, s.index, doc.lex)
+                worded = next(reversed(list(_INDUSTRY_IN_WORDS.finditer(text, 0, cue.start()))), None)  # the nearest
+                if ind_m is not None and worded is not None and worded.group(1) != ind_m.name:
+                    ind_m = None  # 声学光电产业实现产值…，龙头企业A: the chain is named in words; another guess is wrong
             if ind_m is not None:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
             seg_start = max(text.rfind(c, 0, cue.start()) for c in "；;") + 1
