@@ -1676,3 +1676,12 @@ def test_signing_a_co_building_agreement_is_cooperation():
 def test_a_chain_named_in_words_is_not_replaced_by_a_guess_from_the_leaders_name():
     f, _ = facts("声学光电产业实现产值318.4亿元，增长14.2%，龙头企业潍坊恒远电子股份有限公司主要生产MEMS麦克风。")
     assert not any(s == "潍坊恒远电子股份有限公司" and p == "chainLeaderOf" and o != "声学光电" for s, p, o in f)
+
+
+def test_shuangfang_co_building_after_an_agreement_signed_by_the_district_government():
+    f, _ = facts(
+        "株洲市荷塘区人民政府工作报告。"
+        "5月9日，区人民政府与湘潭大学签署全面战略合作协议，双方共建的荷塘新材料研究院于11月挂牌运行。"
+    )
+    coop = [(s, o) for s, p, o in f if p == "cooperatesWith" and o == "湘潭大学"]
+    assert coop and all((s, "coBuiltPlatformWith", "湘潭大学") in f for s, o in coop)

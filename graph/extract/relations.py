@@ -2610,7 +2610,8 @@ def _pair_of_clause_before(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[M
     clause = max(text.rfind(c, 0, cue_start) for c in "，,；;") + 1
     if clause == 0 or any(clause <= ctx.rel(m) < cue_start for m in _actors(ctx)):
         return []
-    by_key = {m.key: m for m in ctx.mentions}
+    # (an end the cooperation rule read from a self word, 区人民政府, is a body the text names elsewhere)
+    by_key = {m.key: m for m in doc.all_mentions} | {m.key: m for m in ctx.mentions}
     found = [r for r in cooperation(ctx, doc) if r.end - ctx.sentence.start <= clause]
     pairs = {(r.subject, r.object) for r in found if r.subject in by_key and r.object in by_key}
     return [(by_key[a], by_key[b]) for a, b in sorted(pairs)] if len(pairs) == 1 else []
