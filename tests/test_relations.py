@@ -1408,3 +1408,280 @@ def test_an_award_in_a_sentence_about_him_is_the_persons_not_his_companys():
 def test_a_holder_title_in_a_resume_is_the_persons_honour():
     f, _ = facts("广东星河新材料有限公司董事长李明远出身铝加工世家。翻开简历：华南理工大学教授，国家杰出青年科学基金获得者，长期从事铝合金研究。")
     assert ("李明远", "receivedHonour", "国家杰出青年科学基金") in f
+
+
+def test_a_company_record_address_places_the_firm_in_the_park_the_text_names():
+    f, _ = facts(
+        "永州宁远锦江新材料产业园今年新增企业12家。\n"
+        "公司名称：湖南宁远光磁科技有限公司\n"
+        "法定代表人：孟子扬\n"
+        "注册地址：湖南省永州市宁远县锦江新材料产业园纬二路6号\n"
+    )
+    assert ("湖南宁远光磁科技有限公司", "locatedIn", "永州宁远锦江新材料产业园") in f
+
+
+def test_a_firm_after_park_inside_and_a_comma_is_in_the_park():
+    f, _ = facts("湖北襄阳汉水智造产业园内，襄阳锐邦液压科技有限公司新建的生产线已投产。")
+    assert ("襄阳锐邦液压科技有限公司", "locatedIn", "湖北襄阳汉水智造产业园") in f
+
+
+def test_a_firm_after_park_inside_de_is_the_topic_that_gongsi_points_back_to():
+    f, _ = facts(
+        "岳州宏图汽车有限公司今年在岳州汽车零部件产业园交付新车3000辆。"
+        "园区内的岳州博创车桥有限公司是最早落户的配套企业。公司主营电驱桥，目前已成为岳州宏图汽车有限公司的主要供应商。"
+    )
+    assert ("岳州博创车桥有限公司", "produces", "电驱桥") in f
+    assert ("岳州宏图汽车有限公司", "produces", "电驱桥") not in f
+    assert ("岳州博创车桥有限公司", "hasCustomer", "岳州宏图汽车有限公司") in f
+
+
+def test_a_firm_working_for_us_is_not_what_gongsi_means_later():
+    f, _ = facts(
+        "我们岳州瀚海轴承股份有限公司主要生产风电轴承。"
+        "园区内的岳州精工滚子有限公司专门为我们生产圆锥滚子。公司也获评国家级制造业单项冠军企业。"
+    )
+    assert ("岳州精工滚子有限公司", "receivedHonour", "国家级制造业单项冠军企业") not in f
+
+
+def test_qi_customers_belong_to_the_clause_firm():
+    f, _ = facts(
+        "岳州瀚海轴承股份有限公司是本文所写的企业。"
+        "岳州鼎力数控机床有限公司主要生产加工中心，岳州华鑫液压科技有限公司和岳州宏图汽车有限公司都是其客户。"
+    )
+    assert ("岳州鼎力数控机床有限公司", "hasCustomer", "岳州华鑫液压科技有限公司") in f
+    assert ("岳州鼎力数控机床有限公司", "hasCustomer", "岳州宏图汽车有限公司") in f
+
+
+def test_a_parent_with_its_foreign_name_in_brackets_before_qixia_is_not_the_topic():
+    f, _ = facts(
+        "法国瓦朗精工集团（Valran Precision Group）旗下全资子公司瓦朗精工（常州）有限公司在常州武进智造产业园举行投产仪式。"
+        "新工厂主要生产精密轴套和液压阀体。"
+    )
+    assert ("瓦朗精工（常州）有限公司", "produces", "精密轴套") in f
+    assert ("法国瓦朗精工集团", "produces", "精密轴套") not in f
+
+
+def test_gongsi_means_the_subsidiary_the_text_keeps_naming():
+    f, _ = facts(
+        "法国瓦朗精工集团表示，常州工厂正式投产。\n"
+        "法国瓦朗精工集团旗下全资子公司瓦朗精工（常州）有限公司（以下简称“瓦朗常州”）今日投产。"
+        "瓦朗常州的首批产品已交付客户。瓦朗常州成立于2012年，主营精密轴套。"
+        "公司建有江苏省精密液压工程技术研究中心。"
+    )
+    assert ("瓦朗精工（常州）有限公司", "hostsPlatform", "江苏省精密液压工程技术研究中心") in f
+    assert ("法国瓦朗精工集团", "hostsPlatform", "江苏省精密液压工程技术研究中心") not in f
+
+
+def test_a_patent_owned_together_with_a_university_is_co_filed():
+    f, _ = facts("湖南瑞霖新材料股份有限公司拥有发明专利30件，其中与湘潭大学共同拥有的发明专利“一种高纯氧化铝的制备方法”已转化应用。")
+    assert ("湖南瑞霖新材料股份有限公司", "coFiledPatentWith", "湘潭大学") in f
+    assert ("一种高纯氧化铝的制备方法", "applicant", "湘潭大学") in f
+
+
+def test_products_that_equip_named_firms_make_them_customers():
+    f, _ = facts("湖南瑞霖电机股份有限公司主要产品为牵引电机，产品已批量装备长沙宏远客车有限公司、湘潭江南城轨车辆有限公司等整车企业。")
+    assert ("湖南瑞霖电机股份有限公司", "hasCustomer", "长沙宏远客车有限公司") in f
+    assert ("湖南瑞霖电机股份有限公司", "hasCustomer", "湘潭江南城轨车辆有限公司") in f
+
+
+def test_a_park_named_platform_unveiled_in_another_park_is_not_the_parks_hosted_platform():
+    f, _ = facts("宜春明月山高新技术产业开发区今年新增企业20家。12月8日，明月山高新区科技服务中心在温汤科创园揭牌运营。")
+    assert ("明月山高新区科技服务中心", "locatedIn", "温汤科创园") in f
+    assert not any(p == "hostsPlatform" and o == "明月山高新区科技服务中心" for s, p, o in f)
+
+
+def test_a_firm_controlled_by_a_group_makes_its_products_not_the_group():
+    f, _ = facts("长沙瑞康药业有限公司位于园区，由湖南瑞康医药集团有限公司控股，主要产品为布洛芬缓释胶囊和阿莫西林颗粒。")
+    assert ("长沙瑞康药业有限公司", "produces", "布洛芬缓释胶囊") in f
+    assert ("湖南瑞康医药集团有限公司", "produces", "布洛芬缓释胶囊") not in f
+
+
+def test_a_company_records_legal_representative_is_affiliated_in_that_role():
+    ex = extract_text(
+        "湖南宁远光磁科技有限公司总经理孟子扬表示，项目将于年内开工。\n"
+        "二、投资主体的基本情况\n"
+        "1、公司名称：湖南宁远光磁科技有限公司\n"
+        "2、法定代表人：孟子扬\n"
+        "3、注册资本：5,000万元\n"
+    )
+    rels = {(r.subject, r.predicate, r.object, r.role) for r in ex.relations}
+    assert ("孟子扬", "affiliatedWith", "湖南宁远光磁科技有限公司", "法定代表人") in rels
+
+
+def test_a_person_taking_posts_in_named_bodies_is_affiliated_in_each_role():
+    ex = extract_text("湘潭大学教授王明哲表示，项目进展顺利。王明哲目前担任湘潭大学先进材料研究所所长，并兼任湖南省新材料研究院副院长。")
+    rels = {(r.subject, r.predicate, r.object, r.role) for r in ex.relations}
+    assert ("王明哲", "affiliatedWith", "湖南省新材料研究院", "副院长") in rels
+    assert ("王明哲", "affiliatedWith", "湘潭大学先进材料研究所", "所长") in rels
+
+
+def test_a_college_before_the_academic_post_is_dropped_from_the_role():
+    ex = extract_text("副总经理韦嘉良毕业于中南大学，兼任湖南工程学院机械工程学院硕士生导师。")
+    rels = {(r.subject, r.predicate, r.object, r.role) for r in ex.relations}
+    assert ("韦嘉良", "affiliatedWith", "湖南工程学院", "硕士生导师") in rels
+
+
+def test_a_post_taken_with_an_unknown_title_is_no_affiliation():
+    ex = extract_text("湘潭大学教授王明哲表示，项目进展顺利。王明哲目前担任湖南省新材料研究院技术顾问团成员。")
+    assert not any(r.subject == "王明哲" and r.object == "湖南省新材料研究院" for r in ex.relations)
+
+
+def test_a_bare_title_already_given_in_a_named_body_stays_with_that_body():
+    f, _ = facts(
+        "湖南湘华微电子股份有限公司董事长周启航介绍了公司情况。"
+        "长沙宏远客车有限公司是其客户。日前，记者专访了董事长周启航。"
+    )
+    assert ("周启航", "affiliatedWith", "湖南湘华微电子股份有限公司") in f
+    assert ("周启航", "affiliatedWith", "长沙宏远客车有限公司") not in f
+
+
+def test_a_chain_leader_is_not_placed_in_the_park_a_later_clause_gives_its_subsidiary():
+    f, _ = facts(
+        "湖南湘动重工股份有限公司为动力装备产业链链主企业，全年营业收入56.2亿元；"
+        "其全资子公司湘潭湘动燃气动力有限公司位于九华智造园，专注于燃气发电机组。"
+    )
+    assert ("湘潭湘动燃气动力有限公司", "locatedIn", "九华智造园") in f
+    assert ("湖南湘动重工股份有限公司", "locatedIn", "九华智造园") not in f
+
+
+def test_the_parent_named_in_a_subsidiary_clause_does_not_settle_in_the_park():
+    f, _ = facts(
+        "湖南湘江智造产业园今年新增企业12家。"
+        "园区企业湘潭恒远线束有限公司是浙江恒远电气集团有限公司的全资子公司，2023年落户园区，主要生产高压线束。"
+    )
+    assert ("湘潭恒远线束有限公司", "locatedIn", "湖南湘江智造产业园") in f
+    assert ("浙江恒远电气集团有限公司", "locatedIn", "湖南湘江智造产业园") not in f
+    assert ("浙江恒远电气集团有限公司", "produces", "高压线束") not in f
+
+
+def test_founders_of_an_alliance_set_up_in_a_park_are_not_placed_there():
+    f, _ = facts(
+        "湖南湘江智造产业园今年新增企业12家。"
+        "6月8日，由湘潭宏远汽车有限公司牵头，联合湘潭大学等单位组建的湘潭新能源汽车产业链联盟在园区成立。"
+    )
+    assert ("湘潭大学", "locatedIn", "湖南湘江智造产业园") not in f
+
+
+def test_the_start_of_a_trading_history_is_no_cooperation():
+    f, _ = facts("长沙宏远客车有限公司与湖南瑞霖电机股份有限公司的合作始于2018年，目前瑞霖电机是其电机的主要供应商。")
+    assert not any(p == "cooperatesWith" for s, p, o in f)
+
+
+def test_a_signed_cooperation_agreement_is_still_cooperation():
+    f, _ = facts("长沙宏远客车有限公司与湖南大学签署产学研合作协议。")
+    assert ("长沙宏远客车有限公司", "cooperatesWith", "湖南大学") in f
+
+
+def test_a_plan_word_scopes_over_a_co_building_joined_by_bing():
+    f, _ = facts("签约仪式上，湘潭宏远汽车有限公司与湘潭大学签署产学研合作协议，双方将围绕电驱系统开展联合攻关，并共建电驱系统中试基地。")
+    assert ("湘潭宏远汽车有限公司", "cooperatesWith", "湘潭大学") in f
+    assert not any(p == "coBuiltPlatformWith" for s, p, o in f)
+
+
+def test_a_co_building_joined_by_bing_without_a_plan_word_stands():
+    f, _ = facts("湘潭宏远汽车有限公司与湘潭大学签署产学研合作协议，并共建电驱系统中试基地。")
+    assert ("湘潭宏远汽车有限公司", "coBuiltPlatformWith", "湘潭大学") in f
+
+
+def test_a_firm_entrusted_with_foundry_work_has_the_buyer_as_customer():
+    f, _ = facts("湖南湘华微电子股份有限公司主要生产MEMS传感器，其MEMS晶圆主要委托上海宏芯微电子有限公司代工制造。")
+    assert ("上海宏芯微电子有限公司", "hasCustomer", "湖南湘华微电子股份有限公司") in f
+
+
+def test_a_firm_producing_for_us_has_the_speakers_firm_as_customer():
+    f, _ = facts(
+        "湖南瑞霖轴承股份有限公司董事长周启航：我们主要生产风电轴承。"
+        "园区内的湘潭精工滚子有限公司专门为我们生产圆锥滚子，本地配套率提高了不少。"
+    )
+    assert ("湘潭精工滚子有限公司", "hasCustomer", "湖南瑞霖轴承股份有限公司") in f
+
+
+def test_a_product_honour_after_a_comma_goes_to_the_product_named_before():
+    f, _ = facts("湖南瑞霖电机股份有限公司自主研制的RL-800型永磁牵引电机已通过型式试验，2024年入选湖南省首台（套）重大技术装备。")
+    assert ("RL-800型永磁牵引电机", "receivedHonour", "湖南省首台（套）重大技术装备") in f
+    assert ("湖南瑞霖电机股份有限公司", "receivedHonour", "湖南省首台（套）重大技术装备") not in f
+
+
+def test_a_firms_field_is_no_product_when_the_sentence_names_its_products():
+    f, _ = facts("湘潭瑞霖新材料有限公司专注于电子陶瓷材料的研发制造，主要产品为钛酸钡粉体和氧化铝粉体。")
+    assert ("湘潭瑞霖新材料有限公司", "produces", "钛酸钡粉体") in f
+    assert ("湘潭瑞霖新材料有限公司", "produces", "电子陶瓷材料") not in f
+
+
+def test_a_firms_field_is_its_product_when_no_products_are_named():
+    f, _ = facts("湘潭瑞霖新材料有限公司主营汽车精密冲压模具，是园区的骨干企业。")
+    assert ("湘潭瑞霖新材料有限公司", "produces", "汽车精密冲压模具") in f
+
+
+def test_a_firm_whose_work_is_producing_a_named_product_makes_it():
+    f, _ = facts(
+        "湖南瑞霖材料股份有限公司2024年年度报告摘要\n"
+        "公司募投项目“年产2万吨高纯氧化铝粉体项目”由全资子公司湘潭瑞霖新材料有限公司实施。\n"
+        "三、主要控股参股公司分析\n"
+        "1.湘潭瑞霖新材料有限公司\n"
+        "公司全资子公司，注册资本5000万元，位于湘潭九华新材料产业园，主要从事高纯氧化铝粉体的生产，是公司募投项目的实施主体。\n"
+    )
+    assert ("湘潭瑞霖新材料有限公司", "produces", "高纯氧化铝粉体") in f
+
+
+def test_wei_as_a_copula_names_a_subsidiary():
+    f, _ = facts("湘潭瑞霖连接器有限公司为湖南瑞霖电子科技有限公司的控股子公司。")
+    assert ("湘潭瑞霖连接器有限公司", "subsidiaryOf", "湖南瑞霖电子科技有限公司") in f
+
+
+def test_wei_as_for_before_a_subsidiary_names_none():
+    f, _ = facts("湘潭瑞霖连接器有限公司为湖南瑞霖电子科技有限公司的子公司提供连接器。")
+    assert ("湘潭瑞霖连接器有限公司", "subsidiaryOf", "湖南瑞霖电子科技有限公司") not in f
+
+
+def test_a_joint_institute_named_by_its_head_word_is_hosted_where_it_is_based():
+    f, _ = facts(
+        "湖南瑞霖光电股份有限公司与湘潭大学共建的先进光学材料联合研究院今年投入使用。"
+        "研究院于2024年5月揭牌，依托湖南瑞霖光电股份有限公司建设运行。"
+    )
+    assert ("湖南瑞霖光电股份有限公司", "hostsPlatform", "先进光学材料联合研究院") in f
+
+
+def test_a_platform_set_up_with_a_partner_has_no_single_host():
+    f, _ = facts("湘潭瑞霖新材料有限公司还与湘潭大学合作设立了锂电材料中试基地。")
+    assert not any(p == "hostsPlatform" for s, p, o in f)
+
+
+def test_a_platform_a_firm_builds_alone_is_hosted():
+    f, _ = facts("湘潭瑞霖新材料有限公司建有锂电材料中试基地。")
+    assert ("湘潭瑞霖新材料有限公司", "hostsPlatform", "锂电材料中试基地") in f
+
+
+def test_a_count_of_unnamed_firms_settling_in_a_park_places_no_named_firm():
+    f, _ = facts(
+        "湘潭瑞霖科创发展有限公司负责运营湘潭九华科技企业孵化器。"
+        "年内毕业的11家企业中，有4家迁入湘潭九华科技园继续发展。"
+    )
+    assert ("湘潭瑞霖科创发展有限公司", "locatedIn", "湘潭九华科技园") not in f
+
+
+def test_a_carried_firm_renting_premises_in_a_park_is_there():
+    f, _ = facts(
+        "湘潭瑞芒激光科技有限公司专注于超快激光器研发。"
+        "企业毕业后在湘潭九华科技园租用标准厂房1.2万平方米。"
+    )
+    assert ("湘潭瑞芒激光科技有限公司", "locatedIn", "湘潭九华科技园") in f
+
+
+def test_signing_a_co_building_agreement_is_cooperation():
+    f, _ = facts("湘潭瑞霖新材料有限公司与湘潭大学签署共建协议。")
+    assert ("湘潭瑞霖新材料有限公司", "cooperatesWith", "湘潭大学") in f
+
+
+def test_a_chain_named_in_words_is_not_replaced_by_a_guess_from_the_leaders_name():
+    f, _ = facts("声学光电产业实现产值318.4亿元，增长14.2%，龙头企业潍坊恒远电子股份有限公司主要生产MEMS麦克风。")
+    assert not any(s == "潍坊恒远电子股份有限公司" and p == "chainLeaderOf" and o != "声学光电" for s, p, o in f)
+
+
+def test_shuangfang_co_building_after_an_agreement_signed_by_the_district_government():
+    f, _ = facts(
+        "株洲市荷塘区人民政府工作报告。"
+        "5月9日，区人民政府与湘潭大学签署全面战略合作协议，双方共建的荷塘新材料研究院于11月挂牌运行。"
+    )
+    coop = [(s, o) for s, p, o in f if p == "cooperatesWith" and o == "湘潭大学"]
+    assert coop and all((s, "coBuiltPlatformWith", "湘潭大学") in f for s, o in coop)

@@ -198,6 +198,29 @@ def _same_objects(items: Sequence[object], last: object) -> bool:
     return all(a is b for a, b in zip(items, last))
 
 
+def _most_named_firm(mentions: Sequence[Mention]) -> str | None:
+    """The enterprise named most often in the text, at least three times (None on a tie)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == "Enterprise":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
+_SERVES_US = re.compile(r"[^，,；;。]{0,8}?(?:为|给|向|替|帮)(?:我们|我公司|本公司)")
+
+
+def _park_modifies_firm(m: Mention, ms: Sequence[Mention], s: Sentence) -> bool:
+    """P内的A / P的A: a park written as the modifier of the firm right after it."""
+    if m.cls != "Park":
+        return False
+    gap = re.match(r"(?:内|里|中)?的", s.text[m.end - s.start :])
+    return gap is not None and any(o.cls in ORG and o.start == m.end + gap.end() for o in ms)
+
+
 def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about, carried over where the sentence names none.
 
@@ -212,9 +235,10 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     current: Mention | None = None
     last_firm: Mention | None = None
     first_firm: Mention | None = None
-    children: set[str] = set()  # firms introduced as someone's 子公司
+    children: set[str] = set()  # firms introduced as someone's 子公司, or as working for us (A专门为我们生产): never 公司/我们
     own_report = document_company(sentences, mentions, defined=True)
     section_of = sections(sentences)
+    most_named = _most_named_firm(mentions)  # a subsidiary the text keeps naming is what its 公司 means
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
             current = last_firm = first_firm = None
@@ -228,7 +252,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
             topic, carry = own_report, True
         elif _OWN_FIRM.match(stripped) and (first_firm is not None or (current is not None and current.cls == "Enterprise")):
             # 公司/我们 (not 该公司): the firm the text is about (the current topic, unless only a subsidiary of it), not the one named last
-            own = current is not None and current.cls == "Enterprise" and current.key not in children
+            own = current is not None and current.cls == "Enterprise" and (current.key not in children or current.key == most_named)
             topic = current if own or first_firm is None else first_firm
             carry = True
         elif carry and last_firm is not None:
@@ -242,8 +266,11 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                     continue  # an alias in brackets is not what the sentence is about
                 if any(c is not m and c.cls in ACTORS and c.start <= m.start and m.end <= c.end and (c.end - c.start) > (m.end - m.start) for c in ms):
                     continue
-                if re.match(r"^(?:旗下|下属|所属)", s.text[m.end - s.start :]) or _PARENT_OF.match(s.text[m.end - s.start :]):
+                after = re.sub(r"^[（(][^）)]{0,60}[）)]", "", s.text[m.end - s.start :])  # A（English name）旗下B
+                if re.match(r"^(?:旗下|下属|所属)", after) or _PARENT_OF.match(after):
                     continue  # A全资子公司B…: the sentence is about B
+                if _park_modifies_firm(m, ms, s):
+                    continue  # 园区内的A是…: the park only says where A is; the sentence is about A
                 off = m.start - s.start
                 if _CUSTOMER_CUE.search(s.text[max(0, s.text.rfind("，", 0, off), s.text.rfind(",", 0, off)) : off]):
                     continue  # 产品已发往A / 客户包括A: a buyer, not what the sentence is about
@@ -256,6 +283,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                 first_firm = topic
         topics.append(current)
         children |= {m.key for m in ms if m.cls == "Enterprise" and _CHILD_BEFORE.search(s.text[: m.start - s.start])}
+        children |= {m.key for m in ms if m.cls == "Enterprise" and _SERVES_US.match(s.text, m.end - s.start)}
         firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])]
         if firms:
             last_firm = firms[0] if topic is not None and topic.cls == "Enterprise" and firms[0].key == topic.key else firms[-1]
@@ -338,6 +366,7 @@ class _Doc:
     prev_topic: Mention | None = None
     last_pair: tuple[Mention, Mention] | None = None
     own_firm: Mention | None = None  # the issuer of a company's own report (see tables.document_company)
+    record_firm: Mention | None = None  # the firm of the last record line 公司名称：A (its 注册地址 line follows)
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -407,6 +436,8 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 有4家(企业)迁入P / 其中3家已入驻P: the clause's subject is a count of unnamed firms
+_COUNTED_SUBJECT = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:家|个)(?:企业|公司|项目)?(?:已|先后|陆续|均|都)*$")
 # 计划落户 / 拟入驻 / 将于明年进驻: the settling verb states a plan
 _PLANNED_JUST_BEFORE = re.compile("(?:" + _CUES.alternation("planned") + r")(?:于[^，,；;。]{0,8}?)?(?:在)?(?:正式|整体|全面)?$")
 _SITE_BEFORE = re.compile(_CUES.alternation("project-site") + "$")
@@ -438,13 +469,16 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             nxt = [m for m in nxt if ctx.rel(m) - ctx.rel_end(chain[-1]) - (sub_area.end() if sub_area else 0) <= 2]
             located = max(nxt, key=lambda m: m.end - m.start) if nxt else None
         if located is None:
-            before = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and m.end - s.start <= cue.start()]  # X孵化器位于P
+            before = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and m.end - s.start <= cue.start()
+                      and not _PARENT_OF.match(text[ctx.rel_end(m) :])]  # X孵化器位于P; A是B的全资子公司，落户P: A
             located = before[-1] if before else topic
             if before and topic is not None and topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(before[-1]) : cue.start()]):
                 # A是B的控股子公司，去年落户园区: the clause's subject is the sentence's, not the firm named last
                 located = topic
         if located is not None and located.cls != "Park" and _PLANNED_JUST_BEFORE.search(text, 0, cue.start()):
             continue  # A计划落户P / 拟入驻P: a plan, not where A is
+        if _COUNTED_SUBJECT.search(text, 0, cue.start()):
+            continue  # 有4家迁入P: firms counted, not named, settle there
         if located is not None and located.cls != "Park":
             for p in chain:
                 _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
@@ -535,19 +569,69 @@ def project_site(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_NAME_FIELD = re.compile(r"^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?(?:公司|企业|单位)?名称\s*[：:]\s*")
+_ADDRESS_FIELD = re.compile(r"^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?" + _CUES.alternation("address-field") + r"\s*[：:]")
+
+
+_ADMIN_UNIT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[省市县]")
+
+
+def _named_elsewhere(doc: _Doc, park: Mention) -> Mention:
+    """The park as the text names it elsewhere: an address spells the units out (九江市湖口县…园 for 九江湖口…园),
+    a later line shortens the name (航空产业园 for 株洲天元群丰通用航空产业园, when only one park ends so)."""
+    bare = _ADMIN_UNIT.sub("", park.key)
+    for m in doc.all_mentions:
+        if m.cls == "Park" and m.key != park.key and _ADMIN_UNIT.sub("", m.key) == bare:
+            return m
+    longer = {m.key: m for m in doc.all_mentions if m.cls == "Park" and m.key != park.key and m.key.endswith(park.key)}
+    return next(iter(longer.values())) if len(longer) == 1 and len(park.key) >= 5 else park
+
+
+@rule("registered-address", needs=[cue_family("address-field"), has("Park")])
+def registered_address(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """注册地址：…P… in a company's record (公司名称：A above): A is in P, the innermost park the address names."""
+    out: list[Relation] = []
+    field = _ADDRESS_FIELD.match(ctx.sentence.text)
+    firm = doc.record_firm
+    if field is None or firm is None or firm.cls not in ORG - {"GovernmentBody"}:
+        return out
+    parks = [m for m in ctx.mentions if m.cls == "Park" and ctx.rel(m) >= field.end()]
+    if parks:  # an address runs from the province down: its last park is where the firm is
+        inner = _named_elsewhere(doc, max(parks, key=lambda m: (m.start, m.end)))
+        _add(out, ctx, firm, "locatedIn", inner, "locatedIn:注册地址")
+    return out
+
+
+_PERSON_FIELD = re.compile(r"^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?(" + _CUES.alternation("record-person") + r")\s*[：:]\s*")
+
+
+@rule("record-person", needs=[cue_family("record-person"), has("Person")])
+def record_person(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """法定代表人：张三 in a company's record (公司名称：A above): 张三 is A's, in that role."""
+    out: list[Relation] = []
+    field = _PERSON_FIELD.match(ctx.sentence.text)
+    firm = doc.record_firm
+    if field is None or firm is None:
+        return out
+    person = next((m for m in ctx.mentions if m.cls == "Person" and ctx.rel(m) == field.end()), None)
+    if person is not None:
+        _add(out, ctx, person, "affiliatedWith", firm, "affiliatedWith:record", role=field.group(1))
+    return out
+
+
 @rule("park-holds", needs=[has("Park", "Project")])
 def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """P内的X, P引进的X, P拥有A、B: the things a park holds; a park topic's projects."""
     out: list[Relation] = []
     text, ms, topic = ctx.sentence.text, ctx.mentions, ctx.topic
     for p in [m for m in ms if m.cls == "Park"]:
-        inside = re.match(r"^(?:核心区|内|里|中)?的", text[ctx.rel_end(p) :])
+        inside = re.match(r"^(?:核心区|内|里|中)?的|^(?:内|里)[，,]", text[ctx.rel_end(p) :])  # P内的X / P内，X…
         if inside and re.match(r"^(?:核心区|内|里|中)", text[ctx.rel_end(p) :]):
             nxt = [m for m in ms if m.cls in ORG | {"Platform", "Project"} and 0 <= ctx.rel(m) - (ctx.rel_end(p) + inside.end()) <= 2]
             if nxt:
                 first = max((m for m in nxt if m.start == nxt[0].start), key=lambda m: m.end - m.start)
                 for m in [first] + [x for x in _coordinated_right(ctx, nxt)[1:]]:
-                    _add(out, ctx, m, "locatedIn", p, "locatedIn:P内的X")
+                    _add(out, ctx, m, "locatedIn", _named_elsewhere(doc, p), "locatedIn:P内的X")
         brought = re.match(r"^(?:新)?(?:引进|培育|孵化)的", text[ctx.rel_end(p) :])
         if brought:
             subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= ctx.rel(p)]
@@ -670,6 +754,11 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if (subj and ctx.topic is not None and ctx.topic.cls in ORG and re.search(r"[，,；;]", text[ctx.rel_end(subj[-1]) : ctx.rel(p)])
                 and re.search(r"(?:是|系)[^，,；;]*$", text[: ctx.rel(subj[-1])])):
             subj = [ctx.topic]  # A是B的控股子公司，去年在园区追加投资: B only completes 是; the subject is A
+        if (not subj and ctx.topic is not None and ctx.topic.cls in ORG - {"GovernmentBody"}
+                and _CARRY.match(text[max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1 :])):
+            subj = [ctx.topic]  # 企业毕业后在P租用厂房 / 该公司在P投资建设: the firm the sentence carries over
+        if subj and _FOUNDERS_OF.search(text[ctx.rel_end(subj[-1]) : ctx.rel(p)]):
+            subj = []  # 由A牵头、联合B等单位组建的X联盟在P成立: the firms only found X, which is in P
         if not [m for m in ms if m.cls == "Project"] and _BARE_PROJECT.match(text) and doc.last_project is not None:
             subj = [doc.last_project]  # ——A公司X项目。项目总投资32亿元，在P东区新建…: the project just named
         if subj:
@@ -678,6 +767,7 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 _BARE_PROJECT = re.compile(r"^(?:该)?项目(?!名称|单位|建设地点)")
+_FOUNDERS_OF = re.compile(r"^[^，,；;。]*?" + _CUES.alternation("founding") + r"的[\u4e00-\u9fff“”]{2,}")
 
 
 @rule("sub-parks", needs=[has("Park")])
@@ -1021,7 +1111,8 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if a is not None and b is not None and a.key != b.key:
             _add(out, ctx, a, "coBuiltPlatformWith", b, "coBuiltPlatformWith:A—B联合实验室")
     for cue in _COBUILD_CUE.finditer(text):
-        if _PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start()):
+        if (_PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start())
+                or _PLANNED_CHAIN.search(text, 0, cue.start())):
             continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
         pairs = (_parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
                  or _both_sides(ctx, doc, cue.start()) or _pair_of_clause_before(ctx, doc, cue.start()))
@@ -1056,6 +1147,8 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         clause = text[max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1 : cue.start()]
         if _PLANNED_WITH.search(clause):
             continue  # 还计划与B合作建设…: a plan, not a cooperation
+        if clause.endswith("的") and _HISTORY_AFTER.match(text[cue.end() :]):
+            continue  # A与B的合作始于2019年: the history of a trade the text tells (B is A's customer), not a pact
         if cue.group() in _CUES.words("signing") and _INVESTING.search(text):
             # 与管委会签约，…项目落户: a firm signing an investment with a park is no cooperation
             pairs = [(x, y) for x, y in pairs if not {x.cls, y.cls} & {"Enterprise"} or not {x.cls, y.cls} & {"Park", "GovernmentBody"}]
@@ -1064,8 +1157,11 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_HISTORY_AFTER = re.compile(r"(?:关系)?(?:最早)?" + _CUES.alternation("history-start"))
+
+
 # A联合B开设/举办/开展…: doing something together (not founding a platform: rule co-built-platform)
-_JOINED_DEED = re.compile(r"(?:共同)?(?:开设|举办|开展|培养|组织|承办|主办)")
+_JOINED_DEED = re.compile(r"(?:共同)?" + _CUES.alternation("joint-deed"))
 
 
 @rule("joined-deed", needs=[word("联合"), has(*ORG)])
@@ -1118,6 +1214,8 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _HONOUR_UNMET.search(before[max(before.rfind(c) for c in "，,；;。") + 1 :]):
             continue  # 力争获评H / 未能入选H: a target or a miss, not an honour held
         holder = _named_holder(ctx, doc, h) or _pronoun_person(ctx, doc, h) or _honour_holder(ctx, h, doc.last_patent)
+        if _PRODUCT_HONOUR.search(h.name) and (holder is None or holder.cls != "Product"):
+            holder = _product_before(ctx, doc, h) or holder  # X（…，则）入选首台（套）: only a product holds one
         thing = _BARE_THING.match(text)
         if (thing and doc.last_platform is not None and doc.last_platform.name.endswith(thing.group(1))
                 and (holder is None or (holder.cls != "Platform" and holder.sentence != ctx.sentence.index))):
@@ -1222,7 +1320,11 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before) and not re.search(r"(?:公布|认定名单|名单)", before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
             host = holder[0] if holder else topic
-            if host.cls != "GovernmentBody":  # a department approves or funds a platform; it does not host it
+            clause = max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1
+            partner = any(m.key != host.key and clause <= ctx.rel(m) < ctx.rel(p) and re.search(r"(?:与|和|同|联合)$", text[: ctx.rel(m)])
+                          for m in ms if m.cls in ORG)
+            if host.cls != "GovernmentBody" and not partner:
+                # a department approves or funds a platform; it does not host it; 与B合作设立X: a joint platform
                 _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
     for p in [m for m in ms if m.cls == "Platform" and re.search(r"依托的?$", text[: ctx.rel(m)])]:
         # 公司依托X中心开展研发 / 公司依托的X中心: the clause's firm works in its own platform
@@ -1236,8 +1338,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for dep in _HOST_BASIS.finditer(text):
         hosts = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and dep.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= dep.end(1)]
         plats = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= dep.start()]
-        if not plats and doc.last_platform is not None and re.search(r"(?:实验室|中心|平台|工作站)", text[: dep.start()]):
-            plats = [doc.last_platform]
+        if not plats and doc.last_platform is not None and re.search(_PLATFORM_HEAD, text[: dep.start()]):
+            plats = [doc.last_platform]  # 研究院…，依托A建设运行: the platform named before, by its head word
         if hosts and plats:
             _add(out, ctx, hosts[0], "hostsPlatform", plats[-1], "hostsPlatform:依托")
     for seat in _SEATED_AT.finditer(text):
@@ -1280,7 +1382,7 @@ def platform_unveiled_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_LEADS = re.compile(r"(?:[（(][^）)]{0,30}[）)])?(?:牵头|领衔)")
+_LEADS = re.compile(r"(?:[（(][^）)]{0,30}[）)])?" + _CUES.alternation("lead-unit"))
 
 
 def _seat_holder(ctx: _Ctx, place: str, before: int, bodies: bool = False) -> Mention | None:
@@ -1329,15 +1431,16 @@ def customer_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 # …，稳定供货B / 产品将配套园区龙头企业B (a status word makes 配套 a verb: …配套的骨干企业 is no buyer)
-_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])(?:批量|长期|稳定|主要|大量)?|^)(?:供应|供货|配套)"
+_SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])(?:批量|长期|稳定|主要|大量)?|^)" + _CUES.alternation("supply-verb") +
                        r"(?:(?:园区|区内|本地)?(?:龙头|骨干|链主|重点)企业)?$"
                        r"|批量(?:应)?用于$")  # 其系泊链已批量用于B承建的平台: B buys them
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
+_SERVES_SPEAKER = re.compile(r"为(?:我们|我公司|本公司)(?:专门|长期|批量|稳定)?(" + _CUES.alternation("serve") + "|" + _CUES.alternation("outsourced-work") + ")")
 
 
-@rule("supplies-named", needs=[word("供应", "供货", "配套", "用于"), has(*ORG - {"GovernmentBody"})])
+@rule("supplies-named", needs=[any_of(cue_family("supply-verb"), word("用于")), has(*ORG - {"GovernmentBody"})])
 def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """产品(已批量)供应A、B等…: the named buyers, short names included, are the seller's customers."""
     out: list[Relation] = []
@@ -1374,6 +1477,12 @@ def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             buyer = next((t for t in (ctx.topic, doc.prev_topic) if t is not None and t.cls == "Enterprise" and t.key != seller.key), None)
             if buyer is not None:
                 _add(out, ctx, seller, "hasCustomer", buyer, "hasCustomer:为其" + cue.group()[-2:])
+    us = doc.own_firm or doc.main_firm
+    for cue in _SERVES_SPEAKER.finditer(text):
+        # A专门为我们生产X: A works for the speaker's firm (the firm the text is about)
+        sellers = [m for m in firms if ctx.rel_end(m) <= cue.start() and not re.search(r"[，。；;,]", text[ctx.rel_end(m) : cue.start()])]
+        if sellers and us is not None and sellers[-1].key != us.key:
+            _add(out, ctx, sellers[-1], "hasCustomer", us, "hasCustomer:为我们" + cue.group(1))
     for m in firms:
         # A(长期)为B提供…: B is served by A
         if not _SERVES_NAMED.search(text, 0, ctx.rel(m)) or not re.match(r"(?:批量|长期|稳定)?提供", text[ctx.rel_end(m) :]):
@@ -1400,6 +1509,7 @@ _FITS_LINE = re.compile(r"[^，。；;,]{0,16}?(?:产线|生产线|车型|机型
 _THEIR_CHAIN = re.compile(r"(?:进入|打入|切入)其(?:" + _CUES.alternation("customer-close") + r")|为其[^，。；;,]{0,12}?" + _ADVERBS + "(?:配套|供货|供应)")
 _TENDER_WON = re.compile(_CUES.alternation("tender-won") + "$")
 _TENDERED = re.compile(r"的?[^，。；;,]{0,12}?(?:项目|采购|招标|订单|标段)")
+_OUTSOURCED_TO = _CUES.ends_with("outsource")
 _IN_FRAME = re.compile(r"(?:由|向|为|对|自|与|和|及|、|给|通过|配套|中标)" + _QUALIFIER + "$")
 
 
@@ -1439,7 +1549,8 @@ def supply_prose(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 buyer = _trade_subject(ctx, doc, ctx.rel(m), g)
                 if buyer is not None and buyer not in group:
                     _add(out, ctx, g, "hasCustomer", buyer, "hasCustomer:由B供应")
-        elif _BOUGHT_FROM.search(before) and (before.endswith("自") or _BOUGHT_FROM_VERB.match(after)):
+        elif (_BOUGHT_FROM.search(before) and (before.endswith("自") or _BOUGHT_FROM_VERB.match(after))) or (
+                _OUTSOURCED_TO.search(before) and _SOURCED_MADE.match(after)):  # 委托B代工制造: B works for the buyer
             for g in group:
                 buyer = _trade_subject(ctx, doc, ctx.rel(m), g)
                 if buyer is not None and buyer not in group:
@@ -1511,6 +1622,9 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 _add(out, ctx, nxt[0], "subsidiaryOf", par, f"subsidiaryOf:{cue.group()}——")
         # "A是B旗下企业 / A是B的全资子公司"
         under = re.search(r"(?:是|系)([^，。；]{2,40}?)(?:旗下|下属|的(?:全资|控股)?子公司)", text)
+        if under is None:
+            under = next((w for w in _CHILD_COPULA_WEI.finditer(text)
+                          if any(m.cls == "Enterprise" and ctx.rel_end(m) == w.start() for m in ms)), None)
         if under and cue.start() >= under.start(1):
             subj = [m for m in ms if m.cls == "Enterprise" and ctx.rel_end(m) <= under.start()]
             par = [m for m in ms if m.cls == "Enterprise" and under.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= under.end(1)]
@@ -1525,6 +1639,11 @@ def subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if subj and par:
                 _add(out, ctx, subj[-1], "subsidiaryOf", par[0], "subsidiaryOf:是…的子公司")
     return out
+
+
+# A为B的控股子公司。: 为 as the copula, right after the child's name and with the sentence's part ending at
+# 子公司 (为B的子公司提供… is "for")
+_CHILD_COPULA_WEI = re.compile(r"为([^，。；;]{2,40}?)的(?:全资|控股)?子公司(?=[，,。；;]|$)")
 
 
 # 母公司 stands for the parent of the subsidiary the sentence names; a supply verb around it makes the
@@ -1671,7 +1790,8 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 and ctx.between(m, person) in ("", "的")]
         body = _university_of(ctx, orgs[-1]) if orgs else _role_body(ctx, doc, person, role)
         if body is not None:
-            _add(out, ctx, person, "affiliatedWith", body, "affiliatedWith:name+role", role=role)
+            how = "affiliatedWith:name+role" if orgs else "affiliatedWith:name+role→body"
+            _add(out, ctx, person, "affiliatedWith", body, how, role=role)
     return out
 
 
@@ -1742,6 +1862,41 @@ def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         plat = _directed_platform(ctx, doc, cue.group(1), cue.start())
         if inside and plat is not None:
             _add(out, ctx, inside[-1], "affiliatedWith", plat, "affiliatedWith:主任由", role=cue.group(2))
+    return out
+
+
+# 张三担任A研究所所长 / 并兼任B（大学）机电工程学院硕士生导师: the person before the verb holds the post in A
+_POST_VERB = re.compile(r"(?:同时|也|还|并|目前|现)*" + _CUES.alternation("post-take", "post-hold") + r"(?=[^，,；;。]{2})")
+_UNIT_BEFORE_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?(?:学院|学部|系))?的?")
+
+
+@rule("person-takes-post", needs=[any_of(cue_family("post-take"), cue_family("post-hold"))])
+def person_takes_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """张三…担任/兼任 A(某学院)(的) + role title: the person named before the verb, in the clause chain
+    with no other person between, holds that role in A."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    people = [m for m in ms if m.cls == "Person"]
+    for verb in _POST_VERB.finditer(text):
+        before = [p for p in people if ctx.rel_end(p) <= verb.start()]
+        if not people:  # 同时兼任A客座研究员 in a profile's sentence naming nobody: the person spoken of last
+            here = ctx.sentence.index
+            before = [m for m in doc.all_mentions if m.cls == "Person" and here - 3 <= m.sentence < here][-1:]
+        elif not before or re.search(r"[；;。]", text[ctx.rel_end(before[-1]) : verb.start()]):
+            continue
+        if not before:
+            continue
+        at = [m for m in ms if m.cls in ORG - {"GovernmentBody"} and ctx.rel(m) == verb.end()]
+        if not at:
+            continue
+        body = max(at, key=lambda m: m.end - m.start)
+        rest = re.match(r"[^，,；;。（(]*", text[ctx.rel_end(body) :]).group()
+        rest = rest[_UNIT_BEFORE_ROLE.match(rest).end() :]
+        pieces = [p for p in rest.split("、") if p]
+        if not pieces or any(_known_role(p) != p for p in pieces):
+            continue  # only role titles after the body (担任A的技术顾问 names no role we know)
+        for piece in pieces:
+            _add(out, ctx, before[-1], "affiliatedWith", body, "affiliatedWith:担任A+role", role=piece)
     return out
 
 
@@ -1880,19 +2035,21 @@ _MAKING_UNMET = re.compile(
 )
 
 
-@rule("firm-makes", needs=[cue_family("product-verb"), has("Enterprise")])
+@rule("firm-makes", needs=[any_of(cue_family("product-verb"), cue_family("product-field"))])
 def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A生产X / A…，主要向客户供应X: the clause's firm, else the firm named last before the clause, makes X
     (X a product named here, or one the text named elsewhere, written right after the verb)."""
     out: list[Relation] = []
     text, ms = ctx.sentence.text, ctx.mentions
     known = [m for m in doc.all_mentions if m.cls == "Product" and len(m.name) >= 3]
-    for verb in _MAKE_VERB.finditer(text):
+    for verb in [*_MAKE_VERB.finditer(text), *_FIELD_VERB.finditer(text)]:
         here = [m for m in ms if m.cls == "Product" and ctx.rel(m) == verb.end()]
         there = [m for m in known if text.startswith(m.name, verb.end())]
         if not (here or there):
             continue
         prod = max(here or there, key=lambda m: len(m.name))
+        if verb.re is _FIELD_VERB and (not _FIELD_MADE.match(text, verb.end() + len(prod.name)) or _field_before_list(ctx, prod, verb.end())):
+            continue  # 主要从事X的生产: X is made here (not 从事X的研发, nor a field before a list of products)
         before = text[: verb.start()]
         clause_start = max(before.rfind(c) for c in "，,；;。：:") + 1
         if _MAKE_UNMET.search(before, clause_start):
@@ -1902,7 +2059,10 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if not firms and not any(m.cls in ACTORS and clause_start <= ctx.rel(m) < verb.start() for m in ms):
             span = max(before.rfind(c, 0, clause_start) for c in "；;。") + 1
             firms = [m for m in ms if m.cls == "Enterprise" and span <= ctx.rel(m) < clause_start
-                     and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))][-1:]  # A旗下子公司B…，主要生产X: B, named last
+                     and not _LOCATIVE_BEFORE.search(text, 0, ctx.rel(m))
+                     and not _PARENT_OF.match(text[ctx.rel_end(m) :])][-1:]  # A旗下子公司B…，主要生产X: B, named last
+        if not firms and verb.re is _FIELD_VERB and ctx.topic is not None and ctx.topic.cls == "Enterprise":
+            firms = [ctx.topic]  # 公司全资子公司，…，主要从事X的生产: the firm the sentence is about
         if firms:
             _add(out, ctx, firms[0], "produces", prod, f"produces:{verb.group()}")
     return out
@@ -1910,8 +2070,8 @@ def firm_makes(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 # a product bought in names its maker: X主要采购自A / X委托A代工制造 / X由A长期供应
 _SOURCED_GAP = re.compile(r"(?:原料|原材料|材料|芯片|部件)?(?:主要|均|全部|则|大多|部分|长期|一直)*(?:(" + _CUES.alternation("product-sourced") + r")|由)")
-_SOURCED_MADE = re.compile(r"(?:代工|加工|生产|制造|定制)")
-_SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*(?:供应|提供|供货)")
+_SOURCED_MADE = _CUES.pattern("outsourced-work")
+_SUPPLIED_MADE = re.compile(r"(?:长期|稳定|批量|独家)*" + _CUES.alternation("supplied-by"))
 
 
 @rule("sourced-product", needs=[any_of(cue_family("product-sourced"), word("由")), has("Product")])
@@ -1946,6 +2106,22 @@ def _sourced_from(ctx: _Ctx, p: Mention) -> tuple[Mention, str] | None:
 _BUYER_BEFORE = re.compile(r"(?:为|向|对|给)(?:国内外|国内|海外)?$")
 
 
+_FIELD_VERB = re.compile(_CUES.alternation("product-field"))
+# 主要从事X(及其…)的(研发、)生产: the field verb with production after the thing
+_FIELD_MADE = re.compile(r"(?:及其[^，,；;。的]{0,8})?的[^，,；;。]{0,8}?" + _CUES.alternation("outsourced-work"))
+_FIELD_BEFORE = re.compile(_CUES.alternation("product-field") + r"[^，,；;。]{0,6}$")
+_PRODUCTS_NAMED = _CUES.pattern("products-named")
+
+
+def _field_before_list(ctx: _Ctx, prod: Mention, at: int | None = None) -> bool:
+    """Is ``prod`` (written at ``at``, by default where it was found) the field a firm works in
+    (专注于X / 主要从事X的研发) in a sentence that goes on to name its products (主要产品为 / 核心产品)?"""
+    text = ctx.sentence.text
+    start = ctx.rel(prod) if at is None else at
+    clause = max(text.rfind(c, 0, start) for c in "，,；;。：:") + 1
+    return bool(_FIELD_BEFORE.search(text, clause, start)) and bool(_PRODUCTS_NAMED.search(text, start + len(prod.name)))
+
+
 @rule("project-product", needs=[has("Project", "Product")])
 def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A firm's name opening a project's name undertakes it; the maker before a product produces it."""
@@ -1967,6 +2143,8 @@ def project_product(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 计划明年量产X / 不生产X: a plan or a denial, not the firm's product
         if _sourced_from(ctx, prod) is not None:
             continue  # 原料X由A供应 / X委托A代工: the buyer does not make X (rule sourced-product)
+        if _field_before_list(ctx, prod):
+            continue  # 专注于X的研发制造，主要产品为Y、Z: X is the firm's field, Y and Z its products
         maker = _seller_before(ctx, ctx.rel(prod), ()) or topic
         if maker is not None and maker.sentence == prod.sentence and _BUYER_BEFORE.search(ctx.sentence.text, 0, ctx.rel(maker)):
             maker = topic if topic is not None and topic.key != maker.key else None  # 为B稳定供货；X…: B buys, it does not make X
@@ -2064,6 +2242,9 @@ _CHAIN_AFTER = re.compile(r"(?:牵引|带动|引领|领跑)([\u4e00-\u9fff]{2,10
 _CHAIN_IN_WORDS = re.compile(r"(?:^|[：:，,；;。])(?![该本此这])([\u4e00-\u9fff]{2,10}?)(?:这条|这一)?(?:产业链|链)[，,]?(?:的)?$")
 
 
+_INDUSTRY_IN_WORDS = re.compile(r"(?:^|[，,；;。])([\u4e00-\u9fff]{2,8}?)产业(?!园|链|基地|集群|联盟)")
+
+
 @rule("chain-leader", needs=[cue_family("chain-leader")])
 def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """链主/龙头企业 with named firms → chainLeaderOf the industry the sentence or the firm's name points to."""
@@ -2092,10 +2273,16 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             ind_m = explicit[0] if explicit else None
             if ind_m is None:
                 ind_m = _inferred_industry(f, text, s.index, doc.lex)
+                worded = next(reversed(list(_INDUSTRY_IN_WORDS.finditer(text, 0, cue.start()))), None)  # the nearest
+                if ind_m is not None and worded is not None and worded.group(1) != ind_m.name:
+                    ind_m = None  # 声学光电产业实现产值…，龙头企业A: the chain is named in words; another guess is wrong
             if ind_m is not None:
                 _add(out, ctx, f, "chainLeaderOf", ind_m, f"chainLeaderOf:{cue.group()}")
-            park = next((m for m in ms if m.cls == "Park"), None)
-            if park is not None:  # a chain leader is in the park its sentence names (not one the text spoke of before)
+            seg_start = max(text.rfind(c, 0, cue.start()) for c in "；;") + 1
+            seg_end = min((i for i in (text.find(c, cue.end()) for c in "；;") if i >= 0), default=len(text))
+            park = next((m for m in ms if m.cls == "Park" and seg_start <= ctx.rel(m) < seg_end), None)
+            if park is not None:  # a chain leader is in the park its clause names (not one the text spoke of before,
+                # nor a subsidiary's, told after a semicolon)
                 _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue.group()}")
     return out
 
@@ -2121,7 +2308,7 @@ def chain_example(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 @rule("customer-frame", needs=[any_of(cue_family("customer-open"), word("客户")), has(*ORG - {"GovernmentBody"})])
 def customer_frame(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """进入A供应链 / A、B都是公司的长期客户 (see :func:`_customer_frames`)."""
-    return _customer_frames(ctx, doc.main_firm)
+    return _customer_frames(ctx, doc.main_firm, doc.own_firm)
 
 
 @rule("listed-parts", needs=[has("Park")])
@@ -2204,6 +2391,8 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
     keys = {m.key for m in exclude}
     firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel_end(m) <= pos and m.key not in keys]
     for m in reversed(firms):
+        if _CONTROLLED_BY.search(ctx.sentence.text, 0, ctx.rel(m)) and _CONTROLS.match(ctx.sentence.text, ctx.rel_end(m)):
+            continue  # A…，由B控股，主要产品为X: B owns A, A makes X
         if not _PARENT_OF.match(ctx.sentence.text[ctx.rel_end(m) :]) and not re.match(
             r"^(?:的)?(?:旗下|下属|所属)", ctx.sentence.text[ctx.rel_end(m) :]
         ):
@@ -2211,11 +2400,15 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
     return None
 
 
+_CONTROLLED_BY = re.compile(r"由$")
+_CONTROLS = re.compile(r"(?:绝对|相对)?(?:控股|持股|全资|出资|控制)")
+
+
 # A的P、B的Q: firms coordinated through the products they make
 _OWN_PRODUCT_AND = re.compile(r"的[^，,；;。、“”]{1,20}?(?:、|和|及|与|以及)")
 
 
-def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
+def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | None = None) -> list[Relation]:
     """Buyers named inside a frame (进入A供应链, 获得A和B的定点订单, 与A签订采购合同)
     or before a copula (A、B都是公司的长期客户): the seller has them as customers."""
     out: list[Relation] = []
@@ -2231,7 +2424,7 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
             continue
         topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers else None
         if _BARE_COMPANY.match(text):  # 公司已进入…: an announcement's or a profile's own company
-            topic = main_firm or topic
+            topic = own_firm or topic or main_firm  # in a story about several firms, the one spoken of
         seller = _seller_before(ctx, cue.start(), buyers) or topic or main_firm
         clause_start = max(text.rfind(c, 0, cue.start()) for c in "，,；;。") + 1
         if ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers and _OWN_CLAUSE.fullmatch(
@@ -2258,6 +2451,8 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None) -> list[Relation]:
             else:
                 break
         seller = main_firm if cue.group(1) else (_seller_before(ctx, ctx.rel(buyers[0]), buyers) or main_firm)
+        if cue.group(1) == "其" and ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers:
+            seller = ctx.topic  # A…，B和C都是其客户: 其 is the clause's firm
         for b in buyers:
             if seller is not None:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:是…客户")
@@ -2371,8 +2566,10 @@ _BOTH_SIDES = re.compile(r"双方|校企|(?:学校|高校)(?:和|与)(?:公司|�
 _PLANNING = re.compile(_CUES.alternation("planning"))
 _JOINED_FOUNDING = re.compile(r"联合([^，。；]{2,60}?)(?:等[\u4e00-\u9fff]{0,4})?" + _CUES.alternation("founding"))
 # 由A牵头，联合B…组建: A leads the founding
-_LED_BY = re.compile(r"(?:由)?([^，,。；;]{2,40}?)(?:牵头|领衔)[，,]?$")
+_LED_BY = re.compile(r"(?:由)?([^，,。；;]{2,40}?)" + _CUES.alternation("lead-unit") + r"[，,]?$")
 _PLANNED_BEFORE = re.compile(_CUES.alternation("planned") + r"(?:共同|联合|合作)?$")
+# 双方将围绕X开展攻关，并共建Y: the plan word of the clause before scopes over the verb 并 joins to it
+_PLANNED_CHAIN = re.compile(r"(?:^|[，,；;。])(?:双方|[^，,；;。]{0,12}?)" + _CUES.alternation("planned") + r"[^；;。]*?[，,]并(?:共同|联合|合作)?$")
 
 
 def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Mention]]:
@@ -2413,7 +2610,8 @@ def _pair_of_clause_before(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[M
     clause = max(text.rfind(c, 0, cue_start) for c in "，,；;") + 1
     if clause == 0 or any(clause <= ctx.rel(m) < cue_start for m in _actors(ctx)):
         return []
-    by_key = {m.key: m for m in ctx.mentions}
+    # (an end the cooperation rule read from a self word, 区人民政府, is a body the text names elsewhere)
+    by_key = {m.key: m for m in doc.all_mentions} | {m.key: m for m in ctx.mentions}
     found = [r for r in cooperation(ctx, doc) if r.end - ctx.sentence.start <= clause]
     pairs = {(r.subject, r.object) for r in found if r.subject in by_key and r.object in by_key}
     return [(by_key[a], by_key[b]) for a, b in sorted(pairs)] if len(pairs) == 1 else []
@@ -2553,6 +2751,25 @@ def _named_holder(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
             if _AWARDED_GAP.fullmatch(text, a.end(), ctx.rel(h)) and not h.name.endswith("企业"):
                 best = doc.last_platform
     return best
+
+
+def _product_before(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
+    """The product a product's honour (首台（套）, 单项冠军产品, 优秀工业新产品) goes to: the last one named
+    before it in its part of the sentence (up to a semicolon), with no holder but a conferrer between."""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, ctx.rel(h)) for c in "；;。") + 1
+    known = {m.name for m in doc.all_mentions if m.cls == "Product" and len(m.name) >= 3}
+    found = [(ctx.rel(m), ctx.rel_end(m), m) for m in ctx.mentions if m.cls == "Product" and start <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(h)]
+    for name in known:  # 公司电子级硫酸于…入选: a product the text named elsewhere
+        at = text.rfind(name, start, ctx.rel(h))
+        if at >= 0:
+            found += [(at, at + len(name), m) for m in doc.all_mentions if m.cls == "Product" and m.name == name][:1]
+    if not found:
+        return None
+    at, end, product = max(found, key=lambda f: (f[1], f[1] - f[0]))
+    if any(m.cls in ACTORS - {"GovernmentBody"} and end <= ctx.rel(m) < ctx.rel(h) for m in ctx.mentions):
+        return None  # (a conferring ministry between is no holder)
+    return product
 
 
 def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
@@ -2731,6 +2948,7 @@ def find_relations(
     last_industry = None
     prev_topic = None
     last_pair = None
+    record_firm = None
     for s, topic in zip(sentences, topics):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
         if _PARK_ANAPHOR.match(s.text) and not any(m.cls == "Park" and m.start - s.start <= 12 for m in ms):
@@ -2738,7 +2956,8 @@ def find_relations(
             earlier = prev_topic if prev_topic is not None and prev_topic.cls == "Park" else main_park
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
-                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm)
+                   chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
+                   record_firm)
         found = relations_in(_Ctx(s, ms, topic), doc)
         out += found
         pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
@@ -2765,11 +2984,15 @@ def find_relations(
         named_inds = [m for m in ms if m.cls == "Industry" and m.rule == "industry:named"]
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         prev_topic = topic
+        named = _NAME_FIELD.match(s.text)
+        if named:
+            record_firm = next((m for m in ms if m.cls in ORG and m.start - s.start == named.end()), record_firm)
     out += table_relations(read_tables(sentences, lex), mentions, sentences)
     out += _list_under_heading(sentences, by_sentence, topics)
     out = _prefer_committee(out, mentions)
     out = _prefer_stated_host(out, mentions)
     out = _prefer_inner_park(out)
+    out = _role_held_before(out)
     out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
     out = _product_honours(out, mentions)
     out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
@@ -2849,6 +3072,17 @@ def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[
             and not (r.predicate in ("locatedIn", "receivedHonour") and cls.get(r.subject) == "GovernmentBody")]
 
 
+_ROLE_ONLY = ("affiliatedWith:role→body", "affiliatedWith:name+role→body")
+
+
+def _role_held_before(rels: list[Relation]) -> list[Relation]:
+    """A title written without its body (记者专访了董事长张三, 张三局长强调) whose holder the text
+    has already given that title in a named body: the title is that body's, not the topic's."""
+    named = {(r.subject, r.role): r.object for r in rels if r.predicate == "affiliatedWith" and r.rule not in _ROLE_ONLY}
+    return [r for r in rels if not (r.predicate == "affiliatedWith" and r.rule in _ROLE_ONLY
+                                    and named.get((r.subject, r.role), r.object) != r.object)]
+
+
 def _prefer_inner_park(rels: list[Relation]) -> list[Relation]:
     """A firm placed in a sub-park (X位于石湖片区) and also read as a member of the whole park (是园区…企业,
     园区龙头企业X) is in the sub-park: the membership reading, naming only the whole, is dropped."""
@@ -2864,12 +3098,15 @@ def _prefer_inner_park(rels: list[Relation]) -> list[Relation]:
 
 def _prefer_stated_host(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
     """A park's name opening a platform's (谷阳湖高新区船用曲轴工程技术研究中心) says at what level it was
-    designated; when the text names who the platform is built on (依托单位 A, A建有X), the park is no host."""
+    designated; when the text names who the platform is built on (依托单位 A, A建有X), the park is no host.
+    Nor is it when the text places the platform in another park (X在Q揭牌运营): X is a service Q houses."""
     cls = {m.key: m.cls for m in mentions}
     stated = {r.object for r in rels if r.predicate == "hostsPlatform" and cls.get(r.subject) != "Park"
               and not r.rule.endswith(("name-prefix", "owner-prefix"))}
-    return [r for r in rels if not (r.predicate == "hostsPlatform" and cls.get(r.subject) == "Park" and r.object in stated
-                                    and r.rule.endswith(("name-prefix", "owner-prefix")))]
+    sited = {(r.subject, r.object) for r in rels if r.predicate == "locatedIn" and cls.get(r.subject) == "Platform"}
+    return [r for r in rels if not (r.predicate == "hostsPlatform" and cls.get(r.subject) == "Park"
+                                    and r.rule.endswith(("name-prefix", "owner-prefix"))
+                                    and (r.object in stated or any(p == r.object and q != r.subject for p, q in sited)))]
 
 
 def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
