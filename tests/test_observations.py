@@ -1228,3 +1228,13 @@ def test_sub_headings_keep_the_plan_their_section_opened():
     ex = extract_text(text)
     assert all(o.status == "target" for o in ex.observations if o.value == Decimal("800"))
     assert any(o.status == "measured" and o.value == Decimal("26") for o in ex.observations)
+
+
+def test_a_past_year_heading_dates_the_figures_under_it():
+    # 过去一年 in a heading is the year before the report's date line
+    text = ("政府工作报告\n——2031年1月6日在某区人民代表大会上\n\n各位代表：\n\n一、过去一年工作回顾\n"
+            "肇庆高新区重点发展电子信息产业，工业总产值305亿元，增长6.5%。\n"
+            "\n二、2031年工作安排\n肇庆高新区力争工业总产值突破400亿元。\n")
+    got = obs(text)
+    assert ("肇庆高新技术产业开发区", "industrial-output-value", 2030, Decimal("30500000000"), "CNY") in got
+    assert not any(v == Decimal("40000000000") for _, _, _, v, _ in got)

@@ -480,6 +480,8 @@ def find_observations(
                      if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
             if years:
                 section_year = years[0]
+            elif dateline and _PAST_YEAR.search(text):
+                section_year = dateline - 1  # 一、过去一年工作回顾 in a report dated 2026: the figures under it are 2025's
             elif _TOP_HEADING.match(text):
                 section_year = None
         opening_period = _OPENING_PERIOD.match(text)
@@ -1300,6 +1302,7 @@ def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
 
 
 _MARKET = re.compile(_CUES.alternation("market-size"))
+_PAST_YEAR = _CUES.pattern("year-past")
 _THIS_EVENT = re.compile(r"^(?:此次|本次|这次)[\u4e00-\u9fff]{0,4}?(?:" + _CUES.alternation("area-event") + ")")
 _MEMBER_BODY = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("member-body") + ")")  # 协会会员单位中共有…
 _TEASER = re.compile(r"^\s*【?(?:" + _CUES.alternation("teaser") + r")】?[：:]?")  # 【本期导读】A｜B
