@@ -1238,3 +1238,13 @@ def test_a_past_year_heading_dates_the_figures_under_it():
     got = obs(text)
     assert ("肇庆高新技术产业开发区", "industrial-output-value", 2030, Decimal("30500000000"), "CNY") in got
     assert not any(v == Decimal("40000000000") for _, _, _, v, _ in got)
+
+
+def test_gongsi_is_the_firm_its_paragraph_opened_on():
+    # the parent named in the lead calls the subsidiary 子公司; a later paragraph opens on the subsidiary,
+    # and its 公司 is that firm, not the parent
+    text = ("德国某某精工集团旗下全资子公司江城精工零部件有限公司新工厂投产。\n"
+            "江城精工零部件有限公司成立于2011年，主营变速器齿轮。2024年，公司实现营业收入14.3亿元。公司目前有员工860人。\n")
+    got = obs(text)
+    assert ("江城精工零部件有限公司", "operating-revenue", 2024, Decimal("1430000000"), "CNY") in got
+    assert not any(e.startswith("德国") for e, *_ in got)

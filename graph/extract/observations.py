@@ -447,6 +447,7 @@ def find_observations(
     design_year: int | None = None  # the last 2024年度 stated: the year of a notice's designations
     park_names = {m.name: m.key for m in mentions if m.cls == "Park" and m.rule != "anaphor:park"}
     named_park: tuple[int, str | None] = (-1, None)  # (paragraph, park) the sentence before named alone
+    para_firm: tuple[int, str | None] = (-1, None)  # (paragraph, firm) the paragraph's first sentence opens on
     for s, topic in zip(sentences, topics):
         text = s.text
         if s.index in row_sentences:
@@ -468,6 +469,8 @@ def find_observations(
             # 武进牛塘产业园的特色产业是….受…影响，园区规上工业总产值…: 园区 is the park the paragraph just named
             park = named_park[1] if named_park[0] == s.paragraph and _PARK_SELF.search(text) else None
         parks_here = {m.key for m in ms if m.cls == "Park"}
+        if para_firm[0] != s.paragraph:
+            para_firm = (s.paragraph, _opening_firm(s, ms))
         named_park = (s.paragraph, parks_here.pop()) if len(parks_here) == 1 else (s.paragraph, park) if parks_here == set() and park else (-1, None)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
@@ -743,7 +746,7 @@ def find_observations(
             # (新增经营主体3.1万户 in a district's report names no one: the district's, not the firm named paragraphs before)
             entity = funded or _observed_entity(s, text, ms, mentions, q, left, None if unnamed else topic, prev_entity or carried_entity, park,
                                       inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
-                                      issuer)
+                                      issuer, para_firm[1] if para_firm[0] == s.paragraph else None)
             if entity is None:
                 continue
             unread = _unread_subject(text, left, q.start, ms, s, known_names)
@@ -942,6 +945,18 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
            for m in ms):
         return None
     return last.key
+
+
+_OPENING_TIME = re.compile(r"^(?:[^，,。]{0,10}?(?:年|月|日|以来|目前|如今)[，,])?")
+
+
+def _opening_firm(s: Sentence, ms: Sequence[Mention]) -> str | None:
+    """The firm a paragraph's first sentence opens on (A公司成立于…, 2011年，A公司…), not a list (A、B…)."""
+    lead = _OPENING_TIME.match(s.text).end()
+    first = next((m for m in ms if m.cls in _ENTITY_CLASSES and m.start - s.start == lead), None)
+    if first is None or first.cls != "Enterprise" or re.match(r"[、和及与同跟]", s.text[first.end - s.start :]):
+        return None
+    return first.key
 
 
 def _opens_its_sentence(m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -1353,6 +1368,7 @@ def _observed_entity(
     self_company: str | None = None,
     item: str | None = None,
     issuer: str | None = None,
+    para_firm: str | None = None,
 ) -> str | None:
     """Whose figure it is: a project it sits in, an entity named in its clause, the firm of the
     item heading above, an anaphor, the sentence's subject, the figure before it in the paragraph,
@@ -1424,6 +1440,8 @@ def _observed_entity(
             return named.key  # 公司全资子公司A…新增产能…: the subsidiary named, not the company
         if anaphor.group(1) == "公司" and self_company is not None:
             return self_company  # the text defined 公司 as its own issuer: not a customer just named
+        if anaphor.group(1) == "公司" and para_firm is not None:
+            return para_firm  # A公司成立于2011年，…。2024年，公司实现营业收入…: the firm the paragraph opened on
         if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
                 and topic.start < s.start + q.start  # (公司实现营业收入…；…A公司…: not a firm named after the figure)
                 and not (principal is not None and topic.key != principal
