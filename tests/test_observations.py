@@ -1248,3 +1248,10 @@ def test_gongsi_is_the_firm_its_paragraph_opened_on():
     got = obs(text)
     assert ("江城精工零部件有限公司", "operating-revenue", 2024, Decimal("1430000000"), "CNY") in got
     assert not any(e.startswith("德国") for e, *_ in got)
+
+
+def test_a_stock_at_a_month_end_before_december_has_no_year():
+    got = obs("江城精工零部件有限公司建有省级工程技术研究中心，截至2030年9月底累计拥有授权发明专利47件。")
+    assert ("江城精工零部件有限公司", "invention-patents", None, Decimal("47"), "count") in got
+    got = obs("江城精工零部件有限公司建有省级工程技术研究中心，截至2030年底累计拥有授权发明专利47件。")
+    assert ("江城精工零部件有限公司", "invention-patents", 2030, Decimal("47"), "count") in got

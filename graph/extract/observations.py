@@ -1672,9 +1672,14 @@ def _is_point_year(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 2]
     before = text[max(0, m.start() - 2) : m.start()]
     in_range = re.search(r"(?:19|20)\d{2}\s*年?\s*[—–\-至到]\s*$", text[max(0, m.start() - 8) : m.start()])
-    partial = _PARTIAL_AFTER_YEAR.match(text, m.end())
+    partial = _PARTIAL_AFTER_YEAR.match(text, m.end()) or (_MONTH_STOCK.match(text, m.end()) and _STOCK_DATE.search(text, 0, m.start()))
     return (not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于", "由"))
             and not in_range and not partial)
+
+
+# 截至2025年10月底累计…: a stock counted at a month's end before the year's end has no year (a period); 截至2024年12月31日 has
+_STOCK_DATE = re.compile(r"(?:截至|截止到?)\s*$")
+_MONTH_STOCK = re.compile(r"\s*(?!12\s*月)(?:1[01]|0?[1-9])\s*月")
 
 
 def _inside_name(q: Quantity, ms: Sequence[Mention], s: Sentence) -> bool:
