@@ -1255,3 +1255,10 @@ def test_a_stock_at_a_month_end_before_december_has_no_year():
     assert ("江城精工零部件有限公司", "invention-patents", None, Decimal("47"), "count") in got
     got = obs("江城精工零部件有限公司建有省级工程技术研究中心，截至2030年底累计拥有授权发明专利47件。")
     assert ("江城精工零部件有限公司", "invention-patents", 2030, Decimal("47"), "count") in got
+
+
+def test_pieces_sold_count_the_object_of_the_verb():
+    got = obs("江城重型汽车有限公司主要生产牵引车。2030年，公司销售新能源重卡1.5万辆，同比增长20.5%。")
+    firm = "江城重型汽车有限公司"
+    assert any(e == firm and y == 2030 and v == Decimal("15000") and u == "piece" for e, _, y, v, u in got)
+    assert any(e == firm and i.endswith("growth") and v == Decimal("20.5") for e, i, _, v, _ in got)

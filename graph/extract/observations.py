@@ -722,7 +722,10 @@ def find_observations(
                     elif phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start and m.cls != "Honour"):
                         phrase = ""  # 涪江科技园共有3家企业: the park is who counts, not what is counted
                         # (an honour is what is counted: 新增“小巨人”企业2家 counts its holders)
-                    if phrase and q.unit == "count" and _no_thing(phrase):
+                    sold = _GOODS_OBJECT.search(core) if q.unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) else None
+                    if sold:
+                        phrase = sold.group(1)  # 公司销售新能源重卡1.26万辆: the goods sold or made, the verb's object
+                    if phrase and q.unit == "count" and not sold and _no_thing(phrase):
                         phrase = ""  # 吸引全国86个项目: a place before it, the thing counted comes after
                     if not phrase and q.unit == "count":
                         if q.value == 1:
@@ -947,6 +950,8 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
     return last.key
 
 
+# 销售新能源重卡1.26万辆, 出货MEMS麦克风9.6亿颗: the object of a verb of making or selling is what the pieces count
+_GOODS_OBJECT = re.compile(r"(?:销售|生产|出货|交付|产出|制造)(?:了)?([\u4e00-\u9fffA-Za-z0-9“”]{2,16})$")
 _OPENING_TIME = re.compile(r"^(?:[^，,。]{0,10}?(?:年|月|日|以来|目前|如今)[，,])?")
 
 
