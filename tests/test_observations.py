@@ -1262,3 +1262,11 @@ def test_pieces_sold_count_the_object_of_the_verb():
     firm = "江城重型汽车有限公司"
     assert any(e == firm and y == 2030 and v == Decimal("15000") and u == "piece" for e, _, y, v, u in got)
     assert any(e == firm and i.endswith("growth") and v == Decimal("20.5") for e, i, _, v, _ in got)
+
+
+def test_field_lines_under_a_company_name_field_are_that_firms():
+    text = ("江城新材料股份有限公司（以下简称“公司”）关于全资子公司投资建设项目的公告\n"
+            "一、投资主体基本情况\n1、公司名称：江城新能源材料有限公司\n2、法定代表人：王某\n3、注册资本：20,000万元\n"
+            "二、投资项目基本情况\n")
+    got = obs(text)
+    assert ("江城新能源材料有限公司", "registered-capital", None, Decimal("200000000"), "CNY") in got

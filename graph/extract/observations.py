@@ -448,6 +448,7 @@ def find_observations(
     park_names = {m.name: m.key for m in mentions if m.cls == "Park" and m.rule != "anaphor:park"}
     named_park: tuple[int, str | None] = (-1, None)  # (paragraph, park) the sentence before named alone
     para_firm: tuple[int, str | None] = (-1, None)  # (paragraph, firm) the paragraph's first sentence opens on
+    field_firm: str | None = None  # the firm a 公司名称：… field named, for the field lines after it
     for s, topic in zip(sentences, topics):
         text = s.text
         if s.index in row_sentences:
@@ -471,6 +472,13 @@ def find_observations(
         parks_here = {m.key for m in ms if m.cls == "Park"}
         if para_firm[0] != s.paragraph:
             para_firm = (s.paragraph, _opening_firm(s, ms))
+        name_field = _FIELD_NAME.match(text)
+        if name_field:
+            field_firm = next((m.key for m in ms if m.cls == "Enterprise" and m.start - s.start >= name_field.end()), None)
+        elif _TOP_HEADING.match(text):
+            field_firm = None
+        # 公司名称：A有限公司 / 注册资本：30,000万元: the fields under a name field are that firm's
+        field_owner = field_firm if field_firm is not None and _FIELD_LINE.match(text) else None
         named_park = (s.paragraph, parks_here.pop()) if len(parks_here) == 1 else (s.paragraph, park) if parks_here == set() and park else (-1, None)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
@@ -748,7 +756,7 @@ def find_observations(
             unnamed = district_issuer and prev_entity is None and carried_entity is None and not any(m.cls in _ENTITY_CLASSES for m in ms)
             # (新增经营主体3.1万户 in a district's report names no one: the district's, not the firm named paragraphs before)
             entity = funded or _observed_entity(s, text, ms, mentions, q, left, None if unnamed else topic, prev_entity or carried_entity, park,
-                                      inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
+                                      inds.table.get(ind_id), principal, self_company, field_owner or item_entity or _item_opening(s, text, ms),
                                       issuer, para_firm[1] if para_firm[0] == s.paragraph else None)
             if entity is None:
                 continue
@@ -952,6 +960,8 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
 
 # 销售新能源重卡1.26万辆, 出货MEMS麦克风9.6亿颗: the object of a verb of making or selling is what the pieces count
 _GOODS_OBJECT = re.compile(r"(?:销售|生产|出货|交付|产出|制造)(?:了)?([\u4e00-\u9fffA-Za-z0-9“”]{2,16})$")
+_FIELD_NAME = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?:公司|企业|单位)名称[：:]")
+_FIELD_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?[\u4e00-\u9fff]{2,8}[：:]")
 _OPENING_TIME = re.compile(r"^(?:[^，,。]{0,10}?(?:年|月|日|以来|目前|如今)[，,])?")
 
 
