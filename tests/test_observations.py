@@ -1270,3 +1270,11 @@ def test_field_lines_under_a_company_name_field_are_that_firms():
             "二、投资项目基本情况\n")
     got = obs(text)
     assert ("江城新能源材料有限公司", "registered-capital", None, Decimal("200000000"), "CNY") in got
+
+
+def test_a_built_platform_keeps_its_count_past_those_it_serves():
+    text = ("肇庆高新区大力发展电子信息产业。肇庆高新区还与江城大学共建了电子元器件检测服务平台，"
+            "2030年为园区企业提供检测服务1200批次。")
+    got = obs(text)
+    assert any(e == "电子元器件检测服务平台" and v == Decimal("1200") for e, _, _, v, _ in got)
+    assert not any(e == "肇庆高新技术产业开发区" and v == Decimal("1200") for e, _, _, v, _ in got)

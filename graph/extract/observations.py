@@ -953,6 +953,7 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
         return None
     last = built[-1]
     if any(m.cls in _ENTITY_CLASSES and last.end <= m.start and m.end - s.start <= q.start and not _heads_it(text, m.start - s.start)
+           and not re.search(r"(?:为|向|给)$", text[: m.start - s.start])  # (…，为园区企业提供检测服务1860批次: those served)
            for m in ms):
         return None
     return last.key
