@@ -1278,3 +1278,13 @@ def test_a_built_platform_keeps_its_count_past_those_it_serves():
     got = obs(text)
     assert any(e == "电子元器件检测服务平台" and v == Decimal("1200") for e, _, _, v, _ in got)
     assert not any(e == "肇庆高新技术产业开发区" and v == Decimal("1200") for e, _, _, v, _ in got)
+
+
+def test_each_of_a_list_has_the_count_in_the_notices_year():
+    text = ("江城市工业和信息化局关于2030年度江城市专精特新中小企业拟认定名单的公示\n"
+            "我局拟认定江城东湖机械有限公司等9家企业为2030年度江城市专精特新中小企业。"
+            "从园区分布看，江城东湖新能源装备产业园和江城西山环保装备产业园各有4家企业入选，江城南湖智能终端产业园有1家企业入选。\n")
+    got = obs(text)
+    for park in ("江城东湖新能源装备产业园", "江城西山环保装备产业园"):
+        assert any(e == park and y == 2030 and v == Decimal("4") for e, _, y, v, _ in got)
+    assert not any(v == Decimal("9") for _, _, _, v, _ in got)  # the size of the list the notice prints

@@ -585,7 +585,7 @@ def find_observations(
                 continue  # 年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again
             if q.unit == "count" and text[: q.start].endswith(("第", "前")):
                 continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
-            if q.unit == "count" and rows and text[: q.start].endswith("等") and re.match(r"[\u4e00-\u9fff]{1,6}?为", text[q.end :]):
+            if q.unit == "count" and text[: q.start].endswith("等") and re.match(r"[\u4e00-\u9fff]{1,10}?为", text[q.end :]):
                 continue  # 拟认定A等8家企业为瞪羚企业: the size of a list the notice prints below, no statistic
             if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
                 continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
@@ -620,6 +620,8 @@ def find_observations(
             if year is None and own_period is None and not static and dateline and "本次" in text[
                     max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]:
                 year = dateline  # 公司本次募集资金9.66亿元: the occasion just reported, in the year of the text's date
+            if year is None and own_period is None and q.unit == "count" and design_year and _HOLDERS_AFTER.match(text, q.end):
+                year = design_year  # 拟认定2025年度…。A园有5家企业入选: the holders of the notice's designations, in its year
             so_far = _SO_FAR.search(text, left, q.start)
             if so_far and not YEAR_RE.search(text, left, q.start):
                 year, own_period = None, "已"  # 去年落户园区，已为企业解决技术难题37项: a total so far, no year's flow
@@ -758,9 +760,12 @@ def find_observations(
             entity = funded or _observed_entity(s, text, ms, mentions, q, left, None if unnamed else topic, prev_entity or carried_entity, park,
                                       inds.table.get(ind_id), principal, self_company, field_owner or item_entity or _item_opening(s, text, ms),
                                       issuer, para_firm[1] if para_firm[0] == s.paragraph else None)
+            each = _each_of(s, text, ms, left, q.start)
+            if each:
+                entity = each[0]  # A和B各有4家企业入选: each member of the list has the count
             if entity is None:
                 continue
-            unread = _unread_subject(text, left, q.start, ms, s, known_names)
+            unread = None if each else _unread_subject(text, left, q.start, ms, s, known_names)
             if unread is not None and funded is None:
                 entity = unread  # …，虞河生物医药园实现产值98.6亿元: a park the mention pass read only elsewhere
             if entity not in project_keys and ind_id.split("/")[0] in _PROJECT_MEASURES:
@@ -798,6 +803,7 @@ def find_observations(
                     status=status,
                 )
             )
+            out += [replace(out[-1], entity=k) for k in each[1:]]
             prev_ind = ind_id if measure is None else prev_ind
             prev_level = (ind_id, unit) if measure is None else prev_level
             prev_entity = entity
@@ -961,6 +967,24 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
 
 # 销售新能源重卡1.26万辆, 出货MEMS麦克风9.6亿颗: the object of a verb of making or selling is what the pieces count
 _GOODS_OBJECT = re.compile(r"(?:销售|生产|出货|交付|产出|制造)(?:了)?([\u4e00-\u9fffA-Za-z0-9“”]{2,16})$")
+_HOLDERS_AFTER = re.compile(r"[\u4e00-\u9fff“”]{1,8}?(?:同时)?" + load_cues().alternation("honour-listed") + r"(?![\u4e00-\u9fff“”])")  # 5家企业入选。
+_EACH = re.compile(r"各(?:有|拥有|为|达|达到)?$")
+
+
+def _each_of(s: Sentence, text: str, ms: Sequence[Mention], left: int, pos: int) -> list[str]:
+    """The members of a list a count is given to each of (A和B各有4家企业入选, A、B园区各3个): their keys, or none."""
+    each = _EACH.search(text, left, pos)
+    if each is None:
+        return []
+    members = [m for m in ms if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= each.start()]
+    if len(members) < 2 or members[-1].end - s.start != each.start():
+        return []
+    gaps = [text[a.end - s.start : b.start - s.start] for a, b in zip(members, members[1:])]
+    if not all(re.fullmatch(r"[、和及与]", g) for g in gaps):
+        return []
+    return list(dict.fromkeys(m.key for m in members))
+
+
 _FIELD_NAME = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?:公司|企业|单位)名称[：:]")
 _FIELD_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?[\u4e00-\u9fff]{2,8}[：:]")
 _OPENING_TIME = re.compile(r"^(?:[^，,。]{0,10}?(?:年|月|日|以来|目前|如今)[，,])?")
@@ -1676,8 +1700,8 @@ def _apposition(text: str, left: int, q: Quantity) -> bool:
         return True  # 主导产业是三个：A、B和C: the count announces the list after it
     if not re.match(r"[\u4e00-\u9fff]", after) or re.match(r"[次的以左之]", after):
         return False  # 企业12家，… / 1260家次 / 8000套的能力: the count follows its noun, as statistics do
-    if re.search(r"[、和及][^，,。；;、：:（(]{1,20}$", text[left : q.start]):
-        return True
+    if re.search(r"[、和及][^，,。；;、：:（(]{1,20}$", text[left : q.start]) and not _EACH.search(text, left, q.start):
+        return True  # (A和B各有4家企业: each one's count, not the size of the list)
     if not text[left : q.start].strip() and not q.surface[0].isdigit():
         return True
     return bool(re.match(r"[\u4e00-\u9fff]{1,8}[：:]", after))
