@@ -1288,3 +1288,12 @@ def test_each_of_a_list_has_the_count_in_the_notices_year():
     for park in ("江城东湖新能源装备产业园", "江城西山环保装备产业园"):
         assert any(e == park and y == 2030 and v == Decimal("4") for e, _, y, v, _ in got)
     assert not any(v == Decimal("9") for _, _, _, v, _ in got)  # the size of the list the notice prints
+
+
+def test_a_chains_output_is_the_parks_not_its_leaders():
+    text = ("江城高新技术产业开发区2030年国民经济和社会发展统计公报\n【重点企业和项目】\n"
+            "新材料产业链以江城硅材料股份有限公司（简称江城硅材）为链主，全年实现产业链产值88.6亿元，增长12.5%。"
+            "江城硅材主要产品有硅橡胶。\n")
+    got = obs(text)
+    assert any(e == "江城高新技术产业开发区" and v == Decimal("8860000000") for e, _, _, v, _ in got)
+    assert not any(e == "江城硅材料股份有限公司" for e, *_ in got)

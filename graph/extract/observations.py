@@ -1498,7 +1498,7 @@ def _observed_entity(
         if prior:
             return prior[-1].key
     if park is not None and indicator is not None and any(
-        re.search(r"(?:产业|行业|板块|领域)$", part) for part in indicator.id.split("/")[1:]
+        re.search(r"(?:产业|产业链|行业|板块|领域)$", part) for part in indicator.id.split("/")[1:]
     ):
         return park  # 声学光电产业实现产值…: a sector's figure is the park's, not a company's named next to it
     if indicator is not None and re.search(r"孵|毕业企业|入驻企业", indicator.zh):
