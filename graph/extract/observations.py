@@ -547,18 +547,10 @@ def find_observations(
         for qi, q in enumerate(quantities):
             if q.start in spread_used:
                 continue  # a count of the set spread over parks, read above
-            if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
-                continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
-            if q.unit == "CNY" and q.bound and re.match(r"^[\u4e00-\u9fff]", text[q.end : q.end + 1]) and not re.match(r"^[，。；、]", text[q.end :]):
-                continue  # 10亿元以上项目9个: the amount names a class of projects
             left, _right = _clause_bounds(text, q.start)
             before = text[left : q.start]
-            if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
-                continue  # 最高支持300万元, 不少于10项, 不超过2000万元, 不足600平方米: a threshold or a hedge
-            if q.unit == "percent" and re.match(r"超过|逾|超", q.surface):
-                continue  # 平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value
-            if q.approximate and (q.bound is None or "余" in q.surface):
-                continue  # 约46亿元, 300人左右, 400余家: a hedged figure, not a measured value (20多家 is a floor, kept as such)
+            if any(guard(text, q, before) for guard in _HEDGES):
+                continue  # a threshold, a floor or a hedged figure: no measured value
             head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
             if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start) or (area_goes_on and q.start < first_named)) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
@@ -575,24 +567,8 @@ def find_observations(
                 continue  # 天使基金年内投资在孵项目6个, 设立X基金，首期规模10亿元: a fund's figures (no entity class)
             if fund_head == head and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms):
                 continue  # …，投资金额2150万元: the fund's clause goes on
-            if _MARKET.search(before):
-                continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
-            if q.unit == "count" and _apposition(text, left, q):
-                continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
-            if q.unit == "count" and (_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start)):
-                continue  # 主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic
-            if q.unit == "count" and re.match(r"[^，,。；;\d]{0,8}中[，,]", text[q.end :]):
-                continue  # 年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again
-            if q.unit == "count" and text[: q.start].endswith(("第", "前")):
-                continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
-            if q.unit == "count" and text[: q.start].endswith("等") and re.match(r"[\u4e00-\u9fff]{1,10}?为", text[q.end :]):
-                continue  # 拟认定A等8家企业为瞪羚企业: the size of a list the notice prints below, no statistic
-            if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
-                continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
-            if q.unit in ("CNY", "USD") and re.search(r"每[\u4e00-\u9fff]{1,4}$", before):
-                continue  # 租金每月每平方米12元: a price per unit, not an amount the entity has
-            if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
-                continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
+            if any(guard(text, q, before) for guard in _NO_STATISTIC):
+                continue  # a market's size, a list's size, an ordinal, a price, a milestone: no entity's figure
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
             static = re.search(r"年产|年封测|年加工|年处理|产能(?!利用率)|面积|注册资本", before)  # (产能利用率 is a rate of its year)
@@ -1705,6 +1681,87 @@ def _apposition(text: str, left: int, q: Quantity) -> bool:
     if not text[left : q.start].strip() and not q.surface[0].isdigit():
         return True
     return bool(re.match(r"[\u4e00-\u9fff]{1,8}[：:]", after))
+
+
+# Guards of the figure loop, each a named predicate of (sentence text, quantity, its clause before it).
+# _HEDGES: no measured value at all; _NO_STATISTIC: a value, but no entity's statistic.
+
+
+def _bracketed_threshold(text: str, q: Quantity, before: str) -> bool:
+    """A threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own."""
+    return bool(q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]))
+
+
+def _amount_names_a_class(text: str, q: Quantity, before: str) -> bool:
+    """10亿元以上项目9个: the amount names a class of projects."""
+    return bool(q.unit == "CNY" and q.bound and re.match(r"^[\u4e00-\u9fff]", text[q.end : q.end + 1])
+                and not re.match(r"^[，。；、]", text[q.end :]))
+
+
+def _limit(text: str, q: Quantity, before: str) -> bool:
+    """最高支持300万元, 不少于10项, 不超过2000万元, 不足600平方米: a threshold or a hedge."""
+    return bool(_LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")))
+
+
+def _rate_floor(text: str, q: Quantity, before: str) -> bool:
+    """平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value."""
+    return q.unit == "percent" and bool(re.match(r"超过|逾|超", q.surface))
+
+
+def _hedged(text: str, q: Quantity, before: str) -> bool:
+    """约46亿元, 300人左右, 400余家: a hedged figure, not a measured value (20多家 is a floor, kept as such)."""
+    return bool(q.approximate and (q.bound is None or "余" in q.surface))
+
+
+_HEDGES = (_bracketed_threshold, _amount_names_a_class, _limit, _rate_floor, _hedged)
+
+
+def _market_size(text: str, q: Quantity, before: str) -> bool:
+    """国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure."""
+    return bool(_MARKET.search(before))
+
+
+def _list_size(text: str, q: Quantity, before: str) -> bool:
+    """A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic."""
+    return q.unit == "count" and _apposition(text, q.start - len(before), q)
+
+
+def _discourse_count(text: str, q: Quantity, before: str) -> bool:
+    """主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic."""
+    return q.unit == "count" and bool(_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start))
+
+
+def _set_told_again(text: str, q: Quantity, before: str) -> bool:
+    """年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again."""
+    return q.unit == "count" and bool(re.match(r"[^，,。；;\d]{0,8}中[，,]", text[q.end :]))
+
+
+def _ordinal(text: str, q: Quantity, before: str) -> bool:
+    """成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count."""
+    return q.unit == "count" and text[: q.start].endswith(("第", "前"))
+
+
+def _printed_list(text: str, q: Quantity, before: str) -> bool:
+    """拟认定A等8家企业为瞪羚企业: the size of a list the notice prints below, no statistic."""
+    return q.unit == "count" and text[: q.start].endswith("等") and bool(re.match(r"[\u4e00-\u9fff]{1,10}?为", text[q.end :]))
+
+
+def _partners(text: str, q: Quantity, before: str) -> bool:
+    """与3家企业签订协议: the partners of one act, not a count the text reports."""
+    return q.unit == "count" and bool(re.search(r"(?:与|同|跟|向)$", text[: q.start]))
+
+
+def _unit_price(text: str, q: Quantity, before: str) -> bool:
+    """租金每月每平方米12元: a price per unit, not an amount the entity has."""
+    return q.unit in ("CNY", "USD") and bool(re.search(r"每[\u4e00-\u9fff]{1,4}$", before))
+
+
+def _milestone(text: str, q: Quantity, before: str) -> bool:
+    """迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows."""
+    return bool(re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]))
+
+
+_NO_STATISTIC = (_market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:
