@@ -1297,3 +1297,10 @@ def test_a_chains_output_is_the_parks_not_its_leaders():
     got = obs(text)
     assert any(e == "江城高新技术产业开发区" and v == Decimal("8860000000") for e, _, _, v, _ in got)
     assert not any(e == "江城硅材料股份有限公司" for e, *_ in got)
+
+
+def test_a_notices_wrapped_title_states_no_figure():
+    text = ("江城新材料股份有限公司\n关于全资子公司投资建设年产8万吨高纯氧化铝粉体\n项目的公告\n"
+            "公司全资子公司拟投资建设年产8万吨高纯氧化铝粉体项目，项目总投资12.6亿元。\n")
+    got = obs(text)
+    assert not any(e == "江城新材料股份有限公司" and v == Decimal("80000") for e, _, _, v, _ in got)

@@ -1156,11 +1156,27 @@ def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, s
 
 def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
     """The headline lines above a date line near the top (no stop in them) and teaser lines: metadata, not statements."""
+    titles = _notice_title(sentences)
     first = min(known.datelines, default=None)
     if first is None or first > 4:
-        return set()
-    return {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
+        return titles
+    return titles | {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
         s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
+
+
+_TITLE_END = re.compile(r"的(?:公告|通知|公示|通报|决定|批复)$")
+
+
+def _notice_title(sentences: Sequence[Sentence]) -> set[int]:
+    """A notice's title near the top (关于…的公告), perhaps wrapped over two lines: metadata, told again in the body."""
+    for s in sentences[:5]:
+        if s.text.startswith("关于") and not re.search(r"[。！？；;，]", s.text):
+            if _TITLE_END.search(s.text):
+                return {s.index}
+            nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+            if nxt is not None and _TITLE_END.search(nxt.text) and len(nxt.text) <= 20:
+                return {s.index, nxt.index}
+    return set()
 
 
 def _unread_subject(text: str, left: int, pos: int, ms: Sequence[Mention], s: Sentence, names: dict[str, str]) -> str | None:
