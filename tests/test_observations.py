@@ -1304,3 +1304,17 @@ def test_a_notices_wrapped_title_states_no_figure():
             "公司全资子公司拟投资建设年产8万吨高纯氧化铝粉体项目，项目总投资12.6亿元。\n")
     got = obs(text)
     assert not any(e == "江城新材料股份有限公司" and v == Decimal("80000") for e, _, _, v, _ in got)
+
+
+def test_the_firm_a_paragraph_opens_on_after_a_short_lead_clause():
+    from graph.extract.mentions import find_mentions
+    from graph.extract.observations import _opening_firm
+    from graph.text.clean import clean_text
+    from graph.text.segment import split_sentences
+
+    for text, firm in (("经过十余年积累，江城精密传动有限公司的主要产品包括谐波减速器。", "江城精密传动有限公司"),
+                       ("江城精密传动有限公司成立于2011年，主营齿轮。", "江城精密传动有限公司"),
+                       ("江城机器人有限公司和江城智能装备有限公司都是长期客户。", None)):
+        sents = split_sentences(clean_text(text))
+        ms = [m for m in find_mentions(sents).mentions if m.sentence == 0]
+        assert _opening_firm(sents[0], ms) == firm

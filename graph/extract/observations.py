@@ -963,13 +963,13 @@ def _each_of(s: Sentence, text: str, ms: Sequence[Mention], left: int, pos: int)
 
 _FIELD_NAME = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?:公司|企业|单位)名称[：:]")
 _FIELD_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?[\u4e00-\u9fff]{2,8}[：:]")
-_OPENING_TIME = re.compile(r"^(?:[^，,。]{0,10}?(?:年|月|日|以来|目前|如今)[，,])?")
+_LEAD_CLAUSE = re.compile(r"^(?:[^，,。]{0,12}[，,])?")
 
 
 def _opening_firm(s: Sentence, ms: Sequence[Mention]) -> str | None:
-    """The firm a paragraph's first sentence opens on (A公司成立于…, 2011年，A公司…), not a list (A、B…)."""
-    lead = _OPENING_TIME.match(s.text).end()
-    first = next((m for m in ms if m.cls in _ENTITY_CLASSES and m.start - s.start == lead), None)
+    """The firm a paragraph's first sentence opens on (A公司成立于…, 2011年，A公司…, 经过十余年积累，A公司…), not a list (A、B…)."""
+    leads = (0, _LEAD_CLAUSE.match(s.text).end())
+    first = next((m for m in ms if m.cls in _ENTITY_CLASSES and m.start - s.start in leads), None)
     if first is None or first.cls != "Enterprise" or re.match(r"[、和及与同跟]", s.text[first.end - s.start :]):
         return None
     return first.key
