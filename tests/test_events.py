@@ -196,3 +196,8 @@ def test_a_bilingual_dateline_with_a_latin_tail():
 
     assert dateline("中国·江城市江城新区，2031年11月18日 / Jiangcheng, China, 18 November 2031") == dt.date(2031, 11, 18)
     assert dateline("2031年11月18日，江城精工零部件有限公司与江城大学签署合作协议。") is None
+
+
+def test_a_platform_built_and_put_into_use_opens():
+    evs = events("发布时间：2031-10-08\n9月26日，江城高新区与江城大学共建的江城先进陶瓷中试基地建成投用。")
+    assert [(e.event_type, e.date) for e in evs] == [("opening", "2031-09-26")]
