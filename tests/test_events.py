@@ -201,3 +201,9 @@ def test_a_bilingual_dateline_with_a_latin_tail():
 def test_a_platform_built_and_put_into_use_opens():
     evs = events("发布时间：2031-10-08\n9月26日，江城高新区与江城大学共建的江城先进陶瓷中试基地建成投用。")
     assert [(e.event_type, e.date) for e in evs] == [("opening", "2031-09-26")]
+
+
+def test_a_groundbreaking_told_again_later_in_its_sentence_is_one_event():
+    evs = events("发布时间：2031-12-08\n4月18日，江城新材料有限公司投资建设的年产5000吨钼靶材项目开工，"
+                 "9月26日一期即建成投产，创造了当年开工、当年投产的新速度。")
+    assert sorted((e.event_type, e.date) for e in evs) == [("groundbreaking", "2031-04-18"), ("production-start", "2031-09-26")]
