@@ -1318,3 +1318,11 @@ def test_the_firm_a_paragraph_opens_on_after_a_short_lead_clause():
         sents = split_sentences(clean_text(text))
         ms = [m for m in find_mentions(sents).mentions if m.sentence == 0]
         assert _opening_firm(sents[0], ms) == firm
+
+
+def test_a_projects_planned_total_is_its_size():
+    text = ("三、投资项目基本情况\n1.项目名称：年产2万吨电解液添加剂项目\n"
+            "2.投资规模：年产2万吨电解液添加剂项目计划总投资8.6亿元，其中固定资产投资7.1亿元。\n")
+    ex = extract_text(text)
+    got = {(o.indicator, o.value, o.status) for o in ex.observations}
+    assert ("total-investment", Decimal("860000000"), "measured") in {(i.split("/")[0], v, st) for i, v, st in got}

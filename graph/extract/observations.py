@@ -602,7 +602,7 @@ def find_observations(
             if so_far and not YEAR_RE.search(text, left, q.start):
                 year, own_period = None, "已"  # 去年落户园区，已为企业解决技术难题37项: a total so far, no year's flow
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
-            if re.search(r"计划总投资(?:额)?(?:为|约|达)?$", before):
+            if re.search(r"(?<!项目)计划总投资(?:额)?(?:为|约|达)?$", before):
                 status = "target"  # 推动X项目年内开工，计划总投资8亿元: the sum a plan sets, no amount invested
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
