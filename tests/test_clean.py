@@ -112,3 +112,13 @@ def test_a_line_opening_a_list_item_starts_its_own_paragraph():
     # a wrapped tail starting with a decimal figure is no list item
     long = "园区坚持创新驱动发展，全年新增高新技术企业四十余家，工业投资持续回升，规上工业总产值达到"
     assert "\n" not in clean_text(f"{long}\n2.5亿元，同比增长8.1%。\n").text
+
+
+def test_a_latin_paragraph_closed_by_a_full_stop_ends_before_a_chinese_one():
+    english = ("The new line was opened by the mayor of the city and the park's director, who both attended the "
+               "ceremony held on the site of the new plant that morning.")
+    chinese = "园区内现有企业一百余家，其中高新技术企业二十家，工业总产值保持较快增长，园区发展态势良好。"
+    text = clean_text(f"{chinese}\n\n{english}\n\n{chinese}\n").text
+    assert text.split("\n") == [chinese, english, chinese]
+    # a Chinese line wrapped after a Latin abbreviation still joins
+    assert "\n" not in clean_text("园区企业研发的智能控制系统已批量应用于Co. Ltd\n等多家整车企业的新车型上，市场反响良好。\n").text

@@ -189,3 +189,21 @@ def test_one_date_reader_for_datelines_and_opening_years():
 def test_a_paragraph_opening_with_last_year_dates_its_month_days():
     evs = events("发布时间：2025-02-14\n去年，园区喜事不断。1月10日，青溪智能装备有限公司新厂房正式投产。")
     assert [(e.event_type, e.date) for e in evs] == [("production-start", "2024-01-10")]  # not 2025: the paragraph speaks of last year
+
+
+def test_a_bilingual_dateline_with_a_latin_tail():
+    from graph.extract.dates import dateline
+
+    assert dateline("中国·江城市江城新区，2031年11月18日 / Jiangcheng, China, 18 November 2031") == dt.date(2031, 11, 18)
+    assert dateline("2031年11月18日，江城精工零部件有限公司与江城大学签署合作协议。") is None
+
+
+def test_a_platform_built_and_put_into_use_opens():
+    evs = events("发布时间：2031-10-08\n9月26日，江城高新区与江城大学共建的江城先进陶瓷中试基地建成投用。")
+    assert [(e.event_type, e.date) for e in evs] == [("opening", "2031-09-26")]
+
+
+def test_a_groundbreaking_told_again_later_in_its_sentence_is_one_event():
+    evs = events("发布时间：2031-12-08\n4月18日，江城新材料有限公司投资建设的年产5000吨钼靶材项目开工，"
+                 "9月26日一期即建成投产，创造了当年开工、当年投产的新速度。")
+    assert sorted((e.event_type, e.date) for e in evs) == [("groundbreaking", "2031-04-18"), ("production-start", "2031-09-26")]

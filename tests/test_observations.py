@@ -1228,3 +1228,101 @@ def test_sub_headings_keep_the_plan_their_section_opened():
     ex = extract_text(text)
     assert all(o.status == "target" for o in ex.observations if o.value == Decimal("800"))
     assert any(o.status == "measured" and o.value == Decimal("26") for o in ex.observations)
+
+
+def test_a_past_year_heading_dates_the_figures_under_it():
+    # 过去一年 in a heading is the year before the report's date line
+    text = ("政府工作报告\n——2031年1月6日在某区人民代表大会上\n\n各位代表：\n\n一、过去一年工作回顾\n"
+            "肇庆高新区重点发展电子信息产业，工业总产值305亿元，增长6.5%。\n"
+            "\n二、2031年工作安排\n肇庆高新区力争工业总产值突破400亿元。\n")
+    got = obs(text)
+    assert ("肇庆高新技术产业开发区", "industrial-output-value", 2030, Decimal("30500000000"), "CNY") in got
+    assert not any(v == Decimal("40000000000") for _, _, _, v, _ in got)
+
+
+def test_gongsi_is_the_firm_its_paragraph_opened_on():
+    # the parent named in the lead calls the subsidiary 子公司; a later paragraph opens on the subsidiary,
+    # and its 公司 is that firm, not the parent
+    text = ("德国某某精工集团旗下全资子公司江城精工零部件有限公司新工厂投产。\n"
+            "江城精工零部件有限公司成立于2011年，主营变速器齿轮。2024年，公司实现营业收入14.3亿元。公司目前有员工860人。\n")
+    got = obs(text)
+    assert ("江城精工零部件有限公司", "operating-revenue", 2024, Decimal("1430000000"), "CNY") in got
+    assert not any(e.startswith("德国") for e, *_ in got)
+
+
+def test_a_stock_at_a_month_end_before_december_has_no_year():
+    got = obs("江城精工零部件有限公司建有省级工程技术研究中心，截至2030年9月底累计拥有授权发明专利47件。")
+    assert ("江城精工零部件有限公司", "invention-patents", None, Decimal("47"), "count") in got
+    got = obs("江城精工零部件有限公司建有省级工程技术研究中心，截至2030年底累计拥有授权发明专利47件。")
+    assert ("江城精工零部件有限公司", "invention-patents", 2030, Decimal("47"), "count") in got
+
+
+def test_pieces_sold_count_the_object_of_the_verb():
+    got = obs("江城重型汽车有限公司主要生产牵引车。2030年，公司销售新能源重卡1.5万辆，同比增长20.5%。")
+    firm = "江城重型汽车有限公司"
+    assert any(e == firm and y == 2030 and v == Decimal("15000") and u == "piece" for e, _, y, v, u in got)
+    assert any(e == firm and i.endswith("growth") and v == Decimal("20.5") for e, i, _, v, _ in got)
+
+
+def test_field_lines_under_a_company_name_field_are_that_firms():
+    text = ("江城新材料股份有限公司（以下简称“公司”）关于全资子公司投资建设项目的公告\n"
+            "一、投资主体基本情况\n1、公司名称：江城新能源材料有限公司\n2、法定代表人：王某\n3、注册资本：20,000万元\n"
+            "二、投资项目基本情况\n")
+    got = obs(text)
+    assert ("江城新能源材料有限公司", "registered-capital", None, Decimal("200000000"), "CNY") in got
+
+
+def test_a_built_platform_keeps_its_count_past_those_it_serves():
+    text = ("肇庆高新区大力发展电子信息产业。肇庆高新区还与江城大学共建了电子元器件检测服务平台，"
+            "2030年为园区企业提供检测服务1200批次。")
+    got = obs(text)
+    assert any(e == "电子元器件检测服务平台" and v == Decimal("1200") for e, _, _, v, _ in got)
+    assert not any(e == "肇庆高新技术产业开发区" and v == Decimal("1200") for e, _, _, v, _ in got)
+
+
+def test_each_of_a_list_has_the_count_in_the_notices_year():
+    text = ("江城市工业和信息化局关于2030年度江城市专精特新中小企业拟认定名单的公示\n"
+            "我局拟认定江城东湖机械有限公司等9家企业为2030年度江城市专精特新中小企业。"
+            "从园区分布看，江城东湖新能源装备产业园和江城西山环保装备产业园各有4家企业入选，江城南湖智能终端产业园有1家企业入选。\n")
+    got = obs(text)
+    for park in ("江城东湖新能源装备产业园", "江城西山环保装备产业园"):
+        assert any(e == park and y == 2030 and v == Decimal("4") for e, _, y, v, _ in got)
+    assert not any(v == Decimal("9") for _, _, _, v, _ in got)  # the size of the list the notice prints
+
+
+def test_a_chains_output_is_the_parks_not_its_leaders():
+    text = ("江城高新技术产业开发区2030年国民经济和社会发展统计公报\n【重点企业和项目】\n"
+            "新材料产业链以江城硅材料股份有限公司（简称江城硅材）为链主，全年实现产业链产值88.6亿元，增长12.5%。"
+            "江城硅材主要产品有硅橡胶。\n")
+    got = obs(text)
+    assert any(e == "江城高新技术产业开发区" and v == Decimal("8860000000") for e, _, _, v, _ in got)
+    assert not any(e == "江城硅材料股份有限公司" for e, *_ in got)
+
+
+def test_a_notices_wrapped_title_states_no_figure():
+    text = ("江城新材料股份有限公司\n关于全资子公司投资建设年产8万吨高纯氧化铝粉体\n项目的公告\n"
+            "公司全资子公司拟投资建设年产8万吨高纯氧化铝粉体项目，项目总投资12.6亿元。\n")
+    got = obs(text)
+    assert not any(e == "江城新材料股份有限公司" and v == Decimal("80000") for e, _, _, v, _ in got)
+
+
+def test_the_firm_a_paragraph_opens_on_after_a_short_lead_clause():
+    from graph.extract.mentions import find_mentions
+    from graph.extract.observations import _opening_firm
+    from graph.text.clean import clean_text
+    from graph.text.segment import split_sentences
+
+    for text, firm in (("经过十余年积累，江城精密传动有限公司的主要产品包括谐波减速器。", "江城精密传动有限公司"),
+                       ("江城精密传动有限公司成立于2011年，主营齿轮。", "江城精密传动有限公司"),
+                       ("江城机器人有限公司和江城智能装备有限公司都是长期客户。", None)):
+        sents = split_sentences(clean_text(text))
+        ms = [m for m in find_mentions(sents).mentions if m.sentence == 0]
+        assert _opening_firm(sents[0], ms) == firm
+
+
+def test_a_projects_planned_total_is_its_size():
+    text = ("三、投资项目基本情况\n1.项目名称：年产2万吨电解液添加剂项目\n"
+            "2.投资规模：年产2万吨电解液添加剂项目计划总投资8.6亿元，其中固定资产投资7.1亿元。\n")
+    ex = extract_text(text)
+    got = {(o.indicator, o.value, o.status) for o in ex.observations}
+    assert ("total-investment", Decimal("860000000"), "measured") in {(i.split("/")[0], v, st) for i, v, st in got}

@@ -91,7 +91,9 @@ def dateline(text: str) -> dt.date | None:
     heading = _HEADING.match(text, m.end())  # text after a heading's 一、 is not the dateline's
     if _EVENT_CUE.search(text, 0, m.start() if heading else len(text)):
         return None
-    if not heading and (len(text) > 48 or "，" in text[m.end() :]):
+    # (a bilingual date line runs on in Latin letters: 中国·烟台，2025年11月18日/ Yantai, China, 18 November 2025)
+    own = text[: m.end()] if text[m.end() :].isascii() else text
+    if not heading and (len(own) > 48 or "，" in text[m.end() :]):
         return None
     if m.start() > 40:
         return None

@@ -285,6 +285,8 @@ def _sentence_events(
             known = seen.setdefault((kind, date.date), [])
             if any(set(parties) <= who and (a < hi and lo < b or set(parties) == who) for a, b, who in known):
                 continue  # 签约…签署 in one clause: one signing
+            if any(e.event_type == kind and e.date != date.date and set(parties) <= set(e.involves) for e in out):
+                continue  # 4月18日…开工，9月26日…建成投产，创造了当年开工、当年投产的…: the groundbreaking told again
             known.append((lo, hi, set(parties)))
             out.append(_record(kind, parties, s, lo, hi, cue.group(), date.date, text))
     return out

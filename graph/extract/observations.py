@@ -447,6 +447,8 @@ def find_observations(
     design_year: int | None = None  # the last 2024年度 stated: the year of a notice's designations
     park_names = {m.name: m.key for m in mentions if m.cls == "Park" and m.rule != "anaphor:park"}
     named_park: tuple[int, str | None] = (-1, None)  # (paragraph, park) the sentence before named alone
+    para_firm: tuple[int, str | None] = (-1, None)  # (paragraph, firm) the paragraph's first sentence opens on
+    field_firm: str | None = None  # the firm a 公司名称：… field named, for the field lines after it
     for s, topic in zip(sentences, topics):
         text = s.text
         if s.index in row_sentences:
@@ -468,6 +470,15 @@ def find_observations(
             # 武进牛塘产业园的特色产业是….受…影响，园区规上工业总产值…: 园区 is the park the paragraph just named
             park = named_park[1] if named_park[0] == s.paragraph and _PARK_SELF.search(text) else None
         parks_here = {m.key for m in ms if m.cls == "Park"}
+        if para_firm[0] != s.paragraph:
+            para_firm = (s.paragraph, _opening_firm(s, ms))
+        name_field = _FIELD_NAME.match(text)
+        if name_field:
+            field_firm = next((m.key for m in ms if m.cls == "Enterprise" and m.start - s.start >= name_field.end()), None)
+        elif _TOP_HEADING.match(text):
+            field_firm = None
+        # 公司名称：A有限公司 / 注册资本：30,000万元: the fields under a name field are that firm's
+        field_owner = field_firm if field_firm is not None and _FIELD_LINE.match(text) else None
         named_park = (s.paragraph, parks_here.pop()) if len(parks_here) == 1 else (s.paragraph, park) if parks_here == set() and park else (-1, None)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
@@ -480,6 +491,8 @@ def find_observations(
                      if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
             if years:
                 section_year = years[0]
+            elif dateline and _PAST_YEAR.search(text):
+                section_year = dateline - 1  # 一、过去一年工作回顾 in a report dated 2026: the figures under it are 2025's
             elif _TOP_HEADING.match(text):
                 section_year = None
         opening_period = _OPENING_PERIOD.match(text)
@@ -534,18 +547,10 @@ def find_observations(
         for qi, q in enumerate(quantities):
             if q.start in spread_used:
                 continue  # a count of the set spread over parks, read above
-            if q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]):
-                continue  # a threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own
-            if q.unit == "CNY" and q.bound and re.match(r"^[\u4e00-\u9fff]", text[q.end : q.end + 1]) and not re.match(r"^[，。；、]", text[q.end :]):
-                continue  # 10亿元以上项目9个: the amount names a class of projects
             left, _right = _clause_bounds(text, q.start)
             before = text[left : q.start]
-            if _LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")):
-                continue  # 最高支持300万元, 不少于10项, 不超过2000万元, 不足600平方米: a threshold or a hedge
-            if q.unit == "percent" and re.match(r"超过|逾|超", q.surface):
-                continue  # 平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value
-            if q.approximate and (q.bound is None or "余" in q.surface):
-                continue  # 约46亿元, 300人左右, 400余家: a hedged figure, not a measured value (20多家 is a floor, kept as such)
+            if any(guard(text, q, before) for guard in _HEDGES):
+                continue  # a threshold, a floor or a hedged figure: no measured value
             head = max(0, *(text.rfind(c, 0, q.start) for c in "；;。"))  # (from the stop itself: a clause after ； opens there)
             if (other_area.search(text, head, q.start) or city_head.search(text, head, q.start) or (area_goes_on and q.start < first_named)) and not any(
                 m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms
@@ -562,24 +567,8 @@ def find_observations(
                 continue  # 天使基金年内投资在孵项目6个, 设立X基金，首期规模10亿元: a fund's figures (no entity class)
             if fund_head == head and not any(m.cls in _ENTITY_CLASSES and left <= m.start - s.start < q.start for m in ms):
                 continue  # …，投资金额2150万元: the fund's clause goes on
-            if _MARKET.search(before):
-                continue  # 国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure
-            if q.unit == "count" and _apposition(text, left, q):
-                continue  # A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic
-            if q.unit == "count" and (_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start)):
-                continue  # 主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic
-            if q.unit == "count" and re.match(r"[^，,。；;\d]{0,8}中[，,]", text[q.end :]):
-                continue  # 年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again
-            if q.unit == "count" and text[: q.start].endswith(("第", "前")):
-                continue  # 成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count
-            if q.unit == "count" and rows and text[: q.start].endswith("等") and re.match(r"[\u4e00-\u9fff]{1,6}?为", text[q.end :]):
-                continue  # 拟认定A等8家企业为瞪羚企业: the size of a list the notice prints below, no statistic
-            if q.unit == "count" and re.search(r"(?:与|同|跟|向)$", text[: q.start]):
-                continue  # 与3家企业签订协议: the partners of one act, not a count the text reports
-            if q.unit in ("CNY", "USD") and re.search(r"每[\u4e00-\u9fff]{1,4}$", before):
-                continue  # 租金每月每平方米12元: a price per unit, not an amount the entity has
-            if re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]):
-                continue  # 迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows
+            if any(guard(text, q, before) for guard in _NO_STATISTIC):
+                continue  # a market's size, a list's size, an ordinal, a price, a milestone: no entity's figure
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
             static = re.search(r"年产|年封测|年加工|年处理|产能(?!利用率)|面积|注册资本", before)  # (产能利用率 is a rate of its year)
@@ -607,11 +596,13 @@ def find_observations(
             if year is None and own_period is None and not static and dateline and "本次" in text[
                     max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]:
                 year = dateline  # 公司本次募集资金9.66亿元: the occasion just reported, in the year of the text's date
+            if year is None and own_period is None and q.unit == "count" and design_year and _HOLDERS_AFTER.match(text, q.end):
+                year = design_year  # 拟认定2025年度…。A园有5家企业入选: the holders of the notice's designations, in its year
             so_far = _SO_FAR.search(text, left, q.start)
             if so_far and not YEAR_RE.search(text, left, q.start):
                 year, own_period = None, "已"  # 去年落户园区，已为企业解决技术难题37项: a total so far, no year's flow
             status = "target" if in_forecast or _is_target(text, q.start, latest_year, capacity=bool(static)) else "measured"
-            if re.search(r"计划总投资(?:额)?(?:为|约|达)?$", before):
+            if re.search(r"(?<!项目)计划总投资(?:额)?(?:为|约|达)?$", before):
                 status = "target"  # 推动X项目年内开工，计划总投资8亿元: the sum a plan sets, no amount invested
             range_start = re.search(r"(?:由|从)\s*(?:((?:19|20)\d{2})\s*年(?:底|末|初)?的?)?$", before)
             was_open, open_range = open_range, bool(range_start)
@@ -717,7 +708,10 @@ def find_observations(
                     elif phrase and any(m.name.endswith(phrase) or phrase.endswith(m.name) for m in ms if m.end - s.start <= q.start and m.cls != "Honour"):
                         phrase = ""  # 涪江科技园共有3家企业: the park is who counts, not what is counted
                         # (an honour is what is counted: 新增“小巨人”企业2家 counts its holders)
-                    if phrase and q.unit == "count" and _no_thing(phrase):
+                    sold = _GOODS_OBJECT.search(core) if q.unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) else None
+                    if sold:
+                        phrase = sold.group(1)  # 公司销售新能源重卡1.26万辆: the goods sold or made, the verb's object
+                    if phrase and q.unit == "count" and not sold and _no_thing(phrase):
                         phrase = ""  # 吸引全国86个项目: a place before it, the thing counted comes after
                     if not phrase and q.unit == "count":
                         if q.value == 1:
@@ -740,11 +734,14 @@ def find_observations(
             unnamed = district_issuer and prev_entity is None and carried_entity is None and not any(m.cls in _ENTITY_CLASSES for m in ms)
             # (新增经营主体3.1万户 in a district's report names no one: the district's, not the firm named paragraphs before)
             entity = funded or _observed_entity(s, text, ms, mentions, q, left, None if unnamed else topic, prev_entity or carried_entity, park,
-                                      inds.table.get(ind_id), principal, self_company, item_entity or _item_opening(s, text, ms),
-                                      issuer)
+                                      inds.table.get(ind_id), principal, self_company, field_owner or item_entity or _item_opening(s, text, ms),
+                                      issuer, para_firm[1] if para_firm[0] == s.paragraph else None)
+            each = _each_of(s, text, ms, left, q.start)
+            if each:
+                entity = each[0]  # A和B各有4家企业入选: each member of the list has the count
             if entity is None:
                 continue
-            unread = _unread_subject(text, left, q.start, ms, s, known_names)
+            unread = None if each else _unread_subject(text, left, q.start, ms, s, known_names)
             if unread is not None and funded is None:
                 entity = unread  # …，虞河生物医药园实现产值98.6亿元: a park the mention pass read only elsewhere
             if entity not in project_keys and ind_id.split("/")[0] in _PROJECT_MEASURES:
@@ -782,6 +779,7 @@ def find_observations(
                     status=status,
                 )
             )
+            out += [replace(out[-1], entity=k) for k in each[1:]]
             prev_ind = ind_id if measure is None else prev_ind
             prev_level = (ind_id, unit) if measure is None else prev_level
             prev_entity = entity
@@ -937,9 +935,44 @@ def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Qua
         return None
     last = built[-1]
     if any(m.cls in _ENTITY_CLASSES and last.end <= m.start and m.end - s.start <= q.start and not _heads_it(text, m.start - s.start)
+           and not re.search(r"(?:为|向|给)$", text[: m.start - s.start])  # (…，为园区企业提供检测服务1860批次: those served)
            for m in ms):
         return None
     return last.key
+
+
+# 销售新能源重卡1.26万辆, 出货MEMS麦克风9.6亿颗: the object of a verb of making or selling is what the pieces count
+_GOODS_OBJECT = re.compile(r"(?:销售|生产|出货|交付|产出|制造)(?:了)?([\u4e00-\u9fffA-Za-z0-9“”]{2,16})$")
+_HOLDERS_AFTER = re.compile(r"[\u4e00-\u9fff“”]{1,8}?(?:同时)?" + load_cues().alternation("honour-listed") + r"(?![\u4e00-\u9fff“”])")  # 5家企业入选。
+_EACH = re.compile(r"各(?:有|拥有|为|达|达到)?$")
+
+
+def _each_of(s: Sentence, text: str, ms: Sequence[Mention], left: int, pos: int) -> list[str]:
+    """The members of a list a count is given to each of (A和B各有4家企业入选, A、B园区各3个): their keys, or none."""
+    each = _EACH.search(text, left, pos)
+    if each is None:
+        return []
+    members = [m for m in ms if m.cls in _ENTITY_CLASSES and left <= m.start - s.start and m.end - s.start <= each.start()]
+    if len(members) < 2 or members[-1].end - s.start != each.start():
+        return []
+    gaps = [text[a.end - s.start : b.start - s.start] for a, b in zip(members, members[1:])]
+    if not all(re.fullmatch(r"[、和及与]", g) for g in gaps):
+        return []
+    return list(dict.fromkeys(m.key for m in members))
+
+
+_FIELD_NAME = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?:公司|企业|单位)名称[：:]")
+_FIELD_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?[\u4e00-\u9fff]{2,8}[：:]")
+_LEAD_CLAUSE = re.compile(r"^(?:[^，,。]{0,12}[，,])?")
+
+
+def _opening_firm(s: Sentence, ms: Sequence[Mention]) -> str | None:
+    """The firm a paragraph's first sentence opens on (A公司成立于…, 2011年，A公司…, 经过十余年积累，A公司…), not a list (A、B…)."""
+    leads = (0, _LEAD_CLAUSE.match(s.text).end())
+    first = next((m for m in ms if m.cls in _ENTITY_CLASSES and m.start - s.start in leads), None)
+    if first is None or first.cls != "Enterprise" or re.match(r"[、和及与同跟]", s.text[first.end - s.start :]):
+        return None
+    return first.key
 
 
 def _opens_its_sentence(m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -1123,11 +1156,27 @@ def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, s
 
 def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
     """The headline lines above a date line near the top (no stop in them) and teaser lines: metadata, not statements."""
+    titles = _notice_title(sentences)
     first = min(known.datelines, default=None)
     if first is None or first > 4:
-        return set()
-    return {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
+        return titles
+    return titles | {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
         s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
+
+
+_TITLE_END = re.compile(r"的(?:公告|通知|公示|通报|决定|批复)$")
+
+
+def _notice_title(sentences: Sequence[Sentence]) -> set[int]:
+    """A notice's title near the top (关于…的公告), perhaps wrapped over two lines: metadata, told again in the body."""
+    for s in sentences[:5]:
+        if s.text.startswith("关于") and not re.search(r"[。！？；;，]", s.text):
+            if _TITLE_END.search(s.text):
+                return {s.index}
+            nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+            if nxt is not None and _TITLE_END.search(nxt.text) and len(nxt.text) <= 20:
+                return {s.index, nxt.index}
+    return set()
 
 
 def _unread_subject(text: str, left: int, pos: int, ms: Sequence[Mention], s: Sentence, names: dict[str, str]) -> str | None:
@@ -1300,6 +1349,7 @@ def _named_city_head(lex: Lexicon) -> re.Pattern[str]:
 
 
 _MARKET = re.compile(_CUES.alternation("market-size"))
+_PAST_YEAR = _CUES.pattern("year-past")
 _THIS_EVENT = re.compile(r"^(?:此次|本次|这次)[\u4e00-\u9fff]{0,4}?(?:" + _CUES.alternation("area-event") + ")")
 _MEMBER_BODY = re.compile(_CLAUSE_HEAD + "(?:" + _CUES.alternation("member-body") + ")")  # 协会会员单位中共有…
 _TEASER = re.compile(r"^\s*【?(?:" + _CUES.alternation("teaser") + r")】?[：:]?")  # 【本期导读】A｜B
@@ -1350,6 +1400,7 @@ def _observed_entity(
     self_company: str | None = None,
     item: str | None = None,
     issuer: str | None = None,
+    para_firm: str | None = None,
 ) -> str | None:
     """Whose figure it is: a project it sits in, an entity named in its clause, the firm of the
     item heading above, an anaphor, the sentence's subject, the figure before it in the paragraph,
@@ -1421,6 +1472,8 @@ def _observed_entity(
             return named.key  # 公司全资子公司A…新增产能…: the subsidiary named, not the company
         if anaphor.group(1) == "公司" and self_company is not None:
             return self_company  # the text defined 公司 as its own issuer: not a customer just named
+        if anaphor.group(1) == "公司" and para_firm is not None:
+            return para_firm  # A公司成立于2011年，…。2024年，公司实现营业收入…: the firm the paragraph opened on
         if (wanted == "Enterprise" and topic is not None and topic.cls == "Enterprise" and topic.sentence >= s.index - 1
                 and topic.start < s.start + q.start  # (公司实现营业收入…；…A公司…: not a firm named after the figure)
                 and not (principal is not None and topic.key != principal
@@ -1437,7 +1490,7 @@ def _observed_entity(
         if prior:
             return prior[-1].key
     if park is not None and indicator is not None and any(
-        re.search(r"(?:产业|行业|板块|领域)$", part) for part in indicator.id.split("/")[1:]
+        re.search(r"(?:产业|产业链|行业|板块|领域)$", part) for part in indicator.id.split("/")[1:]
     ):
         return park  # 声学光电产业实现产值…: a sector's figure is the park's, not a company's named next to it
     if indicator is not None and re.search(r"孵|毕业企业|入驻企业", indicator.zh):
@@ -1639,11 +1692,92 @@ def _apposition(text: str, left: int, q: Quantity) -> bool:
         return True  # 主导产业是三个：A、B和C: the count announces the list after it
     if not re.match(r"[\u4e00-\u9fff]", after) or re.match(r"[次的以左之]", after):
         return False  # 企业12家，… / 1260家次 / 8000套的能力: the count follows its noun, as statistics do
-    if re.search(r"[、和及][^，,。；;、：:（(]{1,20}$", text[left : q.start]):
-        return True
+    if re.search(r"[、和及][^，,。；;、：:（(]{1,20}$", text[left : q.start]) and not _EACH.search(text, left, q.start):
+        return True  # (A和B各有4家企业: each one's count, not the size of the list)
     if not text[left : q.start].strip() and not q.surface[0].isdigit():
         return True
     return bool(re.match(r"[\u4e00-\u9fff]{1,8}[：:]", after))
+
+
+# Guards of the figure loop, each a named predicate of (sentence text, quantity, its clause before it).
+# _HEDGES: no measured value at all; _NO_STATISTIC: a value, but no entity's statistic.
+
+
+def _bracketed_threshold(text: str, q: Quantity, before: str) -> bool:
+    """A threshold in brackets (2000万元以上) qualifies a count, it is no figure of its own."""
+    return bool(q.bound and re.search(r"[（(][^）)]*$", text[: q.start]) and re.match(r"^[^（(]*[）)]", text[q.end :]))
+
+
+def _amount_names_a_class(text: str, q: Quantity, before: str) -> bool:
+    """10亿元以上项目9个: the amount names a class of projects."""
+    return bool(q.unit == "CNY" and q.bound and re.match(r"^[\u4e00-\u9fff]", text[q.end : q.end + 1])
+                and not re.match(r"^[，。；、]", text[q.end :]))
+
+
+def _limit(text: str, q: Quantity, before: str) -> bool:
+    """最高支持300万元, 不少于10项, 不超过2000万元, 不足600平方米: a threshold or a hedge."""
+    return bool(_LIMIT.search(before) or (before.endswith("不") and q.surface.startswith("超")))
+
+
+def _rate_floor(text: str, q: Quantity, before: str) -> bool:
+    """平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value."""
+    return q.unit == "percent" and bool(re.match(r"超过|逾|超", q.surface))
+
+
+def _hedged(text: str, q: Quantity, before: str) -> bool:
+    """约46亿元, 300人左右, 400余家: a hedged figure, not a measured value (20多家 is a floor, kept as such)."""
+    return bool(q.approximate and (q.bound is None or "余" in q.surface))
+
+
+_HEDGES = (_bracketed_threshold, _amount_names_a_class, _limit, _rate_floor, _hedged)
+
+
+def _market_size(text: str, q: Quantity, before: str) -> bool:
+    """国内市场规模约200亿元, 行业规模同比增长12%: a market's size, no entity's figure."""
+    return bool(_MARKET.search(before))
+
+
+def _list_size(text: str, q: Quantity, before: str) -> bool:
+    """A、B和C三个片区; 三个项目均选址…; 拥有三家子公司：…: a count that names a list, not a statistic."""
+    return q.unit == "count" and _apposition(text, q.start - len(before), q)
+
+
+def _discourse_count(text: str, q: Quantity, before: str) -> bool:
+    """主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic."""
+    return q.unit == "count" and bool(_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start))
+
+
+def _set_told_again(text: str, q: Quantity, before: str) -> bool:
+    """年内毕业的11家企业中，有4家…: the set the next figure is taken from, told again."""
+    return q.unit == "count" and bool(re.match(r"[^，,。；;\d]{0,8}中[，,]", text[q.end :]))
+
+
+def _ordinal(text: str, q: Quantity, before: str) -> bool:
+    """成为全区第5家上市企业, 第二条生产线, 前五名客户: an ordinal or a rank, not a count."""
+    return q.unit == "count" and text[: q.start].endswith(("第", "前"))
+
+
+def _printed_list(text: str, q: Quantity, before: str) -> bool:
+    """拟认定A等8家企业为瞪羚企业: the size of a list the notice prints below, no statistic."""
+    return q.unit == "count" and text[: q.start].endswith("等") and bool(re.match(r"[\u4e00-\u9fff]{1,10}?为", text[q.end :]))
+
+
+def _partners(text: str, q: Quantity, before: str) -> bool:
+    """与3家企业签订协议: the partners of one act, not a count the text reports."""
+    return q.unit == "count" and bool(re.search(r"(?:与|同|跟|向)$", text[: q.start]))
+
+
+def _unit_price(text: str, q: Quantity, before: str) -> bool:
+    """租金每月每平方米12元: a price per unit, not an amount the entity has."""
+    return q.unit in ("CNY", "USD") and bool(re.search(r"每[\u4e00-\u9fff]{1,4}$", before))
+
+
+def _milestone(text: str, q: Quantity, before: str) -> bool:
+    """迈上600亿元台阶, 突破千亿大关: a milestone passed, the value follows."""
+    return bool(re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]))
+
+
+_NO_STATISTIC = (_market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:
@@ -1651,9 +1785,14 @@ def _is_point_year(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 2]
     before = text[max(0, m.start() - 2) : m.start()]
     in_range = re.search(r"(?:19|20)\d{2}\s*年?\s*[—–\-至到]\s*$", text[max(0, m.start() - 8) : m.start()])
-    partial = _PARTIAL_AFTER_YEAR.match(text, m.end())
+    partial = _PARTIAL_AFTER_YEAR.match(text, m.end()) or (_MONTH_STOCK.match(text, m.end()) and _STOCK_DATE.search(text, 0, m.start()))
     return (not after.startswith(("以来", "起", "开始", "后")) and not before.endswith(("较", "比", "自", "从", "于", "由"))
             and not in_range and not partial)
+
+
+# 截至2025年10月底累计…: a stock counted at a month's end before the year's end has no year (a period); 截至2024年12月31日 has
+_STOCK_DATE = re.compile(r"(?:截至|截止到?)\s*$")
+_MONTH_STOCK = re.compile(r"\s*(?!12\s*月)(?:1[01]|0?[1-9])\s*月")
 
 
 def _inside_name(q: Quantity, ms: Sequence[Mention], s: Sentence) -> bool:

@@ -164,6 +164,15 @@ def _clause_runs_on(line: str, nxt: str) -> bool:
     return line.rstrip()[-1:] in "；;" and bool(nxt) and not _ITEM_START.match(nxt) and any(p in line for p in "，；;")
 
 
+def _latin_before_cjk(line: str, nxt: str) -> bool:
+    """A Latin sentence closed by a full stop (…attended the ceremony.) with a Chinese line after it:
+    the paragraphs of a bilingual text, not a wrapped line (a Latin full stop is no stop inside Chinese prose)."""
+    stripped = line.rstrip()
+    while stripped and stripped[-1] in _CLOSERS:
+        stripped = stripped[:-1]
+    return stripped.endswith(".") and stripped[-2:-1].isascii() and stripped[-2:-1].isalpha() and bool(nxt) and is_cjk(nxt[0])
+
+
 def _cut_mid_sentence(line: str) -> bool:
     """A line of running prose (long, with a comma or full stop inside) that stops where no sentence
     ends: a hard wrap inside a paragraph, whatever the other lines' width (其全资子公 / 司……)."""
@@ -320,7 +329,7 @@ def clean_text(raw: str) -> CleanText:
         pending_break = (
             (_ends_sentence(text) and not _clause_runs_on(text, nxt_line)) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
             or idx in tables or (after if after < len(lines) else idx + 1) in tables
-            or bool(_LIST_OPENER.match(nxt_line))
+            or bool(_LIST_OPENER.match(nxt_line)) or _latin_before_cjk(text, nxt_line)
         )
         if not pending_break and out and out[-1][-1].isascii() and out[-1][-1].isalnum():
             # joining two Latin words across a line break keeps one space
