@@ -721,3 +721,11 @@ def test_a_levelled_title_before_a_holder_noun_and_no_name_holding_jian():
     assert "国家优秀青年科学基金" in keys(text, "Honour")
     # 同时兼任研究员: 兼 joins a post, it is in no name
     assert not keys(text, "Person")
+
+
+def test_a_rare_verb_or_a_bare_measure_word_inside_a_park_or_institute_name_keeps_it_whole():
+    # jieba reads the invented place words 淹城 as a verb and 天元 as a measure word; neither opens the name
+    assert keys("武进淹城智能装备产业园聚焦机器人。", "Park") >= {"武进淹城智能装备产业园"}
+    assert keys("双方共建的天元轨道交通研究院挂牌。", "ResearchInstitute") == {"天元轨道交通研究院"}
+    # 通用 (general-purpose) is a word names are made of, like 制造
+    assert keys("群丰通用航空产业园新引进项目5个。", "Park") >= {"群丰通用航空产业园"}

@@ -39,7 +39,7 @@ from graph.extract.tables import Cell, TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
 from graph.text.cells import BLANK_CELL
 from graph.text.clean import is_cjk
-from graph.text.segment import LazyBoundaries, lazy_boundaries, pos_pairs, sections, token_boundaries
+from graph.text.segment import LazyBoundaries, lazy_boundaries, pos_pairs, sections, token_boundaries, word_frequency
 
 __all__ = [
     "find_mentions",
@@ -221,7 +221,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _NAME_VERBS = frozenset(
     "制造 智造 研发 发展 投资 服务 建设 控股 创新 开发 设计 检测 孵化 运营 管理 生产 加工 转化 合作 交易 贸易 "
-    "物流 营销 咨询 应用 测试 监测 育种 研究 教育 培训 实业 装备 集成 驱动 储能 医疗 传动 通信 显示 封装".split()
+    "物流 营销 咨询 应用 测试 监测 育种 研究 教育 培训 实业 装备 集成 驱动 储能 医疗 传动 通信 显示 封装 通用".split()
 )
 _FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其或并")
 # a localizer after a noun or verb ends a phrase of time or place (会议上, 投产后): a name starts after it
@@ -264,6 +264,17 @@ def _address_before_name(body: str, lex: Lexicon) -> int:
     return 0
 
 
+_RARE_VERB = 10  # a "verb" jieba's dictionary lists fewer times than this is mostly a place or a name (淹城)
+
+
+def _name_word_tag(word: str, tag: str, prev_tag: str) -> str:
+    """``tag``, or "n" where jieba's tag misreads a word inside a name: a measure word with no
+    numeral before it (天元轨道交通, not 3公里) or a verb the dictionary hardly knows (武进淹城智能装备)."""
+    if len(word) > 1 and ((tag == "q" and prev_tag != "m") or (tag == "v" and word_frequency(word) < _RARE_VERB)):
+        return "n"
+    return tag
+
+
 def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     """Offset in ``body`` where a name really starts.
 
@@ -298,8 +309,10 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         return len(body)  # a lone verb is no name (营造高新区)
     cut = 0
     pos = 0
+    prev_tag = ""
     for word, tag in toks:
         pos += len(word)
+        tag, prev_tag = _name_word_tag(word, tag, prev_tag), tag
         if tag == "nr" and len(word) >= 3 and word[0] in _PREPOSITION_NOT_SURNAME:
             cut = pos - len(word) + 1  # 由龙溪片区和…组成: jieba reads 由龙溪 as a person's name; the preposition opens no name
         # the name starts after the last verb, preposition, adverb or particle (以先导科技 →
