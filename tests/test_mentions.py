@@ -729,3 +729,7 @@ def test_a_rare_verb_or_a_bare_measure_word_inside_a_park_or_institute_name_keep
     assert keys("双方共建的天元轨道交通研究院挂牌。", "ResearchInstitute") == {"天元轨道交通研究院"}
     # 通用 (general-purpose) is a word names are made of, like 制造
     assert keys("群丰通用航空产业园新引进项目5个。", "Park") >= {"群丰通用航空产业园"}
+
+
+def test_a_transliterated_name_before_its_original_in_brackets():
+    assert "阿兰·杜波依斯" in keys("公司总经理阿兰·杜波依斯（Alain Dubois）在仪式上致辞。", "Person")

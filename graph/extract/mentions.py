@@ -759,7 +759,7 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             continue
         pos = m.end()
         rest = text[pos : pos + 6]
-        foreign = re.match(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}?(?=表示|说|介绍|指出|认为|称|[，,。：:；;、“”\s]|$)", text[pos : pos + 16])
+        foreign = re.match(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}?(?=表示|说|介绍|指出|认为|称|[，,。：:；;、“”（(\s]|$)", text[pos : pos + 16])
         if foreign:
             out.append(Mention(foreign.group(), "Person", s.start + pos, s.start + pos + foreign.end(), s.index, "person:role"))
             out += _unit_mentions(s, text, m.start(), m.group(1), found)
