@@ -733,3 +733,9 @@ def test_a_rare_verb_or_a_bare_measure_word_inside_a_park_or_institute_name_keep
 
 def test_a_transliterated_name_before_its_original_in_brackets():
     assert "阿兰·杜波依斯" in keys("公司总经理阿兰·杜波依斯（Alain Dubois）在仪式上致辞。", "Person")
+
+
+def test_a_product_supplied_for_a_buyer_named_between_wei_and_the_verb():
+    assert "汽车线束" in keys("甲公司主要为两家整车厂供应汽车线束。", "Product")
+    assert "齿轮箱壳体毛坯" in keys("乙公司为其批量供应齿轮箱壳体毛坯。", "Product")
+    assert not keys("丙公司为客户提供服务，供应链稳定。", "Product")

@@ -1175,10 +1175,15 @@ def _head_alternation(heads: tuple[str, ...]) -> str:
     return alt
 
 
+_SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)*"
+# 为<buyer>(批量)供应X: the buyer between 为 and the verb, the product after it (为其批量供应…, 为甲和乙供应…)
+_SUPPLIED_FOR = re.compile(r"为[^，,。；;：:、为]{1,24}?" + _SUBJECT_ADVERBS + r"供应")
+
+
 def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out = []
     heads = _head_alternation(lex.products)
-    supplied = _SUPPLY_CUE.finditer(text) if "供应" in text else ()
+    supplied = (*_SUPPLY_CUE.finditer(text), *_SUPPLIED_FOR.finditer(text)) if "供应" in text else ()
     for cue in (*_PRODUCT_CUE.finditer(text), *supplied):
         seg = text[cue.end() :]
         if _SUPPLY_NOUN.match(seg):
@@ -1199,7 +1204,6 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
 
 
 _SUBJECT_VERB = re.compile(_CUES.alternation("product-subject"))
-_SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)*"
 
 
 @lru_cache(maxsize=4)
