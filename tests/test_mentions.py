@@ -739,3 +739,10 @@ def test_a_product_supplied_for_a_buyer_named_between_wei_and_the_verb():
     assert "汽车线束" in keys("甲公司主要为两家整车厂供应汽车线束。", "Product")
     assert "齿轮箱壳体毛坯" in keys("乙公司为其批量供应齿轮箱壳体毛坯。", "Product")
     assert not keys("丙公司为客户提供服务，供应链稳定。", "Product")
+
+
+def test_a_focus_verb_or_a_product_cue_opens_a_list_but_no_name():
+    assert keys("某某新材料产业园重点发展特种玻璃和功能涂层两大产业。", "Industry") >= {"特种玻璃", "功能涂层"}
+    assert "重点发展特种玻璃" not in keys("某某新材料产业园重点发展特种玻璃和功能涂层两大产业。", "Industry")
+    products = keys("甲公司带动产业链发展，其主导产品精密铣刀和合金棒材出口至多个国家。", "Product")
+    assert "精密铣刀" in products and "主导产品精密铣刀" not in products

@@ -1034,6 +1034,9 @@ def _industry_mentions(
             if (tag in ("v", "p", "c", "u", "uj", "ul")) and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
                 cut = pos
         item, idx = item[cut:], idx + cut
+        focus = _PARK_FOCUS.match(item)
+        if focus and len(item) - focus.end() >= 2:  # 某园重点发展A和B两大产业: the focus verb opens the list, not the name
+            item, idx = item[focus.end() :], idx + focus.end()
         for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "我省", "我市", "我区", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
@@ -1246,6 +1249,10 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             pos = a + len(item)
             if "的" in item:  # 、乙公司的B: a second owner; the product is what follows its 的
                 a += item.rindex("的") + 1
+                item = text[a:pos]
+            cue = _STRONG_PRODUCT_CUE.match(item)
+            if cue and len(item) - cue.end() >= 2:  # 其主导产品A和B出口…: the cue heads the list, the names follow it
+                a += cue.end()
                 item = text[a:pos]
             if (len(item) >= 3 or (len(item) == 2 and item not in lex.products and item not in _GENERIC_PRODUCTS)) \
                     and not _SUBJECT_VERB.search(item):  # (钢壳均已进入宁川电池|供应链: a verb inside, no name; 钛板: two characters do)
