@@ -746,3 +746,9 @@ def test_a_focus_verb_or_a_product_cue_opens_a_list_but_no_name():
     assert "重点发展特种玻璃" not in keys("某某新材料产业园重点发展特种玻璃和功能涂层两大产业。", "Industry")
     products = keys("甲公司带动产业链发展，其主导产品精密铣刀和合金棒材出口至多个国家。", "Product")
     assert "精密铣刀" in products and "主导产品精密铣刀" not in products
+
+
+def test_parallel_modifiers_share_a_head_and_two_headed_products_after_a_cue_split():
+    assert "单晶及多晶硅切片" in keys("公司主营产品为单晶及多晶硅切片。", "Product")
+    products = keys("该公司生产的储能温控系统和液冷散热模块已进入车企供应体系。", "Product")
+    assert {"储能温控系统", "液冷散热模块"} <= products

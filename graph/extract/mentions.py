@@ -1201,7 +1201,14 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         cut = phrase.rfind("的")
         start = off + (cut + 1 if cut >= 0 else 0)
         name = text[start : off + m.end()]
-        if len(name) >= 3:
+        parts = re.split(r"和|及|、", name)
+        if len(parts) > 1 and all(len(p) >= 3 and p.endswith(lex.products) for p in parts):
+            # 生产的A系统和B模块: two products, each with its own head
+            at = start
+            for p in parts:
+                out.append(Mention(p, "Product", s.start + at, s.start + at + len(p), s.index, "product:cue"))
+                at += len(p) + 1
+        elif len(name) >= 3:
             out.append(Mention(name, "Product", s.start + start, s.start + off + m.end(), s.index, "product:cue"))
     return out
 
@@ -1389,6 +1396,9 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 for joiner, piece in zip(pieces[1::2], pieces[2::2]):
                     if len(piece) < 3 and not (len(piece) == 2 and piece not in lex.products and piece.endswith(lex.products)):
                         # 改性塑料及制品: a short tail belongs to the item (not one headed like a product: 链和锚机)
+                        merged[-1] += joiner + piece
+                    elif len(merged[-1]) == 2 and len(piece) > 3 and merged[-1][1] == piece[1] and piece.endswith(lex.products):
+                        # 手动及自动变速器齿轮, 单晶和多晶硅片: two parallel modifiers (one morpheme shared) before one head
                         merged[-1] += joiner + piece
                     else:
                         merged.append(piece)
