@@ -752,3 +752,9 @@ def test_parallel_modifiers_share_a_head_and_two_headed_products_after_a_cue_spl
     assert "单晶及多晶硅切片" in keys("公司主营产品为单晶及多晶硅切片。", "Product")
     products = keys("该公司生产的储能温控系统和液冷散热模块已进入车企供应体系。", "Product")
     assert {"储能温控系统", "液冷散热模块"} <= products
+
+
+def test_a_park_written_after_an_address_is_the_park_named_with_the_same_core():
+    r = mentions("甲公司在江州临河精细化工产业园投资建设项目。注册地址：东海省江州市临河县精细化工产业园纬二路6号。")
+    parks = {m.key for m in r.mentions if m.cls == "Park"}
+    assert parks == {"江州临河精细化工产业园"}

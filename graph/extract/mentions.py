@@ -1933,11 +1933,29 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         for short in derive_short_names(full, lex):
             if short not in aliases and short not in fulls and short not in other_names:
                 aliases[short] = full
-    for park in sorted({m.name for m in all_mentions if m.cls == "Park"}):
+    parks = sorted({m.name for m in all_mentions if m.cls == "Park"})
+    for park in parks:
         rest = _park_without_place(park, lex.places, aliases)
         if rest is not None:
             aliases.setdefault(rest, park)
+    for park, full in _addressed_parks(parks).items():
+        aliases.setdefault(park, full)
     return LocalMentions(tuple(all_mentions), aliases)
+
+
+def _addressed_parks(parks: Sequence[str]) -> dict[str, str]:
+    """Parks written after an address (注册地址：某省某市某县X产业园…) → the park the document names
+    otherwise with the same core name (某市某县X产业园 is 某某X产业园 when only that park ends in X产业园)."""
+    out: dict[str, str] = {}
+    for park in parks:
+        m = _ADDRESS.match(park)
+        core = park[m.end() :] if m else ""
+        if len(core) < 5:
+            continue
+        others = [p for p in parks if p != park and p != core and p.endswith(core) and not _ADDRESS.match(p)]
+        if len(others) == 1:
+            out[park] = others[0]
+    return out
 
 
 @lru_cache(maxsize=8)
