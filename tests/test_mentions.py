@@ -758,3 +758,8 @@ def test_a_park_written_after_an_address_is_the_park_named_with_the_same_core():
     r = mentions("甲公司在江州临河精细化工产业园投资建设项目。注册地址：东海省江州市临河县精细化工产业园纬二路6号。")
     parks = {m.key for m in r.mentions if m.cls == "Park"}
     assert parks == {"江州临河精细化工产业园"}
+
+
+def test_listed_products_each_with_its_short_form_in_brackets():
+    products = keys("公司主要产品包括六氟磷酸锂（LPF）、二氟草酸硼酸锂（DFOB）和磷酸铁锂（LFP），销往海外。", "Product")
+    assert {"六氟磷酸锂", "二氟草酸硼酸锂", "磷酸铁锂"} <= products

@@ -1313,9 +1313,10 @@ _FOCUS_LIST_RE = re.compile(
     _CUES.alternation("product-list")
     + r"(?:业务(?=为|是|包括|[：:]))?(?:包括|主要有|有|为|是|[：:])?"
     +
-    r"((?:(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?(?:、|和|及|与))*(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?)"
+    r"((?:(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?(?:[（(][A-Za-z0-9\-]{1,12}[）)])?(?:、|和|及|与))*(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?)"
     r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|[（(]|[两二三四五六七八九十]大?类|$))"
 )
+_ABBREVIATION = re.compile(r"[（(][A-Za-z0-9\-]{1,12}[）)]")
 _SPEC_RANGE = re.compile(
     r"[\d.]+\s*(?:兆瓦|千瓦|瓦|MW|kW|GW|吨|千克|米|毫米|英寸|寸|伏|千伏|kV|V)?\s*(?:至|到|-|—|~|～)\s*[\d.]+\s*(?:兆瓦|千瓦|瓦|MW|kW|GW|吨|千克|米|毫米|英寸|寸|伏|千伏|kV|V)"
 )
@@ -1391,6 +1392,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
             pos = m.start(1)
             items: list[str] = []
             for part in m.group(1).split("、"):
+                part = _ABBREVIATION.sub("", part)  # 碳酸亚乙烯酯（VC）: the short form in brackets is no part of the name
                 pieces = re.split(r"(和|及|与)", part)
                 merged = [pieces[0]]
                 for joiner, piece in zip(pieces[1::2], pieces[2::2]):
