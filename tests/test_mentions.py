@@ -763,3 +763,8 @@ def test_a_park_written_after_an_address_is_the_park_named_with_the_same_core():
 def test_listed_products_each_with_its_short_form_in_brackets():
     products = keys("公司主要产品包括六氟磷酸锂（LPF）、二氟草酸硼酸锂（DFOB）和磷酸铁锂（LFP），销往海外。", "Product")
     assert {"六氟磷酸锂", "二氟草酸硼酸锂", "磷酸铁锂"} <= products
+
+
+def test_national_administrations_and_a_department_that_is_no_ministry():
+    assert "中国民用航空局" in keys("该机型取得中国民用航空局颁发的型号合格证。", "GovernmentBody")
+    assert not keys("园区会同财政部门和自然资源部门拿出方案。", "GovernmentBody")

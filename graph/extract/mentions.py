@@ -438,6 +438,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         cls = lex.suffix_class(suffix)
         if suffix == "中心" and m.start() < 4:
             continue
+        if suffix.endswith("部") and text.startswith("门", m.end()):
+            continue  # 自然资源部门, 财政部门: any department of that kind, not the ministry
         start = _left_boundary(text, m.start(), floor, lex, bounds, word_before_suffix=cls == "Enterprise")
         body = text[start : m.start()]
         quoted = _quoted_before(text, floor, m.start())
