@@ -768,3 +768,8 @@ def test_listed_products_each_with_its_short_form_in_brackets():
 def test_national_administrations_and_a_department_that_is_no_ministry():
     assert "中国民用航空局" in keys("该机型取得中国民用航空局颁发的型号合格证。", "GovernmentBody")
     assert not keys("园区会同财政部门和自然资源部门拿出方案。", "GovernmentBody")
+
+
+def test_a_chain_alliance_and_a_training_base_are_platforms():
+    assert "江城智能家电产业链联盟" in keys("多家单位组建的江城智能家电产业链联盟在园区成立。", "Platform")
+    assert "家电产业工人实训基地" in keys("园区与职业学院共建的家电产业工人实训基地建成投用。", "Platform")
