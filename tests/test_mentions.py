@@ -773,3 +773,7 @@ def test_national_administrations_and_a_department_that_is_no_ministry():
 def test_a_chain_alliance_and_a_training_base_are_platforms():
     assert "江城智能家电产业链联盟" in keys("多家单位组建的江城智能家电产业链联盟在园区成立。", "Platform")
     assert "家电产业工人实训基地" in keys("园区与职业学院共建的家电产业工人实训基地建成投用。", "Platform")
+
+
+def test_a_legal_representative_named_in_a_registration_field():
+    assert keys("公司名称：甲乙材料有限公司。法定代表人：韩立东。注册资本：1亿元。", "Person") == {"韩立东"}

@@ -750,6 +750,9 @@ def _designated_subjects(found: list[Mention], s: Sentence) -> list[Mention]:
     return out
 
 
+_FIELD_ROLES = ("法定代表人",)  # roles written as a field label before a colon
+
+
 def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if not lexicon_matcher(lex.roles).occurs_in(text):
@@ -760,6 +763,8 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
         if m.group(1)[-1] in "、，,":
             continue
         pos = m.end()
+        if text.startswith(("：", ":"), pos) and m.group(1).endswith(_FIELD_ROLES):
+            pos += 1  # 法定代表人：某某, a registration field: the name follows the colon
         rest = text[pos : pos + 6]
         foreign = re.match(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}?(?=表示|说|介绍|指出|认为|称|[，,。：:；;、“”（(\s]|$)", text[pos : pos + 16])
         if foreign:
