@@ -777,3 +777,10 @@ def test_a_chain_alliance_and_a_training_base_are_platforms():
 
 def test_a_legal_representative_named_in_a_registration_field():
     assert keys("公司名称：甲乙材料有限公司。法定代表人：韩立东。注册资本：1亿元。", "Person") == {"韩立东"}
+
+
+def test_a_product_named_before_the_amount_of_a_current_yearly_capacity():
+    assert "精密齿轮泵" in keys("甲公司目前具备年产精密齿轮泵5,000台的能力。", "Product")
+    assert {"电解铜箔", "压延铜箔"} <= keys("乙公司现有产线可年产电解铜箔2万吨、压延铜箔0.5万吨。", "Product")
+    # a design capacity of a project yet to be built names no product of a maker
+    assert not keys("项目建成后将形成年产储能柜3万套的能力。", "Product")

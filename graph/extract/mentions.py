@@ -1336,6 +1336,33 @@ _CAPACITY_PRODUCT_RE = re.compile(
 )
 
 
+# 年产X 40万套, 年产A 3万吨、B 1.5万吨: a product named before the amount of a yearly capacity
+_AMOUNT_ITEM_RE = re.compile(
+    r"([\u4e00-\u9fffA-Za-z]{2,16}?)\d[\d,.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个|颗|块|支)(、)?"
+)
+
+
+_PLANNED = re.compile(r"将|建成|达产|投产后|规划|计划|预计|拟")
+
+
+def _amount_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    """Products named before the amount of a yearly capacity (具备年产高强度螺栓8,000吨的能力,
+    可年产储能电池模组40万套), and each further item of such a list after a 、."""
+    out: list[Mention] = []
+    for cue in re.finditer(r"年产(?!量|值|能)", text) if "年产" in text else ():
+        clause = text[max(text.rfind(c, 0, cue.start()) for c in "，,。；;") + 1 : cue.start()]
+        if _PLANNED.search(clause):
+            continue  # 建成后将形成年产…, 达产后年产…: a project's design, not what a maker makes yet
+        pos = cue.end()
+        while (m := _AMOUNT_ITEM_RE.match(text, pos)) is not None:
+            if m.group(1) not in lex.products and m.group(1) not in _GENERIC_PRODUCTS:  # (年产加工中心800台: a bare head word)
+                out.append(Mention(m.group(1), "Product", s.start + m.start(1), s.start + m.end(1), s.index, "product:amount"))
+            if not m.group(2):
+                break
+            pos = m.end()
+    return out
+
+
 def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named with a model number (XG-800D型800G光模块, “隼目”LX-F300车规级激光雷达):
     a model code, then words up to a product head noun."""
@@ -1891,6 +1918,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)
+        found += _amount_products(s, text, lex)
         found += _brand_mentions(s, text, lex)
         found += _subject_products(s, text, lex)
         found += _owned_products(s, text, lex, found)
