@@ -784,3 +784,8 @@ def test_a_product_named_before_the_amount_of_a_current_yearly_capacity():
     assert {"电解铜箔", "压延铜箔"} <= keys("乙公司现有产线可年产电解铜箔2万吨、压延铜箔0.5万吨。", "Product")
     # a design capacity of a project yet to be built names no product of a maker
     assert not keys("项目建成后将形成年产储能柜3万套的能力。", "Product")
+
+
+def test_a_park_named_for_its_industry_ends_in_that_industry_and_yuan():
+    assert "江陵临港氢能装备园" in keys("甲公司位于江陵临港氢能装备园，主要产品为储氢瓶。", "Park")
+    assert "东岸汽车电子园" in keys("东岸汽车电子园新签约项目5个。", "Park")
