@@ -789,3 +789,8 @@ def test_a_product_named_before_the_amount_of_a_current_yearly_capacity():
 def test_a_park_named_for_its_industry_ends_in_that_industry_and_yuan():
     assert "江陵临港氢能装备园" in keys("甲公司位于江陵临港氢能装备园，主要产品为储氢瓶。", "Park")
     assert "东岸汽车电子园" in keys("东岸汽车电子园新签约项目5个。", "Park")
+
+
+def test_a_talent_title_after_ruxuan_and_an_autonomous_region_as_its_level():
+    assert "广西“桂海英才”" in keys("她2022年入选广西“桂海英才”。", "Honour") or "广西“桂海英才" in keys("她2022年入选广西“桂海英才”。", "Honour")
+    assert "河北省“燕赵英才”计划青年拔尖人才" in keys("他入选河北省“燕赵英才”计划青年拔尖人才。", "Honour")

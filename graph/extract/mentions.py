@@ -671,7 +671,7 @@ def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
     return out + _designated_subjects(out, s)
 
 
-_LEVEL_PREFIX = r"(?:国家级?|全国|中国|省级|市级|[\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,3}?市(?!场))"
+_LEVEL_PREFIX = r"(?:国家级?|全国|中国|省级|市级|[\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,3}?市(?!场)|(?:广西|内蒙古|宁夏|新疆|西藏)(?:壮族|回族|维吾尔)?(?:自治区)?(?=[“\u4e00-\u9fff]))"
 _CUED_TITLE = re.compile(
     "(?:" + _CUES.alternation("honour-open") + r")(?:了)?(?:(?:19|20)\d{2}年度?|第[一二三四五六七八九十\d]+批)?"
     r"(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)"
@@ -685,7 +685,7 @@ _NEXT_TITLE = re.compile(r"(?:和|及|、)(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff�
 
 
 # what a title ends in (企业, 园区, 基地, 中心, 产品 …) and what a count or ranking holds (第三家, 省级以上)
-_TITLE_HEAD = re.compile(r"(?:企业|园区|基地|中心|产品|单位|示范区|园|奖|品牌|实验室|工作站|孵化器|空间|集群|冠军|示范|试点|名牌|城市|工厂|车间|称号)$")
+_TITLE_HEAD = re.compile(r"(?:企业|园区|基地|中心|产品|单位|示范区|园|奖|品牌|实验室|工作站|孵化器|空间|集群|冠军|示范|试点|名牌|城市|工厂|车间|称号|人才|学者|英才|专家)[”]?$")
 _NOT_TITLE = re.compile(r"第[一二三四五六七八九十\d]+(?:家|个)|首家|唯一|以上|以下|获此|之一")
 
 
