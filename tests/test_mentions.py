@@ -794,3 +794,9 @@ def test_a_park_named_for_its_industry_ends_in_that_industry_and_yuan():
 def test_a_talent_title_after_ruxuan_and_an_autonomous_region_as_its_level():
     assert "广西“桂海英才”" in keys("她2022年入选广西“桂海英才”。", "Honour") or "广西“桂海英才" in keys("她2022年入选广西“桂海英才”。", "Honour")
     assert "河北省“燕赵英才”计划青年拔尖人才" in keys("他入选河北省“燕赵英才”计划青年拔尖人才。", "Honour")
+
+
+def test_a_colophon_inside_a_line_names_no_entity():
+    assert not keys("发布时间：2025-04-02 来源：江城临河产业园管委会", "GovernmentBody")
+    assert not keys("（临河产业园投资促进局 供稿）", "GovernmentBody")
+    assert keys("江城临河产业园管委会与甲公司签约。", "GovernmentBody")

@@ -1869,6 +1869,18 @@ def table_park_aliases(mentions: Sequence[Mention]) -> dict[str, str]:
 
 
 _COLOPHON = re.compile(r"\s*(?:" + _CUES.alternation("colophon") + r")\s*[：:]")
+# a colophon inside a line, after a date or a space (发布时间：2025-03-12 来源：某管委会; （某某局 供稿）): what it names is metadata
+_INLINE_COLOPHON = re.compile(
+    r"(?<=[\s\d])(?:" + _CUES.alternation("colophon") + r")\s*[：:].*$|[（(][^（）()]{2,40}?\s*(?:" + _CUES.alternation("colophon") + r")[）)]"
+)
+
+
+def _outside_colophons(found: list[Mention], s: Sentence) -> list[Mention]:
+    """``found`` without the mentions inside a colophon written within the line."""
+    spans = [(s.start + m.start(), s.start + m.end()) for m in _INLINE_COLOPHON.finditer(s.text)]
+    if not spans:
+        return found
+    return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
 
 
 @dataclass(frozen=True)
@@ -1943,6 +1955,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         if s.index in tabled:
             cells = tabled[s.index]
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
+        found = _outside_colophons(found, s)
         for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
         for f in found:
