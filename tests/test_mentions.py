@@ -800,3 +800,9 @@ def test_a_colophon_inside_a_line_names_no_entity():
     assert not keys("发布时间：2025-04-02 来源：江城临河产业园管委会", "GovernmentBody")
     assert not keys("（临河产业园投资促进局 供稿）", "GovernmentBody")
     assert keys("江城临河产业园管委会与甲公司签约。", "GovernmentBody")
+
+
+def test_a_guessed_chain_industry_starts_after_the_park_word_and_a_copula_names_no_project():
+    text = "作为牵头单位，甲乙海工是园区海洋工程装备产业的链主企业。"
+    assert "海洋工程装备" in keys(text, "Industry")
+    assert not keys("甲乙重工有限公司是园区海洋工程装备产业的链主企业。", "Project")

@@ -1047,6 +1047,9 @@ def _industry_mentions(
         for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "我省", "我市", "我区", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
+            elif guessed and lead in ("园区", "全区", "全市", "全省") and 0 < (k := item.find(lead)) and len(item) - k - len(lead) >= 2:
+                # 某企业是园区海洋工程装备产业的链主: a guessed left edge that takes in the park word starts after it
+                item, idx = item[k + len(lead) :], idx + k + len(lead)
         place = next((f for f in _place_prefixes(lex.places).get(item[:1], ()) if item.startswith(f) and len(item) - len(f) >= 2), None)
         if place is not None:  # 芜湖市新能源汽车产业链: the place says whose chain it is, the industry is 新能源汽车
             item, idx = item[len(place) :], idx + len(place)
@@ -1594,7 +1597,7 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
             continue
         tail = text[e.end - s.start :]
         # (a list mark, ｜ or ①, ends the phrase: 有限公司｜总投资15亿元｜…②…项目 names no project of the company)
-        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程(?!师|技术|研究|学院|中心|大学))", tail)
+        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程(?!师|技术|研究|学院|中心|大学|装备|机械|材料|塑料))", tail)
         if not m or len(m.group()) < 2:
             continue
         built = re.match(r"(?:正在|将|拟)?(?:投资建设|开工建设|建设|新建|扩建)", m.group())
@@ -1603,7 +1606,7 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
             a = e.end + built.end()
             out.append(Mention(m.group()[built.end() :], "Project", a, e.end + m.end(), s.index, "project:enterprise+builds"))
             continue
-        if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的|子公司)", m.group()):
+        if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的|是|子公司)", m.group()):
             continue  # 鼎湖装备牵头承担…项目: the company does something to a project named later
         tail_text = m.group()
         paren = re.match(r"^[（(][^）)]*[）)]", tail_text)
