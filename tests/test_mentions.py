@@ -806,3 +806,8 @@ def test_a_guessed_chain_industry_starts_after_the_park_word_and_a_copula_names_
     text = "作为牵头单位，甲乙海工是园区海洋工程装备产业的链主企业。"
     assert "海洋工程装备" in keys(text, "Industry")
     assert not keys("甲乙重工有限公司是园区海洋工程装备产业的链主企业。", "Project")
+
+
+def test_an_owner_named_only_inside_its_units_name_is_no_entity_of_its_own():
+    assert keys("园区与江南大学临河研究院联合运营中试平台。", "University") == set()
+    assert keys("园区与江南大学临河研究院联合运营中试平台。江南大学教授甲某出席。", "University") == {"江南大学"}

@@ -2143,5 +2143,23 @@ def find_mentions(
         if m.cls == "Park" or m.cls == "GovernmentBody":
             canonical = canonical_park_name(canonical, lex)
         out.append(_with_canonical(m, canonical))
+    out = _without_bare_owners(out)
     out.sort(key=lambda m: (m.start, m.end, m.cls))
     return MentionResult(mentions=tuple(out), aliases=aliases)
+
+
+def _without_bare_owners(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without a university or government body the document names only inside the
+    name of a unit of its own (浙江大学 only in 浙江大学嘉兴研究院, 科技部 only in 科技部火炬中心):
+    the unit is the entity, its owner only part of its name."""
+    units = [m for m in mentions if "+owner:" in m.rule]
+    if not units:
+        return mentions
+    inside: dict[str, bool] = {}
+    for m in mentions:
+        if m.cls in ("University", "GovernmentBody") and "+owner:" not in m.rule:
+            # (甲大学—乙公司联合实验室: a lab named for both partners, each its builder, not a unit of the first)
+            held = any(u.start <= m.start and m.end <= u.end and u.rule.endswith("+owner:" + m.name)
+                       and u.name[len(m.name) : len(m.name) + 1] not in ("—", "–", "-") for u in units)
+            inside[m.key] = inside.get(m.key, True) and held
+    return [m for m in mentions if not inside.get(m.key) or "+owner:" in m.rule or m.cls not in ("University", "GovernmentBody")]
