@@ -811,3 +811,9 @@ def test_a_guessed_chain_industry_starts_after_the_park_word_and_a_copula_names_
 def test_an_owner_named_only_inside_its_units_name_is_no_entity_of_its_own():
     assert keys("园区与江南大学临河研究院联合运营中试平台。", "University") == set()
     assert keys("园区与江南大学临河研究院联合运营中试平台。江南大学教授甲某出席。", "University") == {"江南大学"}
+
+
+def test_an_industry_label_that_ends_a_longer_word_or_sits_in_a_park_name_is_no_industry():
+    inds = keys("园区坚持以磷基新材料、光电子信息和智能装备三大主导产业为重点。", "Industry")
+    assert "电子信息" not in inds and "新材料" not in inds
+    assert "新材料" in keys("园区已形成以新材料、生物医药为主导的产业体系。", "Industry")

@@ -979,7 +979,13 @@ def _industry_mentions(
         for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
             if _ASSOCIATION_AFTER.match(text, m.end()):
                 continue  # 某市新材料行业协会: an association's name, not the industry
-            out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
+            a, b = s.start + m.start(), s.start + m.end()
+            prev = text[m.start() - 1] if m.start() else ""
+            if prev and is_cjk(prev) and prev not in _FUNCTION_CHARS and m.start() not in bounds:
+                continue  # 光电子信息, 磷基新材料: the label ends a longer word, the industry is that word
+            if any(f.start <= a and b <= f.end and f.cls in ("Park", "Enterprise", "Platform", "GovernmentBody") for f in found):
+                continue  # 游仙电子信息产业园: part of a park's or a company's name
+            out.append(Mention(ind.zh, "Industry", a, b, s.index, "industry:label"))
     named: list[tuple[str, int]] = []
     joined: set[int] = set()  # items after a list mark (、和与及): a whole name, never cut at a verb
     # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
