@@ -817,3 +817,7 @@ def test_an_industry_label_that_ends_a_longer_word_or_sits_in_a_park_name_is_no_
     inds = keys("园区坚持以磷基新材料、光电子信息和智能装备三大主导产业为重点。", "Industry")
     assert "电子信息" not in inds and "新材料" not in inds
     assert "新材料" in keys("园区已形成以新材料、生物医药为主导的产业体系。", "Industry")
+
+
+def test_an_invested_project_whose_name_opens_with_a_quoted_brand():
+    assert "“鹰眼”系列红外模组产线项目" in keys("由甲公司投资建设的“鹰眼”系列红外模组产线项目总投资8亿元。", "Project")
