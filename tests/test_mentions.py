@@ -821,3 +821,7 @@ def test_an_industry_label_that_ends_a_longer_word_or_sits_in_a_park_name_is_no_
 
 def test_an_invested_project_whose_name_opens_with_a_quoted_brand():
     assert "“鹰眼”系列红外模组产线项目" in keys("由甲公司投资建设的“鹰眼”系列红外模组产线项目总投资8亿元。", "Project")
+
+
+def test_a_regulators_local_office_is_one_body():
+    assert keys("公司已向中国证券监督管理委员会江城监管局报送辅导备案材料。", "GovernmentBody") == {"中国证券监督管理委员会江城监管局"}

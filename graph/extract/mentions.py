@@ -458,7 +458,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
                 start, body = first, text[first : m.start()]
         if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
             ORG_CLASSES | {"Park"}
-        ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body):
+        ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body and suffix != "监管局"):
             # (a body right after a body is a second body: 江城市科学技术局 江城市经济和信息化局)
             # 清远高新区 + 版权服务中心, 华南师范大学 + （清远）科技创新研究院
             if suffix == "党工委" and not body and _PARTY_ROLE_AFTER.match(text, m.end()):
