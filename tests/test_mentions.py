@@ -825,3 +825,7 @@ def test_an_invested_project_whose_name_opens_with_a_quoted_brand():
 
 def test_a_regulators_local_office_is_one_body():
     assert keys("公司已向中国证券监督管理委员会江城监管局报送辅导备案材料。", "GovernmentBody") == {"中国证券监督管理委员会江城监管局"}
+
+
+def test_a_park_named_only_as_what_a_project_builds_is_no_park():
+    assert not keys("推动甲乙通信光电子产业园项目一期年内建成投产。", "Park")

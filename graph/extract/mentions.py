@@ -1955,9 +1955,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found = _resolve_overlaps(found + _invested_projects(s, text, found))
         found = _resolve_overlaps(found + _facility_projects(s, text, found))
         # 光电子产业园项目: a park named only as what a project builds is no park yet
-        found = [f for f in found if not (f.cls == "Park" and any(
-            p.cls == "Project" and p.start <= f.start and p.end == f.end + 2 and text[f.end - s.start : p.end - s.start] == "项目"
-            for p in found))]
+        found = [f for f in found if not (f.cls == "Park" and text.startswith("项目", f.end - s.start))]
         # 公布2024年度四川省工程技术研究中心名单: a list's title names no platform
         found = [f for f in found if not (f.cls in ("Platform", "ResearchInstitute")
                                           and _LIST_TITLE_AFTER.match(text, f.end - s.start))]
