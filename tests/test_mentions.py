@@ -721,3 +721,111 @@ def test_a_levelled_title_before_a_holder_noun_and_no_name_holding_jian():
     assert "国家优秀青年科学基金" in keys(text, "Honour")
     # 同时兼任研究员: 兼 joins a post, it is in no name
     assert not keys(text, "Person")
+
+
+def test_a_rare_verb_or_a_bare_measure_word_inside_a_park_or_institute_name_keeps_it_whole():
+    # jieba reads the invented place words 淹城 as a verb and 天元 as a measure word; neither opens the name
+    assert keys("武进淹城智能装备产业园聚焦机器人。", "Park") >= {"武进淹城智能装备产业园"}
+    assert keys("双方共建的天元轨道交通研究院挂牌。", "ResearchInstitute") == {"天元轨道交通研究院"}
+    # 通用 (general-purpose) is a word names are made of, like 制造
+    assert keys("群丰通用航空产业园新引进项目5个。", "Park") >= {"群丰通用航空产业园"}
+
+
+def test_a_transliterated_name_before_its_original_in_brackets():
+    assert "阿兰·杜波依斯" in keys("公司总经理阿兰·杜波依斯（Alain Dubois）在仪式上致辞。", "Person")
+
+
+def test_a_product_supplied_for_a_buyer_named_between_wei_and_the_verb():
+    assert "汽车线束" in keys("甲公司主要为两家整车厂供应汽车线束。", "Product")
+    assert "齿轮箱壳体毛坯" in keys("乙公司为其批量供应齿轮箱壳体毛坯。", "Product")
+    assert not keys("丙公司为客户提供服务，供应链稳定。", "Product")
+
+
+def test_a_focus_verb_or_a_product_cue_opens_a_list_but_no_name():
+    assert keys("某某新材料产业园重点发展特种玻璃和功能涂层两大产业。", "Industry") >= {"特种玻璃", "功能涂层"}
+    assert "重点发展特种玻璃" not in keys("某某新材料产业园重点发展特种玻璃和功能涂层两大产业。", "Industry")
+    products = keys("甲公司带动产业链发展，其主导产品精密铣刀和合金棒材出口至多个国家。", "Product")
+    assert "精密铣刀" in products and "主导产品精密铣刀" not in products
+
+
+def test_parallel_modifiers_share_a_head_and_two_headed_products_after_a_cue_split():
+    assert "单晶及多晶硅切片" in keys("公司主营产品为单晶及多晶硅切片。", "Product")
+    products = keys("该公司生产的储能温控系统和液冷散热模块已进入车企供应体系。", "Product")
+    assert {"储能温控系统", "液冷散热模块"} <= products
+
+
+def test_a_park_written_after_an_address_is_the_park_named_with_the_same_core():
+    r = mentions("甲公司在江州临河精细化工产业园投资建设项目。注册地址：东海省江州市临河县精细化工产业园纬二路6号。")
+    parks = {m.key for m in r.mentions if m.cls == "Park"}
+    assert parks == {"江州临河精细化工产业园"}
+
+
+def test_listed_products_each_with_its_short_form_in_brackets():
+    products = keys("公司主要产品包括六氟磷酸锂（LPF）、二氟草酸硼酸锂（DFOB）和磷酸铁锂（LFP），销往海外。", "Product")
+    assert {"六氟磷酸锂", "二氟草酸硼酸锂", "磷酸铁锂"} <= products
+
+
+def test_national_administrations_and_a_department_that_is_no_ministry():
+    assert "中国民用航空局" in keys("该机型取得中国民用航空局颁发的型号合格证。", "GovernmentBody")
+    assert not keys("园区会同财政部门和自然资源部门拿出方案。", "GovernmentBody")
+
+
+def test_a_chain_alliance_and_a_training_base_are_platforms():
+    assert "江城智能家电产业链联盟" in keys("多家单位组建的江城智能家电产业链联盟在园区成立。", "Platform")
+    assert "家电产业工人实训基地" in keys("园区与职业学院共建的家电产业工人实训基地建成投用。", "Platform")
+
+
+def test_a_legal_representative_named_in_a_registration_field():
+    assert keys("公司名称：甲乙材料有限公司。法定代表人：韩立东。注册资本：1亿元。", "Person") == {"韩立东"}
+
+
+def test_a_product_named_before_the_amount_of_a_current_yearly_capacity():
+    assert "精密齿轮泵" in keys("甲公司目前具备年产精密齿轮泵5,000台的能力。", "Product")
+    assert {"电解铜箔", "压延铜箔"} <= keys("乙公司现有产线可年产电解铜箔2万吨、压延铜箔0.5万吨。", "Product")
+    # a design capacity of a project yet to be built names no product of a maker
+    assert not keys("项目建成后将形成年产储能柜3万套的能力。", "Product")
+
+
+def test_a_park_named_for_its_industry_ends_in_that_industry_and_yuan():
+    assert "江陵临港氢能装备园" in keys("甲公司位于江陵临港氢能装备园，主要产品为储氢瓶。", "Park")
+    assert "东岸汽车电子园" in keys("东岸汽车电子园新签约项目5个。", "Park")
+
+
+def test_a_talent_title_after_ruxuan_and_an_autonomous_region_as_its_level():
+    assert "广西“桂海英才”" in keys("她2022年入选广西“桂海英才”。", "Honour") or "广西“桂海英才" in keys("她2022年入选广西“桂海英才”。", "Honour")
+    assert "河北省“燕赵英才”计划青年拔尖人才" in keys("他入选河北省“燕赵英才”计划青年拔尖人才。", "Honour")
+
+
+def test_a_colophon_inside_a_line_names_no_entity():
+    assert not keys("发布时间：2025-04-02 来源：江城临河产业园管委会", "GovernmentBody")
+    assert not keys("（临河产业园投资促进局 供稿）", "GovernmentBody")
+    assert keys("江城临河产业园管委会与甲公司签约。", "GovernmentBody")
+
+
+def test_a_guessed_chain_industry_starts_after_the_park_word_and_a_copula_names_no_project():
+    text = "作为牵头单位，甲乙海工是园区海洋工程装备产业的链主企业。"
+    assert "海洋工程装备" in keys(text, "Industry")
+    assert not keys("甲乙重工有限公司是园区海洋工程装备产业的链主企业。", "Project")
+
+
+def test_an_owner_named_only_inside_its_units_name_is_no_entity_of_its_own():
+    assert keys("园区与江南大学临河研究院联合运营中试平台。", "University") == set()
+    assert keys("园区与江南大学临河研究院联合运营中试平台。江南大学教授甲某出席。", "University") == {"江南大学"}
+
+
+def test_an_industry_label_that_ends_a_longer_word_or_sits_in_a_park_name_is_no_industry():
+    inds = keys("园区坚持以磷基新材料、光电子信息和智能装备三大主导产业为重点。", "Industry")
+    assert "电子信息" not in inds and "新材料" not in inds
+    assert "新材料" in keys("园区已形成以新材料、生物医药为主导的产业体系。", "Industry")
+
+
+def test_an_invested_project_whose_name_opens_with_a_quoted_brand():
+    assert "“鹰眼”系列红外模组产线项目" in keys("由甲公司投资建设的“鹰眼”系列红外模组产线项目总投资8亿元。", "Project")
+
+
+def test_a_regulators_local_office_is_one_body():
+    assert keys("公司已向中国证券监督管理委员会江城监管局报送辅导备案材料。", "GovernmentBody") == {"中国证券监督管理委员会江城监管局"}
+
+
+def test_a_park_named_only_as_what_a_project_builds_is_no_park():
+    assert not keys("推动甲乙通信光电子产业园项目一期年内建成投产。", "Park")

@@ -39,7 +39,7 @@ from graph.extract.tables import Cell, TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
 from graph.text.cells import BLANK_CELL
 from graph.text.clean import is_cjk
-from graph.text.segment import LazyBoundaries, lazy_boundaries, pos_pairs, sections, token_boundaries
+from graph.text.segment import LazyBoundaries, lazy_boundaries, pos_pairs, sections, token_boundaries, word_frequency
 
 __all__ = [
     "find_mentions",
@@ -221,7 +221,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _NAME_VERBS = frozenset(
     "制造 智造 研发 发展 投资 服务 建设 控股 创新 开发 设计 检测 孵化 运营 管理 生产 加工 转化 合作 交易 贸易 "
-    "物流 营销 咨询 应用 测试 监测 育种 研究 教育 培训 实业 装备 集成 驱动 储能 医疗 传动 通信 显示 封装".split()
+    "物流 营销 咨询 应用 测试 监测 育种 研究 教育 培训 实业 装备 集成 驱动 储能 医疗 传动 通信 显示 封装 通用".split()
 )
 _FUNCTION_CHARS = frozenset("以与和在对把被将由从向为及的了是于等其或并")
 # a localizer after a noun or verb ends a phrase of time or place (会议上, 投产后): a name starts after it
@@ -264,6 +264,17 @@ def _address_before_name(body: str, lex: Lexicon) -> int:
     return 0
 
 
+_RARE_VERB = 10  # a "verb" jieba's dictionary lists fewer times than this is mostly a place or a name (淹城)
+
+
+def _name_word_tag(word: str, tag: str, prev_tag: str) -> str:
+    """``tag``, or "n" where jieba's tag misreads a word inside a name: a measure word with no
+    numeral before it (天元轨道交通, not 3公里) or a verb the dictionary hardly knows (武进淹城智能装备)."""
+    if len(word) > 1 and ((tag == "q" and prev_tag != "m") or (tag == "v" and word_frequency(word) < _RARE_VERB)):
+        return "n"
+    return tag
+
+
 def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     """Offset in ``body`` where a name really starts.
 
@@ -298,8 +309,10 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
         return len(body)  # a lone verb is no name (营造高新区)
     cut = 0
     pos = 0
+    prev_tag = ""
     for word, tag in toks:
         pos += len(word)
+        tag, prev_tag = _name_word_tag(word, tag, prev_tag), tag
         if tag == "nr" and len(word) >= 3 and word[0] in _PREPOSITION_NOT_SURNAME:
             cut = pos - len(word) + 1  # 由龙溪片区和…组成: jieba reads 由龙溪 as a person's name; the preposition opens no name
         # the name starts after the last verb, preposition, adverb or particle (以先导科技 →
@@ -425,6 +438,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         cls = lex.suffix_class(suffix)
         if suffix == "中心" and m.start() < 4:
             continue
+        if suffix.endswith("部") and text.startswith("门", m.end()):
+            continue  # 自然资源部门, 财政部门: any department of that kind, not the ministry
         start = _left_boundary(text, m.start(), floor, lex, bounds, word_before_suffix=cls == "Enterprise")
         body = text[start : m.start()]
         quoted = _quoted_before(text, floor, m.start())
@@ -443,7 +458,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
                 start, body = first, text[first : m.start()]
         if cls in _COMPOUND_HEADS and prev is not None and (prev.end - s.start) == start and prev.cls in (
             ORG_CLASSES | {"Park"}
-        ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body):
+        ) and not (prev.cls == "GovernmentBody" and cls == "GovernmentBody" and body and suffix != "监管局"):
             # (a body right after a body is a second body: 江城市科学技术局 江城市经济和信息化局)
             # 清远高新区 + 版权服务中心, 华南师范大学 + （清远）科技创新研究院
             if suffix == "党工委" and not body and _PARTY_ROLE_AFTER.match(text, m.end()):
@@ -656,7 +671,7 @@ def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
     return out + _designated_subjects(out, s)
 
 
-_LEVEL_PREFIX = r"(?:国家级?|全国|中国|省级|市级|[\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,3}?市(?!场))"
+_LEVEL_PREFIX = r"(?:国家级?|全国|中国|省级|市级|[\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,3}?市(?!场)|(?:广西|内蒙古|宁夏|新疆|西藏)(?:壮族|回族|维吾尔)?(?:自治区)?(?=[“\u4e00-\u9fff]))"
 _CUED_TITLE = re.compile(
     "(?:" + _CUES.alternation("honour-open") + r")(?:了)?(?:(?:19|20)\d{2}年度?|第[一二三四五六七八九十\d]+批)?"
     r"(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;、]|和|及|与|等|称号|荣誉|名单|$)"
@@ -670,7 +685,7 @@ _NEXT_TITLE = re.compile(r"(?:和|及|、)(" + _LEVEL_PREFIX + r"[\u4e00-\u9fff�
 
 
 # what a title ends in (企业, 园区, 基地, 中心, 产品 …) and what a count or ranking holds (第三家, 省级以上)
-_TITLE_HEAD = re.compile(r"(?:企业|园区|基地|中心|产品|单位|示范区|园|奖|品牌|实验室|工作站|孵化器|空间|集群|冠军|示范|试点|名牌|城市|工厂|车间|称号)$")
+_TITLE_HEAD = re.compile(r"(?:企业|园区|基地|中心|产品|单位|示范区|园|奖|品牌|实验室|工作站|孵化器|空间|集群|冠军|示范|试点|名牌|城市|工厂|车间|称号|人才|学者|英才|专家)[”]?$")
 _NOT_TITLE = re.compile(r"第[一二三四五六七八九十\d]+(?:家|个)|首家|唯一|以上|以下|获此|之一")
 
 
@@ -735,6 +750,9 @@ def _designated_subjects(found: list[Mention], s: Sentence) -> list[Mention]:
     return out
 
 
+_FIELD_ROLES = ("法定代表人",)  # roles written as a field label before a colon
+
+
 def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if not lexicon_matcher(lex.roles).occurs_in(text):
@@ -745,8 +763,10 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
         if m.group(1)[-1] in "、，,":
             continue
         pos = m.end()
+        if text.startswith(("：", ":"), pos) and m.group(1).endswith(_FIELD_ROLES):
+            pos += 1  # 法定代表人：某某, a registration field: the name follows the colon
         rest = text[pos : pos + 6]
-        foreign = re.match(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}?(?=表示|说|介绍|指出|认为|称|[，,。：:；;、“”\s]|$)", text[pos : pos + 16])
+        foreign = re.match(r"[\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6}?(?=表示|说|介绍|指出|认为|称|[，,。：:；;、“”（(\s]|$)", text[pos : pos + 16])
         if foreign:
             out.append(Mention(foreign.group(), "Person", s.start + pos, s.start + pos + foreign.end(), s.index, "person:role"))
             out += _unit_mentions(s, text, m.start(), m.group(1), found)
@@ -959,7 +979,13 @@ def _industry_mentions(
         for m in re.finditer(re.escape(ind.zh) + r"(?=产业|行业|领域|板块|企业|公司|、|和|与|及|等|为|，|,|。|；|;|”|\)|）|$|三大|四大|两大|五大|“)", text):
             if _ASSOCIATION_AFTER.match(text, m.end()):
                 continue  # 某市新材料行业协会: an association's name, not the industry
-            out.append(Mention(ind.zh, "Industry", s.start + m.start(), s.start + m.end(), s.index, "industry:label"))
+            a, b = s.start + m.start(), s.start + m.end()
+            prev = text[m.start() - 1] if m.start() else ""
+            if prev and is_cjk(prev) and prev not in _FUNCTION_CHARS and m.start() not in bounds:
+                continue  # 光电子信息, 磷基新材料: the label ends a longer word, the industry is that word
+            if any(f.start <= a and b <= f.end and f.cls in ("Park", "Enterprise", "Platform", "GovernmentBody") for f in found):
+                continue  # 游仙电子信息产业园: part of a park's or a company's name
+            out.append(Mention(ind.zh, "Industry", a, b, s.index, "industry:label"))
     named: list[tuple[str, int]] = []
     joined: set[int] = set()  # items after a list mark (、和与及): a whole name, never cut at a verb
     # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
@@ -1021,9 +1047,15 @@ def _industry_mentions(
             if (tag in ("v", "p", "c", "u", "uj", "ul")) and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
                 cut = pos
         item, idx = item[cut:], idx + cut
+        focus = _PARK_FOCUS.match(item)
+        if focus and len(item) - focus.end() >= 2:  # 某园重点发展A和B两大产业: the focus verb opens the list, not the name
+            item, idx = item[focus.end() :], idx + focus.end()
         for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "我省", "我市", "我区", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
             if item.startswith(lead):
                 item, idx = item[len(lead) :], idx + len(lead)
+            elif guessed and lead in ("园区", "全区", "全市", "全省") and 0 < (k := item.find(lead)) and len(item) - k - len(lead) >= 2:
+                # 某企业是园区海洋工程装备产业的链主: a guessed left edge that takes in the park word starts after it
+                item, idx = item[k + len(lead) :], idx + k + len(lead)
         place = next((f for f in _place_prefixes(lex.places).get(item[:1], ()) if item.startswith(f) and len(item) - len(f) >= 2), None)
         if place is not None:  # 芜湖市新能源汽车产业链: the place says whose chain it is, the industry is 新能源汽车
             item, idx = item[len(place) :], idx + len(place)
@@ -1075,7 +1107,7 @@ _PROJECT_LIST_RE = re.compile(
 # a project named after the verb that brings it (…投资建设的光电子产业园项目), or opening a clause
 # whose verb places it (海上风电主轴承智能制造项目于10月15日在孝泉工业城开工)
 _INVESTED_PROJECT_RE = re.compile(
-    r"(?:投资建设|投资兴建|投资|建设|承建|实施|引进|签约|落地|推进|总投资[\d.]+\s*(?:万|亿)元)的([^，。；;、的“”]{4,30}?项目)"
+    r"(?:投资建设|投资兴建|投资|建设|承建|实施|引进|签约|落地|推进|总投资[\d.]+\s*(?:万|亿)元)的((?:“[^“”，。]{1,8}”)?[^，。；;、的“”]{4,30}?项目)"
     r"|(?:^|[，,；;。])(?:\d{1,2}月(?:\d{1,2}日)?[，,])?([^，。；;、的“”]{4,30}?项目)(?=[，,]?(?:[^，。；;]{0,16}[，,])?于?[^，。；;]{0,14}在[^，。；;]{2,24}?(?:开工|投产|落地|竣工|建成|开建|动工|签约|揭牌))"
 )
 
@@ -1162,10 +1194,15 @@ def _head_alternation(heads: tuple[str, ...]) -> str:
     return alt
 
 
+_SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)*"
+# 为<buyer>(批量)供应X: the buyer between 为 and the verb, the product after it (为其批量供应…, 为甲和乙供应…)
+_SUPPLIED_FOR = re.compile(r"为[^，,。；;：:、为]{1,24}?" + _SUBJECT_ADVERBS + r"供应")
+
+
 def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out = []
     heads = _head_alternation(lex.products)
-    supplied = _SUPPLY_CUE.finditer(text) if "供应" in text else ()
+    supplied = (*_SUPPLY_CUE.finditer(text), *_SUPPLIED_FOR.finditer(text)) if "供应" in text else ()
     for cue in (*_PRODUCT_CUE.finditer(text), *supplied):
         seg = text[cue.end() :]
         if _SUPPLY_NOUN.match(seg):
@@ -1180,13 +1217,19 @@ def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
         cut = phrase.rfind("的")
         start = off + (cut + 1 if cut >= 0 else 0)
         name = text[start : off + m.end()]
-        if len(name) >= 3:
+        parts = re.split(r"和|及|、", name)
+        if len(parts) > 1 and all(len(p) >= 3 and p.endswith(lex.products) for p in parts):
+            # 生产的A系统和B模块: two products, each with its own head
+            at = start
+            for p in parts:
+                out.append(Mention(p, "Product", s.start + at, s.start + at + len(p), s.index, "product:cue"))
+                at += len(p) + 1
+        elif len(name) >= 3:
             out.append(Mention(name, "Product", s.start + start, s.start + off + m.end(), s.index, "product:cue"))
     return out
 
 
 _SUBJECT_VERB = re.compile(_CUES.alternation("product-subject"))
-_SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批量|长期|稳定|全面|率先)*"
 
 
 @lru_cache(maxsize=4)
@@ -1229,6 +1272,10 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             pos = a + len(item)
             if "的" in item:  # 、乙公司的B: a second owner; the product is what follows its 的
                 a += item.rindex("的") + 1
+                item = text[a:pos]
+            cue = _STRONG_PRODUCT_CUE.match(item)
+            if cue and len(item) - cue.end() >= 2:  # 其主导产品A和B出口…: the cue heads the list, the names follow it
+                a += cue.end()
                 item = text[a:pos]
             if (len(item) >= 3 or (len(item) == 2 and item not in lex.products and item not in _GENERIC_PRODUCTS)) \
                     and not _SUBJECT_VERB.search(item):  # (钢壳均已进入宁川电池|供应链: a verb inside, no name; 钛板: two characters do)
@@ -1282,9 +1329,10 @@ _FOCUS_LIST_RE = re.compile(
     _CUES.alternation("product-list")
     + r"(?:业务(?=为|是|包括|[：:]))?(?:包括|主要有|有|为|是|[：:])?"
     +
-    r"((?:(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?(?:、|和|及|与))*(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?)"
+    r"((?:(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?(?:[（(][A-Za-z0-9\-]{1,12}[）)])?(?:、|和|及|与))*(?:(?!的)(?:[\u4e00-\u9fffA-Za-z0-9\-\u03b1-\u03c9]|(?<=\d)\.(?=\d))){2,20}?)"
     r"(?:等|。|，|的|,|；|(?=研发|生产|制造|销售|市场|出货|产销|已|[（(]|[两二三四五六七八九十]大?类|$))"
 )
+_ABBREVIATION = re.compile(r"[（(][A-Za-z0-9\-]{1,12}[）)]")
 _SPEC_RANGE = re.compile(
     r"[\d.]+\s*(?:兆瓦|千瓦|瓦|MW|kW|GW|吨|千克|米|毫米|英寸|寸|伏|千伏|kV|V)?\s*(?:至|到|-|—|~|～)\s*[\d.]+\s*(?:兆瓦|千瓦|瓦|MW|kW|GW|吨|千克|米|毫米|英寸|寸|伏|千伏|kV|V)"
 )
@@ -1295,6 +1343,33 @@ _CAPACITY_PRODUCT_RE = re.compile(
     r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个|GWh|GW|MWh|MW|吉瓦时|吉瓦|兆瓦)|若干\s*(?:套|件|台|吨))?"
     r"([\u4e00-\u9fff]{2,16}?)(?:若干套|若干件)?(?:生产线|建设|改扩建|扩建|技术改造|技改|产业化|项目)"
 )
+
+
+# 年产X 40万套, 年产A 3万吨、B 1.5万吨: a product named before the amount of a yearly capacity
+_AMOUNT_ITEM_RE = re.compile(
+    r"([\u4e00-\u9fffA-Za-z]{2,16}?)\d[\d,.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个|颗|块|支)(、)?"
+)
+
+
+_PLANNED = re.compile(r"将|建成|达产|投产后|规划|计划|预计|拟")
+
+
+def _amount_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
+    """Products named before the amount of a yearly capacity (具备年产高强度螺栓8,000吨的能力,
+    可年产储能电池模组40万套), and each further item of such a list after a 、."""
+    out: list[Mention] = []
+    for cue in re.finditer(r"年产(?!量|值|能)", text) if "年产" in text else ():
+        clause = text[max(text.rfind(c, 0, cue.start()) for c in "，,。；;") + 1 : cue.start()]
+        if _PLANNED.search(clause):
+            continue  # 建成后将形成年产…, 达产后年产…: a project's design, not what a maker makes yet
+        pos = cue.end()
+        while (m := _AMOUNT_ITEM_RE.match(text, pos)) is not None:
+            if m.group(1) not in lex.products and m.group(1) not in _GENERIC_PRODUCTS:  # (年产加工中心800台: a bare head word)
+                out.append(Mention(m.group(1), "Product", s.start + m.start(1), s.start + m.end(1), s.index, "product:amount"))
+            if not m.group(2):
+                break
+            pos = m.end()
+    return out
 
 
 def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
@@ -1360,11 +1435,15 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
             pos = m.start(1)
             items: list[str] = []
             for part in m.group(1).split("、"):
+                part = _ABBREVIATION.sub("", part)  # 碳酸亚乙烯酯（VC）: the short form in brackets is no part of the name
                 pieces = re.split(r"(和|及|与)", part)
                 merged = [pieces[0]]
                 for joiner, piece in zip(pieces[1::2], pieces[2::2]):
                     if len(piece) < 3 and not (len(piece) == 2 and piece not in lex.products and piece.endswith(lex.products)):
                         # 改性塑料及制品: a short tail belongs to the item (not one headed like a product: 链和锚机)
+                        merged[-1] += joiner + piece
+                    elif len(merged[-1]) == 2 and len(piece) > 3 and merged[-1][1] == piece[1] and piece.endswith(lex.products):
+                        # 手动及自动变速器齿轮, 单晶和多晶硅片: two parallel modifiers (one morpheme shared) before one head
                         merged[-1] += joiner + piece
                     else:
                         merged.append(piece)
@@ -1524,7 +1603,7 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
             continue
         tail = text[e.end - s.start :]
         # (a list mark, ｜ or ①, ends the phrase: 有限公司｜总投资15亿元｜…②…项目 names no project of the company)
-        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程(?!师|技术|研究|学院|中心|大学))", tail)
+        m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程(?!师|技术|研究|学院|中心|大学|装备|机械|材料|塑料))", tail)
         if not m or len(m.group()) < 2:
             continue
         built = re.match(r"(?:正在|将|拟)?(?:投资建设|开工建设|建设|新建|扩建)", m.group())
@@ -1533,7 +1612,7 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
             a = e.end + built.end()
             out.append(Mention(m.group()[built.end() :], "Project", a, e.end + m.end(), s.index, "project:enterprise+builds"))
             continue
-        if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的|子公司)", m.group()):
+        if re.search(r"(?:牵头|承担|参与|获批|入选|实施|推进|签约|签署|与|和|的|是|子公司)", m.group()):
             continue  # 鼎湖装备牵头承担…项目: the company does something to a project named later
         tail_text = m.group()
         paren = re.match(r"^[（(][^）)]*[）)]", tail_text)
@@ -1799,6 +1878,18 @@ def table_park_aliases(mentions: Sequence[Mention]) -> dict[str, str]:
 
 
 _COLOPHON = re.compile(r"\s*(?:" + _CUES.alternation("colophon") + r")\s*[：:]")
+# a colophon inside a line, after a date or a space (发布时间：2025-03-12 来源：某管委会; （某某局 供稿）): what it names is metadata
+_INLINE_COLOPHON = re.compile(
+    r"(?<=[\s\d])(?:" + _CUES.alternation("colophon") + r")\s*[：:].*$|[（(][^（）()]{2,40}?\s*(?:" + _CUES.alternation("colophon") + r")[）)]"
+)
+
+
+def _outside_colophons(found: list[Mention], s: Sentence) -> list[Mention]:
+    """``found`` without the mentions inside a colophon written within the line."""
+    spans = [(s.start + m.start(), s.start + m.end()) for m in _INLINE_COLOPHON.finditer(s.text)]
+    if not spans:
+        return found
+    return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
 
 
 @dataclass(frozen=True)
@@ -1848,6 +1939,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)
+        found += _amount_products(s, text, lex)
         found += _brand_mentions(s, text, lex)
         found += _subject_products(s, text, lex)
         found += _owned_products(s, text, lex, found)
@@ -1863,15 +1955,14 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found = _resolve_overlaps(found + _invested_projects(s, text, found))
         found = _resolve_overlaps(found + _facility_projects(s, text, found))
         # 光电子产业园项目: a park named only as what a project builds is no park yet
-        found = [f for f in found if not (f.cls == "Park" and any(
-            p.cls == "Project" and p.start <= f.start and p.end == f.end + 2 and text[f.end - s.start : p.end - s.start] == "项目"
-            for p in found))]
+        found = [f for f in found if not (f.cls == "Park" and text.startswith("项目", f.end - s.start))]
         # 公布2024年度四川省工程技术研究中心名单: a list's title names no platform
         found = [f for f in found if not (f.cls in ("Platform", "ResearchInstitute")
                                           and _LIST_TITLE_AFTER.match(text, f.end - s.start))]
         if s.index in tabled:
             cells = tabled[s.index]
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
+        found = _outside_colophons(found, s)
         for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
         for f in found:
@@ -1899,11 +1990,29 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         for short in derive_short_names(full, lex):
             if short not in aliases and short not in fulls and short not in other_names:
                 aliases[short] = full
-    for park in sorted({m.name for m in all_mentions if m.cls == "Park"}):
+    parks = sorted({m.name for m in all_mentions if m.cls == "Park"})
+    for park in parks:
         rest = _park_without_place(park, lex.places, aliases)
         if rest is not None:
             aliases.setdefault(rest, park)
+    for park, full in _addressed_parks(parks).items():
+        aliases.setdefault(park, full)
     return LocalMentions(tuple(all_mentions), aliases)
+
+
+def _addressed_parks(parks: Sequence[str]) -> dict[str, str]:
+    """Parks written after an address (注册地址：某省某市某县X产业园…) → the park the document names
+    otherwise with the same core name (某市某县X产业园 is 某某X产业园 when only that park ends in X产业园)."""
+    out: dict[str, str] = {}
+    for park in parks:
+        m = _ADDRESS.match(park)
+        core = park[m.end() :] if m else ""
+        if len(core) < 5:
+            continue
+        others = [p for p in parks if p != park and p != core and p.endswith(core) and not _ADDRESS.match(p)]
+        if len(others) == 1:
+            out[park] = others[0]
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -2038,5 +2147,23 @@ def find_mentions(
         if m.cls == "Park" or m.cls == "GovernmentBody":
             canonical = canonical_park_name(canonical, lex)
         out.append(_with_canonical(m, canonical))
+    out = _without_bare_owners(out)
     out.sort(key=lambda m: (m.start, m.end, m.cls))
     return MentionResult(mentions=tuple(out), aliases=aliases)
+
+
+def _without_bare_owners(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without a university or government body the document names only inside the
+    name of a unit of its own (浙江大学 only in 浙江大学嘉兴研究院, 科技部 only in 科技部火炬中心):
+    the unit is the entity, its owner only part of its name."""
+    units = [m for m in mentions if "+owner:" in m.rule]
+    if not units:
+        return mentions
+    inside: dict[str, bool] = {}
+    for m in mentions:
+        if m.cls in ("University", "GovernmentBody") and "+owner:" not in m.rule:
+            # (甲大学—乙公司联合实验室: a lab named for both partners, each its builder, not a unit of the first)
+            held = any(u.start <= m.start and m.end <= u.end and u.rule.endswith("+owner:" + m.name)
+                       and u.name[len(m.name) : len(m.name) + 1] not in ("—", "–", "-") for u in units)
+            inside[m.key] = inside.get(m.key, True) and held
+    return [m for m in mentions if not inside.get(m.key) or "+owner:" in m.rule or m.cls not in ("University", "GovernmentBody")]

@@ -37,6 +37,7 @@ __all__ = [
     "lazy_boundaries",
     "LazyBoundaries",
     "pos_pairs",
+    "word_frequency",
 ]
 
 _END = re.compile(r"[。！？!?]+[”’」』）)》\"']*|……[”’」』）)》\"']*(?=\n)|\n")
@@ -298,6 +299,22 @@ def pos_pairs(text: str) -> tuple[tuple[str, str], ...]:
     '位于'
     """
     return tuple((p.word, p.flag) for p in load_jieba().lcut(text, HMM=True))
+
+
+def word_frequency(word: str) -> int:
+    """How often ``word`` stands in jieba's dictionary (0 for a word it does not list).
+
+    A rare entry (淹城, 3) is usually a place or name jieba happens to list, whatever tag it gives it.
+
+    Examples
+    --------
+    >>> word_frequency("位于") > word_frequency("淹城")
+    True
+    """
+    load_jieba()
+    import jieba
+
+    return jieba.dt.FREQ.get(word, 0)
 
 
 @lru_cache(maxsize=65536)
