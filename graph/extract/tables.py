@@ -40,7 +40,7 @@ from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR, YEAR_CELL, row_cells
 __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
 _CUES = load_cues()
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
+_ORDINAL = re.compile(r"^(?:[表图]\s*\d{1,2}\s+|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 _YEAR = re.compile(rf"({YEAR})\s*年度?")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
@@ -55,7 +55,8 @@ _HEADER_START = re.compile(r"^(?:序号|编号)\s")
 # column role → the caption cue family it needs
 _COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table", "subsidiary": "subsidiary-table"}
 _TOTAL = frozenset({"合计", "总计"})
-_MEASURE_HEAD = re.compile(rf"^(?:({YEAR})\s*年度?)?([\u4e00-\u9fff]{{2,16}})[（(]([^）)]{{1,6}})[）)]$")  # 孵化场地面积（平方米）, 2024年营业收入（万元）
+# 孵化场地面积（平方米）, 2024年营业收入（万元）, or the unit after a slash: 2024年研发投入/万元
+_MEASURE_HEAD = re.compile(rf"^(?:({YEAR})\s*年度?)?([\u4e00-\u9fff]{{2,16}})(?:[（(]([^）)]{{1,6}})[）)]|[/／]([^/／\s]{{1,6}}))$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +309,7 @@ def _measure_column(header: str) -> tuple[str, str, int | None] | None:
     (its year), or a share, 占营业收入比例 (%)."""
     m = _MEASURE_HEAD.match(header)
     if m:
-        return m.group(2), m.group(3), int(m.group(1)) if m.group(1) else None
+        return m.group(2), m.group(3) or m.group(4), int(m.group(1)) if m.group(1) else None
     if re.fullmatch(r"[\u4e00-\u9fff]{2,16}(?:比例|占比|比重)", header):
         return header, "%", None
     return None
