@@ -349,3 +349,11 @@ def test_tab_and_full_width_pipe_rows_without_outer_pipes():
 def test_fields_of_prose_parted_by_a_pipe_are_no_table():
     text = "①某某基地项目｜投资方：江汉瑞能电池有限公司｜总投资15亿元\n②某某扩产项目｜投资方：江汉精轴科技有限公司｜总投资6亿元\n"
     assert "\n" in clean_text(text).text and read_tables(split_sentences(clean_text(text))) == []
+
+
+def test_a_heading_above_one_line_of_preamble_names_the_honour():
+    text = ("02 公示｜2024年度某市企业技术中心认定名单\n经企业申报、专家评审，现将名单予以公示，公示期为5月6日至5月12日。\n"
+            "序号 名称 依托单位\n1 某市精密轴承技术中心 江汉精轴科技有限公司\n")
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert rows[0].honour[0] == "某市企业技术中心" and rows[0].year == 2024
+    assert caption_honours("02 公示｜2024年度某市企业技术中心认定名单")[0] == [("某市企业技术中心", 12, 20)]

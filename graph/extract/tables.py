@@ -42,6 +42,7 @@ __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", 
 _CUES = load_cues()
 _ORDINAL = re.compile(r"^(?:[表图]\s*\d{1,2}\s+|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 _YEAR = re.compile(rf"({YEAR})\s*年度?")
+_HEADING_BAR = re.compile(r"^[^｜|，。]{1,12}[｜|]\s*")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
 _UNIT_LINE = re.compile(r"(?:^|[（(])(?:金额)?单位[：:]\s*([^\s，。；）)]{1,6})[）)]?$")  # 单位：万元, …（金额单位：万元）
@@ -139,7 +140,10 @@ def caption_honours(caption: str) -> tuple[list[tuple[str, int, int]], int | Non
     cue = _CUES.ends_with("list-title").search(text)
     if not cue:
         return [], None
-    body_start = _ORDINAL.match(text).end() if _ORDINAL.match(text) else 0
+    head = _HEADING_BAR.match(text)  # 05 公示｜2025年度…名单: a heading's rubric before a bar
+    start = head.end() if head else 0
+    ordinal = _ORDINAL.match(text[start:])
+    body_start = start + (ordinal.end() if ordinal else 0)
     year_m = _YEAR.match(text, body_start)
     year = int(year_m.group(1)) if year_m else None
     if year_m:
@@ -371,9 +375,14 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             bare = next((cls for role, cls in (_column(c, lex) for c, _ in cells) if role == "name" and cls), None)
             honours, year, caption_index = [], None, -1
             caption = sentences[k - 1].text if k > 0 else ""
-            if caption:
-                honours, year = caption_honours(caption)
-                caption_index = sentences[k - 1].index
+            # the caption right above, or a heading above one line of preamble (现将…名单予以公示：)
+            for j in (k - 1, k - 2):
+                if j < 0 or (out and out[-1].sentence == sentences[j].index):
+                    break  # no caption across another table's rows
+                honours, year = caption_honours(sentences[j].text)
+                caption_index = sentences[j].index
+                if honours:
+                    break
             # customers, suppliers and subsidiaries only under a caption (or header) that says so
             header, counterpart = _counterparts(header, caption + s.text)
             number = 0  # rows are numbered 1, 2, 3 …
