@@ -357,3 +357,20 @@ def test_a_heading_above_one_line_of_preamble_names_the_honour():
     rows = read_tables(split_sentences(clean_text(text)))
     assert rows[0].honour[0] == "某市企业技术中心" and rows[0].year == 2024
     assert caption_honours("02 公示｜2024年度某市企业技术中心认定名单")[0] == [("某市企业技术中心", 12, 20)]
+
+
+def test_a_table_without_a_number_column_is_found_by_its_column_names():
+    text = ("2024年度某市专精特新中小企业认定名单\n| 企业名称 | 所在园区 | 主导产品 |\n| --- | --- | --- |\n"
+            "| 江汉精轴科技有限公司 | 北岸智造产业园 | 精密轴承 |\n| 江汉瑞能电池有限公司 | 东湖光谷科创园 | 储能电池 |\n")
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert [[c.text for c in r.cells] for r in rows] == [
+        ["江汉精轴科技有限公司", "北岸智造产业园", "精密轴承"], ["江汉瑞能电池有限公司", "东湖光谷科创园", "储能电池"]]
+    assert rows[1].honour[0] == "某市专精特新中小企业"
+
+
+def test_cells_parted_by_runs_of_spaces_may_hold_one_space():
+    text = ("2024年度某市外资研发中心认定名单\n序号  企业名称  所在园区\n1  Hanse Motion GmbH  北岸智造产业园\n"
+            "2  江汉 精轴科技有限公司  东湖光谷科创园\n")
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert [[c.text for c in r.cells] for r in rows] == [
+        ["Hanse Motion GmbH", "北岸智造产业园"], ["江汉精轴科技有限公司", "东湖光谷科创园"]]

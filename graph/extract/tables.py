@@ -334,6 +334,16 @@ def _counterparts(header: list[str | None], heard: str) -> tuple[list[str | None
     return header, cue
 
 
+def _named_header(text: str, lex: Lexicon) -> bool:
+    """A header with no 序号 column: two or more cells, each a column word or a measure, the first
+    naming what is listed (企业名称 所在园区 主导产品)."""
+    if " " not in text:
+        return False
+    cells = [c for c, _ in _split_cells(text, header=True)]
+    roles = [_column(c, lex)[0] or ("measure" if _measure_column(c) else None) for c in cells]
+    return len(cells) >= 2 and roles[0] == "name" and None not in roles
+
+
 def _split_cells(text: str, header: bool = False) -> list[tuple[str, int]]:
     """Cells separated by spaces; in a header, a bracketed unit also ends a cell (销售金额（万元）占营业收入比例)."""
     return [(m.group(), m.start()) for m in re.finditer(r"[^\s）)]+[）)]|\S+" if header else r"\S+", text)]
@@ -365,11 +375,14 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     bare = None
     number = 0
     counterpart = ""  # the cue a customer, supplier or subsidiary table's caption holds (前五名客户)
+    numbered = True  # the table's first column numbers its rows (序号)
     for k, s in enumerate(sentences):
-        if header is None and not _HEADER_START.match(s.text):
+        starts = _HEADER_START.match(s.text) or _named_header(s.text, lex)
+        if header is None and not starts:
             continue  # no table is open and none starts here: prose, left uncut
-        cells = _split_cells(s.text, header=bool(_HEADER_START.match(s.text)))
-        if _HEADER_START.match(s.text) and len(cells) >= 2:
+        cells = _split_cells(s.text, header=bool(starts))
+        if starts and len(cells) >= 2:
+            numbered = bool(_HEADER_START.match(s.text))
             measures = [_measure_column(c) for c, _ in cells]
             header = [column_role(c, lex) or ("measure" if m else None) for (c, _), m in zip(cells, measures)]
             bare = next((cls for role, cls in (_column(c, lex) for c, _ in cells) if role == "name" and cls), None)
@@ -405,7 +418,8 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             cells = row_cells(s.text)  # a space inside a Latin cell (25G DFB激光器芯片) is no cell break
         short = len(cells) == len(header) - 1  # only when its last cell wrapped to the next line
         wrapped = k + 1 < len(sentences) and _WRAPPED.fullmatch(sentences[k + 1].text)
-        if (len(cells) != len(header) and not (short and wrapped)) or not cells[0][0].isdigit() or int(cells[0][0]) != number + 1:
+        if (len(cells) != len(header) and not (short and wrapped)) or numbered and (
+                not cells[0][0].isdigit() or int(cells[0][0]) != number + 1):
             header = None
             continue
         number += 1

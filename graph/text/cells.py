@@ -59,6 +59,7 @@ def row_cells(text: str) -> list[tuple[str, int]]:
 # full-width pipes or tabs. Such a row is read by its delimiters, so a cell may hold spaces.
 _PIPES = "|｜"
 _RULE_LINE = re.compile(r"^\s*[|｜+]?\s*:?-{2,}:?\s*(?:[|｜+]\s*:?-{2,}:?\s*)*[|｜+]?\s*$")  # |---|:---:|
+_SPACE_RUN = re.compile(r"[ \u3000]{2,}|\u3000")  # cells parted by spaces where one space may sit inside a cell
 _HEAD_CELL = re.compile(r"[^，。；：:;,、！？]{1,24}")  # a column name: short, no clause punctuation
 
 
@@ -71,22 +72,26 @@ def is_rule_line(line: str) -> bool:
     return bool(_RULE_LINE.match(line)) and "-" in line
 
 
-def delimited_cells(line: str) -> list[tuple[int, int]] | None:
-    """The ``(start, end)`` of each cell of a line parted by pipes (``|``, ``｜``) or tabs,
-    spaces around a cell left out and a markdown row's outer pipes dropped; None for a line
-    with no such delimiter.
+def delimited_cells(line: str, spaced: bool = False) -> list[tuple[int, int]] | None:
+    """The ``(start, end)`` of each cell of a line parted by pipes (``|``, ``｜``) or tabs (or,
+    if ``spaced``, by runs of two or more spaces or an ideographic space), spaces around a cell
+    left out and a markdown row's outer pipes dropped; None for a line with no such delimiter.
 
     >>> line = "| 1 | 某某科技有限公司 |  |"
     >>> [line[a:b] for a, b in delimited_cells(line)]
     ['1', '某某科技有限公司', '']
-    >>> [c for c in map(lambda s: "序号\\t名称\\t园区"[s[0]:s[1]], delimited_cells("序号\\t名称\\t园区"))]
+    >>> line = "\\t序号\\t名称\\t园区"
+    >>> [line[a:b] for a, b in delimited_cells(line)]
     ['序号', '名称', '园区']
     """
     body = line.rstrip()
     delim = f"[{_PIPES}]" if any(p in body for p in _PIPES) else ("\t" if "\t" in body.strip() else None)
+    if delim is None and spaced and _SPACE_RUN.search(body.strip()):
+        delim = _SPACE_RUN.pattern
     if delim is None:
         return None
-    bounds = [-1, *(m.start() for m in re.finditer(delim, body)), len(body)]
+    lead = len(body) - len(body.lstrip())  # an indent is no cell
+    bounds = [lead - 1, *(m.start() for m in re.compile(delim).finditer(body, lead)), len(body)]
     spans = []
     for a, b in zip(bounds, bounds[1:]):
         a += 1
@@ -114,26 +119,30 @@ def delimited_rows(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
     >>> rows = delimited_rows(["表1 名单", "| 序号 | 企业名称 |", "|---|---|", "| 1 | 某某公司 |", "说明"])
     >>> sorted(rows), rows[2], rows[3]
     ([1, 2, 3], [], [(2, 3), (6, 10)])
+    >>> lines = ["序号  名称  国别", "1  Borlen Precision GmbH  德国", "2  某某科技有限公司  中国"]
+    >>> [lines[1][a:b] for a, b in delimited_rows(lines)[1]]
+    ['1', 'Borlen Precision GmbH', '德国']
     """
     out: dict[int, list[tuple[int, int]]] = {}
     i = 0
     while i < len(lines):
-        head = delimited_cells(lines[i]) if not is_rule_line(lines[i]) else None
+        head = delimited_cells(lines[i], spaced=True) if not is_rule_line(lines[i]) else None
         if not head or len(head) < 2 or not all(_HEAD_CELL.fullmatch(lines[i][a:b]) for a, b in head):
             i += 1
             continue
+        spaced = delimited_cells(lines[i]) is None  # parted by runs of spaces: two rows at least
         block = {i: head}
         j = i + 1
         while j < len(lines):
             if is_rule_line(lines[j]):
                 block[j] = []
             else:
-                cells = delimited_cells(lines[j])
-                if cells is None or len(cells) != len(head):
+                cells = delimited_cells(lines[j], spaced=spaced)
+                if cells is None or len(cells) != len(head) or (spaced and delimited_cells(lines[j]) is not None):
                     break
                 block[j] = cells
             j += 1
-        if any(block[k] for k in block if k != i):
+        if sum(bool(block[k]) for k in block if k != i) >= 1 + spaced:
             out.update(block)
             i = j
         else:
