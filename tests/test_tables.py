@@ -374,3 +374,12 @@ def test_cells_parted_by_runs_of_spaces_may_hold_one_space():
     rows = read_tables(split_sentences(clean_text(text)))
     assert [[c.text for c in r.cells] for r in rows] == [
         ["Hanse Motion GmbH", "北岸智造产业园"], ["江汉精轴科技有限公司", "东湖光谷科创园"]]
+
+
+def test_an_empty_cell_of_a_pipe_row_keeps_the_columns_in_place():
+    text = ("2024年度某市专精特新中小企业认定名单\n| 序号 | 企业名称 | 所在园区 | 主导产品 |\n|---|---|---|---|\n"
+            "| 1 | 江汉精轴科技有限公司 |  | 精密轴承 |\n| 2 | 江汉瑞能电池有限公司 | 东湖光谷科创园 | 储能电池 |\n")
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert [[(c.role, c.text) for c in r.cells] for r in rows] == [
+        [("name", "江汉精轴科技有限公司"), ("product", "精密轴承")],
+        [("name", "江汉瑞能电池有限公司"), ("park", "东湖光谷科创园"), ("product", "储能电池")]]

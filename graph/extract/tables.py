@@ -416,6 +416,8 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             continue  # a row's last cell wrapped to a line of its own (2025.03.11)
         if len(cells) > len(header):
             cells = row_cells(s.text)  # a space inside a Latin cell (25G DFB激光器芯片) is no cell break
+        elif len(cells) < len(header) and "  " in s.text:  # an empty cell of a delimited row: two spaces in a row
+            cells = [(m.group(), m.start()) for m in re.finditer(r"(?:(?<= )|^)[^ ]*", s.text)]
         short = len(cells) == len(header) - 1  # only when its last cell wrapped to the next line
         wrapped = k + 1 < len(sentences) and _WRAPPED.fullmatch(sentences[k + 1].text)
         if (len(cells) != len(header) and not (short and wrapped)) or numbered and (
@@ -426,7 +428,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
         row: list[Cell] = []
         kind = ""
         for (text, at), role, unit in zip(cells, header, measures):
-            if role is None:
+            if role is None or not text:
                 continue
             if role == "measure":
                 if unit and FIGURE_CELL.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):

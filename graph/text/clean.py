@@ -321,8 +321,10 @@ def clean_text(raw: str) -> CleanText:
         lead = len(body) - len(body.lstrip())
         caption = _CAPTION_NUMBER.match(body.strip())
         if idx in delimited:  # the cells, each mended as prose, parted by one space (at the delimiter)
-            cells = [(a, b) for a, b in delimited[idx] if b > a]
-            for n, (a, b) in enumerate(cells):
+            cells = delimited[idx]
+            while cells and cells[0][0] == cells[0][1]:
+                cells = cells[1:]
+            for n, (a, b) in enumerate(cells):  # an empty cell leaves two spaces in a row
                 if n:
                     out.append(" ")
                     offs.append(start + a - 1)
