@@ -383,3 +383,7 @@ def test_an_empty_cell_of_a_pipe_row_keeps_the_columns_in_place():
     assert [[(c.role, c.text) for c in r.cells] for r in rows] == [
         [("name", "江汉精轴科技有限公司"), ("product", "精密轴承")],
         [("name", "江汉瑞能电池有限公司"), ("park", "东湖光谷科创园"), ("product", "储能电池")]]
+
+
+def test_a_place_column_named_suo_zai_di_is_a_site():
+    assert column_role("所在地") == "site" and column_role("核心产品") == "product"
