@@ -3,8 +3,11 @@
 A notice lists what was designated in tables: a caption (``一、2024年度某市
 工程技术研究中心认定名单（8家）``), a header (``序号 名称 依托单位 所属园区
 所属产业``) and numbered rows whose cells are separated by spaces
-(:func:`graph.text.clean.clean_text` keeps those spaces). Prose rules read
-such rows badly, since a row has no verbs; here a row is read by its columns.
+(:func:`graph.text.clean.clean_text` keeps those spaces; a row whose cells
+are parted by pipes, ``| 1 | 某某有限公司 | 某某产业园 |``, full-width pipes,
+tabs or runs of spaces arrives the same way, its cells joined by one space and
+its rule lines dropped). Prose rules read such rows badly, since a row has no
+verbs; here a row is read by its columns.
 
 What a header cell means is data: ``data/lexicon/columns.tsv`` maps header
 words to roles (``name``, ``name:<Class>`` for 项目名称/专利名称/产品名称,
@@ -354,7 +357,10 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
 
     A header is a sentence starting with 序号 whose cells are separated by
     spaces; each following sentence with as many cells, the first a number,
-    is a row. The caption is the sentence right before the header.
+    is a row. A header with no 序号 column is one whose cells are all column
+    words (the first naming what is listed); its rows need no number. The
+    caption is the sentence right before the header, or a heading above one
+    sentence of preamble.
 
     Examples
     --------

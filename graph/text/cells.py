@@ -1,7 +1,8 @@
 """The cells of a table written as lines, one pattern each.
 
 A table copied out of a PDF or a web page arrives as lines of cells parted by
-spaces (``营业收入 12,345.6 10,987.2 —``). The text stage keeps such lines
+spaces (``营业收入 12,345.6 10,987.2 —``), or by pipes, tabs or runs of spaces
+(:func:`delimited_rows`). The text stage keeps such lines
 apart (:mod:`graph.text.clean`) and the extraction stage reads them
 (:mod:`graph.extract.tables`); both recognise a cell by the patterns below.
 
