@@ -57,6 +57,8 @@ FLOORS = {
     ROOT / "blind6" / "industry-association-newsletter": (0.94, 0.91),
     ROOT / "blind6" / "investment-promotion-news": (0.89, 0.93),
     ROOT / "blind6" / "municipal-gov-work-report": (0.85, 0.87),
+    # blind8 (scored blind 2026-12-05): its pipe-table 公示, read once tables took any delimiter
+    ROOT / "blind8" / "gongshi-recognition-table": (0.94, 0.93),
 }
 
 

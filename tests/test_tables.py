@@ -314,3 +314,76 @@ def test_a_remark_names_the_builders_parent():
     text = PLAN.replace("达产后年产特种纤维5万吨", "达产后年产特种纤维5万吨（注：建设单位系湖北恒远精密轴承股份有限公司全资子公司）")
     got = _triples(text)
     assert ("某某纤维科技有限公司", "subsidiaryOf", "湖北恒远精密轴承股份有限公司") in got
+
+
+PIPE_NOTICE = """关于某市瞪羚企业拟认定名单的公示
+表1  2024年度某市瞪羚企业拟认定名单
+| 序号 | 企业名称 | 所在园区 | 所属行业 | 2023年营业收入/万元 |
+|:---:|---|---|---|---:|
+| 1 | 江汉瑞能电池有限公司 | 北岸智造产业园 | 新能源 | 12,500 |
+| 2 | 江汉精轴科技有限公司 | 东湖光谷科创园 | 智能装备 | 8,300 |
+"""
+
+
+def test_a_pipe_table_reads_like_a_spaced_one():
+    sents = split_sentences(clean_text(PIPE_NOTICE))
+    rows = read_tables(sents)
+    assert len(rows) == 2
+    assert [(c.role, c.text) for c in rows[1].cells][:3] == [("name", "江汉精轴科技有限公司"), ("park", "东湖光谷科创园"), ("industry", "智能装备")]
+    assert rows[0].honour[0] == "某市瞪羚企业" and rows[0].year == 2024
+    figure = rows[0].cells[-1]
+    assert (figure.label, figure.unit, figure.year, figure.text) == ("营业收入", "万元", 2023, "12,500")
+    triples = _triples(PIPE_NOTICE)
+    assert ("江汉瑞能电池有限公司", "locatedIn", "北岸智造产业园") in triples
+    assert ("江汉精轴科技有限公司", "receivedHonour", "某市瞪羚企业") in triples
+
+
+def test_tab_and_full_width_pipe_rows_without_outer_pipes():
+    for sep in ("\t", "｜", " | "):
+        text = "2024年度某市专精特新中小企业认定名单\n" + sep.join(["序号", "企业名称", "主导产品"]) + "\n" + sep.join(
+            ["1", "江汉精轴科技有限公司", "精密轴承"]) + "\n"
+        rows = read_tables(split_sentences(clean_text(text)))
+        assert [(c.role, c.text) for c in rows[0].cells] == [("name", "江汉精轴科技有限公司"), ("product", "精密轴承")], sep
+
+
+def test_fields_of_prose_parted_by_a_pipe_are_no_table():
+    text = "①某某基地项目｜投资方：江汉瑞能电池有限公司｜总投资15亿元\n②某某扩产项目｜投资方：江汉精轴科技有限公司｜总投资6亿元\n"
+    assert "\n" in clean_text(text).text and read_tables(split_sentences(clean_text(text))) == []
+
+
+def test_a_heading_above_one_line_of_preamble_names_the_honour():
+    text = ("02 公示｜2024年度某市企业技术中心认定名单\n经企业申报、专家评审，现将名单予以公示，公示期为5月6日至5月12日。\n"
+            "序号 名称 依托单位\n1 某市精密轴承技术中心 江汉精轴科技有限公司\n")
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert rows[0].honour[0] == "某市企业技术中心" and rows[0].year == 2024
+    assert caption_honours("02 公示｜2024年度某市企业技术中心认定名单")[0] == [("某市企业技术中心", 12, 20)]
+
+
+def test_a_table_without_a_number_column_is_found_by_its_column_names():
+    text = ("2024年度某市专精特新中小企业认定名单\n| 企业名称 | 所在园区 | 主导产品 |\n| --- | --- | --- |\n"
+            "| 江汉精轴科技有限公司 | 北岸智造产业园 | 精密轴承 |\n| 江汉瑞能电池有限公司 | 东湖光谷科创园 | 储能电池 |\n")
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert [[c.text for c in r.cells] for r in rows] == [
+        ["江汉精轴科技有限公司", "北岸智造产业园", "精密轴承"], ["江汉瑞能电池有限公司", "东湖光谷科创园", "储能电池"]]
+    assert rows[1].honour[0] == "某市专精特新中小企业"
+
+
+def test_cells_parted_by_runs_of_spaces_may_hold_one_space():
+    text = ("2024年度某市外资研发中心认定名单\n序号  企业名称  所在园区\n1  Hanse Motion GmbH  北岸智造产业园\n"
+            "2  江汉 精轴科技有限公司  东湖光谷科创园\n")
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert [[c.text for c in r.cells] for r in rows] == [
+        ["Hanse Motion GmbH", "北岸智造产业园"], ["江汉精轴科技有限公司", "东湖光谷科创园"]]
+
+
+def test_an_empty_cell_of_a_pipe_row_keeps_the_columns_in_place():
+    text = ("2024年度某市专精特新中小企业认定名单\n| 序号 | 企业名称 | 所在园区 | 主导产品 |\n|---|---|---|---|\n"
+            "| 1 | 江汉精轴科技有限公司 |  | 精密轴承 |\n| 2 | 江汉瑞能电池有限公司 | 东湖光谷科创园 | 储能电池 |\n")
+    rows = read_tables(split_sentences(clean_text(text)))
+    assert [[(c.role, c.text) for c in r.cells] for r in rows] == [
+        [("name", "江汉精轴科技有限公司"), ("product", "精密轴承")],
+        [("name", "江汉瑞能电池有限公司"), ("park", "东湖光谷科创园"), ("product", "储能电池")]]
+
+
+def test_a_place_column_named_suo_zai_di_is_a_site():
+    assert column_role("所在地") == "site" and column_role("核心产品") == "product"

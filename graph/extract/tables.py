@@ -3,8 +3,11 @@
 A notice lists what was designated in tables: a caption (``一、2024年度某市
 工程技术研究中心认定名单（8家）``), a header (``序号 名称 依托单位 所属园区
 所属产业``) and numbered rows whose cells are separated by spaces
-(:func:`graph.text.clean.clean_text` keeps those spaces). Prose rules read
-such rows badly, since a row has no verbs; here a row is read by its columns.
+(:func:`graph.text.clean.clean_text` keeps those spaces; a row whose cells
+are parted by pipes, ``| 1 | 某某有限公司 | 某某产业园 |``, full-width pipes,
+tabs or runs of spaces arrives the same way, its cells joined by one space and
+its rule lines dropped). Prose rules read such rows badly, since a row has no
+verbs; here a row is read by its columns.
 
 What a header cell means is data: ``data/lexicon/columns.tsv`` maps header
 words to roles (``name``, ``name:<Class>`` for 项目名称/专利名称/产品名称,
@@ -40,8 +43,9 @@ from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR, YEAR_CELL, row_cells
 __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
 _CUES = load_cues()
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
+_ORDINAL = re.compile(r"^(?:[表图]\s*\d{1,2}\s+|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 _YEAR = re.compile(rf"({YEAR})\s*年度?")
+_HEADING_BAR = re.compile(r"^[^｜|，。]{1,12}[｜|]\s*")
 _COUNT_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区州盟旗]")
 _UNIT_LINE = re.compile(r"(?:^|[（(])(?:金额)?单位[：:]\s*([^\s，。；）)]{1,6})[）)]?$")  # 单位：万元, …（金额单位：万元）
@@ -55,7 +59,8 @@ _HEADER_START = re.compile(r"^(?:序号|编号)\s")
 # column role → the caption cue family it needs
 _COUNTERPART = {"customer": "customer-table", "supplier": "supplier-table", "subsidiary": "subsidiary-table"}
 _TOTAL = frozenset({"合计", "总计"})
-_MEASURE_HEAD = re.compile(rf"^(?:({YEAR})\s*年度?)?([\u4e00-\u9fff]{{2,16}})[（(]([^）)]{{1,6}})[）)]$")  # 孵化场地面积（平方米）, 2024年营业收入（万元）
+# 孵化场地面积（平方米）, 2024年营业收入（万元）, or the unit after a slash: 2024年研发投入/万元
+_MEASURE_HEAD = re.compile(rf"^(?:({YEAR})\s*年度?)?([\u4e00-\u9fff]{{2,16}})(?:[（(]([^）)]{{1,6}})[）)]|[/／]([^/／\s]{{1,6}}))$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +143,10 @@ def caption_honours(caption: str) -> tuple[list[tuple[str, int, int]], int | Non
     cue = _CUES.ends_with("list-title").search(text)
     if not cue:
         return [], None
-    body_start = _ORDINAL.match(text).end() if _ORDINAL.match(text) else 0
+    head = _HEADING_BAR.match(text)  # 05 公示｜2025年度…名单: a heading's rubric before a bar
+    start = head.end() if head else 0
+    ordinal = _ORDINAL.match(text[start:])
+    body_start = start + (ordinal.end() if ordinal else 0)
     year_m = _YEAR.match(text, body_start)
     year = int(year_m.group(1)) if year_m else None
     if year_m:
@@ -308,7 +316,7 @@ def _measure_column(header: str) -> tuple[str, str, int | None] | None:
     (its year), or a share, 占营业收入比例 (%)."""
     m = _MEASURE_HEAD.match(header)
     if m:
-        return m.group(2), m.group(3), int(m.group(1)) if m.group(1) else None
+        return m.group(2), m.group(3) or m.group(4), int(m.group(1)) if m.group(1) else None
     if re.fullmatch(r"[\u4e00-\u9fff]{2,16}(?:比例|占比|比重)", header):
         return header, "%", None
     return None
@@ -329,6 +337,16 @@ def _counterparts(header: list[str | None], heard: str) -> tuple[list[str | None
     return header, cue
 
 
+def _named_header(text: str, lex: Lexicon) -> bool:
+    """A header with no 序号 column: two or more cells, each a column word or a measure, the first
+    naming what is listed (企业名称 所在园区 主导产品)."""
+    if " " not in text:
+        return False
+    cells = [c for c, _ in _split_cells(text, header=True)]
+    roles = [_column(c, lex)[0] or ("measure" if _measure_column(c) else None) for c in cells]
+    return len(cells) >= 2 and roles[0] == "name" and None not in roles
+
+
 def _split_cells(text: str, header: bool = False) -> list[tuple[str, int]]:
     """Cells separated by spaces; in a header, a bracketed unit also ends a cell (销售金额（万元）占营业收入比例)."""
     return [(m.group(), m.start()) for m in re.finditer(r"[^\s）)]+[）)]|\S+" if header else r"\S+", text)]
@@ -339,7 +357,10 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
 
     A header is a sentence starting with 序号 whose cells are separated by
     spaces; each following sentence with as many cells, the first a number,
-    is a row. The caption is the sentence right before the header.
+    is a row. A header with no 序号 column is one whose cells are all column
+    words (the first naming what is listed); its rows need no number. The
+    caption is the sentence right before the header, or a heading above one
+    sentence of preamble.
 
     Examples
     --------
@@ -360,19 +381,27 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     bare = None
     number = 0
     counterpart = ""  # the cue a customer, supplier or subsidiary table's caption holds (前五名客户)
+    numbered = True  # the table's first column numbers its rows (序号)
     for k, s in enumerate(sentences):
-        if header is None and not _HEADER_START.match(s.text):
+        starts = _HEADER_START.match(s.text) or _named_header(s.text, lex)
+        if header is None and not starts:
             continue  # no table is open and none starts here: prose, left uncut
-        cells = _split_cells(s.text, header=bool(_HEADER_START.match(s.text)))
-        if _HEADER_START.match(s.text) and len(cells) >= 2:
+        cells = _split_cells(s.text, header=bool(starts))
+        if starts and len(cells) >= 2:
+            numbered = bool(_HEADER_START.match(s.text))
             measures = [_measure_column(c) for c, _ in cells]
             header = [column_role(c, lex) or ("measure" if m else None) for (c, _), m in zip(cells, measures)]
             bare = next((cls for role, cls in (_column(c, lex) for c, _ in cells) if role == "name" and cls), None)
             honours, year, caption_index = [], None, -1
             caption = sentences[k - 1].text if k > 0 else ""
-            if caption:
-                honours, year = caption_honours(caption)
-                caption_index = sentences[k - 1].index
+            # the caption right above, or a heading above one line of preamble (现将…名单予以公示：)
+            for j in (k - 1, k - 2):
+                if j < 0 or (out and out[-1].sentence == sentences[j].index):
+                    break  # no caption across another table's rows
+                honours, year = caption_honours(sentences[j].text)
+                caption_index = sentences[j].index
+                if honours:
+                    break
             # customers, suppliers and subsidiaries only under a caption (or header) that says so
             header, counterpart = _counterparts(header, caption + s.text)
             number = 0  # rows are numbered 1, 2, 3 …
@@ -393,16 +422,19 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             continue  # a row's last cell wrapped to a line of its own (2025.03.11)
         if len(cells) > len(header):
             cells = row_cells(s.text)  # a space inside a Latin cell (25G DFB激光器芯片) is no cell break
+        elif len(cells) < len(header) and "  " in s.text:  # an empty cell of a delimited row: two spaces in a row
+            cells = [(m.group(), m.start()) for m in re.finditer(r"(?:(?<= )|^)[^ ]*", s.text)]
         short = len(cells) == len(header) - 1  # only when its last cell wrapped to the next line
         wrapped = k + 1 < len(sentences) and _WRAPPED.fullmatch(sentences[k + 1].text)
-        if (len(cells) != len(header) and not (short and wrapped)) or not cells[0][0].isdigit() or int(cells[0][0]) != number + 1:
+        if (len(cells) != len(header) and not (short and wrapped)) or numbered and (
+                not cells[0][0].isdigit() or int(cells[0][0]) != number + 1):
             header = None
             continue
         number += 1
         row: list[Cell] = []
         kind = ""
         for (text, at), role, unit in zip(cells, header, measures):
-            if role is None:
+            if role is None or not text:
                 continue
             if role == "measure":
                 if unit and FIGURE_CELL.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.model import CleanText
-from graph.text.cells import BLANK, FIGURE, YEAR, row_cells
+from graph.text.cells import BLANK, FIGURE, YEAR, delimited_rows, row_cells
 
 __all__ = ["clean_text", "to_simplified", "is_cjk", "TERMINAL_PUNCTUATION", "DATE_LINE"]
 
@@ -155,6 +155,8 @@ _ITEM_START = re.compile(r"^(?:\d{1,2}[、.．)）]|[（(][\d一二三四五六�
 
 
 # a line that surely opens a list item, never a wrapped line's tail (unlike 2.5亿元 or —)
+# the number of a table or figure opening its caption (表1  2025年度…, 图2 …), followed by spaces
+_CAPTION_NUMBER = re.compile(r"^[表图]\s*\d{1,2}(?=\s+\S)")
 _LIST_OPENER = re.compile(r"^(?:[①-⑳]|[●■◆▶►]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}、)")
 
 
@@ -282,8 +284,13 @@ def clean_text(raw: str) -> CleanText:
         body = piece.rstrip("\r\n")
         lines.append((body, pos))
         pos += len(piece)
-    width = _line_width([ln for ln, _ in lines])
-    tables = _table_lines([ln for ln, _ in lines])
+    # a table whose cells are parted by pipes or tabs: each row is read as its cells joined by one
+    # space (a rule line |---| as a blank line), so that it reads like a table written with spaces
+    delimited = delimited_rows([ln for ln, _ in lines])
+    view = [ln if i not in delimited else " ".join(re.sub(r"\s+", "", ln[a:b]) for a, b in delimited[i] if b > a)
+            for i, (ln, _) in enumerate(lines)]
+    width = _line_width(view)
+    tables = _table_lines(view) | frozenset(i for i, cells in delimited.items() if cells)
 
     out: list[str] = []  # pieces of the cleaned text, none empty (so out[-1][-1] is its last character)
     offs = array("I")  # the raw offset of each cleaned character
@@ -311,21 +318,38 @@ def clean_text(raw: str) -> CleanText:
             out.append(body[i:].translate(_HALFWIDTH_TABLE))
             offs.extend(range(start + i, start + n))
 
-    following = _next_nonblank([ln for ln, _ in lines])
+    following = _next_nonblank(view)
     pending_break = False
     for idx, (body, start) in enumerate(lines):
-        text = body.strip()
+        text = view[idx].strip()
         if not text:
             continue
         if out and pending_break:
             out.append("\n")
             offs.append(start)
         lead = len(body) - len(body.lstrip())
-        emit_line(body.strip(), start + lead, idx in tables)
+        caption = _CAPTION_NUMBER.match(body.strip())
+        if idx in delimited:  # the cells, each mended as prose, parted by one space (at the delimiter)
+            cells = delimited[idx]
+            while cells and cells[0][0] == cells[0][1]:
+                cells = cells[1:]
+            for n, (a, b) in enumerate(cells):  # an empty cell leaves two spaces in a row
+                if n:
+                    out.append(" ")
+                    offs.append(start + a - 1)
+                emit_line(body[a:b], start + a, False)
+        elif caption:  # 表1  2025年度…: the table's number stays apart from the year
+            emit_line(caption.group(), start + lead, False)
+            out.append(" ")
+            offs.append(start + lead + caption.end())
+            rest = body.strip()[caption.end():]
+            emit_line(rest.lstrip(), start + lead + caption.end() + len(rest) - len(rest.lstrip()), idx in tables)
+        else:
+            emit_line(body.strip(), start + lead, idx in tables)
         # decide whether this line ends a paragraph
         full = (width > 0 and len(text) >= 0.75 * width) or _cut_mid_sentence(text)
         after = following[idx]  # the next line with text (len(lines) if none)
-        nxt_line = lines[after][0].strip() if after < len(lines) else ""
+        nxt_line = view[after].strip() if after < len(lines) else ""
         pending_break = (
             (_ends_sentence(text) and not _clause_runs_on(text, nxt_line)) or not full or bool(DATE_LINE.match(text)) or bool(DATE_LINE.match(nxt_line))
             or idx in tables or (after if after < len(lines) else idx + 1) in tables
