@@ -100,15 +100,27 @@ def imap_ordered(
 
 @contextmanager
 def sigint_held() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT) back in this thread while the block runs; one that came meanwhile is taken
-    when it ends. For the few steps that must not stop half-way: starting and stopping processes."""
-    import signal
+    """Hold Ctrl-C (SIGINT) back while the block runs; one that came meanwhile is taken when it ends.
+    For the few steps that must not stop half-way: starting and stopping processes.
 
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    Python runs signal handlers in the main thread, whichever thread the signal reached, so the
+    hold swaps the handler (a thread's signal mask would not do: another thread may take the
+    signal). Outside the main thread Ctrl-C never raises here, and nothing is held.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            signal.raise_signal(signal.SIGINT)  # now, as the handler held back would have had it
 
 
 def _run_batch(fn: Callable[[Any], T], batch: Sequence[Any]) -> list[T]:
