@@ -124,10 +124,9 @@ def test_a_standby_stopped_while_preparing_stops_even_if_the_preparation_swallow
 
 def test_sigint_held_defers_ctrl_c_to_the_end_of_the_block():
     import signal
+    import threading
 
     from graph._parallel import sigint_held
-
-    import threading
 
     # another thread alive (as numpy's, or a pool's, may be): the kernel may hand it the signal
     stop = threading.Event()
