@@ -829,3 +829,13 @@ def test_a_regulators_local_office_is_one_body():
 
 def test_a_park_named_only_as_what_a_project_builds_is_no_park():
     assert not keys("推动甲乙通信光电子产业园项目一期年内建成投产。", "Park")
+
+
+def test_bank_branch_is_one_enterprise_and_a_bare_branch_names_none():
+    text = "今年以来，江岸银行宜昌分行为园区企业发放贷款。下一步分行将扩大投放，部分行业首次获得银行贷款。"
+    assert keys(text, "Enterprise") == {"江岸银行宜昌分行"}
+
+
+def test_platform_kind_after_function_words_names_nothing():
+    text = "院长表示，希望各方以联合研究院为平台，把更多实验室成果带到车间。"
+    assert keys(text, "Platform") == set()

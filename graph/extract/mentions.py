@@ -332,7 +332,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
 
 
-_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
+_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|更多|众多|诸多|许多|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
@@ -366,6 +366,25 @@ def _valid_body(body: str, cls: str) -> bool:
 
 
 _SCHOOL_DISCIPLINE = _CUES.ends_with("school-discipline")
+_BANK_BRANCH = frozenset(_CUES.words("bank-branch"))
+
+
+def _bank_branch(prev: Mention | None, s: Sentence, text: str, start: int, body: str, lex: Lexicon) -> bool:
+    """A 分行 / 支行 right after a bank's name, perhaps with a place between (某银行襄阳分行),
+    names one branch of that bank; written alone (分行为项目…, 下一步分行将) it refers back and names none."""
+    if prev is None or prev.cls != "Enterprise" or not prev.name.endswith("银行"):
+        return False
+    gap = text[prev.end - s.start : start + len(body)]
+    return not gap or gap in lex.places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}[省市县区]", gap))
+
+
+def _only_function_words(body: str, quoted: re.Match[str] | None, lex: Lexicon) -> bool:
+    """Whether a platform's ``body`` ends in a preposition standing as a word of its own
+    (希望双方以联合研究院为纽带, 向实验室提供), so the kind after it stands alone and names nothing."""
+    if quoted is not None or len(body) < 2 or not all(map(_name_char, body)):
+        return False
+    word, tag = pos_pairs(body)[-1]
+    return tag == "p" and word in _FUNCTION_CHARS
 
 
 def _owner_company(prev: Mention | None, s: Sentence, start: int) -> bool:
@@ -476,6 +495,13 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
                 )
                 floor = m.end()
                 continue
+        if suffix in _BANK_BRANCH:
+            if _bank_branch(prev, s, text, start, body, lex):
+                owner = out.pop()
+                out.append(Mention(text[owner.start - s.start : m.end()], cls, owner.start, s.start + m.end(), s.index,
+                                   f"suffix:{suffix}+bank:{owner.name}", level=None))
+            floor = max(floor, m.end())
+            continue
         if cls == "Enterprise" and not body and _owner_company(prev, s, start):
             # 洛阳伊洛精密传动研究院 + 有限公司: a company named for an institute or centre
             owner = out.pop()
@@ -486,6 +512,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
+        elif _only_function_words(body, quoted, lex):
+            continue  # 希望双方以联合研究院为纽带, 把更多实验室成果: the bare kind refers back, it names nothing
         ordinal = _HEADING_NUMBER.match(body)
         if ordinal:  # （二）创新平台: a heading's number is no part of a name
             start += ordinal.end()
