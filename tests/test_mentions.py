@@ -839,3 +839,8 @@ def test_bank_branch_is_one_enterprise_and_a_bare_branch_names_none():
 def test_platform_kind_after_function_words_names_nothing():
     text = "院长表示，希望各方以联合研究院为平台，把更多实验室成果带到车间。"
     assert keys(text, "Platform") == set()
+
+
+def test_a_school_named_for_two_disciplines_joined_by_yu_is_no_university():
+    text = "公司与学校计算机与信息学院共建联合实验室，电气与能源学院参与。"
+    assert keys(text, "University") == set()
