@@ -844,3 +844,8 @@ def test_platform_kind_after_function_words_names_nothing():
 def test_a_school_named_for_two_disciplines_joined_by_yu_is_no_university():
     text = "公司与学校计算机与信息学院共建联合实验室，电气与能源学院参与。"
     assert keys(text, "University") == set()
+
+
+def test_a_level_and_a_platform_kind_alone_name_no_platform_outside_a_designation():
+    assert keys("学校将支持研究院申报省级新型研发机构，并与企业共建国家级企业技术中心。", "Platform") == set()
+    assert "国家级众创空间" in keys("青禾创客空间获评国家级众创空间。", "Honour")

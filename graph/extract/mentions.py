@@ -340,6 +340,7 @@ _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
 _KIND_AFTER_PARTICLE = re.compile(r"(?:[以与和在对把被将由从向为及的了是于等其或并该系给]|发行人|申请人|本公司)[子分母总]$")
 
 
+_LEVEL_ONLY = re.compile(r"(?:国家|省|市|县|区|自治区)级")
 _FIRST_OF_KIND = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+[个家]|^(?:一|每)[个家所座]")  # 一个光学检测平台: any one, no name
 
 
@@ -682,6 +683,14 @@ _DESIGNATION_CUE = _CUES.ends_with("designation")
 _LIST_TITLE_AFTER = re.compile(r"(?:[（(][^）)]{0,12}[）)])?" + _CUES.alternation("list-title"))
 
 
+def _level_only_platform(m: Mention) -> bool:
+    """A platform named by a level and its kind alone (申报省级新型研发机构, 共建国家级企业技术中心),
+    outside a designation: a class of platform, not a name."""
+    if m.cls != "Platform" or not m.rule.startswith("suffix:") or "+" in m.rule:
+        return False
+    return _LEVEL_ONLY.fullmatch(m.name[: len(m.name) - len(m.rule[len("suffix:"):])]) is not None
+
+
 def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
     """国家级科技企业孵化器 after 被认定为 is a title the holder earned, not a platform of its own."""
     out = []
@@ -695,6 +704,8 @@ def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
             m.level or re.match(r"^(?:国家|省|市|全国)", m.name)
         ) and _DESIGNATION_CUE.search(re.sub(r"(?:\d{4}年度?)$", "", before)).end() == len(re.sub(r"(?:\d{4}年度?)$", "", before)):
             m = replace(m, cls="Honour", rule="honour:designation")  # 获评国家绿色工业园区: the park's title
+        elif _level_only_platform(m):
+            continue
         out.append(m)
     return out + _designated_subjects(out, s)
 
