@@ -849,3 +849,7 @@ def test_a_school_named_for_two_disciplines_joined_by_yu_is_no_university():
 def test_a_level_and_a_platform_kind_alone_name_no_platform_outside_a_designation():
     assert keys("学校将支持研究院申报省级新型研发机构，并与企业共建国家级企业技术中心。", "Platform") == set()
     assert "国家级众创空间" in keys("青禾创客空间获评国家级众创空间。", "Honour")
+
+
+def test_a_lone_verb_before_a_platform_kind_opens_no_name():
+    assert keys("（二）实施创新平台提升行动。", "Platform") == set()

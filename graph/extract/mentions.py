@@ -381,10 +381,14 @@ def _bank_branch(prev: Mention | None, s: Sentence, text: str, start: int, body:
 
 def _only_function_words(body: str, quoted: re.Match[str] | None, lex: Lexicon) -> bool:
     """Whether a platform's ``body`` ends in a preposition standing as a word of its own
-    (希望双方以联合研究院为纽带, 向实验室提供), so the kind after it stands alone and names nothing."""
+    (希望双方以联合研究院为纽带, 向实验室提供) or is one verb (实施创新平台提升工程), so the kind
+    after it stands alone and names nothing."""
     if quoted is not None or len(body) < 2 or not all(map(_name_char, body)):
         return False
-    word, tag = pos_pairs(body)[-1]
+    toks = pos_pairs(body)
+    word, tag = toks[-1]
+    if len(toks) == 1 and tag == "v" and word not in _NAME_VERBS:
+        return True  # （三）实施创新平台提升工程: a lone verb before the kind opens no name
     return tag == "p" and word in _FUNCTION_CHARS
 
 
@@ -513,8 +517,6 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
-        elif _only_function_words(body, quoted, lex):
-            continue  # 希望双方以联合研究院为纽带, 把更多实验室成果: the bare kind refers back, it names nothing
         ordinal = _HEADING_NUMBER.match(body)
         if ordinal:  # （二）创新平台: a heading's number is no part of a name
             start += ordinal.end()
@@ -527,6 +529,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
             body = text[start : m.start()]
+        if cls == "Platform" and _only_function_words(body, quoted, lex):
+            continue  # 希望双方以联合研究院为纽带, 实施创新平台提升工程: the bare kind names nothing
         if not body and suffix in lex.standalone:
             out.append(Mention(suffix, cls, s.start + m.start(), s.start + m.end(), s.index, f"suffix:{suffix}",
                                level=detect_level(suffix)))
