@@ -853,3 +853,7 @@ def test_a_level_and_a_platform_kind_alone_name_no_platform_outside_a_designatio
 
 def test_a_lone_verb_before_a_platform_kind_opens_no_name():
     assert keys("（二）实施创新平台提升行动。", "Platform") == set()
+
+
+def test_a_body_opened_by_each_names_no_organisation():
+    assert keys("各乡镇人民政府，各功能区管委会：现将有关事项通知如下。", "GovernmentBody") == set()

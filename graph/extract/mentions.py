@@ -348,6 +348,8 @@ def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if "、" in core:
         return False  # 各县（市、区）科技局: a list mark is inside no organisation's name
+    if core.startswith("各"):
+        return False  # 各产业平台管委会, 各镇人民政府: "each" addresses a kind of body, it names none
     if cls == "Platform":
         # 成为园区首个自治区级工程研究中心: a rank among its kind describes a platform, it names none
         # (园区新增两家省级工程技术研究中心: a count, no name)
