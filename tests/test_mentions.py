@@ -857,3 +857,8 @@ def test_a_lone_verb_before_a_platform_kind_opens_no_name():
 
 def test_a_body_opened_by_each_names_no_organisation():
     assert keys("各乡镇人民政府，各功能区管委会：现将有关事项通知如下。", "GovernmentBody") == set()
+
+
+def test_a_verb_of_submitting_is_no_part_of_the_body_submitted_to():
+    text = "名单经初审后并报管委会审定，材料上报江城市科学技术局备案。"
+    assert keys(text, "GovernmentBody") == {"江城市科学技术局"}
