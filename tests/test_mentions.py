@@ -862,3 +862,8 @@ def test_a_body_opened_by_each_names_no_organisation():
 def test_a_verb_of_submitting_is_no_part_of_the_body_submitted_to():
     text = "名单经初审后并报管委会审定，材料上报江城市科学技术局备案。"
     assert keys(text, "GovernmentBody") == {"江城市科学技术局"}
+
+
+def test_a_counted_line_after_invest_and_build_names_no_project():
+    assert keys("公司今年投资建设了第三条锂电隔膜涂布生产线。", "Project") == set()
+    assert keys("公司投资建设了高端轴承制造基地。", "Project") == {"高端轴承制造基地"}
