@@ -867,3 +867,8 @@ def test_a_verb_of_submitting_is_no_part_of_the_body_submitted_to():
 def test_a_counted_line_after_invest_and_build_names_no_project():
     assert keys("公司今年投资建设了第三条锂电隔膜涂布生产线。", "Project") == set()
     assert keys("公司投资建设了高端轴承制造基地。", "Project") == {"高端轴承制造基地"}
+
+
+def test_a_field_before_named_products_is_no_product():
+    text = "青岚精机专注于数控机床主轴部件，主要产品为电主轴和机械主轴。"
+    assert keys(text, "Product") == {"电主轴", "机械主轴"}

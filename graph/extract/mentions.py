@@ -1525,6 +1525,20 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
     return out
 
 
+_FIELD_CUE_BEFORE = re.compile(_CUES.alternation("product-field") + r"[^，,；;。]{0,6}$")
+_PRODUCTS_NAMED_AFTER = _CUES.pattern("products-named")
+
+
+def _field_before_products(m: Mention, s: Sentence) -> bool:
+    """A product-like phrase right after a field cue (专注于X, 主要从事X) in a sentence that goes on
+    to name the firm's products (，主要产品为A和B) is the firm's field, not a product of its own."""
+    if m.cls != "Product":
+        return False
+    text, start = s.text, m.start - s.start
+    clause = max(text.rfind(c, 0, start) for c in "，,；;。：:") + 1
+    return bool(_FIELD_CUE_BEFORE.search(text, clause, start)) and bool(_PRODUCTS_NAMED_AFTER.search(text, m.end - s.start))
+
+
 _PARK_FOCUS = re.compile(r"(?:聚焦于?|专注于?|主攻|深耕|重点发展)")
 
 
@@ -1993,6 +2007,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         listed = _product_list_mentions(s, text, lex)
         found += [p for p in listed if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
         found = _wider_focus_industries(_park_focus_industries(found, s, text), listed, s, text)
+        found = [f for f in found if not _field_before_products(f, s)]
         found += _list_mentions(s, text, found, lex)
         found += _sub_park_list(s, text, found)
         found = _resolve_overlaps(found)
