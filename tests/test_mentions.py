@@ -872,3 +872,8 @@ def test_a_counted_line_after_invest_and_build_names_no_project():
 def test_a_field_before_named_products_is_no_product():
     text = "青岚精机专注于数控机床主轴部件，主要产品为电主轴和机械主轴。"
     assert keys(text, "Product") == {"电主轴", "机械主轴"}
+
+
+def test_a_capacity_project_that_builds_a_facility_names_no_product():
+    text = "江汀制药有限公司年产20亿粒胶囊剂数字化生产基地项目开工。"
+    assert keys(text, "Product") == set()

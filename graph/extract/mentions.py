@@ -1385,6 +1385,7 @@ _SPEC_RANGE = re.compile(
 _GENERIC_PRODUCTS = frozenset(_CUES.words("product-generic"))
 _LIST_CUE_WORDS = frozenset(_CUES.words("product-list"))  # 主营业务、主要产品及…: a heading names no product
 _STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
+_FACILITY_TAIL = re.compile(r"(?:基地|工厂|车间|厂房|厂区|园区|产业园|中心)$")
 _CAPACITY_PRODUCT_RE = re.compile(
     r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个|GWh|GW|MWh|MW|吉瓦时|吉瓦|兆瓦)|若干\s*(?:套|件|台|吨))?"
     r"([\u4e00-\u9fff]{2,16}?)(?:若干套|若干件)?(?:生产线|建设|改扩建|扩建|技术改造|技改|产业化|项目)"
@@ -1521,6 +1522,8 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
     for m in _CAPACITY_PRODUCT_RE.finditer(text) if "年产" in text else ():
         item = m.group(1)
         item = re.sub(r"(?:高精密度|高端|新型)?$", "", item) if False else item
+        if _FACILITY_TAIL.search(item):
+            continue  # 年产50亿片固体制剂智能化生产基地项目: a facility is built, not a product made
         out.append(Mention(item, "Product", s.start + m.start(1), s.start + m.end(1), s.index, "product:capacity"))
     return out
 
