@@ -877,3 +877,9 @@ def test_a_field_before_named_products_is_no_product():
 def test_a_capacity_project_that_builds_a_facility_names_no_product():
     text = "江汀制药有限公司年产20亿粒胶囊剂数字化生产基地项目开工。"
     assert keys(text, "Product") == set()
+
+
+def test_core_parts_written_generically_name_no_product():
+    text = "公司主要从事氢燃料电池电堆、电堆测试台架及关键零部件的研发和生产。"
+    products = keys(text, "Product")
+    assert "关键零部件" not in products and "氢燃料电池电堆" in products
