@@ -829,3 +829,57 @@ def test_a_regulators_local_office_is_one_body():
 
 def test_a_park_named_only_as_what_a_project_builds_is_no_park():
     assert not keys("推动甲乙通信光电子产业园项目一期年内建成投产。", "Park")
+
+
+def test_bank_branch_is_one_enterprise_and_a_bare_branch_names_none():
+    text = "今年以来，江岸银行宜昌分行为园区企业发放贷款。下一步分行将扩大投放，部分行业首次获得银行贷款。"
+    assert keys(text, "Enterprise") == {"江岸银行宜昌分行"}
+
+
+def test_platform_kind_after_function_words_names_nothing():
+    text = "院长表示，希望各方以联合研究院为平台，把更多实验室成果带到车间。"
+    assert keys(text, "Platform") == set()
+
+
+def test_a_school_named_for_two_disciplines_joined_by_yu_is_no_university():
+    text = "公司与学校计算机与信息学院共建联合实验室，电气与能源学院参与。"
+    assert keys(text, "University") == set()
+
+
+def test_a_level_and_a_platform_kind_alone_name_no_platform_outside_a_designation():
+    assert keys("学校将支持研究院申报省级新型研发机构，并与企业共建国家级企业技术中心。", "Platform") == set()
+    assert "国家级众创空间" in keys("青禾创客空间获评国家级众创空间。", "Honour")
+
+
+def test_a_lone_verb_before_a_platform_kind_opens_no_name():
+    assert keys("（二）实施创新平台提升行动。", "Platform") == set()
+
+
+def test_a_body_opened_by_each_names_no_organisation():
+    assert keys("各乡镇人民政府，各功能区管委会：现将有关事项通知如下。", "GovernmentBody") == set()
+
+
+def test_a_verb_of_submitting_is_no_part_of_the_body_submitted_to():
+    text = "名单经初审后并报管委会审定，材料上报江城市科学技术局备案。"
+    assert keys(text, "GovernmentBody") == {"江城市科学技术局"}
+
+
+def test_a_counted_line_after_invest_and_build_names_no_project():
+    assert keys("公司今年投资建设了第三条锂电隔膜涂布生产线。", "Project") == set()
+    assert keys("公司投资建设了高端轴承制造基地。", "Project") == {"高端轴承制造基地"}
+
+
+def test_a_field_before_named_products_is_no_product():
+    text = "青岚精机专注于数控机床主轴部件，主要产品为电主轴和机械主轴。"
+    assert keys(text, "Product") == {"电主轴", "机械主轴"}
+
+
+def test_a_capacity_project_that_builds_a_facility_names_no_product():
+    text = "江汀制药有限公司年产20亿粒胶囊剂数字化生产基地项目开工。"
+    assert keys(text, "Product") == set()
+
+
+def test_core_parts_written_generically_name_no_product():
+    text = "公司主要从事氢燃料电池电堆、电堆测试台架及关键零部件的研发和生产。"
+    products = keys(text, "Product")
+    assert "关键零部件" not in products and "氢燃料电池电堆" in products

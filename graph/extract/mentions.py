@@ -332,7 +332,7 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
 
 
-_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
+_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|更多|众多|诸多|许多|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
@@ -340,6 +340,7 @@ _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
 _KIND_AFTER_PARTICLE = re.compile(r"(?:[以与和在对把被将由从向为及的了是于等其或并该系给]|发行人|申请人|本公司)[子分母总]$")
 
 
+_LEVEL_ONLY = re.compile(r"(?:国家|省|市|县|区|自治区)级")
 _FIRST_OF_KIND = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+[个家]|^(?:一|每)[个家所座]")  # 一个光学检测平台: any one, no name
 
 
@@ -347,6 +348,8 @@ def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if "、" in core:
         return False  # 各县（市、区）科技局: a list mark is inside no organisation's name
+    if core.startswith("各"):
+        return False  # 各产业平台管委会, 各镇人民政府: "each" addresses a kind of body, it names none
     if cls == "Platform":
         # 成为园区首个自治区级工程研究中心: a rank among its kind describes a platform, it names none
         # (园区新增两家省级工程技术研究中心: a count, no name)
@@ -366,6 +369,29 @@ def _valid_body(body: str, cls: str) -> bool:
 
 
 _SCHOOL_DISCIPLINE = _CUES.ends_with("school-discipline")
+_BANK_BRANCH = frozenset(_CUES.words("bank-branch"))
+
+
+def _bank_branch(prev: Mention | None, s: Sentence, text: str, start: int, body: str, lex: Lexicon) -> bool:
+    """A 分行 / 支行 right after a bank's name, perhaps with a place between (某银行襄阳分行),
+    names one branch of that bank; written alone (分行为项目…, 下一步分行将) it refers back and names none."""
+    if prev is None or prev.cls != "Enterprise" or not prev.name.endswith("银行"):
+        return False
+    gap = text[prev.end - s.start : start + len(body)]
+    return not gap or gap in lex.places or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}[省市县区]", gap))
+
+
+def _only_function_words(body: str, quoted: re.Match[str] | None, lex: Lexicon) -> bool:
+    """Whether a platform's ``body`` ends in a preposition standing as a word of its own
+    (希望双方以联合研究院为纽带, 向实验室提供) or is one verb (实施创新平台提升工程), so the kind
+    after it stands alone and names nothing."""
+    if quoted is not None or len(body) < 2 or not all(map(_name_char, body)):
+        return False
+    toks = pos_pairs(body)
+    word, tag = toks[-1]
+    if len(toks) == 1 and tag == "v" and word not in _NAME_VERBS:
+        return True  # （三）实施创新平台提升工程: a lone verb before the kind opens no name
+    return tag == "p" and word in _FUNCTION_CHARS
 
 
 def _owner_company(prev: Mention | None, s: Sentence, start: int) -> bool:
@@ -476,6 +502,13 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
                 )
                 floor = m.end()
                 continue
+        if suffix in _BANK_BRANCH:
+            if _bank_branch(prev, s, text, start, body, lex):
+                owner = out.pop()
+                out.append(Mention(text[owner.start - s.start : m.end()], cls, owner.start, s.start + m.end(), s.index,
+                                   f"suffix:{suffix}+bank:{owner.name}", level=None))
+            floor = max(floor, m.end())
+            continue
         if cls == "Enterprise" and not body and _owner_company(prev, s, start):
             # 洛阳伊洛精密传动研究院 + 有限公司: a company named for an institute or centre
             owner = out.pop()
@@ -498,6 +531,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
             body = text[start : m.start()]
+        if cls == "Platform" and _only_function_words(body, quoted, lex):
+            continue  # 希望双方以联合研究院为纽带, 实施创新平台提升工程: the bare kind names nothing
         if not body and suffix in lex.standalone:
             out.append(Mention(suffix, cls, s.start + m.start(), s.start + m.end(), s.index, f"suffix:{suffix}",
                                level=detect_level(suffix)))
@@ -654,6 +689,14 @@ _DESIGNATION_CUE = _CUES.ends_with("designation")
 _LIST_TITLE_AFTER = re.compile(r"(?:[（(][^）)]{0,12}[）)])?" + _CUES.alternation("list-title"))
 
 
+def _level_only_platform(m: Mention) -> bool:
+    """A platform named by a level and its kind alone (申报省级新型研发机构, 共建国家级企业技术中心),
+    outside a designation: a class of platform, not a name."""
+    if m.cls != "Platform" or not m.rule.startswith("suffix:") or "+" in m.rule:
+        return False
+    return _LEVEL_ONLY.fullmatch(m.name[: len(m.name) - len(m.rule[len("suffix:"):])]) is not None
+
+
 def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
     """国家级科技企业孵化器 after 被认定为 is a title the holder earned, not a platform of its own."""
     out = []
@@ -667,6 +710,8 @@ def _designations(found: list[Mention], s: Sentence) -> list[Mention]:
             m.level or re.match(r"^(?:国家|省|市|全国)", m.name)
         ) and _DESIGNATION_CUE.search(re.sub(r"(?:\d{4}年度?)$", "", before)).end() == len(re.sub(r"(?:\d{4}年度?)$", "", before)):
             m = replace(m, cls="Honour", rule="honour:designation")  # 获评国家绿色工业园区: the park's title
+        elif _level_only_platform(m):
+            continue
         out.append(m)
     return out + _designated_subjects(out, s)
 
@@ -1095,7 +1140,8 @@ _PROJECT_RE = re.compile(
     r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,24}?(?:项目|生产线))"
     r"|“([^”]{4,40})”(?:项目|工程)"
     r"|(?:项目|课题)“([^”]{4,40})”"
-    r"|(?:投资建设)([^的，。、；]{4,20}?(?:基地|工厂|产业园|生产线|中心))(?:项目)?"
+    # (投资建设了第二条…生产线: an aspect particle is no part of a name, and a counted one is any such line, not a name)
+    r"|(?:投资建设)(?!了?(?:第?[一二两三四五六七八九十\d]+|新一)[条座个处期])了?((?!了)[^的，。、；]{4,20}?(?:基地|工厂|产业园|生产线|中心))(?:项目)?"
 )
 
 
@@ -1339,6 +1385,7 @@ _SPEC_RANGE = re.compile(
 _GENERIC_PRODUCTS = frozenset(_CUES.words("product-generic"))
 _LIST_CUE_WORDS = frozenset(_CUES.words("product-list"))  # 主营业务、主要产品及…: a heading names no product
 _STRONG_PRODUCT_CUE = re.compile(_CUES.alternation("product-list-strong"))
+_FACILITY_TAIL = re.compile(r"(?:基地|工厂|车间|厂房|厂区|园区|产业园|中心)$")
 _CAPACITY_PRODUCT_RE = re.compile(
     r"年产(?:能)?(?:\d[\d.]*\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|平方米|立方米|辆|张|个|GWh|GW|MWh|MW|吉瓦时|吉瓦|兆瓦)|若干\s*(?:套|件|台|吨))?"
     r"([\u4e00-\u9fff]{2,16}?)(?:若干套|若干件)?(?:生产线|建设|改扩建|扩建|技术改造|技改|产业化|项目)"
@@ -1475,8 +1522,24 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
     for m in _CAPACITY_PRODUCT_RE.finditer(text) if "年产" in text else ():
         item = m.group(1)
         item = re.sub(r"(?:高精密度|高端|新型)?$", "", item) if False else item
+        if _FACILITY_TAIL.search(item):
+            continue  # 年产50亿片固体制剂智能化生产基地项目: a facility is built, not a product made
         out.append(Mention(item, "Product", s.start + m.start(1), s.start + m.end(1), s.index, "product:capacity"))
     return out
+
+
+_FIELD_CUE_BEFORE = re.compile(_CUES.alternation("product-field") + r"[^，,；;。]{0,6}$")
+_PRODUCTS_NAMED_AFTER = _CUES.pattern("products-named")
+
+
+def _field_before_products(m: Mention, s: Sentence) -> bool:
+    """A product-like phrase right after a field cue (专注于X, 主要从事X) in a sentence that goes on
+    to name the firm's products (，主要产品为A和B) is the firm's field, not a product of its own."""
+    if m.cls != "Product":
+        return False
+    text, start = s.text, m.start - s.start
+    clause = max(text.rfind(c, 0, start) for c in "，,；;。：:") + 1
+    return bool(_FIELD_CUE_BEFORE.search(text, clause, start)) and bool(_PRODUCTS_NAMED_AFTER.search(text, m.end - s.start))
 
 
 _PARK_FOCUS = re.compile(r"(?:聚焦于?|专注于?|主攻|深耕|重点发展)")
@@ -1947,6 +2010,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         listed = _product_list_mentions(s, text, lex)
         found += [p for p in listed if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
         found = _wider_focus_industries(_park_focus_industries(found, s, text), listed, s, text)
+        found = [f for f in found if not _field_before_products(f, s)]
         found += _list_mentions(s, text, found, lex)
         found += _sub_park_list(s, text, found)
         found = _resolve_overlaps(found)
