@@ -1685,3 +1685,14 @@ def test_shuangfang_co_building_after_an_agreement_signed_by_the_district_govern
     )
     coop = [(s, o) for s, p, o in f if p == "cooperatesWith" and o == "湘潭大学"]
     assert coop and all((s, "coBuiltPlatformWith", "湘潭大学") in f for s, o in coop)
+
+
+def test_a_firm_named_after_a_speech_frame_is_what_the_next_gongsi_means():
+    f, _ = facts(
+        "安徽青松电机有限公司主要生产伺服电机。"
+        "陶瓷展区的主角是浙江云岚陶瓷有限公司。"
+        "企业负责人介绍，浙江云岚陶瓷有限公司新建的窑炉已经投用。"
+        "公司建有浙江省先进陶瓷工程技术研究中心。"
+    )
+    assert ("浙江云岚陶瓷有限公司", "hostsPlatform", "浙江省先进陶瓷工程技术研究中心") in f
+    assert ("安徽青松电机有限公司", "hostsPlatform", "浙江省先进陶瓷工程技术研究中心") not in f

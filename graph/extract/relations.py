@@ -221,6 +221,20 @@ def _park_modifies_firm(m: Mention, ms: Sequence[Mention], s: Sentence) -> bool:
     return gap is not None and any(o.cls in ORG and o.start == m.end + gap.end() for o in ms)
 
 
+_SPEECH_FRAME = re.compile(r"^[^，,。；;“”]{1,16}?(?:在[^，,。；;]{1,8}?时)?" + _CUES.alternation("speech") + r"[，,：:]")
+
+
+def _reported_clause(stripped: str, s: Sentence, ms: Sequence[Mention]) -> str | None:
+    """The clause after a speech frame (X介绍，…) when it opens with a named organisation, else None."""
+    frame = _SPEECH_FRAME.match(stripped)
+    if frame is None:
+        return None
+    at = s.start + len(s.text) - len(stripped) + frame.end()
+    if not any(m.start == at and m.cls in ACTORS for m in ms):
+        return None
+    return stripped[frame.end() :]
+
+
 def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about, carried over where the sentence names none.
 
@@ -245,8 +259,11 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         ms = by_sentence.get(s.index, [])
         stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|另外|其中|为此|对此|因此)[，,]", "", s.text)
         topic = None
+        reported = _reported_clause(stripped, s, ms)
+        if reported is not None:
+            stripped = reported  # 企业负责人介绍，A投资…: the sentence is about A, not about the speaker's 企业
         # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
-        carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
+        carry = bool(_CARRY.match(stripped) or (reported is None and _CARRY.match(s.text)))
         if own_report is not None and _REPORT_SELF.match(s.text):
             # a company's own report (prospectus, annual report): 公司/本公司/发行人 is always the issuer
             topic, carry = own_report, True
