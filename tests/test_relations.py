@@ -1696,3 +1696,13 @@ def test_a_firm_named_after_a_speech_frame_is_what_the_next_gongsi_means():
     )
     assert ("浙江云岚陶瓷有限公司", "hostsPlatform", "浙江省先进陶瓷工程技术研究中心") in f
     assert ("安徽青松电机有限公司", "hostsPlatform", "浙江省先进陶瓷工程技术研究中心") not in f
+
+
+def test_every_firm_listed_before_an_award_holds_it():
+    f, _ = facts("会上，江西赣鹰光学有限公司、江西南丰电子有限公司等4家单位被授予“九江市创新先进单位”称号。")
+    assert ("江西赣鹰光学有限公司", "receivedHonour", "九江市创新先进单位") in f
+    assert ("江西南丰电子有限公司", "receivedHonour", "九江市创新先进单位") in f
+    f, _ = facts("江西赣鹰光学有限公司和江西南丰电子有限公司同时入选“九江市瞪羚企业”。")
+    assert ("江西赣鹰光学有限公司", "receivedHonour", "九江市瞪羚企业") in f
+    f, _ = facts("江西赣鹰光学有限公司与江西南丰电子有限公司签约后，江西南丰电子有限公司获评“九江市瞪羚企业”。")
+    assert ("江西赣鹰光学有限公司", "receivedHonour", "九江市瞪羚企业") not in f

@@ -1249,6 +1249,43 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# A、B等5家单位被授予H: the count and head noun that may close the list of holders
+_AWARDEES_CLOSE = re.compile(r"等(?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个|所))?(?:单位|企业|公司|高校|院所)?")
+
+
+@rule("honour-coordinated", needs=[has("Honour"), has("Enterprise")])
+def honour_coordinated(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A、B和C（等N家单位）被授予/获评 H: each organisation of the list right before the award holds H."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    holders = [m for m in ms if m.cls in ACTORS - {"GovernmentBody"}
+               and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
+    for h in [m for m in ms if m.cls == "Honour"]:
+        if not _HONOUR_CUE.search(text, 0, ctx.rel(h)):
+            continue
+        last = None
+        for m in holders:
+            if ctx.rel_end(m) > ctx.rel(h):
+                break
+            close = _AWARDEES_CLOSE.match(text, ctx.rel_end(m))
+            gap_start = close.end() if close else ctx.rel_end(m)
+            if _AWARDED_GAP.fullmatch(text, gap_start, ctx.rel(h)):
+                last = m
+        if last is None:
+            continue
+        chain = [last]
+        for m in reversed(holders[: holders.index(last)]):
+            if text[ctx.rel_end(m) : ctx.rel(chain[0])] not in ("、", "和", "及", "以及"):
+                break
+            chain.insert(0, m)
+        clause_start = max(text.rfind(c, 0, ctx.rel(chain[0])) for c in "，,；;。") + 1
+        if len(chain) < 2 or _HONOUR_UNMET.search(text, clause_start, ctx.rel(h)) or re.search(r"(?:被|由|与|向)$", text[: ctx.rel(chain[0])]):
+            continue
+        for m in chain:
+            _add(out, ctx, m, "receivedHonour", h, "receivedHonour:A、B获", year=_clause_year(text, ctx.rel(h)) or _sentence_year(text))
+    return out
+
+
 @rule("honour-list", needs=[cue_family("honour-listed"), has("Enterprise")])
 def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """入选…分别为 A、B: every listed firm received the honour (and is in the park named before)."""
