@@ -1706,3 +1706,10 @@ def test_every_firm_listed_before_an_award_holds_it():
     assert ("江西赣鹰光学有限公司", "receivedHonour", "九江市瞪羚企业") in f
     f, _ = facts("江西赣鹰光学有限公司与江西南丰电子有限公司签约后，江西南丰电子有限公司获评“九江市瞪羚企业”。")
     assert ("江西赣鹰光学有限公司", "receivedHonour", "九江市瞪羚企业") not in f
+
+
+def test_a_platform_still_to_be_set_up_has_no_host_yet():
+    f, _ = facts("广西桂柳轴承有限公司位于柳州。总工程师黄河将以公司为依托，牵头组建柳州市精密轴承工程技术研究中心。")
+    assert ("广西桂柳轴承有限公司", "hostsPlatform", "柳州市精密轴承工程技术研究中心") not in f
+    f, _ = facts("广西桂柳轴承有限公司位于柳州。公司建有柳州市精密轴承工程技术研究中心。")
+    assert ("广西桂柳轴承有限公司", "hostsPlatform", "柳州市精密轴承工程技术研究中心") in f

@@ -1339,6 +1339,10 @@ def honour_counted(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _JOINT_PLATFORM = re.compile(_CUES.alternation("joint-platform") + "$")
 
 
+# a plan word (将, 拟, 计划) a few words before the founding verb that ends right before the platform
+_PLANNED_HOST = re.compile("(?:" + _CUES.alternation("planned") + r")[^。；;]{0,16}?" + _CUES.alternation("host") + r"(?:了|的)?$")
+
+
 @rule("host-platform", needs=[any_of(word("分别"), cue_family("host-basis", "host-seat", "operated"), has("Platform"))])
 def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A、B…分别…X、Y; owner-prefixed platform names; 拥有/建有 X; 依托A建设X; X由A运营."""
@@ -1371,6 +1375,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         before = text[: ctx.rel(p)]
         if resp and any(r.object == p.key and r.rule == "hostsPlatform:分别" for r in out):
             continue
+        if _PLANNED_HOST.search(before):
+            continue  # 将以公司为依托，牵头组建X / 拟建设X: a platform still to be set up is hosted by no one yet
         if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before) and not re.search(r"(?:公布|认定名单|名单)", before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
             host = holder[0] if holder else topic
