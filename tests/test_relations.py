@@ -1713,3 +1713,8 @@ def test_a_platform_still_to_be_set_up_has_no_host_yet():
     assert ("广西桂柳轴承有限公司", "hostsPlatform", "柳州市精密轴承工程技术研究中心") not in f
     f, _ = facts("广西桂柳轴承有限公司位于柳州。公司建有柳州市精密轴承工程技术研究中心。")
     assert ("广西桂柳轴承有限公司", "hostsPlatform", "柳州市精密轴承工程技术研究中心") in f
+
+
+def test_its_patent_granted_was_applied_for_by_the_organisation_spoken_of():
+    f, _ = facts("湖南沅澧种业有限公司建有育种中心，今年3月，其“一种水稻种子的低温保存方法”获得国家发明专利授权。")
+    assert ("一种水稻种子的低温保存方法", "applicant", "湖南沅澧种业有限公司") in f

@@ -1061,7 +1061,9 @@ def co_owned_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 # A的“P”获得授权: the firm whose patent was granted applied for it
 _OWNED_PATENT = re.compile(r"的(?:发明专利)?[“「]$")
-_PATENT_GRANTED = re.compile(r"[”」]?(?:[^，。；;]{0,12}?)(?:获得|获)(?:国家知识产权局)?(?:发明专利)?授权")
+# 其“P”获得授权 / 公司的“P”获授权: the patent of the organisation the text is about
+_SELF_PATENT = re.compile(r"(?:^|[，,；;：:])(?:[^，,；;。]{0,10}?[，,])?(?:其|该公司|公司|本公司|该企业|该院)的?(?:发明专利)?[“「]$")
+_PATENT_GRANTED = re.compile(r"[”」]?(?:[^，。；;]{0,12}?)(?:获得|获)(?:国家知识产权局|国家)?(?:发明专利)?授权")
 
 
 @rule("patent-applicant", needs=[has("Patent")])
@@ -1085,6 +1087,9 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             owners = [m for m in ms if m.cls in ORG and ctx.rel_end(m) == owned.start()]
             if owners:
                 _add(out, ctx, pat, "applicant", owners[0], "applicant:A的P获得授权")
+        elif (_SELF_PATENT.search(text, 0, ctx.rel(pat)) and _PATENT_GRANTED.match(text, ctx.rel_end(pat))
+              and topic is not None and topic.cls in ORG - {"GovernmentBody"}):
+            _add(out, ctx, pat, "applicant", topic, "applicant:其P获得授权")
     return out
 
 
