@@ -1718,3 +1718,16 @@ def test_a_platform_still_to_be_set_up_has_no_host_yet():
 def test_its_patent_granted_was_applied_for_by_the_organisation_spoken_of():
     f, _ = facts("湖南沅澧种业有限公司建有育种中心，今年3月，其“一种水稻种子的低温保存方法”获得国家发明专利授权。")
     assert ("一种水稻种子的低温保存方法", "applicant", "湖南沅澧种业有限公司") in f
+
+
+def test_a_post_given_by_you_in_a_sentence_about_a_platform_word():
+    f, ex = facts(
+        "江西赣鹰光学有限公司与南昌大学共建赣鹰—南大光学联合实验室。"
+        "实验室将聚焦自由曲面加工，由南昌大学教授钟可为担任首席科学家。"
+        "赣州稀土产业联盟同日成立。联盟秘书处设在园区，秘书长由园区管委会副主任罗雪梅兼任。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("钟可为", "赣鹰—南大光学联合实验室", "首席科学家") in roles
+    assert ("罗雪梅", "赣州稀土产业联盟", "秘书长") in roles
+    f, _ = facts("江西赣鹰光学有限公司建有光学检测中心。公司聘请钟可为担任首席科学家。")
+    assert ("钟可为", "affiliatedWith", "光学检测中心") not in f

@@ -1930,6 +1930,30 @@ def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 实验室将聚焦…，由张三担任首席科学家 / 联盟秘书处设在…，秘书长由李四兼任: a sentence about a platform word
+_OPENS_WITH_PLATFORM = re.compile(r"^(?:该|此|这一|这个)?(?:联合)?(" + _PLATFORM_HEAD + r")")
+_POST_BY = re.compile(r"(?:^|[，,；;])(?:(" + _CUES.alternation("platform-post") + r")由([^，。；;]{2,30}?)" + _CUES.alternation("post-take")
+                      + r"|由([^，。；;]{2,30}?)" + _CUES.alternation("post-take") + r"(" + _CUES.alternation("platform-post") + r"))(?=[，,；;。]|$)")
+
+
+@rule("platform-post", needs=[cue_family("platform-post"), cue_family("post-take"), has("Person")])
+def platform_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A sentence opening with 实验室/联盟…, then 由张三担任首席科学家 or 秘书长由李四兼任: the person holds that
+    post in the platform the word stands for (named in this sentence or the ones just before)."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    opening = _OPENS_WITH_PLATFORM.match(text)
+    if opening is None:
+        return out
+    for cue in _POST_BY.finditer(text):
+        role, span = (cue.group(1), 2) if cue.group(1) else (cue.group(4), 3)
+        people = [p for p in ms if p.cls == "Person" and cue.start(span) <= ctx.rel(p) and ctx.rel_end(p) <= cue.end(span)]
+        plat = _directed_platform(ctx, doc, opening.group(1), cue.start())
+        if people and plat is not None:
+            _add(out, ctx, people[-1], "affiliatedWith", plat, "affiliatedWith:由…担任", role=role)
+    return out
+
+
 # 张三担任A研究所所长 / 并兼任B（大学）机电工程学院硕士生导师: the person before the verb holds the post in A
 _POST_VERB = re.compile(r"(?:同时|也|还|并|目前|现)*" + _CUES.alternation("post-take", "post-hold") + r"(?=[^，,；;。]{2})")
 _UNIT_BEFORE_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?(?:学院|学部|系))?的?")
