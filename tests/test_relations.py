@@ -1731,3 +1731,9 @@ def test_a_post_given_by_you_in_a_sentence_about_a_platform_word():
     assert ("罗雪梅", "赣州稀土产业联盟", "秘书长") in roles
     f, _ = facts("江西赣鹰光学有限公司建有光学检测中心。公司聘请钟可为担任首席科学家。")
     assert ("钟可为", "affiliatedWith", "光学检测中心") not in f
+
+
+def test_an_area_written_after_the_bare_word_yuanqu_is_part_of_that_park():
+    f, ex = facts("湖南湘潭竹埠港新材料产业园今年新签项目6个。两个项目均落户园区东片区。")
+    parts = {(r.subject, r.object) for r in ex.relations if r.predicate == "partOf"}
+    assert any(s.endswith("东片区") and o == "湖南湘潭竹埠港新材料产业园" for s, o in parts)

@@ -815,6 +815,22 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 园区南片区 / 园区东区: an area named with the bare word 园区 before it is a part of that park
+_PARK_WORD_AREA = re.compile(r"^(?:该园区|本园区|园区)(?=[\u4e00-\u9fff]{2,})")
+
+
+@rule("park-word-area", needs=[has("Park")])
+def park_word_area(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """园区南片区: the area is partOf the park 园区 stands for (the one named or spoken of last)."""
+    out: list[Relation] = []
+    for area in [m for m in ctx.mentions if m.cls == "Park" and _PARK_WORD_AREA.match(m.name)]:
+        named = [m for m in ctx.mentions if m.cls == "Park" and m.key != area.key and ctx.rel_end(m) <= ctx.rel(area) and not m.rule.startswith("anaphor")]
+        park = named[-1] if named else doc.park_before()
+        if park is not None and park.key != area.key:
+            _add(out, ctx, area, "partOf", park, "partOf:园区X区")
+    return out
+
+
 def _topic_firm(ctx: _Ctx) -> Mention | None:
     """The sentence's topic when it is an organisation."""
     return ctx.topic if ctx.topic is not None and ctx.topic.cls in ORG else None
