@@ -1737,3 +1737,8 @@ def test_an_area_written_after_the_bare_word_yuanqu_is_part_of_that_park():
     f, ex = facts("湖南湘潭竹埠港新材料产业园今年新签项目6个。两个项目均落户园区东片区。")
     parts = {(r.subject, r.object) for r in ex.relations if r.predicate == "partOf"}
     assert any(s.endswith("东片区") and o == "湖南湘潭竹埠港新材料产业园" for s, o in parts)
+
+
+def test_a_quantified_kind_of_goods_is_not_a_product_made():
+    f, _ = facts("湖北楚锋机械有限公司年产各类注塑机2000台，主要生产伺服注塑机。")
+    assert not any(p == "produces" and o.startswith("各类") for _, p, o in f)

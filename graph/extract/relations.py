@@ -3100,7 +3100,7 @@ def find_relations(
     out = _role_held_before(out)
     out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
     out = _product_honours(out, mentions)
-    out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
+    out = [r for r in out if not (r.predicate == "produces" and (_GENERIC_PRODUCT.fullmatch(r.object) or _QUANTIFIED_KIND.match(r.object)))]
     seen = set()
     unique = []
     for r in out:
@@ -3166,6 +3166,7 @@ def _platform_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list
 _PRODUCT_HONOUR = _CUES.pattern("honour-product")
 # a heading's word for products (主营业务、主要产品及其变化情况) names no product
 _GENERIC_PRODUCT = re.compile(r"(?:主要|核心|主营|主打|重点|拳头|其他|相关)?产品")
+_QUANTIFIED_KIND = re.compile("(?:" + _CUES.alternation("kind-quantifier") + ")[\u4e00-\u9fff]")  # 各类数控机床: a class of goods
 
 
 def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
