@@ -1742,3 +1742,14 @@ def test_an_area_written_after_the_bare_word_yuanqu_is_part_of_that_park():
 def test_a_quantified_kind_of_goods_is_not_a_product_made():
     f, _ = facts("湖北楚锋机械有限公司年产各类注塑机2000台，主要生产伺服注塑机。")
     assert not any(p == "produces" and o.startswith("各类") for _, p, o in f)
+
+
+def test_a_profiled_person_spoken_of_holds_the_roles_the_sentence_gives():
+    f, ex = facts(
+        "桂林漓晟传感科技有限公司董事长韦明山今年五十岁。"
+        "这位年过五十的教授，既是桂林电子科技大学机电工程学院的博士生导师，也是桂林漓晟传感科技有限公司的创始人、总经理。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("韦明山", "桂林电子科技大学", "博士生导师") in roles
+    assert ("韦明山", "桂林漓晟传感科技有限公司", "创始人") in roles
+    assert ("韦明山", "桂林漓晟传感科技有限公司", "总经理") in roles

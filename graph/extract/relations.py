@@ -1781,6 +1781,34 @@ def issuer_subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 这位教授，既是A…学院的博士生导师，也是B的创始人、董事长: a profile's person spoken of, not named
+_PROFILED_PERSON = re.compile(r"^(?:(?:这位|该|此)[^，,；;。]{0,10}?(?:教授|专家|博士|学者|院士|研究员|企业家|创始人|科学家|工程师)|他|她)(?!们)")
+_ROLE_WORD = "(?:" + _CUES.alternation("role-modifier") + ")?(?:" + _CUES.alternation("role-company", "role-academic") + ")"
+_IS_ROLE_OF = re.compile(r"^(?:[（(][^）)]{0,30}[）)])?(?:[\u4e00-\u9fff]{2,14}?(?:学院|学部|系|研究所))?的(" + _ROLE_WORD + "(?:、" + _ROLE_WORD + ")*)(?=[，,；;。]|$)")
+
+
+@rule("profiled-person-role", needs=[has(*ORG - {"GovernmentBody"})])
+def profiled_person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """这位教授/他，(既)是A的R1，也是B的R2、R3 with no one named in the sentence: the person named last
+    before holds each role in each organisation."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    if not _PROFILED_PERSON.match(text) or any(m.cls == "Person" for m in ms):
+        return out
+    people = [m for m in doc.all_mentions if m.cls == "Person" and m.end <= ctx.sentence.start]
+    if not people:
+        return out
+    for org in [m for m in ms if m.cls in ORG - {"GovernmentBody"}]:
+        if not re.search(r"(?:^|[，,；;])(?:既|也|还|同时|并|更)?(?:是|为)$", text[: ctx.rel(org)]):
+            continue
+        roles = _IS_ROLE_OF.match(text[ctx.rel_end(org) :])
+        if roles is None:
+            continue
+        for role in roles.group(1).split("、"):
+            _add(out, ctx, people[-1], "affiliatedWith", org, "affiliatedWith:这位…是A的R", role=role)
+    return out
+
+
 @rule("person-role", needs=[has("Person")])
 def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """organisation + role title + person (公司总经理张三) → affiliatedWith, the role kept."""
