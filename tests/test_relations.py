@@ -1685,3 +1685,71 @@ def test_shuangfang_co_building_after_an_agreement_signed_by_the_district_govern
     )
     coop = [(s, o) for s, p, o in f if p == "cooperatesWith" and o == "湘潭大学"]
     assert coop and all((s, "coBuiltPlatformWith", "湘潭大学") in f for s, o in coop)
+
+
+def test_a_firm_named_after_a_speech_frame_is_what_the_next_gongsi_means():
+    f, _ = facts(
+        "安徽青松电机有限公司主要生产伺服电机。"
+        "陶瓷展区的主角是浙江云岚陶瓷有限公司。"
+        "企业负责人介绍，浙江云岚陶瓷有限公司新建的窑炉已经投用。"
+        "公司建有浙江省先进陶瓷工程技术研究中心。"
+    )
+    assert ("浙江云岚陶瓷有限公司", "hostsPlatform", "浙江省先进陶瓷工程技术研究中心") in f
+    assert ("安徽青松电机有限公司", "hostsPlatform", "浙江省先进陶瓷工程技术研究中心") not in f
+
+
+def test_every_firm_listed_before_an_award_holds_it():
+    f, _ = facts("会上，江西赣鹰光学有限公司、江西南丰电子有限公司等4家单位被授予“九江市创新先进单位”称号。")
+    assert ("江西赣鹰光学有限公司", "receivedHonour", "九江市创新先进单位") in f
+    assert ("江西南丰电子有限公司", "receivedHonour", "九江市创新先进单位") in f
+    f, _ = facts("江西赣鹰光学有限公司和江西南丰电子有限公司同时入选“九江市瞪羚企业”。")
+    assert ("江西赣鹰光学有限公司", "receivedHonour", "九江市瞪羚企业") in f
+    f, _ = facts("江西赣鹰光学有限公司与江西南丰电子有限公司签约后，江西南丰电子有限公司获评“九江市瞪羚企业”。")
+    assert ("江西赣鹰光学有限公司", "receivedHonour", "九江市瞪羚企业") not in f
+
+
+def test_a_platform_still_to_be_set_up_has_no_host_yet():
+    f, _ = facts("广西桂柳轴承有限公司位于柳州。总工程师黄河将以公司为依托，牵头组建柳州市精密轴承工程技术研究中心。")
+    assert ("广西桂柳轴承有限公司", "hostsPlatform", "柳州市精密轴承工程技术研究中心") not in f
+    f, _ = facts("广西桂柳轴承有限公司位于柳州。公司建有柳州市精密轴承工程技术研究中心。")
+    assert ("广西桂柳轴承有限公司", "hostsPlatform", "柳州市精密轴承工程技术研究中心") in f
+
+
+def test_its_patent_granted_was_applied_for_by_the_organisation_spoken_of():
+    f, _ = facts("湖南沅澧种业有限公司建有育种中心，今年3月，其“一种水稻种子的低温保存方法”获得国家发明专利授权。")
+    assert ("一种水稻种子的低温保存方法", "applicant", "湖南沅澧种业有限公司") in f
+
+
+def test_a_post_given_by_you_in_a_sentence_about_a_platform_word():
+    f, ex = facts(
+        "江西赣鹰光学有限公司与南昌大学共建赣鹰—南大光学联合实验室。"
+        "实验室将聚焦自由曲面加工，由南昌大学教授钟可为担任首席科学家。"
+        "赣州稀土产业联盟同日成立。联盟秘书处设在园区，秘书长由园区管委会副主任罗雪梅兼任。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("钟可为", "赣鹰—南大光学联合实验室", "首席科学家") in roles
+    assert ("罗雪梅", "赣州稀土产业联盟", "秘书长") in roles
+    f, _ = facts("江西赣鹰光学有限公司建有光学检测中心。公司聘请钟可为担任首席科学家。")
+    assert ("钟可为", "affiliatedWith", "光学检测中心") not in f
+
+
+def test_an_area_written_after_the_bare_word_yuanqu_is_part_of_that_park():
+    f, ex = facts("湖南湘潭竹埠港新材料产业园今年新签项目6个。两个项目均落户园区东片区。")
+    parts = {(r.subject, r.object) for r in ex.relations if r.predicate == "partOf"}
+    assert any(s.endswith("东片区") and o == "湖南湘潭竹埠港新材料产业园" for s, o in parts)
+
+
+def test_a_quantified_kind_of_goods_is_not_a_product_made():
+    f, _ = facts("湖北楚锋机械有限公司年产各类注塑机2000台，主要生产伺服注塑机。")
+    assert not any(p == "produces" and o.startswith("各类") for _, p, o in f)
+
+
+def test_a_profiled_person_spoken_of_holds_the_roles_the_sentence_gives():
+    f, ex = facts(
+        "桂林漓晟传感科技有限公司董事长韦明山今年五十岁。"
+        "这位年过五十的教授，既是桂林电子科技大学机电工程学院的博士生导师，也是桂林漓晟传感科技有限公司的创始人、总经理。"
+    )
+    roles = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "affiliatedWith"}
+    assert ("韦明山", "桂林电子科技大学", "博士生导师") in roles
+    assert ("韦明山", "桂林漓晟传感科技有限公司", "创始人") in roles
+    assert ("韦明山", "桂林漓晟传感科技有限公司", "总经理") in roles

@@ -221,6 +221,20 @@ def _park_modifies_firm(m: Mention, ms: Sequence[Mention], s: Sentence) -> bool:
     return gap is not None and any(o.cls in ORG and o.start == m.end + gap.end() for o in ms)
 
 
+_SPEECH_FRAME = re.compile(r"^[^，,。；;“”]{1,16}?(?:在[^，,。；;]{1,8}?时)?" + _CUES.alternation("speech") + r"[，,：:]")
+
+
+def _reported_clause(stripped: str, s: Sentence, ms: Sequence[Mention]) -> str | None:
+    """The clause after a speech frame (X介绍，…) when it opens with a named organisation, else None."""
+    frame = _SPEECH_FRAME.match(stripped)
+    if frame is None:
+        return None
+    at = s.start + len(s.text) - len(stripped) + frame.end()
+    if not any(m.start == at and m.cls in ACTORS for m in ms):
+        return None
+    return stripped[frame.end() :]
+
+
 def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about, carried over where the sentence names none.
 
@@ -245,8 +259,11 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         ms = by_sentence.get(s.index, [])
         stripped = re.sub(r"^[^，,]{0,12}?(?:年|月|日|以来|来|里|下|中|后|前|时|上|目前|如今|当前|近年来|同时|此外|另外|其中|为此|对此|因此)[，,]", "", s.text)
         topic = None
+        reported = _reported_clause(stripped, s, ms)
+        if reported is not None:
+            stripped = reported  # 企业负责人介绍，A投资…: the sentence is about A, not about the speaker's 企业
         # 该公司 / 其 / 公司 opening the sentence, or its first clause after a time phrase (该公司成立于2016年，是…)
-        carry = bool(_CARRY.match(stripped) or _CARRY.match(s.text))
+        carry = bool(_CARRY.match(stripped) or (reported is None and _CARRY.match(s.text)))
         if own_report is not None and _REPORT_SELF.match(s.text):
             # a company's own report (prospectus, annual report): 公司/本公司/发行人 is always the issuer
             topic, carry = own_report, True
@@ -798,6 +815,22 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 园区南片区 / 园区东区: an area named with the bare word 园区 before it is a part of that park
+_PARK_WORD_AREA = re.compile(r"^(?:该园区|本园区|园区)(?=[\u4e00-\u9fff]{2,})")
+
+
+@rule("park-word-area", needs=[has("Park")])
+def park_word_area(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """园区南片区: the area is partOf the park 园区 stands for (the one named or spoken of last)."""
+    out: list[Relation] = []
+    for area in [m for m in ctx.mentions if m.cls == "Park" and _PARK_WORD_AREA.match(m.name)]:
+        named = [m for m in ctx.mentions if m.cls == "Park" and m.key != area.key and ctx.rel_end(m) <= ctx.rel(area) and not m.rule.startswith("anaphor")]
+        park = named[-1] if named else doc.park_before()
+        if park is not None and park.key != area.key:
+            _add(out, ctx, area, "partOf", park, "partOf:园区X区")
+    return out
+
+
 def _topic_firm(ctx: _Ctx) -> Mention | None:
     """The sentence's topic when it is an organisation."""
     return ctx.topic if ctx.topic is not None and ctx.topic.cls in ORG else None
@@ -1044,7 +1077,9 @@ def co_owned_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 # A的“P”获得授权: the firm whose patent was granted applied for it
 _OWNED_PATENT = re.compile(r"的(?:发明专利)?[“「]$")
-_PATENT_GRANTED = re.compile(r"[”」]?(?:[^，。；;]{0,12}?)(?:获得|获)(?:国家知识产权局)?(?:发明专利)?授权")
+# 其“P”获得授权 / 公司的“P”获授权: the patent of the organisation the text is about
+_SELF_PATENT = re.compile(r"(?:^|[，,；;：:])(?:[^，,；;。]{0,10}?[，,])?(?:其|该公司|公司|本公司|该企业|该院)的?(?:发明专利)?[“「]$")
+_PATENT_GRANTED = re.compile(r"[”」]?(?:[^，。；;]{0,12}?)(?:获得|获)(?:国家知识产权局|国家)?(?:发明专利)?授权")
 
 
 @rule("patent-applicant", needs=[has("Patent")])
@@ -1068,6 +1103,9 @@ def patent_applicant(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             owners = [m for m in ms if m.cls in ORG and ctx.rel_end(m) == owned.start()]
             if owners:
                 _add(out, ctx, pat, "applicant", owners[0], "applicant:A的P获得授权")
+        elif (_SELF_PATENT.search(text, 0, ctx.rel(pat)) and _PATENT_GRANTED.match(text, ctx.rel_end(pat))
+              and topic is not None and topic.cls in ORG - {"GovernmentBody"}):
+            _add(out, ctx, pat, "applicant", topic, "applicant:其P获得授权")
     return out
 
 
@@ -1232,6 +1270,43 @@ def honour(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# A、B等5家单位被授予H: the count and head noun that may close the list of holders
+_AWARDEES_CLOSE = re.compile(r"等(?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个|所))?(?:单位|企业|公司|高校|院所)?")
+
+
+@rule("honour-coordinated", needs=[has("Honour"), has("Enterprise")])
+def honour_coordinated(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A、B和C（等N家单位）被授予/获评 H: each organisation of the list right before the award holds H."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    holders = [m for m in ms if m.cls in ACTORS - {"GovernmentBody"}
+               and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
+    for h in [m for m in ms if m.cls == "Honour"]:
+        if not _HONOUR_CUE.search(text, 0, ctx.rel(h)):
+            continue
+        last = None
+        for m in holders:
+            if ctx.rel_end(m) > ctx.rel(h):
+                break
+            close = _AWARDEES_CLOSE.match(text, ctx.rel_end(m))
+            gap_start = close.end() if close else ctx.rel_end(m)
+            if _AWARDED_GAP.fullmatch(text, gap_start, ctx.rel(h)):
+                last = m
+        if last is None:
+            continue
+        chain = [last]
+        for m in reversed(holders[: holders.index(last)]):
+            if text[ctx.rel_end(m) : ctx.rel(chain[0])] not in ("、", "和", "及", "以及"):
+                break
+            chain.insert(0, m)
+        clause_start = max(text.rfind(c, 0, ctx.rel(chain[0])) for c in "，,；;。") + 1
+        if len(chain) < 2 or _HONOUR_UNMET.search(text, clause_start, ctx.rel(h)) or re.search(r"(?:被|由|与|向)$", text[: ctx.rel(chain[0])]):
+            continue
+        for m in chain:
+            _add(out, ctx, m, "receivedHonour", h, "receivedHonour:A、B获", year=_clause_year(text, ctx.rel(h)) or _sentence_year(text))
+    return out
+
+
 @rule("honour-list", needs=[cue_family("honour-listed"), has("Enterprise")])
 def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """入选…分别为 A、B: every listed firm received the honour (and is in the park named before)."""
@@ -1285,6 +1360,10 @@ def honour_counted(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _JOINT_PLATFORM = re.compile(_CUES.alternation("joint-platform") + "$")
 
 
+# a plan word (将, 拟, 计划) a few words before the founding verb that ends right before the platform
+_PLANNED_HOST = re.compile("(?:" + _CUES.alternation("planned") + r")[^。；;]{0,16}?" + _CUES.alternation("host") + r"(?:了|的)?$")
+
+
 @rule("host-platform", needs=[any_of(word("分别"), cue_family("host-basis", "host-seat", "operated"), has("Platform"))])
 def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A、B…分别…X、Y; owner-prefixed platform names; 拥有/建有 X; 依托A建设X; X由A运营."""
@@ -1317,6 +1396,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         before = text[: ctx.rel(p)]
         if resp and any(r.object == p.key and r.rule == "hostsPlatform:分别" for r in out):
             continue
+        if _PLANNED_HOST.search(before):
+            continue  # 将以公司为依托，牵头组建X / 拟建设X: a platform still to be set up is hosted by no one yet
         if _HOST_CUE.search(before) and topic is not None and not _COBUILD_CUE.search(before) and not re.search(r"(?:公布|认定名单|名单)", before):
             holder = [m for m in actors if ctx.rel_end(m) <= ctx.rel(p) and _is_topic_candidate(m, text, ctx.rel(m))]
             host = holder[0] if holder else topic
@@ -1700,6 +1781,34 @@ def issuer_subsidiary(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 这位教授，既是A…学院的博士生导师，也是B的创始人、董事长: a profile's person spoken of, not named
+_PROFILED_PERSON = re.compile(r"^(?:(?:这位|该|此)[^，,；;。]{0,10}?(?:教授|专家|博士|学者|院士|研究员|企业家|创始人|科学家|工程师)|他|她)(?!们)")
+_ROLE_WORD = "(?:" + _CUES.alternation("role-modifier") + ")?(?:" + _CUES.alternation("role-company", "role-academic") + ")"
+_IS_ROLE_OF = re.compile(r"^(?:[（(][^）)]{0,30}[）)])?(?:[\u4e00-\u9fff]{2,14}?(?:学院|学部|系|研究所))?的(" + _ROLE_WORD + "(?:、" + _ROLE_WORD + ")*)(?=[，,；;。]|$)")
+
+
+@rule("profiled-person-role", needs=[has(*ORG - {"GovernmentBody"})])
+def profiled_person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """这位教授/他，(既)是A的R1，也是B的R2、R3 with no one named in the sentence: the person named last
+    before holds each role in each organisation."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    if not _PROFILED_PERSON.match(text) or any(m.cls == "Person" for m in ms):
+        return out
+    people = [m for m in doc.all_mentions if m.cls == "Person" and m.end <= ctx.sentence.start]
+    if not people:
+        return out
+    for org in [m for m in ms if m.cls in ORG - {"GovernmentBody"}]:
+        if not re.search(r"(?:^|[，,；;])(?:既|也|还|同时|并|更)?(?:是|为)$", text[: ctx.rel(org)]):
+            continue
+        roles = _IS_ROLE_OF.match(text[ctx.rel_end(org) :])
+        if roles is None:
+            continue
+        for role in roles.group(1).split("、"):
+            _add(out, ctx, people[-1], "affiliatedWith", org, "affiliatedWith:这位…是A的R", role=role)
+    return out
+
+
 @rule("person-role", needs=[has("Person")])
 def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """organisation + role title + person (公司总经理张三) → affiliatedWith, the role kept."""
@@ -1862,6 +1971,30 @@ def platform_director(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         plat = _directed_platform(ctx, doc, cue.group(1), cue.start())
         if inside and plat is not None:
             _add(out, ctx, inside[-1], "affiliatedWith", plat, "affiliatedWith:主任由", role=cue.group(2))
+    return out
+
+
+# 实验室将聚焦…，由张三担任首席科学家 / 联盟秘书处设在…，秘书长由李四兼任: a sentence about a platform word
+_OPENS_WITH_PLATFORM = re.compile(r"^(?:该|此|这一|这个)?(?:联合)?(" + _PLATFORM_HEAD + r")")
+_POST_BY = re.compile(r"(?:^|[，,；;])(?:(" + _CUES.alternation("platform-post") + r")由([^，。；;]{2,30}?)" + _CUES.alternation("post-take")
+                      + r"|由([^，。；;]{2,30}?)" + _CUES.alternation("post-take") + r"(" + _CUES.alternation("platform-post") + r"))(?=[，,；;。]|$)")
+
+
+@rule("platform-post", needs=[cue_family("platform-post"), cue_family("post-take"), has("Person")])
+def platform_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A sentence opening with 实验室/联盟…, then 由张三担任首席科学家 or 秘书长由李四兼任: the person holds that
+    post in the platform the word stands for (named in this sentence or the ones just before)."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    opening = _OPENS_WITH_PLATFORM.match(text)
+    if opening is None:
+        return out
+    for cue in _POST_BY.finditer(text):
+        role, span = (cue.group(1), 2) if cue.group(1) else (cue.group(4), 3)
+        people = [p for p in ms if p.cls == "Person" and cue.start(span) <= ctx.rel(p) and ctx.rel_end(p) <= cue.end(span)]
+        plat = _directed_platform(ctx, doc, opening.group(1), cue.start())
+        if people and plat is not None:
+            _add(out, ctx, people[-1], "affiliatedWith", plat, "affiliatedWith:由…担任", role=role)
     return out
 
 
@@ -2995,7 +3128,7 @@ def find_relations(
     out = _role_held_before(out)
     out = _platform_honours(out, mentions)  # before the filter: a committee's designation may be its platform's
     out = _product_honours(out, mentions)
-    out = [r for r in out if not (r.predicate == "produces" and _GENERIC_PRODUCT.fullmatch(r.object))]
+    out = [r for r in out if not (r.predicate == "produces" and (_GENERIC_PRODUCT.fullmatch(r.object) or _QUANTIFIED_KIND.match(r.object)))]
     seen = set()
     unique = []
     for r in out:
@@ -3061,6 +3194,7 @@ def _platform_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list
 _PRODUCT_HONOUR = _CUES.pattern("honour-product")
 # a heading's word for products (主营业务、主要产品及其变化情况) names no product
 _GENERIC_PRODUCT = re.compile(r"(?:主要|核心|主营|主打|重点|拳头|其他|相关)?产品")
+_QUANTIFIED_KIND = re.compile("(?:" + _CUES.alternation("kind-quantifier") + ")[\u4e00-\u9fff]")  # 各类数控机床: a class of goods
 
 
 def _product_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
