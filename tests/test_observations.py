@@ -1326,3 +1326,17 @@ def test_a_projects_planned_total_is_its_size():
     ex = extract_text(text)
     got = {(o.indicator, o.value, o.status) for o in ex.observations}
     assert ("total-investment", Decimal("860000000"), "measured") in {(i.split("/")[0], v, st) for i, v, st in got}
+
+
+def test_a_mark_passed_is_no_figure():
+    got = obs("2024年，江宁智谷科技有限公司实现营业收入8.6亿元，全年研发投入首次突破1亿元。")
+    assert {v for *_, v, _ in got} == {Decimal("860000000")}
+    assert not obs("今年以来，滨湖产业园运行良好，二季度单季产值首次突破80亿元。")
+
+
+def test_bare_centre_and_alliance_point_back_to_the_platform():
+    got = obs("滨湖产业园技术转移中心于2023年5月揭牌。今年1—9月，中心受理技术需求612项，对接成功率为43.5%。")
+    assert {(e, v) for e, _, _, v, _ in got} == {("滨湖产业园技术转移中心", Decimal("612")), ("滨湖产业园技术转移中心", Decimal("43.5"))}
+    got = obs("6月8日，由甲科技有限公司牵头，联合乙材料有限公司、南京大学等单位组建的江宁储能产业联盟在滨湖产业园成立，"
+              "首批成员单位52家。联盟成立以来，已组织对接活动7场。")
+    assert {(e, v) for e, _, _, v, _ in got} == {("江宁储能产业联盟", Decimal("52")), ("江宁储能产业联盟", Decimal("7"))}

@@ -1380,7 +1380,7 @@ _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacit
 """Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
 
 _ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
-             "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise",
+             "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "联盟": "Platform", "公司": "Enterprise", "企业": "Enterprise",
              "学校": "University", "我校": "University", "该校": "University", "全校": "University",
              "生产线": "Enterprise", "产线": "Enterprise", "工厂": "Enterprise", "研究院": "ResearchInstitute"}  # (该生产线总投资5.6亿元: the firm's line)
 
@@ -1462,9 +1462,9 @@ def _observed_entity(
         return chain.key
     if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
         return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校|研究院|(?<=该)(?:生产线|产线|工厂))(?:内|中)?", text[: q.start])
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心(?![城区镇])|联盟|公司|企业|学校|我校|该校|全校|研究院|(?<=该)(?:生产线|产线|工厂))(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
-                    or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校", "研究院")):
+                    or anaphor.group(1) in ("项目", "孵化器", "中心", "联盟", "公司", "学校", "我校", "该校", "全校", "研究院")):
         wanted = _ANAPHORA[anaphor.group(1)]
         sub = re.match(r"的?(?:全资|控股|参股)?(?:子公司|孙公司)", text[anaphor.end() :])
         named = next((m for m in ms if m.cls == "Enterprise" and sub and m.start - s.start == anaphor.end() + sub.end()), None)
@@ -1558,7 +1558,7 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ms):
             continue
-        if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
+        if re.search(r"(?:由|与|和|及|同|跟|联合|携手|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
         if re.search(r"[\d一二三四五六七八九十]\s*(?:家|个|项|所)[：:]$", text[:rel]) and re.search(r"[；;]", text[rel:pos]):
             continue  # 新增“小巨人”企业3家：A、B、C；新增…21家: the members of a count, no subject past the ；
@@ -1729,7 +1729,13 @@ def _hedged(text: str, q: Quantity, before: str) -> bool:
     return bool(q.approximate and (q.bound is None or "余" in q.surface))
 
 
-_HEDGES = (_bracketed_threshold, _amount_names_a_class, _limit, _rate_floor, _hedged)
+def _mark_passed(text: str, q: Quantity, before: str) -> bool:
+    """研发投入首次突破5亿元, 单季产值突破150亿元: a round mark the figure went past, not the figure itself."""
+    # (力争…突破: a target, kept as such; 突破千亿大关，达到…: the milestone's rule)
+    return before.endswith("突破") and not _FORECAST.search(text, 0, q.start) and not _milestone(text, q, before)
+
+
+_HEDGES = (_bracketed_threshold, _amount_names_a_class, _limit, _rate_floor, _hedged, _mark_passed)
 
 
 def _market_size(text: str, q: Quantity, before: str) -> bool:
