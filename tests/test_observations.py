@@ -1340,3 +1340,10 @@ def test_bare_centre_and_alliance_point_back_to_the_platform():
     got = obs("6月8日，由甲科技有限公司牵头，联合乙材料有限公司、南京大学等单位组建的江宁储能产业联盟在滨湖产业园成立，"
               "首批成员单位52家。联盟成立以来，已组织对接活动7场。")
     assert {(e, v) for e, _, _, v, _ in got} == {("江宁储能产业联盟", Decimal("52")), ("江宁储能产业联盟", Decimal("7"))}
+
+
+def test_a_quoted_speech_keeps_its_figures_a_slogan_does_not():
+    got = obs("走进潍坊鲁丰动力机械有限公司的展厅，墙上挂满了证书。“今年前三季度，公司新获发明专利授权46件，比去年全年还多。”部长告诉记者。")
+    assert {(e, v) for e, _, _, v, _ in got} == {("潍坊鲁丰动力机械有限公司", Decimal("46"))}
+    got = obs("潍坊潍水智能装备产业园形成“一区两片”格局，现有企业120家。")
+    assert {v for *_, v, _ in got} == {Decimal("120")}

@@ -1750,7 +1750,17 @@ def _list_size(text: str, q: Quantity, before: str) -> bool:
 
 def _discourse_count(text: str, q: Quantity, before: str) -> bool:
     """主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic."""
-    return q.unit == "count" and bool(_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start))
+    return q.unit == "count" and bool(_DISCOURSE_COUNT.match(text, q.end) or _in_slogan(text, q))
+
+
+def _in_slogan(text: str, q: Quantity) -> bool:
+    """“一区两片”, “3+N”: a short quoted phrase with no clause break; a quoted speech (“今年公司新获专利46件，…”) is no slogan."""
+    opening = text.rfind("“", 0, q.start)
+    closing = text.find("”", opening + 1) if opening >= 0 else -1
+    if opening < 0 or 0 <= closing < q.start:
+        return False  # no quote open at the figure
+    quoted = text[opening:closing] if closing >= 0 else text[opening:]
+    return len(quoted) <= 16 and not re.search(r"[，,。；;！？]", quoted)
 
 
 def _set_told_again(text: str, q: Quantity, before: str) -> bool:
