@@ -1347,3 +1347,10 @@ def test_a_quoted_speech_keeps_its_figures_a_slogan_does_not():
     assert {(e, v) for e, _, _, v, _ in got} == {("潍坊鲁丰动力机械有限公司", Decimal("46"))}
     got = obs("潍坊潍水智能装备产业园形成“一区两片”格局，现有企业120家。")
     assert {v for *_, v, _ in got} == {Decimal("120")}
+
+
+def test_a_difference_from_a_stated_base_is_derivable():
+    got = obs("截至2024年12月31日，滨湖孵化器在孵企业达到94家，较2023年末的78家增加16家。")
+    assert {(y, v) for _, _, y, v, _ in got} == {(2024, Decimal("94")), (2023, Decimal("78"))}
+    got = obs("2024年末，滨湖产业园规模以上工业企业218家，比上年末增加12家。")
+    assert Decimal("12") in {v for *_, v, _ in got}  # no base figure given: the increase is the text's own

@@ -44,6 +44,8 @@ _GROWTH = (
     (re.compile(r"(?:下降|减少|回落|降低)(?:了)?$"), "growth", "增长率", "growth"),
     (re.compile(r"(?:增加|新增|多出)(?:了)?$"), "increase", "增加额", "increase"),
 )
+_STATED_BASE = re.compile(r"(?:较|比)\s*(?:(?:19|20)\d{2}\s*年(?:末|底|初)?)?的?\s*\d")
+"""较2023年末的78家 (增加16家): a comparison whose base figure the text states."""
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|降低)(?:了)?$")
 _PARTIAL_YEAR = (
     r"(?:(?:19|20)\d{2}\s*年\s*)?(?:前三季度|上半年|下半年|(?:第)?[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个月|"
@@ -642,6 +644,8 @@ def find_observations(
                 measure = (_SHARE_OF, "share", "占比", "share")
             if measure is not None:
                 rx, mid, mzh, men = measure
+                if mid == "increase" and _STATED_BASE.search(before):
+                    continue  # 较2023年末的78家增加16家: the difference of two figures the text gives, derivable
                 base_text = core[: rx.search(core).start()]
                 if mid == "increase" and re.search(r"(?:比|较)上年末?$", base_text):
                     mzh = "较上年增加" + ("数" if q.unit == "count" else "额")  # 比上年末增加61家
