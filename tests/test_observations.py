@@ -1354,3 +1354,8 @@ def test_a_difference_from_a_stated_base_is_derivable():
     assert {(y, v) for _, _, y, v, _ in got} == {(2024, Decimal("94")), (2023, Decimal("78"))}
     got = obs("2024年末，滨湖产业园规模以上工业企业218家，比上年末增加12家。")
     assert Decimal("12") in {v for *_, v, _ in got}  # no base figure given: the increase is the text's own
+
+
+def test_a_count_past_a_floor_is_hedged():
+    got = obs("滨湖产业园现有规上企业86家，入驻企业超过1100家。")
+    assert {v for *_, v, _ in got} == {Decimal("86")}

@@ -1724,8 +1724,10 @@ def _limit(text: str, q: Quantity, before: str) -> bool:
 
 
 def _rate_floor(text: str, q: Quantity, before: str) -> bool:
-    """平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value."""
-    return q.unit == "percent" and bool(re.match(r"超过|逾|超", q.surface))
+    """平均增速超过30%, 自动化率超过85%, 入驻企业超过1100家: a rate's or a count's floor, hedged, no measured value."""
+    if not re.match(r"超过|逾|超", q.surface):
+        return False
+    return q.unit == "percent" or (q.unit == "count" and not _FORECAST.search(text, 0, q.start))  # (力争…超过300家: a target, kept)
 
 
 def _hedged(text: str, q: Quantity, before: str) -> bool:
