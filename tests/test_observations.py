@@ -1359,3 +1359,9 @@ def test_a_difference_from_a_stated_base_is_derivable():
 def test_a_count_past_a_floor_is_hedged():
     got = obs("滨湖产业园现有规上企业86家，入驻企业超过1100家。")
     assert {v for *_, v, _ in got} == {Decimal("86")}
+
+
+def test_a_table_repeating_a_count_of_the_prose_states_it_once():
+    text = "滨湖高新区2024年统计公报\n年末全区高新技术企业286家，比上年末增加41家。\n附表 主要指标\n指标 单位 2023年 2024年\n高新技术企业 家 245 286\n"
+    got = obs(text)
+    assert sorted((y, v) for _, _, y, v, _ in got if v != 41) == [(2023, Decimal("245")), (2024, Decimal("286"))]

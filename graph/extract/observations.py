@@ -1039,14 +1039,24 @@ def _first_statements(records: Sequence[ObservationRecord]) -> list[ObservationR
     """Each figure once: a text that repeats a fact (a summary, then its section) states one observation."""
     seen: set[tuple[object, ...]] = set()
     out = []
+    kept: list[ObservationRecord] = []
     for r in records:
         # an amount as exact as 51.6亿元 is the same fact even when a table names it another way
         same_amount = r.unit not in ("count", "percent", "percentage-point", "times") and abs(r.value) >= 10000
         key = (r.entity, None if same_amount else r.indicator, r.value, r.unit, r.year, r.period, r.status)
-        if key not in seen:
+        if key not in seen and not any(_same_count(k, r) for k in kept):
             seen.add(key)
             out.append(r)
+            kept.append(r)
     return out
+
+
+def _same_count(a: ObservationRecord, b: ObservationRecord) -> bool:
+    """全区高新技术企业286家 and a table's 高新技术企业 …286: one count, named with and without its scope."""
+    if a.unit != "count" or (a.entity, a.value, a.unit, a.year, a.period, a.status) != (b.entity, b.value, b.unit, b.year, b.period, b.status):
+        return False
+    x, y = a.indicator.rsplit("/", 1)[-1], b.indicator.rsplit("/", 1)[-1]
+    return a.indicator != b.indicator and len(min(x, y, key=len)) >= 2 and (x.endswith(y) or y.endswith(x))
 
 
 def _table_observations(
