@@ -1365,3 +1365,9 @@ def test_a_table_repeating_a_count_of_the_prose_states_it_once():
     text = "滨湖高新区2024年统计公报\n年末全区高新技术企业286家，比上年末增加41家。\n附表 主要指标\n指标 单位 2023年 2024年\n高新技术企业 家 245 286\n"
     got = obs(text)
     assert sorted((y, v) for _, _, y, v, _ in got if v != 41) == [(2023, Decimal("245")), (2024, Decimal("286"))]
+
+
+def test_a_bare_count_before_a_verb_of_selection_counts_the_holders():
+    got = obs("滨湖产业园目前有3家企业入选国家知识产权示范企业，11家入选国家知识产权优势企业。")
+    assert ("count/国家知识产权优势企业", Decimal("11")) in {(i, v) for _, i, _, v, _ in got}
+    assert Decimal("3") in {v for *_, v, _ in got}

@@ -721,6 +721,8 @@ def find_observations(
                         if q.value == 1:
                             continue  # 1个小玻璃泡: an article, not a count
                         phrase = _noun_after(text, q.end) or _subset_phrase(text, q, before, prev_level, inds)
+                        if not phrase:
+                            phrase = _elided_noun(text, q, before, prev_level)  # 3家企业入选A，11家入选B: B's holders
                     if ind_id is not None:
                         pass
                     elif not phrase and q.unit != "count":
@@ -1155,6 +1157,19 @@ def _year_table_observations(
             out.append(ObservationRecord(entity, ind_id, q.value, unit, row.sentence, start, end,
                                          "observation:year-table", year=year))
     return out
+
+
+_HOLDER_VERB = re.compile(r"(?:同时)?(?:入选|获评|获批|被认定为|被评为|被列入|列入|进入)")
+
+
+def _elided_noun(text: str, q: Quantity, before: str, prev_level: tuple[str, str] | None) -> str:
+    """A bare count right after a clause break, then a verb of selection (…3家企业入选A，11家入选B): the noun of
+    the count before it is understood (承前省略), and what is counted is the holders of B."""
+    verb = _HOLDER_VERB.match(text, q.end)
+    if prev_level is None or prev_level[1] != "count" or before.strip() or verb is None or not re.search(r"[，,、；;]$", text[: q.start]):
+        return ""
+    held = re.match(r"[^，,。；;、（(]{2,24}", text[verb.end() :])
+    return re.sub(r"名单$", "", held.group()) if held else ""
 
 
 def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, str] | None, inds: _Indicators) -> str:
