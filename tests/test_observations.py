@@ -1371,3 +1371,9 @@ def test_a_bare_count_before_a_verb_of_selection_counts_the_holders():
     got = obs("滨湖产业园目前有3家企业入选国家知识产权示范企业，11家入选国家知识产权优势企业。")
     assert ("count/国家知识产权优势企业", Decimal("11")) in {(i, v) for _, i, _, v, _ in got}
     assert Decimal("3") in {v for *_, v, _ in got}
+
+
+def test_a_count_inside_the_object_of_a_preposition_is_no_statistic():
+    assert not obs("目前甲公司供应的齿轮轴已装配在蓝鹰三款纯电平台车型上。")
+    assert not obs("2022年，甲精密机械有限公司开始为其两款纯电动SUV批量配套。")
+    assert Decimal("2") in {v for *_, v, _ in obs("滨湖产业园目前已有两款产品进入临床试验阶段。")}

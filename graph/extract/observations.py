@@ -1824,7 +1824,13 @@ def _milestone(text: str, q: Quantity, before: str) -> bool:
     return bool(re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]))
 
 
-_NO_STATISTIC = (_market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
+def _prepositional_object(text: str, q: Quantity, before: str) -> bool:
+    """装配在B三款车型上, 为其两款SUV批量配套: the count sizes the object of 在/为, where a thing goes, no statistic."""
+    return q.unit == "count" and bool(re.search(r"(?:在|为|给|向)(?:其|该)?[\u4e00-\u9fffA-Za-z]{0,6}$", text[: q.start])
+                                      and re.match(r"[^，,。；;]{0,12}?(?:上|中|配套|供货)", text[q.end :]))
+
+
+_NO_STATISTIC = (_prepositional_object, _market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:
