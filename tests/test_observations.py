@@ -1326,3 +1326,54 @@ def test_a_projects_planned_total_is_its_size():
     ex = extract_text(text)
     got = {(o.indicator, o.value, o.status) for o in ex.observations}
     assert ("total-investment", Decimal("860000000"), "measured") in {(i.split("/")[0], v, st) for i, v, st in got}
+
+
+def test_a_mark_passed_is_no_figure():
+    got = obs("2024年，江宁智谷科技有限公司实现营业收入8.6亿元，全年研发投入首次突破1亿元。")
+    assert {v for *_, v, _ in got} == {Decimal("860000000")}
+    assert not obs("今年以来，滨湖产业园运行良好，二季度单季产值首次突破80亿元。")
+
+
+def test_bare_centre_and_alliance_point_back_to_the_platform():
+    got = obs("滨湖产业园技术转移中心于2023年5月揭牌。今年1—9月，中心受理技术需求612项，对接成功率为43.5%。")
+    assert {(e, v) for e, _, _, v, _ in got} == {("滨湖产业园技术转移中心", Decimal("612")), ("滨湖产业园技术转移中心", Decimal("43.5"))}
+    got = obs("6月8日，由甲科技有限公司牵头，联合乙材料有限公司、南京大学等单位组建的江宁储能产业联盟在滨湖产业园成立，"
+              "首批成员单位52家。联盟成立以来，已组织对接活动7场。")
+    assert {(e, v) for e, _, _, v, _ in got} == {("江宁储能产业联盟", Decimal("52")), ("江宁储能产业联盟", Decimal("7"))}
+
+
+def test_a_quoted_speech_keeps_its_figures_a_slogan_does_not():
+    got = obs("走进潍坊鲁丰动力机械有限公司的展厅，墙上挂满了证书。“今年前三季度，公司新获发明专利授权46件，比去年全年还多。”部长告诉记者。")
+    assert {(e, v) for e, _, _, v, _ in got} == {("潍坊鲁丰动力机械有限公司", Decimal("46"))}
+    got = obs("潍坊潍水智能装备产业园形成“一区两片”格局，现有企业120家。")
+    assert {v for *_, v, _ in got} == {Decimal("120")}
+
+
+def test_a_difference_from_a_stated_base_is_derivable():
+    got = obs("截至2024年12月31日，滨湖孵化器在孵企业达到94家，较2023年末的78家增加16家。")
+    assert {(y, v) for _, _, y, v, _ in got} == {(2024, Decimal("94")), (2023, Decimal("78"))}
+    got = obs("2024年末，滨湖产业园规模以上工业企业218家，比上年末增加12家。")
+    assert Decimal("12") in {v for *_, v, _ in got}  # no base figure given: the increase is the text's own
+
+
+def test_a_count_past_a_floor_is_hedged():
+    got = obs("滨湖产业园现有规上企业86家，入驻企业超过1100家。")
+    assert {v for *_, v, _ in got} == {Decimal("86")}
+
+
+def test_a_table_repeating_a_count_of_the_prose_states_it_once():
+    text = "滨湖高新区2024年统计公报\n年末全区高新技术企业286家，比上年末增加41家。\n附表 主要指标\n指标 单位 2023年 2024年\n高新技术企业 家 245 286\n"
+    got = obs(text)
+    assert sorted((y, v) for _, _, y, v, _ in got if v != 41) == [(2023, Decimal("245")), (2024, Decimal("286"))]
+
+
+def test_a_bare_count_before_a_verb_of_selection_counts_the_holders():
+    got = obs("滨湖产业园目前有3家企业入选国家知识产权示范企业，11家入选国家知识产权优势企业。")
+    assert ("count/国家知识产权优势企业", Decimal("11")) in {(i, v) for _, i, _, v, _ in got}
+    assert Decimal("3") in {v for *_, v, _ in got}
+
+
+def test_a_count_inside_the_object_of_a_preposition_is_no_statistic():
+    assert not obs("目前甲公司供应的齿轮轴已装配在蓝鹰三款纯电平台车型上。")
+    assert not obs("2022年，甲精密机械有限公司开始为其两款纯电动SUV批量配套。")
+    assert Decimal("2") in {v for *_, v, _ in obs("滨湖产业园目前已有两款产品进入临床试验阶段。")}

@@ -44,6 +44,8 @@ _GROWTH = (
     (re.compile(r"(?:下降|减少|回落|降低)(?:了)?$"), "growth", "增长率", "growth"),
     (re.compile(r"(?:增加|新增|多出)(?:了)?$"), "increase", "增加额", "increase"),
 )
+_STATED_BASE = re.compile(r"(?:较|比)\s*(?:(?:19|20)\d{2}\s*年(?:末|底|初)?)?的?\s*\d")
+"""较2023年末的78家 (增加16家): a comparison whose base figure the text states."""
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|降低)(?:了)?$")
 _PARTIAL_YEAR = (
     r"(?:(?:19|20)\d{2}\s*年\s*)?(?:前三季度|上半年|下半年|(?:第)?[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个月|"
@@ -642,6 +644,8 @@ def find_observations(
                 measure = (_SHARE_OF, "share", "占比", "share")
             if measure is not None:
                 rx, mid, mzh, men = measure
+                if mid == "increase" and _STATED_BASE.search(before):
+                    continue  # 较2023年末的78家增加16家: the difference of two figures the text gives, derivable
                 base_text = core[: rx.search(core).start()]
                 if mid == "increase" and re.search(r"(?:比|较)上年末?$", base_text):
                     mzh = "较上年增加" + ("数" if q.unit == "count" else "额")  # 比上年末增加61家
@@ -717,6 +721,8 @@ def find_observations(
                         if q.value == 1:
                             continue  # 1个小玻璃泡: an article, not a count
                         phrase = _noun_after(text, q.end) or _subset_phrase(text, q, before, prev_level, inds)
+                        if not phrase:
+                            phrase = _elided_noun(text, q, before, prev_level)  # 3家企业入选A，11家入选B: B's holders
                     if ind_id is not None:
                         pass
                     elif not phrase and q.unit != "count":
@@ -1035,14 +1041,24 @@ def _first_statements(records: Sequence[ObservationRecord]) -> list[ObservationR
     """Each figure once: a text that repeats a fact (a summary, then its section) states one observation."""
     seen: set[tuple[object, ...]] = set()
     out = []
+    kept: list[ObservationRecord] = []
     for r in records:
         # an amount as exact as 51.6亿元 is the same fact even when a table names it another way
         same_amount = r.unit not in ("count", "percent", "percentage-point", "times") and abs(r.value) >= 10000
         key = (r.entity, None if same_amount else r.indicator, r.value, r.unit, r.year, r.period, r.status)
-        if key not in seen:
+        if key not in seen and not any(_same_count(k, r) for k in kept):
             seen.add(key)
             out.append(r)
+            kept.append(r)
     return out
+
+
+def _same_count(a: ObservationRecord, b: ObservationRecord) -> bool:
+    """全区高新技术企业286家 and a table's 高新技术企业 …286: one count, named with and without its scope."""
+    if a.unit != "count" or (a.entity, a.value, a.unit, a.year, a.period, a.status) != (b.entity, b.value, b.unit, b.year, b.period, b.status):
+        return False
+    x, y = a.indicator.rsplit("/", 1)[-1], b.indicator.rsplit("/", 1)[-1]
+    return a.indicator != b.indicator and len(min(x, y, key=len)) >= 2 and (x.endswith(y) or y.endswith(x))
 
 
 def _table_observations(
@@ -1141,6 +1157,19 @@ def _year_table_observations(
             out.append(ObservationRecord(entity, ind_id, q.value, unit, row.sentence, start, end,
                                          "observation:year-table", year=year))
     return out
+
+
+_HOLDER_VERB = re.compile(r"(?:同时)?(?:入选|获评|获批|被认定为|被评为|被列入|列入|进入)")
+
+
+def _elided_noun(text: str, q: Quantity, before: str, prev_level: tuple[str, str] | None) -> str:
+    """A bare count right after a clause break, then a verb of selection (…3家企业入选A，11家入选B): the noun of
+    the count before it is understood (承前省略), and what is counted is the holders of B."""
+    verb = _HOLDER_VERB.match(text, q.end)
+    if prev_level is None or prev_level[1] != "count" or before.strip() or verb is None or not re.search(r"[，,、；;]$", text[: q.start]):
+        return ""
+    held = re.match(r"[^，,。；;、（(]{2,24}", text[verb.end() :])
+    return re.sub(r"名单$", "", held.group()) if held else ""
 
 
 def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, str] | None, inds: _Indicators) -> str:
@@ -1380,7 +1409,7 @@ _PROJECT_MEASURES = frozenset({"total-investment", "floor-area", "annual-capacit
 """Indicators that describe a project (总投资, 占地面积, 年产能), not the company that builds it."""
 
 _ANAPHORA = {"专利": "Patent", "技术": "Patent", "发明": "Patent", "项目": "Project", "产品": "Product",
-             "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "公司": "Enterprise", "企业": "Enterprise",
+             "孵化器": "Platform", "平台": "Platform", "中心": "Platform", "联盟": "Platform", "公司": "Enterprise", "企业": "Enterprise",
              "学校": "University", "我校": "University", "该校": "University", "全校": "University",
              "生产线": "Enterprise", "产线": "Enterprise", "工厂": "Enterprise", "研究院": "ResearchInstitute"}  # (该生产线总投资5.6亿元: the firm's line)
 
@@ -1462,9 +1491,9 @@ def _observed_entity(
         return chain.key
     if principal is not None and re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年[，,]?|目前|去年|今年)?(?:我们|我司)(?!园区|高新区|开发区)", text[left : q.start] if left else text[: q.start]):
         return principal  # 我们在园区内的本地采购额…: the speaking company, in an interview with its head
-    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心|公司|企业|学校|我校|该校|全校|研究院|(?<=该)(?:生产线|产线|工厂))(?:内|中)?", text[: q.start])
+    anaphor = re.search(r"(?:^|[，,；;。：:])(?:(?:19|20)\d{2}年度?|目前|现在|当前|如今|截至目前|报告期内)?(?:该|这一|这个|其|本)?(专利|技术|发明|项目|产品|孵化器|平台|中心(?![城区镇])|联盟|公司|企业|学校|我校|该校|全校|研究院|(?<=该)(?:生产线|产线|工厂))(?:内|中)?", text[: q.start])
     if anaphor and (anaphor.group().lstrip("，,；;。：:").startswith(("该", "这", "其", "本")) or anaphor.start() == 0
-                    or anaphor.group(1) in ("项目", "孵化器", "公司", "学校", "我校", "该校", "全校", "研究院")):
+                    or anaphor.group(1) in ("项目", "孵化器", "中心", "联盟", "公司", "学校", "我校", "该校", "全校", "研究院")):
         wanted = _ANAPHORA[anaphor.group(1)]
         sub = re.match(r"的?(?:全资|控股|参股)?(?:子公司|孙公司)", text[anaphor.end() :])
         named = next((m for m in ms if m.cls == "Enterprise" and sub and m.start - s.start == anaphor.end() + sub.end()), None)
@@ -1558,7 +1587,7 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ms):
             continue
-        if re.search(r"(?:由|与|和|及|同|跟|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
+        if re.search(r"(?:由|与|和|及|同|跟|联合|携手|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
         if re.search(r"[\d一二三四五六七八九十]\s*(?:家|个|项|所)[：:]$", text[:rel]) and re.search(r"[；;]", text[rel:pos]):
             continue  # 新增“小巨人”企业3家：A、B、C；新增…21家: the members of a count, no subject past the ；
@@ -1720,8 +1749,10 @@ def _limit(text: str, q: Quantity, before: str) -> bool:
 
 
 def _rate_floor(text: str, q: Quantity, before: str) -> bool:
-    """平均增速超过30%, 自动化率超过85%: a rate's floor, hedged, no measured value."""
-    return q.unit == "percent" and bool(re.match(r"超过|逾|超", q.surface))
+    """平均增速超过30%, 自动化率超过85%, 入驻企业超过1100家: a rate's or a count's floor, hedged, no measured value."""
+    if not re.match(r"超过|逾|超", q.surface):
+        return False
+    return q.unit == "percent" or (q.unit == "count" and not _FORECAST.search(text, 0, q.start))  # (力争…超过300家: a target, kept)
 
 
 def _hedged(text: str, q: Quantity, before: str) -> bool:
@@ -1729,7 +1760,13 @@ def _hedged(text: str, q: Quantity, before: str) -> bool:
     return bool(q.approximate and (q.bound is None or "余" in q.surface))
 
 
-_HEDGES = (_bracketed_threshold, _amount_names_a_class, _limit, _rate_floor, _hedged)
+def _mark_passed(text: str, q: Quantity, before: str) -> bool:
+    """研发投入首次突破5亿元, 单季产值突破150亿元: a round mark the figure went past, not the figure itself."""
+    # (力争…突破: a target, kept as such; 突破千亿大关，达到…: the milestone's rule)
+    return before.endswith("突破") and not _FORECAST.search(text, 0, q.start) and not _milestone(text, q, before)
+
+
+_HEDGES = (_bracketed_threshold, _amount_names_a_class, _limit, _rate_floor, _hedged, _mark_passed)
 
 
 def _market_size(text: str, q: Quantity, before: str) -> bool:
@@ -1744,7 +1781,17 @@ def _list_size(text: str, q: Quantity, before: str) -> bool:
 
 def _discourse_count(text: str, q: Quantity, before: str) -> bool:
     """主要有四个特点, 12项问题; “一区两片”: points of a speech or a slogan's words, no statistic."""
-    return q.unit == "count" and bool(_DISCOURSE_COUNT.match(text, q.end) or text.count("“", 0, q.start) > text.count("”", 0, q.start))
+    return q.unit == "count" and bool(_DISCOURSE_COUNT.match(text, q.end) or _in_slogan(text, q))
+
+
+def _in_slogan(text: str, q: Quantity) -> bool:
+    """“一区两片”, “3+N”: a short quoted phrase with no clause break; a quoted speech (“今年公司新获专利46件，…”) is no slogan."""
+    opening = text.rfind("“", 0, q.start)
+    closing = text.find("”", opening + 1) if opening >= 0 else -1
+    if opening < 0 or 0 <= closing < q.start:
+        return False  # no quote open at the figure
+    quoted = text[opening:closing] if closing >= 0 else text[opening:]
+    return len(quoted) <= 16 and not re.search(r"[，,。；;！？]", quoted)
 
 
 def _set_told_again(text: str, q: Quantity, before: str) -> bool:
@@ -1777,7 +1824,13 @@ def _milestone(text: str, q: Quantity, before: str) -> bool:
     return bool(re.match(r"\s*(?:台阶|大关|关口)", text[q.end :]))
 
 
-_NO_STATISTIC = (_market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
+def _prepositional_object(text: str, q: Quantity, before: str) -> bool:
+    """装配在B三款车型上, 为其两款SUV批量配套: the count sizes the object of 在/为, where a thing goes, no statistic."""
+    return q.unit == "count" and bool(re.search(r"(?:在|为|给|向)(?:其|该)?[\u4e00-\u9fffA-Za-z]{0,6}$", text[: q.start])
+                                      and re.match(r"[^，,。；;]{0,12}?(?:上|中|配套|供货)", text[q.end :]))
+
+
+_NO_STATISTIC = (_prepositional_object, _market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:
