@@ -289,9 +289,10 @@ def _stand_by(conn: Any, prepare: Callable[[], Any], fn: Callable[..., Any]) -> 
 
     # stopped by the caller (SIGTERM): unwind, so that processes fn started are stopped too
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    # Python runs a signal handler in the main thread only. The threads prepare() starts (numpy's BLAS
-    # pool) must not take SIGTERM, or the main thread, blocked reading the pipe, never sees it: they are
-    # started with SIGTERM blocked and inherit that; the main thread takes it again afterwards.
+    # SIGTERM is held back while prepare() runs, for two reasons. Its SystemExit, raised inside library
+    # code that swallows every exception, would be lost, and the process would then wait on the pipe for
+    # good (tests/test_parallel.py shows it). And the threads prepare() starts (numpy's BLAS pool) inherit
+    # the block, so a later SIGTERM reaches this thread's blocking read, not a thread that cannot act on it.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     try:
         prepare()
