@@ -59,6 +59,14 @@ class Lexicon:
     def suffix_class(self, suffix: str) -> str:
         return (self.suffix_classes or _suffix_classes(self.suffixes))[suffix]
 
+    def name_class(self, name: str) -> str | None:
+        """The class of the longest name suffix ``name`` ends with (有限公司 → Enterprise), or None."""
+        for i in range(1, len(name) - 1):
+            m = self.suffix_re.fullmatch(name, i)
+            if m:
+                return self.suffix_class(m.group())
+        return None
+
 
 @lru_cache(maxsize=8)
 def _suffix_classes(suffixes: tuple[tuple[str, str], ...]) -> dict[str, str]:

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.records import Record, read_records
 from graph.extract.spans import SpanIndex
 from graph.extract.tables import Cell, TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
@@ -1871,11 +1872,7 @@ def _park_anaphora(
 
 def _suffix_class(name: str, lex: Lexicon) -> str | None:
     """The class of the longest name suffix ``name`` ends with."""
-    for i in range(1, len(name) - 1):
-        m = lex.suffix_re.fullmatch(name, i)
-        if m:
-            return lex.suffix_class(m.group())
-    return None
+    return lex.name_class(name)
 
 
 def _product_cell(c: Cell, sentence: int) -> list[Mention]:
@@ -1904,7 +1901,7 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
                 cls: str | None = "Park"
             elif c.role == "site":  # 建设地点: a park, or a town that is no entity here
                 cls = "Park" if _suffix_class(c.text, lex) == "Park" else None
-            elif c.role == "industry":
+            elif c.role in ("industry", "field"):
                 cls = "Industry"
             elif c.role == "name":
                 cls = (_suffix_class(c.text, lex) or (_suffix_class(row.kind, lex) if row.kind else None) or row.bare_class
@@ -1914,6 +1911,8 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
             elif c.role == "product":
                 out += _product_cell(c, row.sentence)
                 continue
+            elif c.role == "person":  # 负责人: a name of two to four characters
+                cls = "Person" if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", c.text) else None
             else:
                 cls = _suffix_class(c.text, lex) or "Enterprise"
             if cls is None:
@@ -1925,6 +1924,44 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
         s = by_index[index]
         out.append(Mention(name, "Honour", s.start + a, s.start + b, index, "table:caption", level=detect_level(name)))
     return out
+
+
+def record_mentions(records: Sequence[Record]) -> list[Mention]:
+    """The typed fields of list records (graph.extract.records) as mentions, and the designations
+    their lists give (rule ``record:<role>``, ``record:designation``). A field typed by its key or
+    header (依托单位：…, a 所属领域 column) is *strong*: its reading replaces others of its span; a
+    name typed only by its suffix is *weak*: it is added only where nothing else was found."""
+    out: list[Mention] = []
+    designations = set()
+    for r in records:
+        for f in (r.name, *r.fields):
+            if f.cls is not None:
+                rule = ("record:" if f.strong else "record-weak:") + (f.role or "field")
+                out.append(Mention(f.text, f.cls, f.start, f.end, f.sentence, rule, level=detect_level(f.text)))
+        if r.designation is not None:
+            designations.add(r.designation)
+        if r.park is not None:
+            out.append(Mention(r.park.text, "Park", r.park.start, r.park.end, r.park.sentence, "record:heading-park"))
+    for d in sorted(designations, key=lambda d: (d.sentence, d.start)):
+        out.append(Mention(d.name, "Honour", d.start, d.end, d.sentence, "record:designation", level=detect_level(d.name)))
+    return out
+
+
+def _with_record_fields(found: list[Mention], fields: Sequence[Mention]) -> list[Mention]:
+    """``found`` with a line's record mentions: strong ones replace what overlaps them, a
+    designation replaces what overlaps it unless that is an honour already, weak ones fill gaps."""
+    for f in fields:
+        overlapping = [g for g in found if g.start < f.end and f.start < g.end]
+        if f.rule == "record:designation":
+            if any(g.cls == "Honour" for g in overlapping):
+                continue
+        elif not f.rule.startswith("record:"):
+            if overlapping:
+                continue
+        elif any(g.start == f.start and g.end == f.end and g.cls == f.cls for g in overlapping):
+            continue
+        found = [g for g in found if g not in overlapping] + [f]
+    return found
 
 
 def table_park_aliases(mentions: Sequence[Mention]) -> dict[str, str]:
@@ -1984,6 +2021,9 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     tabled: dict[int, list[Mention]] = {}
     for t in table_mentions(read_tables(sentences, lex), sentences, lex):
         tabled.setdefault(t.sentence, []).append(t)
+    recorded: dict[int, list[Mention]] = {}
+    for t in record_mentions(read_records(sentences, lex)):
+        recorded.setdefault(t.sentence, []).append(t)
     for s in sentences:
         text = s.text
         if _COLOPHON.match(text):
@@ -2026,6 +2066,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         if s.index in tabled:
             cells = tabled[s.index]
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
+        if s.index in recorded:
+            found = _with_record_fields(found, recorded[s.index])
         found = _outside_colophons(found, s)
         for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
@@ -2040,7 +2082,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
                     aliases.setdefault(cap.group(), f.name)
         all_mentions += found
     # a name a list caption gives as the honour of its rows is that honour wherever it is written
-    titles = {t.name for ts in tabled.values() for t in ts if t.rule == "table:caption"}
+    titles = {t.name for ts in (*tabled.values(), *recorded.values()) for t in ts if t.rule in ("table:caption", "record:designation")}
     if titles:
         all_mentions = [replace(m, cls="Honour", rule=m.rule + "+list-title") if m.name in titles and m.cls != "Honour" else m
                         for m in all_mentions]

@@ -56,11 +56,12 @@ from dataclasses import dataclass
 from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, word
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE
+from graph.extract.records import RECORD_CLASSES, Designation, Field, Record, designation_scope, read_records
 from graph.extract.tables import TableRow, document_company, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
 from graph.text.segment import sections
 
-__all__ = ["find_relations", "sentence_topics", "infer_industry", "table_relations", "YEAR_RE", "DATE_RE", "sections"]
+__all__ = ["find_relations", "sentence_topics", "infer_industry", "table_relations", "record_relations", "YEAR_RE", "DATE_RE", "sections"]
 
 ORG = ORGANIZATION_CLASS_NAMES
 ACTORS = ORG | {"Park"}
@@ -3120,8 +3121,9 @@ def find_relations(
         named = _NAME_FIELD.match(s.text)
         if named:
             record_firm = next((m for m in ms if m.cls in ORG and m.start - s.start == named.end()), record_firm)
-    out += table_relations(read_tables(sentences, lex), mentions, sentences)
+    out += table_relations(read_tables(sentences, lex), mentions, sentences, designation_scope(sentences, lex))
     out += _list_under_heading(sentences, by_sentence, topics)
+    out += record_relations(read_records(sentences, lex), mentions)
     out = _prefer_committee(out, mentions)
     out = _prefer_stated_host(out, mentions)
     out = _prefer_inner_park(out)
@@ -3266,7 +3268,8 @@ def _prefer_committee(rels: list[Relation], mentions: Sequence[Mention]) -> list
     return keep
 
 
-def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sentences: Sequence[Sentence] = ()) -> list[Relation]:
+def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sentences: Sequence[Sentence] = (),
+                    scope: dict[int, Designation] | None = None) -> list[Relation]:
     """Relations a list-table row states by its columns.
 
     The listed name holds the caption's honour; a carrier or operator hosts
@@ -3276,7 +3279,8 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
     运营单位, or built on no enterprise keeps them). A listed project is
     undertaken by its carrier (建设单位). A customer (supplier) column under a
     前五名客户 (供应商) caption lists counterparts of the enterprise the document
-    is about.
+    is about. A row whose caption names no honour holds the designation its group
+    heading names (``scope``, from :func:`graph.extract.records.designation_scope`).
     """
     at = {(m.start, m.end): m for m in mentions}
     out: list[Relation] = []
@@ -3313,6 +3317,8 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
         if row.honour is not None:
             hs = [m for m in mentions if m.sentence == row.honour[1] and m.rule == "table:caption" and m.name == row.honour[0]]
             honour = hs[0] if hs else None
+        elif scope and row.sentence in scope:
+            honour = _designated(scope[row.sentence], mentions)
         for n in names:
             if honour is not None:
                 add(n, "receivedHonour", honour, "table:list-title", year=row.year)
@@ -3342,10 +3348,108 @@ def table_relations(rows: Sequence[TableRow], mentions: Sequence[Mention], sente
             for i, a in enumerate(carriers):
                 for b in carriers[i + 1 :]:
                     add(a, "coBuiltPlatformWith", b, "table:carriers")
+            for person, cell in ((at.get((c.start, c.end)), c) for c in row.cells if c.role == "person"):
+                if person is not None and person.cls == "Person":
+                    add(person, "affiliatedWith", n, "table:person", role=cell.label)
             holders = ([c for c in carriers if c.cls == "Enterprise"] if n.cls == "Platform" else []) or [n]
             for h in holders:
                 for p in by_role.get("park", []) + by_role.get("site", []):
                     add(h, "locatedIn", p, "table:park")
                 for ind in by_role.get("industry", []):
                     add(h, "inIndustry", ind, "table:industry")
+            for ind in by_role.get("field", []):  # 领域, 技术领域: the listed name's own field
+                add(n, "inIndustry", ind, "table:field")
+    return out
+
+
+def _designated(d: Designation, mentions: Sequence[Mention]) -> Mention | None:
+    """The honour mention at a list's designation span."""
+    return next((m for m in mentions if m.sentence == d.sentence and m.cls == "Honour" and m.start < d.end and d.start < m.end), None)
+
+
+def _field_mention(f: Field, at: dict[tuple[int, int], Mention]) -> Mention | None:
+    """The mention a record field holds: the one at its span (a name read otherwise keeps its reading)."""
+    return at.get((f.start, f.end))
+
+
+# what a record field is to the record's main name, by the field's role and class
+_HOST_ROLES = ("carrier", "operator")
+
+
+def record_relations(records: Sequence[Record], mentions: Sequence[Mention]) -> list[Relation]:
+    """Relations a list record states by its fields (see :mod:`graph.extract.records`).
+
+    The main name holds the list's designation. A platform is hosted by its one carrier
+    (依托单位, or the organisation its brackets name first), co-built by two or more
+    (coBuiltPlatformWith, no host), run by its operator, and in its field's industry;
+    a park field places its enterprise carriers. An organisation is in the park and
+    industry its fields name and makes the products they name. A person field
+    (负责人：…) is affiliated with the main name, its key word the role. Each fact cites
+    the line of the field it rests on (the main name's line, if another, supports it).
+    """
+    at: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        at.setdefault((m.start, m.end), m)
+    out: list[Relation] = []
+    for rec in records:
+        n = _field_mention(rec.name, at)
+        if n is None or n.cls not in RECORD_CLASSES:
+            continue
+
+        def add(s: Mention, p: str, o: Mention, f: Field | None, rule: str, also: int | None = None, **kw) -> None:
+            if s.key == o.key:
+                return
+            line = f if f is not None and f.sentence != rec.name.sentence else None
+            start = min(rec.name.start, f.start) if f is not None and line is None else (line.start if line else rec.name.start)
+            end = max(rec.name.end, f.end) if f is not None else rec.name.end
+            cited = (line or rec.name).sentence
+            support = tuple(sorted({i for i in (rec.name.sentence if line else None, also) if i is not None and i != cited}))
+            out.append(Relation(s.key, p, o.key, cited, start, end, "record:" + rule, support=support, **kw))
+
+        typed: list[tuple[Field, Mention]] = []
+        for f in rec.fields:
+            m = _field_mention(f, at)
+            if m is not None and (f.cls is None or m.cls == f.cls or f.role in _HOST_ROLES):
+                typed.append((f, m))
+        role = lambda f, m: f.role or {"Park": "park", "Industry": "industry", "Product": "product"}.get(m.cls, "")
+        honour = _designated(rec.designation, mentions) if rec.designation is not None else None
+        if honour is not None:
+            add(n, "receivedHonour", honour, None, "designation", also=honour.sentence,  # the heading or preamble naming it
+                year=rec.designation.year)
+        parks = [(f, m) for f, m in typed if role(f, m) in ("park", "site") and m.cls == "Park"]
+        if rec.park is not None and (park := at.get((rec.park.start, rec.park.end))) is not None:
+            parks.append((rec.park, park))
+        industries = [(f, m) for f, m in typed if role(f, m) == "industry" and m.cls == "Industry"]
+        fields = [(f, m) for f, m in typed if f.role == "field" and m.cls == "Industry"]
+        if n.cls in ("Platform", "ResearchInstitute"):
+            hosts = [(f, m) for f, m in typed if (f.role == "carrier" or f.role == "org") and m.cls in ORG]
+            if len(hosts) == 1:
+                add(hosts[0][1], "hostsPlatform", n, hosts[0][0], "host")
+            for i, (fa, a) in enumerate(hosts):
+                for fb, b in hosts[i + 1 :]:
+                    add(a, "coBuiltPlatformWith", b, fb, "co-built")
+            for f, m in typed:
+                if f.role == "operator" and m.cls in ORG:
+                    add(m, "hostsPlatform", n, f, "operator")
+            for f, m in fields:  # 领域: the platform's own field
+                add(n, "inIndustry", m, f, "field")
+            firms = [(f, m) for f, m in hosts if m.cls == "Enterprise"]
+            for f, p in parks:  # 所在园区, 所属产业: where its enterprise carriers are, what they do
+                for _, h in firms:
+                    add(h, "locatedIn", p, f, "park")
+            for f, m in industries:
+                for _, h in firms:
+                    add(h, "inIndustry", m, f, "industry")
+        else:
+            if n.cls != "Park":
+                for f, p in parks:
+                    add(n, "locatedIn", p, f, "park")
+            for f, m in industries + fields:
+                add(n, "inIndustry", m, f, "industry")
+            for f, m in typed:
+                if role(f, m) == "product" and m.cls == "Product":
+                    add(n, "produces", m, f, "product")
+        for f, m in typed:
+            if f.role == "person" and m.cls == "Person":
+                add(m, "affiliatedWith", n, f, "person", role=f.key)
     return out

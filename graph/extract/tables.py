@@ -71,7 +71,7 @@ class Cell:
     role: str
     start: int
     end: int
-    label: str = ""  # a measure column's label (孵化场地面积)
+    label: str = ""  # a measure column's label (孵化场地面积), or a person column's word (负责人)
     unit: str = ""  # and its unit from the header's brackets (平方米, 家)
     year: int | None = None  # and the year the header gives it (2024年营业收入（万元）)
 
@@ -382,6 +382,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
     number = 0
     counterpart = ""  # the cue a customer, supplier or subsidiary table's caption holds (前五名客户)
     numbered = True  # the table's first column numbers its rows (序号)
+    words: list[str] = []
     for k, s in enumerate(sentences):
         starts = _HEADER_START.match(s.text) or _named_header(s.text, lex)
         if header is None and not starts:
@@ -391,6 +392,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             numbered = bool(_HEADER_START.match(s.text))
             measures = [_measure_column(c) for c, _ in cells]
             header = [column_role(c, lex) or ("measure" if m else None) for (c, _), m in zip(cells, measures)]
+            words = [c for c, _ in cells]  # a person column's word is the person's role (负责人)
             bare = next((cls for role, cls in (_column(c, lex) for c, _ in cells) if role == "name" and cls), None)
             honours, year, caption_index = [], None, -1
             caption = sentences[k - 1].text if k > 0 else ""
@@ -433,8 +435,11 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
         number += 1
         row: list[Cell] = []
         kind = ""
-        for (text, at), role, unit in zip(cells, header, measures):
+        for (text, at), role, unit, word in zip(cells, header, measures, words):
             if role is None or not text:
+                continue
+            if role == "person":
+                row.append(Cell(text, role, s.start + at, s.start + at + len(text), word))
                 continue
             if role == "measure":
                 if unit and FIGURE_CELL.fullmatch(text) and (unit[1] == "%" or not text.endswith("%")):

@@ -68,6 +68,8 @@ _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(
 # a numbered row of a list table (1 襄阳某某有限公司 某某产业园 新材料): an ordinal, then cells
 # (a last cell may be a clause: 建设内容及规模 reads 新建厂房12万平方米，建设…)
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。]+)*(?:\s+\S+)?\s*$")
+# a row whose ordinal is glued to its first cell (1、某某有限公司  精密模具  顺德区): the ordinal is the 序号 cell
+_GLUED_ROW = re.compile(r"^\d{1,3}[、.．](?!\d)\s*[^\s，。；,;]{2,}(?:\s+[^\s，。；,;]+)+\s*$")
 # a two-cell list header (序号 企业名称)
 _NAME_HEAD = re.compile(r"^序号\s+[\u4e00-\u9fff]{0,6}名称\s*$")
 
@@ -107,6 +109,8 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
         elif width and _TABLE_ROW.match(text) and (width in (len(text.split()), len(row_cells(text))) or (
                 len(text.split()) == width - 1 and i + 1 < len(lines) and _WRAPPED_CELL.fullmatch(lines[i + 1].strip()))):
             out.add(i)  # (a last cell may wrap to the next line)
+        elif width and _GLUED_ROW.match(text) and len(text.split()) + 1 == width:
+            out.add(i)
         elif width and len(text.split()) == width and _FIGURE_ROW.match(text):
             out.add(i)  # a row of label, unit and figure cells under a header as wide (营业收入 亿元 1032.5 13.6)
         elif width and text.split()[:1] in (["合计"], ["总计"]) and _FIGURE_ROW.match(text):
@@ -157,7 +161,9 @@ _ITEM_START = re.compile(r"^(?:\d{1,2}[、.．)）]|[（(][\d一二三四五六�
 # a line that surely opens a list item, never a wrapped line's tail (unlike 2.5亿元 or —)
 # the number of a table or figure opening its caption (表1  2025年度…, 图2 …), followed by spaces
 _CAPTION_NUMBER = re.compile(r"^[表图]\s*\d{1,2}(?=\s+\S)")
-_LIST_OPENER = re.compile(r"^(?:[①-⑳]|[●■◆▶►]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}、)")
+# (2. 某某中心 and 二、某市 open items too: a wrapped number is 2.5亿元, digits after the dot)
+_LIST_OPENER = re.compile(r"^(?:[①-⑳]|[●■◆▶►]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}、|\d{1,2}[.．]\s*(?=[\u4e00-\u9fff])"
+                          r"|[一二三四五六七八九十]{1,3}、)")
 
 
 def _clause_runs_on(line: str, nxt: str) -> bool:
