@@ -122,3 +122,22 @@ def test_a_latin_paragraph_closed_by_a_full_stop_ends_before_a_chinese_one():
     assert text.split("\n") == [chinese, english, chinese]
     # a Chinese line wrapped after a Latin abbreviation still joins
     assert "\n" not in clean_text("园区企业研发的智能控制系统已批量应用于Co. Ltd\n等多家整车企业的新车型上，市场反响良好。\n").text
+
+
+def test_numbered_and_group_items_open_their_own_line():
+    # a long key line then "2. 某某中心" / "二、某市": list items, not a wrapped line's tail
+    raw = ("一、青川市（2家）\n1. 江南省海洋涂层工程技术研究中心\n"
+           "依托单位：青川澄明光电科技有限公司；所在园区：青川北江光电产业园；领域：海洋材料；负责人：莫清远\n"
+           "2. 江南省智慧灌溉工程技术研究中心\n"
+           "依托单位：江南农业大学；共建单位：青川禾谷食品有限公司；领域：智慧农业；负责人：顾一帆\n"
+           "二、白石市（1家）\n")
+    lines = clean_text(raw).text.split("\n")
+    assert "2.江南省智慧灌溉工程技术研究中心" in lines
+    assert "二、白石市（1家）" in lines
+    # a number wrapped inside its digits still joins
+    assert "达到2.5亿元" in clean_text("今年以来园区规模以上工业企业的营业收入同比大幅增长，全年累计达到\n2.5亿元，同比增长。").text
+
+
+def test_rows_with_the_ordinal_glued_to_the_first_cell_keep_their_cells():
+    raw = "序号  企业名称  所属领域  所在区\n1、青川蔚然包装材料有限公司  绿色包装  东岸区\n2、青川迅达物流装备有限公司  物流装备  西岸区\n"
+    assert "1、青川蔚然包装材料有限公司 绿色包装 东岸区" in clean_text(raw).text.split("\n")

@@ -387,3 +387,14 @@ def test_an_empty_cell_of_a_pipe_row_keeps_the_columns_in_place():
 
 def test_a_place_column_named_suo_zai_di_is_a_site():
     assert column_role("所在地") == "site" and column_role("核心产品") == "product"
+
+
+def test_a_field_column_is_the_platforms_own_and_a_head_column_its_person():
+    text = ("一、2025年度某省工程技术研究中心认定名单（1家）\n序号 中心名称 依托单位 所属产业 技术领域 负责人\n"
+            "1 某省海洋涂层工程技术研究中心 青川澄明光电科技有限公司 新材料 海洋涂层 莫清远\n")
+    f = _triples(text)
+    assert ("某省海洋涂层工程技术研究中心", "inIndustry", "海洋涂层") in f  # 技术领域: the platform's
+    assert ("青川澄明光电科技有限公司", "inIndustry", "新材料") in f  # 所属产业: the carrier's
+    assert ("莫清远", "affiliatedWith", "某省海洋涂层工程技术研究中心") in f
+    roles = {(r.subject, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("莫清远", "负责人") in roles

@@ -1949,14 +1949,16 @@ def record_mentions(records: Sequence[Record]) -> list[Mention]:
 
 def _with_record_fields(found: list[Mention], fields: Sequence[Mention]) -> list[Mention]:
     """``found`` with a line's record mentions: strong ones replace what overlaps them, a
-    designation replaces what overlaps it unless that is an honour already, weak ones fill gaps."""
+    designation replaces what overlaps it unless that is an honour already, weak ones (a name
+    typed by its suffix) replace only what lies inside them — the cell's delimiters bound the
+    name (青川南山装备产业园, not 南山装备产业园) — and fill gaps."""
     for f in fields:
         overlapping = [g for g in found if g.start < f.end and f.start < g.end]
         if f.rule == "record:designation":
             if any(g.cls == "Honour" for g in overlapping):
                 continue
         elif not f.rule.startswith("record:"):
-            if overlapping:
+            if any(g.start < f.start or g.end > f.end or (g.start, g.end, g.cls) == (f.start, f.end, f.cls) for g in overlapping):
                 continue
         elif any(g.start == f.start and g.end == f.end and g.cls == f.cls for g in overlapping):
             continue

@@ -59,13 +59,16 @@ _YEAR_LEAD = re.compile(rf"({YEAR})\s*年度?")
 _LEVELLED = re.compile(r"^(?:国家|省级|市级|区级|县级|[\u4e00-\u9fff]{1,5}?[省市区县州])")
 _TRAILING_LIST = re.compile(r"(?:" + _CUES.alternation("list-title") + r"|的通知|的公示|的公告)+$")
 # 认定…等9家单位为2025年度湖北省工程技术研究中心 / 关于认定2025年度某某中心的通知 / 关于公布某某名单的通知
-_DESIGNATED_AS = re.compile(rf"(?:认定|评定|命名|确定|遴选|评选|授予)[^。；;]{{0,80}}?为\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)(?=[，。；;、（(]|$)")
+_DESIGNATED_AS = re.compile(rf"(?:认定|评定|命名|确定|遴选|评选|授予|列为|评为)[^。；;]{{0,80}}?为\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)(?=[，。；;、（(：:]|$)"
+                            rf"|(?:入选|列入|纳入)\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)(?:认定|拟认定|公示|推荐)?名单")
 _TITLED = re.compile(rf"关于(?:公布|公示|认定|拟认定|确定|命名)?\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()]{{4,40}}?)(?:的?(?:认定|拟认定|入选|推荐|公示)?名单)?的(?:通知|公示|公告|决定)")
 _DISPLAY_LIST = re.compile(r"名单|如下|等\s*(?:\d+|[一二三四五六七八九十两]+)\s*[家个项所]")
 # a main name: Han, Latin and digits up to a delimiter; brackets inside a name (博仑精密零部件（烟台）有限公司) kept
-_MAIN = re.compile(r"(?:[^\s（(，,；;：:、。]|[（(][^）)\s]{1,8}[）)](?=[^\s，,；;：:、。（(]))+")
-_BRACKETS = re.compile(r"[（(]([^（）()]*)[）)]")
-_PARTS = re.compile(r"[^，,、；;/\s]+")
+_MAIN = re.compile(r"(?:(?!——)[^\s（(，,；;：:、。|｜]|[（(][^）)\s]{1,8}[）)](?=[^\s，,；;：:、。（(|｜]))+")
+_PARTS = re.compile(r"[^，,、；;：:/|｜—\s]+")
+# a key's value: up to a delimiter or a closing bracket, brackets inside a name kept (某某（烟台）有限公司)
+_VALUE = re.compile(r"(?:[^；;，,\s（()）|｜]|[（(][^）)]*[）)])*")
+_BRACKET_PART = re.compile(r"(?:[^，,、；;：:/|｜—\s（(]|[（(][^）)]{1,8}[）)])+")
 _MAX_CELL = 24  # a longer cell is a clause: the line is prose, not a record
 _SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
@@ -126,7 +129,7 @@ class _Scope:
 def _key_pattern(columns: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     """``键：`` for every column word (longest first), at a line's or a part's start."""
     words = sorted({w for w, _ in columns}, key=len, reverse=True)
-    return re.compile(r"(?:^|(?<=[\s；;，,、（(]))(" + "|".join(map(re.escape, words)) + r")\s*[：:]\s*")
+    return re.compile(r"(?:^|(?<=[\s；;，,、（(—|｜]))(" + "|".join(map(re.escape, words)) + r")\s*[：:]\s*")
 
 
 def _column(word: str, lex: Lexicon) -> tuple[str, str | None]:
@@ -160,7 +163,7 @@ def _heading(s: Sentence, lex: Lexicon) -> _Scope | None:
     text = s.text.strip()
     num = _HEADING.match(text)
     count = _COUNT_TAIL.search(text)
-    if len(text) > 40 or re.search(r"[，。；;]", text) or not (num or count or text.endswith(("：", ":"))):
+    if len(text) > 40 or re.search(r"[，。；;]", text) or not (num or count or text.endswith(("：", ":")) or _TRAILING_LIST.search(text)):
         return None
     a = num.end() if num else 0
     b = count.start() if count else len(text.rstrip("：:"))
@@ -186,15 +189,14 @@ def _document_designation(sentences: Sequence[Sentence], before: int) -> Designa
             continue
         for rx in (_DESIGNATED_AS, _TITLED):
             for m in rx.finditer(s.text):
-                name = _designation_name(m.group(1))
+                g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i) is not None)
+                name = _designation_name(m.group(g))
                 if name is not None:
-                    at = m.group(1).find(name)
-                    found.append(Designation(name, s.index, s.start + m.start(1) + at, s.start + m.start(1) + at + len(name),
-                                             _year(s.text[max(0, m.start(1) - 8) : m.start(1) + at])))
-    names = {d.name for d in found}
-    if len(names) != 1:
+                    at = m.start(g) + m.group(g).find(name)
+                    found.append(Designation(name, s.index, s.start + at, s.start + at + len(name), _year(s.text[max(0, at - 8) : at])))
+    if not found:
         return None
-    return max(found, key=lambda d: d.sentence)  # the preamble's mention, nearest the lists
+    return max(found, key=lambda d: d.start)  # the preamble's, nearest the lists
 
 
 def _header(text: str, lex: Lexicon) -> list[tuple[str, str]] | None:
@@ -249,7 +251,7 @@ def _key_values(s: Sentence, a: int, b: int, lex: Lexicon) -> tuple[list[Field],
     keys = list(_key_pattern(lex.columns).finditer(s.text, a, b))
     for i, k in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else b
-        value = re.match(r"[^；;，,\s]*", s.text[k.end() : end]).group()
+        value = _VALUE.match(s.text[k.end() : end]).group()
         role, cls = _column(k.group(1), lex)
         f = _typed(value, s.start + k.end(), s, lex, role, k.group(1), cls)
         if f is not None:
@@ -258,19 +260,38 @@ def _key_values(s: Sentence, a: int, b: int, lex: Lexicon) -> tuple[list[Field],
     return fields, spans
 
 
-def _runs_on(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> bool:
-    """Whether ``text[a:b]``, brackets and ``键：值`` parts aside, goes on with a comma: a clause
-    (，系公司全资子公司，注册资本…), not cells (cells are parted by spaces, ； or 、)."""
-    depth = 0
+def _brackets(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The outermost bracketed parts of ``text[a:b]``, as (inner start, inner end); a bracket
+    inside them (某某（烟台）有限公司) stays inside."""
+    out = []
+    depth = opened = 0
     for i in range(a, b):
         ch = text[i]
         if ch in "（(":
+            if depth == 0:
+                opened = i + 1
             depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif ch in "，," and depth == 0 and not any(x <= i < y for x, y in taken):
+        elif ch in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((opened, i))
+    return out
+
+
+def _runs_on(text: str, a: int, b: int, taken: list[tuple[int, int]], keys: re.Pattern[str]) -> bool:
+    """Whether ``text[a:b]``, brackets and ``键：值`` parts aside, goes on with a comma: a clause
+    (，系公司全资子公司，注册资本…), not cells (cells are parted by spaces, ； or 、, and a comma
+    may part two ``键：值`` parts)."""
+    inside = _brackets(text, a, b)
+    for i in range(a, b):
+        if text[i] in "，," and not any(x <= i < y for x, y in (*taken, *inside)) and not keys.match(text, i + 1):
             return True
     return False
+
+
+def _bracket_parts(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """The parts of a bracketed field ``text[a:b]``, a name's own bracket (（烟台）) kept in it."""
+    return list(_BRACKET_PART.finditer(text, a, b))
 
 
 def _fields(s: Sentence, a: int, b: int, lex: Lexicon, main_cls: str | None,
@@ -282,13 +303,13 @@ def _fields(s: Sentence, a: int, b: int, lex: Lexicon, main_cls: str | None,
     fields, taken = _key_values(s, a, b, lex)
     cells: list[tuple[str, int, bool]] = []  # (text, offset in s.text, inside brackets)
     pos = a
-    for br in _BRACKETS.finditer(text, a, b):
-        cells += [(m.group(), m.start(), False) for m in _PARTS.finditer(text, pos, br.start())]
-        cells += [(m.group(), m.start(), True) for m in _PARTS.finditer(text, br.start(1), br.end(1))]
-        pos = br.end()
+    for x, y in _brackets(text, a, b):
+        cells += [(m.group(), m.start(), False) for m in _PARTS.finditer(text, pos, x - 1)]
+        cells += [(m.group(), m.start(), True) for m in _bracket_parts(text, x, y)]
+        pos = y + 1
     cells += [(m.group(), m.start(), False) for m in _PARTS.finditer(text, pos, b)]
     cells = [c for c in cells if not any(x <= c[1] < y for x, y in taken)]
-    if any(len(c) > _MAX_CELL for c, _, _ in cells) or _runs_on(text, a, b, taken):
+    if any(len(c) > _MAX_CELL for c, _, _ in cells) or _runs_on(text, a, b, taken, _key_pattern(lex.columns)):
         return None
     columns = header[1:] if header and len(header) - 1 == len(cells) else None
     host_seen = any(f.role in ("carrier", "operator") for f in fields)

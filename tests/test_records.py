@@ -1,0 +1,130 @@
+"""List records (graph.extract.records): entries of a notice read by their layout, on notices written for these tests."""
+
+from __future__ import annotations
+
+from graph.api import extract_text
+from graph.extract.records import read_records
+from graph.text.clean import clean_text
+from graph.text.segment import split_sentences
+
+
+def _records(text: str):
+    return read_records(split_sentences(clean_text(text)))
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in extract_text(text).relations}
+
+
+# three groups, three layouts: bracketed park, a header with glued ordinals, a 、-run of names
+GROUPED = """青川市经济和信息化局
+关于公布2025年度青川市优质企业名单的通知
+各区经济发展局，有关企业：
+经企业申报、专家评审和网上公示，现将名单公布如下。
+一、国家级专精特新“小巨人”企业（2家）
+1. 青川澄明光电科技有限公司（青川北江光电产业园）
+2. 青川拓岳机械有限公司（青川南山装备产业园）
+二、江南省专精特新中小企业（2家）
+序号  企业名称  所属领域  所在区
+1、青川蔚然包装材料有限公司  绿色包装  东岸区
+2、青川迅达物流装备有限公司  物流装备  西岸区
+三、青川市创新型中小企业（3家）
+青川禾谷食品有限公司、青川云梯软件有限公司、青川砺石建材有限公司
+四、有关要求
+各区要做好跟踪服务，入选企业每年报送发展情况。
+"""
+
+
+def test_each_group_heading_names_the_designation_of_its_records():
+    recs = {r.name.text: r for r in _records(GROUPED)}
+    assert recs["青川澄明光电科技有限公司"].designation.name == "国家级专精特新“小巨人”企业"
+    assert recs["青川迅达物流装备有限公司"].designation.name == "江南省专精特新中小企业"
+    assert recs["青川云梯软件有限公司"].designation.name == "青川市创新型中小企业"
+    assert len(recs) == 7
+
+
+def test_fields_are_typed_by_bracket_suffix_and_header_column():
+    recs = {r.name.text: r for r in _records(GROUPED)}
+    assert [(f.role, f.text) for f in recs["青川拓岳机械有限公司"].fields] == [("park", "青川南山装备产业园")]
+    typed = [(f.role, f.text) for f in recs["青川蔚然包装材料有限公司"].fields if f.role]
+    assert typed == [("industry", "绿色包装")]  # 所在区 names a district: no role
+
+
+def test_records_give_honour_park_and_industry_per_line():
+    f = _triples(GROUPED)
+    assert ("青川澄明光电科技有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("青川澄明光电科技有限公司", "locatedIn", "青川北江光电产业园") in f
+    assert ("青川蔚然包装材料有限公司", "receivedHonour", "江南省专精特新中小企业") in f
+    assert ("青川蔚然包装材料有限公司", "inIndustry", "绿色包装") in f
+    assert ("青川砺石建材有限公司", "receivedHonour", "青川市创新型中小企业") in f
+
+
+# groups by city that name no designation: the preamble's holds; key–value lines continue a record
+PLATFORMS = """江南省科学技术厅关于认定2025年度江南省工程技术研究中心的通知
+各设区市科技局，各有关单位：
+经推荐、评审和公示，决定认定江南省海洋涂层工程技术研究中心等4家单位为2025年度江南省工程技术研究中心。现将名单公布如下：
+一、青川市（2家）
+1. 江南省海洋涂层工程技术研究中心
+依托单位：青川澄明光电科技有限公司；所在园区：青川北江光电产业园；领域：海洋材料；负责人：莫清远
+2. 江南省智慧灌溉工程技术研究中心
+依托单位：江南农业大学；共建单位：青川禾谷食品有限公司；领域：智慧农业
+二、白石市（2家）
+江南省废钢循环工程技术研究中心（白石钢联再生资源有限公司，资源循环）、江南省水产育种工程技术研究中心（江南海洋大学，水产养殖）
+"""
+
+
+def test_key_lines_add_their_fields_to_the_record_above():
+    rec = {r.name.text: r for r in _records(PLATFORMS)}["江南省海洋涂层工程技术研究中心"]
+    assert [(f.role, f.text) for f in rec.fields] == [
+        ("carrier", "青川澄明光电科技有限公司"), ("park", "青川北江光电产业园"), ("field", "海洋材料"), ("person", "莫清远")]
+    assert rec.designation.name == "江南省工程技术研究中心" and rec.designation.year == 2025
+
+
+def test_platform_records_give_host_field_honour_and_head():
+    f = _triples(PLATFORMS)
+    plat = "江南省海洋涂层工程技术研究中心"
+    assert ("青川澄明光电科技有限公司", "hostsPlatform", plat) in f
+    assert (plat, "receivedHonour", "江南省工程技术研究中心") in f
+    assert (plat, "inIndustry", "海洋材料") in f
+    assert ("莫清远", "affiliatedWith", plat) in f
+    assert ("青川澄明光电科技有限公司", "locatedIn", "青川北江光电产业园") in f
+    # two builders: co-built, no host
+    assert ("江南农业大学", "coBuiltPlatformWith", "青川禾谷食品有限公司") in f
+    assert ("江南农业大学", "hostsPlatform", "江南省智慧灌溉工程技术研究中心") not in f
+    # a 、-run of 平台（依托单位，领域） items
+    assert ("白石钢联再生资源有限公司", "hostsPlatform", "江南省废钢循环工程技术研究中心") in f
+    assert ("江南省水产育种工程技术研究中心", "inIndustry", "水产养殖") in f
+    assert ("江南省水产育种工程技术研究中心", "receivedHonour", "江南省工程技术研究中心") in f
+
+
+def test_the_designation_is_an_honour_wherever_written():
+    ex = extract_text(PLATFORMS)
+    classes = {m.key: m.cls for m in ex.mentions}
+    assert classes["江南省工程技术研究中心"] == "Honour"
+
+
+def test_a_numbered_line_running_on_as_prose_is_no_record():
+    text = ("一、主要子公司情况\n1. 青川拓岳机械有限公司，系公司全资子公司，注册资本2亿元，位于青川南山装备产业园。\n"
+            "2. 青川迅达物流装备有限公司主要生产堆垛机。\n")
+    assert _records(text) == []
+
+
+def test_no_designation_without_a_levelled_heading_or_preamble():
+    text = "一、重点企业走访\n1. 青川拓岳机械有限公司（青川南山装备产业园）\n2. 青川迅达物流装备有限公司（青川南山装备产业园）\n"
+    recs = _records(text)
+    assert [r.name.text for r in recs] == ["青川拓岳机械有限公司", "青川迅达物流装备有限公司"]
+    assert all(r.designation is None for r in recs)
+    f = _triples(text)
+    assert ("青川拓岳机械有限公司", "locatedIn", "青川南山装备产业园") in f
+    assert not any(p == "receivedHonour" for _, p, _ in f)
+
+
+def test_a_park_heading_places_its_records_and_other_numberings_read_alike():
+    text = ("江南省经济和信息化厅关于公布第三批江南省绿色工厂名单的通知\n现将名单公布如下：\n"
+            "（一）青川北江光电产业园（2家）\n①青川澄明光电科技有限公司——负责人：莫清远\n"
+            "②青川砺石建材有限公司｜所属行业：新型建材\n")
+    f = _triples(text)
+    assert ("青川澄明光电科技有限公司", "locatedIn", "青川北江光电产业园") in f
+    assert ("青川澄明光电科技有限公司", "receivedHonour", "江南省绿色工厂") in f
+    assert ("青川砺石建材有限公司", "inIndustry", "新型建材") in f
+    assert ("莫清远", "affiliatedWith", "青川澄明光电科技有限公司") in f
