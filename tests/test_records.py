@@ -128,3 +128,19 @@ def test_a_park_heading_places_its_records_and_other_numberings_read_alike():
     assert ("青川澄明光电科技有限公司", "receivedHonour", "江南省绿色工厂") in f
     assert ("青川砺石建材有限公司", "inIndustry", "新型建材") in f
     assert ("莫清远", "affiliatedWith", "青川澄明光电科技有限公司") in f
+
+
+def test_a_cell_reading_as_a_designation_is_the_entrys_own_honour():
+    text = ("青川市工业和信息化局关于企业获评情况的通报\n现将获评情况通报如下：\n"
+            "1. 青川澄明光电科技有限公司  国家级专精特新“小巨人”企业\n2. 青川拓岳机械有限公司  江南省制造业单项冠军企业\n")
+    f = _triples(text)
+    assert ("青川澄明光电科技有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") in f
+    assert ("青川拓岳机械有限公司", "receivedHonour", "江南省制造业单项冠军企业") in f
+    assert ("青川拓岳机械有限公司", "receivedHonour", "国家级专精特新“小巨人”企业") not in f
+
+
+def test_headerless_cells_parted_by_tabs_stay_a_record():
+    text = "一、江南省专精特新中小企业（2家）\n1、青川蔚然包装材料有限公司\t青川北江光电产业园\n2、青川迅达物流装备有限公司\t青川南山装备产业园\n"
+    f = _triples(text)
+    assert ("青川迅达物流装备有限公司", "locatedIn", "青川南山装备产业园") in f
+    assert ("青川蔚然包装材料有限公司", "receivedHonour", "江南省专精特新中小企业") in f

@@ -10,7 +10,8 @@ parts, space-separated cells and ``键：值`` parts — each typed
 * by its key or by the header cell above its column, both read with the column
   words of ``data/lexicon/columns.tsv`` (依托单位 → carrier, 所在园区 → park,
   所属产业 → industry, 领域 → field, 负责人 → person …);
-* else by the suffix of the name it holds (有限公司, 产业园, 大学 …);
+* else by the suffix of the name it holds (有限公司, 产业园, 大学 …), or as a designation
+  of its own when it reads as one (江南省制造业单项冠军企业);
 * else, inside a platform's brackets after its host (``某某中心（某某大学，新材料）``),
   as the platform's field.
 
@@ -241,6 +242,8 @@ def _typed(text: str, start: int, s: Sentence, lex: Lexicon, role: str = "", key
         return Field(text, "org", named, s.index, start, start + len(text))
     if named is not None:
         return Field(text, named.lower(), named, s.index, start, start + len(text))
+    if _designation_name(text) == text:  # 国家级专精特新“小巨人”企业: the entry's own designation
+        return Field(text, "honour", "Honour", s.index, start, start + len(text))
     return Field(text, "", None, s.index, start, start + len(text))
 
 

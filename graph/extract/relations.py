@@ -3452,4 +3452,6 @@ def record_relations(records: Sequence[Record], mentions: Sequence[Mention]) -> 
         for f, m in typed:
             if f.role == "person" and m.cls == "Person":
                 add(m, "affiliatedWith", n, f, "person", role=f.key)
+            elif m.cls == "Honour" and m is not honour:  # 某某有限公司——国家级专精特新“小巨人”企业: a line's own honour
+                add(n, "receivedHonour", m, f, "honour-field")
     return out

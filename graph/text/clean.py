@@ -70,6 +70,8 @@ _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。]+)*(?:\s+\S+)?\s*$")
 # a row whose ordinal is glued to its first cell (1、某某有限公司  精密模具  顺德区): the ordinal is the 序号 cell
 _GLUED_ROW = re.compile(r"^\d{1,3}[、.．](?!\d)\s*[^\s，。；,;]{2,}(?:\s+[^\s，。；,;]+)+\s*$")
+# a numbered entry of cells parted by spaces or tabs, no clause in it (1. 某某有限公司  精密模具  顺德区)
+_NUMBERED_CELLS = re.compile(r"^(?:\d{1,3}[、.．)）](?!\d)|[（(]\d{1,3}[）)]|[①-⑳])\s*[^\s，。；,;]+(?:\s+[^\s，。；,;]+)+$")
 # a two-cell list header (序号 企业名称)
 _NAME_HEAD = re.compile(r"^序号\s+[\u4e00-\u9fff]{0,6}名称\s*$")
 
@@ -87,6 +89,25 @@ _HEAD_JOIN = re.compile(r"(?<=[）)])(?=[\u4e00-\u9fff])")
 def _is_table_line(line: str) -> bool:
     """A table header (指标 2022年 2023年 …) or a row of space-separated numbers: its cells stay apart."""
     return bool(_TABLE_HEAD.match(line.strip()) or _NAME_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
+
+
+def _numbered_cell_runs(lines: list[str]) -> set[int]:
+    """Runs of two or more consecutive numbered entries with as many space-parted cells each (a list
+    written as lines of cells with no header): their cells stay apart."""
+    out: set[int] = set()
+    run: list[int] = []
+    width = 0
+    for i, line in enumerate([*lines, ""]):
+        text = line.strip()
+        cells = len(text.split()) if _NUMBERED_CELLS.match(text) else 0
+        if cells and (not run or cells == width):
+            run.append(i)
+            width = cells
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run, width = ([i], cells) if cells else ([], 0)
+    return out
 
 
 def _table_lines(lines: list[str]) -> frozenset[int]:
@@ -120,6 +141,7 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
             out.add(i)  # a row's last cell on a line of its own (2025.03.11)
         elif text:
             width = years = 0
+    out |= _numbered_cell_runs(lines)
     # the header right above a number row, with as many cells (分产品 营业收入 营业成本 毛利率（%）)
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     for a, b in zip(nonblank, nonblank[1:]):
