@@ -144,3 +144,14 @@ def test_headerless_cells_parted_by_tabs_stay_a_record():
     f = _triples(text)
     assert ("青川迅达物流装备有限公司", "locatedIn", "青川南山装备产业园") in f
     assert ("青川蔚然包装材料有限公司", "receivedHonour", "江南省专精特新中小企业") in f
+
+
+def test_a_park_list_gives_each_park_the_designation_and_its_leading_industry():
+    text = ("青川市科学技术局关于公布特色产业园区名单的通知\n一、拟认定为青川市特色产业园区名单（2个）\n"
+            "1. 青川北江光电产业园（新型显示）\n2. 青川南山装备产业园（智能装备）\n"
+            "二、专精特新“小巨人”企业（1家）\n1. 青川拓岳机械有限公司（青川南山装备产业园）\n")
+    f = _triples(text)
+    assert ("青川北江光电产业园", "receivedHonour", "青川市特色产业园区") in f  # 拟认定为 is not part of it
+    assert ("青川南山装备产业园", "leadingIndustry", "智能装备") in f
+    assert ("青川拓岳机械有限公司", "receivedHonour", "专精特新“小巨人”企业") in f  # an honour word with no level
+    assert ("青川拓岳机械有限公司", "receivedHonour", "青川市特色产业园区") not in f

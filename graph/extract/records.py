@@ -12,8 +12,8 @@ parts, space-separated cells and ``键：值`` parts — each typed
   所属产业 → industry, 领域 → field, 负责人 → person …);
 * else by the suffix of the name it holds (有限公司, 产业园, 大学 …), or as a designation
   of its own when it reads as one (江南省制造业单项冠军企业);
-* else, inside a platform's brackets after its host (``某某中心（某某大学，新材料）``),
-  as the platform's field.
+* else, inside a platform's brackets after its host (``某某中心（某某大学，新材料）``)
+  or a park's brackets (``某某产业园（新型显示）``), as its field.
 
 A line that runs on as prose (a clause with 。, a long cell) is no record.
 
@@ -54,7 +54,8 @@ _ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、)）](?!\d)|[（(]\d{1,3}[）)]|[①-
 # the numbering that opens a group heading: 一、 （一） 第一部分
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|类|批|组)[、：:\s]?)\s*")
 _COUNT_TAIL = re.compile(r"\s*[（(]\s*(?:共|计)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*[家个项所名户类]\s*[）)]\s*[：:]?$")
-_LEAD = re.compile(rf"^(?:第[一二三四五六七八九十\d]+批)?(?:{YEAR}\s*年度?)?")
+# what may open a designation and is not part of it: a batch, a year, 拟认定为
+_LEAD = re.compile(rf"^(?:第[一二三四五六七八九十\d]+批|{YEAR}\s*年度?|拟?(?:认定|推荐|入选|命名|评为)为?|拟)*")
 # a designation starts with its level or its place: 国家级…, 广东省…, 佛山市…, 第七批…
 _YEAR_LEAD = re.compile(rf"({YEAR})\s*年度?")
 _LEVELLED = re.compile(r"^(?:国家|省级|市级|区级|县级|[\u4e00-\u9fff]{1,5}?[省市区县州])")
@@ -142,12 +143,17 @@ def _column(word: str, lex: Lexicon) -> tuple[str, str | None]:
     return "", None
 
 
-def _designation_name(body: str) -> str | None:
-    """``body`` as a designation (国家级专精特新“小巨人”企业), without its batch and year, or None."""
+def _designation_name(body: str, lex: Lexicon | None = None) -> str | None:
+    """``body`` as a designation, without its batch and year, or None: a levelled name ending in a
+    ``record-designation`` word (国家级…企业, 佛山市创新型中小企业), or one ending in an honour word of
+    the lexicon (专精特新“小巨人”企业)."""
     body = _TRAILING_LIST.sub("", _LEAD.sub("", body.strip()))
-    if len(body) < 4 or not _LEVELLED.match(body) or not _CUES.ends_with("record-designation").search(body):
+    if len(body) < 4:
         return None
-    return body
+    if _LEVELLED.match(body) and _CUES.ends_with("record-designation").search(body):
+        return body
+    honours = (lex or load_lexicon()).honour_suffixes
+    return body if any(body.endswith(h) and len(h) >= 4 for h in honours) else None
 
 
 def _year(text: str) -> int | None:
@@ -170,7 +176,7 @@ def _heading(s: Sentence, lex: Lexicon) -> _Scope | None:
     b = count.start() if count else len(text.rstrip("：:"))
     body = text[a:b]
     lead = _LEAD.match(body)
-    name = _designation_name(body)
+    name = _designation_name(body, lex)
     if name is not None:
         at = body.find(name, lead.end() if lead else 0)
         return _Scope(Designation(name, s.index, s.start + a + at, s.start + a + at + len(name), _year(body[:at])))
@@ -242,7 +248,7 @@ def _typed(text: str, start: int, s: Sentence, lex: Lexicon, role: str = "", key
         return Field(text, "org", named, s.index, start, start + len(text))
     if named is not None:
         return Field(text, named.lower(), named, s.index, start, start + len(text))
-    if _designation_name(text) == text:  # 国家级专精特新“小巨人”企业: the entry's own designation
+    if _designation_name(text, lex) == text:  # 国家级专精特新“小巨人”企业: the entry's own designation
         return Field(text, "honour", "Honour", s.index, start, start + len(text))
     return Field(text, "", None, s.index, start, start + len(text))
 
@@ -321,8 +327,10 @@ def _fields(s: Sentence, a: int, b: int, lex: Lexicon, main_cls: str | None,
             f = _typed(cell, s.start + at, s, lex, columns[i][0], columns[i][1])
         else:
             f = _typed(cell, s.start + at, s, lex)
-            if f is not None and not f.role and main_cls == "Platform" and bracketed and host_seen and _SHORT_FIELD.fullmatch(cell):
-                f = Field(f.text, "field", "Industry", f.sentence, f.start, f.end)  # 某某中心（某某大学，新材料）: its field
+            if f is not None and not f.role and bracketed and _SHORT_FIELD.fullmatch(cell) and (
+                    main_cls == "Park" or main_cls == "Platform" and host_seen):
+                # 某某中心（某某大学，新材料）, 某某产业园（新型显示）: a short bare phrase in the brackets is its field
+                f = Field(f.text, "field", "Industry", f.sentence, f.start, f.end)
         if f is not None:
             host_seen = host_seen or f.role == "org"
             fields.append(f)

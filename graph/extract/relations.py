@@ -3383,7 +3383,8 @@ def record_relations(records: Sequence[Record], mentions: Sequence[Mention]) -> 
     (依托单位, or the organisation its brackets name first), co-built by two or more
     (coBuiltPlatformWith, no host), run by its operator, and in its field's industry;
     a park field places its enterprise carriers. An organisation is in the park and
-    industry its fields name and makes the products they name. A person field
+    industry its fields name and makes the products they name; a listed park leads in the
+    industries its fields name. A person field
     (负责人：…) is affiliated with the main name, its key word the role. Each fact cites
     the line of the field it rests on (the main name's line, if another, supports it).
     """
@@ -3440,10 +3441,12 @@ def record_relations(records: Sequence[Record], mentions: Sequence[Mention]) -> 
             for f, m in industries:
                 for _, h in firms:
                     add(h, "inIndustry", m, f, "industry")
+        elif n.cls == "Park":  # a listed park's industry is what it leads in (特色产业)
+            for f, m in industries + fields:
+                add(n, "leadingIndustry", m, f, "park-industry")
         else:
-            if n.cls != "Park":
-                for f, p in parks:
-                    add(n, "locatedIn", p, f, "park")
+            for f, p in parks:
+                add(n, "locatedIn", p, f, "park")
             for f, m in industries + fields:
                 add(n, "inIndustry", m, f, "industry")
             for f, m in typed:
