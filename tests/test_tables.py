@@ -398,3 +398,12 @@ def test_a_field_column_is_the_platforms_own_and_a_head_column_its_person():
     assert ("莫清远", "affiliatedWith", "某省海洋涂层工程技术研究中心") in f
     roles = {(r.subject, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
     assert ("莫清远", "负责人") in roles
+
+
+def test_an_ordinal_glued_to_the_first_cell_is_the_rows_number():
+    text = ("一、2025年度某市瞪羚企业认定名单（2家）\n企业名称  所在园区  主导产业\n"
+            "（1）青川澄明光电科技有限公司  青川北江光电产业园  新型显示\n（2）青川拓岳机械有限公司  青川南山装备产业园  智能装备\n")
+    f = _triples(text)
+    assert ("青川拓岳机械有限公司", "locatedIn", "青川南山装备产业园") in f
+    assert ("青川澄明光电科技有限公司", "inIndustry", "新型显示") in f
+    assert not any(s.startswith("（") for s, _, _ in f)

@@ -352,6 +352,22 @@ def _split_cells(text: str, header: bool = False) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in re.finditer(r"[^\s）)]+[）)]|\S+" if header else r"\S+", text)]
 
 
+# an ordinal glued to a row's first cell: 1、某某有限公司, （2）某某有限公司, ③某某有限公司
+_GLUED_ORDINAL = re.compile(r"^(?:(\d{1,3})[、.．](?!\d)|[（(](\d{1,3})[）)]|([①-⑳]))(?=\S)")
+
+
+def _unglued(cells: list[tuple[str, int]], numbered: bool) -> list[tuple[str, int]]:
+    """A row's cells with an ordinal glued to its first cell taken apart: the number becomes the
+    序号 cell under a numbered header, and is dropped under a header with no 序号 column."""
+    m = _GLUED_ORDINAL.match(cells[0][0]) if cells else None
+    if m is None:
+        return cells
+    text, at = cells[0]
+    number = m.group(1) or m.group(2) or str("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(m.group(3)) + 1)
+    rest = [(text[m.end() :], at + m.end()), *cells[1:]]
+    return [(number, at), *rest] if numbered else rest
+
+
 def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[TableRow]:
     """Every numbered row under a list-table header, with its cells' roles.
 
@@ -422,6 +438,7 @@ def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> li
             continue
         if _WRAPPED.fullmatch(s.text):
             continue  # a row's last cell wrapped to a line of its own (2025.03.11)
+        cells = _unglued(cells, numbered)
         if len(cells) > len(header):
             cells = row_cells(s.text)  # a space inside a Latin cell (25G DFB激光器芯片) is no cell break
         elif len(cells) < len(header) and "  " in s.text:  # an empty cell of a delimited row: two spaces in a row

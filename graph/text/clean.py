@@ -69,9 +69,11 @@ _TABLE_HEAD = re.compile(r"^(?:指标|项目|名称|类别|主要指标|序号)(
 # (a last cell may be a clause: 建设内容及规模 reads 新建厂房12万平方米，建设…)
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\s，。；,;]{2,}(?:\s+[^\s，。]+)*(?:\s+\S+)?\s*$")
 # a row whose ordinal is glued to its first cell (1、某某有限公司  精密模具  顺德区): the ordinal is the 序号 cell
-_GLUED_ROW = re.compile(r"^\d{1,3}[、.．](?!\d)\s*[^\s，。；,;]{2,}(?:\s+[^\s，。；,;]+)+\s*$")
+_GLUED_ROW = re.compile(r"^(?:\d{1,3}[、.．](?!\d)|[（(]\d{1,3}[）)])\s*[^\s，。；,;]{2,}(?:\s+[^\s，。；,;]+)+\s*$")
 # a numbered entry of cells parted by spaces or tabs, no clause in it (1. 某某有限公司  精密模具  顺德区)
 _NUMBERED_CELLS = re.compile(r"^(?:\d{1,3}[、.．)）](?!\d)|[（(]\d{1,3}[）)]|[①-⑳])\s*[^\s，。；,;]+(?:\s+[^\s，。；,;]+)+$")
+# a list header with no 序号 whose cells are column words, the first naming what is listed (企业名称 所在园区 所属行业)
+_COLUMN_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,6}名称(?:\s+[\u4e00-\u9fff]{0,6}(?:名称|单位|园区|行业|产业|领域|产品|地区|区县|负责人|类别|类型)){1,7}\s*$")
 # a two-cell list header (序号 企业名称)
 _NAME_HEAD = re.compile(r"^序号\s+[\u4e00-\u9fff]{0,6}名称\s*$")
 
@@ -88,7 +90,8 @@ _HEAD_JOIN = re.compile(r"(?<=[）)])(?=[\u4e00-\u9fff])")
 
 def _is_table_line(line: str) -> bool:
     """A table header (指标 2022年 2023年 …) or a row of space-separated numbers: its cells stay apart."""
-    return bool(_TABLE_HEAD.match(line.strip()) or _NAME_HEAD.match(line.strip())) or len(_SPACED_NUMBERS.findall(line)) >= 2
+    return bool(_TABLE_HEAD.match(line.strip()) or _NAME_HEAD.match(line.strip()) or _COLUMN_HEAD.match(line.strip())) or len(
+        _SPACED_NUMBERS.findall(line)) >= 2
 
 
 def _numbered_cell_runs(lines: list[str]) -> set[int]:
@@ -126,7 +129,8 @@ def _table_lines(lines: list[str]) -> frozenset[int]:
             out.add(i)
         elif _is_table_line(text):
             out.add(i)
-            width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) or _NAME_HEAD.match(text) else width
+            width = len(_HEAD_JOIN.sub(" ", text).split()) if _TABLE_HEAD.match(text) or _NAME_HEAD.match(text) else (
+                len(text.split()) + 1 if _COLUMN_HEAD.match(text) else width)  # rows under it carry their ordinal
         elif width and _TABLE_ROW.match(text) and (width in (len(text.split()), len(row_cells(text))) or (
                 len(text.split()) == width - 1 and i + 1 < len(lines) and _WRAPPED_CELL.fullmatch(lines[i + 1].strip()))):
             out.add(i)  # (a last cell may wrap to the next line)
