@@ -155,3 +155,18 @@ def test_a_park_list_gives_each_park_the_designation_and_its_leading_industry():
     assert ("青川南山装备产业园", "leadingIndustry", "智能装备") in f
     assert ("青川拓岳机械有限公司", "receivedHonour", "专精特新“小巨人”企业") in f  # an honour word with no level
     assert ("青川拓岳机械有限公司", "receivedHonour", "青川市特色产业园区") not in f
+
+
+def test_a_headerless_column_of_sector_phrases_is_read_as_industries():
+    text = ("一、江南省专精特新中小企业（3家）\n1、青川蔚然包装材料有限公司  绿色包装  东岸区\n"
+            "2、青川迅达物流装备有限公司  物流装备  西岸区\n3、青川云梯软件有限公司  工业软件  东岸区\n")
+    f = _triples(text)
+    assert ("青川迅达物流装备有限公司", "inIndustry", "物流装备") in f
+    assert ("青川蔚然包装材料有限公司", "inIndustry", "绿色包装") in f  # typed with its column
+    assert not any(o.endswith("区") for _, p, o in f if p == "inIndustry")  # a district column is no industry
+
+
+def test_a_headerless_column_with_no_sector_word_stays_untyped():
+    text = ("一、江南省专精特新中小企业（2家）\n1、青川蔚然包装材料有限公司  东岸一号  东岸区\n"
+            "2、青川迅达物流装备有限公司  西岸二号  西岸区\n")
+    assert not any(p == "inIndustry" for _, p, _ in _triples(text))

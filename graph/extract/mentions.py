@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
 from graph.extract.lexicon import Lexicon, load_lexicon
-from graph.extract.records import Record, read_records
+from graph.extract.records import Record, column_consensus, read_records
 from graph.extract.spans import SpanIndex
 from graph.extract.tables import Cell, TableRow, read_tables
 from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, Mention, Sentence
@@ -1966,13 +1966,17 @@ def _with_record_fields(found: list[Mention], fields: Sequence[Mention]) -> list
     return found
 
 
+# the rules of parks read from a table's cell or a list record's field
+_CELL_PARK_RULES = frozenset({"table:park", "table:site", "record:park", "record:site", "record-weak:park"})
+
+
 def table_park_aliases(mentions: Sequence[Mention]) -> dict[str, str]:
-    """Short park names in table cells (凤桥智造产业园) that end exactly one fuller park name
+    """Short park names in table cells or record fields (凤桥智造产业园) that end exactly one fuller park name
     the document writes (嘉兴南湖凤桥智造产业园): short → full."""
     parks = {m.name for m in mentions if m.cls == "Park"}
     out: dict[str, str] = {}
     for m in mentions:
-        if m.cls == "Park" and m.rule in ("table:park", "table:site"):
+        if m.cls == "Park" and m.rule in _CELL_PARK_RULES:
             fuller = [p for p in parks if len(p) > len(m.name) and p.endswith(m.name)]
             if len(fuller) == 1:
                 out[m.name] = fuller[0]
@@ -2024,7 +2028,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     for t in table_mentions(read_tables(sentences, lex), sentences, lex):
         tabled.setdefault(t.sentence, []).append(t)
     recorded: dict[int, list[Mention]] = {}
-    for t in record_mentions(read_records(sentences, lex)):
+    records = read_records(sentences, lex)
+    for t in record_mentions(records):
         recorded.setdefault(t.sentence, []).append(t)
     for s in sentences:
         text = s.text
@@ -2083,6 +2088,11 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
                 if cap and cap.group() != f.name:
                     aliases.setdefault(cap.group(), f.name)
         all_mentions += found
+    if records:  # a headerless list's column of bare cells, typed by what the other cells are read as
+        spans = {(m.start, m.end): m.cls for m in all_mentions}
+        taken = SpanIndex(all_mentions)
+        all_mentions += [Mention(f.text, f.cls or "", f.start, f.end, f.sentence, "record:column")
+                         for f in column_consensus(records, spans, lex) if not taken.overlapping(f.start, f.end)]
     # a name a list caption gives as the honour of its rows is that honour wherever it is written
     titles = {t.name for ts in (*tabled.values(), *recorded.values()) for t in ts if t.rule in ("table:caption", "record:designation")}
     if titles:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from graph.extract.cues import load_cues
@@ -41,7 +41,7 @@ from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Sentence
 from graph.text.cells import BLANK_CELL, YEAR
 
-__all__ = ["Field", "Designation", "Record", "read_records", "designation_scope", "RECORD_CLASSES"]
+__all__ = ["Field", "Designation", "Record", "read_records", "designation_scope", "column_consensus", "RECORD_CLASSES"]
 
 _CUES = load_cues()
 
@@ -67,10 +67,10 @@ _TITLED = re.compile(rf"关于(?:公布|公示|认定|拟认定|确定|命名)?\
 _DISPLAY_LIST = re.compile(r"名单|如下|等\s*(?:\d+|[一二三四五六七八九十两]+)\s*[家个项所]")
 # a main name: Han, Latin and digits up to a delimiter; brackets inside a name (博仑精密零部件（烟台）有限公司) kept
 _MAIN = re.compile(r"(?:(?!——)[^\s（(，,；;：:、。|｜]|[（(][^）)\s]{1,8}[）)](?=[^\s，,；;：:、。（(|｜]))+")
-_PARTS = re.compile(r"[^，,、；;：:/|｜—\s]+")
+_PARTS = re.compile(r"[^，,、；;：:/|｜—·•\s]+")
 # a key's value: up to a delimiter or a closing bracket, brackets inside a name kept (某某（烟台）有限公司)
 _VALUE = re.compile(r"(?:[^；;，,\s（()）|｜]|[（(][^）)]*[）)])*")
-_BRACKET_PART = re.compile(r"(?:[^，,、；;：:/|｜—\s（(]|[（(][^）)]{1,8}[）)])+")
+_BRACKET_PART = re.compile(r"(?:[^，,、；;：:/|｜—·•\s（(]|[（(][^）)]{1,8}[）)])+")
 _MAX_CELL = 24  # a longer cell is a clause: the line is prose, not a record
 _SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
@@ -94,6 +94,7 @@ class Field:
     end: int
     key: str = ""
     strong: bool = False
+    column: int = -1  # the position of an unkeyed, unbracketed cell in its row (for columns read by consensus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class Record:
     fields: tuple[Field, ...]
     designation: Designation | None
     park: Field | None = None
+    block: int = -1  # the list block (records under one heading or header) it belongs to
 
 
 @dataclass(slots=True)
@@ -322,6 +324,7 @@ def _fields(s: Sentence, a: int, b: int, lex: Lexicon, main_cls: str | None,
         return None
     columns = header[1:] if header and len(header) - 1 == len(cells) else None
     host_seen = any(f.role in ("carrier", "operator") for f in fields)
+    column = 0
     for i, (cell, at, bracketed) in enumerate(cells):
         if columns is not None and columns[i][0]:
             f = _typed(cell, s.start + at, s, lex, columns[i][0], columns[i][1])
@@ -331,6 +334,9 @@ def _fields(s: Sentence, a: int, b: int, lex: Lexicon, main_cls: str | None,
                     main_cls == "Park" or main_cls == "Platform" and host_seen):
                 # 某某中心（某某大学，新材料）, 某某产业园（新型显示）: a short bare phrase in the brackets is its field
                 f = Field(f.text, "field", "Industry", f.sentence, f.start, f.end)
+        if f is not None and not f.role and not bracketed:
+            f = replace(f, column=column)
+        column += not bracketed
         if f is not None:
             host_seen = host_seen or f.role == "org"
             fields.append(f)
@@ -405,37 +411,37 @@ def read_records(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> l
     out: list[Record] = []
     scope = _Scope()
     last: int | None = None  # the record a key line right below adds to
+    block = 0
     for s in sentences:
         text = s.text
         heading = _heading(s, lex) if not _ITEM.match(text) or _HEADING.match(text) else None
         if heading is not None:
-            scope, last = heading, None
+            scope, last, block = heading, None, block + 1
             scope.open = True
             continue
         header = _header(text, lex)
         if header is not None:
-            scope.header, scope.open, last = header, True, None
+            scope.header, scope.open, last, block = header, True, None, block + 1
             continue
         item = _ITEM.match(text)
         if item:
             rec = _record(s, item.end(), lex, scope, doc)
             if rec is not None:
-                out.append(rec)
+                out.append(replace(rec, block=block))
                 last, scope.open = len(out) - 1, True
                 continue
         elif last is not None and keys.match(text):
             fields = _fields(s, 0, len(text), lex, out[last].name.cls, None)
             if fields is not None:
-                rec = out[last]
-                out[last] = Record(rec.name, rec.fields + tuple(fields), rec.designation, rec.park)
+                out[last] = replace(out[last], fields=out[last].fields + tuple(f for f in fields if f.column < 0))
                 continue
         elif scope.open:
             run = _run(s, lex, scope, doc)
             if run:
-                out += run
+                out += [replace(r, block=block) for r in run]
                 last = len(out) - 1 if len(run) == 1 else None
                 continue
-        scope.open, scope.header, last = False, None, None
+        scope.open, scope.header, last, block = False, None, None, block + 1
     return out
 
 
@@ -456,3 +462,48 @@ def designation_scope(sentences: Sequence[Sentence], lex: Lexicon | None = None)
         if current is not None:
             out[s.index] = current
     return out
+
+
+def column_consensus(records: Sequence[Record], classes: dict[tuple[int, int], str], lex: Lexicon | None = None) -> list[Field]:
+    """The unkeyed cells of a headerless list whose column the other readings agree on.
+
+    ``classes`` gives the class found at a span by other means. In a block of two or more
+    records, a column of short bare cells some of which are read as industries (or products),
+    or name a sector word of the industry lexicon (装备, 半导体), and none as anything else nor
+    as a place (顺德区), is a column of industries (products): its other cells are typed alike
+    (``1、某某有限公司  精密模具  顺德区`` under ``2、某某有限公司  环保装备  南海区``)."""
+    lex = lex or load_lexicon()
+    sector = _sector_words(lex)
+    by_column: dict[tuple[int, int], list[Field]] = {}
+    for r in records:
+        for f in r.fields:
+            if f.column >= 0 and not f.role:
+                by_column.setdefault((r.block, f.column), []).append(f)
+    out: list[Field] = []
+    for cells in by_column.values():
+        if len(cells) < 2:
+            continue
+        if not all(_SHORT_FIELD.fullmatch(f.text) and not _PLACE_CELL.search(f.text) for f in cells):
+            continue
+        seen = {classes[(f.start, f.end)] for f in cells if (f.start, f.end) in classes}
+        if not seen and any(sector.search(f.text) for f in cells):
+            seen = {"Industry"}
+        if len(seen) != 1 or not seen <= {"Industry", "Product"}:
+            continue
+        cls = seen.pop()
+        role = "industry" if cls == "Industry" else "product"
+        out += [replace(f, role=role, cls=cls) for f in cells if (f.start, f.end) not in classes and _SHORT_FIELD.fullmatch(f.text)]
+    return out
+
+
+_PLACE_CELL = re.compile(r"[省市区县镇乡州旗]$|街道$")
+
+
+def _sector_words(lex: Lexicon) -> re.Pattern[str]:
+    """Any industry name or keyword of the lexicon (a sector word a field names)."""
+    return _sector_pattern(tuple(w for i in lex.industries for w in (i.zh, *i.keywords) if len(w) >= 2))
+
+
+@lru_cache(maxsize=4)
+def _sector_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
