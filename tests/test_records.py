@@ -170,3 +170,19 @@ def test_a_headerless_column_with_no_sector_word_stays_untyped():
     text = ("一、江南省专精特新中小企业（2家）\n1、青川蔚然包装材料有限公司  东岸一号  东岸区\n"
             "2、青川迅达物流装备有限公司  西岸二号  西岸区\n")
     assert not any(p == "inIndustry" for _, p, _ in _triples(text))
+
+
+def test_a_lead_in_colon_opens_a_semicolon_run_and_dash_items_under_the_titles_designation():
+    text = ("青川市工业和信息化局\n关于2025年度青川市瞪羚企业拟认定名单的公示\n"
+            "经企业申报和专家评审，现将拟认定的2025年度青川市瞪羚企业名单予以公示：\n"
+            "青川澄明光电科技有限公司（青川北江光电产业园）；青川拓岳机械有限公司（青川南山装备产业园）；青川云梯软件有限公司\n"
+            "——青川砺石建材有限公司（青川南山装备产业园）\n")
+    f = _triples(text)
+    for firm in ("青川澄明光电科技有限公司", "青川拓岳机械有限公司", "青川云梯软件有限公司", "青川砺石建材有限公司"):
+        assert (firm, "receivedHonour", "青川市瞪羚企业") in f
+    assert ("青川澄明光电科技有限公司", "locatedIn", "青川南山装备产业园") not in f  # each item keeps its own park
+
+
+def test_two_designations_joined_name_none_for_a_record():
+    text = "一、企业技术中心和专精特新中小企业（2家）\n1. 青川拓岳机械有限公司（青川南山装备产业园）\n2. 青川迅达物流装备有限公司（青川南山装备产业园）\n"
+    assert all(r.designation is None for r in _records(text))

@@ -50,19 +50,21 @@ RECORD_CLASSES = frozenset({"Enterprise", "Platform", "ResearchInstitute", "Univ
 _ORG = frozenset({"Enterprise", "University", "ResearchInstitute"})
 
 # the numbering that opens an entry: 1. 1、 1） （1） ① ● 第一，(a decimal 2.5 is no numbering)
-_ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、)）](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|[●•·■□▪◆◇▶►]|第[一二三四五六七八九十\d]{1,3}[、，,.．：:\s])\s*")
+_ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、)）](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|[●•·■□▪◆◇▶►]|—{1,2}(?=\S)|-(?=\D)|第[一二三四五六七八九十\d]{1,3}[、，,.．：:\s])\s*")
 # the numbering that opens a group heading: 一、 （一） 第一部分
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|类|批|组)[、：:\s]?)\s*")
 _COUNT_TAIL = re.compile(r"\s*[（(]\s*(?:共|计)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*[家个项所名户类]\s*[）)]\s*[：:]?$")
 # what may open a designation and is not part of it: a batch, a year, 拟认定为
-_LEAD = re.compile(rf"^(?:第[一二三四五六七八九十\d]+批|{YEAR}\s*年度?|拟?(?:认定|推荐|入选|命名|评为)为?|拟)*")
+_LEAD = re.compile(rf"^(?:关于|公布|公示|第[一二三四五六七八九十\d]+批|{YEAR}\s*年度?|拟?(?:认定|推荐|入选|命名|评为)为?|拟)*")
 # a designation starts with its level or its place: 国家级…, 广东省…, 佛山市…, 第七批…
 _YEAR_LEAD = re.compile(rf"({YEAR})\s*年度?")
+_COORDINATED = re.compile(r"[和及与、]")
 _LEVELLED = re.compile(r"^(?:国家|省级|市级|区级|县级|[\u4e00-\u9fff]{1,5}?[省市区县州])")
 _TRAILING_LIST = re.compile(r"(?:" + _CUES.alternation("list-title") + r"|的通知|的公示|的公告)+$")
 # 认定…等9家单位为2025年度湖北省工程技术研究中心 / 关于认定2025年度某某中心的通知 / 关于公布某某名单的通知
 _DESIGNATED_AS = re.compile(rf"(?:认定|评定|命名|确定|遴选|评选|授予|列为|评为)[^。；;]{{0,80}}?为\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)(?=[，。；;、（(：:]|$)"
-                            rf"|(?:入选|列入|纳入)\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)(?:认定|拟认定|公示|推荐)?名单")
+                            rf"|(?:入选|列入|纳入)\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)(?:认定|拟认定|公示|推荐)?名单"
+                            rf"|认定的\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)名单")
 _TITLED = re.compile(rf"关于(?:公布|公示|认定|拟认定|确定|命名)?\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()]{{4,40}}?)(?:的?(?:认定|拟认定|入选|推荐|公示)?名单)?的(?:通知|公示|公告|决定)")
 _DISPLAY_LIST = re.compile(r"名单|如下|等\s*(?:\d+|[一二三四五六七八九十两]+)\s*[家个项所]")
 # a main name: Han, Latin and digits up to a delimiter; brackets inside a name (博仑精密零部件（烟台）有限公司) kept
@@ -150,8 +152,8 @@ def _designation_name(body: str, lex: Lexicon | None = None) -> str | None:
     ``record-designation`` word (国家级…企业, 佛山市创新型中小企业), or one ending in an honour word of
     the lexicon (专精特新“小巨人”企业)."""
     body = _TRAILING_LIST.sub("", _LEAD.sub("", body.strip()))
-    if len(body) < 4:
-        return None
+    if len(body) < 4 or _COORDINATED.search(body):
+        return None  # 企业技术中心和专精特新中小企业: two designations, which one a record holds is not said
     if _LEVELLED.match(body) and _CUES.ends_with("record-designation").search(body):
         return body
     honours = (lex or load_lexicon()).honour_suffixes
@@ -369,14 +371,23 @@ def _record(s: Sentence, a: int, lex: Lexicon, scope: _Scope, doc: Designation |
 
 
 def _run(s: Sentence, lex: Lexicon, scope: _Scope, doc: Designation | None) -> list[Record]:
-    """A 、-separated run of entries (A、B（某某大学，新材料）、C): a record per item, or none
+    """A 、- or ；-separated run of entries (A、B（某某大学，新材料）、C): a record per item, or none
     unless every item is one."""
+    for separators in ("、", "；;", ""):  # a run of two or more items, else the line as one entry
+        out = _split_run(s, separators, lex, scope, doc)
+        if len(out) >= 2 or out and not separators:
+            return out
+    return []
+
+
+def _split_run(s: Sentence, separators: str, lex: Lexicon, scope: _Scope, doc: Designation | None) -> list[Record]:
+    """The records of ``s`` cut at ``separators`` outside brackets, or none unless every item is one."""
     text = s.text
     cuts = [-1]
     depth = 0
     for i, ch in enumerate(text):
         depth += ch in "（(" and 1 or (-1 if ch in "）)" else 0)
-        if ch == "、" and depth == 0:
+        if ch in separators and depth == 0:
             cuts.append(i)
     cuts.append(len(text.rstrip("。；; ")))
     out = []
@@ -441,7 +452,8 @@ def read_records(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> l
                 out += [replace(r, block=block) for r in run]
                 last = len(out) - 1 if len(run) == 1 else None
                 continue
-        scope.open, scope.header, last, block = False, None, None, block + 1
+        # a lead-in closing with a colon (…名单如下：) opens a list; any other line of prose closes one
+        scope.open, scope.header, last, block = text.endswith(("：", ":")), None, None, block + 1
     return out
 
 

@@ -187,9 +187,9 @@ _ITEM_START = re.compile(r"^(?:\d{1,2}[、.．)）]|[（(][\d一二三四五六�
 # a line that surely opens a list item, never a wrapped line's tail (unlike 2.5亿元 or —)
 # the number of a table or figure opening its caption (表1  2025年度…, 图2 …), followed by spaces
 _CAPTION_NUMBER = re.compile(r"^[表图]\s*\d{1,2}(?=\s+\S)")
-# (2. 某某中心 and 二、某市 open items too: a wrapped number is 2.5亿元, digits after the dot)
+# (2. 某某中心, 二、某市 and ——某某公司 open items too: a wrapped number is 2.5亿元, digits after the dot)
 _LIST_OPENER = re.compile(r"^(?:[①-⑳]|[●■◆▶►]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}、|\d{1,2}[.．]\s*(?=[\u4e00-\u9fff])"
-                          r"|[一二三四五六七八九十]{1,3}、)")
+                          r"|[一二三四五六七八九十]{1,3}、|——(?=[\u4e00-\u9fff]))")
 
 
 def _clause_runs_on(line: str, nxt: str) -> bool:
