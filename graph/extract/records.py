@@ -54,18 +54,22 @@ _ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、)）](?!\d)|[（(]\d{1,3}[）)]|[①-
 # the numbering that opens a group heading: 一、 （一） 第一部分
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|类|批|组)[、：:\s]?)\s*")
 _COUNT_TAIL = re.compile(r"\s*[（(]\s*(?:共|计)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*[家个项所名户类]\s*[）)]\s*[：:]?$")
-# what may open a designation and is not part of it: a batch, a year, 拟认定为
-_LEAD = re.compile(rf"^(?:关于|公布|公示|第[一二三四五六七八九十\d]+批|{YEAR}\s*年度?|拟?(?:认定|推荐|入选|命名|评为)为?|拟)*")
-# a designation starts with its level or its place: 国家级…, 广东省…, 佛山市…, 第七批…
+_DESIGNATE = _CUES.alternation("record-designate")
+_ENLIST = _CUES.alternation("record-enlist")
+# what may open a designation and is not part of it: 关于, a batch, a year, 拟认定为
+_LEAD = re.compile(rf"^(?:关于|公布|公示|第[一二三四五六七八九十\d]+批|{YEAR}\s*年度?|拟?(?:{_DESIGNATE}|{_ENLIST})为?|拟)*")
 _YEAR_LEAD = re.compile(rf"({YEAR})\s*年度?")
 _COORDINATED = re.compile(r"[和及与、]")
+# a designation starts with its level or its place: 国家级…, 广东省…, 佛山市…
 _LEVELLED = re.compile(r"^(?:国家|省级|市级|区级|县级|[\u4e00-\u9fff]{1,5}?[省市区县州])")
 _TRAILING_LIST = re.compile(r"(?:" + _CUES.alternation("list-title") + r"|的通知|的公示|的公告)+$")
-# 认定…等9家单位为2025年度湖北省工程技术研究中心 / 关于认定2025年度某某中心的通知 / 关于公布某某名单的通知
-_DESIGNATED_AS = re.compile(rf"(?:认定|评定|命名|确定|遴选|评选|授予|列为|评为)[^。；;]{{0,80}}?为\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)(?=[，。；;、（(：:]|$)"
-                            rf"|(?:入选|列入|纳入)\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)(?:认定|拟认定|公示|推荐)?名单"
-                            rf"|认定的\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()“”]{{4,30}}?)名单")
-_TITLED = re.compile(rf"关于(?:公布|公示|认定|拟认定|确定|命名)?\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()]{{4,40}}?)(?:的?(?:认定|拟认定|入选|推荐|公示)?名单)?的(?:通知|公示|公告|决定)")
+_NAMED = r"([^，。；;、：:（()“”]{4,30}?)"
+# 认定…等9家单位为2025年度湖北省工程技术研究中心 / 入选2025年度某某名单 / 拟认定的某某名单
+_DESIGNATED_AS = re.compile(rf"{_DESIGNATE}[^。；;]{{0,80}}?为\s*(?:{YEAR}\s*年度?)?{_NAMED}(?=[，。；;、（(：:]|$)"
+                            rf"|{_ENLIST}\s*(?:{YEAR}\s*年度?)?{_NAMED}(?:认定|拟认定|公示|推荐)?名单"
+                            rf"|认定的\s*(?:{YEAR}\s*年度?)?{_NAMED}名单")
+# 关于认定2025年度某某中心的通知 / 关于公布某某名单的通知
+_TITLED = re.compile(rf"关于(?:公布|公示|拟?{_DESIGNATE})?\s*(?:{YEAR}\s*年度?)?([^，。；;、：:（()]{{4,40}}?)(?:的?(?:拟?认定|{_ENLIST}|推荐|公示)?名单)?的(?:通知|公示|公告|决定)")
 _DISPLAY_LIST = re.compile(r"名单|如下|等\s*(?:\d+|[一二三四五六七八九十两]+)\s*[家个项所]")
 # a main name: Han, Latin and digits up to a delimiter; brackets inside a name (博仑精密零部件（烟台）有限公司) kept
 _MAIN = re.compile(r"(?:(?!——)[^\s（(，,；;：:、。|｜]|[（(][^）)\s]{1,8}[）)](?=[^\s，,；;：:、。（(|｜]))+")
