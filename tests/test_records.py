@@ -186,3 +186,8 @@ def test_a_lead_in_colon_opens_a_semicolon_run_and_dash_items_under_the_titles_d
 def test_two_designations_joined_name_none_for_a_record():
     text = "一、企业技术中心和专精特新中小企业（2家）\n1. 青川拓岳机械有限公司（青川南山装备产业园）\n2. 青川迅达物流装备有限公司（青川南山装备产业园）\n"
     assert all(r.designation is None for r in _records(text))
+
+
+def test_a_lead_in_under_a_group_heading_keeps_the_groups_designation():
+    text = "一、江南省瞪羚企业（2家）\n具体名单如下：\n1. 青川拓岳机械有限公司（青川南山装备产业园）\n2. 青川迅达物流装备有限公司（青川南山装备产业园）\n"
+    assert [r.designation.name for r in _records(text)] == ["江南省瞪羚企业", "江南省瞪羚企业"]

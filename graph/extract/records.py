@@ -193,6 +193,12 @@ def _heading(s: Sentence, lex: Lexicon) -> _Scope | None:
     return _Scope()
 
 
+def _lead_in(text: str, heading: _Scope) -> bool:
+    """A heading-like line that opens no group of its own (名单如下：): no group numbering, no count,
+    and it names no designation or park — the group above goes on under it."""
+    return heading.designation is None and heading.park is None and not _HEADING.match(text) and not _COUNT_TAIL.search(text)
+
+
 def _document_designation(sentences: Sequence[Sentence], before: int) -> Designation | None:
     """The designation a notice's title or preamble gives its lists (认定…为X, 关于认定X的通知),
     read in the lines before sentence ``before`` that display a list (名单, 如下, 等N家) or title it."""
@@ -431,6 +437,8 @@ def read_records(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> l
         text = s.text
         heading = _heading(s, lex) if not _ITEM.match(text) or _HEADING.match(text) else None
         if heading is not None:
+            if _lead_in(text, heading):  # 名单如下： under a group heading: the group goes on
+                heading.designation, heading.park = scope.designation, scope.park
             scope, last, block = heading, None, block + 1
             scope.open = True
             continue
@@ -473,7 +481,8 @@ def designation_scope(sentences: Sequence[Sentence], lex: Lexicon | None = None)
     for s in sentences:
         heading = _heading(s, lex) if not _ITEM.match(s.text) or _HEADING.match(s.text) else None
         if heading is not None:
-            current = heading.designation or doc
+            if not _lead_in(s.text, heading):
+                current = heading.designation or doc
             continue
         if current is not None:
             out[s.index] = current
