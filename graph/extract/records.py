@@ -77,6 +77,8 @@ _PARTS = re.compile(r"[^，,、；;：:/|｜—·•\s]+")
 # a key's value: up to a delimiter or a closing bracket, brackets inside a name kept (某某（烟台）有限公司)
 _VALUE = re.compile(r"(?:[^；;，,\s（()）|｜]|[（(][^）)]*[）)])*")
 _BRACKET_PART = re.compile(r"(?:[^，,、；;：:/|｜—·•\s（(]|[（(][^）)]{1,8}[）)])+")
+_CLAUSE = re.compile(r"[，。；;]")
+_CLAUSE_OR_KEY = re.compile(r"[，。；;：:]")
 _MAX_CELL = 24  # a longer cell is a clause: the line is prose, not a record
 _SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
@@ -176,9 +178,11 @@ def _heading(s: Sentence, lex: Lexicon) -> _Scope | None:
     A heading is short, has no clause, and opens with a group numbering (一、 （一）) or
     closes with a count (（3家）) or a colon."""
     text = s.text.strip()
+    if len(text) > 40 or _CLAUSE.search(text):
+        return None
     num = _HEADING.match(text)
     count = _COUNT_TAIL.search(text)
-    if len(text) > 40 or re.search(r"[，。；;]", text) or not (num or count or text.endswith(("：", ":")) or _TRAILING_LIST.search(text)):
+    if not (num or count or text.endswith(("：", ":")) or _TRAILING_LIST.search(text)):
         return None
     a = num.end() if num else 0
     b = count.start() if count else len(text.rstrip("：:"))
@@ -222,8 +226,10 @@ def _document_designation(sentences: Sequence[Sentence], before: int) -> Designa
 
 def _header(text: str, lex: Lexicon) -> list[tuple[str, str]] | None:
     """A header line (序号 企业名称 所属领域 所在区): (role, word) per cell, or None."""
+    if len(text) > 60 or " " not in text or _CLAUSE_OR_KEY.search(text):
+        return None
     cells = text.split()
-    if len(cells) < 2 or len(text) > 60 or re.search(r"[，。；;：:]", text):
+    if len(cells) < 2:
         return None
     numbered = cells[0] in ("序号", "编号")
     roles = [(_column(c, lex)[0], c) for c in cells[1:] if numbered] if numbered else [(_column(c, lex)[0], c) for c in cells]
