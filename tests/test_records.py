@@ -191,3 +191,11 @@ def test_two_designations_joined_name_none_for_a_record():
 def test_a_lead_in_under_a_group_heading_keeps_the_groups_designation():
     text = "一、江南省瞪羚企业（2家）\n具体名单如下：\n1. 青川拓岳机械有限公司（青川南山装备产业园）\n2. 青川迅达物流装备有限公司（青川南山装备产业园）\n"
     assert [r.designation.name for r in _records(text)] == ["江南省瞪羚企业", "江南省瞪羚企业"]
+
+
+def test_bracketed_parts_form_columns_too():
+    text = ("一、江南省专精特新中小企业（2家）\n1. 青川蔚然包装材料有限公司（青川北江光电产业园，绿色包装）\n"
+            "2. 青川迅达物流装备有限公司（青川南山装备产业园，物流装备）\n")
+    f = _triples(text)
+    assert ("青川蔚然包装材料有限公司", "inIndustry", "绿色包装") in f
+    assert ("青川迅达物流装备有限公司", "locatedIn", "青川南山装备产业园") in f

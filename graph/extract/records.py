@@ -79,6 +79,7 @@ _VALUE = re.compile(r"(?:[^；;，,\s（()）|｜]|[（(][^）)]*[）)])*")
 _BRACKET_PART = re.compile(r"(?:[^，,、；;：:/|｜—·•\s（(]|[（(][^）)]{1,8}[）)])+")
 _CLAUSE = re.compile(r"[，。；;]")
 _CLAUSE_OR_KEY = re.compile(r"[，。；;：:]")
+_BRACKET_COLUMN = 100  # the column of a record's first bracketed part, for columns read by consensus
 _MAX_CELL = 24  # a longer cell is a clause: the line is prose, not a record
 _SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
@@ -102,7 +103,7 @@ class Field:
     end: int
     key: str = ""
     strong: bool = False
-    column: int = -1  # the position of an unkeyed, unbracketed cell in its row (for columns read by consensus)
+    column: int = -1  # the position of an unkeyed cell in its row, bracketed parts after the others (for columns read by consensus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +343,7 @@ def _fields(s: Sentence, a: int, b: int, lex: Lexicon, main_cls: str | None,
         return None
     columns = header[1:] if header and len(header) - 1 == len(cells) else None
     host_seen = any(f.role in ("carrier", "operator") for f in fields)
-    column = 0
+    column = bracket_part = 0
     for i, (cell, at, bracketed) in enumerate(cells):
         if columns is not None and columns[i][0]:
             f = _typed(cell, s.start + at, s, lex, columns[i][0], columns[i][1])
@@ -352,9 +353,10 @@ def _fields(s: Sentence, a: int, b: int, lex: Lexicon, main_cls: str | None,
                     main_cls == "Park" or main_cls == "Platform" and host_seen):
                 # 某某中心（某某大学，新材料）, 某某产业园（新型显示）: a short bare phrase in the brackets is its field
                 f = Field(f.text, "field", "Industry", f.sentence, f.start, f.end)
-        if f is not None and not f.role and not bracketed:
-            f = replace(f, column=column)
+        if f is not None and not f.role:  # a bracket's parts count as columns of their own (100, 101 …)
+            f = replace(f, column=_BRACKET_COLUMN + bracket_part if bracketed else column)
         column += not bracketed
+        bracket_part += bracketed
         if f is not None:
             host_seen = host_seen or f.role == "org"
             fields.append(f)
