@@ -199,3 +199,10 @@ def test_bracketed_parts_form_columns_too():
     f = _triples(text)
     assert ("青川蔚然包装材料有限公司", "inIndustry", "绿色包装") in f
     assert ("青川迅达物流装备有限公司", "locatedIn", "青川南山装备产业园") in f
+
+
+def test_a_platform_field_of_a_firm_is_its_hosted_platform():
+    text = ("一、2025年度青川市企业技术中心（2家）\n1. 青川拓岳机械有限公司（青川拓岳重载减速器研发中心）\n"
+            "2. 青川迅达物流装备有限公司（青川迅达智能仓储研发中心）\n")
+    f = _triples(text)
+    assert ("青川拓岳机械有限公司", "hostsPlatform", "青川拓岳重载减速器研发中心") in f

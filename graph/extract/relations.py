@@ -3384,7 +3384,7 @@ def record_relations(records: Sequence[Record], mentions: Sequence[Mention]) -> 
     (coBuiltPlatformWith, no host), run by its operator, and in its field's industry;
     a park field places its enterprise carriers. An organisation is in the park and
     industry its fields name and makes the products they name; a listed park leads in the
-    industries its fields name. A person field
+    industries its fields name; a platform field of an organisation is a platform it hosts. A person field
     (负责人：…) is affiliated with the main name, its key word the role. Each fact cites
     the line of the field it rests on (the main name's line, if another, supports it).
     """
@@ -3449,6 +3449,9 @@ def record_relations(records: Sequence[Record], mentions: Sequence[Mention]) -> 
                 add(n, "locatedIn", p, f, "park")
             for f, m in industries + fields:
                 add(n, "inIndustry", m, f, "industry")
+            for f, m in typed:  # 某某有限公司（某某工程技术研究中心）: the entry's own platform
+                if f.role == "platform" and m.cls == "Platform":
+                    add(n, "hostsPlatform", m, f, "own-platform")
             for f, m in typed:
                 if role(f, m) == "product" and m.cls == "Product":
                     add(n, "produces", m, f, "product")
