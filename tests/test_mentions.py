@@ -883,3 +883,9 @@ def test_core_parts_written_generically_name_no_product():
     text = "公司主要从事氢燃料电池电堆、电堆测试台架及关键零部件的研发和生产。"
     products = keys(text, "Product")
     assert "关键零部件" not in products and "氢燃料电池电堆" in products
+
+
+def test_a_count_after_xianyou_names_no_platform():
+    ex = extract_text("据统计，青川北江光电产业园现有省级以上工程技术研究中心12家。")
+    assert not any(m.cls == "Platform" for m in ex.mentions)
+    assert any(m.key == "青川北江光电产业园" and m.cls == "Park" for m in ex.mentions)
