@@ -206,3 +206,12 @@ def test_a_platform_field_of_a_firm_is_its_hosted_platform():
             "2. 青川迅达物流装备有限公司（青川迅达智能仓储研发中心）\n")
     f = _triples(text)
     assert ("青川拓岳机械有限公司", "hostsPlatform", "青川拓岳重载减速器研发中心") in f
+
+
+def test_a_level_and_a_bare_kind_in_a_firms_brackets_is_an_honour_not_a_platform():
+    text = ("一、企业获评情况（2家）\n1. 青川拓岳机械有限公司（省级企业技术中心）\n"
+            "2. 青川迅达物流装备有限公司（青川迅达智能仓储研发中心）\n")
+    f = _triples(text)
+    assert ("青川拓岳机械有限公司", "receivedHonour", "省级企业技术中心") in f
+    assert ("青川拓岳机械有限公司", "hostsPlatform", "省级企业技术中心") not in f
+    assert ("青川迅达物流装备有限公司", "hostsPlatform", "青川迅达智能仓储研发中心") in f

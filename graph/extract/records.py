@@ -59,6 +59,7 @@ _ENLIST = _CUES.alternation("record-enlist")
 # what may open a designation and is not part of it: 关于, a batch, a year, 拟认定为
 _LEAD = re.compile(rf"^(?:关于|公布|公示|第[一二三四五六七八九十\d]+批|{YEAR}\s*年度?|拟?(?:{_DESIGNATE}|{_ENLIST})为?|拟)*")
 _YEAR_LEAD = re.compile(rf"({YEAR})\s*年度?")
+_LEVEL_WORD = re.compile(r"级?")
 _COORDINATED = re.compile(r"[和及与、]")
 # a designation starts with its level or its place: 国家级…, 广东省…, 佛山市…
 _LEVELLED = re.compile(r"^(?:国家|省级|市级|区级|县级|[\u4e00-\u9fff]{1,5}?[省市区县州])")
@@ -198,6 +199,13 @@ def _heading(s: Sentence, lex: Lexicon) -> _Scope | None:
     return _Scope()
 
 
+def _generic_kind(text: str, lex: Lexicon) -> bool:
+    """A level or place and a bare kind word (省级企业技术中心, 国家级科技企业孵化器): a designation
+    a unit holds, not the name of a unit of its own."""
+    level = _LEVELLED.match(text)
+    return level is not None and lex.suffix_re.fullmatch(text, _LEVEL_WORD.match(text, level.end()).end()) is not None
+
+
 def _lead_in(text: str, heading: _Scope) -> bool:
     """A heading-like line that opens no group of its own (名单如下：): no group numbering, no count,
     and it names no designation or park — the group above goes on under it."""
@@ -267,9 +275,9 @@ def _typed(text: str, start: int, s: Sentence, lex: Lexicon, role: str = "", key
         return Field(text, "park", "Park", s.index, start, start + len(text))
     if named in _ORG:
         return Field(text, "org", named, s.index, start, start + len(text))
-    if named is not None:
+    if named is not None and not _generic_kind(text, lex):
         return Field(text, named.lower(), named, s.index, start, start + len(text))
-    if _designation_name(text, lex) == text:  # 国家级专精特新“小巨人”企业: the entry's own designation
+    if _designation_name(text, lex) == text or named is not None:  # 国家级专精特新“小巨人”企业: the entry's own designation
         return Field(text, "honour", "Honour", s.index, start, start + len(text))
     return Field(text, "", None, s.index, start, start + len(text))
 
