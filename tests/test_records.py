@@ -115,7 +115,8 @@ def test_no_designation_without_a_levelled_heading_or_preamble():
     assert [r.name.text for r in recs] == ["青川拓岳机械有限公司", "青川迅达物流装备有限公司"]
     assert all(r.designation is None for r in recs)
     f = _triples(text)
-    assert ("青川拓岳机械有限公司", "locatedIn", "青川南山装备产业园") in f
+    assert not any(p == "receivedHonour" and "位于" in s for s, p, _ in f)
+    assert any(s == "青川拓岳机械有限公司" and p == "locatedIn" for s, p, _ in f)
     assert not any(p == "receivedHonour" for _, p, _ in f)
 
 
@@ -215,3 +216,11 @@ def test_a_level_and_a_bare_kind_in_a_firms_brackets_is_an_honour_not_a_platform
     assert ("青川拓岳机械有限公司", "receivedHonour", "省级企业技术中心") in f
     assert ("青川拓岳机械有限公司", "hostsPlatform", "省级企业技术中心") not in f
     assert ("青川迅达物流装备有限公司", "hostsPlatform", "青川迅达智能仓储研发中心") in f
+
+
+def test_a_clause_under_a_heading_is_no_entry():
+    text = "一、江南省瞪羚企业（1家）\n青川拓岳机械有限公司位于青川南山装备产业园\n"
+    assert _records(text) == []
+    f = _triples(text)
+    assert not any(p == "receivedHonour" and "位于" in s for s, p, _ in f)
+    assert any(s == "青川拓岳机械有限公司" and p == "locatedIn" for s, p, _ in f)

@@ -387,8 +387,8 @@ def _record(s: Sentence, a: int, lex: Lexicon, scope: _Scope, doc: Designation |
     if main is None:
         return None
     cls = lex.name_class(main.group())
-    if cls not in RECORD_CLASSES:
-        return None
+    if cls not in RECORD_CLASSES or _CUES.pattern("located").search(main.group()):
+        return None  # (某某有限公司位于某某产业园: a clause, not a name)
     name = Field(main.group(), "name", cls, s.index, s.start + main.start(), s.start + main.end())
     fields = _fields(s, main.end(), b, lex, cls, scope.header)
     if fields is None:
