@@ -224,3 +224,4 @@ def test_a_clause_under_a_heading_is_no_entry():
     f = _triples(text)
     assert not any(p == "receivedHonour" and "位于" in s for s, p, _ in f)
     assert any(s == "青川拓岳机械有限公司" and p == "locatedIn" for s, p, _ in f)
+    assert _records("一、江南省瞪羚企业（1家）\n青川拓岳机械有限公司与江南大学共建青川重载传动联合实验室\n") == []

@@ -80,6 +80,8 @@ _VALUE = re.compile(r"(?:[^；;，,\s（()）|｜]|[（(][^）)]*[）)])*")
 _BRACKET_PART = re.compile(r"(?:[^，,、；;：:/|｜—·•\s（(]|[（(][^）)]{1,8}[）)])+")
 _CLAUSE = re.compile(r"[，。；;]")
 _CLAUSE_OR_KEY = re.compile(r"[，。；;：:]")
+# a verb that makes a run of names a clause: 位于, 建有, 共建, 被认定为, 入选
+_CLAUSE_CUE = _CUES.pattern("record-clause")
 _BRACKET_COLUMN = 100  # the column of a record's first bracketed part, for columns read by consensus
 _MAX_CELL = 24  # a longer cell is a clause: the line is prose, not a record
 _SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,10}")
@@ -387,8 +389,8 @@ def _record(s: Sentence, a: int, lex: Lexicon, scope: _Scope, doc: Designation |
     if main is None:
         return None
     cls = lex.name_class(main.group())
-    if cls not in RECORD_CLASSES or _CUES.pattern("located").search(main.group()):
-        return None  # (某某有限公司位于某某产业园: a clause, not a name)
+    if cls not in RECORD_CLASSES or _CLAUSE_CUE.search(main.group()):
+        return None  # (某某有限公司位于某某产业园, 某某公司与某某大学共建某某中心: a clause, not a name)
     name = Field(main.group(), "name", cls, s.index, s.start + main.start(), s.start + main.end())
     fields = _fields(s, main.end(), b, lex, cls, scope.header)
     if fields is None:
