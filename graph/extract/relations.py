@@ -58,7 +58,7 @@ from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE
 from graph.extract.tables import TableRow, document_company, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
-from graph.text.segment import sections
+from graph.text.segment import items, sections
 
 __all__ = ["find_relations", "sentence_topics", "infer_industry", "table_relations", "YEAR_RE", "DATE_RE", "sections"]
 
@@ -105,7 +105,9 @@ _AWARDED_GAP = re.compile(
     r"(?:被[^，。；;、]{0,24}?)?" + _CUES.alternation("honour") + r"(?:为|了)?(?:\d{4}年度?)?"
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
-_PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?" + _CUES.alternation("park-has"))
+_PARK_HAS = re.compile(r"(?:内|里)?(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现|已|先后|陆续|相继|累计|共|还|也|目前)*" + _CUES.alternation("park-has"))
+# 区内集聚了A、B… / 园内拥有…: a sentence opening with the bare word for "inside the park" (no park named)
+_INSIDE_OPENING = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:区内|园内|园区内)")
 _AT_PARK_ACT = re.compile(r"^(?:[一二三四五六七八九十\d]期|[东西南北中]区|核心区)?(?:内|里)?" + _CUES.alternation("park-act"))  # 在P二期开工 / 在P东区新建
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
@@ -214,10 +216,10 @@ _SERVES_US = re.compile(r"[^，,；;。]{0,8}?(?:为|给|向|替|帮)(?:我们|�
 
 
 def _park_modifies_firm(m: Mention, ms: Sequence[Mention], s: Sentence) -> bool:
-    """P内的A / P的A: a park written as the modifier of the firm right after it."""
+    """P内的A / P的A / P企业A: a park written as the modifier of the firm right after it."""
     if m.cls != "Park":
         return False
-    gap = re.match(r"(?:内|里|中)?的", s.text[m.end - s.start :])
+    gap = re.match(r"(?:内|里|中)?的|(?:内|里|中)?的?(?:链主|龙头|骨干|重点|规上|入驻)?企业", s.text[m.end - s.start :])
     return gap is not None and any(o.cls in ORG and o.start == m.end + gap.end() for o in ms)
 
 
@@ -251,7 +253,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     first_firm: Mention | None = None
     children: set[str] = set()  # firms introduced as someone's 子公司, or as working for us (A专门为我们生产): never 公司/我们
     own_report = document_company(sentences, mentions, defined=True)
-    section_of = sections(sentences)
+    section_of = items(sentences)  # a section, or one brief of a roundup under its ◆ headline
     most_named = _most_named_firm(mentions)  # a subsidiary the text keeps naming is what its 公司 means
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
@@ -288,6 +290,8 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                     continue  # A全资子公司B…: the sentence is about B
                 if _park_modifies_firm(m, ms, s):
                     continue  # 园区内的A是…: the park only says where A is; the sentence is about A
+                if m.cls == "GovernmentBody" and _CONFERS.match(s.text, m.end - s.start):
+                    continue  # 工业和信息化部公布…名单，A获评H: the conferrer frames the news; the sentence is about A
                 off = m.start - s.start
                 if _CUSTOMER_CUE.search(s.text[max(0, s.text.rfind("，", 0, off), s.text.rfind(",", 0, off)) : off]):
                     continue  # 产品已发往A / 客户包括A: a buyer, not what the sentence is about
@@ -497,9 +501,37 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _COUNTED_SUBJECT.search(text, 0, cue.start()):
             continue  # 有4家迁入P: firms counted, not named, settle there
         if located is not None and located.cls != "Park":
-            for p in chain:
-                _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
+            listed = _list_ending_at(ctx, located) if located.sentence == s.index and not re.search(r"[，,；;]", text[ctx.rel_end(located) : cue.start()]) else [located]
+            for firm in listed:  # A、B等20余家企业已入驻园区: every firm of the list
+                for p in _named_parts(chain):
+                    _add(out, ctx, firm, "locatedIn", p, f"locatedIn:{cue.group()}")
     return out
+
+
+def _list_ending_at(ctx: _Ctx, last: Mention) -> list[Mention]:
+    """The mentions of ``last``'s class joined to it by 、/和/及/与, in text order, ending with ``last``
+    (an alias in brackets right after a name is skipped, not a member)."""
+    text = ctx.sentence.text
+    same = [m for m in ctx.mentions if m.cls == last.cls and m.end <= last.start
+            and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ctx.mentions)]
+    chain = [last]
+    for m in reversed(same):
+        gap = re.sub(r"^[（(][^）)]{0,20}[）)]", "", text[ctx.rel_end(m) : ctx.rel(chain[0])])
+        if gap in ("、", "和", "及", "与", "以及"):
+            chain.insert(0, m)
+        elif m.end > chain[0].start:
+            continue
+        else:
+            break
+    return chain
+
+
+def _named_parts(chain: Sequence[Mention]) -> Sequence[Mention]:
+    """The parks a located cue places X in: the whole chain (清远高新区雄兴工业园), but not the bare word
+    园区 before a part's own name (位于园区光伏材料片区: X is in the part; the part is partOf the park)."""
+    if len(chain) > 1 and chain[0].rule.startswith("anaphor"):
+        return chain[1:]
+    return chain
 
 
 def _known_park_at(ctx: _Ctx, doc: _Doc, pos: int) -> Mention | None:
@@ -655,19 +687,39 @@ def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if subj:
                 _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:P引进的")
         hm = _PARK_HAS.match(text[ctx.rel_end(p) :])
-        if not hm:
-            continue
-        start = ctx.rel_end(p) + hm.end()
-        for m in ms:
-            if ctx.rel(m) < start or m.cls != "Enterprise":
-                continue
-            if re.search(r"[，。；;]", text[start : ctx.rel(m)]):
-                break
-            _add(out, ctx, m, "locatedIn", p, "locatedIn:park拥有")
+        if hm:
+            _firms_held(out, ctx, p, ctx.rel_end(p) + hm.end())
     if topic is not None and topic.cls == "Park" and not any(m.cls == "Park" and m.key != topic.key for m in ms):
         for proj in [m for m in ms if m.cls == "Project"]:
             _add(out, ctx, proj, "locatedIn", topic, "locatedIn:park-project")
     return out
+
+
+@rule("inside-park-firms", needs=[cue_family("park-has"), has("Enterprise")])
+def inside_park_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """区内集聚了A、B等企业 / 园内拥有A: a sentence opening with "inside the park" and naming no park
+    speaks of the park the text is about (the one spoken of last); the firms it holds are in it."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    opening = _INSIDE_OPENING.match(text)
+    if opening is None or any(m.cls == "Park" and ctx.rel(m) < opening.end() for m in ctx.mentions):
+        return out
+    park = doc.park_before()
+    hm = _PARK_HAS.match(text, opening.end())
+    if park is not None and hm and not _PLAN_CUE.search(text, 0, hm.end()):
+        _firms_held(out, ctx, park, hm.end())
+    return out
+
+
+def _firms_held(out: list[Relation], ctx: _Ctx, park: Mention, start: int) -> None:
+    """The firms named after a park's 拥有/集聚/引进 (from ``start`` to the clause's end) are in the park."""
+    text = ctx.sentence.text
+    for m in ctx.mentions:
+        if ctx.rel(m) < start or m.cls != "Enterprise":
+            continue
+        if re.search(r"[，。；;]", text[start : ctx.rel(m)]):
+            break
+        _add(out, ctx, m, "locatedIn", park, "locatedIn:park拥有")
 
 
 # …，是园区海洋生物产业的骨干企业 / 是P新材料产业链的链主企业: the sentence's firm is one of the park's
@@ -746,7 +798,7 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms = ctx.sentence.text, ctx.mentions
     lead = re.match(r"^(?:[^，,]{0,8}?[，,])?在", text)
     for p in [m for m in ms if m.cls == "Park"]:
-        before = text[: ctx.rel(p)]
+        before = text[: ctx.rel(_park_word_before(ctx, p))]
         after = text[ctx.rel_end(p) :]
         if not before.endswith("在"):
             continue
@@ -781,6 +833,12 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
     return out
+
+
+def _park_word_before(ctx: _Ctx, p: Mention) -> Mention:
+    """The bare word 园区 written right before the part ``p`` (在园区锂电材料专业园投产), else ``p`` itself:
+    where the phrase naming the place starts."""
+    return next((m for m in ctx.mentions if m.cls == "Park" and m.end == p.start and m.rule.startswith("anaphor")), p)
 
 
 _BARE_PROJECT = re.compile(r"^(?:该)?项目(?!名称|单位|建设地点)")
@@ -1404,7 +1462,10 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             clause = max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1
             partner = any(m.key != host.key and clause <= ctx.rel(m) < ctx.rel(p) and re.search(r"(?:与|和|同|联合)$", text[: ctx.rel(m)])
                           for m in ms if m.cls in ORG)
-            if host.cls != "GovernmentBody" and not partner:
+            if host.cls == "Park" and _INSIDE_PARK.match(text, ctx.rel_end(host)):
+                # 园区内建有X、Y等公共服务平台: the platforms stand inside the park (the park is where, not who)
+                _add(out, ctx, p, "locatedIn", host, "locatedIn:P内建有X")
+            elif host.cls != "GovernmentBody" and not partner:
                 # a department approves or funds a platform; it does not host it; 与B合作设立X: a joint platform
                 _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
     for p in [m for m in ms if m.cls == "Platform" and re.search(r"依托的?$", text[: ctx.rel(m)])]:
@@ -1444,6 +1505,9 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             _add(out, ctx, operators[-1], "hostsPlatform", plats[-1], "hostsPlatform:由…运营")
     return out
 
+
+# 园区内建有 / 区内拥有: the park word is a place, what follows stands in it
+_INSIDE_PARK = re.compile(r"(?:区)?(?:内|里)(?:已|现|还|共|先后)*" + _CUES.alternation("host"))
 
 # X中心在A揭牌: a platform unveiled on a firm's (or a university's) premises is that body's
 _UNVEILED_AT = re.compile(r"(?:正式|当天|近日|日前)?在$")
@@ -2312,13 +2376,51 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if park is None:
             park = next((m for m in actors if m.cls == "Park"), None)
         if park is not None:
-            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40 and not _other_parks_clause(ctx, i, park, lead)]
+            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40 and not _other_parks_clause(ctx, i, park, lead)
+                      and not _grown_industry_clause(text, ctx.rel(i))]
             for ind in window:
                 _add(out, ctx, park, "leadingIndustry", ind, f"leadingIndustry:{lead.group()}")
     return out
 
 
 _PARK_FOCUS = re.compile(r"(?:主要|重点|则|将|已)?" + _CUES.alternation("park-focus"))
+_GROWN_CUE = _CUES.pattern("industry-nurture")
+_PLAN_CUE = _CUES.pattern("planning", "event-plan")
+
+
+def _clause_span(text: str, pos: int) -> tuple[int, int]:
+    """The clause (between ，；。) around ``pos``."""
+    start = max(text.rfind(c, 0, pos) for c in "，,；;。") + 1
+    stop = re.compile(r"[，,；;。]").search(text, pos)
+    return start, stop.start() if stop else len(text)
+
+
+def _grown_industry_clause(text: str, pos: int) -> bool:
+    """The clause around ``pos`` names industries a park grows or has formed (培育A两个新兴产业, 形成A产业集群),
+    not its 主导 (leading) ones."""
+    a, b = _clause_span(text, pos)
+    clause = text[a:b]
+    return bool(_GROWN_CUE.search(clause)) and not _LEADING_CUE.search(clause)
+
+
+@rule("park-grown-industry", needs=[cue_family("industry-nurture"), has("Industry")])
+def park_grown_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """P培育A和B两个新兴产业 / 园区已形成A、B两大产业集群: the park (named in the clause, or the park the
+    sentence is about) is in each industry (inIndustry, not leadingIndustry); a plan (将, 力争, 计划) gives nothing."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    held = [m for m in ms if m.cls in ("Honour", "Park", "Enterprise", "Platform")]
+    for ind in [m for m in ms if m.cls == "Industry"]:
+        if not _grown_industry_clause(text, ctx.rel(ind)) or any(h.start <= ind.start and ind.end <= h.end for h in held):
+            continue
+        a, _b = _clause_span(text, ctx.rel(ind))
+        if _PLAN_CUE.search(text, a, ctx.rel(ind)):
+            continue
+        parks = [m for m in ms if m.cls == "Park" and a <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(ind)]
+        park = parks[0] if parks else (ctx.topic if ctx.topic is not None and ctx.topic.cls == "Park" else None)
+        if park is not None:
+            _add(out, ctx, park, "inIndustry", ind, "inIndustry:P培育/形成X")
+    return out
 
 
 def _other_parks_clause(ctx: _Ctx, ind: Mention, park: Mention, lead: re.Match[str]) -> bool:
