@@ -883,3 +883,19 @@ def test_core_parts_written_generically_name_no_product():
     text = "公司主要从事氢燃料电池电堆、电堆测试台架及关键零部件的研发和生产。"
     products = keys(text, "Product")
     assert "关键零部件" not in products and "氢燃料电池电堆" in products
+
+
+def test_industries_listed_with_their_own_chanye_word_and_a_count():
+    inds = keys("德阳旌阳高新区确立了清洁能源装备产业、通用航空产业和数字经济产业三大主导产业。", "Industry")
+    assert {"清洁能源装备", "通用航空", "数字经济"} <= inds
+    assert not any(i.endswith("产业") or i.startswith("确立") for i in inds)
+
+
+def test_a_counted_kind_of_industry_is_no_industry():
+    inds = keys("园区将继续聚焦两大主导产业，培育新兴产业。", "Industry")
+    assert not inds & {"两大主导", "新兴", "两大主导产业"}
+
+
+def test_a_part_named_after_the_bare_word_yuanqu_is_named_without_it():
+    parks = keys("德阳旌阳高新区位于德阳市。四川丁未科技有限公司坐落在园区氢能装备片区。", "Park")
+    assert "氢能装备片区" in parks and "园区氢能装备片区" not in parks

@@ -997,7 +997,7 @@ _BELONGS_INDUSTRY_RE = re.compile(r"(?:属于|隶属于?|归属于?)([\u4e00-\u9
 # what is only a kind of industry, never one (新兴产业, 主导产业)
 # a focus or nurture verb opening a guessed first item (同时培育工业互联网 → 工业互联网)
 _FOCUS_LEAD = re.compile(r"(?:同时|还|并|也|积极|加快|大力|重点)*" + _CUES.alternation("park-focus", "industry-nurture"))
-_INDUSTRY_KIND_ONLY = re.compile(r"(?:战略性)?(?:新兴|主导|支柱|特色|优势|首位|未来|传统|相关|重点|现代|本地|地方|区域|上下游|配套)+")
+_INDUSTRY_KIND_ONLY = re.compile(r"(?:[两二三四五六七八九十\d]+(?:大|个|类))?(?:战略性)?(?:新兴|主导|支柱|特色|优势|首位|未来|传统|相关|重点|现代|本地|地方|区域|上下游|配套)+")
 _INDUSTRY_SUFFIX = re.compile(r"(?:产业|行业)$")
 
 

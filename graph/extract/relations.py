@@ -58,7 +58,7 @@ from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE
 from graph.extract.tables import TableRow, document_company, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
-from graph.text.segment import items, sections
+from graph.text.segment import is_bullet_headline, items, sections
 
 __all__ = ["find_relations", "sentence_topics", "infer_industry", "table_relations", "YEAR_RE", "DATE_RE", "sections"]
 
@@ -877,11 +877,20 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _PARK_WORD_AREA = re.compile(r"^(?:该园区|本园区|园区)(?=[\u4e00-\u9fff]{2,})")
 
 
+_PARK_WORD_END = re.compile(r"(?:该园区|本园区|园区)$")
+
+
+def _park_word_written_before(ctx: _Ctx, m: Mention) -> bool:
+    """地处园区高性能纤维专业园: the bare word 园区 stands right before the part's own name (no park mention there)."""
+    return (_PARK_WORD_END.search(ctx.sentence.text, 0, ctx.rel(m)) is not None
+            and not any(o.cls == "Park" and o.end == m.start for o in ctx.mentions))
+
+
 @rule("park-word-area", needs=[has("Park")])
 def park_word_area(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """园区南片区: the area is partOf the park 园区 stands for (the one named or spoken of last)."""
     out: list[Relation] = []
-    for area in [m for m in ctx.mentions if m.cls == "Park" and _PARK_WORD_AREA.match(m.name)]:
+    for area in [m for m in ctx.mentions if m.cls == "Park" and (_PARK_WORD_AREA.match(m.name) or _park_word_written_before(ctx, m))]:
         named = [m for m in ctx.mentions if m.cls == "Park" and m.key != area.key and ctx.rel_end(m) <= ctx.rel(area) and not m.rule.startswith("anaphor")]
         park = named[-1] if named else doc.park_before()
         if park is not None and park.key != area.key:
@@ -3007,6 +3016,9 @@ def _product_before(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
     return product
 
 
+_UNNAMED_CHILD = re.compile(r"(?:[一二三四五六七八九十]+、)?(?:公司|本公司|其)?(?:的)?(?:全资|控股|参股)?子公司")
+
+
 def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
     """Who received an honour: a patent named before it, the clause's subject, or the topic."""
     text = ctx.sentence.text
@@ -3040,6 +3052,8 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         return None  # 园区3家企业被评为…: the firms (listed elsewhere) hold it
     if in_clause:
         return in_clause[0]
+    if _UNNAMED_CHILD.match(text, clause_start, ctx.rel(h)):
+        return None  # 控股子公司获批H: a subsidiary not named here holds it, not the firm the text is about
     subject = _sentence_subject(ctx)
     if re.match(r"^(?:并|且|还|也|同时|又)", text[clause_start : ctx.rel(h)]):
         return subject or ctx.topic
@@ -3193,7 +3207,8 @@ def find_relations(
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
                    chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
                    record_firm)
-        found = relations_in(_Ctx(s, ms, topic), doc)
+        # a brief's ◆ headline is metadata: its body states the same facts, by full names
+        found = relations_in(_Ctx(s, ms, topic), doc) if not is_bullet_headline(s) else []
         out += found
         pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
         if len({frozenset((r.subject, r.object)) for r in pairs}) > 1:

@@ -30,6 +30,7 @@ __all__ = [
     "split_sentences",
     "sections",
     "items",
+    "is_bullet_headline",
     "Segmenter",
     "Token",
     "tokenize",
@@ -371,6 +372,19 @@ def sections(sentences: Sequence[Sentence]) -> list[int]:
 _BULLET_HEADLINE = re.compile(r"^\s*[◆◇■□●○▲△★☆◎►▶•]\s*[^。！？!?]{2,40}$")
 
 
+def is_bullet_headline(sentence: Sentence) -> bool:
+    r"""Whether the sentence is a headline line opened by a bullet (◆蜀锂科技入选…): a brief's title,
+    which restates (often in short forms) what its body says.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> [is_bullet_headline(s) for s in split_sentences(clean_text("◆甲公司获奖\n甲公司获评金奖。公司建有中心。\n◆乙公司投产\n乙公司投产。"))]
+    [True, False, False, True, False]
+    """
+    return _BULLET_HEADLINE.match(sentence.text) is not None
+
+
 def items(sentences: Sequence[Sentence]) -> list[int]:
     r"""Item number of each sentence: a new section (see :func:`sections`) or a bulleted headline line opens one.
 
@@ -388,7 +402,7 @@ def items(sentences: Sequence[Sentence]) -> list[int]:
     current = 0
     section_of = sections(sentences)
     for i, s in enumerate(sentences):
-        if i > 0 and (section_of[i] != section_of[i - 1] or _BULLET_HEADLINE.match(s.text)):
+        if i > 0 and (section_of[i] != section_of[i - 1] or is_bullet_headline(s)):
             current += 1
         out.append(current)
     return out
