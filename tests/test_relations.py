@@ -1830,3 +1830,21 @@ def test_a_firm_belonging_to_an_industry_named_open_world():
 def test_a_subsidiary_not_named_holds_its_own_award():
     f, _ = facts("德阳甲辰新材料有限公司位于德阳旌阳高新区。\n二、控股子公司获批四川省工程技术研究中心\n公司收到通知。")
     assert ("德阳甲辰新材料有限公司", "receivedHonour", "四川省工程技术研究中心") not in f
+
+
+def test_the_buyer_of_a_clause_does_not_make_what_the_next_clause_counts():
+    f, _ = facts("四川丁未科技有限公司位于德阳旌阳高新区。其储氢瓶已批量供应成都戊申汽车有限公司，目前具备年产储氢瓶8万只的能力。")
+    assert ("成都戊申汽车有限公司", "produces", "储氢瓶") not in f
+    assert ("四川丁未科技有限公司", "hasCustomer", "成都戊申汽车有限公司") in f
+
+
+def test_passing_a_buyers_supplier_audit_makes_it_a_customer():
+    f, _ = facts("四川丁未科技有限公司主要生产储氢瓶，已通过成都戊申汽车有限公司的供应商认证。")
+    assert ("四川丁未科技有限公司", "hasCustomer", "成都戊申汽车有限公司") in f
+
+
+def test_a_single_industry_after_a_copula_or_as_a_cluster_a_park_grows():
+    f, _ = facts("德阳旌阳高新区位于德阳市。园区首位产业是清洁能源装备产业。我区着力培育燃气轮机产业集群。")
+    park = "德阳旌阳高新技术产业开发区"
+    assert (park, "leadingIndustry", "清洁能源装备") in f
+    assert (park, "inIndustry", "燃气轮机") in f

@@ -989,16 +989,18 @@ _COUNTED_INDUSTRIES_RE = re.compile(
 # 重点发展/聚焦/主要承载/培育 + A产业(、B产业): items that carry their own 产业 after a focus verb are industries,
 # open-world (not 产业园, 产业链, 产业基地, 产业集群 or 产业化, which name other things)
 _FOCUSED_INDUSTRIES_RE = re.compile(
-    _CUES.alternation("park-focus", "industry-nurture")
-    + r"((?:[\u4e00-\u9fff]{2,10}?(?:产业|行业)(?:、|和|与|及))*[\u4e00-\u9fff]{2,10}?(?:产业|行业))(?![园链基集联协化工发人])"
+    "(?:" + _CUES.alternation("park-focus", "industry-nurture") + r"|(?:主导|支柱|首位|特色|优势|重点)产业(?:为|是|包括)[：:]?)"
+    + r"((?:[\u4e00-\u9fff]{2,10}?(?:产业|行业)(?:集群)?(?:、|和|与|及))*[\u4e00-\u9fff]{2,10}?(?:产业|行业)(?:集群)?)(?![园链基联协化工发人])"
 )
+# 首位产业是清洁能源装备。: one industry after the copula, the clause ending right after it
+_COPULA_INDUSTRY_RE = re.compile(r"(?:主导|支柱|首位|特色|优势)产业(?:为|是)([\u4e00-\u9fff]{2,10})(?=[，,。；;]|$)")
 # 该公司属于锂电池正极材料行业: the industry a firm belongs to, named open-world before its 行业/产业
 _BELONGS_INDUSTRY_RE = re.compile(r"(?:属于|隶属于?|归属于?)([\u4e00-\u9fff]{2,10}?(?:产业|行业))(?![园链基集联协化])")
 # what is only a kind of industry, never one (新兴产业, 主导产业)
 # a focus or nurture verb opening a guessed first item (同时培育工业互联网 → 工业互联网)
 _FOCUS_LEAD = re.compile(r"(?:同时|还|并|也|积极|加快|大力|重点)*" + _CUES.alternation("park-focus", "industry-nurture"))
 _INDUSTRY_KIND_ONLY = re.compile(r"(?:[两二三四五六七八九十\d]+(?:大|个|类))?(?:战略性)?(?:新兴|主导|支柱|特色|优势|首位|未来|传统|相关|重点|现代|本地|地方|区域|上下游|配套)+")
-_INDUSTRY_SUFFIX = re.compile(r"(?:产业|行业)$")
+_INDUSTRY_SUFFIX = re.compile(r"(?:产业|行业)(?:集群)?$")
 
 
 def _listed_industries(text: str) -> list[tuple[str, int, bool]]:
@@ -1007,7 +1009,7 @@ def _listed_industries(text: str) -> list[tuple[str, int, bool]]:
     out: list[tuple[str, int, bool]] = []
     if "产业" not in text and "行业" not in text:
         return out
-    for rx in (_COUNTED_INDUSTRIES_RE, _FOCUSED_INDUSTRIES_RE, _BELONGS_INDUSTRY_RE):
+    for rx in (_COUNTED_INDUSTRIES_RE, _FOCUSED_INDUSTRIES_RE, _BELONGS_INDUSTRY_RE, _COPULA_INDUSTRY_RE):
         for m in rx.finditer(text):
             pos = m.start(1)
             for n, item in enumerate(re.split(r"、|和|与|及", m.group(1))):
@@ -1128,8 +1130,9 @@ def _industry_mentions(
         named.append((item, idx))
     trimmed = []
     for item, idx in named:
-        if len(item) >= 4 and _INDUSTRY_SUFFIX.search(item):
-            item = item[:-2]  # 以A产业和B产业为主导: a listed item may carry its own 产业
+        suffix = _INDUSTRY_SUFFIX.search(item)
+        if suffix and suffix.start() >= 2:
+            item = item[: suffix.start()]  # 以A产业和B产业为主导: a listed item may carry its own 产业
         guessed = idx in fuzzy
         if guessed:
             item, idx = _after_subject(item, idx, bounds)

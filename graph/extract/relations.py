@@ -2637,11 +2637,21 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
     for m in reversed(firms):
         if _CONTROLLED_BY.search(ctx.sentence.text, 0, ctx.rel(m)) and _CONTROLS.match(ctx.sentence.text, ctx.rel_end(m)):
             continue  # A…，由B控股，主要产品为X: B owns A, A makes X
+        if _bought_in_clause(ctx, m):
+            continue  # 其X已批量供应B，目前具备年产X…: B buys X; the maker is the firm before it, or the topic
         if not _PARENT_OF.match(ctx.sentence.text[ctx.rel_end(m) :]) and not re.match(
             r"^(?:的)?(?:旗下|下属|所属)", ctx.sentence.text[ctx.rel_end(m) :]
         ):
             return m
     return None
+
+
+def _bought_in_clause(ctx: _Ctx, m: Mention) -> bool:
+    """Is ``m`` the buyer its own clause names (…已批量供应B / 客户包括B)?"""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, ctx.rel(m)) for c in "，,；;。") + 1
+    cue = _CUSTOMER_CUE.search(text, start, ctx.rel_end(m))  # (the cue may look ahead into the buyer's name)
+    return cue is not None and cue.end() <= ctx.rel(m)
 
 
 _CONTROLLED_BY = re.compile(r"由$")
