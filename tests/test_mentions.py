@@ -899,3 +899,8 @@ def test_a_counted_kind_of_industry_is_no_industry():
 def test_a_part_named_after_the_bare_word_yuanqu_is_named_without_it():
     parks = keys("德阳旌阳高新区位于德阳市。四川丁未科技有限公司坐落在园区氢能装备片区。", "Park")
     assert "氢能装备片区" in parks and "园区氢能装备片区" not in parks
+
+
+def test_the_role_leading_industries_play_is_no_industry():
+    inds = keys("园区坚持以燃气轮机和航空维修两大主导产业为主攻方向。", "Industry")
+    assert "方向" not in inds and "主攻方向" not in inds

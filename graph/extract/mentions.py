@@ -993,7 +993,11 @@ _FOCUSED_INDUSTRIES_RE = re.compile(
     + r"((?:[\u4e00-\u9fff]{2,10}?(?:产业|行业)(?:集群)?(?:、|和|与|及))*[\u4e00-\u9fff]{2,10}?(?:产业|行业)(?:集群)?)(?![园链基联协化工发人])"
 )
 # 首位产业是清洁能源装备。: one industry after the copula, the clause ending right after it
-_COPULA_INDUSTRY_RE = re.compile(r"(?:主导|支柱|首位|特色|优势)产业(?:为|是)([\u4e00-\u9fff]{2,10})(?=[，,。；;]|$)")
+# (not 以…主导产业为主攻方向: a role the industries play, not one)
+_COPULA_INDUSTRY_RE = re.compile(
+    r"(?:主导|支柱|首位|特色|优势)产业(?:为|是)(?![\u4e00-\u9fff]*(?:方向|目标|任务|抓手|重点|支撑|引擎|基础)(?:[，,。；;]|$))"
+    r"([\u4e00-\u9fff]{2,10})(?=[，,。；;]|$)"
+)
 # 该公司属于锂电池正极材料行业: the industry a firm belongs to, named open-world before its 行业/产业
 _BELONGS_INDUSTRY_RE = re.compile(r"(?:属于|隶属于?|归属于?)([\u4e00-\u9fff]{2,10}?(?:产业|行业))(?![园链基集联协化])")
 # what is only a kind of industry, never one (新兴产业, 主导产业)
