@@ -1848,3 +1848,9 @@ def test_a_single_industry_after_a_copula_or_as_a_cluster_a_park_grows():
     park = "德阳旌阳高新技术产业开发区"
     assert (park, "leadingIndustry", "清洁能源装备") in f
     assert (park, "inIndustry", "燃气轮机") in f
+
+
+def test_a_platform_written_after_qi_is_the_topic_firms():
+    f, _ = facts("四川丁未科技有限公司位于德阳旌阳高新区。同年，其氢能储运实验室被认定为四川省重点实验室。")
+    assert ("四川丁未科技有限公司", "hostsPlatform", "氢能储运实验室") in f
+    assert not any(o.startswith("其") for _, p, o in f if p == "hostsPlatform")

@@ -79,3 +79,10 @@ def test_a_bulleted_headline_opens_a_new_item():
     assert [is_bullet_headline(s) for s in sents] == [True, False, False, True, False]
     plain = split_sentences(clean_text("甲辰公司获评绿色工厂。\n乙巳公司项目投产。"))
     assert items(plain) == [0, 0]
+
+
+def test_a_bracketed_label_line_is_a_headline_but_a_bracketed_paragraph_is_not():
+    from graph.text.segment import is_bullet_headline
+
+    sents = split_sentences(clean_text("【本期导读】甲辰公司获奖｜乙巳公司投产\n◆甲辰公司获奖\n【荣誉】甲辰公司获评省级绿色工厂。\n"))
+    assert [is_bullet_headline(s) for s in sents] == [True, True, False]

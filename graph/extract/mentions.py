@@ -521,6 +521,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
+        elif cls == "Platform" and len(body) >= 3 and body[0] in "其该" and not quoted:
+            start += 1  # 其氢能储运实验室被认定为…: the pronoun says whose platform, it is no part of the name
+            body = text[start : m.start()]
         ordinal = _HEADING_NUMBER.match(body)
         if ordinal:  # （二）创新平台: a heading's number is no part of a name
             start += ordinal.end()

@@ -1477,6 +1477,11 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             elif host.cls != "GovernmentBody" and not partner:
                 # a department approves or funds a platform; it does not host it; 与B合作设立X: a joint platform
                 _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
+    for p in [m for m in ms if m.cls == "Platform" and text[: ctx.rel(m)].endswith("其")]:
+        # 其氢能实验室被认定为…: the platform of the firm the sentence is about (not a joint one)
+        if topic is not None and topic.cls in ORG - {"GovernmentBody"} and not _JOINT_PLATFORM.search(p.name) \
+                and not _PLANNED_HOST.search(text, 0, ctx.rel(p)):
+            _add(out, ctx, topic, "hostsPlatform", p, "hostsPlatform:其X")
     for p in [m for m in ms if m.cls == "Platform" and re.search(r"依托的?$", text[: ctx.rel(m)])]:
         # 公司依托X中心开展研发 / 公司依托的X中心: the clause's firm works in its own platform
         cue = ctx.rel(p) - len(re.search(r"依托的?$", text[: ctx.rel(p)]).group())

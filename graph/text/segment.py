@@ -368,8 +368,9 @@ def sections(sentences: Sequence[Sentence]) -> list[int]:
     return out
 
 
-# a headline line opened by a bullet (◆蜀锂科技入选…, ■ 链主引领): one brief of a roundup starts there
-_BULLET_HEADLINE = re.compile(r"^\s*[◆◇■□●○▲△★☆◎►▶•]\s*[^。！？!?]{2,40}$")
+# a headline line opened by a bullet (◆蜀锂科技入选…, ■ 链主引领): one brief of a roundup starts there,
+# or by a bracketed label (【企业动态】, 【本期导读】甲获奖｜乙投产): a heading or a teaser, with no sentence end
+_BULLET_HEADLINE = re.compile(r"^\s*(?:[◆◇■□●○▲△★☆◎►▶•]\s*[^。！？!?]{2,40}|【[^】]{1,12}】[^。！？!?]{0,80})$")
 
 
 def is_bullet_headline(sentence: Sentence) -> bool:
