@@ -1004,8 +1004,10 @@ _COPULA_INDUSTRY_RE = re.compile(
 # 该公司属于锂电池正极材料行业: the industry a firm belongs to, named open-world before its 行业/产业
 _BELONGS_INDUSTRY_RE = re.compile(r"(?:属于|隶属于?|归属于?)([\u4e00-\u9fff]{2,10}?(?:产业|行业))(?![园链基集联协化])")
 # what is only a kind of industry, never one (新兴产业, 主导产业)
-# a focus or nurture verb opening a guessed first item (同时培育工业互联网 → 工业互联网)
-_FOCUS_LEAD = re.compile(r"(?:同时|还|并|也|积极|加快|大力|重点)*" + _CUES.alternation("park-focus", "industry-nurture"))
+# a focus, nurture or service verb opening a guessed first item (同时培育工业互联网 → 工业互联网, 面向高端装备 → 高端装备)
+_FOCUS_LEAD = re.compile(
+    r"(?:同时|还|并|也|积极|加快|大力|重点)*(?:面向|围绕|服务于?|覆盖|涵盖|" + _CUES.alternation("park-focus", "industry-nurture") + ")"
+)
 _INDUSTRY_KIND_ONLY = re.compile(r"(?:[两二三四五六七八九十\d]+(?:大|个|类))?(?:战略性)?(?:新兴|主导|支柱|特色|优势|首位|未来|传统|相关|重点|现代|本地|地方|区域|上下游|配套)+")
 _INDUSTRY_SUFFIX = re.compile(r"(?:产业|行业)(?:集群)?$")
 
