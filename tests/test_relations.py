@@ -1854,3 +1854,13 @@ def test_a_platform_written_after_qi_is_the_topic_firms():
     f, _ = facts("四川丁未科技有限公司位于德阳旌阳高新区。同年，其氢能储运实验室被认定为四川省重点实验室。")
     assert ("四川丁未科技有限公司", "hostsPlatform", "氢能储运实验室") in f
     assert not any(o.startswith("其") for _, p, o in f if p == "hostsPlatform")
+
+
+def test_every_firm_of_a_list_the_park_word_modifies_or_closes_is_in_the_park():
+    park = "德阳旌阳高新技术产业开发区"
+    f, _ = facts("德阳旌阳高新区位于德阳市。市长走访了园区内的四川丁未科技有限公司、德阳辛亥阀门有限公司和成都壬子材料有限公司。")
+    assert {(x, "locatedIn", park) for x in ("四川丁未科技有限公司", "德阳辛亥阀门有限公司", "成都壬子材料有限公司")} <= f
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川丁未科技有限公司、德阳辛亥阀门有限公司等园区重点企业负责人参加座谈。")
+    assert {(x, "locatedIn", park) for x in ("四川丁未科技有限公司", "德阳辛亥阀门有限公司")} <= f
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川丁未科技有限公司、德阳辛亥阀门有限公司等企业负责人参加座谈。")
+    assert not any(p == "locatedIn" and s in ("四川丁未科技有限公司", "德阳辛亥阀门有限公司") for s, p, _ in f)

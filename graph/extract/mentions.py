@@ -1893,7 +1893,7 @@ def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-_BARE_PARK_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:、（(“与和在是由对经将的及为从向被]))(经开区|高新区|开发区|园区|全区|科技城|科学城)(?![\u4e00-\u9fff]{0,1}(?:内外|之间))")
+_BARE_PARK_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:、（(“与和在是由对经将的及为从向被了到]))(经开区|高新区|开发区|园区|全区|科技城|科学城)(?![\u4e00-\u9fff]{0,1}(?:内外|之间))")
 _BARE_PARK_AFTER_VERB = re.compile(r"(?:入驻|落户|进入|走进|扎根|来到|位于|坐落于)(经开区|高新区|开发区|园区|科技城)")
 
 

@@ -453,7 +453,10 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         elif a.cls in ORG - {"GovernmentBody"} and b.cls == "Park" and gap in ("（", "(") and re.match(r"[）)]", ctx.sentence.text[ctx.rel_end(b) :]):
             _add(out, ctx, a, "locatedIn", b, "locatedIn:A（P）")  # A（P）: the park written in brackets after the firm
         elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and re.fullmatch(r"(?:内)?的?(?:链主|龙头|骨干|重点|规上|入驻)?(?:企业)?的?", gap):
-            _add(out, ctx, b, "locatedIn", a, "locatedIn:adjacent")
+            # 园区龙头企业A、B和C / 高新区的A和B: every firm of the list the park word modifies
+            later = [m for m in heads if m.start >= b.start and m.cls == b.cls]
+            for firm in _coordinated_right(ctx, later):
+                _add(out, ctx, firm, "locatedIn", a, "locatedIn:adjacent")
     return out
 
 
@@ -692,6 +695,33 @@ def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     if topic is not None and topic.cls == "Park" and not any(m.cls == "Park" and m.key != topic.key for m in ms):
         for proj in [m for m in ms if m.cls == "Project"]:
             _add(out, ctx, proj, "locatedIn", topic, "locatedIn:park-project")
+    return out
+
+
+# A、B等园区企业 / A和B等高新区重点企业 / A等3家区内企业: the closing head noun says the listed firms are the park's
+_PARK_FIRMS_CLOSE = re.compile(
+    r"等(?:\d+|[一二两三四五六七八九十]+)?(?:余|多)?(?:家)?(?:园区|区内|园内|高新区|开发区|经开区)(?:内)?的?"
+    r"(?:重点|骨干|龙头|规上|入驻|优质|链主|领军|代表性)?(?:企业|公司)"
+)
+
+
+@rule("listed-park-firms", needs=[word("等"), has("Enterprise")])
+def listed_park_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A、B等园区企业: each firm of a list that closes with the park word and 企业 is in the park the text
+    speaks of (the park named before in the sentence, else the one spoken of last)."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    for close in _PARK_FIRMS_CLOSE.finditer(text):
+        last = next((m for m in reversed(firms) if ctx.rel_end(m) == close.start()), None)
+        if last is None:
+            continue
+        named = [m for m in ctx.mentions if m.cls == "Park" and ctx.rel_end(m) <= ctx.rel(last) and not m.rule.startswith("anaphor")]
+        park = named[-1] if named else doc.park_before()
+        if park is None:
+            continue
+        for firm in _list_ending_at(ctx, last):
+            _add(out, ctx, firm, "locatedIn", park, "locatedIn:等园区企业")
     return out
 
 
