@@ -3387,7 +3387,7 @@ def _prefer_inner_park(rels: list[Relation]) -> list[Relation]:
     for r in rels:
         if r.predicate == "locatedIn":
             placed.setdefault(r.subject, set()).add(r.object)
-    weak = {"locatedIn:是园区…企业"} | {"locatedIn:" + w for w in _CUES.words("chain-leader")}  # membership, not a site
+    weak = {"locatedIn:是园区…企业", "locatedIn:等园区企业"} | {"locatedIn:" + w for w in _CUES.words("chain-leader")}  # membership, not a site
     return [r for r in rels if not (r.predicate == "locatedIn" and r.rule in weak
                                     and any((q, r.object) in parts for q in placed.get(r.subject, ())))]
 
