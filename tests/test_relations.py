@@ -1864,3 +1864,10 @@ def test_every_firm_of_a_list_the_park_word_modifies_or_closes_is_in_the_park():
     assert {(x, "locatedIn", park) for x in ("四川丁未科技有限公司", "德阳辛亥阀门有限公司")} <= f
     f, _ = facts("德阳旌阳高新区位于德阳市。四川丁未科技有限公司、德阳辛亥阀门有限公司等企业负责人参加座谈。")
     assert not any(p == "locatedIn" and s in ("四川丁未科技有限公司", "德阳辛亥阀门有限公司") for s, p, _ in f)
+
+
+def test_a_platform_serving_listed_industries_is_in_them():
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川省燃机检测中心于3月8日在园区揭牌。该中心面向燃气轮机和航空维修两个产业提供检测服务。")
+    assert ("四川省燃机检测中心", "inIndustry", "燃气轮机") in f and ("四川省燃机检测中心", "inIndustry", "航空维修") in f
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川省燃机检测中心于3月8日在园区揭牌。该中心将面向燃气轮机和航空维修两个产业提供服务。")
+    assert not any(p == "inIndustry" for _, p, _ in f)

@@ -1157,6 +1157,8 @@ def _industry_mentions(
                 cut = pos
         item, idx = item[cut:], idx + cut
         focus = _PARK_FOCUS.match(item) or _FOCUS_LEAD.match(item)
+        if focus is None and idx not in joined:  # 该中心面向A: the verb inside a guessed first item opens the name
+            focus = next((f for f in reversed(list(_FOCUS_LEAD.finditer(item))) if len(item) - f.end() >= 2), None)
         if focus and len(item) - focus.end() >= 2:  # 某园重点发展A和B两大产业: the focus verb opens the list, not the name
             item, idx = item[focus.end() :], idx + focus.end()
         for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "我省", "我市", "我区", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):

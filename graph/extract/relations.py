@@ -725,6 +725,30 @@ def listed_park_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_SERVES_CUE = _CUES.pattern("platform-serves")
+_PLATFORM_OPENING = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该|这一|此)?(?:平台|中心|实验室|基地|孵化器|研究院)(?![的和与、])")
+
+
+@rule("platform-serves-industry", needs=[cue_family("platform-serves"), has("Industry")])
+def platform_serves_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X中心…面向A和B两个产业开展服务 / 该平台围绕A产业…: the platform (named in the sentence before the cue,
+    or the one named last when the sentence opens with 该中心/平台) works in each industry of the cue's clause."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _SERVES_CUE.finditer(text):
+        _a, b = _clause_span(text, cue.end())
+        inds = [m for m in ms if m.cls == "Industry" and cue.end() <= ctx.rel(m) and ctx.rel_end(m) <= b]
+        if not inds or _PLAN_CUE.search(text, _a, cue.start()):
+            continue
+        named = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= cue.start()]
+        platform = named[-1] if named else (doc.last_platform if _PLATFORM_OPENING.match(text) else None)
+        if platform is None:
+            continue
+        for ind in inds:
+            _add(out, ctx, platform, "inIndustry", ind, f"inIndustry:{cue.group()}")
+    return out
+
+
 @rule("inside-park-firms", needs=[cue_family("park-has"), has("Enterprise")])
 def inside_park_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """区内集聚了A、B等企业 / 园内拥有A: a sentence opening with "inside the park" and naming no park
