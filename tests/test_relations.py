@@ -1871,3 +1871,17 @@ def test_a_platform_serving_listed_industries_is_in_them():
     assert ("四川省燃机检测中心", "inIndustry", "燃气轮机") in f and ("四川省燃机检测中心", "inIndustry", "航空维修") in f
     f, _ = facts("德阳旌阳高新区位于德阳市。四川省燃机检测中心于3月8日在园区揭牌。该中心将面向燃气轮机和航空维修两个产业提供服务。")
     assert not any(p == "inIndustry" for _, p, _ in f)
+
+
+def test_firms_listed_after_the_honours_list_they_entered_hold_it():
+    f, _ = facts("德阳旌阳高新区位于德阳市。近日，四川省经济和信息化厅公布了四川省瞪羚企业名单，"
+                 "园区四川丁未科技有限公司、德阳辛亥阀门有限公司等3家企业入选。")
+    assert ("四川丁未科技有限公司", "receivedHonour", "四川省瞪羚企业") in f
+    assert ("德阳辛亥阀门有限公司", "receivedHonour", "四川省瞪羚企业") in f
+    assert not any(o.startswith("四川省经济和信息化厅") for _, p, o in f if p == "receivedHonour")
+
+
+def test_firms_honoured_together_each_hold_it():
+    f, _ = facts("四川丁未科技有限公司和德阳辛亥阀门有限公司同时获评四川省瞪羚企业。")
+    assert ("德阳辛亥阀门有限公司", "receivedHonour", "四川省瞪羚企业") in f
+    assert ("四川丁未科技有限公司", "receivedHonour", "四川省瞪羚企业") in f

@@ -572,7 +572,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
 
 
 # 入选…公布的国家知识产权示范企业: what comes before such a verb is not part of the title
-_PUBLISHED_BY = ("公布的", "发布的", "认定的", "评选的", "授予的", "颁发的")
+# (公布了X名单: the verb with 了 before the title the list bears)
+_PUBLISHED_BY = ("公布的", "发布的", "认定的", "评选的", "授予的", "颁发的", "公布了", "发布了", "印发了", "公布", "发布")
 
 
 def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:

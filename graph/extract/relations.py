@@ -101,7 +101,7 @@ _BARE_COMPANY = re.compile(r"^(?:[^，,]{0,10}[，,])?(?:本公司|公司)(?!的
 # what stands between an honour's holder and the honour: the close of a quoted project (“X”项目，), a date, an adverb,
 # a passive agent, the award verb
 _AWARDED_GAP = re.compile(
-    r"[”」]?(?:项目|成果|课题)?[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次)*"
+    r"[”」]?(?:项目|成果|课题)?[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次|同时|均|都|双双|一同|相继)*"
     r"(?:被[^，。；;、]{0,24}?)?" + _CUES.alternation("honour") + r"(?:为|了)?(?:\d{4}年度?)?"
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
@@ -1425,6 +1425,41 @@ def honour_coordinated(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue
         for m in chain:
             _add(out, ctx, m, "receivedHonour", h, "receivedHonour:A、B获", year=_clause_year(text, ctx.rel(h)) or _sentence_year(text))
+    return out
+
+
+# …名单公布，A、B等3家企业入选 / …名单，A和B均上榜: the list of firms closed by the award verb alone
+_AWARDED_AFTER_LIST = re.compile(
+    r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:家|个)(?:企业|公司|单位)?)?(?:均|都|全部|成功|同时|双双)*(?:入选|上榜|榜上有名|获评|获认定|通过认定)(?=[，,。；;]|$)"
+)
+# H（N家），分别为A和B / 新增H 2家，分别是A、B: the firms counted after the honour, then named
+_COUNTED_THEN_NAMED = re.compile(r"^(?:名单)?(?:[（(]?\d+家[）)]?|(?:\d+|[一二两三四五六七八九十]+)家)[，,：:]?(?:分别为|分别是|包括|即|为)[：:]?")
+
+
+@rule("honour-then-firms", needs=[has("Honour"), has("Enterprise")])
+def honour_then_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """An honour named first, its holders after: 公布H名单，A、B等3家企业入选 / 新增H 2家，分别为A和B →
+    each listed firm received H (a target, 力争 or 计划, gives nothing)."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    firms = [m for m in ms if m.cls == "Enterprise" and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
+    for h in [m for m in ms if m.cls == "Honour"]:
+        later = [m for m in firms if m.start >= h.end]
+        if not later or _PLAN_CUE.search(text, 0, ctx.rel(h)):
+            continue
+        listed: list[Mention] = []
+        named = _COUNTED_THEN_NAMED.match(text, ctx.rel_end(h))
+        if named and ctx.rel(later[0]) == named.end():
+            listed = _coordinated_right(ctx, later)
+        elif text.startswith("名单", ctx.rel_end(h)):
+            for cue in _AWARDED_AFTER_LIST.finditer(text, ctx.rel_end(h)):
+                last = next((m for m in reversed(later) if ctx.rel_end(m) == cue.start()), None)
+                if last is not None:
+                    listed = _list_ending_at(ctx, last)
+                    break
+        for firm in listed:
+            _add(out, ctx, firm, "receivedHonour", h, "receivedHonour:H…A、B入选",
+                 year=_clause_year(text, ctx.rel(h)) or _sentence_year(text), conferrer=_conferrer(ctx, h))
     return out
 
 
