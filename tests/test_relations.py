@@ -1885,3 +1885,10 @@ def test_firms_honoured_together_each_hold_it():
     f, _ = facts("四川丁未科技有限公司和德阳辛亥阀门有限公司同时获评四川省瞪羚企业。")
     assert ("德阳辛亥阀门有限公司", "receivedHonour", "四川省瞪羚企业") in f
     assert ("四川丁未科技有限公司", "receivedHonour", "四川省瞪羚企业") in f
+
+
+def test_gai_gongsi_after_a_supply_clause_is_the_seller_not_the_buyer():
+    f, _ = facts("四川丁未科技有限公司位于德阳旌阳高新区。公司主要产品为储氢瓶，产品已批量供应成都戊申汽车有限公司。"
+                 "该公司建有四川省储氢装备工程技术研究中心。")
+    assert ("四川丁未科技有限公司", "hostsPlatform", "四川省储氢装备工程技术研究中心") in f
+    assert ("成都戊申汽车有限公司", "hostsPlatform", "四川省储氢装备工程技术研究中心") not in f

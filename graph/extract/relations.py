@@ -237,6 +237,13 @@ def _reported_clause(stripped: str, s: Sentence, ms: Sequence[Mention]) -> str |
     return stripped[frame.end() :]
 
 
+def _buyer_of_clause(text: str, offset: int) -> bool:
+    """Is the firm written at ``offset`` the buyer its clause names (…已批量供应B, 客户包括B)?"""
+    start = max(text.rfind(c, 0, offset) for c in "，,；;。") + 1
+    cue = _CUSTOMER_CUE.search(text, start, min(len(text), offset + 40))  # (the cue may look ahead into the buyer's name)
+    return cue is not None and cue.end() <= offset
+
+
 def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
     """The entity each sentence is about, carried over where the sentence names none.
 
@@ -305,7 +312,8 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         topics.append(current)
         children |= {m.key for m in ms if m.cls == "Enterprise" and _CHILD_BEFORE.search(s.text[: m.start - s.start])}
         children |= {m.key for m in ms if m.cls == "Enterprise" and _SERVES_US.match(s.text, m.end - s.start)}
-        firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])]
+        firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])
+                 and not _buyer_of_clause(s.text, m.start - s.start)]  # 产品已批量供应B。该公司…: 该公司 is the seller
         if firms:
             last_firm = firms[0] if topic is not None and topic.cls == "Enterprise" and firms[0].key == topic.key else firms[-1]
     return topics
@@ -2742,10 +2750,7 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
 
 def _bought_in_clause(ctx: _Ctx, m: Mention) -> bool:
     """Is ``m`` the buyer its own clause names (…已批量供应B / 客户包括B)?"""
-    text = ctx.sentence.text
-    start = max(text.rfind(c, 0, ctx.rel(m)) for c in "，,；;。") + 1
-    cue = _CUSTOMER_CUE.search(text, start, ctx.rel_end(m))  # (the cue may look ahead into the buyer's name)
-    return cue is not None and cue.end() <= ctx.rel(m)
+    return _buyer_of_clause(ctx.sentence.text, ctx.rel(m))
 
 
 _CONTROLLED_BY = re.compile(r"由$")
