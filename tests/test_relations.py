@@ -1892,3 +1892,10 @@ def test_gai_gongsi_after_a_supply_clause_is_the_seller_not_the_buyer():
                  "该公司建有四川省储氢装备工程技术研究中心。")
     assert ("四川丁未科技有限公司", "hostsPlatform", "四川省储氢装备工程技术研究中心") in f
     assert ("成都戊申汽车有限公司", "hostsPlatform", "四川省储氢装备工程技术研究中心") not in f
+
+
+def test_a_scene_set_in_a_firm_makes_it_what_the_next_sentences_are_about():
+    f, _ = facts("成都己酉银行德阳分行为园区企业发放贷款2亿元。\n"
+                 "在四川丁未科技有限公司，一条储氢瓶生产线正在调试。这家企业主要从事储氢瓶的研发制造，是国家高新技术企业。")
+    assert ("四川丁未科技有限公司", "receivedHonour", "国家高新技术企业") in f
+    assert not any(s.startswith("成都己酉银行") for s, p, _ in f if p in ("receivedHonour", "produces"))

@@ -72,7 +72,10 @@ _CHILD_BEFORE = re.compile(_CUES.alternation("subsidiary") + "$")
 _OWN_FIRM = re.compile(r"^(?:本公司|公司|我们|我公司)(?!的?(?:全资|控股)?子公司)")
 # 公司/本公司/发行人 opening a sentence or its first clause (报告期内，公司…), but not 公司全资子公司，… (a subsidiary's own line)
 _REPORT_SELF = re.compile(r"^(?:(?!本?公司|发行人)[^，,。；]{0,12}?[，,])?(?:本公司|公司|发行人)(?![^，,；;。]{0,10}?(?:子公司|参股公司)[，,])")
-_CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
+_CARRY = re.compile(r"^(?:该企业|该公司|该集团|这家(?:企业|公司)|其(?!中|他|余|实|次)|它|公司|企业|集团)")
+# 在A，… / 走进A的生产车间，…: a scene set in a firm opens what the next sentences are about
+_SCENE_BEFORE = re.compile(r"^(?:[^，,。]{0,10}?[，,])?(?:在|走进|来到|步入)$")
+_SCENE_AFTER = re.compile(r"^(?:的)?[^，,。；;]{0,12}?[，,]")
 _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
 _COOP_CUE = re.compile(
@@ -284,6 +287,10 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         elif carry and last_firm is not None:
             # the company written last, even inside a project's name
             topic = last_firm
+        scene = next((m for m in ms if m.cls == "Enterprise" and _SCENE_BEFORE.match(s.text[: m.start - s.start])
+                      and _SCENE_AFTER.match(s.text[m.end - s.start :])), None)
+        if scene is not None and not carry:
+            topic, carry = scene, True  # 在A，一条生产线…。这家企业主要从事…: A is what the paragraph is about
         if not carry:
             for m in ms:
                 if any(c.cls == "Project" and c.start <= m.start and m.end <= c.end for c in ms):
