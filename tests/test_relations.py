@@ -1899,3 +1899,10 @@ def test_a_scene_set_in_a_firm_makes_it_what_the_next_sentences_are_about():
                  "在四川丁未科技有限公司，一条储氢瓶生产线正在调试。这家企业主要从事储氢瓶的研发制造，是国家高新技术企业。")
     assert ("四川丁未科技有限公司", "receivedHonour", "国家高新技术企业") in f
     assert not any(s.startswith("成都己酉银行") for s, p, _ in f if p in ("receivedHonour", "produces"))
+
+
+def test_a_cluster_the_park_aims_to_build_is_not_its_industry():
+    f, _ = facts("德阳旌阳高新区位于德阳市。园区着力打造千亿级新材料产业集群。")
+    assert not any(p == "inIndustry" and o == "新材料" for _, p, o in f)
+    f, _ = facts("德阳旌阳高新区位于德阳市。园区已形成新材料产业集群。")
+    assert ("德阳旌阳高新技术产业开发区", "inIndustry", "新材料") in f

@@ -2503,6 +2503,7 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 _PARK_FOCUS = re.compile(r"(?:主要|重点|则|将|已)?" + _CUES.alternation("park-focus"))
 _GROWN_CUE = _CUES.pattern("industry-nurture")
+_AIM_CUE = re.compile(r"打造|建设成|建成为|迈向")
 _PLAN_CUE = _CUES.pattern("planning", "event-plan")
 
 
@@ -2532,8 +2533,8 @@ def park_grown_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if not _grown_industry_clause(text, ctx.rel(ind)) or any(h.start <= ind.start and ind.end <= h.end for h in held):
             continue
         a, _b = _clause_span(text, ctx.rel(ind))
-        if _PLAN_CUE.search(text, a, ctx.rel(ind)):
-            continue
+        if _PLAN_CUE.search(text, a, ctx.rel(ind)) or _AIM_CUE.search(text, a, ctx.rel(ind)):
+            continue  # 将培育… / 着力打造千亿级X产业集群: an aim, not an industry the park has
         parks = [m for m in ms if m.cls == "Park" and a <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(ind)]
         park = parks[0] if parks else (ctx.topic if ctx.topic is not None and ctx.topic.cls == "Park" else None)
         if park is not None:
