@@ -889,3 +889,24 @@ def test_a_count_after_xianyou_names_no_platform():
     ex = extract_text("据统计，青川北江光电产业园现有省级以上工程技术研究中心12家。")
     assert not any(m.cls == "Platform" for m in ex.mentions)
     assert any(m.key == "青川北江光电产业园" and m.cls == "Park" for m in ex.mentions)
+
+
+def test_industries_listed_with_their_own_chanye_word_and_a_count():
+    inds = keys("德阳旌阳高新区确立了清洁能源装备产业、通用航空产业和数字经济产业三大主导产业。", "Industry")
+    assert {"清洁能源装备", "通用航空", "数字经济"} <= inds
+    assert not any(i.endswith("产业") or i.startswith("确立") for i in inds)
+
+
+def test_a_counted_kind_of_industry_is_no_industry():
+    inds = keys("园区将继续聚焦两大主导产业，培育新兴产业。", "Industry")
+    assert not inds & {"两大主导", "新兴", "两大主导产业"}
+
+
+def test_a_part_named_after_the_bare_word_yuanqu_is_named_without_it():
+    parks = keys("德阳旌阳高新区位于德阳市。四川丁未科技有限公司坐落在园区氢能装备片区。", "Park")
+    assert "氢能装备片区" in parks and "园区氢能装备片区" not in parks
+
+
+def test_the_role_leading_industries_play_is_no_industry():
+    inds = keys("园区坚持以燃气轮机和航空维修两大主导产业为主攻方向。", "Industry")
+    assert "方向" not in inds and "主攻方向" not in inds

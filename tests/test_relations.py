@@ -1753,3 +1753,156 @@ def test_a_profiled_person_spoken_of_holds_the_roles_the_sentence_gives():
     assert ("韦明山", "桂林电子科技大学", "博士生导师") in roles
     assert ("韦明山", "桂林漓晟传感科技有限公司", "创始人") in roles
     assert ("韦明山", "桂林漓晟传感科技有限公司", "总经理") in roles
+
+
+# park10: the park as a carried topic, briefs, parts named after 园区, grown industries, firms listed in the park
+
+
+def test_a_roundup_brief_does_not_lend_its_firm_to_the_next_brief():
+    text = ("◆甲辰公司获评绿色工厂\n德阳甲辰新材料有限公司获评省级绿色工厂。公司主要产品为碳化硅粉体。\n"
+            "◆乙巳公司入选名单\n工业和信息化部公布2025年名单，德阳乙巳精工有限公司入选国家级专精特新“小巨人”企业。"
+            "公司主要产品为精密轴承，下游客户包括成都丙午重工有限公司。")
+    f, _ = facts(text)
+    assert ("德阳乙巳精工有限公司", "hasCustomer", "成都丙午重工有限公司") in f
+    assert ("德阳甲辰新材料有限公司", "hasCustomer", "成都丙午重工有限公司") not in f
+    assert ("德阳乙巳精工有限公司", "produces", "精密轴承") in f
+
+
+def test_a_bullet_headline_states_no_relation_of_its_own():
+    text = ("◆甲辰公司入选省级瞪羚企业\n德阳甲辰新材料有限公司位于德阳旌阳高新区。"
+            "2025年，公司被认定为四川省瞪羚企业。")
+    f, _ = facts(text)
+    assert ("德阳甲辰新材料有限公司", "receivedHonour", "四川省瞪羚企业") in f
+    assert not any(o == "省级瞪羚企业" for _, p, o in f if p == "receivedHonour")
+
+
+def test_a_part_written_after_the_bare_word_yuanqu_holds_the_firm_and_belongs_to_the_park():
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川丁未科技有限公司坐落在园区氢能装备片区，主要生产储氢瓶。")
+    assert ("四川丁未科技有限公司", "locatedIn", "氢能装备片区") in f
+    assert ("氢能装备片区", "partOf", "德阳旌阳高新技术产业开发区") in f
+    assert ("四川丁未科技有限公司", "locatedIn", "德阳旌阳高新技术产业开发区") not in f
+
+
+def test_a_project_started_in_a_part_after_the_bare_word_yuanqu_is_in_that_part():
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川丁未科技有限公司投资建设的年产5万只储氢瓶项目于3月8日在园区氢能装备片区投产。")
+    assert ("年产5万只储氢瓶项目", "locatedIn", "氢能装备片区") in f
+
+
+def test_industries_a_park_grows_are_not_its_leading_ones():
+    f, _ = facts("德阳旌阳高新区确立了清洁能源装备产业和通用航空产业两大主导产业，同时培育低空经济和商业航天两个新兴产业。"
+                 "园区已形成燃气轮机和航空维修两个产业集群。")
+    park = "德阳旌阳高新技术产业开发区"
+    assert (park, "leadingIndustry", "清洁能源装备") in f and (park, "leadingIndustry", "通用航空") in f
+    assert (park, "inIndustry", "低空经济") in f and (park, "leadingIndustry", "低空经济") not in f
+    assert (park, "inIndustry", "燃气轮机") in f and (park, "inIndustry", "航空维修") in f
+
+
+def test_an_industry_a_park_plans_to_grow_gives_nothing():
+    f, _ = facts("德阳旌阳高新区位于德阳市。园区将培育低空经济和商业航天两个新兴产业。")
+    assert not any(o in ("低空经济", "商业航天") for _, p, o in f if p in ("inIndustry", "leadingIndustry"))
+
+
+def test_firms_listed_inside_the_park_are_located_there():
+    f, _ = facts("德阳旌阳高新区位于德阳市。区内集聚了四川庚戌电气有限公司、德阳辛亥阀门有限公司等一批骨干企业。"
+                 "目前，成都壬子材料有限公司和德阳癸丑机电有限公司等30余家企业已入驻园区。")
+    park = "德阳旌阳高新技术产业开发区"
+    for firm in ("四川庚戌电气有限公司", "德阳辛亥阀门有限公司", "成都壬子材料有限公司", "德阳癸丑机电有限公司"):
+        assert (firm, "locatedIn", park) in f
+
+
+def test_a_firm_the_park_only_plans_to_bring_in_is_not_located():
+    f, _ = facts("德阳旌阳高新区位于德阳市。区内将引进四川庚戌电气有限公司等企业。")
+    assert not any(p == "locatedIn" and s == "四川庚戌电气有限公司" for s, p, _ in f)
+
+
+def test_platforms_built_inside_the_park_are_located_in_it():
+    f, _ = facts("德阳旌阳高新区位于德阳市。园区内建有四川省燃机检测中心和旌阳航空维修公共服务平台。")
+    park = "德阳旌阳高新技术产业开发区"
+    assert ("四川省燃机检测中心", "locatedIn", park) in f
+    assert (park, "hostsPlatform", "四川省燃机检测中心") not in f
+
+
+def test_a_firm_belonging_to_an_industry_named_open_world():
+    f, _ = facts("四川丁未科技有限公司位于德阳旌阳高新区。该公司属于氢能储运装备行业。")
+    assert ("四川丁未科技有限公司", "inIndustry", "氢能储运装备") in f
+
+
+def test_a_subsidiary_not_named_holds_its_own_award():
+    f, _ = facts("德阳甲辰新材料有限公司位于德阳旌阳高新区。\n二、控股子公司获批四川省工程技术研究中心\n公司收到通知。")
+    assert ("德阳甲辰新材料有限公司", "receivedHonour", "四川省工程技术研究中心") not in f
+
+
+def test_the_buyer_of_a_clause_does_not_make_what_the_next_clause_counts():
+    f, _ = facts("四川丁未科技有限公司位于德阳旌阳高新区。其储氢瓶已批量供应成都戊申汽车有限公司，目前具备年产储氢瓶8万只的能力。")
+    assert ("成都戊申汽车有限公司", "produces", "储氢瓶") not in f
+    assert ("四川丁未科技有限公司", "hasCustomer", "成都戊申汽车有限公司") in f
+
+
+def test_passing_a_buyers_supplier_audit_makes_it_a_customer():
+    f, _ = facts("四川丁未科技有限公司主要生产储氢瓶，已通过成都戊申汽车有限公司的供应商认证。")
+    assert ("四川丁未科技有限公司", "hasCustomer", "成都戊申汽车有限公司") in f
+
+
+def test_a_single_industry_after_a_copula_or_as_a_cluster_a_park_grows():
+    f, _ = facts("德阳旌阳高新区位于德阳市。园区首位产业是清洁能源装备产业。我区着力培育燃气轮机产业集群。")
+    park = "德阳旌阳高新技术产业开发区"
+    assert (park, "leadingIndustry", "清洁能源装备") in f
+    assert (park, "inIndustry", "燃气轮机") in f
+
+
+def test_a_platform_written_after_qi_is_the_topic_firms():
+    f, _ = facts("四川丁未科技有限公司位于德阳旌阳高新区。同年，其氢能储运实验室被认定为四川省重点实验室。")
+    assert ("四川丁未科技有限公司", "hostsPlatform", "氢能储运实验室") in f
+    assert not any(o.startswith("其") for _, p, o in f if p == "hostsPlatform")
+
+
+def test_every_firm_of_a_list_the_park_word_modifies_or_closes_is_in_the_park():
+    park = "德阳旌阳高新技术产业开发区"
+    f, _ = facts("德阳旌阳高新区位于德阳市。市长走访了园区内的四川丁未科技有限公司、德阳辛亥阀门有限公司和成都壬子材料有限公司。")
+    assert {(x, "locatedIn", park) for x in ("四川丁未科技有限公司", "德阳辛亥阀门有限公司", "成都壬子材料有限公司")} <= f
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川丁未科技有限公司、德阳辛亥阀门有限公司等园区重点企业负责人参加座谈。")
+    assert {(x, "locatedIn", park) for x in ("四川丁未科技有限公司", "德阳辛亥阀门有限公司")} <= f
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川丁未科技有限公司、德阳辛亥阀门有限公司等企业负责人参加座谈。")
+    assert not any(p == "locatedIn" and s in ("四川丁未科技有限公司", "德阳辛亥阀门有限公司") for s, p, _ in f)
+
+
+def test_a_platform_serving_listed_industries_is_in_them():
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川省燃机检测中心于3月8日在园区揭牌。该中心面向燃气轮机和航空维修两个产业提供检测服务。")
+    assert ("四川省燃机检测中心", "inIndustry", "燃气轮机") in f and ("四川省燃机检测中心", "inIndustry", "航空维修") in f
+    f, _ = facts("德阳旌阳高新区位于德阳市。四川省燃机检测中心于3月8日在园区揭牌。该中心将面向燃气轮机和航空维修两个产业提供服务。")
+    assert not any(p == "inIndustry" for _, p, _ in f)
+
+
+def test_firms_listed_after_the_honours_list_they_entered_hold_it():
+    f, _ = facts("德阳旌阳高新区位于德阳市。近日，四川省经济和信息化厅公布了四川省瞪羚企业名单，"
+                 "园区四川丁未科技有限公司、德阳辛亥阀门有限公司等3家企业入选。")
+    assert ("四川丁未科技有限公司", "receivedHonour", "四川省瞪羚企业") in f
+    assert ("德阳辛亥阀门有限公司", "receivedHonour", "四川省瞪羚企业") in f
+    assert not any(o.startswith("四川省经济和信息化厅") for _, p, o in f if p == "receivedHonour")
+
+
+def test_firms_honoured_together_each_hold_it():
+    f, _ = facts("四川丁未科技有限公司和德阳辛亥阀门有限公司同时获评四川省瞪羚企业。")
+    assert ("德阳辛亥阀门有限公司", "receivedHonour", "四川省瞪羚企业") in f
+    assert ("四川丁未科技有限公司", "receivedHonour", "四川省瞪羚企业") in f
+
+
+def test_gai_gongsi_after_a_supply_clause_is_the_seller_not_the_buyer():
+    f, _ = facts("四川丁未科技有限公司位于德阳旌阳高新区。公司主要产品为储氢瓶，产品已批量供应成都戊申汽车有限公司。"
+                 "该公司建有四川省储氢装备工程技术研究中心。")
+    assert ("四川丁未科技有限公司", "hostsPlatform", "四川省储氢装备工程技术研究中心") in f
+    assert ("成都戊申汽车有限公司", "hostsPlatform", "四川省储氢装备工程技术研究中心") not in f
+
+
+def test_a_scene_set_in_a_firm_makes_it_what_the_next_sentences_are_about():
+    f, _ = facts("成都己酉银行德阳分行为园区企业发放贷款2亿元。\n"
+                 "在四川丁未科技有限公司，一条储氢瓶生产线正在调试。这家企业主要从事储氢瓶的研发制造，是国家高新技术企业。")
+    assert ("四川丁未科技有限公司", "receivedHonour", "国家高新技术企业") in f
+    assert not any(s.startswith("成都己酉银行") for s, p, _ in f if p in ("receivedHonour", "produces"))
+
+
+def test_a_cluster_the_park_aims_to_build_is_not_its_industry():
+    f, _ = facts("德阳旌阳高新区位于德阳市。园区着力打造千亿级新材料产业集群。")
+    assert not any(p == "inIndustry" and o == "新材料" for _, p, o in f)
+    f, _ = facts("德阳旌阳高新区位于德阳市。园区已形成新材料产业集群。")
+    assert ("德阳旌阳高新技术产业开发区", "inIndustry", "新材料") in f

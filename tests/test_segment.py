@@ -69,3 +69,20 @@ def test_jieba_cache_round_trip_and_a_corrupt_file_is_a_miss(tmp_path):
     assert segment._read_dictionary_cache(path) is None
     assert segment._read_dictionary_cache(tmp_path / "absent.marshal") is None
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_bulleted_headline_opens_a_new_item():
+    from graph.text.segment import is_bullet_headline, items
+
+    sents = split_sentences(clean_text("◆甲辰公司获奖\n甲辰公司获评绿色工厂。公司建有中心。\n◆乙巳公司投产\n乙巳公司项目投产。"))
+    assert items(sents) == [0, 0, 0, 1, 1]
+    assert [is_bullet_headline(s) for s in sents] == [True, False, False, True, False]
+    plain = split_sentences(clean_text("甲辰公司获评绿色工厂。\n乙巳公司项目投产。"))
+    assert items(plain) == [0, 0]
+
+
+def test_a_bracketed_label_line_is_a_headline_but_a_bracketed_paragraph_is_not():
+    from graph.text.segment import is_bullet_headline
+
+    sents = split_sentences(clean_text("【本期导读】甲辰公司获奖｜乙巳公司投产\n◆甲辰公司获奖\n【荣誉】甲辰公司获评省级绿色工厂。\n"))
+    assert [is_bullet_headline(s) for s in sents] == [True, True, False]

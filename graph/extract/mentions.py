@@ -439,6 +439,8 @@ def _add(found: list[Mention], m: Mention) -> None:
 
 _COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|所|批)")
 _ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
+# the bare word for "the park" written before a part's own name (园区锂电材料专业园, 本园区数字经济片区)
+_PARK_WORD_BEFORE = re.compile(r"(?:该园区|本园区|园区)(?![东南西北中][部区]?$)")
 _PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
 _DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
 _ADDRESS_TAIL = re.compile(r"(?:号楼|号院|号|栋|幢|层|楼|室)")
@@ -520,6 +522,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
+        elif cls == "Platform" and len(body) >= 3 and body[0] in "其该" and not quoted:
+            start += 1  # 其氢能储运实验室被认定为…: the pronoun says whose platform, it is no part of the name
+            body = text[start : m.start()]
         ordinal = _HEADING_NUMBER.match(body)
         if ordinal:  # （二）创新平台: a heading's number is no part of a name
             start += ordinal.end()
@@ -543,6 +548,11 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             continue  # 卧式加工中心: a machine whose name ends like a centre, not a platform
         if suffix == "中心" and len(body) < 4:
             continue
+        if cls == "Park" and (word := _PARK_WORD_BEFORE.match(body)) and len(body) - word.end() >= 2:
+            # 位于园区锂电材料专业园: the bare word 园区 says whose part it is; the part's own name follows
+            # (园区南片区 keeps it: 南 alone names nothing)
+            start += word.end()
+            body = text[start : m.start()]
         if _COUNTED.search(body) or (cls == "Park" and _ENDS_IN_NUMERAL.search(body)):
             continue  # 新增两家省级工程技术研究中心, 一城两片区: a count, not a name
         listed = cls == "Park" and _PARTS_AFTER.match(text, m.end())
@@ -563,7 +573,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
 
 
 # 入选…公布的国家知识产权示范企业: what comes before such a verb is not part of the title
-_PUBLISHED_BY = ("公布的", "发布的", "认定的", "评选的", "授予的", "颁发的")
+# (公布了X名单: the verb with 了 before the title the list bears)
+_PUBLISHED_BY = ("公布的", "发布的", "认定的", "评选的", "授予的", "颁发的", "公布了", "发布了", "印发了", "公布", "发布")
 
 
 def _honour_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
@@ -974,6 +985,53 @@ _LEADING_LIST_RE = re.compile(
     r"|(?:重点发展|(?:主导|特色|支柱|优势|首位)产业(?:为|是|包括)(?:[两二三四五六七八九十]个|[两二三四五六七八九十]大类?)?[：:]?|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
     r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
 )
+# A、B和C(等)三大主导产业 / A和B两个产业集群 / A产业、B产业两个新兴产业: a counted list of industries, items
+# written with or without their 产业 (the first item's left edge is a guess, trimmed like the others)
+_COUNTED_INDUSTRIES_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,12}?(?:、|和|与|及))+[\u4e00-\u9fff]{2,12}?)(?<![为是成])(?:等)?(?:[两二三四五六七八九十]|[2-9])(?:大|个)"
+    r"(?:主导|支柱|重点|战略性新兴|新兴|特色|优势|首位|未来)?(?:产业|行业)(?:集群|板块)?"
+)
+# 重点发展/聚焦/主要承载/培育 + A产业(、B产业): items that carry their own 产业 after a focus verb are industries,
+# open-world (not 产业园, 产业链, 产业基地, 产业集群 or 产业化, which name other things)
+_FOCUSED_INDUSTRIES_RE = re.compile(
+    "(?:" + _CUES.alternation("park-focus", "industry-nurture") + r"|(?:主导|支柱|首位|特色|优势|重点)产业(?:为|是|包括)[：:]?)"
+    + r"((?:[\u4e00-\u9fff]{2,10}?(?:产业|行业)(?:集群)?(?:、|和|与|及))*[\u4e00-\u9fff]{2,10}?(?:产业|行业)(?:集群)?)(?![园链基联协化工发人])"
+)
+# 首位产业是清洁能源装备。: one industry after the copula, the clause ending right after it
+# (not 以…主导产业为主攻方向: a role the industries play, not one)
+_COPULA_INDUSTRY_RE = re.compile(
+    r"(?:主导|支柱|首位|特色|优势)产业(?:为|是)(?![\u4e00-\u9fff]*(?:方向|目标|任务|抓手|重点|支撑|引擎|基础)(?:[，,。；;]|$))"
+    r"([\u4e00-\u9fff]{2,10})(?=[，,。；;]|$)"
+)
+# 该公司属于锂电池正极材料行业: the industry a firm belongs to, named open-world before its 行业/产业
+_BELONGS_INDUSTRY_RE = re.compile(r"(?:属于|隶属于?|归属于?)([\u4e00-\u9fff]{2,10}?(?:产业|行业))(?![园链基集联协化])")
+# what is only a kind of industry, never one (新兴产业, 主导产业)
+# a focus, nurture or service verb opening a guessed first item (同时培育工业互联网 → 工业互联网, 面向高端装备 → 高端装备)
+_FOCUS_LEAD = re.compile(
+    r"(?:同时|还|并|也|积极|加快|大力|重点)*(?:面向|围绕|服务于?|覆盖|涵盖|" + _CUES.alternation("park-focus", "industry-nurture") + ")"
+)
+_INDUSTRY_KIND_ONLY = re.compile(r"(?:[两二三四五六七八九十\d]+(?:大|个|类))?(?:战略性)?(?:新兴|主导|支柱|特色|优势|首位|未来|传统|相关|重点|现代|本地|地方|区域|上下游|配套)+")
+_INDUSTRY_SUFFIX = re.compile(r"(?:产业|行业)(?:集群)?$")
+
+
+def _listed_industries(text: str) -> list[tuple[str, int, bool]]:
+    """Industries named as a counted list (A、B两大主导产业) or as 产业-words after a focus verb (聚焦A产业):
+    (item without its 产业, offset, whether its left edge is known)."""
+    out: list[tuple[str, int, bool]] = []
+    if "产业" not in text and "行业" not in text:
+        return out
+    for rx in (_COUNTED_INDUSTRIES_RE, _FOCUSED_INDUSTRIES_RE, _BELONGS_INDUSTRY_RE, _COPULA_INDUSTRY_RE):
+        for m in rx.finditer(text):
+            pos = m.start(1)
+            for n, item in enumerate(re.split(r"、|和|与|及", m.group(1))):
+                idx = text.find(item, pos)
+                pos = idx + len(item)
+                item = _INDUSTRY_SUFFIX.sub("", item)
+                if len(item) >= 2 and not _INDUSTRY_KIND_ONLY.fullmatch(item):
+                    out.append((item, idx, n > 0 or rx is not _COUNTED_INDUSTRIES_RE))
+    return out
+
+
 _NAMED_CHAIN_RE = re.compile(
     r"([\u4e00-\u9fff]{2,10}?)(?:产业链|产业|行业|领域|环节|配套)(?:的|中的)?(?:“?链主”?|“?链长”?|龙头企业|龙头|领军企业|骨干企业|“?领头雁”?)"
     r"|为链主的([\u4e00-\u9fff]{2,10}?)(?:产业链|产业)"
@@ -1045,6 +1103,10 @@ def _industry_mentions(
             named.append((item.strip("“”"), idx))
             if n:
                 joined.add(idx)
+    for item, idx, known in _listed_industries(text):
+        named.append((item, idx))
+        if known:
+            joined.add(idx)
     fuzzy: set[int] = set()  # items whose left edge a pattern guessed, not a list or cue
     sector = "产业" in text or "行业" in text or "领域" in text or "环节" in text or "配套" in text  # the topic and chain patterns need one
     for m in TOPIC_INDUSTRY_RE.finditer(text) if sector else ():
@@ -1079,6 +1141,9 @@ def _industry_mentions(
         named.append((item, idx))
     trimmed = []
     for item, idx in named:
+        suffix = _INDUSTRY_SUFFIX.search(item)
+        if suffix and suffix.start() >= 2:
+            item = item[: suffix.start()]  # 以A产业和B产业为主导: a listed item may carry its own 产业
         guessed = idx in fuzzy
         if guessed:
             item, idx = _after_subject(item, idx, bounds)
@@ -1093,7 +1158,9 @@ def _industry_mentions(
             if (tag in ("v", "p", "c", "u", "uj", "ul")) and len(item) - pos >= 2 and (len(word) > 1 or word in _FUNCTION_CHARS):
                 cut = pos
         item, idx = item[cut:], idx + cut
-        focus = _PARK_FOCUS.match(item)
+        focus = _PARK_FOCUS.match(item) or _FOCUS_LEAD.match(item)
+        if focus is None and idx not in joined:  # 该中心面向A: the verb inside a guessed first item opens the name
+            focus = next((f for f in reversed(list(_FOCUS_LEAD.finditer(item))) if len(item) - f.end() >= 2), None)
         if focus and len(item) - focus.end() >= 2:  # 某园重点发展A和B两大产业: the focus verb opens the list, not the name
             item, idx = item[focus.end() :], idx + focus.end()
         for lead in ("产业园", "科技园", "工业园", "园区", "全区", "本区", "该区", "各自", "我国", "我省", "我市", "我区", "全市", "全省", "区内", "科技城", "开发区", "高新区", "经开区", "片区"):
@@ -1115,7 +1182,7 @@ def _industry_mentions(
     for item, idx in trimmed:
         if not (2 <= len(item) <= 10) or item in labels or idx < 0:
             continue
-        if re.search(r"[\d]|产业$|企业$", item) or _GENERIC_BODY.match(item):
+        if re.search(r"[\d]|产业$|企业$", item) or _GENERIC_BODY.match(item) or _INDUSTRY_KIND_ONLY.fullmatch(item):
             continue
         out.append(Mention(item, "Industry", s.start + idx, s.start + idx + len(item), s.index, "industry:named"))
     for m in _CLASSIFIED_INDUSTRY_RE.finditer(text) if "行业" in text else ():
@@ -1830,7 +1897,7 @@ def _resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-_BARE_PARK_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:、（(“与和在是由对经将的及为从向被]))(经开区|高新区|开发区|园区|全区|科技城|科学城)(?![\u4e00-\u9fff]{0,1}(?:内外|之间))")
+_BARE_PARK_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:、（(“与和在是由对经将的及为从向被了到]))(经开区|高新区|开发区|园区|全区|科技城|科学城)(?![\u4e00-\u9fff]{0,1}(?:内外|之间))")
 _BARE_PARK_AFTER_VERB = re.compile(r"(?:入驻|落户|进入|走进|扎根|来到|位于|坐落于)(经开区|高新区|开发区|园区|科技城)")
 
 

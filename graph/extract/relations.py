@@ -59,7 +59,7 @@ from graph.extract.mentions import TOPIC_INDUSTRY_RE
 from graph.extract.records import RECORD_CLASSES, Designation, Field, Record, designation_scope, read_records
 from graph.extract.tables import TableRow, document_company, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
-from graph.text.segment import sections
+from graph.text.segment import is_bullet_headline, items, sections
 
 __all__ = ["find_relations", "sentence_topics", "infer_industry", "table_relations", "record_relations", "YEAR_RE", "DATE_RE", "sections"]
 
@@ -73,7 +73,10 @@ _CHILD_BEFORE = re.compile(_CUES.alternation("subsidiary") + "$")
 _OWN_FIRM = re.compile(r"^(?:本公司|公司|我们|我公司)(?!的?(?:全资|控股)?子公司)")
 # 公司/本公司/发行人 opening a sentence or its first clause (报告期内，公司…), but not 公司全资子公司，… (a subsidiary's own line)
 _REPORT_SELF = re.compile(r"^(?:(?!本?公司|发行人)[^，,。；]{0,12}?[，,])?(?:本公司|公司|发行人)(?![^，,；;。]{0,10}?(?:子公司|参股公司)[，,])")
-_CARRY = re.compile(r"^(?:该企业|该公司|该集团|其(?!中|他|余|实|次)|它|公司|企业|集团)")
+_CARRY = re.compile(r"^(?:该企业|该公司|该集团|这家(?:企业|公司)|其(?!中|他|余|实|次)|它|公司|企业|集团)")
+# 在A，… / 走进A的生产车间，…: a scene set in a firm opens what the next sentences are about
+_SCENE_BEFORE = re.compile(r"^(?:[^，,。]{0,10}?[，,])?(?:在|走进|来到|步入)$")
+_SCENE_AFTER = re.compile(r"^(?:的)?[^，,。；;]{0,12}?[，,]")
 _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
 _COOP_CUE = re.compile(
@@ -102,11 +105,13 @@ _BARE_COMPANY = re.compile(r"^(?:[^，,]{0,10}[，,])?(?:本公司|公司)(?!的
 # what stands between an honour's holder and the honour: the close of a quoted project (“X”项目，), a date, an adverb,
 # a passive agent, the award verb
 _AWARDED_GAP = re.compile(
-    r"[”」]?(?:项目|成果|课题)?[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次)*"
+    r"[”」]?(?:项目|成果|课题)?[，,]?\s*(?:于?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?[，,]?(?:已|也|还|又|先后|成功|正式|再次|首次|同时|均|都|双双|一同|相继)*"
     r"(?:被[^，。；;、]{0,24}?)?" + _CUES.alternation("honour") + r"(?:为|了)?(?:\d{4}年度?)?"
 )
 _PARENT_OF = re.compile(r"^(?:的)?" + _CUES.alternation("subsidiary"))
-_PARK_HAS = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现)?(?:已)?" + _CUES.alternation("park-has"))
+_PARK_HAS = re.compile(r"(?:内|里)?(?:[\u4e00-\u9fff]{2,8}?(?:产业|行业))?(?:现|已|先后|陆续|相继|累计|共|还|也|目前)*" + _CUES.alternation("park-has"))
+# 区内集聚了A、B… / 园内拥有…: a sentence opening with the bare word for "inside the park" (no park named)
+_INSIDE_OPENING = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:区内|园内|园区内)")
 _AT_PARK_ACT = re.compile(r"^(?:[一二三四五六七八九十\d]期|[东西南北中]区|核心区)?(?:内|里)?" + _CUES.alternation("park-act"))  # 在P二期开工 / 在P东区新建
 _PARK_BUILDS_INSIDE = re.compile(r"^(?:内|中)[^，。；]{0,16}?" + _CUES.alternation("park-builds") + "(?:了)?")
 _SUB_PARK_CUE = re.compile(_CUES.alternation("sub-parks") + r"(?=[^，。；]*(?:园|区|城))")
@@ -215,10 +220,10 @@ _SERVES_US = re.compile(r"[^，,；;。]{0,8}?(?:为|给|向|替|帮)(?:我们|�
 
 
 def _park_modifies_firm(m: Mention, ms: Sequence[Mention], s: Sentence) -> bool:
-    """P内的A / P的A: a park written as the modifier of the firm right after it."""
+    """P内的A / P的A / P企业A: a park written as the modifier of the firm right after it."""
     if m.cls != "Park":
         return False
-    gap = re.match(r"(?:内|里|中)?的", s.text[m.end - s.start :])
+    gap = re.match(r"(?:内|里|中)?的|(?:内|里|中)?的?(?:链主|龙头|骨干|重点|规上|入驻)?企业", s.text[m.end - s.start :])
     return gap is not None and any(o.cls in ORG and o.start == m.end + gap.end() for o in ms)
 
 
@@ -234,6 +239,13 @@ def _reported_clause(stripped: str, s: Sentence, ms: Sequence[Mention]) -> str |
     if not any(m.start == at and m.cls in ACTORS for m in ms):
         return None
     return stripped[frame.end() :]
+
+
+def _buyer_of_clause(text: str, offset: int) -> bool:
+    """Is the firm written at ``offset`` the buyer its clause names (…已批量供应B, 客户包括B)?"""
+    start = max(text.rfind(c, 0, offset) for c in "，,；;。") + 1
+    cue = _CUSTOMER_CUE.search(text, start, min(len(text), offset + 40))  # (the cue may look ahead into the buyer's name)
+    return cue is not None and cue.end() <= offset
 
 
 def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention | None]:
@@ -252,7 +264,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     first_firm: Mention | None = None
     children: set[str] = set()  # firms introduced as someone's 子公司, or as working for us (A专门为我们生产): never 公司/我们
     own_report = document_company(sentences, mentions, defined=True)
-    section_of = sections(sentences)
+    section_of = items(sentences)  # a section, or one brief of a roundup under its ◆ headline
     most_named = _most_named_firm(mentions)  # a subsidiary the text keeps naming is what its 公司 means
     for s, section in zip(sentences, section_of):
         if s.index > 0 and section != section_of[s.index - 1]:
@@ -276,6 +288,10 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         elif carry and last_firm is not None:
             # the company written last, even inside a project's name
             topic = last_firm
+        scene = next((m for m in ms if m.cls == "Enterprise" and _SCENE_BEFORE.match(s.text[: m.start - s.start])
+                      and _SCENE_AFTER.match(s.text[m.end - s.start :])), None)
+        if scene is not None and not carry:
+            topic, carry = scene, True  # 在A，一条生产线…。这家企业主要从事…: A is what the paragraph is about
         if not carry:
             for m in ms:
                 if any(c.cls == "Project" and c.start <= m.start and m.end <= c.end for c in ms):
@@ -289,6 +305,8 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                     continue  # A全资子公司B…: the sentence is about B
                 if _park_modifies_firm(m, ms, s):
                     continue  # 园区内的A是…: the park only says where A is; the sentence is about A
+                if m.cls == "GovernmentBody" and _CONFERS.match(s.text, m.end - s.start):
+                    continue  # 工业和信息化部公布…名单，A获评H: the conferrer frames the news; the sentence is about A
                 off = m.start - s.start
                 if _CUSTOMER_CUE.search(s.text[max(0, s.text.rfind("，", 0, off), s.text.rfind(",", 0, off)) : off]):
                     continue  # 产品已发往A / 客户包括A: a buyer, not what the sentence is about
@@ -302,7 +320,8 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         topics.append(current)
         children |= {m.key for m in ms if m.cls == "Enterprise" and _CHILD_BEFORE.search(s.text[: m.start - s.start])}
         children |= {m.key for m in ms if m.cls == "Enterprise" and _SERVES_US.match(s.text, m.end - s.start)}
-        firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])]
+        firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])
+                 and not _buyer_of_clause(s.text, m.start - s.start)]  # 产品已批量供应B。该公司…: 该公司 is the seller
         if firms:
             last_firm = firms[0] if topic is not None and topic.cls == "Enterprise" and firms[0].key == topic.key else firms[-1]
     return topics
@@ -450,7 +469,10 @@ def adjacent_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         elif a.cls in ORG - {"GovernmentBody"} and b.cls == "Park" and gap in ("（", "(") and re.match(r"[）)]", ctx.sentence.text[ctx.rel_end(b) :]):
             _add(out, ctx, a, "locatedIn", b, "locatedIn:A（P）")  # A（P）: the park written in brackets after the firm
         elif a.cls == "Park" and b.cls in ORG - {"GovernmentBody"} and re.fullmatch(r"(?:内)?的?(?:链主|龙头|骨干|重点|规上|入驻)?(?:企业)?的?", gap):
-            _add(out, ctx, b, "locatedIn", a, "locatedIn:adjacent")
+            # 园区龙头企业A、B和C / 高新区的A和B: every firm of the list the park word modifies
+            later = [m for m in heads if m.start >= b.start and m.cls == b.cls]
+            for firm in _coordinated_right(ctx, later):
+                _add(out, ctx, firm, "locatedIn", a, "locatedIn:adjacent")
     return out
 
 
@@ -498,9 +520,37 @@ def located_cue(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if _COUNTED_SUBJECT.search(text, 0, cue.start()):
             continue  # 有4家迁入P: firms counted, not named, settle there
         if located is not None and located.cls != "Park":
-            for p in chain:
-                _add(out, ctx, located, "locatedIn", p, f"locatedIn:{cue.group()}")
+            listed = _list_ending_at(ctx, located) if located.sentence == s.index and not re.search(r"[，,；;]", text[ctx.rel_end(located) : cue.start()]) else [located]
+            for firm in listed:  # A、B等20余家企业已入驻园区: every firm of the list
+                for p in _named_parts(chain):
+                    _add(out, ctx, firm, "locatedIn", p, f"locatedIn:{cue.group()}")
     return out
+
+
+def _list_ending_at(ctx: _Ctx, last: Mention) -> list[Mention]:
+    """The mentions of ``last``'s class joined to it by 、/和/及/与, in text order, ending with ``last``
+    (an alias in brackets right after a name is skipped, not a member)."""
+    text = ctx.sentence.text
+    same = [m for m in ctx.mentions if m.cls == last.cls and m.end <= last.start
+            and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ctx.mentions)]
+    chain = [last]
+    for m in reversed(same):
+        gap = re.sub(r"^[（(][^）)]{0,20}[）)]", "", text[ctx.rel_end(m) : ctx.rel(chain[0])])
+        if gap in ("、", "和", "及", "与", "以及"):
+            chain.insert(0, m)
+        elif m.end > chain[0].start:
+            continue
+        else:
+            break
+    return chain
+
+
+def _named_parts(chain: Sequence[Mention]) -> Sequence[Mention]:
+    """The parks a located cue places X in: the whole chain (清远高新区雄兴工业园), but not the bare word
+    园区 before a part's own name (位于园区光伏材料片区: X is in the part; the part is partOf the park)."""
+    if len(chain) > 1 and chain[0].rule.startswith("anaphor"):
+        return chain[1:]
+    return chain
 
 
 def _known_park_at(ctx: _Ctx, doc: _Doc, pos: int) -> Mention | None:
@@ -656,19 +706,90 @@ def park_holds(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if subj:
                 _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:P引进的")
         hm = _PARK_HAS.match(text[ctx.rel_end(p) :])
-        if not hm:
-            continue
-        start = ctx.rel_end(p) + hm.end()
-        for m in ms:
-            if ctx.rel(m) < start or m.cls != "Enterprise":
-                continue
-            if re.search(r"[，。；;]", text[start : ctx.rel(m)]):
-                break
-            _add(out, ctx, m, "locatedIn", p, "locatedIn:park拥有")
+        if hm:
+            _firms_held(out, ctx, p, ctx.rel_end(p) + hm.end())
     if topic is not None and topic.cls == "Park" and not any(m.cls == "Park" and m.key != topic.key for m in ms):
         for proj in [m for m in ms if m.cls == "Project"]:
             _add(out, ctx, proj, "locatedIn", topic, "locatedIn:park-project")
     return out
+
+
+# A、B等园区企业 / A和B等高新区重点企业 / A等3家区内企业: the closing head noun says the listed firms are the park's
+_PARK_FIRMS_CLOSE = re.compile(
+    r"等(?:\d+|[一二两三四五六七八九十]+)?(?:余|多)?(?:家)?(?:园区|区内|园内|高新区|开发区|经开区)(?:内)?的?"
+    r"(?:重点|骨干|龙头|规上|入驻|优质|链主|领军|代表性)?(?:企业|公司)"
+)
+
+
+@rule("listed-park-firms", needs=[word("等"), has("Enterprise")])
+def listed_park_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A、B等园区企业: each firm of a list that closes with the park word and 企业 is in the park the text
+    speaks of (the park named before in the sentence, else the one spoken of last)."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    for close in _PARK_FIRMS_CLOSE.finditer(text):
+        last = next((m for m in reversed(firms) if ctx.rel_end(m) == close.start()), None)
+        if last is None:
+            continue
+        named = [m for m in ctx.mentions if m.cls == "Park" and ctx.rel_end(m) <= ctx.rel(last) and not m.rule.startswith("anaphor")]
+        park = named[-1] if named else doc.park_before()
+        if park is None:
+            continue
+        for firm in _list_ending_at(ctx, last):
+            _add(out, ctx, firm, "locatedIn", park, "locatedIn:等园区企业")
+    return out
+
+
+_SERVES_CUE = _CUES.pattern("platform-serves")
+_PLATFORM_OPENING = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该|这一|此)?(?:平台|中心|实验室|基地|孵化器|研究院)(?![的和与、])")
+
+
+@rule("platform-serves-industry", needs=[cue_family("platform-serves"), has("Industry")])
+def platform_serves_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X中心…面向A和B两个产业开展服务 / 该平台围绕A产业…: the platform (named in the sentence before the cue,
+    or the one named last when the sentence opens with 该中心/平台) works in each industry of the cue's clause."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    for cue in _SERVES_CUE.finditer(text):
+        _a, b = _clause_span(text, cue.end())
+        inds = [m for m in ms if m.cls == "Industry" and cue.end() <= ctx.rel(m) and ctx.rel_end(m) <= b]
+        if not inds or _PLAN_CUE.search(text, _a, cue.start()):
+            continue
+        named = [m for m in ms if m.cls == "Platform" and ctx.rel_end(m) <= cue.start()]
+        platform = named[-1] if named else (doc.last_platform if _PLATFORM_OPENING.match(text) else None)
+        if platform is None:
+            continue
+        for ind in inds:
+            _add(out, ctx, platform, "inIndustry", ind, f"inIndustry:{cue.group()}")
+    return out
+
+
+@rule("inside-park-firms", needs=[cue_family("park-has"), has("Enterprise")])
+def inside_park_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """区内集聚了A、B等企业 / 园内拥有A: a sentence opening with "inside the park" and naming no park
+    speaks of the park the text is about (the one spoken of last); the firms it holds are in it."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    opening = _INSIDE_OPENING.match(text)
+    if opening is None or any(m.cls == "Park" and ctx.rel(m) < opening.end() for m in ctx.mentions):
+        return out
+    park = doc.park_before()
+    hm = _PARK_HAS.match(text, opening.end())
+    if park is not None and hm and not _PLAN_CUE.search(text, 0, hm.end()):
+        _firms_held(out, ctx, park, hm.end())
+    return out
+
+
+def _firms_held(out: list[Relation], ctx: _Ctx, park: Mention, start: int) -> None:
+    """The firms named after a park's 拥有/集聚/引进 (from ``start`` to the clause's end) are in the park."""
+    text = ctx.sentence.text
+    for m in ctx.mentions:
+        if ctx.rel(m) < start or m.cls != "Enterprise":
+            continue
+        if re.search(r"[，。；;]", text[start : ctx.rel(m)]):
+            break
+        _add(out, ctx, m, "locatedIn", park, "locatedIn:park拥有")
 
 
 # …，是园区海洋生物产业的骨干企业 / 是P新材料产业链的链主企业: the sentence's firm is one of the park's
@@ -747,7 +868,7 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     text, ms = ctx.sentence.text, ctx.mentions
     lead = re.match(r"^(?:[^，,]{0,8}?[，,])?在", text)
     for p in [m for m in ms if m.cls == "Park"]:
-        before = text[: ctx.rel(p)]
+        before = text[: ctx.rel(_park_word_before(ctx, p))]
         after = text[ctx.rel_end(p) :]
         if not before.endswith("在"):
             continue
@@ -782,6 +903,12 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
     return out
+
+
+def _park_word_before(ctx: _Ctx, p: Mention) -> Mention:
+    """The bare word 园区 written right before the part ``p`` (在园区锂电材料专业园投产), else ``p`` itself:
+    where the phrase naming the place starts."""
+    return next((m for m in ctx.mentions if m.cls == "Park" and m.end == p.start and m.rule.startswith("anaphor")), p)
 
 
 _BARE_PROJECT = re.compile(r"^(?:该)?项目(?!名称|单位|建设地点)")
@@ -820,11 +947,20 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _PARK_WORD_AREA = re.compile(r"^(?:该园区|本园区|园区)(?=[\u4e00-\u9fff]{2,})")
 
 
+_PARK_WORD_END = re.compile(r"(?:该园区|本园区|园区)$")
+
+
+def _park_word_written_before(ctx: _Ctx, m: Mention) -> bool:
+    """地处园区高性能纤维专业园: the bare word 园区 stands right before the part's own name (no park mention there)."""
+    return (_PARK_WORD_END.search(ctx.sentence.text, 0, ctx.rel(m)) is not None
+            and not any(o.cls == "Park" and o.end == m.start for o in ctx.mentions))
+
+
 @rule("park-word-area", needs=[has("Park")])
 def park_word_area(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """园区南片区: the area is partOf the park 园区 stands for (the one named or spoken of last)."""
     out: list[Relation] = []
-    for area in [m for m in ctx.mentions if m.cls == "Park" and _PARK_WORD_AREA.match(m.name)]:
+    for area in [m for m in ctx.mentions if m.cls == "Park" and (_PARK_WORD_AREA.match(m.name) or _park_word_written_before(ctx, m))]:
         named = [m for m in ctx.mentions if m.cls == "Park" and m.key != area.key and ctx.rel_end(m) <= ctx.rel(area) and not m.rule.startswith("anaphor")]
         park = named[-1] if named else doc.park_before()
         if park is not None and park.key != area.key:
@@ -1308,6 +1444,41 @@ def honour_coordinated(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# …名单公布，A、B等3家企业入选 / …名单，A和B均上榜: the list of firms closed by the award verb alone
+_AWARDED_AFTER_LIST = re.compile(
+    r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:家|个)(?:企业|公司|单位)?)?(?:均|都|全部|成功|同时|双双)*(?:入选|上榜|榜上有名|获评|获认定|通过认定)(?=[，,。；;]|$)"
+)
+# H（N家），分别为A和B / 新增H 2家，分别是A、B: the firms counted after the honour, then named
+_COUNTED_THEN_NAMED = re.compile(r"^(?:名单)?(?:[（(]?\d+家[）)]?|(?:\d+|[一二两三四五六七八九十]+)家)[，,：:]?(?:分别为|分别是|包括|即|为)[：:]?")
+
+
+@rule("honour-then-firms", needs=[has("Honour"), has("Enterprise")])
+def honour_then_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """An honour named first, its holders after: 公布H名单，A、B等3家企业入选 / 新增H 2家，分别为A和B →
+    each listed firm received H (a target, 力争 or 计划, gives nothing)."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    firms = [m for m in ms if m.cls == "Enterprise" and not any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)]
+    for h in [m for m in ms if m.cls == "Honour"]:
+        later = [m for m in firms if m.start >= h.end]
+        if not later or _PLAN_CUE.search(text, 0, ctx.rel(h)):
+            continue
+        listed: list[Mention] = []
+        named = _COUNTED_THEN_NAMED.match(text, ctx.rel_end(h))
+        if named and ctx.rel(later[0]) == named.end():
+            listed = _coordinated_right(ctx, later)
+        elif text.startswith("名单", ctx.rel_end(h)):
+            for cue in _AWARDED_AFTER_LIST.finditer(text, ctx.rel_end(h)):
+                last = next((m for m in reversed(later) if ctx.rel_end(m) == cue.start()), None)
+                if last is not None:
+                    listed = _list_ending_at(ctx, last)
+                    break
+        for firm in listed:
+            _add(out, ctx, firm, "receivedHonour", h, "receivedHonour:H…A、B入选",
+                 year=_clause_year(text, ctx.rel(h)) or _sentence_year(text), conferrer=_conferrer(ctx, h))
+    return out
+
+
 @rule("honour-list", needs=[cue_family("honour-listed"), has("Enterprise")])
 def honour_list(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """入选…分别为 A、B: every listed firm received the honour (and is in the park named before)."""
@@ -1405,9 +1576,17 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             clause = max(text.rfind(c, 0, ctx.rel(p)) for c in "，,；;。") + 1
             partner = any(m.key != host.key and clause <= ctx.rel(m) < ctx.rel(p) and re.search(r"(?:与|和|同|联合)$", text[: ctx.rel(m)])
                           for m in ms if m.cls in ORG)
-            if host.cls != "GovernmentBody" and not partner:
+            if host.cls == "Park" and _INSIDE_PARK.match(text, ctx.rel_end(host)):
+                # 园区内建有X、Y等公共服务平台: the platforms stand inside the park (the park is where, not who)
+                _add(out, ctx, p, "locatedIn", host, "locatedIn:P内建有X")
+            elif host.cls != "GovernmentBody" and not partner:
                 # a department approves or funds a platform; it does not host it; 与B合作设立X: a joint platform
                 _add(out, ctx, host, "hostsPlatform", p, "hostsPlatform:cue")
+    for p in [m for m in ms if m.cls == "Platform" and text[: ctx.rel(m)].endswith("其")]:
+        # 其氢能实验室被认定为…: the platform of the firm the sentence is about (not a joint one)
+        if topic is not None and topic.cls in ORG - {"GovernmentBody"} and not _JOINT_PLATFORM.search(p.name) \
+                and not _PLANNED_HOST.search(text, 0, ctx.rel(p)):
+            _add(out, ctx, topic, "hostsPlatform", p, "hostsPlatform:其X")
     for p in [m for m in ms if m.cls == "Platform" and re.search(r"依托的?$", text[: ctx.rel(m)])]:
         # 公司依托X中心开展研发 / 公司依托的X中心: the clause's firm works in its own platform
         cue = ctx.rel(p) - len(re.search(r"依托的?$", text[: ctx.rel(p)]).group())
@@ -1445,6 +1624,9 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             _add(out, ctx, operators[-1], "hostsPlatform", plats[-1], "hostsPlatform:由…运营")
     return out
 
+
+# 园区内建有 / 区内拥有: the park word is a place, what follows stands in it
+_INSIDE_PARK = re.compile(r"(?:区)?(?:内|里)(?:已|现|还|共|先后)*" + _CUES.alternation("host"))
 
 # X中心在A揭牌: a platform unveiled on a firm's (or a university's) premises is that body's
 _UNVEILED_AT = re.compile(r"(?:正式|当天|近日|日前)?在$")
@@ -2313,13 +2495,52 @@ def industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if park is None:
             park = next((m for m in actors if m.cls == "Park"), None)
         if park is not None:
-            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40 and not _other_parks_clause(ctx, i, park, lead)]
+            window = [i for i in inds if abs(ctx.rel(i) - lead.start()) <= 40 and not _other_parks_clause(ctx, i, park, lead)
+                      and not _grown_industry_clause(text, ctx.rel(i))]
             for ind in window:
                 _add(out, ctx, park, "leadingIndustry", ind, f"leadingIndustry:{lead.group()}")
     return out
 
 
 _PARK_FOCUS = re.compile(r"(?:主要|重点|则|将|已)?" + _CUES.alternation("park-focus"))
+_GROWN_CUE = _CUES.pattern("industry-nurture")
+_AIM_CUE = re.compile(r"打造|建设成|建成为|迈向")
+_PLAN_CUE = _CUES.pattern("planning", "event-plan")
+
+
+def _clause_span(text: str, pos: int) -> tuple[int, int]:
+    """The clause (between ，；。) around ``pos``."""
+    start = max(text.rfind(c, 0, pos) for c in "，,；;。") + 1
+    stop = re.compile(r"[，,；;。]").search(text, pos)
+    return start, stop.start() if stop else len(text)
+
+
+def _grown_industry_clause(text: str, pos: int) -> bool:
+    """The clause around ``pos`` names industries a park grows or has formed (培育A两个新兴产业, 形成A产业集群),
+    not its 主导 (leading) ones."""
+    a, b = _clause_span(text, pos)
+    clause = text[a:b]
+    return bool(_GROWN_CUE.search(clause)) and not _LEADING_CUE.search(clause)
+
+
+@rule("park-grown-industry", needs=[cue_family("industry-nurture"), has("Industry")])
+def park_grown_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """P培育A和B两个新兴产业 / 园区已形成A、B两大产业集群: the park (named in the clause, or the park the
+    sentence is about) is in each industry (inIndustry, not leadingIndustry); a plan (将, 力争, 计划) gives nothing."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    held = [m for m in ms if m.cls in ("Honour", "Park", "Enterprise", "Platform")]
+    for ind in [m for m in ms if m.cls == "Industry"]:
+        if not _grown_industry_clause(text, ctx.rel(ind)) or any(h.start <= ind.start and ind.end <= h.end for h in held):
+            continue
+        a, _b = _clause_span(text, ctx.rel(ind))
+        if _PLAN_CUE.search(text, a, ctx.rel(ind)) or _AIM_CUE.search(text, a, ctx.rel(ind)):
+            continue  # 将培育… / 着力打造千亿级X产业集群: an aim, not an industry the park has
+        parks = [m for m in ms if m.cls == "Park" and a <= ctx.rel(m) and ctx.rel_end(m) <= ctx.rel(ind)]
+        park = parks[0] if parks else (ctx.topic if ctx.topic is not None and ctx.topic.cls == "Park" else None)
+        if park is not None:
+            _add(out, ctx, park, "inIndustry", ind, "inIndustry:P培育/形成X")
+    return out
 
 
 def _other_parks_clause(ctx: _Ctx, ind: Mention, park: Mention, lead: re.Match[str]) -> bool:
@@ -2527,11 +2748,18 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
     for m in reversed(firms):
         if _CONTROLLED_BY.search(ctx.sentence.text, 0, ctx.rel(m)) and _CONTROLS.match(ctx.sentence.text, ctx.rel_end(m)):
             continue  # A…，由B控股，主要产品为X: B owns A, A makes X
+        if _bought_in_clause(ctx, m):
+            continue  # 其X已批量供应B，目前具备年产X…: B buys X; the maker is the firm before it, or the topic
         if not _PARENT_OF.match(ctx.sentence.text[ctx.rel_end(m) :]) and not re.match(
             r"^(?:的)?(?:旗下|下属|所属)", ctx.sentence.text[ctx.rel_end(m) :]
         ):
             return m
     return None
+
+
+def _bought_in_clause(ctx: _Ctx, m: Mention) -> bool:
+    """Is ``m`` the buyer its own clause names (…已批量供应B / 客户包括B)?"""
+    return _buyer_of_clause(ctx.sentence.text, ctx.rel(m))
 
 
 _CONTROLLED_BY = re.compile(r"由$")
@@ -2906,6 +3134,9 @@ def _product_before(ctx: _Ctx, doc: _Doc, h: Mention) -> Mention | None:
     return product
 
 
+_UNNAMED_CHILD = re.compile(r"(?:[一二三四五六七八九十]+、)?(?:公司|本公司|其)?(?:的)?(?:全资|控股|参股)?子公司")
+
+
 def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mention | None:
     """Who received an honour: a patent named before it, the clause's subject, or the topic."""
     text = ctx.sentence.text
@@ -2939,6 +3170,8 @@ def _honour_holder(ctx: _Ctx, h: Mention, last_patent: Mention | None) -> Mentio
         return None  # 园区3家企业被评为…: the firms (listed elsewhere) hold it
     if in_clause:
         return in_clause[0]
+    if _UNNAMED_CHILD.match(text, clause_start, ctx.rel(h)):
+        return None  # 控股子公司获批H: a subsidiary not named here holds it, not the firm the text is about
     subject = _sentence_subject(ctx)
     if re.match(r"^(?:并|且|还|也|同时|又)", text[clause_start : ctx.rel(h)]):
         return subject or ctx.topic
@@ -3092,7 +3325,8 @@ def find_relations(
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
                    chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
                    record_firm)
-        found = relations_in(_Ctx(s, ms, topic), doc)
+        # a brief's ◆ headline is metadata: its body states the same facts, by full names
+        found = relations_in(_Ctx(s, ms, topic), doc) if not is_bullet_headline(s) else []
         out += found
         pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
         if len({frozenset((r.subject, r.object)) for r in pairs}) > 1:
@@ -3227,7 +3461,7 @@ def _prefer_inner_park(rels: list[Relation]) -> list[Relation]:
     for r in rels:
         if r.predicate == "locatedIn":
             placed.setdefault(r.subject, set()).add(r.object)
-    weak = {"locatedIn:是园区…企业"} | {"locatedIn:" + w for w in _CUES.words("chain-leader")}  # membership, not a site
+    weak = {"locatedIn:是园区…企业", "locatedIn:等园区企业"} | {"locatedIn:" + w for w in _CUES.words("chain-leader")}  # membership, not a site
     return [r for r in rels if not (r.predicate == "locatedIn" and r.rule in weak
                                     and any((q, r.object) in parts for q in placed.get(r.subject, ())))]
 

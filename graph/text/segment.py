@@ -29,6 +29,8 @@ from graph.text.clean import DATE_LINE as _DATE_LINE
 __all__ = [
     "split_sentences",
     "sections",
+    "items",
+    "is_bullet_headline",
     "Segmenter",
     "Token",
     "tokenize",
@@ -361,6 +363,47 @@ def sections(sentences: Sequence[Sentence]) -> list[int]:
     starts = {i - 1 for i, s in enumerate(sentences) if i > 0 and _DATE_LINE.match(s.text)}
     for i, _ in enumerate(sentences):
         if i in starts and i > 0:
+            current += 1
+        out.append(current)
+    return out
+
+
+# a headline line opened by a bullet (◆蜀锂科技入选…, ■ 链主引领): one brief of a roundup starts there,
+# or by a bracketed label (【企业动态】, 【本期导读】甲获奖｜乙投产): a heading or a teaser, with no sentence end
+_BULLET_HEADLINE = re.compile(r"^\s*(?:[◆◇■□●○▲△★☆◎►▶•]\s*[^。！？!?]{2,40}|【[^】]{1,12}】[^。！？!?]{0,80})$")
+
+
+def is_bullet_headline(sentence: Sentence) -> bool:
+    r"""Whether the sentence is a headline line opened by a bullet (◆蜀锂科技入选…): a brief's title,
+    which restates (often in short forms) what its body says.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> [is_bullet_headline(s) for s in split_sentences(clean_text("◆甲公司获奖\n甲公司获评金奖。公司建有中心。\n◆乙公司投产\n乙公司投产。"))]
+    [True, False, False, True, False]
+    """
+    return _BULLET_HEADLINE.match(sentence.text) is not None
+
+
+def items(sentences: Sequence[Sentence]) -> list[int]:
+    r"""Item number of each sentence: a new section (see :func:`sections`) or a bulleted headline line opens one.
+
+    A park's 要闻 roundup strings short briefs together, each under its own
+    ◆ headline and each about a different firm; what one brief's 公司 or 其
+    means must not carry into the next.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> items(split_sentences(clean_text("◆甲公司获奖\n甲公司获评金奖。公司建有中心。\n◆乙公司投产\n乙公司投产。")))
+    [0, 0, 0, 1, 1]
+    """
+    out = []
+    current = 0
+    section_of = sections(sentences)
+    for i, s in enumerate(sentences):
+        if i > 0 and (section_of[i] != section_of[i - 1] or is_bullet_headline(s)):
             current += 1
         out.append(current)
     return out
