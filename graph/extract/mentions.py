@@ -440,6 +440,8 @@ _COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|�
 _ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
 _PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
 _DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
+_PERIOD_LEAD = re.compile("^(?:" + _CUES.alternation("period-word") + ")")
+"""第四季度, 上半年, 全年 (cues.tsv ``period-word``): a time word before a name is the clause's time, no part of the name."""
 _ADDRESS_TAIL = re.compile(r"(?:号楼|号院|号|栋|幢|层|楼|室)")
 _HEADING_NUMBER = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _QUOTED_TAIL = re.compile(r"[“「]([^”」“「]{2,16})[”」]$")
@@ -530,6 +532,10 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         date_tail = _DATE_TAIL.match(body) if start and text[start - 1].isdigit() else None
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
+            body = text[start : m.start()]
+        period = _PERIOD_LEAD.match(body)
+        if period:  # 第四季度公司实现营业收入…: a time word opens the clause, the name (here none) starts after it
+            start += period.end()
             body = text[start : m.start()]
         if cls == "Platform" and _only_function_words(body, quoted, lex):
             continue  # 希望双方以联合研究院为纽带, 实施创新平台提升工程: the bare kind names nothing
@@ -1471,6 +1477,10 @@ _GRADED_PRODUCT_RE = re.compile(
 )
 
 
+_COUNTED_TAIL = re.compile(r"(?<![A-Za-z\-])\d[\d.,]*\s*(?:万|亿)?\s*(?:件|台|套|片|只|辆|颗|支|吨|个)$")
+"""…16.8万件 at the end of a listed item: the quantity of the goods, not part of their name."""
+
+
 def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named in lists: 硒、碲等产品生产商; 专注于A、B等细分领域; 年产6万吨X项目."""
     out = []
@@ -1501,6 +1511,9 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if n == 0 and "的" in item:
                     cut = item.rindex("的") + 1
                     item, idx = item[cut:], idx + cut
+                counted = _COUNTED_TAIL.search(item)
+                if counted:  # 全年生产精密模切刀具16.8万件: the quantity made follows the name, it is no part of it
+                    item = item[: counted.start()]
                 spec = _SPEC_RANGE.match(item)
                 if spec and len(item) - spec.end() >= 2:  # 3兆瓦至8兆瓦风电齿轮箱: a size range is no part of the name
                     item, idx = item[spec.end() :], idx + spec.end()

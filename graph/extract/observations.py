@@ -573,7 +573,7 @@ def find_observations(
                 continue  # a market's size, a list's size, an ordinal, a price, a milestone: no entity's figure
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            static = re.search(r"年产|年封测|年加工|年处理|产能(?!利用率)|面积|注册资本", before)  # (产能利用率 is a rate of its year)
+            static = _STANDING.search(before)  # a capacity, an area or a registered capital: a standing size, no year's flow
             year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
             if static and (not [m for m in YEAR_RE.finditer(text, left, q.start)] or "注册资本" in before):
                 year = None  # (a registered capital is a standing amount, whenever it was registered)
@@ -763,7 +763,7 @@ def find_observations(
                 value = -value  # 净利润 -412.36 万元
             unit = q.unit
             if unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) and (
-                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|年封测|年加工|生产|销售)", before)
+                ind_id in ("annual-capacity", "sales-volume") or _GOODS_VERB.search(before)
                 or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
                 or re.search(r"主要(?:工业)?产品(?:产量)?中[，,]", text[: q.start])  # 主要工业产品中，…减速器18.4万台
             ):
@@ -1186,13 +1186,19 @@ def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, s
 def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
     """The headline lines above a date line near the top (no stop in them) and teaser lines: metadata, not statements."""
     titles = _notice_title(sentences)
-    first = min(known.datelines, default=None)
+    first = min([*known.datelines, *_bylines(sentences[:4])], default=None)
     if first is None or first > 4:
         return titles
     return titles | {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
         s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
 
 
+def _bylines(sentences: Sequence[Sentence]) -> list[int]:
+    """本报记者 周明远: a short stop-free line that names the writer (cues.tsv ``byline``); it closes the headline as a date line does."""
+    return [s.index for s in sentences if _BYLINE.match(s.text) and len(s.text) <= 30 and not re.search(r"[。！？；;，,]", s.text)]
+
+
+_BYLINE = re.compile(r"^\s*(?:" + load_cues().alternation("byline") + ")")
 _TITLE_END = re.compile(r"的(?:公告|通知|公示|通报|决定|批复)$")
 
 
@@ -1698,6 +1704,11 @@ _MILESTONE_BEFORE = re.compile(r"(?:台阶|大关|关口)[，,]\s*$")
 _ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末|同期)?|今年|上年(?:底|末|同期)?)(?:则|又|再|进一步)?")
 """A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
 its indicator is the one of the level figure before it, when the unit agrees."""
+_STANDING = re.compile(r"(?<![全当今去上本\d])年产(?!值)|年封测|年加工|年处理|产能(?!利用率)|面积|注册资本")
+"""年产5万吨, 产能, 面积, 注册资本: a standing size, no year's flow (产能利用率 is a rate of its year; 全年产值, 当年产量 and
+2024年产量 are the year's flow: 年 there closes a time word, it opens no 年产)."""
+_GOODS_VERB = re.compile(r"销量|产量|出货|产能|年产|年封测|年加工|生产|" + _CUES.alternation("deliver"))
+"""销售钛材1.2万吨, 交付设备986台（套）, 供货12.6万套: goods made, shipped or delivered are counted in pieces."""
 _CAPACITY_BEFORE = re.compile(r"年(?:产|封测|加工|处理|回收)(?!值)[^，,；;。、]{1,20}$")
 """A capacity cue before the figure, with a product between (年产钛合金中框3000万件)."""
 
@@ -1830,7 +1841,29 @@ def _prepositional_object(text: str, q: Quantity, before: str) -> bool:
                                       and re.match(r"[^，,。；;]{0,12}?(?:上|中|配套|供货)", text[q.end :]))
 
 
-_NO_STATISTIC = (_prepositional_object, _market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
+def _per_share(text: str, q: Quantity, before: str) -> bool:
+    """基本每股收益1.26元, 每10股派发现金红利3.5元: an amount per share, no amount the entity has; and the 10 of
+    每10股 (a number right after 每 is the size of the unit a rate is given per, no count)."""
+    if text[: q.start].endswith("每"):
+        return True
+    return q.unit in ("CNY", "USD") and bool(_PER_SHARE.search(before))
+
+
+_PER_SHARE = re.compile(r"每\s*(?:\d+\s*)?股")
+
+
+def _delivered_to_one(text: str, q: Quantity, before: str) -> bool:
+    """向其交付卷绕设备214台, 为B供货12.6万套: what one buyer took, a figure of the pair (no indicator), no statistic.
+
+    The goods counted after a 向/为/对 + buyer + deliver cue (cues.tsv ``deliver``) in the figure's clause; the seller's
+    own totals (全年交付设备986台) name no buyer."""
+    return q.unit == "count" and bool(re.search(r"[台套件片只辆颗支]$", q.surface)) and bool(_TO_BUYER.search(before))
+
+
+_TO_BUYER = re.compile(r"(?:向|为|对(?!外))[^，,。；;：:]{1,24}?(?:" + _CUES.alternation("deliver") + r")[^，,。；;：:]{0,12}$")
+
+
+_NO_STATISTIC = (_per_share, _delivered_to_one, _prepositional_object, _market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:
