@@ -883,3 +883,14 @@ def test_core_parts_written_generically_name_no_product():
     text = "公司主要从事氢燃料电池电堆、电堆测试台架及关键零部件的研发和生产。"
     products = keys(text, "Product")
     assert "关键零部件" not in products and "氢燃料电池电堆" in products
+
+
+def test_a_period_word_before_a_generic_company_word_is_no_name():
+    assert not [m for m in mentions("分季度看，一季度公司实现营业收入2.1亿元。").mentions if m.cls == "Enterprise"]
+    assert "澄江精工科技有限公司" in {m.name for m in mentions("上半年澄江精工科技有限公司实现产值3亿元。").mentions}
+
+
+def test_a_listed_product_ends_before_the_quantity_made():
+    names = {m.name for m in mentions("澄江精工科技有限公司主要生产精密冲压模具和导向套，全年生产精密冲压模具9.2万件。").mentions if m.cls == "Product"}
+    assert "精密冲压模具" in names
+    assert not any(n[-1].isdigit() or "万件" in n for n in names)

@@ -1377,3 +1377,51 @@ def test_a_count_inside_the_object_of_a_preposition_is_no_statistic():
     assert not obs("目前甲公司供应的齿轮轴已装配在蓝鹰三款纯电平台车型上。")
     assert not obs("2022年，甲精密机械有限公司开始为其两款纯电动SUV批量配套。")
     assert Decimal("2") in {v for *_, v, _ in obs("滨湖产业园目前已有两款产品进入临床试验阶段。")}
+
+
+def _all(text):
+    return {(o.entity, o.indicator, o.year, o.value, o.unit, o.period) for o in extract_text(text).observations if o.status == "measured"}
+
+
+def test_a_whole_year_output_value_is_the_years_flow_not_a_standing_capacity():
+    text = "2023年，澄湖电子材料产业园稳步发展。\n青屿化工有限公司全年产值8.4亿元，同比增长5.2%。"
+    got = _all(text)
+    firm = "青屿化工有限公司"
+    assert any(e == firm and v == Decimal("840000000") and y == 2023 for e, _, y, v, _, _ in got)
+    # a real capacity stays a standing size with no year
+    cap = _all("青屿化工有限公司目前具备年产醋酸乙酯6万吨的生产能力。")
+    assert any(v == Decimal("60000") and y is None for _, _, y, v, _, _ in cap)
+
+
+def test_goods_delivered_count_in_pieces_and_one_buyers_share_is_no_statistic():
+    got = _all("2023年，青屿装备股份有限公司全年交付各类焊接机器人532台（套），同比增长11.0%；报告期内向其交付焊接机器人88台。")
+    firm = "青屿装备股份有限公司"
+    assert any(e == firm and v == Decimal("532") and u == "piece" and y == 2023 for e, _, y, v, u, _ in got)
+    assert not any(v == Decimal("88") for _, _, _, v, _, _ in got)
+    got = _all("2023年，青屿装备股份有限公司为澄江客车有限公司供货1.2万套。")
+    assert not any(v == Decimal("12000") for _, _, _, v, _, _ in got)
+
+
+def test_per_share_amounts_and_the_shares_they_are_per_are_no_statistic():
+    got = _all("2023年，青屿装备股份有限公司实现营业收入12.5亿元，基本每股收益0.86元，拟向全体股东每10股派发现金红利2.4元。")
+    values = {v for _, _, _, v, _, _ in got}
+    assert Decimal("1250000000") in values
+    assert not values & {Decimal("0.86"), Decimal("10"), Decimal("2.4")}
+
+
+def test_a_byline_closes_the_headline_whose_figures_are_not_stated_again():
+    text = ("青屿装备2023年营收增长18.3%\n\n本报记者 许青山\n\n"
+            "4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元，同比增长18.3%。")
+    got = [o for o in extract_text(text).observations if o.value == Decimal("18.3")]
+    assert len(got) == 1
+    # without the byline the first line is read like any other (the control the test above leans on)
+    text2 = "青屿装备2023年营收增长18.3%\n\n4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元，同比增长18.3%。"
+    assert len([o for o in extract_text(text2).observations if o.value == Decimal("18.3")]) >= 1
+
+
+def test_a_quarter_opening_the_clause_is_the_figures_period_not_part_of_a_name():
+    text = "2023年，青屿装备股份有限公司实现营业收入12.5亿元。分季度看，第四季度公司实现营业收入3.9亿元，同比增长21.0%。"
+    ex = extract_text(text)
+    assert not any(m.name.startswith("第四季度") for m in ex.mentions)
+    q4 = [o for o in ex.observations if o.value == Decimal("390000000")]
+    assert q4 and q4[0].entity == "青屿装备股份有限公司" and q4[0].year is None and q4[0].period
