@@ -1425,3 +1425,33 @@ def test_a_quarter_opening_the_clause_is_the_figures_period_not_part_of_a_name()
     assert not any(m.name.startswith("第四季度") for m in ex.mentions)
     q4 = [o for o in ex.observations if o.value == Decimal("390000000")]
     assert q4 and q4[0].entity == "青屿装备股份有限公司" and q4[0].year is None and q4[0].period
+
+
+def test_a_period_opening_the_paragraph_scopes_its_later_sentences_over_the_titles_year():
+    text = ("澄湖经济开发区2025年经济运行简况\n\n"
+            "1—5月，澄湖经济开发区实现规模以上工业总产值76.2亿元，同比增长6.4%。园区完成固定资产投资12.6亿元，同比增长8.1%。")
+    got = _all(text)
+    fixed = [(y, p) for _, i, y, v, _, p in got if v == Decimal("1260000000")]
+    assert fixed and fixed[0][0] is None and "5月" in fixed[0][1]
+
+
+def test_a_title_naming_part_of_a_year_dates_the_figures_that_name_no_time():
+    text = ("澄湖经济开发区2025年前三季度经济运行简况\n\n"
+            "青屿化工有限公司实现产值21.4亿元，同比增长12.3%。2024年，青屿化工有限公司实现产值26.5亿元。")
+    got = _all(text)
+    q3 = [(y, p) for _, _, y, v, _, p in got if v == Decimal("2140000000")]
+    assert q3 and q3[0][0] is None and "前三季度" in q3[0][1]
+    assert any(v == Decimal("2650000000") and y == 2024 for _, _, y, v, _, _ in got)  # a year of its own stays
+
+
+def test_an_amount_invested_to_build_a_project_at_a_place_is_the_projects_total_investment():
+    got = _all("青屿装备股份有限公司拟投资8亿元在澄湖经济开发区建设年产300台（套）激光焊接装备项目。")
+    proj = "年产300台（套）激光焊接装备项目"
+    assert (proj, "total-investment", None, Decimal("800000000"), "CNY", None) in got
+    assert any(e == proj and v == Decimal("300") and u == "piece" for e, _, _, v, u, _ in got)
+
+
+def test_goods_made_are_the_object_not_the_subject_of_their_output():
+    got = _all("2023年，青屿装备股份有限公司主要生产激光焊接机和切割头，实现营业收入6.1亿元；全年生产激光焊接机1.8万台，同比增长9.6%。")
+    made = [e for e, _, _, v, _, _ in got if v == Decimal("18000")]
+    assert made == ["青屿装备股份有限公司"]

@@ -1143,6 +1143,7 @@ def _after_subject(item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, in
 
 _PROJECT_RE = re.compile(
     r"(年产(?:能)?[\d.]+\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|辆|平方米|立方米|支|颗|块|艘|GWh|GW|MWh|MW)"
+    r"(?:[（(](?:套|台|件)[）)])?"  # 年产600台（套）…项目: the counter's alternative in brackets is part of the name
     r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,24}?(?:项目|生产线))"
     r"|“([^”]{4,40})”(?:项目|工程)"
     r"|(?:项目|课题)“([^”]{4,40})”"

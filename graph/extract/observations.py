@@ -238,6 +238,21 @@ def reference_year(sentences: Sequence[Sentence]) -> int | None:
     return None
 
 
+def reference_period(sentences: Sequence[Sentence]) -> str | None:
+    """The part of a year a release reports on, when its title names one (2025年前三季度经济运行简况 → 2025年前三季度).
+
+    The year alone (2024年经济运行情况) names no part of a year: None, and :func:`reference_year` dates the text.
+    """
+    for s in sentences[:3]:
+        m = _REPORT_TITLE.search(s.text)
+        if m:
+            if not m.group(1):
+                return None
+            part = _PARTIAL_AFTER_YEAR.match(s.text, m.end(1) + 1)
+            return f"{m.group(1)}年{part.group().strip()}" if part and s.text[m.end(1) : m.end(1) + 1] == "年" else None
+    return None
+
+
 class _Indicators:
     """The indicator concepts a document uses, minted on first use."""
 
@@ -401,6 +416,7 @@ def find_observations(
     city_head = _named_city_head(lex)
     out: list[ObservationRecord] = []
     ref_year = document_year or reference_year(sentences)
+    ref_period = None if document_year else reference_period(sentences)
     section_parks: dict[int, str] = {}
     for m in mentions:
         if m.cls == "Park":
@@ -574,7 +590,10 @@ def find_observations(
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
             static = _STANDING.search(before)  # a capacity, an area or a registered capital: a standing size, no year's flow
-            year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
+            # a paragraph that opens on a period (1—9月，…) or a title that names one (2025年前三季度…) dates the
+            # figures that name no year of their own by that period, not by the report's year
+            period_scope = context_period or ref_period
+            year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static or period_scope else ref_year)
             if static and (not [m for m in YEAR_RE.finditer(text, left, q.start)] or "注册资本" in before):
                 year = None  # (a registered capital is a standing amount, whenever it was registered)
             own_period = _last_period(text, q.start)
@@ -595,6 +614,8 @@ def find_observations(
                     rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)]
                     if rel:
                         year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
+            if year is None and own_period is None and not static and ref_period and not re.search(r"总投资|投资总额", before):
+                own_period = ref_period  # 2025年前三季度经济运行简况: …，A公司实现产值21.4亿元 is that period's
             if year is None and own_period is None and not static and dateline and "本次" in text[
                     max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]:
                 year = dateline  # 公司本次募集资金9.66亿元: the occasion just reported, in the year of the text's date
@@ -916,7 +937,9 @@ def _respectively(
     return out
 
 
-_FUNDING = re.compile(r"(?:新|兴|扩)?建(?:设)?(?:了|的)|(?:新|兴|扩)?建(?:设)?|的")
+_FUNDING = re.compile(r"(?:(?:在|于)[^，,。；;、]{2,30}?)?(?:(?:新|兴|扩)?建(?:设)?(?:了|的)?|的)")
+"""What stands between the amount and the project it funds: a verb of building, after an optional place
+(投资12亿元在A园建设X项目, 投资5.8亿元建设的X项目, 总投资30亿元的X项目)."""
 
 
 def _funded_project(s: Sentence, text: str, ms: Sequence[Mention], q: Quantity, before: str) -> str | None:
@@ -924,10 +947,8 @@ def _funded_project(s: Sentence, text: str, ms: Sequence[Mention], q: Quantity, 
     the amount describes (总投资30亿元的X项目), or None."""
     if q.unit != "CNY" or not re.search(r"投资(?:人民币)?$", before):
         return None
-    m = _FUNDING.match(text, q.end)
-    if m is None:
-        return None
-    return next((p.key for p in ms if p.cls == "Project" and p.start - s.start == m.end()), None)
+    return next((p.key for p in ms if p.cls == "Project" and p.start - s.start > q.end
+                 and _FUNDING.fullmatch(text, q.end, p.start - s.start)), None)
 
 
 def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Quantity) -> str | None:
@@ -1595,6 +1616,8 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if re.search(r"(?:由|与|和|及|同|跟|联合|携手|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
+        if _MADE_OBJECT.search(text, 0, rel):
+            continue  # …；全年生产工业机器人减速器41.5万台: the goods are the verb's object, the maker speaks
         if re.search(r"[\d一二三四五六七八九十]\s*(?:家|个|项|所)[：:]$", text[:rel]) and re.search(r"[；;]", text[rel:pos]):
             continue  # 新增“小巨人”企业3家：A、B、C；新增…21家: the members of a count, no subject past the ；
         if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
@@ -1608,6 +1631,8 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
     return None
 
 
+_MADE_OBJECT = re.compile(r"(?:生产|制造|产出|出货|" + _CUES.alternation("deliver") + r")(?:了|各类|各种)?$")
+"""A name right after a verb of making or delivering (生产X, 交付X) is the verb's object, never the clause's subject."""
 _SHARE_LABEL = re.compile(r"(.{2,20}?)占(.{2,20}?)的?(?:比重|比例)")
 
 
