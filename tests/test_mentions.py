@@ -894,3 +894,10 @@ def test_a_listed_product_ends_before_the_quantity_made():
     names = {m.name for m in mentions("澄江精工科技有限公司主要生产精密冲压模具和导向套，全年生产精密冲压模具9.2万件。").mentions if m.cls == "Product"}
     assert "精密冲压模具" in names
     assert not any(n[-1].isdigit() or "万件" in n for n in names)
+
+
+def test_a_news_leads_dispatch_mark_is_no_part_of_the_name_after_it():
+    for lead in ("5月9日讯 ", "本报讯 ", "新华社长沙5月9日电 "):
+        names = {m.name for m in mentions(lead + "澄江精工科技有限公司今日发布公告。").mentions}
+        assert names == {"澄江精工科技有限公司"}, (lead, names)
+    assert "讯达通信有限公司" in {m.name for m in mentions("讯达通信有限公司发布公告。").mentions}

@@ -1455,3 +1455,10 @@ def test_goods_made_are_the_object_not_the_subject_of_their_output():
     got = _all("2023年，青屿装备股份有限公司主要生产激光焊接机和切割头，实现营业收入6.1亿元；全年生产激光焊接机1.8万台，同比增长9.6%。")
     made = [e for e, _, _, v, _, _ in got if v == Decimal("18000")]
     assert made == ["青屿装备股份有限公司"]
+
+
+def test_a_plan_naming_a_year_is_a_target_not_a_measurement():
+    text = "2024年，青屿化工有限公司实现营业收入15.2亿元。公司计划2025年营业收入达到18亿元。"
+    status = {o.value: o.status for o in extract_text(text).observations}
+    assert status[Decimal("1520000000")] == "measured"
+    assert status[Decimal("1800000000")] == "target"

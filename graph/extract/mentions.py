@@ -440,6 +440,7 @@ _COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:家|个|�
 _ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
 _PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
 _DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
+_DISPATCH_LEAD = re.compile("^(?:" + _CUES.alternation("dispatch") + ")")
 _PERIOD_LEAD = re.compile("^(?:" + _CUES.alternation("period-word") + ")")
 """第四季度, 上半年, 全年 (cues.tsv ``period-word``): a time word before a name is the clause's time, no part of the name."""
 _ADDRESS_TAIL = re.compile(r"(?:号楼|号院|号|栋|幢|层|楼|室)")
@@ -532,6 +533,10 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         date_tail = _DATE_TAIL.match(body) if start and text[start - 1].isdigit() else None
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
+            body = text[start : m.start()]
+        dispatch = _DISPATCH_LEAD.match(body)
+        if dispatch and (len(dispatch.group()) > 1 or (start and text[start - 1] == "日")):
+            start += dispatch.end()  # 4月2日讯 A公司…, 本报讯 A公司…: the dispatch mark of a news lead is no part of the name
             body = text[start : m.start()]
         period = _PERIOD_LEAD.match(body)
         if period:  # 第四季度公司实现营业收入…: a time word opens the clause, the name (here none) starts after it
