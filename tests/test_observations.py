@@ -1462,3 +1462,18 @@ def test_a_plan_naming_a_year_is_a_target_not_a_measurement():
     status = {o.value: o.status for o in extract_text(text).observations}
     assert status[Decimal("1520000000")] == "measured"
     assert status[Decimal("1800000000")] == "target"
+
+
+def test_last_year_counts_from_the_headlines_year_when_no_date_line_gives_one():
+    text = ("澄州市举办2025年度科技人才对接会\n\n本报讯 9月12日，澄州市2025年度科技人才对接会举行。\n\n"
+            "青屿化工有限公司位于澄湖经济开发区。去年，公司营业收入达4.12亿元，比上年增长9.6%。")
+    years = {o.value: o.year for o in extract_text(text).observations}
+    assert years[Decimal("412000000")] == 2024
+    # a text that runs past its headline's year (a plan to 2027) gives no such present year
+    from graph.extract.observations import _lead_year
+    from graph.text.clean import clean_text
+    from graph.text.segment import split_sentences
+
+    plan = split_sentences(clean_text("澄州市2025年度工作要点\n\n去年，园区营业收入达4.12亿元。到2027年，园区产值突破500亿元。"))
+    assert _lead_year(plan) == 0
+    assert _lead_year(split_sentences(clean_text(text))) == 2025

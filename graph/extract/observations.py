@@ -238,6 +238,18 @@ def reference_year(sentences: Sequence[Sentence]) -> int | None:
     return None
 
 
+def _lead_year(sentences: Sequence[Sentence]) -> int:
+    """The text's own year when no date line gives it: the year its headline or lead names (漳州市举行2025年度…签约仪式),
+    if no later year is named anywhere in the text (a news item reports on its present; 去年 is the year before it).
+    0 when the top names no year or the text runs past it (a plan to 2027)."""
+    top = [int(m.group(1)) for s in sentences[:2] for m in YEAR_RE.finditer(s.text)]
+    if not top:
+        return 0
+    lead = max(top)
+    latest = max((int(m.group(1)) for s in sentences for m in YEAR_RE.finditer(s.text)), default=lead)
+    return lead if latest <= lead else 0
+
+
 def reference_period(sentences: Sequence[Sentence]) -> str | None:
     """The part of a year a release reports on, when its title names one (2025年前三季度经济运行简况 → 2025年前三季度).
 
@@ -451,7 +463,7 @@ def find_observations(
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
     para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
     known = read_dates(sentences)  # the text's date line(s) and the years its sentences open with
-    dateline = known.date.year if known.date else 0
+    dateline = known.date.year if known.date else _lead_year(sentences)
     headlines = _headlines(sentences, known)
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
@@ -601,8 +613,13 @@ def find_observations(
             if rel_here and not _PERIOD_RE.search(text, rel_here[-1].start(), q.start):
                 # 目前…，去年集成电路产业营收增长31.5%: the clause's own 去年 beats a period stated before it
                 year, own_period = dateline - (0 if rel_here[-1].group(1) == "今年" else 1), None
+            # 去年，公司营业收入达…: a relative year opening the clause group counts from the text's own date, and beats
+            # a year carried from a heading or the paragraph (the headline's 2025年度 is now, 去年 is the year before)
+            rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)] if dateline else []
             if year is None and not static and own_period is None and not re.search(r"总投资|投资总额", before):
-                if context_period is not None:
+                if rel and not _PERIOD_RE.search(text, rel[-1].start(), q.start):
+                    year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
+                elif context_period is not None:
                     own_period = context_period  # 1—11月，…: the paragraph's figures are that period's
                 elif context_year is not None and _STOCK.search(text, left, q.start):
                     own_period = _STOCK.search(text, left, q.start).group()  # 累计获得专利41件: a running total, not the year's
@@ -610,10 +627,6 @@ def find_observations(
                     year = context_year  # 2024年，… or 一、2024年工作回顾: carried to the figures that follow
                 elif whole_year is not None and _WHOLE_YEAR.search(text, 0, q.start):
                     year = whole_year  # 2024年，…。(next paragraph) 全年实现…: the year stated last
-                elif dateline:
-                    rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)]
-                    if rel:
-                        year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
             if year is None and own_period is None and not static and ref_period and not re.search(r"总投资|投资总额", before):
                 own_period = ref_period  # 2025年前三季度经济运行简况: …，A公司实现产值21.4亿元 is that period's
             if year is None and own_period is None and not static and dateline and "本次" in text[
