@@ -1477,3 +1477,12 @@ def test_last_year_counts_from_the_headlines_year_when_no_date_line_gives_one():
     plan = split_sentences(clean_text("澄州市2025年度工作要点\n\n去年，园区营业收入达4.12亿元。到2027年，园区产值突破500亿元。"))
     assert _lead_year(plan) == 0
     assert _lead_year(split_sentences(clean_text(text))) == 2025
+
+
+def test_a_sum_before_a_contract_is_labelled_by_the_contract_not_by_the_verb():
+    from graph.api import extract
+    from graph.text.read import read_text
+
+    ex, indicators = extract(read_text("2024年，青屿装备股份有限公司与澄江汽车有限公司签订了金额为2.6亿元的供货合同。", "<t>"))
+    labels = {indicators[o.indicator].zh for o in ex.observations if o.value == Decimal("260000000")}
+    assert labels == {"供货合同金额"}

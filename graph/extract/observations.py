@@ -238,11 +238,15 @@ def reference_year(sentences: Sequence[Sentence]) -> int | None:
     return None
 
 
+_OCCASION = re.compile(load_cues().alternation("occasion"))
+
+
 def _lead_year(sentences: Sequence[Sentence]) -> int:
-    """The text's own year when no date line gives it: the year its headline or lead names (漳州市举行2025年度…签约仪式),
-    if no later year is named anywhere in the text (a news item reports on its present; 去年 is the year before it).
-    0 when the top names no year or the text runs past it (a plan to 2027)."""
-    top = [int(m.group(1)) for s in sentences[:2] for m in YEAR_RE.finditer(s.text)]
+    """The text's own year when no date line gives it: the year of the occasion its headline or lead reports
+    (漳州市举行2025年度…签约仪式; cues.tsv ``occasion``), if no later year is named anywhere in the text (去年 is the
+    year before it). 0 when the top names no occasion with a year (2024年营收增长…: a past year reported on, not the
+    present) or the text runs past it (a plan to 2027)."""
+    top = [int(m.group(1)) for s in sentences[:2] if _OCCASION.search(s.text) for m in YEAR_RE.finditer(s.text)]
     if not top:
         return 0
     lead = max(top)
@@ -710,6 +714,9 @@ def find_observations(
                 continue
             else:
                 ind_id = _amount_indicator(core, q.unit, inds, lex)
+                contract = _CONTRACT_AFTER.match(text, q.end) if q.unit in ("CNY", "USD") and _SUM_WORD.search(core) else None
+                if contract:  # 签订了总额9.6亿元的设备采购合同: the sum of the contract named after it (设备采购合同金额)
+                    ind_id = inds.minted(contract.group(1) + "金额", q.unit) or ind_id
                 if ind_id is None and _made_things(q) and _CAPACITY_BEFORE.search(core):
                     # 年产12英寸晶圆封装24万片: a capacity, the product named between the cue and the figure
                     capacity = indicator_for_phrase("设计产能", lex)
@@ -1644,6 +1651,9 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
     return None
 
 
+_SUM_WORD = re.compile(r"(?:金额|总额|总价|价值)$")
+_CONTRACT_AFTER = re.compile(r"的([\u4e00-\u9fff]{0,10}?(?:合同|协议|订单))")
+"""金额/总额 + amount + 的…合同: the amount sizes the contract (or agreement, order) named after it."""
 _MADE_OBJECT = re.compile(r"(?:生产|制造|产出|出货|" + _CUES.alternation("deliver") + r")(?:了|各类|各种)?$")
 """A name right after a verb of making or delivering (生产X, 交付X) is the verb's object, never the clause's subject."""
 _SHARE_LABEL = re.compile(r"(.{2,20}?)占(.{2,20}?)的?(?:比重|比例)")
