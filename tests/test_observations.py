@@ -1486,3 +1486,12 @@ def test_a_sum_before_a_contract_is_labelled_by_the_contract_not_by_the_verb():
     ex, indicators = extract(read_text("2024年，青屿装备股份有限公司与澄江汽车有限公司签订了金额为2.6亿元的供货合同。", "<t>"))
     labels = {indicators[o.indicator].zh for o in ex.observations if o.value == Decimal("260000000")}
     assert labels == {"供货合同金额"}
+
+
+def test_a_stop_free_first_line_whose_figures_the_body_repeats_is_a_headline():
+    body = "4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元，同比增长18.3%。"
+    told = [o for o in extract_text("青屿装备2023年营收增长18.3%\n\n" + body).observations if o.value == Decimal("18.3")]
+    assert len(told) == 1
+    # a first line with a figure the body does not repeat is read as a statement
+    alone = extract_text("青屿装备2023年营收增长18.3%\n\n4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元。")
+    assert any(o.value == Decimal("18.3") for o in alone.observations)

@@ -1226,12 +1226,21 @@ def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, s
 
 def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
     """The headline lines above a date line near the top (no stop in them) and teaser lines: metadata, not statements."""
-    titles = _notice_title(sentences)
+    titles = _notice_title(sentences) | _told_again_title(sentences)
     first = min([*known.datelines, *_bylines(sentences[:4])], default=None)
     if first is None or first > 4:
         return titles
     return titles | {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
         s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
+
+
+def _told_again_title(sentences: Sequence[Sentence]) -> set[int]:
+    """{0} when the text opens on a stop-free line whose every figure the body states again (澜拓股份2024年营收增长21.6%
+    over a body that says 营业收入…同比增长21.6%): a headline, whose figures are the body's, told once there."""
+    if len(sentences) < 2 or re.search(r"[。！？；;，,]", sentences[0].text) or len(sentences[0].text) > 40:
+        return set()
+    head = [q.surface for q in find_quantities(sentences[0].text)]
+    return {0} if head and all(any(f in s.text for s in sentences[1:]) for f in head) else set()
 
 
 def _bylines(sentences: Sequence[Sentence]) -> list[int]:
