@@ -1495,3 +1495,17 @@ def test_a_stop_free_first_line_whose_figures_the_body_repeats_is_a_headline():
     # a first line with a figure the body does not repeat is read as a statement
     alone = extract_text("青屿装备2023年营收增长18.3%\n\n4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元。")
     assert any(o.value == Decimal("18.3") for o in alone.observations)
+
+
+def test_a_heading_naming_part_of_a_year_dates_the_figures_under_it():
+    text = ("澄湖经济开发区2024年经济运行情况\n\n一、总体情况\n\n全年，园区完成规上工业总产值246.2亿元。\n\n"
+            "二、2025年一季度情况\n\n园区规上工业总产值58.2亿元，同比增长6.3%。青屿化工有限公司产值5.4亿元。")
+    got = _all(text)
+    assert any(v == Decimal("24620000000") and y == 2024 for _, _, y, v, _, _ in got)
+    q1 = [(y, p) for _, _, y, v, _, p in got if v in (Decimal("5820000000"), Decimal("540000000"))]
+    assert len(q1) == 2 and all(y is None and "一季度" in p for y, p in q1)
+
+
+def test_a_sum_over_the_top_firms_is_not_the_firm_named_before():
+    text = "2024年，青屿化工有限公司实现产值21.4亿元。前十强企业合计实现产值102.6亿元。"
+    assert not any(e == "青屿化工有限公司" and v == Decimal("10260000000") for e, _, _, v, _, _ in _all(text))

@@ -465,6 +465,7 @@ def find_observations(
     table_owner: str | None = None  # the incubator whose table it is, once a row of its firms (在孵企业…) is read
     carried_year: int | None = None
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
+    section_period: str | None = None  # 二、2025年一季度情况: the part of a year the figures under it cover
     para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
     known = read_dates(sentences)  # the text's date line(s) and the years its sentences open with
     dateline = known.date.year if known.date else _lead_year(sentences)
@@ -516,19 +517,22 @@ def find_observations(
         named_park = (s.paragraph, parks_here.pop()) if len(parks_here) == 1 else (s.paragraph, park) if parks_here == set() and park else (-1, None)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
-            section_year = None  # a new news item on the page
+            section_year = section_period = None  # a new news item on the page
         if heading:
             item_entity = _item_entity(s, text, ms)  # 1.某某有限公司: the paragraphs under it describe that firm
             # （一）实施链主引领工程 under 三、重点任务: a sub-heading keeps the plan its section heading opened
             in_forecast = bool(_FORECAST_HEADING.match(text)) or (in_forecast and bool(_SUB_HEADING.match(text)))
             years = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                      if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
+            part = _HEADING_PERIOD.search(text)
             if years:
-                section_year = years[0]
+                section_year, section_period = years[0], None
+            elif part and s.index > 0:
+                section_year, section_period = None, part.group().strip()  # 二、2025年一季度情况: that period's figures
             elif dateline and _PAST_YEAR.search(text):
                 section_year = dateline - 1  # 一、过去一年工作回顾 in a report dated 2026: the figures under it are 2025's
             elif _TOP_HEADING.match(text):
-                section_year = None
+                section_year = section_period = None
         opening_period = _OPENING_PERIOD.match(text)
         if opening_period:
             para_time = (s.paragraph, None, opening_period.group(1))
@@ -537,7 +541,7 @@ def find_observations(
         elif para_time is not None and para_time[0] != s.paragraph and not _cut_short(sentences, s.index - 1):
             para_time = None
         context_year = para_time[1] if para_time else section_year
-        context_period = para_time[2] if para_time else None
+        context_period = para_time[2] if para_time else section_period
         if table_years:
             if table_owner is None and _INCUBATED_HEAD.match(text):
                 table_owner = _incubator(s, text, ms, mentions, 0)  # 在孵企业 家 78 94: an incubator's table, as in the prose
@@ -1407,6 +1411,8 @@ def _year_for(
 
 
 _CUES = load_cues()
+_HEADING_PERIOD = re.compile(_PARTIAL_YEAR)
+"""A heading that names part of a year (二、2025年一季度运行情况, （二）1—9月重点企业): the period of the figures under it."""
 _CLAUSE_HEAD = (r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|" + _PARTIAL_YEAR
                 + r"|年末|年底|全年|目前|当前|同期|其中|同时|此外|另外|而|去年|今年|上年|当年|今年以来)?[，,]?")
 """Where an area word opens a clause group: after a stop, a year or 年末/目前 may stand before it."""
