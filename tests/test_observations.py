@@ -1509,3 +1509,11 @@ def test_a_heading_naming_part_of_a_year_dates_the_figures_under_it():
 def test_a_sum_over_the_top_firms_is_not_the_firm_named_before():
     text = "2024年，青屿化工有限公司实现产值21.4亿元。前十强企业合计实现产值102.6亿元。"
     assert not any(e == "青屿化工有限公司" and v == Decimal("10260000000") for e, _, _, v, _, _ in _all(text))
+
+
+def test_respectively_gives_each_listed_entity_its_value_and_growth_in_order():
+    got = _all("2024年，青屿化工有限公司和澄江精工科技有限公司产值分别达到21.4亿元和9.8亿元，分别增长12.3%和6.5%。")
+    pairs = {(e, v) for e, _, _, v, _, _ in got}
+    assert {("青屿化工有限公司", Decimal("2140000000")), ("澄江精工科技有限公司", Decimal("980000000")),
+            ("青屿化工有限公司", Decimal("12.3")), ("澄江精工科技有限公司", Decimal("6.5"))} <= pairs
+    assert not any("分别" in i for _, i, _, _, _, _ in got)

@@ -691,7 +691,7 @@ def find_observations(
                 base_text = core[: rx.search(core).start()]
                 if mid == "increase" and re.search(r"(?:比|较)上年末?$", base_text):
                     mzh = "较上年增加" + ("数" if q.unit == "count" else "额")  # 比上年末增加61家
-                base_text = re.sub(r"(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)$", "", base_text)
+                base_text = re.sub(r"(?:分别)?(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)?(?:分别)?$", "", base_text)
                 label = _ITEM_LABEL.match(text[:left])
                 if not base_text.strip() and label:
                     base_text = label.group(1)  # 2．规模以上工业增加值：同比增长9.1%: the item's label is what grew
@@ -835,7 +835,7 @@ def find_observations(
             prev_level = (ind_id, unit) if measure is None else prev_level
             prev_entity = entity
         if _RESPECTIVELY.search(text):
-            out = _respectively(s, text, quantities, out, known.report_period)
+            out = _respectively(s, text, quantities, out, known.report_period, ms)
         if not in_forecast:
             reported = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                         if _is_point_year(text, m) and not re.search(r"[到至]\s*$", text[: m.start()])
@@ -925,15 +925,17 @@ def _share_shift(out: Sequence[ObservationRecord], s: Sentence, q: Quantity, cor
 _BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)(?:了|的)?$")  # (共建了P, A与B共建的P)
 
 
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|实现)")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|实现|(?:同比)?(?:增长|下降|增加|减少))")
 _LIST_GLUE = re.compile(r"\s*(?:、|，|,|和|及|与)\s*")
 
 
 def _respectively(
-    s: Sentence, text: str, quantities: Sequence[Quantity], out: list[ObservationRecord], period: tuple[int, ...]
+    s: Sentence, text: str, quantities: Sequence[Quantity], out: list[ObservationRecord], period: tuple[int, ...],
+    ms: Sequence[Mention] = (),
 ) -> list[ObservationRecord]:
     """Year by year: 2022年、2023年和2024年…分别为A、B和C (or 报告期内…分别为…, the text's reporting period) gives the
-    figure before the list's first value to each value, with the years in their order."""
+    figure before the list's first value to each value, with the years in their order; entity by entity: A和B产值分别
+    达到X和Y，分别增长a和b gives each listed entity its value, in order, with the lead figure's indicator and time."""
     for m in _RESPECTIVELY.finditer(text):
         run: list[Quantity] = []
         for q in quantities:
@@ -947,10 +949,18 @@ def _respectively(
         years = [int(y.group(1)) for y in YEAR_RE.finditer(text, segment, m.start())]
         if len(years) != len(run) and "报告期" in text[: m.start()]:
             years = list(period)
-        if len(run) < 2 or len(years) != len(run):
+        owners = _listed_owners(s, text, ms, m.start())
+        if len(run) < 2 or (len(years) != len(run) and len(owners) != len(run)):
             continue
         lead = next((o for o in out if o.sentence == s.index and o.start == s.start + run[0].start), None)
         if lead is None:
+            continue
+        if len(years) != len(run):  # A和B…分别达到X和Y: one value per listed entity, all at the lead's time
+            starts = {s.start + q.start for q in run}
+            at = out.index(lead)
+            out = [o for o in out[:at] if o.sentence != s.index or o.start not in starts] + [
+                replace(lead, entity=k, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound)
+                for q, k in zip(run, owners)] + [o for o in out[at + 1 :] if o.sentence != s.index or o.start not in starts]
             continue
         starts = {s.start + q.start for q in run}
         at = out.index(lead)
@@ -959,6 +969,16 @@ def _respectively(
         out = kept + [replace(lead, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound, year=y, period=None)
                       for q, y in zip(run, years)] + rest
     return out
+
+
+def _listed_owners(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> list[str]:
+    """The entities listed (A、B和C) in the clause group before ``pos`` whose figures 分别… gives, in order; [] unless
+    they stand together, joined only by list marks."""
+    segment = max(text.rfind(c, 0, pos) for c in "；;。") + 1
+    named = [m for m in ms if m.cls in _ENTITY_CLASSES - {"Product", "Patent"} and segment <= m.start - s.start < pos]
+    if len(named) < 2 or any(not _LIST_GLUE.fullmatch(text, a.end - s.start, b.start - s.start) for a, b in zip(named, named[1:])):
+        return []
+    return [m.key for m in named]
 
 
 _FUNDING = re.compile(r"(?:(?:在|于)[^，,。；;、]{2,30}?)?(?:(?:新|兴|扩)?建(?:设)?(?:了|的)?|的)")
