@@ -901,3 +901,12 @@ def test_a_news_leads_dispatch_mark_is_no_part_of_the_name_after_it():
         names = {m.name for m in mentions(lead + "澄江精工科技有限公司今日发布公告。").mentions}
         assert names == {"澄江精工科技有限公司"}, (lead, names)
     assert "讯达通信有限公司" in {m.name for m in mentions("讯达通信有限公司发布公告。").mentions}
+
+
+def test_a_name_before_kong_gu_is_a_name_and_a_kin_word_before_a_name_is_not_part_of_it():
+    names = {m.name for m in mentions("母公司澄湖控股集团有限公司全年营业收入86.2亿元。").mentions}
+    assert names == {"澄湖控股集团有限公司"}
+    names = {m.name for m in mentions("公司控股股东澄湖控股集团有限公司持股42%。").mentions}
+    assert names == {"澄湖控股集团有限公司"}
+    # a holding kind is still no name (其控股子公司…)
+    assert {m.name for m in mentions("其控股子公司澄江精工科技有限公司成立。").mentions} == {"澄江精工科技有限公司"}

@@ -334,7 +334,8 @@ _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|�
 
 _GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|更多|众多|诸多|许多|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
-_HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
+_HOLDING_KIND = re.compile(r"(?:[其的为是之由本该]|公司|集团|企业|旗下|下属|发行人|上市公司)?(?:全资|控股|参股)")
+"""其控股, 公司全资 (before 子公司/有限公司): a kind of holding, no name; a name before 控股 (澄湖控股集团有限公司) is one."""
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
 # 发行人的子公司, 供给母公司, 发行人子公司: a kind of company after a particle, a verb of giving or the issuer
 _KIND_AFTER_PARTICLE = re.compile(r"(?:[以与和在对把被将由从向为及的了是于等其或并该系给]|发行人|申请人|本公司)[子分母总]$")
@@ -441,6 +442,7 @@ _ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
 _PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
 _DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
 _DISPATCH_LEAD = re.compile("^(?:" + _CUES.alternation("dispatch") + ")")
+_KIN_LEAD = re.compile("^(?:" + _CUES.alternation("kin-lead") + ")(?=[\u4e00-\u9fff]{2})")
 _PERIOD_LEAD = re.compile("^(?:" + _CUES.alternation("period-word") + ")")
 """第四季度, 上半年, 全年 (cues.tsv ``period-word``): a time word before a name is the clause's time, no part of the name."""
 _ADDRESS_TAIL = re.compile(r"(?:号楼|号院|号|栋|幢|层|楼|室)")
@@ -538,8 +540,8 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if dispatch and (len(dispatch.group()) > 1 or (start and text[start - 1] == "日")):
             start += dispatch.end()  # 4月2日讯 A公司…, 本报讯 A公司…: the dispatch mark of a news lead is no part of the name
             body = text[start : m.start()]
-        period = _PERIOD_LEAD.match(body)
-        if period:  # 第四季度公司实现营业收入…: a time word opens the clause, the name (here none) starts after it
+        period = _PERIOD_LEAD.match(body) or _KIN_LEAD.match(body)
+        if period:  # (控股股东A集团, 母公司A集团: how the firm stands to another is said before its name, not in it)  # 第四季度公司实现营业收入…: a time word opens the clause, the name (here none) starts after it
             start += period.end()
             body = text[start : m.start()]
         if cls == "Platform" and _only_function_words(body, quoted, lex):
