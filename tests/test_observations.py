@@ -1517,3 +1517,11 @@ def test_respectively_gives_each_listed_entity_its_value_and_growth_in_order():
     assert {("青屿化工有限公司", Decimal("2140000000")), ("澄江精工科技有限公司", Decimal("980000000")),
             ("青屿化工有限公司", Decimal("12.3")), ("澄江精工科技有限公司", Decimal("6.5"))} <= pairs
     assert not any("分别" in i for _, i, _, _, _, _ in got)
+
+
+def test_a_snapshot_date_opening_the_paragraph_dates_its_later_counts():
+    text = ("澄湖经济开发区2025年前三季度经济运行简况\n\n"
+            "截至9月底，园区共有规模以上工业企业142家。园区国家高新技术企业达到96家。\n\n截至2024年12月底，园区共有规模以上工业企业130家。")
+    got = _all(text)
+    assert any(v == Decimal("96") and y is None and p == "截至9月底" for _, _, y, v, _, p in got)
+    assert any(v == Decimal("130") and y == 2024 for _, _, y, v, _, _ in got)

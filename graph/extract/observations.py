@@ -201,12 +201,14 @@ _STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|
 _TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)?")
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分])")
 # a label may stand before it: 【概况】2024年，… (a yearbook section), 郑某：2024年，… (an answer in an interview)
+_SNAPSHOT = r"截至\s*(?:(?:19|20)\d{2}\s*年)?\s*(?!12\s*月)(?:1[01]|0?[1-9])\s*月(?:底|末)?"
 _LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"
 # 全年实现… / 当年新增… / 年内完成…: the figure is the year's, and the year is the one the text last stated
 _WHOLE_YEAR = re.compile(r"(?:全年|当年|年内|本年度)(?!以来|以前|之前|目标|计划)")
 # 去年实现营业收入…, 去年8月完成融资…: a year counted from the text's date line
 _RELATIVE_YEAR = re.compile(r"(去年|上年度|今年)(?!以来|同期|前\d|上半年|下半年|[一二三四1-4]季度|1?\d\s*[—–\-~～至到])")
-_OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r")[，,]")
+_OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r"|" + _SNAPSHOT + r")[，,]")
+"""1—11月，… / 截至9月底，…: a period opening the paragraph dates the figures after it (a year-end 截至12月底 is the year's)."""
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
 _WHOLE_OF = re.compile(r"占(?:全[区市园])?([\u4e00-\u9fffA-Za-z&（）()]{2,20}?)的?(?:比重|比例)?(?:为|达|达到)?$")
 """The whole a share is of (占规模以上工业增加值的比重为 → 规模以上工业增加值)."""
