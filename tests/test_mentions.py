@@ -910,3 +910,30 @@ def test_a_part_named_after_the_bare_word_yuanqu_is_named_without_it():
 def test_the_role_leading_industries_play_is_no_industry():
     inds = keys("园区坚持以燃气轮机和航空维修两大主导产业为主攻方向。", "Industry")
     assert "方向" not in inds and "主攻方向" not in inds
+
+
+def test_a_period_word_before_a_generic_company_word_is_no_name():
+    assert not [m for m in mentions("分季度看，一季度公司实现营业收入2.1亿元。").mentions if m.cls == "Enterprise"]
+    assert "澄江精工科技有限公司" in {m.name for m in mentions("上半年澄江精工科技有限公司实现产值3亿元。").mentions}
+
+
+def test_a_listed_product_ends_before_the_quantity_made():
+    names = {m.name for m in mentions("澄江精工科技有限公司主要生产精密冲压模具和导向套，全年生产精密冲压模具9.2万件。").mentions if m.cls == "Product"}
+    assert "精密冲压模具" in names
+    assert not any(n[-1].isdigit() or "万件" in n for n in names)
+
+
+def test_a_news_leads_dispatch_mark_is_no_part_of_the_name_after_it():
+    for lead in ("5月9日讯 ", "本报讯 ", "新华社长沙5月9日电 "):
+        names = {m.name for m in mentions(lead + "澄江精工科技有限公司今日发布公告。").mentions}
+        assert names == {"澄江精工科技有限公司"}, (lead, names)
+    assert "讯达通信有限公司" in {m.name for m in mentions("讯达通信有限公司发布公告。").mentions}
+
+
+def test_a_name_before_kong_gu_is_a_name_and_a_kin_word_before_a_name_is_not_part_of_it():
+    names = {m.name for m in mentions("母公司澄湖控股集团有限公司全年营业收入86.2亿元。").mentions}
+    assert names == {"澄湖控股集团有限公司"}
+    names = {m.name for m in mentions("公司控股股东澄湖控股集团有限公司持股42%。").mentions}
+    assert names == {"澄湖控股集团有限公司"}
+    # a holding kind is still no name (其控股子公司…)
+    assert {m.name for m in mentions("其控股子公司澄江精工科技有限公司成立。").mentions} == {"澄江精工科技有限公司"}

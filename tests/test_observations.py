@@ -1377,3 +1377,151 @@ def test_a_count_inside_the_object_of_a_preposition_is_no_statistic():
     assert not obs("目前甲公司供应的齿轮轴已装配在蓝鹰三款纯电平台车型上。")
     assert not obs("2022年，甲精密机械有限公司开始为其两款纯电动SUV批量配套。")
     assert Decimal("2") in {v for *_, v, _ in obs("滨湖产业园目前已有两款产品进入临床试验阶段。")}
+
+
+def _all(text):
+    return {(o.entity, o.indicator, o.year, o.value, o.unit, o.period) for o in extract_text(text).observations if o.status == "measured"}
+
+
+def test_a_whole_year_output_value_is_the_years_flow_not_a_standing_capacity():
+    text = "2023年，澄湖电子材料产业园稳步发展。\n青屿化工有限公司全年产值8.4亿元，同比增长5.2%。"
+    got = _all(text)
+    firm = "青屿化工有限公司"
+    assert any(e == firm and v == Decimal("840000000") and y == 2023 for e, _, y, v, _, _ in got)
+    # a real capacity stays a standing size with no year
+    cap = _all("青屿化工有限公司目前具备年产醋酸乙酯6万吨的生产能力。")
+    assert any(v == Decimal("60000") and y is None for _, _, y, v, _, _ in cap)
+
+
+def test_goods_delivered_count_in_pieces_and_one_buyers_share_is_no_statistic():
+    got = _all("2023年，青屿装备股份有限公司全年交付各类焊接机器人532台（套），同比增长11.0%；报告期内向其交付焊接机器人88台。")
+    firm = "青屿装备股份有限公司"
+    assert any(e == firm and v == Decimal("532") and u == "piece" and y == 2023 for e, _, y, v, u, _ in got)
+    assert not any(v == Decimal("88") for _, _, _, v, _, _ in got)
+    got = _all("2023年，青屿装备股份有限公司为澄江客车有限公司供货1.2万套。")
+    assert not any(v == Decimal("12000") for _, _, _, v, _, _ in got)
+
+
+def test_per_share_amounts_and_the_shares_they_are_per_are_no_statistic():
+    got = _all("2023年，青屿装备股份有限公司实现营业收入12.5亿元，基本每股收益0.86元，拟向全体股东每10股派发现金红利2.4元。")
+    values = {v for _, _, _, v, _, _ in got}
+    assert Decimal("1250000000") in values
+    assert not values & {Decimal("0.86"), Decimal("10"), Decimal("2.4")}
+
+
+def test_a_byline_closes_the_headline_whose_figures_are_not_stated_again():
+    text = ("青屿装备2023年营收增长18.3%\n\n本报记者 许青山\n\n"
+            "4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元，同比增长18.3%。")
+    got = [o for o in extract_text(text).observations if o.value == Decimal("18.3")]
+    assert len(got) == 1
+    # without the byline the first line is read like any other (the control the test above leans on)
+    text2 = "青屿装备2023年营收增长18.3%\n\n4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元，同比增长18.3%。"
+    assert len([o for o in extract_text(text2).observations if o.value == Decimal("18.3")]) >= 1
+
+
+def test_a_quarter_opening_the_clause_is_the_figures_period_not_part_of_a_name():
+    text = "2023年，青屿装备股份有限公司实现营业收入12.5亿元。分季度看，第四季度公司实现营业收入3.9亿元，同比增长21.0%。"
+    ex = extract_text(text)
+    assert not any(m.name.startswith("第四季度") for m in ex.mentions)
+    q4 = [o for o in ex.observations if o.value == Decimal("390000000")]
+    assert q4 and q4[0].entity == "青屿装备股份有限公司" and q4[0].year is None and q4[0].period
+
+
+def test_a_period_opening_the_paragraph_scopes_its_later_sentences_over_the_titles_year():
+    text = ("澄湖经济开发区2025年经济运行简况\n\n"
+            "1—5月，澄湖经济开发区实现规模以上工业总产值76.2亿元，同比增长6.4%。园区完成固定资产投资12.6亿元，同比增长8.1%。")
+    got = _all(text)
+    fixed = [(y, p) for _, i, y, v, _, p in got if v == Decimal("1260000000")]
+    assert fixed and fixed[0][0] is None and "5月" in fixed[0][1]
+
+
+def test_a_title_naming_part_of_a_year_dates_the_figures_that_name_no_time():
+    text = ("澄湖经济开发区2025年前三季度经济运行简况\n\n"
+            "青屿化工有限公司实现产值21.4亿元，同比增长12.3%。2024年，青屿化工有限公司实现产值26.5亿元。")
+    got = _all(text)
+    q3 = [(y, p) for _, _, y, v, _, p in got if v == Decimal("2140000000")]
+    assert q3 and q3[0][0] is None and "前三季度" in q3[0][1]
+    assert any(v == Decimal("2650000000") and y == 2024 for _, _, y, v, _, _ in got)  # a year of its own stays
+
+
+def test_an_amount_invested_to_build_a_project_at_a_place_is_the_projects_total_investment():
+    got = _all("青屿装备股份有限公司拟投资8亿元在澄湖经济开发区建设年产300台（套）激光焊接装备项目。")
+    proj = "年产300台（套）激光焊接装备项目"
+    assert (proj, "total-investment", None, Decimal("800000000"), "CNY", None) in got
+    assert any(e == proj and v == Decimal("300") and u == "piece" for e, _, _, v, u, _ in got)
+
+
+def test_goods_made_are_the_object_not_the_subject_of_their_output():
+    got = _all("2023年，青屿装备股份有限公司主要生产激光焊接机和切割头，实现营业收入6.1亿元；全年生产激光焊接机1.8万台，同比增长9.6%。")
+    made = [e for e, _, _, v, _, _ in got if v == Decimal("18000")]
+    assert made == ["青屿装备股份有限公司"]
+
+
+def test_a_plan_naming_a_year_is_a_target_not_a_measurement():
+    text = "2024年，青屿化工有限公司实现营业收入15.2亿元。公司计划2025年营业收入达到18亿元。"
+    status = {o.value: o.status for o in extract_text(text).observations}
+    assert status[Decimal("1520000000")] == "measured"
+    assert status[Decimal("1800000000")] == "target"
+
+
+def test_last_year_counts_from_the_headlines_year_when_no_date_line_gives_one():
+    text = ("澄州市举办2025年度科技人才对接会\n\n本报讯 9月12日，澄州市2025年度科技人才对接会举行。\n\n"
+            "青屿化工有限公司位于澄湖经济开发区。去年，公司营业收入达4.12亿元，比上年增长9.6%。")
+    years = {o.value: o.year for o in extract_text(text).observations}
+    assert years[Decimal("412000000")] == 2024
+    # a text that runs past its headline's year (a plan to 2027) gives no such present year
+    from graph.extract.observations import _lead_year
+    from graph.text.clean import clean_text
+    from graph.text.segment import split_sentences
+
+    plan = split_sentences(clean_text("澄州市2025年度工作要点\n\n去年，园区营业收入达4.12亿元。到2027年，园区产值突破500亿元。"))
+    assert _lead_year(plan) == 0
+    assert _lead_year(split_sentences(clean_text(text))) == 2025
+
+
+def test_a_sum_before_a_contract_is_labelled_by_the_contract_not_by_the_verb():
+    from graph.api import extract
+    from graph.text.read import read_text
+
+    ex, indicators = extract(read_text("2024年，青屿装备股份有限公司与澄江汽车有限公司签订了金额为2.6亿元的供货合同。", "<t>"))
+    labels = {indicators[o.indicator].zh for o in ex.observations if o.value == Decimal("260000000")}
+    assert labels == {"供货合同金额"}
+
+
+def test_a_stop_free_first_line_whose_figures_the_body_repeats_is_a_headline():
+    body = "4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元，同比增长18.3%。"
+    told = [o for o in extract_text("青屿装备2023年营收增长18.3%\n\n" + body).observations if o.value == Decimal("18.3")]
+    assert len(told) == 1
+    # a first line with a figure the body does not repeat is read as a statement
+    alone = extract_text("青屿装备2023年营收增长18.3%\n\n4月2日，青屿装备股份有限公司发布2023年年度报告，公司实现营业收入12.5亿元。")
+    assert any(o.value == Decimal("18.3") for o in alone.observations)
+
+
+def test_a_heading_naming_part_of_a_year_dates_the_figures_under_it():
+    text = ("澄湖经济开发区2024年经济运行情况\n\n一、总体情况\n\n全年，园区完成规上工业总产值246.2亿元。\n\n"
+            "二、2025年一季度情况\n\n园区规上工业总产值58.2亿元，同比增长6.3%。青屿化工有限公司产值5.4亿元。")
+    got = _all(text)
+    assert any(v == Decimal("24620000000") and y == 2024 for _, _, y, v, _, _ in got)
+    q1 = [(y, p) for _, _, y, v, _, p in got if v in (Decimal("5820000000"), Decimal("540000000"))]
+    assert len(q1) == 2 and all(y is None and "一季度" in p for y, p in q1)
+
+
+def test_a_sum_over_the_top_firms_is_not_the_firm_named_before():
+    text = "2024年，青屿化工有限公司实现产值21.4亿元。前十强企业合计实现产值102.6亿元。"
+    assert not any(e == "青屿化工有限公司" and v == Decimal("10260000000") for e, _, _, v, _, _ in _all(text))
+
+
+def test_respectively_gives_each_listed_entity_its_value_and_growth_in_order():
+    got = _all("2024年，青屿化工有限公司和澄江精工科技有限公司产值分别达到21.4亿元和9.8亿元，分别增长12.3%和6.5%。")
+    pairs = {(e, v) for e, _, _, v, _, _ in got}
+    assert {("青屿化工有限公司", Decimal("2140000000")), ("澄江精工科技有限公司", Decimal("980000000")),
+            ("青屿化工有限公司", Decimal("12.3")), ("澄江精工科技有限公司", Decimal("6.5"))} <= pairs
+    assert not any("分别" in i for _, i, _, _, _, _ in got)
+
+
+def test_a_snapshot_date_opening_the_paragraph_dates_its_later_counts():
+    text = ("澄湖经济开发区2025年前三季度经济运行简况\n\n"
+            "截至9月底，园区共有规模以上工业企业142家。园区国家高新技术企业达到96家。\n\n截至2024年12月底，园区共有规模以上工业企业130家。")
+    got = _all(text)
+    assert any(v == Decimal("96") and y is None and p == "截至9月底" for _, _, y, v, _, p in got)
+    assert any(v == Decimal("130") and y == 2024 for _, _, y, v, _, _ in got)

@@ -335,7 +335,8 @@ _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|�
 
 _GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|更多|众多|诸多|许多|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
-_HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
+_HOLDING_KIND = re.compile(r"(?:[其的为是之由本该]|公司|集团|企业|旗下|下属|发行人|上市公司)?(?:全资|控股|参股)")
+"""其控股, 公司全资 (before 子公司/有限公司): a kind of holding, no name; a name before 控股 (澄湖控股集团有限公司) is one."""
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
 # 发行人的子公司, 供给母公司, 发行人子公司: a kind of company after a particle, a verb of giving or the issuer
 _KIND_AFTER_PARTICLE = re.compile(r"(?:[以与和在对把被将由从向为及的了是于等其或并该系给]|发行人|申请人|本公司)[子分母总]$")
@@ -443,6 +444,10 @@ _ENDS_IN_NUMERAL = re.compile(r"[一两二三四五六七八九十]$")
 _PARK_WORD_BEFORE = re.compile(r"(?:该园区|本园区|园区)(?![东南西北中][部区]?$)")
 _PARTS_AFTER = re.compile(r"[两二三四五六七八九十\d]+个(?:片区|园区|分园|园|板块)")
 _DATE_TAIL = re.compile(r"(?:年度|年|月份|月|日)")
+_DISPATCH_LEAD = re.compile("^(?:" + _CUES.alternation("dispatch") + ")")
+_KIN_LEAD = re.compile("^(?:" + _CUES.alternation("kin-lead") + ")(?=[\u4e00-\u9fff]{2})")
+_PERIOD_LEAD = re.compile("^(?:" + _CUES.alternation("period-word") + ")")
+"""第四季度, 上半年, 全年 (cues.tsv ``period-word``): a time word before a name is the clause's time, no part of the name."""
 _ADDRESS_TAIL = re.compile(r"(?:号楼|号院|号|栋|幢|层|楼|室)")
 _HEADING_NUMBER = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _QUOTED_TAIL = re.compile(r"[“「]([^”」“「]{2,16})[”」]$")
@@ -536,6 +541,14 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         date_tail = _DATE_TAIL.match(body) if start and text[start - 1].isdigit() else None
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
+            body = text[start : m.start()]
+        dispatch = _DISPATCH_LEAD.match(body)
+        if dispatch and (len(dispatch.group()) > 1 or (start and text[start - 1] == "日")):
+            start += dispatch.end()  # 4月2日讯 A公司…, 本报讯 A公司…: the dispatch mark of a news lead is no part of the name
+            body = text[start : m.start()]
+        period = _PERIOD_LEAD.match(body) or _KIN_LEAD.match(body)
+        if period:  # (控股股东A集团, 母公司A集团: how the firm stands to another is said before its name, not in it)  # 第四季度公司实现营业收入…: a time word opens the clause, the name (here none) starts after it
+            start += period.end()
             body = text[start : m.start()]
         if cls == "Platform" and _only_function_words(body, quoted, lex):
             continue  # 希望双方以联合研究院为纽带, 实施创新平台提升工程: the bare kind names nothing
@@ -1205,6 +1218,7 @@ def _after_subject(item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, in
 
 _PROJECT_RE = re.compile(
     r"(年产(?:能)?[\d.]+\s*(?:万|亿|千)?\s*(?:吨|件|套|台|片|只|辆|平方米|立方米|支|颗|块|艘|GWh|GW|MWh|MW)"
+    r"(?:[（(](?:套|台|件)[）)])?"  # 年产600台（套）…项目: the counter's alternative in brackets is part of the name
     r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,24}?(?:项目|生产线))"
     r"|“([^”]{4,40})”(?:项目|工程)"
     r"|(?:项目|课题)“([^”]{4,40})”"
@@ -1539,6 +1553,10 @@ _GRADED_PRODUCT_RE = re.compile(
 )
 
 
+_COUNTED_TAIL = re.compile(r"(?<![A-Za-z\-])\d[\d.,]*\s*(?:万|亿)?\s*(?:件|台|套|片|只|辆|颗|支|吨|个)$")
+"""…16.8万件 at the end of a listed item: the quantity of the goods, not part of their name."""
+
+
 def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named in lists: 硒、碲等产品生产商; 专注于A、B等细分领域; 年产6万吨X项目."""
     out = []
@@ -1569,6 +1587,9 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if n == 0 and "的" in item:
                     cut = item.rindex("的") + 1
                     item, idx = item[cut:], idx + cut
+                counted = _COUNTED_TAIL.search(item)
+                if counted:  # 全年生产精密模切刀具16.8万件: the quantity made follows the name, it is no part of it
+                    item = item[: counted.start()]
                 spec = _SPEC_RANGE.match(item)
                 if spec and len(item) - spec.end() >= 2:  # 3兆瓦至8兆瓦风电齿轮箱: a size range is no part of the name
                     item, idx = item[spec.end() :], idx + spec.end()

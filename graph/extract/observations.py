@@ -189,7 +189,7 @@ def _slug(text: str) -> str:
 
 _FORECAST = re.compile(
     r"(?:力争|预计|有望|争取|确保|预期|目标(?:是|为|值)|规划(?:到|至)|"
-    r"计划(?:再|还|要|进一步)?(?=到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来|设立|组建|打造)|"
+    r"计划(?:再|还|要|进一步)?(?=(?:19|20)\d{2}\s*年|到|于|在|将|年内|今年|明年|新增|完成|实现|引进|开工|投产|建成|达到|推出|投入|建设|新建|招引|启动|用|每年|未来|设立|组建|打造)|"
     r"将(?:再|要)?(?:达到|突破|提升|实现|新增|增至|超过|建成|形成|培育|引进|开工))"
 )
 """A target, plan or forecast (力争, 预计, 计划…, 将达到): what follows is not a measured value."""
@@ -201,12 +201,14 @@ _STRONG_FORECAST = re.compile(r"力争|预计|有望|争取|预期|目标(?:是|
 _TARGET_YEAR = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})\s*年(?:底|末)?")
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分])")
 # a label may stand before it: 【概况】2024年，… (a yearbook section), 郑某：2024年，… (an answer in an interview)
+_SNAPSHOT = r"截至\s*(?:(?:19|20)\d{2}\s*年)?\s*(?!12\s*月)(?:1[01]|0?[1-9])\s*月(?:底|末)?"
 _LEAD_LABEL = r"(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,4}[：:])?"
 # 全年实现… / 当年新增… / 年内完成…: the figure is the year's, and the year is the one the text last stated
 _WHOLE_YEAR = re.compile(r"(?:全年|当年|年内|本年度)(?!以来|以前|之前|目标|计划)")
 # 去年实现营业收入…, 去年8月完成融资…: a year counted from the text's date line
 _RELATIVE_YEAR = re.compile(r"(去年|上年度|今年)(?!以来|同期|前\d|上半年|下半年|[一二三四1-4]季度|1?\d\s*[—–\-~～至到])")
-_OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r")[，,]")
+_OPENING_PERIOD = re.compile(r"^" + _LEAD_LABEL + r"(" + _PARTIAL_YEAR + r"|" + _SNAPSHOT + r")[，,]")
+"""1—11月，… / 截至9月底，…: a period opening the paragraph dates the figures after it (a year-end 截至12月底 is the year's)."""
 _MEASURE_SUFFIXES = tuple(f"/{m}" for _, m, _, _ in _GROWTH)
 _WHOLE_OF = re.compile(r"占(?:全[区市园])?([\u4e00-\u9fffA-Za-z&（）()]{2,20}?)的?(?:比重|比例)?(?:为|达|达到)?$")
 """The whole a share is of (占规模以上工业增加值的比重为 → 规模以上工业增加值)."""
@@ -235,6 +237,37 @@ def reference_year(sentences: Sequence[Sentence]) -> int | None:
         m = _REPORT_TITLE.search(s.text)
         if m:
             return int(m.group(1) or m.group(2))
+    return None
+
+
+_OCCASION = re.compile(load_cues().alternation("occasion"))
+
+
+def _lead_year(sentences: Sequence[Sentence]) -> int:
+    """The text's own year when no date line gives it: the year of the occasion its headline or lead reports
+    (漳州市举行2025年度…签约仪式; cues.tsv ``occasion``), if no later year is named anywhere in the text (去年 is the
+    year before it). 0 when the top names no occasion with a year (2024年营收增长…: a past year reported on, not the
+    present) or the text runs past it (a plan to 2027)."""
+    top = [int(m.group(1)) for s in sentences[:2] if _OCCASION.search(s.text) for m in YEAR_RE.finditer(s.text)]
+    if not top:
+        return 0
+    lead = max(top)
+    latest = max((int(m.group(1)) for s in sentences for m in YEAR_RE.finditer(s.text)), default=lead)
+    return lead if latest <= lead else 0
+
+
+def reference_period(sentences: Sequence[Sentence]) -> str | None:
+    """The part of a year a release reports on, when its title names one (2025年前三季度经济运行简况 → 2025年前三季度).
+
+    The year alone (2024年经济运行情况) names no part of a year: None, and :func:`reference_year` dates the text.
+    """
+    for s in sentences[:3]:
+        m = _REPORT_TITLE.search(s.text)
+        if m:
+            if not m.group(1):
+                return None
+            part = _PARTIAL_AFTER_YEAR.match(s.text, m.end(1) + 1)
+            return f"{m.group(1)}年{part.group().strip()}" if part and s.text[m.end(1) : m.end(1) + 1] == "年" else None
     return None
 
 
@@ -401,6 +434,7 @@ def find_observations(
     city_head = _named_city_head(lex)
     out: list[ObservationRecord] = []
     ref_year = document_year or reference_year(sentences)
+    ref_period = None if document_year else reference_period(sentences)
     section_parks: dict[int, str] = {}
     for m in mentions:
         if m.cls == "Park":
@@ -433,9 +467,10 @@ def find_observations(
     table_owner: str | None = None  # the incubator whose table it is, once a row of its firms (在孵企业…) is read
     carried_year: int | None = None
     section_year: int | None = None  # 一、2024年工作回顾: the year of the figures under it
+    section_period: str | None = None  # 二、2025年一季度情况: the part of a year the figures under it cover
     para_time: tuple[int, int | None, str | None] | None = None  # (paragraph, year, period) from 「2024年，…」 / 「1—11月，…」
     known = read_dates(sentences)  # the text's date line(s) and the years its sentences open with
-    dateline = known.date.year if known.date else 0
+    dateline = known.date.year if known.date else _lead_year(sentences)
     headlines = _headlines(sentences, known)
     latest_year = ref_year or 0  # the latest year the text has reported on: 到2027年 beyond it is a target
     carried_entity: str | None = None
@@ -484,19 +519,22 @@ def find_observations(
         named_park = (s.paragraph, parks_here.pop()) if len(parks_here) == 1 else (s.paragraph, park) if parks_here == set() and park else (-1, None)
         heading = _HEADING.match(text) or (len(text) <= 24 and text[-1:] not in "。！？；" and text[:1] not in _BULLETS)
         if s.index > 0 and section_of[s.index] != section_of[s.index - 1]:
-            section_year = None  # a new news item on the page
+            section_year = section_period = None  # a new news item on the page
         if heading:
             item_entity = _item_entity(s, text, ms)  # 1.某某有限公司: the paragraphs under it describe that firm
             # （一）实施链主引领工程 under 三、重点任务: a sub-heading keeps the plan its section heading opened
             in_forecast = bool(_FORECAST_HEADING.match(text)) or (in_forecast and bool(_SUB_HEADING.match(text)))
             years = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                      if _is_point_year(text, m) and not re.match(r"\s*\d{1,2}\s*月", text[m.end():])]
+            part = _HEADING_PERIOD.search(text)
             if years:
-                section_year = years[0]
+                section_year, section_period = years[0], None
+            elif part and s.index > 0:
+                section_year, section_period = None, part.group().strip()  # 二、2025年一季度情况: that period's figures
             elif dateline and _PAST_YEAR.search(text):
                 section_year = dateline - 1  # 一、过去一年工作回顾 in a report dated 2026: the figures under it are 2025's
             elif _TOP_HEADING.match(text):
-                section_year = None
+                section_year = section_period = None
         opening_period = _OPENING_PERIOD.match(text)
         if opening_period:
             para_time = (s.paragraph, None, opening_period.group(1))
@@ -505,7 +543,7 @@ def find_observations(
         elif para_time is not None and para_time[0] != s.paragraph and not _cut_short(sentences, s.index - 1):
             para_time = None
         context_year = para_time[1] if para_time else section_year
-        context_period = para_time[2] if para_time else None
+        context_period = para_time[2] if para_time else section_period
         if table_years:
             if table_owner is None and _INCUBATED_HEAD.match(text):
                 table_owner = _incubator(s, text, ms, mentions, 0)  # 在孵企业 家 78 94: an incubator's table, as in the prose
@@ -573,8 +611,11 @@ def find_observations(
                 continue  # a market's size, a list's size, an ordinal, a price, a milestone: no entity's figure
             glue = _VERB_GLUE.search(before)
             core = before[: glue.start()] if glue else before
-            static = re.search(r"年产|年封测|年加工|年处理|产能(?!利用率)|面积|注册资本", before)  # (产能利用率 is a rate of its year)
-            year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static else ref_year)
+            static = _STANDING.search(before)  # a capacity, an area or a registered capital: a standing size, no year's flow
+            # a paragraph that opens on a period (1—9月，…) or a title that names one (2025年前三季度…) dates the
+            # figures that name no year of their own by that period, not by the report's year
+            period_scope = context_period or ref_period
+            year = _year_for(text, left, q.start, None if static else sent_year, year_match, None if static or period_scope else ref_year)
             if static and (not [m for m in YEAR_RE.finditer(text, left, q.start)] or "注册资本" in before):
                 year = None  # (a registered capital is a standing amount, whenever it was registered)
             own_period = _last_period(text, q.start)
@@ -582,8 +623,13 @@ def find_observations(
             if rel_here and not _PERIOD_RE.search(text, rel_here[-1].start(), q.start):
                 # 目前…，去年集成电路产业营收增长31.5%: the clause's own 去年 beats a period stated before it
                 year, own_period = dateline - (0 if rel_here[-1].group(1) == "今年" else 1), None
+            # 去年，公司营业收入达…: a relative year opening the clause group counts from the text's own date, and beats
+            # a year carried from a heading or the paragraph (the headline's 2025年度 is now, 去年 is the year before)
+            rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)] if dateline else []
             if year is None and not static and own_period is None and not re.search(r"总投资|投资总额", before):
-                if context_period is not None:
+                if rel and not _PERIOD_RE.search(text, rel[-1].start(), q.start):
+                    year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
+                elif context_period is not None:
                     own_period = context_period  # 1—11月，…: the paragraph's figures are that period's
                 elif context_year is not None and _STOCK.search(text, left, q.start):
                     own_period = _STOCK.search(text, left, q.start).group()  # 累计获得专利41件: a running total, not the year's
@@ -591,10 +637,8 @@ def find_observations(
                     year = context_year  # 2024年，… or 一、2024年工作回顾: carried to the figures that follow
                 elif whole_year is not None and _WHOLE_YEAR.search(text, 0, q.start):
                     year = whole_year  # 2024年，…。(next paragraph) 全年实现…: the year stated last
-                elif dateline:
-                    rel = [m for m in _RELATIVE_YEAR.finditer(text, max(text.rfind(c, 0, q.start) for c in "；;。") + 1, q.start)]
-                    if rel:
-                        year = dateline - (0 if rel[-1].group(1) == "今年" else 1)
+            if year is None and own_period is None and not static and ref_period and not re.search(r"总投资|投资总额", before):
+                own_period = ref_period  # 2025年前三季度经济运行简况: …，A公司实现产值21.4亿元 is that period's
             if year is None and own_period is None and not static and dateline and "本次" in text[
                     max(text.rfind(c, 0, q.start) for c in "；;。") + 1 : q.start]:
                 year = dateline  # 公司本次募集资金9.66亿元: the occasion just reported, in the year of the text's date
@@ -649,7 +693,7 @@ def find_observations(
                 base_text = core[: rx.search(core).start()]
                 if mid == "increase" and re.search(r"(?:比|较)上年末?$", base_text):
                     mzh = "较上年增加" + ("数" if q.unit == "count" else "额")  # 比上年末增加61家
-                base_text = re.sub(r"(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)$", "", base_text)
+                base_text = re.sub(r"(?:分别)?(?:比上年|较上年|比去年|较去年|同比|上年|比上年末|较上年末)?(?:分别)?$", "", base_text)
                 label = _ITEM_LABEL.match(text[:left])
                 if not base_text.strip() and label:
                     base_text = label.group(1)  # 2．规模以上工业增加值：同比增长9.1%: the item's label is what grew
@@ -676,6 +720,9 @@ def find_observations(
                 continue
             else:
                 ind_id = _amount_indicator(core, q.unit, inds, lex)
+                contract = _CONTRACT_AFTER.match(text, q.end) if q.unit in ("CNY", "USD") and _SUM_WORD.search(core) else None
+                if contract:  # 签订了总额9.6亿元的设备采购合同: the sum of the contract named after it (设备采购合同金额)
+                    ind_id = inds.minted(contract.group(1) + "金额", q.unit) or ind_id
                 if ind_id is None and _made_things(q) and _CAPACITY_BEFORE.search(core):
                     # 年产12英寸晶圆封装24万片: a capacity, the product named between the cue and the figure
                     capacity = indicator_for_phrase("设计产能", lex)
@@ -763,7 +810,7 @@ def find_observations(
                 value = -value  # 净利润 -412.36 万元
             unit = q.unit
             if unit == "count" and re.search(r"[台套件片只辆颗支]$", q.surface) and (
-                ind_id in ("annual-capacity", "sales-volume") or re.search(r"(?:销量|产量|出货|产能|年产|年封测|年加工|生产|销售)", before)
+                ind_id in ("annual-capacity", "sales-volume") or _GOODS_VERB.search(before)
                 or re.match(r"[^，,；;。]{0,12}产量[：:]", text)  # 主要工业产品产量：风电齿轮箱4260台；…
                 or re.search(r"主要(?:工业)?产品(?:产量)?中[，,]", text[: q.start])  # 主要工业产品中，…减速器18.4万台
             ):
@@ -790,7 +837,7 @@ def find_observations(
             prev_level = (ind_id, unit) if measure is None else prev_level
             prev_entity = entity
         if _RESPECTIVELY.search(text):
-            out = _respectively(s, text, quantities, out, known.report_period)
+            out = _respectively(s, text, quantities, out, known.report_period, ms)
         if not in_forecast:
             reported = [int(m.group(1)) for m in YEAR_RE.finditer(text)
                         if _is_point_year(text, m) and not re.search(r"[到至]\s*$", text[: m.start()])
@@ -880,15 +927,17 @@ def _share_shift(out: Sequence[ObservationRecord], s: Sentence, q: Quantity, cor
 _BUILT = re.compile(r"(?:建成|共建|组建|设立|成立|建立|牵头组建)(?:了|的)?$")  # (共建了P, A与B共建的P)
 
 
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|实现)")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|实现|(?:同比)?(?:增长|下降|增加|减少))")
 _LIST_GLUE = re.compile(r"\s*(?:、|，|,|和|及|与)\s*")
 
 
 def _respectively(
-    s: Sentence, text: str, quantities: Sequence[Quantity], out: list[ObservationRecord], period: tuple[int, ...]
+    s: Sentence, text: str, quantities: Sequence[Quantity], out: list[ObservationRecord], period: tuple[int, ...],
+    ms: Sequence[Mention] = (),
 ) -> list[ObservationRecord]:
     """Year by year: 2022年、2023年和2024年…分别为A、B和C (or 报告期内…分别为…, the text's reporting period) gives the
-    figure before the list's first value to each value, with the years in their order."""
+    figure before the list's first value to each value, with the years in their order; entity by entity: A和B产值分别
+    达到X和Y，分别增长a和b gives each listed entity its value, in order, with the lead figure's indicator and time."""
     for m in _RESPECTIVELY.finditer(text):
         run: list[Quantity] = []
         for q in quantities:
@@ -902,10 +951,18 @@ def _respectively(
         years = [int(y.group(1)) for y in YEAR_RE.finditer(text, segment, m.start())]
         if len(years) != len(run) and "报告期" in text[: m.start()]:
             years = list(period)
-        if len(run) < 2 or len(years) != len(run):
+        owners = _listed_owners(s, text, ms, m.start())
+        if len(run) < 2 or (len(years) != len(run) and len(owners) != len(run)):
             continue
         lead = next((o for o in out if o.sentence == s.index and o.start == s.start + run[0].start), None)
         if lead is None:
+            continue
+        if len(years) != len(run):  # A和B…分别达到X和Y: one value per listed entity, all at the lead's time
+            starts = {s.start + q.start for q in run}
+            at = out.index(lead)
+            out = [o for o in out[:at] if o.sentence != s.index or o.start not in starts] + [
+                replace(lead, entity=k, value=q.value, start=s.start + q.start, end=s.start + q.end, bound=q.bound)
+                for q, k in zip(run, owners)] + [o for o in out[at + 1 :] if o.sentence != s.index or o.start not in starts]
             continue
         starts = {s.start + q.start for q in run}
         at = out.index(lead)
@@ -916,7 +973,19 @@ def _respectively(
     return out
 
 
-_FUNDING = re.compile(r"(?:新|兴|扩)?建(?:设)?(?:了|的)|(?:新|兴|扩)?建(?:设)?|的")
+def _listed_owners(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> list[str]:
+    """The entities listed (A、B和C) in the clause group before ``pos`` whose figures 分别… gives, in order; [] unless
+    they stand together, joined only by list marks."""
+    segment = max(text.rfind(c, 0, pos) for c in "；;。") + 1
+    named = [m for m in ms if m.cls in _ENTITY_CLASSES - {"Product", "Patent"} and segment <= m.start - s.start < pos]
+    if len(named) < 2 or any(not _LIST_GLUE.fullmatch(text, a.end - s.start, b.start - s.start) for a, b in zip(named, named[1:])):
+        return []
+    return [m.key for m in named]
+
+
+_FUNDING = re.compile(r"(?:(?:在|于)[^，,。；;、]{2,30}?)?(?:(?:新|兴|扩)?建(?:设)?(?:了|的)?|的)")
+"""What stands between the amount and the project it funds: a verb of building, after an optional place
+(投资12亿元在A园建设X项目, 投资5.8亿元建设的X项目, 总投资30亿元的X项目)."""
 
 
 def _funded_project(s: Sentence, text: str, ms: Sequence[Mention], q: Quantity, before: str) -> str | None:
@@ -924,10 +993,8 @@ def _funded_project(s: Sentence, text: str, ms: Sequence[Mention], q: Quantity, 
     the amount describes (总投资30亿元的X项目), or None."""
     if q.unit != "CNY" or not re.search(r"投资(?:人民币)?$", before):
         return None
-    m = _FUNDING.match(text, q.end)
-    if m is None:
-        return None
-    return next((p.key for p in ms if p.cls == "Project" and p.start - s.start == m.end()), None)
+    return next((p.key for p in ms if p.cls == "Project" and p.start - s.start > q.end
+                 and _FUNDING.fullmatch(text, q.end, p.start - s.start)), None)
 
 
 def _built_here(s: Sentence, text: str, ms: Sequence[Mention], left: int, q: Quantity) -> str | None:
@@ -1185,14 +1252,29 @@ def _subset_phrase(text: str, q: Quantity, before: str, prev_level: tuple[str, s
 
 def _headlines(sentences: Sequence[Sentence], known: TextDates) -> set[int]:
     """The headline lines above a date line near the top (no stop in them) and teaser lines: metadata, not statements."""
-    titles = _notice_title(sentences)
-    first = min(known.datelines, default=None)
+    titles = _notice_title(sentences) | _told_again_title(sentences)
+    first = min([*known.datelines, *_bylines(sentences[:4])], default=None)
     if first is None or first > 4:
         return titles
     return titles | {s.index for s in sentences[:first] if not re.search(r"[。！？；;]", s.text)} | {
         s.index for s in sentences if _TEASER.match(s.text)}  # (【本期导读】A｜B｜C: a teaser line)
 
 
+def _told_again_title(sentences: Sequence[Sentence]) -> set[int]:
+    """{0} when the text opens on a stop-free line whose every figure the body states again (澜拓股份2024年营收增长21.6%
+    over a body that says 营业收入…同比增长21.6%): a headline, whose figures are the body's, told once there."""
+    if len(sentences) < 2 or re.search(r"[。！？；;，,]", sentences[0].text) or len(sentences[0].text) > 40:
+        return set()
+    head = [q.surface for q in find_quantities(sentences[0].text)]
+    return {0} if head and all(any(f in s.text for s in sentences[1:]) for f in head) else set()
+
+
+def _bylines(sentences: Sequence[Sentence]) -> list[int]:
+    """本报记者 周明远: a short stop-free line that names the writer (cues.tsv ``byline``); it closes the headline as a date line does."""
+    return [s.index for s in sentences if _BYLINE.match(s.text) and len(s.text) <= 30 and not re.search(r"[。！？；;，,]", s.text)]
+
+
+_BYLINE = re.compile(r"^\s*(?:" + load_cues().alternation("byline") + ")")
 _TITLE_END = re.compile(r"的(?:公告|通知|公示|通报|决定|批复)$")
 
 
@@ -1351,6 +1433,8 @@ def _year_for(
 
 
 _CUES = load_cues()
+_HEADING_PERIOD = re.compile(_PARTIAL_YEAR)
+"""A heading that names part of a year (二、2025年一季度运行情况, （二）1—9月重点企业): the period of the figures under it."""
 _CLAUSE_HEAD = (r"(?:^|[，,；;。：:】])(?:(?:19|20)\d{2}年(?:底|末)?|" + _PARTIAL_YEAR
                 + r"|年末|年底|全年|目前|当前|同期|其中|同时|此外|另外|而|去年|今年|上年|当年|今年以来)?[，,]?")
 """Where an area word opens a clause group: after a stop, a year or 年末/目前 may stand before it."""
@@ -1589,6 +1673,8 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
             continue
         if re.search(r"(?:由|与|和|及|同|跟|联合|携手|在|被|以|向|对|给|从|为|是|位于|入驻|落户|包括|如|供货|供应|销往|配套|、)$", text[:rel]):
             continue
+        if _MADE_OBJECT.search(text, 0, rel):
+            continue  # …；全年生产工业机器人减速器41.5万台: the goods are the verb's object, the maker speaks
         if re.search(r"[\d一二三四五六七八九十]\s*(?:家|个|项|所)[：:]$", text[:rel]) and re.search(r"[；;]", text[rel:pos]):
             continue  # 新增“小巨人”企业3家：A、B、C；新增…21家: the members of a count, no subject past the ；
         if re.match(r"^(?:旗下|下属|所属|的|等|股东)", text[m.end - s.start :]):  # …股东的净利润: a phrase about holders, no subject
@@ -1602,6 +1688,11 @@ def _subject(s: Sentence, text: str, ms: Sequence[Mention], pos: int) -> Mention
     return None
 
 
+_SUM_WORD = re.compile(r"(?:金额|总额|总价|价值)$")
+_CONTRACT_AFTER = re.compile(r"的([\u4e00-\u9fff]{0,10}?(?:合同|协议|订单))")
+"""金额/总额 + amount + 的…合同: the amount sizes the contract (or agreement, order) named after it."""
+_MADE_OBJECT = re.compile(r"(?:生产|制造|产出|出货|" + _CUES.alternation("deliver") + r")(?:了|各类|各种)?$")
+"""A name right after a verb of making or delivering (生产X, 交付X) is the verb's object, never the clause's subject."""
 _SHARE_LABEL = re.compile(r"(.{2,20}?)占(.{2,20}?)的?(?:比重|比例)")
 
 
@@ -1698,6 +1789,11 @@ _MILESTONE_BEFORE = re.compile(r"(?:台阶|大关|关口)[，,]\s*$")
 _ELLIPSIS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?|去年(?:底|末|同期)?|今年|上年(?:底|末|同期)?)(?:则|又|再|进一步)?")
 """A clause that names nothing but, at most, its year (2023年达到541亿元; …台阶，达到612亿元):
 its indicator is the one of the level figure before it, when the unit agrees."""
+_STANDING = re.compile(r"(?<![全当今去上本\d])年产(?!值)|年封测|年加工|年处理|产能(?!利用率)|面积|注册资本")
+"""年产5万吨, 产能, 面积, 注册资本: a standing size, no year's flow (产能利用率 is a rate of its year; 全年产值, 当年产量 and
+2024年产量 are the year's flow: 年 there closes a time word, it opens no 年产)."""
+_GOODS_VERB = re.compile(r"销量|产量|出货|产能|年产|年封测|年加工|生产|" + _CUES.alternation("deliver"))
+"""销售钛材1.2万吨, 交付设备986台（套）, 供货12.6万套: goods made, shipped or delivered are counted in pieces."""
 _CAPACITY_BEFORE = re.compile(r"年(?:产|封测|加工|处理|回收)(?!值)[^，,；;。、]{1,20}$")
 """A capacity cue before the figure, with a product between (年产钛合金中框3000万件)."""
 
@@ -1830,7 +1926,29 @@ def _prepositional_object(text: str, q: Quantity, before: str) -> bool:
                                       and re.match(r"[^，,。；;]{0,12}?(?:上|中|配套|供货)", text[q.end :]))
 
 
-_NO_STATISTIC = (_prepositional_object, _market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
+def _per_share(text: str, q: Quantity, before: str) -> bool:
+    """基本每股收益1.26元, 每10股派发现金红利3.5元: an amount per share, no amount the entity has; and the 10 of
+    每10股 (a number right after 每 is the size of the unit a rate is given per, no count)."""
+    if text[: q.start].endswith("每"):
+        return True
+    return q.unit in ("CNY", "USD") and bool(_PER_SHARE.search(before))
+
+
+_PER_SHARE = re.compile(r"每\s*(?:\d+\s*)?股")
+
+
+def _delivered_to_one(text: str, q: Quantity, before: str) -> bool:
+    """向其交付卷绕设备214台, 为B供货12.6万套: what one buyer took, a figure of the pair (no indicator), no statistic.
+
+    The goods counted after a 向/为/对 + buyer + deliver cue (cues.tsv ``deliver``) in the figure's clause; the seller's
+    own totals (全年交付设备986台) name no buyer."""
+    return q.unit == "count" and bool(re.search(r"[台套件片只辆颗支]$", q.surface)) and bool(_TO_BUYER.search(before))
+
+
+_TO_BUYER = re.compile(r"(?:向|为|对(?!外))[^，,。；;：:]{1,24}?(?:" + _CUES.alternation("deliver") + r")[^，,。；;：:]{0,12}$")
+
+
+_NO_STATISTIC = (_per_share, _delivered_to_one, _prepositional_object, _market_size, _list_size, _discourse_count, _set_told_again, _ordinal, _printed_list, _partners, _unit_price, _milestone)
 
 
 def _is_point_year(text: str, m: re.Match[str]) -> bool:
