@@ -76,6 +76,8 @@ class PK(DefinedNamespace):
     Event: URIRef
     Observation: URIRef
     Target: URIRef  # an observation whose value is a target or plan, not a measurement
+    LowerBound: URIRef  # an observation whose value is a stated floor (40多家, 3%以上)
+    UpperBound: URIRef  # an observation whose value is a stated ceiling (2000万元以下)
     Indicator: URIRef
     HonourAward: URIRef
     Affiliation: URIRef

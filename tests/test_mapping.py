@@ -104,6 +104,20 @@ def test_targets_and_partial_years_in_rdf():
     assert PK.Target in set(result.dataset.objects(None, None))
 
 
+def test_stated_floors_are_typed_lower_bounds_not_exact_figures():
+    """40多家 and 3%以上 are pk:LowerBound observations; an exact figure in the same text is neither bound."""
+    from graph import api
+
+    text = "2024年，肇庆高新区拥有高新技术企业40多家，规模以上工业企业215家，研发投入强度达3%以上。"
+    result = api.build_text(text)
+    assert result.report.conforms, result.report.summary()
+    rows = q(result.dataset, """SELECT ?v ?lo ?hi WHERE { ?o a pk:Observation ; pk:value ?v .
+               BIND(EXISTS { ?o a pk:LowerBound } AS ?lo) BIND(EXISTS { ?o a pk:UpperBound } AS ?hi) }""")
+    got = {(float(v.toPython()), lo.toPython(), hi.toPython()) for v, lo, hi in rows}
+    assert (40.0, True, False) in got and (215.0, False, False) in got
+    assert (3.0, True, False) in got or (0.03, True, False) in got
+
+
 def test_derived_statements_say_how_and_cite_one_sentence():
     """An inferred part is named by pk:inference; an end from an earlier sentence is prov:wasInfluencedBy it."""
     from graph import api

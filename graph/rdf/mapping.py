@@ -488,8 +488,8 @@ class RdfMapper:
                 data.add((o, PK.year, Literal(str(ob.year), datatype=XSD.gYear)))
             if ob.period:
                 data.add((o, PK.period, Literal(ob.period)))
-            if ob.bound:
-                data.add((o, RDFS.comment, Literal("lower bound (以上/超过/多)" if ob.bound == "min" else "upper bound (以下)", lang="en")))
+            if ob.bound:  # a stated floor or ceiling, not an exact figure
+                data.add((o, RDF.type, PK.LowerBound if ob.bound == "min" else PK.UpperBound))
             cite(o, ob.sentence, ob.start, ob.end, ob.rule, data)
 
         for ev in ex.events:

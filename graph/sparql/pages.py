@@ -164,6 +164,7 @@ class ObservationRow:
     evidence: tuple[Evidence, ...]
     iri: str
     path: str | None
+    bound: str = ""  # "≥" for a stated floor (pk:LowerBound), "≤" for a ceiling (pk:UpperBound)
 
 
 @dataclass(frozen=True)
@@ -497,10 +498,11 @@ def describe_resource(store: Store, iri: str) -> ResourcePage:
         truncated.append("incoming statements")
     obs_rows, cut = _select(
         store,
-        f"""SELECT ?obs ?ind ?value ?unit ?year ?period ?target WHERE {{
+        f"""SELECT ?obs ?ind ?value ?unit ?year ?period ?target ?floor ?ceiling WHERE {{
           ?obs pk:observedEntity {x} ; pk:indicator ?ind ; pk:value ?value .
           OPTIONAL {{ ?obs pk:unit ?unit }} OPTIONAL {{ ?obs pk:year ?year }} OPTIONAL {{ ?obs pk:period ?period }}
           OPTIONAL {{ ?obs a pk:Target BIND(true AS ?target) }}
+          OPTIONAL {{ ?obs a pk:LowerBound BIND(true AS ?floor) }} OPTIONAL {{ ?obs a pk:UpperBound BIND(true AS ?ceiling) }}
         }} ORDER BY ?ind ?year ?obs""",
         MAX_OBSERVATIONS,
     )
@@ -568,7 +570,8 @@ def describe_resource(store: Store, iri: str) -> ResourcePage:
         value = str(r["value"])
         tables.setdefault(str(r["ind"]), []).append(
             ObservationRow(year, value, str(r.get("unit") or ""), r.get("target") is not None,
-                           tuple(obs_evidence.get(str(r["obs"]), [])[:EVIDENCE_PER_STATEMENT]), str(r["obs"]), path_from_iri(str(r["obs"])))
+                           tuple(obs_evidence.get(str(r["obs"]), [])[:EVIDENCE_PER_STATEMENT]), str(r["obs"]), path_from_iri(str(r["obs"])),
+                           "≥" if r.get("floor") is not None else "≤" if r.get("ceiling") is not None else "")
         )  # fmt: skip
     mentions = [
         Mention(_value(r["doc"], labels), str(r.get("source") or ""), _int(r["n"]))
