@@ -875,8 +875,8 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         verb = re.match(r"^(?:内|里|中)?(?:，|,)", after)
         if verb and lead is not None and lead.end() == ctx.rel(p):
             subj = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and ctx.rel(m) >= ctx.rel_end(p)]
-            if subj:
-                _add(out, ctx, subj[0], "locatedIn", p, "locatedIn:在P，")
+            for member in _settled_list(ctx, subj):
+                _add(out, ctx, member, "locatedIn", p, "locatedIn:在P，")
             continue
         act = _AT_PARK_ACT.match(after)
         if not act:
@@ -903,6 +903,34 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
     return out
+
+
+def _settled_list(ctx: _Ctx, subj: Sequence[Mention]) -> list[Mention]:
+    """The subject of 在P，X… : X alone, or, when X opens a 、/和 list of its class whose clause closes with a
+    settling verb and names no other place (在P，A、B和C等企业已相继落户), every firm of the list."""
+    if not subj:
+        return []
+    text = ctx.sentence.text
+    chain = _coordinated_right(ctx, [m for m in subj if m.cls == subj[0].cls and not _inside_other(m, subj)])
+    if len(chain) == 1:
+        return chain
+    _a, b = _clause_span(text, ctx.rel_end(chain[-1]))
+    rest = text[ctx.rel_end(chain[-1]) : b]
+    cue = None
+    for cue in _LOCATED_CUE.finditer(rest):
+        pass
+    if cue is None or not _SETTLED_CLOSE.fullmatch(rest, cue.end()) or any(m.cls == "Park" and ctx.rel(m) >= ctx.rel_end(chain[-1]) for m in ctx.mentions):
+        return chain[:1]
+    return chain
+
+
+# what may follow a settling verb that closes its clause: 落户 / 入驻了 / 落户于此 / 落户这里
+_SETTLED_CLOSE = re.compile(r"(?:了|于此|在此|这里|此地|园区)?")
+
+
+def _inside_other(m: Mention, ms: Sequence[Mention]) -> bool:
+    """Whether ``m`` is a name written inside a longer mention of ``ms``."""
+    return any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)
 
 
 def _park_word_before(ctx: _Ctx, p: Mention) -> Mention:
