@@ -1906,3 +1906,29 @@ def test_a_cluster_the_park_aims_to_build_is_not_its_industry():
     assert not any(p == "inIndustry" and o == "新材料" for _, p, o in f)
     f, _ = facts("德阳旌阳高新区位于德阳市。园区已形成新材料产业集群。")
     assert ("德阳旌阳高新技术产业开发区", "inIndustry", "新材料") in f
+
+
+def test_settling_verb_closing_the_clause_places_every_listed_firm():
+    f, _ = facts("在荆门漳河储能产业园，湖北岳川储能科技有限公司、荆门石桥电池有限公司和湖北丰汇隔膜材料有限公司等储能企业已先后落户。")
+    for firm in ("湖北岳川储能科技有限公司", "荆门石桥电池有限公司", "湖北丰汇隔膜材料有限公司"):
+        assert (firm, "locatedIn", "荆门漳河储能产业园") in f
+
+
+def test_scene_park_does_not_place_a_partner_of_an_agreement():
+    f, _ = facts("在荆门漳河储能产业园，湖北岳川储能科技有限公司和荆门石桥电池有限公司签署了供货协议。")
+    assert ("湖北岳川储能科技有限公司", "locatedIn", "荆门漳河储能产业园") in f
+    assert ("荆门石桥电池有限公司", "locatedIn", "荆门漳河储能产业园") not in f
+
+
+def test_parts_listed_with_their_count_are_parts_of_the_park_before_them():
+    # the last name, run into 三个专业园, is recognised only where the text names it again (the next sentence)
+    f, _ = facts("荆门漳河高新技术产业开发区规划面积38平方公里，形成龙泉新材料产业园、石桥智造园和漳河储能产业园三个专业园。"
+                 "漳河储能产业园主要发展储能电池。")
+    for part in ("漳河储能产业园", "石桥智造园", "龙泉新材料产业园"):
+        assert (part, "partOf", "荆门漳河高新技术产业开发区") in f
+
+
+def test_parts_whose_count_disagrees_are_not_read_as_a_list():
+    f, _ = facts("荆门漳河高新技术产业开发区规划面积38平方公里，形成龙泉新材料产业园、石桥智造园和漳河储能产业园两个专业园。"
+                 "漳河储能产业园主要发展储能电池。")
+    assert ("石桥智造园", "partOf", "荆门漳河高新技术产业开发区") not in f

@@ -971,6 +971,75 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# A、B和C三个专业园 / A和B两大片区: a list closed by its own count and the kind of part
+_COUNTED_PARTS = re.compile(r"(?:等)?([一二三四五六七八九十两])(?:个|大)(?:" + _CUES.alternation("part-kind") + ")")
+_LIST_JOINER_END = re.compile(r"(?:、|和|及|与|以及)$")
+
+
+@rule("counted-parts", needs=[cue_family("part-kind"), has("Park")])
+def counted_parts(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """(P|园区)A、B和C三个专业园: when the parks listed before 「N个片区/专业园…」 are exactly N, each is partOf
+    the park written right before the list (the bare word 园区: the park the text speaks of), else the park the
+    sentence names first. A listed name the sentence does not recognise counts when the text named it elsewhere."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for cue in _COUNTED_PARTS.finditer(text):
+        parts = _parks_listed_before(ctx, doc, cue.start())
+        if len(parts) != _NUMERALS[cue.group(1)] or len(parts) < 2:
+            continue
+        owner = _owner_before_list(ctx, doc, ctx.rel(parts[0]), parts)
+        for part in parts:
+            if owner is not None:
+                _add(out, ctx, part, "partOf", owner, "partOf:N个专业园")
+    return out
+
+
+def _parks_listed_before(ctx: _Ctx, doc: _Doc, end: int) -> list[Mention]:
+    """The parks of the 、/和 list that ends at ``end``, in text order (a park the sentence does not recognise but
+    the text named elsewhere is taken at its place here)."""
+    text = ctx.sentence.text
+    parts: list[Mention] = []
+    pos = end
+    while True:
+        here = [m for m in ctx.mentions if m.cls == "Park" and ctx.rel_end(m) == pos and not m.rule.startswith("anaphor")]
+        if not here:
+            known = [m for m in doc.all_mentions if m.cls == "Park" and len(m.name) >= 4 and text.endswith(m.name, 0, pos)]
+            here = [dataclasses.replace(m, sentence=ctx.sentence.index, start=ctx.sentence.start + pos - len(m.name),
+                                        end=ctx.sentence.start + pos) for m in known]
+        if not here:
+            return parts
+        m = min(here, key=lambda x: x.start)
+        parts.insert(0, m)
+        joiner = _LIST_JOINER_END.search(text, 0, ctx.rel(m))
+        if joiner is None:
+            return parts
+        pos = joiner.start()
+
+
+def _owner_before_list(ctx: _Ctx, doc: _Doc, start: int, parts: Sequence[Mention]) -> Mention | None:
+    """The park a list of parts (starting at ``start``) belongs to: a park or the bare word 园区 right before it,
+    else the first park the sentence names before the list."""
+    keys = {p.key for p in parts}
+    before = [m for m in ctx.mentions if m.cls == "Park" and ctx.rel_end(m) <= start and m.key not in keys]
+    adjacent = [m for m in before if ctx.rel_end(m) == start]
+    if adjacent:
+        return adjacent[-1]
+    if _PARK_WORD_END.search(ctx.sentence.text, 0, start):
+        return _whole_park(ctx, doc, keys)
+    return before[0] if before else None
+
+
+def _whole_park(ctx: _Ctx, doc: _Doc, part_keys: set[str]) -> Mention | None:
+    """The park the bare word 园区 before a list of its parts stands for: the one spoken of last, unless that is
+    one of the parts (a part is not its own whole); then the first park the text named by name before."""
+    spoken = doc.park_before()
+    if spoken is not None and spoken.key not in part_keys:
+        return spoken
+    named = [m for m in doc.all_mentions if m.cls == "Park" and m.sentence <= ctx.sentence.index
+             and not m.rule.startswith("anaphor") and m.key not in part_keys]
+    return named[0] if named else None
+
+
 # 园区南片区 / 园区东区: an area named with the bare word 园区 before it is a part of that park
 _PARK_WORD_AREA = re.compile(r"^(?:该园区|本园区|园区)(?=[\u4e00-\u9fff]{2,})")
 
