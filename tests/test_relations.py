@@ -1932,3 +1932,24 @@ def test_parts_whose_count_disagrees_are_not_read_as_a_list():
     f, _ = facts("荆门漳河高新技术产业开发区规划面积38平方公里，形成龙泉新材料产业园、石桥智造园和漳河储能产业园两个专业园。"
                  "漳河储能产业园主要发展储能电池。")
     assert ("石桥智造园", "partOf", "荆门漳河高新技术产业开发区") not in f
+
+
+def test_a_firm_building_a_project_at_a_place_undertakes_it():
+    f, _ = facts("荆门石桥电池有限公司在荆门漳河储能产业园投资建设年产5万吨钠离子电池项目。")
+    assert ("年产5万吨钠离子电池项目", "undertakenBy", "荆门石桥电池有限公司") in f
+
+
+def test_a_subjectless_build_clause_is_the_sentence_firms():
+    f, _ = facts("荆门石桥电池有限公司是湖北岳川储能科技有限公司的全资子公司，正在园区建设年产5万吨钠离子电池项目，总投资6亿元。")
+    assert ("年产5万吨钠离子电池项目", "undertakenBy", "荆门石桥电池有限公司") in f
+    assert ("年产5万吨钠离子电池项目", "undertakenBy", "湖北岳川储能科技有限公司") not in f
+
+
+def test_a_government_body_building_at_a_place_undertakes_nothing():
+    f, _ = facts("荆门市发展和改革委员会在荆门漳河储能产业园建设年产5万吨钠离子电池项目。")
+    assert not any(p == "undertakenBy" for _, p, _ in f)
+
+
+def test_published_as_an_honour_by_a_ministry():
+    f, _ = facts("荆门漳河储能产业园被工业和信息化部公布为国家新型工业化产业示范基地。")
+    assert ("荆门漳河储能产业园", "receivedHonour", "国家新型工业化产业示范基地") in f

@@ -1745,6 +1745,13 @@ def _sub_park_list(s: Sentence, text: str, found: Sequence[Mention]) -> list[Men
 _LIST_ITEM_MARK = re.compile(r"(?:^|[。；;：:\s])(?:——|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[．.、]|[\u2460-\u2473])$")
 
 
+# what may stand between a company and the project it builds: 正在建设 / 今年在P投资建设了 / 拟投资12亿元在P新建
+_BUILDS_LEAD = re.compile(
+    r"(?:今年|去年|近日|日前|目前|已|还|也|正|正在|将|拟|计划)*(?:投资[\d.,]+\s*[亿万]?元)?(?:在[^、，,。；;的与和]{1,24}?)?"
+    r"(?:正在|将|拟)?(?:投资建设|开工建设|建设|新建|扩建)(?:了)?"
+)
+
+
 def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
@@ -1758,7 +1765,7 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
         m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程(?!师|技术|研究|学院|中心|大学|装备|机械|材料|塑料))", tail)
         if not m or len(m.group()) < 2:
             continue
-        built = re.match(r"(?:正在|将|拟)?(?:投资建设|开工建设|建设|新建|扩建)", m.group())
+        built = _BUILDS_LEAD.match(m.group())
         if built and len(m.group()) - built.end() >= 4 and not re.search(r"的|与|和", m.group()[built.end() :]):
             # 驰衡电子正在建设智能驾驶域控制器扩产项目: the project is what the company builds
             a = e.end + built.end()

@@ -1117,6 +1117,36 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# (A)(正在|拟)(投资12亿元)在P(投资)建设X项目: a clause whose build verb, after the place, opens on the project
+_BUILD_AT_PLACE = re.compile(
+    r"(?P<subject>[^，,；;。]*?)(?:正在|正|已经|已|将|拟|计划|同时|还|也|并|先后)*(?:投资[\d.,]+\s*[亿万]?元)?"
+    r"在[^，,；;。]{1,24}?(?:投资)?(?:" + _CUES.alternation("build-verb") + r")(?:了)?"
+)
+_SELF_BUILDER = re.compile(r"(?:该公司|公司|该企业|企业|其|该集团|集团)?")
+
+
+@rule("build-at-place", needs=[word("在"), cue_family("build-verb", "undertake"), has("Project")])
+def build_at_place(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A在P投资建设X项目 / A是B的子公司，在P建设X项目 / 公司拟投资12亿元在P建设X项目: the enterprise the clause
+    is about undertakes the project its build verb opens on — the one named as the clause's subject, else, when
+    the clause has none of its own (or only 公司/其), the enterprise the sentence is about."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for proj in [m for m in ctx.mentions if m.cls == "Project"]:
+        a, _b = _clause_span(text, ctx.rel(proj))
+        built = _BUILD_AT_PLACE.fullmatch(text, a, ctx.rel(proj))
+        if built is None:
+            continue
+        subject = built.group("subject")
+        named = [m for m in ctx.mentions if m.cls == "Enterprise" and a <= ctx.rel(m) and ctx.rel_end(m) == a + len(subject)]
+        doer = named[-1] if named else None
+        if doer is None and _SELF_BUILDER.fullmatch(subject) and ctx.topic is not None and ctx.topic.cls == "Enterprise":
+            doer = ctx.topic
+        if doer is not None:
+            _add(out, ctx, proj, "undertakenBy", doer, "undertakenBy:在P建设X")
+    return out
+
+
 # a plan backing a firm's build: 支持A建设X项目 / 推动A加快实施X项目 — A builds X
 _BACKED_BUILD = re.compile(r"(?:加快|尽快|全力)?(?:建设|实施|新建|扩建|投资建设)$")
 
