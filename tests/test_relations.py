@@ -1934,9 +1934,10 @@ def test_parts_whose_count_disagrees_are_not_read_as_a_list():
     assert ("石桥智造园", "partOf", "荆门漳河高新技术产业开发区") not in f
 
 
-def test_a_firm_building_a_project_at_a_place_undertakes_it():
-    f, _ = facts("荆门石桥电池有限公司在荆门漳河储能产业园投资建设年产5万吨钠离子电池项目。")
+def test_a_project_built_at_a_place_is_named_without_its_builder_and_place():
+    f, ex = facts("荆门石桥电池有限公司今年在荆门漳河储能产业园投资建设了年产5万吨钠离子电池项目。")
     assert ("年产5万吨钠离子电池项目", "undertakenBy", "荆门石桥电池有限公司") in f
+    assert not any(m.cls == "Project" and "有限公司" in m.name for m in ex.mentions)
 
 
 def test_a_subjectless_build_clause_is_the_sentence_firms():
@@ -1953,3 +1954,19 @@ def test_a_government_body_building_at_a_place_undertakes_nothing():
 def test_published_as_an_honour_by_a_ministry():
     f, _ = facts("荆门漳河储能产业园被工业和信息化部公布为国家新型工业化产业示范基地。")
     assert ("荆门漳河储能产业园", "receivedHonour", "国家新型工业化产业示范基地") in f
+
+
+def test_firms_listed_before_an_industry_kind_are_in_that_industry():
+    f, _ = facts("湖北岳川储能科技有限公司、荆门石桥电池有限公司和湖北丰汇隔膜材料有限公司等新能源企业已先后落户荆门漳河储能产业园。")
+    for firm in ("湖北岳川储能科技有限公司", "荆门石桥电池有限公司", "湖北丰汇隔膜材料有限公司"):
+        assert (firm, "inIndustry", "新能源") in f
+
+
+def test_an_industry_named_elsewhere_before_a_kind_of_firm_is_its_industry():
+    f, _ = facts("荆门漳河储能产业园重点发展集成电路产业。园区引进了集成电路设计企业荆门芯澜微电子有限公司。")
+    assert ("荆门芯澜微电子有限公司", "inIndustry", "集成电路") in f
+
+
+def test_an_industry_word_inside_a_sentence_with_no_kind_of_firm_gives_nothing():
+    f, _ = facts("荆门漳河储能产业园重点发展集成电路产业。荆门芯澜微电子有限公司与集成电路企业开展合作。")
+    assert ("荆门芯澜微电子有限公司", "inIndustry", "集成电路") not in f

@@ -1296,6 +1296,62 @@ def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# the head an industry names a kind of firm with: 集成电路设计企业 / 新能源汽车零部件配套企业 / 光伏行业骨干企业
+_INDUSTRY_FIRM_HEAD = re.compile(r"(?:产业|行业)?(?:设计|制造|研发|生产|配套|服务)?(?:骨干|重点|代表性|领军)?(?:企业|公司|厂商)")
+_LIST_CLOSE_BEFORE = re.compile(r"等(?:(?:\d+|[一二两三四五六七八九十]+)(?:余|多)?家)?$")
+
+
+@rule("industry-kind-firms", needs=[has("Enterprise")])
+def industry_kind_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """An industry naming a kind of firm: 集成电路设计企业A (the firm written right after it) and A、B和C等新材料企业
+    (every firm of the list the kind closes) are in that industry."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    firms = [m for m in ms if m.cls == "Enterprise" and not _inside_other(m, ms)]
+    for ind in [m for m in ms if m.cls == "Industry"] + _industries_named_elsewhere(ctx, doc):
+        head = _INDUSTRY_FIRM_HEAD.match(text, ctx.rel_end(ind))
+        if head is None:
+            continue
+        named_after = [m for m in firms if ctx.rel(m) == head.end()]
+        for firm in _coordinated_right(ctx, named_after) if named_after else []:
+            _add(out, ctx, firm, "inIndustry", ind, "inIndustry:X企业A")
+        close = _LIST_CLOSE_BEFORE.search(text, 0, ctx.rel(ind))
+        last = [m for m in firms if close is not None and ctx.rel_end(m) == close.start()]
+        for firm in _list_ending_at(ctx, last[0]) if last else []:
+            _add(out, ctx, firm, "inIndustry", ind, "inIndustry:等X企业")
+    return out
+
+
+#: the last document's industry mentions, one per name (asked once per sentence; found once per document)
+_LAST_INDUSTRIES: tuple[object, tuple[Mention, ...]] = (None, ())
+
+
+def _document_industries(all_mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """One industry mention per name the document reads (two characters or more)."""
+    global _LAST_INDUSTRIES
+    if _LAST_INDUSTRIES[0] is not all_mentions:
+        named = {m.name: m for m in all_mentions if m.cls == "Industry" and len(m.name) >= 2}
+        _LAST_INDUSTRIES = (all_mentions, tuple(named.values()))
+    return _LAST_INDUSTRIES[1]
+
+
+def _industries_named_elsewhere(ctx: _Ctx, doc: _Doc) -> list[Mention]:
+    """The industries the text names elsewhere, written in this sentence where no mention reads them (集成电路 of
+    集成电路设计企业), each taken at its place here."""
+    text, here = ctx.sentence.text, ctx.sentence
+    seen = {m.name for m in ctx.mentions if m.cls == "Industry"}
+    out: list[Mention] = []
+    for m in _document_industries(doc.all_mentions):
+        if m.name in seen or m.sentence == here.index:
+            continue
+        at = text.find(m.name)
+        while at >= 0:
+            if not any(ctx.rel(o) <= at < ctx.rel_end(o) for o in ctx.mentions):
+                out.append(dataclasses.replace(m, sentence=here.index, start=here.start + at, end=here.start + at + len(m.name)))
+            at = text.find(m.name, at + 1)
+    return out
+
+
 @rule("co-filed-patent", needs=[cue_family("cofile")])
 def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A 与 B 联合申报的“P”: both are applicants and co-filers."""
