@@ -1203,6 +1203,58 @@ def _industry_mentions(
     return out
 
 
+# the phrase that names a kind of firm: A、B等锂电池材料企业 / 是一家电驱动系统企业 / 属于新型储能产业
+_FIRM_KIND = re.compile(
+    r"(等|是一家|为一家|属于)(?:专注于|专注|从事|致力于|聚焦)?((?:(?!的)[\u4e00-\u9fff]){2,12}?)(?:的)?"
+    r"(?:(?:产业|行业)(?:的)?(?:企业|公司|厂商)?|(?:企业|公司|厂商))"
+)
+# what may open the clause of a list of firms that is its subject: 在P， / 目前， / 其中 — or a park's 集聚了/引进
+_SUBJECT_LIST_LEAD = re.compile(r"(?:其中|目前|如|比如|例如|此外|同时|近年来|今年)?|[^，,；;。]*?(?:" + _CUES.alternation("park-has") + r")了?")
+_FIRM_JOINERS = ("、", "和", "及", "与", "以及")
+
+
+def firm_list_is_subject(text: str, end: int, firms: Sequence[tuple[int, int]]) -> bool:
+    """Whether the 、/和 list of firms ending at ``end`` (offsets in ``text``; ``firms`` gives the firms' spans)
+    is what its clause is about — it opens the clause, or follows a park's 集聚了/引进 — and not the object of
+    a verb of its own (供货给A、B等电池企业: the buyers' kind, not theirs)."""
+    spans = {b: a for a, b in firms}
+    start = spans.get(end)
+    if start is None:
+        return False
+    while True:
+        joiner = next((j for j in _FIRM_JOINERS if text.endswith(j, 0, start) and start - len(j) in spans), None)
+        if joiner is None:
+            break
+        start = spans[start - len(joiner)]
+    clause = max(text.rfind(c, 0, start) for c in "，,；;。：:") + 1
+    return _SUBJECT_LIST_LEAD.fullmatch(text, clause, start) is not None
+
+
+def _firm_kind_industries(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """An industry the text names only as the kind of a firm (…等X企业, 是一家X企业, 属于X产业): X, when it holds
+    a sector word of the industry lexicon (锂电池材料 holds 锂电) and is no generic kind (科技型, 重点, 上下游),
+    and no mention already reads that span."""
+    out: list[Mention] = []
+    sector = _lexicon_sectors(lex.industries)
+    firms = [(f.start - s.start, f.end - s.start) for f in found if f.cls == "Enterprise"]
+    for m in _FIRM_KIND.finditer(text):
+        item, a = m.group(2), s.start + m.start(2)
+        if m.group(1) == "等" and not firm_list_is_subject(text, m.start(1), firms):
+            continue  # 供货给A、B等电池企业: the kind of the buyers the clause names, not of firms it is about
+        if (not sector.search(item) or _GENERIC_BODY.match(item) or _INDUSTRY_KIND_ONLY.fullmatch(item)
+                or any(f.start < a + len(item) and a < f.end for f in found)):
+            continue
+        out.append(Mention(item, "Industry", a, a + len(item), s.index, "industry:firm-kind"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _lexicon_sectors(industries: tuple) -> re.Pattern[str]:
+    """Any industry name or keyword of the lexicon (two characters or more), longest first."""
+    words = {w for i in industries for w in (i.zh, *i.keywords) if len(w) >= 2}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def _after_subject(item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, int]:
     """A guessed industry starts after a copula or particle standing as a word of the sentence
     (海工是园区海洋工程装备 → 园区海洋工程装备) and after a park's short name (某某园稀土永磁 → 稀土永磁)."""
@@ -2141,6 +2193,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _person_list(s, text, lex, found)
         found += _quoted_speaker(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
+        found += _firm_kind_industries(s, text, lex, found)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)

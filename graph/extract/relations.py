@@ -55,7 +55,7 @@ from dataclasses import dataclass
 
 from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, word
 from graph.extract.lexicon import Lexicon, load_lexicon
-from graph.extract.mentions import TOPIC_INDUSTRY_RE
+from graph.extract.mentions import TOPIC_INDUSTRY_RE, firm_list_is_subject
 from graph.extract.records import RECORD_CLASSES, Designation, Field, Record, designation_scope, read_records
 from graph.extract.tables import TableRow, document_company, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
@@ -1317,6 +1317,8 @@ def industry_kind_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             _add(out, ctx, firm, "inIndustry", ind, "inIndustry:X企业A")
         close = _LIST_CLOSE_BEFORE.search(text, 0, ctx.rel(ind))
         last = [m for m in firms if close is not None and ctx.rel_end(m) == close.start()]
+        if last and not firm_list_is_subject(text, close.start(), [(ctx.rel(m), ctx.rel_end(m)) for m in firms]):
+            last = []  # 供货给A、B等电池企业: the kind of the buyers, not of firms the clause is about
         for firm in _list_ending_at(ctx, last[0]) if last else []:
             _add(out, ctx, firm, "inIndustry", ind, "inIndustry:等X企业")
     return out
