@@ -1970,3 +1970,9 @@ def test_an_industry_named_elsewhere_before_a_kind_of_firm_is_its_industry():
 def test_an_industry_word_inside_a_sentence_with_no_kind_of_firm_gives_nothing():
     f, _ = facts("荆门漳河储能产业园重点发展集成电路产业。荆门芯澜微电子有限公司与集成电路企业开展合作。")
     assert ("荆门芯澜微电子有限公司", "inIndustry", "集成电路") not in f
+
+
+def test_a_lone_special_or_first_industry_is_the_parks_leading_one():
+    f, _ = facts("荆门漳河储能产业园以储能电池为首位产业，以氢能装备为特色产业。")
+    assert ("荆门漳河储能产业园", "leadingIndustry", "储能电池") in f
+    assert ("荆门漳河储能产业园", "leadingIndustry", "氢能装备") in f

@@ -996,8 +996,9 @@ _LEADING_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?<!为)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
     r"|以((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:产业)?为(?:两大|三大|四大|五大|六大)?(?:主导|支柱|核心|重点)"
     r"|(?:重点发展|(?:主导|特色|支柱|优势|首位)产业(?:为|是|包括)(?:[两二三四五六七八九十]个|[两二三四五六七八九十]大类?)?[：:]?|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
-    r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
+    r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为(?:主导|特色|首位|支柱|优势)产业"
 )
+_LONE_LEADING = re.compile(r"为(?:主导|特色|首位|支柱|优势)产业")
 # A、B和C(等)三大主导产业 / A和B两个产业集群 / A产业、B产业两个新兴产业: a counted list of industries, items
 # written with or without their 产业 (the first item's left edge is a guess, trimmed like the others)
 _COUNTED_INDUSTRIES_RE = re.compile(
@@ -1105,8 +1106,8 @@ def _industry_mentions(
             out.append(Mention(ind.zh, "Industry", a, b, s.index, "industry:label"))
     named: list[tuple[str, int]] = []
     joined: set[int] = set()  # items after a list mark (、和与及): a whole name, never cut at a verb
-    # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
-    listed = "、" in text or "和" in text or "与" in text or "及" in text or "为主导产业" in text
+    # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业 / 以X为特色产业)
+    listed = "、" in text or "和" in text or "与" in text or "及" in text or _LONE_LEADING.search(text) is not None
     for m in _LEADING_LIST_RE.finditer(text) if listed else ():
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         pos = m.start(g)
