@@ -1976,3 +1976,13 @@ def test_a_lone_special_or_first_industry_is_the_parks_leading_one():
     f, _ = facts("荆门漳河储能产业园以储能电池为首位产业，以氢能装备为特色产业。")
     assert ("荆门漳河储能产业园", "leadingIndustry", "储能电池") in f
     assert ("荆门漳河储能产业园", "leadingIndustry", "氢能装备") in f
+
+
+def test_a_park_or_university_name_opening_a_platforms_is_no_host():
+    f, _ = facts("荆门漳河储能产业园位于荆门市。漳河储能产业园中试基地于今年投入使用。武汉理工大学漳河成果转化中心同时揭牌。")
+    assert not any(p == "hostsPlatform" for _, p, _ in f)
+
+
+def test_a_company_name_opening_a_platforms_is_its_host():
+    f, _ = facts("荆门石桥电池有限公司位于荆门漳河储能产业园。荆门石桥电池有限公司博士后科研工作站于今年获批设立。")
+    assert ("荆门石桥电池有限公司", "hostsPlatform", "荆门石桥电池有限公司博士后科研工作站") in f

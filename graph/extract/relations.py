@@ -42,6 +42,10 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * 由A牵头，联合B、C共同发起成立 → coBuiltPlatformWith A–B, A–C; 双方为共同专利权人 → coFiledPatentWith
 * N个项目均落地P → the last N projects locatedIn P; a heading line (honour（N家）) over lines of firm
   names → each receivedHonour
+* 在P，A、B和C等企业已相继落户 → every listed firm locatedIn P; (园区)A、B和C三个专业园 (as many parks as the count)
+  → each partOf the park before the list; A在P(投资)建设X项目 / a subjectless 在P建设X项目 clause → undertakenBy
+  the clause's or the sentence's enterprise; 集成电路设计企业A, A、B等X企业 (the list its clause's subject) → inIndustry;
+  a name opening a platform's makes its host only for a company, an institute or an administrative zone (高新区)
 * a product's honour (首台（套）) is never an organisation's, a platform's designation (孵化器, 工程技术研究中心)
   goes to the platform named with it, and a government body neither holds honours nor sits in a park
 """
@@ -1721,6 +1725,20 @@ _JOINT_PLATFORM = re.compile(_CUES.alternation("joint-platform") + "$")
 _PLANNED_HOST = re.compile("(?:" + _CUES.alternation("planned") + r")[^。；;]{0,16}?" + _CUES.alternation("host") + r"(?:了|的)?$")
 
 
+#: the classes whose name opening a platform's name makes them its host
+_PREFIX_HOSTS = frozenset({"Enterprise", "ResearchInstitute"})
+_ADMIN_ZONES = _CUES.words("admin-zone")
+
+
+def _prefix_host(owner: Mention) -> bool:
+    """Whether a name opening a platform's names its host: a company's or an institute's (A公司技术中心), or an
+    administrative zone's (清远高新区版权服务中心: the zone's committee runs it) — not a place-park's (涪江科技园加速器,
+    清浦智造园中试基地: where it is) nor a university's (X大学Y转化中心: whose brand it carries)."""
+    if owner.cls == "Park":
+        return owner.key.endswith(_ADMIN_ZONES)
+    return owner.cls in _PREFIX_HOSTS
+
+
 @rule("host-platform", needs=[any_of(word("分别"), cue_family("host-basis", "host-seat", "operated"), has("Platform"))])
 def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A、B…分别…X、Y; owner-prefixed platform names; 拥有/建有 X; 依托A建设X; X由A运营."""
@@ -1738,7 +1756,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             owner = p.rule.split("+owner:", 1)[1]
             owner_m = next((m for m in ms if m.name == owner), None)
             if owner_m is not None and owner_m.cls in ACTORS - {"GovernmentBody"}:
-                _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
+                if _prefix_host(owner_m):
+                    _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
                 if owner_m.cls != "Park":
                     continue  # a park's prefix may only name the level: A建有园区X中心 is still read below
         if org_names is None:
@@ -1747,7 +1766,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                                key=lambda m: -len(m.name))
         owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
         if owner_named:
-            _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
+            if _prefix_host(owner_named[0]):
+                _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
             if owner_named[0].cls != "Park":
                 continue
         before = text[: ctx.rel(p)]
