@@ -883,3 +883,32 @@ def test_core_parts_written_generically_name_no_product():
     text = "公司主要从事氢燃料电池电堆、电堆测试台架及关键零部件的研发和生产。"
     products = keys(text, "Product")
     assert "关键零部件" not in products and "氢燃料电池电堆" in products
+
+
+def test_goal_after_a_becoming_cue_is_no_park():
+    # 朝着…的目标, 建设成为…: the clause aims at a kind of park; a proper name after the cue is a park
+    assert keys("开发区正朝着百亿级光伏产业园区的目标稳步前进。", "Park") == set()
+    assert keys("要把园区建设成为国内一流的储能产业园。", "Park") == set()
+    assert keys("企业朝着桐溪新能源产业园方向搬迁。", "Park") == {"桐溪新能源产业园"}
+
+
+def test_planned_park_is_no_park_but_a_built_one_is():
+    assert keys("县里计划新建一个电子信息产业园。", "Park") == set()
+    assert keys("去年县里计划建设园区，目前已建设桐溪电子信息产业园。", "Park") == {"桐溪电子信息产业园"}
+
+
+def test_indefinite_determiner_opens_a_kind_not_a_name():
+    assert keys("苏州本地一家银行为企业放贷。", "Enterprise") == set()
+    assert keys("他们在当地注册了一家浙江衡越精工有限公司。", "Enterprise") == {"浙江衡越精工有限公司"}
+    assert keys("统一家电有限公司发布新品。", "Enterprise") == {"统一家电有限公司"}
+
+
+def test_school_of_a_university_is_not_a_university():
+    # (水产, 光电: disciplines no cue lists; the university right before makes the 学院 its school)
+    assert keys("上海海洋大学水产学院院长出席。", "University") == {"上海海洋大学"}
+    assert keys("四川大学物理与光电学院教授发言。", "University") == {"四川大学"}
+    assert keys("南京大学和无锡职业技术学院签约。", "University") == {"南京大学", "无锡职业技术学院"}
+
+
+def test_park_suffix_written_with_yuanqu_ends_after_qu():
+    assert keys("桐溪工业城东侧的蓉湾电子信息园区已投用。", "Park") >= {"蓉湾电子信息园区"}

@@ -418,6 +418,40 @@ def _is_school(body: str, lex: Lexicon) -> bool:
     return bool(_SCHOOL_DISCIPLINE.search(body))
 
 
+_INDEFINITE = _CUES.pattern("indefinite")
+
+
+def _after_indefinite(text: str, start: int, body: str, bounds: LazyBoundaries) -> int | None:
+    """Offset in ``body`` after the last indefinite determiner (cue family ``indefinite``: 一家, 一个,
+    本地…) standing as a word of its own inside it or right before it (then 0), else None.
+    (统一家居: 一家 is no word of the sentence there.)"""
+    cut = None
+    if body:
+        for d in _INDEFINITE.finditer(body):
+            a, b = start + d.start(), start + d.end()
+            if a in bounds and b in bounds:
+                cut = d.end()
+    if cut is None and start:
+        before = _INDEFINITE.search(text, max(0, start - 2), start)
+        if before is not None and before.end() == start and before.start() in bounds and start in bounds:
+            cut = 0
+    return cut
+
+
+_SCHOOL_GAP = 8  # at most this many name characters between a university and the discipline that opens its school
+
+
+def _school_of(prev: Mention | None, s: Sentence, text: str, start: int) -> bool:
+    """A 学院 written right after a university, with only name characters between (厦门大学化学化工学院,
+    华南理工大学物理与光电学院 where the scan stopped at 与), is a school of that university, not a
+    university: the university is the entity a person's post there belongs to."""
+    if prev is None or prev.cls != "University":
+        return False
+    gap = text[prev.end - s.start : start]
+    # (南京理工大学和江苏理工学院: a connector right after the university lists a second one)
+    return len(gap) <= _SCHOOL_GAP and all(map(_name_char, gap)) and not (gap and gap[0] in _FUNCTION_CHARS)
+
+
 def _is_category(text: str, end: int) -> bool:
     tail = text[end : end + 12]
     return bool(_COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail))
@@ -531,6 +565,13 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
             body = text[start : m.start()]
+        det = _after_indefinite(text, start, body, bounds)
+        if det is not None:  # 本地一家银行, 一个智能制造产业园: a kind, unless a proper name follows the determiner
+            if not body[det:] or not _proper_opening(body[det:] + suffix, lex):
+                floor = max(floor, m.end())
+                continue
+            start += det
+            body = text[start : m.start()]
         if cls == "Platform" and _only_function_words(body, quoted, lex):
             continue  # 希望双方以联合研究院为纽带, 实施创新平台提升工程: the bare kind names nothing
         if not body and suffix in lex.standalone:
@@ -548,7 +589,7 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if not _valid_body(body, cls) or (_is_category(text, m.end()) and not listed):
             floor = max(floor, m.end()) if cls != "Platform" else floor
             continue
-        if suffix == "学院" and cls == "University" and _is_school(body, lex):
+        if suffix == "学院" and cls == "University" and (_is_school(body, lex) or _school_of(prev, s, text, start)):
             floor = m.end()
             continue
         name = body + suffix
@@ -1947,6 +1988,84 @@ _INLINE_COLOPHON = re.compile(
 )
 
 
+_UNBUILT_CLASSES = frozenset({"Park", "Platform", "ResearchInstitute"})
+# the build verb right before the name, perhaps with an indefinite count between (新建一个X产业园)
+_BUILD_RIGHT_BEFORE = re.compile(_CUES.alternation("unbuilt-build") + r"(?:了)?(?:一个|一批|一座|一家|一所)?$")
+_PLAN_IN_CLAUSE = re.compile(_CUES.alternation("planned", "planning"))
+_PLAN_IN_SENTENCE = re.compile(_CUES.alternation("planning"))
+_DONE = re.compile(_CUES.alternation("completed"))
+_GOAL_FRAME = re.compile(_CUES.alternation("goal-frame"))
+_CLAUSE_MARKS = "，,；;：:"
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Offset where the clause holding ``text[end - 1]`` opens (after the last comma, semicolon or colon)."""
+    return max(text.rfind(c, 0, end) for c in _CLAUSE_MARKS) + 1
+
+
+def _planned_build(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the object of a build verb (共建, 组建, 新建, …: cue family
+    ``unbuilt-build``) under a plan: a ``planned``/``planning`` cue earlier in the verb's clause or in
+    the clause that 并 continues (双方将围绕…开展攻关，并共建X), or a ``planning`` cue anywhere before
+    (支持A与B共建X). A ``completed`` cue between the plan and the verb makes the deed history."""
+    verb = _BUILD_RIGHT_BEFORE.search(text, 0, start)
+    if verb is None:
+        return False
+    clause = _clause_start(text, verb.start())
+    scope = clause
+    if text.startswith("并", clause) and clause > 0:
+        scope = _clause_start(text, clause - 1)  # …，并共建: the clause before states the plan
+    plan = None
+    for plan in _PLAN_IN_CLAUSE.finditer(text, scope, verb.start()):
+        pass
+    if plan is None:
+        for plan in _PLAN_IN_SENTENCE.finditer(text, 0, scope):
+            pass
+    return plan is not None and _DONE.search(text, plan.end(), verb.start()) is None
+
+
+def _goal_object(m: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> bool:
+    """Whether ``m`` is the goal a clause aims at, not a park or platform that exists: a ``goal-frame``
+    cue (朝着, 打造成, 建设成为, 争创…) earlier in its clause, no other name between, and no place
+    name opening ``m`` (朝着千亿级智能终端产业园区的目标迈进; but 打造滨江产业园 names the park)."""
+    start = m.start - s.start
+    clause = _clause_start(text, start)
+    goal = None
+    for goal in _GOAL_FRAME.finditer(text, clause, start):
+        pass
+    if goal is None:
+        return False
+    if any(goal.end() <= f.start - s.start < start and f is not m for f in found):
+        return False
+    return not _proper_opening(m.name, lex)
+
+
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+
+
+def _proper_opening(name: str, lex: Lexicon) -> bool:
+    """Whether a proper name opens ``name``: a place of the lexicon, or a first word jieba tags as a
+    place, person or other proper noun, does not know at all, or cannot read but as single characters
+    (雷官电子信息园区, 腰铺科创园). A name opened by common words (智能终端产业园区, 新能源产业园) may be a
+    kind of park rather than one park."""
+    if any(p in lex.places for p in (name[:4], name[:3], name[:2])):
+        return True
+    word, tag = pos_pairs(name)[0]
+    return tag in _PROPER_TAGS or (len(word) > 1 and word_frequency(word) == 0) or (
+        len(word) == 1 and word not in _FUNCTION_CHARS and tag not in ("m", "q", "a", "d", "v"))
+
+
+def _unbuilt(found: list[Mention], s: Sentence, lex: Lexicon) -> list[Mention]:
+    """``found`` without the parks a sentence only plans (:func:`_planned_build`) and the parks,
+    platforms and institutes it only aims at (:func:`_goal_object`): what is not built yet is not an entity."""
+    text = s.text
+    if not any(f.cls in _UNBUILT_CLASSES for f in found):
+        return found
+    # (a planned platform stays: the gold of several batches keeps it as an entity without relations)
+    return [f for f in found if f.cls not in _UNBUILT_CLASSES
+            or not ((f.cls == "Park" and _planned_build(text, f.start - s.start)) or _goal_object(f, s, text, lex, found))]
+
+
 def _outside_colophons(found: list[Mention], s: Sentence) -> list[Mention]:
     """``found`` without the mentions inside a colophon written within the line."""
     spans = [(s.start + m.start(), s.start + m.end()) for m in _INLINE_COLOPHON.finditer(s.text)]
@@ -2026,7 +2145,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         if s.index in tabled:
             cells = tabled[s.index]
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
-        found = _outside_colophons(found, s)
+        found = _unbuilt(_outside_colophons(found, s), s, lex)
         for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
         for f in found:

@@ -1809,6 +1809,10 @@ def profiled_person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# a university's school written between the university and a role title (no entity of its own)
+_SCHOOL_BEFORE_ROLE = re.compile(r"^[\u4e00-\u9fff]{1,14}?(?:学院|学部|系)(?=[\u4e00-\u9fff])")
+
+
 @rule("person-role", needs=[has("Person")])
 def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """organisation + role title + person (公司总经理张三) → affiliatedWith, the role kept."""
@@ -1838,6 +1842,8 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         org = orgs[-1]
         role_text = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
         org = _university_of(ctx, org)
+        if org.cls == "University":
+            role_text = _SCHOOL_BEFORE_ROLE.sub("", role_text)  # A大学物理与光电学院教授: the post is 教授 at A
         if not role_text or len(role_text) > 24:
             continue
         for prev in reversed([m for m in orgs if ctx.rel_end(m) <= ctx.rel(org)]):
