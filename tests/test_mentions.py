@@ -912,3 +912,25 @@ def test_school_of_a_university_is_not_a_university():
 
 def test_park_suffix_written_with_yuanqu_ends_after_qu():
     assert keys("桐溪工业城东侧的蓉湾电子信息园区已投用。", "Park") >= {"蓉湾电子信息园区"}
+
+
+def test_name_after_a_title_ends_where_a_predicate_word_starts():
+    # no listed word after the name: jieba's word ends and the adverb/preposition/verb after it decide
+    assert keys("南开大学化学学院教授冯嘉禾格外关注这个项目。", "Person") == {"冯嘉禾"}
+    assert keys("副教授阮书言被聘为首席专家。", "Person") == {"阮书言"}
+    assert keys("区商务局局长施卫东到会。", "Person") == {"施卫东"}
+
+
+def test_short_form_of_a_named_bureau_is_that_bureau():
+    text = "台州市科学技术局与黄岩区发展和改革局联合发文。市科技局副局长陶文清、区发改局局长祁明轩出席。"
+    ms = mentions(text).mentions
+    assert {m.name: m.key for m in ms if m.name in ("市科技局", "区发改局")} == {
+        "市科技局": "台州市科学技术局", "区发改局": "黄岩区发展和改革局"}
+    # two bodies the short form could abbreviate: no guess
+    assert "市科技局" not in mentions("台州市科学技术局和温州市科学技术局开会。市科技局表态。").aliases
+
+
+def test_verb_governing_a_park_ends_the_clause_before_its_name():
+    assert keys("新区将全面开发桐溪工业园。", "Park") == {"桐溪工业园"}
+    assert keys("管委会积极发展智能装备产业园。", "Park") == set()  # a kind of park the clause means to grow
+    assert keys("当地重点发展新材料产业园区。", "Park") == set()

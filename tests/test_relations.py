@@ -1753,3 +1753,16 @@ def test_a_profiled_person_spoken_of_holds_the_roles_the_sentence_gives():
     assert ("韦明山", "桂林电子科技大学", "博士生导师") in roles
     assert ("韦明山", "桂林漓晟传感科技有限公司", "创始人") in roles
     assert ("韦明山", "桂林漓晟传感科技有限公司", "总经理") in roles
+
+
+def test_short_bureau_form_carries_the_title_to_its_own_body():
+    text = "台州市科学技术局与黄岩区发展和改革局联合发文。市科技局副局长陶文清、区发改局局长祁明轩出席。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("祁明轩", "黄岩区发展和改革局", "局长") in roles
+    assert ("陶文清", "台州市科学技术局", "副局长") in roles
+
+
+def test_school_between_university_and_title_is_not_the_role():
+    text = "四川大学物理与光电学院教授童思源出席。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("童思源", "四川大学", "教授") in roles

@@ -418,6 +418,26 @@ def _is_school(body: str, lex: Lexicon) -> bool:
     return bool(_SCHOOL_DISCIPLINE.search(body))
 
 
+_GOVERNED_CLASSES = frozenset({"Park", "Platform"})
+_OBJECT_VERBS = frozenset(_CUES.words("object-verb"))
+_OBJECT_VERB_RE = _CUES.pattern("object-verb")
+
+
+def _after_object_verb(body: str) -> int:
+    """Offset in ``body`` after the last word of cue family ``object-verb`` (发展, 建设, 开发, 依托…) that
+    has more words after it, else 0. Such verbs make up company names (某某投资发展有限公司) but never
+    stand inside a park's or platform's modifier with words after them: there they govern the name."""
+    if not any(v in body for v in _OBJECT_VERBS):
+        return 0
+    bounds = lazy_boundaries(body)
+    cut = 0
+    for verb in _OBJECT_VERB_RE.finditer(body):
+        # (大力发展, 重点发展: jieba may write the adverb and the verb as one word; the verb's end is a word end)
+        if verb.end() < len(body) and verb.end() in bounds:
+            cut = max(cut, verb.end())
+    return cut
+
+
 _INDEFINITE = _CUES.pattern("indefinite")
 
 
@@ -553,6 +573,14 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
+        if cls in _GOVERNED_CLASSES and body:
+            verb = _after_object_verb(body)
+            if verb:  # 重点发展高端装备产业园: the verb's clause ends before the name
+                if not _proper_opening(body[verb:] + suffix, lex) and cls == "Park":
+                    floor = max(floor, m.end())
+                    continue  # 大力发展智能装备产业园: a kind of park the clause means to grow, no name
+                start += verb
+                body = text[start : m.start()]
         ordinal = _HEADING_NUMBER.match(body)
         if ordinal:  # （二）创新平台: a heading's number is no part of a name
             start += ordinal.end()
@@ -879,11 +907,37 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             toks = pos_pairs(text[pos : pos + 8])
             if toks and toks[0][1] == "nr" and 2 <= len(toks[0][0]) <= 3 and toks[0][0].startswith(sur):
                 best = toks[0][0]
+        if best is None:
+            best = _name_before_predicate(text[pos : pos + 8], sur)
         if not best:
             continue
         out.append(Mention(best, "Person", s.start + pos, s.start + pos + len(best), s.index, "person:role"))
         out += _unit_mentions(s, text, m.start(), m.group(1), found)
     return out
+
+
+_PREDICATE_TAGS = frozenset({"d", "p", "c", "v", "ad", "vd"})
+_NOT_GIVEN_LAST = "说称讲道表介指认强透告坦在任和与是也还就对向等的曾已正刚跟同给把率兼"
+
+
+def _name_before_predicate(window: str, sur: str) -> str | None:
+    """The name after a title when no listed word follows it: the surname and one or two characters
+    that end where jieba's words end, with an adverb, preposition, conjunction or verb as the next word
+    (教授郑凯文格外…, 副教授许明哲被聘为…, 局长吴海峰到会). Two given characters are tried first."""
+    toks = pos_pairs(window)
+    ends, pos = {}, 0
+    for i, (word, _tag) in enumerate(toks):
+        pos += len(word)
+        ends[pos] = i
+    for given in (2, 1):
+        n = len(sur) + given
+        cand = window[:n]
+        if len(cand) < n or not all("\u4e00" <= c <= "\u9fff" for c in cand) or cand[-1] in _NOT_GIVEN_LAST:
+            continue
+        i = ends.get(n)
+        if i is not None and i + 1 < len(toks) and toks[i + 1][1] in _PREDICATE_TAGS:
+            return cand
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -2040,7 +2094,7 @@ def _goal_object(m: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequen
     return not _proper_opening(m.name, lex)
 
 
-_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 
 
 def _proper_opening(name: str, lex: Lexicon) -> bool:
@@ -2166,6 +2220,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
 
     for short, full in table_park_aliases(all_mentions).items():
         aliases.setdefault(short, full)
+    for short, full in _bureau_short_forms(sentences, all_mentions, lex).items():
+        aliases.setdefault(short, full)
     # implicit short names of full legal names, and names of people
     fulls = {m.name for m in all_mentions if m.cls in ORG_CLASSES}
     other_names = {m.name for m in all_mentions if m.cls not in ORG_CLASSES} | {i.zh for i in lex.industries}
@@ -2181,6 +2237,46 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     for park, full in _addressed_parks(parks).items():
         aliases.setdefault(park, full)
     return LocalMentions(tuple(all_mentions), aliases)
+
+
+# 市科技局, 区发改局, 县工信局: a level and two characters before the kind of a body; 工信部, 国资委 without a level
+_BUREAU_SHORT = re.compile(r"[省市区县][\u4e00-\u9fff]{2}[局委部厅办]|[\u4e00-\u9fff]{2}[部委]")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``full``: its characters stand in ``full`` in the same
+    order, the last one among the last three of ``full`` (区发改局 of 惠阳区发展和改革局, 国资委 of
+    …国有资产监督管理委员会), and it is no piece of it."""
+    if len(short) >= len(full) or short[-1] not in full[-3:] or short in full:
+        return False
+    i = 0
+    for ch in short:
+        i = full.find(ch, i) + 1
+        if not i:
+            return False
+    return True
+
+
+def _bureau_short_forms(sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
+    """Short forms of the government bodies a document names in full (市科技局 → 惠州市科学技术局,
+    区发改局 → 惠阳区发展和改革局, 国资委 → …国有资产监督管理委员会): a short form standing as a word
+    that abbreviates exactly one of them (the word may run into a title after it: 区发改局局长)."""
+    bodies = sorted({m.name for m in mentions if m.cls == "GovernmentBody" and len(m.name) >= 5})
+    out: dict[str, str] = {}
+    if not bodies:
+        return out
+    for s in sentences:
+        for m in _BUREAU_SHORT.finditer(s.text):
+            short = m.group()
+            if short in out:
+                continue
+            bounds = lazy_boundaries(s.text)
+            if m.start() not in bounds or (m.end() not in bounds and not s.text.startswith(lex.roles, m.end())):
+                continue
+            fulls = [b for b in bodies if _abbreviates(short, b)]
+            if len(fulls) == 1:
+                out[short] = fulls[0]
+    return out
 
 
 def _addressed_parks(parks: Sequence[str]) -> dict[str, str]:
