@@ -934,3 +934,10 @@ def test_verb_governing_a_park_ends_the_clause_before_its_name():
     assert keys("新区将全面开发桐溪工业园。", "Park") == {"桐溪工业园"}
     assert keys("管委会积极发展智能装备产业园。", "Park") == set()  # a kind of park the clause means to grow
     assert keys("当地重点发展新材料产业园区。", "Park") == set()
+
+
+def test_industrial_base_is_a_park_only_with_a_proper_name():
+    assert keys("公司在南湖片区的桐溪医疗器械产业基地投产。", "Park") >= {"桐溪医疗器械产业基地"}
+    assert keys("蓉湾光电产业园是省内重要的光学产业基地。", "Park") == {"蓉湾光电产业园"}
+    assert keys("全力打造长三角重要的汽车零部件产业基地。", "Park") == set()  # a goal
+    assert keys("园区是省级稀土新材料产业基地。", "Honour") == {"省级稀土新材料产业基地"}

@@ -419,6 +419,7 @@ def _is_school(body: str, lex: Lexicon) -> bool:
 
 
 _GOVERNED_CLASSES = frozenset({"Park", "Platform"})
+_DESCRIPTIVE_SUFFIXES = frozenset(_CUES.words("descriptive-suffix"))
 _OBJECT_VERBS = frozenset(_CUES.words("object-verb"))
 _OBJECT_VERB_RE = _CUES.pattern("object-verb")
 
@@ -621,6 +622,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             floor = m.end()
             continue
         name = body + suffix
+        if suffix in _DESCRIPTIVE_SUFFIXES and not _proper_opening(name, lex):
+            floor = max(floor, m.end())
+            continue  # 省内重要的光学产业基地: a description of a place, no name
         if cls == "Park" or quoted and body == quoted.group():
             name = "".join(ch for ch in name if ch not in _QUOTES)
         out.append(
