@@ -1766,3 +1766,16 @@ def test_school_between_university_and_title_is_not_the_role():
     text = "四川大学物理与光电学院教授童思源出席。"
     roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
     assert ("童思源", "四川大学", "教授") in roles
+
+
+def test_title_in_brackets_after_a_name_belongs_to_the_body_inside():
+    text = "座谈会上，童思源（中国科学院宁波材料技术与工程研究所副所长）作了发言。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("童思源", "中国科学院宁波材料技术与工程研究所", "副所长") in roles
+
+
+def test_name_then_title_after_de_of_a_company():
+    text = "浙江衡越精工有限公司的祁明轩总经理介绍，订单已排到明年。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("祁明轩", "浙江衡越精工有限公司", "总经理") in roles
+    assert not [m for m in extract_text("企业的高管总经理们开会。").mentions if m.cls == "Person"]

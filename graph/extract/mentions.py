@@ -969,6 +969,15 @@ _NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|
 _NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间兼]")  # (同时兼任研究员: 兼 joins a post, never a name)
 
 
+def _name_after_de(text: str, i: int, name: str) -> bool:
+    """A name right after 的 (公司的祁明轩总经理): only what jieba reads as one person's name, since
+    的 is followed by every kind of word (企业的高管)."""
+    if i < 1 or text[i - 1] != "的":
+        return False
+    toks = pos_pairs(name)
+    return len(toks) == 1 and toks[0][1].startswith("nr")
+
+
 def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     """People written name-then-title: 苏婉清副市长, 张三（总经理）, 由韩立庭常务副市长担任.
 
@@ -995,7 +1004,8 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
                 if i < 0 or name[:sur_len] not in surnames or not all(is_cjk(c) for c in name):
                     continue
                 after_org = any(f.end - s.start == i and f.cls in ORGANIZATION_CLASS_NAMES for f in found)
-                if _NOT_GIVEN.search(name[sur_len:]) or not (after_org or _NAME_LEFT.search(text[max(0, i - 2) : i])):
+                if _NOT_GIVEN.search(name[sur_len:]) or not (
+                        after_org or _NAME_LEFT.search(text[max(0, i - 2) : i]) or _name_after_de(text, i, name)):
                     continue
                 if name[0] == name[1]:
                     continue  # 谢谢段主任: a doubled word (谢谢) before a surname and title is no name

@@ -1893,6 +1893,18 @@ def holds_company_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+def _bracketed_org(ctx: _Ctx, person: Mention) -> list[Mention]:
+    """The organisations named inside the brackets right after ``person``, before the title there
+    (王五（华南理工大学物理与光电学院副院长）): the body the bracketed title belongs to."""
+    text, at = ctx.sentence.text, ctx.rel_end(person)
+    if not text.startswith(("（", "("), at):
+        return []
+    close = min((i for i in (text.find("）", at), text.find(")", at)) if i > at), default=-1)
+    if close < 0:
+        return []
+    return [m for m in ctx.mentions if m.cls in ACTORS and at < ctx.rel(m) and ctx.rel_end(m) < close]
+
+
 @rule("person-role-after", needs=[has("Person")])
 def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """Name then title (瑞骋汽车张三董事长, 张三（总经理）, 由韩立庭常务副市长担任): the
@@ -1903,6 +1915,8 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         role = person.rule.split(":", 2)[2]
         orgs = [m for m in ms if m.cls in ACTORS and 0 <= ctx.rel(person) - ctx.rel_end(m) <= 1
                 and ctx.between(m, person) in ("", "的")]
+        if not orgs:
+            orgs = _bracketed_org(ctx, person)  # 张三（A研究所副所长）: the body inside the brackets
         body = _university_of(ctx, orgs[-1]) if orgs else _role_body(ctx, doc, person, role)
         if body is not None:
             how = "affiliatedWith:name+role" if orgs else "affiliatedWith:name+role→body"
