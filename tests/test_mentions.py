@@ -941,3 +941,16 @@ def test_industrial_base_is_a_park_only_with_a_proper_name():
     assert keys("蓉湾光电产业园是省内重要的光学产业基地。", "Park") == {"蓉湾光电产业园"}
     assert keys("全力打造长三角重要的汽车零部件产业基地。", "Park") == set()  # a goal
     assert keys("园区是省级稀土新材料产业基地。", "Honour") == {"省级稀土新材料产业基地"}
+
+
+def test_venue_centre_is_no_platform():
+    assert keys("企业可到开发区政务服务中心办理手续。", "Platform") == set()
+    assert keys("展会在蓉城国际会展中心举行。", "Platform") == set()
+    assert keys("蓉湾高新区知识产权服务中心揭牌。", "Platform") == {"蓉湾高新区知识产权服务中心"}
+
+
+def test_listed_industry_cut_inside_a_word_starts_at_that_word():
+    # the list pattern holds items of at most eight characters; a longer first item is not cut at 能
+    found = keys("园区已形成光伏玻璃、智能网联汽车零部件和集成电路三大主导产业。", "Industry")
+    assert "智能网联汽车零部件" in found and "能网联汽车零部件" not in found
+    assert "以新材料" not in keys("园区以新材料、高端装备为主导产业。", "Industry")

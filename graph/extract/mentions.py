@@ -420,6 +420,7 @@ def _is_school(body: str, lex: Lexicon) -> bool:
 
 _GOVERNED_CLASSES = frozenset({"Park", "Platform"})
 _DESCRIPTIVE_SUFFIXES = frozenset(_CUES.words("descriptive-suffix"))
+_FACILITY_CENTRE = _CUES.ends_with("facility-centre")
 _OBJECT_VERBS = frozenset(_CUES.words("object-verb"))
 _OBJECT_VERB_RE = _CUES.pattern("object-verb")
 
@@ -622,6 +623,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             floor = m.end()
             continue
         name = body + suffix
+        if cls == "Platform" and _FACILITY_CENTRE.search(name):
+            floor = m.end()
+            continue  # 园区政务服务中心, 国际会展中心: a venue or office, no platform
         if suffix in _DESCRIPTIVE_SUFFIXES and not _proper_opening(name, lex):
             floor = max(floor, m.end())
             continue  # 省内重要的光学产业基地: a description of a place, no name
@@ -1218,6 +1222,8 @@ def _industry_mentions(
             nxt = next((b for b in range(idx + 1, idx + len(item) - 1) if b in bounds), None)
             if nxt is not None:
                 item, idx = item[nxt - idx :], nxt
+        elif not guessed and idx > 0 and idx not in bounds:
+            item, idx = _listed_item_whole(text, item, idx, bounds)
         trimmed.append((item, idx))
     labels = {i.zh for i in lex.industries} if trimmed else set()
     for item, idx in trimmed:
@@ -1229,6 +1235,20 @@ def _industry_mentions(
     for m in _CLASSIFIED_INDUSTRY_RE.finditer(text) if "行业" in text else ():
         out.append(Mention(m.group(1), "Industry", s.start + m.start(1), s.start + m.end(1), s.index, "industry:classified"))
     return out
+
+
+_ITEM_OPENERS = "、，,：:；;（(“ "
+
+
+def _listed_item_whole(text: str, item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, int]:
+    """A listed item whose match began inside a word (新型显示、智能网联汽车零部件和…: a width limit
+    started it at 能) starts at that word when the word opens the item, right after a list mark."""
+    for w in range(idx - 1, max(0, idx - 3) - 1, -1):
+        if w in bounds:
+            if (w == 0 or text[w - 1] in _ITEM_OPENERS) and text[w] not in _FUNCTION_CHARS:
+                return text[w : idx + len(item)], w  # (以新材料为…: the preposition opens no item)
+            break
+    return item, idx
 
 
 def _after_subject(item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, int]:
