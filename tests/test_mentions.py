@@ -954,3 +954,8 @@ def test_listed_industry_cut_inside_a_word_starts_at_that_word():
     found = keys("园区已形成光伏玻璃、智能网联汽车零部件和集成电路三大主导产业。", "Industry")
     assert "智能网联汽车零部件" in found and "能网联汽车零部件" not in found
     assert "以新材料" not in keys("园区以新材料、高端装备为主导产业。", "Industry")
+
+
+def test_rank_word_before_a_suffix_opens_a_description():
+    assert keys("据悉，江西省第一个氢能产业园已经开工。", "Park") == set()
+    assert keys("园区首家上市企业江苏华汇科技股份有限公司发布年报。", "Enterprise") == {"江苏华汇科技股份有限公司"}

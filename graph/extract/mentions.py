@@ -440,12 +440,12 @@ def _after_object_verb(body: str) -> int:
     return cut
 
 
-_INDEFINITE = _CUES.pattern("indefinite")
+_INDEFINITE = _CUES.pattern("indefinite", "rank-word")
 
 
 def _after_indefinite(text: str, start: int, body: str, bounds: LazyBoundaries) -> int | None:
-    """Offset in ``body`` after the last indefinite determiner (cue family ``indefinite``: 一家, 一个,
-    本地…) standing as a word of its own inside it or right before it (then 0), else None.
+    """Offset in ``body`` after the last indefinite determiner or rank (cue families ``indefinite`` and
+    ``rank-word``: 一家, 本地, 首个…) standing as a word of its own inside it or right before it (then 0), else None.
     (统一家居: 一家 is no word of the sentence there.)"""
     cut = None
     if body:
