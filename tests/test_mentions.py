@@ -959,3 +959,9 @@ def test_listed_industry_cut_inside_a_word_starts_at_that_word():
 def test_rank_word_before_a_suffix_opens_a_description():
     assert keys("据悉，江西省第一个氢能产业园已经开工。", "Park") == set()
     assert keys("园区首家上市企业江苏华汇科技股份有限公司发布年报。", "Enterprise") == {"江苏华汇科技股份有限公司"}
+
+
+def test_generic_park_after_a_governing_verb_or_relative_word_is_a_kind():
+    assert keys("依托高新技术产业园建设人才公寓。", "Park") == set()
+    assert keys("依托桐溪产业园建设人才公寓。", "Park") == {"桐溪产业园"}
+    assert keys("所在产业园的配套日益完善。", "Park") == set()

@@ -423,6 +423,7 @@ _DESCRIPTIVE_SUFFIXES = frozenset(_CUES.words("descriptive-suffix"))
 _FACILITY_CENTRE = _CUES.ends_with("facility-centre")
 _OBJECT_VERBS = frozenset(_CUES.words("object-verb"))
 _OBJECT_VERB_RE = _CUES.pattern("object-verb")
+_OBJECT_VERB_BEFORE = _CUES.ends_with("object-verb")
 
 
 def _after_object_verb(body: str) -> int:
@@ -575,6 +576,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if body and cls != "Platform":
             start += trim_left(body, lex, keep_min=2 if cls != "GovernmentBody" else 0)
             body = text[start : m.start()]
+        if cls == "Park" and body and _OBJECT_VERB_BEFORE.search(text, max(0, start - 6), start) and not _proper_opening(body + suffix, lex):
+            floor = max(floor, m.end())
+            continue  # 依托高新技术产业园建设…: a kind of park the verb before it governs, no name
         if cls in _GOVERNED_CLASSES and body:
             verb = _after_object_verb(body)
             if verb:  # 重点发展高端装备产业园: the verb's clause ends before the name
