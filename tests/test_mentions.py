@@ -965,3 +965,7 @@ def test_generic_park_after_a_governing_verb_or_relative_word_is_a_kind():
     assert keys("依托高新技术产业园建设人才公寓。", "Park") == set()
     assert keys("依托桐溪产业园建设人才公寓。", "Park") == {"桐溪产业园"}
     assert keys("所在产业园的配套日益完善。", "Park") == set()
+
+
+def test_project_after_an_invested_amount():
+    assert keys("浙江衡越精工有限公司投资8亿元的精密齿轮扩产项目在园区开工。", "Project") == {"精密齿轮扩产项目"}
