@@ -969,3 +969,8 @@ def test_generic_park_after_a_governing_verb_or_relative_word_is_a_kind():
 
 def test_project_after_an_invested_amount():
     assert keys("浙江衡越精工有限公司投资8亿元的精密齿轮扩产项目在园区开工。", "Project") == {"精密齿轮扩产项目"}
+
+
+def test_preposition_before_a_bare_level_leaves_a_generic_body():
+    assert keys("经省人民政府批准，开发区扩区。", "GovernmentBody") == set()
+    assert keys("泾县人民政府发布通知。", "GovernmentBody") == {"泾县人民政府"}

@@ -418,6 +418,14 @@ def _is_school(body: str, lex: Lexicon) -> bool:
     return bool(_SCHOOL_DISCIPLINE.search(body))
 
 
+def _bare_level_after_char(body: str, lex: Lexicon) -> bool:
+    """Whether ``body`` is one character and a level word (经省, 由市, 请区) that is no place name: jieba
+    may read the preposition and the level as one word, hiding the bare (generic) level."""
+    # (no province is one character; a one-character city or county (津市, 泾县) is kept unless a preposition opens it)
+    return len(body) == 2 and body[1] in "省市区县" and body not in lex.places and (
+        body[1] == "省" or body[0] in _FUNCTION_CHARS or body[0] in "经请报受据")
+
+
 _GOVERNED_CLASSES = frozenset({"Park", "Platform"})
 _DESCRIPTIVE_SUFFIXES = frozenset(_CUES.words("descriptive-suffix"))
 _FACILITY_CENTRE = _CUES.ends_with("facility-centre")
@@ -598,6 +606,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         date_tail = _DATE_TAIL.match(body) if start and text[start - 1].isdigit() else None
         if date_tail:  # 2024年度某市工程技术研究中心: the name starts after the date
             start += date_tail.end()
+            body = text[start : m.start()]
+        if cls == "GovernmentBody" and _bare_level_after_char(body, lex):
+            start += 1  # 经省人民政府批准: one character before a bare level is no place, the body is 省人民政府
             body = text[start : m.start()]
         det = _after_indefinite(text, start, body, bounds)
         if det is not None:  # 本地一家银行, 一个智能制造产业园: a kind, unless a proper name follows the determiner
