@@ -974,3 +974,10 @@ def test_project_after_an_invested_amount():
 def test_preposition_before_a_bare_level_leaves_a_generic_body():
     assert keys("经省人民政府批准，开发区扩区。", "GovernmentBody") == set()
     assert keys("泾县人民政府发布通知。", "GovernmentBody") == {"泾县人民政府"}
+
+
+def test_rare_verb_before_generic_firm_words_is_the_brand():
+    # 启航 and 启明 read as verbs, but 智能科技 / 光电 alone name no firm
+    assert keys("去年底启航智能科技有限公司完成融资。", "Enterprise") == {"启航智能科技有限公司"}
+    assert keys("园区主动对接启明光电股份有限公司。", "Enterprise") == {"启明光电股份有限公司"}
+    assert keys("走访调研了恒泰电子有限公司。", "Enterprise") == {"恒泰电子有限公司"}

@@ -307,12 +307,14 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     stopwords = _stopword_set(lex.stopwords)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
         return len(body)  # a lone verb is no name (营造高新区)
-    cut = 0
+    cut = brand = 0
     pos = 0
     prev_tag = ""
     for word, tag in toks:
         pos += len(word)
         tag, prev_tag = _name_word_tag(word, tag, prev_tag), tag
+        if pos - len(word) == cut and len(word) > 1 and tag == "v" and word_frequency(word) < _BRAND_VERB:
+            brand = cut  # a rare "verb" right after the last cut may be the firm's own word (启航, 启明)
         if tag == "nr" and len(word) >= 3 and word[0] in _PREPOSITION_NOT_SURNAME:
             cut = pos - len(word) + 1  # 由龙溪片区和…组成: jieba reads 由龙溪 as a person's name; the preposition opens no name
         # the name starts after the last verb, preposition, adverb or particle (以先导科技 →
@@ -326,7 +328,34 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     if 0 < len(body) - cut < keep_min and cut:
         # cutting would leave too little: the "verb" is part of the name (在田药业)
         return 0
+    if cut > brand and _generic_words_only(body[cut:], lex):
+        return brand  # 去年底启航智能科技: 智能科技 alone names no one, 启航 opens the name
     return cut
+
+
+_BRAND_VERB = 100  # a "verb" jieba lists fewer times than this may be a firm's brand word (启航 68, 启明 25; 对接 189)
+_GENERIC_FIRM_WORDS = frozenset(_CUES.words("generic-firm-word"))
+
+
+@lru_cache(maxsize=1)
+def _generic_vocabulary(industries: tuple) -> frozenset[str]:
+    """The generic firm words and the industries' labels and keywords (built once)."""
+    return _GENERIC_FIRM_WORDS | {i.zh for i in industries} | {k for i in industries for k in i.keywords}
+
+
+def _generic_words_only(rest: str, lex: Lexicon) -> bool:
+    """Whether ``rest`` is made only of words that say what a firm does (cue family ``generic-firm-word``,
+    the industries' labels and keywords): 智能科技, 光电, 新材料 — no name of its own."""
+    if not rest:
+        return False
+    vocab = _generic_vocabulary(lex.industries)
+    i = 0
+    while i < len(rest):
+        j = next((j for j in range(min(len(rest), i + 5), i, -1) if rest[i:j] in vocab), None)
+        if j is None:
+            return False
+        i = j
+    return True
 
 
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
