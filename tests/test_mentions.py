@@ -981,3 +981,8 @@ def test_rare_verb_before_generic_firm_words_is_the_brand():
     assert keys("去年底启航智能科技有限公司完成融资。", "Enterprise") == {"启航智能科技有限公司"}
     assert keys("园区主动对接启明光电股份有限公司。", "Enterprise") == {"启明光电股份有限公司"}
     assert keys("走访调研了恒泰电子有限公司。", "Enterprise") == {"恒泰电子有限公司"}
+
+
+def test_part_of_a_macro_region_is_no_park():
+    assert keys("招商队分别驻点长三角、珠三角片区。", "Park") == set()
+    assert keys("企业落户桐溪片区。", "Park") == {"桐溪片区"}

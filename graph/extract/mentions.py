@@ -458,6 +458,7 @@ def _bare_level_after_char(body: str, lex: Lexicon) -> bool:
 _GOVERNED_CLASSES = frozenset({"Park", "Platform"})
 _DESCRIPTIVE_SUFFIXES = frozenset(_CUES.words("descriptive-suffix"))
 _FACILITY_CENTRE = _CUES.ends_with("facility-centre")
+_MACRO_REGIONS = frozenset(_CUES.words("macro-region"))
 _OBJECT_VERBS = frozenset(_CUES.words("object-verb"))
 _OBJECT_VERB_RE = _CUES.pattern("object-verb")
 _OBJECT_VERB_BEFORE = _CUES.ends_with("object-verb")
@@ -667,6 +668,9 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
             floor = m.end()
             continue
         name = body + suffix
+        if cls == "Park" and body in _MACRO_REGIONS:
+            floor = m.end()
+            continue  # 长三角、珠三角片区: a part of a region of provinces, no park
         if cls == "Platform" and _FACILITY_CENTRE.search(name):
             floor = m.end()
             continue  # 园区政务服务中心, 国际会展中心: a venue or office, no platform
