@@ -983,6 +983,11 @@ def test_rare_verb_before_generic_firm_words_is_the_brand():
     assert keys("走访调研了恒泰电子有限公司。", "Enterprise") == {"恒泰电子有限公司"}
 
 
+def test_modifier_of_generic_words_only_is_no_name():
+    assert keys("多家企业入驻高新技术产业园。", "Park") == set()
+    assert keys("蓉湾高新技术产业园发展迅速。", "Park") == {"蓉湾高新技术产业园"}
+
+
 def test_part_of_a_macro_region_is_no_park():
     assert keys("招商队分别驻点长三角、珠三角片区。", "Park") == set()
     assert keys("企业落户桐溪片区。", "Park") == {"桐溪片区"}
