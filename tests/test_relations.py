@@ -1779,3 +1779,10 @@ def test_name_then_title_after_de_of_a_company():
     roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
     assert ("祁明轩", "浙江衡越精工有限公司", "总经理") in roles
     assert not [m for m in extract_text("企业的高管总经理们开会。").mentions if m.cls == "Person"]
+
+
+def test_profile_apposition_name_comma_company_title():
+    text = "祁明轩，浙江衡越精工有限公司董事长。他说，公司今年将扩产。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("祁明轩", "浙江衡越精工有限公司", "董事长") in roles
+    assert not [m for m in extract_text("今年，浙江衡越精工有限公司董事长表示。").mentions if m.cls == "Person"]

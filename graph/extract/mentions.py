@@ -1021,6 +1021,27 @@ _NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|
 _NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间兼]")  # (同时兼任研究员: 兼 joins a post, never a name)
 
 
+_APPOSITIVE = re.compile(r"^([\u4e00-\u9fff]{2,3})[，,]")
+
+
+def _appositive_person(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """A profile's opening apposition: a name, a comma, then an organisation and its title closing the
+    clause (祁明轩，浙江衡越精工有限公司董事长。). The title is kept in the rule, as for a name then title."""
+    m = _APPOSITIVE.match(text)
+    if m is None or not any(m.group(1).startswith(x) for x in lex.surnames) or _NOT_GIVEN.search(m.group(1)[1:]):
+        return []
+    org = next((f for f in found if f.start - s.start == m.end() and f.cls in ORGANIZATION_CLASS_NAMES), None)
+    if org is None:
+        return []
+    after = text[org.end - s.start :]
+    title = re.match(r"([\u4e00-\u9fff]{2,8}?)(?:[、，,。；;]|$)", after)
+    role = next((r for r in lex.roles if title and title.group(1).endswith(r)), None)
+    if role is None:
+        return []
+    name = m.group(1)
+    return [Mention(name, "Person", s.start, s.start + len(name), s.index, f"person:role-after:{role}")]
+
+
 def _name_after_de(text: str, i: int, name: str) -> bool:
     """A name right after 的 (公司的祁明轩总经理): only what jieba reads as one person's name, since
     的 is followed by every kind of word (企业的高管)."""
@@ -2253,6 +2274,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _person_before_paren_roles(s, text, lex, found)
         found += _person_list(s, text, lex, found)
         found += _quoted_speaker(s, text, lex, found)
+        found += _appositive_person(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)

@@ -1905,6 +1905,14 @@ def _bracketed_org(ctx: _Ctx, person: Mention) -> list[Mention]:
     return [m for m in ctx.mentions if m.cls in ACTORS and at < ctx.rel(m) and ctx.rel_end(m) < close]
 
 
+def _appositive_org(ctx: _Ctx, person: Mention) -> list[Mention]:
+    """The organisation right after the comma that follows a name opening the sentence (张三，A公司董事长)."""
+    text, at = ctx.sentence.text, ctx.rel_end(person)
+    if ctx.rel(person) != 0 or not text.startswith(("，", ","), at):
+        return []
+    return [m for m in ctx.mentions if m.cls in ACTORS and ctx.rel(m) == at + 1][:1]
+
+
 @rule("person-role-after", needs=[has("Person")])
 def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """Name then title (瑞骋汽车张三董事长, 张三（总经理）, 由韩立庭常务副市长担任): the
@@ -1917,6 +1925,8 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 and ctx.between(m, person) in ("", "的")]
         if not orgs:
             orgs = _bracketed_org(ctx, person)  # 张三（A研究所副所长）: the body inside the brackets
+        if not orgs:
+            orgs = _appositive_org(ctx, person)  # 张三，A公司董事长。: the body after the comma
         body = _university_of(ctx, orgs[-1]) if orgs else _role_body(ctx, doc, person, role)
         if body is not None:
             how = "affiliatedWith:name+role" if orgs else "affiliatedWith:name+role→body"
