@@ -986,6 +986,8 @@ def test_rare_verb_before_generic_firm_words_is_the_brand():
 def test_modifier_of_generic_words_only_is_no_name():
     assert keys("多家企业入驻高新技术产业园。", "Park") == set()
     assert keys("蓉湾高新技术产业园发展迅速。", "Park") == {"蓉湾高新技术产业园"}
+    assert keys("园区内的公共技术服务平台已投用。", "Platform") == set()
+    assert keys("桐溪公共技术服务平台已投用。", "Platform") == {"桐溪公共技术服务平台"}
 
 
 def test_part_of_a_macro_region_is_no_park():

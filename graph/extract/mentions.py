@@ -361,7 +361,7 @@ def _generic_words_only(rest: str, lex: Lexicon) -> bool:
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
 
 
-_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|更多|众多|诸多|许多|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
+_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|更多|众多|诸多|许多|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国|技术)+")
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:全资|控股|参股)")
 _BRANCH_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}[子分母总]")
