@@ -34,7 +34,7 @@ from graph.rdf.validate import ValidationReport, load_ontology, validate_store
 from graph.text.clean import clean_text
 from graph.text.read import bundled_article, expand_paths, read_document, read_text
 from graph.text.segment import split_sentences
-from graph.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PK
+from graph.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PK, RECORD_CLASS_NAMES
 
 __all__ = [
     "extract",
@@ -308,7 +308,7 @@ class StoreBuild:
         return _build_stats(self.extractions, self.entities, self.quads, self.seconds)
 
 
-_NOT_ENTITIES = frozenset({PK.Observation, PK.HonourAward, PK.Affiliation, PK.Document, PK.Sentence})
+_NOT_ENTITIES = frozenset(PK[name] for name in RECORD_CLASS_NAMES)
 
 
 def _entity_counts(types: Mapping[Any, int]) -> dict[str, int]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 __all__ = [
     "ENTITY_CLASS_NAMES",
+    "RECORD_CLASS_NAMES",
     "ORGANIZATION_CLASS_NAMES",
     "Document",
     "CleanText",
@@ -41,6 +42,12 @@ ENTITY_CLASS_NAMES: tuple[str, ...] = (
     "Person",
     "Product",
     "Patent",
+)
+#: Classes of the nodes that record something about entities and are not entities themselves:
+#: observations of every kind (a target, a stated floor or ceiling), qualified nodes, events,
+#: indicators, documents and their sentences (local names of ``pk:`` classes).
+RECORD_CLASS_NAMES: frozenset[str] = frozenset(
+    {"Observation", "Target", "LowerBound", "UpperBound", "HonourAward", "Affiliation", "Event", "Indicator", "Document", "Sentence"}
 )
 #: The entity classes that are organisations (subclasses of ``pk:Organization``).
 ORGANIZATION_CLASS_NAMES: frozenset[str] = frozenset({"Enterprise", "University", "ResearchInstitute", "GovernmentBody"})

@@ -17,13 +17,14 @@ from urllib.parse import quote
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES
+from graph.model import ENTITY_CLASS_NAMES, ORGANIZATION_CLASS_NAMES, RECORD_CLASS_NAMES
 
 __all__ = [
     "bind_prefixes",
     "PK",
     "ENTITY_CLASS_NAMES",
     "ORGANIZATION_CLASS_NAMES",
+    "RECORD_CLASS_NAMES",
     "PKR",
     "PKC",
     "PKD",

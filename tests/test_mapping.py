@@ -116,6 +116,8 @@ def test_stated_floors_are_typed_lower_bounds_not_exact_figures():
     got = {(float(v.toPython()), lo.toPython(), hi.toPython()) for v, lo, hi in rows}
     assert (40.0, True, False) in got and (215.0, False, False) in got
     assert (3.0, True, False) in got or (0.03, True, False) in got
+    # an observation of any kind is a record about an entity, not an entity of its own
+    assert set(result.stats().entities) == {"Park"}
 
 
 def test_derived_statements_say_how_and_cite_one_sentence():

@@ -958,3 +958,113 @@ def test_one_firm_kind_after_focus_verb_is_the_industry_not_the_verb():
     found = keys("荆门石桥电池有限公司是一家专注于固态电池材料的企业。", "Industry")
     assert "固态电池材料" in found
     assert not any("专注" in k for k in found)
+
+
+def test_goal_after_a_becoming_cue_is_no_park():
+    # 朝着…的目标, 建设成为…: the clause aims at a kind of park; a proper name after the cue is a park
+    assert keys("开发区正朝着百亿级光伏产业园区的目标稳步前进。", "Park") == set()
+    assert keys("要把园区建设成为国内一流的储能产业园。", "Park") == set()
+    assert keys("企业朝着桐溪新能源产业园方向搬迁。", "Park") == {"桐溪新能源产业园"}
+
+
+def test_planned_park_is_no_park_but_a_built_one_is():
+    assert keys("县里计划新建一个电子信息产业园。", "Park") == set()
+    assert keys("去年县里计划建设园区，目前已建设桐溪电子信息产业园。", "Park") == {"桐溪电子信息产业园"}
+
+
+def test_indefinite_determiner_opens_a_kind_not_a_name():
+    assert keys("苏州本地一家银行为企业放贷。", "Enterprise") == set()
+    assert keys("他们在当地注册了一家浙江衡越精工有限公司。", "Enterprise") == {"浙江衡越精工有限公司"}
+    assert keys("统一家电有限公司发布新品。", "Enterprise") == {"统一家电有限公司"}
+
+
+def test_school_of_a_university_is_not_a_university():
+    # (水产, 光电: disciplines no cue lists; the university right before makes the 学院 its school)
+    assert keys("上海海洋大学水产学院院长出席。", "University") == {"上海海洋大学"}
+    assert keys("四川大学物理与光电学院教授发言。", "University") == {"四川大学"}
+    assert keys("南京大学和无锡职业技术学院签约。", "University") == {"南京大学", "无锡职业技术学院"}
+
+
+def test_park_suffix_written_with_yuanqu_ends_after_qu():
+    assert keys("桐溪工业城东侧的蓉湾电子信息园区已投用。", "Park") >= {"蓉湾电子信息园区"}
+
+
+def test_name_after_a_title_ends_where_a_predicate_word_starts():
+    # no listed word after the name: jieba's word ends and the adverb/preposition/verb after it decide
+    assert keys("南开大学化学学院教授冯嘉禾格外关注这个项目。", "Person") == {"冯嘉禾"}
+    assert keys("副教授阮书言被聘为首席专家。", "Person") == {"阮书言"}
+    assert keys("区商务局局长施卫东到会。", "Person") == {"施卫东"}
+
+
+def test_short_form_of_a_named_bureau_is_that_bureau():
+    text = "台州市科学技术局与黄岩区发展和改革局联合发文。市科技局副局长陶文清、区发改局局长祁明轩出席。"
+    ms = mentions(text).mentions
+    assert {m.name: m.key for m in ms if m.name in ("市科技局", "区发改局")} == {
+        "市科技局": "台州市科学技术局", "区发改局": "黄岩区发展和改革局"}
+    # two bodies the short form could abbreviate: no guess
+    assert "市科技局" not in mentions("台州市科学技术局和温州市科学技术局开会。市科技局表态。").aliases
+
+
+def test_verb_governing_a_park_ends_the_clause_before_its_name():
+    assert keys("新区将全面开发桐溪工业园。", "Park") == {"桐溪工业园"}
+    assert keys("管委会积极发展智能装备产业园。", "Park") == set()  # a kind of park the clause means to grow
+    assert keys("当地重点发展新材料产业园区。", "Park") == set()
+
+
+def test_industrial_base_is_a_park_only_with_a_proper_name():
+    assert keys("公司在南湖片区的桐溪医疗器械产业基地投产。", "Park") >= {"桐溪医疗器械产业基地"}
+    assert keys("蓉湾光电产业园是省内重要的光学产业基地。", "Park") == {"蓉湾光电产业园"}
+    assert keys("全力打造长三角重要的汽车零部件产业基地。", "Park") == set()  # a goal
+    assert keys("园区是省级稀土新材料产业基地。", "Honour") == {"省级稀土新材料产业基地"}
+
+
+def test_venue_centre_is_no_platform():
+    assert keys("企业可到开发区政务服务中心办理手续。", "Platform") == set()
+    assert keys("展会在蓉城国际会展中心举行。", "Platform") == set()
+    assert keys("蓉湾高新区知识产权服务中心揭牌。", "Platform") == {"蓉湾高新区知识产权服务中心"}
+
+
+def test_listed_industry_cut_inside_a_word_starts_at_that_word():
+    # the list pattern holds items of at most eight characters; a longer first item is not cut at 能
+    found = keys("园区已形成光伏玻璃、智能网联汽车零部件和集成电路三大主导产业。", "Industry")
+    assert "智能网联汽车零部件" in found and "能网联汽车零部件" not in found
+    assert "以新材料" not in keys("园区以新材料、高端装备为主导产业。", "Industry")
+
+
+def test_rank_word_before_a_suffix_opens_a_description():
+    assert keys("据悉，江西省第一个氢能产业园已经开工。", "Park") == set()
+    assert keys("园区首家上市企业江苏华汇科技股份有限公司发布年报。", "Enterprise") == {"江苏华汇科技股份有限公司"}
+
+
+def test_generic_park_after_a_governing_verb_or_relative_word_is_a_kind():
+    assert keys("依托高新技术产业园建设人才公寓。", "Park") == set()
+    assert keys("依托桐溪产业园建设人才公寓。", "Park") == {"桐溪产业园"}
+    assert keys("所在产业园的配套日益完善。", "Park") == set()
+
+
+def test_project_after_an_invested_amount():
+    assert keys("浙江衡越精工有限公司投资8亿元的精密齿轮扩产项目在园区开工。", "Project") == {"精密齿轮扩产项目"}
+
+
+def test_preposition_before_a_bare_level_leaves_a_generic_body():
+    assert keys("经省人民政府批准，开发区扩区。", "GovernmentBody") == set()
+    assert keys("泾县人民政府发布通知。", "GovernmentBody") == {"泾县人民政府"}
+
+
+def test_rare_verb_before_generic_firm_words_is_the_brand():
+    # 启航 and 启明 read as verbs, but 智能科技 / 光电 alone name no firm
+    assert keys("去年底启航智能科技有限公司完成融资。", "Enterprise") == {"启航智能科技有限公司"}
+    assert keys("园区主动对接启明光电股份有限公司。", "Enterprise") == {"启明光电股份有限公司"}
+    assert keys("走访调研了恒泰电子有限公司。", "Enterprise") == {"恒泰电子有限公司"}
+
+
+def test_modifier_of_generic_words_only_is_no_name():
+    assert keys("多家企业入驻高新技术产业园。", "Park") == set()
+    assert keys("蓉湾高新技术产业园发展迅速。", "Park") == {"蓉湾高新技术产业园"}
+    assert keys("园区内的公共技术服务平台已投用。", "Platform") == set()
+    assert keys("桐溪公共技术服务平台已投用。", "Platform") == {"桐溪公共技术服务平台"}
+
+
+def test_part_of_a_macro_region_is_no_park():
+    assert keys("招商队分别驻点长三角、珠三角片区。", "Park") == set()
+    assert keys("企业落户桐溪片区。", "Park") == {"桐溪片区"}

@@ -89,6 +89,20 @@ def test_observations_are_tables_per_indicator_and_year(app, built):
     assert section.count("<tr><td>") == int(total) > int(n)  # one row per observation, with a year or without
 
 
+def test_a_stated_floor_reads_at_least_and_an_exact_figure_does_not(app):
+    store = app.store
+    rows = store.query("SELECT ?e ?v WHERE { ?o a pk:LowerBound ; pk:observedEntity ?e ; pk:value ?v } ORDER BY ?e LIMIT 1").rows
+    assert rows, "the bundled article states floors (40多家, 3%以上)"
+    entity, value = rows[0]
+    section = get(app, path_from_iri(str(entity))).body.decode("utf-8").split("<h2>Observations</h2>", 1)[1].split("<h2>", 1)[0]
+    floor_rows = [r for r in section.split("<tr>") if f">{value}<" in r]
+    assert floor_rows and all("≥" in r for r in floor_rows)
+    exact = store.query(
+        f"SELECT (COUNT(?o) AS ?n) WHERE {{ ?o pk:observedEntity <{entity}> FILTER NOT EXISTS {{ ?o a pk:LowerBound }} }}"
+    ).rows[0][0]
+    assert section.count("≥") == section.count("<tr><td>") - int(exact)
+
+
 def test_incoming_statements_link_back(app):
     r = get(app, path_from_iri(str(PKR[ESTATE])))
     body = r.body.decode("utf-8")

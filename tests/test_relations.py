@@ -1986,3 +1986,36 @@ def test_a_park_or_university_name_opening_a_platforms_is_no_host():
 def test_a_company_name_opening_a_platforms_is_its_host():
     f, _ = facts("荆门石桥电池有限公司位于荆门漳河储能产业园。荆门石桥电池有限公司博士后科研工作站于今年获批设立。")
     assert ("荆门石桥电池有限公司", "hostsPlatform", "荆门石桥电池有限公司博士后科研工作站") in f
+
+
+def test_short_bureau_form_carries_the_title_to_its_own_body():
+    text = "台州市科学技术局与黄岩区发展和改革局联合发文。市科技局副局长陶文清、区发改局局长祁明轩出席。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("祁明轩", "黄岩区发展和改革局", "局长") in roles
+    assert ("陶文清", "台州市科学技术局", "副局长") in roles
+
+
+def test_school_between_university_and_title_is_not_the_role():
+    text = "四川大学物理与光电学院教授童思源出席。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("童思源", "四川大学", "教授") in roles
+
+
+def test_title_in_brackets_after_a_name_belongs_to_the_body_inside():
+    text = "座谈会上，童思源（中国科学院宁波材料技术与工程研究所副所长）作了发言。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("童思源", "中国科学院宁波材料技术与工程研究所", "副所长") in roles
+
+
+def test_name_then_title_after_de_of_a_company():
+    text = "浙江衡越精工有限公司的祁明轩总经理介绍，订单已排到明年。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("祁明轩", "浙江衡越精工有限公司", "总经理") in roles
+    assert not [m for m in extract_text("企业的高管总经理们开会。").mentions if m.cls == "Person"]
+
+
+def test_profile_apposition_name_comma_company_title():
+    text = "祁明轩，浙江衡越精工有限公司董事长。他说，公司今年将扩产。"
+    roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
+    assert ("祁明轩", "浙江衡越精工有限公司", "董事长") in roles
+    assert not [m for m in extract_text("今年，浙江衡越精工有限公司董事长表示。").mentions if m.cls == "Person"]

@@ -88,6 +88,14 @@ def _dir() -> Path:
 
 
 @lru_cache(maxsize=4)
+def _with_area_forms(suffixes: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """``suffixes`` and, for each park suffix ending in 园, its 园区 form (信息园 → 信息园区), so a
+    name written with 园区 (雷官电子信息园区) ends after 区, not inside the word 园区."""
+    have = {s for s, _ in suffixes}
+    extra = tuple((s + "区", c) for s, c in suffixes if c == "Park" and s.endswith("园") and s + "区" not in have)
+    return suffixes + extra
+
+
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load the dictionaries from ``directory`` (default: the bundled ones).
 
@@ -99,7 +107,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     """
     d = Path(directory) if directory else _dir()
     suffix_rows = _rows(d / "suffixes.tsv")
-    suffixes = tuple((r[0], r[1]) for r in suffix_rows)
+    suffixes = _with_area_forms(tuple((r[0], r[1]) for r in suffix_rows))
     standalone = frozenset(r[0] for r in suffix_rows if len(r) > 2 and r[2] == "standalone")
     flat = lambda name: tuple(w for r in _rows(d / name) for w in r if w)  # noqa: E731
     industries = tuple(

@@ -62,7 +62,7 @@ _PARTY_ROLE_AFTER = re.compile(r"(?:常务)?(?:副)?书记")
 
 _GENERIC_BODY = re.compile(
     r"^(?:国家级?|省级?|市级?|区级?|县级?|全国|全省|全市|各大?|各类|各种|该|本|这|此|其|多家?|多个|一批|一大批|一家|一个|"
-    r"首家|首个|科技|高新|重点|新型|现代化?|产业|传统|子|母|分|总|上市|知名|龙头|头部|优质|大型|中小|小微|双创|"
+    r"首家|首个|科技|高新|技术|重点|新型|现代化?|产业|传统|子|母|分|总|上市|知名|龙头|头部|优质|大型|中小|小微|双创|"
     r"我|你|他|贵|相关|有关|上述|下属|所属|入园|辖区|园区|企业|地方|当地|国内外?|省内外?|市内|境内外?|"
     r"工业|特色|专业|综合|示范|高端|新|老|大|小|中|好|凝聚|打造|建设|推进|加快|依托|利用|服务|管理|发展|创新|"
     r"高标准|标准化|智慧|数字化?|绿色|低碳|生态|高质量|国际化?|城市|区域|片区|属地|入驻|引进|招商|"
@@ -308,12 +308,14 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     stopwords = _stopword_set(lex.stopwords)
     if len(toks) == 1 and toks[0][1] in ("v", "vn"):
         return len(body)  # a lone verb is no name (营造高新区)
-    cut = 0
+    cut = brand = 0
     pos = 0
     prev_tag = ""
     for word, tag in toks:
         pos += len(word)
         tag, prev_tag = _name_word_tag(word, tag, prev_tag), tag
+        if pos - len(word) == cut and len(word) > 1 and tag == "v" and word_frequency(word) < _BRAND_VERB:
+            brand = cut  # a rare "verb" right after the last cut may be the firm's own word (启航, 启明)
         if tag == "nr" and len(word) >= 3 and word[0] in _PREPOSITION_NOT_SURNAME:
             cut = pos - len(word) + 1  # 由龙溪片区和…组成: jieba reads 由龙溪 as a person's name; the preposition opens no name
         # the name starts after the last verb, preposition, adverb or particle (以先导科技 →
@@ -327,13 +329,40 @@ def trim_left(body: str, lex: Lexicon, *, keep_min: int = 2) -> int:
     if 0 < len(body) - cut < keep_min and cut:
         # cutting would leave too little: the "verb" is part of the name (在田药业)
         return 0
+    if cut > brand and _generic_words_only(body[cut:], lex):
+        return brand  # 去年底启航智能科技: 智能科技 alone names no one, 启航 opens the name
     return cut
+
+
+_BRAND_VERB = 100  # a "verb" jieba lists fewer times than this may be a firm's brand word (启航 68, 启明 25; 对接 189)
+_GENERIC_FIRM_WORDS = frozenset(_CUES.words("generic-firm-word"))
+
+
+@lru_cache(maxsize=1)
+def _generic_vocabulary(industries: tuple) -> frozenset[str]:
+    """The generic firm words and the industries' labels and keywords (built once)."""
+    return _GENERIC_FIRM_WORDS | {i.zh for i in industries} | {k for i in industries for k in i.keywords}
+
+
+def _generic_words_only(rest: str, lex: Lexicon) -> bool:
+    """Whether ``rest`` is made only of words that say what a firm does (cue family ``generic-firm-word``,
+    the industries' labels and keywords): 智能科技, 光电, 新材料 — no name of its own."""
+    if not rest:
+        return False
+    vocab = _generic_vocabulary(lex.industries)
+    i = 0
+    while i < len(rest):
+        j = next((j for j in range(min(len(rest), i + 5), i, -1) if rest[i:j] in vocab), None)
+        if j is None:
+            return False
+        i = j
+    return True
 
 
 _PLACE_ONLY = re.compile(r"(?:中国|美国|日本|德国|韩国|泰国|越南|英国|法国|欧洲|海外|国内|国外|本地|当地|[\u4e00-\u9fff]{1,3}[省市县区镇])")
 
 
-_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|更多|众多|诸多|许多|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国)+")
+_GENERIC_PLATFORM_BODY = re.compile(r"(?:各类?|各种|该|本|这|此|其|更多|众多|诸多|许多|多家?|一批|相关|上述|公司|企业|集团|园区|学校|高校|我们?|双方|两家|配套|共享|公共|综合|中国|技术)+")
 _HOLDING_TAIL = re.compile(r"(?:全资子|控股子|参股子)$")
 _HOLDING_KIND = re.compile(r"(?:[其的为是之由本该]|公司|集团|企业|旗下|下属|发行人|上市公司)?(?:全资|控股|参股)")
 """其控股, 公司全资 (before 子公司/有限公司): a kind of holding, no name; a name before 控股 (澄湖控股集团有限公司) is one."""
@@ -418,6 +447,72 @@ def _is_school(body: str, lex: Lexicon) -> bool:
     if any(body.startswith(p) for p in lex.places) or re.match(r"[\u4e00-\u9fff]{1,3}[省市]", body):
         return False
     return bool(_SCHOOL_DISCIPLINE.search(body))
+
+
+def _bare_level_after_char(body: str, lex: Lexicon) -> bool:
+    """Whether ``body`` is one character and a level word (经省, 由市, 请区) that is no place name: jieba
+    may read the preposition and the level as one word, hiding the bare (generic) level."""
+    # (no province is one character; a one-character city or county (津市, 泾县) is kept unless a preposition opens it)
+    return len(body) == 2 and body[1] in "省市区县" and body not in lex.places and (
+        body[1] == "省" or body[0] in _FUNCTION_CHARS or body[0] in "经请报受据")
+
+
+_GOVERNED_CLASSES = frozenset({"Park", "Platform"})
+_DESCRIPTIVE_SUFFIXES = frozenset(_CUES.words("descriptive-suffix"))
+_FACILITY_CENTRE = _CUES.ends_with("facility-centre")
+_MACRO_REGIONS = frozenset(_CUES.words("macro-region"))
+_OBJECT_VERBS = frozenset(_CUES.words("object-verb"))
+_OBJECT_VERB_RE = _CUES.pattern("object-verb")
+_OBJECT_VERB_BEFORE = _CUES.ends_with("object-verb")
+
+
+def _after_object_verb(body: str) -> int:
+    """Offset in ``body`` after the last word of cue family ``object-verb`` (发展, 建设, 开发, 依托…) that
+    has more words after it, else 0. Such verbs make up company names (某某投资发展有限公司) but never
+    stand inside a park's or platform's modifier with words after them: there they govern the name."""
+    if not any(v in body for v in _OBJECT_VERBS):
+        return 0
+    bounds = lazy_boundaries(body)
+    cut = 0
+    for verb in _OBJECT_VERB_RE.finditer(body):
+        # (大力发展, 重点发展: jieba may write the adverb and the verb as one word; the verb's end is a word end)
+        if verb.end() < len(body) and verb.end() in bounds:
+            cut = max(cut, verb.end())
+    return cut
+
+
+_INDEFINITE = _CUES.pattern("indefinite", "rank-word")
+
+
+def _after_indefinite(text: str, start: int, body: str, bounds: LazyBoundaries) -> int | None:
+    """Offset in ``body`` after the last indefinite determiner or rank (cue families ``indefinite`` and
+    ``rank-word``: 一家, 本地, 首个…) standing as a word of its own inside it or right before it (then 0), else None.
+    (统一家居: 一家 is no word of the sentence there.)"""
+    cut = None
+    if body:
+        for d in _INDEFINITE.finditer(body):
+            a, b = start + d.start(), start + d.end()
+            if a in bounds and b in bounds:
+                cut = d.end()
+    if cut is None and start:
+        before = _INDEFINITE.search(text, max(0, start - 2), start)
+        if before is not None and before.end() == start and before.start() in bounds and start in bounds:
+            cut = 0
+    return cut
+
+
+_SCHOOL_GAP = 8  # at most this many name characters between a university and the discipline that opens its school
+
+
+def _school_of(prev: Mention | None, s: Sentence, text: str, start: int) -> bool:
+    """A 学院 written right after a university, with only name characters between (厦门大学化学化工学院,
+    华南理工大学物理与光电学院 where the scan stopped at 与), is a school of that university, not a
+    university: the university is the entity a person's post there belongs to."""
+    if prev is None or prev.cls != "University":
+        return False
+    gap = text[prev.end - s.start : start]
+    # (南京理工大学和江苏理工学院: a connector right after the university lists a second one)
+    return len(gap) <= _SCHOOL_GAP and all(map(_name_char, gap)) and not (gap and gap[0] in _FUNCTION_CHARS)
 
 
 def _is_category(text: str, end: int) -> bool:
@@ -530,6 +625,17 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         elif cls == "Platform" and len(body) >= 3 and body[0] in "其该" and not quoted:
             start += 1  # 其氢能储运实验室被认定为…: the pronoun says whose platform, it is no part of the name
             body = text[start : m.start()]
+        if cls == "Park" and body and _OBJECT_VERB_BEFORE.search(text, max(0, start - 6), start) and not _proper_opening(body + suffix, lex):
+            floor = max(floor, m.end())
+            continue  # 依托高新技术产业园建设…: a kind of park the verb before it governs, no name
+        if cls in _GOVERNED_CLASSES and body:
+            verb = _after_object_verb(body)
+            if verb:  # 重点发展高端装备产业园: the verb's clause ends before the name
+                if not _proper_opening(body[verb:] + suffix, lex) and cls == "Park":
+                    floor = max(floor, m.end())
+                    continue  # 大力发展智能装备产业园: a kind of park the clause means to grow, no name
+                start += verb
+                body = text[start : m.start()]
         ordinal = _HEADING_NUMBER.match(body)
         if ordinal:  # （二）创新平台: a heading's number is no part of a name
             start += ordinal.end()
@@ -549,6 +655,16 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         period = _PERIOD_LEAD.match(body) or _KIN_LEAD.match(body)
         if period:  # (控股股东A集团, 母公司A集团: how the firm stands to another is said before its name, not in it)  # 第四季度公司实现营业收入…: a time word opens the clause, the name (here none) starts after it
             start += period.end()
+            body = text[start : m.start()]
+        if cls == "GovernmentBody" and _bare_level_after_char(body, lex):
+            start += 1  # 经省人民政府批准: one character before a bare level is no place, the body is 省人民政府
+            body = text[start : m.start()]
+        det = _after_indefinite(text, start, body, bounds)
+        if det is not None:  # 本地一家银行, 一个智能制造产业园: a kind, unless a proper name follows the determiner
+            if not body[det:] or not _proper_opening(body[det:] + suffix, lex):
+                floor = max(floor, m.end())
+                continue
+            start += det
             body = text[start : m.start()]
         if cls == "Platform" and _only_function_words(body, quoted, lex):
             continue  # 希望双方以联合研究院为纽带, 实施创新平台提升工程: the bare kind names nothing
@@ -572,10 +688,19 @@ def _suffix_mentions(s: Sentence, text: str, lex: Lexicon, bounds: LazyBoundarie
         if not _valid_body(body, cls) or (_is_category(text, m.end()) and not listed):
             floor = max(floor, m.end()) if cls != "Platform" else floor
             continue
-        if suffix == "学院" and cls == "University" and _is_school(body, lex):
+        if suffix == "学院" and cls == "University" and (_is_school(body, lex) or _school_of(prev, s, text, start)):
             floor = m.end()
             continue
         name = body + suffix
+        if cls == "Park" and body in _MACRO_REGIONS:
+            floor = m.end()
+            continue  # 长三角、珠三角片区: a part of a region of provinces, no park
+        if cls == "Platform" and _FACILITY_CENTRE.search(name):
+            floor = m.end()
+            continue  # 园区政务服务中心, 国际会展中心: a venue or office, no platform
+        if suffix in _DESCRIPTIVE_SUFFIXES and not _proper_opening(name, lex):
+            floor = max(floor, m.end())
+            continue  # 省内重要的光学产业基地: a description of a place, no name
         if cls == "Park" or quoted and body == quoted.group():
             name = "".join(ch for ch in name if ch not in _QUOTES)
         out.append(
@@ -863,11 +988,37 @@ def _person_mentions(s: Sentence, text: str, lex: Lexicon, found: Sequence[Menti
             toks = pos_pairs(text[pos : pos + 8])
             if toks and toks[0][1] == "nr" and 2 <= len(toks[0][0]) <= 3 and toks[0][0].startswith(sur):
                 best = toks[0][0]
+        if best is None:
+            best = _name_before_predicate(text[pos : pos + 8], sur)
         if not best:
             continue
         out.append(Mention(best, "Person", s.start + pos, s.start + pos + len(best), s.index, "person:role"))
         out += _unit_mentions(s, text, m.start(), m.group(1), found)
     return out
+
+
+_PREDICATE_TAGS = frozenset({"d", "p", "c", "v", "ad", "vd"})
+_NOT_GIVEN_LAST = "说称讲道表介指认强透告坦在任和与是也还就对向等的曾已正刚跟同给把率兼"
+
+
+def _name_before_predicate(window: str, sur: str) -> str | None:
+    """The name after a title when no listed word follows it: the surname and one or two characters
+    that end where jieba's words end, with an adverb, preposition, conjunction or verb as the next word
+    (教授郑凯文格外…, 副教授许明哲被聘为…, 局长吴海峰到会). Two given characters are tried first."""
+    toks = pos_pairs(window)
+    ends, pos = {}, 0
+    for i, (word, _tag) in enumerate(toks):
+        pos += len(word)
+        ends[pos] = i
+    for given in (2, 1):
+        n = len(sur) + given
+        cand = window[:n]
+        if len(cand) < n or not all("\u4e00" <= c <= "\u9fff" for c in cand) or cand[-1] in _NOT_GIVEN_LAST:
+            continue
+        i = ends.get(n)
+        if i is not None and i + 1 < len(toks) and toks[i + 1][1] in _PREDICATE_TAGS:
+            return cand
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -893,6 +1044,36 @@ def _quoted_speaker(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mentio
 _NAME_LEFT = re.compile(r"(?:^|[，,。：:；;、“”（(\s]|由|请|和|与|及|同|为|是|学院)$")
 # characters that end a place or body, never a person's given name (高新区管委会主任 is no 高新区)
 _NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站队办处科室组业心链企间兼]")  # (同时兼任研究员: 兼 joins a post, never a name)
+
+
+_APPOSITIVE = re.compile(r"^([\u4e00-\u9fff]{2,3})[，,]")
+
+
+def _appositive_person(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """A profile's opening apposition: a name, a comma, then an organisation and its title closing the
+    clause (祁明轩，浙江衡越精工有限公司董事长。). The title is kept in the rule, as for a name then title."""
+    m = _APPOSITIVE.match(text)
+    if m is None or not any(m.group(1).startswith(x) for x in lex.surnames) or _NOT_GIVEN.search(m.group(1)[1:]):
+        return []
+    org = next((f for f in found if f.start - s.start == m.end() and f.cls in ORGANIZATION_CLASS_NAMES), None)
+    if org is None:
+        return []
+    after = text[org.end - s.start :]
+    title = re.match(r"([\u4e00-\u9fff]{2,8}?)(?:[、，,。；;]|$)", after)
+    role = next((r for r in lex.roles if title and title.group(1).endswith(r)), None)
+    if role is None:
+        return []
+    name = m.group(1)
+    return [Mention(name, "Person", s.start, s.start + len(name), s.index, f"person:role-after:{role}")]
+
+
+def _name_after_de(text: str, i: int, name: str) -> bool:
+    """A name right after 的 (公司的祁明轩总经理): only what jieba reads as one person's name, since
+    的 is followed by every kind of word (企业的高管)."""
+    if i < 1 or text[i - 1] != "的":
+        return False
+    toks = pos_pairs(name)
+    return len(toks) == 1 and toks[0][1].startswith("nr")
 
 
 def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
@@ -921,7 +1102,8 @@ def _person_before_role(s: Sentence, text: str, lex: Lexicon, found: Sequence[Me
                 if i < 0 or name[:sur_len] not in surnames or not all(is_cjk(c) for c in name):
                     continue
                 after_org = any(f.end - s.start == i and f.cls in ORGANIZATION_CLASS_NAMES for f in found)
-                if _NOT_GIVEN.search(name[sur_len:]) or not (after_org or _NAME_LEFT.search(text[max(0, i - 2) : i])):
+                if _NOT_GIVEN.search(name[sur_len:]) or not (
+                        after_org or _NAME_LEFT.search(text[max(0, i - 2) : i]) or _name_after_de(text, i, name)):
                     continue
                 if name[0] == name[1]:
                     continue  # 谢谢段主任: a doubled word (谢谢) before a surname and title is no name
@@ -1191,6 +1373,8 @@ def _industry_mentions(
             nxt = next((b for b in range(idx + 1, idx + len(item) - 1) if b in bounds), None)
             if nxt is not None:
                 item, idx = item[nxt - idx :], nxt
+        elif not guessed and idx > 0 and idx not in bounds:
+            item, idx = _listed_item_whole(text, item, idx, bounds)
         trimmed.append((item, idx))
     labels = {i.zh for i in lex.industries} if trimmed else set()
     for item, idx in trimmed:
@@ -1256,6 +1440,20 @@ def _lexicon_sectors(industries: tuple) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+_ITEM_OPENERS = "、，,：:；;（(“ "
+
+
+def _listed_item_whole(text: str, item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, int]:
+    """A listed item whose match began inside a word (新型显示、智能网联汽车零部件和…: a width limit
+    started it at 能) starts at that word when the word opens the item, right after a list mark."""
+    for w in range(idx - 1, max(0, idx - 3) - 1, -1):
+        if w in bounds:
+            if (w == 0 or text[w - 1] in _ITEM_OPENERS) and text[w] not in _FUNCTION_CHARS:
+                return text[w : idx + len(item)], w  # (以新材料为…: the preposition opens no item)
+            break
+    return item, idx
+
+
 def _after_subject(item: str, idx: int, bounds: LazyBoundaries) -> tuple[str, int]:
     """A guessed industry starts after a copula or particle standing as a word of the sentence
     (海工是园区海洋工程装备 → 园区海洋工程装备) and after a park's short name (某某园稀土永磁 → 稀土永磁)."""
@@ -1288,7 +1486,7 @@ _PROJECT_LIST_RE = re.compile(
 # a project named after the verb that brings it (…投资建设的光电子产业园项目), or opening a clause
 # whose verb places it (海上风电主轴承智能制造项目于10月15日在孝泉工业城开工)
 _INVESTED_PROJECT_RE = re.compile(
-    r"(?:投资建设|投资兴建|投资|建设|承建|实施|引进|签约|落地|推进|总投资[\d.]+\s*(?:万|亿)元)的((?:“[^“”，。]{1,8}”)?[^，。；;、的“”]{4,30}?项目)"
+    r"(?:投资建设|投资兴建|投资|建设|承建|实施|引进|签约|落地|推进|总?投资[\d.]+\s*(?:万|亿)元)的((?:“[^“”，。]{1,8}”)?[^，。；;、的“”]{4,30}?项目)"
     r"|(?:^|[，,；;。])(?:\d{1,2}月(?:\d{1,2}日)?[，,])?([^，。；;、的“”]{4,30}?项目)(?=[，,]?(?:[^，。；;]{0,16}[，,])?于?[^，。；;]{0,14}在[^，。；;]{2,24}?(?:开工|投产|落地|竣工|建成|开建|动工|签约|揭牌))"
 )
 
@@ -2138,6 +2336,84 @@ _INLINE_COLOPHON = re.compile(
 )
 
 
+_UNBUILT_CLASSES = frozenset({"Park", "Platform", "ResearchInstitute"})
+# the build verb right before the name, perhaps with an indefinite count between (新建一个X产业园)
+_BUILD_RIGHT_BEFORE = re.compile(_CUES.alternation("unbuilt-build") + r"(?:了)?(?:一个|一批|一座|一家|一所)?$")
+_PLAN_IN_CLAUSE = re.compile(_CUES.alternation("planned", "planning"))
+_PLAN_IN_SENTENCE = re.compile(_CUES.alternation("planning"))
+_DONE = re.compile(_CUES.alternation("completed"))
+_GOAL_FRAME = re.compile(_CUES.alternation("goal-frame"))
+_CLAUSE_MARKS = "，,；;：:"
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Offset where the clause holding ``text[end - 1]`` opens (after the last comma, semicolon or colon)."""
+    return max(text.rfind(c, 0, end) for c in _CLAUSE_MARKS) + 1
+
+
+def _planned_build(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the object of a build verb (共建, 组建, 新建, …: cue family
+    ``unbuilt-build``) under a plan: a ``planned``/``planning`` cue earlier in the verb's clause or in
+    the clause that 并 continues (双方将围绕…开展攻关，并共建X), or a ``planning`` cue anywhere before
+    (支持A与B共建X). A ``completed`` cue between the plan and the verb makes the deed history."""
+    verb = _BUILD_RIGHT_BEFORE.search(text, 0, start)
+    if verb is None:
+        return False
+    clause = _clause_start(text, verb.start())
+    scope = clause
+    if text.startswith("并", clause) and clause > 0:
+        scope = _clause_start(text, clause - 1)  # …，并共建: the clause before states the plan
+    plan = None
+    for plan in _PLAN_IN_CLAUSE.finditer(text, scope, verb.start()):
+        pass
+    if plan is None:
+        for plan in _PLAN_IN_SENTENCE.finditer(text, 0, scope):
+            pass
+    return plan is not None and _DONE.search(text, plan.end(), verb.start()) is None
+
+
+def _goal_object(m: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> bool:
+    """Whether ``m`` is the goal a clause aims at, not a park or platform that exists: a ``goal-frame``
+    cue (朝着, 打造成, 建设成为, 争创…) earlier in its clause, no other name between, and no place
+    name opening ``m`` (朝着千亿级智能终端产业园区的目标迈进; but 打造滨江产业园 names the park)."""
+    start = m.start - s.start
+    clause = _clause_start(text, start)
+    goal = None
+    for goal in _GOAL_FRAME.finditer(text, clause, start):
+        pass
+    if goal is None:
+        return False
+    if any(goal.end() <= f.start - s.start < start and f is not m for f in found):
+        return False
+    return not _proper_opening(m.name, lex)
+
+
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+
+
+def _proper_opening(name: str, lex: Lexicon) -> bool:
+    """Whether a proper name opens ``name``: a place of the lexicon, or a first word jieba tags as a
+    place, person or other proper noun, does not know at all, or cannot read but as single characters
+    (雷官电子信息园区, 腰铺科创园). A name opened by common words (智能终端产业园区, 新能源产业园) may be a
+    kind of park rather than one park."""
+    if any(p in lex.places for p in (name[:4], name[:3], name[:2])):
+        return True
+    word, tag = pos_pairs(name)[0]
+    return tag in _PROPER_TAGS or (len(word) > 1 and word_frequency(word) == 0) or (
+        len(word) == 1 and word not in _FUNCTION_CHARS and tag not in ("m", "q", "a", "d", "v"))
+
+
+def _unbuilt(found: list[Mention], s: Sentence, lex: Lexicon) -> list[Mention]:
+    """``found`` without the parks a sentence only plans (:func:`_planned_build`) and the parks,
+    platforms and institutes it only aims at (:func:`_goal_object`): what is not built yet is not an entity."""
+    text = s.text
+    if not any(f.cls in _UNBUILT_CLASSES for f in found):
+        return found
+    # (a planned platform stays: the gold of several batches keeps it as an entity without relations)
+    return [f for f in found if f.cls not in _UNBUILT_CLASSES
+            or not ((f.cls == "Park" and _planned_build(text, f.start - s.start)) or _goal_object(f, s, text, lex, found))]
+
+
 def _outside_colophons(found: list[Mention], s: Sentence) -> list[Mention]:
     """``found`` without the mentions inside a colophon written within the line."""
     spans = [(s.start + m.start(), s.start + m.end()) for m in _INLINE_COLOPHON.finditer(s.text)]
@@ -2193,6 +2469,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _person_before_paren_roles(s, text, lex, found)
         found += _person_list(s, text, lex, found)
         found += _quoted_speaker(s, text, lex, found)
+        found += _appositive_person(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
         found += _firm_kind_industries(s, text, lex, found)
         found += _patent_mentions(s, text)
@@ -2224,7 +2501,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
         if s.index in recorded:
             found = _with_record_fields(found, recorded[s.index])
-        found = _outside_colophons(found, s)
+        found = _unbuilt(_outside_colophons(found, s), s, lex)
         for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
         for f in found:
@@ -2250,6 +2527,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
 
     for short, full in table_park_aliases(all_mentions).items():
         aliases.setdefault(short, full)
+    for short, full in _bureau_short_forms(sentences, all_mentions, lex).items():
+        aliases.setdefault(short, full)
     # implicit short names of full legal names, and names of people
     fulls = {m.name for m in all_mentions if m.cls in ORG_CLASSES}
     other_names = {m.name for m in all_mentions if m.cls not in ORG_CLASSES} | {i.zh for i in lex.industries}
@@ -2265,6 +2544,46 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     for park, full in _addressed_parks(parks).items():
         aliases.setdefault(park, full)
     return LocalMentions(tuple(all_mentions), aliases)
+
+
+# 市科技局, 区发改局, 县工信局: a level and two characters before the kind of a body; 工信部, 国资委 without a level
+_BUREAU_SHORT = re.compile(r"[省市区县][\u4e00-\u9fff]{2}[局委部厅办]|[\u4e00-\u9fff]{2}[部委]")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``full``: its characters stand in ``full`` in the same
+    order, the last one among the last three of ``full`` (区发改局 of 惠阳区发展和改革局, 国资委 of
+    …国有资产监督管理委员会), and it is no piece of it."""
+    if len(short) >= len(full) or short[-1] not in full[-3:] or short in full:
+        return False
+    i = 0
+    for ch in short:
+        i = full.find(ch, i) + 1
+        if not i:
+            return False
+    return True
+
+
+def _bureau_short_forms(sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
+    """Short forms of the government bodies a document names in full (市科技局 → 惠州市科学技术局,
+    区发改局 → 惠阳区发展和改革局, 国资委 → …国有资产监督管理委员会): a short form standing as a word
+    that abbreviates exactly one of them (the word may run into a title after it: 区发改局局长)."""
+    bodies = sorted({m.name for m in mentions if m.cls == "GovernmentBody" and len(m.name) >= 5})
+    out: dict[str, str] = {}
+    if not bodies:
+        return out
+    for s in sentences:
+        for m in _BUREAU_SHORT.finditer(s.text):
+            short = m.group()
+            if short in out:
+                continue
+            bounds = lazy_boundaries(s.text)
+            if m.start() not in bounds or (m.end() not in bounds and not s.text.startswith(lex.roles, m.end())):
+                continue
+            fulls = [b for b in bodies if _abbreviates(short, b)]
+            if len(fulls) == 1:
+                out[short] = fulls[0]
+    return out
 
 
 def _addressed_parks(parks: Sequence[str]) -> dict[str, str]:

@@ -2197,6 +2197,10 @@ def profiled_person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# a university's school written between the university and a role title (no entity of its own)
+_SCHOOL_BEFORE_ROLE = re.compile(r"^[\u4e00-\u9fff]{1,14}?(?:学院|学部|系)(?=[\u4e00-\u9fff])")
+
+
 @rule("person-role", needs=[has("Person")])
 def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """organisation + role title + person (公司总经理张三) → affiliatedWith, the role kept."""
@@ -2226,6 +2230,8 @@ def person_role(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         org = orgs[-1]
         role_text = text[ctx.rel_end(org) : ctx.rel(person)].strip("，,、 ")
         org = _university_of(ctx, org)
+        if org.cls == "University":
+            role_text = _SCHOOL_BEFORE_ROLE.sub("", role_text)  # A大学物理与光电学院教授: the post is 教授 at A
         if not role_text or len(role_text) > 24:
             continue
         for prev in reversed([m for m in orgs if ctx.rel_end(m) <= ctx.rel(org)]):
@@ -2275,6 +2281,26 @@ def holds_company_post(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+def _bracketed_org(ctx: _Ctx, person: Mention) -> list[Mention]:
+    """The organisations named inside the brackets right after ``person``, before the title there
+    (王五（华南理工大学物理与光电学院副院长）): the body the bracketed title belongs to."""
+    text, at = ctx.sentence.text, ctx.rel_end(person)
+    if not text.startswith(("（", "("), at):
+        return []
+    close = min((i for i in (text.find("）", at), text.find(")", at)) if i > at), default=-1)
+    if close < 0:
+        return []
+    return [m for m in ctx.mentions if m.cls in ACTORS and at < ctx.rel(m) and ctx.rel_end(m) < close]
+
+
+def _appositive_org(ctx: _Ctx, person: Mention) -> list[Mention]:
+    """The organisation right after the comma that follows a name opening the sentence (张三，A公司董事长)."""
+    text, at = ctx.sentence.text, ctx.rel_end(person)
+    if ctx.rel(person) != 0 or not text.startswith(("，", ","), at):
+        return []
+    return [m for m in ctx.mentions if m.cls in ACTORS and ctx.rel(m) == at + 1][:1]
+
+
 @rule("person-role-after", needs=[has("Person")])
 def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """Name then title (瑞骋汽车张三董事长, 张三（总经理）, 由韩立庭常务副市长担任): the
@@ -2285,6 +2311,10 @@ def person_role_after(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         role = person.rule.split(":", 2)[2]
         orgs = [m for m in ms if m.cls in ACTORS and 0 <= ctx.rel(person) - ctx.rel_end(m) <= 1
                 and ctx.between(m, person) in ("", "的")]
+        if not orgs:
+            orgs = _bracketed_org(ctx, person)  # 张三（A研究所副所长）: the body inside the brackets
+        if not orgs:
+            orgs = _appositive_org(ctx, person)  # 张三，A公司董事长。: the body after the comma
         body = _university_of(ctx, orgs[-1]) if orgs else _role_body(ctx, doc, person, role)
         if body is not None:
             how = "affiliatedWith:name+role" if orgs else "affiliatedWith:name+role→body"

@@ -54,7 +54,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 from rdflib.util import guess_format
 
-from graph.vocab import ENTITY_CLASS_NAMES
+from graph.vocab import ENTITY_CLASS_NAMES, RECORD_CLASS_NAMES
 
 __all__ = [
     "PK",
@@ -81,10 +81,7 @@ PKR = "https://w3id.org/parkkg/id/"
 ENTITY_CLASSES: tuple[str, ...] = ENTITY_CLASS_NAMES
 """Classes a gold entity may have."""
 
-# records about entities, not entities; pk:Target is a subclass of pk:Observation (a stated plan, never gold)
-_NON_ENTITY_CLASSES = frozenset(
-    {"Observation", "Target", "HonourAward", "Affiliation", "Document", "Sentence", "Event", "Indicator"}
-)
+_NON_ENTITY_CLASSES = RECORD_CLASS_NAMES  # records about entities (observations of every kind, events...), not entities
 
 RELATION_PROPERTIES: tuple[str, ...] = (
     "locatedIn",
