@@ -2019,3 +2019,14 @@ def test_profile_apposition_name_comma_company_title():
     roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
     assert ("祁明轩", "浙江衡越精工有限公司", "董事长") in roles
     assert not [m for m in extract_text("今年，浙江衡越精工有限公司董事长表示。").mentions if m.cls == "Person"]
+
+
+def test_firms_that_also_settled_go_where_the_sentence_before_placed_one():
+    f, _ = facts("今年1月，荆门石桥电池有限公司入驻漳河储能片区。同月入驻的还有湖北岳川储能科技有限公司和湖北丰汇隔膜材料有限公司。")
+    assert ("湖北岳川储能科技有限公司", "locatedIn", "漳河储能片区") in f
+    assert ("湖北丰汇隔膜材料有限公司", "locatedIn", "漳河储能片区") in f
+
+
+def test_also_settled_reaches_back_one_sentence_only():
+    f, _ = facts("今年1月，荆门石桥电池有限公司入驻漳河储能片区。公司主要研发钠离子电池。同月入驻的还有湖北岳川储能科技有限公司。")
+    assert ("湖北岳川储能科技有限公司", "locatedIn", "漳河储能片区") not in f

@@ -45,7 +45,8 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * 在P，A、B和C等企业已相继落户 → every listed firm locatedIn P; (园区)A、B和C三个专业园 (as many parks as the count)
   → each partOf the park before the list; A在P(投资)建设X项目 / a subjectless 在P建设X项目 clause → undertakenBy
   the clause's or the sentence's enterprise; 集成电路设计企业A, A、B等X企业 (the list its clause's subject) → inIndustry;
-  a name opening a platform's makes its host only for a company, an institute or an administrative zone (高新区)
+  a name opening a platform's makes its host only for a company, an institute or an administrative zone (高新区);
+  (同月)入驻的还有A、B → locatedIn the park the sentence before placed a firm in
 * a product's honour (首台（套）) is never an organisation's, a platform's designation (孵化器, 工程技术研究中心)
   goes to the platform named with it, and a government body neither holds honours nor sits in a park
 """
@@ -408,6 +409,7 @@ class _Doc:
     last_pair: tuple[Mention, Mention] | None = None
     own_firm: Mention | None = None  # the issuer of a company's own report (see tables.document_company)
     record_firm: Mention | None = None  # the firm of the last record line 公司名称：A (its 注册地址 line follows)
+    last_site: Mention | None = None  # the park the previous sentence placed a firm in (入驻的还有A goes on from it)
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -597,6 +599,34 @@ def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # 三个项目…均将落地P / 上述两个项目均选址P: the projects just listed are all in P
 _PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?|在)$")  # 两个项目都在园区北区
+
+
+# (同月)入驻的还有A(、B) / 落户园区的还有A: more firms settled where the sentence before placed one
+_ALSO_SETTLED = re.compile(r"(?:" + _CUES.alternation("located") + r")(?:的|了的)?(?:企业|公司)?(?:还有|也有|另有)$")
+
+
+@rule("also-settled", needs=[cue_family("located"), has("Enterprise")])
+def also_settled(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """(同月)入驻的还有A、B: the firms listed after 的还有 settled in the park the previous sentence placed a firm in."""
+    out: list[Relation] = []
+    if doc.last_site is None:
+        return out
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and not _inside_other(m, ctx.mentions)]
+    for i, firm in enumerate(firms):
+        if _ALSO_SETTLED.search(text, 0, ctx.rel(firm)):  # the list's first firm stands right after 的还有
+            for member in _coordinated_right(ctx, firms[i:]):
+                _add(out, ctx, member, "locatedIn", doc.last_site, "locatedIn:的还有")
+    return out
+
+
+def _site_placed(found: Sequence[Relation], ms: Sequence[Mention]) -> Mention | None:
+    """The park the last locatedIn read in a sentence places an enterprise in (a mention of that sentence)."""
+    firms = {m.key for m in ms if m.cls == "Enterprise"}
+    for r in reversed(found):
+        if r.predicate == "locatedIn" and r.subject in firms:
+            return next((m for m in ms if m.key == r.object and m.cls == "Park"), None)
+    return None
 
 
 @rule("projects-all-at", needs=[word("个项目"), has("Park")])
@@ -3548,6 +3578,7 @@ def find_relations(
     own_firm = document_company(sentences, mentions, defined=True)
     all_mentions = tuple(mentions)
     last_industry = None
+    last_site = None
     prev_topic = None
     last_pair = None
     record_firm = None
@@ -3559,7 +3590,7 @@ def find_relations(
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
                    chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
-                   record_firm)
+                   record_firm, last_site)
         # a brief's ◆ headline is metadata: its body states the same facts, by full names
         found = relations_in(_Ctx(s, ms, topic), doc) if not is_bullet_headline(s) else []
         out += found
@@ -3586,6 +3617,7 @@ def find_relations(
             last_patent = pats[-1]
         named_inds = [m for m in ms if m.cls == "Industry" and m.rule == "industry:named"]
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
+        last_site = _site_placed(found, ms)  # 入驻的还有A points back one sentence only
         prev_topic = topic
         named = _NAME_FIELD.match(s.text)
         if named:
