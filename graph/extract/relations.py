@@ -1342,7 +1342,9 @@ def industry_kind_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     out: list[Relation] = []
     text, ms = ctx.sentence.text, ctx.mentions
     firms = [m for m in ms if m.cls == "Enterprise" and not _inside_other(m, ms)]
-    for ind in [m for m in ms if m.cls == "Industry"] + _industries_named_elsewhere(ctx, doc):
+    # an industry named elsewhere is looked for only where a kind of firm is written (…企业, …厂商)
+    elsewhere = _industries_named_elsewhere(ctx, doc) if "企业" in text or "厂商" in text else []
+    for ind in [m for m in ms if m.cls == "Industry"] + elsewhere:
         head = _INDUSTRY_FIRM_HEAD.match(text, ctx.rel_end(ind))
         if head is None:
             continue
