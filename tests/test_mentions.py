@@ -939,6 +939,27 @@ def test_a_name_before_kong_gu_is_a_name_and_a_kin_word_before_a_name_is_not_par
     assert {m.name for m in mentions("其控股子公司澄江精工科技有限公司成立。").mentions} == {"澄江精工科技有限公司"}
 
 
+def test_the_kind_a_subject_list_of_firms_is_named_as_is_an_industry():
+    found = keys("湖北岳川储能科技有限公司、荆门石桥电池有限公司等钠离子电池材料企业已先后落户荆门漳河储能产业园。", "Industry")
+    assert "钠离子电池材料" in found
+
+
+def test_the_kind_of_firms_a_clause_sells_to_is_no_industry_of_theirs():
+    found = keys("荆门石桥电池有限公司的产品供货给湖北岳川储能科技有限公司、湖北丰汇隔膜材料有限公司等钠离子电池企业。", "Industry")
+    assert "钠离子电池" not in found
+
+
+def test_a_firm_kind_with_no_sector_word_is_no_industry():
+    found = keys("荆门石桥电池有限公司是一家东岸一号企业。湖北岳川储能科技有限公司、荆门石桥电池有限公司等东岸重点企业均已投产。", "Industry")
+    assert not found & {"东岸一号", "东岸重点", "东岸"}
+
+
+def test_one_firm_kind_after_focus_verb_is_the_industry_not_the_verb():
+    found = keys("荆门石桥电池有限公司是一家专注于固态电池材料的企业。", "Industry")
+    assert "固态电池材料" in found
+    assert not any("专注" in k for k in found)
+
+
 def test_goal_after_a_becoming_cue_is_no_park():
     # 朝着…的目标, 建设成为…: the clause aims at a kind of park; a proper name after the cue is a park
     assert keys("开发区正朝着百亿级光伏产业园区的目标稳步前进。", "Park") == set()

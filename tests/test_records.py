@@ -225,3 +225,10 @@ def test_a_clause_under_a_heading_is_no_entry():
     assert not any(p == "receivedHonour" and "位于" in s for s, p, _ in f)
     assert any(s == "青川拓岳机械有限公司" and p == "locatedIn" for s, p, _ in f)
     assert _records("一、江南省瞪羚企业（1家）\n青川拓岳机械有限公司与江南大学共建青川重载传动联合实验室\n") == []
+
+
+def test_a_run_closing_on_examples_of_a_kind_is_a_sentence_not_records():
+    text = "三、重点企业\n园区集聚了荆门石桥电池有限公司、湖北岳川储能科技有限公司、湖北丰汇隔膜材料有限公司等一批骨干企业。\n"
+    assert _records(text) == []
+    text = "三、重点企业\n荆门石桥电池有限公司、湖北岳川储能科技有限公司、湖北丰汇隔膜材料有限公司\n"
+    assert len(_records(text)) == 3

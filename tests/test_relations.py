@@ -1908,6 +1908,86 @@ def test_a_cluster_the_park_aims_to_build_is_not_its_industry():
     assert ("德阳旌阳高新技术产业开发区", "inIndustry", "新材料") in f
 
 
+def test_settling_verb_closing_the_clause_places_every_listed_firm():
+    f, _ = facts("在荆门漳河储能产业园，湖北岳川储能科技有限公司、荆门石桥电池有限公司和湖北丰汇隔膜材料有限公司等储能企业已先后落户。")
+    for firm in ("湖北岳川储能科技有限公司", "荆门石桥电池有限公司", "湖北丰汇隔膜材料有限公司"):
+        assert (firm, "locatedIn", "荆门漳河储能产业园") in f
+
+
+def test_scene_park_does_not_place_a_partner_of_an_agreement():
+    f, _ = facts("在荆门漳河储能产业园，湖北岳川储能科技有限公司和荆门石桥电池有限公司签署了供货协议。")
+    assert ("湖北岳川储能科技有限公司", "locatedIn", "荆门漳河储能产业园") in f
+    assert ("荆门石桥电池有限公司", "locatedIn", "荆门漳河储能产业园") not in f
+
+
+def test_parts_listed_with_their_count_are_parts_of_the_park_before_them():
+    # the last name, run into 三个专业园, is recognised only where the text names it again (the next sentence)
+    f, _ = facts("荆门漳河高新技术产业开发区规划面积38平方公里，形成龙泉新材料产业园、石桥智造园和漳河储能产业园三个专业园。"
+                 "漳河储能产业园主要发展储能电池。")
+    for part in ("漳河储能产业园", "石桥智造园", "龙泉新材料产业园"):
+        assert (part, "partOf", "荆门漳河高新技术产业开发区") in f
+
+
+def test_parts_whose_count_disagrees_are_not_read_as_a_list():
+    f, _ = facts("荆门漳河高新技术产业开发区规划面积38平方公里，形成龙泉新材料产业园、石桥智造园和漳河储能产业园两个专业园。"
+                 "漳河储能产业园主要发展储能电池。")
+    assert ("石桥智造园", "partOf", "荆门漳河高新技术产业开发区") not in f
+
+
+def test_a_project_built_at_a_place_is_named_without_its_builder_and_place():
+    f, ex = facts("荆门石桥电池有限公司今年在荆门漳河储能产业园投资建设了年产5万吨钠离子电池项目。")
+    assert ("年产5万吨钠离子电池项目", "undertakenBy", "荆门石桥电池有限公司") in f
+    assert not any(m.cls == "Project" and "有限公司" in m.name for m in ex.mentions)
+
+
+def test_a_subjectless_build_clause_is_the_sentence_firms():
+    f, _ = facts("荆门石桥电池有限公司是湖北岳川储能科技有限公司的全资子公司，正在园区建设年产5万吨钠离子电池项目，总投资6亿元。")
+    assert ("年产5万吨钠离子电池项目", "undertakenBy", "荆门石桥电池有限公司") in f
+    assert ("年产5万吨钠离子电池项目", "undertakenBy", "湖北岳川储能科技有限公司") not in f
+
+
+def test_a_government_body_building_at_a_place_undertakes_nothing():
+    f, _ = facts("荆门市发展和改革委员会在荆门漳河储能产业园建设年产5万吨钠离子电池项目。")
+    assert not any(p == "undertakenBy" for _, p, _ in f)
+
+
+def test_published_as_an_honour_by_a_ministry():
+    f, _ = facts("荆门漳河储能产业园被工业和信息化部公布为国家新型工业化产业示范基地。")
+    assert ("荆门漳河储能产业园", "receivedHonour", "国家新型工业化产业示范基地") in f
+
+
+def test_firms_listed_before_an_industry_kind_are_in_that_industry():
+    f, _ = facts("湖北岳川储能科技有限公司、荆门石桥电池有限公司和湖北丰汇隔膜材料有限公司等新能源企业已先后落户荆门漳河储能产业园。")
+    for firm in ("湖北岳川储能科技有限公司", "荆门石桥电池有限公司", "湖北丰汇隔膜材料有限公司"):
+        assert (firm, "inIndustry", "新能源") in f
+
+
+def test_an_industry_named_elsewhere_before_a_kind_of_firm_is_its_industry():
+    f, _ = facts("荆门漳河储能产业园重点发展集成电路产业。园区引进了集成电路设计企业荆门芯澜微电子有限公司。")
+    assert ("荆门芯澜微电子有限公司", "inIndustry", "集成电路") in f
+
+
+def test_an_industry_word_inside_a_sentence_with_no_kind_of_firm_gives_nothing():
+    f, _ = facts("荆门漳河储能产业园重点发展集成电路产业。荆门芯澜微电子有限公司与集成电路企业开展合作。")
+    assert ("荆门芯澜微电子有限公司", "inIndustry", "集成电路") not in f
+
+
+def test_a_lone_special_or_first_industry_is_the_parks_leading_one():
+    f, _ = facts("荆门漳河储能产业园以储能电池为首位产业，以氢能装备为特色产业。")
+    assert ("荆门漳河储能产业园", "leadingIndustry", "储能电池") in f
+    assert ("荆门漳河储能产业园", "leadingIndustry", "氢能装备") in f
+
+
+def test_a_park_or_university_name_opening_a_platforms_is_no_host():
+    f, _ = facts("荆门漳河储能产业园位于荆门市。漳河储能产业园中试基地于今年投入使用。武汉理工大学漳河成果转化中心同时揭牌。")
+    assert not any(p == "hostsPlatform" for _, p, _ in f)
+
+
+def test_a_company_name_opening_a_platforms_is_its_host():
+    f, _ = facts("荆门石桥电池有限公司位于荆门漳河储能产业园。荆门石桥电池有限公司博士后科研工作站于今年获批设立。")
+    assert ("荆门石桥电池有限公司", "hostsPlatform", "荆门石桥电池有限公司博士后科研工作站") in f
+
+
 def test_short_bureau_form_carries_the_title_to_its_own_body():
     text = "台州市科学技术局与黄岩区发展和改革局联合发文。市科技局副局长陶文清、区发改局局长祁明轩出席。"
     roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
@@ -1939,3 +2019,14 @@ def test_profile_apposition_name_comma_company_title():
     roles = {(r.subject, r.object, r.role) for r in extract_text(text).relations if r.predicate == "affiliatedWith"}
     assert ("祁明轩", "浙江衡越精工有限公司", "董事长") in roles
     assert not [m for m in extract_text("今年，浙江衡越精工有限公司董事长表示。").mentions if m.cls == "Person"]
+
+
+def test_firms_that_also_settled_go_where_the_sentence_before_placed_one():
+    f, _ = facts("今年1月，荆门石桥电池有限公司入驻漳河储能片区。同月入驻的还有湖北岳川储能科技有限公司和湖北丰汇隔膜材料有限公司。")
+    assert ("湖北岳川储能科技有限公司", "locatedIn", "漳河储能片区") in f
+    assert ("湖北丰汇隔膜材料有限公司", "locatedIn", "漳河储能片区") in f
+
+
+def test_also_settled_reaches_back_one_sentence_only():
+    f, _ = facts("今年1月，荆门石桥电池有限公司入驻漳河储能片区。公司主要研发钠离子电池。同月入驻的还有湖北岳川储能科技有限公司。")
+    assert ("湖北岳川储能科技有限公司", "locatedIn", "漳河储能片区") not in f

@@ -1178,8 +1178,9 @@ _LEADING_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff]{2,8}?)(?<!为)(?:等)?(?:两大|三大|四大|五大|六大)(?:主导|支柱|重点|战略性新兴|新兴|特色)?产业"
     r"|以((?:[\u4e00-\u9fff]{2,10}(?:、|和|与|及))+[\u4e00-\u9fff]{2,10}?)(?:等)?(?:产业)?为(?:两大|三大|四大|五大|六大)?(?:主导|支柱|核心|重点)"
     r"|(?:重点发展|(?:主导|特色|支柱|优势|首位)产业(?:为|是|包括)(?:[两二三四五六七八九十]个|[两二三四五六七八九十]大类?)?[：:]?|做强|聚焦)((?:[\u4e00-\u9fff“”]{2,8}(?:、|和|与|及))+[\u4e00-\u9fff“”]{2,8}?)(?:等|三大|四大|两大|五大|“|主导|战略|产业|(?=[。；;]))"
-    r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为主导产业"
+    r"|以([\u4e00-\u9fff]{2,8}?)(?:产业)?为(?:主导|特色|首位|支柱|优势)产业"
 )
+_LONE_LEADING = re.compile(r"为(?:主导|特色|首位|支柱|优势)产业")
 # A、B和C(等)三大主导产业 / A和B两个产业集群 / A产业、B产业两个新兴产业: a counted list of industries, items
 # written with or without their 产业 (the first item's left edge is a guess, trimmed like the others)
 _COUNTED_INDUSTRIES_RE = re.compile(
@@ -1287,8 +1288,8 @@ def _industry_mentions(
             out.append(Mention(ind.zh, "Industry", a, b, s.index, "industry:label"))
     named: list[tuple[str, int]] = []
     joined: set[int] = set()  # items after a list mark (、和与及): a whole name, never cut at a verb
-    # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业)
-    listed = "、" in text or "和" in text or "与" in text or "及" in text or "为主导产业" in text
+    # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业 / 以X为特色产业)
+    listed = "、" in text or "和" in text or "与" in text or "及" in text or _LONE_LEADING.search(text) is not None
     for m in _LEADING_LIST_RE.finditer(text) if listed else ():
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         pos = m.start(g)
@@ -1385,6 +1386,58 @@ def _industry_mentions(
     for m in _CLASSIFIED_INDUSTRY_RE.finditer(text) if "行业" in text else ():
         out.append(Mention(m.group(1), "Industry", s.start + m.start(1), s.start + m.end(1), s.index, "industry:classified"))
     return out
+
+
+# the phrase that names a kind of firm: A、B等锂电池材料企业 / 是一家电驱动系统企业 / 属于新型储能产业
+_FIRM_KIND = re.compile(
+    r"(等|是一家|为一家|属于)(?:专注于|专注|从事|致力于|聚焦)?((?:(?!的)[\u4e00-\u9fff]){2,12}?)(?:的)?"
+    r"(?:(?:产业|行业)(?:的)?(?:企业|公司|厂商)?|(?:企业|公司|厂商))"
+)
+# what may open the clause of a list of firms that is its subject: 在P， / 目前， / 其中 — or a park's 集聚了/引进
+_SUBJECT_LIST_LEAD = re.compile(r"(?:其中|目前|如|比如|例如|此外|同时|近年来|今年)?|[^，,；;。]*?(?:" + _CUES.alternation("park-has") + r")了?")
+_FIRM_JOINERS = ("、", "和", "及", "与", "以及")
+
+
+def firm_list_is_subject(text: str, end: int, firms: Sequence[tuple[int, int]]) -> bool:
+    """Whether the 、/和 list of firms ending at ``end`` (offsets in ``text``; ``firms`` gives the firms' spans)
+    is what its clause is about — it opens the clause, or follows a park's 集聚了/引进 — and not the object of
+    a verb of its own (供货给A、B等电池企业: the buyers' kind, not theirs)."""
+    spans = {b: a for a, b in firms}
+    start = spans.get(end)
+    if start is None:
+        return False
+    while True:
+        joiner = next((j for j in _FIRM_JOINERS if text.endswith(j, 0, start) and start - len(j) in spans), None)
+        if joiner is None:
+            break
+        start = spans[start - len(joiner)]
+    clause = max(text.rfind(c, 0, start) for c in "，,；;。：:") + 1
+    return _SUBJECT_LIST_LEAD.fullmatch(text, clause, start) is not None
+
+
+def _firm_kind_industries(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
+    """An industry the text names only as the kind of a firm (…等X企业, 是一家X企业, 属于X产业): X, when it holds
+    a sector word of the industry lexicon (锂电池材料 holds 锂电) and is no generic kind (科技型, 重点, 上下游),
+    and no mention already reads that span."""
+    out: list[Mention] = []
+    sector = _lexicon_sectors(lex.industries)
+    firms = [(f.start - s.start, f.end - s.start) for f in found if f.cls == "Enterprise"]
+    for m in _FIRM_KIND.finditer(text):
+        item, a = m.group(2), s.start + m.start(2)
+        if m.group(1) == "等" and not firm_list_is_subject(text, m.start(1), firms):
+            continue  # 供货给A、B等电池企业: the kind of the buyers the clause names, not of firms it is about
+        if (not sector.search(item) or _GENERIC_BODY.match(item) or _INDUSTRY_KIND_ONLY.fullmatch(item)
+                or any(f.start < a + len(item) and a < f.end for f in found)):
+            continue
+        out.append(Mention(item, "Industry", a, a + len(item), s.index, "industry:firm-kind"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _lexicon_sectors(industries: tuple) -> re.Pattern[str]:
+    """Any industry name or keyword of the lexicon (two characters or more), longest first."""
+    words = {w for i in industries for w in (i.zh, *i.keywords) if len(w) >= 2}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 _ITEM_OPENERS = "、，,：:；;（(“ "
@@ -1943,6 +1996,13 @@ def _sub_park_list(s: Sentence, text: str, found: Sequence[Mention]) -> list[Men
 _LIST_ITEM_MARK = re.compile(r"(?:^|[。；;：:\s])(?:——|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[．.、]|[\u2460-\u2473])$")
 
 
+# what may stand between a company and the project it builds: 正在建设 / 今年在P投资建设了 / 拟投资12亿元在P新建
+_BUILDS_LEAD = re.compile(
+    r"(?:今年|去年|近日|日前|目前|已|还|也|正|正在|将|拟|计划)*(?:投资[\d.,]+\s*[亿万]?元)?(?:在[^、，,。；;的与和]{1,24}?)?"
+    r"(?:正在|将|拟)?(?:投资建设|开工建设|建设|新建|扩建)(?:了)?"
+)
+
+
 def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
@@ -1956,7 +2016,7 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
         m = re.match(r"(?:[（(][^）)]{0,20}[）)])?[^、，,。；;：:（(｜|\u2460-\u2473]{0,40}?(?:工程项目|建设项目|技术改造项目|改扩建项目|项目|工程(?!师|技术|研究|学院|中心|大学|装备|机械|材料|塑料))", tail)
         if not m or len(m.group()) < 2:
             continue
-        built = re.match(r"(?:正在|将|拟)?(?:投资建设|开工建设|建设|新建|扩建)", m.group())
+        built = _BUILDS_LEAD.match(m.group())
         if built and len(m.group()) - built.end() >= 4 and not re.search(r"的|与|和", m.group()[built.end() :]):
             # 驰衡电子正在建设智能驾驶域控制器扩产项目: the project is what the company builds
             a = e.end + built.end()
@@ -2411,6 +2471,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         found += _quoted_speaker(s, text, lex, found)
         found += _appositive_person(s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
+        found += _firm_kind_industries(s, text, lex, found)
         found += _patent_mentions(s, text)
         found += _product_mentions(s, text, lex)
         found += _model_mentions(s, text, lex)

@@ -398,9 +398,15 @@ def _record(s: Sentence, a: int, lex: Lexicon, scope: _Scope, doc: Designation |
     return Record(name, tuple(fields), scope.designation or doc, scope.park)
 
 
+# …、D等一批骨干企业。: a run that closes on 等 and a kind of unit is a sentence naming examples, not a list of entries
+_EXAMPLES_CLOSE = re.compile(r"等[^、，,；;。]{0,10}?(?:企业|单位|公司|机构|高校|院所|项目)[。；;]?\s*$")
+
+
 def _run(s: Sentence, lex: Lexicon, scope: _Scope, doc: Designation | None) -> list[Record]:
     """A 、- or ；-separated run of entries (A、B（某某大学，新材料）、C): a record per item, or none
-    unless every item is one."""
+    unless every item is one (nor when the run closes on 等…企业, as a sentence naming examples does)."""
+    if _EXAMPLES_CLOSE.search(s.text):
+        return []
     for separators in ("、", "；;", ""):  # a run of two or more items, else the line as one entry
         out = _split_run(s, separators, lex, scope, doc)
         if len(out) >= 2 or out and not separators:

@@ -42,6 +42,11 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
 * 由A牵头，联合B、C共同发起成立 → coBuiltPlatformWith A–B, A–C; 双方为共同专利权人 → coFiledPatentWith
 * N个项目均落地P → the last N projects locatedIn P; a heading line (honour（N家）) over lines of firm
   names → each receivedHonour
+* 在P，A、B和C等企业已相继落户 → every listed firm locatedIn P; (园区)A、B和C三个专业园 (as many parks as the count)
+  → each partOf the park before the list; A在P(投资)建设X项目 / a subjectless 在P建设X项目 clause → undertakenBy
+  the clause's or the sentence's enterprise; 集成电路设计企业A, A、B等X企业 (the list its clause's subject) → inIndustry;
+  a name opening a platform's makes its host only for a company, an institute or an administrative zone (高新区);
+  (同月)入驻的还有A、B → locatedIn the park the sentence before placed a firm in
 * a product's honour (首台（套）) is never an organisation's, a platform's designation (孵化器, 工程技术研究中心)
   goes to the platform named with it, and a government body neither holds honours nor sits in a park
 """
@@ -55,7 +60,7 @@ from dataclasses import dataclass
 
 from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, word
 from graph.extract.lexicon import Lexicon, load_lexicon
-from graph.extract.mentions import TOPIC_INDUSTRY_RE
+from graph.extract.mentions import TOPIC_INDUSTRY_RE, firm_list_is_subject
 from graph.extract.records import RECORD_CLASSES, Designation, Field, Record, designation_scope, read_records
 from graph.extract.tables import TableRow, document_company, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
@@ -404,6 +409,7 @@ class _Doc:
     last_pair: tuple[Mention, Mention] | None = None
     own_firm: Mention | None = None  # the issuer of a company's own report (see tables.document_company)
     record_firm: Mention | None = None  # the firm of the last record line 公司名称：A (its 注册地址 line follows)
+    last_site: Mention | None = None  # the park the previous sentence placed a firm in (入驻的还有A goes on from it)
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -593,6 +599,34 @@ def located_known_park(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # 三个项目…均将落地P / 上述两个项目均选址P: the projects just listed are all in P
 _PROJECTS_ALL_AT = re.compile(r"([一二三四五六七八九两])个项目[^，。；;]{0,20}?[，,]?(?:均|全部|都)(?:将|已)?(?:(?:" + _CUES.alternation("located") + r"|落地)(?:于|在|到)?|在)$")  # 两个项目都在园区北区
+
+
+# (同月)入驻的还有A(、B) / 落户园区的还有A: more firms settled where the sentence before placed one
+_ALSO_SETTLED = re.compile(r"(?:" + _CUES.alternation("located") + r")(?:的|了的)?(?:企业|公司)?(?:还有|也有|另有)$")
+
+
+@rule("also-settled", needs=[cue_family("located"), has("Enterprise")])
+def also_settled(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """(同月)入驻的还有A、B: the firms listed after 的还有 settled in the park the previous sentence placed a firm in."""
+    out: list[Relation] = []
+    if doc.last_site is None:
+        return out
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise" and not _inside_other(m, ctx.mentions)]
+    for i, firm in enumerate(firms):
+        if _ALSO_SETTLED.search(text, 0, ctx.rel(firm)):  # the list's first firm stands right after 的还有
+            for member in _coordinated_right(ctx, firms[i:]):
+                _add(out, ctx, member, "locatedIn", doc.last_site, "locatedIn:的还有")
+    return out
+
+
+def _site_placed(found: Sequence[Relation], ms: Sequence[Mention]) -> Mention | None:
+    """The park the last locatedIn read in a sentence places an enterprise in (a mention of that sentence)."""
+    firms = {m.key for m in ms if m.cls == "Enterprise"}
+    for r in reversed(found):
+        if r.predicate == "locatedIn" and r.subject in firms:
+            return next((m for m in ms if m.key == r.object and m.cls == "Park"), None)
+    return None
 
 
 @rule("projects-all-at", needs=[word("个项目"), has("Park")])
@@ -875,8 +909,8 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         verb = re.match(r"^(?:内|里|中)?(?:，|,)", after)
         if verb and lead is not None and lead.end() == ctx.rel(p):
             subj = [m for m in ms if m.cls in ORG | {"Project", "Platform"} and ctx.rel(m) >= ctx.rel_end(p)]
-            if subj:
-                _add(out, ctx, subj[0], "locatedIn", p, "locatedIn:在P，")
+            for member in _settled_list(ctx, subj):
+                _add(out, ctx, member, "locatedIn", p, "locatedIn:在P，")
             continue
         act = _AT_PARK_ACT.match(after)
         if not act:
@@ -903,6 +937,34 @@ def located_at(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if subj:
             _add(out, ctx, subj[-1], "locatedIn", p, "locatedIn:X在P" + act.group())
     return out
+
+
+def _settled_list(ctx: _Ctx, subj: Sequence[Mention]) -> list[Mention]:
+    """The subject of 在P，X… : X alone, or, when X opens a 、/和 list of its class whose clause closes with a
+    settling verb and names no other place (在P，A、B和C等企业已相继落户), every firm of the list."""
+    if not subj:
+        return []
+    text = ctx.sentence.text
+    chain = _coordinated_right(ctx, [m for m in subj if m.cls == subj[0].cls and not _inside_other(m, subj)])
+    if len(chain) == 1:
+        return chain
+    _a, b = _clause_span(text, ctx.rel_end(chain[-1]))
+    rest = text[ctx.rel_end(chain[-1]) : b]
+    cue = None
+    for cue in _LOCATED_CUE.finditer(rest):
+        pass
+    if cue is None or not _SETTLED_CLOSE.fullmatch(rest, cue.end()) or any(m.cls == "Park" and ctx.rel(m) >= ctx.rel_end(chain[-1]) for m in ctx.mentions):
+        return chain[:1]
+    return chain
+
+
+# what may follow a settling verb that closes its clause: 落户 / 入驻了 / 落户于此 / 落户这里
+_SETTLED_CLOSE = re.compile(r"(?:了|于此|在此|这里|此地|园区)?")
+
+
+def _inside_other(m: Mention, ms: Sequence[Mention]) -> bool:
+    """Whether ``m`` is a name written inside a longer mention of ``ms``."""
+    return any(o is not m and o.start <= m.start and m.end <= o.end for o in ms)
 
 
 def _park_word_before(ctx: _Ctx, p: Mention) -> Mention:
@@ -941,6 +1003,75 @@ def sub_parks(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if m.cls == "Park" and m.key != owner_m.key:
                 _add(out, ctx, m, "partOf", owner_m, f"partOf:{cue.group()}")
     return out
+
+
+# A、B和C三个专业园 / A和B两大片区: a list closed by its own count and the kind of part
+_COUNTED_PARTS = re.compile(r"(?:等)?([一二三四五六七八九十两])(?:个|大)(?:" + _CUES.alternation("part-kind") + ")")
+_LIST_JOINER_END = re.compile(r"(?:、|和|及|与|以及)$")
+
+
+@rule("counted-parts", needs=[cue_family("part-kind"), has("Park")])
+def counted_parts(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """(P|园区)A、B和C三个专业园: when the parks listed before 「N个片区/专业园…」 are exactly N, each is partOf
+    the park written right before the list (the bare word 园区: the park the text speaks of), else the park the
+    sentence names first. A listed name the sentence does not recognise counts when the text named it elsewhere."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for cue in _COUNTED_PARTS.finditer(text):
+        parts = _parks_listed_before(ctx, doc, cue.start())
+        if len(parts) != _NUMERALS[cue.group(1)] or len(parts) < 2:
+            continue
+        owner = _owner_before_list(ctx, doc, ctx.rel(parts[0]), parts)
+        for part in parts:
+            if owner is not None:
+                _add(out, ctx, part, "partOf", owner, "partOf:N个专业园")
+    return out
+
+
+def _parks_listed_before(ctx: _Ctx, doc: _Doc, end: int) -> list[Mention]:
+    """The parks of the 、/和 list that ends at ``end``, in text order (a park the sentence does not recognise but
+    the text named elsewhere is taken at its place here)."""
+    text = ctx.sentence.text
+    parts: list[Mention] = []
+    pos = end
+    while True:
+        here = [m for m in ctx.mentions if m.cls == "Park" and ctx.rel_end(m) == pos and not m.rule.startswith("anaphor")]
+        if not here:
+            known = [m for m in doc.all_mentions if m.cls == "Park" and len(m.name) >= 4 and text.endswith(m.name, 0, pos)]
+            here = [dataclasses.replace(m, sentence=ctx.sentence.index, start=ctx.sentence.start + pos - len(m.name),
+                                        end=ctx.sentence.start + pos) for m in known]
+        if not here:
+            return parts
+        m = min(here, key=lambda x: x.start)
+        parts.insert(0, m)
+        joiner = _LIST_JOINER_END.search(text, 0, ctx.rel(m))
+        if joiner is None:
+            return parts
+        pos = joiner.start()
+
+
+def _owner_before_list(ctx: _Ctx, doc: _Doc, start: int, parts: Sequence[Mention]) -> Mention | None:
+    """The park a list of parts (starting at ``start``) belongs to: a park or the bare word 园区 right before it,
+    else the first park the sentence names before the list."""
+    keys = {p.key for p in parts}
+    before = [m for m in ctx.mentions if m.cls == "Park" and ctx.rel_end(m) <= start and m.key not in keys]
+    adjacent = [m for m in before if ctx.rel_end(m) == start]
+    if adjacent:
+        return adjacent[-1]
+    if _PARK_WORD_END.search(ctx.sentence.text, 0, start):
+        return _whole_park(ctx, doc, keys)
+    return before[0] if before else None
+
+
+def _whole_park(ctx: _Ctx, doc: _Doc, part_keys: set[str]) -> Mention | None:
+    """The park the bare word 园区 before a list of its parts stands for: the one spoken of last, unless that is
+    one of the parts (a part is not its own whole); then the first park the text named by name before."""
+    spoken = doc.park_before()
+    if spoken is not None and spoken.key not in part_keys:
+        return spoken
+    named = [m for m in doc.all_mentions if m.cls == "Park" and m.sentence <= ctx.sentence.index
+             and not m.rule.startswith("anaphor") and m.key not in part_keys]
+    return named[0] if named else None
 
 
 # 园区南片区 / 园区东区: an area named with the bare word 园区 before it is a part of that park
@@ -1017,6 +1148,36 @@ def undertaken_by(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             doers = named[-1:]
         if doers:
             _add(out, ctx, target, "undertakenBy", doers[-1], f"undertakenBy:{cue.group()}")
+    return out
+
+
+# (A)(正在|拟)(投资12亿元)在P(投资)建设X项目: a clause whose build verb, after the place, opens on the project
+_BUILD_AT_PLACE = re.compile(
+    r"(?P<subject>[^，,；;。]*?)(?:正在|正|已经|已|将|拟|计划|同时|还|也|并|先后)*(?:投资[\d.,]+\s*[亿万]?元)?"
+    r"在[^，,；;。]{1,24}?(?:投资)?(?:" + _CUES.alternation("build-verb") + r")(?:了)?"
+)
+_SELF_BUILDER = re.compile(r"(?:该公司|公司|该企业|企业|其|该集团|集团)?")
+
+
+@rule("build-at-place", needs=[word("在"), cue_family("build-verb", "undertake"), has("Project")])
+def build_at_place(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A在P投资建设X项目 / A是B的子公司，在P建设X项目 / 公司拟投资12亿元在P建设X项目: the enterprise the clause
+    is about undertakes the project its build verb opens on — the one named as the clause's subject, else, when
+    the clause has none of its own (or only 公司/其), the enterprise the sentence is about."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for proj in [m for m in ctx.mentions if m.cls == "Project"]:
+        a, _b = _clause_span(text, ctx.rel(proj))
+        built = _BUILD_AT_PLACE.fullmatch(text, a, ctx.rel(proj))
+        if built is None:
+            continue
+        subject = built.group("subject")
+        named = [m for m in ctx.mentions if m.cls == "Enterprise" and a <= ctx.rel(m) and ctx.rel_end(m) == a + len(subject)]
+        doer = named[-1] if named else None
+        if doer is None and _SELF_BUILDER.fullmatch(subject) and ctx.topic is not None and ctx.topic.cls == "Enterprise":
+            doer = ctx.topic
+        if doer is not None:
+            _add(out, ctx, proj, "undertakenBy", doer, "undertakenBy:在P建设X")
     return out
 
 
@@ -1166,6 +1327,66 @@ def firm_industry(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                 _add(out, ctx, topic, "inIndustry", ind, "inIndustry:X企业")
             elif re.search(r"属于$", before) and re.match(r"^(?:产业|行业|领域)", after):
                 _add(out, ctx, topic, "inIndustry", ind, "inIndustry:属于X产业")
+    return out
+
+
+# the head an industry names a kind of firm with: 集成电路设计企业 / 新能源汽车零部件配套企业 / 光伏行业骨干企业
+_INDUSTRY_FIRM_HEAD = re.compile(r"(?:产业|行业)?(?:设计|制造|研发|生产|配套|服务)?(?:骨干|重点|代表性|领军)?(?:企业|公司|厂商)")
+_LIST_CLOSE_BEFORE = re.compile(r"等(?:(?:\d+|[一二两三四五六七八九十]+)(?:余|多)?家)?$")
+
+
+@rule("industry-kind-firms", needs=[has("Enterprise")])
+def industry_kind_firms(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """An industry naming a kind of firm: 集成电路设计企业A (the firm written right after it) and A、B和C等新材料企业
+    (every firm of the list the kind closes) are in that industry."""
+    out: list[Relation] = []
+    text, ms = ctx.sentence.text, ctx.mentions
+    firms = [m for m in ms if m.cls == "Enterprise" and not _inside_other(m, ms)]
+    # an industry named elsewhere is looked for only where a kind of firm is written (…企业, …厂商)
+    elsewhere = _industries_named_elsewhere(ctx, doc) if "企业" in text or "厂商" in text else []
+    for ind in [m for m in ms if m.cls == "Industry"] + elsewhere:
+        head = _INDUSTRY_FIRM_HEAD.match(text, ctx.rel_end(ind))
+        if head is None:
+            continue
+        named_after = [m for m in firms if ctx.rel(m) == head.end()]
+        for firm in _coordinated_right(ctx, named_after) if named_after else []:
+            _add(out, ctx, firm, "inIndustry", ind, "inIndustry:X企业A")
+        close = _LIST_CLOSE_BEFORE.search(text, 0, ctx.rel(ind))
+        last = [m for m in firms if close is not None and ctx.rel_end(m) == close.start()]
+        if last and not firm_list_is_subject(text, close.start(), [(ctx.rel(m), ctx.rel_end(m)) for m in firms]):
+            last = []  # 供货给A、B等电池企业: the kind of the buyers, not of firms the clause is about
+        for firm in _list_ending_at(ctx, last[0]) if last else []:
+            _add(out, ctx, firm, "inIndustry", ind, "inIndustry:等X企业")
+    return out
+
+
+#: the last document's industry mentions, one per name (asked once per sentence; found once per document)
+_LAST_INDUSTRIES: tuple[object, tuple[Mention, ...]] = (None, ())
+
+
+def _document_industries(all_mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """One industry mention per name the document reads (two characters or more)."""
+    global _LAST_INDUSTRIES
+    if _LAST_INDUSTRIES[0] is not all_mentions:
+        named = {m.name: m for m in all_mentions if m.cls == "Industry" and len(m.name) >= 2}
+        _LAST_INDUSTRIES = (all_mentions, tuple(named.values()))
+    return _LAST_INDUSTRIES[1]
+
+
+def _industries_named_elsewhere(ctx: _Ctx, doc: _Doc) -> list[Mention]:
+    """The industries the text names elsewhere, written in this sentence where no mention reads them (集成电路 of
+    集成电路设计企业), each taken at its place here."""
+    text, here = ctx.sentence.text, ctx.sentence
+    seen = {m.name for m in ctx.mentions if m.cls == "Industry"}
+    out: list[Mention] = []
+    for m in _document_industries(doc.all_mentions):
+        if m.name in seen or m.sentence == here.index:
+            continue
+        at = text.find(m.name)
+        while at >= 0:
+            if not any(ctx.rel(o) <= at < ctx.rel_end(o) for o in ctx.mentions):
+                out.append(dataclasses.replace(m, sentence=here.index, start=here.start + at, end=here.start + at + len(m.name)))
+            at = text.find(m.name, at + 1)
     return out
 
 
@@ -1536,6 +1757,20 @@ _JOINT_PLATFORM = re.compile(_CUES.alternation("joint-platform") + "$")
 _PLANNED_HOST = re.compile("(?:" + _CUES.alternation("planned") + r")[^。；;]{0,16}?" + _CUES.alternation("host") + r"(?:了|的)?$")
 
 
+#: the classes whose name opening a platform's name makes them its host
+_PREFIX_HOSTS = frozenset({"Enterprise", "ResearchInstitute"})
+_ADMIN_ZONES = _CUES.words("admin-zone")
+
+
+def _prefix_host(owner: Mention) -> bool:
+    """Whether a name opening a platform's names its host: a company's or an institute's (A公司技术中心), or an
+    administrative zone's (清远高新区版权服务中心: the zone's committee runs it) — not a place-park's (涪江科技园加速器,
+    清浦智造园中试基地: where it is) nor a university's (X大学Y转化中心: whose brand it carries)."""
+    if owner.cls == "Park":
+        return owner.key.endswith(_ADMIN_ZONES)
+    return owner.cls in _PREFIX_HOSTS
+
+
 @rule("host-platform", needs=[any_of(word("分别"), cue_family("host-basis", "host-seat", "operated"), has("Platform"))])
 def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A、B…分别…X、Y; owner-prefixed platform names; 拥有/建有 X; 依托A建设X; X由A运营."""
@@ -1553,7 +1788,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             owner = p.rule.split("+owner:", 1)[1]
             owner_m = next((m for m in ms if m.name == owner), None)
             if owner_m is not None and owner_m.cls in ACTORS - {"GovernmentBody"}:
-                _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
+                if _prefix_host(owner_m):
+                    _add(out, ctx, owner_m, "hostsPlatform", p, "hostsPlatform:owner-prefix")
                 if owner_m.cls != "Park":
                     continue  # a park's prefix may only name the level: A建有园区X中心 is still read below
         if org_names is None:
@@ -1562,7 +1798,8 @@ def host_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                                key=lambda m: -len(m.name))
         owner_named = [m for m in org_names if p.name.startswith(m.name) and len(p.name) > len(m.name) and m.cls in ACTORS - {"GovernmentBody"}]
         if owner_named:
-            _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
+            if _prefix_host(owner_named[0]):
+                _add(out, ctx, owner_named[0], "hostsPlatform", p, "hostsPlatform:name-prefix")
             if owner_named[0].cls != "Park":
                 continue
         before = text[: ctx.rel(p)]
@@ -3343,6 +3580,7 @@ def find_relations(
     own_firm = document_company(sentences, mentions, defined=True)
     all_mentions = tuple(mentions)
     last_industry = None
+    last_site = None
     prev_topic = None
     last_pair = None
     record_firm = None
@@ -3354,7 +3592,7 @@ def find_relations(
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
                    chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
-                   record_firm)
+                   record_firm, last_site)
         # a brief's ◆ headline is metadata: its body states the same facts, by full names
         found = relations_in(_Ctx(s, ms, topic), doc) if not is_bullet_headline(s) else []
         out += found
@@ -3381,6 +3619,7 @@ def find_relations(
             last_patent = pats[-1]
         named_inds = [m for m in ms if m.cls == "Industry" and m.rule == "industry:named"]
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
+        last_site = _site_placed(found, ms)  # 入驻的还有A points back one sentence only
         prev_topic = topic
         named = _NAME_FIELD.match(s.text)
         if named:
