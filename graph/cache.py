@@ -16,6 +16,7 @@ import pickle
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from graph import __version__
 from graph._resources import data_dir
@@ -119,11 +120,14 @@ def _mapping_sources() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def mapping_version() -> str:
-    """Digest of :func:`loader_version`, the mapping code and the libraries that serialise its quads."""
+    """Digest of :func:`loader_version`, the mapping code and the libraries that serialise its quads and render its labels."""
+    from importlib.metadata import version
+
     import pyoxigraph
     import rdflib
 
-    h = hashlib.sha256(f"{loader_version()} {rdflib.__version__} {pyoxigraph.__version__}".encode())
+    libraries = f"{rdflib.__version__} {pyoxigraph.__version__} {version('pypinyin')}"  # pypinyin: not imported for this
+    h = hashlib.sha256(f"{loader_version()} {libraries}".encode())
     for path in _mapping_sources():
         h.update(path.name.encode())
         h.update(path.read_bytes())
@@ -145,6 +149,12 @@ class QuadsCache:
     document again would give: it cannot be stale. Entries are written
     atomically; an unreadable one is a miss.
 
+    It also keeps the English and pinyin labels rendered for entities
+    (:meth:`labels`), by name, class and other names: the rest of their
+    inputs (the lexicon, the glossary, the code, pypinyin) are covered by
+    :func:`mapping_version`, so a label found there is the one rendering it
+    again would give.
+
     Examples
     --------
     >>> import tempfile
@@ -164,6 +174,22 @@ class QuadsCache:
     def _path(self, key: str) -> Path:
         return self.directory / f"quads-{mapping_version()}" / key[:2] / f"{key}.pickle"
 
+    def _labels_path(self) -> Path:
+        return self.directory / f"quads-{mapping_version()}" / "labels.pickle"
+
+    def labels(self) -> dict[tuple[str, str, tuple[str, ...]], Any]:
+        """Labels rendered by earlier builds: (name, class, other names) → NameLabels (empty if none or unreadable)."""
+        try:
+            with open(self._labels_path(), "rb") as fh:
+                found = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def put_labels(self, labels: dict[tuple[str, str, tuple[str, ...]], Any]) -> None:
+        """Replace the stored labels with ``labels`` (those read by :meth:`labels` and the new ones)."""
+        self._write(self._labels_path(), labels)
+
     def get(self, key: str) -> tuple[bytes, list[tuple[str, str]]] | None:
         """The document's N-Quads and typed nodes, or None (counted in ``misses``)."""
         try:
@@ -176,12 +202,16 @@ class QuadsCache:
         return nquads, typed
 
     def put(self, key: str, nquads: bytes, typed: list[tuple[str, str]]) -> None:
-        path = self._path(key)
+        self._write(self._path(key), (nquads, typed))
+
+    @staticmethod
+    def _write(path: Path, value: object) -> None:
+        """Pickle ``value`` to ``path`` atomically (a reader sees the old entry or the new one)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((nquads, typed), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

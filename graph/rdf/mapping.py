@@ -243,9 +243,14 @@ class RdfMapper:
         indicators: dict[str, Indicator] | None = None,
         *,
         lex: Lexicon | None = None,
+        known_labels: dict[tuple[str, str, tuple[str, ...]], NameLabels] | None = None,
     ) -> None:
         self.lex = lex = lex or load_lexicon()
         self.indicators = indicators or {}
+        #: labels rendered in earlier builds, by every input of :func:`name_labels` but the
+        #: lexicon (name, class, aliases); labels rendered now are added (see :meth:`labels`)
+        self.known_labels = known_labels
+        self.new_labels = 0
         self.entities, self.resolve = link_entities(extractions)
         self.industries = industries = _IndustryTable(lex)
         for key, rec in self.entities.items():
@@ -317,7 +322,14 @@ class RdfMapper:
         if found is None:
             rec = self.entities.get(name)
             aliases = tuple(sorted(rec.names - {name})) if rec is not None else ()
-            found = self._labels[key] = name_labels(name, cls, aliases=aliases, lexicon=self.lex)
+            known = self.known_labels
+            found = known.get((name, cls, aliases)) if known is not None else None
+            if found is None:
+                found = name_labels(name, cls, aliases=aliases, lexicon=self.lex)
+                if known is not None:
+                    known[(name, cls, aliases)] = found
+                    self.new_labels += 1
+            self._labels[key] = found
         return found
 
     def common(self, ds: Dataset) -> None:
@@ -685,10 +697,12 @@ def iter_nquads(
     from graph._parallel import imap_ordered
 
     global _PARALLEL
-    mapper = RdfMapper(extractions, indicators, lex=lex)
+    mapper = RdfMapper(extractions, indicators, lex=lex, known_labels=cache.labels() if cache is not None else None)
     mapper.claim_observations(extractions)
     sink = QuadSink()
     mapper.common(sink)  # type: ignore[arg-type]
+    if cache is not None and mapper.new_labels:
+        cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
     yield _serialise_piece(sink.quads)
     todo: Sequence[int] = range(len(extractions))
     keys: list[str] = []
