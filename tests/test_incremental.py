@@ -87,3 +87,23 @@ def test_document_key_needs_the_claimed_observations() -> None:
     r = api.build_text([A], validate=False)
     with pytest.raises(Exception, match="claim_observations"):
         RdfMapper(r.extractions, r.indicators).document_key(r.extractions[0])
+
+
+def test_quads_and_labels_are_kept_beside_the_extractions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache folder holds the quads; a rebuild renders no entity label again and maps no document again."""
+    from graph.cache import mapping_version
+    from graph.rdf import mapping
+
+    cache = tmp_path / "cache"
+    paths = _corpus(tmp_path / "corpus", A)
+    first = _build(paths, cache)
+    assert (cache / f"quads-{mapping_version()}" / "labels.pickle").is_file()
+
+    def fail(*args, **kwargs):
+        raise AssertionError("rendered or mapped again")
+
+    monkeypatch.setattr(mapping, "name_labels", fail)
+    monkeypatch.setattr(mapping.RdfMapper, "document", fail)
+    again = _build(paths, cache)
+    assert again.quads_cache_hits == 3
+    assert _canonical(again.store) == _canonical(first.store)

@@ -701,13 +701,13 @@ def iter_nquads(
     mapper.claim_observations(extractions)
     sink = QuadSink()
     mapper.common(sink)  # type: ignore[arg-type]
-    if cache is not None and mapper.new_labels:
-        cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
     yield _serialise_piece(sink.quads)
     todo: Sequence[int] = range(len(extractions))
     keys: list[str] = []
     if cache is not None:
         keys = [mapper.document_key(ex) for ex in extractions]
+        if mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
+            cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
         todo = []
         yield from _cached_pieces(keys, cache, todo, documents_per_chunk)
     chunks = [todo[i : i + documents_per_chunk] for i in range(0, len(todo), documents_per_chunk)]
