@@ -21,7 +21,7 @@ from typing import Any
 from rdflib import RDF, Dataset, URIRef
 
 from graph._parallel import imap_ordered, worker_count
-from graph.cache import ExtractionCache, linked_key
+from graph.cache import ExtractionCache, QuadsCache, linked_key
 from graph.errors import ParkKGError, SourceError, ValidationError
 from graph.extract.events import find_events
 from graph.extract.lexicon import Lexicon, load_lexicon
@@ -186,7 +186,9 @@ class BuildResult:
 
     ``cache_hits`` counts documents whose extraction came from the cache;
     ``second_pass_hits`` the documents whose second pass (extraction with
-    names other documents defined) came from it too. ``timings`` holds the
+    names other documents defined) came from it too; ``quads_cache_hits`` the
+    documents whose mapped quads came from it (:class:`graph.cache.QuadsCache`).
+    ``timings`` holds the
     seconds each stage took (``extract``, ``link``, ``map``, ``validate``).
     """
 
@@ -216,6 +218,7 @@ class BuildResult:
         self.seconds = seconds
         self.cache_hits = cache_hits
         self.second_pass_hits = second_pass_hits
+        self.quads_cache_hits = 0
         self._entities = entities
         self.timings = timings if timings is not None else {}
         self._triples: int | None = None
@@ -303,6 +306,7 @@ class StoreBuild:
     seconds: float = 0.0
     cache_hits: int = 0
     second_pass_hits: int = 0
+    quads_cache_hits: int = 0
 
     def stats(self) -> BuildStats:
         return _build_stats(self.extractions, self.entities, self.quads, self.seconds)
@@ -345,20 +349,25 @@ def _finish(
     lex: Lexicon,
     workers: int = 1,
     timings: dict[str, float] | None = None,
+    quads_cache: QuadsCache | None = None,
 ) -> BuildResult:
     timings = {} if timings is None else timings
     t = time.perf_counter()
-    store, entities = map_to_store(extractions, indicators, lex=lex, include_ontology=include_ontology, workers=workers)
+    store, entities = map_to_store(
+        extractions, indicators, lex=lex, include_ontology=include_ontology, workers=workers, cache=quads_cache
+    )
     timings["map"] = time.perf_counter() - t
     report = None
     if validate:
         t = time.perf_counter()
         report = validate_store(store)
         timings["validate"] = time.perf_counter() - t
-    return BuildResult(
+    result = BuildResult(
         None, extractions, indicators, report, failures, time.perf_counter() - started,
         store=store, entities=entities, timings=timings,
     )
+    result.quads_cache_hits = quads_cache.hits if quads_cache is not None else 0
+    return result
 
 
 def map_to_store(
@@ -369,12 +378,14 @@ def map_to_store(
     include_ontology: bool = True,
     workers: int = 1,
     documents_per_chunk: int = 50,
+    cache: QuadsCache | None = None,
 ) -> tuple[Any, dict[str, int]]:
     """Map extractions to RDF straight into an in-memory Oxigraph store.
 
     The documents are mapped a few at a time (by ``workers`` processes, see
     :func:`graph.rdf.mapping.iter_nquads`), each piece handed over as
-    N-Quads and loaded by Oxigraph's parser; no rdflib graph is made.
+    N-Quads and loaded by Oxigraph's parser; no rdflib graph is made. With a
+    ``cache``, a document whose quads it holds is not mapped again.
 
     Returns
     -------
@@ -395,7 +406,8 @@ def map_to_store(
 
     store = ox.Store()
     typed: dict[str, set[str]] = {}
-    for nquads, classes in iter_nquads(extractions, indicators, lex=lex, documents_per_chunk=documents_per_chunk, workers=workers):
+    pieces = iter_nquads(extractions, indicators, lex=lex, documents_per_chunk=documents_per_chunk, workers=workers, cache=cache)
+    for nquads, classes in pieces:
         for cls, node in classes:
             typed.setdefault(cls, set()).add(node)
         store.load(nquads, format=ox.RdfFormat.N_QUADS)
@@ -510,7 +522,9 @@ def build(
         does not depend on it: documents keep their input order.
     cache_dir : path, optional
         Reuse extractions cached there (keyed by document content and
-        loader version, see :mod:`graph.cache`) and store new ones.
+        loader version, see :mod:`graph.cache`) and each document's mapped
+        quads (keyed by its extraction and the corpus-wide state its mapping
+        reads), and store new ones.
 
     Raises
     ------
@@ -527,6 +541,7 @@ def build(
     result = _finish(
         corpus.extractions, corpus.indicators, corpus.failures, started, include_ontology=include_ontology,
         validate=validate, lex=lex, workers=worker_count(jobs), timings=timings,
+        quads_cache=QuadsCache(cache_dir) if cache_dir else None,
     )
     result.cache_hits, result.second_pass_hits = corpus.cache_hits, corpus.second_pass_hits
     return result
@@ -663,10 +678,12 @@ def build_into_store(
     corpus = _extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex)
     workers = worker_count(jobs)
     typed: dict[str, set[str]] = {}
+    quads_cache = QuadsCache(cache_dir) if cache_dir else None
 
     def pieces() -> Iterator[bytes | list[tuple[Any, Any, Any, URIRef]]]:
         for nquads, classes in iter_nquads(
-            corpus.extractions, corpus.indicators, lex=lex, documents_per_chunk=documents_per_chunk, workers=workers
+            corpus.extractions, corpus.indicators, lex=lex, documents_per_chunk=documents_per_chunk, workers=workers,
+            cache=quads_cache,
         ):
             for cls, node in classes:
                 typed.setdefault(cls, set()).add(node)
@@ -681,6 +698,7 @@ def build_into_store(
         store=path, extractions=corpus.extractions, indicators=corpus.indicators, failures=corpus.failures,
         quads=quads, entities=_entity_counts({URIRef(o): len(v) for o, v in typed.items()}),
         seconds=time.perf_counter() - started, cache_hits=corpus.cache_hits, second_pass_hits=corpus.second_pass_hits,
+        quads_cache_hits=quads_cache.hits if quads_cache is not None else 0,
     )
 
 

@@ -55,7 +55,7 @@ def build(
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
     viz: Annotated[bool, typer.Option("--viz/--no-viz", help="Also write the network views: chain-leaders/partnerships .html, .png, .svg.")] = True,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes for extraction (default: one per core).")] = None,
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse extractions of unchanged articles (OUTDIR/.cache).")] = True,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse the extractions and mapped quads of unchanged articles (OUTDIR/.cache).")] = True,
     store: Annotated[Optional[str], typer.Option("--store", help="Also write the graph, named graphs kept, into an on-disk Oxigraph store, as oxigraph:PATH (a store already there is replaced).")] = None,
     turtle: Annotated[bool, typer.Option("--turtle/--no-turtle", help="Write OUTDIR/parkkg.ttl (slow for millions of triples; --store is faster).")] = True,
 ) -> None:

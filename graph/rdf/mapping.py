@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -38,6 +39,9 @@ from graph.vocab import (
     sentence_iri,
     statement_iri,
 )
+
+if TYPE_CHECKING:
+    from graph.cache import QuadsCache
 
 __all__ = ["EntityRecord", "RdfMapper", "link_entities", "to_rdf", "iter_rdf", "iter_nquads", "QuadSink", "new_dataset", "EVENT_TYPES", "CLASS_PRIORITY"]
 
@@ -239,9 +243,14 @@ class RdfMapper:
         indicators: dict[str, Indicator] | None = None,
         *,
         lex: Lexicon | None = None,
+        known_labels: dict[tuple[str, str, tuple[str, ...]], NameLabels] | None = None,
     ) -> None:
         self.lex = lex = lex or load_lexicon()
         self.indicators = indicators or {}
+        #: labels rendered in earlier builds, by every input of :func:`name_labels` but the
+        #: lexicon (name, class, aliases); labels rendered now are added (see :meth:`labels`)
+        self.known_labels = known_labels
+        self.new_labels = 0
         self.entities, self.resolve = link_entities(extractions)
         self.industries = industries = _IndustryTable(lex)
         for key, rec in self.entities.items():
@@ -313,7 +322,14 @@ class RdfMapper:
         if found is None:
             rec = self.entities.get(name)
             aliases = tuple(sorted(rec.names - {name})) if rec is not None else ()
-            found = self._labels[key] = name_labels(name, cls, aliases=aliases, lexicon=self.lex)
+            known = self.known_labels
+            found = known.get((name, cls, aliases)) if known is not None else None
+            if found is None:
+                found = name_labels(name, cls, aliases=aliases, lexicon=self.lex)
+                if known is not None:
+                    known[(name, cls, aliases)] = found
+                    self.new_labels += 1
+            self._labels[key] = found
         return found
 
     def common(self, ds: Dataset) -> None:
@@ -370,6 +386,65 @@ class RdfMapper:
             data.add((c, SKOS.prefLabel, Literal(en, lang="en")))
 
 
+    def document_key(self, ex: Extraction) -> str:
+        """A digest of everything :meth:`document` reads to map ``ex``: the key of its cached quads.
+
+        :meth:`document`'s quads are a function of the extraction and of the
+        corpus-wide state it looks up, so the key covers both:
+
+        * the extraction: the document's metadata and identity (its SHA-256,
+          which fixes the text, the cleaned text and the sentences) and every
+          mention, relation, observation and event, whichever pass found them;
+        * for every name the document's records use (mention keys, relation
+          ends and conferrers, observed entities, events' participants): the
+          entity it resolves to, that entity's class, and its industry concept
+          if it is one (:meth:`node`, :meth:`cls_of`);
+        * for a relation's object that is an industry :meth:`common` does not
+          write: the quads :meth:`add_industry` writes for it (its concept,
+          broader concepts and labels, which other documents' names shape);
+        * for every event: the English label chosen for its first participant
+          (from the names all documents give that entity);
+        * for every observation: its node and whether this document is the
+          one that states it first (:meth:`claim_observations`).
+
+        Nothing else outside ``ex`` is read by :meth:`document` (the lexicon
+        and the code are covered by :func:`graph.cache.mapping_version`), so
+        equal keys mean equal quads. Needs :meth:`common` and
+        :meth:`claim_observations` to have run, as :func:`iter_nquads` does.
+        """
+        import hashlib
+
+        if self._first_stated is None:
+            raise MappingError("document_key needs claim_observations() first: which document states each observation")
+        doc = ex.document
+        parts: list[object] = [
+            (doc.sha256, doc.source, doc.encoding, doc.title, doc.authors, doc.date, doc.origin),
+            ex.mentions, ex.relations, ex.observations, ex.events,
+        ]
+        names = {m.key for m in ex.mentions} | {ob.entity for ob in ex.observations}
+        for r in ex.relations:
+            names.update((r.subject, r.object))
+            if r.conferrer:
+                names.add(r.conferrer)
+        for ev in ex.events:
+            names.update(ev.involves)
+        for name in sorted(names):
+            key = self.resolve.get(name, name)
+            rec = self.entities.get(key)
+            parts.append((name, key, rec.cls if rec is not None else None, self.industries.get(key)))
+        for obj in sorted({r.object for r in ex.relations}):
+            if obj in self.industries and obj not in self.used_industries:
+                sink = QuadSink()
+                self.add_industry(sink.graph(DATA_GRAPH), obj)  # type: ignore[arg-type]
+                parts.append((obj, sink.quads))
+        for ev in ex.events:
+            who = self.resolve.get(ev.involves[0], ev.involves[0])
+            parts.append((who, self.labels(who, self.cls_of(who)).en))
+        for ob in ex.observations:
+            o = _observation_iri(self.node(ob.entity), concept_iri("indicator", ob.indicator), ob)
+            parts.append((str(o), self._first_stated.get(o) == doc.sha256))
+        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
     def document(self, ds: Dataset, ex: Extraction) -> None:
         """One document's facts (data graph) and provenance (its own named graph)."""
         entities, resolve, industries, used_industries = self.entities, self.resolve, self.industries, self.used_industries
@@ -394,6 +469,7 @@ class RdfMapper:
         if doc.origin:
             prov.add((d, DCTERMS.publisher, Literal(doc.origin)))
         cited: set[int] = set()
+        industries_here: set[str] = set()
 
         def sentence(idx: int) -> URIRef:
             cited.add(idx)
@@ -430,9 +506,11 @@ class RdfMapper:
         for r in ex.relations:
             if not _fits(r.predicate, cls_of(r.subject), cls_of(r.object)):
                 continue
-            if r.object in industries and r.object not in used_industries:
+            if r.object in industries and r.object not in used_industries and r.object not in industries_here:
+                # written by every document that needs it (a store keeps it once), so no
+                # document's quads depend on which documents were mapped before it
                 self.add_industry(data, r.object)
-                used_industries.add(r.object)
+                industries_here.add(r.object)
             s, o = node(r.subject), node(r.object)
             p = PK[r.predicate]
             data.add((s, p, o))
@@ -592,6 +670,7 @@ def iter_nquads(
     lex: Lexicon | None = None,
     documents_per_chunk: int = 200,
     workers: int = 1,
+    cache: QuadsCache | None = None,
 ) -> Iterator[tuple[bytes, list[tuple[str, str]]]]:
     """:func:`iter_rdf`'s pieces as N-Quads, mapped by ``workers`` processes.
 
@@ -601,6 +680,11 @@ def iter_nquads(
     their union is the graph :func:`to_rdf` makes, whatever ``workers`` is.
     Several workers need the ``fork`` start method (Linux); elsewhere the
     pieces are mapped in this process.
+
+    With a ``cache`` (:class:`graph.cache.QuadsCache`), each document's quads
+    are looked up under :meth:`RdfMapper.document_key` and only the documents
+    not found are mapped (and stored): the pieces read from the cache come
+    first, then the mapped ones; the union is the same graph.
 
     Examples
     --------
@@ -613,23 +697,70 @@ def iter_nquads(
     from graph._parallel import imap_ordered
 
     global _PARALLEL
-    mapper = RdfMapper(extractions, indicators, lex=lex)
+    mapper = RdfMapper(extractions, indicators, lex=lex, known_labels=cache.labels() if cache is not None else None)
     mapper.claim_observations(extractions)
     sink = QuadSink()
     mapper.common(sink)  # type: ignore[arg-type]
     yield _serialise_piece(sink.quads)
-    chunks = [range(i, min(i + documents_per_chunk, len(extractions))) for i in range(0, len(extractions), documents_per_chunk)]
+    todo: Sequence[int] = range(len(extractions))
+    keys: list[str] = []
+    if cache is not None:
+        keys = [mapper.document_key(ex) for ex in extractions]
+        if mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
+            cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
+        todo = []
+        yield from _cached_pieces(keys, cache, todo, documents_per_chunk)
+    chunks = [todo[i : i + documents_per_chunk] for i in range(0, len(todo), documents_per_chunk)]
     _PARALLEL = (mapper, extractions)  # the workers inherit it when they fork: nothing large is pickled
     try:
-        yield from imap_ordered(_map_piece, chunks, workers, chunksize=1, fork_only=True)
+        if cache is None:
+            yield from imap_ordered(_map_piece, chunks, workers, chunksize=1, fork_only=True)
+            return
+        for chunk, documents in zip(chunks, imap_ordered(_map_documents, chunks, workers, chunksize=1, fork_only=True)):
+            for i, (nquads, typed) in zip(chunk, documents):
+                cache.put(keys[i], nquads, typed)
+            yield b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
     finally:
         _PARALLEL = None
+
+
+def _cached_pieces(
+    keys: Sequence[str], cache: QuadsCache, misses: list[int], documents_per_chunk: int
+) -> Iterator[tuple[bytes, list[tuple[str, str]]]]:
+    """The cached documents' quads, ``documents_per_chunk`` documents a piece, read
+    one entry at a time; the index of each document not found goes to ``misses``."""
+    nquads: list[bytes] = []
+    typed: list[tuple[str, str]] = []
+    for i, key in enumerate(keys):
+        hit = cache.get(key)
+        if hit is None:
+            misses.append(i)
+            continue
+        nquads.append(hit[0])
+        typed.extend(hit[1])
+        if len(nquads) >= documents_per_chunk:
+            yield b"".join(nquads), typed
+            nquads, typed = [], []
+    if nquads:
+        yield b"".join(nquads), typed
 
 
 _PARALLEL: tuple[RdfMapper, Sequence[Extraction]] | None = None
 
 
-def _map_piece(chunk: range) -> tuple[bytes, list[tuple[str, str]]]:
+def _map_documents(chunk: Sequence[int]) -> list[tuple[bytes, list[tuple[str, str]]]]:
+    """Each document of a chunk mapped and serialised on its own (to be cached one by one)."""
+    assert _PARALLEL is not None
+    mapper, extractions = _PARALLEL
+    out = []
+    for i in chunk:
+        sink = QuadSink()
+        mapper.document(sink, extractions[i])  # type: ignore[arg-type]
+        out.append(_serialise_piece(sink.quads))
+    return out
+
+
+def _map_piece(chunk: Sequence[int]) -> tuple[bytes, list[tuple[str, str]]]:
     """One piece of :func:`iter_nquads`, from the mapper and extractions it set aside (in a worker or in place)."""
     assert _PARALLEL is not None
     mapper, extractions = _PARALLEL
