@@ -1611,7 +1611,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
                 out.append(Mention(item, "Product", s.start + idx, s.start + idx + len(item), s.index, "product:list"))
-    for m in _GRADED_PRODUCT_RE.finditer(text):
+    for m in _GRADED_PRODUCT_RE.finditer(text) if "级" in text else ():  # every grade word ends in 级
         if not re.search(r"(?:项目|基地|产业|企业|领域|标准)$", m.group()):
             out.append(Mention(m.group(), "Product", s.start + m.start(), s.start + m.end(), s.index, "product:graded"))
     for m in _CAPACITY_PRODUCT_RE.finditer(text) if "年产" in text else ():
