@@ -1640,11 +1640,17 @@ def _sourced_product_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+# every match of the three patterns below ends in one of these cue words: a text without one is not scanned
+_SUBJECT_CUE_WORDS = _CUES.words("product-subject")
+_SOURCED_CUE_WORDS = _CUES.words("product-sourced")
+
+
 def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named as the subject of a supply or award verb after a possessor
     (某公司的X已批量供应…, 其Y被认定为…, 公司的A和B进入…): each item ends in a product head."""
     out: list[Mention] = []
-    for m in _subject_product_re(lex.products).finditer(text) if "的" in text or "其" in text else ():
+    subject_cue = any(w in text for w in _SUBJECT_CUE_WORDS)
+    for m in _subject_product_re(lex.products).finditer(text) if subject_cue and ("的" in text or "其" in text) else ():
         pos = m.start(1)
         for item in re.split(r"和|及|、", m.group(1)):
             a = text.index(item, pos)
@@ -1659,14 +1665,14 @@ def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
             if (len(item) >= 3 or (len(item) == 2 and item not in lex.products and item not in _GENERIC_PRODUCTS)) \
                     and not _SUBJECT_VERB.search(item):  # (钢壳均已进入宁川电池|供应链: a verb inside, no name; 钛板: two characters do)
                 out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:subject"))
-    for m in _clause_subject_product_re(lex.products).finditer(text):
+    for m in _clause_subject_product_re(lex.products).finditer(text) if subject_cue else ():
         pos = m.start(1)
         for item in re.split(r"和|及|、", m.group(1)):
             a = text.index(item, pos)
             pos = a + len(item)
             if len(item) >= 3 and item not in _GENERIC_PRODUCTS:
                 out.append(Mention(item, "Product", s.start + a, s.start + pos, s.index, "product:clause-subject"))
-    for m in _sourced_product_re(lex.products).finditer(text):
+    for m in _sourced_product_re(lex.products).finditer(text) if any(w in text for w in _SOURCED_CUE_WORDS) else ():
         owner = re.match(r"(?:本|我|该)?公司", m.group(1))
         a = m.start(1) + (owner.end() if owner else 0)
         item = text[a : m.end(1)]
@@ -1856,7 +1862,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
                 out.append(Mention(item, "Product", s.start + idx, s.start + idx + len(item), s.index, "product:list"))
-    for m in _GRADED_PRODUCT_RE.finditer(text):
+    for m in _GRADED_PRODUCT_RE.finditer(text) if "级" in text else ():  # every grade word ends in 级
         if not re.search(r"(?:项目|基地|产业|企业|领域|标准)$", m.group()):
             out.append(Mention(m.group(), "Product", s.start + m.start(), s.start + m.end(), s.index, "product:graded"))
     for m in _CAPACITY_PRODUCT_RE.finditer(text) if "年产" in text else ():

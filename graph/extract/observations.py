@@ -579,7 +579,7 @@ def find_observations(
         # …until a clause names an entity or the park (…；其中，落户A园的项目5个: A's)
         area_goes_on = area_paragraph == s.paragraph and not opens_on_area
         area_paragraph = s.paragraph if opens_on_area or (area_goes_on and not names_one) else None
-        area_event = area_event or bool(city_head.search(text) and _CUES.pattern("area-event").search(text))
+        area_event = area_event or bool(_CUES.pattern("area-event").search(text) and city_head.search(text))
         design_year = max((int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年度", text)), default=design_year)
         spread, spread_used = _spread_counts(s, quantities, park_names, design_year or sent_year or ref_year, inds)
         out += spread

@@ -40,6 +40,7 @@ from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Sentence
 from graph.text.cells import BLANK_CELL, YEAR
+from graph.text.memo import per_document
 
 __all__ = ["Field", "Designation", "Record", "read_records", "designation_scope", "column_consensus", "RECORD_CLASSES"]
 
@@ -433,6 +434,7 @@ def _split_run(s: Sentence, separators: str, lex: Lexicon, scope: _Scope, doc: D
     return out
 
 
+@per_document
 def read_records(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[Record]:
     """Every record of the list blocks of a document.
 

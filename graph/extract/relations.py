@@ -325,7 +325,7 @@ def _sentence_topics(sentences: Sequence[Sentence], mentions: Sequence[Mention])
         topics.append(current)
         children |= {m.key for m in ms if m.cls == "Enterprise" and _CHILD_BEFORE.search(s.text[: m.start - s.start])}
         children |= {m.key for m in ms if m.cls == "Enterprise" and _SERVES_US.match(s.text, m.end - s.start)}
-        firms = [m for m in ms if m.cls == "Enterprise" and not re.search(r"(?:与|和|给|包括|客户|是)$", s.text[: m.start - s.start])
+        firms = [m for m in ms if m.cls == "Enterprise" and not s.text.endswith(("与", "和", "给", "包括", "客户", "是"), 0, m.start - s.start)
                  and not _buyer_of_clause(s.text, m.start - s.start)]  # 产品已批量供应B。该公司…: 该公司 is the seller
         if firms:
             last_firm = firms[0] if topic is not None and topic.cls == "Enterprise" and firms[0].key == topic.key else firms[-1]

@@ -39,6 +39,7 @@ from graph.extract.cues import load_cues
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Sentence
 from graph.text.cells import BLANK_CELL, FIGURE_CELL, YEAR, YEAR_CELL, row_cells
+from graph.text.memo import per_document
 
 __all__ = ["Cell", "TableRow", "read_tables", "column_role", "caption_honours", "document_company", "YearRow", "read_year_tables"]
 
@@ -368,6 +369,7 @@ def _unglued(cells: list[tuple[str, int]], numbered: bool) -> list[tuple[str, in
     return [(number, at), *rest] if numbered else rest
 
 
+@per_document
 def read_tables(sentences: Sequence[Sentence], lex: Lexicon | None = None) -> list[TableRow]:
     """Every numbered row under a list-table header, with its cells' roles.
 

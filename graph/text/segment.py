@@ -25,6 +25,7 @@ from types import ModuleType
 
 from graph.model import CleanText, Sentence
 from graph.text.clean import DATE_LINE as _DATE_LINE
+from graph.text.memo import per_document
 
 __all__ = [
     "split_sentences",
@@ -345,6 +346,7 @@ def tokenize(text: str, segmenter: Segmenter = Segmenter.JIEBA) -> tuple[Token, 
 
 
 
+@per_document
 def sections(sentences: Sequence[Sentence]) -> list[int]:
     r"""Section number of each sentence: a headline followed by a date line opens a new one.
 
