@@ -232,3 +232,13 @@ def test_a_run_closing_on_examples_of_a_kind_is_a_sentence_not_records():
     assert _records(text) == []
     text = "三、重点企业\n荆门石桥电池有限公司、湖北岳川储能科技有限公司、湖北丰汇隔膜材料有限公司\n"
     assert len(_records(text)) == 3
+
+
+def test_one_name_field_pattern_opens_an_organisation_record_for_every_stage():
+    from graph.extract.records import NAME_FIELD
+
+    for line in ("公司名称：某某精工有限公司", "2、企业名称: 某某科技有限公司", "三、单位名称：某某研究院", "名称：某某中心"):
+        m = NAME_FIELD.match(line)
+        assert m is not None and line[m.end():].startswith("某某"), line
+    assert NAME_FIELD.match("公司产品名录") is None
+    assert NAME_FIELD.search("基本信息 机构名称：某某研究院").end() == len("基本信息 机构名称：")

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 
 from graph.extract.cues import load_cues
 from graph.extract.dates import opening_year, read_dates, unspace_digits
+from graph.extract.records import NAME_FIELD
 from graph.extract.relations import ACTORS, YEAR_RE
 from graph.model import EventRecord, Mention, Sentence
 
@@ -67,7 +68,6 @@ _NOT_EVENT = re.compile(
 )
 _CLAUSE_END = "，,；;。"
 #: field layouts of announcements and registration records: 公司名称：X … 成立日期：2023年9月6日
-_NAME_FIELD = re.compile(r"(?:公司|企业|单位|机构)?名称[:：]")
 _FOUNDED_FIELD = re.compile(r"(成立|注册|设立)(?:日期|时间)[:：]")
 #: a day that bounds a period or a count (截至…, …前, …起) is not the day something happened
 _NOT_A_DAY = re.compile(r"(?:截至|截止|截止到|到|至|自|从)\s*$")
@@ -213,7 +213,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> l
             carried = None
         if not dates and carried:
             dates = [DatedSpan(0, 0, carried)]
-        named = _NAME_FIELD.search(text)
+        named = NAME_FIELD.search(text)
         if named:  # 公司名称：X — the record a later 成立日期 field dates
             field_subject = next((m for m in by_sentence.get(s.index, []) if m.start - s.start >= named.end()), None)
         field = _FOUNDED_FIELD.search(text)

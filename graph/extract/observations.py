@@ -27,6 +27,7 @@ from graph.extract.dates import TextDates, read_dates
 from graph.extract.lexicon import IndicatorEntry, Lexicon, load_lexicon
 from graph.extract.mentions import trim_left
 from graph.extract.numbers import find_quantities
+from graph.extract.records import NAME_FIELD
 from graph.extract.relations import YEAR_RE, sentence_topics
 from graph.extract.tables import Cell, TableRow, YearRow, document_company, read_tables, read_year_tables
 from graph.model import Mention, ObservationRecord, Quantity, Sentence
@@ -509,7 +510,7 @@ def find_observations(
         parks_here = {m.key for m in ms if m.cls == "Park"}
         if para_firm[0] != s.paragraph:
             para_firm = (s.paragraph, _opening_firm(s, ms))
-        name_field = _FIELD_NAME.match(text)
+        name_field = NAME_FIELD.match(text)
         if name_field:
             field_firm = next((m.key for m in ms if m.cls == "Enterprise" and m.start - s.start >= name_field.end()), None)
         elif _TOP_HEADING.match(text):
@@ -1034,7 +1035,6 @@ def _each_of(s: Sentence, text: str, ms: Sequence[Mention], left: int, pos: int)
     return list(dict.fromkeys(m.key for m in members))
 
 
-_FIELD_NAME = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?(?:公司|企业|单位)名称[：:]")
 _FIELD_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]\s*)?[\u4e00-\u9fff]{2,8}[：:]")
 _LEAD_CLAUSE = re.compile(r"^(?:[^，,。]{0,12}[，,])?")
 

@@ -51,6 +51,10 @@ RECORD_CLASSES = frozenset({"Enterprise", "Platform", "ResearchInstitute", "Univ
 _ORG = frozenset({"Enterprise", "University", "ResearchInstitute"})
 
 # the numbering that opens an entry: 1. 1、 1） （1） ① ● 第一，(a decimal 2.5 is no numbering)
+#: The name line of one organisation's record (公司名称：…, 2、企业名称：…, 名称：…): the fields
+#: under it (注册资本, 成立日期, 注册地址 …) are that organisation's. ``match`` it at a line's start
+#: (an optional 1、/一、 numbering first) or ``search`` a line for it.
+NAME_FIELD = re.compile(r"(?:^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?)?(?:公司|企业|单位|机构)?名称\s*[：:]\s*")
 _ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、)）](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|[●•·■□▪◆◇▶►]|—{1,2}(?=\S)|-(?=\D)|第[一二三四五六七八九十\d]{1,3}[、，,.．：:\s])\s*")
 # the numbering that opens a group heading: 一、 （一） 第一部分
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|类|批|组)[、：:\s]?)\s*")

@@ -61,7 +61,7 @@ from dataclasses import dataclass
 from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, word
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE, firm_list_is_subject
-from graph.extract.records import RECORD_CLASSES, Designation, Field, Record, designation_scope, read_records
+from graph.extract.records import NAME_FIELD, RECORD_CLASSES, Designation, Field, Record, designation_scope, read_records
 from graph.extract.tables import TableRow, document_company, read_tables
 from graph.model import ORGANIZATION_CLASS_NAMES, Mention, Relation, Sentence
 from graph.text.segment import is_bullet_headline, items, sections
@@ -671,7 +671,6 @@ def project_site(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
-_NAME_FIELD = re.compile(r"^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?(?:公司|企业|单位)?名称\s*[：:]\s*")
 _ADDRESS_FIELD = re.compile(r"^\s*(?:[\d一二三四五六七八九十]+\s*[、.．]\s*)?" + _CUES.alternation("address-field") + r"\s*[：:]")
 
 
@@ -3621,7 +3620,7 @@ def find_relations(
         last_industry = named_inds[-1] if named_inds else None  # 该产业链 points back one sentence only
         last_site = _site_placed(found, ms)  # 入驻的还有A points back one sentence only
         prev_topic = topic
-        named = _NAME_FIELD.match(s.text)
+        named = NAME_FIELD.match(s.text)
         if named:
             record_firm = next((m for m in ms if m.cls in ORG and m.start - s.start == named.end()), record_firm)
     out += table_relations(read_tables(sentences, lex), mentions, sentences, designation_scope(sentences, lex))
