@@ -317,7 +317,7 @@ def word_frequency(word: str) -> int:
     load_jieba()
     import jieba
 
-    return jieba.dt.FREQ.get(word, 0)
+    return jieba.get_FREQ(word, 0)  # jieba's public accessor of its dictionary's counts
 
 
 @lru_cache(maxsize=65536)
