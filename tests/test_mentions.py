@@ -1126,9 +1126,24 @@ def test_clause_fragment_detects_verbs_and_de_inside_a_name():
     assert clause_fragment("园区里的骨干企业")
     assert not clause_fragment("青禾新材料产业园")
     assert not clause_fragment("中国科学院宁波材料技术与工程研究所")
+    assert not clause_fragment("美的集团股份有限公司")  # a brand, no particle
 
 
 def test_headline_clause_is_no_park_or_platform():
     text = "◆青禾材料获批省级企业技术中心\n江苏青禾材料股份有限公司获批省级企业技术中心。\n◆星桥科技入驻园区智能制造片区\n"
     names = keys(text)
     assert not any("获批" in n or "入驻" in n for n in names)
+
+
+def test_addressee_line_of_a_notice_names_no_body():
+    from graph.extract.mentions import metadata_line
+    assert metadata_line("各县（市、区）科技局，各有关高等学校、科研院所：")
+    assert metadata_line("来源：青禾区科学技术局")
+    assert not metadata_line("各地要加强指导，青禾区科学技术局负责统筹。")
+    text = "关于公布第二批平台名单的通知\n各市、州、直管市、青禾林区科技局，各有关单位：\n现将名单公布如下。\n"
+    assert "青禾林区科技局" not in keys(text, "GovernmentBody")
+
+
+def test_description_with_de_is_no_honour_or_body():
+    text = "现将入选国家级专精特新“小巨人”企业和青禾市创新型中小企业的企业名单予以公布。"
+    assert not any("的" in n for n in keys(text, "Honour"))

@@ -2299,14 +2299,34 @@ def clause_fragment(name: str) -> bool:
     characters and before the last (甲公司获批省级企业技术中心, 乙科技入驻园区数字经济片区), or a 的 with
     words on both sides (核心区里的硬核企业). A headline typed by the suffix it ends in is such a clause.
     (中国科学院 and 投资发展有限公司 hold no such verb; 获批 inside 获批中心 opens the name, it cuts nothing.)"""
-    de = name.find("的")
-    if 0 < de < len(name) - 1:
+    if _particle_de_inside(name):
         return True
     verbs = [v for v in _CLAUSE_VERB.finditer(name) if 2 <= v.start() and v.end() < len(name)]
     if not verbs:
         return False
     bounds = token_boundaries(name)
     return any(v.start() in bounds and v.end() in bounds for v in verbs)
+
+
+_TITLED_CLASSES = frozenset({"Patent", "Product", "Project", "Person", "Industry"})  # titles may hold 的 (一种…的方法)
+
+
+def _described_not_named(m: Mention) -> bool:
+    """Whether the organisation, park, platform or honour ``m`` is a description holding a clause, not a
+    name: a 的 with words on both sides (创新型中小企业的企业, 园区里的骨干企业); or, for a cued honour read from
+    the words before a list title, a verb of the clause inside it (:func:`clause_fragment`)."""
+    if m.cls in _TITLED_CLASSES:
+        return False
+    return _particle_de_inside(m.name) or (m.rule == "honour:cued" and clause_fragment(m.name))
+
+
+def _particle_de_inside(name: str) -> bool:
+    """Whether a 的 standing as a word of its own, with words on both sides, is inside ``name``
+    (创新型中小企业的企业; not the brand 美的 in 美的集团股份有限公司)."""
+    if "的" not in name[1:-1]:
+        return False
+    bounds = token_boundaries(name)
+    return any(0 < i < len(name) - 1 and i in bounds and i + 1 in bounds for i, ch in enumerate(name) if ch == "的")
 
 
 def record_mentions(records: Sequence[Record]) -> list[Mention]:
@@ -2373,6 +2393,17 @@ _COLOPHON = re.compile(r"\s*(?:" + _CUES.alternation("colophon") + r")\s*[：:]"
 _INLINE_COLOPHON = re.compile(
     r"(?<=[\s\d])(?:" + _CUES.alternation("colophon") + r")\s*[：:].*$|[（(][^（）()]{2,40}?\s*(?:" + _CUES.alternation("colophon") + r")[）)]"
 )
+
+
+# the addressee line of an official notice: 各县（市、区）科技局，各有关单位： — whom the notice is sent to
+_ADDRESSEE_LINE = re.compile(r"\s*各[^。！？!?]{1,80}[：:]\s*$")
+
+
+def metadata_line(text: str) -> bool:
+    """Whether the sentence ``text`` is a metadata line that names nobody as a fact: a colophon
+    (来源：…, 发布单位：…: cue family ``colophon`` before a colon) or the addressee line of a notice
+    (各市、州科技局，各有关高等学校：)."""
+    return _COLOPHON.match(text) is not None or _ADDRESSEE_LINE.match(text) is not None
 
 
 _UNBUILT_CLASSES = frozenset({"Park", "Platform", "ResearchInstitute"})
@@ -2590,7 +2621,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     planned = plan_sections(sentences)
     for s in sentences:
         text = s.text
-        if _COLOPHON.match(text):
+        if metadata_line(text):
             continue  # 来源：某某经济发展局 — a colophon line is metadata
         has_suffix = lex.suffix_re.search(text) is not None
         bounds = lazy_boundaries(text)
@@ -2635,6 +2666,7 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
         if s.index in recorded:
             found = _with_record_fields(found, recorded[s.index])
         found = _unbuilt(_outside_colophons(found, s), s, lex, s.index in planned)
+        found = [f for f in found if not _described_not_named(f)]
         for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
         for f in found:
@@ -2835,6 +2867,8 @@ def find_mentions(
         containers = [x for x in all_mentions if _is_container(x)]
         plain = SpanIndex(x for x in all_mentions if not _is_container(x))
         for s in sentences:
+            if metadata_line(s.text):
+                continue  # 发布单位：某管委会经济发展局 — a short name used in a metadata line is no mention either
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(), s.start + m.end()
                 full = lookup[m.group()]
