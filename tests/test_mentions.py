@@ -1147,3 +1147,18 @@ def test_addressee_line_of_a_notice_names_no_body():
 def test_description_with_de_is_no_honour_or_body():
     text = "现将入选国家级专精特新“小巨人”企业和青禾市创新型中小企业的企业名单予以公布。"
     assert not any("的" in n for n in keys(text, "Honour"))
+
+
+def test_park_after_an_address_is_the_park_named_bare():
+    text = ("青禾智能装备股份有限公司注册地址为安徽省合肥市肥西县青禾智能制造产业园云谷路8号。"
+            "青禾智能制造产业园以智能装备为主导产业。")
+    assert keys(text, "Park") == {"青禾智能制造产业园"}
+
+
+def test_product_a_firm_only_means_to_make_is_no_product():
+    assert "氢燃料电堆" not in keys("青禾动力科技有限公司预计2027年推出新一代氢燃料电堆。", "Product")
+    assert "氢燃料电堆" in keys("青禾动力科技有限公司主要产品为氢燃料电堆。", "Product")
+
+
+def test_place_of_a_base_is_no_product():
+    assert not keys("青禾园区是公司主要生产基地所在地。", "Product")

@@ -1869,7 +1869,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if re.search(r"所需|[为是]", item):
                     continue  # 纤维及其复合材料: 其 refers back, no name; 主营业务概况: a heading
                 headed = item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))
-                if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域)$", item):
+                if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域|所在地)$", item):
                     continue  # 主要生产基地: a facility, not a product
                 if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
@@ -2554,13 +2554,27 @@ def _planned_project_product(m: Mention, text: str, start: int, in_plan: bool) -
     return plan is not None and _DONE.search(text, plan.end()) is None
 
 
+_FUTURE_MAKE = re.compile(_CUES.alternation("future-make"))
+
+
+def _future_product(text: str, start: int) -> bool:
+    """Whether the product at ``start`` is one a firm only means to make: a cue of family ``future-make``
+    (预计, 计划, 拟…) earlier in its clause and no ``completed`` cue after it (预计2026年推出X; 计划引进X等
+    项目). (计划总投资… after the name says nothing of the product.)"""
+    clause = _clause_start(text, start)
+    plan = None
+    for plan in _FUTURE_MAKE.finditer(text, clause, start):
+        pass
+    return plan is not None and _DONE.search(text, plan.end(), start) is None
+
+
 def _unbuilt(found: list[Mention], s: Sentence, lex: Lexicon, in_plan: bool = False) -> list[Mention]:
     """``found`` without the parks a sentence only plans (:func:`_planned_build`), the parks,
     platforms and institutes it only aims at (:func:`_goal_object`), the platforms and institutes without
     a name of their own it only plans (:func:`_unnamed_plan_object`) and the products of planned projects
     (:func:`_planned_project_product`): what is not built yet is not an entity."""
     text = s.text
-    if not any(f.cls in _UNBUILT_CLASSES or f.rule == _CAPACITY_PRODUCT_RULE for f in found):
+    if not any(f.cls in _UNBUILT_CLASSES or f.cls == "Product" for f in found):
         return found
     # (a planned platform with a name of its own stays: the gold of several batches keeps it as an entity
     # without relations)
@@ -2570,8 +2584,10 @@ def _unbuilt(found: list[Mention], s: Sentence, lex: Lexicon, in_plan: bool = Fa
 def _not_built_yet(f: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention], in_plan: bool) -> bool:
     """Whether the mention ``f`` is a thing the sentence only plans or aims at (see :func:`_unbuilt`)."""
     start = f.start - s.start
+    if f.cls == "Product":
+        return _planned_project_product(f, text, start, in_plan) or _future_product(text, start)
     if f.cls not in _UNBUILT_CLASSES:
-        return _planned_project_product(f, text, start, in_plan)
+        return False
     if f.cls == "Park" and _planned_build(text, start):
         return True
     return _goal_object(f, s, text, lex, found) or (f.cls != "Park" and _unnamed_plan_object(f, text, start, lex, in_plan))
@@ -2753,12 +2769,16 @@ def _bureau_short_forms(sentences: Sequence[Sentence], mentions: Sequence[Mentio
 
 def _addressed_parks(parks: Sequence[str]) -> dict[str, str]:
     """Parks written after an address (注册地址：某省某市某县X产业园…) → the park the document names
-    otherwise with the same core name (某市某县X产业园 is 某某X产业园 when only that park ends in X产业园)."""
+    otherwise with the same core name: the core itself when it is written bare, else the one other park
+    ending in it (某市某县X产业园 is 某某X产业园 when only that park ends in X产业园)."""
     out: dict[str, str] = {}
     for park in parks:
         m = _ADDRESS.match(park)
         core = park[m.end() :] if m else ""
         if len(core) < 5:
+            continue
+        if core in parks:  # 合肥市肥西县X产业园 and X产业园 written bare elsewhere: one park
+            out[park] = core
             continue
         others = [p for p in parks if p != park and p != core and p.endswith(core) and not _ADDRESS.match(p)]
         if len(others) == 1:
