@@ -2769,20 +2769,19 @@ def _bureau_short_forms(sentences: Sequence[Sentence], mentions: Sequence[Mentio
 
 def _addressed_parks(parks: Sequence[str]) -> dict[str, str]:
     """Parks written after an address (注册地址：某省某市某县X产业园…) → the park the document names
-    otherwise with the same core name: the core itself when it is written bare, else the one other park
-    ending in it (某市某县X产业园 is 某某X产业园 when only that park ends in X产业园)."""
+    otherwise with the same core name: the one other park ending in it (某市某县X产业园 is 某某X产业园 when
+    only that park ends in X产业园), else the core itself when it is written bare."""
     out: dict[str, str] = {}
     for park in parks:
         m = _ADDRESS.match(park)
         core = park[m.end() :] if m else ""
         if len(core) < 5:
             continue
-        if core in parks:  # 合肥市肥西县X产业园 and X产业园 written bare elsewhere: one park
-            out[park] = core
-            continue
         others = [p for p in parks if p != park and p != core and p.endswith(core) and not _ADDRESS.match(p)]
         if len(others) == 1:
             out[park] = others[0]
+        elif not others and core in parks:  # 合肥市肥西县X产业园 and X产业园 written bare elsewhere: one park
+            out[park] = core
     return out
 
 
