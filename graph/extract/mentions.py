@@ -2555,6 +2555,7 @@ def _planned_project_product(m: Mention, text: str, start: int, in_plan: bool) -
 
 
 _FUTURE_MAKE = re.compile(_CUES.alternation("future-make"))
+_PLANNABLE = _UNBUILT_CLASSES | {"Product"}
 
 
 def _future_product(text: str, start: int) -> bool:
@@ -2574,11 +2575,11 @@ def _unbuilt(found: list[Mention], s: Sentence, lex: Lexicon, in_plan: bool = Fa
     a name of their own it only plans (:func:`_unnamed_plan_object`) and the products of planned projects
     (:func:`_planned_project_product`): what is not built yet is not an entity."""
     text = s.text
-    if not any(f.cls in _UNBUILT_CLASSES or f.cls == "Product" for f in found):
+    if not any(f.cls in _PLANNABLE for f in found):
         return found
     # (a planned platform with a name of its own stays: the gold of several batches keeps it as an entity
     # without relations)
-    return [f for f in found if not _not_built_yet(f, s, text, lex, found, in_plan)]
+    return [f for f in found if f.cls not in _PLANNABLE or not _not_built_yet(f, s, text, lex, found, in_plan)]
 
 
 def _not_built_yet(f: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention], in_plan: bool) -> bool:
