@@ -1162,3 +1162,9 @@ def test_product_a_firm_only_means_to_make_is_no_product():
 
 def test_place_of_a_base_is_no_product():
     assert not keys("青禾园区是公司主要生产基地所在地。", "Product")
+
+
+def test_kind_followed_by_a_total_count_is_no_name():
+    text = "上半年，全市新认定省级企业技术中心、重点实验室和制造业创新中心共21家。"
+    assert not keys(text, "Platform")
+    assert "青禾新材料研究院" in keys("园区建有青禾新材料研究院，累计孵化企业30家。", "ResearchInstitute")

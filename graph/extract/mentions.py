@@ -533,9 +533,17 @@ def _school_of(prev: Mention | None, s: Sentence, text: str, start: int) -> bool
     return len(gap) <= _SCHOOL_GAP and all(map(_name_char, gap)) and not (gap and gap[0] in _FUNCTION_CHARS)
 
 
+_COUNT_LEAD = re.compile(r"\s*(?:" + _CUES.alternation("count-lead") + ")")
+
+
 def _is_category(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a kind a count follows (工程研究中心12家; with a word of cue family
+    ``count-lead`` between: 重点实验室和创新中心共37家) or a category word follows (数量, 占比)."""
     tail = text[end : end + 12]
-    return bool(_COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail))
+    if _COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail):
+        return True
+    lead = _COUNT_LEAD.match(tail)
+    return lead is not None and _COUNT_AFTER.match(tail[lead.end() :]) is not None
 
 
 def _counted_title(text: str, end: int) -> bool:
