@@ -1168,3 +1168,8 @@ def test_kind_followed_by_a_total_count_is_no_name():
     text = "上半年，全市新认定省级企业技术中心、重点实验室和制造业创新中心共21家。"
     assert not keys(text, "Platform")
     assert "青禾新材料研究院" in keys("园区建有青禾新材料研究院，累计孵化企业30家。", "ResearchInstitute")
+
+
+def test_project_summing_up_a_list_is_no_project():
+    text = "四川星桥氢能科技有限公司（以下简称“星桥氢能”）主要生产氢燃料电堆。下半年，加快推进青禾铸造二期、星桥氢能电堆扩能等项目建设。"
+    assert not any(n.endswith("等项目") for n in keys(text, "Project"))

@@ -2029,6 +2029,9 @@ _BUILDS_LEAD = re.compile(
 )
 
 
+_LIST_SUMMARY_PROJECT = re.compile(r"等(?:重点|重大|产业|补链|延链|强链)?项目$")
+
+
 def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
@@ -2055,6 +2058,8 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
         if paren:
             tail_text = tail_text[paren.end() :]
         name = text[rel : e.end - s.start] + tail_text
+        if _LIST_SUMMARY_PROJECT.search(name):
+            continue  # 推进甲二期、乙扩能等项目建设: 等 closes a list, what is before it is one item, the head a kind
         out.append(Mention(name, "Project", e.start, e.end + m.end(), s.index, "project:enterprise+项目"))
     return out
 
