@@ -1068,3 +1068,108 @@ def test_modifier_of_generic_words_only_is_no_name():
 def test_part_of_a_macro_region_is_no_park():
     assert keys("招商队分别驻点长三角、珠三角片区。", "Park") == set()
     assert keys("企业落户桐溪片区。", "Park") == {"桐溪片区"}
+
+
+# ---- prec12: fragments, pointers and plans are no entities
+
+
+def test_pointer_before_company_names_no_firm():
+    text = "为便于投资者了解本公司的经营情况，现将报告期公司主要数据披露如下。江苏青禾材料股份有限公司为该公司控股股东。"
+    assert keys(text, "Enterprise") == {"江苏青禾材料股份有限公司"}
+
+
+def test_company_named_with_a_capital_word_is_kept():
+    # 本 inside the word 资本 points at nothing
+    assert keys("深圳前湾资本有限公司参与投资。", "Enterprise") == {"深圳前湾资本有限公司"}
+
+
+def test_plan_sections_follow_numbered_headings():
+    from graph.extract.mentions import plan_sections
+    text = ("一、现状\n乙园建有丙检测中心。\n二、主要任务\n（一）强化平台。\n依托某大学建设丁中试基地。\n"
+            "三、工作进展\n戊公司投产。\n")
+    sents = split_sentences(clean_text(text))
+    planned = [s.text for s in sents if s.index in plan_sections(sents)]
+    assert planned[0].startswith("二、主要任务") and any("丁中试基地" in t for t in planned)
+    assert not any("丙检测中心" in t or "戊公司" in t for t in planned)  # a progress heading closes the plan
+
+
+def test_platform_built_in_a_plan_section_is_no_entity():
+    facts = "一、发展基础\n星桥轴承有限公司建有先进轴承检测中心，2024年营业收入12亿元。\n"
+    plans = "二、重点任务\n（一）建设创新平台。依托郑州大学建设精密轴承中试基地，争创国家级轴承计量测试中心。\n"
+    found = keys(facts + plans, "Platform")
+    assert "先进轴承检测中心" in found  # stated as a fact before the plans
+    assert not ({"精密轴承中试基地", "国家级轴承计量测试中心", "争创国家级轴承计量测试中心"} & found)
+
+
+def test_same_platform_outside_a_plan_section_is_kept():
+    text = "一、发展基础\n星桥轴承有限公司依托郑州大学建设精密轴承中试基地，2024年完成中试项目8项。\n"
+    assert "精密轴承中试基地" in keys(text, "Platform")
+
+
+def test_co_built_joint_lab_in_a_plan_section_stays():
+    text = "三、重点任务\n支持星桥轴承有限公司与郑州大学共建精密轴承联合实验室。\n"
+    assert "精密轴承联合实验室" in keys(text, "Platform")
+
+
+def test_product_of_a_planned_project_is_no_product():
+    planned = "推动星桥轴承有限公司建设年产3000套盾构主轴承项目。"
+    done = "星桥轴承有限公司投资建设的年产3000套盾构主轴承项目已于5月8日投产。"
+    assert "盾构主轴承" not in keys(planned, "Product")
+    assert "年产3000套盾构主轴承项目" in keys(planned, "Project")  # the planned project itself stays
+    assert "盾构主轴承" in keys(done, "Product")
+
+
+def test_clause_fragment_detects_verbs_and_de_inside_a_name():
+    from graph.extract.mentions import clause_fragment
+    assert clause_fragment("青禾材料获批省级企业技术中心")
+    assert clause_fragment("星桥科技入驻园区智能制造片区")
+    assert clause_fragment("园区里的骨干企业")
+    assert not clause_fragment("青禾新材料产业园")
+    assert not clause_fragment("中国科学院宁波材料技术与工程研究所")
+    assert not clause_fragment("美的集团股份有限公司")  # a brand, no particle
+
+
+def test_headline_clause_is_no_park_or_platform():
+    text = "◆青禾材料获批省级企业技术中心\n江苏青禾材料股份有限公司获批省级企业技术中心。\n◆星桥科技入驻园区智能制造片区\n"
+    names = keys(text)
+    assert not any("获批" in n or "入驻" in n for n in names)
+
+
+def test_addressee_line_of_a_notice_names_no_body():
+    from graph.extract.mentions import metadata_line
+    assert metadata_line("各县（市、区）科技局，各有关高等学校、科研院所：")
+    assert metadata_line("来源：青禾区科学技术局")
+    assert not metadata_line("各地要加强指导，青禾区科学技术局负责统筹。")
+    text = "关于公布第二批平台名单的通知\n各市、州、直管市、青禾林区科技局，各有关单位：\n现将名单公布如下。\n"
+    assert "青禾林区科技局" not in keys(text, "GovernmentBody")
+
+
+def test_description_with_de_is_no_honour_or_body():
+    text = "现将入选国家级专精特新“小巨人”企业和青禾市创新型中小企业的企业名单予以公布。"
+    assert not any("的" in n for n in keys(text, "Honour"))
+
+
+def test_park_after_an_address_is_the_park_named_bare():
+    text = ("青禾智能装备股份有限公司注册地址为安徽省合肥市肥西县青禾智能制造产业园云谷路8号。"
+            "青禾智能制造产业园以智能装备为主导产业。")
+    assert keys(text, "Park") == {"青禾智能制造产业园"}
+
+
+def test_product_a_firm_only_means_to_make_is_no_product():
+    assert not any("氢燃料电堆" in n for n in keys("青禾动力科技有限公司预计2027年推出新一代氢燃料电堆。", "Product"))
+    assert "氢燃料电堆" in keys("青禾动力科技有限公司主要产品为氢燃料电堆。", "Product")
+
+
+def test_place_of_a_base_is_no_product():
+    assert not keys("青禾园区是公司主要生产基地所在地。", "Product")
+
+
+def test_kind_followed_by_a_total_count_is_no_name():
+    text = "上半年，全市新认定省级企业技术中心、重点实验室和制造业创新中心共21家。"
+    assert not keys(text, "Platform")
+    assert "青禾新材料研究院" in keys("园区建有青禾新材料研究院，累计孵化企业30家。", "ResearchInstitute")
+
+
+def test_project_summing_up_a_list_is_no_project():
+    text = "四川星桥氢能科技有限公司（以下简称“星桥氢能”）主要生产氢燃料电堆。下半年，加快推进青禾铸造二期、星桥氢能电堆扩能等项目建设。"
+    assert not any(n.endswith("等项目") for n in keys(text, "Project"))

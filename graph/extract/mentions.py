@@ -375,6 +375,22 @@ _LEVEL_ONLY = re.compile(r"(?:国家|省|市|县|区|自治区)级")
 _FIRST_OF_KIND = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+[个家]|^(?:一|每)[个家所座]")  # 一个光学检测平台: any one, no name
 
 
+_DEICTIC_KIND = frozenset(_CUES.words("deictic-kind"))
+_DEICTIC_KIND_TAIL = _CUES.ends_with("deictic-kind")
+
+
+def _points_at_a_firm(core: str) -> bool:
+    """Whether a firm's body ends in a word of cue family ``deictic-kind`` standing as a word of its own
+    (为全面了解本 + 公司, 报告期 + 公司): the words point at the writer's firm or at a period, they name
+    no firm. (红杉资本: 本 is inside the word 资本, no pointer.)"""
+    tail = _DEICTIC_KIND_TAIL.search(core)
+    if tail is None:
+        return False
+    if tail.start() == 0:
+        return True
+    return pos_pairs(core)[-1][0] in _DEICTIC_KIND
+
+
 def _valid_body(body: str, cls: str) -> bool:
     core = body.strip(_QUOTES + "（）()")
     if "、" in core:
@@ -394,6 +410,8 @@ def _valid_body(body: str, cls: str) -> bool:
         return False  # 发行人的子公司, 专门为母公司: a kind of company after a particle, not a name
     if cls == "Enterprise" and _PLACE_ONLY.fullmatch(core):
         return False  # 泰国公司, 深圳公司: a description, not a name
+    if cls == "Enterprise" and _points_at_a_firm(core):
+        return False  # 了解本公司, 报告期公司: a pointer at the writer's firm or a period, not a name
     if _GENERIC_BODY.match(core):
         return cls == "GovernmentBody" and core in ("国家", "国", "国务")
     return True
@@ -515,9 +533,17 @@ def _school_of(prev: Mention | None, s: Sentence, text: str, start: int) -> bool
     return len(gap) <= _SCHOOL_GAP and all(map(_name_char, gap)) and not (gap and gap[0] in _FUNCTION_CHARS)
 
 
+_COUNT_LEAD = re.compile(r"\s*(?:" + _CUES.alternation("count-lead") + ")")
+
+
 def _is_category(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a kind a count follows (工程研究中心12家; with a word of cue family
+    ``count-lead`` between: 重点实验室和创新中心共37家) or a category word follows (数量, 占比)."""
     tail = text[end : end + 12]
-    return bool(_COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail))
+    if _COUNT_AFTER.match(tail) or _CATEGORY_AFTER.match(tail):
+        return True
+    lead = _COUNT_LEAD.match(tail)
+    return lead is not None and _COUNT_AFTER.match(tail[lead.end() :]) is not None
 
 
 def _counted_title(text: str, end: int) -> bool:
@@ -1857,7 +1883,7 @@ def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention
                 if re.search(r"所需|[为是]", item):
                     continue  # 纤维及其复合材料: 其 refers back, no name; 主营业务概况: a heading
                 headed = item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))
-                if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域)$", item):
+                if not headed and re.search(r"(?:基地|工厂|车间|园区|项目|企业|公司|中心|业务|领域|所在地)$", item):
                     continue  # 主要生产基地: a facility, not a product
                 if heads_only and not (item.endswith(lex.products) or item.endswith(("制品", "产品", "装备"))):
                     continue
@@ -2009,6 +2035,9 @@ _BUILDS_LEAD = re.compile(
 )
 
 
+_LIST_SUMMARY_PROJECT = re.compile(r"等(?:重点|重大|产业|补链|延链|强链)?项目$")
+
+
 def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
@@ -2035,6 +2064,8 @@ def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[
         if paren:
             tail_text = tail_text[paren.end() :]
         name = text[rel : e.end - s.start] + tail_text
+        if _LIST_SUMMARY_PROJECT.search(name):
+            continue  # 推进甲二期、乙扩能等项目建设: 等 closes a list, what is before it is one item, the head a kind
         out.append(Mention(name, "Project", e.start, e.end + m.end(), s.index, "project:enterprise+项目"))
     return out
 
@@ -2278,6 +2309,45 @@ def table_mentions(rows: Sequence[TableRow], sentences: Sequence[Sentence], lex:
     return out
 
 
+_CLAUSE_VERB = _CUES.pattern("honour", "located", "event")
+
+
+def clause_fragment(name: str) -> bool:
+    """Whether ``name`` holds a whole clause rather than a name: a verb of cue families ``honour``,
+    ``located`` or ``event`` (获批, 入驻, 签约…) standing as a word of its own after the first two
+    characters and before the last (甲公司获批省级企业技术中心, 乙科技入驻园区数字经济片区), or a 的 with
+    words on both sides (核心区里的硬核企业). A headline typed by the suffix it ends in is such a clause.
+    (中国科学院 and 投资发展有限公司 hold no such verb; 获批 inside 获批中心 opens the name, it cuts nothing.)"""
+    if _particle_de_inside(name):
+        return True
+    verbs = [v for v in _CLAUSE_VERB.finditer(name) if 2 <= v.start() and v.end() < len(name)]
+    if not verbs:
+        return False
+    bounds = token_boundaries(name)
+    return any(v.start() in bounds and v.end() in bounds for v in verbs)
+
+
+_TITLED_CLASSES = frozenset({"Patent", "Product", "Project", "Person", "Industry"})  # titles may hold 的 (一种…的方法)
+
+
+def _described_not_named(m: Mention) -> bool:
+    """Whether the organisation, park, platform or honour ``m`` is a description holding a clause, not a
+    name: a 的 with words on both sides (创新型中小企业的企业, 园区里的骨干企业); or, for a cued honour read from
+    the words before a list title, a verb of the clause inside it (:func:`clause_fragment`)."""
+    if m.cls in _TITLED_CLASSES:
+        return False
+    return _particle_de_inside(m.name) or (m.rule == "honour:cued" and clause_fragment(m.name))
+
+
+def _particle_de_inside(name: str) -> bool:
+    """Whether a 的 standing as a word of its own, with words on both sides, is inside ``name``
+    (创新型中小企业的企业; not the brand 美的 in 美的集团股份有限公司)."""
+    if "的" not in name[1:-1]:
+        return False
+    bounds = token_boundaries(name)
+    return any(0 < i < len(name) - 1 and i in bounds and i + 1 in bounds for i, ch in enumerate(name) if ch == "的")
+
+
 def record_mentions(records: Sequence[Record]) -> list[Mention]:
     """The typed fields of list records (graph.extract.records) as mentions, and the designations
     their lists give (rule ``record:<role>``, ``record:designation``). A field typed by its key or
@@ -2288,6 +2358,8 @@ def record_mentions(records: Sequence[Record]) -> list[Mention]:
     for r in records:
         for f in (r.name, *r.fields):
             if f.cls is not None:
+                if not f.strong and clause_fragment(f.text):
+                    continue  # ◆甲公司获批省级企业技术中心: a headline's clause, typed by its last word, names nothing
                 rule = ("record:" if f.strong else "record-weak:") + (f.role or "field")
                 out.append(Mention(f.text, f.cls, f.start, f.end, f.sentence, rule, level=detect_level(f.text)))
         if r.designation is not None:
@@ -2340,6 +2412,17 @@ _COLOPHON = re.compile(r"\s*(?:" + _CUES.alternation("colophon") + r")\s*[：:]"
 _INLINE_COLOPHON = re.compile(
     r"(?<=[\s\d])(?:" + _CUES.alternation("colophon") + r")\s*[：:].*$|[（(][^（）()]{2,40}?\s*(?:" + _CUES.alternation("colophon") + r")[）)]"
 )
+
+
+# the addressee line of an official notice: 各县（市、区）科技局，各有关单位： — whom the notice is sent to
+_ADDRESSEE_LINE = re.compile(r"\s*各[^。！？!?]{1,80}[：:]\s*$")
+
+
+def metadata_line(text: str) -> bool:
+    """Whether the sentence ``text`` is a metadata line that names nobody as a fact: a colophon
+    (来源：…, 发布单位：…: cue family ``colophon`` before a colon) or the addressee line of a notice
+    (各市、州科技局，各有关高等学校：)."""
+    return _COLOPHON.match(text) is not None or _ADDRESSEE_LINE.match(text) is not None
 
 
 _UNBUILT_CLASSES = frozenset({"Park", "Platform", "ResearchInstitute"})
@@ -2397,11 +2480,18 @@ def _goal_object(m: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequen
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 
 
+_LEVEL_OPENING = re.compile(r"(?:国家|省|市|县|区)级")
+
+
 def _proper_opening(name: str, lex: Lexicon) -> bool:
     """Whether a proper name opens ``name``: a place of the lexicon, or a first word jieba tags as a
     place, person or other proper noun, does not know at all, or cannot read but as single characters
     (雷官电子信息园区, 腰铺科创园). A name opened by common words (智能终端产业园区, 新能源产业园) may be a
-    kind of park rather than one park."""
+    kind of park rather than one park. A level opening the name (国家级, 省级) is no proper name: the
+    words after it are read instead."""
+    level = _LEVEL_OPENING.match(name)
+    if level is not None and level.end() < len(name):
+        name = name[level.end():]
     if any(p in lex.places for p in (name[:4], name[:3], name[:2])):
         return True
     word, tag = pos_pairs(name)[0]
@@ -2409,15 +2499,118 @@ def _proper_opening(name: str, lex: Lexicon) -> bool:
         len(word) == 1 and word not in _FUNCTION_CHARS and tag not in ("m", "q", "a", "d", "v"))
 
 
-def _unbuilt(found: list[Mention], s: Sentence, lex: Lexicon) -> list[Mention]:
-    """``found`` without the parks a sentence only plans (:func:`_planned_build`) and the parks,
-    platforms and institutes it only aims at (:func:`_goal_object`): what is not built yet is not an entity."""
+# a section number opening a heading: 二、 / 第三节 (top level) or （二） / 2. (below it)
+_TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}[章节部分])\s*")
+_SUB_HEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))\s*")
+_PLAN_HEADING = re.compile(_CUES.alternation("plan-heading"))
+_FACT_HEADING = re.compile(_CUES.alternation("fact-heading"))
+_HEADING_WINDOW = 12  # characters after a heading's number in which a fact cue turns it into a fact heading
+_COBUILD = re.compile(_CUES.alternation("cobuild"))
+
+
+def plan_sections(sentences: Sequence[Sentence]) -> frozenset[int]:
+    r"""Indexes of the sentences that lie in a section of targets and plans: after a numbered heading
+    that opens with a cue of family ``plan-heading`` (二、发展目标, 三、重点任务, 八、未来发展展望), up to the
+    next top-level heading that does not, or a heading with a cue of family ``fact-heading`` in its first
+    words (一、发展基础, 二、重点工作进展: progress is a fact) at any level.
+    A heading below the top level (（一）培育壮大龙头企业) keeps the section it stands in. The heading
+    may run into its paragraph once the text is joined (二、发展目标到2027年，…).
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> sents = split_sentences(clean_text("一、发展基础\n甲园建有乙中心。\n二、重点任务\n（一）建设平台。\n建设丙中心。\n三、其他\n丁。"))
+    >>> [s.text for s in sents if s.index in plan_sections(sents)]
+    ['二、重点任务', '（一）建设平台。', '建设丙中心。']
+    """
+    out: set[int] = set()
+    in_plan = False
+    for s in sentences:
+        top = _TOP_HEADING.match(s.text)
+        sub = None if top else _SUB_HEADING.match(s.text)
+        head = top or sub
+        if head is not None:
+            if _FACT_HEADING.search(s.text, head.end(), head.end() + _HEADING_WINDOW):  # 二、重点工作进展
+                in_plan = False
+            elif _PLAN_HEADING.match(s.text, head.end()):
+                in_plan = True
+            elif top is not None:
+                in_plan = False
+        if in_plan:
+            out.add(s.index)
+    return frozenset(out)
+
+
+def _unnamed_plan_object(m: Mention, text: str, start: int, lex: Lexicon, in_plan: bool) -> bool:
+    """Whether the platform or institute ``m`` (at ``start`` in ``text``) is only a plan with no name of
+    its own: in a section of targets and plans (``in_plan``, :func:`plan_sections`) a build verb (cue
+    family ``unbuilt-build``) governs it (依托某大学建设X, 组建X, 争创X) and no proper name opens it
+    (高端轴承中试基地, 国家级轴承产业计量测试中心; but 建设涪江—西科大概念验证中心 names its builders and stays).
+    A platform co-built with named partners (cue family ``cobuild``: 支持A与B共建X联合实验室) stays there
+    too, as a planned joint lab does anywhere: the gold of several batches keeps it as an entity without
+    relations."""
+    if not in_plan or _proper_opening(m.name, lex):
+        return False
+    verb = _BUILD_RIGHT_BEFORE.search(text, 0, start)
+    return verb is not None and _COBUILD.search(verb.group()) is None
+
+
+_CAPACITY_PRODUCT_RULE = "product:capacity"
+
+
+def _planned_project_product(m: Mention, text: str, start: int, in_plan: bool) -> bool:
+    """Whether the product ``m`` is read only from the name of a project that is planned (年产…X项目 after a
+    planning cue with nothing done since — 支持A建设年产…X项目 — or in a section of plans): nobody makes it
+    yet, so it is no product of the firm."""
+    if m.rule != _CAPACITY_PRODUCT_RULE:
+        return False
+    if in_plan:
+        return True
+    plan = None
+    for plan in _PLAN_IN_SENTENCE.finditer(text, 0, start):
+        pass
+    return plan is not None and _DONE.search(text, plan.end()) is None
+
+
+_FUTURE_MAKE = re.compile(_CUES.alternation("future-make"))
+_PLANNABLE = _UNBUILT_CLASSES | {"Product"}
+
+
+def _future_product(text: str, start: int) -> bool:
+    """Whether the product at ``start`` is one a firm only means to make: a cue of family ``future-make``
+    (预计, 计划, 拟…) earlier in its clause and no ``completed`` cue after it (预计2026年推出X; 计划引进X等
+    项目). (计划总投资… after the name says nothing of the product.)"""
+    clause = _clause_start(text, start)
+    plan = None
+    for plan in _FUTURE_MAKE.finditer(text, clause, start):
+        pass
+    return plan is not None and _DONE.search(text, plan.end(), start) is None
+
+
+def _unbuilt(found: list[Mention], s: Sentence, lex: Lexicon, in_plan: bool = False) -> list[Mention]:
+    """``found`` without the parks a sentence only plans (:func:`_planned_build`), the parks,
+    platforms and institutes it only aims at (:func:`_goal_object`), the platforms and institutes without
+    a name of their own it only plans (:func:`_unnamed_plan_object`) and the products of planned projects
+    (:func:`_planned_project_product`): what is not built yet is not an entity."""
     text = s.text
-    if not any(f.cls in _UNBUILT_CLASSES for f in found):
+    if not any(f.cls in _PLANNABLE for f in found):
         return found
-    # (a planned platform stays: the gold of several batches keeps it as an entity without relations)
-    return [f for f in found if f.cls not in _UNBUILT_CLASSES
-            or not ((f.cls == "Park" and _planned_build(text, f.start - s.start)) or _goal_object(f, s, text, lex, found))]
+    # (a planned platform with a name of its own stays: the gold of several batches keeps it as an entity
+    # without relations)
+    return [f for f in found if f.cls not in _PLANNABLE or not _not_built_yet(f, s, text, lex, found, in_plan)]
+
+
+def _not_built_yet(f: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention], in_plan: bool) -> bool:
+    """Whether the mention ``f`` is a thing the sentence only plans or aims at (see :func:`_unbuilt`)."""
+    start = f.start - s.start
+    if f.cls == "Product":
+        return _planned_project_product(f, text, start, in_plan) or _future_product(text, start)
+    if f.cls not in _UNBUILT_CLASSES:
+        return False
+    if f.cls == "Park" and _planned_build(text, start):
+        return True
+    return _goal_object(f, s, text, lex, found) or (f.cls != "Park" and _unnamed_plan_object(f, text, start, lex, in_plan))
 
 
 def _outside_colophons(found: list[Mention], s: Sentence) -> list[Mention]:
@@ -2461,9 +2654,10 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     records = read_records(sentences, lex)
     for t in record_mentions(records):
         recorded.setdefault(t.sentence, []).append(t)
+    planned = plan_sections(sentences)
     for s in sentences:
         text = s.text
-        if _COLOPHON.match(text):
+        if metadata_line(text):
             continue  # 来源：某某经济发展局 — a colophon line is metadata
         has_suffix = lex.suffix_re.search(text) is not None
         bounds = lazy_boundaries(text)
@@ -2507,7 +2701,8 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
         if s.index in recorded:
             found = _with_record_fields(found, recorded[s.index])
-        found = _unbuilt(_outside_colophons(found, s), s, lex)
+        found = _unbuilt(_outside_colophons(found, s), s, lex, s.index in planned)
+        found = [f for f in found if not _described_not_named(f)]
         for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
             aliases[short] = full
         for f in found:
@@ -2594,7 +2789,8 @@ def _bureau_short_forms(sentences: Sequence[Sentence], mentions: Sequence[Mentio
 
 def _addressed_parks(parks: Sequence[str]) -> dict[str, str]:
     """Parks written after an address (注册地址：某省某市某县X产业园…) → the park the document names
-    otherwise with the same core name (某市某县X产业园 is 某某X产业园 when only that park ends in X产业园)."""
+    otherwise with the same core name: the one other park ending in it (某市某县X产业园 is 某某X产业园 when
+    only that park ends in X产业园), else the core itself when it is written bare."""
     out: dict[str, str] = {}
     for park in parks:
         m = _ADDRESS.match(park)
@@ -2604,6 +2800,8 @@ def _addressed_parks(parks: Sequence[str]) -> dict[str, str]:
         others = [p for p in parks if p != park and p != core and p.endswith(core) and not _ADDRESS.match(p)]
         if len(others) == 1:
             out[park] = others[0]
+        elif not others and core in parks:  # 合肥市肥西县X产业园 and X产业园 written bare elsewhere: one park
+            out[park] = core
     return out
 
 
@@ -2708,6 +2906,8 @@ def find_mentions(
         containers = [x for x in all_mentions if _is_container(x)]
         plain = SpanIndex(x for x in all_mentions if not _is_container(x))
         for s in sentences:
+            if metadata_line(s.text):
+                continue  # 发布单位：某管委会经济发展局 — a short name used in a metadata line is no mention either
             for m in rx.finditer(s.text):
                 a, b = s.start + m.start(), s.start + m.end()
                 full = lookup[m.group()]
