@@ -2030,3 +2030,46 @@ def test_firms_that_also_settled_go_where_the_sentence_before_placed_one():
 def test_also_settled_reaches_back_one_sentence_only():
     f, _ = facts("今年1月，荆门石桥电池有限公司入驻漳河储能片区。公司主要研发钠离子电池。同月入驻的还有湖北岳川储能科技有限公司。")
     assert ("湖北岳川储能科技有限公司", "locatedIn", "漳河储能片区") not in f
+
+
+def test_supplier_named_after_buyer_points_sales_to_the_buyer():
+    f, _ = facts("湖南潇湘整车制造有限公司的电驱供应商为株洲恒动电机有限公司、湘潭瑞驰控制器有限公司。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+
+
+def test_three_party_pact_pairs_every_signer_but_a_plain_list_does_not():
+    f, _ = facts("湖南潇湘整车制造有限公司与中南大学、株洲恒动电机有限公司三方共同签署《电驱动系统联合攻关协议》。")
+    assert ("湖南潇湘整车制造有限公司", "cooperatesWith", "中南大学") in f
+    assert ("中南大学", "cooperatesWith", "株洲恒动电机有限公司") in f
+    g, _ = facts("湖南潇湘整车制造有限公司与中南大学、株洲恒动电机有限公司签署合作协议。")
+    assert ("湖南潇湘整车制造有限公司", "cooperatesWith", "中南大学") in g
+    assert ("中南大学", "cooperatesWith", "株洲恒动电机有限公司") not in g
+
+
+def test_signed_investment_title_is_no_cooperation():
+    f, _ = facts("株洲恒动电机有限公司与株洲高新技术产业开发区管理委员会签署《年产8万台驱动电机项目投资协议》。")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+
+
+def test_jointly_formed_platform_pairs_founders_unless_one_leads():
+    f, _ = facts("株洲恒动电机有限公司、湘潭瑞驰控制器有限公司和湘潭大学共同组建了电驱测试中心。")
+    assert ("湘潭瑞驰控制器有限公司", "coBuiltPlatformWith", "湘潭大学") in f
+    g, _ = facts("电驱测试中心由株洲恒动电机有限公司牵头，联合湘潭瑞驰控制器有限公司、湘潭大学共同组建。")
+    assert ("株洲恒动电机有限公司", "coBuiltPlatformWith", "湘潭大学") in g
+    assert ("湘潭瑞驰控制器有限公司", "coBuiltPlatformWith", "湘潭大学") not in g
+
+
+def test_college_of_our_school_stands_for_the_school():
+    f, _ = facts("湘潭大学新闻网讯 近日，湘潭瑞驰控制器有限公司与我校自动化与电子信息学院共建电机控制联合实验室。")
+    assert ("湘潭瑞驰控制器有限公司", "coBuiltPlatformWith", "湘潭大学") in f
+
+
+def test_both_sides_in_a_school_text_is_the_school_and_the_firm_spoken_of():
+    f, _ = facts(
+        "湘潭大学新闻网讯 我校与株洲高新技术产业开发区签署战略合作协议。"
+        "湘潭瑞驰控制器有限公司主要生产电机控制器。双方共同申请的发明专利“一种电机控制器散热结构”已获授权。"
+    )
+    assert ("湘潭瑞驰控制器有限公司", "coFiledPatentWith", "湘潭大学") in f or ("湘潭大学", "coFiledPatentWith", "湘潭瑞驰控制器有限公司") in f
+    assert not any(p == "coFiledPatentWith" and "株洲高新技术产业开发区" in (s, o) for s, p, o in f)

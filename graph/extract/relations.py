@@ -86,6 +86,7 @@ _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
 _COOP_CUE = re.compile(
     _CUES.alternation("agreement-sign") + r"了?[^，。；;、]{0,10}?" + _CUES.alternation("agreement")
+    + "|" + _CUES.alternation("agreement-sign") + r"了?(?:[^，。；;、《]{0,6}?)《[^》，。；]{2,30}?(?:协议|备忘录)》"
     + "|" + _CUES.alternation("cooperation-open") + r"[^，。；;、与和]{1,12}?合作(?!协议|框架)"
     + "|" + _CUES.alternation("cooperation")
 )
@@ -136,7 +137,7 @@ _PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|�
 _CHAIN_ANAPHOR = re.compile(r"(?:该|本|此|这条)(?:产业链|链)|^[“]?$")
 _CONFERS = re.compile(r"(?:正式|近日|日前|今年|首次)?(?:公布|认定|授予|颁发|发布|评选|命名|批准|印发|授牌)")
 _CUSTOMER_CUE = re.compile(
-    r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
+    r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?!商)(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
     + _CUES.alternation("customer-weak")
 )
 
@@ -410,6 +411,7 @@ class _Doc:
     own_firm: Mention | None = None  # the issuer of a company's own report (see tables.document_company)
     record_firm: Mention | None = None  # the firm of the last record line 公司名称：A (its 注册地址 line follows)
     last_site: Mention | None = None  # the park the previous sentence placed a firm in (入驻的还有A goes on from it)
+    own_school: Mention | None = None  # the university a text written as 我校/本校 speaks for
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -1506,7 +1508,10 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                  and len(after) > len(m.name)), key=lambda m: len(m.name), default=None)
         if a is not None and b is not None and a.key != b.key:
             _add(out, ctx, a, "coBuiltPlatformWith", b, "coBuiltPlatformWith:A—B联合实验室")
+    joined = [(j.start(), j.end()) for j in _JOINED_FOUNDING.finditer(text)]
     for cue in _COBUILD_CUE.finditer(text):
+        if any(a < cue.start() and cue.end() <= b for a, b in joined):
+            continue  # (由A牵头，)联合B、C共同组建X: A built X with B and with C (above), B and C are not paired
         if (_PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start())
                 or _PLANNED_CHAIN.search(text, 0, cue.start())):
             continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
@@ -1518,6 +1523,8 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 
 _INVESTING = re.compile(_CUES.alternation("investing"))
+# the title of a signed agreement that is a deal, not a pact of cooperation (《项目投资协议》, 《入园协议》)
+_NOT_PACT = re.compile(_CUES.alternation("agreement-deal"))
 _PLANNED_WITH = re.compile(_CUES.alternation("planned") + "(?:与|和|同|跟)")
 
 
@@ -1545,11 +1552,56 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 还计划与B合作建设…: a plan, not a cooperation
         if clause.endswith("的") and _HISTORY_AFTER.match(text[cue.end() :]):
             continue  # A与B的合作始于2019年: the history of a trade the text tells (B is A's customer), not a pact
+        if "《" in cue.group() and _NOT_PACT.search(cue.group()):
+            continue  # 签署《项目投资协议》/《入园协议》: an investment, not a cooperation
         if cue.group() in _CUES.words("signing") and _INVESTING.search(text):
             # 与管委会签约，…项目落户: a firm signing an investment with a park is no cooperation
             pairs = [(x, y) for x, y in pairs if not {x.cls, y.cls} & {"Enterprise"} or not {x.cls, y.cls} & {"Park", "GovernmentBody"}]
         for x, y in pairs:
             _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
+    return out
+
+
+# 与我校机电工程学院 / 与学校 / 与该校材料学院团队: a unit of the school the text speaks for stands for the school
+_SCHOOL_UNIT = (r"(?:我校|本校|学校|该校)(?:[\u4e00-\u9fff]{2,14}?" + _CUES.alternation("school-unit") + r")?"
+                r"(?:[\u4e00-\u9fff]{2,4}?(?:教授|研究员))?(?:团队|课题组)?")
+_WITH_SCHOOL = re.compile(r"(?:与|和|同)" + _SCHOOL_UNIT + r"(?:将|已|正式|共同|联合|合作)*")
+_SCHOOL_WITH = re.compile(r"(?:^|[，,；;：:])" + _SCHOOL_UNIT + r"(?:也|还|又|已|将|分别|正式)*(?:与|和|同)$")
+_SCHOOL_DEEDS = (("coBuiltPlatformWith", _COBUILD_CUE), ("coFiledPatentWith", _COFILE_CUE), ("cooperatesWith", _COOP_CUE))
+
+
+def _school_deed(text: str, pos: int) -> str | None:
+    """The pair relation a cue written at ``pos`` states (共建 → coBuiltPlatformWith …), if any."""
+    return next((p for p, cue in _SCHOOL_DEEDS if cue.match(text, pos)), None)
+
+
+@rule("school-unit-party", needs=[cue_family("school-self"), any_of(cue_family("cobuild", "cofile", "cooperation", "agreement-sign")), has(*ORG)])
+def school_unit_party(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A与我校X学院共建… / 我校X学院与A、B签署…: the school the text speaks for is the party (a college is not an entity)."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    orgs = [m for m in ctx.mentions if m.cls in ORG - {"University"}]
+    for a in orgs:  # A与我校X学院 + cue
+        w = _WITH_SCHOOL.match(text, ctx.rel_end(a))
+        pred = _school_deed(text, w.end()) if w else None
+        if pred is None or _PLANNED_BEFORE.search(text, 0, w.end()) or _PLANNING.search(text, 0, ctx.rel(a)):
+            continue
+        school = _self_party(ctx, doc, {"University"}, [a])
+        if school is not None:
+            _add(out, ctx, a, pred, school, f"{pred}:与我校…")
+    for i, a in enumerate(orgs):  # 我校X学院与A(、B) + cue
+        w = _SCHOOL_WITH.search(text, 0, ctx.rel(a))
+        if w is None or w.end() != ctx.rel(a) or (i > 0 and ctx.rel_end(orgs[i - 1]) > w.start()):
+            continue
+        partners = _coordinated_right(ctx, orgs[i:])
+        after = re.match(r"(?:将|已|正式|共同|联合|合作)*", text[ctx.rel_end(partners[-1]) :])
+        pred = _school_deed(text, ctx.rel_end(partners[-1]) + after.end())
+        if pred is None or _PLANNING.search(text, 0, ctx.rel(a)):
+            continue
+        school = _self_party(ctx, doc, {"University"}, partners)
+        for b in partners:
+            if school is not None:
+                _add(out, ctx, school, pred, b, f"{pred}:我校…与")
     return out
 
 
@@ -1959,6 +2011,29 @@ def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for b in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:供应A")
+    return out
+
+
+# A的(电芯)(主要)供应商为/包括B、C: the named suppliers sell to A (the buyer written before 的, or 其: the topic)
+_SUPPLIER_NAMED = re.compile(r"(?:(其)的?|的)[^，。；;,、的]{0,8}?" + _CUES.alternation("supplier-word") + _CUES.alternation("supplier-copula"))
+
+
+@rule("supplier-named", needs=[cue_family("supplier-word"), has("Enterprise")])
+def supplier_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A的X供应商为B / 其主要供应商包括B、C: the suppliers B, C have A as customer (the reverse of 客户包括)."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    for cue in _SUPPLIER_NAMED.finditer(text):
+        named = [m for m in firms if ctx.rel_end(m) == cue.start()]
+        topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" else None
+        buyer = named[-1] if named else (topic if cue.group(1) else None)
+        after = [m for m in firms if ctx.rel(m) >= cue.end()]
+        if buyer is None or not after or _gap(text[cue.end() : ctx.rel(after[0])]):
+            continue
+        for seller in _coordinated_right(ctx, after):
+            if seller.key != buyer.key:
+                _add(out, ctx, seller, "hasCustomer", buyer, "hasCustomer:A的供应商为B")
     return out
 
 
@@ -3136,6 +3211,7 @@ def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Men
     chain = [left[-1]]
     gap = _gap(text[ctx.rel_end(left[-1]) : cue_start])
     gap = re.sub(r"^(?:(?:联合研发|共同研发|合作研发|携手|联合|合作|共同)[、和及]?)+", "", gap)
+    gap = _MULTI_PARTY.sub("", gap)  # A与B、C三方(代表)共同签署: the count word closes the list of parties
     gap = re.sub(r"^(?:将|已|正式|共同|于[^，。；]{0,10}?)?(?:在[^，。；]{1,16}?)?$", "", gap)
     gap = re.sub(r"^(?:签署|签订|达成)[^，。；]{0,12}?(?:协议|合作)[，,]?$", "", gap)  # A与B签署合作协议，共建…
     if len(gap) > 4 or re.search(r"[，。；]", gap):
@@ -3157,10 +3233,24 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
 
     ``A与B、C共建`` pairs A with B and with C (not B with C); ``A、B共建``
     pairs A with B; a lone ``与B共建`` pairs the clause topic with B.
+    ``A与B、C三方共同签署`` names one pact of all three: every two of them are paired.
     """
     chain = _coordinated(ctx, candidates, cue_start)
     if not chain:
         return []
+    pairs = _parties_of_chain(ctx, candidates, chain, doc)
+    if len(chain) > 1 and _MULTI_PARTY.match(_gap(ctx.sentence.text[ctx.rel_end(chain[-1]) : cue_start])):
+        members = list(dict.fromkeys([m for pair in pairs for m in pair] + chain))
+        pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :] if a.key != b.key]
+    return pairs
+
+
+# 三方/四方/多方 (代表) after a list of parties: one pact of them all
+_MULTI_PARTY = re.compile(r"^(?:[三四五六七八九]|多)方(?:代表)?")
+
+
+def _parties_of_chain(ctx: _Ctx, candidates: Sequence[Mention], chain: list[Mention], doc: _Doc | None) -> list[tuple[Mention, Mention]]:
+    """The pairs a coordinated chain of names makes with the subject before 与 (see :func:`_parties`)."""
     text = ctx.sentence.text
     head_text = text[: ctx.rel(chain[0])]
     lead = re.search(r"(?:与|同|和|跟)$", head_text)
@@ -3219,6 +3309,9 @@ def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Men
     if len(keys) == 2:
         first = {k: next(m for m in named if m.key == k) for k in keys}
         return [(first[keys[0]], first[keys[1]])]
+    school_pair = _school_and_topic(ctx, doc) if not keys else None
+    if school_pair is not None:
+        return [school_pair]
     if not keys and doc.last_pair is not None:
         return [doc.last_pair]
     own = doc.own_firm or doc.main_firm
@@ -3230,6 +3323,31 @@ def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Men
     if not keys and doc.own_firm is not None and topic is not None and topic.cls == "Enterprise" and topic.key != own.key:
         return [(own, topic)]  # a report's paragraph on one investee: 双方 are the issuer and it
     return []
+
+
+def _school_and_topic(ctx: _Ctx, doc: _Doc) -> tuple[Mention, Mention] | None:
+    """双方 in a school's own text, in a passage about a firm the last pact did not name: the school and that firm
+    (我校…。中岳轴承是…。双方共建X: not the park the school signed with paragraphs before)."""
+    school, topic = doc.own_school, ctx.topic
+    if school is None or topic is None or topic.cls != "Enterprise" or topic.key == school.key:
+        return None
+    if doc.last_pair is not None and topic.key in {m.key for m in doc.last_pair}:
+        return None
+    return (school, topic)
+
+
+def _own_school(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> Mention | None:
+    """The university a text speaks for when it says 我校/本校: the one it names most (a college is not one)."""
+    if not any(w in s.text for s in sentences for w in _CUES.words("school-own")):
+        return None
+    schools = [m for m in mentions if m.cls == "University" and not (_COLLEGE.search(m.name) and "大学" not in m.name)]
+    if not schools:
+        return None
+    counts: dict[str, int] = {}
+    for m in schools:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    best = max(counts, key=lambda k: counts[k])
+    return next(m for m in schools if m.key == best)
 
 
 def _pair_of_clause_before(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Mention]]:
@@ -3578,6 +3696,7 @@ def find_relations(
     main_park = _main_park(mentions)
     main_firm = _main_firm(sentences, mentions)
     own_firm = document_company(sentences, mentions, defined=True)
+    own_school = _own_school(sentences, mentions)
     all_mentions = tuple(mentions)
     last_industry = None
     last_site = None
@@ -3592,7 +3711,7 @@ def find_relations(
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
                    chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
-                   record_firm, last_site)
+                   record_firm, last_site, own_school)
         # a brief's ◆ headline is metadata: its body states the same facts, by full names
         found = relations_in(_Ctx(s, ms, topic), doc) if not is_bullet_headline(s) else []
         out += found
