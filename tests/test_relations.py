@@ -2073,3 +2073,19 @@ def test_both_sides_in_a_school_text_is_the_school_and_the_firm_spoken_of():
     )
     assert ("湘潭瑞驰控制器有限公司", "coFiledPatentWith", "湘潭大学") in f or ("湘潭大学", "coFiledPatentWith", "湘潭瑞驰控制器有限公司") in f
     assert not any(p == "coFiledPatentWith" and "株洲高新技术产业开发区" in (s, o) for s, p, o in f)
+
+
+def test_supplier_of_named_buyer_sells_to_it():
+    f, _ = facts("株洲恒动电机有限公司位于株洲高新区，是湖南潇湘整车制造有限公司的驱动电机供应商。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+
+
+def test_served_firm_after_pronoun_or_subjectless_clause():
+    f, _ = facts("湘潭瑞驰控制器有限公司成立于2019年。该公司已为湖南潇湘整车制造有限公司建成两条测试线，"
+                 "客户还包括株洲恒动电机有限公司。")
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "株洲恒动电机有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+    g, _ = facts("株洲高新区优化服务，为湖南潇湘整车制造有限公司等企业提供代办服务。")
+    assert not any(p == "hasCustomer" for _, p, _ in g)

@@ -1990,6 +1990,8 @@ _SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
+# 为B(等企业)(批量)提供/建成/定制…: what a seller does for the named firm (B等企业 keeps B, the rest are unnamed)
+_SERVED_DEED = re.compile(r"(?:等[\u4e00-\u9fff]{0,4}?(?:企业|客户|公司|厂商))?(?:批量|长期|稳定|专门)?(?:" + _CUES.alternation("serve-deed") + ")")
 _SERVES_SPEAKER = re.compile(r"为(?:我们|我公司|本公司)(?:专门|长期|批量|稳定)?(" + _CUES.alternation("serve") + "|" + _CUES.alternation("outsourced-work") + ")")
 
 
@@ -2016,6 +2018,25 @@ def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
 
 # A的(电芯)(主要)供应商为/包括B、C: the named suppliers sell to A (the buyer written before 的, or 其: the topic)
 _SUPPLIER_NAMED = re.compile(r"(?:(其)的?|的)[^，。；;,、的]{0,8}?" + _CUES.alternation("supplier-word") + _CUES.alternation("supplier-copula"))
+
+
+# (A…，)是B的(减速器齿轮)供应商: A sells to B
+_SUPPLIER_OF_BEFORE = re.compile(r"(?:是|为|系|成为)$")
+_SUPPLIER_OF_AFTER = re.compile(r"的[^，。；;,、的]{0,8}?" + _CUES.alternation("supplier-word") + r"(?![为是包括有])")
+
+
+@rule("supplier-of", needs=[cue_family("supplier-word"), has("Enterprise")])
+def supplier_of(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A(…，)是B的X供应商: the clause's own firm A (else the topic) has B as customer."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for b in [m for m in ctx.mentions if m.cls == "Enterprise"]:
+        if not _SUPPLIER_OF_BEFORE.search(text, 0, ctx.rel(b)) or not _SUPPLIER_OF_AFTER.match(text, ctx.rel_end(b)):
+            continue
+        seller = _trade_subject(ctx, doc, ctx.rel(b), b)
+        if seller is not None:
+            _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:是B的供应商")
+    return out
 
 
 @rule("supplier-named", needs=[cue_family("supplier-word"), has("Enterprise")])
@@ -2061,13 +2082,28 @@ def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             _add(out, ctx, sellers[-1], "hasCustomer", us, "hasCustomer:为我们" + cue.group(1))
     for m in firms:
         # A(长期)为B提供…: B is served by A
-        if not _SERVES_NAMED.search(text, 0, ctx.rel(m)) or not re.match(r"(?:批量|长期|稳定)?提供", text[ctx.rel_end(m) :]):
+        if not _SERVES_NAMED.search(text, 0, ctx.rel(m)) or not _SERVED_DEED.match(text, ctx.rel_end(m)):
             continue
         before = [a for a in firms if ctx.rel_end(a) <= ctx.rel(m) - 1 and not re.search(r"[，。；;,]", text[ctx.rel_end(a) : ctx.rel(m)])
                   and len(_gap(text[ctx.rel_end(a) : ctx.rel(m) - 1])) <= 4]
-        if before:
-            _add(out, ctx, before[-1], "hasCustomer", m, "hasCustomer:为B提供")
+        seller = before[-1] if before else _pronoun_seller(ctx, m)
+        if seller is not None:
+            _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:为B提供")
     return out
+
+
+# a clause opening with 该公司/这家企业/其/公司 (after a time or place phrase), or with no subject of its own
+# (…，为B提供…): the seller is the firm the sentence is about
+_PRONOUN_CLAUSE = re.compile(r"(?:^|[，,；;])(?:[^，,；;。]{0,10}?[，,])?(?:该公司|该企业|这家(?:企业|公司)|公司|企业|其)(?:已|也|还|长期|主要|专门|目前|先后|则)*$|[，,](?:已|也|还|长期|主要|专门|目前|先后|则)*$")
+
+
+def _pronoun_seller(ctx: _Ctx, buyer: Mention) -> Mention | None:
+    """该公司已为B…: the topic firm, when the clause before 为B opens with a word for it."""
+    before = ctx.sentence.text[: ctx.rel(buyer) - 1]
+    topic = ctx.topic
+    if topic is None or topic.cls != "Enterprise" or topic.key == buyer.key or not _PRONOUN_CLAUSE.search(before):
+        return None
+    return topic
 
 
 # 由(隔壁的)B(长期)供应 / 向(同处园区的)B采购 / 采购自B: B sells; 向/为/对B(的)…供货: B buys
@@ -3101,7 +3137,10 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
 
 def _bought_in_clause(ctx: _Ctx, m: Mention) -> bool:
     """Is ``m`` the buyer its own clause names (…已批量供应B / 客户包括B)?"""
-    return _buyer_of_clause(ctx.sentence.text, ctx.rel(m))
+    text = ctx.sentence.text
+    if _SERVES_NAMED.search(text, 0, ctx.rel(m)) and _SERVED_DEED.match(text, ctx.rel_end(m)):
+        return True  # 该公司已为B建成…，客户还包括C: B is served, the seller is the firm 该公司 means
+    return _buyer_of_clause(text, ctx.rel(m))
 
 
 _CONTROLLED_BY = re.compile(r"由$")
