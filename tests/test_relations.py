@@ -2089,3 +2089,14 @@ def test_served_firm_after_pronoun_or_subjectless_clause():
     assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
     g, _ = facts("株洲高新区优化服务，为湖南潇湘整车制造有限公司等企业提供代办服务。")
     assert not any(p == "hasCustomer" for _, p, _ in g)
+
+
+def test_chain_leaders_respectively_pair_in_order():
+    f, _ = facts("在株洲高新区，轨道交通和驱动电机两条产业链的链主企业分别为株洲恒动电机有限公司（以下简称“恒动电机”）"
+                 "和湘潭瑞驰控制器有限公司。")
+    assert ("株洲恒动电机有限公司", "chainLeaderOf", "轨道交通") in f
+    assert ("湘潭瑞驰控制器有限公司", "chainLeaderOf", "驱动电机") in f
+    assert ("株洲恒动电机有限公司", "chainLeaderOf", "驱动电机") not in f
+    assert ("湘潭瑞驰控制器有限公司", "locatedIn", "株洲高新技术产业开发区") in f
+    g, _ = facts("轨道交通和驱动电机两条产业链的链主企业分别为株洲恒动电机有限公司等。")
+    assert not any(p == "chainLeaderOf" for _, p, _ in g)  # one leader for two chains: not paired

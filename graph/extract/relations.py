@@ -3020,6 +3020,60 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# X和Y(两条)产业链的链主(企业)分别为A和B: the chains and their leaders, paired in order
+_CHAIN_RESPECTIVELY = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})?条?(?:产业链|链)的?" + _CUES.alternation("chain-leader")
+                                 + r"(?:企业)?分别(?:为|是)")
+_LIST_JOINER = re.compile(r"(?:、|和|及|与|以及)")
+
+
+def _chains_named_before(ctx: _Ctx, end: int) -> list[Mention]:
+    """The chains a clause lists right before ``end`` (动力电池和储能两条产业链): each as its Industry mention, or
+    as the written words when no mention spans them exactly."""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, end) for c in "，,；;：:。") + 1
+    words = text[start:end]
+    lead = re.match(r"^(?:其中|目前|园区|全区|全市|在[^，,]{0,20}?)", words)
+    base = start + (lead.end() if lead else 0)
+    out: list[Mention] = []
+    pos = base
+    for part in _LIST_JOINER.split(text[base:end]):
+        here = text.find(part, pos, end)
+        pos = here + len(part)
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", part):
+            return []
+        known = next((m for m in ctx.mentions if m.cls == "Industry" and ctx.rel(m) == here and m.name == part), None)
+        out.append(known or Mention(part, "Industry", ctx.sentence.start + here, ctx.sentence.start + pos, ctx.sentence.index,
+                                    "industry:named", canonical=part))
+    return out
+
+
+@rule("chain-leaders-respectively", needs=[cue_family("chain-leader"), word("分别"), has("Enterprise")])
+def chain_leaders_respectively(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X和Y两条产业链的链主企业分别为A和B: A leads X, B leads Y (as many chains as leaders, else nothing)."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for cue in _CHAIN_RESPECTIVELY.finditer(text):
+        chains = _chains_named_before(ctx, cue.start())
+        firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel(m) >= cue.end()
+                 and not re.search(r"[（(][^）)]*$", text[: ctx.rel(m)])]  # (not an alias defined in brackets)
+        if not firms or ctx.rel(firms[0]) != cue.end():
+            continue
+        leaders = [firms[0]]  # A（以下简称“甲”）和B: an alias bracket does not break the list
+        for m in firms[1:]:
+            if m.start < leaders[-1].end or _gap(text[ctx.rel_end(leaders[-1]) : ctx.rel(m)]) not in ("、", "和", "及", "与", "以及"):
+                break
+            leaders.append(m)
+        if len(chains) < 2 or len(chains) != len(leaders):
+            continue
+        seg_start = max(text.rfind(c, 0, cue.start()) for c in "；;") + 1
+        park = next((m for m in ctx.mentions if m.cls == "Park" and seg_start <= ctx.rel(m) < cue.start()), None)
+        for firm, chain in zip(leaders, chains):
+            _add(out, ctx, firm, "chainLeaderOf", chain, "chainLeaderOf:分别为")
+            if park is not None:  # 在P，X和Y两条产业链的链主企业分别为A和B: the leaders are in P (as with rule chain-leader)
+                _add(out, ctx, firm, "locatedIn", park, "locatedIn:链主分别为")
+    return out
+
+
 @rule("chain-example", needs=[has("Enterprise")])
 def chain_example(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """After a sentence about chain leaders, 例如，A… names one of them."""
@@ -3668,8 +3722,11 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     # 储能系统集成环节的龙头企业A / 光伏玻璃这条链，链主是A
     right = re.match(r"^(?:企业)?(?:代表)?(?:则是|就是|也是|便是|是|为)?", text[cue.end() :])
     after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
+    # P龙头企业A带动X产业链…: the park's leader, when the chain it leads is named after it (no industry is guessed)
+    park_before = (any(m.cls == "Park" and re.fullmatch(r"(?:内|的)?", text[ctx.rel_end(m) : cue.start()]) for m in ctx.mentions)
+                   and _CHAIN_AFTER.search(text, cue.end()) is not None)
     if after and (re.search(r"(?:产业链|产业|行业|领域|环节)(?:的)?$|(?:产业链|链)[，,]$", text[: cue.start()])
-                  or not text[clause_start : cue.start()].strip("“”")):
+                  or not text[clause_start : cue.start()].strip("“”") or park_before):
         return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
     if re.search(r"(?:作为|身为|(?<![一二三四五六七八九十])是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
