@@ -2100,3 +2100,15 @@ def test_chain_leaders_respectively_pair_in_order():
     assert ("湘潭瑞驰控制器有限公司", "locatedIn", "株洲高新技术产业开发区") in f
     g, _ = facts("轨道交通和驱动电机两条产业链的链主企业分别为株洲恒动电机有限公司等。")
     assert not any(p == "chainLeaderOf" for _, p, _ in g)  # one leader for two chains: not paired
+
+
+def test_two_administrations_acting_together_are_no_partners():
+    f, _ = facts("株洲市科学技术局与株洲市工业和信息化局联合举办供需对接会。")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+    g, _ = facts("株洲市科学技术局与湘潭大学签署战略合作协议。")
+    assert ("株洲市科学技术局", "cooperatesWith", "湘潭大学") in g
+
+
+def test_firm_described_by_kind_is_not_replaced_by_the_school_spoken_of():
+    f, _ = facts("湘潭大学为孵化器提供技术支持。运营公司与中南大学签署合作协议。")
+    assert ("湘潭大学", "cooperatesWith", "中南大学") not in f

@@ -1404,6 +1404,7 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if not patents:  # 双方…形成的发明专利“P”以两家单位名义共同申请: the patent named before the cue
             patents = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= cue.start()][-1:]
         pairs = _parties(ctx, left, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
+        pairs = [(x, y) for x, y in pairs if _partnership_pair(x, y)]
         for x, y in pairs:
             _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
         applicants = list(dict.fromkeys(m for pair in pairs for m in pair)) or ([topic] if topic else [])
@@ -1518,7 +1519,8 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         pairs = (_parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
                  or _both_sides(ctx, doc, cue.start()) or _pair_of_clause_before(ctx, doc, cue.start()))
         for x, y in pairs:
-            _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
+            if _partnership_pair(x, y):
+                _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
     return out
 
 
@@ -1558,8 +1560,18 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             # 与管委会签约，…项目落户: a firm signing an investment with a park is no cooperation
             pairs = [(x, y) for x, y in pairs if not {x.cls, y.cls} & {"Enterprise"} or not {x.cls, y.cls} & {"Park", "GovernmentBody"}]
         for x, y in pairs:
-            _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
+            if _partnership_pair(x, y):
+                _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
     return out
+
+
+_ADMINISTRATION = frozenset({"GovernmentBody", "Park"})
+
+
+def _partnership_pair(x: Mention, y: Mention) -> bool:
+    """Can these two be partners? Two administrations (a bureau and a bureau, a park and a committee) acting
+    together (联合举办对接会) run the place; a partnership needs a firm, a school or an institute on one side."""
+    return not ({x.cls, y.cls} <= _ADMINISTRATION)
 
 
 # 与我校机电工程学院 / 与学校 / 与该校材料学院团队: a unit of the school the text speaks for stands for the school
@@ -3338,6 +3350,8 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
     return pairs
 
 
+# a subject written as a kind of firm (运营公司, 这家企业) right before 与
+_KIND_SUBJECT = re.compile(r"(?:^|[，,；;：:])[^，,；;：:。]{0,8}?(?:公司|企业|集团)(?:也|还|又|已|将|正式)*$")
 # 三方/四方/多方 (代表) after a list of parties: one pact of them all
 _MULTI_PARTY = re.compile(r"^(?:[三四五六七八九]|多)方(?:代表)?")
 
@@ -3366,6 +3380,8 @@ def _parties_of_chain(ctx: _Ctx, candidates: Sequence[Mention], chain: list[Ment
         # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for;
         # 管委会/区政府与B…: the committee or government named before (else the topic, a park standing for it)
         subject = _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain, _SELF_BODY_NAME.get(self_word.group(1)))
+    elif _KIND_SUBJECT.search(head_text[: lead.start()]) and (ctx.topic is None or ctx.topic.cls != "Enterprise"):
+        return []  # 运营公司与B签署…: the subject is a firm the text describes, not the school or park spoken of before
     elif ctx.topic is not None and ctx.topic not in chain and all(ctx.topic.key != m.key for m in chain):
         subject = ctx.topic
     if subject is None:
