@@ -2112,3 +2112,11 @@ def test_two_administrations_acting_together_are_no_partners():
 def test_firm_described_by_kind_is_not_replaced_by_the_school_spoken_of():
     f, _ = facts("湘潭大学为孵化器提供技术支持。运营公司与中南大学签署合作协议。")
     assert ("湘潭大学", "cooperatesWith", "中南大学") not in f
+
+
+def test_product_put_to_use_on_named_buyers_sites():
+    f, _ = facts("湘潭瑞驰控制器有限公司研制的巡检机器人已在湖南潇湘整车制造有限公司、株洲恒动电机有限公司等企业的产线上落地应用。")
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "株洲恒动电机有限公司") in f
+    g, _ = facts("湘潭瑞驰控制器有限公司的工程师在湖南潇湘整车制造有限公司的产线上调研。")
+    assert not any(p == "hasCustomer" for _, p, _ in g)  # a visit, not a product in use

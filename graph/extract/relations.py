@@ -2070,6 +2070,35 @@ def supplier_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# (产品)已在B(、C等企业)(下属)的产线上落地应用 / 在B下属矿井连续运行: B uses what the clause's firm makes
+_DEPLOYED_AT = re.compile(r"(?:等[\u4e00-\u9fff]{0,6}?)?(?:的|下属|旗下|所属)*[\u4e00-\u9fff]{0,6}?" + _CUES.alternation("deploy-site")
+                          + r"上?[^，。；;,]{0,10}?" + _CUES.alternation("deploy-verb"))
+
+
+@rule("deployed-at-buyer", needs=[cue_family("deploy-site"), cue_family("deploy-verb"), word("在"), has("Enterprise")])
+def deployed_at_buyer(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """已在B、C等企业的产线上落地应用 / 已在B下属矿井连续运行: the firm whose product it is (the clause's firm or the
+    topic) has B and C as customers."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    for i, b in enumerate(firms):
+        if not re.search(r"在$", text[: ctx.rel(b)]):
+            continue
+        buyers = [b]
+        for m in firms[i + 1 :]:
+            if _gap(text[ctx.rel_end(buyers[-1]) : ctx.rel(m)]) not in ("、", "和", "及", "与", "以及"):
+                break
+            buyers.append(m)
+        if not _DEPLOYED_AT.match(text, ctx.rel_end(buyers[-1])):
+            continue
+        seller = _trade_subject(ctx, doc, ctx.rel(b), b)
+        for m in buyers:
+            if seller is not None and seller.key != m.key and seller not in buyers:
+                _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:在B的产线上应用")
+    return out
+
+
 @rule("serves", needs=[word("为"), has("Enterprise")])
 def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A为其配套/供应X (其: the firm the text speaks of); A(长期)为B提供…: the served firm is A's customer."""
