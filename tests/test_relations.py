@@ -2120,3 +2120,17 @@ def test_product_put_to_use_on_named_buyers_sites():
     assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "株洲恒动电机有限公司") in f
     g, _ = facts("湘潭瑞驰控制器有限公司的工程师在湖南潇湘整车制造有限公司的产线上调研。")
     assert not any(p == "hasCustomer" for _, p, _ in g)  # a visit, not a product in use
+
+
+def test_purchase_pact_seller_is_the_maker_of_the_goods():
+    f, _ = facts("湖南潇湘整车制造有限公司与株洲恒动电机有限公司签订驱动电机采购框架协议。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+    g, _ = facts("株洲恒动电机有限公司与湖南潇湘整车制造有限公司签订年度供货协议。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in g
+
+
+def test_enumerator_is_no_customer_copula():
+    f, _ = facts("三是湘潭大学与湘潭瑞驰控制器有限公司签约；四是湖南潇湘整车制造有限公司与株洲恒动电机有限公司签订驱动电机采购协议。")
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") not in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f

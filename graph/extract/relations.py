@@ -3254,8 +3254,8 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | N
     orgs = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]
     for cue in _CUSTOMER_OPEN.finditer(text):
         first = [m for m in orgs if 0 <= ctx.rel(m) - cue.end() <= 1]
-        if not first:
-            continue
+        if not first or (cue.group() == "是" and re.search(r"[一二三四五六七八九十]$", text[: cue.start()])):
+            continue  # (四是A与B签订…: 一是/二是 number a list, it is no copula)
         buyers = _coordinated_right(ctx, [m for m in orgs if ctx.rel(m) >= ctx.rel(first[0])])
         close = _CUSTOMER_FRAME_END.match(text, ctx.rel_end(buyers[-1]))
         if not close:
@@ -3275,6 +3275,9 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | N
                 sellers.insert(0, m)  # A、B已成为C的供应商 / A的P、B的Q均已进入C供应链: both sell
             else:
                 break
+        if cue.group() == "与" and len(sellers) == 1 and len(buyers) == 1 and _goods_made_by(
+                text[ctx.rel_end(buyers[0]) : ctx.rel_end(buyers[0]) + close.start(1) - close.start()], buyers[0], sellers[0]):
+            sellers, buyers = buyers, sellers  # A与B签订高强钢采购协议, B a steel maker: A buys from B
         for seller in sellers:
             for b in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, f"hasCustomer:{cue.group()}…{close.group(1)}")
@@ -3295,6 +3298,21 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | N
             if seller is not None:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:是…客户")
     return out
+
+
+_FIRM_TAIL = re.compile(r"(?:(?:股份)?有限(?:责任)?公司|集团|公司)$")
+
+
+def _goods_made_by(goods: str, party: Mention, other: Mention) -> bool:
+    """Do the goods a pact names (签订海工用高强钢采购…) end in a word of ``party``'s name and not of ``other``'s?
+    The firm named after its goods (…特种钢材有限公司 for 钢) is the seller, whichever side of 与 it stands."""
+    goods = re.sub(r"[^\u4e00-\u9fff]", "", goods)
+    mine, theirs = _FIRM_TAIL.sub("", party.key), _FIRM_TAIL.sub("", other.key)
+    for n in (3, 2, 1):
+        head = goods[-n:]
+        if len(head) == n and (head in mine) != (head in theirs):
+            return head in mine
+    return False
 
 
 def _main_firm(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> Mention | None:
