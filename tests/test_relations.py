@@ -2134,3 +2134,9 @@ def test_enumerator_is_no_customer_copula():
     f, _ = facts("三是湘潭大学与湘潭瑞驰控制器有限公司签约；四是湖南潇湘整车制造有限公司与株洲恒动电机有限公司签订驱动电机采购协议。")
     assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") not in f
     assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+
+
+def test_chain_named_after_its_leader_keeps_its_full_words():
+    f, _ = facts("以株洲恒动电机有限公司为链主的轨道交通牵引电机产业链实现产值86.3亿元。")
+    assert ("株洲恒动电机有限公司", "chainLeaderOf", "轨道交通牵引电机") in f
+    assert ("株洲恒动电机有限公司", "chainLeaderOf", "轨道交通") not in f

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, word
@@ -3028,6 +3028,9 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _CHAIN_CUE.finditer(text):
         leaders = _chain_leaders(ctx, cue)
         explicit = [i for i in named.values() if abs(ctx.rel_end(i) - cue.start()) <= 8 and ctx.rel_end(i) <= cue.start() + 2]
+        led = _LED_CHAIN_AFTER.match(text, cue.end())
+        if led is not None:  # 以A为链主的锂电新能源产业链: the chain's full words, even where a mention spans only 新能源
+            explicit = [_chain_words(ctx, led.start(1), led.end(1), named.values())]
         if not explicit:  # the industry the clause opened with (在X领域，A发挥链主作用)
             opened = {t.start(next(g for g in (1, 2, 3, 4) if t.group(g))) for t in TOPIC_INDUSTRY_RE.finditer(text)}
             explicit = [i for i in named.values() if ctx.rel_end(i) <= cue.start() and ctx.rel(i) in opened][-1:]
@@ -3759,6 +3762,18 @@ def _conferrer(ctx: _Ctx, h: Mention) -> str | None:
         if re.match(r"^(?:公布|颁发|授予|发布|认定|评选|表彰)", after):
             return g.key
     return None
+
+
+# 以A为链主的X产业链: the chain named right after the cue
+_LED_CHAIN_AFTER = re.compile(r"(?:企业)?的([\u4e00-\u9fff]{2,10}?)(?:产业链|产业集群)")
+
+
+def _chain_words(ctx: _Ctx, start: int, end: int, named: Iterable[Mention]) -> Mention:
+    """The Industry mention spanning text[start:end] exactly, else the words themselves as an Industry."""
+    words = ctx.sentence.text[start:end]
+    known = next((m for m in named if ctx.rel(m) == start and ctx.rel_end(m) == end), None)
+    return known or Mention(words, "Industry", ctx.sentence.start + start, ctx.sentence.start + end, ctx.sentence.index,
+                            "industry:named", canonical=words)
 
 
 def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
