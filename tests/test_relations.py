@@ -2140,3 +2140,20 @@ def test_chain_named_after_its_leader_keeps_its_full_words():
     f, _ = facts("以株洲恒动电机有限公司为链主的轨道交通牵引电机产业链实现产值86.3亿元。")
     assert ("株洲恒动电机有限公司", "chainLeaderOf", "轨道交通牵引电机") in f
     assert ("株洲恒动电机有限公司", "chainLeaderOf", "轨道交通") not in f
+
+
+def test_pact_that_counts_its_parties_pairs_them_all():
+    f, _ = facts("湖南潇湘整车制造有限公司、株洲恒动电机有限公司与湘潭大学签署三方合作协议。")
+    assert ("湘潭大学", "cooperatesWith", "株洲恒动电机有限公司") in f or ("株洲恒动电机有限公司", "cooperatesWith", "湘潭大学") in f
+    assert ("湖南潇湘整车制造有限公司", "cooperatesWith", "株洲恒动电机有限公司") in f
+
+
+def test_lead_unit_pairs_with_each_participant_only():
+    f, _ = facts("由湖南潇湘整车制造有限公司牵头，株洲恒动电机有限公司、湘潭大学参与共建的新能源汽车创新中心正式揭牌。")
+    assert ("湖南潇湘整车制造有限公司", "coBuiltPlatformWith", "湘潭大学") in f
+    assert ("株洲恒动电机有限公司", "coBuiltPlatformWith", "湘潭大学") not in f
+
+
+def test_buyer_is_the_sellers_biggest_customer():
+    f, _ = facts("湖南潇湘整车制造有限公司是株洲恒动电机有限公司的第一大客户。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f

@@ -1518,10 +1518,26 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
         pairs = (_parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
                  or _both_sides(ctx, doc, cue.start()) or _pair_of_clause_before(ctx, doc, cue.start()))
+        pairs = _led_pairs(ctx, pairs, cue.start()) or pairs
         for x, y in pairs:
             if _partnership_pair(x, y):
                 _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
     return out
+
+
+def _led_pairs(ctx: _Ctx, pairs: list[tuple[Mention, Mention]], cue_start: int) -> list[tuple[Mention, Mention]]:
+    """由A牵头，B、C参与共建X: the lead unit A built X with B and with C (B and C are not paired)."""
+    text = ctx.sentence.text
+    led = None
+    for led in re.finditer(r"由([^，,。；;]{2,40}?)" + _CUES.alternation("lead-unit") + r"[，,]", text[:cue_start]):
+        pass
+    if led is None:
+        return []
+    leaders = [m for m in _actors(ctx) if led.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= led.end(1)]
+    members = [m for m in dict.fromkeys(m for pair in pairs for m in pair) if ctx.rel(m) >= led.end()]
+    if len(leaders) != 1 or not members:
+        return []
+    return [(leaders[0], m) for m in members if m.key != leaders[0].key]
 
 
 _INVESTING = re.compile(_CUES.alternation("investing"))
@@ -1543,6 +1559,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         # A与B在P签署…: P after 在 is where they signed, not a party
         parties = [m for m in actors if ctx.rel_end(m) <= cue.start() and not text[: ctx.rel(m)].endswith("在")]
         pairs = _parties(ctx, parties, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
+        if _MULTI_PACT.search(cue.group()):  # A、B与C签署三方合作协议: one pact of all who signed it
+            members = list(dict.fromkeys(m for pair in pairs for m in pair))
+            pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :] if a.key != b.key]
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
         if not pairs and right and cue.group() in ("携手", "联合"):
             left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
@@ -3295,6 +3314,9 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | N
             else:
                 break
         seller = main_firm if cue.group(1) else (_seller_before(ctx, ctx.rel(buyers[0]), buyers) or main_firm)
+        named_seller = [m for m in orgs if m.cls == "Enterprise" and cue.start() < ctx.rel(m) and ctx.rel_end(m) < cue.end()]
+        if named_seller and not cue.group(1):
+            seller = named_seller[0]  # B是A的第一大客户: the firm named inside the frame sells to B
         if cue.group(1) == "其" and ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers:
             seller = ctx.topic  # A…，B和C都是其客户: 其 is the clause's firm
         for b in buyers:
@@ -3402,6 +3424,8 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
 
 # a subject written as a kind of firm (运营公司, 这家企业) right before 与
 _KIND_SUBJECT = re.compile(r"(?:^|[，,；;：:])[^，,；;：:。]{0,8}?(?:公司|企业|集团)(?:也|还|又|已|将|正式)*$")
+# 签署三方合作协议: the pact itself says how many signed it
+_MULTI_PACT = re.compile(r"(?:[三四五六七八九]|多)方")
 # 三方/四方/多方 (代表) after a list of parties: one pact of them all
 _MULTI_PARTY = re.compile(r"^(?:[三四五六七八九]|多)方(?:代表)?")
 
