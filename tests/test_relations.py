@@ -2157,3 +2157,15 @@ def test_lead_unit_pairs_with_each_participant_only():
 def test_buyer_is_the_sellers_biggest_customer():
     f, _ = facts("湖南潇湘整车制造有限公司是株洲恒动电机有限公司的第一大客户。")
     assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+
+
+def test_leader_brings_its_suppliers_along():
+    f, _ = facts("目前，湖南潇湘整车制造有限公司已带动株洲恒动电机有限公司、湘潭瑞驰控制器有限公司等12家配套企业落户株洲高新区。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+
+
+def test_partnering_word_opens_a_list_of_partners_not_a_pact_among_them():
+    f, _ = facts("湖南潇湘整车制造有限公司携手湘潭大学、中南大学共建新能源汽车研究院。")
+    assert ("湖南潇湘整车制造有限公司", "coBuiltPlatformWith", "中南大学") in f
+    assert ("湘潭大学", "coBuiltPlatformWith", "中南大学") not in f

@@ -2118,6 +2118,35 @@ def deployed_at_buyer(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+_BRING_ALONG = re.compile(r"(?:已|还|先后|陆续|累计|共)*" + _CUES.alternation("bring-along"))
+# A带动B、C等(5家)配套企业(落户/集聚): B and C supply A
+_LED_SUPPLIERS_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十百]+家)?(?:上下游)?" + _CUES.alternation("supplier-word"))
+
+
+@rule("leader-brings-suppliers", needs=[cue_family("supplier-word"), cue_family("bring-along"), has("Enterprise")])
+def leader_brings_suppliers(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A(已)带动/吸引B、C等5家配套企业落户: the suppliers B and C have A as customer."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    for cue in _BRING_ALONG.finditer(text):
+        after = [m for m in firms if ctx.rel(m) >= cue.end()]
+        if not after or ctx.rel(after[0]) != cue.end():
+            continue
+        suppliers = [after[0]]
+        for m in after[1:]:
+            if _gap(text[ctx.rel_end(suppliers[-1]) : ctx.rel(m)]) not in ("、", "和", "及", "与", "以及"):
+                break
+            suppliers.append(m)
+        if not _LED_SUPPLIERS_AFTER.match(text, ctx.rel_end(suppliers[-1])):
+            continue
+        leader = _trade_subject(ctx, doc, cue.start(), suppliers[0])
+        for m in suppliers:
+            if leader is not None and leader not in suppliers:
+                _add(out, ctx, m, "hasCustomer", leader, "hasCustomer:带动B等配套企业")
+    return out
+
+
 @rule("serves", needs=[word("为"), has("Enterprise")])
 def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     """A为其配套/供应X (其: the firm the text speaks of); A(长期)为B提供…: the served firm is A's customer."""
@@ -3438,7 +3467,7 @@ def _parties_of_chain(ctx: _Ctx, candidates: Sequence[Mention], chain: list[Ment
     if lead is None:
         # the first member may itself be "X与"
         for i in range(1, len(chain)):
-            if _gap(text[ctx.rel_end(chain[i - 1]) : ctx.rel(chain[i])]) in ("与", "同", "跟"):
+            if _gap(text[ctx.rel_end(chain[i - 1]) : ctx.rel(chain[i])]) in ("与", "同", "跟", "携手", "联合"):
                 left, right = chain[:i], chain[i:]
                 return [(a, b) for a in left for b in right]
         return [(a, b) for i, a in enumerate(chain) for b in chain[i + 1 :]]
