@@ -2169,3 +2169,10 @@ def test_partnering_word_opens_a_list_of_partners_not_a_pact_among_them():
     f, _ = facts("湖南潇湘整车制造有限公司携手湘潭大学、中南大学共建新能源汽车研究院。")
     assert ("湖南潇湘整车制造有限公司", "coBuiltPlatformWith", "中南大学") in f
     assert ("湘潭大学", "coBuiltPlatformWith", "中南大学") not in f
+
+
+def test_pact_gives_way_to_the_trade_the_text_states():
+    f, _ = facts("湘潭瑞驰控制器有限公司专门为湖南潇湘整车制造有限公司配套。"
+                 "今年5月，湖南潇湘整车制造有限公司与湘潭瑞驰控制器有限公司签署长期供货协议。")
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "湘潭瑞驰控制器有限公司") not in f

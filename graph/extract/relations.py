@@ -3973,6 +3973,7 @@ def find_relations(
     out += table_relations(read_tables(sentences, lex), mentions, sentences, designation_scope(sentences, lex))
     out += _list_under_heading(sentences, by_sentence, topics)
     out += record_relations(read_records(sentences, lex), mentions)
+    out = _prefer_stated_direction(out)
     out = _prefer_committee(out, mentions)
     out = _prefer_stated_host(out, mentions)
     out = _prefer_inner_park(out)
@@ -4023,6 +4024,14 @@ def _list_under_heading(sentences: Sequence[Sentence], by_sentence: dict[int, li
 
 
 _PLATFORM_HONOUR = _CUES.pattern("honour-platform")
+
+
+def _prefer_stated_direction(rels: list[Relation]) -> list[Relation]:
+    """A与B签订供货协议 does not say who sells: where the text states the trade the other way round
+    (B为A配套), the pact's reading gives way."""
+    trades = {(r.subject, r.object) for r in rels if r.predicate == "hasCustomer" and not r.rule.startswith("hasCustomer:与…")}
+    return [r for r in rels if not (r.predicate == "hasCustomer" and r.rule.startswith("hasCustomer:与…")
+                                    and (r.object, r.subject) in trades)]
 
 
 def _platform_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
