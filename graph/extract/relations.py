@@ -47,6 +47,12 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
   the clause's or the sentence's enterprise; 集成电路设计企业A, A、B等X企业 (the list its clause's subject) → inIndustry;
   a name opening a platform's makes its host only for a company, an institute or an administrative zone (高新区);
   (同月)入驻的还有A、B → locatedIn the park the sentence before placed a firm in
+* partnerships: A与B、C三方共同签署 / 签署三方协议 pairs every signer (A与B、C签署 pairs A with each); 由A牵头，B、C参与共建
+  and A携手/联合B、C pair A with each; A与我校X学院共建 → the school; 双方 in a school's text (我校) is the school and the
+  firm spoken of; two administrations (bureau–bureau, park–committee) are never partners; 签署《…投资协议》 is no pact
+* supply direction: A的X供应商为B / B是A的X供应商 / 为B(等企业)建成 / 已在B的产线上落地应用 / A带动B等配套企业 → B or the
+  maker sells; A与B签订X采购协议 → the party named after X sells; a pact yields to a direction stated elsewhere;
+  X和Y两条产业链的链主分别为A和B → A leads X, B leads Y; 以A为链主的X产业链 keeps X's full words
 * a product's honour (首台（套）) is never an organisation's, a platform's designation (孵化器, 工程技术研究中心)
   goes to the platform named with it, and a government body neither holds honours nor sits in a park
 """
