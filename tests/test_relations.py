@@ -2176,3 +2176,11 @@ def test_pact_gives_way_to_the_trade_the_text_states():
                  "今年5月，湖南潇湘整车制造有限公司与湘潭瑞驰控制器有限公司签署长期供货协议。")
     assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
     assert ("湖南潇湘整车制造有限公司", "hasCustomer", "湘潭瑞驰控制器有限公司") not in f
+
+
+def test_school_team_working_for_a_firm_is_the_schools_cooperation():
+    f, _ = facts("湘潭大学新闻网讯 我校与株洲高新区签署协议。\n"
+                 "湘潭瑞驰控制器有限公司主要生产电机控制器。我校教授林一帆团队与该公司合作攻关散热技术。")
+    assert ("湘潭瑞驰控制器有限公司", "cooperatesWith", "湘潭大学") in f
+    g, _ = facts("湘潭瑞驰控制器有限公司主要生产电机控制器。林一帆团队与该公司合作攻关散热技术。")
+    assert not any(p == "cooperatesWith" for _, p, _ in g)  # no school speaks: the team's body is unknown

@@ -1642,6 +1642,36 @@ def school_unit_party(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return out
 
 
+# 田景瑜团队与该公司合作攻关 / 侯芸带领团队为其开发…: a school's researcher and their team work with a firm
+_TEAM_WITH = re.compile(r"(?:带领|领衔)?(?:科研|研发|技术)?团队(?:与|和|同|为)(该公司|该企业|其|这家企业)?")
+_TEAM_DEED = re.compile(r"(?:[^，。；;,]{0,4}?)(?:合作|联合|共同)?" + _CUES.alternation("team-deed"))
+
+
+@rule("school-team-works-with", needs=[word("团队"), cue_family("team-deed"), has("Person")])
+def school_team_works_with(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """In a school's own text (我校), 教授X团队与该公司合作攻关 / X带领团队为其开发…: the firm cooperates with the school."""
+    out: list[Relation] = []
+    school = doc.own_school
+    if school is None:
+        return out
+    text = ctx.sentence.text
+    for p in [m for m in ctx.mentions if m.cls == "Person"]:
+        team = _TEAM_WITH.match(text, ctx.rel_end(p))
+        if team is None:
+            continue
+        if team.group(1):  # 该公司 / 其: the firm the passage is about
+            firm = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" else (
+                doc.prev_topic if doc.prev_topic is not None and doc.prev_topic.cls == "Enterprise" else None)
+            deed_at = team.end()
+        else:
+            firm = next((m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel(m) == team.end()), None)
+            deed_at = ctx.rel_end(firm) if firm is not None else team.end()
+        if firm is None or not _TEAM_DEED.match(text, deed_at) or _PLANNING.search(text, 0, ctx.rel(p)):
+            continue
+        _add(out, ctx, firm, "cooperatesWith", school, "cooperatesWith:团队与该公司")
+    return out
+
+
 _HISTORY_AFTER = re.compile(r"(?:关系)?(?:最早)?" + _CUES.alternation("history-start"))
 
 
