@@ -2030,3 +2030,157 @@ def test_firms_that_also_settled_go_where_the_sentence_before_placed_one():
 def test_also_settled_reaches_back_one_sentence_only():
     f, _ = facts("今年1月，荆门石桥电池有限公司入驻漳河储能片区。公司主要研发钠离子电池。同月入驻的还有湖北岳川储能科技有限公司。")
     assert ("湖北岳川储能科技有限公司", "locatedIn", "漳河储能片区") not in f
+
+
+def test_supplier_named_after_buyer_points_sales_to_the_buyer():
+    f, _ = facts("湖南潇湘整车制造有限公司的电驱供应商为株洲恒动电机有限公司、湘潭瑞驰控制器有限公司。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+
+
+def test_three_party_pact_pairs_every_signer_but_a_plain_list_does_not():
+    f, _ = facts("湖南潇湘整车制造有限公司与中南大学、株洲恒动电机有限公司三方共同签署《电驱动系统联合攻关协议》。")
+    assert ("湖南潇湘整车制造有限公司", "cooperatesWith", "中南大学") in f
+    assert ("中南大学", "cooperatesWith", "株洲恒动电机有限公司") in f
+    g, _ = facts("湖南潇湘整车制造有限公司与中南大学、株洲恒动电机有限公司签署合作协议。")
+    assert ("湖南潇湘整车制造有限公司", "cooperatesWith", "中南大学") in g
+    assert ("中南大学", "cooperatesWith", "株洲恒动电机有限公司") not in g
+
+
+def test_signed_investment_title_is_no_cooperation():
+    f, _ = facts("株洲恒动电机有限公司与株洲高新技术产业开发区管理委员会签署《年产8万台驱动电机项目投资协议》。")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+
+
+def test_jointly_formed_platform_pairs_founders_unless_one_leads():
+    f, _ = facts("株洲恒动电机有限公司、湘潭瑞驰控制器有限公司和湘潭大学共同组建了电驱测试中心。")
+    assert ("湘潭瑞驰控制器有限公司", "coBuiltPlatformWith", "湘潭大学") in f
+    g, _ = facts("电驱测试中心由株洲恒动电机有限公司牵头，联合湘潭瑞驰控制器有限公司、湘潭大学共同组建。")
+    assert ("株洲恒动电机有限公司", "coBuiltPlatformWith", "湘潭大学") in g
+    assert ("湘潭瑞驰控制器有限公司", "coBuiltPlatformWith", "湘潭大学") not in g
+
+
+def test_college_of_our_school_stands_for_the_school():
+    f, _ = facts("湘潭大学新闻网讯 近日，湘潭瑞驰控制器有限公司与我校自动化与电子信息学院共建电机控制联合实验室。")
+    assert ("湘潭瑞驰控制器有限公司", "coBuiltPlatformWith", "湘潭大学") in f
+
+
+def test_both_sides_in_a_school_text_is_the_school_and_the_firm_spoken_of():
+    f, _ = facts(
+        "湘潭大学新闻网讯 我校与株洲高新技术产业开发区签署战略合作协议。"
+        "湘潭瑞驰控制器有限公司主要生产电机控制器。双方共同申请的发明专利“一种电机控制器散热结构”已获授权。"
+    )
+    assert ("湘潭瑞驰控制器有限公司", "coFiledPatentWith", "湘潭大学") in f or ("湘潭大学", "coFiledPatentWith", "湘潭瑞驰控制器有限公司") in f
+    assert not any(p == "coFiledPatentWith" and "株洲高新技术产业开发区" in (s, o) for s, p, o in f)
+
+
+def test_supplier_of_named_buyer_sells_to_it():
+    f, _ = facts("株洲恒动电机有限公司位于株洲高新区，是湖南潇湘整车制造有限公司的驱动电机供应商。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+
+
+def test_served_firm_after_pronoun_or_subjectless_clause():
+    f, _ = facts("湘潭瑞驰控制器有限公司成立于2019年。该公司已为湖南潇湘整车制造有限公司建成两条测试线，"
+                 "客户还包括株洲恒动电机有限公司。")
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "株洲恒动电机有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+    g, _ = facts("株洲高新区优化服务，为湖南潇湘整车制造有限公司等企业提供代办服务。")
+    assert not any(p == "hasCustomer" for _, p, _ in g)
+
+
+def test_chain_leaders_respectively_pair_in_order():
+    f, _ = facts("在株洲高新区，轨道交通和驱动电机两条产业链的链主企业分别为株洲恒动电机有限公司（以下简称“恒动电机”）"
+                 "和湘潭瑞驰控制器有限公司。")
+    assert ("株洲恒动电机有限公司", "chainLeaderOf", "轨道交通") in f
+    assert ("湘潭瑞驰控制器有限公司", "chainLeaderOf", "驱动电机") in f
+    assert ("株洲恒动电机有限公司", "chainLeaderOf", "驱动电机") not in f
+    assert ("湘潭瑞驰控制器有限公司", "locatedIn", "株洲高新技术产业开发区") in f
+    g, _ = facts("轨道交通和驱动电机两条产业链的链主企业分别为株洲恒动电机有限公司等。")
+    assert not any(p == "chainLeaderOf" for _, p, _ in g)  # one leader for two chains: not paired
+
+
+def test_two_administrations_acting_together_are_no_partners():
+    f, _ = facts("株洲市科学技术局与株洲市工业和信息化局联合举办供需对接会。")
+    assert not any(p == "cooperatesWith" for _, p, _ in f)
+    g, _ = facts("株洲市科学技术局与湘潭大学签署战略合作协议。")
+    assert ("株洲市科学技术局", "cooperatesWith", "湘潭大学") in g
+
+
+def test_firm_described_by_kind_is_not_replaced_by_the_school_spoken_of():
+    f, _ = facts("湘潭大学为孵化器提供技术支持。运营公司与中南大学签署合作协议。")
+    assert ("湘潭大学", "cooperatesWith", "中南大学") not in f
+
+
+def test_product_put_to_use_on_named_buyers_sites():
+    f, _ = facts("湘潭瑞驰控制器有限公司研制的巡检机器人已在湖南潇湘整车制造有限公司、株洲恒动电机有限公司等企业的产线上落地应用。")
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "株洲恒动电机有限公司") in f
+    g, _ = facts("湘潭瑞驰控制器有限公司的工程师在湖南潇湘整车制造有限公司的产线上调研。")
+    assert not any(p == "hasCustomer" for _, p, _ in g)  # a visit, not a product in use
+
+
+def test_purchase_pact_seller_is_the_maker_of_the_goods():
+    f, _ = facts("湖南潇湘整车制造有限公司与株洲恒动电机有限公司签订驱动电机采购框架协议。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+    g, _ = facts("株洲恒动电机有限公司与湖南潇湘整车制造有限公司签订年度供货协议。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in g
+
+
+def test_enumerator_is_no_customer_copula():
+    f, _ = facts("三是湘潭大学与湘潭瑞驰控制器有限公司签约；四是湖南潇湘整车制造有限公司与株洲恒动电机有限公司签订驱动电机采购协议。")
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") not in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "株洲恒动电机有限公司") not in f
+
+
+def test_chain_named_after_its_leader_keeps_its_full_words():
+    f, _ = facts("以株洲恒动电机有限公司为链主的轨道交通牵引电机产业链实现产值86.3亿元。")
+    assert ("株洲恒动电机有限公司", "chainLeaderOf", "轨道交通牵引电机") in f
+    assert ("株洲恒动电机有限公司", "chainLeaderOf", "轨道交通") not in f
+
+
+def test_pact_that_counts_its_parties_pairs_them_all():
+    f, _ = facts("湖南潇湘整车制造有限公司、株洲恒动电机有限公司与湘潭大学签署三方合作协议。")
+    assert ("湘潭大学", "cooperatesWith", "株洲恒动电机有限公司") in f or ("株洲恒动电机有限公司", "cooperatesWith", "湘潭大学") in f
+    assert ("湖南潇湘整车制造有限公司", "cooperatesWith", "株洲恒动电机有限公司") in f
+
+
+def test_lead_unit_pairs_with_each_participant_only():
+    f, _ = facts("由湖南潇湘整车制造有限公司牵头，株洲恒动电机有限公司、湘潭大学参与共建的新能源汽车创新中心正式揭牌。")
+    assert ("湖南潇湘整车制造有限公司", "coBuiltPlatformWith", "湘潭大学") in f
+    assert ("株洲恒动电机有限公司", "coBuiltPlatformWith", "湘潭大学") not in f
+
+
+def test_buyer_is_the_sellers_biggest_customer():
+    f, _ = facts("湖南潇湘整车制造有限公司是株洲恒动电机有限公司的第一大客户。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+
+
+def test_leader_brings_its_suppliers_along():
+    f, _ = facts("目前，湖南潇湘整车制造有限公司已带动株洲恒动电机有限公司、湘潭瑞驰控制器有限公司等12家配套企业落户株洲高新区。")
+    assert ("株洲恒动电机有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+
+
+def test_partnering_word_opens_a_list_of_partners_not_a_pact_among_them():
+    f, _ = facts("湖南潇湘整车制造有限公司携手湘潭大学、中南大学共建新能源汽车研究院。")
+    assert ("湖南潇湘整车制造有限公司", "coBuiltPlatformWith", "中南大学") in f
+    assert ("湘潭大学", "coBuiltPlatformWith", "中南大学") not in f
+
+
+def test_pact_gives_way_to_the_trade_the_text_states():
+    f, _ = facts("湘潭瑞驰控制器有限公司专门为湖南潇湘整车制造有限公司配套。"
+                 "今年5月，湖南潇湘整车制造有限公司与湘潭瑞驰控制器有限公司签署长期供货协议。")
+    assert ("湘潭瑞驰控制器有限公司", "hasCustomer", "湖南潇湘整车制造有限公司") in f
+    assert ("湖南潇湘整车制造有限公司", "hasCustomer", "湘潭瑞驰控制器有限公司") not in f
+
+
+def test_school_team_working_for_a_firm_is_the_schools_cooperation():
+    f, _ = facts("湘潭大学新闻网讯 我校与株洲高新区签署协议。\n"
+                 "湘潭瑞驰控制器有限公司主要生产电机控制器。我校教授林一帆团队与该公司合作攻关散热技术。")
+    assert ("湘潭瑞驰控制器有限公司", "cooperatesWith", "湘潭大学") in f
+    g, _ = facts("湘潭瑞驰控制器有限公司主要生产电机控制器。林一帆团队与该公司合作攻关散热技术。")
+    assert not any(p == "cooperatesWith" for _, p, _ in g)  # no school speaks: the team's body is unknown

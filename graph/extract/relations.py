@@ -47,6 +47,12 @@ Each rule is a small named function registered in :data:`RULES` (run in order by
   the clause's or the sentence's enterprise; 集成电路设计企业A, A、B等X企业 (the list its clause's subject) → inIndustry;
   a name opening a platform's makes its host only for a company, an institute or an administrative zone (高新区);
   (同月)入驻的还有A、B → locatedIn the park the sentence before placed a firm in
+* partnerships: A与B、C三方共同签署 / 签署三方协议 pairs every signer (A与B、C签署 pairs A with each); 由A牵头，B、C参与共建
+  and A携手/联合B、C pair A with each; A与我校X学院共建 → the school; 双方 in a school's text (我校) is the school and the
+  firm spoken of; two administrations (bureau–bureau, park–committee) are never partners; 签署《…投资协议》 is no pact
+* supply direction: A的X供应商为B / B是A的X供应商 / 为B(等企业)建成 / 已在B的产线上落地应用 / A带动B等配套企业 → B or the
+  maker sells; A与B签订X采购协议 → the party named after X sells; a pact yields to a direction stated elsewhere;
+  X和Y两条产业链的链主分别为A和B → A leads X, B leads Y; 以A为链主的X产业链 keeps X's full words
 * a product's honour (首台（套）) is never an organisation's, a platform's designation (孵化器, 工程技术研究中心)
   goes to the platform named with it, and a government body neither holds honours nor sits in a park
 """
@@ -55,7 +61,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, word
@@ -86,6 +92,7 @@ _LOCATED_CUE = _CUES.pattern("located")
 # 签署产学研战略合作协议, 签订人才培养合作协议, 签署…联合开发协议: any agreement of cooperation, then the listed cues
 _COOP_CUE = re.compile(
     _CUES.alternation("agreement-sign") + r"了?[^，。；;、]{0,10}?" + _CUES.alternation("agreement")
+    + "|" + _CUES.alternation("agreement-sign") + r"了?(?:[^，。；;、《]{0,6}?)《[^》，。；]{2,30}?(?:协议|备忘录)》"
     + "|" + _CUES.alternation("cooperation-open") + r"[^，。；;、与和]{1,12}?合作(?!协议|框架)"
     + "|" + _CUES.alternation("cooperation")
 )
@@ -136,7 +143,7 @@ _PARK_ANAPHOR = re.compile(r"^(?:[^，,]{0,12}?[，,])?(?:该园区|本园区|�
 _CHAIN_ANAPHOR = re.compile(r"(?:该|本|此|这条)(?:产业链|链)|^[“]?$")
 _CONFERS = re.compile(r"(?:正式|近日|日前|今年|首次)?(?:公布|认定|授予|颁发|发布|评选|命名|批准|印发|授牌)")
 _CUSTOMER_CUE = re.compile(
-    r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
+    r"(?:主要)?(?:合作)?" + _CUES.alternation("customer") + r"|(?:批量|长期|稳定)?供应(?!商)(?=[\u4e00-\u9fff]{2,}(?:有限公司|集团))|"
     + _CUES.alternation("customer-weak")
 )
 
@@ -410,6 +417,7 @@ class _Doc:
     own_firm: Mention | None = None  # the issuer of a company's own report (see tables.document_company)
     record_firm: Mention | None = None  # the firm of the last record line 公司名称：A (its 注册地址 line follows)
     last_site: Mention | None = None  # the park the previous sentence placed a firm in (入驻的还有A goes on from it)
+    own_school: Mention | None = None  # the university a text written as 我校/本校 speaks for
 
     def sole_park(self) -> Mention | None:
         """The main park when the document is about it (named more than once; a city's
@@ -1401,6 +1409,7 @@ def co_filed_patent(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         if not patents:  # 双方…形成的发明专利“P”以两家单位名义共同申请: the patent named before the cue
             patents = [m for m in ms if m.cls == "Patent" and ctx.rel_end(m) <= cue.start()][-1:]
         pairs = _parties(ctx, left, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
+        pairs = [(x, y) for x, y in pairs if _partnership_pair(x, y)]
         for x, y in pairs:
             _add(out, ctx, x, "coFiledPatentWith", y, f"coFiledPatentWith:{cue.group()}")
         applicants = list(dict.fromkeys(m for pair in pairs for m in pair)) or ([topic] if topic else [])
@@ -1505,18 +1514,40 @@ def co_built_platform(ctx: _Ctx, doc: _Doc) -> list[Relation]:
                  and len(after) > len(m.name)), key=lambda m: len(m.name), default=None)
         if a is not None and b is not None and a.key != b.key:
             _add(out, ctx, a, "coBuiltPlatformWith", b, "coBuiltPlatformWith:A—B联合实验室")
+    joined = [(j.start(), j.end()) for j in _JOINED_FOUNDING.finditer(text)]
     for cue in _COBUILD_CUE.finditer(text):
+        if any(a < cue.start() and cue.end() <= b for a, b in joined):
+            continue  # (由A牵头，)联合B、C共同组建X: A built X with B and with C (above), B and C are not paired
         if (_PLANNED_BEFORE.search(text, 0, cue.start()) or _PLANNING.search(text, 0, cue.start())
                 or _PLANNED_CHAIN.search(text, 0, cue.start())):
             continue  # 双方计划共建 / 将共建 / 支持A与B共建 / 计划…，并与B共建: a plan, not a platform built together
         pairs = (_parties(ctx, [m for m in actors if ctx.rel_end(m) <= cue.start()], cue.start(), doc)
                  or _both_sides(ctx, doc, cue.start()) or _pair_of_clause_before(ctx, doc, cue.start()))
+        pairs = _led_pairs(ctx, pairs, cue.start()) or pairs
         for x, y in pairs:
-            _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
+            if _partnership_pair(x, y):
+                _add(out, ctx, x, "coBuiltPlatformWith", y, f"coBuiltPlatformWith:{cue.group()}")
     return out
 
 
+def _led_pairs(ctx: _Ctx, pairs: list[tuple[Mention, Mention]], cue_start: int) -> list[tuple[Mention, Mention]]:
+    """由A牵头，B、C参与共建X: the lead unit A built X with B and with C (B and C are not paired)."""
+    text = ctx.sentence.text
+    led = None
+    for led in re.finditer(r"由([^，,。；;]{2,40}?)" + _CUES.alternation("lead-unit") + r"[，,]", text[:cue_start]):
+        pass
+    if led is None:
+        return []
+    leaders = [m for m in _actors(ctx) if led.start(1) <= ctx.rel(m) and ctx.rel_end(m) <= led.end(1)]
+    members = [m for m in dict.fromkeys(m for pair in pairs for m in pair) if ctx.rel(m) >= led.end()]
+    if len(leaders) != 1 or not members:
+        return []
+    return [(leaders[0], m) for m in members if m.key != leaders[0].key]
+
+
 _INVESTING = re.compile(_CUES.alternation("investing"))
+# the title of a signed agreement that is a deal, not a pact of cooperation (《项目投资协议》, 《入园协议》)
+_NOT_PACT = re.compile(_CUES.alternation("agreement-deal"))
 _PLANNED_WITH = re.compile(_CUES.alternation("planned") + "(?:与|和|同|跟)")
 
 
@@ -1533,6 +1564,9 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         # A与B在P签署…: P after 在 is where they signed, not a party
         parties = [m for m in actors if ctx.rel_end(m) <= cue.start() and not text[: ctx.rel(m)].endswith("在")]
         pairs = _parties(ctx, parties, cue.start(), doc) or _both_sides(ctx, doc, cue.start())
+        if _MULTI_PACT.search(cue.group()):  # A、B与C签署三方合作协议: one pact of all who signed it
+            members = list(dict.fromkeys(m for pair in pairs for m in pair))
+            pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :] if a.key != b.key]
         right = [m for m in ms if m.cls in ORG and ctx.rel(m) >= cue.end()]
         if not pairs and right and cue.group() in ("携手", "联合"):
             left = [m for m in actors if ctx.rel_end(m) <= cue.start()]
@@ -1544,11 +1578,96 @@ def cooperation(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             continue  # 还计划与B合作建设…: a plan, not a cooperation
         if clause.endswith("的") and _HISTORY_AFTER.match(text[cue.end() :]):
             continue  # A与B的合作始于2019年: the history of a trade the text tells (B is A's customer), not a pact
+        if "《" in cue.group() and _NOT_PACT.search(cue.group()):
+            continue  # 签署《项目投资协议》/《入园协议》: an investment, not a cooperation
         if cue.group() in _CUES.words("signing") and _INVESTING.search(text):
             # 与管委会签约，…项目落户: a firm signing an investment with a park is no cooperation
             pairs = [(x, y) for x, y in pairs if not {x.cls, y.cls} & {"Enterprise"} or not {x.cls, y.cls} & {"Park", "GovernmentBody"}]
         for x, y in pairs:
-            _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
+            if _partnership_pair(x, y):
+                _add(out, ctx, x, "cooperatesWith", y, f"cooperatesWith:{cue.group()}")
+    return out
+
+
+_ADMINISTRATION = frozenset({"GovernmentBody", "Park"})
+
+
+def _partnership_pair(x: Mention, y: Mention) -> bool:
+    """Can these two be partners? Two administrations (a bureau and a bureau, a park and a committee) acting
+    together (联合举办对接会) run the place; a partnership needs a firm, a school or an institute on one side."""
+    return not ({x.cls, y.cls} <= _ADMINISTRATION)
+
+
+# 与我校机电工程学院 / 与学校 / 与该校材料学院团队: a unit of the school the text speaks for stands for the school
+_SCHOOL_UNIT = (r"(?:我校|本校|学校|该校)(?:[\u4e00-\u9fff]{2,14}?" + _CUES.alternation("school-unit") + r")?"
+                r"(?:[\u4e00-\u9fff]{2,4}?(?:教授|研究员))?(?:团队|课题组)?")
+_WITH_SCHOOL = re.compile(r"(?:与|和|同)" + _SCHOOL_UNIT + r"(?:将|已|正式|共同|联合|合作)*")
+_SCHOOL_WITH = re.compile(r"(?:^|[，,；;：:])" + _SCHOOL_UNIT + r"(?:也|还|又|已|将|分别|正式)*(?:与|和|同)$")
+_SCHOOL_DEEDS = (("coBuiltPlatformWith", _COBUILD_CUE), ("coFiledPatentWith", _COFILE_CUE), ("cooperatesWith", _COOP_CUE))
+
+
+def _school_deed(text: str, pos: int) -> str | None:
+    """The pair relation a cue written at ``pos`` states (共建 → coBuiltPlatformWith …), if any."""
+    return next((p for p, cue in _SCHOOL_DEEDS if cue.match(text, pos)), None)
+
+
+@rule("school-unit-party", needs=[cue_family("school-self"), any_of(cue_family("cobuild", "cofile", "cooperation", "agreement-sign")), has(*ORG)])
+def school_unit_party(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A与我校X学院共建… / 我校X学院与A、B签署…: the school the text speaks for is the party (a college is not an entity)."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    orgs = [m for m in ctx.mentions if m.cls in ORG - {"University"}]
+    for a in orgs:  # A与我校X学院 + cue
+        w = _WITH_SCHOOL.match(text, ctx.rel_end(a))
+        pred = _school_deed(text, w.end()) if w else None
+        if pred is None or _PLANNED_BEFORE.search(text, 0, w.end()) or _PLANNING.search(text, 0, ctx.rel(a)):
+            continue
+        school = _self_party(ctx, doc, {"University"}, [a])
+        if school is not None:
+            _add(out, ctx, a, pred, school, f"{pred}:与我校…")
+    for i, a in enumerate(orgs):  # 我校X学院与A(、B) + cue
+        w = _SCHOOL_WITH.search(text, 0, ctx.rel(a))
+        if w is None or w.end() != ctx.rel(a) or (i > 0 and ctx.rel_end(orgs[i - 1]) > w.start()):
+            continue
+        partners = _coordinated_right(ctx, orgs[i:])
+        after = re.match(r"(?:将|已|正式|共同|联合|合作)*", text[ctx.rel_end(partners[-1]) :])
+        pred = _school_deed(text, ctx.rel_end(partners[-1]) + after.end())
+        if pred is None or _PLANNING.search(text, 0, ctx.rel(a)):
+            continue
+        school = _self_party(ctx, doc, {"University"}, partners)
+        for b in partners:
+            if school is not None:
+                _add(out, ctx, school, pred, b, f"{pred}:我校…与")
+    return out
+
+
+# 田景瑜团队与该公司合作攻关 / 侯芸带领团队为其开发…: a school's researcher and their team work with a firm
+_TEAM_WITH = re.compile(r"(?:带领|领衔)?(?:科研|研发|技术)?团队(?:与|和|同|为)(该公司|该企业|其|这家企业)?")
+_TEAM_DEED = re.compile(r"(?:[^，。；;,]{0,4}?)(?:合作|联合|共同)?" + _CUES.alternation("team-deed"))
+
+
+@rule("school-team-works-with", needs=[word("团队"), cue_family("team-deed"), has("Person")])
+def school_team_works_with(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """In a school's own text (我校), 教授X团队与该公司合作攻关 / X带领团队为其开发…: the firm cooperates with the school."""
+    out: list[Relation] = []
+    school = doc.own_school
+    if school is None:
+        return out
+    text = ctx.sentence.text
+    for p in [m for m in ctx.mentions if m.cls == "Person"]:
+        team = _TEAM_WITH.match(text, ctx.rel_end(p))
+        if team is None:
+            continue
+        if team.group(1):  # 该公司 / 其: the firm the passage is about
+            firm = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" else (
+                doc.prev_topic if doc.prev_topic is not None and doc.prev_topic.cls == "Enterprise" else None)
+            deed_at = team.end()
+        else:
+            firm = next((m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel(m) == team.end()), None)
+            deed_at = ctx.rel_end(firm) if firm is not None else team.end()
+        if firm is None or not _TEAM_DEED.match(text, deed_at) or _PLANNING.search(text, 0, ctx.rel(p)):
+            continue
+        _add(out, ctx, firm, "cooperatesWith", school, "cooperatesWith:团队与该公司")
     return out
 
 
@@ -1937,6 +2056,8 @@ _SUPPLIES = re.compile(r"(?:(?:产品|已|也|还|主要|均|并|则|将|[，,])
 # A为其配套/供应… (其: the firm spoken of), A长期为B提供…服务
 _SERVES = re.compile(r"为(其)?(?:批量|长期|稳定)?" + _CUES.alternation("serve"))
 _SERVES_NAMED = re.compile(r"为$")
+# 为B(等企业)(批量)提供/建成/定制…: what a seller does for the named firm (B等企业 keeps B, the rest are unnamed)
+_SERVED_DEED = re.compile(r"(?:等[\u4e00-\u9fff]{0,4}?(?:企业|客户|公司|厂商))?(?:批量|长期|稳定|专门)?(?:" + _CUES.alternation("serve-deed") + ")")
 _SERVES_SPEAKER = re.compile(r"为(?:我们|我公司|本公司)(?:专门|长期|批量|稳定)?(" + _CUES.alternation("serve") + "|" + _CUES.alternation("outsourced-work") + ")")
 
 
@@ -1958,6 +2079,106 @@ def supplies_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
         for b in buyers:
             if seller is not None and seller not in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:供应A")
+    return out
+
+
+# A的(电芯)(主要)供应商为/包括B、C: the named suppliers sell to A (the buyer written before 的, or 其: the topic)
+_SUPPLIER_NAMED = re.compile(r"(?:(其)的?|的)[^，。；;,、的]{0,8}?" + _CUES.alternation("supplier-word") + _CUES.alternation("supplier-copula"))
+
+
+# (A…，)是B的(减速器齿轮)供应商: A sells to B
+_SUPPLIER_OF_BEFORE = re.compile(r"(?:是|为|系|成为)$")
+_SUPPLIER_OF_AFTER = re.compile(r"的[^，。；;,、的]{0,8}?" + _CUES.alternation("supplier-word") + r"(?![为是包括有])")
+
+
+@rule("supplier-of", needs=[cue_family("supplier-word"), has("Enterprise")])
+def supplier_of(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A(…，)是B的X供应商: the clause's own firm A (else the topic) has B as customer."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for b in [m for m in ctx.mentions if m.cls == "Enterprise"]:
+        if not _SUPPLIER_OF_BEFORE.search(text, 0, ctx.rel(b)) or not _SUPPLIER_OF_AFTER.match(text, ctx.rel_end(b)):
+            continue
+        seller = _trade_subject(ctx, doc, ctx.rel(b), b)
+        if seller is not None:
+            _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:是B的供应商")
+    return out
+
+
+@rule("supplier-named", needs=[cue_family("supplier-word"), has("Enterprise")])
+def supplier_named(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A的X供应商为B / 其主要供应商包括B、C: the suppliers B, C have A as customer (the reverse of 客户包括)."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    for cue in _SUPPLIER_NAMED.finditer(text):
+        named = [m for m in firms if ctx.rel_end(m) == cue.start()]
+        topic = ctx.topic if ctx.topic is not None and ctx.topic.cls == "Enterprise" else None
+        buyer = named[-1] if named else (topic if cue.group(1) else None)
+        after = [m for m in firms if ctx.rel(m) >= cue.end()]
+        if buyer is None or not after or _gap(text[cue.end() : ctx.rel(after[0])]):
+            continue
+        for seller in _coordinated_right(ctx, after):
+            if seller.key != buyer.key:
+                _add(out, ctx, seller, "hasCustomer", buyer, "hasCustomer:A的供应商为B")
+    return out
+
+
+# (产品)已在B(、C等企业)(下属)的产线上落地应用 / 在B下属矿井连续运行: B uses what the clause's firm makes
+_DEPLOYED_AT = re.compile(r"(?:等[\u4e00-\u9fff]{0,6}?)?(?:的|下属|旗下|所属)*[\u4e00-\u9fff]{0,6}?" + _CUES.alternation("deploy-site")
+                          + r"上?[^，。；;,]{0,10}?" + _CUES.alternation("deploy-verb"))
+
+
+@rule("deployed-at-buyer", needs=[cue_family("deploy-site"), cue_family("deploy-verb"), word("在"), has("Enterprise")])
+def deployed_at_buyer(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """已在B、C等企业的产线上落地应用 / 已在B下属矿井连续运行: the firm whose product it is (the clause's firm or the
+    topic) has B and C as customers."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    for i, b in enumerate(firms):
+        if not re.search(r"在$", text[: ctx.rel(b)]):
+            continue
+        buyers = [b]
+        for m in firms[i + 1 :]:
+            if _gap(text[ctx.rel_end(buyers[-1]) : ctx.rel(m)]) not in ("、", "和", "及", "与", "以及"):
+                break
+            buyers.append(m)
+        if not _DEPLOYED_AT.match(text, ctx.rel_end(buyers[-1])):
+            continue
+        seller = _trade_subject(ctx, doc, ctx.rel(b), b)
+        for m in buyers:
+            if seller is not None and seller.key != m.key and seller not in buyers:
+                _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:在B的产线上应用")
+    return out
+
+
+_BRING_ALONG = re.compile(r"(?:已|还|先后|陆续|累计|共)*" + _CUES.alternation("bring-along"))
+# A带动B、C等(5家)配套企业(落户/集聚): B and C supply A
+_LED_SUPPLIERS_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十百]+家)?(?:上下游)?" + _CUES.alternation("supplier-word"))
+
+
+@rule("leader-brings-suppliers", needs=[cue_family("supplier-word"), cue_family("bring-along"), has("Enterprise")])
+def leader_brings_suppliers(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """A(已)带动/吸引B、C等5家配套企业落户: the suppliers B and C have A as customer."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    firms = [m for m in ctx.mentions if m.cls == "Enterprise"]
+    for cue in _BRING_ALONG.finditer(text):
+        after = [m for m in firms if ctx.rel(m) >= cue.end()]
+        if not after or ctx.rel(after[0]) != cue.end():
+            continue
+        suppliers = [after[0]]
+        for m in after[1:]:
+            if _gap(text[ctx.rel_end(suppliers[-1]) : ctx.rel(m)]) not in ("、", "和", "及", "与", "以及"):
+                break
+            suppliers.append(m)
+        if not _LED_SUPPLIERS_AFTER.match(text, ctx.rel_end(suppliers[-1])):
+            continue
+        leader = _trade_subject(ctx, doc, cue.start(), suppliers[0])
+        for m in suppliers:
+            if leader is not None and leader not in suppliers:
+                _add(out, ctx, m, "hasCustomer", leader, "hasCustomer:带动B等配套企业")
     return out
 
 
@@ -1985,13 +2206,28 @@ def serves(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             _add(out, ctx, sellers[-1], "hasCustomer", us, "hasCustomer:为我们" + cue.group(1))
     for m in firms:
         # A(长期)为B提供…: B is served by A
-        if not _SERVES_NAMED.search(text, 0, ctx.rel(m)) or not re.match(r"(?:批量|长期|稳定)?提供", text[ctx.rel_end(m) :]):
+        if not _SERVES_NAMED.search(text, 0, ctx.rel(m)) or not _SERVED_DEED.match(text, ctx.rel_end(m)):
             continue
         before = [a for a in firms if ctx.rel_end(a) <= ctx.rel(m) - 1 and not re.search(r"[，。；;,]", text[ctx.rel_end(a) : ctx.rel(m)])
                   and len(_gap(text[ctx.rel_end(a) : ctx.rel(m) - 1])) <= 4]
-        if before:
-            _add(out, ctx, before[-1], "hasCustomer", m, "hasCustomer:为B提供")
+        seller = before[-1] if before else _pronoun_seller(ctx, m)
+        if seller is not None:
+            _add(out, ctx, seller, "hasCustomer", m, "hasCustomer:为B提供")
     return out
+
+
+# a clause opening with 该公司/这家企业/其/公司 (after a time or place phrase), or with no subject of its own
+# (…，为B提供…): the seller is the firm the sentence is about
+_PRONOUN_CLAUSE = re.compile(r"(?:^|[，,；;])(?:[^，,；;。]{0,10}?[，,])?(?:该公司|该企业|这家(?:企业|公司)|公司|企业|其)(?:已|也|还|长期|主要|专门|目前|先后|则)*$|[，,](?:已|也|还|长期|主要|专门|目前|先后|则)*$")
+
+
+def _pronoun_seller(ctx: _Ctx, buyer: Mention) -> Mention | None:
+    """该公司已为B…: the topic firm, when the clause before 为B opens with a word for it."""
+    before = ctx.sentence.text[: ctx.rel(buyer) - 1]
+    topic = ctx.topic
+    if topic is None or topic.cls != "Enterprise" or topic.key == buyer.key or not _PRONOUN_CLAUSE.search(before):
+        return None
+    return topic
 
 
 # 由(隔壁的)B(长期)供应 / 向(同处园区的)B采购 / 采购自B: B sells; 向/为/对B(的)…供货: B buys
@@ -2875,6 +3111,9 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     for cue in _CHAIN_CUE.finditer(text):
         leaders = _chain_leaders(ctx, cue)
         explicit = [i for i in named.values() if abs(ctx.rel_end(i) - cue.start()) <= 8 and ctx.rel_end(i) <= cue.start() + 2]
+        led = _LED_CHAIN_AFTER.match(text, cue.end())
+        if led is not None:  # 以A为链主的锂电新能源产业链: the chain's full words, even where a mention spans only 新能源
+            explicit = [_chain_words(ctx, led.start(1), led.end(1), named.values())]
         if not explicit:  # the industry the clause opened with (在X领域，A发挥链主作用)
             opened = {t.start(next(g for g in (1, 2, 3, 4) if t.group(g))) for t in TOPIC_INDUSTRY_RE.finditer(text)}
             explicit = [i for i in named.values() if ctx.rel_end(i) <= cue.start() and ctx.rel(i) in opened][-1:]
@@ -2905,6 +3144,60 @@ def chain_leader(ctx: _Ctx, doc: _Doc) -> list[Relation]:
             if park is not None:  # a chain leader is in the park its clause names (not one the text spoke of before,
                 # nor a subsidiary's, told after a semicolon)
                 _add(out, ctx, f, "locatedIn", park, f"locatedIn:{cue.group()}")
+    return out
+
+
+# X和Y(两条)产业链的链主(企业)分别为A和B: the chains and their leaders, paired in order
+_CHAIN_RESPECTIVELY = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})?条?(?:产业链|链)的?" + _CUES.alternation("chain-leader")
+                                 + r"(?:企业)?分别(?:为|是)")
+_LIST_JOINER = re.compile(r"(?:、|和|及|与|以及)")
+
+
+def _chains_named_before(ctx: _Ctx, end: int) -> list[Mention]:
+    """The chains a clause lists right before ``end`` (动力电池和储能两条产业链): each as its Industry mention, or
+    as the written words when no mention spans them exactly."""
+    text = ctx.sentence.text
+    start = max(text.rfind(c, 0, end) for c in "，,；;：:。") + 1
+    words = text[start:end]
+    lead = re.match(r"^(?:其中|目前|园区|全区|全市|在[^，,]{0,20}?)", words)
+    base = start + (lead.end() if lead else 0)
+    out: list[Mention] = []
+    pos = base
+    for part in _LIST_JOINER.split(text[base:end]):
+        here = text.find(part, pos, end)
+        pos = here + len(part)
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", part):
+            return []
+        known = next((m for m in ctx.mentions if m.cls == "Industry" and ctx.rel(m) == here and m.name == part), None)
+        out.append(known or Mention(part, "Industry", ctx.sentence.start + here, ctx.sentence.start + pos, ctx.sentence.index,
+                                    "industry:named", canonical=part))
+    return out
+
+
+@rule("chain-leaders-respectively", needs=[cue_family("chain-leader"), word("分别"), has("Enterprise")])
+def chain_leaders_respectively(ctx: _Ctx, doc: _Doc) -> list[Relation]:
+    """X和Y两条产业链的链主企业分别为A和B: A leads X, B leads Y (as many chains as leaders, else nothing)."""
+    out: list[Relation] = []
+    text = ctx.sentence.text
+    for cue in _CHAIN_RESPECTIVELY.finditer(text):
+        chains = _chains_named_before(ctx, cue.start())
+        firms = [m for m in ctx.mentions if m.cls == "Enterprise" and ctx.rel(m) >= cue.end()
+                 and not re.search(r"[（(][^）)]*$", text[: ctx.rel(m)])]  # (not an alias defined in brackets)
+        if not firms or ctx.rel(firms[0]) != cue.end():
+            continue
+        leaders = [firms[0]]  # A（以下简称“甲”）和B: an alias bracket does not break the list
+        for m in firms[1:]:
+            if m.start < leaders[-1].end or _gap(text[ctx.rel_end(leaders[-1]) : ctx.rel(m)]) not in ("、", "和", "及", "与", "以及"):
+                break
+            leaders.append(m)
+        if len(chains) < 2 or len(chains) != len(leaders):
+            continue
+        seg_start = max(text.rfind(c, 0, cue.start()) for c in "；;") + 1
+        park = next((m for m in ctx.mentions if m.cls == "Park" and seg_start <= ctx.rel(m) < cue.start()), None)
+        for firm, chain in zip(leaders, chains):
+            _add(out, ctx, firm, "chainLeaderOf", chain, "chainLeaderOf:分别为")
+            if park is not None:  # 在P，X和Y两条产业链的链主企业分别为A和B: the leaders are in P (as with rule chain-leader)
+                _add(out, ctx, firm, "locatedIn", park, "locatedIn:链主分别为")
     return out
 
 
@@ -3025,7 +3318,10 @@ def _seller_before(ctx: _Ctx, pos: int, exclude: Sequence[Mention]) -> Mention |
 
 def _bought_in_clause(ctx: _Ctx, m: Mention) -> bool:
     """Is ``m`` the buyer its own clause names (…已批量供应B / 客户包括B)?"""
-    return _buyer_of_clause(ctx.sentence.text, ctx.rel(m))
+    text = ctx.sentence.text
+    if _SERVES_NAMED.search(text, 0, ctx.rel(m)) and _SERVED_DEED.match(text, ctx.rel_end(m)):
+        return True  # 该公司已为B建成…，客户还包括C: B is served, the seller is the firm 该公司 means
+    return _buyer_of_clause(text, ctx.rel(m))
 
 
 _CONTROLLED_BY = re.compile(r"由$")
@@ -3044,8 +3340,8 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | N
     orgs = [m for m in ctx.mentions if m.cls in ORG - {"GovernmentBody"}]
     for cue in _CUSTOMER_OPEN.finditer(text):
         first = [m for m in orgs if 0 <= ctx.rel(m) - cue.end() <= 1]
-        if not first:
-            continue
+        if not first or (cue.group() == "是" and re.search(r"[一二三四五六七八九十]$", text[: cue.start()])):
+            continue  # (四是A与B签订…: 一是/二是 number a list, it is no copula)
         buyers = _coordinated_right(ctx, [m for m in orgs if ctx.rel(m) >= ctx.rel(first[0])])
         close = _CUSTOMER_FRAME_END.match(text, ctx.rel_end(buyers[-1]))
         if not close:
@@ -3065,6 +3361,9 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | N
                 sellers.insert(0, m)  # A、B已成为C的供应商 / A的P、B的Q均已进入C供应链: both sell
             else:
                 break
+        if cue.group() == "与" and len(sellers) == 1 and len(buyers) == 1 and _goods_made_by(
+                text[ctx.rel_end(buyers[0]) : ctx.rel_end(buyers[0]) + close.start(1) - close.start()], buyers[0], sellers[0]):
+            sellers, buyers = buyers, sellers  # A与B签订高强钢采购协议, B a steel maker: A buys from B
         for seller in sellers:
             for b in buyers:
                 _add(out, ctx, seller, "hasCustomer", b, f"hasCustomer:{cue.group()}…{close.group(1)}")
@@ -3079,12 +3378,30 @@ def _customer_frames(ctx: _Ctx, main_firm: Mention | None, own_firm: Mention | N
             else:
                 break
         seller = main_firm if cue.group(1) else (_seller_before(ctx, ctx.rel(buyers[0]), buyers) or main_firm)
+        named_seller = [m for m in orgs if m.cls == "Enterprise" and cue.start() < ctx.rel(m) and ctx.rel_end(m) < cue.end()]
+        if named_seller and not cue.group(1):
+            seller = named_seller[0]  # B是A的第一大客户: the firm named inside the frame sells to B
         if cue.group(1) == "其" and ctx.topic is not None and ctx.topic.cls == "Enterprise" and ctx.topic not in buyers:
             seller = ctx.topic  # A…，B和C都是其客户: 其 is the clause's firm
         for b in buyers:
             if seller is not None:
                 _add(out, ctx, seller, "hasCustomer", b, "hasCustomer:是…客户")
     return out
+
+
+_FIRM_TAIL = re.compile(r"(?:(?:股份)?有限(?:责任)?公司|集团|公司)$")
+
+
+def _goods_made_by(goods: str, party: Mention, other: Mention) -> bool:
+    """Do the goods a pact names (签订海工用高强钢采购…) end in a word of ``party``'s name and not of ``other``'s?
+    The firm named after its goods (…特种钢材有限公司 for 钢) is the seller, whichever side of 与 it stands."""
+    goods = re.sub(r"[^\u4e00-\u9fff]", "", goods)
+    mine, theirs = _FIRM_TAIL.sub("", party.key), _FIRM_TAIL.sub("", other.key)
+    for n in (3, 2, 1):
+        head = goods[-n:]
+        if len(head) == n and (head in mine) != (head in theirs):
+            return head in mine
+    return False
 
 
 def _main_firm(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> Mention | None:
@@ -3135,6 +3452,7 @@ def _coordinated(ctx: _Ctx, left: Sequence[Mention], cue_start: int) -> list[Men
     chain = [left[-1]]
     gap = _gap(text[ctx.rel_end(left[-1]) : cue_start])
     gap = re.sub(r"^(?:(?:联合研发|共同研发|合作研发|携手|联合|合作|共同)[、和及]?)+", "", gap)
+    gap = _MULTI_PARTY.sub("", gap)  # A与B、C三方(代表)共同签署: the count word closes the list of parties
     gap = re.sub(r"^(?:将|已|正式|共同|于[^，。；]{0,10}?)?(?:在[^，。；]{1,16}?)?$", "", gap)
     gap = re.sub(r"^(?:签署|签订|达成)[^，。；]{0,12}?(?:协议|合作)[，,]?$", "", gap)  # A与B签署合作协议，共建…
     if len(gap) > 4 or re.search(r"[，。；]", gap):
@@ -3156,17 +3474,35 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
 
     ``A与B、C共建`` pairs A with B and with C (not B with C); ``A、B共建``
     pairs A with B; a lone ``与B共建`` pairs the clause topic with B.
+    ``A与B、C三方共同签署`` names one pact of all three: every two of them are paired.
     """
     chain = _coordinated(ctx, candidates, cue_start)
     if not chain:
         return []
+    pairs = _parties_of_chain(ctx, candidates, chain, doc)
+    if len(chain) > 1 and _MULTI_PARTY.match(_gap(ctx.sentence.text[ctx.rel_end(chain[-1]) : cue_start])):
+        members = list(dict.fromkeys([m for pair in pairs for m in pair] + chain))
+        pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :] if a.key != b.key]
+    return pairs
+
+
+# a subject written as a kind of firm (运营公司, 这家企业) right before 与
+_KIND_SUBJECT = re.compile(r"(?:^|[，,；;：:])[^，,；;：:。]{0,8}?(?:公司|企业|集团)(?:也|还|又|已|将|正式)*$")
+# 签署三方合作协议: the pact itself says how many signed it
+_MULTI_PACT = re.compile(r"(?:[三四五六七八九]|多)方")
+# 三方/四方/多方 (代表) after a list of parties: one pact of them all
+_MULTI_PARTY = re.compile(r"^(?:[三四五六七八九]|多)方(?:代表)?")
+
+
+def _parties_of_chain(ctx: _Ctx, candidates: Sequence[Mention], chain: list[Mention], doc: _Doc | None) -> list[tuple[Mention, Mention]]:
+    """The pairs a coordinated chain of names makes with the subject before 与 (see :func:`_parties`)."""
     text = ctx.sentence.text
     head_text = text[: ctx.rel(chain[0])]
     lead = re.search(r"(?:与|同|和|跟)$", head_text)
     if lead is None:
         # the first member may itself be "X与"
         for i in range(1, len(chain)):
-            if _gap(text[ctx.rel_end(chain[i - 1]) : ctx.rel(chain[i])]) in ("与", "同", "跟"):
+            if _gap(text[ctx.rel_end(chain[i - 1]) : ctx.rel(chain[i])]) in ("与", "同", "跟", "携手", "联合"):
                 left, right = chain[:i], chain[i:]
                 return [(a, b) for a in left for b in right]
         return [(a, b) for i, a in enumerate(chain) for b in chain[i + 1 :]]
@@ -3182,6 +3518,8 @@ def _parties(ctx: _Ctx, candidates: Sequence[Mention], cue_start: int, doc: _Doc
         # 学校/公司/园区分别与A、B签署…: the party is the school, company or park the text speaks for;
         # 管委会/区政府与B…: the committee or government named before (else the topic, a park standing for it)
         subject = _self_party(ctx, doc, _SELF_CLASSES[self_word.group(1)], chain, _SELF_BODY_NAME.get(self_word.group(1)))
+    elif _KIND_SUBJECT.search(head_text[: lead.start()]) and (ctx.topic is None or ctx.topic.cls != "Enterprise"):
+        return []  # 运营公司与B签署…: the subject is a firm the text describes, not the school or park spoken of before
     elif ctx.topic is not None and ctx.topic not in chain and all(ctx.topic.key != m.key for m in chain):
         subject = ctx.topic
     if subject is None:
@@ -3218,6 +3556,9 @@ def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Men
     if len(keys) == 2:
         first = {k: next(m for m in named if m.key == k) for k in keys}
         return [(first[keys[0]], first[keys[1]])]
+    school_pair = _school_and_topic(ctx, doc) if not keys else None
+    if school_pair is not None:
+        return [school_pair]
     if not keys and doc.last_pair is not None:
         return [doc.last_pair]
     own = doc.own_firm or doc.main_firm
@@ -3229,6 +3570,31 @@ def _both_sides(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Men
     if not keys and doc.own_firm is not None and topic is not None and topic.cls == "Enterprise" and topic.key != own.key:
         return [(own, topic)]  # a report's paragraph on one investee: 双方 are the issuer and it
     return []
+
+
+def _school_and_topic(ctx: _Ctx, doc: _Doc) -> tuple[Mention, Mention] | None:
+    """双方 in a school's own text, in a passage about a firm the last pact did not name: the school and that firm
+    (我校…。中岳轴承是…。双方共建X: not the park the school signed with paragraphs before)."""
+    school, topic = doc.own_school, ctx.topic
+    if school is None or topic is None or topic.cls != "Enterprise" or topic.key == school.key:
+        return None
+    if doc.last_pair is not None and topic.key in {m.key for m in doc.last_pair}:
+        return None
+    return (school, topic)
+
+
+def _own_school(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> Mention | None:
+    """The university a text speaks for when it says 我校/本校: the one it names most (a college is not one)."""
+    if not any(w in s.text for s in sentences for w in _CUES.words("school-own")):
+        return None
+    schools = [m for m in mentions if m.cls == "University" and not (_COLLEGE.search(m.name) and "大学" not in m.name)]
+    if not schools:
+        return None
+    counts: dict[str, int] = {}
+    for m in schools:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    best = max(counts, key=lambda k: counts[k])
+    return next(m for m in schools if m.key == best)
 
 
 def _pair_of_clause_before(ctx: _Ctx, doc: _Doc, cue_start: int) -> list[tuple[Mention, Mention]]:
@@ -3486,6 +3852,18 @@ def _conferrer(ctx: _Ctx, h: Mention) -> str | None:
     return None
 
 
+# 以A为链主的X产业链: the chain named right after the cue
+_LED_CHAIN_AFTER = re.compile(r"(?:企业)?的([\u4e00-\u9fff]{2,10}?)(?:产业链|产业集群)")
+
+
+def _chain_words(ctx: _Ctx, start: int, end: int, named: Iterable[Mention]) -> Mention:
+    """The Industry mention spanning text[start:end] exactly, else the words themselves as an Industry."""
+    words = ctx.sentence.text[start:end]
+    known = next((m for m in named if ctx.rel(m) == start and ctx.rel_end(m) == end), None)
+    return known or Mention(words, "Industry", ctx.sentence.start + start, ctx.sentence.start + end, ctx.sentence.index,
+                            "industry:named", canonical=words)
+
+
 def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     """Firms a 链主/龙头企业 cue names: 以A、B为代表的龙头企业; A是…的链主; 作为…龙头企业，A…; 以A为链主的…."""
     text = ctx.sentence.text
@@ -3510,8 +3888,11 @@ def _chain_leaders(ctx: _Ctx, cue: re.Match[str]) -> list[Mention]:
     # 储能系统集成环节的龙头企业A / 光伏玻璃这条链，链主是A
     right = re.match(r"^(?:企业)?(?:代表)?(?:则是|就是|也是|便是|是|为)?", text[cue.end() :])
     after = [m for m in firms if 0 <= ctx.rel(m) - cue.end() - right.end() <= 1]
+    # P龙头企业A带动X产业链…: the park's leader, when the chain it leads is named after it (no industry is guessed)
+    park_before = (any(m.cls == "Park" and re.fullmatch(r"(?:内|的)?", text[ctx.rel_end(m) : cue.start()]) for m in ctx.mentions)
+                   and _CHAIN_AFTER.search(text, cue.end()) is not None)
     if after and (re.search(r"(?:产业链|产业|行业|领域|环节)(?:的)?$|(?:产业链|链)[，,]$", text[: cue.start()])
-                  or not text[clause_start : cue.start()].strip("“”")):
+                  or not text[clause_start : cue.start()].strip("“”") or park_before):
         return after[:1]
     # 作为…龙头企业，A… / P的“领头雁”，则是A : the subject of the next clause
     if re.search(r"(?:作为|身为|(?<![一二三四五六七八九十])是)[^，,]*$", text[clause_start : cue.start()]) or re.match(
@@ -3577,6 +3958,7 @@ def find_relations(
     main_park = _main_park(mentions)
     main_firm = _main_firm(sentences, mentions)
     own_firm = document_company(sentences, mentions, defined=True)
+    own_school = _own_school(sentences, mentions)
     all_mentions = tuple(mentions)
     last_industry = None
     last_site = None
@@ -3591,7 +3973,7 @@ def find_relations(
             topic = earlier or topic
         doc = _Doc(lex, all_mentions, last_patent, last_project, last_honour, last_platform,
                    chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
-                   record_firm, last_site)
+                   record_firm, last_site, own_school)
         # a brief's ◆ headline is metadata: its body states the same facts, by full names
         found = relations_in(_Ctx(s, ms, topic), doc) if not is_bullet_headline(s) else []
         out += found
@@ -3626,6 +4008,7 @@ def find_relations(
     out += table_relations(read_tables(sentences, lex), mentions, sentences, designation_scope(sentences, lex))
     out += _list_under_heading(sentences, by_sentence, topics)
     out += record_relations(read_records(sentences, lex), mentions)
+    out = _prefer_stated_direction(out)
     out = _prefer_committee(out, mentions)
     out = _prefer_stated_host(out, mentions)
     out = _prefer_inner_park(out)
@@ -3676,6 +4059,14 @@ def _list_under_heading(sentences: Sequence[Sentence], by_sentence: dict[int, li
 
 
 _PLATFORM_HONOUR = _CUES.pattern("honour-platform")
+
+
+def _prefer_stated_direction(rels: list[Relation]) -> list[Relation]:
+    """A与B签订供货协议 does not say who sells: where the text states the trade the other way round
+    (B为A配套), the pact's reading gives way."""
+    trades = {(r.subject, r.object) for r in rels if r.predicate == "hasCustomer" and not r.rule.startswith("hasCustomer:与…")}
+    return [r for r in rels if not (r.predicate == "hasCustomer" and r.rule.startswith("hasCustomer:与…")
+                                    and (r.object, r.subject) in trades)]
 
 
 def _platform_honours(rels: list[Relation], mentions: Sequence[Mention]) -> list[Relation]:
