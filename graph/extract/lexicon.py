@@ -96,6 +96,7 @@ def _with_area_forms(suffixes: tuple[tuple[str, str], ...]) -> tuple[tuple[str, 
     return suffixes + extra
 
 
+@lru_cache(maxsize=4)  # the files are read once per directory: a Lexicon is immutable
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load the dictionaries from ``directory`` (default: the bundled ones).
 
