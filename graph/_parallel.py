@@ -10,6 +10,7 @@ every object it inherited and so copy every page the fork shares.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -211,11 +212,37 @@ def _fork_with_pipe(target: Callable[..., None], args: tuple[Any, ...], *, duple
     ours, theirs = ctx.Pipe(duplex=duplex)
     for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
         stream.flush()
-    process = ctx.Process(target=target, args=(theirs, *args), daemon=daemon)
+    process = ctx.Process(target=_child, args=(os.getpid(), target, theirs, *args), daemon=daemon)
     with sigint_held():  # started and handed back whole, or not at all
         process.start()
         theirs.close()
     return ours, process
+
+
+def _child(parent: int, target: Callable[..., None], *args: Any) -> None:
+    """A forked process's first step: it ends with its parent however that ends (even SIGKILL), then runs ``target``."""
+    die_with_parent(parent)
+    target(*args)
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to SIGKILL this process when the thread that forked it ends (best effort elsewhere).
+
+    Stopping a process on purpose lets it unwind and stop what it started; this
+    covers the rest: a parent killed outright (SIGKILL, the OOM killer) or deaf to
+    SIGTERM and killed after its grace leaves no child of its running.
+    """
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(1)
 
 
 def _run_aside(send: Any, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:

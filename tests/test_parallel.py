@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -90,6 +91,22 @@ def test_stopping_a_standby_stops_the_processes_its_work_started(tmp_path):
     while _alive(grandchild) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(grandchild)
+
+
+@forks
+def test_a_forked_process_ends_with_its_parent_even_when_the_parent_is_killed_outright(tmp_path):
+    pidfile = tmp_path / "grandchild"
+    with Standby(_sleep_in_a_child, prepare=lambda: None) as standby:
+        standby.start(str(pidfile))
+        deadline = time.monotonic() + 30
+        while not pidfile.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        grandchild = int(pidfile.read_text())
+        os.kill(standby._process.pid, signal.SIGKILL)  # no unwinding: only the kernel can stop what it forked
+        deadline = time.monotonic() + 10
+        while _alive(grandchild) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(grandchild)
 
 
 def _alive(pid: int) -> bool:

@@ -41,6 +41,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
+from graph._parallel import die_with_parent
 from graph.errors import QueryError, StoreError
 from graph.sparql.store import (
     ParsedQuery,
@@ -439,25 +440,12 @@ class IsolatedStore(Store):
         self.inner.close()
 
 
-def _die_with_parent(parent: int) -> None:
-    """Ask Linux to SIGKILL this process when its parent ends (best effort elsewhere)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        return
-    if os.getppid() != parent:  # the parent ended before the request took effect
-        os._exit(1)
-
-
 def _main(argv: list[str]) -> None:
     import json
     from multiprocessing.connection import Connection
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the server, which stops its workers
-    _die_with_parent(int(argv[1]))
+    die_with_parent(int(argv[1]))
     conn = Connection(int(argv[0]))
     serve_queries(conn, _WorkerSpec(**json.loads(argv[2])))
 
