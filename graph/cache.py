@@ -100,16 +100,20 @@ class ExtractionCache:
         return value
 
     def put(self, sha256: str, extraction: Extraction, indicators: dict[str, Indicator]) -> None:
-        path = self._path(sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((extraction, indicators), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_pickle(self._path(sha256), (extraction, indicators))
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` atomically (a reader sees the old entry or the new one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _mapping_sources() -> list[Path]:
@@ -188,7 +192,7 @@ class QuadsCache:
 
     def put_labels(self, labels: dict[tuple[str, str, tuple[str, ...]], Any]) -> None:
         """Replace the stored labels with ``labels`` (those read by :meth:`labels` and the new ones)."""
-        self._write(self._labels_path(), labels)
+        _write_pickle(self._labels_path(), labels)
 
     def get(self, key: str) -> tuple[bytes, list[tuple[str, str]]] | None:
         """The document's N-Quads and typed nodes, or None (counted in ``misses``)."""
@@ -202,17 +206,4 @@ class QuadsCache:
         return nquads, typed
 
     def put(self, key: str, nquads: bytes, typed: list[tuple[str, str]]) -> None:
-        self._write(self._path(key), (nquads, typed))
-
-    @staticmethod
-    def _write(path: Path, value: object) -> None:
-        """Pickle ``value`` to ``path`` atomically (a reader sees the old entry or the new one)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_pickle(self._path(key), (nquads, typed))
