@@ -81,7 +81,6 @@ PKR = "https://w3id.org/parkkg/id/"
 ENTITY_CLASSES: tuple[str, ...] = ENTITY_CLASS_NAMES
 """Classes a gold entity may have."""
 
-_NON_ENTITY_CLASSES = RECORD_CLASS_NAMES  # records about entities (observations of every kind, events...), not entities
 
 RELATION_PROPERTIES: tuple[str, ...] = (
     "locatedIn",
@@ -670,7 +669,7 @@ def _entity_rows(graph: Graph, gold: Gold, reader: _Reader, match: _Matcher) -> 
     typed: dict[Node, set[str]] = {}
     for node, cls in graph.subject_objects(RDF.type):
         local = _local(cls, str(PK))
-        if local and local not in _NON_ENTITY_CLASSES and not _unread_concept(graph, node):
+        if local and local not in RECORD_CLASS_NAMES and not _unread_concept(graph, node):  # records about entities are none
             typed.setdefault(node, set()).add(local)
     nodes = sorted(typed, key=str)
     present = {e.cls for e in gold.entities} | {c for cs in typed.values() for c in cs}
