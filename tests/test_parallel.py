@@ -79,34 +79,35 @@ def test_leaving_a_standby_without_work_ends_its_process():
 
 @forks
 def test_stopping_a_standby_stops_the_processes_its_work_started(tmp_path):
-    pidfile = tmp_path / "grandchild"
     with Standby(_sleep_in_a_child, prepare=lambda: None) as standby:
-        standby.start(str(pidfile))
-        deadline = time.monotonic() + 30
-        while not pidfile.exists() and time.monotonic() < deadline:
-            time.sleep(0.01)
-        grandchild = int(pidfile.read_text())
+        grandchild = _grandchild_of(standby, tmp_path / "grandchild")
     # left without asking for the value (as on an error): the standby and the process it forked are gone
-    deadline = time.monotonic() + 10
-    while _alive(grandchild) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _alive(grandchild)
+    assert _ends_within(grandchild, 10)
 
 
 @forks
 def test_a_forked_process_ends_with_its_parent_even_when_the_parent_is_killed_outright(tmp_path):
-    pidfile = tmp_path / "grandchild"
     with Standby(_sleep_in_a_child, prepare=lambda: None) as standby:
-        standby.start(str(pidfile))
-        deadline = time.monotonic() + 30
-        while not pidfile.exists() and time.monotonic() < deadline:
-            time.sleep(0.01)
-        grandchild = int(pidfile.read_text())
+        grandchild = _grandchild_of(standby, tmp_path / "grandchild")
         os.kill(standby._process.pid, signal.SIGKILL)  # no unwinding: only the kernel can stop what it forked
-        deadline = time.monotonic() + 10
-        while _alive(grandchild) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not _alive(grandchild)
+        assert _ends_within(grandchild, 10)
+
+
+def _grandchild_of(standby: Standby, pidfile: Path) -> int:
+    """Start ``_sleep_in_a_child`` on ``standby`` and return the pid of the process it forks."""
+    standby.start(str(pidfile))
+    deadline = time.monotonic() + 30
+    while not pidfile.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return int(pidfile.read_text())
+
+
+def _ends_within(pid: int, seconds: float) -> bool:
+    """Whether process ``pid`` is gone (or a zombie) within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not _alive(pid)
 
 
 def _alive(pid: int) -> bool:
