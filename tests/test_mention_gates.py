@@ -98,3 +98,25 @@ def test_gated_and_ungated_extraction_agree(monkeypatch: pytest.MonkeyPatch, fol
     gated = [mentions.find_local_mentions(d, lex) for d in docs]
     monkeypatch.setattr(mentions, "MENTION_NEEDS", {})
     assert [mentions.find_local_mentions(d, lex) for d in docs] == gated
+
+
+#: sentences each found by one industry pattern through one word of ``_INDUSTRY_PATTERN_WORDS`` alone
+INDUSTRY_PATTERN_EXAMPLES = [
+    "园区以光学仪器、精密模具为主导，",
+    "园区以光学仪器、精密模具为核心",
+    "园区聚焦工业互联网、智能网联。",
+    "做强光学仪器、精密模具。",
+    "公司所属行业为“计算机、通信和其他电子设备制造业（C39）”。",
+    "围绕智能网联和氢能储运两个孵化方向",
+    "在稀散金属领域具有领先实力",
+    "某公司是海洋工程装备产业链的链主。",
+    "清洁能源装备环节的龙头企业",
+]
+
+
+@pytest.mark.parametrize("text", INDUSTRY_PATTERN_EXAMPLES)
+def test_the_industry_patterns_run_where_their_words_occur(text: str):
+    """``_industry_mentions`` skips its patterns where none of their words occurs; each word kept must let them run."""
+    (s,) = _sentences(text)
+    found = mentions._industry_mentions(s, s.text, load_lexicon())
+    assert [m for m in found if m.rule in ("industry:named", "industry:classified")]

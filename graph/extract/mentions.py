@@ -1358,6 +1358,12 @@ _FIELD_INDUSTRY_RE = re.compile(
 
 
 _ASSOCIATION_AFTER = re.compile(r"(?:产业|行业)?(?:协会|商会|学会|联合会)")
+# what every industry pattern after the dictionary labels needs: 产业 or a focus or rank word (_LEADING_LIST_RE:
+# 产业, 重点发展, 做强, 聚焦, or 以…为 a rank word 主导/支柱/核心/重点), 产业/行业 (_listed_industries,
+# _CLASSIFIED_INDUSTRY_RE), a sector word (the topic, field and chain patterns), 方向/赛道 (_DIRECTIONS_RE)
+_INDUSTRY_PATTERN_WORDS = word_matcher(
+    ("产业", "行业", "领域", "环节", "配套", "方向", "赛道", "做强", "聚焦", "重点", "主导", "支柱", "核心")
+)
 
 
 def _industry_mentions(
@@ -1383,6 +1389,8 @@ def _industry_mentions(
             if any(f.start <= a and b <= f.end and f.cls in ("Park", "Enterprise", "Platform", "GovernmentBody") for f in found):
                 continue  # 游仙电子信息产业园: part of a park's or a company's name
             out.append(Mention(ind.zh, "Industry", a, b, s.index, "industry:label"))
+    if not _INDUSTRY_PATTERN_WORDS.occurs_in(text):
+        return out  # every pattern below needs one of these words (two sentences in three hold none)
     named: list[tuple[str, int]] = []
     joined: set[int] = set()  # items after a list mark (、和与及): a whole name, never cut at a verb
     # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业 / 以X为特色产业)
