@@ -43,7 +43,12 @@ EXAMPLES = {
     "_sub_park_list": "高新区下辖东城、西城和南城三个片区。",
     "_project_mentions": "7月8日上午，绵阳涪新材料科技有限公司年产2万吨高性能碳纤维复合材料项目在涪江科技园开工建设。",
     "_facility_projects": "10月28日，烟台蓝渊深海渔业装备股份有限公司10万吨级养殖工船总装车间开工建设。",
+    "_outside_colophons": "园区举行企业座谈会（清远日报记者供稿）",
+    "_alias_definitions": "走进广东星河新材料有限公司（以下简称“星河新材”）。",
 }
+
+#: gated rules that rewrite the list they are given (they found something when they give a new one)
+REWRITERS = {"_cued_honours", "_outside_colophons"}
 
 #: a sentence holding no cue of any gated rule
 NO_CUE = "今天天气晴朗。"
@@ -62,8 +67,7 @@ def _watch(monkeypatch: pytest.MonkeyPatch, names) -> dict[str, list[bool]]:
         @functools.wraps(rule)
         def watched(*args, _rule=rule, _name=name):
             found = _rule(*args)
-            # _cued_honours rewrites the list it is given; it found something when it gives a new one
-            calls[_name].append(found is not args[0] if _name == "_cued_honours" else bool(found))
+            calls[_name].append(found is not args[0] if _name in REWRITERS else bool(found))
             return found
 
         monkeypatch.setattr(mentions, name, watched)

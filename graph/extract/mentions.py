@@ -2182,6 +2182,7 @@ def _facility_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list
     return out
 
 
+@_needs(has_word("简称", "下称", "又称", "简写为"))
 def _alias_definitions(s: Sentence, text: str, found: Sequence[Mention]) -> dict[str, tuple[str, int, int]]:
     """Short names defined in the sentence: short → (full name, start, end) of the short form."""
     out: dict[str, tuple[str, int, int]] = {}
@@ -2707,6 +2708,7 @@ def _not_built_yet(f: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequ
     return _goal_object(f, s, text, lex, found) or (f.cls != "Park" and _unnamed_plan_object(f, text, start, lex, in_plan))
 
 
+@_needs(cue_family("colophon"))
 def _outside_colophons(found: list[Mention], s: Sentence) -> list[Mention]:
     """``found`` without the mentions inside a colophon written within the line."""
     spans = [(s.start + m.start(), s.start + m.end()) for m in _INLINE_COLOPHON.finditer(s.text)]
@@ -2798,9 +2800,11 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
         if s.index in recorded:
             found = _with_record_fields(found, recorded[s.index])
-        found = _unbuilt(_outside_colophons(found, s), s, lex, s.index in planned)
+        if ran.allows(_outside_colophons):
+            found = _outside_colophons(found, s)
+        found = _unbuilt(found, s, lex, s.index in planned)
         found = [f for f in found if not _described_not_named(f)]
-        for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
+        for short, (full, _a, _b) in (_alias_definitions(s, text, found) if ran.allows(_alias_definitions) else {}).items():
             aliases[short] = full
         for f in found:
             if f.cls == "Platform":
