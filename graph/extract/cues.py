@@ -26,10 +26,11 @@ import ahocorasick
 
 from graph._resources import data_dir
 from graph.errors import ExtractionError
+from graph.text.memo import per_document
 
 __all__ = [
     "CueBook", "CueHit", "load_cues", "build_automaton", "longest_matches", "WordMatch", "WordMatcher", "word_matcher",
-    "lexicon_matcher", "Need", "SentenceCues", "Gates", "cue_family", "word", "has", "any_of",
+    "lexicon_matcher", "Need", "SentenceCues", "Gates", "cue_family", "word", "has", "any_of", "sentence_families",
 ]
 
 
@@ -303,6 +304,26 @@ def load_cues(directory: str | None = None) -> CueBook:
     return CueBook(families, values, {f: tuple(ws) for f, ws in order.items()}, {}, automaton)
 
 
+@per_document
+def sentence_families(sentences: Sequence) -> list[frozenset[str]]:
+    """The cue families present in each sentence's text (:meth:`CueBook.present`), in order.
+
+    One automaton pass a sentence, remembered for the last document
+    (:func:`graph.text.memo.per_document`), so the mention rules' gates and the
+    relation rules' gates read the same answer instead of scanning every
+    sentence twice.
+
+    Examples
+    --------
+    >>> from graph.text.clean import clean_text
+    >>> from graph.text.segment import split_sentences
+    >>> [sorted(f & {"located", "subsidiary"}) for f in sentence_families(split_sentences(clean_text("公司位于清远高新区。旗下拥有两家工厂。")))]
+    [['located'], ['subsidiary']]
+    """
+    book = load_cues()
+    return [book.present(s.text) for s in sentences]
+
+
 @dataclass(frozen=True)
 class SentenceCues:
     """What a sentence holds that a rule may need: its text, its cue families, its mention classes.
@@ -408,6 +429,7 @@ class Gates:
                 self._by_class.setdefault(c, set()).add(i)
             for w in n.words:
                 self._by_word.setdefault(w, set()).add(i)
+        self._words = WordMatcher(self._by_word)  # every need's words, found in one pass
 
     def met(self, here: SentenceCues) -> set[int]:
         """The numbers of the needs ``here`` meets."""
@@ -416,10 +438,14 @@ class Gates:
             out.update(self._by_family.get(f, ()))
         for c in here.classes:
             out.update(self._by_class.get(c, ()))
-        for w, ids in self._by_word.items():
-            if w in here.text:
-                out.update(ids)
+        for w in self._words.present(here.text):
+            out.update(self._by_word[w])
         return out
+
+    def permits(self, name: str, met: set[int]) -> bool:
+        """Whether rule ``name``'s needs are among ``met`` (from :meth:`met`); a rule without needs always runs."""
+        required = self._required.get(name)
+        return required is None or required <= met
 
     def runnable(self, here: SentenceCues) -> list[str]:
         """The rules whose needs ``here`` meets, in the order given."""

@@ -28,11 +28,25 @@ grammar cues, never by a list of one article's facts:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeVar
 
-from graph.extract.cues import lexicon_matcher, load_cues, word_matcher
+from graph.extract.cues import (
+    Gates,
+    Need,
+    SentenceCues,
+    any_of,
+    cue_family,
+    lexicon_matcher,
+    load_cues,
+    sentence_families,
+    word_matcher,
+)
+from graph.extract.cues import (
+    word as has_word,  # (word is a loop variable's name here)
+)
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.records import Record, column_consensus, read_records
 from graph.extract.spans import SpanIndex
@@ -52,10 +66,12 @@ __all__ = [
     "detect_level",
     "table_mentions",
     "TOPIC_INDUSTRY_RE",
+    "MENTION_NEEDS",
 ]
 
 ENTITY_CLASSES = ENTITY_CLASS_NAMES
 ORG_CLASSES = ORGANIZATION_CLASS_NAMES
+_Rule = TypeVar("_Rule", bound=Callable[..., object])
 _CUES = load_cues()
 _COMPOUND_HEADS = frozenset({"Platform", "ResearchInstitute", "GovernmentBody"})
 _PARTY_ROLE_AFTER = re.compile(r"(?:常务)?(?:副)?书记")
@@ -101,6 +117,56 @@ _CUSTOMER_WORDS = lexicon_matcher(_CUES.words("customer"))
 _PERSON_TAIL = re.compile(
     r"^(?:表示|说|介绍|指出|认为|称|强调|任|反映|提出|希望|建议|透露|告诉|坦言|感慨|谈到|回忆|用|在|的|等|和|与|是|也|还|就|对|向|说道|讲|提到|同时|现任|兼任|曾|带领|率|一行|跟|同|给|把|毕业|出身|已|正|刚|常|每|就任|接受|担任|出席|牵头|负责|主持|领衔|博士|这样|[，,。：:；;、“”\s]|$)"
 )
+
+
+MENTION_NEEDS: dict[str, tuple[Need, ...]] = {}
+"""Mention rule (function name) → what a sentence must hold before the rule can find anything in it.
+
+Declared with :func:`_needs` on the rule; :func:`find_local_mentions` runs a
+declared rule only on sentences that meet its needs (from the sentence's cue
+families, one automaton pass, and its text), as :data:`graph.extract.relations.NEEDS`
+does for relation rules. A rule not declared here runs on every sentence.
+"""
+
+
+def _needs(*needs: Need) -> Callable[[_Rule], _Rule]:
+    """Declare a mention rule's needs (each must be implied by the rule's own patterns, so skipping it changes nothing)."""
+
+    def declare(rule: _Rule) -> _Rule:
+        MENTION_NEEDS[rule.__name__] = needs
+        return rule
+
+    return declare
+
+
+_GATES: list[Gates] = []
+
+
+def _mention_gates() -> Gates:
+    """The :class:`Gates` of :data:`MENTION_NEEDS` (built on first use, again if it was replaced)."""
+    if not _GATES or _GATES[0].needs is not MENTION_NEEDS or _GATES[0].names != tuple(MENTION_NEEDS):
+        _GATES[:] = [Gates(tuple(MENTION_NEEDS), MENTION_NEEDS)]
+    return _GATES[0]
+
+
+class _RuleGate:
+    """Which declared mention rules one sentence can make fire, decided once for the sentence.
+
+    Calling it with a rule and its arguments runs the rule, or gives ``[]``
+    (what the rule would find) when its needs are unmet.
+    """
+
+    __slots__ = ("_gates", "_met")
+
+    def __init__(self, here: SentenceCues) -> None:
+        self._gates = _mention_gates()
+        self._met = self._gates.met(here)
+
+    def allows(self, rule: Callable[..., object]) -> bool:
+        return self._gates.permits(rule.__name__, self._met)
+
+    def __call__(self, rule: Callable[..., list[Mention]], *args: object) -> list[Mention]:
+        return rule(*args) if self._gates.permits(rule.__name__, self._met) else []
 
 
 @dataclass(frozen=True)
@@ -910,6 +976,7 @@ _TITLE_HEAD = re.compile(r"(?:企业|园区|基地|中心|产品|单位|示范�
 _NOT_TITLE = re.compile(r"第[一二三四五六七八九十\d]+(?:家|个)|首家|唯一|以上|以下|获此|之一")
 
 
+@_needs(cue_family("honour-open", "honour-holder"))
 def _cued_honours(found: list[Mention], s: Sentence) -> list[Mention]:
     """Titles after an award verb (获评2024年度湖南省五好园区, 被…认定为江西省智慧园区, 是一家国家高新技术企业):
     a name opening with a level (国家, 省, 市) is an Honour whatever it ends in; a list of
@@ -1053,6 +1120,7 @@ def _speaker_re(surnames: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[”」』])[，,]?|^)((?:{_alternation(surnames)})[\u4e00-\u9fff]{{1,2}}?)(?:{_CUES.alternation('speech')})(?=[。，,：:；;]|$)")
 
 
+@_needs(cue_family("speech"))
 def _quoted_speaker(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     """The speaker named right after a quotation (“……”覃某某说): a surname and one or two
     characters between the closing quote and a verb of speech are a person's name."""
@@ -1075,6 +1143,7 @@ _NOT_GIVEN = re.compile(r"[区市县镇乡省局委会司院校园厂部所站�
 _APPOSITIVE = re.compile(r"^([\u4e00-\u9fff]{2,3})[，,]")
 
 
+@_needs(has_word("，", ","))
 def _appositive_person(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     """A profile's opening apposition: a name, a comma, then an organisation and its title closing the
     clause (祁明轩，浙江衡越精工有限公司董事长。). The title is kept in the rule, as for a name then title."""
@@ -1150,6 +1219,7 @@ _PERSON_LIST_RE = re.compile(
 )
 
 
+@_needs(cue_family("person-list"))
 def _person_list(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     """People listed after a cue that announces them (核心技术人员为甲、乙和丙): every item must be a
     surname and one or two characters, or the list is no list of names."""
@@ -1168,6 +1238,7 @@ def _person_list(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention])
     return out
 
 
+@_needs(has_word("（", "("))
 def _person_before_paren_roles(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     """People whose titles follow in brackets, several or with a unit: 陈某（副总经理、首席技术官）, 吴某（研发中心主任）."""
     out: list[Mention] = []
@@ -1287,6 +1358,12 @@ _FIELD_INDUSTRY_RE = re.compile(
 
 
 _ASSOCIATION_AFTER = re.compile(r"(?:产业|行业)?(?:协会|商会|学会|联合会)")
+# what every industry pattern after the dictionary labels needs: 产业 or a focus or rank word (_LEADING_LIST_RE:
+# 产业, 重点发展, 做强, 聚焦, or 以…为 a rank word 主导/支柱/核心/重点), 产业/行业 (_listed_industries,
+# _CLASSIFIED_INDUSTRY_RE), a sector word (the topic, field and chain patterns), 方向/赛道 (_DIRECTIONS_RE)
+_INDUSTRY_PATTERN_WORDS = word_matcher(
+    ("产业", "行业", "领域", "环节", "配套", "方向", "赛道", "做强", "聚焦", "重点", "主导", "支柱", "核心")
+)
 
 
 def _industry_mentions(
@@ -1312,6 +1389,8 @@ def _industry_mentions(
             if any(f.start <= a and b <= f.end and f.cls in ("Park", "Enterprise", "Platform", "GovernmentBody") for f in found):
                 continue  # 游仙电子信息产业园: part of a park's or a company's name
             out.append(Mention(ind.zh, "Industry", a, b, s.index, "industry:label"))
+    if not _INDUSTRY_PATTERN_WORDS.occurs_in(text):
+        return out  # every pattern below needs one of these words (two sentences in three hold none)
     named: list[tuple[str, int]] = []
     joined: set[int] = set()  # items after a list mark (、和与及): a whole name, never cut at a verb
     # every list pattern needs a list mark, but for one lone leading industry (以X为主导产业 / 以X为特色产业)
@@ -1441,6 +1520,7 @@ def firm_list_is_subject(text: str, end: int, firms: Sequence[tuple[int, int]]) 
     return _SUBJECT_LIST_LEAD.fullmatch(text, clause, start) is not None
 
 
+@_needs(has_word("等", "是一家", "为一家", "属于"))
 def _firm_kind_industries(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     """An industry the text names only as the kind of a firm (…等X企业, 是一家X企业, 属于X产业): X, when it holds
     a sector word of the industry lexicon (锂电池材料 holds 锂电) and is no generic kind (科技型, 重点, 上下游),
@@ -1517,6 +1597,7 @@ _INVESTED_PROJECT_RE = re.compile(
 )
 
 
+@_needs(has_word("项目"))
 def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     for m in _INVESTED_PROJECT_RE.finditer(text) if "项目" in text else ():  # both readings end in 项目
@@ -1539,6 +1620,7 @@ def _invested_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list
 _NUMBERED_PROJECT_RE = re.compile(r"[\u2460-\u2473]([^｜|，,。；;：:\u2460-\u2473]{4,30}?项目)(?=[｜|，,。；;：:\s]|$)")
 
 
+@_needs(has_word("年产", "项目", "工程", "课题", "投资建设"))
 def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     """Projects not led by a company name: 年产5万吨…项目, “…”项目, 投资建设X基地, lists of …项目,
     and items of a circled-number list (①…项目｜投资方：…)."""
@@ -1569,6 +1651,7 @@ def _standalone_projects(s: Sentence, text: str, found: Sequence[Mention]) -> li
 _NUMBERED_PATENT_RE = re.compile(r"(一种[^\s，。；;“”]{4,60}?)\s*(?=ZL\s*\d{8})")
 
 
+@_needs(has_word("“", "「", "『", '"', "ZL"))
 def _patent_mentions(s: Sentence, text: str) -> list[Mention]:
     out = []
     for q in _QUOTED_RE.finditer(text):
@@ -1604,6 +1687,7 @@ _SUBJECT_ADVERBS = r"(?:已经|已|也|还|均|先后|陆续|成功|正式|批�
 _SUPPLIED_FOR = re.compile(r"为[^，,。；;：:、为]{1,24}?" + _SUBJECT_ADVERBS + r"供应")
 
 
+@_needs(any_of(cue_family("product-made"), has_word("供应")))
 def _product_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     out = []
     heads = _head_alternation(lex.products)
@@ -1671,6 +1755,7 @@ _SUBJECT_CUE_WORDS = _CUES.words("product-subject")
 _SOURCED_CUE_WORDS = _CUES.words("product-sourced")
 
 
+@_needs(cue_family("product-subject", "product-sourced"))
 def _subject_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named as the subject of a supply or award verb after a possessor
     (某公司的X已批量供应…, 其Y被认定为…, 公司的A和B进入…): each item ends in a product head."""
@@ -1712,6 +1797,7 @@ _OWNED_CLAUSE_RE = re.compile(
 )
 
 
+@_needs(cue_family("product-subject"))
 def _owned_products(s: Sentence, text: str, lex: Lexicon, found: Sequence[Mention]) -> list[Mention]:
     """Products each named after its maker and 的, listed before a supply verb (甲公司的A、乙公司的B
     均已进入…供应链): in every item the words after the last 的 name a product when the words
@@ -1766,6 +1852,7 @@ _AMOUNT_ITEM_RE = re.compile(
 _PLANNED = re.compile(r"将|建成|达产|投产后|规划|计划|预计|拟")
 
 
+@_needs(has_word("年产"))
 def _amount_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named before the amount of a yearly capacity (具备年产高强度螺栓8,000吨的能力,
     可年产储能电池模组40万套), and each further item of such a list after a 、."""
@@ -1784,6 +1871,7 @@ def _amount_products(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+@_needs(has_word("-"))
 def _model_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named with a model number (XG-800D型800G光模块, “隼目”LX-F300车规级激光雷达):
     a model code, then words up to a product head noun."""
@@ -1803,6 +1891,7 @@ _BRAND_PRODUCT_RE = re.compile(
 )
 
 
+@_needs(has_word("牌"))
 def _brand_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named after a brand mark (“蓝渊”牌深远海养殖工船系列产品 → 深远海养殖工船); without
     系列/产品 after it the name ends at its last product head (“青禾”牌电动叉车销往… → 电动叉车)."""
@@ -1840,6 +1929,7 @@ _COUNTED_TAIL = re.compile(r"(?<![A-Za-z\-])\d[\d.,]*\s*(?:万|亿)?\s*(?:件|�
 """…16.8万件 at the end of a listed item: the quantity of the goods, not part of their name."""
 
 
+@_needs(any_of(cue_family("product-list"), has_word("等", "级", "年产")))
 def _product_list_mentions(s: Sentence, text: str, lex: Lexicon) -> list[Mention]:
     """Products named in lists: 硒、碲等产品生产商; 专注于A、B等细分领域; 年产6万吨X项目."""
     out = []
@@ -1962,6 +2052,7 @@ def _may_hold_list_head(text: str) -> bool:
     return "、" in text and "等" in text and _LIST_HEAD_TAIL.search(text) is not None
 
 
+@_needs(any_of(has_word("等"), cue_family("customer")))
 def _list_mentions(s: Sentence, text: str, found: Sequence[Mention], lex: Lexicon) -> list[Mention]:
     """Items of ``A、B、C等…企业`` and of customer lists are enterprises."""
     out = []
@@ -2009,6 +2100,7 @@ _SUB_PARK_LIST_RE = re.compile(
 )
 
 
+@_needs(cue_family("sub-parks"))
 def _sub_park_list(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     """The items of ``下辖A、B和C三个片区`` (a sub-park cue, a list, a count of parks) are parks."""
     out = []
@@ -2038,6 +2130,7 @@ _BUILDS_LEAD = re.compile(
 _LIST_SUMMARY_PROJECT = re.compile(r"等(?:重点|重大|产业|补链|延链|强链)?项目$")
 
 
+@_needs(has_word("项目", "工程"))
 def _project_mentions(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     out = []
     ents = [f for f in found if f.cls == "Enterprise" and f.sentence == s.index]
@@ -2078,6 +2171,7 @@ _FACILITY_RE = re.compile(
 )
 
 
+@_needs(has_word("产线", "车间", "工厂"))
 def _facility_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list[Mention]:
     """A company's new facility starting or finishing work is a project (without the company's name)."""
     out = []
@@ -2088,6 +2182,7 @@ def _facility_projects(s: Sentence, text: str, found: Sequence[Mention]) -> list
     return out
 
 
+@_needs(has_word("简称", "下称", "又称", "简写为"))
 def _alias_definitions(s: Sentence, text: str, found: Sequence[Mention]) -> dict[str, tuple[str, int, int]]:
     """Short names defined in the sentence: short → (full name, start, end) of the short form."""
     out: dict[str, tuple[str, int, int]] = {}
@@ -2613,6 +2708,7 @@ def _not_built_yet(f: Mention, s: Sentence, text: str, lex: Lexicon, found: Sequ
     return _goal_object(f, s, text, lex, found) or (f.cls != "Park" and _unnamed_plan_object(f, text, start, lex, in_plan))
 
 
+@_needs(cue_family("colophon"))
 def _outside_colophons(found: list[Mention], s: Sentence) -> list[Mention]:
     """``found`` without the mentions inside a colophon written within the line."""
     spans = [(s.start + m.start(), s.start + m.end()) for m in _INLINE_COLOPHON.finditer(s.text)]
@@ -2655,42 +2751,45 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
     for t in record_mentions(records):
         recorded.setdefault(t.sentence, []).append(t)
     planned = plan_sections(sentences)
-    for s in sentences:
+    for s, families in zip(sentences, sentence_families(sentences)):
         text = s.text
         if metadata_line(text):
             continue  # 来源：某某经济发展局 — a colophon line is metadata
+        ran = _RuleGate(SentenceCues(text, families, frozenset()))
         has_suffix = lex.suffix_re.search(text) is not None
         bounds = lazy_boundaries(text)
         found = _suffix_mentions(s, text, lex, bounds) if has_suffix else []
         found += _honour_mentions(s, text, lex)
-        found = _cued_honours(_designations(_resolve_overlaps(found), s), s)
+        found = _designations(_resolve_overlaps(found), s)
+        if ran.allows(_cued_honours):
+            found = _cued_honours(found, s)
         found += _person_mentions(s, text, lex, found)
         found += _person_before_role(s, text, lex, found)
-        found += _person_before_paren_roles(s, text, lex, found)
-        found += _person_list(s, text, lex, found)
-        found += _quoted_speaker(s, text, lex, found)
-        found += _appositive_person(s, text, lex, found)
+        found += ran(_person_before_paren_roles, s, text, lex, found)
+        found += ran(_person_list, s, text, lex, found)
+        found += ran(_quoted_speaker, s, text, lex, found)
+        found += ran(_appositive_person, s, text, lex, found)
         found += _industry_mentions(s, text, lex, found, bounds)
-        found += _firm_kind_industries(s, text, lex, found)
-        found += _patent_mentions(s, text)
-        found += _product_mentions(s, text, lex)
-        found += _model_mentions(s, text, lex)
-        found += _amount_products(s, text, lex)
-        found += _brand_mentions(s, text, lex)
-        found += _subject_products(s, text, lex)
-        found += _owned_products(s, text, lex, found)
+        found += ran(_firm_kind_industries, s, text, lex, found)
+        found += ran(_patent_mentions, s, text)
+        found += ran(_product_mentions, s, text, lex)
+        found += ran(_model_mentions, s, text, lex)
+        found += ran(_amount_products, s, text, lex)
+        found += ran(_brand_mentions, s, text, lex)
+        found += ran(_subject_products, s, text, lex)
+        found += ran(_owned_products, s, text, lex, found)
         found = _resolve_overlaps(found)
-        listed = _product_list_mentions(s, text, lex)
+        listed = ran(_product_list_mentions, s, text, lex)
         found += [p for p in listed if not any(f.start < p.end and p.start < f.end and not _is_container(f) for f in found)]
         found = _wider_focus_industries(_park_focus_industries(found, s, text), listed, s, text)
         found = [f for f in found if not _field_before_products(f, s)]
-        found += _list_mentions(s, text, found, lex)
-        found += _sub_park_list(s, text, found)
+        found += ran(_list_mentions, s, text, found, lex)
+        found += ran(_sub_park_list, s, text, found)
         found = _resolve_overlaps(found)
-        found += _project_mentions(s, text, found)
-        found = _resolve_overlaps(found + _standalone_projects(s, text, found))
-        found = _resolve_overlaps(found + _invested_projects(s, text, found))
-        found = _resolve_overlaps(found + _facility_projects(s, text, found))
+        found += ran(_project_mentions, s, text, found)
+        found = _resolve_overlaps(found + ran(_standalone_projects, s, text, found))
+        found = _resolve_overlaps(found + ran(_invested_projects, s, text, found))
+        found = _resolve_overlaps(found + ran(_facility_projects, s, text, found))
         # 光电子产业园项目: a park named only as what a project builds is no park yet
         found = [f for f in found if not (f.cls == "Park" and text.startswith("项目", f.end - s.start))]
         # 公布2024年度四川省工程技术研究中心名单: a list's title names no platform
@@ -2701,9 +2800,11 @@ def find_local_mentions(sentences: Sequence[Sentence], lex: Lexicon | None = Non
             found = [f for f in found if not any(c.start < f.end and f.start < c.end for c in cells)] + cells
         if s.index in recorded:
             found = _with_record_fields(found, recorded[s.index])
-        found = _unbuilt(_outside_colophons(found, s), s, lex, s.index in planned)
+        if ran.allows(_outside_colophons):
+            found = _outside_colophons(found, s)
+        found = _unbuilt(found, s, lex, s.index in planned)
         found = [f for f in found if not _described_not_named(f)]
-        for short, (full, _a, _b) in _alias_definitions(s, text, found).items():
+        for short, (full, _a, _b) in (_alias_definitions(s, text, found) if ran.allows(_alias_definitions) else {}).items():
             aliases[short] = full
         for f in found:
             if f.cls == "Platform":

@@ -64,7 +64,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, word
+from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, sentence_families, word
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE, firm_list_is_subject
 from graph.extract.records import NAME_FIELD, RECORD_CLASSES, Designation, Field, Record, designation_scope, read_records
@@ -3231,9 +3231,13 @@ def listed_parts(ctx: _Ctx, doc: _Doc) -> list[Relation]:
     return _listed_parts(ctx, doc.main_park)
 
 
-def relations_in(ctx: _Ctx, doc: _Doc, rules: Sequence[str] | None = None) -> list[Relation]:
-    """Run the registered rules (all, or the ones named) on one sentence, each only where its :data:`NEEDS` are met."""
-    here = _sentence_cues(ctx)
+def relations_in(ctx: _Ctx, doc: _Doc, rules: Sequence[str] | None = None, families: frozenset[str] | None = None) -> list[Relation]:
+    """Run the registered rules (all, or the ones named) on one sentence, each only where its :data:`NEEDS` are met.
+
+    ``families`` are the sentence's cue families when the caller has them
+    already (:func:`graph.extract.cues.sentence_families`); else they are found here.
+    """
+    here = _sentence_cues(ctx, families)
     gates = _gates()
     names = gates.runnable(here) if rules is None else [name for name in rules if gates.allows(name, here)]
     out: list[Relation] = []
@@ -3252,10 +3256,12 @@ def _gates() -> Gates:
     return _GATES[0]
 
 
-def _sentence_cues(ctx: _Ctx) -> SentenceCues:
-    """The cue families (one automaton pass) and mention classes of the sentence, for the rules' needs."""
+def _sentence_cues(ctx: _Ctx, families: frozenset[str] | None = None) -> SentenceCues:
+    """The cue families (one automaton pass, unless given) and mention classes of the sentence, for the rules' needs."""
     text = ctx.sentence.text
-    return SentenceCues(text, _CUES.present(text), frozenset(m.cls for m in ctx.mentions))
+    if families is None:
+        families = _CUES.present(text)
+    return SentenceCues(text, families, frozenset(m.cls for m in ctx.mentions))
 
 
 _PARTS_COUNT = re.compile(
@@ -3965,7 +3971,7 @@ def find_relations(
     prev_topic = None
     last_pair = None
     record_firm = None
-    for s, topic in zip(sentences, topics):
+    for s, topic, families in zip(sentences, topics, sentence_families(sentences)):
         ms = tuple(sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, m.end)))
         if _PARK_ANAPHOR.match(s.text) and not any(m.cls == "Park" and m.start - s.start <= 12 for m in ms):
             # 该园区…: the sentence is about the park spoken of before, not a sub-park it names later
@@ -3975,7 +3981,7 @@ def find_relations(
                    chain_context, chain_park, main_park, main_firm, last_industry, prev_topic, last_pair, own_firm,
                    record_firm, last_site, own_school)
         # a brief's ◆ headline is metadata: its body states the same facts, by full names
-        found = relations_in(_Ctx(s, ms, topic), doc) if not is_bullet_headline(s) else []
+        found = relations_in(_Ctx(s, ms, topic), doc, families=families) if not is_bullet_headline(s) else []
         out += found
         pairs = [r for r in found if r.predicate in _PAIR_PREDICATES]
         if len({frozenset((r.subject, r.object)) for r in pairs}) > 1:
