@@ -186,7 +186,7 @@ def link_entities(extractions: Sequence[Extraction]) -> tuple[dict[str, EntityRe
     return entities, resolve
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _lit_zh(text: str) -> Literal:
     """``text`` as a ``@zh`` literal; names and labels recur from statement to statement (a sentence's text does not: see :meth:`RdfMapper.document`)."""
     return Literal(text, lang="zh")
@@ -198,7 +198,7 @@ def _plain_literal(text: str) -> Literal:
     return Literal(text)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _typed_literal(text: str, datatype: str) -> Literal:
     """``text`` typed ``xsd:<datatype>``: years, figures and dates recur too."""
     return Literal(text, datatype=XSD[datatype])
