@@ -200,7 +200,7 @@ def _plain_literal(text: str) -> Literal:
 
 @lru_cache(maxsize=1 << 12)
 def _typed_literal(text: str, datatype: str) -> Literal:
-    """``text`` typed ``xsd:<datatype>``: years, figures and dates recur too."""
+    """``text`` typed ``xsd:<datatype>``: years and figures recur too."""
     return Literal(text, datatype=XSD[datatype])
 
 
