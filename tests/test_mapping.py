@@ -135,3 +135,81 @@ def test_derived_statements_say_how_and_cite_one_sentence():
     got = {str(s).rsplit("/", 1)[1]: (inf and str(inf), int(c), int(i)) for s, inf, c, i in rows}
     assert got["广东嘉博制药有限公司"] == ("industry inferred from the enterprise's name", 1, 0)
     assert got["奇瑞汽车股份有限公司"] == (None, 1, 1)
+
+
+# N-Quads written from rdflib terms (graph.rdf.terms.quads_to_nquads) --------------------------------
+
+_TRICKY_TEXTS = [
+    'say "hi"', "back\\slash", "line\nbreak", "cr\rlf", "tab\t", "nul\x00 del\x7f esc\x1b", "\u2028\u0085",
+    "non-BMP 𠀀 😀", "", "清远高新区", " leading and trailing ",
+]
+
+
+def _tricky_quads():
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    s = URIRef("https://w3id.org/parkkg/id/华南师范大学%28清远%29研究院")
+    p = URIRef("https://w3id.org/parkkg/ontology#text")
+    g = URIRef("https://w3id.org/parkkg/doc/0123456789abcdef/provenance")
+    objects = [Literal(t, lang=lang) for t in _TRICKY_TEXTS for lang in ("zh", "en", "zh-Latn-pinyin")]
+    objects += [Literal(t) for t in _TRICKY_TEXTS] + [Literal(t, datatype=XSD.string) for t in _TRICKY_TEXTS]
+    objects += [Literal(7, datatype=XSD.integer), Literal("12.5", datatype=XSD.decimal), Literal("2024", datatype=XSD.gYear),
+                Literal("2024-05-01", datatype=XSD.date), s]
+    return [(s, p, o, graph) for o in objects for graph in (g, None)]
+
+
+def test_nquads_from_rdflib_terms_are_what_oxigraph_writes():
+    """Quotes, backslashes, line breaks, control and non-BMP characters, language tags, datatypes, the default graph."""
+    import pyoxigraph as ox
+
+    from graph.rdf.terms import quads_to_nquads, quads_to_ox
+
+    quads = _tricky_quads()
+    written = quads_to_nquads(quads)
+    assert written == ox.serialize(quads_to_ox(quads), format=ox.RdfFormat.N_QUADS)
+    assert list(ox.parse(written, format=ox.RdfFormat.N_QUADS)) == list(quads_to_ox(quads))
+
+
+def test_nquads_from_terms_made_and_dropped_one_quad_at_a_time():
+    """Terms that live only while their quad is written (a generator's) are each written as themselves."""
+    import pyoxigraph as ox
+    from rdflib import Literal, URIRef
+
+    from graph.rdf.terms import quads_to_nquads
+
+    def fresh():
+        for i in range(200):
+            yield URIRef(f"https://w3id.org/parkkg/id/e{i}"), URIRef("https://w3id.org/parkkg/ontology#n"), Literal(str(i)), None
+
+    lines = quads_to_nquads(fresh()).decode().splitlines()
+    assert lines == [f'<https://w3id.org/parkkg/id/e{i}> <https://w3id.org/parkkg/ontology#n> "{i}" .' for i in range(200)]
+    assert len(list(ox.parse("\n".join(lines), format=ox.RdfFormat.N_QUADS))) == 200
+
+
+def test_nquads_refuse_an_iri_oxigraph_refuses():
+    import pytest
+    from rdflib import Literal, URIRef
+
+    from graph.rdf.terms import quads_to_nquads
+
+    with pytest.raises(ValueError):
+        quads_to_nquads([(URIRef("https://w3id.org/parkkg/id/a b> <x"), URIRef("https://w3id.org/parkkg/ontology#n"), Literal("x"), None)])
+
+
+def test_one_iri_object_per_name_and_unknown_names_still_refused():
+    """The mapper makes each name's IRI once (so it is written once a piece), and a name no mention introduced is an error every time."""
+    import pytest
+
+    from graph import api
+    from graph.errors import MappingError
+    from graph.rdf.mapping import RdfMapper
+    from graph.vocab import entity_iri
+
+    r = api.build_text("广东星河新材料有限公司位于肇庆高新区。", validate=False)
+    mapper = RdfMapper(r.extractions, r.indicators)
+    first = mapper.node("广东星河新材料有限公司")
+    assert first == entity_iri("广东星河新材料有限公司") and mapper.node("广东星河新材料有限公司") is first
+    for _ in range(2):
+        with pytest.raises(MappingError, match="no mention introduced"):
+            mapper.node("不存在的公司")

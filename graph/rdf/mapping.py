@@ -186,8 +186,28 @@ def link_entities(extractions: Sequence[Extraction]) -> tuple[dict[str, EntityRe
     return entities, resolve
 
 
+@lru_cache(maxsize=1 << 12)
 def _lit_zh(text: str) -> Literal:
+    """``text`` as a ``@zh`` literal; names and labels recur from statement to statement (a sentence's text does not: see :meth:`RdfMapper.document`)."""
     return Literal(text, lang="zh")
+
+
+@lru_cache(maxsize=1 << 12)
+def _plain_literal(text: str) -> Literal:
+    """``text`` as a plain literal; extraction rules, units and periods recur in document after document."""
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _typed_literal(text: str, datatype: str) -> Literal:
+    """``text`` typed ``xsd:<datatype>``: years and figures recur too."""
+    return Literal(text, datatype=XSD[datatype])
+
+
+@lru_cache(maxsize=1 << 12)
+def _concept(scheme: str, concept_id: str) -> URIRef:
+    """:func:`~graph.vocab.concept_iri`, made once per concept (indicators and event types are few, cited often)."""
+    return concept_iri(scheme, concept_id)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -260,8 +280,18 @@ class RdfMapper:
         self._observed: set[URIRef] = set()
         self._labels: dict[tuple[str, str], NameLabels] = {}
         self._first_stated: dict[URIRef, str] | None = None
+        #: :meth:`node`'s answers, by name: one IRI object per name, which
+        #: :func:`graph.rdf.terms.quads_to_nquads` then writes once a piece
+        self._nodes: dict[str, URIRef] = {}
 
     def node(self, name: str) -> URIRef:
+        """The IRI of what ``name`` stands for: its entity, or its industry concept."""
+        found = self._nodes.get(name)
+        if found is None:
+            found = self._nodes[name] = self._node(name)
+        return found
+
+    def _node(self, name: str) -> URIRef:
         key = self.resolve.get(name, name)
         rec = self.entities.get(key)
         if rec is not None and rec.cls == "Industry" and key in self.industries:
@@ -289,7 +319,7 @@ class RdfMapper:
         first: dict[URIRef, str] = {}
         for ex in extractions:
             for ob in ex.observations:
-                o = _observation_iri(self.node(ob.entity), concept_iri("indicator", ob.indicator), ob)
+                o = _observation_iri(self.node(ob.entity), _concept("indicator", ob.indicator), ob)
                 first.setdefault(o, ex.document.sha256)
         self._first_stated = first
 
@@ -441,7 +471,7 @@ class RdfMapper:
             who = self.resolve.get(ev.involves[0], ev.involves[0])
             parts.append((who, self.labels(who, self.cls_of(who)).en))
         for ob in ex.observations:
-            o = _observation_iri(self.node(ob.entity), concept_iri("indicator", ob.indicator), ob)
+            o = _observation_iri(self.node(ob.entity), _concept("indicator", ob.indicator), ob)
             parts.append((str(o), self._first_stated.get(o) == doc.sha256))
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
@@ -468,12 +498,14 @@ class RdfMapper:
             prov.add((d, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
         if doc.origin:
             prov.add((d, DCTERMS.publisher, Literal(doc.origin)))
-        cited: set[int] = set()
+        cited: dict[int, URIRef] = {}  # the sentences cited, each IRI made once
         industries_here: set[str] = set()
 
         def sentence(idx: int) -> URIRef:
-            cited.add(idx)
-            return sentence_iri(doc.doc_id, idx)
+            found = cited.get(idx)
+            if found is None:
+                found = cited[idx] = sentence_iri(doc.doc_id, idx)
+            return found
 
         def span(a: int, b: int) -> tuple[Literal, Literal]:
             ra, rb = ex.clean.raw_span(a, b)
@@ -484,7 +516,7 @@ class RdfMapper:
             graph.add((subject, PROV.wasDerivedFrom, sentence(idx)))
             graph.add((subject, PK.beginIndex, ra))
             graph.add((subject, PK.endIndex, rb))
-            graph.add((subject, PK.extractionRule, Literal(rule)))
+            graph.add((subject, PK.extractionRule, _plain_literal(rule)))
 
         def reify(s: URIRef, p: URIRef, o: URIRef | Literal, idx: int, a: int, b: int, rule: str) -> URIRef:
             st = statement_iri("stmt", s, p, o, doc.doc_id, idx, a, b, rule)
@@ -525,7 +557,7 @@ class RdfMapper:
                 data.add((award, RDF.type, PK.HonourAward))
                 data.add((award, PK.awardedHonour, o))
                 if r.year:
-                    data.add((award, PK.year, Literal(str(r.year), datatype=XSD.gYear)))
+                    data.add((award, PK.year, _typed_literal(str(r.year), "gYear")))
                 if r.conferrer:
                     data.add((award, PK.conferredBy, node(r.conferrer)))
                 cite(award, r.sentence, r.start, r.end, r.rule, data)
@@ -541,7 +573,7 @@ class RdfMapper:
         stated_here: set[URIRef] = set()
         for ob in ex.observations:
             e = node(ob.entity)
-            c = concept_iri("indicator", ob.indicator)
+            c = _concept("indicator", ob.indicator)
             # one figure, one observation: the same value stated twice (or in two
             # articles) gets one node, cited by every sentence that states it
             o = _observation_iri(e, c, ob)
@@ -552,7 +584,7 @@ class RdfMapper:
                 repeat = o in self._observed
             if repeat:
                 data.add((o, PROV.wasDerivedFrom, sentence(ob.sentence)))
-                reify(o, PK.value, Literal(_decimal_text(ob.value), datatype=XSD.decimal), ob.sentence, ob.start, ob.end, ob.rule)
+                reify(o, PK.value, _typed_literal(_decimal_text(ob.value), "decimal"), ob.sentence, ob.start, ob.end, ob.rule)
                 continue
             self._observed.add(o)
             data.add((o, RDF.type, PK.Observation))
@@ -560,12 +592,12 @@ class RdfMapper:
                 data.add((o, RDF.type, PK.Target))  # a target or plan, not a measurement
             data.add((o, PK.observedEntity, e))
             data.add((o, PK.indicator, c))
-            data.add((o, PK.value, Literal(_decimal_text(ob.value), datatype=XSD.decimal)))
-            data.add((o, PK.unit, Literal(ob.unit)))
+            data.add((o, PK.value, _typed_literal(_decimal_text(ob.value), "decimal")))
+            data.add((o, PK.unit, _plain_literal(ob.unit)))
             if ob.year:
-                data.add((o, PK.year, Literal(str(ob.year), datatype=XSD.gYear)))
+                data.add((o, PK.year, _typed_literal(str(ob.year), "gYear")))
             if ob.period:
-                data.add((o, PK.period, Literal(ob.period)))
+                data.add((o, PK.period, _plain_literal(ob.period)))
             if ob.bound:  # a stated floor or ceiling, not an exact figure
                 data.add((o, RDF.type, PK.LowerBound if ob.bound == "min" else PK.UpperBound))
             cite(o, ob.sentence, ob.start, ob.end, ob.rule, data)
@@ -577,11 +609,11 @@ class RdfMapper:
             data.add((e, RDFS.label, _lit_zh(f"{ev.involves[0]}{zh}")))
             who = self.resolve.get(ev.involves[0], ev.involves[0])
             data.add((e, RDFS.label, Literal(f"{self.labels(who, cls_of(who)).en}: {en}", lang="en")))
-            data.add((e, PK.eventType, concept_iri("event-type", ev.event_type)))
+            data.add((e, PK.eventType, _concept("event-type", ev.event_type)))
             if ev.date:
                 data.add((e, PK.date, Literal(ev.date, datatype=XSD.date)))
             if ev.year:
-                data.add((e, PK.year, Literal(str(ev.year), datatype=XSD.gYear)))
+                data.add((e, PK.year, _typed_literal(str(ev.year), "gYear")))
             for name in ev.involves:
                 data.add((e, PK.involves, node(name)))
             cite(e, ev.sentence, ev.start, ev.end, ev.rule, data)
@@ -589,13 +621,13 @@ class RdfMapper:
         by_index = {s.index: s for s in ex.sentences}
         for idx in sorted(cited):
             s = by_index[idx]
-            si = sentence_iri(doc.doc_id, idx)
+            si = cited[idx]
             ra, rb = span(s.start, s.end)
             prov.add((si, RDF.type, PK.Sentence))
             prov.add((si, RDF.type, PROV.Entity))
             prov.add((si, DCTERMS.isPartOf, d))
             prov.add((si, PK.sentenceIndex, _integer(idx)))
-            prov.add((si, PK.text, _lit_zh(s.text)))
+            prov.add((si, PK.text, Literal(s.text, lang="zh")))  # not remembered: each sentence is written once
             prov.add((si, PK.beginIndex, ra))
             prov.add((si, PK.endIndex, rb))
 
@@ -771,13 +803,11 @@ def _map_piece(chunk: Sequence[int]) -> tuple[bytes, list[tuple[str, str]]]:
 
 
 def _serialise_piece(quads: list[tuple[Node, Node, Node, URIRef]]) -> tuple[bytes, list[tuple[str, str]]]:
-    import pyoxigraph as ox
-
-    from graph.rdf.terms import quads_to_ox
+    from graph.rdf.terms import quads_to_nquads
 
     rdf_type, data = str(RDF.type), str(DATA_GRAPH)  # plain str comparison: no namespace lookup per quad
     typed = [(str(o), str(s)) for s, p, o, g in quads if str.__eq__(p, rdf_type) and str.__eq__(g, data)]
-    return ox.serialize(quads_to_ox(quads), format=ox.RdfFormat.N_QUADS), typed
+    return quads_to_nquads(quads), typed
 
 
 def iter_rdf(
