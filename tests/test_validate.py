@@ -105,3 +105,92 @@ def test_a_store_is_validated_as_the_union_of_its_graphs_and_left_as_it_was(buil
     assert len(store) == before
     assert (report.conforms, report.violations) == (validate_graph(ds).conforms, validate_graph(ds).violations)
     assert any("type" in v.path for v in report.violations)
+
+
+# The fast engine (shacl) answers "conforms?"; pyshacl-turbo writes the report of a graph that does not.
+# Each case below breaks the bundled article's graph for one kind of constraint the shapes use.
+
+_PK = "https://w3id.org/parkkg/ontology#"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DATA = "<https://w3id.org/parkkg/graph/data>"
+
+
+@pytest.fixture(scope="module")
+def article_nquads():
+    """The bundled article's graph as N-Quads, with one node of each kind a case below breaks."""
+    import pyoxigraph as ox
+
+    store = api.build(validate=False).store
+
+    def subject(predicate, cls=None):
+        for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+            if cls is None or any(store.quads_for_pattern(q.subject, ox.NamedNode(_RDF + "type"), ox.NamedNode(cls), None)):
+                return str(q.subject)
+        raise LookupError(predicate)
+
+    nodes = {
+        "ent": subject("http://www.w3.org/2000/01/rdf-schema#label", _PK + "Enterprise"),
+        "park": subject(_RDF + "type", _PK + "Park"),
+        "sent": subject(_PK + "text"),
+        "stmt": subject(_RDF + "subject"),
+        "doc": subject(_PK + "sha256"),
+        "obs": subject(_RDF + "type", _PK + "Observation"),
+        "person": "<https://w3id.org/parkkg/id/张三>",
+    }
+    return store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), nodes
+
+
+_BROKEN = {  # case: N-Quads lines added, with {ent}, {park}... for the nodes above
+    "label missing (qualified count)": ['<https://w3id.org/parkkg/id/无名有限公司> <{rdf}type> <{pk}Enterprise> {g} .'],
+    "two zh labels (qualifiedMaxCount)": ['{ent} <http://www.w3.org/2000/01/rdf-schema#label> "别名"@zh {g} .'],
+    "plain label (datatype)": ['{ent} <http://www.w3.org/2000/01/rdf-schema#label> "plain" {g} .'],
+    "offset as a string (datatype)": ['{sent} <{pk}beginIndex> "3" {g} .'],
+    "negative offset (minInclusive)": ['{stmt} <{pk}endIndex> "-1"^^<{xsd}integer> {g} .'],
+    "begin after end (lessThan, maxCount)": ['{sent} <{pk}beginIndex> "999999"^^<{xsd}integer> {g} .'],
+    "sentence IRI (pattern, minCount)": ['<https://w3id.org/parkkg/doc/xyz/s1> <{rdf}type> <{pk}Sentence> {g} .'],
+    "sha256 (pattern)": ['{doc} <{pk}sha256> "ABC" {g} .'],
+    "level (pattern)": ['{park} <{pk}level> "county" {g} .'],
+    "located in a person (class, subClassOf)": ['{person} <{rdf}type> <{pk}Person> {g} .', '{person} <http://www.w3.org/2000/01/rdf-schema#label> "张三"@zh {g} .', '{ent} <{pk}locatedIn> {person} {g} .'],
+    "subsidiary of a park (or)": ['{ent} <{pk}subsidiaryOf> {park} {g} .'],
+    "disjoint types (not, in)": ['{ent} <{rdf}type> <{pk}University> {g} .'],
+    "inference in German (languageIn)": ['{stmt} <{pk}inference> "x"@de {g} .'],
+    "empty unit (minLength)": ['{obs} <{pk}unit> "" {g} .'],
+    "subject a literal (nodeKind)": ['{stmt} <{rdf}subject> "x" {g} .'],
+    "lower and upper bound (not class)": ['{obs} <{rdf}type> <{pk}LowerBound> {g} .', '{obs} <{rdf}type> <{pk}UpperBound> {g} .'],
+    "award nobody holds (inversePath)": ['<https://w3id.org/parkkg/id/award-x> <{rdf}type> <{pk}HonourAward> {g} .'],
+}
+
+
+def _broken_text(article_nquads, case):
+    text, nodes = article_nquads
+    fields = dict(nodes, rdf=_RDF, pk=_PK, xsd=_XSD, g=_DATA)
+    return text + "".join(line.format(**fields) + "\n" for line in _BROKEN[case])
+
+
+@pytest.mark.parametrize("case", sorted(_BROKEN))
+def test_both_engines_find_a_broken_graph_and_the_report_is_pyshacl_turbos(article_nquads, case):
+    from graph.rdf import validate as v
+
+    nquads = _broken_text(article_nquads, case).encode("utf-8")
+    exact = v._validate(v._engine_input(nquads), None)  # pyshacl-turbo alone, as validation always was
+    assert not exact.conforms
+    assert not v._screened_conformant(v._engine_text(nquads))
+    report = v.validate_nquads(nquads)
+    assert (report.conforms, report.violations, report.text) == (False, exact.violations, exact.text)
+
+
+def test_a_conforming_graph_is_not_handed_to_pyshacl_turbo(article_nquads, monkeypatch):
+    from graph.rdf import validate as v
+
+    exact = v._validate(v._engine_input(article_nquads[0].encode("utf-8")), None)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pyshacl-turbo ran on a graph that conforms")
+
+    monkeypatch.setattr(v, "_validate", refuse)
+    report = v.validate_nquads(article_nquads[0].encode("utf-8"))
+    assert (report.conforms, report.violations, report.text) == (True, (), exact.text)
+    assert set(report.graph.predicate_objects(next(report.graph.subjects()))) == set(
+        exact.graph.predicate_objects(next(exact.graph.subjects()))
+    )
