@@ -29,7 +29,9 @@ def _write_marker(path: Path) -> None:
 
 def _sleep_in_a_child(pidfile: str) -> None:
     with run_aside(time.sleep, 60) as aside:
-        Path(pidfile).write_text(str(aside._process.pid))
+        # written whole, then renamed: the test polling for the file never reads it half-written
+        Path(pidfile + ".part").write_text(str(aside._process.pid))
+        os.replace(pidfile + ".part", pidfile)
         aside.result()
 
 
