@@ -456,3 +456,12 @@ class Gates:
         """Whether rule ``name``'s needs are met in ``here``."""
         required = self._required.get(name)
         return required is None or required <= self.met(here)
+
+
+def kept_gates(slot: list[Gates], names: Iterable[str], needs: Mapping[str, Sequence[Need]]) -> Gates:
+    """The :class:`Gates` of ``names`` and ``needs`` kept in ``slot`` (a one-item list owned by the
+    rule module): built on first use, and again if the module's rules or needs were replaced."""
+    names = tuple(names)
+    if not slot or slot[0].needs is not needs or slot[0].names != names:
+        slot[:] = [Gates(names, needs)]
+    return slot[0]

@@ -39,6 +39,7 @@ from graph.extract.cues import (
     SentenceCues,
     any_of,
     cue_family,
+    kept_gates,
     lexicon_matcher,
     load_cues,
     sentence_families,
@@ -144,9 +145,7 @@ _GATES: list[Gates] = []
 
 def _mention_gates() -> Gates:
     """The :class:`Gates` of :data:`MENTION_NEEDS` (built on first use, again if it was replaced)."""
-    if not _GATES or _GATES[0].needs is not MENTION_NEEDS or _GATES[0].names != tuple(MENTION_NEEDS):
-        _GATES[:] = [Gates(tuple(MENTION_NEEDS), MENTION_NEEDS)]
-    return _GATES[0]
+    return kept_gates(_GATES, MENTION_NEEDS, MENTION_NEEDS)
 
 
 class _RuleGate:

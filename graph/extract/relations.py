@@ -64,7 +64,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, load_cues, sentence_families, word
+from graph.extract.cues import Gates, Need, SentenceCues, any_of, cue_family, has, kept_gates, load_cues, sentence_families, word
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import TOPIC_INDUSTRY_RE, firm_list_is_subject
 from graph.extract.records import NAME_FIELD, RECORD_CLASSES, Designation, Field, Record, designation_scope, read_records
@@ -3251,9 +3251,7 @@ _GATES: list[Gates] = []
 
 def _gates() -> Gates:
     """The :class:`Gates` of :data:`RULES` and :data:`NEEDS` (built on first use, again if either was replaced)."""
-    if not _GATES or _GATES[0].needs is not NEEDS or _GATES[0].names != tuple(RULES):
-        _GATES[:] = [Gates(tuple(RULES), NEEDS)]
-    return _GATES[0]
+    return kept_gates(_GATES, RULES, NEEDS)
 
 
 def _sentence_cues(ctx: _Ctx, families: frozenset[str] | None = None) -> SentenceCues:
