@@ -454,8 +454,7 @@ class Gates:
 
     def allows(self, name: str, here: SentenceCues) -> bool:
         """Whether rule ``name``'s needs are met in ``here``."""
-        required = self._required.get(name)
-        return required is None or required <= self.met(here)
+        return self.permits(name, self.met(here))
 
 
 def kept_gates(slot: list[Gates], names: Iterable[str], needs: Mapping[str, Sequence[Need]]) -> Gates:

@@ -165,7 +165,7 @@ class _RuleGate:
         return self._gates.permits(rule.__name__, self._met)
 
     def __call__(self, rule: Callable[..., list[Mention]], *args: object) -> list[Mention]:
-        return rule(*args) if self._gates.permits(rule.__name__, self._met) else []
+        return rule(*args) if self.allows(rule) else []
 
 
 @dataclass(frozen=True)

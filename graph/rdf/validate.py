@@ -193,12 +193,10 @@ def validate_nquads(nquads: bytes, *, shapes: Graph | None = None) -> Validation
     >>> validate_nquads(b"").conforms
     True
     """
-    if shapes is None:
-        text = _engine_text(nquads)
-        if _screened_conformant(text):
-            return _conformant_report()
-        return _validate(_input_from_text(text), shapes)
-    return _validate(_engine_input(nquads), shapes)
+    text = _engine_text(nquads)
+    if shapes is None and _screened_conformant(text):
+        return _conformant_report()
+    return _validate(_input_from_text(text), shapes)
 
 
 def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> ValidationReport:
