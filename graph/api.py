@@ -20,6 +20,7 @@ from typing import Any
 
 from rdflib import RDF, Dataset, URIRef
 
+from graph._loading import BackgroundLoad
 from graph._parallel import imap_ordered, worker_count
 from graph.cache import ExtractionCache, QuadsCache, linked_key
 from graph.errors import ParkKGError, SourceError, ValidationError
@@ -407,10 +408,11 @@ def map_to_store(
     store = ox.Store()
     typed: dict[str, set[str]] = {}
     pieces = iter_nquads(extractions, indicators, lex=lex, documents_per_chunk=documents_per_chunk, workers=workers, cache=cache)
-    for nquads, classes in pieces:
-        for cls, node in classes:
-            typed.setdefault(cls, set()).add(node)
-        store.load(nquads, format=ox.RdfFormat.N_QUADS)
+    with BackgroundLoad(store) as loading:  # each piece loaded while the next is read from the cache or mapped
+        for nquads, classes in pieces:
+            for cls, node in classes:
+                typed.setdefault(cls, set()).add(node)
+            loading.put(nquads)
     if include_ontology:
         store.extend(_ontology_quads())
     return store, _entity_counts({URIRef(o): len(v) for o, v in typed.items()})
@@ -587,7 +589,7 @@ def _extract_corpus(
                 continue
         todo.append(f)
     workers = worker_count(jobs)
-    if workers > 1 and len(todo) + len(results) > 1:
+    if workers > 1 and len(todo) > 1:  # one document (a rebuild after one change) is extracted here, loading jieba then
         from graph.text.segment import load_jieba
 
         load_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it

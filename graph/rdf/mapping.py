@@ -737,11 +737,11 @@ def iter_nquads(
     todo: Sequence[int] = range(len(extractions))
     keys: list[str] = []
     if cache is not None:
-        keys = [mapper.document_key(ex) for ex in extractions]
+        todo = []
+        # each key worked out just before its entry is read: the first pieces are loaded while the later keys are made
+        yield from _cached_pieces(mapper, extractions, cache, keys, todo, documents_per_chunk)
         if mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
             cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
-        todo = []
-        yield from _cached_pieces(keys, cache, todo, documents_per_chunk)
     chunks = [todo[i : i + documents_per_chunk] for i in range(0, len(todo), documents_per_chunk)]
     _PARALLEL = (mapper, extractions)  # the workers inherit it when they fork: nothing large is pickled
     try:
@@ -757,13 +757,21 @@ def iter_nquads(
 
 
 def _cached_pieces(
-    keys: Sequence[str], cache: QuadsCache, misses: list[int], documents_per_chunk: int
+    mapper: RdfMapper,
+    extractions: Sequence[Extraction],
+    cache: QuadsCache,
+    keys: list[str],
+    misses: list[int],
+    documents_per_chunk: int,
 ) -> Iterator[tuple[bytes, list[tuple[str, str]]]]:
     """The cached documents' quads, ``documents_per_chunk`` documents a piece, read
-    one entry at a time; the index of each document not found goes to ``misses``."""
+    one entry at a time; each document's key goes to ``keys`` and the index of
+    each document not found to ``misses``."""
     nquads: list[bytes] = []
     typed: list[tuple[str, str]] = []
-    for i, key in enumerate(keys):
+    for i, ex in enumerate(extractions):
+        key = mapper.document_key(ex)
+        keys.append(key)
         hit = cache.get(key)
         if hit is None:
             misses.append(i)
