@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -576,6 +577,7 @@ def _extract_corpus(
     results: dict[str, tuple[Extraction, dict[str, Indicator]]] = {}
     failures: list[DocumentFailure] = []
     todo: list[str] = []
+    held: list[tuple[str, str]] = []  # (file, digest) whose extraction the cache holds
     for f in files:
         if cache is not None:
             try:
@@ -583,21 +585,31 @@ def _extract_corpus(
             except OSError:
                 todo.append(f)
                 continue
-            hit = cache.get(digest)
-            if hit is not None:
-                results[f] = hit
+            if cache.holds(digest):
+                held.append((f, digest))
                 continue
         todo.append(f)
     workers = worker_count(jobs)
-    if workers > 1 and len(todo) > 1:  # one document (a rebuild after one change) is extracted here, loading jieba then
+    # a few changed documents among many cached ones (an incremental build): extracted by forked workers
+    # (jieba's dictionary loaded there) while this process reads the cached extractions
+    aside = _extract_aside(todo, workers) if workers > 1 and 0 < len(todo) < len(held) else None
+    if aside is not None:
+        todo = []
+    for f, digest in held:
+        hit = cache.get(digest) if cache is not None else None
+        if hit is None:  # unreadable after all: extracted again
+            todo.append(f)
+        else:
+            results[f] = hit
+    if workers > 1 and len(todo) > 1:  # one document is extracted here, loading jieba then
         from graph.text.segment import load_jieba
 
         load_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
     local: dict[str, LocalMentions] = {}
-    # closed on the way out of an error or Ctrl-C too: its pool stops then, not when the traceback is freed
-    with closing(imap_ordered(_extract_file, todo, workers)) as extracted:
-        for path, value, error, digest, found in extracted:
+    inline = imap_ordered(_extract_file, todo, workers)
+    try:  # both closed on the way out of an error or Ctrl-C too: their pools stop then, not when the traceback is freed
+        for path, value, error, digest, found in chain(aside or (), inline):
             if found is not None:
                 local[path] = found
             done += 1
@@ -611,6 +623,10 @@ def _extract_corpus(
                     cache.put(digest, *value)
             if progress:
                 progress(done, len(files), path)
+    finally:
+        inline.close()
+        if aside is not None:
+            aside.close()
     first_pass_hits = cache.hits if cache is not None else 0
     linking = time.perf_counter()
     _link_across_documents(results, lex, workers=workers, cache=cache, local=local)
@@ -633,6 +649,31 @@ def _extract_corpus(
         raise SourceError("no document could be read: " + "; ".join(f.message for f in failures))
     second_pass_hits = (cache.hits - first_pass_hits) if cache is not None else 0
     return _Corpus(extractions, indicators, failures, first_pass_hits, second_pass_hits)
+
+
+def _extract_aside(files: Sequence[str], workers: int) -> Iterator[Any] | None:
+    """Start extracting ``files`` in up to ``workers`` forked processes now; their results, in order, as an iterator
+    (closing it stops the processes). None where the platform cannot fork."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in mp.get_all_start_methods():
+        return None
+    executor = ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=mp.get_context("fork"))
+    try:
+        futures = [executor.submit(_extract_file, f) for f in files]
+    except BaseException:
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+
+    def results() -> Iterator[Any]:
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    return results()
 
 
 def build_into_store(

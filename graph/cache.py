@@ -88,6 +88,10 @@ class ExtractionCache:
     def _path(self, sha256: str) -> Path:
         return self.directory / loader_version() / f"{sha256}.pickle"
 
+    def holds(self, sha256: str) -> bool:
+        """An entry exists for ``sha256`` (it may still be unreadable: :meth:`get` says)."""
+        return os.path.exists(self._path(sha256))
+
     def get(self, sha256: str) -> tuple[Extraction, dict[str, Indicator]] | None:
         path = self._path(sha256)
         try:
