@@ -386,8 +386,10 @@ def map_to_store(
 
     The documents are mapped a few at a time (by ``workers`` processes, see
     :func:`graph.rdf.mapping.iter_nquads`), each piece handed over as
-    N-Quads and loaded by Oxigraph's parser; no rdflib graph is made. With a
-    ``cache``, a document whose quads it holds is not mapped again.
+    N-Quads and loaded by Oxigraph's parser on a thread of its own
+    (:class:`graph._loading.BackgroundLoad`), while the next piece is mapped
+    or read; no rdflib graph is made. With a ``cache``, a document whose
+    quads it holds is not mapped again.
 
     Returns
     -------
