@@ -22,7 +22,7 @@ from typing import Any
 from rdflib import RDF, Dataset, URIRef
 
 from graph._loading import BackgroundLoad
-from graph._parallel import imap_ordered, worker_count
+from graph._parallel import imap_ordered, run_aside, worker_count
 from graph.cache import ExtractionCache, QuadsCache, linked_key
 from graph.errors import ParkKGError, SourceError, ValidationError
 from graph.extract.events import find_events
@@ -592,17 +592,17 @@ def _extract_corpus(
                 continue
         todo.append(f)
     workers = worker_count(jobs)
-    # a few changed documents among many cached ones (an incremental build): extracted by forked workers
+    # a few changed documents among many cached ones (an incremental build): extracted by a forked process
     # (jieba's dictionary loaded there) while this process reads the cached extractions
-    aside = _extract_aside(todo, workers) if workers > 1 and 0 < len(todo) < len(held) else None
+    aside = run_aside(_extract_files, todo) if workers > 1 and 0 < len(todo) < len(held) else None
     if aside is not None:
         todo = []
-    for f, digest in held:
-        hit = cache.get(digest) if cache is not None else None
-        if hit is None:  # unreadable after all: extracted again
-            todo.append(f)
-        else:
-            results[f] = hit
+    try:
+        _read_held(held, cache, results, todo)
+    except BaseException:
+        if aside is not None:
+            aside.__exit__(None, None, None)  # stops its process
+        raise
     if workers > 1 and len(todo) > 1:  # one document is extracted here, loading jieba then
         from graph.text.segment import load_jieba
 
@@ -610,8 +610,8 @@ def _extract_corpus(
     done = len(results)
     local: dict[str, LocalMentions] = {}
     inline = imap_ordered(_extract_file, todo, workers)
-    try:  # both closed on the way out of an error or Ctrl-C too: their pools stop then, not when the traceback is freed
-        for path, value, error, digest, found in chain(aside or (), inline):
+    try:  # both closed on the way out of an error or Ctrl-C too: their processes stop then, not when the traceback is freed
+        for path, value, error, digest, found in chain(aside.result() if aside is not None else (), inline):
             if found is not None:
                 local[path] = found
             done += 1
@@ -628,7 +628,7 @@ def _extract_corpus(
     finally:
         inline.close()
         if aside is not None:
-            aside.close()
+            aside.__exit__(None, None, None)
     first_pass_hits = cache.hits if cache is not None else 0
     linking = time.perf_counter()
     _link_across_documents(results, lex, workers=workers, cache=cache, local=local)
@@ -653,29 +653,24 @@ def _extract_corpus(
     return _Corpus(extractions, indicators, failures, first_pass_hits, second_pass_hits)
 
 
-def _extract_aside(files: Sequence[str], workers: int) -> Iterator[Any] | None:
-    """Start extracting ``files`` in up to ``workers`` forked processes now; their results, in order, as an iterator
-    (closing it stops the processes). None where the platform cannot fork."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+def _read_held(
+    held: Sequence[tuple[str, str]],
+    cache: ExtractionCache | None,
+    results: dict[str, tuple[Extraction, dict[str, Indicator]]],
+    todo: list[str],
+) -> None:
+    """Read the cached extractions of ``held`` (file, digest) into ``results``; an unreadable one goes to ``todo``."""
+    for f, digest in held:
+        hit = cache.get(digest) if cache is not None else None
+        if hit is None:  # unreadable after all: extracted again
+            todo.append(f)
+        else:
+            results[f] = hit
 
-    if "fork" not in mp.get_all_start_methods():
-        return None
-    executor = ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=mp.get_context("fork"))
-    try:
-        futures = [executor.submit(_extract_file, f) for f in files]
-    except BaseException:
-        executor.shutdown(wait=False, cancel_futures=True)
-        raise
 
-    def results() -> Iterator[Any]:
-        try:
-            for future in futures:
-                yield future.result()
-        finally:
-            executor.shutdown(wait=True, cancel_futures=True)
-
-    return results()
+def _extract_files(files: Sequence[str]) -> list[Any]:
+    """:func:`_extract_file` over ``files``, in order (run beside the caller by :func:`_extract_corpus`)."""
+    return [_extract_file(f) for f in files]
 
 
 def build_into_store(
