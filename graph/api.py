@@ -593,8 +593,8 @@ def _extract_corpus(
         todo.append(f)
     workers = worker_count(jobs)
     # a few changed documents among many cached ones (an incremental build): extracted by a forked process
-    # (jieba's dictionary loaded there) while this process reads the cached extractions
-    aside = run_aside(_extract_files, todo) if workers > 1 and 0 < len(todo) < len(held) else None
+    # (jieba's dictionary loaded there) while this process reads the cached extractions; more go to the pool
+    aside = run_aside(_extract_files, todo) if workers > 1 and 0 < len(todo) and len(todo) * 50 <= len(held) else None
     if aside is not None:
         todo = []
     try:
