@@ -226,7 +226,7 @@ def cmd_build(args: argparse.Namespace) -> None:
     _emit({"docs": len(files), "bytes": size, "jobs": args.jobs, "seconds": round(seconds, 3),
            "extraction_seconds": round(extraction, 3), "rest_seconds": round(seconds - extraction, 3),
            "re_extracted": len(marks), "cache_hits": result.cache_hits,
-           "quads_cache_hits": getattr(result, "quads_cache_hits", None), "quads": len(result.dataset)})
+           "quads_cache_hits": getattr(result, "quads_cache_hits", None), "quads": len(result.store)})  # the store: not converted to rdflib
 
 
 def cmd_phases(args: argparse.Namespace) -> None:

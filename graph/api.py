@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, Dataset, URIRef
 
-from graph._parallel import imap_ordered, worker_count
+from graph._loading import BackgroundLoad
+from graph._parallel import imap_ordered, run_aside, worker_count
 from graph.cache import ExtractionCache, QuadsCache, linked_key
 from graph.errors import ParkKGError, SourceError, ValidationError
 from graph.extract.events import find_events
@@ -384,8 +386,10 @@ def map_to_store(
 
     The documents are mapped a few at a time (by ``workers`` processes, see
     :func:`graph.rdf.mapping.iter_nquads`), each piece handed over as
-    N-Quads and loaded by Oxigraph's parser; no rdflib graph is made. With a
-    ``cache``, a document whose quads it holds is not mapped again.
+    N-Quads and loaded by Oxigraph's parser on a thread of its own
+    (:class:`graph._loading.BackgroundLoad`), while the next piece is mapped
+    or read; no rdflib graph is made. With a ``cache``, a document whose
+    quads it holds is not mapped again.
 
     Returns
     -------
@@ -407,10 +411,11 @@ def map_to_store(
     store = ox.Store()
     typed: dict[str, set[str]] = {}
     pieces = iter_nquads(extractions, indicators, lex=lex, documents_per_chunk=documents_per_chunk, workers=workers, cache=cache)
-    for nquads, classes in pieces:
-        for cls, node in classes:
-            typed.setdefault(cls, set()).add(node)
-        store.load(nquads, format=ox.RdfFormat.N_QUADS)
+    with BackgroundLoad(store) as loading:  # each piece loaded while the next is read from the cache or mapped
+        for nquads, classes in pieces:
+            for cls, node in classes:
+                typed.setdefault(cls, set()).add(node)
+            loading.put(nquads)
     if include_ontology:
         store.extend(_ontology_quads())
     return store, _entity_counts({URIRef(o): len(v) for o, v in typed.items()})
@@ -574,6 +579,7 @@ def _extract_corpus(
     results: dict[str, tuple[Extraction, dict[str, Indicator]]] = {}
     failures: list[DocumentFailure] = []
     todo: list[str] = []
+    held: list[tuple[str, str]] = []  # (file, digest) whose extraction the cache holds
     for f in files:
         if cache is not None:
             try:
@@ -581,21 +587,31 @@ def _extract_corpus(
             except OSError:
                 todo.append(f)
                 continue
-            hit = cache.get(digest)
-            if hit is not None:
-                results[f] = hit
+            if cache.holds(digest):
+                held.append((f, digest))
                 continue
         todo.append(f)
     workers = worker_count(jobs)
-    if workers > 1 and len(todo) + len(results) > 1:
+    # a few changed documents among many cached ones (an incremental build): extracted by a forked process
+    # (jieba's dictionary loaded there) while this process reads the cached extractions; more go to the pool
+    aside = run_aside(_extract_files, todo) if workers > 1 and 0 < len(todo) and len(todo) * 50 <= len(held) else None
+    if aside is not None:
+        todo = []
+    try:
+        _read_held(held, cache, results, todo)
+    except BaseException:
+        if aside is not None:
+            aside.__exit__(None, None, None)  # stops its process
+        raise
+    if workers > 1 and len(todo) > 1:  # one document is extracted here, loading jieba then
         from graph.text.segment import load_jieba
 
         load_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
     local: dict[str, LocalMentions] = {}
-    # closed on the way out of an error or Ctrl-C too: its pool stops then, not when the traceback is freed
-    with closing(imap_ordered(_extract_file, todo, workers)) as extracted:
-        for path, value, error, digest, found in extracted:
+    inline = imap_ordered(_extract_file, todo, workers)
+    try:  # both closed on the way out of an error or Ctrl-C too: their processes stop then, not when the traceback is freed
+        for path, value, error, digest, found in chain(aside.result() if aside is not None else (), inline):
             if found is not None:
                 local[path] = found
             done += 1
@@ -609,6 +625,10 @@ def _extract_corpus(
                     cache.put(digest, *value)
             if progress:
                 progress(done, len(files), path)
+    finally:
+        inline.close()
+        if aside is not None:
+            aside.__exit__(None, None, None)
     first_pass_hits = cache.hits if cache is not None else 0
     linking = time.perf_counter()
     _link_across_documents(results, lex, workers=workers, cache=cache, local=local)
@@ -631,6 +651,26 @@ def _extract_corpus(
         raise SourceError("no document could be read: " + "; ".join(f.message for f in failures))
     second_pass_hits = (cache.hits - first_pass_hits) if cache is not None else 0
     return _Corpus(extractions, indicators, failures, first_pass_hits, second_pass_hits)
+
+
+def _read_held(
+    held: Sequence[tuple[str, str]],
+    cache: ExtractionCache | None,
+    results: dict[str, tuple[Extraction, dict[str, Indicator]]],
+    todo: list[str],
+) -> None:
+    """Read the cached extractions of ``held`` (file, digest) into ``results``; an unreadable one goes to ``todo``."""
+    for f, digest in held:
+        hit = cache.get(digest) if cache is not None else None
+        if hit is None:  # unreadable after all: extracted again
+            todo.append(f)
+        else:
+            results[f] = hit
+
+
+def _extract_files(files: Sequence[str]) -> list[Any]:
+    """:func:`_extract_file` over ``files``, in order (run beside the caller by :func:`_extract_corpus`)."""
+    return [_extract_file(f) for f in files]
 
 
 def build_into_store(

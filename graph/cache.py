@@ -85,8 +85,13 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
 
-    def _path(self, sha256: str) -> Path:
-        return self.directory / loader_version() / f"{sha256}.pickle"
+    def _path(self, sha256: str) -> str:
+        # plain strings: a build looks up every document's entry, and pathlib's joins cost more than the lookups
+        return os.path.join(self.directory, loader_version(), sha256 + ".pickle")
+
+    def holds(self, sha256: str) -> bool:
+        """An entry exists for ``sha256`` (it may still be unreadable: :meth:`get` says)."""
+        return os.path.exists(self._path(sha256))
 
     def get(self, sha256: str) -> tuple[Extraction, dict[str, Indicator]] | None:
         path = self._path(sha256)
@@ -103,8 +108,9 @@ class ExtractionCache:
         _write_pickle(self._path(sha256), (extraction, indicators))
 
 
-def _write_pickle(path: Path, value: object) -> None:
+def _write_pickle(path: str | Path, value: object) -> None:
     """Pickle ``value`` to ``path`` atomically (a reader sees the old entry or the new one)."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
@@ -175,8 +181,8 @@ class QuadsCache:
         self.hits = 0
         self.misses = 0
 
-    def _path(self, key: str) -> Path:
-        return self.directory / f"quads-{mapping_version()}" / key[:2] / f"{key}.pickle"
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, f"quads-{mapping_version()}", key[:2], key + ".pickle")
 
     def _labels_path(self) -> Path:
         return self.directory / f"quads-{mapping_version()}" / "labels.pickle"

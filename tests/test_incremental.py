@@ -107,3 +107,51 @@ def test_quads_and_labels_are_kept_beside_the_extractions(tmp_path: Path, monkey
     again = _build(paths, cache)
     assert again.quads_cache_hits == 3
     assert _canonical(again.store) == _canonical(first.store)
+
+
+def test_rebuild_after_an_article_is_deleted_is_the_cold_build(tmp_path: Path) -> None:
+    """A, which defines the name B borrows and first states B's figure, is deleted: B is mapped again, C is not."""
+    cache = tmp_path / "cache"
+    paths = _corpus(tmp_path / "corpus", A)
+    _build(paths, cache)
+    rebuilt = _build(paths[1:], cache)
+    cold = _build(paths[1:], None)
+    assert _canonical(rebuilt.store) == _canonical(cold.store)
+    assert rebuilt.quads_cache_hits == 1  # C
+    borrowed = "广东星河新材料有限公司"
+    assert borrowed in {m.key for m in _build(paths, cache).extractions[1].mentions}  # B borrows A's name...
+    assert borrowed not in {m.key for m in rebuilt.extractions[0].mentions}  # ...which no document defines now
+
+
+def _many(folder: Path, a: str, n: int = 120) -> list[Path]:
+    """``n`` documents, each A, B or C with a figure of its own: enough for several mapping chunks."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        base = (a, B, C)[i % 3]
+        path = folder / f"d{i:03d}.txt"
+        path.write_text(f"{base}{1900 + i}年，肇庆高新区实现工业总产值{i + 1}亿元。", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_parallel_rebuild_with_a_borrowed_name_changed_is_the_cold_build(tmp_path: Path) -> None:
+    """Two workers map the missing documents (the pool forks while pieces are loaded in the background)."""
+    cache = tmp_path / "cache"
+    first = api.build(_many(tmp_path / "corpus", A), validate=False, include_ontology=False, jobs=2, cache_dir=cache)
+    assert first.quads_cache_hits == 0
+    changed = _many(tmp_path / "corpus", A)
+    changed[0].write_text(A_RENAMED, encoding="utf-8")  # the name every B document borrows now stands for another company
+    rebuilt = api.build(changed, validate=False, include_ontology=False, jobs=2, cache_dir=cache)
+    cold = api.build(_copy(changed, tmp_path / "cold"), validate=False, include_ontology=False, jobs=1)
+    assert _canonical(rebuilt.store) == _canonical(cold.store)
+    assert 0 < rebuilt.quads_cache_hits < len(changed) - 40  # the 40 B documents and the A documents mapped again
+
+
+def _copy(paths: list[Path], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True)
+    out = []
+    for p in paths:
+        (folder / p.name).write_bytes(p.read_bytes())
+        out.append(folder / p.name)
+    return out

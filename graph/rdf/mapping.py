@@ -362,10 +362,17 @@ class RdfMapper:
             self._labels[key] = found
         return found
 
+    def note_used_industries(self) -> None:
+        """Set aside the industries :meth:`common` writes (the entities that are industries), which
+        :meth:`document_key` and :meth:`document` read: without the rest of :meth:`common`."""
+        for key, rec in self.entities.items():
+            if rec.cls == "Industry" or key in self.industries:
+                self.used_industries.add(key)
+
     def common(self, ds: Dataset) -> None:
         """The corpus-wide part: concept schemes, entities, industries, indicators, event types."""
-        entities, industries, used_industries, indicators = (
-            self.entities, self.industries, self.used_industries, self.indicators)
+        self.note_used_industries()
+        entities, used_industries, indicators = self.entities, self.used_industries, self.indicators
         data = ds.graph(DATA_GRAPH)
         # schemes -----------------------------------------------------------------
         for scheme, zh, en in (("industry", "产业", "Industries"), ("indicator", "指标", "Indicators"), ("event-type", "事件类型", "Event types")):
@@ -376,8 +383,7 @@ class RdfMapper:
 
         # entities ------------------------------------------------------------------
         for key, rec in sorted(entities.items()):
-            if rec.cls == "Industry" or key in industries:
-                used_industries.add(key)
+            if key in used_industries:
                 continue
             iri = entity_iri(key)
             data.add((iri, RDF.type, PK[rec.cls]))
@@ -716,7 +722,8 @@ def iter_nquads(
     With a ``cache`` (:class:`graph.cache.QuadsCache`), each document's quads
     are looked up under :meth:`RdfMapper.document_key` and only the documents
     not found are mapped (and stored): the pieces read from the cache come
-    first, then the mapped ones; the union is the same graph.
+    first, then the corpus-wide piece, then the mapped ones; the union is the
+    same graph.
 
     Examples
     --------
@@ -731,17 +738,19 @@ def iter_nquads(
     global _PARALLEL
     mapper = RdfMapper(extractions, indicators, lex=lex, known_labels=cache.labels() if cache is not None else None)
     mapper.claim_observations(extractions)
-    sink = QuadSink()
-    mapper.common(sink)  # type: ignore[arg-type]
-    yield _serialise_piece(sink.quads)
     todo: Sequence[int] = range(len(extractions))
     keys: list[str] = []
     if cache is not None:
-        keys = [mapper.document_key(ex) for ex in extractions]
-        if mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
-            cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
         todo = []
-        yield from _cached_pieces(keys, cache, todo, documents_per_chunk)
+        # the cached pieces first, each key worked out just before its entry is read: they are loaded
+        # while the later keys are made, and the corpus-wide piece after them
+        mapper.note_used_industries()
+        yield from _cached_pieces(mapper, extractions, cache, keys, todo, documents_per_chunk)
+    sink = QuadSink()
+    mapper.common(sink)  # type: ignore[arg-type]
+    yield _serialise_piece(sink.quads)
+    if cache is not None and mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
+        cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
     chunks = [todo[i : i + documents_per_chunk] for i in range(0, len(todo), documents_per_chunk)]
     _PARALLEL = (mapper, extractions)  # the workers inherit it when they fork: nothing large is pickled
     try:
@@ -757,13 +766,21 @@ def iter_nquads(
 
 
 def _cached_pieces(
-    keys: Sequence[str], cache: QuadsCache, misses: list[int], documents_per_chunk: int
+    mapper: RdfMapper,
+    extractions: Sequence[Extraction],
+    cache: QuadsCache,
+    keys: list[str],
+    misses: list[int],
+    documents_per_chunk: int,
 ) -> Iterator[tuple[bytes, list[tuple[str, str]]]]:
     """The cached documents' quads, ``documents_per_chunk`` documents a piece, read
-    one entry at a time; the index of each document not found goes to ``misses``."""
+    one entry at a time; each document's key goes to ``keys`` and the index of
+    each document not found to ``misses``."""
     nquads: list[bytes] = []
     typed: list[tuple[str, str]] = []
-    for i, key in enumerate(keys):
+    for i, ex in enumerate(extractions):
+        key = mapper.document_key(ex)
+        keys.append(key)
         hit = cache.get(key)
         if hit is None:
             misses.append(i)
