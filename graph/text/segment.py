@@ -120,17 +120,39 @@ def load_jieba() -> ModuleType:
     The one place parkkg imports jieba: a build loads it before forking its
     workers, so they share the dictionary instead of each loading it.
     """
-    try:
-        import logging
+    import logging
 
+    jieba = _import_jieba()
+    jieba.setLogLevel(logging.WARNING)
+    with _JIEBA_LOCK:
+        return _load_dictionaries(jieba)
+
+
+def _import_jieba() -> ModuleType:
+    """``import jieba``, without letting it import ``pkg_resources``.
+
+    jieba 0.42 imports ``pkg_resources`` (setuptools' deprecated API, about
+    0.1 s and a deprecation warning) only to open its own data files, and
+    opens them by path beside its modules when that import fails. So, unless
+    something already imported ``pkg_resources``, the name is blocked while
+    jieba is imported: jieba reads the same files, by path.
+    """
+    module = sys.modules.get("jieba")
+    if module is not None:
+        return module
+    block = "pkg_resources" not in sys.modules
+    if block:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # `import pkg_resources` raises ImportError
+    try:
         import jieba
     except ImportError as exc:  # pragma: no cover - jieba is a core dependency
         raise ImportError(
             "jieba is needed for word segmentation: `pip install jieba`, or use Segmenter.CHAR"
         ) from exc
-    jieba.setLogLevel(logging.WARNING)
-    with _JIEBA_LOCK:
-        return _load_dictionaries(jieba)
+    finally:
+        if block and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _load_dictionaries(jieba: ModuleType) -> ModuleType:
@@ -225,9 +247,8 @@ def token_boundaries(text: str) -> frozenset[int]:
     >>> sorted(token_boundaries("位于园区"))
     [0, 2, 4]
     """
-    import jieba
-
     load_jieba()
+    jieba = _import_jieba()
     out = {0, len(text)}
     pos = 0
     for word in jieba.lcut(text, HMM=True):
@@ -278,8 +299,7 @@ class LazyBoundaries:
 
 def _jieba_runs(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the runs jieba segments one by one (see :class:`LazyBoundaries`)."""
-    import jieba
-
+    jieba = _import_jieba()
     starts, ends = [], []
     for m in jieba.re_han_default.finditer(text):
         starts.append(m.start())
@@ -315,9 +335,7 @@ def word_frequency(word: str) -> int:
     True
     """
     load_jieba()
-    import jieba
-
-    return jieba.get_FREQ(word, 0)  # jieba's public accessor of its dictionary's counts
+    return _import_jieba().get_FREQ(word, 0)  # jieba's public accessor of its dictionary's counts
 
 
 @lru_cache(maxsize=65536)
