@@ -63,8 +63,6 @@ def build(
 
     For a large corpus, --store oxigraph:PATH --no-turtle --no-viz --no-validate streams the graph into the store a few documents at a time instead of holding it all in memory.
     """
-    from graph import api
-
     if store is not None and (not store.startswith("oxigraph:") or store == "oxigraph:"):
         raise fail(f"--store takes oxigraph:PATH, not {store!r}", EXIT_INPUT)
     target = Path(store[len("oxigraph:") :]) if store else None
@@ -78,6 +76,8 @@ def build(
     cache_dir = outdir / ".cache" if cache else None
     if target is not None and no_validate and not turtle and not viz:
         # nothing needs the whole graph in memory: map and write it a few documents at a time
+        from graph import api
+
         built = api.build_into_store(
             articles or None, target, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir
         )
@@ -85,9 +85,36 @@ def build(
         typer.echo(f"{built.stats().summary().replace(' triples,', ' quads,')} -> oxigraph:{built.store}")
         typer.echo(command_time(), err=True)
         return
+    # the views' process is forked first, before this one imports the extraction's modules, which it does not need
     with _views_standby(viz) as drawer:
-        _build_and_write(api.build(articles or None, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir),
-                         outdir, drawer, validate=not no_validate, turtle=turtle, store=store, jobs=jobs)  # fmt: skip
+        result = _build_graph(articles or None, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir)
+        _build_and_write(result, outdir, drawer, validate=not no_validate, turtle=turtle, store=store, jobs=jobs)
+
+
+def _build_graph(articles: Optional[list[Path]], *, keep_going: bool, progress, jobs: Optional[int], cache_dir: Optional[Path]):
+    """``api.build(..., validate=False)``. One article (unless ``--jobs 1``) is extracted by a forked process while
+    this one imports and loads what the mapping needs (:func:`graph.api.prepare_mapping`); its records come back
+    pickled. An error of the extraction (an unreadable article) is raised here, as :func:`graph.api.build` raises it."""
+    if jobs == 1 or not (articles is None or (len(articles) == 1 and articles[0].is_file())):
+        from graph import api
+
+        return api.build(articles, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir)
+    from graph._parallel import run_aside
+
+    started = time.perf_counter()
+    with run_aside(_extract_corpus, articles, keep_going, progress, jobs, cache_dir) as extraction:
+        from graph import api
+
+        api.prepare_mapping()
+        corpus = extraction.result()
+    return api.build_from_corpus(corpus, validate=False, jobs=jobs, cache_dir=cache_dir, started=started)
+
+
+def _extract_corpus(articles: Optional[list[Path]], keep_going: bool, progress, jobs: Optional[int], cache_dir: Optional[Path]):
+    """:func:`graph.api.extract_corpus`, run by the process :func:`_build_graph` forks."""
+    from graph import api
+
+    return api.extract_corpus(articles, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir)
 
 
 def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bool, store: Optional[str], jobs: Optional[int] = None) -> None:
