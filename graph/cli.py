@@ -95,19 +95,19 @@ def build(
 
 
 def _build_graph(articles: Optional[list[Path]], *, keep_going: bool, progress, jobs: Optional[int], cache_dir: Optional[Path]):
-    """``api.build(..., validate=False)``. One article (unless ``--jobs 1``) is extracted by a forked process while
-    this one imports and loads what the mapping needs (:func:`graph.api.prepare_mapping`); its records come back
-    pickled. An error of the extraction (an unreadable article) is raised here, as :func:`graph.api.build` raises it."""
+    """``api.build(..., validate=False)``. One article (unless ``--jobs 1``) is extracted by a process forked once
+    the pipeline's modules are imported (so they are imported once), while this one loads what only the mapping
+    needs (:func:`graph.api.prepare_mapping`); its records come back pickled. An error of the extraction (an
+    unreadable article) is raised here, as :func:`graph.api.build` raises it."""
     if jobs == 1 or not (articles is None or (len(articles) == 1 and articles[0].is_file())):
         from graph import api
 
         return api.build(articles, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir)
+    from graph import api
     from graph._parallel import run_aside
 
     started = time.perf_counter()
     with run_aside(_extract_corpus, articles, keep_going, progress, jobs, cache_dir) as extraction:
-        from graph import api
-
         api.prepare_mapping()
         corpus = extraction.result()
     return api.build_from_corpus(corpus, validate=False, jobs=jobs, cache_dir=cache_dir, started=started)
