@@ -99,11 +99,10 @@ def _build_graph(articles: Optional[list[Path]], *, keep_going: bool, progress, 
     the pipeline's modules are imported (so they are imported once), while this one loads what only the mapping
     needs (:func:`graph.api.prepare_mapping`); its records come back pickled. An error of the extraction (an
     unreadable article) is raised here, as :func:`graph.api.build` raises it."""
-    if jobs == 1 or not (articles is None or (len(articles) == 1 and articles[0].is_file())):
-        from graph import api
-
-        return api.build(articles, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir)
     from graph import api
+
+    if jobs == 1 or not (articles is None or (len(articles) == 1 and articles[0].is_file())):
+        return api.build(articles, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir)
     from graph._parallel import run_aside
 
     started = time.perf_counter()
