@@ -1,5 +1,3 @@
-import sys
+from graph.cli import exit_with, main
 
-from graph.cli import main
-
-sys.exit(main())
+exit_with(main())

@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -43,6 +43,10 @@ __all__ = [
     "extract_text",
     "relink",
     "build",
+    "extract_corpus",
+    "prepare_mapping",
+    "build_from_corpus",
+    "Corpus",
     "build_text",
     "build_into_store",
     "BuildResult",
@@ -538,29 +542,110 @@ def build(
         built in that case.
     """
     started = time.perf_counter()
-    lex = load_lexicon()
-    timings: dict[str, float] = {}
-    corpus = _extract_corpus(
-        paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex, timings=timings
+    corpus = extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir)
+    return build_from_corpus(
+        corpus, include_ontology=include_ontology, validate=validate, jobs=jobs, cache_dir=cache_dir, started=started
     )
-    result = _finish(
-        corpus.extractions, corpus.indicators, corpus.failures, started, include_ontology=include_ontology,
-        validate=validate, lex=lex, workers=worker_count(jobs), timings=timings,
-        quads_cache=QuadsCache(cache_dir) if cache_dir else None,
-    )
-    result.cache_hits, result.second_pass_hits = corpus.cache_hits, corpus.second_pass_hits
-    return result
 
 
 @dataclass
-class _Corpus:
-    """The extraction stage's output for a whole corpus (documents deduplicated, in input order)."""
+class Corpus:
+    """The extraction stage's output for a whole corpus (documents deduplicated, in input order):
+    what :func:`extract_corpus` gives and :func:`build_from_corpus` maps.
+
+    ``cache_hits`` and ``second_pass_hits`` count the documents whose first
+    and second pass came from the cache; ``timings`` holds the seconds of
+    the ``extract`` and ``link`` stages.
+    """
 
     extractions: list[Extraction]
     indicators: dict[str, Indicator]
     failures: list[DocumentFailure]
     cache_hits: int
     second_pass_hits: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def extract_corpus(
+    paths: Iterable[str | Path] | None = None,
+    *,
+    keep_going: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+    jobs: int | None = 1,
+    cache_dir: str | Path | None = None,
+) -> Corpus:
+    """The first half of :func:`build`: read and extract every document (both passes), map nothing.
+
+    The parameters are :func:`build`'s. The answer is plain records (it
+    pickles), so the extraction can run in another process than the
+    mapping (``parkkg build`` of one article extracts in a forked process
+    while the main one runs :func:`prepare_mapping`).
+
+    Raises
+    ------
+    SourceError
+        A document cannot be read and ``keep_going`` is false.
+
+    Examples
+    --------
+    >>> corpus = extract_corpus()                 # the bundled article
+    >>> len(corpus.extractions), sorted(corpus.timings)
+    (1, ['extract', 'link'])
+    """
+    timings: dict[str, float] = {}
+    corpus = _extract_corpus(
+        paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=load_lexicon(), timings=timings
+    )
+    corpus.timings = timings
+    return corpus
+
+
+def prepare_mapping() -> None:
+    """Load what mapping needs and extraction does not: the lexicon, the tables that render English and
+    pinyin labels (pypinyin's, the word book, the glossary) and the ontology's quads.
+
+    Each is loaded once a process and kept, so calling this first changes no
+    output; it lets a process get ready to map while another one extracts.
+
+    Examples
+    --------
+    >>> prepare_mapping()
+    """
+    from graph.rdf.labels import name_labels
+
+    name_labels("清远高新区", "Park", lexicon=load_lexicon())
+    _ontology_quads()
+
+
+def build_from_corpus(
+    corpus: Corpus,
+    *,
+    include_ontology: bool = True,
+    validate: bool = True,
+    jobs: int | None = 1,
+    cache_dir: str | Path | None = None,
+    started: float | None = None,
+) -> BuildResult:
+    """The second half of :func:`build`: map an :func:`extract_corpus` answer to RDF and validate it.
+
+    ``started`` (a :func:`time.perf_counter` reading) is when the build
+    began, for the result's ``seconds`` (default: now); the other
+    parameters are :func:`build`'s.
+
+    Examples
+    --------
+    >>> r = build_from_corpus(extract_corpus(), validate=False)
+    >>> r.stats().entities["Enterprise"] > 0, sorted(r.timings)
+    (True, ['extract', 'link', 'map'])
+    """
+    started = time.perf_counter() if started is None else started
+    result = _finish(
+        corpus.extractions, corpus.indicators, corpus.failures, started, include_ontology=include_ontology,
+        validate=validate, lex=load_lexicon(), workers=worker_count(jobs), timings=dict(corpus.timings),
+        quads_cache=QuadsCache(cache_dir) if cache_dir else None,
+    )
+    result.cache_hits, result.second_pass_hits = corpus.cache_hits, corpus.second_pass_hits
+    return result
 
 
 def _extract_corpus(
@@ -572,7 +657,7 @@ def _extract_corpus(
     cache_dir: str | Path | None,
     lex: Lexicon,
     timings: dict[str, float] | None = None,
-) -> _Corpus:
+) -> Corpus:
     started = time.perf_counter()
     files = [str(f) for f in (expand_paths(paths) if paths else [bundled_article()])]
     cache = ExtractionCache(cache_dir) if cache_dir else None
@@ -650,7 +735,7 @@ def _extract_corpus(
     if not extractions and failures:
         raise SourceError("no document could be read: " + "; ".join(f.message for f in failures))
     second_pass_hits = (cache.hits - first_pass_hits) if cache is not None else 0
-    return _Corpus(extractions, indicators, failures, first_pass_hits, second_pass_hits)
+    return Corpus(extractions, indicators, failures, first_pass_hits, second_pass_hits)
 
 
 def _read_held(

@@ -31,7 +31,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INVALID = 0, 1, 2, 3
-_state = {"debug": False}
+_state = {"debug": False, "done": False}
 
 
 @app.callback()
@@ -39,6 +39,7 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
 ) -> None:
     _state["debug"] = debug
+    _state["done"] = False
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -63,8 +64,6 @@ def build(
 
     For a large corpus, --store oxigraph:PATH --no-turtle --no-viz --no-validate streams the graph into the store a few documents at a time instead of holding it all in memory.
     """
-    from graph import api
-
     if store is not None and (not store.startswith("oxigraph:") or store == "oxigraph:"):
         raise fail(f"--store takes oxigraph:PATH, not {store!r}", EXIT_INPUT)
     target = Path(store[len("oxigraph:") :]) if store else None
@@ -78,6 +77,8 @@ def build(
     cache_dir = outdir / ".cache" if cache else None
     if target is not None and no_validate and not turtle and not viz:
         # nothing needs the whole graph in memory: map and write it a few documents at a time
+        from graph import api
+
         built = api.build_into_store(
             articles or None, target, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir
         )
@@ -85,9 +86,37 @@ def build(
         typer.echo(f"{built.stats().summary().replace(' triples,', ' quads,')} -> oxigraph:{built.store}")
         typer.echo(command_time(), err=True)
         return
+    # the views' process is forked first, before this one imports the extraction's modules, which it does not need
     with _views_standby(viz) as drawer:
-        _build_and_write(api.build(articles or None, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir),
-                         outdir, drawer, validate=not no_validate, turtle=turtle, store=store, jobs=jobs)  # fmt: skip
+        result = _build_graph(articles or None, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir)
+        _build_and_write(result, outdir, drawer, validate=not no_validate, turtle=turtle, store=store, jobs=jobs)
+    # every output is written and closed, every process started is joined: nothing is left for the interpreter's teardown
+    _state["done"] = store is None
+
+
+def _build_graph(articles: Optional[list[Path]], *, keep_going: bool, progress, jobs: Optional[int], cache_dir: Optional[Path]):
+    """``api.build(..., validate=False)``. One article (unless ``--jobs 1``) is extracted by a process forked once
+    the pipeline's modules are imported (so they are imported once), while this one loads what only the mapping
+    needs (:func:`graph.api.prepare_mapping`); its records come back pickled. An error of the extraction (an
+    unreadable article) is raised here, as :func:`graph.api.build` raises it."""
+    from graph import api
+
+    if jobs == 1 or not (articles is None or (len(articles) == 1 and articles[0].is_file())):
+        return api.build(articles, keep_going=keep_going, validate=False, progress=progress, jobs=jobs, cache_dir=cache_dir)
+    from graph._parallel import run_aside
+
+    started = time.perf_counter()
+    with run_aside(_extract_corpus, articles, keep_going, progress, jobs, cache_dir) as extraction:
+        api.prepare_mapping()
+        corpus = extraction.result()
+    return api.build_from_corpus(corpus, validate=False, jobs=jobs, cache_dir=cache_dir, started=started)
+
+
+def _extract_corpus(articles: Optional[list[Path]], keep_going: bool, progress, jobs: Optional[int], cache_dir: Optional[Path]):
+    """:func:`graph.api.extract_corpus`, run by the process :func:`_build_graph` forks."""
+    from graph import api
+
+    return api.extract_corpus(articles, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir)
 
 
 def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bool, store: Optional[str], jobs: Optional[int] = None) -> None:
@@ -695,5 +724,28 @@ if __name__ == "__main__":  # pragma: no cover
 
 
 def run() -> None:
-    """Console-script wrapper: exit with :func:`main`'s code."""
-    sys.exit(main())
+    """Console-script wrapper: exit with :func:`main`'s code (see :func:`exit_with`)."""
+    exit_with(main())
+
+
+def exit_with(code: int) -> None:
+    """End the process with ``code``: at once after a ``parkkg build`` that wrote its graph file, else as usual.
+
+    Freeing a built graph's objects one by one at interpreter exit takes
+    0.1-0.2 s and changes nothing: the build has written and closed its files
+    and joined its processes, so the process ends with :func:`os._exit` once
+    stdout and stderr are flushed. A build into an on-disk store (``--store``),
+    any other command and any failure exit the usual way (``atexit``
+    handlers, finalizers). Only the entry points call this; :func:`main`
+    returns its code to in-process callers.
+    """
+    if _state["done"] and code == EXIT_OK:
+        import os
+
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except Exception:  # a stream that cannot be flushed (closed pipe): let the usual exit report it
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)

@@ -122,6 +122,15 @@ def test_nul_bytes_report_their_offset(capsys, tmp_path):
     assert_refused(code, err, "nul.txt", f"NUL bytes (first at byte {len(head)})", "plain-text (.txt)")
 
 
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "1"]], ids=["extracted-by-a-forked-process", "one-process"])
+def test_an_unreadable_article_is_refused_the_same_whether_extracted_aside_or_not(capsys, tmp_path, jobs):
+    f = tmp_path / "nul.txt"
+    f.write_bytes(SENTENCE.encode("utf-8") + b"\x00")
+    code, _, err = run(capsys, "build", *jobs, str(f), "-o", str(tmp_path / "out"))
+    assert_refused(code, err, "nul.txt", "NUL bytes")
+    assert not (tmp_path / "out" / "parkkg.ttl").exists()
+
+
 def test_invalid_utf8_reports_the_byte_offset(capsys, tmp_path):
     head = SENTENCE.encode("utf-8")
     f = tmp_path / "broken.txt"

@@ -51,6 +51,13 @@ def test_build_is_byte_identical(build_dir, tmp_path):
     assert (tmp_path / "parkkg.ttl").read_bytes() == (build_dir / "parkkg.ttl").read_bytes()
 
 
+def test_one_article_extracted_in_a_forked_process_builds_what_one_process_builds(build_dir, tmp_path):
+    # by default one article is extracted by a forked process while this one prepares the mapping; --jobs 1 keeps it here
+    r = parkkg("build", "--jobs", "1", "--no-viz", "-o", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "parkkg.ttl").read_bytes() == (build_dir / "parkkg.ttl").read_bytes()
+
+
 def test_missing_input_is_one_line_and_exit_2(tmp_path):
     r = parkkg("build", str(tmp_path / "missing.txt"), "-o", str(tmp_path))
     assert r.returncode == 2

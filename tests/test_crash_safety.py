@@ -149,6 +149,45 @@ def articles(tmp_path_factory) -> Path:
     return folder
 
 
+PAUSE_IN_EXTRACTION = r"""
+import os, sys, time
+import graph.api as api
+def extract_corpus(*args, **kwargs):
+    sys.stderr.write(f"EXTRACTING in process {os.getpid()}\n")
+    sys.stderr.flush()
+    time.sleep(600)
+api.extract_corpus = extract_corpus
+from graph.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_while_one_article_is_extracted_aside_stops_its_process(previous, tmp_path):
+    """One article is extracted by a forked process while the main one prepares the mapping:
+    Ctrl-C then ends the command with 130, the one line, the previous outputs, and no process left."""
+    out = tmp_path / "out"
+    shutil.copytree(previous, out)
+    before = snapshot(out)
+    proc = start(["-c", PAUSE_IN_EXTRACTION, "build", str(previous.parent / "earlier.txt"), "-o", str(out)])
+    try:
+        seen = wait_for(proc, "EXTRACTING")
+        extractor = int(seen[-1].split()[-1])
+        assert extractor != proc.pid  # the extraction runs in a process of its own
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    stderr = "".join(seen) + err
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == cli._INTERRUPTED
+    assert "Traceback" not in stderr
+    assert snapshot(out) == before
+    with pytest.raises(ProcessLookupError):
+        os.kill(extractor, 0)
+
+
 @pytest.mark.parametrize(
     "moment, sig",
     [

