@@ -411,6 +411,7 @@ def map_to_store(
         for cls, node in classes:
             typed.setdefault(cls, set()).add(node)
         store.load(nquads, format=ox.RdfFormat.N_QUADS)
+        del nquads, classes  # not kept while the next piece is made
     if include_ontology:
         store.extend(_ontology_quads())
     return store, _entity_counts({URIRef(o): len(v) for o, v in typed.items()})
@@ -688,6 +689,7 @@ def build_into_store(
             for cls, node in classes:
                 typed.setdefault(cls, set()).add(node)
             yield nquads
+            del nquads, classes  # not kept while the next piece is made
         if include_ontology:  # the blank nodes labelled as in build()'s store
             yield [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), ONTOLOGY_GRAPH) for q in _ontology_quads()]
 

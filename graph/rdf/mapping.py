@@ -731,9 +731,7 @@ def iter_nquads(
     global _PARALLEL
     mapper = RdfMapper(extractions, indicators, lex=lex, known_labels=cache.labels() if cache is not None else None)
     mapper.claim_observations(extractions)
-    sink = QuadSink()
-    mapper.common(sink)  # type: ignore[arg-type]
-    yield _serialise_piece(sink.quads)
+    yield _common_piece(mapper)  # no local keeps it (or its quads) alive while the other pieces are made
     todo: Sequence[int] = range(len(extractions))
     keys: list[str] = []
     if cache is not None:
@@ -751,7 +749,10 @@ def iter_nquads(
         for chunk, documents in zip(chunks, imap_ordered(_map_documents, chunks, workers, chunksize=1, fork_only=True)):
             for i, (nquads, typed) in zip(chunk, documents):
                 cache.put(keys[i], nquads, typed)
-            yield b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
+            piece = b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
+            del documents
+            yield piece
+            del piece  # before the next piece is made
     finally:
         _PARALLEL = None
 
@@ -799,6 +800,13 @@ def _map_piece(chunk: Sequence[int]) -> tuple[bytes, list[tuple[str, str]]]:
     sink = QuadSink()
     for i in chunk:
         mapper.document(sink, extractions[i])  # type: ignore[arg-type]
+    return _serialise_piece(sink.quads)
+
+
+def _common_piece(mapper: RdfMapper) -> tuple[bytes, list[tuple[str, str]]]:
+    """The corpus-wide quads (:meth:`RdfMapper.common`) as a piece of :func:`iter_nquads`."""
+    sink = QuadSink()
+    mapper.common(sink)  # type: ignore[arg-type]
     return _serialise_piece(sink.quads)
 
 
