@@ -283,9 +283,31 @@ def store_to_dataset(store: Any) -> Dataset:
 
 
 def _distinct_triples(store: Any) -> int:
-    """Distinct triples over all graphs of a pyoxigraph store (what ``len`` of the union Dataset counts)."""
-    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }")
-    return int(next(iter(rows))[0].value)
+    """Distinct triples over all graphs of a pyoxigraph store (what ``len`` of the union Dataset counts).
+
+    Counted as the quads less those whose triple a graph named earlier (or, for the default
+    graph, any named graph) holds too: each quad is looked up, and no set of all the triples
+    is made (a ``SELECT DISTINCT`` held one, 300 MB for 1.6M triples).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> s, p = ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p")
+    >>> store = ox.Store()
+    >>> store.extend([ox.Quad(s, p, ox.Literal(str(i % 2)), g) for i, g in enumerate(
+    ...     [ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b"), ox.NamedNode("urn:x:c"), ox.DefaultGraph()])])
+    >>> len(store), _distinct_triples(store)
+    (4, 2)
+    """
+
+    def count(query: str) -> int:
+        return int(next(iter(store.query(query)))[0].value)
+
+    again_named = count(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER EXISTS { GRAPH ?h { ?s ?p ?o } FILTER(STR(?h) < STR(?g)) } }"
+    )
+    again_default = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER EXISTS { GRAPH ?h { ?s ?p ?o } } }")
+    return len(store) - again_named - again_default
 
 
 def _store_entities(store: Any) -> dict[str, int]:

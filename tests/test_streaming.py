@@ -156,3 +156,8 @@ def test_a_corpus_extracted_through_a_spill_is_the_corpus(corpus):
         assert list(spilled.extractions) == kept.extractions
         assert spilled.indicators == kept.indicators and spilled.counts == api.BuildCounts.of(kept.extractions)
         assert spill.size > 0
+
+
+def test_a_store_counts_the_distinct_triples_the_dataset_holds(built):
+    from_store = api.BuildResult(store=built.store, extractions=built.extractions, indicators=built.indicators)
+    assert from_store.stats().triples == len(built.dataset)
