@@ -236,7 +236,10 @@ def _closure_of(
                 for w in list(by_object.get((p, s), ())):
                     add((w, p, o))
         del t
-    for t in known - asserted_set:
+    del by_subject, by_object  # (todo is empty by now)
+    for t in known:  # not ``known - asserted_set``: that would be one more set as large as the closure
+        if t in asserted_set:
+            continue
         s, p, o = t
         if p == rdf_type and (iri_of(o) is None or iri_of(o) in _NOISE):
             continue
