@@ -133,21 +133,22 @@ def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bo
     # beside validation only when more than one process is wanted (--jobs 1 keeps the graph's work in one)
     aside_turtle = turtle and validate and (jobs is None or jobs > 1) and len(result.store) >= TURTLE_ASIDE_QUADS
     with files.staged_outputs(outdir) as stage, (drawer or nullcontext()), _turtle_aside(aside_turtle, result.store, stage) as writer:
-        # one dump of the store serves the views' process and the validation
+        # one dump of the store serves the views' process and the validation; without views the
+        # store is dumped straight into the validator's file, never held in memory as one bytes object
         quads = None
-        if drawer is not None or validate:
+        if drawer is not None:
             with _timed(timings, "validate") if validate else nullcontext():
                 quads = _quads_of(result.store)
-        if drawer is not None:
             drawer.start(quads, stage)
         if validate:
-            from graph.rdf.validate import validate_nquads
+            from graph.rdf.validate import validate_nquads, validate_store
 
             with _timed(timings, "validate"):
-                result.report = validate_nquads(quads)
+                result.report = validate_nquads(quads) if quads is not None else validate_store(result.store)
             if not result.report.conforms:
                 typer.echo(result.report.summary(), err=True)
                 raise fail(f"the graph violates {len(result.report.violations)} SHACL constraint(s); nothing written", EXIT_INVALID)
+        del quads  # the views' process has its copy
         stats = result.stats()
         if not any(stats.entities.get(c, 0) for c in stats.entities if c not in ("Indicator",)):
             typer.echo("parkkg: warning: no entities found; the graph holds only document metadata", err=True)

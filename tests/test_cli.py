@@ -139,7 +139,7 @@ def test_a_failing_validation_stops_the_turtle_writer_and_writes_nothing(tmp_pat
     import graph.cli as cli
     from graph.rdf import validate
 
-    monkeypatch.setattr(validate, "validate_nquads", _failing_validation)
+    monkeypatch.setattr(validate, "validate_store", _failing_validation)  # without views the store is validated as it is
     monkeypatch.setattr(cli, "TURTLE_ASIDE_QUADS", 0)
     out = tmp_path / "out"
     assert cli.main(["build", "-o", str(out), "--no-viz", "--no-cache"]) == 3

@@ -79,6 +79,19 @@ def test_materialise_into_a_store_is_idempotent_and_skips_what_is_stated_anywher
     assert len(inferred) == first
 
 
+def test_materialise_in_batches_adds_what_one_batch_adds(built, monkeypatch):
+    from graph.rdf import entail
+
+    def materialised():
+        store = ox.Store()
+        store.extend(list(built.store))  # the same blank nodes in both
+        return materialise(store), set(store)
+
+    whole = materialised()
+    monkeypatch.setattr(entail, "MATERIALISE_BATCH", 7)
+    assert materialised() == whole and whole[0] > 7 * 3
+
+
 def test_the_rules_give_what_owlrl_gives_on_the_bundled_article(built):
     """The reference: owlrl's general OWL-RL closure of the same data and
     ontology, filtered the same way. Only TBox-level statements about the

@@ -338,3 +338,11 @@ def test_a_store_is_written_piece_by_piece_as_its_quads_at_once(built, fmt, monk
     at_once = files.serialize_ox(list(built.store), fmt)
     monkeypatch.setattr(files, "_SUBJECTS_PER_PIECE", 7)  # many pieces, some subjects in several graphs
     assert files.serialize_ox(built.store, fmt) == at_once
+
+
+def test_turtle_streamed_into_a_file_is_the_bytes_serialize_ox_gives(built, tmp_path):
+    from graph.rdf.files import RdfFormat, serialize_ox, write_ox
+
+    path = write_ox(built.store, RdfFormat.TURTLE, tmp_path / "g.ttl")
+    assert path.read_bytes() == serialize_ox(built.store, RdfFormat.TURTLE)
+    assert path.read_bytes().startswith(b"@prefix ")

@@ -136,3 +136,28 @@ def test_claimed_observations_make_the_order_of_documents_irrelevant(built):
 
     assert backwards(claim=True) == whole
     assert backwards(claim=False) != whole  # without the claim, the last document to state a figure would write it
+
+
+def test_a_streamed_build_keeps_counts_not_extractions(built, corpus, tmp_path):
+    sb = api.build_into_store([corpus], tmp_path / "db", jobs=1)
+    assert not hasattr(sb, "extractions")
+    assert sb.counts == api.BuildCounts.of(built.extractions) and sb.counts.documents == len(built.extractions)
+    assert sb.stats().sentences == built.stats().sentences
+
+
+def test_a_corpus_extracted_through_a_spill_is_the_corpus(corpus):
+    from graph._spill import Spill
+    from graph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    kept = api._extract_corpus([corpus], keep_going=False, progress=None, jobs=2, cache_dir=None, lex=lex)
+    with Spill() as spill:
+        spilled = api._extract_corpus([corpus], keep_going=False, progress=None, jobs=2, cache_dir=None, lex=lex, spill=spill)
+        assert list(spilled.extractions) == kept.extractions
+        assert spilled.indicators == kept.indicators and spilled.counts == api.BuildCounts.of(kept.extractions)
+        assert spill.size > 0
+
+
+def test_a_store_counts_the_distinct_triples_the_dataset_holds(built):
+    from_store = api.BuildResult(store=built.store, extractions=built.extractions, indicators=built.indicators)
+    assert from_store.stats().triples == len(built.dataset)

@@ -194,3 +194,36 @@ def test_a_conforming_graph_is_not_handed_to_pyshacl_turbo(article_nquads, monke
     assert set(report.graph.predicate_objects(next(report.graph.subjects()))) == set(
         exact.graph.predicate_objects(next(exact.graph.subjects()))
     )
+
+
+def test_a_store_is_validated_through_a_file_that_is_removed_afterwards(article_nquads, tmp_path, monkeypatch):
+    import tempfile
+
+    import pyoxigraph as ox
+
+    from graph.rdf import validate as v
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    store = ox.Store()
+    store.load(article_nquads[0].encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    assert v.validate_store(store).conforms
+    broken = _broken_text(article_nquads, "two zh labels (qualifiedMaxCount)").encode("utf-8")
+    store.load(broken, format=ox.RdfFormat.N_QUADS)
+    report = v.validate_store(store)
+    assert not report.conforms and report.violations == v.validate_nquads(broken).violations
+    assert list(tmp_path.iterdir()) == []  # each temporary folder removed, conforming or not
+
+
+def test_the_temporary_file_is_removed_when_the_engine_fails(tmp_path, monkeypatch):
+    import tempfile
+
+    from graph.rdf import validate as v
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("engine crashed")
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(v, "validate_file", fail)
+    with pytest.raises(RuntimeError, match="engine crashed"):
+        v.validate_nquads(b"")
+    assert list(tmp_path.iterdir()) == []

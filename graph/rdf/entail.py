@@ -45,6 +45,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -235,7 +236,10 @@ def _closure_of(
                 for w in list(by_object.get((p, s), ())):
                     add((w, p, o))
         del t
-    for t in known - asserted_set:
+    del by_subject, by_object  # (todo is empty by now)
+    for t in known:  # not ``known - asserted_set``: that would be one more set as large as the closure
+        if t in asserted_set:
+            continue
         s, p, o = t
         if p == rdf_type and (iri_of(o) is None or iri_of(o) in _NOISE):
             continue
@@ -283,19 +287,27 @@ def materialise(store: Any, *, rules: Rules | None = None, graph: URIRef = INFER
             for q in store.quads_for_pattern(None, ox.NamedNode(p), None, None):
                 yield q.subject, p, q.object
 
-    new = list(
-        _closure_of(
-            asserted(), rules, lambda t: isinstance(t, ox.Literal), ox.NamedNode, lambda t: t.value if isinstance(t, ox.NamedNode) else None
-        )
+    new = _closure_of(
+        asserted(), rules, lambda t: isinstance(t, ox.Literal), ox.NamedNode, lambda t: t.value if isinstance(t, ox.NamedNode) else None
     )
-    tbox = [(ox.NamedNode(s), p, ox.NamedNode(o)) for s, p, o in rules.tbox]
-    quads = []
-    for s, p, o in [*new, *tbox]:
+    tbox = ((ox.NamedNode(s), p, ox.NamedNode(o)) for s, p, o in rules.tbox)
+    added = 0
+    batch: list[Any] = []
+    for s, p, o in itertools.chain(new, tbox):
         predicate = ox.NamedNode(p)
-        if next(store.quads_for_pattern(s, predicate, o, None), None) is None:  # not stated anywhere already
-            quads.append(ox.Quad(s, predicate, o, target))
-    store.extend(quads)
-    return len(quads)
+        # not stated anywhere already (what an earlier batch put in the target does not count)
+        if all(q.graph_name == target for q in store.quads_for_pattern(s, predicate, o, None)):
+            batch.append(ox.Quad(s, predicate, o, target))
+            if len(batch) >= MATERIALISE_BATCH:
+                store.extend(batch)
+                added, batch = added + len(batch), []
+    store.extend(batch)
+    return added + len(batch)
+
+
+#: :func:`materialise` adds the entailments this many at a time: a store on disk holds a batch in memory until it is
+#: written, and a build of a few MB of text entails hundreds of thousands of triples
+MATERIALISE_BATCH = 50_000
 
 
 def entail_triples(source: Dataset | Graph, *, rules: Rules | None = None) -> Graph:

@@ -55,6 +55,7 @@ from graph.rdf.files import (
     sorted_union,
     union_graph,
     write_atomic,
+    write_ox,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -206,9 +207,8 @@ def write_turtle(ds: Dataset | Graph | Any, path: str | Path) -> Path:
     """
     if isinstance(ds, (Dataset, Graph)):
         data = serialize(ds, RdfFormat.TURTLE)
-    else:
-        data = serialize_ox(ds, RdfFormat.TURTLE)
-    return write_atomic(path, lambda p: p.write_bytes(data))
+        return write_atomic(path, lambda p: p.write_bytes(data))
+    return write_atomic(path, lambda p: write_ox(ds, RdfFormat.TURTLE, p))  # streamed: the file is never all in memory
 
 
 # --------------------------------------------------------------------------- export

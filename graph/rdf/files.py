@@ -57,6 +57,7 @@ __all__ = [
     "term_key",
     "canonical_ox_quads",
     "serialize_ox",
+    "write_ox",
     "readable_prefixes",
     "DEFAULT_GRAPH_FILE",
     "GRAPH_FILE_NAME",
@@ -567,6 +568,45 @@ def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
         # puts one inside a literal, where the character reference keeps it
         return data.replace(b"\r", b"&#13;")
     return _sorted_header(data)
+
+
+def write_ox(quads: Any, fmt: RdfFormat, path: str | Path) -> Path:
+    """Write into ``path`` the bytes :func:`serialize_ox` answers, Turtle without ever holding
+    them in memory: Oxigraph's writer streams into the file from the sorted lines, then the
+    ``@prefix`` lines are sorted in place (the same lines, so the same length).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox, tempfile, pathlib
+    >>> s, p = ox.NamedNode("https://w3id.org/parkkg/id/b"), ox.NamedNode("https://w3id.org/parkkg/ontology#value")
+    >>> q = [ox.Quad(s, p, ox.Literal("19"))]
+    >>> f = write_ox(q, RdfFormat.TURTLE, pathlib.Path(tempfile.mkdtemp()) / "g.ttl")
+    >>> f.read_bytes() == serialize_ox(q, RdfFormat.TURTLE)
+    True
+    """
+    import pyoxigraph as ox
+
+    path = Path(path)
+    if fmt is not RdfFormat.TURTLE:
+        path.write_bytes(serialize_ox(quads, fmt))
+        return path
+    chunks = _sorted_line_chunks(quads, as_quads=False, by_graph=False)
+    triples = chain.from_iterable(ox.parse(c, format=ox.RdfFormat.N_TRIPLES) for c in chunks)
+    with open(path, "w+b") as out:
+        ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=readable_prefixes())
+        out.flush()
+        out.seek(0)
+        heads: list[bytes] = []
+        line = out.readline()
+        while line.startswith(b"@prefix "):
+            heads.append(line)
+            line = out.readline()
+        if heads:  # what _sorted_header does, over the lines read (each with its line feed but maybe the last)
+            last_ends = heads[-1].endswith(b"\n")
+            header = b"\n".join(sorted(h.removesuffix(b"\n") for h in heads)) + (b"\n" if last_ends else b"")
+            out.seek(0)
+            out.write(header)
+    return path
 
 
 def _sorted_header(data: bytes) -> bytes:

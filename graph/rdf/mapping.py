@@ -746,9 +746,7 @@ def iter_nquads(
         # while the later keys are made, and the corpus-wide piece after them
         mapper.note_used_industries()
         yield from _cached_pieces(mapper, extractions, cache, keys, todo, documents_per_chunk)
-    sink = QuadSink()
-    mapper.common(sink)  # type: ignore[arg-type]
-    yield _serialise_piece(sink.quads)
+    yield _common_piece(mapper)  # no local keeps it (or its quads) alive while the other pieces are made
     if cache is not None and mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
         cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
     chunks = [todo[i : i + documents_per_chunk] for i in range(0, len(todo), documents_per_chunk)]
@@ -760,7 +758,10 @@ def iter_nquads(
         for chunk, documents in zip(chunks, imap_ordered(_map_documents, chunks, workers, chunksize=1, fork_only=True)):
             for i, (nquads, typed) in zip(chunk, documents):
                 cache.put(keys[i], nquads, typed)
-            yield b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
+            piece = b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
+            del documents
+            yield piece
+            del piece  # before the next piece is made
     finally:
         _PARALLEL = None
 
@@ -816,6 +817,13 @@ def _map_piece(chunk: Sequence[int]) -> tuple[bytes, list[tuple[str, str]]]:
     sink = QuadSink()
     for i in chunk:
         mapper.document(sink, extractions[i])  # type: ignore[arg-type]
+    return _serialise_piece(sink.quads)
+
+
+def _common_piece(mapper: RdfMapper) -> tuple[bytes, list[tuple[str, str]]]:
+    """The corpus-wide quads (:meth:`RdfMapper.common`) as a piece of :func:`iter_nquads`."""
+    sink = QuadSink()
+    mapper.common(sink)  # type: ignore[arg-type]
     return _serialise_piece(sink.quads)
 
 

@@ -1,11 +1,13 @@
 """Stage 7, validate: check a graph against parkkg's SHACL shapes.
 
-Two engines, both given the data as N-Quads (dumped by Oxigraph) with the
-ontology beside it (docs/shacl-engines.md):
+Two engines, both given the data as N-Quads (dumped by Oxigraph into a
+temporary file, removed afterwards) with the ontology beside it
+(docs/shacl-engines.md):
 
 * ``shacl`` (Rust) answers first whether the data conforms to
   ``ontology/shapes.ttl``: about ten times faster than pyshacl-turbo on a
-  400k-quad build. A build that conforms (the usual case) is done then.
+  400k-quad build. It reads the file itself, so a build that conforms (the
+  usual case) is done then without the graph ever being copied into Python.
 * pyshacl-turbo (Rust, pySHACL's API and report vocabulary) writes the report
   of a graph that does not conform, and validates against shapes other than
   parkkg's: on the bundled article it reports the same results as pySHACL
@@ -18,16 +20,21 @@ Non-conformance is a result (:class:`ValidationReport`), not an exception.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from graph._resources import ontology_dir
 
-__all__ = ["ValidationReport", "Violation", "validate_graph", "validate_store", "validate_nquads", "load_shapes", "load_ontology"]
+__all__ = ["ValidationReport", "Violation", "validate_graph", "validate_store", "validate_nquads", "validate_file", "load_shapes", "load_ontology"]
 
 
 @dataclass(frozen=True)
@@ -167,8 +174,10 @@ def _conformant_report() -> ValidationReport:
 def validate_store(store: Any, *, shapes: Graph | None = None) -> ValidationReport:
     """Validate the union of a ``pyoxigraph.Store``'s graphs.
 
-    The store is only read (dumped as N-Quads); the ontology is validated
-    beside it, so ``sh:class`` constraints see its class hierarchy.
+    The store is only read: dumped as N-Quads into a temporary file (no copy
+    of the graph in Python's memory), which the ``shacl`` engine reads
+    (:func:`validate_file`). The ontology is validated beside it, so
+    ``sh:class`` constraints see its class hierarchy.
 
     Examples
     --------
@@ -178,7 +187,11 @@ def validate_store(store: Any, *, shapes: Graph | None = None) -> ValidationRepo
     """
     import pyoxigraph as ox
 
-    return validate_nquads(store.dump(format=ox.RdfFormat.N_QUADS), shapes=shapes)
+    with _engine_file() as (path, out):
+        store.dump(out, format=ox.RdfFormat.N_QUADS)
+        out.write(_ontology_ntriples())
+        out.close()
+        return validate_file(path, shapes=shapes)
 
 
 def validate_nquads(nquads: bytes, *, shapes: Graph | None = None) -> ValidationReport:
@@ -193,10 +206,55 @@ def validate_nquads(nquads: bytes, *, shapes: Graph | None = None) -> Validation
     >>> validate_nquads(b"").conforms
     True
     """
-    text = _engine_text(nquads)
-    if shapes is None and _screened_conformant(text):
+    with _engine_file() as (path, out):
+        out.write(nquads)
+        out.write(_ontology_ntriples())
+        out.close()
+        return validate_file(path, shapes=shapes)
+
+
+def validate_file(path: str | Path, *, shapes: Graph | None = None) -> ValidationReport:
+    """Validate an N-Quads file (the union of its graphs) that holds the data and the ontology's triples
+    (what :func:`validate_store` writes).
+
+    With parkkg's own shapes, the ``shacl`` engine reads the file itself and
+    screens it: a graph that conforms never enters Python's memory. Only a
+    graph that does not conform, or other ``shapes``, is read into
+    pyshacl-turbo, for its report.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "data.nq"
+    >>> _ = f.write_bytes(_ontology_ntriples())
+    >>> validate_file(f).conforms
+    True
+    """
+    if shapes is None and _screened_file_conformant(Path(path)):
         return _conformant_report()
-    return _validate(_input_from_text(text), shapes)
+    return _validate(_input_from_text(Path(path).read_text(encoding="utf-8")), shapes)
+
+
+@contextmanager
+def _engine_file() -> Iterator[tuple[Path, BinaryIO]]:
+    """A new ``.nq`` file in a temporary folder of its own, open for writing; the folder is removed on the way out,
+    whatever happens."""
+    folder = tempfile.mkdtemp(prefix="parkkg-validate-")
+    try:
+        path = Path(folder) / "data.nq"
+        with open(path, "wb") as out:
+            yield path, out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _screened_file_conformant(path: Path) -> bool:
+    """:func:`_screened_conformant` for a ``.nq`` file, which the engine reads itself."""
+    try:
+        report = _screening_shapes().validate_file(str(path), allow_warnings=True)
+    except (ValueError, RuntimeError, OSError):  # unreadable data: pyshacl-turbo's report says why
+        return False
+    return bool(report.conforms)
 
 
 def validate_graph(graph: Graph | Dataset, *, shapes: Graph | None = None) -> ValidationReport:
