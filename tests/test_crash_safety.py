@@ -120,6 +120,20 @@ def wait_for(proc: subprocess.Popen, marker: str, limit: float = 180) -> list[st
     raise AssertionError(f"the child ended before {marker!r}:\n{''.join(lines)}")
 
 
+def signal_at(proc: subprocess.Popen, moment: str, sig: int) -> tuple[list[str], str]:
+    """Wait until ``proc`` prints ``moment``, send ``sig`` to its process group and collect what it
+    wrote to stderr (the lines seen, the rest); killed if it outlives the wait."""
+    try:
+        seen = wait_for(proc, moment)
+        os.killpg(proc.pid, sig)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    return seen, err
+
+
 def kill_when(proc: subprocess.Popen, marker: str) -> None:
     """SIGKILL the child's whole process group once it prints ``marker`` (and in any case)."""
     try:
@@ -181,16 +195,9 @@ def test_ctrl_c_while_one_article_is_extracted_aside_stops_its_process(previous,
     shutil.copytree(previous, out)
     before = snapshot(out)
     proc = start(["-c", PAUSE_IN_EXTRACTION, "build", str(previous.parent / "earlier.txt"), "-o", str(out)])
-    try:
-        seen = wait_for(proc, "EXTRACTING")
-        extractor = int(seen[-1].split()[-1])
-        assert extractor != proc.pid  # the extraction runs in a process of its own
-        os.killpg(proc.pid, signal.SIGINT)
-        _, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(30)
+    seen, err = signal_at(proc, "EXTRACTING", signal.SIGINT)
+    extractor = int(seen[-1].split()[-1])
+    assert extractor != proc.pid  # the extraction runs in a process of its own
     stderr = "".join(seen) + err
     assert proc.returncode == 130, stderr
     assert stderr.strip().splitlines()[-1] == cli._INTERRUPTED
@@ -220,14 +227,7 @@ def test_killed_build_leaves_previous_outputs_intact(previous, articles, tmp_pat
     before = snapshot(out)
     code = {"FAULT": ["-c", PAUSE_MID_WRITE], "VIEWS": ["-c", PAUSE_IN_VIEWS]}.get(moment, ["-m", "graph"])
     proc = start([*code, "build", str(articles), "-o", str(out)])
-    try:
-        seen = wait_for(proc, moment)
-        os.killpg(proc.pid, sig)
-        _, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(30)
+    seen, err = signal_at(proc, moment, sig)
     stderr = "".join(seen) + err
 
     after = snapshot(out)
