@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -147,18 +146,6 @@ def _screening_shapes() -> Any:
     return shacl.Shapes.from_turtle((ontology_dir() / "shapes.ttl").read_text(encoding="utf-8"))
 
 
-def _screened_conformant(text: str) -> bool:
-    """Whether the ``shacl`` engine finds ``text`` (N-Quads, the union of its graphs) conformant
-    to parkkg's shapes. Data it cannot read counts as not conformant: pyshacl-turbo then
-    reports the problem as it always has.
-    """
-    try:
-        report = _screening_shapes().validate_text(text, format="nquads", allow_warnings=True)
-    except (ValueError, RuntimeError):  # unreadable data: pyshacl-turbo's report says why
-        return False
-    return bool(report.conforms)
-
-
 def _conformant_report() -> ValidationReport:
     """The report pyshacl-turbo gives a graph that conforms: one ``sh:ValidationReport`` node."""
     from rdflib import BNode
@@ -187,11 +174,7 @@ def validate_store(store: Any, *, shapes: Graph | None = None) -> ValidationRepo
     """
     import pyoxigraph as ox
 
-    with _engine_file() as (path, out):
-        store.dump(out, format=ox.RdfFormat.N_QUADS)
-        out.write(_ontology_ntriples())
-        out.close()
-        return validate_file(path, shapes=shapes)
+    return _validate_written(lambda out: store.dump(out, format=ox.RdfFormat.N_QUADS), shapes)
 
 
 def validate_nquads(nquads: bytes, *, shapes: Graph | None = None) -> ValidationReport:
@@ -206,11 +189,7 @@ def validate_nquads(nquads: bytes, *, shapes: Graph | None = None) -> Validation
     >>> validate_nquads(b"").conforms
     True
     """
-    with _engine_file() as (path, out):
-        out.write(nquads)
-        out.write(_ontology_ntriples())
-        out.close()
-        return validate_file(path, shapes=shapes)
+    return _validate_written(lambda out: out.write(nquads), shapes)
 
 
 def validate_file(path: str | Path, *, shapes: Graph | None = None) -> ValidationReport:
@@ -235,21 +214,25 @@ def validate_file(path: str | Path, *, shapes: Graph | None = None) -> Validatio
     return _validate(_input_from_text(Path(path).read_text(encoding="utf-8")), shapes)
 
 
-@contextmanager
-def _engine_file() -> Iterator[tuple[Path, BinaryIO]]:
-    """A new ``.nq`` file in a temporary folder of its own, open for writing; the folder is removed on the way out,
-    whatever happens."""
+def _validate_written(write: Callable[[BinaryIO], Any], shapes: Graph | None) -> ValidationReport:
+    """:func:`validate_file` of what ``write`` puts into a new ``.nq`` file, with the ontology's triples
+    after it; the file's temporary folder is removed on the way out, whatever happens."""
     folder = tempfile.mkdtemp(prefix="parkkg-validate-")
     try:
         path = Path(folder) / "data.nq"
         with open(path, "wb") as out:
-            yield path, out
+            write(out)
+            out.write(_ontology_ntriples())
+        return validate_file(path, shapes=shapes)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def _screened_file_conformant(path: Path) -> bool:
-    """:func:`_screened_conformant` for a ``.nq`` file, which the engine reads itself."""
+    """Whether the ``shacl`` engine, reading the ``.nq`` file itself, finds it (the union of its graphs)
+    conformant to parkkg's shapes. Data it cannot read counts as not conformant: pyshacl-turbo then
+    reports the problem as it always has.
+    """
     try:
         report = _screening_shapes().validate_file(str(path), allow_warnings=True)
     except (ValueError, RuntimeError, OSError):  # unreadable data: pyshacl-turbo's report says why
