@@ -601,11 +601,9 @@ def write_ox(quads: Any, fmt: RdfFormat, path: str | Path) -> Path:
         while line.startswith(b"@prefix "):
             heads.append(line)
             line = out.readline()
-        if heads:  # what _sorted_header does, over the lines read (each with its line feed but maybe the last)
-            last_ends = heads[-1].endswith(b"\n")
-            header = b"\n".join(sorted(h.removesuffix(b"\n") for h in heads)) + (b"\n" if last_ends else b"")
+        if heads:  # the same lines sorted, so the same length: written over them
             out.seek(0)
-            out.write(header)
+            out.write(_sorted_header(b"".join(heads)))
     return path
 
 
