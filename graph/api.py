@@ -645,12 +645,7 @@ def extract_corpus(
     >>> len(corpus.extractions), sorted(corpus.timings)
     (1, ['extract', 'link'])
     """
-    timings: dict[str, float] = {}
-    corpus = _extract_corpus(
-        paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=load_lexicon(), timings=timings
-    )
-    corpus.timings = timings
-    return corpus
+    return _extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=load_lexicon())
 
 
 def prepare_mapping() -> None:
@@ -709,7 +704,6 @@ def _extract_corpus(
     jobs: int | None,
     cache_dir: str | Path | None,
     lex: Lexicon,
-    timings: dict[str, float] | None = None,
     spill: Spill | None = None,
 ) -> Corpus:
     """With a ``spill``, each extraction is pickled into it as soon as it is made and read back when
@@ -774,9 +768,7 @@ def _extract_corpus(
     first_pass_hits = cache.hits if cache is not None else 0
     linking = time.perf_counter()
     _link_across_documents(results, lex, workers=workers, cache=cache, local=local)
-    if timings is not None:
-        timings["extract"] = linking - started
-        timings["link"] = time.perf_counter() - linking
+    timings = {"extract": linking - started, "link": time.perf_counter() - linking}
     extractions: list[Extraction] = []
     frames: list[int] = []  # with a spill: where each of them is
     indicators: dict[str, Indicator] = {}
@@ -798,8 +790,8 @@ def _extract_corpus(
     second_pass_hits = (cache.hits - first_pass_hits) if cache is not None else 0
     if spill is not None:
         spilled = Frames(spill, frames, part=0)
-        return Corpus(spilled, indicators, failures, first_pass_hits, second_pass_hits, counts=BuildCounts.of(spilled))
-    return Corpus(extractions, indicators, failures, first_pass_hits, second_pass_hits)
+        return Corpus(spilled, indicators, failures, first_pass_hits, second_pass_hits, timings, BuildCounts.of(spilled))
+    return Corpus(extractions, indicators, failures, first_pass_hits, second_pass_hits, timings)
 
 
 def _read_held(
