@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -183,7 +183,7 @@ def _number(text: str) -> str:
 def _cut(text: str, book: WordBook, places: frozenset[str], inside: Mapping[str, str]) -> list[_Piece]:
     """The cheapest way to cut ``text`` into pieces (see the module docstring)."""
     n = len(text)
-    longest = max(book.longest, _longest(frozenset(inside)), _longest(places))
+    lengths = _word_lengths(inside, book.words, places)
     han = [_HAN.match(c) is not None for c in text]
     inf = float("inf")
     best: list[float] = [0.0] + [inf] * n
@@ -216,7 +216,10 @@ def _cut(text: str, book: WordBook, places: frozenset[str], inside: Mapping[str,
         if not han[i]:
             offer(i, i + 1, "other", 0.5)  # a symbol with no English rendering: dropped
             continue
-        for j in range(min(n, i + longest), i, -1):
+        for length in lengths.get(ch, ()):  # only the lengths some word starting with ``ch`` has, longest first
+            j = i + length
+            if j > n:
+                continue
             piece = text[i:j]
             if piece in inside:
                 offer(i, j, "word", 1.0, inside[piece])
@@ -243,9 +246,37 @@ def _cut(text: str, book: WordBook, places: frozenset[str], inside: Mapping[str,
     return pieces
 
 
-@lru_cache(maxsize=16)
-def _longest(words: frozenset[str]) -> int:
-    return max(map(len, words), default=0)
+def _word_lengths(*tables: Collection[str]) -> dict[str, tuple[int, ...]]:
+    """For each character, the lengths of the words in ``tables`` that start with it, longest first.
+
+    :func:`_cut` tries at each position only these lengths, instead of every
+    length up to the longest word: the same words are found, in the same order.
+    The index is made once for each set of tables (the word table, the places
+    and the glossary are loaded once) and kept while they are alive.
+
+    Examples
+    --------
+    >>> _word_lengths({"清远": ""}, {"清远市": "", "高新区": ""})
+    {'清': (3, 2), '高': (3,)}
+    """
+    tables = tuple(t for t in tables if t)  # an empty table (often a fresh ``{}``) adds nothing
+    key = tuple(id(t) for t in tables)
+    hit = _LENGTHS.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], tables)):
+        return hit[1]
+    found: dict[str, set[int]] = {}
+    for table in tables:
+        for word in table:
+            if word:
+                found.setdefault(word[0], set()).add(len(word))
+    index = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in found.items()}
+    if len(_LENGTHS) >= 16:
+        _LENGTHS.clear()
+    _LENGTHS[key] = (tables, index)  # the tables are kept with their index, so no other object takes their ids
+    return index
+
+
+_LENGTHS: dict[tuple[int, ...], tuple[tuple[Collection[str], ...], dict[str, tuple[int, ...]]]] = {}
 
 
 def _chunks(length: int) -> list[tuple[int, int]]:
