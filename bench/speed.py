@@ -52,20 +52,11 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: str | Non
 
 
 def jieba_rate(folder: Path) -> dict[str, float]:
-    """``jieba.lcut`` over every ``.txt`` under ``folder`` in a fresh process: CPU seconds and MB/s (dictionary loaded first, not timed)."""
-    code = (
-        "import sys, time, pathlib, jieba\n"
-        "jieba.initialize()\n"
-        "texts = [p.read_text(encoding='utf-8') for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.txt'))]\n"
-        "size = sum(len(t.encode()) for t in texts)\n"
-        "t = time.process_time()\n"
-        "for text in texts: jieba.lcut(text)\n"
-        "cpu = time.process_time() - t\n"
-        "print(cpu, size)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True).stdout.split()
-    cpu, size = float(out[0]), int(out[1])
-    return {"cpu": cpu, "mb": size / 1e6, "mb_per_s": size / 1e6 / cpu}
+    """``jieba.lcut`` over every ``.txt`` under ``folder`` in a fresh process (``bench/measure.py jieba``): CPU seconds and MB/s."""
+    out = subprocess.run([sys.executable, str(REPO / "bench" / "measure.py"), "jieba", "--corpus", str(folder)],
+                         capture_output=True, text=True, check=True).stdout
+    got = json.loads(next(line for line in reversed(out.splitlines()) if line.startswith("{")))
+    return {"cpu": got["cpu_seconds"], "mb": got["bytes"] / 1e6, "mb_per_s": got["mb_per_s"]}
 
 
 def _size_mb(folder: Path | None) -> float:

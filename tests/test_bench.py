@@ -145,17 +145,51 @@ def test_bench_runs_end_to_end_on_a_few_kilobytes(tmp_path):
     assert r.returncode == 0, r.stderr[-3000:]
     text = report.read_text(encoding="utf-8")
     for heading in ("## Goals", "## Machine", "## Extraction throughput", "### Where the extraction time goes",
-                    "## Whole builds", "## Incremental rebuild", "## Store backends", "## Oxigraph at", "## Start-up",
+                    "## Whole builds", "## Whole builds against corpus size", "## Incremental rebuild", "## Store backends", "## Oxigraph at", "## Start-up",
                     "## Large HTML views"):
         assert heading in text, heading
     for command in ("python bench/measure.py extract --corpus", "python bench/generate.py --size",
                     "parkkg build", "python bench/measure.py queries", "parkkg query patents --store oxigraph:",
-                    "python bench/measure.py draw --html"):
+                    "python bench/measure.py draw --html", "python bench/measure.py jieba --corpus"):
         assert command in text, command
     results = json.loads((work / "results.json").read_text(encoding="utf-8"))
-    assert set(results) >= {"machine", "profile", "extraction", "build", "incremental", "stores", "big-store", "startup", "html"}
+    assert set(results) >= {"machine", "profile", "extraction", "build", "whole", "incremental", "stores", "big-store", "startup", "html"}
+    # every whole build beside jieba over the same text, the two-job size built both ways, CPU counted with the workers
+    whole = results["whole"]["rows"]
+    assert [row["manifest"]["size"] for row in whole] == [4_000, 8_000]
+    assert [sorted(int(jobs) for jobs in row["runs"]) for row in whole] == [[1], [1, 2]]
+    assert all(row["jieba"]["bytes"] == row["manifest"]["bytes"] and row["jieba"]["mb_per_s"] > 0 for row in whole)
+    assert all(run["tree_cpu_seconds"] > 0 for row in whole for runs in row["runs"].values() for run in runs)
+    for goal in ("Whole `parkkg build --no-viz`, one process", "Whole `parkkg build --no-viz`, 2 jobs against one",
+                 "Peak memory of a whole in-memory build, per MB of text", "exponent",
+                 "Rebuild after one article changed, share of the cold build"):
+        assert f"| {goal}" in text or f"{goal} |" in text, goal
     assert [w["re_extracted"] for w in results["incremental"]["warm"]] == [1]
     assert results["incremental"]["warm"][0]["cache_hits"] == results["incremental"]["manifest"]["articles"] - 1
     digests = {b: {q["name"]: q["digest"] for q in results["stores"]["queries"][b]["queries"]} for b in results["stores"]["queries"]}
     assert digests["rdflib"] == digests["oxigraph-memory"] == digests["oxigraph-disk"]
     assert results["html"]["60"]["draw"]["median_draw_seconds"] > 0
+
+
+# ------------------------------------------------------------------ the report's arithmetic and its kept notes
+
+run = _module("run")
+
+
+def test_exponent_of_a_power_law_and_of_a_line_with_a_fixed_cost():
+    assert run._exponent([(1, 3.0), (4, 48.0), (16, 768.0)]) == pytest.approx(2.0)
+    # a fixed start-up cost bends a linear build below 1 over small sizes: the fit shows it
+    assert run._exponent([(1, 11.0), (4, 14.0), (16, 26.0)]) < 0.5
+
+
+def test_make_bench_keeps_the_notes_below_the_mark_and_rewrites_the_rest(tmp_path):
+    report = tmp_path / "benchmarks.md"
+    notes = run.NOTES_MARK + "\n\n## A session by hand\n\nmeasured 1.86 s\n"
+    report.write_text("# Benchmarks\n\nold figures\n\n" + notes, encoding="utf-8")
+    written = run.with_kept_notes("# Benchmarks\n\nnew figures\n", report)
+    assert "old figures" not in written and written.startswith("# Benchmarks\n\nnew figures\n")
+    assert written.endswith(notes)
+    # a file without the mark, or none at all, holds no notes to keep
+    report.write_text("# Benchmarks\n\nold figures\n", encoding="utf-8")
+    assert run.with_kept_notes("new\n", report) == "new\n"
+    assert run.with_kept_notes("new\n", tmp_path / "missing.md") == "new\n"
