@@ -255,6 +255,11 @@ class BuildResult:
     def graph(self) -> Dataset:
         return self.dataset
 
+    def note_triples(self, triples: int) -> None:
+        """Take the number of distinct triples from whoever counted them (the Turtle writer, which
+        writes each once), so that :meth:`stats` need not count them in the store again."""
+        self._triples = triples
+
     def stats(self) -> BuildStats:
         if self._entities is None or self._triples is None:
             if self._dataset is not None:
@@ -263,7 +268,8 @@ class BuildResult:
             else:
                 if self._entities is None:
                     self._entities = _store_entities(self._store)
-                self._triples = _distinct_triples(self._store)
+                if self._triples is None:
+                    self._triples = _distinct_triples(self._store)
         return _build_stats(BuildCounts.of(self.extractions), self._entities, self._triples, self.seconds)
 
 
