@@ -600,7 +600,10 @@ def build(
         built in that case.
     """
     started = time.perf_counter()
-    corpus = extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir)
+    # while the workers extract, this process loads what only the mapping needs: the mapping's workers inherit it
+    corpus = _extract_corpus(
+        paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=load_lexicon(), meanwhile=prepare_mapping
+    )
     return build_from_corpus(
         corpus, include_ontology=include_ontology, validate=validate, jobs=jobs, cache_dir=cache_dir, started=started
     )
@@ -711,10 +714,12 @@ def _extract_corpus(
     cache_dir: str | Path | None,
     lex: Lexicon,
     spill: Spill | None = None,
+    meanwhile: Callable[[], Any] | None = None,
 ) -> Corpus:
     """With a ``spill``, each extraction is pickled into it as soon as it is made and read back when
     needed (the answer's ``extractions`` read from it too, and its ``counts`` made on the way):
-    memory then holds a few extractions at a time, not the corpus's."""
+    memory then holds a few extractions at a time, not the corpus's. ``meanwhile`` is this process's
+    own work, done while the workers extract (see :func:`graph._parallel.imap_ordered`)."""
     started = time.perf_counter()
     files = [str(f) for f in (expand_paths(paths) if paths else [bundled_article()])]
     cache = ExtractionCache(cache_dir) if cache_dir else None
@@ -751,7 +756,7 @@ def _extract_corpus(
         load_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
     local: MutableMapping[str, LocalMentions] = {} if spill is None else SpilledDict(spill)
-    inline = imap_ordered(_extract_file, todo, workers)
+    inline = imap_ordered(_extract_file, todo, workers, meanwhile=meanwhile)
     try:  # both closed on the way out of an error or Ctrl-C too: their processes stop then, not when the traceback is freed
         for path, value, error, digest, found in chain(aside.result() if aside is not None else (), inline):
             if found is not None:
@@ -861,7 +866,8 @@ def build_into_store(
     lex = load_lexicon()
     with Spill() as spill:  # the extractions, pickled: read back one at a time (the workers inherit the file)
         corpus = _extract_corpus(
-            paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex, spill=spill
+            paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex, spill=spill,
+            meanwhile=prepare_mapping,
         )
         return _write_corpus(corpus, store, lex=lex, include_ontology=include_ontology, jobs=jobs, cache_dir=cache_dir,
                              documents_per_chunk=documents_per_chunk, started=started)  # fmt: skip
