@@ -931,14 +931,60 @@ def _link_across_documents(
     with that name known (article A: 广东聚石化学股份有限公司（以下简称“聚石化学”）; article
     B: only 聚石化学), so one entity gets one IRI and B's facts about it are found.
 
-    The documents to extract again go to ``workers`` processes, and a ``cache``
-    keeps each second-pass extraction under the document's content and the
-    names it was given, so an incremental build repeats neither pass for an
-    unchanged document whose borrowed names did not change."""
+    Once the corpus-wide table of names is made, each document's second pass
+    is its own: the documents go to ``workers`` processes, forked from this
+    one, which inherit the extractions, the table and ``local`` (nothing of
+    them is pickled; a worker hands back only an extraction that changed).
+    Without a ``cache`` the workers also find which borrowed names each
+    document uses. A ``cache`` keeps each second-pass extraction under the
+    document's content and the names it was given, so an incremental build
+    repeats neither pass for an unchanged document whose borrowed names did
+    not change (the names are then found here, to look the cache up).
+    Where processes cannot fork, the documents are done in this process."""
+    global _LINKING
     if len(results) < 2:
         return
+    known = _known_names(results)
+    index = NameIndex(known)
+    todo: list[tuple[str, dict[str, tuple[str, str]] | None]] = []
+    keys: dict[str, str] = {}
+    for path in list(results):
+        if cache is None:
+            todo.append((path, None))  # its borrowed names are found by the worker
+            continue
+        missing = _borrowed_names(results[path][0], known, index)
+        if not missing:
+            continue
+        keys[path] = linked_key(results[path][0].document.sha256, missing)
+        hit = cache.get(keys[path])
+        if hit is not None:
+            results[path] = hit
+            continue
+        todo.append((path, missing))
+    _LINKING = (results, local or {}, known, index)  # the workers inherit it when they fork
+    try:
+        with closing(imap_ordered(_link_document, todo, workers, fork_only=True)) as linked:
+            for path, value in linked:
+                if value is not None:  # else the borrowed names changed nothing: the first extraction stands
+                    results[path] = value
+                if path in keys:
+                    cache.put(keys[path], *(value if value is not None else results[path]))  # type: ignore[union-attr]
+    finally:
+        _LINKING = None
+
+
+#: what :func:`_link_document` reads: (the extractions by path, the local mentions by path, the corpus-wide
+#: names, their :class:`NameIndex`); set while :func:`_link_across_documents` runs, inherited by its workers
+_LINKING: tuple[
+    Mapping[str, tuple[Extraction, dict[str, Indicator]]], Mapping[str, LocalMentions], dict[str, tuple[str, str]], NameIndex
+] | None = None
+
+
+def _known_names(results: Mapping[str, tuple[Extraction, dict[str, Indicator]]]) -> dict[str, tuple[str, str]]:
+    """The names documents define for an organisation or a place (short name or full name -> (key, class)),
+    the first definition winning, in the order of the paths, whatever came from a cache."""
     known: dict[str, tuple[str, str]] = {}
-    for path in sorted(results):  # the first definition wins, whatever came from the cache
+    for path in sorted(results):
         ex = results[path][0]
         classes = {m.key: m.cls for m in ex.mentions}
         for short, full in ex.aliases.items():
@@ -947,56 +993,31 @@ def _link_across_documents(
         for m in ex.mentions:
             if m.cls in _LINKED_CLASSES and m.name == m.key and len(m.name) >= 4:
                 known.setdefault(m.name, (m.key, m.cls))
-    todo: list[tuple[str, dict[str, tuple[str, str]]]] = []
-    keys: dict[str, str] = {}
-    index = NameIndex(known)
-    for path in list(results):
-        ex = results[path][0]
-        names = {m.name for m in ex.mentions}
-        text = ex.document.text.replace("\n", "")
-        # a name the document defines itself is already in its lookup: extracting again would change nothing
-        missing = {n: known[n] for n in index.names_in(text) if n not in names and n not in ex.aliases}
+    return known
+
+
+def _borrowed_names(ex: Extraction, known: dict[str, tuple[str, str]], index: NameIndex) -> dict[str, tuple[str, str]]:
+    """The ``known`` names ``ex``'s text uses and does not define itself (a name it defines is already in its
+    lookup: extracting again would change nothing)."""
+    names = {m.name for m in ex.mentions}
+    text = ex.document.text.replace("\n", "")
+    return {n: known[n] for n in index.names_in(text) if n not in names and n not in ex.aliases}
+
+
+def _link_document(
+    item: tuple[str, dict[str, tuple[str, str]] | None],
+) -> tuple[str, tuple[Extraction, dict[str, Indicator]] | None]:
+    """One document resolved again with the names other documents taught (runs in a worker): ``(path,
+    borrowed names)``, the names found here when None; None when they change nothing."""
+    assert _LINKING is not None
+    results, local, known, index = _LINKING
+    path, missing = item
+    ex = results[path][0]
+    if missing is None:
+        missing = _borrowed_names(ex, known, index)
         if not missing:
-            continue
-        if cache is not None:
-            keys[path] = linked_key(ex.document.sha256, missing)
-            hit = cache.get(keys[path])
-            if hit is not None:
-                results[path] = hit
-                continue
-        todo.append((path, missing))
-    items = _LinkItems(todo, results, local or {})  # each extraction read when its batch is handed out
-    with closing(imap_ordered(_extract_linked, items, workers)) as linked:
-        for path, value in linked:
-            if value is not None:  # else the borrowed names changed nothing: the first extraction stands
-                results[path] = value
-            if cache is not None:
-                cache.put(keys[path], *(value if value is not None else results[path]))
-
-
-class _LinkItems(Sequence[tuple[str, Extraction, "LocalMentions | None", dict[str, tuple[str, str]]]]):
-    """The second pass's work, ``(path, extraction, local mentions, borrowed names)`` a document,
-    each item made when it is read: a slice of it is one batch for the workers."""
-
-    def __init__(
-        self,
-        todo: Sequence[tuple[str, dict[str, tuple[str, str]]]],
-        results: Mapping[str, tuple[Extraction, dict[str, Indicator]]],
-        local: Mapping[str, LocalMentions],
-    ) -> None:
-        self._todo, self._results, self._local = todo, results, local
-
-    def _item(self, entry: tuple[str, dict[str, tuple[str, str]]]) -> tuple[str, Extraction, LocalMentions | None, dict[str, tuple[str, str]]]:
-        path, missing = entry
-        return path, self._results[path][0], self._local.get(path), missing
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self._item(e) for e in self._todo[index]]
-        return self._item(self._todo[index])
-
-    def __len__(self) -> int:
-        return len(self._todo)
+            return path, None
+    return path, relink(ex, missing, lex=load_lexicon(), local=local.get(path))
 
 
 class NameIndex:
@@ -1032,14 +1053,6 @@ class NameIndex:
         candidates = [n for b in {text[i : i + 2] for i in range(len(text) - 1)} if b in filed for n in filed[b]]
         found = [n for n in candidates + self._short if n in text]
         return sorted(found, key=self._order.__getitem__)
-
-
-def _extract_linked(
-    item: tuple[str, Extraction, LocalMentions | None, dict[str, tuple[str, str]]],
-) -> tuple[str, tuple[Extraction, dict[str, Indicator]] | None]:
-    """One document resolved again with the names other documents taught (runs in a worker)."""
-    path, ex, local, known = item
-    return path, relink(ex, known, lex=load_lexicon(), local=local)
 
 
 def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, validate: bool = True) -> BuildResult:
