@@ -53,8 +53,9 @@ def imap_ordered(
     Parameters
     ----------
     chunksize : int, optional
-        Items handed to a worker at a time (default: about eight batches a
-        worker, at most 64 items each).
+        Items handed to a worker at a time (default: about 32 batches a
+        worker, at most 64 items each: small enough that the workers end
+        together, the last batch short).
     fork_only : bool
         ``fn`` relies on state the workers inherit by forking: where the
         platform cannot fork, map in this process instead.
@@ -89,7 +90,7 @@ def imap_ordered(
     from collections import deque
 
     ctx = mp.get_context("fork") if can_fork else mp.get_context()
-    size = chunksize or max(1, min(64, len(items) // (workers * 8) or 1))
+    size = chunksize or max(1, min(64, len(items) // (workers * 32) or 1))
     batches = (items[i : i + size] for i in range(0, len(items), size))
     window = max(1, in_flight if in_flight is not None else 2 * workers)
     gc.freeze()

@@ -440,7 +440,7 @@ def map_to_store(
     lex: Lexicon | None = None,
     include_ontology: bool = True,
     workers: int = 1,
-    documents_per_chunk: int = 50,
+    documents_per_chunk: int = 25,
     cache: QuadsCache | None = None,
 ) -> tuple[Any, dict[str, int]]:
     """Map extractions to RDF straight into an in-memory Oxigraph store.
