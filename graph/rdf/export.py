@@ -210,7 +210,8 @@ def write_turtle(ds: Dataset | Graph | Any, path: str | Path, *, counted: list[i
     --------
     >>> import pyoxigraph as ox, tempfile, pathlib
     >>> s, p = ox.NamedNode("https://w3id.org/parkkg/id/b"), ox.NamedNode("https://w3id.org/parkkg/ontology#value")
-    >>> store = ox.Store([ox.Quad(s, p, ox.Literal("19"), g) for g in (ox.NamedNode("urn:x:a"), ox.DefaultGraph())])
+    >>> store = ox.Store()
+    >>> store.extend([ox.Quad(s, p, ox.Literal("19"), g) for g in (ox.NamedNode("urn:x:a"), ox.DefaultGraph())])
     >>> counted = []
     >>> _ = write_turtle(store, pathlib.Path(tempfile.mkdtemp()) / "g.ttl", counted=counted)
     >>> counted
