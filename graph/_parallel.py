@@ -41,6 +41,7 @@ def imap_ordered(
     chunksize: int | None = None,
     fork_only: bool = False,
     in_flight: int | None = None,
+    meanwhile: Callable[[], Any] | None = None,
 ) -> Iterator[T]:
     """``map(fn, items)`` in input order, over ``workers`` processes when there is more than one item.
 
@@ -52,18 +53,28 @@ def imap_ordered(
     Parameters
     ----------
     chunksize : int, optional
-        Items handed to a worker at a time (default: about eight batches a
-        worker, at most 64 items each).
+        Items handed to a worker at a time (default: about 32 batches a
+        worker, at most 64 items each: small enough that the workers end
+        together, the last batch short).
     fork_only : bool
         ``fn`` relies on state the workers inherit by forking: where the
         platform cannot fork, map in this process instead.
     in_flight : int, optional
         Batches submitted and not yet yielded (default: two a worker).
+    meanwhile : callable, optional
+        This process's own work, called once (its value dropped) when the
+        first batches are handed out and before any result is waited for,
+        so it runs while the workers run theirs; mapped in this process,
+        the items wait until it is done. Processes forked for the items do
+        not see what it does.
 
     Examples
     --------
     >>> list(imap_ordered(abs, [-3, 1, -2], 2))
     [3, 1, 2]
+    >>> done = []
+    >>> list(imap_ordered(abs, [-3, 1], 2, meanwhile=lambda: done.append("here"))), done
+    ([3, 1], ['here'])
     >>> list(imap_ordered(abs, range(-9, 0), 2, chunksize=1, in_flight=2)) == list(range(9, 0, -1))
     True
     """
@@ -71,13 +82,15 @@ def imap_ordered(
 
     can_fork = "fork" in mp.get_all_start_methods()
     if workers <= 1 or len(items) <= 1 or (fork_only and not can_fork):
+        if meanwhile is not None:
+            meanwhile()
         yield from map(fn, items)
         return
     import gc
     from collections import deque
 
     ctx = mp.get_context("fork") if can_fork else mp.get_context()
-    size = chunksize or max(1, min(64, len(items) // (workers * 8) or 1))
+    size = chunksize or max(1, min(64, len(items) // (workers * 32) or 1))
     batches = (items[i : i + size] for i in range(0, len(items), size))
     window = max(1, in_flight if in_flight is not None else 2 * workers)
     gc.freeze()
@@ -89,7 +102,12 @@ def imap_ordered(
             for batch in batches:
                 pending.append(pool.apply_async(_run_batch, (fn, batch)))
                 if len(pending) >= window:
+                    if meanwhile is not None:
+                        meanwhile()
+                        meanwhile = None
                     yield from pending.popleft().get()
+            if meanwhile is not None:
+                meanwhile()
             while pending:
                 yield from pending.popleft().get()
         finally:

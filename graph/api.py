@@ -255,6 +255,11 @@ class BuildResult:
     def graph(self) -> Dataset:
         return self.dataset
 
+    def note_triples(self, triples: int) -> None:
+        """Take the number of distinct triples from whoever counted them (the Turtle writer, which
+        writes each once), so that :meth:`stats` need not count them in the store again."""
+        self._triples = triples
+
     def stats(self) -> BuildStats:
         if self._entities is None or self._triples is None:
             if self._dataset is not None:
@@ -263,7 +268,8 @@ class BuildResult:
             else:
                 if self._entities is None:
                     self._entities = _store_entities(self._store)
-                self._triples = _distinct_triples(self._store)
+                if self._triples is None:
+                    self._triples = _distinct_triples(self._store)
         return _build_stats(BuildCounts.of(self.extractions), self._entities, self._triples, self.seconds)
 
 
@@ -434,7 +440,7 @@ def map_to_store(
     lex: Lexicon | None = None,
     include_ontology: bool = True,
     workers: int = 1,
-    documents_per_chunk: int = 50,
+    documents_per_chunk: int = 25,
     cache: QuadsCache | None = None,
 ) -> tuple[Any, dict[str, int]]:
     """Map extractions to RDF straight into an in-memory Oxigraph store.
@@ -594,7 +600,10 @@ def build(
         built in that case.
     """
     started = time.perf_counter()
-    corpus = extract_corpus(paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir)
+    # while the workers extract, this process loads what only the mapping needs: the mapping's workers inherit it
+    corpus = _extract_corpus(
+        paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=load_lexicon(), meanwhile=prepare_mapping
+    )
     return build_from_corpus(
         corpus, include_ontology=include_ontology, validate=validate, jobs=jobs, cache_dir=cache_dir, started=started
     )
@@ -705,10 +714,12 @@ def _extract_corpus(
     cache_dir: str | Path | None,
     lex: Lexicon,
     spill: Spill | None = None,
+    meanwhile: Callable[[], Any] | None = None,
 ) -> Corpus:
     """With a ``spill``, each extraction is pickled into it as soon as it is made and read back when
     needed (the answer's ``extractions`` read from it too, and its ``counts`` made on the way):
-    memory then holds a few extractions at a time, not the corpus's."""
+    memory then holds a few extractions at a time, not the corpus's. ``meanwhile`` is this process's
+    own work, done while the workers extract (see :func:`graph._parallel.imap_ordered`)."""
     started = time.perf_counter()
     files = [str(f) for f in (expand_paths(paths) if paths else [bundled_article()])]
     cache = ExtractionCache(cache_dir) if cache_dir else None
@@ -745,7 +756,7 @@ def _extract_corpus(
         load_jieba()  # once, here: the forked workers of both passes inherit the dictionary instead of each loading it
     done = len(results)
     local: MutableMapping[str, LocalMentions] = {} if spill is None else SpilledDict(spill)
-    inline = imap_ordered(_extract_file, todo, workers)
+    inline = imap_ordered(_extract_file, todo, workers, meanwhile=meanwhile)
     try:  # both closed on the way out of an error or Ctrl-C too: their processes stop then, not when the traceback is freed
         for path, value, error, digest, found in chain(aside.result() if aside is not None else (), inline):
             if found is not None:
@@ -855,7 +866,8 @@ def build_into_store(
     lex = load_lexicon()
     with Spill() as spill:  # the extractions, pickled: read back one at a time (the workers inherit the file)
         corpus = _extract_corpus(
-            paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex, spill=spill
+            paths, keep_going=keep_going, progress=progress, jobs=jobs, cache_dir=cache_dir, lex=lex, spill=spill,
+            meanwhile=prepare_mapping,
         )
         return _write_corpus(corpus, store, lex=lex, include_ontology=include_ontology, jobs=jobs, cache_dir=cache_dir,
                              documents_per_chunk=documents_per_chunk, started=started)  # fmt: skip
@@ -919,14 +931,60 @@ def _link_across_documents(
     with that name known (article A: 广东聚石化学股份有限公司（以下简称“聚石化学”）; article
     B: only 聚石化学), so one entity gets one IRI and B's facts about it are found.
 
-    The documents to extract again go to ``workers`` processes, and a ``cache``
-    keeps each second-pass extraction under the document's content and the
-    names it was given, so an incremental build repeats neither pass for an
-    unchanged document whose borrowed names did not change."""
+    Once the corpus-wide table of names is made, each document's second pass
+    is its own: the documents go to ``workers`` processes, forked from this
+    one, which inherit the extractions, the table and ``local`` (nothing of
+    them is pickled; a worker hands back only an extraction that changed).
+    Without a ``cache`` the workers also find which borrowed names each
+    document uses. A ``cache`` keeps each second-pass extraction under the
+    document's content and the names it was given, so an incremental build
+    repeats neither pass for an unchanged document whose borrowed names did
+    not change (the names are then found here, to look the cache up).
+    Where processes cannot fork, the documents are done in this process."""
+    global _LINKING
     if len(results) < 2:
         return
+    known = _known_names(results)
+    index = NameIndex(known)
+    todo: list[tuple[str, dict[str, tuple[str, str]] | None]] = []
+    keys: dict[str, str] = {}
+    for path in list(results):
+        if cache is None:
+            todo.append((path, None))  # its borrowed names are found by the worker
+            continue
+        missing = _borrowed_names(results[path][0], known, index)
+        if not missing:
+            continue
+        keys[path] = linked_key(results[path][0].document.sha256, missing)
+        hit = cache.get(keys[path])
+        if hit is not None:
+            results[path] = hit
+            continue
+        todo.append((path, missing))
+    _LINKING = (results, local or {}, known, index)  # the workers inherit it when they fork
+    try:
+        with closing(imap_ordered(_link_document, todo, workers, fork_only=True)) as linked:
+            for path, value in linked:
+                if value is not None:  # else the borrowed names changed nothing: the first extraction stands
+                    results[path] = value
+                if path in keys:
+                    cache.put(keys[path], *(value if value is not None else results[path]))  # type: ignore[union-attr]
+    finally:
+        _LINKING = None
+
+
+#: what :func:`_link_document` reads: (the extractions by path, the local mentions by path, the corpus-wide
+#: names, their :class:`NameIndex`); set while :func:`_link_across_documents` runs, inherited by its workers
+_LINKING: tuple[
+    Mapping[str, tuple[Extraction, dict[str, Indicator]]], Mapping[str, LocalMentions], dict[str, tuple[str, str]], NameIndex
+] | None = None
+
+
+def _known_names(results: Mapping[str, tuple[Extraction, dict[str, Indicator]]]) -> dict[str, tuple[str, str]]:
+    """The names documents define for an organisation or a place (short name or full name -> (key, class)),
+    the first definition winning, in the order of the paths, whatever came from a cache."""
     known: dict[str, tuple[str, str]] = {}
-    for path in sorted(results):  # the first definition wins, whatever came from the cache
+    for path in sorted(results):
         ex = results[path][0]
         classes = {m.key: m.cls for m in ex.mentions}
         for short, full in ex.aliases.items():
@@ -935,56 +993,31 @@ def _link_across_documents(
         for m in ex.mentions:
             if m.cls in _LINKED_CLASSES and m.name == m.key and len(m.name) >= 4:
                 known.setdefault(m.name, (m.key, m.cls))
-    todo: list[tuple[str, dict[str, tuple[str, str]]]] = []
-    keys: dict[str, str] = {}
-    index = NameIndex(known)
-    for path in list(results):
-        ex = results[path][0]
-        names = {m.name for m in ex.mentions}
-        text = ex.document.text.replace("\n", "")
-        # a name the document defines itself is already in its lookup: extracting again would change nothing
-        missing = {n: known[n] for n in index.names_in(text) if n not in names and n not in ex.aliases}
+    return known
+
+
+def _borrowed_names(ex: Extraction, known: dict[str, tuple[str, str]], index: NameIndex) -> dict[str, tuple[str, str]]:
+    """The ``known`` names ``ex``'s text uses and does not define itself (a name it defines is already in its
+    lookup: extracting again would change nothing)."""
+    names = {m.name for m in ex.mentions}
+    text = ex.document.text.replace("\n", "")
+    return {n: known[n] for n in index.names_in(text) if n not in names and n not in ex.aliases}
+
+
+def _link_document(
+    item: tuple[str, dict[str, tuple[str, str]] | None],
+) -> tuple[str, tuple[Extraction, dict[str, Indicator]] | None]:
+    """One document resolved again with the names other documents taught (runs in a worker): ``(path,
+    borrowed names)``, the names found here when None; None when they change nothing."""
+    assert _LINKING is not None
+    results, local, known, index = _LINKING
+    path, missing = item
+    ex = results[path][0]
+    if missing is None:
+        missing = _borrowed_names(ex, known, index)
         if not missing:
-            continue
-        if cache is not None:
-            keys[path] = linked_key(ex.document.sha256, missing)
-            hit = cache.get(keys[path])
-            if hit is not None:
-                results[path] = hit
-                continue
-        todo.append((path, missing))
-    items = _LinkItems(todo, results, local or {})  # each extraction read when its batch is handed out
-    with closing(imap_ordered(_extract_linked, items, workers)) as linked:
-        for path, value in linked:
-            if value is not None:  # else the borrowed names changed nothing: the first extraction stands
-                results[path] = value
-            if cache is not None:
-                cache.put(keys[path], *(value if value is not None else results[path]))
-
-
-class _LinkItems(Sequence[tuple[str, Extraction, "LocalMentions | None", dict[str, tuple[str, str]]]]):
-    """The second pass's work, ``(path, extraction, local mentions, borrowed names)`` a document,
-    each item made when it is read: a slice of it is one batch for the workers."""
-
-    def __init__(
-        self,
-        todo: Sequence[tuple[str, dict[str, tuple[str, str]]]],
-        results: Mapping[str, tuple[Extraction, dict[str, Indicator]]],
-        local: Mapping[str, LocalMentions],
-    ) -> None:
-        self._todo, self._results, self._local = todo, results, local
-
-    def _item(self, entry: tuple[str, dict[str, tuple[str, str]]]) -> tuple[str, Extraction, LocalMentions | None, dict[str, tuple[str, str]]]:
-        path, missing = entry
-        return path, self._results[path][0], self._local.get(path), missing
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self._item(e) for e in self._todo[index]]
-        return self._item(self._todo[index])
-
-    def __len__(self) -> int:
-        return len(self._todo)
+            return path, None
+    return path, relink(ex, missing, lex=load_lexicon(), local=local.get(path))
 
 
 class NameIndex:
@@ -1020,14 +1053,6 @@ class NameIndex:
         candidates = [n for b in {text[i : i + 2] for i in range(len(text) - 1)} if b in filed for n in filed[b]]
         found = [n for n in candidates + self._short if n in text]
         return sorted(found, key=self._order.__getitem__)
-
-
-def _extract_linked(
-    item: tuple[str, Extraction, LocalMentions | None, dict[str, tuple[str, str]]],
-) -> tuple[str, tuple[Extraction, dict[str, Indicator]] | None]:
-    """One document resolved again with the names other documents taught (runs in a worker)."""
-    path, ex, local, known = item
-    return path, relink(ex, known, lex=load_lexicon(), local=local)
 
 
 def build_text(texts: Sequence[str] | str, *, include_ontology: bool = False, validate: bool = True) -> BuildResult:

@@ -149,17 +149,20 @@ def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bo
                 typer.echo(result.report.summary(), err=True)
                 raise fail(f"the graph violates {len(result.report.violations)} SHACL constraint(s); nothing written", EXIT_INVALID)
         del quads  # the views' process has its copy
+        if turtle:  # the writer counts the distinct triples it writes: the summary needs no query for them
+            if writer is not None:  # written beside validation: its own time, and what was left to wait for
+                with _timed(timings, "turtle wait"):
+                    timings["turtle"], triples = writer.result()
+            else:
+                counted: list[int] = []
+                with _timed(timings, "turtle"):
+                    export.write_turtle(result.store, stage / GRAPH_FILE_NAME, counted=counted)
+                triples = counted[0]
+            result.note_triples(triples)
+            written.append(str(outdir / GRAPH_FILE_NAME))
         stats = result.stats()
         if not any(stats.entities.get(c, 0) for c in stats.entities if c not in ("Indicator",)):
             typer.echo("parkkg: warning: no entities found; the graph holds only document metadata", err=True)
-        if turtle:
-            if writer is not None:  # written beside validation: its own time, and what was left to wait for
-                with _timed(timings, "turtle wait"):
-                    timings["turtle"] = writer.result()
-            else:
-                with _timed(timings, "turtle"):
-                    export.write_turtle(result.store, stage / GRAPH_FILE_NAME)
-            written.append(str(outdir / GRAPH_FILE_NAME))
         if drawer is not None:
             with _timed(timings, "views wait"):
                 answers = drawer.result()
@@ -186,7 +189,7 @@ TURTLE_ASIDE_QUADS = 100_000
 
 @contextmanager
 def _turtle_aside(wanted: bool, store, stage: Path) -> Iterator[object]:
-    """A :func:`graph._parallel.run_aside` writing ``stage``/parkkg.ttl (answering its seconds) beside
+    """A :func:`graph._parallel.run_aside` writing ``stage``/parkkg.ttl (answering its seconds and triples) beside
     validation; None when not ``wanted``."""
     if not wanted:
         yield None
@@ -197,12 +200,14 @@ def _turtle_aside(wanted: bool, store, stage: Path) -> Iterator[object]:
         yield writer
 
 
-def _write_turtle_timed(store, path: Path) -> float:
+def _write_turtle_timed(store, path: Path) -> tuple[float, int]:
+    """Write ``store``'s Turtle into ``path``: the seconds it took and the distinct triples written."""
     from graph.rdf import export
 
     started = time.perf_counter()
-    export.write_turtle(store, path)
-    return time.perf_counter() - started
+    counted: list[int] = []
+    export.write_turtle(store, path, counted=counted)
+    return time.perf_counter() - started, counted[0]
 
 
 def _quads_of(store) -> bytes:

@@ -71,6 +71,25 @@ def test_second_pass_is_parallel_cached_and_unchanged(tmp_path):
     assert serialize(changed.dataset) == serialize(api.build(paths, include_ontology=False).dataset)
 
 
+def test_second_pass_in_workers_gives_the_serial_extractions(tmp_path):
+    """The workers inherit the first pass and the names; each finds what its documents borrow and
+    extracts them again: the same extractions, in the same order, as one process doing it all."""
+    texts = [
+        ARTICLES[0],
+        "星河新材与五邑大学共建联合实验室。",
+        "江门华材科技有限公司（以下简称“华材科技”）位于江门高新区。",
+        "华材科技和星河新材签署战略合作协议。",
+        "2023年，肇庆高新区工业总产值是305亿元。",
+    ]
+    paths = _write(tmp_path, texts)
+    serial = api.extract_corpus(paths, jobs=1)
+    parallel = api.extract_corpus(paths, jobs=2)
+    assert list(parallel.extractions) == list(serial.extractions)
+    assert parallel.indicators == serial.indicators
+    borrowed = {m.key for m in parallel.extractions[3].mentions}
+    assert {"广东星河新材料有限公司", "江门华材科技有限公司"} <= borrowed  # both short names resolved across documents
+
+
 def test_the_loader_version_covers_every_extraction_module():
     """A change to any module of the text or extract stage (cue automaton, tables, spans ...) invalidates the cache."""
     from pathlib import Path

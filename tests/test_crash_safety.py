@@ -50,8 +50,8 @@ def write_bytes(self, data):
 pathlib.Path.write_bytes = write_bytes
 import graph.rdf.files as files  # a store's Turtle is streamed into its file: paused once it is half there
 _write_ox = files.write_ox
-def write_ox(quads, fmt, path):
-    path = _write_ox(quads, fmt, path)
+def write_ox(quads, fmt, path, **options):
+    path = _write_ox(quads, fmt, path, **options)
     if path.name.startswith(".parkkg.ttl.") and path.name.endswith(".tmp"):
         with open(path, "r+b") as fh:
             fh.truncate(path.stat().st_size // 2)

@@ -346,3 +346,18 @@ def test_turtle_streamed_into_a_file_is_the_bytes_serialize_ox_gives(built, tmp_
     path = write_ox(built.store, RdfFormat.TURTLE, tmp_path / "g.ttl")
     assert path.read_bytes() == serialize_ox(built.store, RdfFormat.TURTLE)
     assert path.read_bytes().startswith(b"@prefix ")
+
+
+def test_turtle_writer_counts_the_distinct_triples_it_writes(built, tmp_path, monkeypatch):
+    """The count the build's summary takes from the writer: each triple once, however many graphs hold it."""
+    from graph import api
+    from graph.rdf import files
+
+    monkeypatch.setattr(files, "_SUBJECTS_PER_PIECE", 7)  # counted over many pieces
+    counted: list[int] = []
+    write_turtle(built.store, tmp_path / "g.ttl", counted=counted)
+    assert counted == [api._distinct_triples(built.store)]
+    assert counted[0] < len(built.store)  # some triples are in more than one graph: counted once
+    again: list[int] = []
+    write_turtle(built.dataset, tmp_path / "d.ttl", counted=again)
+    assert again == counted

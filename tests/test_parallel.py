@@ -19,6 +19,10 @@ def _pid_and_marker(marker: str) -> tuple[int, str]:
     return os.getpid(), Path(marker).read_text()
 
 
+def _pid_of(i: int) -> tuple[int, int]:
+    return i, os.getpid()
+
+
 def _fail(message: str) -> None:
     raise ValueError(message)
 
@@ -37,6 +41,26 @@ def _sleep_in_a_child(pidfile: str) -> None:
 
 def test_imap_ordered_keeps_input_order_across_workers():
     assert list(imap_ordered(abs, list(range(-50, 0)), 2, chunksize=3, in_flight=2)) == list(range(50, 0, -1))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_imap_ordered_runs_meanwhile_once_here_before_the_first_result(workers):
+    calls: list[int] = []
+    results = imap_ordered(_pid_of, list(range(6)), workers, chunksize=1, in_flight=2, meanwhile=lambda: calls.append(os.getpid()))
+    assert calls == []  # nothing is started before the first result is asked for
+    first = next(results)
+    assert calls == [os.getpid()]  # called in this process, before the first result came back
+    rest = list(results)
+    assert calls == [os.getpid()] and len(rest) == 5
+    pids = {pid for _, pid in [first, *rest]}
+    assert [i for i, _ in [first, *rest]] == list(range(6))
+    assert (os.getpid() in pids) == (workers == 1 or "fork" not in multiprocessing.get_all_start_methods())
+
+
+def test_imap_ordered_calls_meanwhile_with_fewer_batches_than_in_flight():
+    calls: list[str] = []
+    assert list(imap_ordered(abs, [-1, -2], 2, in_flight=8, meanwhile=lambda: calls.append("here"))) == [1, 2]
+    assert calls == ["here"]
 
 
 @forks

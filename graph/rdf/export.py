@@ -199,16 +199,30 @@ def check_xml_chars(quads: Iterable[Any]) -> None:
                 )
 
 
-def write_turtle(ds: Dataset | Graph | Any, path: str | Path) -> Path:
+def write_turtle(ds: Dataset | Graph | Any, path: str | Path, *, counted: list[int] | None = None) -> Path:
     """Write the union of ``ds`` as deterministic Turtle, atomically.
 
     ``ds`` is an rdflib graph or a ``pyoxigraph.Store`` (what :func:`graph.api.build`
     holds; its blank nodes must already carry canonical labels, as the build's do).
+    Given a list ``counted``, the number of distinct triples written is appended to it.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox, tempfile, pathlib
+    >>> s, p = ox.NamedNode("https://w3id.org/parkkg/id/b"), ox.NamedNode("https://w3id.org/parkkg/ontology#value")
+    >>> store = ox.Store()
+    >>> store.extend([ox.Quad(s, p, ox.Literal("19"), g) for g in (ox.NamedNode("urn:x:a"), ox.DefaultGraph())])
+    >>> counted = []
+    >>> _ = write_turtle(store, pathlib.Path(tempfile.mkdtemp()) / "g.ttl", counted=counted)
+    >>> counted
+    [1]
     """
     if isinstance(ds, (Dataset, Graph)):
         data = serialize(ds, RdfFormat.TURTLE)
+        if counted is not None:
+            counted.append(len(set(ds.triples((None, None, None)))))
         return write_atomic(path, lambda p: p.write_bytes(data))
-    return write_atomic(path, lambda p: write_ox(ds, RdfFormat.TURTLE, p))  # streamed: the file is never all in memory
+    return write_atomic(path, lambda p: write_ox(ds, RdfFormat.TURTLE, p, counted=counted))  # streamed: the file is never all in memory
 
 
 # --------------------------------------------------------------------------- export

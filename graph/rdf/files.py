@@ -570,10 +570,14 @@ def serialize_ox(quads: Any, fmt: RdfFormat) -> bytes:
     return _sorted_header(data)
 
 
-def write_ox(quads: Any, fmt: RdfFormat, path: str | Path) -> Path:
+def write_ox(quads: Any, fmt: RdfFormat, path: str | Path, *, counted: list[int] | None = None) -> Path:
     """Write into ``path`` the bytes :func:`serialize_ox` answers, Turtle without ever holding
     them in memory: Oxigraph's writer streams into the file from the sorted lines, then the
     ``@prefix`` lines are sorted in place (the same lines, so the same length).
+
+    Given a list ``counted``, a Turtle file's distinct triples (the union of the graphs,
+    each triple once: one sorted line each before they are written) are counted on the
+    way and their number appended to it, so a caller needs no query to count them.
 
     Examples
     --------
@@ -591,6 +595,9 @@ def write_ox(quads: Any, fmt: RdfFormat, path: str | Path) -> Path:
         path.write_bytes(serialize_ox(quads, fmt))
         return path
     chunks = _sorted_line_chunks(quads, as_quads=False, by_graph=False)
+    lines = [0]
+    if counted is not None:
+        chunks = _tallied(chunks, lines)
     triples = chain.from_iterable(ox.parse(c, format=ox.RdfFormat.N_TRIPLES) for c in chunks)
     with open(path, "w+b") as out:
         ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=readable_prefixes())
@@ -604,7 +611,16 @@ def write_ox(quads: Any, fmt: RdfFormat, path: str | Path) -> Path:
         if heads:  # the same lines sorted, so the same length: written over them
             out.seek(0)
             out.write(_sorted_header(b"".join(heads)))
+    if counted is not None:
+        counted.append(lines[0])
     return path
+
+
+def _tallied(chunks: Iterable[bytes], lines: list[int]) -> Iterator[bytes]:
+    """``chunks`` of lines (each ending with a line feed) as they are, their lines added up into ``lines[0]``."""
+    for chunk in chunks:
+        lines[0] += chunk.count(b"\n")
+        yield chunk
 
 
 def _sorted_header(data: bytes) -> bytes:

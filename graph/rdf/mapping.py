@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -740,28 +742,40 @@ def iter_nquads(
     mapper.claim_observations(extractions)
     todo: Sequence[int] = range(len(extractions))
     keys: list[str] = []
+    mapper.note_used_industries()  # what document() reads of common(): the workers fork before common() runs
     if cache is not None:
         todo = []
         # the cached pieces first, each key worked out just before its entry is read: they are loaded
         # while the later keys are made, and the corpus-wide piece after them
-        mapper.note_used_industries()
         yield from _cached_pieces(mapper, extractions, cache, keys, todo, documents_per_chunk)
-    yield _common_piece(mapper)  # no local keeps it (or its quads) alive while the other pieces are made
-    if cache is not None and mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
-        cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
     chunks = [todo[i : i + documents_per_chunk] for i in range(0, len(todo), documents_per_chunk)]
     _PARALLEL = (mapper, extractions)  # the workers inherit it when they fork: nothing large is pickled
+    common: list[tuple[bytes, list[tuple[str, str]]]] = []
     try:
-        if cache is None:
-            yield from imap_ordered(_map_piece, chunks, workers, chunksize=1, fork_only=True)
-            return
-        for chunk, documents in zip(chunks, imap_ordered(_map_documents, chunks, workers, chunksize=1, fork_only=True)):
-            for i, (nquads, typed) in zip(chunk, documents):
-                cache.put(keys[i], nquads, typed)
-            piece = b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
-            del documents
-            yield piece
-            del piece  # before the next piece is made
+        # the corpus-wide piece is made here while the workers map the first documents, and comes first
+        with closing(imap_ordered(
+            _map_piece if cache is None else _map_documents, chunks, workers, chunksize=1, fork_only=True,
+            meanwhile=lambda: common.append(_common_piece(mapper)),
+        )) as mapped:  # fmt: skip
+            first = next(mapped, None)
+            yield common.pop()  # no local keeps it (or its quads) alive while the other pieces are made
+            if cache is not None and mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
+                cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
+            results = chain(() if first is None else (first,), mapped)
+            del first
+            for chunk, result in zip(chunks, results):
+                if cache is None:
+                    yield result  # type: ignore[misc]
+                    del result
+                    continue
+                documents: list[tuple[bytes, list[tuple[str, str]]]] = result  # type: ignore[assignment]
+                del result
+                for i, (nquads, typed) in zip(chunk, documents):
+                    cache.put(keys[i], nquads, typed)
+                piece = b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
+                del documents
+                yield piece
+                del piece  # before the next piece is made
     finally:
         _PARALLEL = None
 
