@@ -551,7 +551,8 @@ def report(b: Bench, seconds: float) -> str:
         "Every figure is the median of several runs of the command shown beside it, each in a fresh process; "
         "ratios come from runs interleaved in the same invocation. Rerun one figure with its command, or all of "
         "them with `make bench` (sizes are options of `bench/run.py`, see `python bench/run.py --help`). "
-        "The raw numbers are in `results.json` in the work folder.")
+        "The raw numbers are in `results.json` in the work folder. The notes each session wrote by hand follow "
+        "this generated part, below the line `Notes written by hand`; `make bench` keeps them as they are.")
     if s.quick:
         add("")
         add("**Quick run:** tiny sizes (what `tests/test_bench.py` runs); these figures say nothing about speed.")
