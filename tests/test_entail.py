@@ -7,7 +7,16 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from graph.rdf.entail import INFERRED_GRAPH, compile_rules, entail_triples, materialise, parkkg_rules
+from graph.rdf.entail import (
+    INFERRED_GRAPH,
+    OBJECT,
+    SUBJECT,
+    compile_rules,
+    entail_triples,
+    expansion,
+    materialise,
+    parkkg_rules,
+)
 from graph.rdf.terms import from_ox, quads_to_ox
 from graph.vocab import PK
 
@@ -131,3 +140,93 @@ def test_parkkg_rules_cover_the_ontology():
     assert str(PK.Organization) in rules.superclasses[str(PK.University)]
     assert str(PK.cooperatesWith) in rules.symmetric
     assert rules.properties  # some property rule fires
+
+
+def chain_ontology() -> Graph:
+    """A transitive property reached through an inverse and a sub-property."""
+    g = Graph()
+    g.add((EX.partOf, RDF.type, OWL.TransitiveProperty))
+    g.add((EX.hasPart, OWL.inverseOf, EX.partOf))
+    g.add((EX.wingOf, RDFS.subPropertyOf, EX.partOf))
+    g.add((EX.partOf, RDFS.domain, EX.Place))
+    g.add((EX.Place, RDFS.subClassOf, EX.Thing))
+    return g
+
+
+def inferred_of(store: ox.Store) -> set:
+    return {
+        tuple(from_ox(t) for t in (q.subject, q.predicate, q.object))
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(INFERRED_GRAPH)))
+    }
+
+
+def test_expansion_is_a_fixpoint_over_the_rules_alone():
+    rules = compile_rules(small_ontology())
+    owns = expansion(str(EX.owns), rules)
+    assert (SUBJECT, str(EX.controls), OBJECT) in owns
+    assert {(SUBJECT, str(RDF.type), str(c)) for c in (EX.Org, EX.Agent)} <= owns  # domain, then its superclass
+    assert (OBJECT, str(RDF.type), str(EX.Agent)) in owns  # range, then its superclass
+    assert (SUBJECT, str(EX.owns), OBJECT) not in owns  # the triple itself is left out
+    # the inverse of an inverse is the triple itself, so it is not there either
+    assert expansion(str(EX.parentOf), rules) == {(OBJECT, str(EX.childOf), SUBJECT)}
+    # a literal object takes no type, and becomes no subject
+    assert expansion(str(EX.owns), rules, literal_object=True) == {
+        (SUBJECT, str(EX.controls), OBJECT), *((SUBJECT, str(RDF.type), str(c)) for c in (EX.Org, EX.Agent))
+    }
+
+
+def test_a_chain_through_an_inverse_and_a_sub_property_into_a_transitive_property():
+    a, b, c, d = EX.a, EX.b, EX.c, EX.d
+    rules = compile_rules(chain_ontology())
+    # a wingOf b (so a partOf b); c hasPart b (so b partOf c); d hasPart c (so c partOf d)
+    out = closure([(a, EX.wingOf, b), (c, EX.hasPart, b), (d, EX.hasPart, c)], rules)
+    assert {(a, EX.partOf, c), (a, EX.partOf, d), (b, EX.partOf, d)} <= out  # closed after the inverse
+    assert {(c, EX.hasPart, a), (d, EX.hasPart, a), (d, EX.hasPart, b)} <= out  # and what the closure adds is inverted
+    assert {(x, RDF.type, EX.Thing) for x in (a, b, c)} <= out
+    assert (d, RDF.type, EX.Place) not in out  # d is only ever an object of partOf
+    # a literal ends a chain, and starts none
+    assert (a, EX.partOf, Literal("x")) in closure([(a, EX.partOf, b), (b, EX.partOf, Literal("x"))], rules)
+    assert closure([(b, EX.partOf, Literal("x")), (a, EX.partOf, b)], rules) == closure(
+        [(a, EX.partOf, b), (b, EX.partOf, Literal("x"))], rules
+    )
+
+
+def test_materialise_and_entail_triples_agree():
+    rules = compile_rules(chain_ontology())
+    data = [(EX.a, EX.wingOf, EX.b), (EX.c, EX.hasPart, EX.b), (EX.d, EX.hasPart, EX.c), (EX.b, EX.partOf, Literal("x"))]
+    store = ox.Store()
+    store.extend(quads_to_ox([(*t, None) for t in data]))
+    materialise(store, rules=rules)
+    assert inferred_of(store) == closure(data, rules)
+
+
+def test_an_entailment_already_asserted_in_the_data_is_not_added():
+    rules = compile_rules(small_ontology())
+    store = ox.Store()
+    doc, other = URIRef("https://example.org/doc"), URIRef("https://example.org/other")
+    store.extend(quads_to_ox([(EX.a, EX.owns, EX.b, doc), (EX.a, EX.controls, EX.b, other), (EX.b, RDF.type, EX.Agent, None)]))
+    added = materialise(store, rules=rules)
+    inferred = inferred_of(store)
+    assert (EX.a, EX.controls, EX.b) not in inferred and (EX.b, RDF.type, EX.Agent) not in inferred
+    assert {(EX.a, RDF.type, EX.Org), (EX.b, RDF.type, EX.Org)} <= inferred
+    assert added == len(inferred)
+    assert len(list(store.quads_for_pattern(ox.NamedNode(str(EX.a)), ox.NamedNode(str(EX.controls)), None, None))) == 1
+
+
+def test_each_entailment_is_added_once_across_tiny_batches(monkeypatch):
+    from graph.rdf import entail
+
+    rules = compile_rules(small_ontology())
+    # every triple entails the same (a type Org) and (a type Agent); each partner pair entails its mirror twice over
+    data = [(EX.a, EX.owns, EX[f"b{i}"], None) for i in range(20)] + [(EX.a, EX.partner, EX.b0, None)] * 2
+
+    def run(batch: int) -> tuple[int, set, int]:
+        monkeypatch.setattr(entail, "MATERIALISE_BATCH", batch)
+        store = ox.Store()
+        store.extend(quads_to_ox(data))
+        added = materialise(store, rules=rules)
+        return added, inferred_of(store), sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(str(INFERRED_GRAPH))))
+
+    whole = run(10_000)
+    assert whole[0] == len(whole[1]) == whole[2]
+    assert run(2) == run(1) == whole
