@@ -121,7 +121,7 @@ def _extract_corpus(articles: Optional[list[Path]], keep_going: bool, progress, 
 
 def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bool, store: Optional[str], jobs: Optional[int] = None) -> None:
     """Validate and write a built graph (and its views, when ``drawer`` is a :class:`graph._parallel.Standby`)."""
-    from graph.rdf import export, files
+    from graph.rdf import files
 
     _report_skipped(result.failures)
     written = []
@@ -154,10 +154,7 @@ def _build_and_write(result, outdir: Path, drawer, *, validate: bool, turtle: bo
                 with _timed(timings, "turtle wait"):
                     timings["turtle"], triples = writer.result()
             else:
-                counted: list[int] = []
-                with _timed(timings, "turtle"):
-                    export.write_turtle(result.store, stage / GRAPH_FILE_NAME, counted=counted)
-                triples = counted[0]
+                timings["turtle"], triples = _write_turtle_timed(result.store, stage / GRAPH_FILE_NAME)
             result.note_triples(triples)
             written.append(str(outdir / GRAPH_FILE_NAME))
         stats = result.stats()

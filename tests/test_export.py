@@ -361,3 +361,16 @@ def test_turtle_writer_counts_the_distinct_triples_it_writes(built, tmp_path, mo
     again: list[int] = []
     write_turtle(built.dataset, tmp_path / "d.ttl", counted=again)
     assert again == counted
+
+
+def test_turtle_writer_counts_an_rdflib_dataset_as_the_union_it_writes(tmp_path):
+    from rdflib import Dataset, URIRef
+
+    ds = Dataset()  # no default union: the triples stand only in named graphs
+    for g in ("urn:x:g1", "urn:x:g2"):
+        ds.graph(URIRef(g)).add((URIRef("urn:x:a"), URIRef("urn:x:p"), URIRef("urn:x:b")))
+    ds.graph(URIRef("urn:x:g2")).add((URIRef("urn:x:a"), URIRef("urn:x:p"), URIRef("urn:x:c")))
+    counted: list[int] = []
+    path = write_turtle(ds, tmp_path / "u.ttl", counted=counted)
+    assert counted == [2]
+    assert path.read_text(encoding="utf-8").count("<urn:x:a>") == 1 and "<urn:x:c>" in path.read_text(encoding="utf-8")

@@ -217,12 +217,9 @@ def write_turtle(ds: Dataset | Graph | Any, path: str | Path, *, counted: list[i
     >>> counted
     [1]
     """
-    if isinstance(ds, (Dataset, Graph)):
-        data = serialize(ds, RdfFormat.TURTLE)
-        if counted is not None:
-            counted.append(len(set(ds.triples((None, None, None)))))
-        return write_atomic(path, lambda p: p.write_bytes(data))
-    return write_atomic(path, lambda p: write_ox(ds, RdfFormat.TURTLE, p, counted=counted))  # streamed: the file is never all in memory
+    # an rdflib graph goes through the same writer as a store: the bytes serialize() gives, and the count of the union
+    quads = canonical_ox_quads(ds) if isinstance(ds, (Dataset, Graph)) else ds
+    return write_atomic(path, lambda p: write_ox(quads, RdfFormat.TURTLE, p, counted=counted))  # streamed: the file is never all in memory
 
 
 # --------------------------------------------------------------------------- export
