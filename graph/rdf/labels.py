@@ -78,7 +78,6 @@ class WordBook:
     words: dict[str, tuple[str, tuple[int, ...]]]
     admin: dict[str, str]
     surnames: dict[str, str]
-    longest: int
 
 
 @lru_cache(maxsize=4)
@@ -113,7 +112,7 @@ def load_word_book(path: str | None = None) -> WordBook:
             surnames[zh] = en
         else:
             raise ValueError(f"{p}: unknown kind {kind!r} in {line!r}; use word, admin or surname")
-    return WordBook(words, admin, surnames, max(map(len, words), default=1))
+    return WordBook(words, admin, surnames)
 
 
 @dataclass(frozen=True)
