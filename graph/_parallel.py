@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-__all__ = ["worker_count", "imap_ordered", "Aside", "run_aside", "Standby", "sigint_held"]
+__all__ = ["worker_count", "imap_ordered", "shared", "Aside", "run_aside", "Standby", "sigint_held"]
 
 T = TypeVar("T")
 
@@ -42,6 +42,7 @@ def imap_ordered(
     fork_only: bool = False,
     in_flight: int | None = None,
     meanwhile: Callable[[], Any] | None = None,
+    inherit: Any = None,
 ) -> Iterator[T]:
     """``map(fn, items)`` in input order, over ``workers`` processes when there is more than one item.
 
@@ -67,6 +68,11 @@ def imap_ordered(
         so it runs while the workers run theirs; mapped in this process,
         the items wait until it is done. Processes forked for the items do
         not see what it does.
+    inherit : object, optional
+        What ``fn`` reads besides its item (a corpus's extractions, a name
+        index): :func:`shared` answers it while the map runs, in this
+        process and in the workers, which inherit it when they fork, so it
+        is never pickled. Implies ``fork_only``.
 
     Examples
     --------
@@ -78,6 +84,48 @@ def imap_ordered(
     >>> list(imap_ordered(abs, range(-9, 0), 2, chunksize=1, in_flight=2)) == list(range(9, 0, -1))
     True
     """
+    global _SHARED
+    if inherit is None:
+        yield from _imap_ordered(fn, items, workers, chunksize, fork_only, in_flight, meanwhile)
+        return
+    if _SHARED is not None:
+        raise RuntimeError("imap_ordered(inherit=...) is already running: one map at a time can share state")
+    _SHARED = inherit  # before the pool forks: the workers inherit it
+    try:
+        yield from _imap_ordered(fn, items, workers, chunksize, True, in_flight, meanwhile)
+    finally:
+        _SHARED = None
+
+
+#: what :func:`shared` answers: set while an ``imap_ordered(..., inherit=...)`` runs, inherited by its workers
+_SHARED: Any = None
+
+
+def shared() -> Any:
+    """What the running ``imap_ordered(..., inherit=state)`` shares with its ``fn``: ``state``.
+
+    Examples
+    --------
+    >>> def scaled(x):
+    ...     return x * shared()
+    >>> list(imap_ordered(scaled, [1, 2, 3], 1, inherit=10))  # in this process (a doctest's function cannot reach a worker)
+    [10, 20, 30]
+    """
+    if _SHARED is None:
+        raise RuntimeError("shared() is read only by a function imap_ordered(..., inherit=...) is mapping")
+    return _SHARED
+
+
+def _imap_ordered(
+    fn: Callable[[Any], T],
+    items: Sequence[Any],
+    workers: int,
+    chunksize: int | None,
+    fork_only: bool,
+    in_flight: int | None,
+    meanwhile: Callable[[], Any] | None,
+) -> Iterator[T]:
+    """:func:`imap_ordered` once its shared state is set."""
     import multiprocessing as mp
 
     can_fork = "fork" in mp.get_all_start_methods()

@@ -22,7 +22,7 @@ from typing import Any
 from rdflib import RDF, Dataset, URIRef
 
 from graph._loading import BackgroundLoad
-from graph._parallel import imap_ordered, run_aside, worker_count
+from graph._parallel import imap_ordered, run_aside, shared, worker_count
 from graph._spill import Frames, Spill, SpilledDict
 from graph.cache import ExtractionCache, QuadsCache, linked_key
 from graph.errors import ParkKGError, SourceError, ValidationError
@@ -941,7 +941,6 @@ def _link_across_documents(
     repeats neither pass for an unchanged document whose borrowed names did
     not change (the names are then found here, to look the cache up).
     Where processes cannot fork, the documents are done in this process."""
-    global _LINKING
     if len(results) < 2:
         return
     known = _known_names(results)
@@ -961,23 +960,14 @@ def _link_across_documents(
             results[path] = hit
             continue
         todo.append((path, missing))
-    _LINKING = (results, local or {}, known, index)  # the workers inherit it when they fork
-    try:
-        with closing(imap_ordered(_link_document, todo, workers, fork_only=True)) as linked:
-            for path, value in linked:
-                if value is not None:  # else the borrowed names changed nothing: the first extraction stands
-                    results[path] = value
-                if path in keys:
-                    cache.put(keys[path], *(value if value is not None else results[path]))  # type: ignore[union-attr]
-    finally:
-        _LINKING = None
-
-
-#: what :func:`_link_document` reads: (the extractions by path, the local mentions by path, the corpus-wide
-#: names, their :class:`NameIndex`); set while :func:`_link_across_documents` runs, inherited by its workers
-_LINKING: tuple[
-    Mapping[str, tuple[Extraction, dict[str, Indicator]]], Mapping[str, LocalMentions], dict[str, tuple[str, str]], NameIndex
-] | None = None
+    # what _link_document reads besides its item: the workers inherit it when they fork
+    shared_state = (results, local or {}, known, index)
+    with closing(imap_ordered(_link_document, todo, workers, inherit=shared_state)) as linked:
+        for path, value in linked:
+            if value is not None:  # else the borrowed names changed nothing: the first extraction stands
+                results[path] = value
+            if path in keys:
+                cache.put(keys[path], *(value if value is not None else results[path]))  # type: ignore[union-attr]
 
 
 def _known_names(results: Mapping[str, tuple[Extraction, dict[str, Indicator]]]) -> dict[str, tuple[str, str]]:
@@ -1009,8 +999,9 @@ def _link_document(
 ) -> tuple[str, tuple[Extraction, dict[str, Indicator]] | None]:
     """One document resolved again with the names other documents taught (runs in a worker): ``(path,
     borrowed names)``, the names found here when None; None when they change nothing."""
-    assert _LINKING is not None
-    results, local, known, index = _LINKING
+    results: Mapping[str, tuple[Extraction, dict[str, Indicator]]]
+    local: Mapping[str, LocalMentions]
+    results, local, known, index = shared()  # what _link_across_documents shares
     path, missing = item
     ex = results[path][0]
     if missing is None:

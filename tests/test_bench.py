@@ -165,6 +165,11 @@ def test_bench_runs_end_to_end_on_a_few_kilobytes(tmp_path):
                  "Rebuild after one article changed, share of the cold build"):
         assert f"| {goal}" in text or f"{goal} |" in text, goal
     assert [w["re_extracted"] for w in results["incremental"]["warm"]] == [1]
+    # the rebuild and the memory builds stand beside jieba over their own corpus too
+    assert results["incremental"]["jieba"]["bytes"] == results["incremental"]["manifest"]["bytes"]
+    assert all(m["jieba"]["bytes"] == m["manifest"]["bytes"] for m in results["build"]["memory"])
+    assert results["build"]["speedup"]["jieba"]["bytes"] == results["build"]["speedup"]["manifest"]["bytes"]
+    assert text.count("`jieba.lcut` over the same") >= 2 + len({m["manifest"]["bytes"] for m in results["build"]["memory"]})
     assert results["incremental"]["warm"][0]["cache_hits"] == results["incremental"]["manifest"]["articles"] - 1
     digests = {b: {q["name"]: q["digest"] for q in results["stores"]["queries"][b]["queries"]} for b in results["stores"]["queries"]}
     assert digests["rdflib"] == digests["oxigraph-memory"] == digests["oxigraph-disk"]

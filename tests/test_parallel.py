@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph._parallel import Standby, imap_ordered, run_aside
+from graph._parallel import Standby, imap_ordered, run_aside, shared
 
 forks = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="the platform cannot fork")
 
@@ -61,6 +61,33 @@ def test_imap_ordered_calls_meanwhile_with_fewer_batches_than_in_flight():
     calls: list[str] = []
     assert list(imap_ordered(abs, [-1, -2], 2, in_flight=8, meanwhile=lambda: calls.append("here"))) == [1, 2]
     assert calls == ["here"]
+
+
+def _looked_up(i: int) -> tuple[str, int]:
+    table, = shared()
+    return table[i], os.getpid()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_imap_ordered_shares_inherited_state_with_fn_here_and_in_forked_workers(workers):
+    table = {i: f"v{i}" for i in range(40)}
+    out = list(imap_ordered(_looked_up, list(range(40)), workers, chunksize=4, inherit=(table,)))
+    assert [v for v, _ in out] == [f"v{i}" for i in range(40)]
+    if workers == 2 and "fork" in multiprocessing.get_all_start_methods():
+        assert os.getpid() not in {pid for _, pid in out}  # read by the workers, which never received it pickled
+    with pytest.raises(RuntimeError, match="imap_ordered"):
+        shared()  # the state is gone once the map ends
+
+
+def test_imap_ordered_drops_shared_state_when_closed_early_and_refuses_a_second_map_meanwhile():
+    first = imap_ordered(_looked_up, [0, 1, 2], 1, inherit=({0: "a", 1: "b", 2: "c"},))
+    assert next(first)[0] == "a"
+    with pytest.raises(RuntimeError, match="already running"):
+        next(imap_ordered(_looked_up, [0], 1, inherit=({0: "x"},)))
+    first.close()
+    with pytest.raises(RuntimeError):
+        shared()
+    assert list(imap_ordered(_looked_up, [0], 1, inherit=({0: "x"},)))[0][0] == "x"
 
 
 @forks

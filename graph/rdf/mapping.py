@@ -22,6 +22,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
+from graph._parallel import imap_ordered, shared
 from graph.errors import MappingError
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.mentions import canonical_park_name
@@ -735,9 +736,6 @@ def iter_nquads(
     >>> len(pieces), b"<https://w3id.org/parkkg/graph/data>" in pieces[1][0]
     (3, True)
     """
-    from graph._parallel import imap_ordered
-
-    global _PARALLEL
     mapper = RdfMapper(extractions, indicators, lex=lex, known_labels=cache.labels() if cache is not None else None)
     mapper.claim_observations(extractions)
     todo: Sequence[int] = range(len(extractions))
@@ -749,35 +747,32 @@ def iter_nquads(
         # while the later keys are made, and the corpus-wide piece after them
         yield from _cached_pieces(mapper, extractions, cache, keys, todo, documents_per_chunk)
     chunks = [todo[i : i + documents_per_chunk] for i in range(0, len(todo), documents_per_chunk)]
-    _PARALLEL = (mapper, extractions)  # the workers inherit it when they fork: nothing large is pickled
     common: list[tuple[bytes, list[tuple[str, str]]]] = []
-    try:
-        # the corpus-wide piece is made here while the workers map the first documents, and comes first
-        with closing(imap_ordered(
-            _map_piece if cache is None else _map_documents, chunks, workers, chunksize=1, fork_only=True,
-            meanwhile=lambda: common.append(_common_piece(mapper)),
-        )) as mapped:  # fmt: skip
-            first = next(mapped, None)
-            yield common.pop()  # no local keeps it (or its quads) alive while the other pieces are made
-            if cache is not None and mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
-                cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
-            results = chain(() if first is None else (first,), mapped)
-            del first
-            for chunk, result in zip(chunks, results):
-                if cache is None:
-                    yield result  # type: ignore[misc]
-                    del result
-                    continue
-                documents: list[tuple[bytes, list[tuple[str, str]]]] = result  # type: ignore[assignment]
+    # the corpus-wide piece is made here while the workers map the first documents, and comes first;
+    # the workers inherit the mapper and the extractions when they fork: nothing large is pickled
+    with closing(imap_ordered(
+        _map_piece if cache is None else _map_documents, chunks, workers, chunksize=1, inherit=(mapper, extractions),
+        meanwhile=lambda: common.append(_common_piece(mapper)),
+    )) as mapped:  # fmt: skip
+        first = next(mapped, None)
+        yield common.pop()  # no local keeps it (or its quads) alive while the other pieces are made
+        if cache is not None and mapper.new_labels:  # rendered by common() or for the keys: kept for the next build
+            cache.put_labels(mapper.known_labels)  # type: ignore[arg-type]
+        results = chain(() if first is None else (first,), mapped)
+        del first
+        for chunk, result in zip(chunks, results):
+            if cache is None:
+                yield result  # type: ignore[misc]
                 del result
-                for i, (nquads, typed) in zip(chunk, documents):
-                    cache.put(keys[i], nquads, typed)
-                piece = b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
-                del documents
-                yield piece
-                del piece  # before the next piece is made
-    finally:
-        _PARALLEL = None
+                continue
+            documents: list[tuple[bytes, list[tuple[str, str]]]] = result  # type: ignore[assignment]
+            del result
+            for i, (nquads, typed) in zip(chunk, documents):
+                cache.put(keys[i], nquads, typed)
+            piece = b"".join(d[0] for d in documents), [t for d in documents for t in d[1]]
+            del documents
+            yield piece
+            del piece  # before the next piece is made
 
 
 def _cached_pieces(
@@ -809,13 +804,9 @@ def _cached_pieces(
         yield b"".join(nquads), typed
 
 
-_PARALLEL: tuple[RdfMapper, Sequence[Extraction]] | None = None
-
-
 def _map_documents(chunk: Sequence[int]) -> list[tuple[bytes, list[tuple[str, str]]]]:
     """Each document of a chunk mapped and serialised on its own (to be cached one by one)."""
-    assert _PARALLEL is not None
-    mapper, extractions = _PARALLEL
+    mapper, extractions = shared()
     out = []
     for i in chunk:
         sink = QuadSink()
@@ -826,8 +817,7 @@ def _map_documents(chunk: Sequence[int]) -> list[tuple[bytes, list[tuple[str, st
 
 def _map_piece(chunk: Sequence[int]) -> tuple[bytes, list[tuple[str, str]]]:
     """One piece of :func:`iter_nquads`, from the mapper and extractions it set aside (in a worker or in place)."""
-    assert _PARALLEL is not None
-    mapper, extractions = _PARALLEL
+    mapper, extractions = shared()
     sink = QuadSink()
     for i in chunk:
         mapper.document(sink, extractions[i])  # type: ignore[arg-type]
