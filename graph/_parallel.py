@@ -39,7 +39,6 @@ def imap_ordered(
     workers: int,
     *,
     chunksize: int | None = None,
-    fork_only: bool = False,
     in_flight: int | None = None,
     meanwhile: Callable[[], Any] | None = None,
     inherit: Any = None,
@@ -57,9 +56,6 @@ def imap_ordered(
         Items handed to a worker at a time (default: about 32 batches a
         worker, at most 64 items each: small enough that the workers end
         together, the last batch short).
-    fork_only : bool
-        ``fn`` relies on state the workers inherit by forking: where the
-        platform cannot fork, map in this process instead.
     in_flight : int, optional
         Batches submitted and not yet yielded (default: two a worker).
     meanwhile : callable, optional
@@ -72,7 +68,8 @@ def imap_ordered(
         What ``fn`` reads besides its item (a corpus's extractions, a name
         index): :func:`shared` answers it while the map runs, in this
         process and in the workers, which inherit it when they fork, so it
-        is never pickled. Implies ``fork_only``.
+        is never pickled; where the platform cannot fork, the items are
+        mapped in this process instead.
 
     Examples
     --------
@@ -86,7 +83,7 @@ def imap_ordered(
     """
     global _SHARED
     if inherit is None:
-        yield from _imap_ordered(fn, items, workers, chunksize, fork_only, in_flight, meanwhile)
+        yield from _imap_ordered(fn, items, workers, chunksize, False, in_flight, meanwhile)
         return
     if _SHARED is not None:
         raise RuntimeError("imap_ordered(inherit=...) is already running: one map at a time can share state")
@@ -125,7 +122,7 @@ def _imap_ordered(
     in_flight: int | None,
     meanwhile: Callable[[], Any] | None,
 ) -> Iterator[T]:
-    """:func:`imap_ordered` once its shared state is set."""
+    """:func:`imap_ordered` once its shared state is set (``fork_only``: there is some, which only a fork passes on)."""
     import multiprocessing as mp
 
     can_fork = "fork" in mp.get_all_start_methods()
