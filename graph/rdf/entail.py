@@ -309,9 +309,8 @@ def entailed(asserted: Iterable[tuple[Any, str, Any]], rules: Rules, terms: Term
 
     Examples
     --------
-    >>> from rdflib import Literal
     >>> from graph.vocab import PK
-    >>> terms = Terms(URIRef, lambda t: str(t) if isinstance(t, URIRef) else None, lambda t: isinstance(t, Literal))
+    >>> terms = _rdflib_terms()
     >>> a, b = URIRef("urn:x:a"), URIRef("urn:x:b")
     >>> rules = parkkg_rules()
     >>> (b, str(PK.cooperatesWith), a) in set(entailed([(a, str(PK.cooperatesWith), b)], rules, terms))
@@ -369,6 +368,12 @@ def _ox_terms() -> Terms:
     import pyoxigraph as ox
 
     return Terms(ox.NamedNode, lambda t: t.value if isinstance(t, ox.NamedNode) else None, lambda t: isinstance(t, ox.Literal))
+
+
+def _rdflib_terms() -> Terms:
+    from rdflib import Literal
+
+    return Terms(URIRef, lambda t: str(t) if isinstance(t, URIRef) else None, lambda t: isinstance(t, Literal))
 
 
 def materialise(store: Any, *, rules: Rules | None = None, graph: URIRef = INFERRED_GRAPH) -> int:
@@ -461,7 +466,7 @@ def entail_triples(source: Dataset | Graph, *, rules: Rules | None = None) -> Gr
     from rdflib import Literal
 
     rules = rules or parkkg_rules()
-    terms = Terms(URIRef, lambda t: str(t) if isinstance(t, URIRef) else None, lambda t: isinstance(t, Literal))
+    terms = _rdflib_terms()
     dataset = isinstance(source, Dataset)
 
     def triples_with(p: str, o: Any) -> Iterator[tuple[Any, Any]]:
